@@ -1,0 +1,88 @@
+import bcrypt from "bcryptjs";
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import type { Actor, Role } from "~/domain/auth/roles";
+import { ROLES } from "~/domain/auth/roles";
+import { prisma } from "~/db/client.server";
+import { secureCookies, sessionSecret } from "~/env.server";
+
+const SESSION_DAYS = 14;
+const DUMMY_HASH = bcrypt.hashSync("no-such-account", 10);
+
+export const sessionStorage = createCookieSessionStorage({
+  cookie: {
+    name: "cb_session",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies,
+    path: "/",
+    secrets: [sessionSecret],
+    maxAge: SESSION_DAYS * 24 * 3600,
+  },
+});
+
+export function getSession(request: Request) {
+  return sessionStorage.getSession(request.headers.get("Cookie"));
+}
+
+export async function hashPassword(password: string) {
+  return bcrypt.hash(password, 10);
+}
+
+/** The signed-in person, or null. A cookie whose server-side session has ended counts for nothing. */
+export async function getActor(request: Request): Promise<Actor | null> {
+  const session = await getSession(request);
+  const sessionId = session.get("sessionId");
+  if (typeof sessionId !== "string") return null;
+  const row = await prisma.session.findUnique({
+    where: { id: sessionId },
+    include: { user: { include: { roles: true } } },
+  });
+  if (!row || row.expiresAt < new Date()) return null;
+  const { user } = row;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    agencyId: user.agencyId,
+    roles: user.roles.map((r) => r.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+  };
+}
+
+/**
+ * Refuses unless `allowed`: a visitor is sent to sign in (and back), a signed-in
+ * person without the right role gets 403 with the reason.
+ */
+export function authorize(request: Request, actor: Actor | null, allowed: boolean, message: string): void {
+  if (allowed) return;
+  if (!actor) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  throw new Response(message, { status: 403, statusText: "Forbidden" });
+}
+
+export async function verifyLogin(email: string, password: string) {
+  const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() } });
+  // Compare against a dummy hash when the user is unknown, so timing does not reveal accounts.
+  const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+  return ok && user ? user : null;
+}
+
+/** Starts a fresh server-side session (a new id at every login) and returns the cookie. */
+export async function createUserSession(request: Request, userId: string) {
+  const session = await getSession(request);
+  const old = session.get("sessionId");
+  if (typeof old === "string") await prisma.session.deleteMany({ where: { id: old } });
+  const row = await prisma.session.create({
+    data: { userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000) },
+  });
+  session.set("sessionId", row.id);
+  return sessionStorage.commitSession(session);
+}
+
+export async function destroyUserSession(request: Request) {
+  const session = await getSession(request);
+  const id = session.get("sessionId");
+  if (typeof id === "string") await prisma.session.deleteMany({ where: { id } });
+  return sessionStorage.destroySession(session);
+}

@@ -1,0 +1,106 @@
+import {
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type FieldMetadata,
+} from "@conform-to/react";
+import type { ReactNode } from "react";
+
+/** Errors for one field, linked to it by id and announced to screen readers. */
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  return (
+    <div id={id} className="field-errors" aria-live="polite">
+      {errors?.map((e) => (
+        <p key={e} className="error">
+          {e}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+type Meta = FieldMetadata<any, any, any>;
+
+export function TextField({
+  meta,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+}: {
+  meta: Meta;
+  label: string;
+  hint?: string;
+  type?: "text" | "email" | "password" | "date" | "number";
+  autoComplete?: string;
+}) {
+  const { key, ...props } = getInputProps(meta, { type, ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? <p id={`${meta.id}-hint`} className="hint">{hint}</p> : null}
+      <input key={key} {...props} autoComplete={autoComplete} />
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function TextareaField({ meta, label, hint, rows = 5 }: { meta: Meta; label: string; hint?: string; rows?: number }) {
+  const { key, ...props } = getTextareaProps(meta, { ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? <p id={`${meta.id}-hint`} className="hint">{hint}</p> : null}
+      <textarea key={key} rows={rows} {...props} />
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  options,
+  placeholder = "Choose…",
+}: {
+  meta: Meta;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  placeholder?: string;
+}) {
+  const { key, ...props } = getSelectProps(meta);
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <select key={key} {...props}>
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+/** Form-level errors (not tied to one field). */
+export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return <div id={id} aria-live="polite" />;
+  return (
+    <div id={id} className="alert alert-error" role="alert">
+      {errors.map((e) => (
+        <p key={e}>{e}</p>
+      ))}
+    </div>
+  );
+}
+
+export function Notice({ children, tone = "info" }: { children: ReactNode; tone?: "info" | "success" | "error" }) {
+  return (
+    <div className={`alert alert-${tone}`} role={tone === "error" ? "alert" : "status"}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { createHash, randomBytes } from "node:crypto";
+import { Prisma } from "~/generated/prisma/client";
+import { prisma } from "./client.server";
+
+export async function findVoterCode(code: string) {
+  return prisma.voterCode.findUnique({
+    where: { code },
+    include: { cycle: true, district: true, participation: { select: { id: true } } },
+  });
+}
+
+export async function findVoterCodeById(id: string) {
+  return prisma.voterCode.findUnique({
+    where: { id },
+    include: { cycle: true, district: true, participation: { select: { id: true } } },
+  });
+}
+
+/**
+ * The ballot of a district: feasible proposals with the cost of their latest
+ * estimate. `orderSeed` gives each voter their own stable order, so no
+ * project gains from always being listed first.
+ */
+export async function ballotOptions(cycleId: string, districtId: string, orderSeed?: string) {
+  const proposals = await prisma.proposal.findMany({
+    where: { cycleId, districtId, status: "feasible" },
+    orderBy: { number: "asc" },
+    include: { category: true, costEstimates: { orderBy: { createdAt: "desc" }, take: 1 } },
+  });
+  const options = proposals
+    .filter((p) => p.costEstimates.length > 0)
+    .map((p) => ({
+      id: p.id,
+      number: p.number,
+      title: p.title,
+      description: p.description,
+      category: p.category.name,
+      costCents: p.costEstimates[0].totalCents,
+    }));
+  if (!orderSeed) return options;
+  const key = (id: string) => createHash("sha256").update(`${orderSeed}:${id}`).digest("hex");
+  return options.sort((a, b) => (key(a.id) < key(b.id) ? -1 : 1));
+}
+
+/** YYYY-MM-DD in UTC: ballots and participation carry the day only. */
+export function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function newTracker() {
+  return randomBytes(6).toString("hex").toUpperCase().match(/.{4}/g)!.join("-");
+}
+
+export type CastResult = { ok: true; tracker: string } | { ok: false; reason: "already-voted" };
+
+/**
+ * Records that the code has voted and stores the anonymous ballot, in one
+ * transaction. The unique participation per code makes a second or
+ * simultaneous submission fail, so one code never yields two ballots.
+ */
+export async function castBallot(
+  voterCode: { id: string; cycleId: string; districtId: string },
+  selected: readonly string[],
+  channel = "online",
+): Promise<CastResult> {
+  const tracker = newTracker();
+  const day = today();
+  try {
+    await prisma.$transaction(async (tx) => {
+      await tx.participation.create({
+        data: {
+          cycleId: voterCode.cycleId,
+          districtId: voterCode.districtId,
+          voterCodeId: voterCode.id,
+          channel,
+          votedOn: day,
+        },
+      });
+      await tx.ballot.create({
+        data: {
+          cycleId: voterCode.cycleId,
+          districtId: voterCode.districtId,
+          channel,
+          castOn: day,
+          tracker,
+          selections: { create: selected.map((proposalId) => ({ proposalId })) },
+        },
+      });
+    });
+    return { ok: true, tracker };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, reason: "already-voted" };
+    }
+    throw error;
+  }
+}
+
+export async function countBallots(cycleId: string, districtId?: string) {
+  return prisma.ballot.count({ where: { cycleId, districtId } });
+}

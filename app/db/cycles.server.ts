@@ -1,0 +1,154 @@
+import { blockersToAdvance, isPhase, nextPhase, type Phase } from "~/domain/cycles/phases";
+import type { CreateCycleInput } from "~/domain/cycles/schema";
+import type { Actor } from "~/domain/auth/roles";
+import { generateVoterCode } from "~/domain/ballots/voter-codes";
+import { audit } from "./audit.server";
+import { prisma } from "./client.server";
+
+const cycleInclude = {
+  districts: { orderBy: { name: "asc" } },
+  categories: { orderBy: { name: "asc" } },
+} as const;
+
+export async function listCycles(opts: { includeDrafts: boolean }) {
+  return prisma.cycle.findMany({
+    where: opts.includeDrafts ? {} : { phase: { not: "draft" } },
+    orderBy: { createdAt: "desc" },
+    include: cycleInclude,
+  });
+}
+
+export async function getCycle(where: { id: string } | { slug: string }) {
+  return prisma.cycle.findUnique({ where, include: cycleInclude });
+}
+
+/**
+ * The cycle a public page shows: the one asked for by slug, else the newest
+ * public cycle. Drafts only for the PB office.
+ */
+export async function resolveCycle(slug: string | undefined | null, opts: { includeDrafts: boolean }) {
+  if (slug) {
+    const cycle = await getCycle({ slug });
+    if (cycle && (opts.includeDrafts || cycle.phase !== "draft")) return cycle;
+    return null;
+  }
+  return prisma.cycle.findFirst({
+    where: opts.includeDrafts ? {} : { phase: { not: "draft" } },
+    orderBy: { createdAt: "desc" },
+    include: cycleInclude,
+  });
+}
+
+export type CycleWithDistricts = NonNullable<Awaited<ReturnType<typeof getCycle>>>;
+
+export function cyclePhase(cycle: { phase: string }): Phase {
+  return isPhase(cycle.phase) ? cycle.phase : "draft";
+}
+
+export async function slugTaken(slug: string) {
+  return (await prisma.cycle.count({ where: { slug } })) > 0;
+}
+
+export async function createCycle(input: CreateCycleInput, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const cycle = await tx.cycle.create({
+      data: {
+        name: input.name,
+        slug: input.slug,
+        description: input.description,
+        currency: input.currency,
+        ballotMethod: input.ballotMethod,
+        tallyRule: input.tallyRule,
+        votingOpensOn: input.votingOpensOn ?? null,
+        votingClosesOn: input.votingClosesOn ?? null,
+        districts: {
+          create: input.districts.map((d) => ({ name: d.name, budgetCents: d.budget, population: d.population })),
+        },
+        categories: { create: input.categories.map((name) => ({ name })) },
+      },
+    });
+    await audit(tx, actor, "cycle.create", { type: "cycle", id: cycle.id }, { slug: cycle.slug });
+    return cycle;
+  });
+}
+
+export async function cycleSnapshot(cycleId: string) {
+  const cycle = await prisma.cycle.findUniqueOrThrow({
+    where: { id: cycleId },
+    include: {
+      districts: true,
+      _count: { select: { categories: true } },
+      proposals: { select: { number: true, title: true, districtId: true, status: true }, orderBy: { number: "asc" } },
+      tallyResults: { where: { status: "published" }, select: { districtId: true } },
+    },
+  });
+  return {
+    phase: cyclePhase(cycle),
+    districts: cycle.districts,
+    categoryCount: cycle._count.categories,
+    proposals: cycle.proposals,
+    publishedDistrictIds: cycle.tallyResults.map((r) => r.districtId),
+  };
+}
+
+export async function advancePhase(cycleId: string, actor: Actor) {
+  const snapshot = await cycleSnapshot(cycleId);
+  const blockers = blockersToAdvance(snapshot);
+  const to = nextPhase(snapshot.phase);
+  if (blockers.length || !to) return { ok: false as const, blockers };
+  await prisma.$transaction(async (tx) => {
+    // Conditional update: two admins clicking at once advance only one step.
+    const { count } = await tx.cycle.updateMany({ where: { id: cycleId, phase: snapshot.phase }, data: { phase: to } });
+    if (count === 1) await audit(tx, actor, "cycle.phase", { type: "cycle", id: cycleId }, { from: snapshot.phase, to });
+  });
+  return { ok: true as const, phase: to };
+}
+
+export async function generateVoterCodes(
+  cycleId: string,
+  districtId: string,
+  count: number,
+  label: string,
+  actor: Actor,
+) {
+  return prisma.$transaction(async (tx) => {
+    const batch = await tx.voterCodeBatch.create({ data: { cycleId, districtId, label } });
+    const codes = new Set<string>();
+    while (codes.size < count) codes.add(generateVoterCode());
+    await tx.voterCode.createMany({
+      data: [...codes].map((code) => ({ code, cycleId, districtId, batchId: batch.id })),
+    });
+    await audit(tx, actor, "voter-codes.generate", { type: "voter-code-batch", id: batch.id }, { districtId, count });
+    return batch;
+  });
+}
+
+export async function listCodeBatches(cycleId: string) {
+  return prisma.voterCodeBatch.findMany({
+    where: { cycleId },
+    orderBy: { createdAt: "desc" },
+    include: { district: true, _count: { select: { codes: true } } },
+  });
+}
+
+export async function batchCodes(batchId: string) {
+  return prisma.voterCodeBatch.findUnique({
+    where: { id: batchId },
+    include: {
+      district: true,
+      cycle: true,
+      codes: { orderBy: { code: "asc" }, include: { participation: { select: { id: true } } } },
+    },
+  });
+}
+
+export async function listAgencies() {
+  return prisma.agency.findMany({ orderBy: { name: "asc" } });
+}
+
+/** The cycle named by slug, else the newest cycle currently in `phase`. */
+export async function cycleBySlugOrPhase(slug: string | null, phase: string) {
+  if (slug) return getCycle({ slug });
+  const newest = await prisma.cycle.findFirst({ where: { phase }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  return newest ? getCycle({ id: newest.id }) : null;
+}

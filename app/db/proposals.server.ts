@@ -1,0 +1,94 @@
+import type { Actor } from "~/domain/auth/roles";
+import type { z } from "zod";
+import type { createProposalInput, editProposalInput } from "~/domain/proposals/schema";
+import { audit } from "./audit.server";
+import { prisma } from "./client.server";
+
+export async function listProposals(cycleId: string, filter: { district?: string; status?: string } = {}) {
+  return prisma.proposal.findMany({
+    where: { cycleId, districtId: filter.district || undefined, status: filter.status || undefined },
+    orderBy: { number: "asc" },
+    include: {
+      district: true,
+      category: true,
+      agency: true,
+      costEstimates: { orderBy: { createdAt: "desc" }, take: 1 },
+    },
+  });
+}
+
+export async function getProposal(id: string) {
+  return prisma.proposal.findUnique({
+    where: { id },
+    include: {
+      cycle: true,
+      district: true,
+      category: true,
+      agency: true,
+      ideas: { include: { idea: { select: { id: true, number: true, title: true } } } },
+      revisions: { orderBy: { number: "desc" } },
+      costEstimates: {
+        orderBy: { createdAt: "desc" },
+        include: { lineItems: { orderBy: { position: "asc" } } },
+      },
+      project: { select: { id: true } },
+    },
+  });
+}
+
+export async function createProposal(cycleId: string, input: z.infer<typeof createProposalInput>, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const ideas = await tx.idea.findMany({ where: { id: { in: input.ideaIds }, cycleId } });
+    if (ideas.length !== new Set(input.ideaIds).size) {
+      return { ok: false as const, error: "One of the chosen ideas is not part of this cycle." };
+    }
+    const last = await tx.proposal.aggregate({ where: { cycleId }, _max: { number: true } });
+    const proposal = await tx.proposal.create({
+      data: {
+        cycleId,
+        number: (last._max.number ?? 0) + 1,
+        districtId: input.districtId,
+        categoryId: input.categoryId,
+        title: input.title,
+        description: input.description,
+        createdById: actor.id,
+        revisions: {
+          create: { number: 1, title: input.title, description: input.description, editedById: actor.id, note: "First draft" },
+        },
+        ideas: { create: ideas.map((i) => ({ ideaId: i.id })) },
+      },
+    });
+    await tx.idea.updateMany({
+      where: { id: { in: ideas.map((i) => i.id) } },
+      data: { status: "developed", outcomeReason: "" },
+    });
+    await audit(tx, actor, "proposal.create", { type: "proposal", id: proposal.id }, { ideaIds: input.ideaIds });
+    return { ok: true as const, proposal };
+  });
+}
+
+/** Saves an edit as a new revision; earlier revisions stay readable. */
+export async function reviseProposal(id: string, input: z.infer<typeof editProposalInput>, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const last = await tx.proposalRevision.aggregate({ where: { proposalId: id }, _max: { number: true } });
+    const number = (last._max.number ?? 0) + 1;
+    await tx.proposalRevision.create({
+      data: { proposalId: id, number, title: input.title, description: input.description, editedById: actor.id, note: input.note },
+    });
+    // A proposal revised after a "not feasible" verdict goes back to draft, ready to resubmit.
+    await tx.proposal.update({ where: { id }, data: { title: input.title, description: input.description, status: "draft" } });
+    await audit(tx, actor, "proposal.revise", { type: "proposal", id }, { revision: number });
+    return number;
+  });
+}
+
+export async function sendForCosting(id: string, agencyId: string, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    await tx.proposal.update({ where: { id }, data: { status: "costing", agencyId } });
+    await audit(tx, actor, "proposal.send-for-costing", { type: "proposal", id }, { agencyId });
+  });
+}
+
+export async function getRevision(proposalId: string, number: number) {
+  return prisma.proposalRevision.findUnique({ where: { proposalId_number: { proposalId, number } } });
+}

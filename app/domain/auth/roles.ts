@@ -1,0 +1,24 @@
+// Who is acting. Pure: every stage's permissions module takes an Actor.
+
+export const ROLES = ["resident", "delegate", "staff", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  id: string;
+  name: string;
+  email: string;
+  roles: readonly Role[];
+  /** Staff belong to one agency. */
+  agencyId: string | null;
+}
+
+export function hasRole(actor: Actor | null | undefined, role: Role): boolean {
+  return !!actor && actor.roles.includes(role);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: "Resident",
+  delegate: "Budget delegate",
+  staff: "Agency staff",
+  admin: "PB office (admin)",
+};

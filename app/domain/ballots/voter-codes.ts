@@ -1,0 +1,24 @@
+import { randomInt } from "node:crypto";
+
+// No 0/O, 1/I/L, 5/S, 2/Z, 8/B: codes are read aloud and typed from paper.
+export const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
+export const CODE_LENGTH = 12; // 25^12 ≈ 2^55.7 possibilities
+
+/** A fresh voter code, grouped for reading aloud: "ACDE-FGHJ-KMNP". */
+export function generateVoterCode(): string {
+  let raw = "";
+  for (let i = 0; i < CODE_LENGTH; i++) raw += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return formatVoterCode(raw);
+}
+
+export function formatVoterCode(raw: string): string {
+  return raw.match(/.{1,4}/g)!.join("-");
+}
+
+/** Accepts what people type: any case, spaces or dashes. Null when it cannot be a code. */
+export function normaliseVoterCode(input: string): string | null {
+  const raw = input.toUpperCase().replace(/[\s-]/g, "");
+  if (raw.length !== CODE_LENGTH) return null;
+  for (const ch of raw) if (!CODE_ALPHABET.includes(ch)) return null;
+  return formatVoterCode(raw);
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { moneyToCents } from "../money";
+
+export interface LineItem {
+  description: string;
+  quantity: number;
+  unitCostCents: number;
+}
+
+export function lineTotal(item: Pick<LineItem, "quantity" | "unitCostCents">): number {
+  return item.quantity * item.unitCostCents;
+}
+
+/** The estimate total is always computed from its line items, never typed. */
+export function estimateTotal(items: readonly Pick<LineItem, "quantity" | "unitCostCents">[]): number {
+  return items.reduce((sum, item) => sum + lineTotal(item), 0);
+}
+
+const lineItemInput = z.object({
+  description: z
+    .string({ required_error: "Describe this line item." })
+    .trim()
+    .min(2, "Describe this line item.")
+    .max(200),
+  quantity: z.coerce
+    .number({ invalid_type_error: "Enter a whole quantity, e.g. 3." })
+    .int("Enter a whole quantity, e.g. 3.")
+    .min(1, "Quantity must be at least 1.")
+    .max(1_000_000, "Quantity is too large."),
+  unitCost: z
+    .string({ required_error: "Enter a unit cost, e.g. 1200 or 1200.50." })
+    .transform((v, ctx) => {
+      const cents = moneyToCents(v);
+      if (cents === null || cents <= 0) {
+        ctx.addIssue({ code: "custom", message: "Enter a unit cost above zero, e.g. 1200 or 1200.50." });
+        return z.NEVER;
+      }
+      return cents;
+    }),
+});
+
+export const costEstimateInput = z
+  .object({
+    items: z
+      .array(lineItemInput, { required_error: "Add at least one line item." })
+      .min(1, "Add at least one line item."),
+    verdict: z.enum(["feasible", "not_feasible"], {
+      errorMap: () => ({ message: "Choose feasible or not feasible." }),
+    }),
+    publicReason: z
+      .string({ required_error: "Explain the verdict publicly, in plain language." })
+      .trim()
+      .min(20, "Explain the verdict publicly in at least 20 characters, in plain language.")
+      .max(2000),
+  })
+  .transform((v) => ({
+    ...v,
+    lineItems: v.items.map((i) => ({ description: i.description, quantity: i.quantity, unitCostCents: i.unitCost })),
+  }));
+export type CostEstimateInput = z.infer<typeof costEstimateInput>;

@@ -1,0 +1,19 @@
+import { hasRole, type Actor } from "../auth/roles";
+import type { Phase } from "../cycles/phases";
+
+export const ideaPermissions = {
+  /** Any signed-in resident may bring an idea while the cycle collects them. */
+  submit: (actor: Actor | null, cycle: { phase: Phase | string }) =>
+    hasRole(actor, "resident") && cycle.phase === "ideas",
+  support: (actor: Actor | null, cycle: { phase: Phase | string }) =>
+    hasRole(actor, "resident") && (cycle.phase === "ideas" || cycle.phase === "proposals"),
+  /** Delegates close an idea they will not take forward, with a public reason. */
+  decide: (actor: Actor | null, cycle: { phase: Phase | string }) =>
+    hasRole(actor, "delegate") && (cycle.phase === "proposals" || cycle.phase === "costing"),
+};
+
+export const IDEA_STATUS_LABELS: Record<string, string> = {
+  open: "Open",
+  developed: "Developed into a proposal",
+  not_taken_forward: "Not taken forward",
+};

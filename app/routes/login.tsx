@@ -1,0 +1,60 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { createUserSession, getActor, verifyLogin } from "~/auth.server";
+import { FormErrors, TextField } from "~/components/forms";
+import { readForm } from "~/csrf.server";
+import { loginInput, safeRedirect } from "~/domain/accounts/schema";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Civic Budget" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getActor(request)) return redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await readForm(request);
+  const submission = await parseWithZod(formData, {
+    schema: loginInput.transform(async (data, ctx) => {
+      const user = await verifyLogin(data.email, data.password);
+      if (!user) {
+        ctx.addIssue({ code: "custom", message: "That email and password do not match an account." });
+        return null as never;
+      }
+      return { ...data, user };
+    }),
+    async: true,
+  });
+  if (submission.status !== "success") {
+    return submission.reply({ hideFields: ["password"] });
+  }
+  const cookie = await createUserSession(request, submission.value.user.id);
+  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  return (
+    <div className="narrow">
+      <h1>Sign in</h1>
+      <p>You need an account to submit or support ideas. You do not need one to vote with a voter code: <Link to="/vote">vote here</Link>.</p>
+      <Form method="post" {...getFormProps(form)}>
+        <AuthenticityTokenInput />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField meta={fields.email} label="Email" type="email" autoComplete="email" />
+        <TextField meta={fields.password} label="Password" type="password" autoComplete="current-password" />
+        <button type="submit" className="button">Sign in</button>
+      </Form>
+      <p>
+        New here? <Link to={`/signup${searchParams.get("redirectTo") ? `?redirectTo=${encodeURIComponent(searchParams.get("redirectTo")!)}` : ""}`}>Create a resident account</Link>
+      </p>
+    </div>
+  );
+}

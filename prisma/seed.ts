@@ -1,0 +1,252 @@
+// Seeds the demo: the completed 2025–26 cycle (results published, projects under way),
+// the 2026–27 cycle in its vote, and a youth cycle collecting ideas.
+// `--if-empty` makes it a no-op on a database that already has users.
+import { hashPassword } from "~/auth.server";
+import { castBallot } from "~/db/ballots.server";
+import { prisma } from "~/db/client.server";
+import { saveCostEstimate } from "~/db/costing.server";
+import { createCycle, generateVoterCodes } from "~/db/cycles.server";
+import { createIdea, markNotTakenForward, supportIdea } from "~/db/ideas.server";
+import { postProjectUpdate, createProjectsFromWinners } from "~/db/projects.server";
+import { createProposal, sendForCosting } from "~/db/proposals.server";
+import { publishResults, runTally } from "~/db/results.server";
+import type { Actor, Role } from "~/domain/auth/roles";
+import { checkKnapsackBallot } from "~/domain/ballots/knapsack";
+import type { Phase } from "~/domain/cycles/phases";
+import {
+  AGENCIES, CATEGORIES, DEMO_PASSWORD, DISTRICTS, OTHER_IDEAS, PROJECT_UPDATES, PROPOSALS, RESIDENT_NAMES,
+  VOTING_PROPOSALS, YOUTH_IDEAS,
+} from "./seed-data";
+
+/** Deterministic pseudo-random numbers, so every demo database looks the same. */
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = mulberry32(2026);
+const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+
+export const DEMO_LOGINS = [
+  { role: "admin", email: "admin@riverside.example", name: "Alex Admin (PB office)", roles: ["admin", "resident"] },
+  { role: "delegate", email: "delegate@riverside.example", name: "Dana Delegate", roles: ["delegate", "resident"] },
+  { role: "staff", email: "parks@riverside.example", name: "Sam Staff (Parks)", roles: ["staff"], agency: "Parks & Recreation" },
+  { role: "staff", email: "transport@riverside.example", name: "Tara Staff (Transportation)", roles: ["staff"], agency: "Transportation" },
+  { role: "staff", email: "libraries@riverside.example", name: "Lee Staff (Schools & Libraries)", roles: ["staff"], agency: "Schools & Libraries" },
+  { role: "resident", email: "resident@riverside.example", name: "Rosa Resident", roles: ["resident"] },
+] as const;
+
+async function setPhase(cycleId: string, phase: Phase) {
+  await prisma.cycle.update({ where: { id: cycleId }, data: { phase } });
+}
+
+async function seed() {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const agencies = new Map<string, string>();
+  for (const name of AGENCIES) agencies.set(name, (await prisma.agency.create({ data: { name } })).id);
+
+  const actors = new Map<string, Actor>();
+  for (const u of DEMO_LOGINS) {
+    const agencyId = "agency" in u ? agencies.get(u.agency)! : null;
+    const user = await prisma.user.create({
+      data: { email: u.email, name: u.name, passwordHash, agencyId, roles: { create: u.roles.map((role) => ({ role })) } },
+    });
+    actors.set(u.email, { id: user.id, name: user.name, email: user.email, agencyId, roles: [...u.roles] as Role[] });
+  }
+  const residents: Actor[] = [];
+  for (const name of RESIDENT_NAMES) {
+    const email = `${name.toLowerCase().normalize("NFD").replace(/[^a-z ]/g, "").replace(/ /g, ".")}@riverside.example`;
+    const user = await prisma.user.create({ data: { email, name, passwordHash, roles: { create: [{ role: "resident" }] } } });
+    residents.push({ id: user.id, name, email, agencyId: null, roles: ["resident"] });
+  }
+  const admin = actors.get("admin@riverside.example")!;
+  const delegate = actors.get("delegate@riverside.example")!;
+  const staffOf = (agency: string) => [...actors.values()].find((a) => a.agencyId === agencies.get(agency))!;
+
+  const describe = (title: string, district: string) =>
+    `${title}. I live in ${district} and pass by here most days; this would make a real difference for our neighbours, especially children and older people.`;
+
+  /** Runs a cycle from ideas to costing with the given proposals. */
+  async function developCycle(
+    cycle: Awaited<ReturnType<typeof createCycle>>,
+    proposals: Record<string, { title: string; description: string; category: string; agency: string; items: [string, number, number][]; feasible?: false; reason?: string; ideas?: string[] }[]>,
+    otherIdeas: { district: string; title: string; category: string; reason?: string }[],
+  ) {
+    const full = (await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id }, include: { districts: true, categories: true } }));
+    const districtId = (name: string) => full.districts.find((d) => d.name === name)!.id;
+    const categoryId = (name: string) => full.categories.find((c) => c.name === name)!.id;
+    await setPhase(cycle.id, "ideas");
+    const ideaIds = new Map<string, string>();
+    const ideaSeeds = [
+      ...Object.entries(proposals).flatMap(([district, list]) =>
+        list.flatMap((p) => (p.ideas ?? [p.title]).map((title) => ({ district, title, category: p.category }))),
+      ),
+      ...otherIdeas,
+    ];
+    for (const s of ideaSeeds) {
+      const idea = await createIdea(
+        cycle.id,
+        { title: s.title, description: describe(s.title, s.district), districtId: districtId(s.district), categoryId: categoryId(s.category), location: "" },
+        pick(residents),
+      );
+      ideaIds.set(s.title, idea.id);
+      const supporters = Math.floor(random() * 12);
+      for (let i = 0; i < supporters; i++) await supportIdea(idea.id, pick(residents));
+    }
+    await setPhase(cycle.id, "proposals");
+    for (const s of otherIdeas) if (s.reason) await markNotTakenForward(ideaIds.get(s.title)!, s.reason, delegate);
+    await setPhase(cycle.id, "costing");
+    for (const [district, list] of Object.entries(proposals)) {
+      for (const p of list) {
+        const created = await createProposal(
+          cycle.id,
+          { title: p.title, description: p.description, districtId: districtId(district), categoryId: categoryId(p.category), ideaIds: (p.ideas ?? [p.title]).map((t) => ideaIds.get(t)!) },
+          delegate,
+        );
+        if (!created.ok) throw new Error(created.error);
+        await sendForCosting(created.proposal.id, agencies.get(p.agency)!, delegate);
+        await saveCostEstimate(
+          created.proposal.id,
+          {
+            lineItems: p.items.map(([description, quantity, unit]) => ({ description, quantity, unitCostCents: unit * 100 })),
+            verdict: p.feasible === false ? "not_feasible" : "feasible",
+            publicReason: p.reason ?? "The site is public land, the work is within our remit, and the price is based on recent contracts for similar work.",
+          },
+          staffOf(p.agency),
+        );
+      }
+    }
+    return full;
+  }
+
+  /** Simulated voters: each picks popular projects at random while they fit the budget. */
+  async function simulateVotes(cycleId: string, voters: number) {
+    const districts = await prisma.district.findMany({ where: { cycleId } });
+    for (const d of districts) {
+      await generateVoterCodes(cycleId, d.id, voters + 40, "Mailing to registered households", admin);
+      const codes = await prisma.voterCode.findMany({ where: { districtId: d.id }, orderBy: { code: "asc" }, take: voters });
+      const options = await prisma.proposal.findMany({
+        where: { districtId: d.id, status: "feasible" },
+        include: { costEstimates: { orderBy: { createdAt: "desc" }, take: 1 } },
+      });
+      const popularity = new Map(options.map((o) => [o.id, 0.25 + random() * 0.7]));
+      for (const code of codes) {
+        const selected: string[] = [];
+        for (const o of [...options].sort(() => random() - 0.5)) {
+          if (random() > popularity.get(o.id)!) continue;
+          const check = checkKnapsackBallot({
+            budgetCents: d.budgetCents,
+            options: options.map((x) => ({ id: x.id, title: x.title, costCents: x.costEstimates[0].totalCents })),
+            selected: [...selected, o.id],
+          });
+          if (check.ok) selected.push(o.id);
+        }
+        if (selected.length) await castBallot(code, selected);
+      }
+    }
+  }
+
+  // 1. Last year's cycle: complete, with results and projects being built.
+  const past = await createCycle(
+    {
+      name: "Riverside PB 2025–26", slug: "2025", currency: "USD", ballotMethod: "knapsack", tallyRule: "greedy",
+      description: "Residents of Riverside decided how to spend $750,000 of the capital budget.",
+      votingOpensOn: "2026-03-01", votingClosesOn: "2026-03-21",
+      districts: DISTRICTS.map((d) => ({ name: d.name, budget: d.budget * 100, population: d.population })),
+      categories: [...CATEGORIES],
+    },
+    admin,
+  );
+  await developCycle(past, PROPOSALS, OTHER_IDEAS.filter((i) => i.reason));
+  await setPhase(past.id, "voting");
+  await simulateVotes(past.id, 100);
+  await setPhase(past.id, "results");
+  await runTally(past.id, admin);
+  await publishResults(past.id, admin);
+  await setPhase(past.id, "implementation");
+  await createProjectsFromWinners(past.id, admin);
+  const projects = await prisma.project.findMany({ where: { cycleId: past.id }, orderBy: { title: "asc" } });
+  for (const [i, project] of projects.entries()) {
+    const updates = PROJECT_UPDATES.slice(0, 1 + (i % PROJECT_UPDATES.length));
+    for (const [j, u] of updates.entries()) {
+      const staff = project.agencyId ? [...actors.values()].find((a) => a.agencyId === project.agencyId)! : admin;
+      await postProjectUpdate(
+        project.id,
+        { status: u.status, percentComplete: u.percent, note: u.note, postedOn: `2026-${String(5 + j * 2).padStart(2, "0")}-15` },
+        staff,
+      );
+    }
+  }
+
+  // 2. This year's cycle: voting is open.
+  const current = await createCycle(
+    {
+      name: "Riverside PB 2026–27", slug: "2026", currency: "USD", ballotMethod: "knapsack", tallyRule: "greedy",
+      description: "Vote for the projects you want in your district. Each district has its own budget and ballot.",
+      votingOpensOn: "2026-11-15", votingClosesOn: "2026-12-15",
+      districts: DISTRICTS.map((d) => ({ name: d.name, budget: Math.round(d.budget * 0.4) * 100, population: d.population })),
+      categories: [...CATEGORIES],
+    },
+    admin,
+  );
+  await developCycle(current, VOTING_PROPOSALS, []);
+  await setPhase(current.id, "voting");
+  await simulateVotes(current.id, 20);
+
+  // 3. A youth cycle collecting ideas now.
+  const youth = await createCycle(
+    {
+      name: "Riverside Youth Budget 2027", slug: "youth-2027", currency: "USD", ballotMethod: "knapsack", tallyRule: "greedy",
+      description: "Young people aged 12–24 decide on $100,000 for projects across the city. Share your idea!",
+      districts: [{ name: "Citywide", budget: 100_000 * 100, population: 31_000 }],
+      categories: [...CATEGORIES],
+    },
+    admin,
+  );
+  await setPhase(youth.id, "ideas");
+  const citywide = await prisma.district.findFirstOrThrow({ where: { cycleId: youth.id } });
+  const categories = await prisma.category.findMany({ where: { cycleId: youth.id } });
+  for (const idea of YOUTH_IDEAS) {
+    await createIdea(
+      youth.id,
+      { title: idea.title, description: describe(idea.title, "Riverside"), districtId: citywide.id, categoryId: categories.find((c) => c.name === idea.category)!.id, location: "" },
+      pick(residents),
+    );
+  }
+}
+
+async function printLogins() {
+  const codes = await prisma.voterCode.findMany({
+    where: { cycle: { phase: "voting" }, participation: null, voidedAt: null },
+    include: { district: true },
+    orderBy: { code: "asc" },
+  });
+  const perDistrict = new Map<string, string[]>();
+  for (const c of codes) {
+    const list = perDistrict.get(c.district.name) ?? [];
+    if (list.length < 3) list.push(c.code);
+    perDistrict.set(c.district.name, list);
+  }
+  console.log("\nDemo logins (password for all: " + DEMO_PASSWORD + "):");
+  for (const u of DEMO_LOGINS) console.log(`  ${u.role.padEnd(9)} ${u.email}`);
+  if (perDistrict.size) {
+    console.log("Unused voter codes for the cycle now voting (vote at /vote):");
+    for (const [district, list] of perDistrict) console.log(`  ${district.padEnd(16)} ${list.join("  ")}`);
+  }
+  console.log("");
+}
+
+const ifEmpty = process.argv.includes("--if-empty");
+if (ifEmpty && (await prisma.user.count()) > 0) {
+  console.log("Database already has data; not seeding.");
+} else {
+  const started = Date.now();
+  await seed();
+  console.log(`Seeded the demo in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+await printLogins();
+await prisma.$disconnect();
