@@ -25,6 +25,13 @@ export interface Election {
   budget: bigint;
   projects: readonly TallyProject[];
   ballots: readonly TallyBallot[];
+  /**
+   * Minor units per currency unit (100n when costs are in cents). The Add1
+   * completion of `mes-add1` raises every voter's budget by one currency unit
+   * per step, i.e. by this many cost units. Defaults to 1n (costs in whole
+   * currency units, as in Pabulib files).
+   */
+  currencyUnit?: bigint;
 }
 
 export type TallyRule = "greedy" | "mes" | "mes-add1";
@@ -39,6 +46,70 @@ export interface ProjectOutcome {
   position: number;
   /** Budget left when the walk reached this project (greedy); lets the UI explain a skip. */
   remainingBefore: bigint;
+  /** MES rules: how a selected project got in. */
+  via?: "mes" | "zero-cost" | "greedy-fill";
+  /** MES rules: why the project won or lost (see mes.ts). */
+  mes?: MesProjectDetail;
+}
+
+/** What one group of supporters paid for a project selected by MES. */
+export interface MesPayment {
+  /** Amount each of these voters paid, in cost units, as a decimal (6 places). */
+  amount: string;
+  /** The same amount exactly, "n/d". */
+  exact: string;
+  voters: number;
+}
+
+export interface MesWinnerDetail {
+  kind: "winner";
+  /** 1-based MES round in which the project was selected (0: zero-cost project with support). */
+  round: number;
+  /** Price per unit of utility, as a decimal; with cost utilities each uncapped supporter pays rho × cost. */
+  rho: string;
+  /** rho exactly, "n/d". */
+  rhoExact: string;
+  /** Voters with positive utility for the project. */
+  supporters: number;
+  /** Supporters who could not pay their full share and paid all their remaining money. */
+  cappedSupporters: number;
+  /** Distinct payments, largest first; they add up to the cost. */
+  payments: MesPayment[];
+}
+
+export interface MesLoserDetail {
+  kind: "loser";
+  /** no-support: nobody gave it positive utility; unaffordable: its supporters ran out of money. */
+  reason: "no-support" | "unaffordable";
+  supporters: number;
+  /** MES round in which its supporters' money first fell below its cost. */
+  droppedInRound?: number;
+  /** Its supporters' remaining money at that point (decimal, cost units). */
+  supportersMoney?: string;
+  /** supportersMoney / cost, as a decimal with 4 places (e.g. "0.8342" = 83.42 % of the cost). */
+  coverage?: string;
+}
+
+export type MesProjectDetail = MesWinnerDetail | MesLoserDetail;
+
+/** Outcome-level facts about an MES run (rules mes and mes-add1). */
+export interface MesOutcomeDetail {
+  /** Utility used: cost (approval ballots), points (ranked/cumulative) or cardinality (1 per approval). */
+  utility: "cost" | "points" | "cardinality";
+  voters: number;
+  /** Starting budget of each voter in the MES run that produced the outcome (decimal and exact). */
+  perVoterBudget: string;
+  perVoterBudgetExact: string;
+  /** Add1: number of one-unit-per-voter steps taken (0 for plain MES). */
+  add1Steps: number;
+  /** Add1: the virtual total budget n × perVoterBudget of that run (decimal). */
+  virtualBudget: string;
+  /** Add1: MES runs actually computed (the engine jumps over steps that cannot change the outcome). */
+  mesRuns: number;
+  /** Cost of the MES part before any greedy fill. */
+  mesSpent: bigint;
+  /** Projects added by the greedy fill, in order. */
+  filled: ProjectId[];
 }
 
 export interface TallyOutcome {
@@ -48,4 +119,6 @@ export interface TallyOutcome {
   winners: ProjectId[];
   spent: bigint;
   projects: ProjectOutcome[];
+  /** Present for the MES rules. */
+  mes?: MesOutcomeDetail;
 }
