@@ -21,6 +21,7 @@ app.use(
     strictTransportSecurity: process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false",
   }),
 );
+app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));

@@ -18,7 +18,10 @@ import { csrf } from "~/csrf.server";
 import { hasRole, type Actor } from "~/domain/auth/roles";
 import stylesheet from "~/styles.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [
   { title: "Civic Budget" },

@@ -26,17 +26,26 @@ export async function getCycle(where: { id: string } | { slug: string }) {
  * The cycle a public page shows: the one asked for by slug, else the newest
  * public cycle. Drafts only for the PB office.
  */
-export async function resolveCycle(slug: string | undefined | null, opts: { includeDrafts: boolean }) {
+export async function resolveCycle(
+  slug: string | undefined | null,
+  opts: { includeDrafts: boolean; prefer?: "proposals" | "results" },
+) {
   if (slug) {
     const cycle = await getCycle({ slug });
     if (cycle && (opts.includeDrafts || cycle.phase !== "draft")) return cycle;
     return null;
   }
-  return prisma.cycle.findFirst({
-    where: opts.includeDrafts ? {} : { phase: { not: "draft" } },
-    orderBy: { createdAt: "desc" },
-    include: cycleInclude,
-  });
+  const visible = opts.includeDrafts ? {} : { phase: { not: "draft" } };
+  // A page about proposals or results opens on the newest cycle that has some.
+  const preferred =
+    opts.prefer === "results"
+      ? { tallyResults: { some: { status: "published" } } }
+      : opts.prefer === "proposals"
+        ? { proposals: { some: {} } }
+        : null;
+  const pickNewest = (where: object) =>
+    prisma.cycle.findFirst({ where: { ...visible, ...where }, orderBy: { createdAt: "desc" }, include: cycleInclude });
+  return (preferred && (await pickNewest(preferred))) || pickNewest({});
 }
 
 export type CycleWithDistricts = NonNullable<Awaited<ReturnType<typeof getCycle>>>;

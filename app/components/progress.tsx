@@ -1,0 +1,10 @@
+export function Progress({ percent, label }: { percent: number; label: string }) {
+  return (
+    <div className="progress">
+      <div className="meter" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-label={label}>
+        <span style={{ width: `${percent}%` }} />
+      </div>
+      <span>{percent}%</span>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis } from "recharts";
+
+/** Votes per project, winners in green. Fixed size so it renders on the server too. */
+export function VotesChart({ projects }: { projects: { title: string; votes: number; selected: boolean }[] }) {
+  const data = projects.map((p) => ({ name: p.title.length > 34 ? `${p.title.slice(0, 32)}…` : p.title, votes: p.votes, selected: p.selected }));
+  return (
+    <div className="table-scroll" aria-hidden="true">
+      <BarChart width={640} height={44 * data.length + 40} data={data} layout="vertical" margin={{ left: 16, right: 24, top: 8, bottom: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" allowDecimals={false} />
+        <YAxis type="category" dataKey="name" width={250} tick={{ fontSize: 13 }} />
+        <Bar dataKey="votes" isAnimationActive={false}>
+          {data.map((d, i) => (
+            <Cell key={i} fill={d.selected ? "#0b5c47" : "#8a96a3"} />
+          ))}
+        </Bar>
+      </BarChart>
+    </div>
+  );
+}

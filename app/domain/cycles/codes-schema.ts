@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+export const generateCodesInput = z.object({
+  districtId: z.string({ required_error: "Choose a district." }).min(1, "Choose a district."),
+  count: z.coerce
+    .number({ invalid_type_error: "Enter how many codes, e.g. 500." })
+    .int("Enter a whole number of codes.")
+    .min(1, "Generate at least 1 code.")
+    .max(20000, "Generate at most 20,000 codes at a time."),
+  label: z.string().trim().max(100).default("").transform((v) => v || "Batch"),
+});

@@ -1,0 +1,194 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { z } from "zod";
+import { authorize, getActor } from "~/auth.server";
+import { PhaseTimeline } from "~/components/cycle";
+import { FormErrors, Notice, SelectField, TextField } from "~/components/forms";
+import { readForm } from "~/csrf.server";
+import { countBallots } from "~/db/ballots.server";
+import { advancePhase, cyclePhase, cycleSnapshot, generateVoterCodes, getCycle, listCodeBatches } from "~/db/cycles.server";
+import { createProjectsFromWinners } from "~/db/projects.server";
+import { latestResults, publishResults, runTally } from "~/db/results.server";
+import { generateCodesInput } from "~/domain/cycles/codes-schema";
+import { cyclePermissions } from "~/domain/cycles/permissions";
+import { blockersToAdvance, nextPhase, PHASE_LABELS } from "~/domain/cycles/phases";
+import { projectPermissions } from "~/domain/implementation/permissions";
+import { formatMoney } from "~/domain/money";
+import { resultPermissions } from "~/domain/results/permissions";
+
+export const meta: MetaFunction = () => [{ title: "Manage cycle · Civic Budget" }];
+
+async function guard(request: Request, slug: string | undefined) {
+  const actor = await getActor(request);
+  authorize(request, actor, cyclePermissions.manage(actor), "Only the PB office can manage cycles.");
+  const cycle = slug ? await getCycle({ slug }) : null;
+  if (!cycle) throw new Response("We could not find that cycle.", { status: 404 });
+  return { actor: actor!, cycle };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, cycle } = await guard(request, params.slug);
+  const phase = cyclePhase(cycle);
+  const [snapshot, batches, results, ballots] = await Promise.all([
+    cycleSnapshot(cycle.id),
+    listCodeBatches(cycle.id),
+    latestResults(cycle.id, { publishedOnly: false }),
+    countBallots(cycle.id),
+  ]);
+  const next = nextPhase(phase);
+  return {
+    cycle: { slug: cycle.slug, name: cycle.name, phase, currency: cycle.currency, ballotMethod: cycle.ballotMethod, tallyRule: cycle.tallyRule },
+    districts: cycle.districts.map((d) => ({ value: d.id, label: `${d.name} (${formatMoney(d.budgetCents, cycle.currency)})` })),
+    next: next ? { phase: next, label: PHASE_LABELS[next] } : null,
+    blockers: blockersToAdvance(snapshot),
+    batches: batches.map((b) => ({ id: b.id, label: b.label, district: b.district.name, count: b._count.codes, createdAt: b.createdAt.toISOString().slice(0, 10) })),
+    ballots,
+    canTally: resultPermissions.tally(actor, { phase }),
+    canCreateProjects: projectPermissions.create(actor, { phase }),
+    results: results.map((r) => ({
+      id: r.id,
+      district: r.district.name,
+      status: r.status,
+      run: r.run,
+      ballotCount: r.ballotCount,
+      spent: formatMoney(r.spentCents, cycle.currency),
+      budget: formatMoney(r.budgetCents, cycle.currency),
+      winners: r.projects.filter((p) => p.selected).map((p) => `${p.title} (${p.votes} votes)`),
+    })),
+  };
+}
+
+const intentSchema = z.object({ intent: z.enum(["advance", "generate-codes", "run-tally", "publish", "create-projects"]) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, cycle } = await guard(request, params.slug);
+  const formData = await readForm(request);
+  const parsed = intentSchema.safeParse({ intent: formData.get("intent") });
+  if (!parsed.success) throw new Response("Unknown action.", { status: 400 });
+  const phase = cyclePhase(cycle);
+  const back = (notice: string) => redirect(`/admin/cycles/${cycle.slug}?notice=${notice}`);
+  switch (parsed.data.intent) {
+    case "advance": {
+      const result = await advancePhase(cycle.id, actor);
+      return result.ok ? back("advanced") : { blockers: result.blockers, codes: null };
+    }
+    case "generate-codes": {
+      const submission = parseWithZod(formData, { schema: generateCodesInput });
+      if (submission.status !== "success") return { blockers: [], codes: submission.reply() };
+      if (!cycle.districts.some((d) => d.id === submission.value.districtId)) {
+        return { blockers: [], codes: submission.reply({ fieldErrors: { districtId: ["Choose one of this cycle's districts."] } }) };
+      }
+      await generateVoterCodes(cycle.id, submission.value.districtId, submission.value.count, submission.value.label, actor);
+      return back("codes");
+    }
+    case "run-tally":
+      authorize(request, actor, resultPermissions.tally(actor, { phase }), "Close voting before counting.");
+      await runTally(cycle.id, actor);
+      return back("tallied");
+    case "publish":
+      authorize(request, actor, resultPermissions.tally(actor, { phase }), "Results are published in the results phase.");
+      await publishResults(cycle.id, actor);
+      return back("published");
+    case "create-projects":
+      authorize(request, actor, projectPermissions.create(actor, { phase }), "Projects are created after results are published.");
+      await createProjectsFromWinners(cycle.id, actor);
+      return back("projects");
+  }
+}
+
+const NOTICES: Record<string, string> = {
+  created: "Cycle created as a draft.",
+  advanced: "Phase changed.",
+  codes: "Voter codes generated. Download the CSV for mailing.",
+  tallied: "Tally computed. Review it below, then publish.",
+  published: "Results published.",
+  projects: "Winning proposals are now projects.",
+};
+
+export default function ManageCycle() {
+  const { cycle, districts, next, blockers, batches, ballots, canTally, canCreateProjects, results } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [codesForm, codesFields] = useForm<z.input<typeof generateCodesInput>>({ lastResult: actionData?.codes, id: "codes", defaultValue: { count: "100", label: "" } });
+  const notice = NOTICES[searchParams.get("notice") ?? (searchParams.get("created") ? "created" : "")];
+  const shownBlockers = actionData?.blockers?.length ? actionData.blockers : blockers;
+  return (
+    <>
+      <p><Link to="/admin">← PB office</Link></p>
+      <h1>{cycle.name}</h1>
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
+      <p>Phase: <strong>{PHASE_LABELS[cycle.phase]}</strong> · ballot: {cycle.ballotMethod} · rule: {cycle.tallyRule} · {ballots} ballots cast</p>
+      <PhaseTimeline phase={cycle.phase} />
+      {next ? (
+        <section className="card" aria-labelledby="advance">
+          <h2 id="advance">Next phase: {next.label}</h2>
+          {shownBlockers.length ? (
+            <div className={actionData?.blockers?.length ? "alert alert-error" : "alert"} role={actionData?.blockers?.length ? "alert" : undefined}>
+              <p>Not yet possible:</p>
+              <ul>{shownBlockers.map((b) => <li key={b}>{b}</li>)}</ul>
+            </div>
+          ) : null}
+          <Form method="post">
+            <AuthenticityTokenInput />
+            <button type="submit" name="intent" value="advance" className="button">
+              {cycle.phase === "voting" ? "Close voting" : `Move to: ${next.label}`}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="codes-heading">
+        <h2 id="codes-heading">Voter codes</h2>
+        <Form method="post" {...getFormProps(codesForm)}>
+          <AuthenticityTokenInput />
+          <FormErrors id={codesForm.errorId} errors={codesForm.errors} />
+          <SelectField meta={codesFields.districtId} label="District" options={districts} />
+          <TextField meta={codesFields.count} label="How many codes" type="number" />
+          <TextField meta={codesFields.label} label="Label (optional)" hint="E.g. “Mailing, March”." />
+          <button type="submit" name="intent" value="generate-codes" className="button-secondary">Generate codes</button>
+        </Form>
+        {batches.length ? (
+          <table>
+            <thead><tr><th scope="col">Batch</th><th scope="col">District</th><th scope="col" className="num">Codes</th><th scope="col">Created</th><th scope="col">CSV</th></tr></thead>
+            <tbody>
+              {batches.map((b) => (
+                <tr key={b.id}>
+                  <td>{b.label}</td><td>{b.district}</td><td className="num">{b.count}</td><td>{b.createdAt}</td>
+                  <td><a href={`/admin/codes/${b.id}.csv`} download>Download CSV</a></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : <p>No codes yet.</p>}
+      </section>
+      {canTally || results.length ? (
+        <section className="card" aria-labelledby="tally">
+          <h2 id="tally">Count and publish</h2>
+          {canTally ? (
+            <Form method="post" className="actions">
+              <AuthenticityTokenInput />
+              <button type="submit" name="intent" value="run-tally" className="button-secondary">Run the tally</button>
+              {results.some((r) => r.status === "draft") ? <button type="submit" name="intent" value="publish" className="button">Publish results</button> : null}
+            </Form>
+          ) : null}
+          {results.map((r) => (
+            <div key={r.id}>
+              <h3>{r.district} — run {r.run} <span className={`status status-${r.status}`}>{r.status}</span></h3>
+              <p>{r.ballotCount} ballots; funded {r.spent} of {r.budget}.</p>
+              <ul>{r.winners.map((w) => <li key={w}>{w}</li>)}</ul>
+            </div>
+          ))}
+          {canCreateProjects && results.some((r) => r.status === "published") ? (
+            <Form method="post">
+              <AuthenticityTokenInput />
+              <button type="submit" name="intent" value="create-projects" className="button">Create projects from the winners</button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { getActor } from "~/auth.server";
+import { CyclePicker } from "~/components/cycle";
+import { cyclePhase, listCycles, resolveCycle } from "~/db/cycles.server";
+import { listProposals } from "~/db/proposals.server";
+import { hasRole } from "~/domain/auth/roles";
+import { formatMoney } from "~/domain/money";
+import { proposalPermissions, PROPOSAL_STATUS_LABELS } from "~/domain/proposals/permissions";
+
+export const meta: MetaFunction = () => [{ title: "Proposals · Civic Budget" }];
+
+const query = z.object({
+  cycle: z.string().optional(),
+  district: z.string().optional().catch(undefined),
+  status: z.enum(["draft", "costing", "feasible", "not_feasible"]).optional().catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await getActor(request);
+  const filter = query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const includeDrafts = hasRole(actor, "admin");
+  const cycle = await resolveCycle(filter.cycle, { includeDrafts, prefer: "proposals" });
+  if (!cycle) return { cycle: null, cycles: [], proposals: [], filter, canCreate: false };
+  const [proposals, cycles] = await Promise.all([listProposals(cycle.id, filter), listCycles({ includeDrafts })]);
+  return {
+    cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency, districts: cycle.districts.map((d) => ({ id: d.id, name: d.name })) },
+    cycles: cycles.map((c) => ({ slug: c.slug, name: c.name })),
+    filter,
+    canCreate: proposalPermissions.create(actor, { phase: cyclePhase(cycle) }),
+    proposals: proposals.map((p) => ({
+      id: p.id,
+      number: p.number,
+      title: p.title,
+      district: p.district.name,
+      category: p.category.name,
+      status: p.status,
+      agency: p.agency?.name ?? null,
+      costCents: p.costEstimates[0]?.totalCents ?? null,
+    })),
+  };
+}
+
+export default function Proposals() {
+  const { cycle, cycles, proposals, filter, canCreate } = useLoaderData<typeof loader>();
+  if (!cycle) return <><h1>Proposals</h1><p>No budgeting cycle is public yet.</p></>;
+  return (
+    <>
+      <h1>Proposals for {cycle.name}</h1>
+      <CyclePicker cycles={cycles} current={cycle.slug} />
+      <p>Budget delegates turn residents' ideas into proposals; agency staff cost them and say whether they are feasible. Feasible proposals go on the ballot.</p>
+      {canCreate ? <p><Link className="button" to={`/proposals/new?cycle=${cycle.slug}`}>New proposal from ideas</Link></p> : null}
+      <Form method="get" className="filters" aria-label="Filter proposals">
+        <input type="hidden" name="cycle" value={cycle.slug} />
+        <div className="field">
+          <label htmlFor="district">District</label>
+          <select id="district" name="district" defaultValue={filter.district ?? ""}>
+            <option value="">All districts</option>
+            {cycle.districts.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={filter.status ?? ""}>
+            <option value="">Any status</option>
+            {Object.entries(PROPOSAL_STATUS_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="button-secondary">Filter</button>
+      </Form>
+      <p>{proposals.length} proposal{proposals.length === 1 ? "" : "s"}</p>
+      <ul className="item-list">
+        {proposals.map((p) => (
+          <li key={p.id} className="item">
+            <h2 className="item-title"><Link to={`/proposals/${p.id}`}>#{p.number} {p.title}</Link></h2>
+            <p className="meta">
+              {p.district} · {p.category}
+              {p.costCents !== null ? ` · ${formatMoney(p.costCents, cycle.currency)}` : ""} ·{" "}
+              <span className={`status status-${p.status}`}>{PROPOSAL_STATUS_LABELS[p.status] ?? p.status}</span>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { authorize, getActor } from "~/auth.server";
+import { FieldErrors, FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
+import { readForm } from "~/csrf.server";
+import { cycleBySlugOrPhase, cyclePhase } from "~/db/cycles.server";
+import { districtAndCategoryInCycle, ideasForProposal } from "~/db/ideas.server";
+import { createProposal } from "~/db/proposals.server";
+import { proposalPermissions } from "~/domain/proposals/permissions";
+import { createProposalInput } from "~/domain/proposals/schema";
+
+export const meta: MetaFunction = () => [{ title: "New proposal · Civic Budget" }];
+
+async function guard(request: Request) {
+  const actor = await getActor(request);
+  const slug = new URL(request.url).searchParams.get("cycle");
+  const cycle = (await cycleBySlugOrPhase(slug, "proposals")) ?? (await cycleBySlugOrPhase(null, "costing"));
+  if (!cycle) throw new Response("No cycle is developing proposals right now.", { status: 403 });
+  const phase = cyclePhase(cycle);
+  authorize(request, actor, proposalPermissions.create(actor, { phase }), "Only budget delegates can write proposals, while proposals are being developed.");
+  return { actor: actor!, cycle };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { cycle } = await guard(request);
+  const ideas = await ideasForProposal(cycle.id);
+  return {
+    cycle: { slug: cycle.slug, name: cycle.name },
+    districts: cycle.districts.map((d) => ({ value: d.id, label: d.name })),
+    categories: cycle.categories.map((c) => ({ value: c.id, label: c.name })),
+    ideas: ideas.map((i) => ({ id: i.id, number: i.number, title: i.title, district: i.district.name, supports: i._count.supports, status: i.status })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor, cycle } = await guard(request);
+  const formData = await readForm(request);
+  const submission = await parseWithZod(formData, {
+    schema: createProposalInput.superRefine(async (data, ctx) => {
+      const ok = await districtAndCategoryInCycle(cycle.id, data.districtId, data.categoryId);
+      if (!ok.district) ctx.addIssue({ code: "custom", path: ["districtId"], message: "Choose one of this cycle's districts." });
+      if (!ok.category) ctx.addIssue({ code: "custom", path: ["categoryId"], message: "Choose one of this cycle's categories." });
+    }),
+    async: true,
+  });
+  if (submission.status !== "success") return submission.reply();
+  const result = await createProposal(cycle.id, submission.value, actor);
+  if (!result.ok) return submission.reply({ fieldErrors: { ideaIds: [result.error] } });
+  return redirect(`/proposals/${result.proposal.id}?created=1`);
+}
+
+export default function NewProposal() {
+  const { cycle, districts, categories, ideas } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  const chosen = new Set([fields.ideaIds.initialValue ?? []].flat().map(String));
+  return (
+    <div className="narrow">
+      <h1>New proposal</h1>
+      <p>For <strong>{cycle.name}</strong>. Combine one or more residents' ideas into a proposal that agency staff can cost. Each idea you choose will show that it was developed into this proposal.</p>
+      <Form method="post" {...getFormProps(form)} action={`/proposals/new?cycle=${cycle.slug}`}>
+        <AuthenticityTokenInput />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <fieldset aria-describedby={fields.ideaIds.errorId}>
+          <legend>Source ideas</legend>
+          {ideas.map((i) => (
+            <div key={i.id}>
+              <input type="checkbox" id={`idea-${i.id}`} name={fields.ideaIds.name} value={i.id} defaultChecked={chosen.has(i.id)} />{" "}
+              <label htmlFor={`idea-${i.id}`}>#{i.number} {i.title}</label>{" "}
+              <span className="muted">({i.district}, {i.supports} supports{i.status === "developed" ? ", already in a proposal" : ""})</span>
+            </div>
+          ))}
+          <FieldErrors id={fields.ideaIds.errorId} errors={fields.ideaIds.errors} />
+        </fieldset>
+        <TextField meta={fields.title} label="Proposal title" />
+        <TextareaField meta={fields.description} label="Description" hint="What will be built, where, for whom. Agency staff will cost this." rows={7} />
+        <SelectField meta={fields.districtId} label="District" options={districts} />
+        <SelectField meta={fields.categoryId} label="Category" options={categories} />
+        <button type="submit" className="button">Create proposal</button> <Link to={`/proposals?cycle=${cycle.slug}`}>Cancel</Link>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { z } from "zod";
+import { FormErrors, Notice, TextField } from "~/components/forms";
+import { readForm } from "~/csrf.server";
+import { findVoterCode } from "~/db/ballots.server";
+import { listCycles } from "~/db/cycles.server";
+import { CODE_REFUSAL_MESSAGES, voterCodeRefusal } from "~/domain/ballots/permissions";
+import { voterCodeInput } from "~/domain/ballots/schema";
+import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
+import { startVoting } from "~/voter-session.server";
+
+export const meta: MetaFunction = () => [{ title: "Vote · Civic Budget" }];
+
+export async function loader(_: LoaderFunctionArgs) {
+  const cycles = await listCycles({ includeDrafts: false });
+  return {
+    voting: cycles.filter((c) => c.phase === "voting").map((c) => ({ name: c.name, closes: c.votingClosesOn })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await readForm(request);
+  const submission = await parseWithZod(formData, {
+    schema: voterCodeInput.transform(async (data, ctx) => {
+      const code = normaliseVoterCode(data.code);
+      const found = code ? await findVoterCode(code) : null;
+      const refusal = voterCodeRefusal(
+        found ? { voidedAt: found.voidedAt, used: !!found.participation, cyclePhase: found.cycle.phase } : null,
+      );
+      if (refusal) {
+        ctx.addIssue({ code: "custom", path: ["code"], message: CODE_REFUSAL_MESSAGES[refusal] });
+        return z.NEVER;
+      }
+      return found!;
+    }),
+    async: true,
+  });
+  if (submission.status !== "success") return submission.reply();
+  return redirect("/vote/ballot", { headers: { "Set-Cookie": await startVoting(request, submission.value.id) } });
+}
+
+export default function Vote() {
+  const { voting } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({ lastResult });
+  const notice = searchParams.get("notice");
+  return (
+    <div className="narrow">
+      <h1>Vote</h1>
+      {notice === "already-voted" ? <Notice tone="error">This voter code has already been used to vote. Each code votes once; your first ballot is the one that counts.</Notice> : null}
+      {notice === "start" ? <Notice>Please enter your voter code to start.</Notice> : null}
+      {voting.length ? (
+        <p>
+          Voting is open: {voting.map((v) => `${v.name}${v.closes ? ` (closes ${v.closes})` : ""}`).join("; ")}. Enter the voter code from your letter or from the PB
+          office. Your ballot is secret: it is stored without your code or your name.
+        </p>
+      ) : (
+        <p>No vote is open right now.</p>
+      )}
+      <Form method="post" {...getFormProps(form)}>
+        <AuthenticityTokenInput />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField meta={fields.code} label="Voter code" hint="12 letters and digits, like ACDE-FGHJ-KMNP. Dashes and spaces are optional." autoComplete="off" />
+        <button type="submit" className="button">Continue to my ballot</button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import { expect, test } from "@playwright/test";
+import { query, shot, signIn } from "./helpers";
+
+// One cycle from a resident's idea to a tracked project, driven through all five roles.
+test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const admin = await signIn(browser, "admin");
+  const resident = await signIn(browser, "resident");
+  const delegate = await signIn(browser, "delegate");
+  const staff = await signIn(browser, "parks");
+
+  // Admin sets up the cycle.
+  await admin.goto("/admin/cycles/new");
+  await admin.locator('input[name="name"]').fill("Harbor PB 2028");
+  await admin.getByLabel("Web address").fill("harbor-2028");
+  await admin.locator('input[name="districts[0].name"]').fill("Harbor");
+  await admin.locator('input[name="districts[0].budget"]').fill("100000");
+  await admin.locator('input[name="districts[0].population"]').fill("12000");
+  await admin.getByLabel("Categories").fill("Parks\nStreets");
+  await admin.getByRole("button", { name: "Create cycle" }).click();
+  await expect(admin.getByRole("heading", { name: "Harbor PB 2028" })).toBeVisible();
+  await admin.getByRole("button", { name: "Move to: Collecting ideas" }).click();
+  await expect(admin.getByText("Phase: Collecting ideas")).toBeVisible();
+  await shot(admin, "admin-cycle");
+
+  // A resident shares an idea and supports it.
+  await resident.goto("/ideas/new?cycle=harbor-2028");
+  await resident.getByLabel("Title").fill("Picnic tables at Harbor Green");
+  await resident.getByLabel("Description").fill("Six sturdy picnic tables near the playground so families can eat together outside.");
+  await resident.getByLabel("District").selectOption({ label: "Harbor" });
+  await resident.getByLabel("Category").selectOption({ label: "Parks" });
+  await resident.getByLabel("Location (optional)").fill("Harbor Green, north lawn");
+  await resident.getByRole("button", { name: "Submit idea" }).click();
+  await expect(resident.getByText("Thank you! Your idea was submitted.")).toBeVisible();
+  await resident.getByRole("button", { name: "Support this idea" }).click();
+  await expect(resident.getByText("1 resident support this idea.")).toBeVisible();
+  await shot(resident, "resident-idea");
+
+  // Admin opens proposal development; a delegate writes, revises and sends a proposal.
+  await admin.getByRole("button", { name: "Move to: Developing proposals" }).click();
+  await expect(admin.getByText("Phase: Developing proposals")).toBeVisible();
+  await delegate.goto("/proposals/new?cycle=harbor-2028");
+  await delegate.getByLabel("#1 Picnic tables at Harbor Green").check();
+  await delegate.getByLabel("Proposal title").fill("Picnic area at Harbor Green");
+  await delegate.getByLabel("Description").fill("Six accessible picnic tables on a paved pad next to the Harbor Green playground, with two trash bins.");
+  await delegate.getByLabel("District").selectOption({ label: "Harbor" });
+  await delegate.getByLabel("Category").selectOption({ label: "Parks" });
+  await delegate.getByRole("button", { name: "Create proposal" }).click();
+  await expect(delegate.getByRole("heading", { name: "Proposal #1: Picnic area at Harbor Green" })).toBeVisible();
+  await delegate.getByRole("link", { name: "Edit proposal" }).click();
+  await delegate.getByLabel("Title").fill("Accessible picnic area at Harbor Green");
+  await delegate.getByLabel("What changed? (optional)").fill("Made clear the tables are wheelchair accessible.");
+  await delegate.getByRole("button", { name: "Save revision" }).click();
+  await expect(delegate.getByText("Saved as revision 2")).toBeVisible();
+  await delegate.getByRole("link", { name: "Revision 1" }).click();
+  await expect(delegate.getByRole("heading", { name: "Picnic area at Harbor Green" })).toBeVisible();
+  await delegate.getByRole("link", { name: "Back to proposal #1" }).click();
+  await delegate.getByLabel("Responsible agency").selectOption({ label: "Parks & Recreation" });
+  await delegate.getByRole("button", { name: "Send for costing" }).click();
+  await expect(delegate.getByText("Sent for costing.")).toBeVisible();
+  await shot(delegate, "delegate-proposal");
+  const proposalUrl = delegate.url().split("?")[0];
+
+  // The source idea shows where it went.
+  await resident.reload();
+  await expect(resident.getByRole("link", { name: /proposal #1: Accessible picnic area/ })).toBeVisible();
+
+  // Costing: voting cannot open while the proposal lacks an estimate.
+  await admin.getByRole("button", { name: "Move to: Costing and vetting" }).click();
+  await expect(admin.getByText("Phase: Costing and vetting")).toBeVisible();
+  await admin.getByRole("button", { name: "Move to: Voting" }).click();
+  await expect(admin.getByRole("alert")).toContainText("has no cost estimate and verdict yet");
+
+  await staff.goto("/costing");
+  await expect(staff.getByRole("link", { name: "#1 Accessible picnic area at Harbor Green" })).toBeVisible();
+  await shot(staff, "staff-queue");
+  await staff.getByRole("row", { name: /Accessible picnic area/ }).getByRole("link", { name: "Cost it" }).click();
+  await staff.getByLabel("Description of item 1").fill("Accessible picnic table");
+  await staff.getByLabel("Quantity of item 1").fill("6");
+  await staff.getByLabel("Unit cost of item 1").fill("1,800");
+  await staff.getByRole("button", { name: "Add a line item" }).click();
+  await staff.getByLabel("Description of item 2").fill("Concrete pad (m²)");
+  await staff.getByLabel("Quantity of item 2").fill("80");
+  await staff.getByLabel("Unit cost of item 2").fill("95.50");
+  await staff.getByLabel("Feasible: can go on the ballot").check();
+  await staff.getByLabel("Public explanation").fill("Harbor Green is a city park and picnic tables are standard park furniture we install every year.");
+  await expect(staff.getByTestId("estimate-total")).toHaveText("$18,440");
+  await shot(staff, "staff-estimate");
+  await staff.getByRole("button", { name: "Save estimate and verdict" }).click();
+  await expect(staff.getByText("Feasible – on the ballot")).toBeVisible();
+  await expect(staff.getByRole("row", { name: /^Total/ })).toContainText("$18,440");
+
+  // Voting opens; the admin makes voter codes and downloads them.
+  await admin.reload();
+  await admin.getByRole("button", { name: "Move to: Voting" }).click();
+  await expect(admin.getByText("Phase: Voting")).toBeVisible();
+  await admin.getByLabel("District").selectOption({ label: "Harbor ($100,000)" });
+  await admin.getByLabel("How many codes").fill("5");
+  await admin.getByRole("button", { name: "Generate codes" }).click();
+  await expect(admin.getByText("Voter codes generated.")).toBeVisible();
+  const csvHref = await admin.getByRole("link", { name: "Download CSV" }).first().getAttribute("href");
+  const csv = await (await admin.request.get(csvHref!)).text();
+  const codes = csv.split("\n").slice(1).map((line) => line.split(",")[0]);
+  expect(codes).toHaveLength(5);
+
+  // A voter with no account votes with a code.
+  const voterContext = await browser.newContext();
+  const voter = await voterContext.newPage();
+  await voter.goto("/vote");
+  await voter.getByLabel("Voter code").fill(codes[0].toLowerCase().replace(/-/g, " "));
+  await voter.getByRole("button", { name: "Continue to my ballot" }).click();
+  await expect(voter.getByRole("heading", { name: "Your ballot: Harbor" })).toBeVisible();
+  await voter.getByLabel(/Accessible picnic area at Harbor Green/).check();
+  await expect(voter.getByTestId("running-total")).toHaveText("$18,440");
+  await shot(voter, "voter-ballot");
+  await voter.getByRole("button", { name: "Review my ballot" }).click();
+  await voter.getByRole("button", { name: "Confirm and cast my ballot" }).click();
+  await expect(voter.getByRole("heading", { name: /Thank you — your ballot is counted/ })).toBeVisible();
+  await expect(voter.getByTestId("tracker")).toHaveText(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
+  await shot(voter, "voter-receipt");
+
+  // Count, publish, turn winners into projects.
+  await admin.reload();
+  await admin.getByRole("button", { name: "Close voting" }).click();
+  await expect(admin.getByText("Phase: Results")).toBeVisible();
+  await admin.getByRole("button", { name: "Run the tally" }).click();
+  await expect(admin.getByText("Tally computed.")).toBeVisible();
+  await admin.getByRole("button", { name: "Publish results" }).click();
+  await expect(admin.getByText("Results published.")).toBeVisible();
+  await admin.getByRole("button", { name: "Create projects from the winners" }).click();
+  await expect(admin.getByText("Winning proposals are now projects.")).toBeVisible();
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/results?cycle=harbor-2028");
+  await expect(visitor.getByRole("heading", { name: "Harbor", exact: true })).toBeVisible();
+  await expect(visitor.getByRole("listitem").filter({ hasText: "Accessible picnic area at Harbor Green — 1 votes, $18,440" })).toBeVisible();
+  await shot(visitor, "public-results");
+  const exported = await (await visitor.request.get("/results/export.csv?cycle=harbor-2028")).text();
+  expect(exported).toContain("Accessible picnic area at Harbor Green,1,18440.00,yes");
+
+  // Agency staff report progress; the public tracker shows it.
+  await staff.goto(proposalUrl);
+  await staff.getByRole("link", { name: "follow its progress" }).click();
+  await staff.getByLabel("Status").selectOption({ label: "In progress" });
+  await staff.getByLabel("Percent complete").fill("30");
+  await staff.getByLabel("What happened").fill("Tables ordered; the concrete pad is poured next week.");
+  await staff.getByRole("button", { name: "Post update" }).click();
+  await expect(staff.getByText("Update posted.")).toBeVisible();
+  await visitor.goto("/projects?cycle=harbor-2028");
+  await expect(visitor.getByRole("link", { name: "Accessible picnic area at Harbor Green" })).toBeVisible();
+  await expect(visitor.getByRole("listitem").filter({ hasText: "Accessible picnic area at Harbor Green" })).toContainText("In progress");
+  await expect(visitor.getByRole("progressbar", { name: /Accessible picnic area/ })).toHaveAttribute("aria-valuenow", "30");
+  await shot(visitor, "public-projects");
+
+  // Exactly one ballot was stored, with no link to the code.
+  const [{ n }] = query<{ n: number }>(
+    `select count(*) n from Ballot b join District d on d.id = b.districtId where d.name = 'Harbor'`,
+  );
+  expect(n).toBe(1);
+});
