@@ -1,0 +1,143 @@
+import { expect, test } from "@playwright/test";
+import { query, shot, signIn } from "./helpers";
+
+// What each role must NOT be able to do, and bad input that must be refused without losing anything.
+
+test("a resident cannot reach the costing queue or cost a proposal", async ({ browser }) => {
+  const resident = await signIn(browser, "resident");
+  const response = await resident.goto("/costing");
+  expect(response?.status()).toBe(403);
+  await expect(resident.getByRole("heading", { name: "You cannot do this" })).toBeVisible();
+  await expect(resident.getByRole("alert")).toContainText("for agency staff and the PB office");
+  await expect(resident.getByRole("link", { name: "Costing" })).toHaveCount(0);
+
+  const [proposal] = query<{ id: string }>(`select p.id from Proposal p join Cycle c on c.id = p.cycleId where c.slug = '2026' limit 1`);
+  expect((await resident.goto(`/costing/${proposal.id}`))?.status()).toBe(403);
+  // A forged POST is refused on the server too (the CSRF token is valid: the role is what is missing).
+  const token = await resident.evaluate(() => (document.querySelector('input[name="csrf"]') as HTMLInputElement | null)?.value ?? "");
+  const post = await resident.request.post(`/costing/${proposal.id}`, {
+    form: { csrf: token, "items[0].description": "x", "items[0].quantity": "1", "items[0].unitCost": "1", verdict: "feasible", publicReason: "forged by a resident who is not staff" },
+  });
+  expect(post.status()).toBe(403);
+  await shot(resident, "refusal-resident-costing");
+});
+
+test("staff of one agency cannot cost another agency's proposal", async ({ browser }) => {
+  const transport = await signIn(browser, "transport");
+  const [parksProposal] = query<{ id: string }>(
+    `select p.id from Proposal p join Agency a on a.id = p.agencyId where a.name = 'Parks & Recreation' limit 1`,
+  );
+  // Cycles in the demo are past costing, so make the check on the queue: it lists only Transportation's proposals.
+  await transport.goto("/costing");
+  expect((await transport.goto(`/costing/${parksProposal.id}`))?.status()).toBe(403);
+});
+
+test("a used voter code cannot vote again", async ({ browser }) => {
+  const [used] = query<{ code: string }>(
+    `select v.code from VoterCode v join Participation p on p.voterCodeId = v.id join Cycle c on c.id = v.cycleId where c.phase = 'voting' limit 1`,
+  );
+  const [before] = query<{ n: number }>(`select count(*) n from Ballot`);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/vote");
+  await page.getByLabel("Voter code").fill(used.code);
+  await page.getByRole("button", { name: "Continue to my ballot" }).click();
+  await expect(page.getByText("This voter code has already been used to vote. Each code votes once.")).toBeVisible();
+  await expect(page.getByLabel("Voter code")).toHaveValue(used.code);
+  await expect(page.getByLabel("Voter code")).toHaveAttribute("aria-invalid", "true");
+  await shot(page, "refusal-used-code");
+  const [after] = query<{ n: number }>(`select count(*) n from Ballot`);
+  expect(after.n).toBe(before.n);
+});
+
+test("a code that votes in two tabs at once produces one ballot", async ({ browser }) => {
+  const [code] = query<{ code: string; districtId: string }>(
+    `select v.code, v.districtId from VoterCode v join Cycle c on c.id = v.cycleId left join Participation p on p.voterCodeId = v.id
+     where c.phase = 'voting' and p.id is null order by v.code desc limit 1`,
+  );
+  const context = await browser.newContext();
+  const [tab1, tab2] = [await context.newPage(), await context.newPage()];
+  await tab1.goto("/vote");
+  await tab1.getByLabel("Voter code").fill(code.code);
+  await tab1.getByRole("button", { name: "Continue to my ballot" }).click();
+  await tab2.goto("/vote/ballot");
+  for (const tab of [tab1, tab2]) {
+    await tab.getByRole("checkbox").first().check();
+    await tab.getByRole("button", { name: "Review my ballot" }).click();
+  }
+  await Promise.all([tab1, tab2].map((tab) => tab.getByRole("button", { name: "Confirm and cast my ballot" }).click()));
+  await expect(tab1.getByText(/Thank you — your ballot is counted|already been used/)).toBeVisible();
+  await expect(tab2.getByText(/Thank you — your ballot is counted|already been used/)).toBeVisible();
+  const [{ n }] = query<{ n: number }>(`select count(*) n from Participation p join VoterCode v on v.id = p.voterCodeId where v.code = ?`, code.code);
+  expect(n).toBe(1);
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`an invalid idea shows errors by each field and keeps the text (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
+    const resident = await signIn(browser, "resident", { javaScriptEnabled });
+    await resident.goto("/ideas/new");
+    await resident.getByLabel("Title").fill("Park");
+    await resident.getByLabel("Description").fill("More trees please, it is hot in summer and kids play here.");
+    await resident.getByLabel("Location (optional)").fill("Behind the library");
+    await resident.getByRole("button", { name: "Submit idea" }).click();
+    await expect(resident.getByText("Give your idea a title of at least 5 characters.")).toBeVisible();
+    await expect(resident.getByText("Choose the district your idea is for.")).toBeVisible();
+    await expect(resident.getByText("Choose a category.")).toBeVisible();
+    await expect(resident.getByLabel("Title")).toHaveValue("Park");
+    await expect(resident.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
+    await expect(resident.getByLabel("Description")).toHaveValue("More trees please, it is hot in summer and kids play here.");
+    await expect(resident.getByLabel("Location (optional)")).toHaveValue("Behind the library");
+    await shot(resident, `refusal-idea-form-js-${javaScriptEnabled ? "on" : "off"}`);
+    // Fixing the fields submits the same text.
+    await resident.getByLabel("Title").fill("Park shade trees");
+    await resident.getByLabel("District").selectOption({ index: 1 });
+    await resident.getByLabel("Category").selectOption({ index: 1 });
+    await resident.getByRole("button", { name: "Submit idea" }).click();
+    await expect(resident.getByText("Thank you! Your idea was submitted.")).toBeVisible();
+    await expect(resident.getByText("More trees please, it is hot in summer and kids play here.")).toBeVisible();
+  });
+}
+
+test("an over-budget knapsack ballot is refused with the selection kept (no JavaScript)", async ({ browser }) => {
+  const [code] = query<{ code: string }>(
+    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId join District d on d.id = v.districtId left join Participation p on p.voterCodeId = v.id
+     where c.phase = 'voting' and d.name = 'North Riverside' and p.id is null order by v.code limit 1`,
+  );
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await page.goto("/vote");
+  await page.getByLabel("Voter code").fill(code.code);
+  await page.getByRole("button", { name: "Continue to my ballot" }).click();
+  const boxes = page.getByRole("checkbox");
+  const count = await boxes.count();
+  expect(count).toBeGreaterThan(2);
+  for (let i = 0; i < count; i++) await boxes.nth(i).check();
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+  await expect(page.getByRole("alert")).toContainText("over the district budget of $100,000. Remove a project to continue.");
+  for (let i = 0; i < count; i++) await expect(boxes.nth(i)).toBeChecked();
+  await expect(page.getByTestId("running-total")).toHaveText("$198,400");
+  await shot(page, "refusal-over-budget");
+  // Removing one project brings it within budget; the vote then goes through.
+  await page.getByLabel(/Pedestrian lights on Elm Street/).uncheck();
+  await page.getByLabel(/Bike racks at every school/).uncheck();
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+  await page.getByRole("button", { name: "Confirm and cast my ballot" }).click();
+  await expect(page.getByRole("heading", { name: /Thank you — your ballot is counted/ })).toBeVisible();
+});
+
+test("public pages answer 200 for a visitor", async ({ request }) => {
+  for (const path of ["/", "/ideas", "/proposals", "/projects", "/results", "/login", "/vote", "/signup"]) {
+    expect((await request.get(path)).status(), path).toBe(200);
+  }
+});
+
+test("a visitor trying to submit an idea is sent to sign in, and back afterwards", async ({ page }) => {
+  await page.goto("/ideas/new");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fideas%2Fnew/);
+  await page.getByLabel("Email").fill("resident@riverside.example");
+  await page.getByLabel("Password").fill("wrong password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue("resident@riverside.example");
+  await page.getByLabel("Password").fill("riverside-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Share an idea" })).toBeVisible();
+});
