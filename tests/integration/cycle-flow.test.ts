@@ -1,0 +1,153 @@
+import "./fresh-db";
+import { describe, expect, it } from "vitest";
+import { castBallot } from "~/db/ballots.server";
+import { prisma } from "~/db/client.server";
+import { advancePhase, generateVoterCodes } from "~/db/cycles.server";
+import { createIdea } from "~/db/ideas.server";
+import { createProposal, sendForCosting } from "~/db/proposals.server";
+import { publishResults, runTally } from "~/db/results.server";
+import { action as costAction } from "~/routes/costing.$id";
+import { action as ballotAction } from "~/routes/vote.ballot";
+import { action as codeAction } from "~/routes/vote._index";
+import { args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+
+describe("costing, voting and tallying a cycle", async () => {
+  const admin = await makeUser(["admin"]);
+  const delegate = await makeUser(["delegate"]);
+  const resident = await makeUser(["resident"]);
+  const parks = await makeUser(["staff"], "Parks");
+  const transport = await makeUser(["staff"], "Transport");
+  const cycle = await makeCycle(admin, "ideas", [100_000_00, 50_000_00]);
+  const [north] = cycle.districts;
+  const [parksCategory] = cycle.categories;
+
+  // Three proposals in North, all sent to Parks.
+  const proposals: string[] = [];
+  for (const title of ["Playground renewal", "River benches", "Tree planting"]) {
+    const idea = await createIdea(cycle.id, { title, description: `${title} for the north district, please.`, districtId: north.id, categoryId: parksCategory.id, location: "" }, resident);
+    const created = await createProposal(cycle.id, { title, description: `${title}: a proposal developed from residents' ideas.`, districtId: north.id, categoryId: parksCategory.id, ideaIds: [idea.id] }, delegate);
+    if (!created.ok) throw new Error(created.error);
+    await sendForCosting(created.proposal.id, parks.agencyId!, delegate);
+    proposals.push(created.proposal.id);
+  }
+  await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "costing" } });
+  const [playground, benches, trees] = proposals;
+
+  const estimate = (items: [string, string, string][], verdict = "feasible") => {
+    const fields: Record<string, string> = { verdict, publicReason: "On city land and within the Parks department's remit." };
+    items.forEach(([d, q, u], i) => Object.assign(fields, { [`items[${i}].description`]: d, [`items[${i}].quantity`]: q, [`items[${i}].unitCost`]: u }));
+    return fields;
+  };
+
+  it("voting cannot open while a proposal on the ballot lacks a cost estimate", async () => {
+    const result = await advancePhase(cycle.id, admin);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.blockers).toContain('Proposal #1 “Playground renewal” has no cost estimate and verdict yet.');
+    expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).phase).toBe("costing");
+  });
+
+  it("refuses staff of another agency, and residents", async () => {
+    for (const actor of [transport, resident]) {
+      const browser = await browserFor(actor);
+      const response = (await settle(() => costAction(args(browser.post(`/costing/${playground}`, estimate([["Swings", "2", "1000"]])), { id: playground })))) as Response;
+      expect(response.status).toBe(403);
+    }
+    expect(await prisma.costEstimate.count()).toBe(0);
+  });
+
+  it("computes the total from line items, whatever total the form claims", async () => {
+    const browser = await browserFor(parks);
+    const fields = { ...estimate([["Play structure", "1", "60,000"], ["Rubber surface (m²)", "100", "95.50"]]), totalCents: "1" };
+    const response = (await settle(() => costAction(args(browser.post(`/costing/${playground}`, fields), { id: playground })))) as Response;
+    expect(response.status).toBe(302);
+    const saved = await prisma.costEstimate.findFirstOrThrow({ where: { proposalId: playground }, include: { lineItems: true } });
+    expect(saved.totalCents).toBe(60_000_00 + 100 * 95_50);
+    expect(saved.lineItems.map((li) => li.totalCents)).toEqual([60_000_00, 9_550_00]);
+    expect((await prisma.proposal.findUniqueOrThrow({ where: { id: playground } })).status).toBe("feasible");
+  });
+
+  it("returns field errors for a bad line item and keeps what was typed", async () => {
+    const browser = await browserFor(parks);
+    const reply = (await costAction(args(browser.post(`/costing/${benches}`, estimate([["Bench", "two", "-5"]])), { id: benches }))) as {
+      error: Record<string, string[]>;
+      initialValue: { items: { quantity: string }[] };
+    };
+    expect(reply.error["items[0].quantity"]).toEqual(["Enter a whole quantity, e.g. 3."]);
+    expect(reply.error["items[0].unitCost"]).toEqual(["Enter a unit cost above zero, e.g. 1200 or 1200.50."]);
+    expect(reply.initialValue.items[0].quantity).toBe("two");
+  });
+
+  it("opens voting once every proposal has a cost and a verdict", async () => {
+    const browser = await browserFor(parks);
+    await settle(() => costAction(args(browser.post(`/costing/${benches}`, estimate([["Bench", "10", "2,000"]])), { id: benches })));
+    await settle(() => costAction(args(browser.post(`/costing/${trees}`, estimate([["Tree", "50", "900"]])), { id: trees })));
+    // South has no proposal: nothing to vote on there, so the guard names it.
+    const blocked = await advancePhase(cycle.id, admin);
+    expect(!blocked.ok && blocked.blockers).toEqual(["District “South” has no feasible proposal to vote on."]);
+    const south = cycle.districts[1];
+    const idea = await createIdea(cycle.id, { title: "South path lights", description: "Lights on the south path, it is dark.", districtId: south.id, categoryId: parksCategory.id, location: "" }, resident);
+    const created = await createProposal(cycle.id, { title: "South path lights", description: "Ten solar lights along the south path for safety at night.", districtId: south.id, categoryId: parksCategory.id, ideaIds: [idea.id] }, delegate);
+    await sendForCosting(created.ok ? created.proposal.id : "", parks.agencyId!, delegate);
+    await settle(() => costAction(args(browser.post(`/costing/${created.ok && created.proposal.id}`, estimate([["Solar light", "10", "1,500"]])), { id: created.ok ? created.proposal.id : "" })));
+    expect(await advancePhase(cycle.id, admin)).toEqual({ ok: true, phase: "voting" });
+  });
+
+  it("casts a ballot through the voter's pages: participation and an anonymous ballot", async () => {
+    await generateVoterCodes(cycle.id, north.id, 5, "test", admin);
+    const [code] = await prisma.voterCode.findMany({ where: { districtId: north.id }, orderBy: { code: "asc" } });
+    const voter = await browserFor(null);
+    const entered = (await settle(() => codeAction(args(voter.post("/vote", { code: code.code.toLowerCase() }))))) as Response;
+    expect(entered.headers.get("Location")).toBe("/vote/ballot");
+    voter.remember(entered);
+    const over = (await ballotAction(args(voter.post("/vote/ballot", { intent: "review", project: [playground, benches, trees] })))) as { errors: string[]; selected: string[] };
+    expect(over.errors[0]).toMatch(/over the district budget of \$100,000/);
+    expect(over.selected).toEqual([playground, benches, trees]);
+    const cast = (await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", project: [playground, benches] }))))) as Response;
+    expect(cast.headers.get("Location")).toBe("/vote/receipt");
+    const ballots = await prisma.ballot.findMany({ where: { cycleId: cycle.id }, include: { selections: true } });
+    expect(ballots).toHaveLength(1);
+    expect(ballots[0].selections.map((s) => s.proposalId).sort()).toEqual([playground, benches].sort());
+    expect(ballots[0].castOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Object.keys(ballots[0])).not.toContain("voterCodeId");
+    expect(await prisma.participation.count({ where: { voterCodeId: code.id } })).toBe(1);
+  });
+
+  it("never stores two ballots for one code, even when submitted at the same moment", async () => {
+    const [, second] = await prisma.voterCode.findMany({ where: { districtId: north.id }, orderBy: { code: "asc" } });
+    const before = await prisma.ballot.count();
+    const results = await Promise.all(Array.from({ length: 8 }, () => castBallot(second, [trees])));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toHaveLength(7);
+    expect(await prisma.ballot.count()).toBe(before + 1);
+    // The voter's pages say so too.
+    const voter = await browserFor(null);
+    const again = (await codeAction(args(voter.post("/vote", { code: second.code })))) as { error: Record<string, string[]> };
+    expect(again.error.code).toEqual(["This voter code has already been used to vote. Each code votes once."]);
+  });
+
+  it("tallies greedily within the budget, publishes, and keeps published runs unchanged", async () => {
+    const codes = await prisma.voterCode.findMany({ where: { districtId: north.id, participation: null }, orderBy: { code: "asc" } });
+    // playground 69,550 (2 votes so far + 1), benches 20,000, trees 45,000.
+    await castBallot(codes[0], [trees, benches]);
+    await castBallot(codes[1], [trees]);
+    await castBallot(codes[2], [playground]);
+    // Votes: trees 3, playground 2, benches 2 (tie with playground: smaller id first).
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "results" } });
+    const [run] = await runTally(cycle.id, admin).then((runs) => runs.filter((r) => r.districtId === north.id));
+    const rows = await prisma.tallyProjectResult.findMany({ where: { resultId: run.id }, orderBy: { position: "asc" } });
+    expect(rows[0]).toMatchObject({ proposalId: trees, votes: 3, selected: true });
+    const tied = [playground, benches].sort();
+    expect(rows.slice(1).map((r) => r.proposalId)).toEqual(tied);
+    // Trees (45,000) + whichever tied project comes first; the playground (69,550) can never fit after trees.
+    expect(rows.find((r) => r.proposalId === playground)?.selected).toBe(false);
+    expect(rows.find((r) => r.proposalId === benches)?.selected).toBe(true);
+    expect(run.spentCents).toBe(45_000_00 + 20_000_00);
+    expect(run.ballotCount).toBe(5);
+    expect(run.ballotsHash).toMatch(/^[0-9a-f]{64}$/);
+
+    expect(await publishResults(cycle.id, admin)).toBe(2);
+    const rerun = await runTally(cycle.id, admin);
+    expect(rerun.map((r) => r.run)).toEqual([2, 2]);
+    expect((await prisma.tallyResult.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("published");
+  });
+});

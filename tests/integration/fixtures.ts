@@ -1,0 +1,98 @@
+import { createUserSession, hashPassword } from "~/auth.server";
+import { prisma } from "~/db/client.server";
+import { createCycle } from "~/db/cycles.server";
+import { csrf } from "~/csrf.server";
+import type { Actor, Role } from "~/domain/auth/roles";
+import type { Phase } from "~/domain/cycles/phases";
+
+let counter = 0;
+const PASSWORD_HASH = hashPassword("test-password-123");
+
+export async function makeUser(roles: Role[], agency?: string): Promise<Actor> {
+  counter += 1;
+  const agencyId = agency
+    ? (await prisma.agency.upsert({ where: { name: agency }, update: {}, create: { name: agency } })).id
+    : null;
+  const user = await prisma.user.create({
+    data: {
+      email: `user${counter}-${Date.now()}@test.example`,
+      name: `Test ${roles.join("+")} ${counter}`,
+      passwordHash: await PASSWORD_HASH,
+      agencyId,
+      roles: { create: roles.map((role) => ({ role })) },
+    },
+  });
+  return { id: user.id, name: user.name, email: user.email, roles, agencyId };
+}
+
+/** A cycle with two districts and two categories, moved straight to `phase`. */
+export async function makeCycle(admin: Actor, phase: Phase, budgets: [number, number] = [100_000_00, 50_000_00]) {
+  counter += 1;
+  const cycle = await createCycle(
+    {
+      name: `Test cycle ${counter}`,
+      slug: `test-${counter}-${Date.now()}`,
+      description: "",
+      currency: "USD",
+      ballotMethod: "knapsack",
+      tallyRule: "greedy",
+      districts: [
+        { name: "North", budget: budgets[0], population: 1000 },
+        { name: "South", budget: budgets[1], population: 800 },
+      ],
+      categories: ["Parks", "Streets"],
+    },
+    admin,
+  );
+  await prisma.cycle.update({ where: { id: cycle.id }, data: { phase } });
+  return prisma.cycle.findUniqueOrThrow({
+    where: { id: cycle.id },
+    include: { districts: { orderBy: { name: "asc" } }, categories: { orderBy: { name: "asc" } } },
+  });
+}
+
+/** Cookies and a CSRF token for requests made as `actor` (or a visitor). */
+export async function browserFor(actor: Actor | null) {
+  const [token, csrfCookie] = await csrf.commitToken();
+  const cookies = [csrfCookie!.split(";")[0]];
+  if (actor) cookies.push((await createUserSession(new Request("http://test/"), actor.id)).split(";")[0]);
+  const cookie = () => cookies.join("; ");
+  return {
+    token,
+    /** Adds cookies the server set, as a browser would. */
+    remember(response: Response) {
+      const set = response.headers.get("Set-Cookie");
+      if (!set) return;
+      const [pair] = set.split(";");
+      const name = pair.split("=")[0];
+      const i = cookies.findIndex((c) => c.startsWith(`${name}=`));
+      if (i >= 0) cookies[i] = pair;
+      else cookies.push(pair);
+    },
+    get(url: string) {
+      return new Request(`http://test${url}`, { headers: { Cookie: cookie() } });
+    },
+    post(url: string, fields: Record<string, string | string[]>, opts: { csrf?: boolean } = {}) {
+      const body = new URLSearchParams();
+      if (opts.csrf !== false) body.append("csrf", token);
+      for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) body.append(k, value);
+      return new Request(`http://test${url}`, {
+        method: "POST",
+        body,
+        headers: { Cookie: cookie(), "Content-Type": "application/x-www-form-urlencoded" },
+      });
+    },
+  };
+}
+
+/** Runs a loader or action and returns what it returned or threw (Remix throws Responses). */
+export async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
+  try {
+    return await run();
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+export const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });

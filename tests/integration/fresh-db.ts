@@ -1,0 +1,8 @@
+// Import this FIRST in an integration test file: it points the app at a fresh copy
+// of the migrated template database before the Prisma client is created.
+import { copyFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+
+const file = `data/test/${randomUUID()}.db`;
+copyFileSync("data/test/template.db", file);
+process.env.DATABASE_URL = `file:./${file}`;

@@ -1,0 +1,90 @@
+import "./fresh-db";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server";
+import { action as newIdea } from "~/routes/ideas.new";
+import { action as ideaAction } from "~/routes/ideas.$id";
+import { args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+
+describe("submitting and supporting ideas", async () => {
+  const admin = await makeUser(["admin"]);
+  const resident = await makeUser(["resident"]);
+  const cycle = await makeCycle(admin, "ideas");
+  const [north] = cycle.districts;
+  const [parks] = cycle.categories;
+  const form = {
+    title: "Benches by the pond",
+    description: "Four benches around the pond so older neighbours can rest while walking.",
+    districtId: north.id,
+    categoryId: parks.id,
+    location: "Pond path",
+  };
+
+  it("stores a valid idea with the next number and sends the resident to its page", async () => {
+    const browser = await browserFor(resident);
+    const response = await settle(() => newIdea(args(browser.post(`/ideas/new?cycle=${cycle.slug}`, form))));
+    expect(response).toBeInstanceOf(Response);
+    const location = (response as Response).headers.get("Location")!;
+    expect(location).toMatch(/^\/ideas\/\w+\?submitted=1$/);
+    const idea = await prisma.idea.findFirstOrThrow({ where: { cycleId: cycle.id } });
+    expect(idea).toMatchObject({ number: 1, title: form.title, authorId: resident.id, status: "open" });
+    const audit = await prisma.auditLog.findFirst({ where: { action: "idea.create", targetId: idea.id } });
+    expect(audit?.actorId).toBe(resident.id);
+  });
+
+  it("refuses an invalid idea with an error per field and the typed text kept", async () => {
+    const browser = await browserFor(resident);
+    const reply = (await newIdea(
+      args(browser.post(`/ideas/new?cycle=${cycle.slug}`, { ...form, title: "Hi", districtId: "another-cycles-district" })),
+    )) as { status: string; error: Record<string, string[]>; initialValue: Record<string, string> };
+    expect(reply.status).toBe("error");
+    expect(reply.error.title).toEqual(["Give your idea a title of at least 5 characters."]);
+    expect(reply.error.districtId).toEqual(["Choose one of this cycle's districts."]);
+    expect(reply.initialValue.description).toBe(form.description);
+    expect(await prisma.idea.count({ where: { cycleId: cycle.id } })).toBe(1);
+  });
+
+  it("refuses a form without a valid CSRF token", async () => {
+    const browser = await browserFor(resident);
+    const response = await settle(() => newIdea(args(browser.post(`/ideas/new?cycle=${cycle.slug}`, form, { csrf: false }))));
+    expect((response as Response).status).toBe(403);
+  });
+
+  it("sends a visitor to sign in instead of storing anything", async () => {
+    const browser = await browserFor(null);
+    const response = (await settle(() => newIdea(args(browser.post(`/ideas/new?cycle=${cycle.slug}`, form))))) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toContain("/login?redirectTo=");
+  });
+
+  it("counts one support per resident however often they click", async () => {
+    const idea = await prisma.idea.findFirstOrThrow({ where: { cycleId: cycle.id } });
+    const browser = await browserFor(resident);
+    for (let i = 0; i < 3; i++) {
+      await settle(() => ideaAction(args(browser.post(`/ideas/${idea.id}`, { intent: "support" }), { id: idea.id })));
+    }
+    expect(await prisma.ideaSupport.count({ where: { ideaId: idea.id } })).toBe(1);
+  });
+
+  it("lets only a delegate mark an idea as not taken forward, with a public reason", async () => {
+    const idea = await prisma.idea.findFirstOrThrow({ where: { cycleId: cycle.id } });
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "proposals" } });
+    const asResident = await browserFor(resident);
+    const refused = (await settle(() =>
+      ideaAction(args(asResident.post(`/ideas/${idea.id}`, { intent: "not-taken-forward", reason: "Because I said so, really." }), { id: idea.id })),
+    )) as Response;
+    expect(refused.status).toBe(403);
+    const delegate = await makeUser(["delegate"]);
+    const asDelegate = await browserFor(delegate);
+    const tooShort = (await ideaAction(args(asDelegate.post(`/ideas/${idea.id}`, { intent: "not-taken-forward", reason: "no" }), { id: idea.id }))) as {
+      error: Record<string, string[]>;
+    };
+    expect(tooShort.error.reason[0]).toMatch(/at least 10 characters/);
+    await settle(() =>
+      ideaAction(args(asDelegate.post(`/ideas/${idea.id}`, { intent: "not-taken-forward", reason: "Already funded by the Parks department this year." }), { id: idea.id })),
+    );
+    expect(await prisma.idea.findUniqueOrThrow({ where: { id: idea.id } })).toMatchObject({
+      status: "not_taken_forward",
+      outcomeReason: "Already funded by the Parks department this year.",
+    });
+  });
+});

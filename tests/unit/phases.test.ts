@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { blockersToAdvance, nextPhase, type CycleSnapshot } from "~/domain/cycles/phases";
+
+const base: CycleSnapshot = {
+  phase: "costing",
+  districts: [
+    { id: "n", name: "North", budgetCents: 100 },
+    { id: "s", name: "South", budgetCents: 100 },
+  ],
+  categoryCount: 2,
+  proposals: [
+    { number: 1, title: "Benches", districtId: "n", status: "feasible" },
+    { number: 2, title: "Lights", districtId: "s", status: "not_feasible" },
+    { number: 3, title: "Trees", districtId: "s", status: "feasible" },
+  ],
+  publishedDistrictIds: [],
+};
+
+describe("phase guards", () => {
+  it("walks the phases in order and stops at closed", () => {
+    expect(nextPhase("draft")).toBe("ideas");
+    expect(nextPhase("voting")).toBe("results");
+    expect(nextPhase("closed")).toBeNull();
+  });
+
+  it("lets voting open when every proposal sent for costing has a verdict", () => {
+    expect(blockersToAdvance(base)).toEqual([]);
+  });
+
+  it("keeps voting closed while a proposal on the ballot lacks a cost estimate and verdict", () => {
+    const cycle = { ...base, proposals: [...base.proposals, { number: 4, title: "Mural", districtId: "n", status: "costing" }] };
+    expect(blockersToAdvance(cycle)).toEqual(["Proposal #4 “Mural” has no cost estimate and verdict yet."]);
+  });
+
+  it("ignores drafts that were never sent for costing (they are not on the ballot)", () => {
+    const cycle = { ...base, proposals: [...base.proposals, { number: 5, title: "Draft", districtId: "n", status: "draft" }] };
+    expect(blockersToAdvance(cycle)).toEqual([]);
+  });
+
+  it("refuses a ballot with nothing feasible in a district", () => {
+    const cycle = { ...base, proposals: base.proposals.filter((p) => p.districtId === "n") };
+    expect(blockersToAdvance(cycle)).toEqual(["District “South” has no feasible proposal to vote on."]);
+  });
+
+  it("needs districts with budgets and categories before opening for ideas", () => {
+    const draft: CycleSnapshot = { ...base, phase: "draft", districts: [{ id: "n", name: "North", budgetCents: 0 }], categoryCount: 0 };
+    expect(blockersToAdvance(draft)).toEqual(["District “North” has no budget.", "Add at least one category."]);
+  });
+
+  it("needs published results in every district before implementation", () => {
+    expect(blockersToAdvance({ ...base, phase: "results", publishedDistrictIds: ["n"] })).toEqual(["Results for “South” are not published yet."]);
+    expect(blockersToAdvance({ ...base, phase: "results", publishedDistrictIds: ["n", "s"] })).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { safeRedirect } from "~/domain/accounts/schema";
+import { CODE_ALPHABET, generateVoterCode, normaliseVoterCode } from "~/domain/ballots/voter-codes";
+import { costingPermissions } from "~/domain/costing/permissions";
+import { estimateTotal } from "~/domain/costing/estimate";
+import type { Actor } from "~/domain/auth/roles";
+import { formatMoney, moneyToCents } from "~/domain/money";
+
+describe("money", () => {
+  it("parses what people type into integer cents", () => {
+    expect(moneyToCents("1,250.5")).toBe(125_050);
+    expect(moneyToCents("$ 40000")).toBe(4_000_000);
+    expect(moneyToCents("12.345")).toBeNull();
+    expect(moneyToCents("-5")).toBeNull();
+    expect(moneyToCents("ten")).toBeNull();
+  });
+  it("formats cents in the cycle's currency", () => {
+    expect(formatMoney(1_844_000, "USD")).toBe("$18,440");
+    expect(formatMoney(955_50, "USD")).toBe("$955.50");
+  });
+});
+
+describe("cost estimates", () => {
+  it("totals quantity × unit cost over the line items", () => {
+    expect(estimateTotal([{ quantity: 6, unitCostCents: 1_800_00 }, { quantity: 80, unitCostCents: 95_50 }])).toBe(1_844_000);
+  });
+  it("lets only staff of the proposal's agency cost it, while costing is open", () => {
+    const staff = (agencyId: string): Actor => ({ id: "u", name: "S", email: "s@x", roles: ["staff"], agencyId });
+    const proposal = { status: "costing", agencyId: "parks" };
+    expect(costingPermissions.estimate(staff("parks"), { phase: "costing" }, proposal)).toBe(true);
+    expect(costingPermissions.estimate(staff("transport"), { phase: "costing" }, proposal)).toBe(false);
+    expect(costingPermissions.estimate(staff("parks"), { phase: "voting" }, proposal)).toBe(false);
+    expect(costingPermissions.estimate({ ...staff("parks"), roles: ["resident"] }, { phase: "costing" }, proposal)).toBe(false);
+    expect(costingPermissions.estimate(null, { phase: "costing" }, proposal)).toBe(false);
+  });
+});
+
+describe("voter codes", () => {
+  it("are 12 characters without look-alikes, grouped by four", () => {
+    const code = generateVoterCode();
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    for (const ch of code.replace(/-/g, "")) expect(CODE_ALPHABET).toContain(ch);
+    expect(CODE_ALPHABET).not.toMatch(/[0O1IL5S2Z8B]/);
+  });
+  it("accept what people type: lower case, spaces, missing dashes", () => {
+    const code = generateVoterCode();
+    expect(normaliseVoterCode(code.toLowerCase().replace(/-/g, " "))).toBe(code);
+    expect(normaliseVoterCode("too-short")).toBeNull();
+  });
+});
+
+describe("redirect after sign-in", () => {
+  it("stays on this site", () => {
+    expect(safeRedirect("/ideas/new")).toBe("/ideas/new");
+    expect(safeRedirect("//evil.example")).toBe("/");
+    expect(safeRedirect("https://evil.example")).toBe("/");
+  });
+});
