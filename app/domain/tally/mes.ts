@@ -213,15 +213,30 @@ function prepare(election: Election, utility: MesUtility): Prepared {
 // ---------------------------------------------------------------------------
 // One MES run.
 
-/** Exact result of computing rho for a project: rho = X / (D·U), slope Y / (D·U) per Add1 step. */
+/** Exact rho of a project: X / (D·U), with the capped set used to find it. */
 interface RhoEval {
   X: bigint;
-  Y: bigint;
   U: bigint;
   D: bigint;
-  /** Membership test data: capped iff override says so, else iff float b/u < thr. */
+  /** Membership: capped iff overrides says so, else iff float budget/utility < thr. */
   thr: number;
-  overrides: Map<number, boolean>;
+  overrides: Map<number, boolean> | null;
+}
+
+/** Float evaluation of a project (fast path; certified lower bound on rho). */
+interface FloatEval {
+  affordable: boolean;
+  /** Float estimate of rho, and of its derivative per Add1 step. */
+  rho: number;
+  slope: number;
+  /** Certified lower bound on the exact rho. */
+  lower: number;
+  thr: number;
+  /** Float money of supporters and its derivative per step (for guesses). */
+  money: number;
+  moneySlope: number;
+  /** Exact money (numerator over D) when it had to be computed. */
+  exactMoney: bigint | null;
 }
 
 interface DroppedInfo {
@@ -241,23 +256,52 @@ interface RunResult {
   /** Selected project indices (election.projects), in selection order (zero-cost ones first). */
   selected: number[];
   cost: bigint;
-  /** Steps over which the outcome provably stays the same: [0, tStar); null = no bound found. */
-  tStar: [bigint, bigint] | null;
   winners: WinnerInfo[];
   dropped: Map<number, DroppedInfo>;
   rounds: number;
+  /** Winners (candidate indices) in order, with their exact rho = rhoNum / rhoDen. */
+  sequence: number[];
+  rhoNum: bigint[];
+  rhoDen: bigint[];
+  /**
+   * Float estimate of how many Add1 steps the monotone sandwich (see
+   * verifyInterval) could cover from this run (Infinity: no limit seen).
+   * Only a guess: the sandwich itself is the proof.
+   */
+  horizon: number;
+  /** Forced mode: whether the sandwich check held. */
+  verified: boolean;
+}
+
+interface ForcedCheck {
+  seq: number[];
+  thrNum: bigint[];
+  thrDen: bigint[];
+}
+
+interface RunFlags {
+  /** Record explanations (payments, drops). */
+  details?: boolean;
+  /** Track float budget slopes and estimate the sandwich horizon. */
+  slopes?: boolean;
+  /** Add1 step per voter (for slopes). */
+  step?: bigint;
+  /** Verify a forced sequence instead of choosing winners. */
+  forced?: ForcedCheck;
 }
 
 class MesRun {
   private readonly prep: Prepared;
-  private readonly param: boolean;
   private readonly details: boolean;
+  private readonly slopes: boolean;
+  private readonly forced: ForcedCheck | null;
 
-  // Budget classes. Class 0 is the empty budget.
+  // Budget classes: budget = N[k] / Dh[ep[k]]. Class 0 is the empty budget.
   private N: bigint[] = [0n];
-  private M: bigint[] = [0n];
   private ep: number[] = [0];
   private F: number[] = [0];
+  /** Float derivative of the budget per Add1 step (slopes mode). */
+  private MF: number[] = [0];
   private cls: Int32Array;
   private Dh: bigint[];
   private E = 0;
@@ -266,23 +310,19 @@ class MesRun {
   // Scratch for per-class aggregation.
   private cnt: number[] = [0];
   private stamp: number[] = [0];
+  private slot: number[] = [0];
   private stampNow = 0;
 
-  /** Smallest t at which a recorded constraint could flip, as [num, den]. */
-  private tmin: [bigint, bigint] | null = null;
+  private horizon = Infinity;
 
-  constructor(prep: Prepared, beta: Rational, step: bigint, param: boolean, details: boolean) {
+  constructor(prep: Prepared, beta: Rational, flags: RunFlags) {
     this.prep = prep;
-    this.param = param;
-    this.details = details;
+    this.details = flags.details ?? false;
+    this.slopes = flags.slopes ?? false;
+    this.forced = flags.forced ?? null;
     this.Dh = [beta.d];
-    this.N.push(beta.n);
-    this.M.push(param ? step * beta.d : 0n);
-    this.ep.push(0);
-    this.F.push(ratioToNumber(beta.n, beta.d));
-    this.cnt.push(0);
-    this.stamp.push(0);
     this.cls = new Int32Array(prep.G).fill(1);
+    this.newClass(beta.n, Number(flags.step ?? 1n));
   }
 
   private get D(): bigint {
@@ -290,219 +330,240 @@ class MesRun {
   }
 
   /** Brings class k to the current common denominator. */
-  private rescale(k: number): void {
+  private rescale(k: number): bigint {
     const e = this.ep[k];
-    if (e === this.E) return;
-    let f = this.fac.get(e);
-    if (f === undefined) {
-      f = this.Dh[this.E] / this.Dh[e];
-      this.fac.set(e, f);
+    if (e !== this.E) {
+      let f = this.fac.get(e);
+      if (f === undefined) {
+        f = this.Dh[this.E] / this.Dh[e];
+        this.fac.set(e, f);
+      }
+      this.N[k] *= f;
+      this.ep[k] = this.E;
     }
-    this.N[k] *= f;
-    if (this.param) this.M[k] *= f;
-    this.ep[k] = this.E;
+    return this.N[k];
   }
 
-  private newClass(N: bigint, M: bigint): number {
+  private newClass(N: bigint, slope: number): number {
     const k = this.N.length;
     this.N.push(N);
-    this.M.push(M);
     this.ep.push(this.E);
     this.F.push(N === 0n ? 0 : ratioToNumber(N, this.D));
+    this.MF.push(slope);
     this.cnt.push(0);
     this.stamp.push(0);
+    this.slot.push(0);
     return k;
   }
 
-  private consider(v: bigint, s: bigint): void {
-    // constraint v + s·t ≥ 0 (v ≥ 0 at t = 0); it can flip at t = v / -s when s < 0.
-    if (!this.param) return;
-    if (v < 0n) v = 0n; // cannot happen; be conservative
-    if (s >= 0n) return;
-    const num = v;
-    const den = -s;
-    if (this.tmin === null || num * this.tmin[1] < this.tmin[0] * den) this.tmin = [num, den];
+  private guess(t: number): void {
+    if (t >= 0 && t < this.horizon) this.horizon = t;
   }
 
-  private u(c: Cand, i: number): bigint {
-    return c.uIdx ? c.uVals[c.uIdx[i]] : c.uVals[0];
-  }
-
-  private uF(c: Cand, i: number): number {
-    return c.uIdx ? c.uValsF[c.uIdx[i]] : c.uValsF[0];
-  }
-
-  private key(c: Cand, i: number, k: number): number {
-    return c.uIdx ? k * c.uVals.length + c.uIdx[i] : k;
-  }
-
-  private isCapped(c: Cand, i: number, ev: RhoEval): boolean {
-    const k = this.cls[c.sg[i]];
-    if (ev.overrides.size > 0) {
-      const o = ev.overrides.get(this.key(c, i, k));
-      if (o !== undefined) return o;
-    }
-    return this.F[k] / this.uF(c, i) < ev.thr;
-  }
-
-  /** Exact Σ multiplicity × budget over all supporters, as numerators over D (value and slope). */
-  private exactMoney(c: Cand): [bigint, bigint] {
-    const touched = this.aggregate(c, null);
-    let sN = 0n;
-    let sM = 0n;
-    for (const k of touched) {
-      if (k === 0) continue;
-      this.rescale(k);
-      const m = BigInt(this.cnt[k]);
-      sN += m * this.N[k];
-      if (this.param) sM += m * this.M[k];
-    }
-    return [sN, sM];
-  }
-
-  /**
-   * Adds multiplicities per class into this.cnt for the supporters selected by
-   * `filter` (all when null); returns the touched classes.
-   */
-  private aggregate(c: Cand, filter: ((i: number) => boolean) | null, uCounts?: number[]): number[] {
+  /** Exact Σ multiplicity × budget over all supporters (numerator over D). */
+  private exactMoney(c: Cand): bigint {
     const stampNow = ++this.stampNow;
     const touched: number[] = [];
     const { sg } = c;
     const mult = this.prep.mult;
+    const cls = this.cls;
     for (let i = 0; i < sg.length; i++) {
-      if (filter && !filter(i)) continue;
+      const k = cls[sg[i]];
+      if (k === 0) continue;
+      if (this.stamp[k] !== stampNow) {
+        this.stamp[k] = stampNow;
+        this.cnt[k] = 0;
+        touched.push(k);
+      }
+      this.cnt[k] += mult[sg[i]];
+    }
+    let s = 0n;
+    for (const k of touched) s += BigInt(this.cnt[k]) * this.rescale(k);
+    return s;
+  }
+
+  private floatEval(c: Cand): FloatEval {
+    const { sg, uIdx, uValsF } = c;
+    const F = this.F;
+    const MF = this.MF;
+    const cls = this.cls;
+    const mult = this.prep.mult;
+    const slopes = this.slopes;
+
+    let money = 0;
+    let moneySlope = 0;
+    for (let i = 0; i < sg.length; i++) {
       const g = sg[i];
-      const k = this.cls[g];
+      const k = cls[g];
+      money += mult[g] * F[k];
+      if (slopes) moneySlope += mult[g] * MF[k];
+    }
+    const margin = (sg.length + 16) * 4 * EPS;
+    let affordable: boolean;
+    let exactMoney: bigint | null = null;
+    if (money >= c.costF * (1 + margin)) affordable = true;
+    else if (money < c.costF * (1 - margin)) affordable = false;
+    else {
+      exactMoney = this.exactMoney(c);
+      affordable = exactMoney >= c.cost * this.D;
+    }
+    const out: FloatEval = {
+      affordable,
+      rho: Infinity,
+      slope: 0,
+      lower: 0,
+      thr: -Infinity,
+      money,
+      moneySlope,
+      exactMoney,
+    };
+    if (!affordable) return out;
+
+    // rho_C for C = {budget/utility < rho}, iterated until C is stable.
+    let rho = c.costF / c.totalUF;
+    let sC = 0;
+    let uC = 0;
+    let mC = 0;
+    let nC = 0;
+    let r2 = rho;
+    for (let iter = 0; iter < 64; iter++) {
+      sC = 0;
+      uC = 0;
+      mC = 0;
+      nC = 0;
+      let nextAbove = Infinity;
+      for (let i = 0; i < sg.length; i++) {
+        const g = sg[i];
+        const k = cls[g];
+        const b = F[k];
+        const u = uIdx === null ? uValsF[0] : uValsF[uIdx[i]];
+        const x = b / u;
+        if (x < rho) {
+          const m = mult[g];
+          sC += m * b;
+          uC += m * u;
+          if (slopes) mC += m * MF[k];
+          nC++;
+        } else if (x < nextAbove) nextAbove = x;
+      }
+      const rest = c.totalUF - uC;
+      if (!(rest > 0)) {
+        r2 = Infinity;
+        break;
+      }
+      r2 = (c.costF - sC) / rest;
+      if (r2 <= nextAbove) break;
+      rho = r2;
+    }
+    const rest = c.totalUF - uC;
+    out.thr = r2;
+    out.rho = r2;
+    if (rest > 0 && Number.isFinite(r2)) {
+      // Certified lower bound: rho* ≥ rho_C for every C; bound the float error of rho_C.
+      const gamma = (nC + 8) * 4 * EPS;
+      const gammaU = c.totalUF < 2 ** 50 ? 0 : (sg.length + 8) * 4 * EPS;
+      const num = c.costF - sC * (1 + gamma);
+      out.lower = num > 0 ? (num / (rest * (1 + gammaU) + c.totalUF * gammaU)) * (1 - 8 * EPS) : 0;
+      if (slopes) out.slope = -mC / rest;
+    }
+    return out;
+  }
+
+  private capped(c: Cand, i: number, k: number, ev: RhoEval): boolean {
+    if (ev.overrides !== null) {
+      const o = ev.overrides.get(c.uIdx === null ? k : k * c.uVals.length + c.uIdx[i]);
+      if (o !== undefined) return o;
+    }
+    return this.F[k] / (c.uIdx === null ? c.uValsF[0] : c.uValsF[c.uIdx[i]]) < ev.thr;
+  }
+
+  /** Exact X and U for the capped set described by ev. False if degenerate. */
+  private rhoFor(c: Cand, ev: RhoEval): boolean {
+    const stampNow = ++this.stampNow;
+    const touched: number[] = [];
+    const { sg, uIdx } = c;
+    const mult = this.prep.mult;
+    const cls = this.cls;
+    const uCounts = new Float64Array(c.uVals.length);
+    for (let i = 0; i < sg.length; i++) {
+      const g = sg[i];
+      const k = cls[g];
+      if (!this.capped(c, i, k, ev)) continue;
+      uCounts[uIdx === null ? 0 : uIdx[i]] += mult[g];
+      if (k === 0) continue;
       if (this.stamp[k] !== stampNow) {
         this.stamp[k] = stampNow;
         this.cnt[k] = 0;
         touched.push(k);
       }
       this.cnt[k] += mult[g];
-      if (uCounts) uCounts[c.uIdx ? c.uIdx[i] : 0] += mult[g];
     }
-    return touched;
-  }
-
-  /** Exact rho of an affordable project from a membership rule (capped set). */
-  private rhoFor(c: Cand, ev: RhoEval): boolean {
-    const uCounts = new Array<number>(c.uVals.length).fill(0);
-    const touched = this.aggregate(c, (i) => this.isCapped(c, i, ev), uCounts);
     let sN = 0n;
-    let sM = 0n;
-    for (const k of touched) {
-      if (k === 0) continue;
-      this.rescale(k);
-      const m = BigInt(this.cnt[k]);
-      sN += m * this.N[k];
-      if (this.param) sM += m * this.M[k];
-    }
+    for (const k of touched) sN += BigInt(this.cnt[k]) * this.rescale(k);
     let uC = 0n;
     for (let j = 0; j < uCounts.length; j++) if (uCounts[j] > 0) uC += BigInt(uCounts[j]) * c.uVals[j];
-    const D = this.D;
-    ev.D = D;
+    ev.D = this.D;
     ev.U = c.totalU - uC;
-    ev.X = c.cost * D - sN;
-    ev.Y = -sM;
+    ev.X = c.cost * ev.D - sN;
     return ev.U > 0n && ev.X >= 0n;
   }
 
   /**
-   * Exact rho of project c (null when unaffordable, with its money recorded).
-   * Float guess of the capped set, then exact verification and correction.
+   * Exact rho of an affordable project: start from the float capped set, then
+   * check exactly every supporter whose float position is close to rho and
+   * correct the set until it is exactly right (each correction raises rho_C,
+   * which is a lower bound of rho, so this terminates).
    */
-  private evaluate(c: Cand): RhoEval | { unaffordable: true; sN: bigint; sM: bigint } {
+  private exactEval(c: Cand, thr: number): RhoEval {
     const { sg } = c;
     const F = this.F;
     const cls = this.cls;
-    const mult = this.prep.mult;
-    const D = this.D;
-
-    // Affordability.
-    let money = 0;
-    for (let i = 0; i < sg.length; i++) money += mult[sg[i]] * F[cls[sg[i]]];
-    const margin = (sg.length + 16) * 4 * EPS;
-    let affordable: boolean;
-    let exact: [bigint, bigint] | null = null;
-    if (money >= c.costF * (1 + margin)) affordable = true;
-    else if (money < c.costF * (1 - margin)) affordable = false;
-    else {
-      exact = this.exactMoney(c);
-      affordable = exact[0] >= c.cost * D;
-    }
-    if (!affordable) {
-      if (exact === null && (this.param || this.details)) exact = this.exactMoney(c);
-      return { unaffordable: true, sN: exact ? exact[0] : 0n, sM: exact ? exact[1] : 0n };
-    }
-
-    // Float guess: capped = {b/u < rho}; iterate rho_C until the set is stable.
-    let rho = c.costF / c.totalUF;
-    let stable = false;
-    for (let iter = 0; iter < 64 && !stable; iter++) {
-      let sC = 0;
-      let uC = 0;
-      let nextAbove = Infinity;
-      for (let i = 0; i < sg.length; i++) {
-        const g = sg[i];
-        const b = F[cls[g]];
-        const u = c.uIdx ? c.uValsF[c.uIdx[i]] : c.uValsF[0];
-        const x = b / u;
-        if (x < rho) {
-          sC += mult[g] * b;
-          uC += mult[g] * u;
-        } else if (x < nextAbove) nextAbove = x;
-      }
-      const rest = c.totalUF - uC;
-      if (!(rest > 0)) break;
-      const r2 = (c.costF - sC) / rest;
-      if (r2 <= nextAbove) {
-        rho = Math.max(rho, r2);
-        stable = true;
-      } else rho = r2;
-    }
-
-    const ev: RhoEval = { X: 0n, Y: 0n, U: 0n, D, thr: rho, overrides: new Map() };
-    if (stable) {
+    const ev: RhoEval = { X: 0n, U: 0n, D: this.D, thr, overrides: null };
+    if (Number.isFinite(thr)) {
       for (let loop = 0; loop < 12; loop++) {
         if (!this.rhoFor(c, ev)) break;
         const rhoF = ratioToNumber(ev.X, ev.D * ev.U);
+        const lo = rhoF * (1 - DELTA);
+        const hi = rhoF * (1 + DELTA);
         let changed = false;
-        const checked = new Set<number>();
+        let checked: Set<number> | null = null;
         for (let i = 0; i < sg.length; i++) {
           const k = cls[sg[i]];
-          const x = F[k] / this.uF(c, i);
-          const capped = this.isCapped(c, i, ev);
-          if (capped ? x <= rhoF * (1 - DELTA) : x >= rhoF * (1 + DELTA)) continue;
-          const key = this.key(c, i, k);
+          const x = F[k] / (c.uIdx === null ? c.uValsF[0] : c.uValsF[c.uIdx[i]]);
+          if (x < lo || x > hi) {
+            // Far from rho: the float decision is certain; it must agree with the set.
+            const cap = this.capped(c, i, k, ev);
+            if (cap === x < lo) continue;
+          }
+          const key = c.uIdx === null ? k : k * c.uVals.length + c.uIdx[i];
+          if (checked === null) checked = new Set();
           if (checked.has(key)) continue;
           checked.add(key);
-          // exact: b ? rho·u  <=>  N_k·U ? X·u
-          this.rescale(k);
-          const lhs = this.N[k] * ev.U;
-          const rhs = ev.X * this.u(c, i);
-          if (capped && lhs > rhs) {
-            ev.overrides.set(key, false);
-            changed = true;
-          } else if (!capped && lhs < rhs) {
-            ev.overrides.set(key, true);
+          const cap = this.capped(c, i, k, ev);
+          // exact: budget ? rho·u  <=>  N_k·U ? X·u
+          const lhs = this.rescale(k) * ev.U;
+          const rhs = ev.X * (c.uIdx === null ? c.uVals[0] : c.uVals[c.uIdx[i]]);
+          if ((cap && lhs > rhs) || (!cap && lhs < rhs)) {
+            if (ev.overrides === null) ev.overrides = new Map();
+            ev.overrides.set(key, !cap);
             changed = true;
           }
         }
         if (!changed) return ev;
       }
     }
-    return this.evaluateSlow(c);
+    return this.exactSlow(c);
   }
 
   /** Exact rho by sorting supporters exactly (fallback for degenerate cases). */
-  private evaluateSlow(c: Cand): RhoEval {
+  private exactSlow(c: Cand): RhoEval {
     const entries = new Map<number, { k: number; u: bigint; cnt: bigint }>();
     for (let i = 0; i < c.sg.length; i++) {
       const k = this.cls[c.sg[i]];
-      const key = this.key(c, i, k);
+      const key = c.uIdx === null ? k : k * c.uVals.length + c.uIdx[i];
       const e = entries.get(key);
       if (e) e.cnt += this.prep.multBig[c.sg[i]];
-      else entries.set(key, { k, u: this.u(c, i), cnt: this.prep.multBig[c.sg[i]] });
+      else entries.set(key, { k, u: c.uIdx === null ? c.uVals[0] : c.uVals[c.uIdx[i]], cnt: this.prep.multBig[c.sg[i]] });
     }
     const list = [...entries.entries()];
     for (const [, e] of list) this.rescale(e.k);
@@ -512,22 +573,27 @@ class MesRun {
       return l < r ? -1 : l > r ? 1 : 0;
     });
     const D = this.D;
-    let paidN = 0n;
-    let paidM = 0n;
+    let paid = 0n;
     let denom = c.totalU;
-    const overrides = new Map<number, boolean>();
     for (let j = 0; j < list.length; j++) {
       const [, e] = list[j];
-      const X = c.cost * D - paidN;
+      const X = c.cost * D - paid;
       if (X * e.u <= this.N[e.k] * denom) {
+        const overrides = new Map<number, boolean>();
         for (let h = 0; h < list.length; h++) overrides.set(list[h][0], h < j);
-        return { X, Y: -paidM, U: denom, D, thr: -Infinity, overrides };
+        return { X, U: denom, D, thr: -Infinity, overrides };
       }
-      paidN += e.cnt * this.N[e.k];
-      if (this.param) paidM += e.cnt * this.M[e.k];
+      paid += e.cnt * this.N[e.k];
       denom -= e.cnt * e.u;
     }
     throw new Error(`MES internal error: project ${c.id} deemed affordable but no rho found`);
+  }
+
+  /** Exact comparison of two rhos (same D): negative when a is smaller. */
+  private static cmpRho(a: RhoEval, b: RhoEval): number {
+    const l = a.X * b.U;
+    const r = b.X * a.U;
+    return l < r ? -1 : l > r ? 1 : 0;
   }
 
   run(): RunResult {
@@ -536,187 +602,304 @@ class MesRun {
     const C = cands.length;
     const alive = new Uint8Array(C).fill(1);
     const L = new Float64Array(C);
-    const lbX: bigint[] = [];
-    const lbY: bigint[] = [];
-    const lbD: bigint[] = [];
-    const lbU: bigint[] = [];
+    const rhoF = new Float64Array(C);
+    const rhoS = new Float64Array(C);
+    const seenRound = new Int32Array(C);
     for (let j = 0; j < C; j++) {
       L[j] = (cands[j].costF / cands[j].totalUF) * LOWER;
-      lbX.push(cands[j].cost);
-      lbY.push(0n);
-      lbD.push(1n);
-      lbU.push(cands[j].totalU);
+      rhoF[j] = cands[j].costF / cands[j].totalUF;
     }
+    const fes: (FloatEval | null)[] = new Array(C).fill(null);
     const selected: number[] = [...prep.zeroCost];
     let cost = 0n;
     const winners: WinnerInfo[] = [];
+    const sequence: number[] = [];
+    const rhoNum: bigint[] = [];
+    const rhoDen: bigint[] = [];
     const dropped = new Map<number, DroppedInfo>();
+    const forced = this.forced;
+    let verified = true;
     let round = 0;
     let aliveCount = C;
+
+    const drop = (j: number, fe: FloatEval) => {
+      alive[j] = 0;
+      aliveCount--;
+      if (this.slopes && fe.moneySlope > 0) this.guess((cands[j].costF - fe.money) / fe.moneySlope);
+      if (this.details) {
+        const money = fe.exactMoney ?? this.exactMoney(cands[j]);
+        dropped.set(j, { round, money: rat(money, this.D) });
+      }
+    };
+    const evalFloat = (j: number): FloatEval | null => {
+      const fe = this.floatEval(cands[j]);
+      seenRound[j] = round;
+      fes[j] = fe;
+      if (!fe.affordable) {
+        drop(j, fe);
+        return null;
+      }
+      if (fe.lower > L[j]) L[j] = fe.lower;
+      rhoF[j] = fe.rho;
+      rhoS[j] = fe.slope;
+      return fe;
+    };
 
     while (aliveCount > 0) {
       round++;
       const order: number[] = [];
       for (let j = 0; j < C; j++) if (alive[j]) order.push(j);
       order.sort((a, b) => L[a] - L[b] || compareProjectIds(cands[a].id, cands[b].id));
+
       let best = -1;
       let bestEv: RhoEval | null = null;
-      let bestF = Infinity;
-      for (const j of order) {
-        if (best >= 0 && L[j] > bestF * (1 + 1e-12)) break;
-        const c = cands[j];
-        const ev = this.evaluate(c);
-        if ("unaffordable" in ev) {
-          alive[j] = 0;
-          aliveCount--;
-          if (this.param) this.consider(c.cost * this.D - ev.sN, -ev.sM);
-          if (this.details) dropped.set(j, { round, money: rat(ev.sN, this.D) });
-          continue;
-        }
-        lbX[j] = ev.X;
-        lbY[j] = ev.Y;
-        lbD[j] = ev.D;
-        lbU[j] = ev.U;
-        L[j] = ratioToNumber(ev.X, ev.D * ev.U) * LOWER;
-        if (bestEv === null) {
-          best = j;
-          bestEv = ev;
-        } else {
-          const l = ev.X * bestEv.U;
-          const r = bestEv.X * ev.U;
-          if (l < r || (l === r && compareProjectIds(c.id, cands[best].id) < 0)) {
-            best = j;
-            bestEv = ev;
+      if (forced) {
+        // The winner is given, with an upper bound on its rho over the interval;
+        // every other project must be unaffordable or have a rho above it.
+        const fw = round <= forced.seq.length ? forced.seq[round - 1] : -1;
+        const thrNum = fw >= 0 ? forced.thrNum[round - 1] : 0n;
+        const thrDen = fw >= 0 ? forced.thrDen[round - 1] : 1n;
+        const thrUp = fw >= 0 ? ratioToNumber(thrNum, thrDen) * (1 + 1e-12) : Infinity;
+        for (const j of order) {
+          if (j === fw) continue;
+          if (L[j] > thrUp) break;
+          const fe = evalFloat(j);
+          if (fe === null) continue;
+          if (fw < 0) {
+            verified = false; // something is still affordable after the last round
+            break;
+          }
+          if (L[j] > thrUp) continue;
+          const ev = this.exactEval(cands[j], fe.thr);
+          L[j] = Math.max(L[j], ratioToNumber(ev.X, ev.D * ev.U) * LOWER);
+          const l = ev.X * thrDen;
+          const r = thrNum * ev.D * ev.U;
+          if (l < r || (l === r && compareProjectIds(cands[j].id, cands[fw].id) < 0)) {
+            verified = false;
+            break;
           }
         }
-        bestF = ratioToNumber(bestEv.X, bestEv.D * bestEv.U);
+        if (!verified || fw < 0) break;
+        const fe = alive[fw] ? evalFloat(fw) : null;
+        if (fe === null) {
+          verified = false;
+          break;
+        }
+        best = fw;
+        bestEv = this.exactEval(cands[fw], fe.thr);
+      } else {
+        // Phase 1 (floats): evaluate in order of lower bound until the bounds exceed the best float rho.
+        let minRho = Infinity;
+        let arg = -1;
+        for (const j of order) {
+          if (L[j] > minRho * (1 + 1e-6)) break;
+          const fe = evalFloat(j);
+          if (fe === null) continue;
+          if (fe.rho < minRho || (fe.rho === minRho && compareProjectIds(cands[j].id, cands[arg].id) < 0)) {
+            minRho = fe.rho;
+            arg = j;
+          }
+        }
+        if (arg < 0) {
+          // Nothing affordable among those looked at; the rest must be checked too.
+          for (const j of order) if (alive[j] && seenRound[j] !== round) evalFloat(j);
+          let any = -1;
+          for (const j of order) if (alive[j]) any = j;
+          if (any < 0) break;
+          arg = any;
+        }
+        // Phase 2 (exact): the float favourite, then anything not certified to lose to it.
+        best = arg;
+        bestEv = this.exactEval(cands[arg], fes[arg]!.thr);
+        let bestUp = ratioToNumber(bestEv.X, bestEv.D * bestEv.U) * (1 + 1e-12);
+        for (const j of order) {
+          if (j === best || !alive[j] || L[j] > bestUp) continue;
+          let fe = seenRound[j] === round ? fes[j] : null;
+          if (fe === null) {
+            fe = evalFloat(j);
+            if (fe === null || L[j] > bestUp) continue;
+          }
+          const ev = this.exactEval(cands[j], fe.thr);
+          L[j] = Math.max(L[j], ratioToNumber(ev.X, ev.D * ev.U) * LOWER);
+          const c = MesRun.cmpRho(ev, bestEv);
+          if (c < 0 || (c === 0 && compareProjectIds(cands[j].id, cands[best].id) < 0)) {
+            best = j;
+            bestEv = ev;
+            bestUp = ratioToNumber(bestEv.X, bestEv.D * bestEv.U) * (1 + 1e-12);
+          }
+        }
       }
       if (bestEv === null) break;
 
       const w = cands[best];
       alive[best] = 0;
       aliveCount--;
-      if (this.param) {
-        // Every other live project must keep a rho above the winner's.
+      if (this.slopes) {
+        // Sandwich horizon estimate: rho_p(t) must stay above the winner's rho now.
+        const rw = ratioToNumber(bestEv.X, bestEv.D * bestEv.U);
         for (let j = 0; j < C; j++) {
-          if (!alive[j]) continue;
-          const a = bestEv.D * bestEv.U;
-          const b = lbD[j] * lbU[j];
-          this.consider(lbX[j] * a - bestEv.X * b, lbY[j] * a - bestEv.Y * b);
+          if (!alive[j] || !(rhoS[j] < 0)) continue;
+          this.guess((rhoF[j] - rw) / -rhoS[j]);
         }
       }
-      winners.push(this.pay(w, bestEv, round));
-      winners[winners.length - 1].cand = best;
+      sequence.push(best);
+      rhoNum.push(bestEv.X);
+      rhoDen.push(bestEv.D * bestEv.U);
+      const info = this.pay(w, bestEv, round, this.slopes ? rhoS[best] : 0);
+      info.cand = best;
+      winners.push(info);
       selected.push(w.pi);
       cost += w.cost;
     }
+    if (forced && sequence.length < forced.seq.length) verified = false;
     for (const pi of prep.zeroCost) cost += prep.election.projects[pi].cost;
-    return { selected, cost, tStar: this.tmin, winners, dropped, rounds: round };
+    return {
+      selected,
+      cost,
+      winners,
+      dropped,
+      rounds: round,
+      sequence,
+      rhoNum,
+      rhoDen,
+      horizon: this.horizon,
+      verified,
+    };
   }
 
   /** The winner's supporters pay; budget classes are split accordingly. */
-  private pay(c: Cand, ev: RhoEval, round: number): WinnerInfo {
-    const { X, Y, U } = ev;
+  private pay(c: Cand, ev: RhoEval, round: number, rhoSlope: number): WinnerInfo {
+    const { X, U } = ev;
     const Dold = ev.D;
-    // New common denominator: D·q with q = U / r, where r divides u·X and u·Y for every utility u.
-    let r = gcdBig(U, c.uGcd * X);
-    if (Y !== 0n) r = gcdBig(r, c.uGcd * Y);
+    // New common denominator D·q with q = U / r, r dividing u·X for every utility u.
+    const r = gcdBig(U, c.uGcd * X);
     const q = U / r;
     const newD = Dold * q;
-    // Make sure every class we touch is expressed over Dold before switching epoch.
-    const mapped = new Map<number, number>();
-    const cappedKeys = new Map<number, boolean>();
-    const { sg } = c;
-    // Decide membership with the pre-payment classes.
-    const isCap = new Uint8Array(sg.length);
-    for (let i = 0; i < sg.length; i++) isCap[i] = this.isCapped(c, i, ev) ? 1 : 0;
-    const oldCls = new Int32Array(sg.length);
-    for (let i = 0; i < sg.length; i++) {
-      oldCls[i] = this.cls[sg[i]];
-      this.rescale(oldCls[i]);
-    }
-    // Details and parametric constraints per distinct (class, utility).
+    const { sg, uIdx } = c;
+    const nU = c.uVals.length;
+    const mult = this.prep.mult;
+    const cls = this.cls;
+    const n = sg.length;
+
+    // Membership with the pre-payment classes; distinct (class, utility) keys.
+    const oldCls = new Int32Array(n);
+    const isCap = new Uint8Array(n);
     let cappedVoters = 0;
-    const payments = new Map<string, { amount: Rational; voters: number }>();
-    const seen = new Map<number, number>(); // key -> voters
-    for (let i = 0; i < sg.length; i++) {
-      const k = oldCls[i];
-      const key = this.key(c, i, k);
-      const m = this.prep.mult[sg[i]];
-      seen.set(key, (seen.get(key) ?? 0) + m);
-      if (!cappedKeys.has(key)) cappedKeys.set(key, isCap[i] === 1);
-      if (isCap[i]) cappedVoters += m;
-    }
-    if (this.param || this.details) {
-      const firstIndex = new Map<number, number>();
-      for (let i = 0; i < sg.length; i++) {
-        const key = this.key(c, i, oldCls[i]);
-        if (!firstIndex.has(key)) firstIndex.set(key, i);
+    for (let i = 0; i < n; i++) {
+      const k = cls[sg[i]];
+      oldCls[i] = k;
+      if (this.capped(c, i, k, ev)) {
+        isCap[i] = 1;
+        cappedVoters += mult[sg[i]];
       }
-      for (const [key, i] of firstIndex) {
+    }
+
+    let payments: MesPayment[] = [];
+    if (this.details) {
+      const agg = new Map<string, { amount: Rational; voters: number }>();
+      const byKey = new Map<number, { i: number; voters: number }>();
+      for (let i = 0; i < n; i++) {
+        const key = uIdx === null ? oldCls[i] : oldCls[i] * nU + uIdx[i];
+        const e = byKey.get(key);
+        if (e) e.voters += mult[sg[i]];
+        else byKey.set(key, { i, voters: mult[sg[i]] });
+      }
+      for (const { i, voters } of byKey.values()) {
         const k = oldCls[i];
-        const u = this.u(c, i);
-        const capped = cappedKeys.get(key)!;
-        if (this.param) {
-          if (capped) this.consider(X * u - this.N[k] * U, Y * u - this.M[k] * U);
-          else this.consider(this.N[k] * U - X * u, this.M[k] * U - Y * u);
-        }
-        if (this.details) {
-          const amount = capped ? rat(this.N[k], Dold) : rat(X * u, Dold * U);
-          const s = toFractionString(amount);
-          const entry = payments.get(s);
-          if (entry) entry.voters += seen.get(key)!;
-          else payments.set(s, { amount, voters: seen.get(key)! });
-        }
+        const u = uIdx === null ? c.uVals[0] : c.uVals[uIdx[i]];
+        const amount = isCap[i] ? rat(this.rescale(k), Dold) : rat(X * u, Dold * U);
+        const s = toFractionString(amount);
+        const entry = agg.get(s);
+        if (entry) entry.voters += voters;
+        else agg.set(s, { amount, voters });
+      }
+      payments = [...agg.values()]
+        .sort((a, b) => {
+          const l = a.amount.n * b.amount.d;
+          const rr = b.amount.n * a.amount.d;
+          return l > rr ? -1 : l < rr ? 1 : 0;
+        })
+        .map((p) => ({ amount: toDecimalString(p.amount, 6), exact: toFractionString(p.amount), voters: p.voters }));
+    }
+
+    // New budgets over newD: N·q − u·X / r for the uncapped, 0 for the capped.
+    const stampNow = ++this.stampNow;
+    const pending: Array<[number, number, bigint]> = []; // (i, key, new numerator) for new classes
+    const newOf = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      if (isCap[i]) continue;
+      const k = oldCls[i];
+      if (uIdx === null) {
+        if (this.stamp[k] === stampNow) continue;
+        this.stamp[k] = stampNow;
+        pending.push([i, k, 0n]);
+      } else {
+        const key = k * nU + uIdx[i];
+        if (newOf.has(key)) continue;
+        newOf.set(key, -1);
+        pending.push([i, key, 0n]);
       }
     }
-    // Switch to the new epoch.
+    for (const p of pending) {
+      const i = p[0];
+      const u = uIdx === null ? c.uVals[0] : c.uVals[uIdx[i]];
+      p[2] = this.rescale(oldCls[i]) * q - (u * X) / r;
+    }
     this.Dh.push(newD);
     this.E++;
     this.fac.clear();
-    for (let i = 0; i < sg.length; i++) {
-      const g = sg[i];
-      if (isCap[i]) {
-        this.cls[g] = 0;
-        continue;
-      }
+    for (const [i, key, Nn] of pending) {
       const k = oldCls[i];
-      const key = this.key(c, i, k);
-      let nk = mapped.get(key);
-      if (nk === undefined) {
-        const u = this.u(c, i);
-        // N, M of class k are over Dold (rescaled above); over newD they are ×q.
-        const Nn = this.N[k] * q - (u * X) / r;
-        const Mn = this.param ? this.M[k] * q - (u * Y) / r : 0n;
-        nk = Nn === 0n && Mn === 0n ? 0 : this.newClass(Nn, Mn);
-        mapped.set(key, nk);
-      }
-      this.cls[g] = nk;
+      const uF = uIdx === null ? c.uValsF[0] : c.uValsF[uIdx[i]];
+      const nk = Nn === 0n ? 0 : this.newClass(Nn, this.slopes ? this.MF[k] - uF * rhoSlope : 0);
+      if (uIdx === null) this.slot[k] = nk;
+      else newOf.set(key, nk);
     }
-    const list = [...payments.values()].sort((a, b) => {
-      const l = a.amount.n * b.amount.d;
-      const rr = b.amount.n * a.amount.d;
-      return l > rr ? -1 : l < rr ? 1 : 0;
-    });
-    return {
-      cand: -1,
-      round,
-      rho: rat(X, Dold * U),
-      capped: cappedVoters,
-      payments: list.map((p) => ({
-        amount: toDecimalString(p.amount, 6),
-        exact: toFractionString(p.amount),
-        voters: p.voters,
-      })),
-    };
+    for (let i = 0; i < n; i++) {
+      const g = sg[i];
+      if (isCap[i]) cls[g] = 0;
+      else cls[g] = uIdx === null ? this.slot[oldCls[i]] : newOf.get(oldCls[i] * nU + uIdx[i])!;
+    }
+    return { cand: -1, round, rho: rat(X, Dold * U), capped: cappedVoters, payments };
   }
 }
 
-function runMes(prep: Prepared, beta: Rational, step: bigint, param: boolean, details: boolean): RunResult {
-  if (prep.n === 0) {
-    return { selected: [...prep.zeroCost], cost: 0n, tStar: null, winners: [], dropped: new Map(), rounds: 0 };
+function runMes(prep: Prepared, beta: Rational, flags: RunFlags = {}): RunResult {
+  if (prep.n === 0 || prep.cands.length === 0) {
+    let cost = 0n;
+    for (const pi of prep.zeroCost) cost += prep.election.projects[pi].cost;
+    return {
+      selected: [...prep.zeroCost],
+      cost,
+      winners: [],
+      dropped: new Map(),
+      rounds: 0,
+      sequence: [],
+      rhoNum: [],
+      rhoDen: [],
+      horizon: Infinity,
+      verified: true,
+    };
   }
-  return new MesRun(prep, beta, step, param, details).run();
+  return new MesRun(prep, beta, flags).run();
+}
+
+/**
+ * Monotone sandwich: proves that the MES outcome is the same at every step
+ * from the run `at` (step k) to step k + J (budget `beta`).
+ *
+ * Follow the winner sequence of `at` at the larger budget. For a fixed
+ * sequence, every remaining budget is non-decreasing in the starting budget
+ * (by induction over rounds: supporters pay min(b, rho·u) and a richer group
+ * of supporters gets a rho that can only be lower), hence every project's
+ * rho is non-increasing and its supporters' money non-decreasing. So if, at
+ * step k + J, in every round every other project either is unaffordable or
+ * has a rho at least the winner's rho at step k (ties: id order), and nothing
+ * is affordable after the last round, then at every budget in between the
+ * same project wins every round, and the same projects end unaffordable.
+ */
+function verifyInterval(prep: Prepared, at: RunResult, beta: Rational): boolean {
+  return runMes(prep, beta, { forced: { seq: at.sequence, thrNum: at.rhoNum, thrDen: at.rhoDen } }).verified;
 }
 
 // ---------------------------------------------------------------------------
@@ -753,16 +936,18 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
 
   let chosenK = 0n;
   let runs = 0;
+  let verifyRuns = 0;
   if (options.add1 && prep.n > 0) {
     const candIdx = prep.cands.map((c) => c.pi);
     let k = 0n;
     let prevK: bigint | null = null;
+    let lastJump = 1n;
     for (;;) {
-      const res = runMes(prep, perVoter(prep, B, k, step), step, !options.naiveAdd1, false);
+      const res = runMes(prep, perVoter(prep, B, k, step), { slopes: !options.naiveAdd1, step });
       runs++;
       if (res.cost > B) {
         // The reference returns the previous step's outcome, which equals the
-        // outcome of the last run (constant over the steps we jumped).
+        // outcome of the last run (proved constant over the steps we jumped).
         chosenK = prevK === null ? 0n : k - 1n;
         break;
       }
@@ -771,24 +956,26 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
         break;
       }
       prevK = k;
-      if (options.naiveAdd1) {
-        k += 1n;
-        continue;
+      let jump = 1n;
+      if (!options.naiveAdd1) {
+        // Guess how far the outcome stays the same, then prove it (sandwich).
+        const h = res.horizon;
+        let target = Number.isFinite(h) ? BigInt(Math.floor(Math.min(h * 0.9, 1e12))) : 2n * lastJump + 16n;
+        for (let attempt = 0; attempt < 2 && target >= 1n; attempt++) {
+          verifyRuns++;
+          if (verifyInterval(prep, res, perVoter(prep, B, k + target, step))) {
+            jump = target + 1n;
+            break;
+          }
+          target /= 4n;
+        }
       }
-      if (res.tStar === null) {
-        // No decision of this run depends on the budget increase: the outcome
-        // would stay the same at every later step (the reference would never stop).
-        chosenK = k;
-        break;
-      }
-      const [tn, td] = res.tStar;
-      let jump = tn / td + (tn % td === 0n ? 0n : 1n);
-      if (jump < 1n) jump = 1n;
+      lastJump = jump;
       k += jump;
     }
   }
 
-  const final = runMes(prep, perVoter(prep, B, chosenK, step), step, false, true);
+  const final = runMes(prep, perVoter(prep, B, chosenK, step), { details: true });
   runs++;
   const selectedSet = new Set(final.selected);
   const mesSpent = final.cost;
@@ -901,6 +1088,7 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
     add1Steps: Number(chosenK),
     virtualBudget: toDecimalString(rat(beta.n * BigInt(prep.n), beta.d), 6),
     mesRuns: runs,
+    verifyRuns,
     mesSpent,
     filled: filled.map((pi) => projects[pi].id),
   };

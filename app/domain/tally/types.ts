@@ -106,6 +106,8 @@ export interface MesOutcomeDetail {
   virtualBudget: string;
   /** Add1: MES runs actually computed (the engine jumps over steps that cannot change the outcome). */
   mesRuns: number;
+  /** Add1: extra MES runs that proved the outcome constant over a range of steps (monotone sandwich). */
+  verifyRuns: number;
   /** Cost of the MES part before any greedy fill. */
   mesSpent: bigint;
   /** Projects added by the greedy fill, in order. */
