@@ -2,6 +2,8 @@
 // the record does not exist or its cycle is not public to this person.
 import { authorize, getActor } from "~/auth.server";
 import { cyclePhase } from "~/db/cycles.server";
+import type { RefinementCtx } from "zod";
+import { districtAndCategoryInCycle } from "~/db/ideas.server";
 import { getProposal } from "~/db/proposals.server";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { cyclePermissions } from "~/domain/cycles/permissions";
@@ -23,4 +25,13 @@ export async function loadProposalForCosting(request: Request, id: string | unde
     "Only staff of the agency this proposal was sent to can cost it, while proposals are being costed.",
   );
   return { ...loaded, actor: loaded.actor! };
+}
+
+/** A zod refinement: the chosen district and category belong to this cycle (a tampered form cannot mix cycles). */
+export function districtAndCategoryOf(cycleId: string) {
+  return async (data: { districtId: string; categoryId: string }, ctx: RefinementCtx) => {
+    const ok = await districtAndCategoryInCycle(cycleId, data.districtId, data.categoryId);
+    if (!ok.district) ctx.addIssue({ code: "custom", path: ["districtId"], message: "Choose one of this cycle's districts." });
+    if (!ok.category) ctx.addIssue({ code: "custom", path: ["categoryId"], message: "Choose one of this cycle's categories." });
+  };
 }

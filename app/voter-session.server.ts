@@ -1,5 +1,6 @@
-// The voter's place in the voting flow, kept in the signed session cookie.
-// Holds only the voter code's id until the ballot is cast, then a one-time receipt.
+// The voter's place in the voting flow, kept in the signed session cookie: the
+// voter code's id (never ballot contents) and, once, the receipt. The code id stays
+// after voting, so a second tab or a reload is told "already voted", not "start again".
 import { getSession, sessionStorage } from "~/auth.server";
 
 export interface Receipt {
@@ -22,10 +23,9 @@ export async function startVoting(request: Request, voterCodeId: string) {
   return sessionStorage.commitSession(session);
 }
 
-export async function finishVoting(request: Request, receipt: Receipt | null) {
+export async function keepReceipt(request: Request, receipt: Receipt) {
   const session = await getSession(request);
-  session.unset("voterCodeId");
-  if (receipt) session.flash("receipt", receipt);
+  session.flash("receipt", receipt);
   return sessionStorage.commitSession(session);
 }
 

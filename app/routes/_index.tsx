@@ -6,6 +6,7 @@ import { cyclePhase, listCycles } from "~/db/cycles.server";
 import { hasRole } from "~/domain/auth/roles";
 import { PHASE_LABELS } from "~/domain/cycles/phases";
 import { formatMoney } from "~/domain/money";
+import { count } from "~/components/text";
 
 export const meta: MetaFunction = () => [{ title: "Civic Budget — decide together how to spend the public budget" }];
 
@@ -62,7 +63,7 @@ export default function Home() {
             {c.description ? <p>{c.description}</p> : null}
             <PhaseTimeline phase={c.phase} />
             <p>
-              {formatMoney(c.totalBudgetCents, c.currency)} across {c.districts.length} district{c.districts.length === 1 ? "" : "s"}:{" "}
+              {formatMoney(c.totalBudgetCents, c.currency)} across {count(c.districts.length, "district")}:{" "}
               {c.districts.map((d) => `${d.name} (${formatMoney(d.budgetCents, c.currency)})`).join(", ")}.
             </p>
             <p className="actions">

@@ -18,6 +18,7 @@ import { cyclePermissions } from "~/domain/cycles/permissions";
 import { blockersToAdvance, nextPhase, PHASE_LABELS } from "~/domain/cycles/phases";
 import { projectPermissions } from "~/domain/implementation/permissions";
 import { formatMoney } from "~/domain/money";
+import { count } from "~/components/text";
 import { resultPermissions } from "~/domain/results/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Manage cycle · Civic Budget" }];
@@ -57,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ballotCount: r.ballotCount,
       spent: formatMoney(r.spentCents, cycle.currency),
       budget: formatMoney(r.budgetCents, cycle.currency),
-      winners: r.projects.filter((p) => p.selected).map((p) => `${p.title} (${p.votes} votes)`),
+      winners: r.projects.filter((p) => p.selected).map((p) => `${p.title} (${count(p.votes, "vote")})`),
     })),
   };
 }
@@ -121,7 +122,7 @@ export default function ManageCycle() {
       <p><Link to="/admin">← PB office</Link></p>
       <h1>{cycle.name}</h1>
       {notice ? <Notice tone="success">{notice}</Notice> : null}
-      <p>Phase: <strong>{PHASE_LABELS[cycle.phase]}</strong> · ballot: {cycle.ballotMethod} · rule: {cycle.tallyRule} · {ballots} ballots cast</p>
+      <p>Phase: <strong>{PHASE_LABELS[cycle.phase]}</strong> · ballot: {cycle.ballotMethod} · rule: {cycle.tallyRule} · {count(ballots, "ballot")} cast</p>
       <PhaseTimeline phase={cycle.phase} />
       {next ? (
         <section className="card" aria-labelledby="advance">
@@ -177,7 +178,7 @@ export default function ManageCycle() {
           {results.map((r) => (
             <div key={r.id}>
               <h3>{r.district} — run {r.run} <span className={`status status-${r.status}`}>{r.status}</span></h3>
-              <p>{r.ballotCount} ballots; funded {r.spent} of {r.budget}.</p>
+              <p>{count(r.ballotCount, "ballot")}; funded {r.spent} of {r.budget}.</p>
               <ul>{r.winners.map((w) => <li key={w}>{w}</li>)}</ul>
             </div>
           ))}

@@ -103,7 +103,7 @@ export default function IdeaPage() {
       </section>
       <section aria-labelledby="support">
         <h2 id="support">Support</h2>
-        <p>{idea.supports} resident{idea.supports === 1 ? "" : "s"} support this idea.</p>
+        <p>{idea.supports === 1 ? "1 resident supports" : `${idea.supports} residents support`} this idea.</p>
         {supported ? (
           <p>You support this idea.</p>
         ) : canSupport ? (

@@ -2,11 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getActor } from "~/auth.server";
 import { CyclePicker } from "~/components/cycle";
+import { FilterSelect } from "~/components/forms";
 import { cyclePhase, listCycles, resolveCycle } from "~/db/cycles.server";
 import { listIdeas } from "~/db/ideas.server";
 import { hasRole } from "~/domain/auth/roles";
 import { ideaPermissions, IDEA_STATUS_LABELS } from "~/domain/ideas/permissions";
 import { ideaFilter } from "~/domain/ideas/schema";
+import { count } from "~/components/text";
 
 export const meta: MetaFunction = () => [{ title: "Ideas · Civic Budget" }];
 
@@ -46,29 +48,17 @@ export default function Ideas() {
       ) : null}
       <Form method="get" className="filters" aria-label="Filter ideas">
         <input type="hidden" name="cycle" value={cycle.slug} />
-        <div className="field">
-          <label htmlFor="district">District</label>
-          <select id="district" name="district" defaultValue={filter.district ?? ""}>
-            <option value="">All districts</option>
-            {cycle.districts.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="category">Category</label>
-          <select id="category" name="category" defaultValue={filter.category ?? ""}>
-            <option value="">All categories</option>
-            {cycle.categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-          </select>
-        </div>
+        <FilterSelect name="district" label="District" allLabel="All districts" value={filter.district} options={cycle.districts.map((d) => ({ value: d.id, label: d.name }))} />
+        <FilterSelect name="category" label="Category" allLabel="All categories" value={filter.category} options={cycle.categories.map((c) => ({ value: c.id, label: c.name }))} />
         <button type="submit" className="button-secondary">Filter</button>
       </Form>
-      <p aria-live="polite">{ideas.length} idea{ideas.length === 1 ? "" : "s"}</p>
+      <p aria-live="polite">{count(ideas.length, "idea")}</p>
       <ul className="item-list">
         {ideas.map((i) => (
           <li key={i.id} className="item">
             <h2 className="item-title"><Link to={`/ideas/${i.id}`}>#{i.number} {i.title}</Link></h2>
             <p className="meta">
-              {i.district} · {i.category} · {i.supports} support{i.supports === 1 ? "" : "s"} ·{" "}
+              {i.district} · {i.category} · {count(i.supports, "support")} ·{" "}
               <span className={`status status-${i.status}`}>{IDEA_STATUS_LABELS[i.status] ?? i.status}</span>
             </p>
           </li>

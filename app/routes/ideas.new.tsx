@@ -8,7 +8,8 @@ import { authorize, getActor } from "~/auth.server";
 import { FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { cycleBySlugOrPhase, cyclePhase } from "~/db/cycles.server";
-import { createIdea, districtAndCategoryInCycle } from "~/db/ideas.server";
+import { createIdea } from "~/db/ideas.server";
+import { districtAndCategoryOf } from "~/guards.server";
 import { ideaPermissions } from "~/domain/ideas/permissions";
 import { ideaInput } from "~/domain/ideas/schema";
 
@@ -37,11 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor, cycle } = await guard(request);
   const formData = await readForm(request);
   const submission = await parseWithZod(formData, {
-    schema: ideaInput.superRefine(async (data, ctx) => {
-      const ok = await districtAndCategoryInCycle(cycle.id, data.districtId, data.categoryId);
-      if (!ok.district) ctx.addIssue({ code: "custom", path: ["districtId"], message: "Choose one of this cycle's districts." });
-      if (!ok.category) ctx.addIssue({ code: "custom", path: ["categoryId"], message: "Choose one of this cycle's categories." });
-    }),
+    schema: ideaInput.superRefine(districtAndCategoryOf(cycle.id)),
     async: true,
   });
   if (submission.status !== "success") return submission.reply();

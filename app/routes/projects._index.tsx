@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { FilterSelect } from "~/components/forms";
 import { Progress } from "~/components/progress";
 import { listCycles } from "~/db/cycles.server";
 import { listProjects } from "~/db/projects.server";
@@ -43,20 +44,8 @@ export default function Projects() {
       <h1>Projects being built</h1>
       <p>Every project residents voted to fund, with its progress as reported by the responsible agency.</p>
       <Form method="get" className="filters" aria-label="Filter projects">
-        <div className="field">
-          <label htmlFor="cycle">Cycle</label>
-          <select id="cycle" name="cycle" defaultValue={filter.cycle ?? ""}>
-            <option value="">All cycles</option>
-            {cycles.map((c) => <option key={c.slug} value={c.slug}>{c.name}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">Any status</option>
-            {PROJECT_STATUSES.map((s) => <option key={s} value={s}>{PROJECT_STATUS_LABELS[s]}</option>)}
-          </select>
-        </div>
+        <FilterSelect name="cycle" label="Cycle" allLabel="All cycles" value={filter.cycle} options={cycles.map((c) => ({ value: c.slug, label: c.name }))} />
+        <FilterSelect name="status" label="Status" allLabel="Any status" value={filter.status} options={PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] }))} />
         <button type="submit" className="button-secondary">Filter</button>
       </Form>
       {projects.length === 0 ? <p>No projects yet.</p> : null}

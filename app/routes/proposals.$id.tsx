@@ -14,6 +14,7 @@ import { loadProposal } from "~/guards.server";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { proposalPermissions, PROPOSAL_STATUS_LABELS } from "~/domain/proposals/permissions";
 import { sendForCostingInput } from "~/domain/proposals/schema";
+import { count } from "~/components/text";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Proposal #${data.proposal.number}: ${data.proposal.title} · Civic Budget` : "Proposal · Civic Budget" },
@@ -111,7 +112,7 @@ export default function ProposalPage() {
       <section aria-labelledby="cost">
         <h2 id="cost">Cost and feasibility</h2>
         {estimate ? <CostEstimateTable estimate={estimate} currency={proposal.cycle.currency} /> : <p>Not costed yet.</p>}
-        {olderEstimates ? <p className="muted">{olderEstimates} earlier estimate{olderEstimates === 1 ? "" : "s"} kept on record.</p> : null}
+        {olderEstimates ? <p className="muted">{count(olderEstimates, "earlier estimate")} kept on record.</p> : null}
       </section>
       <section aria-labelledby="revisions">
         <h2 id="revisions">Revisions</h2>

@@ -3,10 +3,12 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getActor } from "~/auth.server";
 import { CyclePicker } from "~/components/cycle";
+import { FilterSelect } from "~/components/forms";
 import { cyclePhase, listCycles, resolveCycle } from "~/db/cycles.server";
 import { listProposals } from "~/db/proposals.server";
 import { hasRole } from "~/domain/auth/roles";
 import { formatMoney } from "~/domain/money";
+import { count } from "~/components/text";
 import { proposalPermissions, PROPOSAL_STATUS_LABELS } from "~/domain/proposals/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Proposals · Civic Budget" }];
@@ -53,23 +55,11 @@ export default function Proposals() {
       {canCreate ? <p><Link className="button" to={`/proposals/new?cycle=${cycle.slug}`}>New proposal from ideas</Link></p> : null}
       <Form method="get" className="filters" aria-label="Filter proposals">
         <input type="hidden" name="cycle" value={cycle.slug} />
-        <div className="field">
-          <label htmlFor="district">District</label>
-          <select id="district" name="district" defaultValue={filter.district ?? ""}>
-            <option value="">All districts</option>
-            {cycle.districts.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">Any status</option>
-            {Object.entries(PROPOSAL_STATUS_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-          </select>
-        </div>
+        <FilterSelect name="district" label="District" allLabel="All districts" value={filter.district} options={cycle.districts.map((d) => ({ value: d.id, label: d.name }))} />
+        <FilterSelect name="status" label="Status" allLabel="Any status" value={filter.status} options={Object.entries(PROPOSAL_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
         <button type="submit" className="button-secondary">Filter</button>
       </Form>
-      <p>{proposals.length} proposal{proposals.length === 1 ? "" : "s"}</p>
+      <p>{count(proposals.length, "proposal")}</p>
       <ul className="item-list">
         {proposals.map((p) => (
           <li key={p.id} className="item">

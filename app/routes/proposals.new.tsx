@@ -8,7 +8,8 @@ import { authorize, getActor } from "~/auth.server";
 import { FieldErrors, FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { cycleBySlugOrPhase, cyclePhase } from "~/db/cycles.server";
-import { districtAndCategoryInCycle, ideasForProposal } from "~/db/ideas.server";
+import { ideasForProposal } from "~/db/ideas.server";
+import { districtAndCategoryOf } from "~/guards.server";
 import { createProposal } from "~/db/proposals.server";
 import { proposalPermissions } from "~/domain/proposals/permissions";
 import { createProposalInput } from "~/domain/proposals/schema";
@@ -40,11 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor, cycle } = await guard(request);
   const formData = await readForm(request);
   const submission = await parseWithZod(formData, {
-    schema: createProposalInput.superRefine(async (data, ctx) => {
-      const ok = await districtAndCategoryInCycle(cycle.id, data.districtId, data.categoryId);
-      if (!ok.district) ctx.addIssue({ code: "custom", path: ["districtId"], message: "Choose one of this cycle's districts." });
-      if (!ok.category) ctx.addIssue({ code: "custom", path: ["categoryId"], message: "Choose one of this cycle's categories." });
-    }),
+    schema: createProposalInput.superRefine(districtAndCategoryOf(cycle.id)),
     async: true,
   });
   if (submission.status !== "success") return submission.reply();

@@ -10,6 +10,7 @@ import { PHASE_LABELS } from "~/domain/cycles/phases";
 import { formatMoney } from "~/domain/money";
 import { explainNotSelected } from "~/domain/results/export";
 import { z } from "zod";
+import { count } from "~/components/text";
 
 export const meta: MetaFunction = () => [{ title: "Results · Civic Budget" }];
 
@@ -60,12 +61,12 @@ export default function Results() {
         <section key={r.id} className="card" aria-labelledby={`d-${r.id}`}>
           <h2 id={`d-${r.id}`}>{r.district}</h2>
           <p>
-            {r.ballotCount} ballots · budget {money(r.budgetCents)} · funded {money(r.spentCents)} ({Math.round((r.spentCents / r.budgetCents) * 100)}%) ·
+            {count(r.ballotCount, "ballot")} · budget {money(r.budgetCents)} · funded {money(r.spentCents)} ({Math.round((r.spentCents / r.budgetCents) * 100)}%) ·
             published {r.publishedAt}
           </p>
           <h3>Winning projects</h3>
           <ul>
-            {r.projects.filter((p) => p.selected).map((p) => <li key={p.id}><Link to={`/proposals/${p.id}`}>{p.title}</Link> — {p.votes} votes, {money(p.costCents)}</li>)}
+            {r.projects.filter((p) => p.selected).map((p) => <li key={p.id}><Link to={`/proposals/${p.id}`}>{p.title}</Link> — {count(p.votes, "vote")}, {money(p.costCents)}</li>)}
           </ul>
           <VotesChart projects={r.projects} />
           <div className="table-scroll">

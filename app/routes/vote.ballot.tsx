@@ -10,7 +10,7 @@ import { checkKnapsackBallot } from "~/domain/ballots/knapsack";
 import { voterCodeRefusal } from "~/domain/ballots/permissions";
 import { ballotFormInput } from "~/domain/ballots/schema";
 import { formatMoney } from "~/domain/money";
-import { finishVoting, readVoterSession } from "~/voter-session.server";
+import { keepReceipt, readVoterSession } from "~/voter-session.server";
 
 export const meta: MetaFunction = () => [{ title: "Your ballot · Civic Budget" }];
 
@@ -20,10 +20,9 @@ async function requireVoter(request: Request) {
   const code = voterCodeId ? await findVoterCodeById(voterCodeId) : null;
   if (!code) throw redirect("/vote?notice=start");
   const refusal = voterCodeRefusal({ voidedAt: code.voidedAt, used: !!code.participation, cyclePhase: code.cycle.phase });
-  if (refusal === "used") {
-    throw redirect("/vote?notice=already-voted", { headers: { "Set-Cookie": await finishVoting(request, null) } });
-  }
-  if (refusal) throw redirect("/vote?notice=start", { headers: { "Set-Cookie": await finishVoting(request, null) } });
+  // Leave the session alone: another tab of this voter may have just stored its receipt there.
+  if (refusal === "used") throw redirect("/vote?notice=already-voted");
+  if (refusal) throw redirect("/vote?notice=start");
   const options = await ballotOptions(code.cycleId, code.districtId, code.id);
   return { code, options };
 }
@@ -49,11 +48,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!check.ok) return { step: "choose" as const, selected: project, errors: check.errors };
   if (intent === "review") return { step: "review" as const, selected: check.selected, errors: [] as string[] };
   const cast = await castBallot(code, check.selected);
-  if (!cast.ok) {
-    return redirect("/vote?notice=already-voted", { headers: { "Set-Cookie": await finishVoting(request, null) } });
-  }
+  if (!cast.ok) return redirect("/vote?notice=already-voted");
   const titles = new Map(options.map((o) => [o.id, o.title]));
-  const cookie = await finishVoting(request, {
+  const cookie = await keepReceipt(request, {
     tracker: cast.tracker,
     cycle: code.cycle.name,
     district: code.district.name,

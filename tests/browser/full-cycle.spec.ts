@@ -33,7 +33,7 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await resident.getByRole("button", { name: "Submit idea" }).click();
   await expect(resident.getByText("Thank you! Your idea was submitted.")).toBeVisible();
   await resident.getByRole("button", { name: "Support this idea" }).click();
-  await expect(resident.getByText("1 resident support this idea.")).toBeVisible();
+  await expect(resident.getByText("1 resident supports this idea.")).toBeVisible();
   await shot(resident, "resident-idea");
 
   // Admin opens proposal development; a delegate writes, revises and sends a proposal.
@@ -133,7 +133,7 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto("/results?cycle=harbor-2028");
   await expect(visitor.getByRole("heading", { name: "Harbor", exact: true })).toBeVisible();
-  await expect(visitor.getByRole("listitem").filter({ hasText: "Accessible picnic area at Harbor Green — 1 votes, $18,440" })).toBeVisible();
+  await expect(visitor.getByRole("listitem").filter({ hasText: "Accessible picnic area at Harbor Green — 1 vote, $18,440" })).toBeVisible();
   await shot(visitor, "public-results");
   const exported = await (await visitor.request.get("/results/export.csv?cycle=harbor-2028")).text();
   expect(exported).toContain("Accessible picnic area at Harbor Green,1,18440.00,yes");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { moneyToCents } from "../money";
+import { moneyField } from "../fields";
 
 export interface LineItem {
   description: string;
@@ -27,16 +27,7 @@ const lineItemInput = z.object({
     .int("Enter a whole quantity, e.g. 3.")
     .min(1, "Quantity must be at least 1.")
     .max(1_000_000, "Quantity is too large."),
-  unitCost: z
-    .string({ required_error: "Enter a unit cost, e.g. 1200 or 1200.50." })
-    .transform((v, ctx) => {
-      const cents = moneyToCents(v);
-      if (cents === null || cents <= 0) {
-        ctx.addIssue({ code: "custom", message: "Enter a unit cost above zero, e.g. 1200 or 1200.50." });
-        return z.NEVER;
-      }
-      return cents;
-    }),
+  unitCost: moneyField("Enter a unit cost above zero, e.g. 1200 or 1200.50."),
 });
 
 export const costEstimateInput = z

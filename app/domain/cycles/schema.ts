@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { moneyToCents } from "../money";
+import { moneyField } from "../fields";
 
 const isoDate = z
   .string()
@@ -10,16 +10,7 @@ const isoDate = z
 
 export const districtInput = z.object({
   name: z.string({ required_error: "Give the district a name." }).trim().min(2, "Give the district a name.").max(80),
-  budget: z
-    .string({ required_error: "Enter a budget, e.g. 250000." })
-    .transform((v, ctx) => {
-      const cents = moneyToCents(v);
-      if (cents === null || cents <= 0) {
-        ctx.addIssue({ code: "custom", message: "Enter a budget above zero, e.g. 250000 or 250000.50." });
-        return z.NEVER;
-      }
-      return cents;
-    }),
+  budget: moneyField("Enter a budget above zero, e.g. 250000 or 250000.50."),
   population: z.coerce
     .number({ invalid_type_error: "Enter the population as a whole number." })
     .int("Enter the population as a whole number.")
