@@ -247,7 +247,9 @@ interface DroppedInfo {
 interface WinnerInfo {
   cand: number;
   round: number;
-  rho: Rational;
+  /** rho = rhoNum / rhoDen (not normalised). */
+  rhoNum: bigint;
+  rhoDen: bigint;
   capped: number;
   payments: MesPayment[];
 }
@@ -390,13 +392,30 @@ class MesRun {
     const mult = this.prep.mult;
     const slopes = this.slopes;
 
+    // First pass: money of the supporters, and the capped set at rho = cost / total utility.
+    let rho = c.costF / c.totalUF;
     let money = 0;
     let moneySlope = 0;
+    let sC = 0;
+    let uC = 0;
+    let mC = 0;
+    let nC = 0;
+    let nextAbove = Infinity;
     for (let i = 0; i < sg.length; i++) {
       const g = sg[i];
       const k = cls[g];
-      money += mult[g] * F[k];
-      if (slopes) moneySlope += mult[g] * MF[k];
+      const m = mult[g];
+      const b = F[k];
+      money += m * b;
+      if (slopes) moneySlope += m * MF[k];
+      const u = uIdx === null ? uValsF[0] : uValsF[uIdx[i]];
+      const x = b / u;
+      if (x < rho) {
+        sC += m * b;
+        uC += m * u;
+        if (slopes) mC += m * MF[k];
+        nC++;
+      } else if (x < nextAbove) nextAbove = x;
     }
     const margin = (sg.length + 16) * 4 * EPS;
     let affordable: boolean;
@@ -420,31 +439,28 @@ class MesRun {
     if (!affordable) return out;
 
     // rho_C for C = {budget/utility < rho}, iterated until C is stable.
-    let rho = c.costF / c.totalUF;
-    let sC = 0;
-    let uC = 0;
-    let mC = 0;
-    let nC = 0;
     let r2 = rho;
     for (let iter = 0; iter < 64; iter++) {
-      sC = 0;
-      uC = 0;
-      mC = 0;
-      nC = 0;
-      let nextAbove = Infinity;
-      for (let i = 0; i < sg.length; i++) {
-        const g = sg[i];
-        const k = cls[g];
-        const b = F[k];
-        const u = uIdx === null ? uValsF[0] : uValsF[uIdx[i]];
-        const x = b / u;
-        if (x < rho) {
-          const m = mult[g];
-          sC += m * b;
-          uC += m * u;
-          if (slopes) mC += m * MF[k];
-          nC++;
-        } else if (x < nextAbove) nextAbove = x;
+      if (iter > 0) {
+        sC = 0;
+        uC = 0;
+        mC = 0;
+        nC = 0;
+        nextAbove = Infinity;
+        for (let i = 0; i < sg.length; i++) {
+          const g = sg[i];
+          const k = cls[g];
+          const b = F[k];
+          const u = uIdx === null ? uValsF[0] : uValsF[uIdx[i]];
+          const x = b / u;
+          if (x < rho) {
+            const m = mult[g];
+            sC += m * b;
+            uC += m * u;
+            if (slopes) mC += m * MF[k];
+            nC++;
+          } else if (x < nextAbove) nextAbove = x;
+        }
       }
       const rest = c.totalUF - uC;
       if (!(rest > 0)) {
@@ -860,7 +876,7 @@ class MesRun {
       if (isCap[i]) cls[g] = 0;
       else cls[g] = uIdx === null ? this.slot[oldCls[i]] : newOf.get(oldCls[i] * nU + uIdx[i])!;
     }
-    return { cand: -1, round, rho: rat(X, Dold * U), capped: cappedVoters, payments };
+    return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
   }
 }
 
@@ -898,8 +914,12 @@ function runMes(prep: Prepared, beta: Rational, flags: RunFlags = {}): RunResult
  * is affordable after the last round, then at every budget in between the
  * same project wins every round, and the same projects end unaffordable.
  */
-function verifyInterval(prep: Prepared, at: RunResult, beta: Rational): boolean {
-  return runMes(prep, beta, { forced: { seq: at.sequence, thrNum: at.rhoNum, thrDen: at.rhoDen } }).verified;
+function verifyInterval(prep: Prepared, at: RunResult, beta: Rational, step: bigint): RunResult {
+  return runMes(prep, beta, {
+    forced: { seq: at.sequence, thrNum: at.rhoNum, thrDen: at.rhoDen },
+    slopes: true,
+    step,
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -956,22 +976,38 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
         break;
       }
       prevK = k;
-      let jump = 1n;
+      let reached = k; // the outcome is proved the same at every step in [k, reached]
       if (!options.naiveAdd1) {
-        // Guess how far the outcome stays the same, then prove it (sandwich).
-        const h = res.horizon;
-        let target = Number.isFinite(h) ? BigInt(Math.floor(Math.min(h * 0.9, 1e12))) : 2n * lastJump + 16n;
-        for (let attempt = 0; attempt < 2 && target >= 1n; attempt++) {
-          verifyRuns++;
-          if (verifyInterval(prep, res, perVoter(prep, B, k + target, step))) {
-            jump = target + 1n;
-            break;
+        // Guess how far the outcome stays the same, prove it with the monotone
+        // sandwich; chain proofs (each verifying run gives the thresholds for
+        // the next piece) until the guess falls below one step.
+        let from = res;
+        let failures = 0;
+        for (;;) {
+          const h = from.horizon;
+          let target = Number.isFinite(h)
+            ? BigInt(Math.floor(Math.min(h * 0.9, 1e12)))
+            : 2n * (reached - k) + 2n * lastJump + 16n;
+          if (target < 1n) break;
+          let proved: RunResult | null = null;
+          while (target >= 1n) {
+            verifyRuns++;
+            const v = verifyInterval(prep, from, perVoter(prep, B, reached + target, step), step);
+            if (v.verified) {
+              proved = v;
+              break;
+            }
+            failures++;
+            if (failures > 2) break;
+            target /= 4n;
           }
-          target /= 4n;
+          if (proved === null) break;
+          reached += target;
+          from = proved;
         }
       }
-      lastJump = jump;
-      k += jump;
+      lastJump = reached - k + 1n;
+      k = reached + 1n;
     }
   }
 
@@ -1038,11 +1074,12 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
       } satisfies MesWinnerDetail;
     } else if (j !== undefined && winnerByCand.has(j)) {
       const w = winnerByCand.get(j)!;
+      const rho = rat(w.rhoNum, w.rhoDen);
       detail = {
         kind: "winner",
         round: w.round,
-        rho: toDecimalString(w.rho, 9),
-        rhoExact: toFractionString(w.rho),
+        rho: toDecimalString(rho, 9),
+        rhoExact: toFractionString(rho),
         supporters: prep.supporters[pi],
         cappedSupporters: w.capped,
         payments: w.payments,
