@@ -11,8 +11,9 @@ import { postProjectUpdate, createProjectsFromWinners } from "~/db/projects.serv
 import { createProposal, sendForCosting } from "~/db/proposals.server";
 import { publishResults, runTally } from "~/db/results.server";
 import type { Actor, Role } from "~/domain/auth/roles";
-import { checkKnapsackBallot } from "~/domain/ballots/knapsack";
+import { checkBallot } from "~/domain/ballots/rules";
 import type { Phase } from "~/domain/cycles/phases";
+import { DEFAULT_BALLOT_RULES } from "~/domain/cycles/rules-schema";
 import {
   AGENCIES, CATEGORIES, DEMO_PASSWORD, DISTRICTS, OTHER_IDEAS, PROJECT_UPDATES, PROPOSALS, RESIDENT_NAMES,
   VOTING_PROPOSALS, YOUTH_IDEAS,
@@ -138,11 +139,11 @@ async function seed() {
         const selected: string[] = [];
         for (const o of [...options].sort(() => random() - 0.5)) {
           if (random() > popularity.get(o.id)!) continue;
-          const check = checkKnapsackBallot({
-            budgetCents: d.budgetCents,
-            options: options.map((x) => ({ id: x.id, title: x.title, costCents: x.costEstimates[0].totalCents })),
-            selected: [...selected, o.id],
-          });
+          const check = checkBallot(
+            { method: "knapsack", budgetCents: d.budgetCents, minSpendPercent: 0 },
+            options.map((x) => ({ id: x.id, title: x.title, costCents: x.costEstimates[0].totalCents })),
+            { ids: [...selected, o.id] },
+          );
           if (check.ok) selected.push(o.id);
         }
         if (selected.length) await castBallot(code, selected);
@@ -153,7 +154,7 @@ async function seed() {
   // 1. Last year's cycle: complete, with results and projects being built.
   const past = await createCycle(
     {
-      name: "Riverside PB 2025–26", slug: "2025", currency: "USD", ballotMethod: "knapsack", tallyRule: "greedy",
+      name: "Riverside PB 2025–26", slug: "2025", currency: "USD", ...DEFAULT_BALLOT_RULES,
       description: "Residents of Riverside decided how to spend $750,000 of the capital budget.",
       votingOpensOn: "2026-03-01", votingClosesOn: "2026-03-21",
       districts: DISTRICTS.map((d) => ({ name: d.name, budget: d.budget * 100, population: d.population })),
@@ -185,7 +186,7 @@ async function seed() {
   // 2. This year's cycle: voting is open.
   const current = await createCycle(
     {
-      name: "Riverside PB 2026–27", slug: "2026", currency: "USD", ballotMethod: "knapsack", tallyRule: "greedy",
+      name: "Riverside PB 2026–27", slug: "2026", currency: "USD", ...DEFAULT_BALLOT_RULES,
       description: "Vote for the projects you want in your district. Each district has its own budget and ballot.",
       votingOpensOn: "2026-11-15", votingClosesOn: "2026-12-15",
       districts: DISTRICTS.map((d) => ({ name: d.name, budget: Math.round(d.budget * 0.4) * 100, population: d.population })),
@@ -200,7 +201,7 @@ async function seed() {
   // 3. A youth cycle collecting ideas now.
   const youth = await createCycle(
     {
-      name: "Riverside Youth Budget 2027", slug: "youth-2027", currency: "USD", ballotMethod: "knapsack", tallyRule: "greedy",
+      name: "Riverside Youth Budget 2027", slug: "youth-2027", currency: "USD", ...DEFAULT_BALLOT_RULES,
       description: "Young people aged 12–24 decide on $100,000 for projects across the city. Share your idea!",
       districts: [{ name: "Citywide", budget: 100_000 * 100, population: 31_000 }],
       categories: [...CATEGORIES],

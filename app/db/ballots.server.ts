@@ -60,9 +60,10 @@ export type CastResult = { ok: true; tracker: string } | { ok: false; reason: "a
  */
 export async function castBallot(
   voterCode: { id: string; cycleId: string; districtId: string },
-  selected: readonly string[],
-  channel = "online",
+  selection: readonly string[],
+  opts: { ranked?: boolean; channel?: string } = {},
 ): Promise<CastResult> {
+  const channel = opts.channel ?? "online";
   const tracker = newTracker();
   const day = today();
   try {
@@ -83,7 +84,9 @@ export async function castBallot(
           channel,
           castOn: day,
           tracker,
-          selections: { create: selected.map((proposalId) => ({ proposalId })) },
+          selections: {
+            create: selection.map((proposalId, i) => ({ proposalId, rank: opts.ranked ? i + 1 : null })),
+          },
         },
       });
     });

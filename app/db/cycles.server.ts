@@ -1,5 +1,7 @@
 import { blockersToAdvance, isPhase, nextPhase, type Phase } from "~/domain/cycles/phases";
 import type { CreateCycleInput } from "~/domain/cycles/schema";
+import type { BallotRulesInput } from "~/domain/cycles/rules-schema";
+import { ballotRulesLockedReason } from "~/domain/cycles/permissions";
 import type { Actor } from "~/domain/auth/roles";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { audit } from "./audit.server";
@@ -67,6 +69,10 @@ export async function createCycle(input: CreateCycleInput, actor: Actor) {
         description: input.description,
         currency: input.currency,
         ballotMethod: input.ballotMethod,
+        minSpendPercent: input.minSpendPercent,
+        minApprovals: input.minApprovals,
+        maxApprovals: input.maxApprovals,
+        maxRanks: input.maxRanks,
         tallyRule: input.tallyRule,
         votingOpensOn: input.votingOpensOn ?? null,
         votingClosesOn: input.votingClosesOn ?? null,
@@ -160,4 +166,21 @@ export async function cycleBySlugOrPhase(slug: string | null, phase: string) {
   if (slug) return getCycle({ slug });
   const newest = await prisma.cycle.findFirst({ where: { phase }, orderBy: { createdAt: "desc" }, select: { id: true } });
   return newest ? getCycle({ id: newest.id }) : null;
+}
+
+/**
+ * Changes the ballot method, limits and counting rule, unless a ballot has been
+ * cast: the check and the change happen in one transaction, so no ballot can
+ * slip in between.
+ */
+export async function updateBallotRules(cycleId: string, input: BallotRulesInput, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { phase: true } });
+    const ballotsCast = await tx.ballot.count({ where: { cycleId } });
+    const locked = ballotRulesLockedReason({ phase: cycle.phase, ballotsCast });
+    if (locked) return { ok: false as const, reason: locked };
+    await tx.cycle.update({ where: { id: cycleId }, data: input });
+    await audit(tx, actor, "cycle.ballot-rules", { type: "cycle", id: cycleId }, { ...input });
+    return { ok: true as const };
+  });
 }

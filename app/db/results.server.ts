@@ -1,29 +1,40 @@
 import type { Actor } from "~/domain/auth/roles";
-import { greedy } from "~/domain/tally/greedy";
 import { ballotsDigest } from "~/domain/results/ballots-hash";
+import { districtElection } from "~/domain/results/election";
+import { noteFor } from "~/domain/results/explain";
+import { votersWithAWinner } from "~/domain/results/satisfaction";
+import { countDistrict } from "~/domain/results/count";
+import { greedy } from "~/domain/tally/greedy";
 import { audit } from "./audit.server";
 import { prisma } from "./client.server";
 import { ballotOptions } from "./ballots.server";
 
 export const SOFTWARE_VERSION = "civic-budget 0.1.0";
 
-/** Counts every district of the cycle and stores a new draft run for each. */
+/** Counts every district of the cycle with its rule and stores a new draft run for each. */
 export async function runTally(cycleId: string, actor: Actor) {
   const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: cycleId }, include: { districts: true } });
   return prisma.$transaction(async (tx) => {
     const runs = [];
     for (const district of cycle.districts) {
       const options = await ballotOptions(cycleId, district.id);
-      const ballots = await tx.ballot.findMany({
+      const stored = await tx.ballot.findMany({
         where: { cycleId, districtId: district.id },
-        select: { selections: { select: { proposalId: true } } },
+        select: { selections: { select: { proposalId: true, rank: true } } },
       });
-      const ballotIds = ballots.map((b) => b.selections.map((s) => s.proposalId));
-      const outcome = greedy({
-        budget: BigInt(district.budgetCents),
-        projects: options.map((o) => ({ id: o.id, cost: BigInt(o.costCents) })),
-        ballots: ballotIds.map((ids) => ({ ids })),
+      // Ranked ballots in rank order; others as chosen.
+      const ballots = stored.map((b) =>
+        [...b.selections].sort((x, y) => (x.rank ?? 0) - (y.rank ?? 0)).map((s) => s.proposalId),
+      );
+      const election = districtElection({
+        budgetCents: district.budgetCents,
+        projects: options,
+        ballots,
+        method: cycle.ballotMethod,
+        maxRanks: cycle.maxRanks,
       });
+      const outcome = countDistrict(cycle.tallyRule, election, cycle.ballotMethod);
+      const greedyOutcome = cycle.tallyRule === "greedy" ? outcome : greedy(election);
       const titles = new Map(options.map((o) => [o.id, o.title]));
       const last = await tx.tallyResult.aggregate({ where: { districtId: district.id }, _max: { run: true } });
       const result = await tx.tallyResult.create({
@@ -32,10 +43,18 @@ export async function runTally(cycleId: string, actor: Actor) {
           districtId: district.id,
           run: (last._max.run ?? 0) + 1,
           rule: cycle.tallyRule,
-          parameters: JSON.stringify({ ballotMethod: cycle.ballotMethod, tieBreak: "smallest project id first" }),
+          parameters: JSON.stringify({
+            ballotMethod: cycle.ballotMethod,
+            ...(cycle.ballotMethod === "ranked" ? { points: "top-k", k: cycle.maxRanks } : {}),
+            tieBreak: "smallest project id first",
+          }),
+          summary: JSON.stringify({
+            withAWinner: votersWithAWinner(ballots, outcome.winners),
+            withAWinnerUnderGreedy: votersWithAWinner(ballots, greedyOutcome.winners),
+          }),
           software: SOFTWARE_VERSION,
-          ballotsHash: ballotsDigest(ballotIds),
-          ballotCount: ballots.length,
+          ballotsHash: ballotsDigest(ballots, { ranked: cycle.ballotMethod === "ranked" }),
+          ballotCount: stored.length,
           budgetCents: district.budgetCents,
           spentCents: Number(outcome.spent),
           projects: {
@@ -46,14 +65,14 @@ export async function runTally(cycleId: string, actor: Actor) {
               votes: Number(p.score),
               position: p.position,
               selected: p.selected,
-              note: p.selected ? "" : `did-not-fit:${p.remainingBefore}`,
+              note: JSON.stringify(noteFor(p)),
             })),
           },
         },
       });
       runs.push(result);
     }
-    await audit(tx, actor, "tally.run", { type: "cycle", id: cycleId }, { runs: runs.map((r) => r.id) });
+    await audit(tx, actor, "tally.run", { type: "cycle", id: cycleId }, { rule: cycle.tallyRule, runs: runs.map((r) => r.id) });
     return runs;
   });
 }

@@ -5,6 +5,8 @@ import { PhaseTimeline } from "~/components/cycle";
 import { cyclePhase, listCycles } from "~/db/cycles.server";
 import { hasRole } from "~/domain/auth/roles";
 import { PHASE_LABELS } from "~/domain/cycles/phases";
+import { ballotRulesFor, describeBallotRules } from "~/domain/ballots/rules";
+import { TALLY_RULE_LABELS } from "~/domain/cycles/rules-schema";
 import { formatMoney } from "~/domain/money";
 import { count } from "~/components/text";
 
@@ -24,6 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       votingClosesOn: c.votingClosesOn,
       totalBudgetCents: c.districts.reduce((s, d) => s + d.budgetCents, 0),
       districts: c.districts.map((d) => ({ name: d.name, budgetCents: d.budgetCents })),
+      ballotRules: describeBallotRules(ballotRulesFor(c, { budgetCents: 0 }), c.currency, "your district"),
+      countingRule: TALLY_RULE_LABELS[c.tallyRule as keyof typeof TALLY_RULE_LABELS] ?? c.tallyRule,
     })),
   };
 }
@@ -66,6 +70,11 @@ export default function Home() {
               {formatMoney(c.totalBudgetCents, c.currency)} across {count(c.districts.length, "district")}:{" "}
               {c.districts.map((d) => `${d.name} (${formatMoney(d.budgetCents, c.currency)})`).join(", ")}.
             </p>
+            {c.phase !== "closed" && c.phase !== "implementation" ? (
+              <p>
+                <strong>How the vote works:</strong> {c.ballotRules} Counting rule: {c.countingRule}.
+              </p>
+            ) : null}
             <p className="actions">
               {step ? (
                 <Link className="button" to={step.to + (step.to.includes("new") || step.to === "/vote" ? "" : q)}>

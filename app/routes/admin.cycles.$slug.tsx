@@ -10,11 +10,14 @@ import { PhaseTimeline } from "~/components/cycle";
 import { FormErrors, Notice, SelectField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { countBallots } from "~/db/ballots.server";
-import { advancePhase, cyclePhase, cycleSnapshot, generateVoterCodes, getCycle, listCodeBatches } from "~/db/cycles.server";
+import { advancePhase, cyclePhase, cycleSnapshot, generateVoterCodes, getCycle, listCodeBatches, updateBallotRules } from "~/db/cycles.server";
 import { createProjectsFromWinners } from "~/db/projects.server";
 import { latestResults, publishResults, runTally } from "~/db/results.server";
 import { generateCodesInput } from "~/domain/cycles/codes-schema";
-import { cyclePermissions } from "~/domain/cycles/permissions";
+import { BALLOT_METHOD_LABELS, ballotRulesInput, stringValues, TALLY_RULE_LABELS } from "~/domain/cycles/rules-schema";
+import { BallotRulesFields } from "~/components/ballot-rules-fields";
+import type { SubmissionResult } from "@conform-to/react";
+import { ballotRulesLockedReason, cyclePermissions } from "~/domain/cycles/permissions";
 import { blockersToAdvance, nextPhase, PHASE_LABELS } from "~/domain/cycles/phases";
 import { projectPermissions } from "~/domain/implementation/permissions";
 import { formatMoney } from "~/domain/money";
@@ -43,6 +46,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const next = nextPhase(phase);
   return {
     cycle: { slug: cycle.slug, name: cycle.name, phase, currency: cycle.currency, ballotMethod: cycle.ballotMethod, tallyRule: cycle.tallyRule },
+    rules: stringValues({
+      ballotMethod: cycle.ballotMethod,
+      minSpendPercent: cycle.minSpendPercent,
+      minApprovals: cycle.minApprovals,
+      maxApprovals: cycle.maxApprovals,
+      maxRanks: cycle.maxRanks,
+      tallyRule: cycle.tallyRule,
+    }),
+    rulesLocked: ballotRulesLockedReason({ phase, ballotsCast: ballots }),
     districts: cycle.districts.map((d) => ({ value: d.id, label: `${d.name} (${formatMoney(d.budgetCents, cycle.currency)})` })),
     next: next ? { phase: next, label: PHASE_LABELS[next] } : null,
     blockers: blockersToAdvance(snapshot),
@@ -63,7 +75,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.object({ intent: z.enum(["advance", "generate-codes", "run-tally", "publish", "create-projects"]) });
+const intentSchema = z.object({ intent: z.enum(["advance", "update-rules", "generate-codes", "run-tally", "publish", "create-projects"]) });
+type ActionData = { blockers: string[]; codes: SubmissionResult<string[]> | null; rules?: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, cycle } = await guard(request, params.slug);
@@ -75,13 +88,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (parsed.data.intent) {
     case "advance": {
       const result = await advancePhase(cycle.id, actor);
-      return result.ok ? back("advanced") : { blockers: result.blockers, codes: null };
+      return result.ok ? back("advanced") : ({ blockers: result.blockers, codes: null } satisfies ActionData);
+    }
+    case "update-rules": {
+      const submission = parseWithZod(formData, { schema: ballotRulesInput });
+      if (submission.status !== "success") return { blockers: [], codes: null, rules: submission.reply() } satisfies ActionData;
+      const result = await updateBallotRules(cycle.id, submission.value, actor);
+      if (!result.ok) return { blockers: [], codes: null, rules: submission.reply({ formErrors: [result.reason] }) } satisfies ActionData;
+      return back("rules");
     }
     case "generate-codes": {
       const submission = parseWithZod(formData, { schema: generateCodesInput });
-      if (submission.status !== "success") return { blockers: [], codes: submission.reply() };
+      if (submission.status !== "success") return { blockers: [], codes: submission.reply() } satisfies ActionData;
       if (!cycle.districts.some((d) => d.id === submission.value.districtId)) {
-        return { blockers: [], codes: submission.reply({ fieldErrors: { districtId: ["Choose one of this cycle's districts."] } }) };
+        return { blockers: [], codes: submission.reply({ fieldErrors: { districtId: ["Choose one of this cycle's districts."] } }) } satisfies ActionData;
       }
       await generateVoterCodes(cycle.id, submission.value.districtId, submission.value.count, submission.value.label, actor);
       return back("codes");
@@ -108,12 +128,14 @@ const NOTICES: Record<string, string> = {
   tallied: "Tally computed. Review it below, then publish.",
   published: "Results published.",
   projects: "Winning proposals are now projects.",
+  rules: "Ballot and counting rules saved. They are shown to voters and lock when the first ballot is cast.",
 };
 
 export default function ManageCycle() {
-  const { cycle, districts, next, blockers, batches, ballots, canTally, canCreateProjects, results } = useLoaderData<typeof loader>();
+  const { cycle, rules, rulesLocked, districts, next, blockers, batches, ballots, canTally, canCreateProjects, results } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const [rulesForm, rulesFields] = useForm<z.input<typeof ballotRulesInput>>({ lastResult: actionData?.rules, id: "rules", defaultValue: rules });
   const [codesForm, codesFields] = useForm<z.input<typeof generateCodesInput>>({ lastResult: actionData?.codes, id: "codes", defaultValue: { count: "100", label: "" } });
   const notice = NOTICES[searchParams.get("notice") ?? (searchParams.get("created") ? "created" : "")];
   const shownBlockers = actionData?.blockers?.length ? actionData.blockers : blockers;
@@ -141,6 +163,25 @@ export default function ManageCycle() {
           </Form>
         </section>
       ) : null}
+      <section className="card" aria-labelledby="rules-heading">
+        <h2 id="rules-heading">Ballot and counting rules</h2>
+        {rulesLocked ? (
+          <>
+            <p className="alert">{rulesLocked}</p>
+            <p>
+              Ballot: {BALLOT_METHOD_LABELS[rules.ballotMethod as keyof typeof BALLOT_METHOD_LABELS] ?? rules.ballotMethod}. Counting rule:{" "}
+              {TALLY_RULE_LABELS[rules.tallyRule as keyof typeof TALLY_RULE_LABELS] ?? rules.tallyRule}.
+            </p>
+          </>
+        ) : (
+          <Form method="post" {...getFormProps(rulesForm)}>
+            <AuthenticityTokenInput />
+            <FormErrors id={rulesForm.errorId} errors={rulesForm.errors} />
+            <BallotRulesFields fields={rulesFields} />
+            <button type="submit" name="intent" value="update-rules" className="button-secondary">Save rules</button>
+          </Form>
+        )}
+      </section>
       <section className="card" aria-labelledby="codes-heading">
         <h2 id="codes-heading">Voter codes</h2>
         <Form method="post" {...getFormProps(codesForm)}>

@@ -5,11 +5,13 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
-import { FieldErrors, FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
+import { BallotRulesFields } from "~/components/ballot-rules-fields";
+import { FieldErrors, FormErrors, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { createCycle, slugTaken } from "~/db/cycles.server";
 import { cyclePermissions } from "~/domain/cycles/permissions";
 import { createCycleInput } from "~/domain/cycles/schema";
+import { DEFAULT_BALLOT_RULES, stringValues } from "~/domain/cycles/rules-schema";
 import type { z } from "zod";
 
 export const meta: MetaFunction = () => [{ title: "Create a cycle · Civic Budget" }];
@@ -47,7 +49,7 @@ export default function NewCycle() {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof createCycleInput>>({
     lastResult,
-    defaultValue: { currency: "USD", ballotMethod: "knapsack", tallyRule: "greedy", districts: [{ name: "", budget: "", population: "" }] },
+    defaultValue: { currency: "USD", ...stringValues(DEFAULT_BALLOT_RULES), districts: [{ name: "", budget: "", population: "" }] },
     shouldRevalidate: "onBlur",
   });
   const districts = fields.districts.getFieldList();
@@ -62,8 +64,6 @@ export default function NewCycle() {
         <TextField meta={fields.slug} label="Web address" hint="Short, e.g. 2027. Used in links." />
         <TextareaField meta={fields.description} label="Description (optional)" rows={3} />
         <TextField meta={fields.currency} label="Currency" />
-        <SelectField meta={fields.ballotMethod} label="Ballot" options={[{ value: "knapsack", label: "Knapsack: choose projects up to the district budget" }]} />
-        <SelectField meta={fields.tallyRule} label="Counting rule" options={[{ value: "greedy", label: "Greedy: most votes first, within budget" }]} />
         <TextField meta={fields.votingOpensOn} label="Voting opens (optional)" type="date" />
         <TextField meta={fields.votingClosesOn} label="Voting closes (optional)" type="date" />
         <fieldset>
@@ -88,6 +88,7 @@ export default function NewCycle() {
           </button>
         </fieldset>
         <TextareaField meta={fields.categories} label="Categories" hint="One per line, e.g. Parks, Streets, Schools." rows={4} />
+        <BallotRulesFields fields={fields} />
         <button type="submit" className="button">Create cycle</button> <Link to="/admin">Cancel</Link>
       </Form>
     </div>

@@ -8,7 +8,8 @@ import { latestResults } from "~/db/results.server";
 import { hasRole } from "~/domain/auth/roles";
 import { PHASE_LABELS } from "~/domain/cycles/phases";
 import { formatMoney } from "~/domain/money";
-import { explainNotSelected } from "~/domain/results/export";
+import { explainNote, parseNote } from "~/domain/results/explain";
+import { TALLY_RULE_LABELS, TALLY_RULES } from "~/domain/cycles/rules-schema";
 import { z } from "zod";
 import { count } from "~/components/text";
 
@@ -35,15 +36,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
       software: r.software,
       ballotsHash: r.ballotsHash,
       publishedAt: r.publishedAt?.toISOString().slice(0, 10) ?? "",
+      summary: JSON.parse(r.summary) as Partial<Record<"withAWinner" | "withAWinnerUnderGreedy", { satisfied: number; voters: number }>>,
       projects: r.projects.map((p) => ({ id: p.proposalId, title: p.title, votes: p.votes, costCents: p.costCents, selected: p.selected, note: p.note })),
     })),
   };
 }
 
+const RULE_EXPLANATIONS: Record<(typeof TALLY_RULES)[number], string> = {
+  greedy:
+    "In each district, projects are funded in order of votes while money remains; a project that does not fit the remaining budget is skipped and the next one is considered.",
+  mes: "Each voter gets an equal share of the district budget. A project is funded when its supporters can pay for it together from their shares, cheapest per supporter first. This gives every group of voters a fair part of the budget.",
+  "mes-add1":
+    "Each voter gets an equal share of the district budget; a project is funded when its supporters can pay for it together. The shares are then raised step by step while the result still fits the budget, and any money left goes to the next projects by votes.",
+};
+
+const percent = (s: { satisfied: number; voters: number }) => (s.voters ? `${Math.round((s.satisfied / s.voters) * 100)}%` : "0%");
+
 export default function Results() {
   const { cycle, cycles, results } = useLoaderData<typeof loader>();
   if (!cycle) return <><h1>Results</h1><p>No budgeting cycle is public yet.</p></>;
   const money = (c: number) => formatMoney(c, cycle.currency);
+  const rule = (TALLY_RULES as readonly string[]).includes(results[0]?.rule) ? (results[0].rule as (typeof TALLY_RULES)[number]) : "greedy";
   return (
     <>
       <h1>Results: {cycle.name}</h1>
@@ -52,8 +65,8 @@ export default function Results() {
         <p>No results are published for this cycle yet. Current phase: {PHASE_LABELS[cycle.phase]}.</p>
       ) : (
         <p>
-          Counted with the <strong>greedy</strong> rule: in each district, projects are funded in order of votes while money remains; a project that
-          does not fit the remaining budget is skipped and the next one is considered. Ties go to the project listed first by its id.{" "}
+          Counted with the rule <strong>{TALLY_RULE_LABELS[rule]}</strong>. {RULE_EXPLANATIONS[rule]} Ties go to the project with the smallest
+          id.{" "}
           <a href={`/results/export.csv?cycle=${cycle.slug}`} download>Download all results (CSV)</a>
         </p>
       )}
@@ -69,6 +82,14 @@ export default function Results() {
             {r.projects.filter((p) => p.selected).map((p) => <li key={p.id}><Link to={`/proposals/${p.id}`}>{p.title}</Link> — {count(p.votes, "vote")}, {money(p.costCents)}</li>)}
           </ul>
           <VotesChart projects={r.projects} />
+          {r.summary.withAWinner ? (
+            <p>
+              {percent(r.summary.withAWinner)} of voters voted for at least one winning project
+              {r.rule !== "greedy" && r.summary.withAWinnerUnderGreedy
+                ? ` (under plain greedy counting it would have been ${percent(r.summary.withAWinnerUnderGreedy)}).`
+                : "."}
+            </p>
+          ) : null}
           <div className="table-scroll">
             <table>
               <caption className="sr-only">Votes per project in {r.district}</caption>
@@ -81,7 +102,9 @@ export default function Results() {
                     <td>{p.title}</td>
                     <td className="num">{p.votes}</td>
                     <td className="num">{money(p.costCents)}</td>
-                    <td>{p.selected ? <span className="status status-selected">Funded</span> : explainNotSelected(p.note, money)}</td>
+                    <td>
+                      {p.selected ? <span className="status status-selected">Funded</span> : null} {explainNote(parseNote(p.note), money)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -99,9 +99,9 @@ describe("costing, voting and tallying a cycle", async () => {
     const entered = (await settle(() => codeAction(args(voter.post("/vote", { code: code.code.toLowerCase() }))))) as Response;
     expect(entered.headers.get("Location")).toBe("/vote/ballot");
     voter.remember(entered);
-    const over = (await ballotAction(args(voter.post("/vote/ballot", { intent: "review", project: [playground, benches, trees] })))) as { errors: string[]; selected: string[] };
+    const over = (await ballotAction(args(voter.post("/vote/ballot", { intent: "review", project: [playground, benches, trees] })))) as { errors: string[]; selection: string[] };
     expect(over.errors[0]).toMatch(/over the district budget of \$100,000/);
-    expect(over.selected).toEqual([playground, benches, trees]);
+    expect(over.selection).toEqual([playground, benches, trees]);
     const cast = (await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", project: [playground, benches] }))))) as Response;
     expect(cast.headers.get("Location")).toBe("/vote/receipt");
     const ballots = await prisma.ballot.findMany({ where: { cycleId: cycle.id }, include: { selections: true } });

@@ -4,6 +4,7 @@ import { createCycle } from "~/db/cycles.server";
 import { csrf } from "~/csrf.server";
 import type { Actor, Role } from "~/domain/auth/roles";
 import type { Phase } from "~/domain/cycles/phases";
+import { DEFAULT_BALLOT_RULES } from "~/domain/cycles/rules-schema";
 
 let counter = 0;
 const PASSWORD_HASH = hashPassword("test-password-123");
@@ -34,8 +35,7 @@ export async function makeCycle(admin: Actor, phase: Phase, budgets: [number, nu
       slug: `test-${counter}-${Date.now()}`,
       description: "",
       currency: "USD",
-      ballotMethod: "knapsack",
-      tallyRule: "greedy",
+      ...DEFAULT_BALLOT_RULES,
       districts: [
         { name: "North", budget: budgets[0], population: 1000 },
         { name: "South", budget: budgets[1], population: 800 },

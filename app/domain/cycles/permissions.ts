@@ -8,3 +8,17 @@ export const cyclePermissions = {
   view: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     cycle.phase !== "draft" || hasRole(actor, "admin"),
 };
+
+/**
+ * The ballot method, its limits and the counting rule are published before
+ * voting and locked from the first ballot: changing them mid-vote is unfair.
+ */
+export function ballotRulesLockedReason(cycle: { phase: string; ballotsCast: number }): string | null {
+  if (cycle.ballotsCast > 0) {
+    return `The ballot and counting rules are locked: ${cycle.ballotsCast} ballot${cycle.ballotsCast === 1 ? " has" : "s have"} already been cast under them. Changing the rules during a vote would be unfair to those voters.`;
+  }
+  if (!["draft", "ideas", "proposals", "costing", "voting"].includes(cycle.phase)) {
+    return "The ballot and counting rules are locked: voting has closed.";
+  }
+  return null;
+}

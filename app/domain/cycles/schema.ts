@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { moneyField } from "../fields";
+import { ballotRulesInput } from "./rules-schema";
 
 const isoDate = z
   .string()
@@ -18,7 +19,7 @@ export const districtInput = z.object({
     .default(0),
 });
 
-export const createCycleInput = z.object({
+const cycleDetails = z.object({
   name: z.string({ required_error: "Give the cycle a name." }).trim().min(3, "Give the cycle a name of at least 3 characters.").max(120),
   slug: z
     .string({ required_error: "Choose a short web address, e.g. 2027." })
@@ -27,8 +28,6 @@ export const createCycleInput = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{1,40}$/, "Use 2–40 lowercase letters, digits or dashes, e.g. 2027-city."),
   description: z.string().trim().max(2000).default(""),
   currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code, e.g. USD.").default("USD"),
-  ballotMethod: z.enum(["knapsack"], { errorMap: () => ({ message: "Choose a ballot method." }) }),
-  tallyRule: z.enum(["greedy"], { errorMap: () => ({ message: "Choose a tally rule." }) }),
   votingOpensOn: isoDate,
   votingClosesOn: isoDate,
   districts: z.array(districtInput, { required_error: "Add at least one district." }).min(1, "Add at least one district."),
@@ -37,4 +36,6 @@ export const createCycleInput = z.object({
     .transform((v) => [...new Set(v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))])
     .pipe(z.array(z.string().max(60, "Keep each category under 60 characters.")).min(1, "List at least one category.")),
 });
+
+export const createCycleInput = z.intersection(cycleDetails, ballotRulesInput);
 export type CreateCycleInput = z.infer<typeof createCycleInput>;

@@ -30,10 +30,3 @@ export function resultRows(results: readonly ResultRowInput[]) {
     })),
   );
 }
-
-/** Why a project did not win, in plain words, from the tally note. */
-export function explainNotSelected(note: string, formatMoney: (cents: number) => string): string {
-  const m = /^did-not-fit:(\d+)$/.exec(note);
-  if (m) return `Not funded: only ${formatMoney(Number(m[1]))} of the budget was left when its turn came.`;
-  return "Not funded.";
-}

@@ -299,21 +299,25 @@ class MesRun {
   private readonly forced: ForcedCheck | null;
 
   // Budget classes: budget = N[k] / Dh[ep[k]]. Class 0 is the empty budget.
-  private N: bigint[] = [0n];
-  private ep: number[] = [0];
-  private F: number[] = [0];
+  // Typed arrays grown by doubling (nClasses is the number in use).
+  private N: bigint[] = [];
+  private nClasses = 0;
+  private ep = new Int32Array(64);
+  private F = new Float64Array(64);
   /** Float derivative of the budget per Add1 step (slopes mode). */
-  private MF: number[] = [0];
+  private MF = new Float64Array(64);
   private cls: Int32Array;
   private Dh: bigint[];
   private E = 0;
   private fac = new Map<number, bigint>();
 
   // Scratch for per-class aggregation.
-  private cnt: number[] = [0];
-  private stamp: number[] = [0];
-  private slot: number[] = [0];
+  private cnt = new Float64Array(64);
+  private stamp = new Int32Array(64);
+  private slot = new Int32Array(64);
   private stampNow = 0;
+  /** Scratch: budget/utility per supporter of the project being evaluated. */
+  private xs = new Float64Array(1024);
 
   private horizon = Infinity;
 
@@ -324,6 +328,7 @@ class MesRun {
     this.forced = flags.forced ?? null;
     this.Dh = [beta.d];
     this.cls = new Int32Array(prep.G).fill(1);
+    this.newClass(0n, 0);
     this.newClass(beta.n, Number(flags.step ?? 1n));
   }
 
@@ -331,30 +336,45 @@ class MesRun {
     return this.Dh[this.E];
   }
 
+  /** Factor bringing a numerator from epoch e to the current epoch. */
+  private factor(e: number): bigint {
+    let f = this.fac.get(e);
+    if (f === undefined) {
+      f = this.Dh[this.E] / this.Dh[e];
+      this.fac.set(e, f);
+    }
+    return f;
+  }
+
   /** Brings class k to the current common denominator. */
   private rescale(k: number): bigint {
     const e = this.ep[k];
     if (e !== this.E) {
-      let f = this.fac.get(e);
-      if (f === undefined) {
-        f = this.Dh[this.E] / this.Dh[e];
-        this.fac.set(e, f);
-      }
-      this.N[k] *= f;
+      this.N[k] *= this.factor(e);
       this.ep[k] = this.E;
     }
     return this.N[k];
   }
 
   private newClass(N: bigint, slope: number): number {
-    const k = this.N.length;
+    const k = this.nClasses++;
+    if (k >= this.F.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T): T => {
+        const b = new (a.constructor as { new (n: number): T })(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.ep = grow(this.ep);
+      this.F = grow(this.F);
+      this.MF = grow(this.MF);
+      this.cnt = grow(this.cnt);
+      this.stamp = grow(this.stamp);
+      this.slot = grow(this.slot);
+    }
     this.N.push(N);
-    this.ep.push(this.E);
-    this.F.push(N === 0n ? 0 : ratioToNumber(N, this.D));
-    this.MF.push(slope);
-    this.cnt.push(0);
-    this.stamp.push(0);
-    this.slot.push(0);
+    this.ep[k] = this.E;
+    this.F[k] = N === 0n ? 0 : ratioToNumber(N, this.D);
+    this.MF[k] = slope;
     return k;
   }
 
@@ -393,6 +413,9 @@ class MesRun {
     const slopes = this.slopes;
 
     // First pass: money of the supporters, and the capped set at rho = cost / total utility.
+    const n = sg.length;
+    if (this.xs.length < n) this.xs = new Float64Array(Math.max(n, this.xs.length * 2));
+    const xs = this.xs;
     let rho = c.costF / c.totalUF;
     let money = 0;
     let moneySlope = 0;
@@ -401,15 +424,17 @@ class MesRun {
     let mC = 0;
     let nC = 0;
     let nextAbove = Infinity;
-    for (let i = 0; i < sg.length; i++) {
+    const u0 = uValsF[0];
+    for (let i = 0; i < n; i++) {
       const g = sg[i];
       const k = cls[g];
       const m = mult[g];
       const b = F[k];
       money += m * b;
       if (slopes) moneySlope += m * MF[k];
-      const u = uIdx === null ? uValsF[0] : uValsF[uIdx[i]];
+      const u = uIdx === null ? u0 : uValsF[uIdx[i]];
       const x = b / u;
+      xs[i] = x;
       if (x < rho) {
         sC += m * b;
         uC += m * u;
@@ -417,7 +442,7 @@ class MesRun {
         nC++;
       } else if (x < nextAbove) nextAbove = x;
     }
-    const margin = (sg.length + 16) * 4 * EPS;
+    const margin = (n + 16) * 4 * EPS;
     let affordable: boolean;
     let exactMoney: bigint | null = null;
     if (money >= c.costF * (1 + margin)) affordable = true;
@@ -447,16 +472,14 @@ class MesRun {
         mC = 0;
         nC = 0;
         nextAbove = Infinity;
-        for (let i = 0; i < sg.length; i++) {
-          const g = sg[i];
-          const k = cls[g];
-          const b = F[k];
-          const u = uIdx === null ? uValsF[0] : uValsF[uIdx[i]];
-          const x = b / u;
+        for (let i = 0; i < n; i++) {
+          const x = xs[i];
           if (x < rho) {
+            const g = sg[i];
+            const k = cls[g];
             const m = mult[g];
-            sC += m * b;
-            uC += m * u;
+            sC += m * F[k];
+            uC += m * (uIdx === null ? u0 : uValsF[uIdx[i]]);
             if (slopes) mC += m * MF[k];
             nC++;
           } else if (x < nextAbove) nextAbove = x;
@@ -486,6 +509,7 @@ class MesRun {
   }
 
   private capped(c: Cand, i: number, k: number, ev: RhoEval): boolean {
+    // Must agree with floatEval's x = F[k] / u (same float operations).
     if (ev.overrides !== null) {
       const o = ev.overrides.get(c.uIdx === null ? k : k * c.uVals.length + c.uIdx[i]);
       if (o !== undefined) return o;
@@ -856,10 +880,18 @@ class MesRun {
         pending.push([i, key, 0n]);
       }
     }
+    const payU = c.uVals.map((u) => (u * X) / r);
+    const fq = new Map<number, bigint>();
     for (const p of pending) {
       const i = p[0];
-      const u = uIdx === null ? c.uVals[0] : c.uVals[uIdx[i]];
-      p[2] = this.rescale(oldCls[i]) * q - (u * X) / r;
+      const k = oldCls[i];
+      const e = this.ep[k];
+      let f = fq.get(e);
+      if (f === undefined) {
+        f = this.factor(e) * q;
+        fq.set(e, f);
+      }
+      p[2] = this.N[k] * f - payU[uIdx === null ? 0 : uIdx[i]];
     }
     this.Dh.push(newD);
     this.E++;

@@ -1,0 +1,26 @@
+import type { Election, TallyBallot } from "../tally/types";
+
+/**
+ * Ranked ballots in our cycles score "top-k" Borda points: with k ranks allowed,
+ * the first choice gets k points, the second k−1, … (../shared/tally-rules.md).
+ */
+export function topKPoints(rankedIds: readonly string[], k: number): TallyBallot {
+  const ids = rankedIds.slice(0, k);
+  return { ids, points: ids.map((_, i) => BigInt(k - i)) };
+}
+
+/** One district's stored ballots as an election for the tally engine. */
+export function districtElection(input: {
+  budgetCents: number;
+  projects: readonly { id: string; costCents: number }[];
+  ballots: readonly (readonly string[])[]; // ranked ballots in rank order
+  method: string;
+  maxRanks: number;
+}): Election {
+  return {
+    budget: BigInt(input.budgetCents),
+    projects: input.projects.map((p) => ({ id: p.id, cost: BigInt(p.costCents) })),
+    ballots: input.ballots.map((ids) => (input.method === "ranked" ? topKPoints(ids, input.maxRanks) : { ids })),
+    currencyUnit: 100n, // Add1 steps by one currency unit (100 cents) per voter
+  };
+}

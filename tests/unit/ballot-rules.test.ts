@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { checkBallot, describeBallotRules, type BallotRules } from "~/domain/ballots/rules";
+
+const options = [
+  { id: "a", title: "Playground", costCents: 60_000_00 },
+  { id: "b", title: "Benches", costCents: 30_000_00 },
+  { id: "c", title: "Trees", costCents: 10_000_00 },
+  { id: "d", title: "Mural", costCents: 5_000_00 },
+];
+const knapsack = (budgetCents = 100_000_00, minSpendPercent = 0): BallotRules => ({ method: "knapsack", budgetCents, minSpendPercent });
+const errorsOf = (check: ReturnType<typeof checkBallot>) => (check.ok ? [] : check.errors);
+
+describe("knapsack ballots", () => {
+  it("accept a selection within the budget, an exact fit included", () => {
+    expect(checkBallot(knapsack(), options, { ids: ["a", "b", "c"] })).toEqual({ ok: true, totalCents: 100_000_00, selection: ["a", "b", "c"] });
+  });
+
+  it("refuse a selection over the budget, say by how much, and keep the selection", () => {
+    const check = checkBallot(knapsack(80_000_00), options, { ids: ["a", "b"] });
+    expect(check.selection).toEqual(["a", "b"]);
+    expect(errorsOf(check)).toEqual([
+      "Your selection costs $90,000, which is $10,000 over the district budget of $80,000. Remove a project to continue.",
+    ]);
+  });
+
+  it("enforce a minimum spend when the cycle sets one", () => {
+    expect(errorsOf(checkBallot(knapsack(100_000_00, 70), options, { ids: ["b", "c"] }))).toEqual([
+      "Your selection costs $40,000. Please choose projects worth at least $70,000 (70% of the budget); $30,000 more.",
+    ]);
+    expect(checkBallot(knapsack(100_000_00, 70), options, { ids: ["a", "c"] }).ok).toBe(true);
+  });
+
+  it("refuse an empty ballot, unknown projects and duplicates", () => {
+    expect(errorsOf(checkBallot(knapsack(), options, { ids: [] }))).toEqual(["Choose at least one project."]);
+    expect(errorsOf(checkBallot(knapsack(), options, { ids: ["a", "a", "zzz"] }))).toEqual([
+      "A project was chosen twice; each counts once.",
+      "Your ballot named a project that is not on this ballot.",
+    ]);
+  });
+});
+
+describe("approval ballots", () => {
+  const approval: BallotRules = { method: "approval", minApprovals: 2, maxApprovals: 3 };
+  it("accept between the minimum and the maximum number of projects, whatever they cost", () => {
+    expect(checkBallot(approval, options, { ids: ["a", "b"] }).ok).toBe(true);
+    expect(checkBallot(approval, options, { ids: ["a", "b", "c"] }).ok).toBe(true);
+  });
+  it("refuse too few or too many", () => {
+    expect(errorsOf(checkBallot(approval, options, { ids: ["a"] }))).toEqual(["Choose at least 2 projects; you chose 1."]);
+    expect(errorsOf(checkBallot(approval, options, { ids: ["a", "b", "c", "d"] }))).toEqual(["Choose at most 3 projects; you chose 4. Remove 1."]);
+  });
+});
+
+describe("ranked ballots", () => {
+  const ranked: BallotRules = { method: "ranked", maxRanks: 3 };
+  it("accept ranks 1..n and return the projects in rank order", () => {
+    expect(checkBallot(ranked, options, { ranks: { a: "2", b: "", c: "1", d: "3" } })).toMatchObject({ ok: true, selection: ["c", "a", "d"] });
+  });
+  it("refuse gaps, repeats, non-numbers and too many ranks, keeping what was chosen", () => {
+    expect(errorsOf(checkBallot(ranked, options, { ranks: { a: "1", c: "3" } }))).toEqual([
+      "Your ranks skip 2. Number your choices 1, 2, 3… without gaps.",
+    ]);
+    expect(errorsOf(checkBallot(ranked, options, { ranks: { a: "1", b: "1", c: "2" } }))).toEqual([
+      "You gave rank 1 to more than one project. Give each rank once.",
+    ]);
+    expect(errorsOf(checkBallot(ranked, options, { ranks: { a: "first" } }))[0]).toMatch(/whole number/);
+    const four = checkBallot(ranked, options, { ranks: { a: "1", b: "2", c: "3", d: "4" } });
+    expect(errorsOf(four)).toEqual(["You can rank at most 3 projects; you ranked 4."]);
+    expect(four.selection).toEqual(["a", "b", "c", "d"]);
+  });
+  it("refuse a ballot with no rank", () => {
+    expect(errorsOf(checkBallot(ranked, options, { ranks: { a: "", b: "" } }))).toEqual(["Rank at least one project: put 1 next to your first choice."]);
+  });
+});
+
+describe("the rules in plain words", () => {
+  it("describe each method", () => {
+    expect(describeBallotRules(knapsack(100_000_00, 70))).toBe("Choose projects whose total cost is between 70% of the budget and the whole budget of $100,000.");
+    expect(describeBallotRules({ method: "approval", minApprovals: 1, maxApprovals: 5 })).toBe("Choose between 1 and 5 projects.");
+    expect(describeBallotRules({ method: "ranked", maxRanks: 3 })).toBe("Rank up to 3 projects: 1 for your first choice, 2 for your second, and so on.");
+  });
+});
