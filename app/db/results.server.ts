@@ -101,3 +101,27 @@ export async function publishResults(cycleId: string, actor: Actor) {
   });
   return drafts.length;
 }
+
+/** A published result with its district's anonymised ballots, for the `.pb` download. */
+export async function publishedResultWithBallots(resultId: string) {
+  const result = await prisma.tallyResult.findFirst({
+    where: { id: resultId, status: "published" },
+    include: { cycle: true, district: true, projects: { orderBy: { position: "asc" } } },
+  });
+  if (!result) return null;
+  const [ballots, proposals] = await Promise.all([
+    // Ordered by their random ids: the file's order reveals nothing about when anyone voted.
+    prisma.ballot.findMany({
+      where: { cycleId: result.cycleId, districtId: result.districtId },
+      orderBy: { id: "asc" },
+      select: { selections: { select: { proposalId: true, rank: true } } },
+    }),
+    prisma.proposal.findMany({ where: { id: { in: result.projects.map((p) => p.proposalId) } }, include: { category: true } }),
+  ]);
+  const categories = new Map(proposals.map((p) => [p.id, p.category.name]));
+  return {
+    result,
+    categories,
+    ballots: ballots.map((b) => [...b.selections].sort((x, y) => (x.rank ?? 0) - (y.rank ?? 0)).map((s) => s.proposalId)),
+  };
+}

@@ -111,7 +111,8 @@ export default function Results() {
             </table>
           </div>
           <p className="muted">
-            Rule {r.rule}, run {r.run}, {r.software}. SHA-256 of the ballots counted: <code>{r.ballotsHash}</code>
+            Rule {r.rule}, run {r.run}, {r.software}. SHA-256 of the ballots counted: <code>{r.ballotsHash}</code>.{" "}
+            <a href={`/results/ballots/${r.id}.pb`} download>Download the anonymised ballots (.pb)</a> to recount them yourself.
           </p>
         </section>
       ))}

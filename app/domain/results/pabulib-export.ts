@@ -1,0 +1,45 @@
+import { rat } from "../tally/rational";
+import type { PabulibFile } from "../tally/pabulib";
+
+/**
+ * A published district result and its anonymised ballots as a Pabulib `.pb`
+ * file, so anyone can recount it (`npm run tally`, or pabutools). Costs and the
+ * budget are written in currency units; ballots are numbered 1..n in an order
+ * that says nothing about who voted when (the caller passes them sorted by
+ * their random ids).
+ */
+export function districtToPabulib(input: {
+  cycle: { name: string; slug: string; currency: string; ballotMethod: string; maxRanks: number; minApprovals: number; maxApprovals: number; tallyRule: string };
+  district: { name: string; budgetCents: number };
+  projects: readonly { id: string; title: string; costCents: number; votes: number; selected: boolean; category: string }[];
+  ballots: readonly (readonly string[])[]; // ranked ballots in rank order
+}): PabulibFile {
+  const { cycle, district } = input;
+  const ranked = cycle.ballotMethod === "ranked";
+  const limits: [string, string][] = ranked
+    ? [["max_length", String(cycle.maxRanks)]]
+    : cycle.ballotMethod === "approval"
+      ? [["min_length", String(cycle.minApprovals)], ["max_length", String(cycle.maxApprovals)]]
+      : [];
+  return {
+    meta: [
+      ["description", `${cycle.name}: ${district.name}`],
+      ["unit", cycle.name],
+      ["instance", district.name],
+      ["currency", cycle.currency],
+      ["rule", cycle.tallyRule],
+      ["ballot", cycle.ballotMethod],
+      ...limits,
+    ].map(([key, value]) => ({ key, value })),
+    voteType: ranked ? "ordinal" : "approval",
+    budget: rat(district.budgetCents, 100),
+    projectColumns: ["project_id", "cost", "votes", "name", "category", "selected"],
+    projects: input.projects.map((p) => ({
+      id: p.id,
+      cost: rat(p.costCents, 100),
+      extra: { votes: String(p.votes), name: p.title, category: p.category, selected: p.selected ? "1" : "0" },
+    })),
+    voteColumns: ["voter_id", "vote"],
+    votes: input.ballots.map((ids, i) => ({ voterId: String(i + 1), ids: [...ids], extra: {} })),
+  };
+}

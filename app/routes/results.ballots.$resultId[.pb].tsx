@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { publishedResultWithBallots } from "~/db/results.server";
+import { districtToPabulib } from "~/domain/results/pabulib-export";
+import { writePabulib } from "~/domain/tally/pabulib";
+
+/** A published district's anonymised ballots as a Pabulib `.pb` file, for anyone to recount. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const found = params.resultId ? await publishedResultWithBallots(params.resultId) : null;
+  if (!found) throw new Response("We could not find published results with that id.", { status: 404 });
+  const { result, ballots, categories } = found;
+  const file = districtToPabulib({
+    cycle: result.cycle,
+    district: result.district,
+    projects: result.projects.map((p) => ({
+      id: p.proposalId,
+      title: p.title,
+      costCents: p.costCents,
+      votes: p.votes,
+      selected: p.selected,
+      category: categories.get(p.proposalId) ?? "",
+    })),
+    ballots,
+  });
+  const name = `${result.cycle.slug}-${result.district.name}`.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  return new Response(writePabulib(file), {
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}.pb"`,
+    },
+  });
+}

@@ -1,0 +1,96 @@
+import "./fresh-db";
+import { describe, expect, it } from "vitest";
+import { castBallot } from "~/db/ballots.server";
+import { prisma } from "~/db/client.server";
+import { generateVoterCodes, updateBallotRules } from "~/db/cycles.server";
+import { saveCostEstimate } from "~/db/costing.server";
+import { createIdea } from "~/db/ideas.server";
+import { createProposal, sendForCosting } from "~/db/proposals.server";
+import { publishResults, runTally } from "~/db/results.server";
+import { DEFAULT_BALLOT_RULES } from "~/domain/cycles/rules-schema";
+import { readPabulibElection } from "~/domain/tally/pabulib";
+import { countDistrict } from "~/domain/results/count";
+import { loader as pbLoader } from "~/routes/results.ballots.$resultId[.pb]";
+import { action as adminAction } from "~/routes/admin.cycles.$slug";
+import { action as ballotAction } from "~/routes/vote.ballot";
+import { action as codeAction } from "~/routes/vote._index";
+import { args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+
+describe("ranked and approval cycles, rule locking, and recounts from the published file", async () => {
+  const admin = await makeUser(["admin"]);
+  const delegate = await makeUser(["delegate"]);
+  const resident = await makeUser(["resident"]);
+  const staff = await makeUser(["staff"], "Parks");
+  const cycle = await makeCycle(admin, "costing", [100_000_00, 50_000_00]);
+  const [north] = cycle.districts;
+  const costs: Record<string, number> = { A: 40_000_00, B: 30_000_00, C: 30_000_00, D: 20_000_00 };
+  const ids: Record<string, string> = {};
+  for (const [name, cost] of Object.entries(costs)) {
+    const idea = await createIdea(cycle.id, { title: `Project ${name}`, description: `Idea for project ${name} in the north.`, districtId: north.id, categoryId: cycle.categories[0].id, location: "" }, resident);
+    const created = await createProposal(cycle.id, { title: `Project ${name}`, description: `Project ${name}, developed from residents' ideas.`, districtId: north.id, categoryId: cycle.categories[0].id, ideaIds: [idea.id] }, delegate);
+    if (!created.ok) throw new Error(created.error);
+    await sendForCosting(created.proposal.id, staff.agencyId!, delegate);
+    await saveCostEstimate(created.proposal.id, { lineItems: [{ description: "All of it", quantity: 1, unitCostCents: cost }], verdict: "feasible", publicReason: "Public land, within our remit, priced from recent work." }, staff);
+    ids[name] = created.proposal.id;
+  }
+  await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
+  await generateVoterCodes(cycle.id, north.id, 12, "test", admin);
+  const codes = await prisma.voterCode.findMany({ where: { districtId: north.id }, orderBy: { code: "asc" } });
+
+  it("lets the PB office switch to a ranked ballot before any vote", async () => {
+    const result = await updateBallotRules(cycle.id, { ...DEFAULT_BALLOT_RULES, ballotMethod: "ranked", maxRanks: 3, tallyRule: "greedy" }, admin);
+    expect(result.ok).toBe(true);
+  });
+
+  it("takes a ranked ballot through the voter's pages and stores the ranks", async () => {
+    const voter = await browserFor(null);
+    voter.remember((await settle(() => codeAction(args(voter.post("/vote", { code: codes[0].code }))))) as Response);
+    const gap = (await ballotAction(args(voter.post("/vote/ballot", { intent: "review", [`rank-${ids.A}`]: "1", [`rank-${ids.B}`]: "3" })))) as { errors: string[]; ranks: Record<string, string> };
+    expect(gap.errors).toEqual(["Your ranks skip 2. Number your choices 1, 2, 3… without gaps."]);
+    expect(gap.ranks[ids.B]).toBe("3");
+    const cast = (await settle(() =>
+      ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", [`rank-${ids.C}`]: "1", [`rank-${ids.A}`]: "2" }))),
+    )) as Response;
+    expect(cast.headers.get("Location")).toBe("/vote/receipt");
+    const [ballot] = await prisma.ballot.findMany({ where: { cycleId: cycle.id }, include: { selections: { orderBy: { rank: "asc" } } } });
+    expect(ballot.selections.map((s) => [s.proposalId, s.rank])).toEqual([[ids.C, 1], [ids.A, 2]]);
+  });
+
+  it("refuses to change the rules once a ballot is cast, and says why", async () => {
+    const result = await updateBallotRules(cycle.id, { ...DEFAULT_BALLOT_RULES, ballotMethod: "approval" }, admin);
+    expect(result).toEqual({ ok: false, reason: expect.stringContaining("locked: 1 ballot has already been cast") });
+    const browser = await browserFor(admin);
+    const reply = (await adminAction(
+      args(browser.post(`/admin/cycles/${cycle.slug}`, { intent: "update-rules", ballotMethod: "approval", minSpendPercent: "0", minApprovals: "1", maxApprovals: "2", maxRanks: "3", tallyRule: "mes" }), { slug: cycle.slug }),
+    )) as { rules: { error: Record<string, string[]> } };
+    expect(reply.rules.error[""]?.[0]).toMatch(/Changing the rules during a vote would be unfair/);
+    expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).ballotMethod).toBe("ranked");
+  });
+
+  it("counts ranked ballots with top-k points and publishes a file that recounts to the same winners", async () => {
+    // k = 3: 1st choice 3 points, 2nd 2, 3rd 1.
+    const rest: string[][] = [[ids.D, ids.B], [ids.D], [ids.B, ids.D, ids.A], [ids.A]];
+    for (const [i, selection] of rest.entries()) await castBallot(codes[i + 1], selection, { ranked: true });
+    // Points: A 2+1+3 = 6, B 2+3 = 5, C 3, D 3+3+2 = 8.
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "results" } });
+    const runs = await runTally(cycle.id, admin);
+    const run = runs.find((r) => r.districtId === north.id)!;
+    const rows = await prisma.tallyProjectResult.findMany({ where: { resultId: run.id }, orderBy: { position: "asc" } });
+    expect(rows.map((r) => [r.title, r.votes, r.selected])).toEqual([
+      ["Project D", 8, true],
+      ["Project A", 6, true],
+      ["Project B", 5, true],
+      ["Project C", 3, false],
+    ]);
+    await publishResults(cycle.id, admin);
+
+    const response = await pbLoader(args(new Request(`http://test/results/ballots/${run.id}.pb`), { resultId: run.id }));
+    const text = await response.text();
+    expect(text).toMatch(/vote_type;ordinal/);
+    expect(text).not.toContain(codes[0].code);
+    const { election } = readPabulibElection(text, { ordinalPoints: "top-k" });
+    const recount = countDistrict("greedy", election, "ranked");
+    expect([...recount.winners].sort()).toEqual([ids.A, ids.B, ids.D].sort());
+    expect(election.ballots).toHaveLength(5);
+  });
+});
