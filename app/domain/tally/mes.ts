@@ -273,12 +273,18 @@ interface RunResult {
   horizon: number;
   /** Forced mode: whether the sandwich check held. */
   verified: boolean;
+  /** The run itself (record mode), for a refined check of the next interval. */
+  state: MesRun | null;
 }
 
 interface ForcedCheck {
   seq: number[];
   thrNum: bigint[];
   thrDen: bigint[];
+  /** The run at the start of the interval (recorded), for the refined check. */
+  prev: MesRun | null;
+  /** Length of the interval in cost units per voter. */
+  delta: bigint;
 }
 
 interface RunFlags {
@@ -290,6 +296,8 @@ interface RunFlags {
   step?: bigint;
   /** Verify a forced sequence instead of choosing winners. */
   forced?: ForcedCheck;
+  /** Keep what a later refined sandwich check needs (who was capped when, winners' supporters' budgets). */
+  record?: boolean;
 }
 
 class MesRun {
@@ -321,8 +329,14 @@ class MesRun {
 
   private horizon = Infinity;
 
+  /** Record mode: round in which each ballot group was first capped (0 = never). */
+  firstCap: Int32Array | null = null;
+  /** Record mode: per round, the budget class of each supporter of the winner before paying. */
+  winCls: Int32Array[] = [];
+
   constructor(prep: Prepared, beta: Rational, flags: RunFlags) {
     this.prep = prep;
+    if (flags.record) this.firstCap = new Int32Array(prep.G);
     this.details = flags.details ?? false;
     this.slopes = flags.slopes ?? false;
     this.forced = flags.forced ?? null;
@@ -636,6 +650,84 @@ class MesRun {
     return l < r ? -1 : l > r ? 1 : 0;
   }
 
+  /**
+   * Refined sandwich for one round, when the plain one fails for project p
+   * (its rho at the end T of the interval is below the winner's rho at the
+   * start t0). For a fixed sequence, over t in [t0, T] (Δ = t − t0 per voter):
+   *   a voter never capped so far at t0 has at least b(t0) + Δ, any voter at
+   *   least b(t0) (lower budgets, lo); and at most b(T) − (T − t)·[never
+   *   capped at t0] (upper budgets, up). Hence
+   *   rho_w(t) ≤ rho of w under lo(t), a convex function of t (a maximum of
+   *   affine rho_C), so below its chord between t0 (where it is rho_w(t0))
+   *   and T; and rho_p(t) ≥ rho_C' of p under up(t), affine, for the capped
+   *   set C' of p at T. If the affine lower bound is above the chord at both
+   *   ends (strictly when p precedes w in id order), p cannot beat w anywhere.
+   */
+  private refinedOk(
+    round: number,
+    w: number,
+    p: number,
+    evP: RhoEval,
+    thrNum: bigint,
+    thrDen: bigint,
+    strict: boolean,
+  ): boolean {
+    const forced = this.forced!;
+    const prev = forced.prev;
+    if (prev === null || prev.firstCap === null || round > prev.winCls.length) return false;
+    const firstCap = prev.firstCap;
+    const delta = forced.delta;
+    const mult = this.prep.mult;
+    const never = (g: number) => firstCap[g] === 0 || firstCap[g] >= round;
+
+    // (b) at t0: rho_C'(up(t0)) = (X + Δ·K·D) / (D·U), K = capped-at-T supporters of p never capped at t0.
+    const cp = this.prep.cands[p];
+    let K = 0;
+    for (let i = 0; i < cp.sg.length; i++) {
+      const g = cp.sg[i];
+      if (never(g) && this.capped(cp, i, this.cls[g], evP)) K += mult[g];
+    }
+    {
+      const l = (evP.X + delta * BigInt(K) * evP.D) * thrDen;
+      const r = thrNum * evP.D * evP.U;
+      if (strict ? !(l > r) : !(l >= r)) return false;
+    }
+
+    // (a) at T: rho of w under lo(T) ≤ tau = rho_p(T)  <=>  Σ m·min(lo, tau·u) ≥ cost (> when strict).
+    const cw = this.prep.cands[w];
+    const snap = prev.winCls[round - 1];
+    const tauF = ratioToNumber(evP.X, evP.D * evP.U);
+    const deltaF = Number(delta);
+    let sum = 0;
+    for (let i = 0; i < cw.sg.length; i++) {
+      const g = cw.sg[i];
+      const lo = prev.F[snap[i]] + (never(g) ? deltaF : 0);
+      const u = cw.uIdx === null ? cw.uValsF[0] : cw.uValsF[cw.uIdx[i]];
+      sum += mult[g] * Math.min(lo, tauF * u);
+    }
+    const margin = (cw.sg.length + 16) * 8 * EPS;
+    if (sum > cw.costF * (1 + margin)) return true;
+    if (sum < cw.costF * (1 - margin)) return false;
+    // Exact: Σ over lo-terms (over D0) + tau·Σ over u-terms, against the cost.
+    const D0 = prev.Dh[prev.E];
+    let s1 = 0n; // Σ m·lo, numerators over D0
+    let s2 = 0n; // Σ m·u
+    const X = evP.X;
+    const DU = evP.D * evP.U;
+    for (let i = 0; i < cw.sg.length; i++) {
+      const g = cw.sg[i];
+      const k = snap[i];
+      const loN = prev.N[k] * (D0 / prev.Dh[prev.ep[k]]) + (never(g) ? delta * D0 : 0n);
+      const u = cw.uIdx === null ? cw.uVals[0] : cw.uVals[cw.uIdx[i]];
+      // min(lo, tau·u): lo = loN / D0, tau·u = X·u / DU
+      if (loN * DU <= X * u * D0) s1 += BigInt(mult[g]) * loN;
+      else s2 += BigInt(mult[g]) * u;
+    }
+    const l = s1 * DU + X * s2 * D0;
+    const r = cw.cost * D0 * DU;
+    return strict ? l > r : l >= r;
+  }
+
   run(): RunResult {
     const prep = this.prep;
     const cands = prep.cands;
@@ -714,9 +806,12 @@ class MesRun {
           L[j] = Math.max(L[j], ratioToNumber(ev.X, ev.D * ev.U) * LOWER);
           const l = ev.X * thrDen;
           const r = thrNum * ev.D * ev.U;
-          if (l < r || (l === r && compareProjectIds(cands[j].id, cands[fw].id) < 0)) {
-            verified = false;
-            break;
+          const pFirst = compareProjectIds(cands[j].id, cands[fw].id) < 0;
+          if (l < r || (l === r && pFirst)) {
+            if (!this.refinedOk(round, fw, j, ev, thrNum, thrDen, pFirst)) {
+              verified = false;
+              break;
+            }
           }
         }
         if (!verified || fw < 0) break;
@@ -777,9 +872,10 @@ class MesRun {
       if (this.slopes) {
         // Sandwich horizon estimate: rho_p(t) must stay above the winner's rho now.
         const rw = ratioToNumber(bestEv.X, bestEv.D * bestEv.U);
+        const sw = rhoS[best];
         for (let j = 0; j < C; j++) {
-          if (!alive[j] || !(rhoS[j] < 0)) continue;
-          this.guess((rhoF[j] - rw) / -rhoS[j]);
+          if (!alive[j] || !(rhoS[j] < sw)) continue;
+          this.guess((rhoF[j] - rw) / (sw - rhoS[j]));
         }
       }
       sequence.push(best);
@@ -804,6 +900,7 @@ class MesRun {
       rhoDen,
       horizon: this.horizon,
       verified,
+      state: this.firstCap ? this : null,
     };
   }
 
@@ -825,14 +922,17 @@ class MesRun {
     const oldCls = new Int32Array(n);
     const isCap = new Uint8Array(n);
     let cappedVoters = 0;
+    const firstCap = this.firstCap;
     for (let i = 0; i < n; i++) {
       const k = cls[sg[i]];
       oldCls[i] = k;
       if (this.capped(c, i, k, ev)) {
         isCap[i] = 1;
         cappedVoters += mult[sg[i]];
+        if (firstCap !== null && firstCap[sg[i]] === 0) firstCap[sg[i]] = round;
       }
     }
+    if (firstCap !== null) this.winCls.push(oldCls);
 
     let payments: MesPayment[] = [];
     if (this.details) {
@@ -927,6 +1027,7 @@ function runMes(prep: Prepared, beta: Rational, flags: RunFlags = {}): RunResult
       rhoDen: [],
       horizon: Infinity,
       verified: true,
+      state: null,
     };
   }
   return new MesRun(prep, beta, flags).run();
@@ -946,10 +1047,11 @@ function runMes(prep: Prepared, beta: Rational, flags: RunFlags = {}): RunResult
  * is affordable after the last round, then at every budget in between the
  * same project wins every round, and the same projects end unaffordable.
  */
-function verifyInterval(prep: Prepared, at: RunResult, beta: Rational, step: bigint): RunResult {
+function verifyInterval(prep: Prepared, at: RunResult, beta: Rational, step: bigint, delta: bigint): RunResult {
   return runMes(prep, beta, {
-    forced: { seq: at.sequence, thrNum: at.rhoNum, thrDen: at.rhoDen },
+    forced: { seq: at.sequence, thrNum: at.rhoNum, thrDen: at.rhoDen, prev: at.state, delta },
     slopes: true,
+    record: true,
     step,
   });
 }
@@ -995,7 +1097,7 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
     let prevK: bigint | null = null;
     let lastJump = 1n;
     for (;;) {
-      const res = runMes(prep, perVoter(prep, B, k, step), { slopes: !options.naiveAdd1, step });
+      const res = runMes(prep, perVoter(prep, B, k, step), { slopes: !options.naiveAdd1, record: !options.naiveAdd1, step });
       runs++;
       if (res.cost > B) {
         // The reference returns the previous step's outcome, which equals the
@@ -1024,7 +1126,7 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
           let proved: RunResult | null = null;
           while (target >= 1n) {
             verifyRuns++;
-            const v = verifyInterval(prep, from, perVoter(prep, B, reached + target, step), step);
+            const v = verifyInterval(prep, from, perVoter(prep, B, reached + target, step), step, target * step);
             if (v.verified) {
               proved = v;
               break;
