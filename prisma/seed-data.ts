@@ -207,3 +207,13 @@ export const YOUTH_IDEAS = [
   { title: "Better lighting on the way home from evening classes", category: "Streets & safety" },
   { title: "Recording studio at the library", category: "Culture & community" },
 ] as const;
+
+/** A ranked-ballot vote in the schools, now open. */
+export const SCHOOL_PROPOSALS: Record<string, Omit<ProposalSeed, "ideas" | "reason">[]> = {
+  "All schools": [
+    { title: "Water bottle fillers in every school", description: "Replace old drinking fountains with bottle-filling stations in all nine schools.", category: "Schools & youth", agency: "Schools & Libraries", items: [["Bottle-filling station, installed", 18, 1500]] },
+    { title: "Shade sails over playgrounds", description: "Shade sails over the four hottest primary-school playgrounds.", category: "Parks & green space", agency: "Parks & Recreation", items: [["Shade sail with posts", 8, 3200]] },
+    { title: "Book vending machines", description: "Book vending machines where pupils spend tokens earned by reading, in three schools.", category: "Culture & community", agency: "Schools & Libraries", items: [["Book vending machine with first stock", 3, 6500]] },
+    { title: "Safe bike parking at the high school", description: "A covered, locked bike shelter for 60 bikes at Riverside High.", category: "Streets & safety", agency: "Transportation", items: [["Bike shelter (60 bikes)", 1, 24000]] },
+  ],
+};

@@ -16,7 +16,7 @@ import type { Phase } from "~/domain/cycles/phases";
 import { DEFAULT_BALLOT_RULES } from "~/domain/cycles/rules-schema";
 import {
   AGENCIES, CATEGORIES, DEMO_PASSWORD, DISTRICTS, OTHER_IDEAS, PROJECT_UPDATES, PROPOSALS, RESIDENT_NAMES,
-  VOTING_PROPOSALS, YOUTH_IDEAS,
+  SCHOOL_PROPOSALS, VOTING_PROPOSALS, YOUTH_IDEAS,
 } from "./seed-data";
 
 /** Deterministic pseudo-random numbers, so every demo database looks the same. */
@@ -154,7 +154,7 @@ async function seed() {
   // 1. Last year's cycle: complete, with results and projects being built.
   const past = await createCycle(
     {
-      name: "Riverside PB 2025–26", slug: "2025", currency: "USD", ...DEFAULT_BALLOT_RULES,
+      name: "Riverside PB 2025–26", slug: "2025", currency: "USD", ...DEFAULT_BALLOT_RULES, tallyRule: "mes-add1",
       description: "Residents of Riverside decided how to spend $750,000 of the capital budget.",
       votingOpensOn: "2026-03-01", votingClosesOn: "2026-03-21",
       districts: DISTRICTS.map((d) => ({ name: d.name, budget: d.budget * 100, population: d.population })),
@@ -198,7 +198,23 @@ async function seed() {
   await setPhase(current.id, "voting");
   await simulateVotes(current.id, 20);
 
-  // 3. A youth cycle collecting ideas now.
+  // 3. A ranked-ballot vote in the schools, counted with greedy over top-k points.
+  const schools = await createCycle(
+    {
+      name: "Riverside Schools Vote 2026", slug: "schools-2026", currency: "USD",
+      ...DEFAULT_BALLOT_RULES, ballotMethod: "ranked", maxRanks: 3,
+      description: "Pupils and parents rank their three favourite projects for Riverside's schools.",
+      votingOpensOn: "2026-11-20", votingClosesOn: "2026-12-04",
+      districts: [{ name: "All schools", budget: 60_000 * 100, population: 6_400 }],
+      categories: [...CATEGORIES],
+    },
+    admin,
+  );
+  await developCycle(schools, SCHOOL_PROPOSALS, []);
+  await setPhase(schools.id, "voting");
+  await generateVoterCodes(schools.id, (await prisma.district.findFirstOrThrow({ where: { cycleId: schools.id } })).id, 60, "Letters home", admin);
+
+  // 4. A youth cycle collecting ideas now.
   const youth = await createCycle(
     {
       name: "Riverside Youth Budget 2027", slug: "youth-2027", currency: "USD", ...DEFAULT_BALLOT_RULES,
@@ -235,7 +251,7 @@ async function printLogins() {
   console.log("\nDemo logins (password for all: " + DEMO_PASSWORD + "):");
   for (const u of DEMO_LOGINS) console.log(`  ${u.role.padEnd(9)} ${u.email}`);
   if (perDistrict.size) {
-    console.log("Unused voter codes for the cycle now voting (vote at /vote):");
+    console.log("Unused voter codes for the cycles now voting (vote at /vote):");
     for (const [district, list] of perDistrict) console.log(`  ${district.padEnd(16)} ${list.join("  ")}`);
   }
   console.log("");

@@ -150,3 +150,31 @@ test("a visitor trying to submit an idea is sent to sign in, and back afterwards
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Share an idea" })).toBeVisible();
 });
+
+test("a ranked ballot with a gap is refused with the ranks kept, then cast in rank order (no JavaScript)", async ({ browser }) => {
+  const [code] = query<{ code: string }>(
+    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId left join Participation p on p.voterCodeId = v.id
+     where c.slug = 'schools-2026' and p.id is null order by v.code limit 1`,
+  );
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await page.goto("/vote");
+  await page.getByLabel("Voter code").fill(code.code);
+  await page.getByRole("button", { name: "Continue to my ballot" }).click();
+  await expect(page.getByText("Rank up to 3 projects: 1 for your first choice")).toBeVisible();
+  await page.getByLabel("Rank for Shade sails over playgrounds").selectOption({ label: "1st choice" });
+  await page.getByLabel("Rank for Book vending machines").selectOption({ label: "3rd choice" });
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+  await expect(page.getByRole("alert")).toContainText("Your ranks skip 2.");
+  await expect(page.getByLabel("Rank for Shade sails over playgrounds")).toHaveValue("1");
+  await expect(page.getByLabel("Rank for Book vending machines")).toHaveValue("3");
+  await shot(page, "voter-ranked-gap");
+  await page.getByLabel("Rank for Water bottle fillers in every school").selectOption({ label: "2nd choice" });
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+  await expect(page.getByRole("main").getByRole("listitem")).toHaveText([
+    /Shade sails over playgrounds/,
+    /Water bottle fillers in every school/,
+    /Book vending machines/,
+  ]);
+  await page.getByRole("button", { name: "Confirm and cast my ballot" }).click();
+  await expect(page.getByText("1. Shade sails over playgrounds")).toBeVisible();
+});
