@@ -67,7 +67,9 @@ export default function Results() {
         <p>
           Counted with the rule <strong>{TALLY_RULE_LABELS[rule]}</strong>. {RULE_EXPLANATIONS[rule]} Ties go to the project with the smallest
           id.{" "}
-          <a href={`/results/export.csv?cycle=${cycle.slug}`} download>Download all results (CSV)</a>
+          Downloads: <a href={`/results/export.csv?cycle=${cycle.slug}`} download>results (CSV)</a> ·{" "}
+          <a href={`/results/export.json?cycle=${cycle.slug}`} download>full result (JSON)</a> ·{" "}
+          <a href={`/results/report?cycle=${cycle.slug}`}>printable council report</a>
         </p>
       )}
       {results.map((r) => (

@@ -19,6 +19,12 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await admin.getByLabel("Categories").fill("Parks\nStreets");
   await admin.getByRole("button", { name: "Create cycle" }).click();
   await expect(admin.getByRole("heading", { name: "Harbor PB 2028" })).toBeVisible();
+  // Publish the ballot and counting rules before anything else.
+  await admin.getByLabel("Ballot", { exact: true }).selectOption({ label: "Approval: choose between a minimum and a maximum number of projects" });
+  await admin.getByLabel("Approval: most projects a voter may choose").fill("2");
+  await admin.getByLabel("Counting rule", { exact: true }).selectOption({ label: "Method of Equal Shares (proportional)" });
+  await admin.getByRole("button", { name: "Save rules" }).click();
+  await expect(admin.getByText("Ballot and counting rules saved.")).toBeVisible();
   await admin.getByRole("button", { name: "Move to: Collecting ideas" }).click();
   await expect(admin.getByText("Phase: Collecting ideas")).toBeVisible();
   await shot(admin, "admin-cycle");
@@ -110,8 +116,9 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await voter.getByLabel("Voter code").fill(codes[0].toLowerCase().replace(/-/g, " "));
   await voter.getByRole("button", { name: "Continue to my ballot" }).click();
   await expect(voter.getByRole("heading", { name: "Your ballot: Harbor" })).toBeVisible();
+  await expect(voter.getByText("Choose between 1 and 2 projects.")).toBeVisible();
   await voter.getByLabel(/Accessible picnic area at Harbor Green/).check();
-  await expect(voter.getByTestId("running-total")).toHaveText("$18,440");
+  await expect(voter.getByTestId("running-count")).toHaveText("1");
   await shot(voter, "voter-ballot");
   await voter.getByRole("button", { name: "Review my ballot" }).click();
   await voter.getByRole("button", { name: "Confirm and cast my ballot" }).click();
@@ -134,9 +141,22 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await visitor.goto("/results?cycle=harbor-2028");
   await expect(visitor.getByRole("heading", { name: "Harbor", exact: true })).toBeVisible();
   await expect(visitor.getByRole("listitem").filter({ hasText: "Accessible picnic area at Harbor Green — 1 vote, $18,440" })).toBeVisible();
+  await expect(visitor.getByText("Method of Equal Shares (proportional)")).toBeVisible();
+  await expect(visitor.getByRole("row", { name: /Accessible picnic area/ })).toContainText("Funded by its one supporter's equal share: 1 paid $18,440.");
+  await expect(visitor.getByText("100% of voters voted for at least one winning project")).toBeVisible();
   await shot(visitor, "public-results");
   const exported = await (await visitor.request.get("/results/export.csv?cycle=harbor-2028")).text();
   expect(exported).toContain("Accessible picnic area at Harbor Green,1,18440.00,yes");
+  const json = await (await visitor.request.get("/results/export.json?cycle=harbor-2028")).json();
+  expect(json.districts[0]).toMatchObject({ district: "Harbor", rule: "mes", ballots: 1, spentCents: 1_844_000 });
+  const pbHref = await visitor.getByRole("link", { name: "Download the anonymised ballots (.pb)" }).getAttribute("href");
+  const pb = await (await visitor.request.get(pbHref!)).text();
+  expect(pb).toMatch(/vote_type;approval/);
+  expect(pb).toMatch(/budget;100000/);
+  expect(pb).not.toContain(codes[0]);
+  await visitor.getByRole("link", { name: "printable council report" }).click();
+  await expect(visitor.getByRole("heading", { name: "Harbor PB 2028: Harbor" })).toBeVisible();
+  await expect(visitor.getByRole("row", { name: /Total funded/ })).toContainText("$18,440");
 
   // Agency staff report progress; the public tracker shows it.
   await staff.goto(proposalUrl);

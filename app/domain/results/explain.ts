@@ -53,7 +53,9 @@ export function explainNote(note: ProjectNote | null, money: (cents: number) => 
       return `Not funded: only ${money(note.remainingCents)} of the budget was left when its turn came.`;
     case "mes-winner": {
       const parts = note.payments.map((p) => `${p.voters} paid ${money(Math.round(p.cents))}`);
-      return `Funded by its ${note.supporters} supporters' equal shares: ${parts.join(", ")}.`;
+      return note.supporters === 1
+        ? `Funded by its one supporter's equal share: ${parts.join(", ")}.`
+        : `Funded by its ${note.supporters} supporters' equal shares: ${parts.join(", ")}.`;
     }
     case "greedy-fill":
       return "Funded from the money left over after Equal Shares, in order of votes.";

@@ -690,8 +690,9 @@ class MesRun {
     {
       const l = (evP.X + delta * BigInt(K) * evP.D) * thrDen;
       const r = thrNum * evP.D * evP.U;
-      if (strict ? !(l > r) : !(l >= r)) return false;
+      if (strict ? !(l > r) : !(l >= r)) { (globalThis as any).__why = "b " + ratioToNumber(evP.X + delta * BigInt(K) * evP.D, evP.D * evP.U); return false; }
     }
+    (globalThis as any).__why = "a";
 
     // (a) at T: rho of w under lo(T) ≤ tau = rho_p(T)  <=>  Σ m·min(lo, tau·u) ≥ cost (> when strict).
     const cw = this.prep.cands[w];
@@ -798,6 +799,7 @@ class MesRun {
           const fe = evalFloat(j);
           if (fe === null) continue;
           if (fw < 0) {
+            if (process.env.DBG) console.log("   fail end affordable", cands[j].id);
             verified = false; // something is still affordable after the last round
             break;
           }
@@ -809,6 +811,7 @@ class MesRun {
           const pFirst = compareProjectIds(cands[j].id, cands[fw].id) < 0;
           if (l < r || (l === r && pFirst)) {
             if (!this.refinedOk(round, fw, j, ev, thrNum, thrDen, pFirst)) {
+              if (process.env.DBG) console.log("   fail round", round, "w", cands[fw].id, "p", cands[j].id, ratioToNumber(ev.X, ev.D*ev.U), ratioToNumber(thrNum, thrDen), (globalThis as any).__why);
               verified = false;
               break;
             }
@@ -817,6 +820,7 @@ class MesRun {
         if (!verified || fw < 0) break;
         const fe = alive[fw] ? evalFloat(fw) : null;
         if (fe === null) {
+          if (process.env.DBG) console.log("   fail forced winner unaffordable/dropped");
           verified = false;
           break;
         }
@@ -1127,6 +1131,7 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
           while (target >= 1n) {
             verifyRuns++;
             const v = verifyInterval(prep, from, perVoter(prep, B, reached + target, step), step, target * step);
+            if (process.env.DBG) console.log("k", k, "reached", reached, "h", h.toFixed(2), "target", target, v.verified, failures);
             if (v.verified) {
               proved = v;
               break;

@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { getActor } from "~/auth.server";
+import { resolveCycle } from "~/db/cycles.server";
+import { latestResults } from "~/db/results.server";
+import { hasRole } from "~/domain/auth/roles";
+import { parseNote } from "~/domain/results/explain";
+
+/** The full published result of a cycle as JSON: rules, parameters, digests, every project's outcome. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const query = z.object({ cycle: z.string().max(60).optional() }).safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const actor = await getActor(request);
+  const cycle = query.success ? await resolveCycle(query.data.cycle, { includeDrafts: hasRole(actor, "admin"), prefer: "results" }) : null;
+  if (!cycle) throw new Response("We could not find that cycle.", { status: 404 });
+  const results = await latestResults(cycle.id, { publishedOnly: true });
+  const body = {
+    cycle: { name: cycle.name, slug: cycle.slug, currency: cycle.currency, ballotMethod: cycle.ballotMethod, tallyRule: cycle.tallyRule },
+    districts: results.map((r) => ({
+      district: r.district.name,
+      run: r.run,
+      rule: r.rule,
+      parameters: JSON.parse(r.parameters),
+      software: r.software,
+      publishedAt: r.publishedAt?.toISOString() ?? null,
+      ballots: r.ballotCount,
+      ballotsSha256: r.ballotsHash,
+      budgetCents: r.budgetCents,
+      spentCents: r.spentCents,
+      summary: JSON.parse(r.summary),
+      projects: r.projects.map((p) => ({
+        id: p.proposalId,
+        title: p.title,
+        costCents: p.costCents,
+        votes: p.votes,
+        selected: p.selected,
+        position: p.position,
+        explanation: parseNote(p.note),
+      })),
+    })),
+  };
+  return new Response(JSON.stringify(body, null, 2), {
+    headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="results-${cycle.slug}.json"` },
+  });
+}
