@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
+import { encodeChoices } from "~/domain/ballots/choices";
 import { prisma } from "./client.server";
 
 export async function findVoterCode(code: string) {
@@ -68,6 +69,13 @@ export async function castBallot(
   const day = today();
   try {
     await prisma.$transaction(async (tx) => {
+      // The proposals' public numbers, checked against the voter's district.
+      const proposals = await tx.proposal.findMany({
+        where: { id: { in: [...selection] }, cycleId: voterCode.cycleId, districtId: voterCode.districtId },
+        select: { id: true, number: true },
+      });
+      const numbers = new Map(proposals.map((p) => [p.id, p.number]));
+      if (numbers.size !== selection.length) throw new Error("A ballot named a proposal that is not on its district's ballot.");
       await tx.participation.create({
         data: {
           cycleId: voterCode.cycleId,
@@ -84,9 +92,7 @@ export async function castBallot(
           channel,
           castOn: day,
           tracker,
-          selections: {
-            create: selection.map((proposalId, i) => ({ proposalId, rank: opts.ranked ? i + 1 : null })),
-          },
+          choices: encodeChoices(selection.map((id) => numbers.get(id)!), !!opts.ranked),
         },
       });
     });
