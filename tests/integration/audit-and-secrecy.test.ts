@@ -1,0 +1,93 @@
+import "./fresh-db";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { auditEntries } from "~/db/audit.server";
+import { castBallot } from "~/db/ballots.server";
+import { prisma } from "~/db/client.server";
+import { generateVoterCodes } from "~/db/cycles.server";
+import { saveCostEstimate } from "~/db/costing.server";
+import { createIdea } from "~/db/ideas.server";
+import { createProposal, sendForCosting } from "~/db/proposals.server";
+import { verifyAuditChain } from "~/domain/audit/chain";
+import { makeCycle, makeUser } from "./fixtures";
+
+async function chain() {
+  const entries = [];
+  for await (const e of auditEntries(prisma, 3)) entries.push(e);
+  return verifyAuditChain(entries);
+}
+
+describe("the audit log", async () => {
+  const admin = await makeUser(["admin"]);
+  const resident = await makeUser(["resident"]);
+  const cycle = await makeCycle(admin, "ideas");
+  for (const title of ["Benches", "Trees", "Lights", "Murals"]) {
+    await createIdea(cycle.id, { title, description: `${title} for everyone, please.`, districtId: cycle.districts[0].id, categoryId: cycle.categories[0].id, location: "" }, resident);
+  }
+
+  it("records every change in a hash chain that verifies", async () => {
+    const result = await chain();
+    expect(result).toEqual({ ok: true, checked: 5, legacy: 0 }); // the cycle and four ideas
+  });
+
+  it("refuses to change or delete an entry", async () => {
+    const first = await prisma.auditLog.findFirstOrThrow({ orderBy: { id: "asc" } });
+    // (The database trigger refuses; the driver reports it as a constraint violation.)
+    await expect(prisma.auditLog.update({ where: { id: first.id }, data: { action: "nothing.happened" } })).rejects.toThrow();
+    await expect(prisma.auditLog.delete({ where: { id: first.id } })).rejects.toThrow();
+    await expect(prisma.$executeRawUnsafe(`DELETE FROM "AuditLog"`)).rejects.toThrow(/append-only/);
+    expect(await prisma.auditLog.findUniqueOrThrow({ where: { id: first.id } })).toEqual(first);
+  });
+
+  it("reports the first broken link when someone tampers with the file directly", async () => {
+    const entries = await prisma.auditLog.findMany({ orderBy: { id: "asc" } });
+    // Someone with the database file drops the guard and rewrites history.
+    await prisma.$executeRawUnsafe(`DROP TRIGGER "AuditLog_no_update"`);
+    await prisma.$executeRawUnsafe(`UPDATE "AuditLog" SET "actorLabel" = 'someone else' WHERE "id" = ${entries[2].id}`);
+    expect(await chain()).toMatchObject({ ok: false, brokenAt: entries[2].id, checked: 2, reason: expect.stringContaining("was changed") });
+  });
+});
+
+describe("ballot secrecy", async () => {
+  const schema = readFileSync("prisma/schema.prisma", "utf8");
+  const model = (name: string) => new RegExp(`model ${name} \\{([\\s\\S]*?)\\n\\}`).exec(schema)![1];
+
+  it("stores ballots with no reference to a voter, a code, a participation or a precise time", () => {
+    const ballot = model("Ballot");
+    for (const forbidden of ["User", "VoterCode", "Participation", "voterCodeId", "userId", "participationId", "DateTime"]) {
+      expect(ballot).not.toContain(forbidden);
+    }
+    expect(ballot).toMatch(/castOn\s+String\s+\/\/ YYYY-MM-DD only/);
+    expect(ballot).toMatch(/id\s+String\s+@id @default\(uuid\(\)\)/); // random, not time-ordered
+  });
+
+  it("records who voted with no reference to the ballot they cast", () => {
+    const participation = model("Participation");
+    expect(participation).not.toMatch(/ballot|Ballot|DateTime/);
+  });
+
+  it("leaves no trace of a ballot's id, tracker or contents in the audit log or the participation", async () => {
+    const admin = await makeUser(["admin"]);
+    const delegate = await makeUser(["delegate"]);
+    const staff = await makeUser(["staff"], "Parks");
+    const cycle = await makeCycle(admin, "costing");
+    const d = cycle.districts[0];
+    const idea = await createIdea(cycle.id, { title: "Secret garden", description: "A small garden for everyone.", districtId: d.id, categoryId: cycle.categories[0].id, location: "" }, admin);
+    const created = await createProposal(cycle.id, { title: "Secret garden", description: "A small garden for everyone, with benches and shade.", districtId: d.id, categoryId: cycle.categories[0].id, ideaIds: [idea.id] }, delegate);
+    if (!created.ok) throw new Error(created.error);
+    await sendForCosting(created.proposal.id, staff.agencyId!, delegate);
+    await saveCostEstimate(created.proposal.id, { lineItems: [{ description: "Plants", quantity: 1, unitCostCents: 500_00 }], verdict: "feasible", publicReason: "City land, our remit, recent prices." }, staff);
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
+    await generateVoterCodes(cycle.id, d.id, 1, "test", admin);
+    const code = await prisma.voterCode.findFirstOrThrow({ where: { districtId: d.id } });
+    const cast = await castBallot(code, [created.proposal.id]);
+    expect(cast.ok).toBe(true);
+    const ballot = await prisma.ballot.findFirstOrThrow({ where: { districtId: d.id } });
+    const log = JSON.stringify(await prisma.auditLog.findMany());
+    expect(log).not.toContain(ballot.id);
+    expect(log).not.toContain(ballot.tracker);
+    const participation = await prisma.participation.findFirstOrThrow({ where: { voterCodeId: code.id } });
+    expect(JSON.stringify(participation)).not.toContain(ballot.id);
+    expect(participation.votedOn).toBe(ballot.castOn); // both only the day
+  });
+});
