@@ -418,7 +418,8 @@ class MesRun {
     return s;
   }
 
-  private floatEval(c: Cand): FloatEval {
+  /** `start`: a certified lower bound on rho (rho never decreases over rounds), to start the iteration from. */
+  private floatEval(c: Cand, start: number): FloatEval {
     const { sg, uIdx, uValsF } = c;
     const F = this.F;
     const MF = this.MF;
@@ -430,7 +431,7 @@ class MesRun {
     const n = sg.length;
     if (this.xs.length < n) this.xs = new Float64Array(Math.max(n, this.xs.length * 2));
     const xs = this.xs;
-    let rho = c.costF / c.totalUF;
+    let rho = Math.max(c.costF / c.totalUF, start);
     let money = 0;
     let moneySlope = 0;
     let sC = 0;
@@ -508,6 +509,8 @@ class MesRun {
       if (r2 <= nextAbove) break;
       rho = r2;
     }
+    // rho started at a lower bound of the true rho: never report less.
+    if (r2 < rho) r2 = rho;
     const rest = c.totalUF - uC;
     out.thr = r2;
     out.rho = r2;
@@ -520,6 +523,58 @@ class MesRun {
       if (slopes) out.slope = -mC / rest;
     }
     return out;
+  }
+
+  /**
+   * One pass: affordability, and whether rho is certainly above tau
+   * (f(tau) = Σ m·min(b, tau·u) < cost  <=>  rho > tau) and likely above far.
+   * 0: unaffordable, 1: rho > far (likely; > tau certain), 2: rho > tau certain, 3: unknown.
+   */
+  private testPass(c: Cand, tau: number, far: number): { verdict: 0 | 1 | 2 | 3; fe: FloatEval | null } {
+    const { sg, uIdx, uValsF } = c;
+    const F = this.F;
+    const cls = this.cls;
+    const mult = this.prep.mult;
+    const n = sg.length;
+    const u0 = uValsF[0];
+    let money = 0;
+    let fT = 0;
+    let fFar = 0;
+    for (let i = 0; i < n; i++) {
+      const g = sg[i];
+      const b = F[cls[g]];
+      const m = mult[g];
+      const u = uIdx === null ? u0 : uValsF[uIdx[i]];
+      money += m * b;
+      const a = tau * u;
+      fT += m * (b < a ? b : a);
+      const z = far * u;
+      fFar += m * (b < z ? b : z);
+    }
+    const margin = (n + 16) * 8 * EPS;
+    const cost = c.costF;
+    if (money < cost * (1 - margin)) {
+      const fe: FloatEval = {
+        affordable: false,
+        rho: Infinity,
+        slope: 0,
+        lower: 0,
+        thr: -Infinity,
+        money,
+        moneySlope: 0,
+        exactMoney: null,
+      };
+      if (this.slopes) {
+        const MF = this.MF;
+        let ms = 0;
+        for (let i = 0; i < n; i++) ms += mult[sg[i]] * MF[cls[sg[i]]];
+        fe.moneySlope = ms;
+      }
+      return { verdict: 0, fe };
+    }
+    if (money < cost * (1 + margin)) return { verdict: 3, fe: null };
+    if (fT < cost * (1 - margin)) return { verdict: fFar < cost * (1 - margin) ? 1 : 2, fe: null };
+    return { verdict: 3, fe: null };
   }
 
   private capped(c: Cand, i: number, k: number, ev: RhoEval): boolean {
@@ -690,9 +745,8 @@ class MesRun {
     {
       const l = (evP.X + delta * BigInt(K) * evP.D) * thrDen;
       const r = thrNum * evP.D * evP.U;
-      if (strict ? !(l > r) : !(l >= r)) { (globalThis as any).__why = "b " + ratioToNumber(evP.X + delta * BigInt(K) * evP.D, evP.D * evP.U); return false; }
+      if (strict ? !(l > r) : !(l >= r)) return false;
     }
-    (globalThis as any).__why = "a";
 
     // (a) at T: rho of w under lo(T) ≤ tau = rho_p(T)  <=>  Σ m·min(lo, tau·u) ≥ cost (> when strict).
     const cw = this.prep.cands[w];
@@ -764,8 +818,28 @@ class MesRun {
         dropped.set(j, { round, money: rat(money, this.D) });
       }
     };
+    /** True when j was settled by a one-pass test (dropped, or rho certainly above tau). */
+    const settled = (j: number, tau: number): boolean => {
+      if (this.slopes) return false;
+      const far = tau * 1.01;
+      const t = this.testPass(cands[j], tau, far);
+      if (t.verdict === 0) {
+        seenRound[j] = round;
+        fes[j] = null;
+        drop(j, t.fe!);
+        return true;
+      }
+      // With slopes (Add1 guesses) a full evaluation is kept for its rho and slope.
+      if (this.slopes) return false;
+      if (t.verdict === 1 || t.verdict === 2) {
+        const lb = (t.verdict === 1 ? far : tau) * LOWER;
+        if (lb > L[j]) L[j] = lb;
+        return true;
+      }
+      return false;
+    };
     const evalFloat = (j: number): FloatEval | null => {
-      const fe = this.floatEval(cands[j]);
+      const fe = this.floatEval(cands[j], L[j]);
       seenRound[j] = round;
       fes[j] = fe;
       if (!fe.affordable) {
@@ -796,10 +870,10 @@ class MesRun {
         for (const j of order) {
           if (j === fw) continue;
           if (L[j] > thrUp) break;
+          if (fw >= 0 && settled(j, thrUp)) continue;
           const fe = evalFloat(j);
           if (fe === null) continue;
           if (fw < 0) {
-            if (process.env.DBG) console.log("   fail end affordable", cands[j].id);
             verified = false; // something is still affordable after the last round
             break;
           }
@@ -811,7 +885,6 @@ class MesRun {
           const pFirst = compareProjectIds(cands[j].id, cands[fw].id) < 0;
           if (l < r || (l === r && pFirst)) {
             if (!this.refinedOk(round, fw, j, ev, thrNum, thrDen, pFirst)) {
-              if (process.env.DBG) console.log("   fail round", round, "w", cands[fw].id, "p", cands[j].id, ratioToNumber(ev.X, ev.D*ev.U), ratioToNumber(thrNum, thrDen), (globalThis as any).__why);
               verified = false;
               break;
             }
@@ -820,7 +893,6 @@ class MesRun {
         if (!verified || fw < 0) break;
         const fe = alive[fw] ? evalFloat(fw) : null;
         if (fe === null) {
-          if (process.env.DBG) console.log("   fail forced winner unaffordable/dropped");
           verified = false;
           break;
         }
@@ -832,6 +904,7 @@ class MesRun {
         let arg = -1;
         for (const j of order) {
           if (L[j] > minRho * (1 + 1e-6)) break;
+          if (arg >= 0 && settled(j, minRho * (1 + 1e-9))) continue;
           const fe = evalFloat(j);
           if (fe === null) continue;
           if (fe.rho < minRho || (fe.rho === minRho && compareProjectIds(cands[j].id, cands[arg].id) < 0)) {
@@ -1100,6 +1173,7 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
     let k = 0n;
     let prevK: bigint | null = null;
     let lastJump = 1n;
+    let probe = 1n << 62n;
     for (;;) {
       const res = runMes(prep, perVoter(prep, B, k, step), { slopes: !options.naiveAdd1, record: !options.naiveAdd1, step });
       runs++;
@@ -1126,19 +1200,23 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
           let target = Number.isFinite(h)
             ? BigInt(Math.floor(Math.min(h * 0.9, 1e12)))
             : 2n * (reached - k) + 2n * lastJump + 16n;
+          if (target > probe) target = probe;
           if (target < 1n) break;
           let proved: RunResult | null = null;
           while (target >= 1n) {
             verifyRuns++;
             const v = verifyInterval(prep, from, perVoter(prep, B, reached + target, step), step, target * step);
-            if (process.env.DBG) console.log("k", k, "reached", reached, "h", h.toFixed(2), "target", target, v.verified, failures);
             if (v.verified) {
               proved = v;
+              probe = 2n * target + 2n;
               break;
             }
+            // Too far: shrink, and remember it for the next attempts (a proof
+            // that failed near a crossing tends to fail again just after it).
             failures++;
-            if (failures > 2) break;
             target /= 4n;
+            probe = target > 1n ? target : 1n;
+            if (failures > 1) break;
           }
           if (proved === null) break;
           reached += target;
