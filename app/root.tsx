@@ -15,6 +15,7 @@ import {
 import { AuthenticityTokenInput, AuthenticityTokenProvider } from "remix-utils/csrf/react";
 import { getActor } from "~/auth.server";
 import { csrf } from "~/csrf.server";
+import { useNonce } from "~/components/nonce";
 import { hasRole, type Actor } from "~/domain/auth/roles";
 import stylesheet from "~/styles.css?url";
 
@@ -78,6 +79,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // Layout also wraps error pages, where the loader data may be missing.
   const data = useRouteLoaderData<typeof loader>("root");
   const actor = (data?.actor as Actor | null) ?? null;
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -97,8 +99,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <p className="muted">Civic Budget — participatory budgeting you can check: every count can be recounted.</p>
           </footer>
         </AuthenticityTokenProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

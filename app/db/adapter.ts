@@ -14,11 +14,26 @@ export function sqliteFilePath(url: string): string {
   return resolve(url.replace(/^file:/, ""));
 }
 
+/**
+ * SQLite tuned for votes: write-ahead log with full sync, so a ballot is on disk
+ * before the voter sees "thank you", and a busy timeout so several processes can
+ * share the file without "database is locked".
+ */
+class DurableSQLite extends PrismaBetterSQLite3 {
+  async connect() {
+    const adapter = await super.connect();
+    for (const sql of ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA busy_timeout = 5000"]) {
+      await adapter.queryRaw({ sql, args: [], argTypes: [] });
+    }
+    return adapter;
+  }
+}
+
 export function createAdapter(url = databaseUrl()) {
   if (url.startsWith("file:")) {
     const file = sqliteFilePath(url);
     mkdirSync(dirname(file), { recursive: true });
-    return new PrismaBetterSQLite3({ url: file });
+    return new DurableSQLite({ url: file });
   }
   throw new Error(
     `DATABASE_URL must start with "file:" (embedded SQLite); got "${url.split(":")[0]}:".`,

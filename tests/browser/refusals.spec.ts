@@ -132,10 +132,31 @@ test("an over-budget knapsack ballot is refused with the selection kept (no Java
   await expect(page.getByRole("heading", { name: /Thank you — your ballot is counted/ })).toBeVisible();
 });
 
-test("public pages answer 200 for a visitor", async ({ request }) => {
+test("public pages answer 200 for a visitor, with strict security headers", async ({ request }) => {
   for (const path of ["/", "/ideas", "/proposals", "/projects", "/results", "/login", "/vote", "/signup"]) {
-    expect((await request.get(path)).status(), path).toBe(200);
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const headers = response.headers();
+    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'/);
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("same-origin");
   }
+  const [a, b] = await Promise.all([request.get("/"), request.get("/")]);
+  expect(a.headers()["content-security-policy"]).not.toBe(b.headers()["content-security-policy"]); // a new nonce each time
+});
+
+test("the page runs its own scripts under the Content-Security-Policy and nothing is blocked", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text());
+  });
+  await page.goto("/results?cycle=2025");
+  await page.goto("/vote");
+  // Hydrated: client-side navigation works.
+  await page.getByRole("link", { name: "Ideas" }).click();
+  await expect(page).toHaveURL(/\/ideas/);
+  expect(violations).toEqual([]);
 });
 
 test("a visitor trying to submit an idea is sent to sign in, and back afterwards", async ({ page }) => {
