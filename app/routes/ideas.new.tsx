@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
@@ -12,6 +12,7 @@ import { createIdea } from "~/db/ideas.server";
 import { districtAndCategoryOf } from "~/guards.server";
 import { ideaPermissions } from "~/domain/ideas/permissions";
 import { ideaInput } from "~/domain/ideas/schema";
+import { LIMITS, takeAttempt } from "~/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Share an idea · Civic Budget" }];
 
@@ -37,6 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, cycle } = await guard(request);
   const formData = await readForm(request);
+  const limited = await takeAttempt([LIMITS.ideaPerAccount, actor.id]);
+  if (limited) return data(parseWithZod(formData, { schema: ideaInput }).reply({ formErrors: [limited] }), { status: 429 });
   const submission = await parseWithZod(formData, {
     schema: ideaInput.superRefine(districtAndCategoryOf(cycle.id)),
     async: true,

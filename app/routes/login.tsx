@@ -1,13 +1,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { createUserSession, getActor, verifyLogin } from "~/auth.server";
 import { FormErrors, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { loginInput, safeRedirect } from "~/domain/accounts/schema";
+import { alreadyLimited, clientAddress, forgive, LIMITS, recordFailure } from "~/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Civic Budget" }];
 
@@ -16,8 +17,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
+  const ip = clientAddress(context);
+  const email = String(formData.get("email") ?? "").trim().toLowerCase().slice(0, 200);
+  const checks = [[LIMITS.loginPerIp, ip], [LIMITS.loginPerEmail, email]] as const;
+  const limited = await alreadyLimited(...checks);
+  if (limited) {
+    return data(parseWithZod(formData, { schema: loginInput }).reply({ formErrors: [limited], hideFields: ["password"] }), { status: 429 });
+  }
   const submission = await parseWithZod(formData, {
     schema: loginInput.transform(async (data, ctx) => {
       const user = await verifyLogin(data.email, data.password);
@@ -30,8 +38,10 @@ export async function action({ request }: ActionFunctionArgs) {
     async: true,
   });
   if (submission.status !== "success") {
+    if (submission.error?.[""]) await recordFailure(...checks);
     return submission.reply({ hideFields: ["password"] });
   }
+  await forgive(LIMITS.loginPerEmail, email);
   const cookie = await createUserSession(request, submission.value.user.id);
   return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
 }

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { createUserSession } from "~/auth.server";
@@ -9,11 +9,14 @@ import { FormErrors, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { createResident, emailTaken } from "~/db/users.server";
 import { safeRedirect, signupInput } from "~/domain/accounts/schema";
+import { clientAddress, LIMITS, takeAttempt } from "~/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Civic Budget" }];
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
+  const limited = await takeAttempt([LIMITS.signupPerIp, clientAddress(context)]);
+  if (limited) return data(parseWithZod(formData, { schema: signupInput }).reply({ formErrors: [limited], hideFields: ["password"] }), { status: 429 });
   const submission = await parseWithZod(formData, {
     schema: signupInput.superRefine(async (data, ctx) => {
       if (await emailTaken(data.email)) {

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
@@ -13,6 +13,7 @@ import { CODE_REFUSAL_MESSAGES, voterCodeRefusal } from "~/domain/ballots/permis
 import { voterCodeInput } from "~/domain/ballots/schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { startVoting } from "~/voter-session.server";
+import { alreadyLimited, clientAddress, LIMITS, recordFailure } from "~/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Vote · Civic Budget" }];
 
@@ -23,8 +24,12 @@ export async function loader(_: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
+  // Only wrong codes count: a busy polling station on one address is not slowed down.
+  const ip = clientAddress(context);
+  const limited = await alreadyLimited([LIMITS.voterCodePerIp, ip]);
+  if (limited) return data(parseWithZod(formData, { schema: voterCodeInput }).reply({ formErrors: [limited] }), { status: 429 });
   const submission = await parseWithZod(formData, {
     schema: voterCodeInput.transform(async (data, ctx) => {
       const code = normaliseVoterCode(data.code);
@@ -40,7 +45,10 @@ export async function action({ request }: ActionFunctionArgs) {
     }),
     async: true,
   });
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") {
+    await recordFailure([LIMITS.voterCodePerIp, ip]);
+    return submission.reply();
+  }
   return redirect("/vote/ballot", { headers: { "Set-Cookie": await startVoting(request, submission.value.id) } });
 }
 

@@ -1,0 +1,60 @@
+// Rate limits on the doors people (and scripts) knock on: sign-in, sign-up, voter
+// codes and new ideas. Limits are per client address and, where there is one, per
+// account or email. In memory for one server; several instances need a shared store.
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
+const minutes = (n: number) => n * 60;
+
+export const LIMITS = {
+  loginPerIp: new RateLimiterMemory({ keyPrefix: "login-ip", points: 30, duration: minutes(15) }),
+  loginPerEmail: new RateLimiterMemory({ keyPrefix: "login-email", points: 8, duration: minutes(15) }),
+  signupPerIp: new RateLimiterMemory({ keyPrefix: "signup-ip", points: 10, duration: minutes(60) }),
+  // A polling station may share one address: generous, yet 10,000 guesses take weeks.
+  voterCodePerIp: new RateLimiterMemory({ keyPrefix: "code-ip", points: 60, duration: minutes(10), blockDuration: minutes(30) }),
+  ideaPerAccount: new RateLimiterMemory({ keyPrefix: "idea-user", points: 15, duration: minutes(60) }),
+} as const;
+
+/** The address the request came from (server.js passes it; behind a proxy set TRUST_PROXY). */
+export function clientAddress(context: unknown): string {
+  const ip = (context as { clientIp?: unknown } | undefined)?.clientIp;
+  return typeof ip === "string" && ip ? ip : "unknown";
+}
+
+type Check = readonly [limiter: RateLimiterMemory, key: string];
+
+function waitMessage(msBeforeNext: number) {
+  const wait = Math.max(1, Math.ceil(msBeforeNext / 60_000));
+  return `Too many attempts. For everyone's safety, please wait ${wait} minute${wait === 1 ? "" : "s"} and try again.`;
+}
+
+/** Takes one attempt from each limiter: null when allowed, else how long to wait. */
+export async function takeAttempt(...checks: Check[]): Promise<string | null> {
+  for (const [limiter, key] of checks) {
+    try {
+      await limiter.consume(key);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return waitMessage(rejection.msBeforeNext);
+      throw rejection;
+    }
+  }
+  return null;
+}
+
+/** For limits that count only failures: is any of these keys used up already? */
+export async function alreadyLimited(...checks: Check[]): Promise<string | null> {
+  for (const [limiter, key] of checks) {
+    const state = await limiter.get(key);
+    if (state && state.remainingPoints <= 0) return waitMessage(state.msBeforeNext);
+  }
+  return null;
+}
+
+/** Counts a failed attempt (a wrong password, an unknown voter code). */
+export async function recordFailure(...checks: Check[]) {
+  for (const [limiter, key] of checks) await limiter.consume(key).catch(() => undefined);
+}
+
+/** Forgets the failures on a key after a success (e.g. a correct password). */
+export async function forgive(limiter: RateLimiterMemory, key: string) {
+  await limiter.delete(key);
+}

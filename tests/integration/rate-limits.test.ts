@@ -1,0 +1,57 @@
+import "./fresh-db";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server";
+import { generateVoterCodes } from "~/db/cycles.server";
+import { generateVoterCode } from "~/domain/ballots/voter-codes";
+import { action as loginAction } from "~/routes/login";
+import { action as codeAction } from "~/routes/vote._index";
+import { browserFor, makeCycle, makeUser, settle } from "./fixtures";
+
+type Reply = { status?: string; error?: Record<string, string[]> };
+const from = (clientIp: string, request: Request) => ({ request, params: {}, context: { clientIp } });
+/** Unwraps data(…, { status }) from an action. */
+const unwrap = (result: unknown) =>
+  result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit"
+    ? { status: (result as { init: { status: number } }).init.status, reply: (result as { data: Reply }).data }
+    : { status: 200, reply: result as Reply };
+
+describe("rate limits", async () => {
+  const admin = await makeUser(["admin"]);
+  const cycle = await makeCycle(admin, "voting");
+  await generateVoterCodes(cycle.id, cycle.districts[0].id, 1, "test", admin);
+  const realCode = (await prisma.voterCode.findFirstOrThrow()).code;
+
+  it("slow a voter-code guessing script to a crawl, and find nothing", async () => {
+    const guesser = await browserFor(null);
+    const outcomes: number[] = [];
+    for (let i = 0; i < 70; i++) {
+      const result = unwrap(await settle(() => codeAction(from("10.9.9.9", guesser.post("/vote", { code: generateVoterCode() })))));
+      outcomes.push(result.status);
+      expect(result.reply.status).toBe("error"); // no guess got through
+    }
+    expect(outcomes.slice(0, 60).every((s) => s === 200)).toBe(true);
+    expect(outcomes.slice(60).every((s) => s === 429)).toBe(true);
+    // Even the right code is refused from that address now, with a clear message.
+    const blocked = unwrap(await settle(() => codeAction(from("10.9.9.9", guesser.post("/vote", { code: realCode })))));
+    expect(blocked.status).toBe(429);
+    expect(blocked.reply.error?.[""]?.[0]).toMatch(/^Too many attempts\. For everyone's safety, please wait \d+ minutes and try again\.$/);
+    // Voters elsewhere are not affected.
+    const voter = await browserFor(null);
+    const ok = (await settle(() => codeAction(from("10.1.1.1", voter.post("/vote", { code: realCode }))))) as Response;
+    expect(ok.headers.get("Location")).toBe("/vote/ballot");
+  });
+
+  it("stop password guessing on one account, while its owner's address is not blocked for others", async () => {
+    const resident = await makeUser(["resident"]);
+    const visitor = await browserFor(null);
+    for (let i = 0; i < 8; i++) {
+      const wrong = unwrap(await loginAction(from("10.2.2.2", visitor.post("/login", { email: resident.email, password: `guess-${i}` }))));
+      expect(wrong.reply.error?.[""]).toEqual(["That email and password do not match an account."]);
+    }
+    const limited = unwrap(await loginAction(from("10.3.3.3", visitor.post("/login", { email: resident.email, password: "test-password-123" }))));
+    expect(limited.status).toBe(429);
+    const other = await makeUser(["resident"]);
+    const fine = (await settle(() => loginAction(from("10.2.2.2", visitor.post("/login", { email: other.email, password: "test-password-123" }))))) as Response;
+    expect(fine.status).toBe(302);
+  });
+});
