@@ -10,10 +10,12 @@ import { browserFor, makeCycle, makeUser, settle } from "./fixtures";
 type Reply = { status?: string; error?: Record<string, string[]> };
 const from = (clientIp: string, request: Request) => ({ request, params: {}, context: { clientIp } });
 /** Unwraps data(…, { status }) from an action. */
-const unwrap = (result: unknown) =>
-  result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit"
-    ? { status: (result as { init: { status: number } }).init.status, reply: (result as { data: Reply }).data }
+const unwrap = (result: unknown) => {
+  const wrapped = result as { type?: string; init?: { status: number }; data?: Reply };
+  return wrapped?.type === "DataWithResponseInit"
+    ? { status: wrapped.init!.status, reply: wrapped.data! }
     : { status: 200, reply: result as Reply };
+};
 
 describe("rate limits", async () => {
   const admin = await makeUser(["admin"]);
