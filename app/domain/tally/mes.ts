@@ -907,7 +907,7 @@ class MesRun {
           if (arg >= 0 && settled(j, minRho * (1 + 1e-9))) continue;
           const fe = evalFloat(j);
           if (fe === null) continue;
-          if (fe.rho < minRho || (fe.rho === minRho && compareProjectIds(cands[j].id, cands[arg].id) < 0)) {
+          if (arg < 0 || fe.rho < minRho || (fe.rho === minRho && compareProjectIds(cands[j].id, cands[arg].id) < 0)) {
             minRho = fe.rho;
             arg = j;
           }
