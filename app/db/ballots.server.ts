@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
+import type { Actor } from "~/domain/auth/roles";
 import { encodeChoices } from "~/domain/ballots/choices";
+import { audit } from "./audit.server";
 import { prisma } from "./client.server";
 
 export async function findVoterCode(code: string) {
@@ -107,4 +109,28 @@ export async function castBallot(
 
 export async function countBallots(cycleId: string, districtId?: string) {
   return prisma.ballot.count({ where: { cycleId, districtId } });
+}
+
+/** Trackers of the ballots in districts whose results are published, sorted (they say nothing about order of voting). */
+export async function publishedTrackers(cycleId: string) {
+  const published = await prisma.tallyResult.findMany({ where: { cycleId, status: "published" }, select: { districtId: true, district: { select: { name: true } } }, distinct: ["districtId"] });
+  return Promise.all(
+    published.map(async (r) => ({
+      district: r.district.name,
+      trackers: (await prisma.ballot.findMany({ where: { districtId: r.districtId }, select: { tracker: true }, orderBy: { tracker: "asc" } })).map((b) => b.tracker),
+    })),
+  );
+}
+
+/** Cancels an unused voter code (lost letter, duplicate mailing). A code that has voted stays as it is. */
+export async function voidVoterCode(cycleId: string, code: string, reason: string, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const found = await tx.voterCode.findFirst({ where: { code, cycleId }, include: { participation: { select: { id: true } } } });
+    if (!found) return { ok: false as const, error: "No voter code of this cycle matches." };
+    if (found.participation) return { ok: false as const, error: "This code has already voted; its ballot stays counted and the code cannot be voided." };
+    if (found.voidedAt) return { ok: false as const, error: "This code is already void." };
+    await tx.voterCode.update({ where: { id: found.id }, data: { voidedAt: new Date() } });
+    await audit(tx, actor, "voter-code.void", { type: "voter-code", id: found.id }, { reason });
+    return { ok: true as const };
+  });
 }

@@ -9,11 +9,12 @@ import { authorize, getActor } from "~/auth.server";
 import { PhaseTimeline } from "~/components/cycle";
 import { FormErrors, Notice, SelectField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
-import { countBallots } from "~/db/ballots.server";
+import { countBallots, voidVoterCode } from "~/db/ballots.server";
 import { advancePhase, cyclePhase, cycleSnapshot, generateVoterCodes, getCycle, listCodeBatches, updateBallotRules } from "~/db/cycles.server";
 import { createProjectsFromWinners } from "~/db/projects.server";
 import { latestResults, publishResults, runTally } from "~/db/results.server";
-import { generateCodesInput } from "~/domain/cycles/codes-schema";
+import { generateCodesInput, voidCodeInput } from "~/domain/cycles/codes-schema";
+import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { BALLOT_METHOD_LABELS, ballotRulesInput, stringValues, TALLY_RULE_LABELS } from "~/domain/cycles/rules-schema";
 import { BallotRulesFields } from "~/components/ballot-rules-fields";
 import type { SubmissionResult } from "@conform-to/react";
@@ -75,8 +76,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.object({ intent: z.enum(["advance", "update-rules", "generate-codes", "run-tally", "publish", "create-projects"]) });
-type ActionData = { blockers: string[]; codes: SubmissionResult<string[]> | null; rules?: SubmissionResult<string[]> };
+const intentSchema = z.object({ intent: z.enum(["advance", "update-rules", "generate-codes", "void-code", "run-tally", "publish", "create-projects"]) });
+type ActionData = {
+  blockers: string[];
+  codes: SubmissionResult<string[]> | null;
+  rules?: SubmissionResult<string[]>;
+  voiding?: SubmissionResult<string[]>;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, cycle } = await guard(request, params.slug);
@@ -106,6 +112,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await generateVoterCodes(cycle.id, submission.value.districtId, submission.value.count, submission.value.label, actor);
       return back("codes");
     }
+    case "void-code": {
+      const submission = parseWithZod(formData, { schema: voidCodeInput });
+      if (submission.status !== "success") return { blockers: [], codes: null, voiding: submission.reply() } satisfies ActionData;
+      const code = normaliseVoterCode(submission.value.code);
+      const result = code ? await voidVoterCode(cycle.id, code, submission.value.reason, actor) : { ok: false as const, error: "That is not a voter code." };
+      if (!result.ok) return { blockers: [], codes: null, voiding: submission.reply({ fieldErrors: { code: [result.error] } }) } satisfies ActionData;
+      return back("voided");
+    }
     case "run-tally":
       authorize(request, actor, resultPermissions.tally(actor, { phase }), "Close voting before counting.");
       await runTally(cycle.id, actor);
@@ -128,6 +142,7 @@ const NOTICES: Record<string, string> = {
   tallied: "Tally computed. Review it below, then publish.",
   published: "Results published.",
   projects: "Winning proposals are now projects.",
+  voided: "Voter code voided. It can no longer be used to vote.",
   rules: "Ballot and counting rules saved. They are shown to voters and lock when the first ballot is cast.",
 };
 
@@ -136,6 +151,7 @@ export default function ManageCycle() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [rulesForm, rulesFields] = useForm<z.input<typeof ballotRulesInput>>({ lastResult: actionData?.rules, id: "rules", defaultValue: rules });
+  const [voidForm, voidFields] = useForm<z.input<typeof voidCodeInput>>({ lastResult: actionData?.voiding, id: "void-code" });
   const [codesForm, codesFields] = useForm<z.input<typeof generateCodesInput>>({ lastResult: actionData?.codes, id: "codes", defaultValue: { count: "100", label: "" } });
   const notice = NOTICES[searchParams.get("notice") ?? (searchParams.get("created") ? "created" : "")];
   const shownBlockers = actionData?.blockers?.length ? actionData.blockers : blockers;
@@ -205,6 +221,13 @@ export default function ManageCycle() {
             </tbody>
           </table>
         ) : <p>No codes yet.</p>}
+        <h3>Void a code</h3>
+        <Form method="post" {...getFormProps(voidForm)}>
+          <AuthenticityTokenInput />
+          <TextField meta={voidFields.code} label="Voter code" />
+          <TextField meta={voidFields.reason} label="Reason" hint="Kept in the audit log." />
+          <button type="submit" name="intent" value="void-code" className="button-secondary">Void this code</button>
+        </Form>
       </section>
       {canTally || results.length ? (
         <section className="card" aria-labelledby="tally">

@@ -69,7 +69,8 @@ export default function Results() {
           id.{" "}
           Downloads: <a href={`/results/export.csv?cycle=${cycle.slug}`} download>results (CSV)</a> ·{" "}
           <a href={`/results/export.json?cycle=${cycle.slug}`} download>full result (JSON)</a> ·{" "}
-          <a href={`/results/report?cycle=${cycle.slug}`}>printable council report</a>
+          <a href={`/results/report?cycle=${cycle.slug}`}>printable council report</a> ·{" "}
+          <Link to={`/results/trackers?cycle=${cycle.slug}`}>check that your ballot was counted</Link>
         </p>
       )}
       {results.map((r) => (

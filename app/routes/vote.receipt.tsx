@@ -27,7 +27,10 @@ export default function ReceiptPage() {
         <p>{receipt.cycle}, {receipt.district}</p>
         <p>Your ballot tracker:</p>
         <p className="tracker" data-testid="tracker">{receipt.tracker}</p>
-        <p className="muted">Write it down or take a screenshot. When results are published you can check that a ballot with this tracker was counted. It does not reveal who you are.</p>
+        <p className="muted">
+          Write it down or take a screenshot. When results are published you can check on the results page (“check that your ballot was counted”) that a
+          ballot with this tracker was counted. It does not reveal who you are or how you voted.
+        </p>
       </div>
       <h2>You chose</h2>
       <ul>{receipt.projects.map((p) => <li key={p}>{p}</li>)}</ul>

@@ -124,6 +124,7 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await voter.getByRole("button", { name: "Confirm and cast my ballot" }).click();
   await expect(voter.getByRole("heading", { name: /Thank you — your ballot is counted/ })).toBeVisible();
   await expect(voter.getByTestId("tracker")).toHaveText(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
+  const tracker = (await voter.getByTestId("tracker").textContent())!;
   await shot(voter, "voter-receipt");
 
   // Count, publish, turn winners into projects.
@@ -154,6 +155,12 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   expect(pb).toMatch(/vote_type;approval/);
   expect(pb).toMatch(/budget;100000/);
   expect(pb).not.toContain(codes[0]);
+  // The voter checks their tracker is among the counted ballots.
+  await voter.goto("/results?cycle=harbor-2028");
+  await voter.getByRole("link", { name: "check that your ballot was counted" }).click();
+  await voter.getByLabel("Your tracker").fill(tracker.toLowerCase());
+  await voter.getByRole("button", { name: "Check" }).click();
+  await expect(voter.getByText(`Ballot ${tracker} was counted in Harbor.`)).toBeVisible();
   await visitor.getByRole("link", { name: "printable council report" }).click();
   await expect(visitor.getByRole("heading", { name: "Harbor PB 2028: Harbor" })).toBeVisible();
   await expect(visitor.getByRole("row", { name: /Total funded/ })).toContainText("$18,440");

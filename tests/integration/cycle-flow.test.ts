@@ -151,3 +151,23 @@ describe("costing, voting and tallying a cycle", async () => {
     expect((await prisma.tallyResult.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("published");
   });
 });
+
+describe("voiding voter codes", async () => {
+  const { voidVoterCode } = await import("~/db/ballots.server");
+  const admin = await makeUser(["admin"]);
+  const cycle = await makeCycle(admin, "voting");
+  await generateVoterCodes(cycle.id, cycle.districts[0].id, 2, "void test", admin);
+  const [unused, used] = await prisma.voterCode.findMany({ where: { cycleId: cycle.id }, orderBy: { code: "asc" } });
+  await prisma.participation.create({ data: { cycleId: cycle.id, districtId: used.districtId, voterCodeId: used.id, votedOn: "2026-11-26" } });
+
+  it("cancels an unused code, which then cannot vote", async () => {
+    expect(await voidVoterCode(cycle.id, unused.code, "letter returned", admin)).toEqual({ ok: true });
+    const voter = await browserFor(null);
+    const reply = (await codeAction(args(voter.post("/vote", { code: unused.code })))) as { error: Record<string, string[]> };
+    expect(reply.error.code).toEqual(["This voter code has been cancelled by the PB office. Contact them for a new one."]);
+  });
+
+  it("refuses to void a code that has already voted", async () => {
+    expect(await voidVoterCode(cycle.id, used.code, "duplicate", admin)).toMatchObject({ ok: false, error: expect.stringContaining("already voted") });
+  });
+});

@@ -9,3 +9,8 @@ export const generateCodesInput = z.object({
     .max(20000, "Generate at most 20,000 codes at a time."),
   label: z.string().trim().max(100).default("").transform((v) => v || "Batch"),
 });
+
+export const voidCodeInput = z.object({
+  code: z.string({ required_error: "Enter the voter code to void." }).trim().min(1, "Enter the voter code to void.").max(40),
+  reason: z.string({ required_error: "Say why, for the audit log (e.g. “letter returned”)." }).trim().min(3, "Say why, for the audit log (e.g. “letter returned”).").max(200),
+});
