@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { equalShares, mes, mesAdd1 } from "~/domain/tally/mes";
 import { rat } from "~/domain/tally/rational";
 import type { Election, MesLoserDetail, MesWinnerDetail } from "~/domain/tally/types";
-import { naiveAdd1, naiveFill, naiveMes, randomElection, type Utility } from "./reference";
+import { naiveAdd1, naiveFill, naiveMes, randomElection, randomLargerElection, type Utility } from "./reference";
 
 const approvals = (...sets: string[][]) => sets.map((ids) => ({ ids }));
 const detail = (out: ReturnType<typeof mes>, id: string) => out.projects.find((p) => p.id === id)!;
@@ -339,7 +339,28 @@ describe("agreement with a naive exact implementation on random elections", () =
     });
   }
 
-  it("mes-add1 on elections with many voters and many steps", () => {
+  it("mes-add1 on larger elections where Add1 takes many steps", () => {
+    let steps = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      for (const points of [false, true]) {
+        const e = randomLargerElection(seed, { points });
+        const utility = points ? "points" : "cost";
+        expect(equalShares(e, { utility }).winners, `seed ${seed}`).toEqual(
+          naiveMes(e, utility, rat(e.budget, BigInt(e.ballots.length))),
+        );
+        const naive = naiveAdd1(e, utility);
+        steps += naive.k;
+        const out = equalShares(e, { utility, add1: true });
+        expect(out.winners, `seed ${seed}`).toEqual(naive.winners);
+        expect(out.mes?.add1Steps, `seed ${seed}`).toBe(naive.k);
+        // the engine jumped: far fewer MES runs than steps
+        expect(out.mes!.mesRuns).toBeLessThanOrEqual(naive.k + 2);
+      }
+    }
+    expect(steps).toBeGreaterThan(1000);
+  });
+
+  it("mes-add1 on elections with repeated ballots", () => {
     for (let seed = 5000; seed < 5040; seed++) {
       const base = randomElection(seed);
       // Replicate ballots so per-voter budgets are small and Add1 needs many steps.

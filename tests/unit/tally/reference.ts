@@ -145,3 +145,18 @@ export function randomElection(seed: number, opts: { points?: boolean } = {}): E
   const budget = BigInt(int(1, Math.max(1, Number(total)))) + (r() < 0.2 ? total : 0n);
   return { budget, projects, ballots };
 }
+
+/** A random election with more voters and larger costs: Add1 often takes tens to hundreds of steps. */
+export function randomLargerElection(seed: number, opts: { points?: boolean; costScale?: number } = {}): Election {
+  const r = rng(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  const scale = opts.costScale ?? 25;
+  const projects = Array.from({ length: int(3, 9) }, (_, i) => ({ id: `p${i}`, cost: BigInt(int(5, 60) * scale) }));
+  const popularity = projects.map(() => 0.15 + 0.6 * r());
+  const ballots = Array.from({ length: int(10, 40) }, () => {
+    const ids = projects.filter((_, i) => r() < popularity[i]).map((p) => p.id);
+    return opts.points ? { ids, points: ids.map(() => BigInt(int(1, 5))) } : { ids };
+  });
+  const total = Number(projects.reduce((s, p) => s + p.cost, 0n));
+  return { budget: BigInt(int(Math.floor(total / 4), total)), projects, ballots };
+}
