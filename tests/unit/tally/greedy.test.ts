@@ -62,3 +62,52 @@ describe("greedy tally", () => {
     expect(result.winners).toEqual(["y", "x"]);
   });
 });
+
+describe("greedy options", () => {
+  it("ranks by score per unit of cost on request (pabutools greedy_*_sat)", () => {
+    const e = {
+      budget: 100n,
+      projects: [
+        { id: "a", cost: 80n },
+        { id: "b", cost: 20n },
+        { id: "c", cost: 30n },
+        { id: "free", cost: 0n },
+      ],
+      ballots: approvals(["a", "b", "free"], ["a", "b"], ["a", "c"]),
+    };
+    // total: a (3) first, then b (2) fits, c (1) does not.
+    expect(greedy(e).winners).toEqual(["a", "b", "free"]);
+    // per cost: free (infinite), b 2/20, a 3/80, c 1/30 -> free, b, a (exact fit), c does not fit.
+    expect(greedy(e, e.budget, { ranking: "per-cost" }).winners).toEqual(["free", "b", "a"]);
+  });
+
+  it("fills after preselected projects", () => {
+    const e = {
+      budget: 100n,
+      projects: [
+        { id: "a", cost: 60n },
+        { id: "b", cost: 50n },
+        { id: "c", cost: 30n },
+      ],
+      ballots: approvals(["a"], ["a", "b"], ["b", "c"]),
+    };
+    const out = greedy(e, e.budget, { preselected: ["b"] });
+    expect(out.winners).toEqual(["c"]); // a (60) no longer fits in 50
+    expect(out.spent).toBe(80n);
+  });
+
+  it("works with costs beyond 2^53", () => {
+    const big = 2n ** 80n;
+    const out = greedy({
+      budget: big * 2n + 1n,
+      projects: [
+        { id: "x", cost: big + 1n },
+        { id: "y", cost: big },
+        { id: "z", cost: 1n },
+      ],
+      ballots: approvals(["x", "y", "z"], ["x", "y"], ["x"]),
+    });
+    expect(out.winners).toEqual(["x", "y"]);
+    expect(out.projects.find((p) => p.id === "z")!.remainingBefore).toBe(0n);
+  });
+});
