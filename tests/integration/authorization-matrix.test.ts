@@ -1,0 +1,100 @@
+import "./fresh-db";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server";
+import { generateVoterCodes } from "~/db/cycles.server";
+import { saveCostEstimate } from "~/db/costing.server";
+import { createIdea } from "~/db/ideas.server";
+import { createProposal, sendForCosting } from "~/db/proposals.server";
+import type { Actor } from "~/domain/auth/roles";
+import * as adminCycle from "~/routes/admin.cycles.$slug";
+import * as adminCycleNew from "~/routes/admin.cycles.new";
+import * as adminIndex from "~/routes/admin._index";
+import * as codesCsv from "~/routes/admin.codes.$batchId[.csv]";
+import * as costingItem from "~/routes/costing.$id";
+import * as costingIndex from "~/routes/costing._index";
+import * as ideaPage from "~/routes/ideas.$id";
+import * as ideaNew from "~/routes/ideas.new";
+import * as projectPage from "~/routes/projects.$id";
+import * as proposalEdit from "~/routes/proposals.$id_.edit";
+import * as proposalPage from "~/routes/proposals.$id";
+import * as proposalNew from "~/routes/proposals.new";
+import { args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+
+// Every guarded route × every role → allowed or refused, for loaders and actions.
+const ROLES = ["visitor", "resident", "delegate", "staffA", "staffB", "admin"] as const;
+type Role = (typeof ROLES)[number];
+type Outcome = "allow" | "login" | "deny";
+
+describe("authorization matrix", async () => {
+  const people: Record<Exclude<Role, "visitor">, Actor> = {
+    resident: await makeUser(["resident"]),
+    delegate: await makeUser(["delegate", "resident"]),
+    staffA: await makeUser(["staff"], "Agency A"),
+    staffB: await makeUser(["staff"], "Agency B"),
+    admin: await makeUser(["admin", "resident"]),
+  };
+  const actorOf = (role: Role) => (role === "visitor" ? null : people[role]);
+
+  // A cycle collecting ideas, and one in costing with a draft proposal and one sent to agency A.
+  const ideasCycle = await makeCycle(people.admin, "ideas");
+  const cycle = await makeCycle(people.admin, "costing");
+  const d = cycle.districts[0];
+  const c = cycle.categories[0];
+  const idea = await createIdea(cycle.id, { title: "Benches please", description: "Benches along the river for everyone.", districtId: d.id, categoryId: c.id, location: "" }, people.resident);
+  const mk = async (title: string) => {
+    const r = await createProposal(cycle.id, { title, description: `${title}: a proposal with enough words to be real.`, districtId: d.id, categoryId: c.id, ideaIds: [idea.id] }, people.delegate);
+    if (!r.ok) throw new Error(r.error);
+    return r.proposal.id;
+  };
+  const draft = await mk("Draft proposal");
+  const sent = await mk("Sent proposal");
+  await sendForCosting(sent, people.staffA.agencyId!, people.delegate);
+  const funded = await mk("Funded proposal");
+  await sendForCosting(funded, people.staffA.agencyId!, people.delegate);
+  await saveCostEstimate(funded, { lineItems: [{ description: "Work", quantity: 1, unitCostCents: 100_00 }], verdict: "feasible", publicReason: "City land, our remit, recent prices." }, people.staffA);
+  const project = await prisma.project.create({ data: { proposalId: funded, cycleId: cycle.id, districtId: d.id, agencyId: people.staffA.agencyId, title: "Funded proposal", budgetCents: 100_00 } });
+  const batch = await generateVoterCodes(cycle.id, d.id, 2, "matrix", people.admin);
+
+  const estimateForm = { "items[0].description": "Work", "items[0].quantity": "1", "items[0].unitCost": "100", verdict: "feasible", publicReason: "City land, our remit, recent prices." };
+  const A = "allow", L = "login", D = "deny";
+  // [what, run(request), path, expected per role: visitor, resident, delegate, staffA, staffB, admin]
+  const cases: [string, "GET" | "POST", string, Record<string, string>, (req: Request) => Promise<unknown>, Outcome[]][] = [
+    ["costing queue", "GET", "/costing", {}, (r) => costingIndex.loader(args(r)), [L, D, D, A, A, A]],
+    ["costing page", "GET", `/costing/${sent}`, {}, (r) => costingItem.loader(args(r, { id: sent })), [L, D, D, A, D, D]],
+    ["cost a proposal", "POST", `/costing/${sent}`, estimateForm, (r) => costingItem.action(args(r, { id: sent })), [L, D, D, A, D, D]],
+    ["admin home", "GET", "/admin", {}, (r) => adminIndex.loader(args(r)), [L, D, D, D, D, A]],
+    ["new cycle form", "GET", "/admin/cycles/new", {}, (r) => adminCycleNew.loader(args(r)), [L, D, D, D, D, A]],
+    ["manage a cycle", "GET", `/admin/cycles/${cycle.slug}`, {}, (r) => adminCycle.loader(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],
+    ["advance a phase", "POST", `/admin/cycles/${cycle.slug}`, { intent: "advance" }, (r) => adminCycle.action(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],
+    ["voter codes CSV", "GET", `/admin/codes/${batch.id}.csv`, {}, (r) => codesCsv.loader(args(r, { batchId: batch.id })), [L, D, D, D, D, A]],
+    ["new proposal form", "GET", `/proposals/new?cycle=${cycle.slug}`, {}, (r) => proposalNew.loader(args(r)), [L, D, A, D, D, D]],
+    ["edit a draft proposal", "GET", `/proposals/${draft}/edit`, {}, (r) => proposalEdit.loader(args(r, { id: draft })), [L, D, A, D, D, D]],
+    ["send for costing", "POST", `/proposals/${draft}`, { agencyId: people.staffA.agencyId! }, (r) => proposalPage.action(args(r, { id: draft })), [L, D, A, D, D, D]],
+    ["new idea form", "GET", `/ideas/new?cycle=${ideasCycle.slug}`, {}, (r) => ideaNew.loader(args(r)), [L, A, A, D, D, A]],
+    ["support an idea", "POST", `/ideas/${idea.id}`, { intent: "support" }, (r) => ideaPage.action(args(r, { id: idea.id })), [L, D, D, D, D, D]],
+    ["post a project update", "POST", `/projects/${project.id}`, { status: "in_progress", percentComplete: "10", postedOn: "2026-11-26", note: "Work has started on site." }, (r) => projectPage.action(args(r, { id: project.id })), [L, D, D, A, D, A]],
+    ["read a proposal", "GET", `/proposals/${sent}`, {}, (r) => proposalPage.loader(args(r, { id: sent })), [A, A, A, A, A, A]],
+  ];
+
+  function classify(result: unknown): Outcome {
+    if (result instanceof Response) {
+      if (result.status === 403) return "deny";
+      if (result.status >= 300 && result.status < 400) return result.headers.get("Location")?.startsWith("/login") ? "login" : "allow";
+      if (result.status < 300) return "allow";
+      throw new Error(`Unexpected status ${result.status}`);
+    }
+    return "allow";
+  }
+
+  for (const [what, method, path, form, run, expected] of cases) {
+    it(`${what}: ${ROLES.map((r, i) => `${r} ${expected[i]}`).join(", ")}`, async () => {
+      const actual: Outcome[] = [];
+      for (const role of ROLES) {
+        const browser = await browserFor(actorOf(role));
+        const request = method === "GET" ? browser.get(path) : browser.post(path, form);
+        actual.push(classify(await settle(() => run(request))));
+      }
+      expect(actual).toEqual(expected);
+    });
+  }
+});
