@@ -447,10 +447,16 @@ function sameAmount(text: string, value: Rational): boolean {
 /**
  * Writes a `.pb` file. Columns are written in the order of projectColumns /
  * voteColumns (project_id, cost, voter_id, vote, points are added when
- * missing); META budget and vote_type are set from `budget` and `voteType`,
- * num_projects / num_votes are added when missing.
+ * missing); META budget and vote_type are set from `budget` and `voteType`
+ * (an existing budget text with the same value is kept as written). With
+ * `counts: true`, num_projects / num_votes are set to the actual counts
+ * (added when missing) — use it for exports; the default writes META as is,
+ * so that read → write → read gives the same file.
  */
-export function writePabulib(file: PabulibFile, options: { lineEnding?: "\n" | "\r\n" } = {}): string {
+export function writePabulib(
+  file: PabulibFile,
+  options: { lineEnding?: "\n" | "\r\n"; counts?: boolean } = {},
+): string {
   const eol = options.lineEnding ?? "\n";
   const out: string[] = [];
   const row = (fields: string[]) => out.push(fields.map(quoteField).join(";"));
@@ -461,8 +467,10 @@ export function writePabulib(file: PabulibFile, options: { lineEnding?: "\n" | "
     if (entries.length === 0) meta.push({ key, value });
     else for (const e of entries) if (!keepIf || !keepIf(e.value)) e.value = value;
   };
-  if (!meta.some((e) => e.key.toLowerCase() === "num_projects")) setMeta("num_projects", String(file.projects.length));
-  if (!meta.some((e) => e.key.toLowerCase() === "num_votes")) setMeta("num_votes", String(file.votes.length));
+  if (options.counts) {
+    setMeta("num_projects", String(file.projects.length));
+    setMeta("num_votes", String(file.votes.length));
+  }
   setMeta("budget", formatAmount(file.budget), (old) => sameAmount(old, file.budget));
   setMeta("vote_type", file.voteType, (old) => old.toLowerCase() === file.voteType);
 

@@ -1,0 +1,324 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  PabulibError,
+  pabulibToElection,
+  parsePabulib,
+  readPabulibElection,
+  tryParsePabulib,
+  writePabulib,
+  type PabulibFile,
+} from "~/domain/tally/pabulib";
+import { rat } from "~/domain/tally/rational";
+
+const DATA = path.resolve(process.cwd(), "../shared/data/pabulib");
+
+const lines = (...l: string[]) => l.join("\n") + "\n";
+
+const APPROVAL = lines(
+  "META",
+  "key;value",
+  "description;Test",
+  "num_projects;3",
+  "num_votes;3",
+  "budget;100",
+  "vote_type;approval",
+  "PROJECTS",
+  "project_id;cost;votes;name;category",
+  "1;60;2;Park benches;environment",
+  "2;30;2;Library;culture",
+  "10;25;1;Bike racks;mobility",
+  "VOTES",
+  "voter_id;vote;age;sex",
+  "v1;1,2;34;F",
+  "v2;1,10;;M",
+  "v3;2;51;",
+);
+
+/** The line number of a PabulibError thrown by parsing `text`. */
+function errorOf(text: string): PabulibError {
+  const r = tryParsePabulib(text);
+  if (r.ok) throw new Error("expected a parse error");
+  expect(r.error).toBeInstanceOf(PabulibError);
+  return r.error;
+}
+
+describe("pabulib reader", () => {
+  it("reads META, PROJECTS and VOTES with extra columns", () => {
+    const f = parsePabulib(APPROVAL);
+    expect(f.voteType).toBe("approval");
+    expect(f.budget).toEqual(rat(100));
+    expect(f.meta.map((e) => e.key)).toEqual(["description", "num_projects", "num_votes", "budget", "vote_type"]);
+    expect(f.projectColumns).toEqual(["project_id", "cost", "votes", "name", "category"]);
+    expect(f.projects[2]).toEqual({ id: "10", cost: rat(25), extra: { votes: "1", name: "Bike racks", category: "mobility" } });
+    expect(f.votes[1]).toEqual({ voterId: "v2", ids: ["1", "10"], extra: { age: "", sex: "M" } });
+    expect(f.warnings).toBeUndefined();
+  });
+
+  it("copes with BOM, CRLF / CR / mixed line endings, blank lines, case and spaces in section titles", () => {
+    const text = "\uFEFF" + APPROVAL.replace(/\n/g, "\r\n").replace("PROJECTS\r\n", "  projects \r\n\r\n\r\n").replace("VOTES\r\n", "Votes\r");
+    const f = parsePabulib(text);
+    expect(f.projects.map((p) => p.id)).toEqual(["1", "2", "10"]);
+    expect(f.votes.map((v) => v.voterId)).toEqual(["v1", "v2", "v3"]);
+  });
+
+  it("handles quotes: doubled quotes, semicolons inside, and a quote closing mid-field", () => {
+    const f = parsePabulib(
+      lines(
+        "META",
+        "key;value",
+        'acknowledgments;"A ""quoted"" title; with a semicolon"',
+        "budget;100",
+        "vote_type;approval",
+        "PROJECTS",
+        "project_id;cost;name",
+        '47;12000;"Odkupmy" i my - zakup koszy',
+        '48;1;say "hi" twice',
+        'x;2;"multi',
+        'line"',
+        "VOTES",
+        "voter_id;vote",
+        "1;47",
+      ),
+    );
+    expect(f.meta[0].value).toBe('A "quoted" title; with a semicolon');
+    expect(f.projects[0].extra.name).toBe("Odkupmy i my - zakup koszy");
+    expect(f.projects[1].extra.name).toBe('say "hi" twice');
+    expect(f.projects[2].extra.name).toBe("multi\nline");
+  });
+
+  it("reads decimal budgets and costs exactly, and scales them to integer units", () => {
+    const text = APPROVAL.replace("budget;100", "budget;100.5").replace("1;60;", "1;60.25;").replace("2;30;", "2;30.0;");
+    const f = parsePabulib(text);
+    expect(f.budget).toEqual(rat(201, 2));
+    const { election, scale } = pabulibToElection(f);
+    expect(scale).toBe(4n);
+    expect(election.budget).toBe(402n);
+    expect(election.projects.map((p) => p.cost)).toEqual([241n, 120n, 100n]);
+    expect(election.currencyUnit).toBe(4n);
+    // a budget written with a decimal comma is accepted too
+    expect(parsePabulib(APPROVAL.replace("budget;100", "budget;100,5")).budget).toEqual(rat(201, 2));
+  });
+
+  it("reads ordinal ballots with reference Borda or top-k points", () => {
+    const text = lines(
+      "META",
+      "key;value",
+      "budget;10",
+      "vote_type;ordinal",
+      "max_length;3",
+      "PROJECTS",
+      "project_id;cost",
+      "a;1",
+      "b;1",
+      "c;1",
+      "VOTES",
+      "voter_id;vote",
+      "1;b,a,c",
+      "2;c",
+    );
+    const ref = pabulibToElection(parsePabulib(text)).election;
+    expect(ref.ballots).toEqual([
+      { ids: ["b", "a", "c"], points: [2n, 1n, 0n] },
+      { ids: ["c"], points: [0n] },
+    ]);
+    const topk = pabulibToElection(parsePabulib(text), { ordinalPoints: "top-k" });
+    expect(topk.topK).toBe(3);
+    expect(topk.election.ballots).toEqual([
+      { ids: ["b", "a", "c"], points: [3n, 2n, 1n] },
+      { ids: ["c"], points: [3n] },
+    ]);
+  });
+
+  it("reads cumulative and scoring ballots with points (decimal points scaled)", () => {
+    const text = lines(
+      "META",
+      "key;value",
+      "budget;10",
+      "vote_type;cumulative",
+      "PROJECTS",
+      "project_id;cost",
+      "a;4",
+      "b;6",
+      "VOTES",
+      "voter_id;vote;points",
+      "1;a,b;2,1",
+      "2;b;0.5",
+      "3;;",
+    );
+    const f = parsePabulib(text);
+    expect(f.votes[1].points).toEqual([rat(1, 2)]);
+    expect(f.votes[2]).toEqual({ voterId: "3", ids: [], points: [], extra: {} });
+    expect(pabulibToElection(f).election.ballots).toEqual([
+      { ids: ["a", "b"], points: [4n, 2n] },
+      { ids: ["b"], points: [1n] },
+      { ids: [], points: [] },
+    ]);
+    expect(parsePabulib(text.replace("cumulative", "scoring")).voteType).toBe("scoring");
+  });
+
+  it("treats choose-1 as approval ballots of length 1, and counts a repeated approval once", () => {
+    const c1 = parsePabulib(APPROVAL.replace("vote_type;approval", "vote_type;choose-1").replace("v1;1,2", "v1;1").replace("v2;1,10", "v2;10"));
+    expect(pabulibToElection(c1).election.ballots).toEqual([{ ids: ["1"] }, { ids: ["10"] }, { ids: ["2"] }]);
+    expect(parsePabulib(APPROVAL.replace("v1;1,2", "v1;1,2,1")).votes[0].ids).toEqual(["1", "2"]);
+  });
+
+  it("warns (without failing) when num_votes does not match", () => {
+    const f = parsePabulib(APPROVAL.replace("num_votes;3", "num_votes;4"));
+    expect(f.warnings).toEqual([{ line: 5, message: "num_votes is 4 but the file has 3 vote rows" }]);
+  });
+});
+
+describe("pabulib reader errors name the line", () => {
+  const cases: Array<[string, string, number, RegExp]> = [
+    ["text before META", "hello\n" + APPROVAL, 1, /before the first section/],
+    ["missing VOTES", APPROVAL.slice(0, APPROVAL.indexOf("VOTES")), 12, /missing VOTES/],
+    ["repeated section", APPROVAL + "PROJECTS\n", 18, /PROJECTS section appears twice/],
+    ["META line without value", APPROVAL.replace("description;Test", "description"), 3, /key;value/],
+    ["missing budget", APPROVAL.replace("budget;100\n", ""), 1, /no budget/],
+    ["bad budget", APPROVAL.replace("budget;100", "budget;lots"), 6, /budget must be a non-negative number/],
+    ["unknown vote type", APPROVAL.replace("vote_type;approval", "vote_type;quadratic"), 7, /unknown vote_type/],
+    ["no cost column", APPROVAL.replace("project_id;cost;votes", "project_id;price;votes"), 9, /no "cost" column/],
+    ["duplicate project", APPROVAL.replace("10;25;1;", "2;25;1;"), 12, /already used on line 11/],
+    ["bad cost", APPROVAL.replace("2;30;", "2;30 PLN;"), 11, /cost must be a number/],
+    ["negative cost", APPROVAL.replace("2;30;", "2;-30;"), 11, /negative/],
+    ["too many fields", APPROVAL.replace("Library;culture", "Library;culture;oops"), 11, /5 columns/],
+    ["unknown project in a vote", APPROVAL.replace("v3;2;", "v3;7;"), 17, /unknown project_id "7"/],
+    ["unterminated quote", APPROVAL.replace("Library", '"Library'), 11, /never closed/],
+    ["choose-1 with two projects", APPROVAL.replace("vote_type;approval", "vote_type;choose-1"), 15, /choose-1 vote lists 2/],
+  ];
+  for (const [label, text, line, message] of cases) {
+    it(label, () => {
+      const e = errorOf(text);
+      expect(e.line).toBe(line);
+      expect(e.detail).toMatch(message);
+      expect(e.message).toBe(`line ${line}: ${e.detail}`);
+      expect(() => parsePabulib(text)).toThrow(PabulibError);
+    });
+  }
+
+  const POINTS = lines(
+    "META",
+    "key;value",
+    "budget;10",
+    "vote_type;cumulative",
+    "PROJECTS",
+    "project_id;cost",
+    "a;4",
+    "b;6",
+    "VOTES",
+    "voter_id;vote;points",
+    "1;a,b;2,1",
+  );
+  it("points count mismatch", () => {
+    expect(errorOf(POINTS.replace("1;a,b;2,1", "1;a,b;2")).line).toBe(11);
+  });
+  it("points that are not numbers", () => {
+    expect(errorOf(POINTS.replace("1;a,b;2,1", "1;a,b;2,x")).detail).toMatch(/points must be numbers/);
+  });
+  it("cumulative votes without a points column", () => {
+    const e = errorOf(POINTS.replace("voter_id;vote;points", "voter_id;vote").replace("1;a,b;2,1", "1;a,b"));
+    expect(e.line).toBe(11);
+    expect(e.detail).toMatch(/needs points/);
+  });
+  it("an ordinal ballot ranking a project twice", () => {
+    const e = errorOf(POINTS.replace("cumulative", "ordinal").replace("voter_id;vote;points", "voter_id;vote").replace("1;a,b;2,1", "1;a,b,a"));
+    expect(e).toMatchObject({ line: 11, code: "vote" });
+  });
+  it("counts physical lines across CRLF, blank lines and multi-line quoted fields", () => {
+    const text = APPROVAL.replace("PROJECTS\n", "PROJECTS\n\n")
+      .replace(/\n/g, "\r\n")
+      .replace("Park benches", '"Park\r\nbenches"')
+      .replace("v3;2;", "v3;99;");
+    // 17 originally, +1 blank line, +1 line inside the quoted name
+    expect(errorOf(text).line).toBe(19);
+  });
+  it("never throws anything but a PabulibError", () => {
+    for (const junk of ["", ";;;", '"', "META", "META\nbudget;1\nvote_type;approval\nPROJECTS\nVOTES\n", "\u0000\u0001"]) {
+      const r = tryParsePabulib(junk);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toBeInstanceOf(PabulibError);
+    }
+  });
+});
+
+describe("pabulib writer", () => {
+  const roundTrip = (f: PabulibFile) => {
+    const again = parsePabulib(writePabulib(f));
+    const strip = ({ warnings: _w, ...rest }: PabulibFile) => rest;
+    expect(strip(again)).toEqual(strip(f));
+    return again;
+  };
+
+  it("round-trips a file with quotes, decimals and extra columns", () => {
+    const text = lines(
+      "META",
+      "key;value",
+      'comment;"a; b ""c"""',
+      "budget;100.50",
+      "vote_type;cumulative",
+      "PROJECTS",
+      "project_id;cost;name;selected",
+      '1;60.25;"Odkupmy" i my;1',
+      "2;30;  spaced  ;0",
+      "VOTES",
+      "voter_id;vote;points;voting_method",
+      "a;1,2;3,4;paper",
+      "b;;;internet",
+    );
+    const f = parsePabulib(text);
+    const written = writePabulib(f);
+    expect(written).toContain('comment;"a; b ""c"""');
+    expect(written).toContain("budget;100.50"); // the original text is kept when it has the same value
+    expect(written).toContain("1;60.25;Odkupmy i my;1");
+    roundTrip(f);
+    expect(writePabulib(f, { lineEnding: "\r\n" })).toMatch(/^META\r\nkey;value\r\n/);
+  });
+
+  it("writes a file built in code (our exports)", () => {
+    const f: PabulibFile = {
+      meta: [
+        { key: "description", value: "Civic Budget 2025" },
+        { key: "max_length", value: "3" },
+      ],
+      voteType: "ordinal",
+      budget: rat(12345, 100),
+      projectColumns: ["project_id", "cost", "name"],
+      projects: [
+        { id: "p1", cost: rat(100), extra: { name: "Trees; lots of them" } },
+        { id: "p2", cost: rat(2345, 100), extra: { name: "Benches" } },
+      ],
+      voteColumns: ["voter_id", "vote"],
+      votes: [{ voterId: "1", ids: ["p2", "p1"], extra: {} }],
+    };
+    const text = writePabulib(f, { counts: true });
+    expect(text).toContain("budget;123.45");
+    expect(text).toContain("vote_type;ordinal");
+    expect(text).toContain("num_votes;1");
+    expect(text).toContain('p1;100;"Trees; lots of them"');
+    const again = parsePabulib(text);
+    expect(again.projects).toEqual(f.projects);
+    expect(again.votes).toEqual(f.votes);
+    const e = pabulibToElection(again, { ordinalPoints: "top-k" });
+    expect(e.topK).toBe(3);
+    expect(e.election.ballots[0].points).toEqual([3n, 2n]);
+  });
+
+  const files = existsSync(DATA) ? readdirSync(DATA).filter((f) => f.endsWith(".pb")) : [];
+  it.skipIf(files.length === 0)(`round-trips every real file in ${DATA} (read → write → read)`, () => {
+    for (const name of files) {
+      const f = parsePabulib(readFileSync(path.join(DATA, name), "utf8"));
+      const again = roundTrip(f);
+      expect(again.votes.length, name).toBe(f.votes.length);
+    }
+  }, 60000);
+
+  it.skipIf(files.length === 0)("reads every real file into an election", () => {
+    for (const name of files) {
+      const { file, election } = readPabulibElection(readFileSync(path.join(DATA, name), "utf8"));
+      expect(election.projects.length, name).toBe(file.projects.length);
+      expect(election.ballots.length, name).toBe(Number(file.meta.find((e) => e.key === "num_votes")?.value ?? election.ballots.length));
+    }
+  }, 60000);
+});
