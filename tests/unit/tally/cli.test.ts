@@ -1,0 +1,91 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const DATA = path.resolve(process.cwd(), "../shared/data/pabulib");
+const SCRIPT = path.resolve(process.cwd(), "scripts/tally.ts");
+
+function tally(...args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", SCRIPT, ...args], { encoding: "utf8", timeout: 60000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "tally-cli-"));
+const sample = path.join(tmp, "sample.pb");
+writeFileSync(
+  sample,
+  [
+    "META",
+    "key;value",
+    "budget;300.0",
+    "vote_type;approval",
+    "PROJECTS",
+    "project_id;cost;name",
+    "A;200;Park",
+    "B;100;Library",
+    "C;250;Pool",
+    "VOTES",
+    "voter_id;vote",
+    "1;A,C",
+    "2;A,C",
+    "3;B",
+    "",
+  ].join("\r\n"),
+);
+
+describe("scripts/tally.ts", () => {
+  it("prints exactly one JSON object with --json", () => {
+    for (const rule of ["greedy", "mes", "mes-add1"]) {
+      const r = tally(sample, "--rule", rule, "--json");
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toBe("");
+      const lines = r.stdout.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      const out = JSON.parse(lines[0]);
+      expect(Object.keys(out)).toEqual(["rule", "winners", "cost", "budget", "voters"]);
+      expect(out.rule).toBe(rule);
+      expect(out.budget).toBe(300);
+      expect(out.voters).toBe(3);
+      // greedy: A (2 votes) then C does not fit, B fits -> A, B; MES: A then B.
+      expect(out.winners).toEqual(["A", "B"]);
+      expect(out.cost).toBe(300);
+    }
+  }, 60000);
+
+  it("prints a readable table without --json", () => {
+    const r = tally(sample, "--rule", "mes");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/winners \(2\): A, B/);
+    expect(r.stdout).toMatch(/80\.0% of the cost/);
+  }, 60000);
+
+  it("fails with one line on stderr for a bad rule or a bad file", () => {
+    const badRule = tally(sample, "--rule", "borda");
+    expect(badRule.code).not.toBe(0);
+    expect(badRule.stdout).toBe("");
+    expect(badRule.stderr.trim().split("\n")).toHaveLength(1);
+    expect(badRule.stderr).toMatch(/unknown rule "borda"/);
+
+    const bad = path.join(tmp, "bad.pb");
+    writeFileSync(bad, "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;ten\nVOTES\nvoter_id;vote\n");
+    const badFile = tally(bad, "--rule", "mes", "--json");
+    expect(badFile.code).toBe(1);
+    expect(badFile.stdout).toBe("");
+    expect(badFile.stderr.trim()).toBe(`tally: ${bad}:7: project "1": cost must be a number, found "ten"`);
+
+    const missing = tally(path.join(tmp, "nope.pb"), "--rule", "mes");
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim().split("\n")).toHaveLength(1);
+  }, 60000);
+
+  it.skipIf(!existsSync(DATA))("uses top-k ordinal points on request", () => {
+    const file = path.join(DATA, "Poland_Krakow_2018_Grzegorzki.pb");
+    const ref = JSON.parse(tally(file, "--rule", "greedy", "--json").stdout);
+    const topk = JSON.parse(tally(file, "--rule", "greedy", "--json", "--ordinal-points", "top-k").stdout);
+    expect(ref.voters).toBe(1259);
+    expect(topk.voters).toBe(1259);
+    expect(Array.isArray(topk.winners)).toBe(true);
+  }, 60000);
+});
