@@ -184,3 +184,9 @@ export async function updateBallotRules(cycleId: string, input: BallotRulesInput
     return { ok: true as const };
   });
 }
+
+/** The cycles voting now, for the voter's first page (kept light: it is the busiest page at the deadline). */
+export async function cyclesInVoting() {
+  const cycles = await prisma.cycle.findMany({ where: { phase: "voting" }, orderBy: { createdAt: "desc" }, select: { name: true, votingClosesOn: true } });
+  return cycles.map((c) => ({ name: c.name, closes: c.votingClosesOn }));
+}

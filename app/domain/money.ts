@@ -9,15 +9,19 @@ export function moneyToCents(input: string): number | null {
   return Number.isSafeInteger(cents) ? cents : null;
 }
 
+// Building an Intl.NumberFormat is slow; pages format hundreds of amounts.
+const formatters = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(cents: number | bigint, currency = "USD", locale = "en-US"): string {
   const value = typeof cents === "bigint" ? Number(cents) : cents;
-  const whole = value % 100 === 0;
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(value / 100);
+  const digits = value % 100 === 0 ? 0 : 2;
+  const key = `${locale}|${currency}|${digits}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: 2 });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(value / 100);
 }
 
 export function centsToInput(cents: number): string {

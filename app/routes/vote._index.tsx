@@ -8,7 +8,7 @@ import { z } from "zod";
 import { FormErrors, Notice, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { findVoterCode } from "~/db/ballots.server";
-import { listCycles } from "~/db/cycles.server";
+import { cyclesInVoting } from "~/db/cycles.server";
 import { CODE_REFUSAL_MESSAGES, voterCodeRefusal } from "~/domain/ballots/permissions";
 import { voterCodeInput } from "~/domain/ballots/schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
@@ -18,10 +18,7 @@ import { alreadyLimited, clientAddress, LIMITS, recordFailure } from "~/rate-lim
 export const meta: MetaFunction = () => [{ title: "Vote · Civic Budget" }];
 
 export async function loader(_: LoaderFunctionArgs) {
-  const cycles = await listCycles({ includeDrafts: false });
-  return {
-    voting: cycles.filter((c) => c.phase === "voting").map((c) => ({ name: c.name, closes: c.votingClosesOn })),
-  };
+  return { voting: await cyclesInVoting() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
