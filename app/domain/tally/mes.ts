@@ -13,22 +13,34 @@
 //   * to accept or reject affordability when the float sum is far from the
 //     cost (a sum of positive terms, relative error < (k+16)·4·2^-52).
 //
-// Money representation. All voters with the same remaining budget share a
-// "budget class"; a class stores its budget as an integer numerator N over a
-// global common denominator D (lazily rescaled when D grows), plus, in the
-// parametric mode used by Add1, a slope M: budget(t) = (N + M·t) / D, where t
-// is the number of Add1 steps added to every voter's starting budget.
+// Money representation. Identical ballots are grouped. All groups with the
+// same remaining budget share a "budget class"; a class stores its budget as
+// an integer numerator N over a common denominator D (D only grows, by the
+// factor each payment needs; a class is rescaled lazily when it is used).
 //
-// Add1 without thousands of runs. Within one run, everything (budgets, rho of
-// each project for a fixed set of capped supporters, affordability sums) is
-// affine in t. The run records, for each decision it took, the affine
-// inequality that justified it; the smallest t* > 0 at which one of them could
-// flip bounds the range of steps over which the outcome provably cannot
-// change: the run at step k gives the same winners for every step in
-// [k, k + t*). The next run is therefore at step k + max(1, ceil(t*)), which
-// is exactly where the reference (trying every step) could first see a
-// different outcome. Lower bounds are used only in the safe direction, so t*
-// may be smaller than necessary (an extra run) but never larger.
+// Add1 without thousands of runs. The reference tries every step k = 0, 1,
+// 2, … (each voter starts with B/n + k units) and stops at the first outcome
+// that costs more than B (keeping the previous one) or is exhaustive. We only
+// run MES at the steps where the outcome can change, and prove that it cannot
+// change in between:
+//   * Monotone sandwich (verifyInterval). Follow the winner sequence of the
+//     run at step k with the budgets of a later step T. For a fixed sequence,
+//     every remaining budget is non-decreasing in the starting budget, so
+//     every project's rho is non-increasing and its supporters' money
+//     non-decreasing. If at step T every other project is, in every round,
+//     unaffordable or priced at least at the winner's rho of step k (ties by
+//     id), and nothing is affordable after the last round, then the same
+//     project wins every round at every step in [k, T]: same outcome.
+//   * Refined sandwich (refinedOk), used when the plain one fails for a
+//     project: a voter never capped so far gains at least the full increase,
+//     which gives an affine lower bound on the loser's rho and, by convexity,
+//     a chord above the winner's rho; comparing them at both ends of the
+//     interval proves the whole interval.
+//   * Proofs are chained (the verifying run at T gives the thresholds for the
+//     next piece) as far as float estimates of how fast each rho moves
+//     suggest; a failed proof only costs a run, and where nothing can be
+//     proved the engine simply runs the next step, like the reference.
+// Tests compare the result with a naive implementation that tries every step.
 
 import { greedyOrder, scoreProjects } from "./greedy";
 import {
@@ -809,10 +821,16 @@ class MesRun {
     let round = 0;
     let aliveCount = C;
 
+    // Steps until projects dropped this round would become affordable again.
+    // After the last round that changes the outcome; in a round that selects
+    // a project, a newly affordable project is first priced high (most of its
+    // supporters' money), so the estimate is relaxed.
+    let roundDrops: number[] = [];
+    const DROP_RELAX = 3;
     const drop = (j: number, fe: FloatEval) => {
       alive[j] = 0;
       aliveCount--;
-      if (this.slopes && fe.moneySlope > 0) this.guess((cands[j].costF - fe.money) / fe.moneySlope);
+      if (this.slopes && fe.moneySlope > 0) roundDrops.push((cands[j].costF - fe.money) / fe.moneySlope);
       if (this.details) {
         const money = fe.exactMoney ?? this.exactMoney(cands[j]);
         dropped.set(j, { round, money: rat(money, this.D) });
@@ -854,6 +872,7 @@ class MesRun {
 
     while (aliveCount > 0) {
       round++;
+      roundDrops = [];
       const order: number[] = [];
       for (let j = 0; j < C; j++) if (alive[j]) order.push(j);
       order.sort((a, b) => L[a] - L[b] || compareProjectIds(cands[a].id, cands[b].id));
@@ -890,7 +909,11 @@ class MesRun {
             }
           }
         }
-        if (!verified || fw < 0) break;
+        if (!verified) break;
+        if (fw < 0) {
+          for (const t of roundDrops) this.guess(t);
+          break;
+        }
         const fe = alive[fw] ? evalFloat(fw) : null;
         if (fe === null) {
           verified = false;
@@ -915,16 +938,14 @@ class MesRun {
         if (arg < 0) {
           // Nothing affordable among those looked at; the rest must be checked too.
           for (const j of order) if (alive[j] && seenRound[j] !== round) evalFloat(j);
-          let any = -1;
-          for (const j of order) if (alive[j]) any = j;
-          if (any < 0) break;
-          arg = any;
+          for (const j of order) if (alive[j]) arg = j;
         }
         // Phase 2 (exact): the float favourite, then anything not certified to lose to it.
         best = arg;
-        bestEv = this.exactEval(cands[arg], fes[arg]!.thr);
-        let bestUp = ratioToNumber(bestEv.X, bestEv.D * bestEv.U) * (1 + 1e-12);
+        bestEv = arg < 0 ? null : this.exactEval(cands[arg], fes[arg]!.thr);
+        let bestUp = bestEv === null ? -Infinity : ratioToNumber(bestEv.X, bestEv.D * bestEv.U) * (1 + 1e-12);
         for (const j of order) {
+          if (bestEv === null) break;
           if (j === best || !alive[j] || L[j] > bestUp) continue;
           let fe = seenRound[j] === round ? fes[j] : null;
           if (fe === null) {
@@ -941,7 +962,11 @@ class MesRun {
           }
         }
       }
-      if (bestEv === null) break;
+      if (bestEv === null) {
+        for (const t of roundDrops) this.guess(t);
+        break;
+      }
+      for (const t of roundDrops) this.guess(t * DROP_RELAX);
 
       const w = cands[best];
       alive[best] = 0;
