@@ -42,6 +42,13 @@ app.use(
     strictTransportSecurity: process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false",
   }),
 );
+// No form here is anywhere near 1 MB: refuse bigger bodies before they are parsed.
+const MAX_BODY_BYTES = 1_000_000;
+app.use((req, res, next) => {
+  if (Number(req.headers["content-length"] ?? 0) <= MAX_BODY_BYTES) return next();
+  req.resume(); // read and drop the body, so the client hears the answer
+  req.on("end", () => res.status(413).type("text/plain").send("This form is too large to send. Shorten the text and try again."));
+});
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));

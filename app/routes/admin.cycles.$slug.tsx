@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
@@ -94,30 +94,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (parsed.data.intent) {
     case "advance": {
       const result = await advancePhase(cycle.id, actor);
-      return result.ok ? back("advanced") : ({ blockers: result.blockers, codes: null } satisfies ActionData);
+      return result.ok ? back("advanced") : refused({ blockers: result.blockers, codes: null }, 409);
     }
     case "update-rules": {
       const submission = parseWithZod(formData, { schema: ballotRulesInput });
-      if (submission.status !== "success") return { blockers: [], codes: null, rules: submission.reply() } satisfies ActionData;
+      if (submission.status !== "success") return refused({ blockers: [], codes: null, rules: submission.reply() });
       const result = await updateBallotRules(cycle.id, submission.value, actor);
-      if (!result.ok) return { blockers: [], codes: null, rules: submission.reply({ formErrors: [result.reason] }) } satisfies ActionData;
+      if (!result.ok) return refused({ blockers: [], codes: null, rules: submission.reply({ formErrors: [result.reason] }) });
       return back("rules");
     }
     case "generate-codes": {
       const submission = parseWithZod(formData, { schema: generateCodesInput });
-      if (submission.status !== "success") return { blockers: [], codes: submission.reply() } satisfies ActionData;
+      if (submission.status !== "success") return refused({ blockers: [], codes: submission.reply() });
       if (!cycle.districts.some((d) => d.id === submission.value.districtId)) {
-        return { blockers: [], codes: submission.reply({ fieldErrors: { districtId: ["Choose one of this cycle's districts."] } }) } satisfies ActionData;
+        return refused({ blockers: [], codes: submission.reply({ fieldErrors: { districtId: ["Choose one of this cycle's districts."] } }) });
       }
       await generateVoterCodes(cycle.id, submission.value.districtId, submission.value.count, submission.value.label, actor);
       return back("codes");
     }
     case "void-code": {
       const submission = parseWithZod(formData, { schema: voidCodeInput });
-      if (submission.status !== "success") return { blockers: [], codes: null, voiding: submission.reply() } satisfies ActionData;
+      if (submission.status !== "success") return refused({ blockers: [], codes: null, voiding: submission.reply() });
       const code = normaliseVoterCode(submission.value.code);
       const result = code ? await voidVoterCode(cycle.id, code, submission.value.reason, actor) : { ok: false as const, error: "That is not a voter code." };
-      if (!result.ok) return { blockers: [], codes: null, voiding: submission.reply({ fieldErrors: { code: [result.error] } }) } satisfies ActionData;
+      if (!result.ok) return refused({ blockers: [], codes: null, voiding: submission.reply({ fieldErrors: { code: [result.error] } }) });
       return back("voided");
     }
     case "run-tally":
@@ -134,6 +134,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return back("projects");
   }
 }
+
+/** A refused step: the page again, with what went wrong (400 for a bad form, 409 for a guard). */
+const refused = (answer: ActionData, status = 400) => data(answer, { status });
 
 const NOTICES: Record<string, string> = {
   created: "Cycle created as a draft.",

@@ -8,6 +8,7 @@ import { authorize, getActor } from "~/auth.server";
 import { BallotRulesFields } from "~/components/ballot-rules-fields";
 import { FieldErrors, FormErrors, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
+import { formReply } from "~/http.server";
 import { createCycle, slugTaken } from "~/db/cycles.server";
 import { cyclePermissions } from "~/domain/cycles/permissions";
 import { createCycleInput } from "~/domain/cycles/schema";
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }),
     async: true,
   });
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") return formReply(submission);
   const cycle = await createCycle(submission.value, actor);
   return redirect(`/admin/cycles/${cycle.slug}?created=1`);
 }

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { FieldErrors, FormErrors, TextareaField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
+import { formReply } from "~/http.server";
 import { saveCostEstimate } from "~/db/costing.server";
 import { costEstimateInput, estimateTotal } from "~/domain/costing/estimate";
 import { centsToInput, formatMoney, moneyToCents } from "~/domain/money";
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: costEstimateInput });
   // Adding or removing a line item (no JavaScript needed) also comes back here.
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") return formReply(submission);
   await saveCostEstimate(proposal.id, submission.value, actor);
   return redirect(`/proposals/${proposal.id}?costed=1`);
 }

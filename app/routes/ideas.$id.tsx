@@ -8,6 +8,7 @@ import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
 import { Notice, TextareaField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
+import { formReply } from "~/http.server";
 import { cyclePhase } from "~/db/cycles.server";
 import { getIdea, hasSupported, markNotTakenForward, supportIdea } from "~/db/ideas.server";
 import { cyclePermissions } from "~/domain/cycles/permissions";
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   authorize(request, actor, ideaPermissions.decide(actor, { phase }), "Only budget delegates decide which ideas are taken forward.");
   if (idea.status !== "open") throw new Response("This idea already has an outcome.", { status: 409 });
   const submission = parseWithZod(formData, { schema: ideaDecisionInput });
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") return formReply(submission);
   await markNotTakenForward(idea.id, submission.value.reason, actor!);
   return redirect(`/ideas/${idea.id}`);
 }

@@ -1,12 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
+import { formReply } from "~/http.server";
 import { cycleBySlugOrPhase, cyclePhase } from "~/db/cycles.server";
 import { createIdea } from "~/db/ideas.server";
 import { districtAndCategoryOf } from "~/guards.server";
@@ -39,12 +40,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor, cycle } = await guard(request);
   const formData = await readForm(request);
   const limited = await takeAttempt([LIMITS.ideaPerAccount, actor.id]);
-  if (limited) return data(parseWithZod(formData, { schema: ideaInput }).reply({ formErrors: [limited] }), { status: 429 });
+  if (limited) return formReply(parseWithZod(formData, { schema: ideaInput }), { formErrors: [limited] }, 429);
   const submission = await parseWithZod(formData, {
     schema: ideaInput.superRefine(districtAndCategoryOf(cycle.id)),
     async: true,
   });
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") return formReply(submission);
   const idea = await createIdea(cycle.id, submission.value, actor);
   return redirect(`/ideas/${idea.id}?submitted=1`);
 }

@@ -1,12 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { createUserSession, getActor, verifyLogin } from "~/auth.server";
 import { FormErrors, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
+import { formReply } from "~/http.server";
 import { loginInput, safeRedirect } from "~/domain/accounts/schema";
 import { alreadyLimited, clientAddress, forgive, LIMITS, recordFailure } from "~/rate-limit.server";
 
@@ -24,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const checks = [[LIMITS.loginPerIp, ip], [LIMITS.loginPerEmail, email]] as const;
   const limited = await alreadyLimited(...checks);
   if (limited) {
-    return data(parseWithZod(formData, { schema: loginInput }).reply({ formErrors: [limited], hideFields: ["password"] }), { status: 429 });
+    return formReply(parseWithZod(formData, { schema: loginInput }), { formErrors: [limited], hideFields: ["password"] }, 429);
   }
   const submission = await parseWithZod(formData, {
     schema: loginInput.transform(async (data, ctx) => {
@@ -39,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (submission.status !== "success") {
     if (submission.error?.[""]) await recordFailure(...checks);
-    return submission.reply({ hideFields: ["password"] });
+    return formReply(submission, { hideFields: ["password"] });
   }
   await forgive(LIMITS.loginPerEmail, email);
   const cookie = await createUserSession(request, submission.value.user.id);

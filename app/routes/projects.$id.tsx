@@ -8,6 +8,7 @@ import { authorize, getActor } from "~/auth.server";
 import { FormErrors, Notice, SelectField, TextareaField, TextField } from "~/components/forms";
 import { Progress } from "~/components/progress";
 import { readForm } from "~/csrf.server";
+import { formReply } from "~/http.server";
 import { getProject, postProjectUpdate } from "~/db/projects.server";
 import { projectPermissions, PROJECT_STATUSES, PROJECT_STATUS_LABELS } from "~/domain/implementation/permissions";
 import { projectUpdateInput } from "~/domain/implementation/schema";
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   authorize(request, actor, projectPermissions.postUpdate(actor, project), "Only staff of the responsible agency or the PB office can post project updates.");
   const submission = parseWithZod(formData, { schema: projectUpdateInput });
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") return formReply(submission);
   await postProjectUpdate(project.id, submission.value, actor!);
   return redirect(`/projects/${project.id}?posted=1`);
 }

@@ -8,6 +8,7 @@ import { authorize } from "~/auth.server";
 import { CostEstimateTable } from "~/components/estimate";
 import { Notice, SelectField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
+import { formReply } from "~/http.server";
 import { listAgencies } from "~/db/cycles.server";
 import { sendForCosting } from "~/db/proposals.server";
 import { loadProposal } from "~/guards.server";
@@ -61,10 +62,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   authorize(request, actor, proposalPermissions.sendForCosting(actor, { phase }, proposal), "Only budget delegates can send a draft proposal for costing.");
   const submission = parseWithZod(formData, { schema: sendForCostingInput });
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") return formReply(submission);
   const agencies = await listAgencies();
   if (!agencies.some((a) => a.id === submission.value.agencyId)) {
-    return submission.reply({ fieldErrors: { agencyId: ["Choose one of the listed agencies."] } });
+    return formReply(submission, { fieldErrors: { agencyId: ["Choose one of the listed agencies."] } });
   }
   await sendForCosting(proposal.id, submission.value.agencyId, actor!);
   return redirect(`/proposals/${proposal.id}?sent=1`);

@@ -7,6 +7,7 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize } from "~/auth.server";
 import { FormErrors, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
+import { formReply } from "~/http.server";
 import { reviseProposal } from "~/db/proposals.server";
 import { proposalPermissions } from "~/domain/proposals/permissions";
 import { editProposalInput } from "~/domain/proposals/schema";
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, proposal } = await guard(request, params.id);
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: editProposalInput });
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") return formReply(submission);
   const number = await reviseProposal(proposal.id, submission.value, actor!);
   return redirect(`/proposals/${proposal.id}?revised=${number}`);
 }

@@ -7,6 +7,7 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { FieldErrors, FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
+import { formReply } from "~/http.server";
 import { cycleBySlugOrPhase, cyclePhase } from "~/db/cycles.server";
 import { ideasForProposal } from "~/db/ideas.server";
 import { districtAndCategoryOf } from "~/guards.server";
@@ -44,9 +45,9 @@ export async function action({ request }: ActionFunctionArgs) {
     schema: createProposalInput.superRefine(districtAndCategoryOf(cycle.id)),
     async: true,
   });
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") return formReply(submission);
   const result = await createProposal(cycle.id, submission.value, actor);
-  if (!result.ok) return submission.reply({ fieldErrors: { ideaIds: [result.error] } });
+  if (!result.ok) return formReply(submission, { fieldErrors: { ideaIds: [result.error] } });
   return redirect(`/proposals/${result.proposal.id}?created=1`);
 }
 

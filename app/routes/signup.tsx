@@ -1,12 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { createUserSession } from "~/auth.server";
 import { FormErrors, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
+import { formReply } from "~/http.server";
 import { createResident, emailTaken } from "~/db/users.server";
 import { safeRedirect, signupInput } from "~/domain/accounts/schema";
 import { clientAddress, LIMITS, takeAttempt } from "~/rate-limit.server";
@@ -16,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Create an account · Civic Bu
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const limited = await takeAttempt([LIMITS.signupPerIp, clientAddress(context)]);
-  if (limited) return data(parseWithZod(formData, { schema: signupInput }).reply({ formErrors: [limited], hideFields: ["password"] }), { status: 429 });
+  if (limited) return formReply(parseWithZod(formData, { schema: signupInput }), { formErrors: [limited], hideFields: ["password"] }, 429);
   const submission = await parseWithZod(formData, {
     schema: signupInput.superRefine(async (data, ctx) => {
       if (await emailTaken(data.email)) {
@@ -25,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }),
     async: true,
   });
-  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  if (submission.status !== "success") return formReply(submission, { hideFields: ["password"] });
   const user = await createResident(submission.value);
   const cookie = await createUserSession(request, user.id);
   const to = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));

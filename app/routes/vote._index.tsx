@@ -1,12 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { FormErrors, Notice, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
+import { formReply } from "~/http.server";
 import { findVoterCode } from "~/db/ballots.server";
 import { cyclesInVoting } from "~/db/cycles.server";
 import { CODE_REFUSAL_MESSAGES, voterCodeRefusal } from "~/domain/ballots/permissions";
@@ -26,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Only wrong codes count: a busy polling station on one address is not slowed down.
   const ip = clientAddress(context);
   const limited = await alreadyLimited([LIMITS.voterCodePerIp, ip]);
-  if (limited) return data(parseWithZod(formData, { schema: voterCodeInput }).reply({ formErrors: [limited] }), { status: 429 });
+  if (limited) return formReply(parseWithZod(formData, { schema: voterCodeInput }), { formErrors: [limited] }, 429);
   const submission = await parseWithZod(formData, {
     schema: voterCodeInput.transform(async (data, ctx) => {
       const code = normaliseVoterCode(data.code);
@@ -44,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (submission.status !== "success") {
     await recordFailure([LIMITS.voterCodePerIp, ip]);
-    return submission.reply();
+    return formReply(submission);
   }
   return redirect("/vote/ballot", { headers: { "Set-Cookie": await startVoting(request, submission.value.id) } });
 }

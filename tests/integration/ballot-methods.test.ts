@@ -14,7 +14,7 @@ import { loader as pbLoader } from "~/routes/results.ballots.$resultId[.pb]";
 import { action as adminAction } from "~/routes/admin.cycles.$slug";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
-import { args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
 describe("ranked and approval cycles, rule locking, and recounts from the published file", async () => {
   const admin = await makeUser(["admin"]);
@@ -61,9 +61,12 @@ describe("ranked and approval cycles, rule locking, and recounts from the publis
     const result = await updateBallotRules(cycle.id, { ...DEFAULT_BALLOT_RULES, ballotMethod: "approval" }, admin);
     expect(result).toEqual({ ok: false, reason: expect.stringContaining("locked: 1 ballot has already been cast") });
     const browser = await browserFor(admin);
-    const reply = (await adminAction(
-      args(browser.post(`/admin/cycles/${cycle.slug}`, { intent: "update-rules", ballotMethod: "approval", minSpendPercent: "0", minApprovals: "1", maxApprovals: "2", maxRanks: "3", tallyRule: "mes" }), { slug: cycle.slug }),
-    )) as { rules: { error: Record<string, string[]> } };
+    const { httpStatus, reply } = answerOf<{ rules: { error: Record<string, string[]> } }>(
+      await adminAction(
+        args(browser.post(`/admin/cycles/${cycle.slug}`, { intent: "update-rules", ballotMethod: "approval", minSpendPercent: "0", minApprovals: "1", maxApprovals: "2", maxRanks: "3", tallyRule: "mes" }), { slug: cycle.slug }),
+      ),
+    );
+    expect(httpStatus).toBe(400);
     expect(reply.rules.error[""]?.[0]).toMatch(/Changing the rules during a vote would be unfair/);
     expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).ballotMethod).toBe("ranked");
   });

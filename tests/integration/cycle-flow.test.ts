@@ -9,7 +9,7 @@ import { publishResults, runTally } from "~/db/results.server";
 import { action as costAction } from "~/routes/costing.$id";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
-import { args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
 describe("costing, voting and tallying a cycle", async () => {
   const admin = await makeUser(["admin"]);
@@ -68,10 +68,10 @@ describe("costing, voting and tallying a cycle", async () => {
 
   it("returns field errors for a bad line item and keeps what was typed", async () => {
     const browser = await browserFor(parks);
-    const reply = (await costAction(args(browser.post(`/costing/${benches}`, estimate([["Bench", "two", "-5"]])), { id: benches }))) as {
-      error: Record<string, string[]>;
-      initialValue: { items: { quantity: string }[] };
-    };
+    const { httpStatus, reply } = answerOf<{ error: Record<string, string[]>; initialValue: { items: { quantity: string }[] } }>(
+      await costAction(args(browser.post(`/costing/${benches}`, estimate([["Bench", "two", "-5"]])), { id: benches })),
+    );
+    expect(httpStatus).toBe(400);
     expect(reply.error["items[0].quantity"]).toEqual(["Enter a whole quantity, e.g. 3."]);
     expect(reply.error["items[0].unitCost"]).toEqual(["Enter a unit cost above zero, e.g. 1200 or 1200.50."]);
     expect(reply.initialValue.items[0].quantity).toBe("two");
@@ -121,7 +121,7 @@ describe("costing, voting and tallying a cycle", async () => {
     expect(await prisma.ballot.count()).toBe(before + 1);
     // The voter's pages say so too.
     const voter = await browserFor(null);
-    const again = (await codeAction(args(voter.post("/vote", { code: second.code })))) as { error: Record<string, string[]> };
+    const { reply: again } = answerOf(await codeAction(args(voter.post("/vote", { code: second.code }))));
     expect(again.error.code).toEqual(["This voter code has already been used to vote. Each code votes once."]);
   });
 
@@ -163,7 +163,7 @@ describe("voiding voter codes", async () => {
   it("cancels an unused code, which then cannot vote", async () => {
     expect(await voidVoterCode(cycle.id, unused.code, "letter returned", admin)).toEqual({ ok: true });
     const voter = await browserFor(null);
-    const reply = (await codeAction(args(voter.post("/vote", { code: unused.code })))) as { error: Record<string, string[]> };
+    const { reply } = answerOf(await codeAction(args(voter.post("/vote", { code: unused.code }))));
     expect(reply.error.code).toEqual(["This voter code has been cancelled by the PB office. Contact them for a new one."]);
   });
 

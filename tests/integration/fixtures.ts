@@ -96,3 +96,11 @@ export async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
 }
 
 export const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
+
+/** An action's answer without its HTTP wrapping: the status and the form reply. */
+export function answerOf<T = { status?: string; error: Record<string, string[]>; initialValue: Record<string, unknown> }>(result: unknown): { httpStatus: number; reply: T } {
+  const wrapped = result as { type?: string; init?: { status?: number }; data?: T };
+  return wrapped?.type === "DataWithResponseInit"
+    ? { httpStatus: wrapped.init?.status ?? 200, reply: wrapped.data as T }
+    : { httpStatus: 200, reply: result as T };
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
 import { action as newIdea } from "~/routes/ideas.new";
 import { action as ideaAction } from "~/routes/ideas.$id";
-import { args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
 describe("submitting and supporting ideas", async () => {
   const admin = await makeUser(["admin"]);
@@ -33,9 +33,10 @@ describe("submitting and supporting ideas", async () => {
 
   it("refuses an invalid idea with an error per field and the typed text kept", async () => {
     const browser = await browserFor(resident);
-    const reply = (await newIdea(
-      args(browser.post(`/ideas/new?cycle=${cycle.slug}`, { ...form, title: "Hi", districtId: "another-cycles-district" })),
-    )) as { status: string; error: Record<string, string[]>; initialValue: Record<string, string> };
+    const { httpStatus, reply } = answerOf(
+      await newIdea(args(browser.post(`/ideas/new?cycle=${cycle.slug}`, { ...form, title: "Hi", districtId: "another-cycles-district" }))),
+    );
+    expect(httpStatus).toBe(400);
     expect(reply.status).toBe("error");
     expect(reply.error.title).toEqual(["Give your idea a title of at least 5 characters."]);
     expect(reply.error.districtId).toEqual(["Choose one of this cycle's districts."]);
@@ -75,9 +76,7 @@ describe("submitting and supporting ideas", async () => {
     expect(refused.status).toBe(403);
     const delegate = await makeUser(["delegate"]);
     const asDelegate = await browserFor(delegate);
-    const tooShort = (await ideaAction(args(asDelegate.post(`/ideas/${idea.id}`, { intent: "not-taken-forward", reason: "no" }), { id: idea.id }))) as {
-      error: Record<string, string[]>;
-    };
+    const { reply: tooShort } = answerOf(await ideaAction(args(asDelegate.post(`/ideas/${idea.id}`, { intent: "not-taken-forward", reason: "no" }), { id: idea.id })));
     expect(tooShort.error.reason[0]).toMatch(/at least 10 characters/);
     await settle(() =>
       ideaAction(args(asDelegate.post(`/ideas/${idea.id}`, { intent: "not-taken-forward", reason: "Already funded by the Parks department this year." }), { id: idea.id })),

@@ -5,16 +5,13 @@ import { generateVoterCodes } from "~/db/cycles.server";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { action as loginAction } from "~/routes/login";
 import { action as codeAction } from "~/routes/vote._index";
-import { browserFor, makeCycle, makeUser, settle } from "./fixtures";
+import { answerOf, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
 type Reply = { status?: string; error?: Record<string, string[]> };
 const from = (clientIp: string, request: Request) => ({ request, params: {}, context: { clientIp } });
-/** Unwraps data(…, { status }) from an action. */
 const unwrap = (result: unknown) => {
-  const wrapped = result as { type?: string; init?: { status: number }; data?: Reply };
-  return wrapped?.type === "DataWithResponseInit"
-    ? { status: wrapped.init!.status, reply: wrapped.data! }
-    : { status: 200, reply: result as Reply };
+  const { httpStatus, reply } = answerOf<Reply>(result);
+  return { status: httpStatus, reply };
 };
 
 describe("rate limits", async () => {
@@ -31,7 +28,7 @@ describe("rate limits", async () => {
       outcomes.push(result.status);
       expect(result.reply.status).toBe("error"); // no guess got through
     }
-    expect(outcomes.slice(0, 60).every((s) => s === 200)).toBe(true);
+    expect(outcomes.slice(0, 60).every((s) => s === 400)).toBe(true); // a wrong code: 400 with the reason
     expect(outcomes.slice(60).every((s) => s === 429)).toBe(true);
     // Even the right code is refused from that address now, with a clear message.
     const blocked = unwrap(await settle(() => codeAction(from("10.9.9.9", guesser.post("/vote", { code: realCode })))));
