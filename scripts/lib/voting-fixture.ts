@@ -1,0 +1,67 @@
+// Shared by the load and fault scripts: a fresh database with a cycle in its vote,
+// a production server to start, and one voter's walk through the real pages.
+import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { request, type Agent } from "undici";
+
+export async function prepareVotingDatabase(dir: string, voters: number, port: number) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:./${dir}/vote.db`, NODE_ENV: "production", PORT: String(port), COOKIE_SECURE: "false" };
+  process.env.DATABASE_URL = env.DATABASE_URL;
+  if (!existsSync("build/server/index.js")) execSync("npm run build --silent", { stdio: "inherit" });
+  execSync("npx prisma migrate deploy", { stdio: "pipe", env });
+  const { prisma } = await import("~/db/client.server");
+  const { createCycle, generateVoterCodes } = await import("~/db/cycles.server");
+  const { DEFAULT_BALLOT_RULES } = await import("~/domain/cycles/rules-schema");
+  const admin = await prisma.user.create({ data: { email: "load@x", name: "Load admin", passwordHash: "x", roles: { create: [{ role: "admin" }] } } });
+  const actor = { id: admin.id, name: admin.name, email: admin.email, roles: ["admin" as const], agencyId: null };
+  const cycle = await createCycle({ name: "Load", slug: "load", description: "", currency: "USD", ...DEFAULT_BALLOT_RULES, districts: [{ name: "City", budget: 1_000_000_00, population: 0 }], categories: ["All"] }, actor);
+  const district = await prisma.district.findFirstOrThrow({ where: { cycleId: cycle.id } });
+  const category = await prisma.category.findFirstOrThrow({ where: { cycleId: cycle.id } });
+  const proposalIds: string[] = [];
+  for (let i = 1; i <= 5; i++) {
+    const p = await prisma.proposal.create({
+      data: { number: i, cycleId: cycle.id, districtId: district.id, categoryId: category.id, status: "feasible", title: `Project ${i}`, description: "Load test", costEstimates: { create: { totalCents: 100_000_00, feasible: true, publicReason: "load" } } },
+    });
+    proposalIds.push(p.id);
+  }
+  await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
+  await generateVoterCodes(cycle.id, district.id, voters, "load", actor);
+  const codes = (await prisma.voterCode.findMany({ where: { cycleId: cycle.id }, select: { code: true } })).map((c) => c.code);
+  return { prisma, env, cycleId: cycle.id, codes, proposalIds };
+}
+
+export async function startServer(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const server = spawn("node", [...nodeArgs, "server.js"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve) => server.stdout!.on("data", (b: Buffer) => b.toString().includes("running") && resolve()));
+  return server;
+}
+
+export type VoteOutcome = { kind: "cast"; castMs: number } | { kind: "already-voted" };
+
+/** One voter: open /vote, enter the code, confirm the ballot. Throws when the server does not answer as it should. */
+export async function vote(base: string, agent: Agent, code: string, choice: string[]): Promise<VoteOutcome> {
+  const jar = new Map<string, string>();
+  const keep = (h: Record<string, string | string[] | undefined>) =>
+    [h["set-cookie"] ?? []].flat().forEach((c) => jar.set(c.split("=")[0], c.split(";")[0]));
+  const cookie = () => [...jar.values()].join("; ");
+  const page = await request(`${base}/vote`, { dispatcher: agent });
+  keep(page.headers);
+  const token = /name="csrf" value="([^"]+)"/.exec(await page.body.text())![1];
+  const form = (fields: [string, string][]) => new URLSearchParams([["csrf", token], ...fields]).toString();
+  const post = (path: string, body: string) =>
+    request(`${base}${path}`, { method: "POST", dispatcher: agent, body, headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() } });
+  const entered = await post("/vote", form([["code", code]]));
+  const enteredText = await entered.body.text();
+  keep(entered.headers);
+  if (entered.statusCode === 400 && enteredText.includes("already been used")) return { kind: "already-voted" };
+  if (entered.statusCode !== 302) throw new Error(`code entry answered ${entered.statusCode}`);
+  const started = performance.now();
+  const cast = await post("/vote/ballot", form([["intent", "confirm"], ...choice.map((id) => ["project", id] as [string, string])]));
+  await cast.body.dump();
+  const castMs = performance.now() - started;
+  if (cast.statusCode === 302 && cast.headers.location === "/vote?notice=already-voted") return { kind: "already-voted" };
+  if (cast.statusCode !== 302 || cast.headers.location !== "/vote/receipt") throw new Error(`cast answered ${cast.statusCode} ${cast.headers.location}`);
+  return { kind: "cast", castMs };
+}
