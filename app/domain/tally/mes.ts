@@ -327,6 +327,9 @@ class MesRun {
   /** Float derivative of the budget per Add1 step (slopes mode). */
   private MF = new Float64Array(64);
   private cls: Int32Array;
+  /** Per ballot group: F and MF of its class (copies, for cache-friendly float passes). */
+  private FG: Float64Array;
+  private MFG: Float64Array;
   private Dh: bigint[];
   private E = 0;
   private fac = new Map<number, bigint>();
@@ -356,6 +359,8 @@ class MesRun {
     this.cls = new Int32Array(prep.G).fill(1);
     this.newClass(0n, 0);
     this.newClass(beta.n, Number(flags.step ?? 1n));
+    this.FG = new Float64Array(prep.G).fill(this.F[1]);
+    this.MFG = new Float64Array(prep.G).fill(this.MF[1]);
   }
 
   private get D(): bigint {
@@ -433,9 +438,8 @@ class MesRun {
   /** `start`: a certified lower bound on rho (rho never decreases over rounds), to start the iteration from. */
   private floatEval(c: Cand, start: number): FloatEval {
     const { sg, uIdx, uValsF } = c;
-    const F = this.F;
-    const MF = this.MF;
-    const cls = this.cls;
+    const FG = this.FG;
+    const MFG = this.MFG;
     const mult = this.prep.mult;
     const slopes = this.slopes;
 
@@ -454,18 +458,17 @@ class MesRun {
     const u0 = uValsF[0];
     for (let i = 0; i < n; i++) {
       const g = sg[i];
-      const k = cls[g];
       const m = mult[g];
-      const b = F[k];
+      const b = FG[g];
       money += m * b;
-      if (slopes) moneySlope += m * MF[k];
+      if (slopes) moneySlope += m * MFG[g];
       const u = uIdx === null ? u0 : uValsF[uIdx[i]];
       const x = b / u;
       xs[i] = x;
       if (x < rho) {
         sC += m * b;
         uC += m * u;
-        if (slopes) mC += m * MF[k];
+        if (slopes) mC += m * MFG[g];
         nC++;
       } else if (x < nextAbove) nextAbove = x;
     }
@@ -503,11 +506,10 @@ class MesRun {
           const x = xs[i];
           if (x < rho) {
             const g = sg[i];
-            const k = cls[g];
             const m = mult[g];
-            sC += m * F[k];
+            sC += m * FG[g];
             uC += m * (uIdx === null ? u0 : uValsF[uIdx[i]]);
-            if (slopes) mC += m * MF[k];
+            if (slopes) mC += m * MFG[g];
             nC++;
           } else if (x < nextAbove) nextAbove = x;
         }
@@ -544,8 +546,7 @@ class MesRun {
    */
   private testPass(c: Cand, tau: number, far: number): { verdict: 0 | 1 | 2 | 3; fe: FloatEval | null } {
     const { sg, uIdx, uValsF } = c;
-    const F = this.F;
-    const cls = this.cls;
+    const FG = this.FG;
     const mult = this.prep.mult;
     const n = sg.length;
     const u0 = uValsF[0];
@@ -554,7 +555,7 @@ class MesRun {
     let fFar = 0;
     for (let i = 0; i < n; i++) {
       const g = sg[i];
-      const b = F[cls[g]];
+      const b = FG[g];
       const m = mult[g];
       const u = uIdx === null ? u0 : uValsF[uIdx[i]];
       money += m * b;
@@ -577,9 +578,9 @@ class MesRun {
         exactMoney: null,
       };
       if (this.slopes) {
-        const MF = this.MF;
+        const MFG = this.MFG;
         let ms = 0;
-        for (let i = 0; i < n; i++) ms += mult[sg[i]] * MF[cls[sg[i]]];
+        for (let i = 0; i < n; i++) ms += mult[sg[i]] * MFG[sg[i]];
         fe.moneySlope = ms;
       }
       return { verdict: 0, fe };
@@ -590,12 +591,12 @@ class MesRun {
   }
 
   private capped(c: Cand, i: number, k: number, ev: RhoEval): boolean {
-    // Must agree with floatEval's x = F[k] / u (same float operations).
+    // Must agree with floatEval's x = FG[g] / u (same float operations); FG[g] = F[k].
     if (ev.overrides !== null) {
       const o = ev.overrides.get(c.uIdx === null ? k : k * c.uVals.length + c.uIdx[i]);
       if (o !== undefined) return o;
     }
-    return this.F[k] / (c.uIdx === null ? c.uValsF[0] : c.uValsF[c.uIdx[i]]) < ev.thr;
+    return this.FG[c.sg[i]] / (c.uIdx === null ? c.uValsF[0] : c.uValsF[c.uIdx[i]]) < ev.thr;
   }
 
   /** Exact X and U for the capped set described by ev. False if degenerate. */
@@ -637,7 +638,7 @@ class MesRun {
    */
   private exactEval(c: Cand, thr: number): RhoEval {
     const { sg } = c;
-    const F = this.F;
+    const FG = this.FG;
     const cls = this.cls;
     const ev: RhoEval = { X: 0n, U: 0n, D: this.D, thr, overrides: null };
     if (Number.isFinite(thr)) {
@@ -650,7 +651,7 @@ class MesRun {
         let checked: Set<number> | null = null;
         for (let i = 0; i < sg.length; i++) {
           const k = cls[sg[i]];
-          const x = F[k] / (c.uIdx === null ? c.uValsF[0] : c.uValsF[c.uIdx[i]]);
+          const x = FG[sg[i]] / (c.uIdx === null ? c.uValsF[0] : c.uValsF[c.uIdx[i]]);
           if (x < lo || x > hi) {
             // Far from rho: the float decision is certain; it must agree with the set.
             const cap = this.capped(c, i, k, ev);
@@ -827,6 +828,7 @@ class MesRun {
     // supporters' money), so the estimate is relaxed.
     let roundDrops: number[] = [];
     const DROP_RELAX = 3;
+    const STALE_RELAX = 3;
     const drop = (j: number, fe: FloatEval) => {
       alive[j] = 0;
       aliveCount--;
@@ -847,8 +849,6 @@ class MesRun {
         drop(j, t.fe!);
         return true;
       }
-      // With slopes (Add1 guesses) a full evaluation is kept for its rho and slope.
-      if (this.slopes) return false;
       if (t.verdict === 1 || t.verdict === 2) {
         const lb = (t.verdict === 1 ? far : tau) * LOWER;
         if (lb > L[j]) L[j] = lb;
@@ -977,7 +977,7 @@ class MesRun {
         const sw = rhoS[best];
         for (let j = 0; j < C; j++) {
           if (!alive[j] || !(rhoS[j] < sw)) continue;
-          this.guess((rhoF[j] - rw) / (sw - rhoS[j]));
+          this.guess(((rhoF[j] - rw) / (sw - rhoS[j])) * (seenRound[j] === round ? 1 : STALE_RELAX));
         }
       }
       sequence.push(best);
@@ -1105,10 +1105,14 @@ class MesRun {
       if (uIdx === null) this.slot[k] = nk;
       else newOf.set(key, nk);
     }
+    const FG = this.FG;
+    const MFG = this.MFG;
     for (let i = 0; i < n; i++) {
       const g = sg[i];
-      if (isCap[i]) cls[g] = 0;
-      else cls[g] = uIdx === null ? this.slot[oldCls[i]] : newOf.get(oldCls[i] * nU + uIdx[i])!;
+      const nk = isCap[i] ? 0 : uIdx === null ? this.slot[oldCls[i]] : newOf.get(oldCls[i] * nU + uIdx[i])!;
+      cls[g] = nk;
+      FG[g] = this.F[nk];
+      MFG[g] = this.MF[nk];
     }
     return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
   }
@@ -1239,9 +1243,9 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
             // Too far: shrink, and remember it for the next attempts (a proof
             // that failed near a crossing tends to fail again just after it).
             failures++;
-            target /= 4n;
+            target /= BigInt(process.env.SHRINK ?? 4);
             probe = target > 1n ? target : 1n;
-            if (failures > 1) break;
+            if (failures > Number(process.env.MAXFAIL ?? 1)) break;
           }
           if (proved === null) break;
           reached += target;
