@@ -2,7 +2,10 @@
 // the record does not exist or its cycle is not public to this person.
 import { authorize, getActor } from "~/auth.server";
 import { cyclePhase } from "~/db/cycles.server";
-import type { RefinementCtx } from "zod";
+import { z, type RefinementCtx } from "zod";
+import { resolveCycle } from "~/db/cycles.server";
+import { latestResults } from "~/db/results.server";
+import { hasRole } from "~/domain/auth/roles";
 import { districtAndCategoryInCycle } from "~/db/ideas.server";
 import { getProposal } from "~/db/proposals.server";
 import { costingPermissions } from "~/domain/costing/permissions";
@@ -34,4 +37,13 @@ export function districtAndCategoryOf(cycleId: string) {
     if (!ok.district) ctx.addIssue({ code: "custom", path: ["districtId"], message: "Choose one of this cycle's districts." });
     if (!ok.category) ctx.addIssue({ code: "custom", path: ["categoryId"], message: "Choose one of this cycle's categories." });
   };
+}
+
+/** The cycle named by ?cycle= (else the newest with published results) and its published results, for exports. */
+export async function publishedResultsOf(request: Request) {
+  const query = z.object({ cycle: z.string().max(60).optional() }).safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const actor = await getActor(request);
+  const cycle = query.success ? await resolveCycle(query.data.cycle, { includeDrafts: hasRole(actor, "admin"), prefer: "results" }) : null;
+  if (!cycle) throw new Response("We could not find that cycle.", { status: 404 });
+  return { cycle, results: await latestResults(cycle.id, { publishedOnly: true }) };
 }

@@ -1,18 +1,10 @@
+import { publishedResultsOf } from "~/guards.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
-import { getActor } from "~/auth.server";
-import { resolveCycle } from "~/db/cycles.server";
-import { latestResults } from "~/db/results.server";
-import { hasRole } from "~/domain/auth/roles";
 import { parseNote } from "~/domain/results/explain";
 
 /** The full published result of a cycle as JSON: rules, parameters, digests, every project's outcome. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const query = z.object({ cycle: z.string().max(60).optional() }).safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  const actor = await getActor(request);
-  const cycle = query.success ? await resolveCycle(query.data.cycle, { includeDrafts: hasRole(actor, "admin"), prefer: "results" }) : null;
-  if (!cycle) throw new Response("We could not find that cycle.", { status: 404 });
-  const results = await latestResults(cycle.id, { publishedOnly: true });
+  const { cycle, results } = await publishedResultsOf(request);
   const body = {
     cycle: { name: cycle.name, slug: cycle.slug, currency: cycle.currency, ballotMethod: cycle.ballotMethod, tallyRule: cycle.tallyRule },
     districts: results.map((r) => ({

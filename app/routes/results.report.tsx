@@ -1,11 +1,7 @@
+import { publishedResultsOf } from "~/guards.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { getActor } from "~/auth.server";
 import { count } from "~/components/text";
-import { resolveCycle } from "~/db/cycles.server";
-import { latestResults } from "~/db/results.server";
-import { hasRole } from "~/domain/auth/roles";
 import { TALLY_RULE_LABELS } from "~/domain/cycles/rules-schema";
 import { formatMoney } from "~/domain/money";
 
@@ -13,11 +9,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 /** A printable report for the council: one page per district. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const query = z.object({ cycle: z.string().max(60).optional() }).safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  const actor = await getActor(request);
-  const cycle = query.success ? await resolveCycle(query.data.cycle, { includeDrafts: hasRole(actor, "admin"), prefer: "results" }) : null;
-  if (!cycle) throw new Response("We could not find that cycle.", { status: 404 });
-  const results = await latestResults(cycle.id, { publishedOnly: true });
+  const { cycle, results } = await publishedResultsOf(request);
   return {
     cycle: { name: cycle.name, currency: cycle.currency },
     districts: results.map((r) => ({
