@@ -341,6 +341,7 @@ class MesRun {
   private stampNow = 0;
   /** Scratch: budget/utility per supporter of the project being evaluated. */
   private xs = new Float64Array(1024);
+  private win = new Int32Array(1024);
 
   private horizon = Infinity;
 
@@ -455,6 +456,13 @@ class MesRun {
     let mC = 0;
     let nC = 0;
     let nextAbove = Infinity;
+    // Entries just above the starting rho (where the capped set usually ends)
+    // are kept aside, so the iteration can usually finish without more passes.
+    const winHi = rho * 1.05;
+    let nextOut = Infinity;
+    if (this.win.length < n) this.win = new Int32Array(Math.max(n, this.win.length * 2));
+    const win = this.win;
+    let nWin = 0;
     const u0 = uValsF[0];
     for (let i = 0; i < n; i++) {
       const g = sg[i];
@@ -470,7 +478,11 @@ class MesRun {
         uC += m * u;
         if (slopes) mC += m * MFG[g];
         nC++;
-      } else if (x < nextAbove) nextAbove = x;
+      } else {
+        if (x < nextAbove) nextAbove = x;
+        if (x < winHi) win[nWin++] = i;
+        else if (x < nextOut) nextOut = x;
+      }
     }
     const margin = (n + 16) * 4 * EPS;
     let affordable: boolean;
@@ -495,8 +507,40 @@ class MesRun {
 
     // rho_C for C = {budget/utility < rho}, iterated until C is stable.
     let r2 = rho;
-    for (let iter = 0; iter < 64; iter++) {
-      if (iter > 0) {
+    let iterate = true;
+    {
+      const rest = c.totalUF - uC;
+      const r = rest > 0 ? (c.costF - sC) / rest : Infinity;
+      if (r <= nextAbove) {
+        r2 = r;
+        iterate = false;
+      } else if (Number.isFinite(r)) {
+        // Walk the kept entries by increasing budget/utility, capping while below rho_C.
+        const order = Array.from(win.subarray(0, nWin)).sort((p, q) => xs[p] - xs[q]);
+        let cur = r;
+        let used = 0;
+        for (; used < order.length; used++) {
+          const i = order[used];
+          if (xs[i] >= cur) break;
+          const g = sg[i];
+          const m = mult[g];
+          sC += m * FG[g];
+          uC += m * (uIdx === null ? u0 : uValsF[uIdx[i]]);
+          if (slopes) mC += m * MFG[g];
+          nC++;
+          const rest2 = c.totalUF - uC;
+          cur = rest2 > 0 ? (c.costF - sC) / rest2 : Infinity;
+          if (!Number.isFinite(cur)) break;
+        }
+        const next = used < order.length ? xs[order[used]] : nextOut;
+        if (Number.isFinite(cur) && cur <= next) {
+          r2 = cur;
+          iterate = false;
+        } else rho = Number.isFinite(cur) ? cur : rho;
+      }
+    }
+    for (let iter = 0; iterate && iter < 64; iter++) {
+      {
         sC = 0;
         uC = 0;
         mC = 0;
