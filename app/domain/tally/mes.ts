@@ -1287,9 +1287,9 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
             // Too far: shrink, and remember it for the next attempts (a proof
             // that failed near a crossing tends to fail again just after it).
             failures++;
-            target /= BigInt(process.env.SHRINK ?? 4);
+            target /= 4n;
             probe = target > 1n ? target : 1n;
-            if (failures > Number(process.env.MAXFAIL ?? 1)) break;
+            if (failures > 1) break;
           }
           if (proved === null) break;
           reached += target;
