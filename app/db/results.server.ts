@@ -19,7 +19,7 @@ export async function runTally(cycleId: string, actor: Actor) {
     const runs = [];
     for (const district of cycle.districts) {
       const options = await ballotOptions(cycleId, district.id);
-      const ballots = await districtBallots(tx, district.id, options);
+      const { ballots, groups } = await districtBallots(tx, district.id, options);
       const election = districtElection({
         budgetCents: district.budgetCents,
         projects: options,
@@ -47,7 +47,7 @@ export async function runTally(cycleId: string, actor: Actor) {
             withAWinnerUnderGreedy: votersWithAWinner(ballots, greedyOutcome.winners),
           }),
           software: SOFTWARE_VERSION,
-          ballotsHash: ballotsDigest(ballots, { ranked: cycle.ballotMethod === "ranked" }),
+          ballotsHash: ballotsDigest(groups),
           ballotCount: ballots.length,
           budgetCents: district.budgetCents,
           spentCents: Number(outcome.spent),
@@ -77,15 +77,16 @@ export async function runTally(cycleId: string, actor: Actor) {
  * district fast. Ranked ballots stay in rank order.
  */
 async function districtBallots(tx: Tx, districtId: string, options: readonly { id: string; number: number }[]) {
-  const groups = await tx.ballot.groupBy({ by: ["choices"], where: { districtId }, _count: { _all: true } });
+  const rows = await tx.ballot.groupBy({ by: ["choices"], where: { districtId }, _count: { _all: true } });
+  const groups = rows.map((r) => ({ choices: r.choices, count: r._count._all }));
   const idOf = new Map(options.map((o) => [o.number, o.id]));
   const ballots: string[][] = [];
   for (const g of groups) {
     // A vote for a proposal that is no longer on the ballot counts for nothing.
     const ids = decodeChoices(g.choices).flatMap((n) => idOf.get(n) ?? []);
-    for (let i = 0; i < g._count._all; i++) ballots.push(ids);
+    for (let i = 0; i < g.count; i++) ballots.push(ids);
   }
-  return ballots;
+  return { ballots, groups };
 }
 
 /** The newest run of each district, draft or published (for the PB office's review). */
@@ -125,11 +126,10 @@ export async function publishedResultWithBallots(resultId: string) {
     prisma.ballot.findMany({ where: { districtId: result.districtId }, orderBy: { id: "asc" }, select: { choices: true } }),
     prisma.proposal.findMany({ where: { districtId: result.districtId }, include: { category: true } }),
   ]);
-  const categories = new Map(proposals.map((p) => [p.id, p.category.name]));
-  const idOf = new Map(proposals.map((p) => [p.number, p.id]));
   return {
     result,
-    categories,
-    ballots: ballots.map((b) => decodeChoices(b.choices).map((n) => idOf.get(n) ?? String(n))),
+    proposals: new Map(proposals.map((p) => [p.id, { number: p.number, category: p.category.name }])),
+    // The votes exactly as stored: proposal numbers, the same text the digest covers.
+    ballots: ballots.map((b) => b.choices.split(",").filter(Boolean)),
   };
 }

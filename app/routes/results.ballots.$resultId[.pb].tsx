@@ -7,17 +7,18 @@ import { writePabulib } from "~/domain/tally/pabulib";
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = params.resultId ? await publishedResultWithBallots(params.resultId) : null;
   if (!found) throw new Response("We could not find published results with that id.", { status: 404 });
-  const { result, ballots, categories } = found;
+  const { result, ballots, proposals } = found;
   const file = districtToPabulib({
     cycle: result.cycle,
     district: result.district,
+    // Projects are identified by their public proposal numbers, as on the ballot and in the digest.
     projects: result.projects.map((p) => ({
-      id: p.proposalId,
+      id: String(proposals.get(p.proposalId)?.number ?? p.proposalId),
       title: p.title,
       costCents: p.costCents,
       votes: p.votes,
       selected: p.selected,
-      category: categories.get(p.proposalId) ?? "",
+      category: proposals.get(p.proposalId)?.category ?? "",
     })),
     ballots,
   });

@@ -1,4 +1,5 @@
 import "./fresh-db";
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { castBallot } from "~/db/ballots.server";
 import { prisma } from "~/db/client.server";
@@ -92,9 +93,13 @@ describe("ranked and approval cycles, rule locking, and recounts from the publis
     const text = await response.text();
     expect(text).toMatch(/vote_type;ordinal/);
     expect(text).not.toContain(codes[0].code);
-    const { election } = readPabulibElection(text, { ordinalPoints: "top-k" });
+    const { election, file } = readPabulibElection(text, { ordinalPoints: "top-k" });
     const recount = countDistrict("greedy", election, "ranked");
-    expect([...recount.winners].sort()).toEqual([ids.A, ids.B, ids.D].sort());
+    // The file names projects by their public numbers: A=1, B=2, D=4.
+    expect([...recount.winners].sort()).toEqual(["1", "2", "4"]);
     expect(election.ballots).toHaveLength(5);
+    // Anyone can recompute the published SHA-256 from the file's vote lines.
+    const lines = file.votes.map((v) => v.ids.join(",")).sort();
+    expect(createHash("sha256").update(lines.join("\n")).digest("hex")).toBe(run.ballotsHash);
   });
 });

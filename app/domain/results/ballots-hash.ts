@@ -1,22 +1,17 @@
 import { createHash } from "node:crypto";
 
 /**
- * SHA-256 of a district's ballots in a canonical form, so anyone holding the same
- * ballots gets the same digest: one line per ballot, lines sorted, joined by "\n";
- * within a line the ids sorted, except on ranked ballots where their order is the vote.
- * Identical lines are sorted once and hashed as often as they occur (fast on big districts).
+ * SHA-256 of a district's ballots, as anyone can recompute it from the published
+ * `.pb` file: take each vote's text (proposal numbers: ascending, or in rank order on
+ * ranked ballots — exactly as stored and as written in the file), sort the lines,
+ * join them with "\n", hash. Identical ballots come grouped with their count.
  */
-export function ballotsDigest(ballots: readonly (readonly string[])[], opts: { ranked?: boolean } = {}): string {
-  const counts = new Map<string, number>();
-  for (const ids of ballots) {
-    const line = (opts.ranked ? [...ids] : [...ids].sort()).join(",");
-    counts.set(line, (counts.get(line) ?? 0) + 1);
-  }
+export function ballotsDigest(groups: readonly { choices: string; count: number }[]): string {
   const hash = createHash("sha256");
   let first = true;
-  for (const line of [...counts.keys()].sort()) {
-    for (let i = counts.get(line)!; i > 0; i--) {
-      hash.update(first ? line : `\n${line}`);
+  for (const g of [...groups].sort((a, b) => (a.choices < b.choices ? -1 : a.choices > b.choices ? 1 : 0))) {
+    for (let i = g.count; i > 0; i--) {
+      hash.update(first ? g.choices : `\n${g.choices}`);
       first = false;
     }
   }
