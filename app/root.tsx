@@ -36,11 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return Response.json({ actor, csrfToken }, { headers });
 }
 
-export function useActor(): Actor | null {
-  const data = useRouteLoaderData<typeof loader>("root");
-  return (data?.actor as Actor | null) ?? null;
-}
-
 function Header({ actor }: { actor: Actor | null }) {
   return (
     <header className="site-header">

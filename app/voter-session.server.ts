@@ -11,17 +11,26 @@ export interface Receipt {
   total: string;
 }
 
+// A code entered on a shared computer must not stay usable for the next person.
+const VOTING_MINUTES = 30;
+
 export async function readVoterSession(request: Request) {
   const session = await getSession(request);
   const voterCodeId = session.get("voterCodeId");
-  return { session, voterCodeId: typeof voterCodeId === "string" ? voterCodeId : null };
+  const startedAt = Number(session.get("votingStartedAt") ?? 0);
+  const fresh = Date.now() - startedAt < VOTING_MINUTES * 60_000;
+  return { voterCodeId: typeof voterCodeId === "string" && fresh ? voterCodeId : null };
 }
 
 export async function startVoting(request: Request, voterCodeId: string) {
   const session = await getSession(request);
   session.set("voterCodeId", voterCodeId);
+  session.set("votingStartedAt", Date.now());
   return sessionStorage.commitSession(session);
 }
+
+/** Voting pages hold a voter's choices: never keep them in a cache or the back-button history. */
+export const noStore = () => ({ "Cache-Control": "no-store" });
 
 export async function keepReceipt(request: Request, receipt: Receipt) {
   const session = await getSession(request);

@@ -23,16 +23,13 @@ export function PhaseTimeline({ phase }: { phase: Phase }) {
 export function CyclePicker({
   cycles,
   current,
-  extra,
 }: {
   cycles: readonly { slug: string; name: string }[];
   current: string;
-  extra?: Record<string, string>;
 }) {
   if (cycles.length < 2) return null;
   return (
     <Form method="get" className="inline-form">
-      {extra ? Object.entries(extra).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />) : null}
       <label htmlFor="cycle-picker">Cycle</label>{" "}
       <select id="cycle-picker" name="cycle" defaultValue={current}>
         {cycles.map((c) => (

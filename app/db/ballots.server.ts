@@ -54,7 +54,9 @@ function newTracker() {
   return randomBytes(6).toString("hex").toUpperCase().match(/.{4}/g)!.join("-");
 }
 
-export type CastResult = { ok: true; tracker: string } | { ok: false; reason: "already-voted" };
+export type CastResult = { ok: true; tracker: string } | { ok: false; reason: "already-voted" | "closed" };
+
+class VotingClosed extends Error {}
 
 /**
  * Records that the code has voted and stores the anonymous ballot, in one
@@ -71,6 +73,10 @@ export async function castBallot(
   const day = today();
   try {
     await prisma.$transaction(async (tx) => {
+      // Checked again inside the transaction: voting may have closed, or the code been
+      // voided, since the voter opened the ballot.
+      const code = await tx.voterCode.findUniqueOrThrow({ where: { id: voterCode.id }, select: { voidedAt: true, cycle: { select: { phase: true } } } });
+      if (code.voidedAt || code.cycle.phase !== "voting") throw new VotingClosed();
       // The proposals' public numbers, checked against the voter's district.
       const proposals = await tx.proposal.findMany({
         where: { id: { in: [...selection] }, cycleId: voterCode.cycleId, districtId: voterCode.districtId },
@@ -100,6 +106,7 @@ export async function castBallot(
     });
     return { ok: true, tracker };
   } catch (error) {
+    if (error instanceof VotingClosed) return { ok: false, reason: "closed" };
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       return { ok: false, reason: "already-voted" };
     }

@@ -50,8 +50,6 @@ export async function resolveCycle(
   return (preferred && (await pickNewest(preferred))) || pickNewest({});
 }
 
-export type CycleWithDistricts = NonNullable<Awaited<ReturnType<typeof getCycle>>>;
-
 export function cyclePhase(cycle: { phase: string }): Phase {
   return isPhase(cycle.phase) ? cycle.phase : "draft";
 }

@@ -3,30 +3,23 @@ import { audit } from "./audit.server";
 import { prisma } from "./client.server";
 import { latestResults } from "./results.server";
 
-/** Every winner of the published results becomes a project (once). */
+/**
+ * Every winner of the published results becomes a project (once; a double click
+ * finds them already made), with the budget voters funded: the cost in the result.
+ */
 export async function createProjectsFromWinners(cycleId: string, actor: Actor) {
   const results = await latestResults(cycleId, { publishedOnly: true });
-  const winnerIds = results.flatMap((r) => r.projects.filter((p) => p.selected).map((p) => p.proposalId));
-  const proposals = await prisma.proposal.findMany({
-    where: { id: { in: winnerIds }, project: null },
-    include: { costEstimates: { orderBy: { createdAt: "desc" }, take: 1 } },
-  });
-  await prisma.$transaction(async (tx) => {
+  const funded = new Map(results.flatMap((r) => r.projects.filter((p) => p.selected).map((p) => [p.proposalId, p.costCents] as const)));
+  return prisma.$transaction(async (tx) => {
+    const proposals = await tx.proposal.findMany({ where: { id: { in: [...funded.keys()] }, project: null } });
     for (const p of proposals) {
       const project = await tx.project.create({
-        data: {
-          proposalId: p.id,
-          cycleId,
-          districtId: p.districtId,
-          agencyId: p.agencyId,
-          title: p.title,
-          budgetCents: p.costEstimates[0]?.totalCents ?? 0,
-        },
+        data: { proposalId: p.id, cycleId, districtId: p.districtId, agencyId: p.agencyId, title: p.title, budgetCents: funded.get(p.id)! },
       });
       await audit(tx, actor, "project.create", { type: "project", id: project.id }, { proposalId: p.id });
     }
+    return proposals.length;
   });
-  return proposals.length;
 }
 
 export async function listProjects(filter: { cycleId?: string; districtId?: string; status?: string }) {
@@ -61,11 +54,12 @@ export async function postProjectUpdate(
   actor: Actor,
 ) {
   return prisma.$transaction(async (tx) => {
+    const latest = await tx.projectUpdate.findFirst({ where: { projectId }, orderBy: { postedOn: "desc" }, select: { postedOn: true } });
     const update = await tx.projectUpdate.create({ data: { projectId, authorId: actor.id, ...input } });
-    await tx.project.update({
-      where: { id: projectId },
-      data: { status: input.status, percentComplete: input.percentComplete },
-    });
+    // A backdated update joins the timeline without overwriting the current status.
+    if (!latest || input.postedOn >= latest.postedOn) {
+      await tx.project.update({ where: { id: projectId }, data: { status: input.status, percentComplete: input.percentComplete } });
+    }
     await audit(tx, actor, "project.update", { type: "project", id: projectId }, { updateId: update.id, status: input.status });
     return update;
   });

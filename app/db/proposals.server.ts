@@ -38,9 +38,10 @@ export async function getProposal(id: string) {
 
 export async function createProposal(cycleId: string, input: z.infer<typeof createProposalInput>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const ideas = await tx.idea.findMany({ where: { id: { in: input.ideaIds }, cycleId } });
+    // An idea already closed with a public reason cannot be revived by a tampered form.
+    const ideas = await tx.idea.findMany({ where: { id: { in: input.ideaIds }, cycleId, status: { not: "not_taken_forward" } } });
     if (ideas.length !== new Set(input.ideaIds).size) {
-      return { ok: false as const, error: "One of the chosen ideas is not part of this cycle." };
+      return { ok: false as const, error: "One of the chosen ideas is not part of this cycle, or was not taken forward." };
     }
     const last = await tx.proposal.aggregate({ where: { cycleId }, _max: { number: true } });
     const proposal = await tx.proposal.create({

@@ -19,17 +19,19 @@ export async function runTally(cycleId: string, actor: Actor) {
     const runs = [];
     for (const district of cycle.districts) {
       const options = await ballotOptions(cycleId, district.id);
+      // Projects are counted under their public numbers (as text), the ids of the .pb
+      // file, so a recount of that file breaks ties exactly as this count did.
       const { ballots, groups } = await districtBallots(tx, district.id, options);
+      const byNumber = new Map(options.map((o) => [String(o.number), o]));
       const election = districtElection({
         budgetCents: district.budgetCents,
-        projects: options,
+        projects: options.map((o) => ({ id: String(o.number), costCents: o.costCents })),
         ballots,
         method: cycle.ballotMethod,
         maxRanks: cycle.maxRanks,
       });
       const outcome = countDistrict(cycle.tallyRule, election, cycle.ballotMethod);
       const greedyOutcome = cycle.tallyRule === "greedy" ? outcome : greedy(election);
-      const titles = new Map(options.map((o) => [o.id, o.title]));
       const last = await tx.tallyResult.aggregate({ where: { districtId: district.id }, _max: { run: true } });
       const result = await tx.tallyResult.create({
         data: {
@@ -40,7 +42,7 @@ export async function runTally(cycleId: string, actor: Actor) {
           parameters: JSON.stringify({
             ballotMethod: cycle.ballotMethod,
             ...(cycle.ballotMethod === "ranked" ? { points: "top-k", k: cycle.maxRanks } : {}),
-            tieBreak: "smallest project id first",
+            tieBreak: "smallest proposal number, compared as text (\"10\" before \"9\")",
           }),
           summary: JSON.stringify({
             withAWinner: votersWithAWinner(ballots, outcome.winners),
@@ -53,8 +55,8 @@ export async function runTally(cycleId: string, actor: Actor) {
           spentCents: Number(outcome.spent),
           projects: {
             create: outcome.projects.map((p) => ({
-              proposalId: p.id,
-              title: titles.get(p.id) ?? p.id,
+              proposalId: byNumber.get(p.id)!.id,
+              title: byNumber.get(p.id)!.title,
               costCents: Number(p.cost),
               votes: Number(p.score),
               position: p.position,
@@ -72,18 +74,18 @@ export async function runTally(cycleId: string, actor: Actor) {
 }
 
 /**
- * A district's ballots as lists of proposal ids, read with one grouped query:
- * identical ballots come back once with their count, which keeps a 400,000-ballot
- * district fast. Ranked ballots stay in rank order.
+ * A district's ballots as lists of proposal numbers (as text), read with one grouped
+ * query: identical ballots come back once with their count, which keeps a
+ * 400,000-ballot district fast. Ranked ballots stay in rank order.
  */
-async function districtBallots(tx: Tx, districtId: string, options: readonly { id: string; number: number }[]) {
+async function districtBallots(tx: Tx, districtId: string, options: readonly { number: number }[]) {
   const rows = await tx.ballot.groupBy({ by: ["choices"], where: { districtId }, _count: { _all: true } });
   const groups = rows.map((r) => ({ choices: r.choices, count: r._count._all }));
-  const idOf = new Map(options.map((o) => [o.number, o.id]));
+  const onBallot = new Set(options.map((o) => o.number));
   const ballots: string[][] = [];
   for (const g of groups) {
     // A vote for a proposal that is no longer on the ballot counts for nothing.
-    const ids = decodeChoices(g.choices).flatMap((n) => idOf.get(n) ?? []);
+    const ids = decodeChoices(g.choices).filter((n) => onBallot.has(n)).map(String);
     for (let i = 0; i < g.count; i++) ballots.push(ids);
   }
   return { ballots, groups };
@@ -101,17 +103,28 @@ export async function latestResults(cycleId: string, opts: { publishedOnly: bool
   return [...byDistrict.values()].sort((a, b) => a.district.name.localeCompare(b.district.name));
 }
 
-/** Publishes the newest draft run of every district. Published runs are never changed. */
-export async function publishResults(cycleId: string, actor: Actor) {
-  const drafts = (await latestResults(cycleId, { publishedOnly: false })).filter((r) => r.status === "draft");
-  if (drafts.length === 0) return 0;
-  await prisma.$transaction(async (tx) => {
-    for (const r of drafts) {
+/**
+ * Publishes draft runs. With `reviewed`, exactly the runs the PB office looked at,
+ * and only while each is still its district's newest run (another count may have
+ * been run meanwhile); without, the newest draft of every district. Published runs
+ * are never changed.
+ */
+export async function publishResults(cycleId: string, actor: Actor, reviewed?: readonly string[]) {
+  return prisma.$transaction(async (tx) => {
+    const runs = await tx.tallyResult.findMany({ where: { cycleId }, orderBy: { run: "desc" }, select: { id: true, districtId: true, status: true } });
+    const newest = new Map<string, (typeof runs)[number]>();
+    for (const r of runs) if (!newest.has(r.districtId)) newest.set(r.districtId, r);
+    const drafts = [...newest.values()].filter((r) => r.status === "draft");
+    const toPublish = reviewed ? runs.filter((r) => reviewed.includes(r.id)) : drafts;
+    if (reviewed && (toPublish.length !== reviewed.length || toPublish.some((r) => newest.get(r.districtId) !== r || r.status !== "draft"))) {
+      return { ok: false as const, reason: "The count changed since you reviewed it (someone ran the tally again or published). Review the count below and publish again." };
+    }
+    for (const r of toPublish) {
       await tx.tallyResult.update({ where: { id: r.id }, data: { status: "published", publishedAt: new Date() } });
     }
-    await audit(tx, actor, "tally.publish", { type: "cycle", id: cycleId }, { runs: drafts.map((r) => r.id) });
+    if (toPublish.length) await audit(tx, actor, "tally.publish", { type: "cycle", id: cycleId }, { runs: toPublish.map((r) => r.id) });
+    return { ok: true as const, count: toPublish.length };
   });
-  return drafts.length;
 }
 
 /** A published result with its district's anonymised ballots, for the `.pb` download. */

@@ -77,7 +77,7 @@ export default function Home() {
             ) : null}
             <p className="actions">
               {step ? (
-                <Link className="button" to={step.to + (step.to.includes("new") || step.to === "/vote" ? "" : q)}>
+                <Link className="button" to={step.to === "/vote" ? step.to : step.to + q}>
                   {step.label}
                 </Link>
               ) : null}{" "}

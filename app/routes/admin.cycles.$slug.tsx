@@ -82,6 +82,7 @@ type ActionData = {
   codes: SubmissionResult<string[]> | null;
   rules?: SubmissionResult<string[]>;
   voiding?: SubmissionResult<string[]>;
+  tallyError?: string;
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -126,8 +127,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return back("tallied");
     case "publish":
       authorize(request, actor, resultPermissions.tally(actor, { phase }), "Results are published in the results phase.");
-      await publishResults(cycle.id, actor);
-      return back("published");
+      {
+        const reviewed = z.array(z.string().max(40)).max(500).safeParse(formData.getAll("run"));
+        const published = await publishResults(cycle.id, actor, reviewed.success ? reviewed.data : []);
+        if (!published.ok) return refused({ blockers: [], codes: null, tallyError: published.reason }, 409);
+        return back("published");
+      }
     case "create-projects":
       authorize(request, actor, projectPermissions.create(actor, { phase }), "Projects are created after results are published.");
       await createProjectsFromWinners(cycle.id, actor);
@@ -235,10 +240,12 @@ export default function ManageCycle() {
       {canTally || results.length ? (
         <section className="card" aria-labelledby="tally">
           <h2 id="tally">Count and publish</h2>
+          {actionData?.tallyError ? <Notice tone="error">{actionData.tallyError}</Notice> : null}
           {canTally ? (
             <Form method="post" className="actions">
               <AuthenticityTokenInput />
               <button type="submit" name="intent" value="run-tally" className="button-secondary">Run the tally</button>
+              {results.filter((r) => r.status === "draft").map((r) => <input key={r.id} type="hidden" name="run" value={r.id} />)}
               {results.some((r) => r.status === "draft") ? <button type="submit" name="intent" value="publish" className="button">Publish results</button> : null}
             </Form>
           ) : null}

@@ -20,7 +20,8 @@ export const meta: MetaFunction = () => [{ title: "New proposal · Civic Budget"
 async function guard(request: Request) {
   const actor = await getActor(request);
   const slug = new URL(request.url).searchParams.get("cycle");
-  const cycle = (await cycleBySlugOrPhase(slug, "proposals")) ?? (await cycleBySlugOrPhase(null, "costing"));
+  const cycle = slug ? await cycleBySlugOrPhase(slug, "proposals") : (await cycleBySlugOrPhase(null, "proposals")) ?? (await cycleBySlugOrPhase(null, "costing"));
+  if (slug && !cycle) throw new Response("We could not find that cycle.", { status: 404 });
   if (!cycle) throw new Response("No cycle is developing proposals right now.", { status: 403 });
   const phase = cyclePhase(cycle);
   authorize(request, actor, proposalPermissions.create(actor, { phase }), "Only budget delegates can write proposals, while proposals are being developed.");

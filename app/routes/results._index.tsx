@@ -65,8 +65,8 @@ export default function Results() {
         <p>No results are published for this cycle yet. Current phase: {PHASE_LABELS[cycle.phase]}.</p>
       ) : (
         <p>
-          Counted with the rule <strong>{TALLY_RULE_LABELS[rule]}</strong>. {RULE_EXPLANATIONS[rule]} Ties go to the project with the smallest
-          id.{" "}
+          Counted with the rule <strong>{TALLY_RULE_LABELS[rule]}</strong>. {RULE_EXPLANATIONS[rule]} An exact tie goes to the proposal whose number comes
+          first when read as text (so #10 comes before #9), the same order a recount of the published files uses.{" "}
           Downloads: <a href={`/results/export.csv?cycle=${cycle.slug}`} download>results (CSV)</a> ·{" "}
           <a href={`/results/export.json?cycle=${cycle.slug}`} download>full result (JSON)</a> ·{" "}
           <a href={`/results/report?cycle=${cycle.slug}`}>printable council report</a> ·{" "}

@@ -23,7 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     ballots,
   });
   const name = `${result.cycle.slug}-${result.district.name}`.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-  return new Response(writePabulib(file), {
+  return new Response(writePabulib(file, { counts: true }), {
     headers: {
       "Content-Type": "text/plain; charset=utf-8",
       "Content-Disposition": `attachment; filename="${name}.pb"`,

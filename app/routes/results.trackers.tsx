@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
+import { count } from "~/components/text";
 import { publishedTrackers } from "~/db/ballots.server";
 import { resolveCycle } from "~/db/cycles.server";
 
@@ -51,7 +52,7 @@ export default function Trackers() {
       {districts.length === 0 ? <p>No results are published for this cycle yet.</p> : null}
       {districts.map((d) => (
         <details key={d.district}>
-          <summary>{d.district}: {d.trackers.length} ballots</summary>
+          <summary>{d.district}: {count(d.trackers.length, "ballot")}</summary>
           <p className="tracker-list">{d.trackers.join(" ")}</p>
         </details>
       ))}

@@ -16,6 +16,8 @@ import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { startVoting } from "~/voter-session.server";
 import { alreadyLimited, clientAddress, LIMITS, recordFailure } from "~/rate-limit.server";
 
+export { noStore as headers } from "~/voter-session.server";
+
 export const meta: MetaFunction = () => [{ title: "Vote · Civic Budget" }];
 
 export async function loader(_: LoaderFunctionArgs) {
@@ -61,6 +63,9 @@ export default function Vote() {
       <h1>Vote</h1>
       {notice === "already-voted" ? <Notice tone="error">This voter code has already been used to vote. Each code votes once; your first ballot is the one that counts.</Notice> : null}
       {notice === "start" ? <Notice>Please enter your voter code to start.</Notice> : null}
+      {notice === "closed" ? (
+        <Notice tone="error">Your ballot was not recorded: voting closed, or this code was cancelled, before you confirmed. Contact the PB office if you think this is wrong.</Notice>
+      ) : null}
       {voting.length ? (
         <p>
           Voting is open: {voting.map((v) => `${v.name}${v.closes ? ` (closes ${v.closes})` : ""}`).join("; ")}. Enter the voter code from your letter or from the PB

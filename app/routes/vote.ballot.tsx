@@ -12,6 +12,8 @@ import { readBallotForm } from "~/domain/ballots/schema";
 import { formatMoney } from "~/domain/money";
 import { keepReceipt, readVoterSession } from "~/voter-session.server";
 
+export { noStore as headers } from "~/voter-session.server";
+
 export const meta: MetaFunction = () => [{ title: "Your ballot · Civic Budget" }];
 
 /** The voter's code from the session, still able to vote; otherwise back to the start. */
@@ -53,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!check.ok) return { step: "choose", selection: chosen.length ? chosen : check.selection, ranks, errors: check.errors } satisfies Step;
   if (form.intent === "review") return { step: "review", selection: check.selection, ranks, errors: [] } satisfies Step;
   const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked" });
-  if (!cast.ok) return redirect("/vote?notice=already-voted");
+  if (!cast.ok) return redirect(cast.reason === "closed" ? "/vote?notice=closed" : "/vote?notice=already-voted");
   const titles = new Map(options.map((o) => [o.id, o.title]));
   const cookie = await keepReceipt(request, {
     tracker: cast.tracker,

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { takeReceipt } from "~/voter-session.server";
 
+export { noStore as headers } from "~/voter-session.server";
+
 export const meta: MetaFunction = () => [{ title: "Thank you for voting · Civic Budget" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,7 +24,7 @@ export default function ReceiptPage() {
   }
   return (
     <div className="narrow">
-      <h1>Thank you — your ballot is counted</h1>
+      <h1>Thank you — your ballot is recorded</h1>
       <div className="receipt" role="status">
         <p>{receipt.cycle}, {receipt.district}</p>
         <p>Your ballot tracker:</p>

@@ -122,7 +122,7 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await shot(voter, "voter-ballot");
   await voter.getByRole("button", { name: "Review my ballot" }).click();
   await voter.getByRole("button", { name: "Confirm and cast my ballot" }).click();
-  await expect(voter.getByRole("heading", { name: /Thank you — your ballot is counted/ })).toBeVisible();
+  await expect(voter.getByRole("heading", { name: /Thank you — your ballot is recorded/ })).toBeVisible();
   await expect(voter.getByTestId("tracker")).toHaveText(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
   const tracker = (await voter.getByTestId("tracker").textContent())!;
   await shot(voter, "voter-receipt");

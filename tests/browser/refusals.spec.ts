@@ -71,7 +71,7 @@ test("a code that votes in two tabs at once produces one ballot", async ({ brows
   // One tab shows the receipt, the other says the code has already voted.
   const outcomes = await Promise.all(
     [tab1, tab2].map(async (tab) => {
-      await expect(tab.getByText(/Thank you — your ballot is counted|already been used/)).toBeVisible();
+      await expect(tab.getByText(/Thank you — your ballot is recorded|already been used/)).toBeVisible();
       return (await tab.getByTestId("tracker").count()) === 1 ? "receipt" : "already voted";
     }),
   );
@@ -129,7 +129,7 @@ test("an over-budget knapsack ballot is refused with the selection kept (no Java
   await page.getByLabel(/Bike racks at every school/).uncheck();
   await page.getByRole("button", { name: "Review my ballot" }).click();
   await page.getByRole("button", { name: "Confirm and cast my ballot" }).click();
-  await expect(page.getByRole("heading", { name: /Thank you — your ballot is counted/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Thank you — your ballot is recorded/ })).toBeVisible();
 });
 
 test("public pages answer 200 for a visitor, with strict security headers", async ({ request }) => {

@@ -89,5 +89,15 @@ describe("ballot secrecy", async () => {
     const participation = await prisma.participation.findFirstOrThrow({ where: { voterCodeId: code.id } });
     expect(JSON.stringify(participation)).not.toContain(ballot.id);
     expect(participation.votedOn).toBe(ballot.castOn); // both only the day
+    expect(participation.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/); // random, no time in it
+    // No insertion order to line ballots up with participations: the table has no rowid.
+    await expect(prisma.$queryRawUnsafe(`SELECT rowid FROM "Ballot"`)).rejects.toThrow();
+
+    // Voting closes while a second voter is on the ballot page: their confirmation is refused, not stored.
+    await generateVoterCodes(cycle.id, d.id, 1, "late", admin);
+    const late = await prisma.voterCode.findFirstOrThrow({ where: { districtId: d.id, participation: null } });
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "results" } });
+    expect(await castBallot(late, [created.proposal.id])).toEqual({ ok: false, reason: "closed" });
+    expect(await prisma.ballot.count({ where: { districtId: d.id } })).toBe(1);
   });
 });

@@ -145,7 +145,7 @@ describe("costing, voting and tallying a cycle", async () => {
     expect(run.ballotCount).toBe(5);
     expect(run.ballotsHash).toMatch(/^[0-9a-f]{64}$/);
 
-    expect(await publishResults(cycle.id, admin)).toBe(2);
+    expect(await publishResults(cycle.id, admin)).toEqual({ ok: true, count: 2 });
     const rerun = await runTally(cycle.id, admin);
     expect(rerun.map((r) => r.run)).toEqual([2, 2]);
     expect((await prisma.tallyResult.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("published");

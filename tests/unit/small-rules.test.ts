@@ -54,5 +54,8 @@ describe("redirect after sign-in", () => {
     expect(safeRedirect("/ideas/new")).toBe("/ideas/new");
     expect(safeRedirect("//evil.example")).toBe("/");
     expect(safeRedirect("https://evil.example")).toBe("/");
+    expect(safeRedirect("/\t/evil.example")).toBe("/");
+    expect(safeRedirect("/\\evil.example")).toBe("/");
+    expect(safeRedirect("/ideas?cycle=2025")).toBe("/ideas?cycle=2025");
   });
 });

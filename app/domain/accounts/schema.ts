@@ -15,8 +15,11 @@ export const signupInput = z.object({
     .max(200, "Keep the password under 200 characters."),
 });
 
-/** Only same-site relative paths, so a link cannot bounce people to another site after sign-in. */
+/** Only same-site paths, so a link cannot bounce people to another site after sign-in. */
 export function safeRedirect(to: string | undefined | null, fallback = "/"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // Browsers drop tabs and newlines and read "\\" as "/", so "/\t/evil" would leave the site.
+  if (!to || !to.startsWith("/") || /[\s\\\u0000-\u001f\u007f]/.test(to)) return fallback;
+  const base = "http://civic-budget.invalid";
+  const url = new URL(to, base);
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;
 }

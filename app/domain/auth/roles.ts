@@ -15,10 +15,3 @@ export interface Actor {
 export function hasRole(actor: Actor | null | undefined, role: Role): boolean {
   return !!actor && actor.roles.includes(role);
 }
-
-export const ROLE_LABELS: Record<Role, string> = {
-  resident: "Resident",
-  delegate: "Budget delegate",
-  staff: "Agency staff",
-  admin: "PB office (admin)",
-};

@@ -44,6 +44,10 @@ export const costEstimateInput = z
       .min(20, "Explain the verdict publicly in at least 20 characters, in plain language.")
       .max(2000),
   })
+  .refine((v) => Number.isSafeInteger(estimateTotal(v.items.map((i) => ({ quantity: i.quantity, unitCostCents: i.unitCost })))), {
+    message: "This estimate's total is too large to be right. Check the quantities and unit costs.",
+    path: ["items"],
+  })
   .transform((v) => ({
     ...v,
     lineItems: v.items.map((i) => ({ description: i.description, quantity: i.quantity, unitCostCents: i.unitCost })),

@@ -29,7 +29,8 @@ export function noteFor(p: ProjectOutcome): ProjectNote {
     return {
       kind: "unaffordable",
       supporters: mes.supporters,
-      coveragePercent: mes.coverage === undefined ? null : Math.floor(Number(mes.coverage) * 100),
+      // "0.2900" → 29 (multiplying the float by 100 would give 28.999…).
+      coveragePercent: mes.coverage === undefined ? null : Math.floor(Math.round(Number(mes.coverage) * 10_000) / 100),
     };
   }
   return { kind: "did-not-fit", remainingCents: Number(p.remainingBefore) };
