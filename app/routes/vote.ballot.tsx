@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
@@ -70,8 +70,16 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Ballot() {
   const { cycle, district, rules, rulesText, options } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // The form's own fields hold the choices (so a box ticked before the page finished
+  // loading counts); the state only mirrors them for the running total.
+  const formRef = useRef<HTMLFormElement>(null);
+  const initial = new Set(result?.selection ?? []);
+  const ranks = result?.ranks ?? {};
   const [selected, setSelected] = useState<string[]>(result?.selection ?? []);
-  const [ranks, setRanks] = useState<Record<string, string>>(result?.ranks ?? {});
+  const sync = () => {
+    if (formRef.current) setSelected(new FormData(formRef.current).getAll("project").map(String));
+  };
+  useEffect(sync, []);
   const money = (c: number) => formatMoney(c, cycle.currency);
 
   if (result?.step === "review") {
@@ -113,7 +121,7 @@ export default function Ballot() {
           {result.errors.map((e) => <p key={e}>{e}</p>)}
         </Notice>
       ) : null}
-      <Form method="post" aria-describedby="ballot-summary">
+      <Form method="post" aria-describedby="ballot-summary" ref={formRef} onChange={sync}>
         <AuthenticityTokenInput />
         <fieldset>
           <legend>Projects for {district.name}</legend>
@@ -124,8 +132,7 @@ export default function Ballot() {
                   id={`p-${o.id}`}
                   name={`rank-${o.id}`}
                   aria-label={`Rank for ${o.title}`}
-                  value={ranks[o.id] ?? ""}
-                  onChange={(e) => setRanks((r) => ({ ...r, [o.id]: e.target.value }))}
+                  defaultValue={ranks[o.id] ?? ""}
                 >
                   <option value="">Not ranked</option>
                   {Array.from({ length: Math.min(rules.maxRanks, options.length) }, (_, i) => (
@@ -138,8 +145,7 @@ export default function Ballot() {
                   id={`p-${o.id}`}
                   name="project"
                   value={o.id}
-                  checked={chosen.has(o.id)}
-                  onChange={(e) => setSelected((s) => (e.target.checked ? [...s, o.id] : s.filter((x) => x !== o.id)))}
+                  defaultChecked={initial.has(o.id)}
                   aria-describedby={`d-${o.id}`}
                 />
               )}
