@@ -223,7 +223,7 @@ export default function ManageCycle() {
               {batches.map((b) => (
                 <tr key={b.id}>
                   <td>{b.label}</td><td>{b.district}</td><td className="num">{b.count}</td><td>{b.createdAt}</td>
-                  <td><a href={`/admin/codes/${b.id}.csv`} download>Download CSV</a></td>
+                  <td><a href={`/admin/codes/${b.id}.csv`} download>Download CSV</a> · <Link to={`/admin/codes/${b.id}/print`}>Print slips</Link></td>
                 </tr>
               ))}
             </tbody>

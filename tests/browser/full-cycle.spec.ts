@@ -108,6 +108,9 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   const csv = await (await admin.request.get(csvHref!)).text();
   const codes = csv.split("\n").slice(1).map((line) => line.split(",")[0]);
   expect(codes).toHaveLength(5);
+  await admin.getByRole("link", { name: "Print slips" }).first().click();
+  await expect(admin.getByRole("region", { name: /^Voter code / })).toHaveCount(5);
+  await admin.goBack();
 
   // A voter with no account votes with a code.
   const voterContext = await browser.newContext();

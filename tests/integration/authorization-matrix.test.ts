@@ -10,6 +10,7 @@ import * as adminCycle from "~/routes/admin.cycles.$slug";
 import * as adminCycleNew from "~/routes/admin.cycles.new";
 import * as adminIndex from "~/routes/admin._index";
 import * as codesCsv from "~/routes/admin.codes.$batchId[.csv]";
+import * as codesPrint from "~/routes/admin.codes.$batchId.print";
 import * as costingItem from "~/routes/costing.$id";
 import * as costingIndex from "~/routes/costing._index";
 import * as ideaPage from "~/routes/ideas.$id";
@@ -67,6 +68,7 @@ describe("authorization matrix", async () => {
     ["manage a cycle", "GET", `/admin/cycles/${cycle.slug}`, {}, (r) => adminCycle.loader(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],
     ["advance a phase", "POST", `/admin/cycles/${cycle.slug}`, { intent: "advance" }, (r) => adminCycle.action(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],
     ["voter codes CSV", "GET", `/admin/codes/${batch.id}.csv`, {}, (r) => codesCsv.loader(args(r, { batchId: batch.id })), [L, D, D, D, D, A]],
+    ["voter code slips", "GET", `/admin/codes/${batch.id}/print`, {}, (r) => codesPrint.loader(args(r, { batchId: batch.id })), [L, D, D, D, D, A]],
     ["new proposal form", "GET", `/proposals/new?cycle=${cycle.slug}`, {}, (r) => proposalNew.loader(args(r)), [L, D, A, D, D, D]],
     ["edit a draft proposal", "GET", `/proposals/${draft}/edit`, {}, (r) => proposalEdit.loader(args(r, { id: draft })), [L, D, A, D, D, D]],
     ["send for costing", "POST", `/proposals/${draft}`, { agencyId: people.staffA.agencyId! }, (r) => proposalPage.action(args(r, { id: draft })), [L, D, A, D, D, D]],
