@@ -1,15 +1,21 @@
 // Loads a record for a route together with who is asking, and answers 404 when
 // the record does not exist or its cycle is not public to this person.
-import { authorize, getActor } from "~/auth.server";
-import { cyclePhase } from "~/db/cycles.server";
 import { z, type RefinementCtx } from "zod";
-import { resolveCycle } from "~/db/cycles.server";
+import { authorize, getActor } from "~/auth.server";
+import { cyclePhase, resolveCycle } from "~/db/cycles.server";
+import { districtAndCategoryInCycle, getIdea } from "~/db/ideas.server";
+import { getProposal } from "~/db/proposals.server";
 import { latestResults } from "~/db/results.server";
 import { hasRole } from "~/domain/auth/roles";
-import { districtAndCategoryInCycle } from "~/db/ideas.server";
-import { getProposal } from "~/db/proposals.server";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { cyclePermissions } from "~/domain/cycles/permissions";
+
+export async function loadIdea(request: Request, id: string | undefined) {
+  const actor = await getActor(request);
+  const idea = id ? await getIdea(id) : null;
+  if (!idea || !cyclePermissions.view(actor, idea.cycle)) throw new Response("We could not find that idea.", { status: 404 });
+  return { actor, idea, phase: cyclePhase(idea.cycle) };
+}
 
 export async function loadProposal(request: Request, id: string | undefined) {
   const actor = await getActor(request);

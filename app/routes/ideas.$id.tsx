@@ -5,26 +5,18 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
-import { authorize, getActor } from "~/auth.server";
+import { authorize } from "~/auth.server";
 import { Notice, TextareaField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
-import { cyclePhase } from "~/db/cycles.server";
-import { getIdea, hasSupported, markNotTakenForward, supportIdea } from "~/db/ideas.server";
-import { cyclePermissions } from "~/domain/cycles/permissions";
+import { hasSupported, markNotTakenForward, supportIdea } from "~/db/ideas.server";
+import { loadIdea } from "~/guards.server";
 import { ideaPermissions, IDEA_STATUS_LABELS } from "~/domain/ideas/permissions";
 import { ideaDecisionInput } from "~/domain/ideas/schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Idea #${data.idea.number}: ${data.idea.title} · Civic Budget` : "Idea · Civic Budget" },
 ];
-
-async function loadIdea(request: Request, id: string | undefined) {
-  const actor = await getActor(request);
-  const idea = id ? await getIdea(id) : null;
-  if (!idea || !cyclePermissions.view(actor, idea.cycle)) throw new Response("We could not find that idea.", { status: 404 });
-  return { actor, idea, phase: cyclePhase(idea.cycle) };
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, idea, phase } = await loadIdea(request, params.id);
@@ -47,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       proposals: idea.proposals.map((p) => p.proposal),
     },
     supported,
-    canSupport: ideaPermissions.support(actor, { phase }) || (!actor && (phase === "ideas" || phase === "proposals")),
+    canSupport: ideaPermissions.offerSupport(actor, { phase }),
     canDecide: ideaPermissions.decide(actor, { phase }) && idea.status === "open",
   };
 }

@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cycle: { slug: cycle.slug, name: cycle.name, districts: cycle.districts, categories: cycle.categories },
     cycles: cycles.map((c) => ({ slug: c.slug, name: c.name })),
     filter,
-    canSubmit: cycle.phase === "ideas" && (!actor || ideaPermissions.submit(actor, { phase: cyclePhase(cycle) })),
+    canSubmit: ideaPermissions.offerSubmit(actor, { phase: cyclePhase(cycle) }),
     ideas: ideas.map((i) => ({
       id: i.id,
       number: i.number,

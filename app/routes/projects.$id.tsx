@@ -13,13 +13,14 @@ import { getProject, postProjectUpdate } from "~/db/projects.server";
 import { projectPermissions, PROJECT_STATUSES, PROJECT_STATUS_LABELS } from "~/domain/implementation/permissions";
 import { projectUpdateInput } from "~/domain/implementation/schema";
 import { formatMoney } from "~/domain/money";
+import { cyclePermissions } from "~/domain/cycles/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} · Civic Budget` : "Project · Civic Budget" }];
 
 async function loadProject(request: Request, id: string | undefined) {
   const actor = await getActor(request);
   const project = id ? await getProject(id) : null;
-  if (!project || project.cycle.phase === "draft") throw new Response("We could not find that project.", { status: 404 });
+  if (!project || !cyclePermissions.view(actor, project.cycle)) throw new Response("We could not find that project.", { status: 404 });
   return { actor, project };
 }
 

@@ -1,12 +1,18 @@
 import { hasRole, type Actor } from "../auth/roles";
 import type { Phase } from "../cycles/phases";
 
+const supporting = (phase: string) => phase === "ideas" || phase === "proposals";
+
 export const ideaPermissions = {
   /** Any signed-in resident may bring an idea while the cycle collects them. */
   submit: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "resident") && cycle.phase === "ideas",
-  support: (actor: Actor | null, cycle: { phase: Phase | string }) =>
-    hasRole(actor, "resident") && (cycle.phase === "ideas" || cycle.phase === "proposals"),
+  support: (actor: Actor | null, cycle: { phase: Phase | string }) => hasRole(actor, "resident") && supporting(cycle.phase),
+  /** Show the button to residents and to visitors, who are asked to sign in first. */
+  offerSubmit: (actor: Actor | null, cycle: { phase: Phase | string }) =>
+    cycle.phase === "ideas" && (!actor || hasRole(actor, "resident")),
+  offerSupport: (actor: Actor | null, cycle: { phase: Phase | string }) =>
+    supporting(cycle.phase) && (!actor || hasRole(actor, "resident")),
   /** Delegates close an idea they will not take forward, with a public reason. */
   decide: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "delegate") && (cycle.phase === "proposals" || cycle.phase === "costing"),
