@@ -2,11 +2,11 @@
 // the record does not exist or its cycle is not public to this person.
 import { z, type RefinementCtx } from "zod";
 import { authorize, getActor } from "~/auth.server";
-import { cyclePhase, resolveCycle } from "~/db/cycles.server";
+import { cyclePhase, listCycles, resolveCycle } from "~/db/cycles.server";
 import { districtAndCategoryInCycle, getIdea } from "~/db/ideas.server";
 import { getProposal } from "~/db/proposals.server";
 import { latestResults } from "~/db/results.server";
-import { hasRole } from "~/domain/auth/roles";
+import { hasRole, type Actor } from "~/domain/auth/roles";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { cyclePermissions } from "~/domain/cycles/permissions";
 
@@ -52,4 +52,14 @@ export async function publishedResultsOf(request: Request) {
   const cycle = query.success ? await resolveCycle(query.data.cycle, { includeDrafts: hasRole(actor, "admin"), prefer: "results" }) : null;
   if (!cycle) throw new Response("We could not find that cycle.", { status: 404 });
   return { cycle, results: await latestResults(cycle.id, { publishedOnly: true }) };
+}
+
+/**
+ * For public lists: the cycle asked for by slug (else the newest suitable one),
+ * and the cycles for the picker. Drafts only for the PB office.
+ */
+export async function publicCycleAndPicker(actor: Actor | null, slug: string | undefined, prefer?: "proposals" | "results") {
+  const includeDrafts = hasRole(actor, "admin");
+  const [cycle, cycles] = await Promise.all([resolveCycle(slug, { includeDrafts, prefer }), listCycles({ includeDrafts })]);
+  return { cycle, cycles: cycles.map((c) => ({ slug: c.slug, name: c.name })) };
 }

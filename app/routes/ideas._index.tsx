@@ -3,9 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getActor } from "~/auth.server";
 import { CyclePicker } from "~/components/cycle";
 import { FilterSelect } from "~/components/forms";
-import { cyclePhase, listCycles, resolveCycle } from "~/db/cycles.server";
+import { cyclePhase } from "~/db/cycles.server";
+import { publicCycleAndPicker } from "~/guards.server";
 import { listIdeas } from "~/db/ideas.server";
-import { hasRole } from "~/domain/auth/roles";
 import { ideaPermissions, IDEA_STATUS_LABELS } from "~/domain/ideas/permissions";
 import { ideaFilter } from "~/domain/ideas/schema";
 import { count } from "~/components/text";
@@ -15,13 +15,12 @@ export const meta: MetaFunction = () => [{ title: "Ideas · Civic Budget" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   const filter = ideaFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const includeDrafts = hasRole(actor, "admin");
-  const cycle = await resolveCycle(filter.cycle, { includeDrafts });
+  const { cycle, cycles } = await publicCycleAndPicker(actor, filter.cycle);
   if (!cycle) return { cycle: null, cycles: [], ideas: [], filter, canSubmit: false };
-  const [ideas, cycles] = await Promise.all([listIdeas(cycle.id, filter), listCycles({ includeDrafts })]);
+  const ideas = await listIdeas(cycle.id, filter);
   return {
     cycle: { slug: cycle.slug, name: cycle.name, districts: cycle.districts, categories: cycle.categories },
-    cycles: cycles.map((c) => ({ slug: c.slug, name: c.name })),
+    cycles,
     filter,
     canSubmit: ideaPermissions.offerSubmit(actor, { phase: cyclePhase(cycle) }),
     ideas: ideas.map((i) => ({

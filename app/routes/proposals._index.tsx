@@ -4,9 +4,9 @@ import { z } from "zod";
 import { getActor } from "~/auth.server";
 import { CyclePicker } from "~/components/cycle";
 import { FilterSelect } from "~/components/forms";
-import { cyclePhase, listCycles, resolveCycle } from "~/db/cycles.server";
+import { cyclePhase } from "~/db/cycles.server";
+import { publicCycleAndPicker } from "~/guards.server";
 import { listProposals } from "~/db/proposals.server";
-import { hasRole } from "~/domain/auth/roles";
 import { formatMoney } from "~/domain/money";
 import { count } from "~/components/text";
 import { proposalPermissions, PROPOSAL_STATUS_LABELS } from "~/domain/proposals/permissions";
@@ -22,13 +22,12 @@ const query = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   const filter = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const includeDrafts = hasRole(actor, "admin");
-  const cycle = await resolveCycle(filter.cycle, { includeDrafts, prefer: "proposals" });
+  const { cycle, cycles } = await publicCycleAndPicker(actor, filter.cycle, "proposals");
   if (!cycle) return { cycle: null, cycles: [], proposals: [], filter, canCreate: false };
-  const [proposals, cycles] = await Promise.all([listProposals(cycle.id, filter), listCycles({ includeDrafts })]);
+  const proposals = await listProposals(cycle.id, filter);
   return {
     cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency, districts: cycle.districts.map((d) => ({ id: d.id, name: d.name })) },
-    cycles: cycles.map((c) => ({ slug: c.slug, name: c.name })),
+    cycles,
     filter,
     canCreate: proposalPermissions.create(actor, { phase: cyclePhase(cycle) }),
     proposals: proposals.map((p) => ({

@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getActor } from "~/auth.server";
 import { CyclePicker } from "~/components/cycle";
 import { VotesChart } from "~/components/results-chart";
-import { cyclePhase, listCycles, resolveCycle } from "~/db/cycles.server";
+import { cyclePhase } from "~/db/cycles.server";
+import { publicCycleAndPicker } from "~/guards.server";
 import { latestResults } from "~/db/results.server";
-import { hasRole } from "~/domain/auth/roles";
 import { PHASE_LABELS } from "~/domain/cycles/phases";
 import { formatMoney } from "~/domain/money";
 import { explainNote, parseNote } from "~/domain/results/explain";
@@ -18,13 +18,12 @@ export const meta: MetaFunction = () => [{ title: "Results · Civic Budget" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   const query = z.object({ cycle: z.string().optional() }).parse(Object.fromEntries(new URL(request.url).searchParams));
-  const includeDrafts = hasRole(actor, "admin");
-  const cycle = await resolveCycle(query.cycle, { includeDrafts, prefer: "results" });
+  const { cycle, cycles } = await publicCycleAndPicker(actor, query.cycle, "results");
   if (!cycle) return { cycle: null, cycles: [], results: [] };
-  const [results, cycles] = await Promise.all([latestResults(cycle.id, { publishedOnly: true }), listCycles({ includeDrafts })]);
+  const results = await latestResults(cycle.id, { publishedOnly: true });
   return {
     cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency, phase: cyclePhase(cycle) },
-    cycles: cycles.map((c) => ({ slug: c.slug, name: c.name })),
+    cycles,
     results: results.map((r) => ({
       id: r.id,
       district: r.district.name,

@@ -145,10 +145,16 @@ describe("costing, voting and tallying a cycle", async () => {
     expect(run.ballotCount).toBe(5);
     expect(run.ballotsHash).toMatch(/^[0-9a-f]{64}$/);
 
+    // Publishing what was reviewed fails once someone has counted again meanwhile.
+    const reviewed = (await prisma.tallyResult.findMany({ where: { cycleId: cycle.id, status: "draft" } })).map((r) => r.id);
+    await runTally(cycle.id, admin);
+    expect(await publishResults(cycle.id, admin, reviewed)).toMatchObject({ ok: false, reason: expect.stringContaining("changed since you reviewed it") });
+    expect(await prisma.tallyResult.count({ where: { cycleId: cycle.id, status: "published" } })).toBe(0);
     expect(await publishResults(cycle.id, admin)).toEqual({ ok: true, count: 2 });
     const rerun = await runTally(cycle.id, admin);
-    expect(rerun.map((r) => r.run)).toEqual([2, 2]);
-    expect((await prisma.tallyResult.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("published");
+    expect(rerun.map((r) => r.run)).toEqual([3, 3]);
+    expect((await prisma.tallyResult.findFirstOrThrow({ where: { districtId: north.id, run: 2 } })).status).toBe("published");
+    expect((await prisma.tallyResult.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("draft"); // the superseded run stays unpublished
   });
 });
 
