@@ -1,5 +1,6 @@
 import type { Actor } from "~/domain/auth/roles";
 import type { IdeaInput } from "~/domain/ideas/schema";
+import type { ImportedIdea } from "~/domain/ideas/import";
 import { audit } from "./audit.server";
 import { prisma } from "./client.server";
 
@@ -81,5 +82,21 @@ export async function ideasForProposal(cycleId: string) {
     where: { cycleId, status: { not: "not_taken_forward" } },
     orderBy: { number: "asc" },
     include: { district: true, _count: { select: { supports: true } } },
+  });
+}
+
+/** Titles already in a cycle, so an import can flag ideas it would bring in twice. */
+export async function ideaTitles(cycleId: string) {
+  return prisma.idea.findMany({ where: { cycleId }, select: { title: true, districtId: true, number: true } });
+}
+
+/** Saves all checked rows of an import, or none: one transaction, numbered after the cycle's last idea. */
+export async function importIdeas(cycleId: string, ideas: readonly ImportedIdea[], actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const last = await tx.idea.aggregate({ where: { cycleId }, _max: { number: true } });
+    const first = (last._max.number ?? 0) + 1;
+    await tx.idea.createMany({ data: ideas.map((idea, i) => ({ ...idea, cycleId, authorId: null, number: first + i })) });
+    await audit(tx, actor, "ideas.import", { type: "cycle", id: cycleId }, { count: ideas.length, first, last: first + ideas.length - 1 });
+    return { first, last: first + ideas.length - 1, count: ideas.length };
   });
 }

@@ -13,6 +13,9 @@ export const ideaPermissions = {
     cycle.phase === "ideas" && (!actor || hasRole(actor, "resident")),
   offerSupport: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     supporting(cycle.phase) && (!actor || hasRole(actor, "resident")),
+  /** The PB office brings in ideas collected on paper and at assemblies, until proposals are sent for costing. */
+  import: (actor: Actor | null, cycle: { phase: Phase | string }) =>
+    hasRole(actor, "admin") && ["draft", "ideas", "proposals"].includes(cycle.phase),
   /** Delegates close an idea they will not take forward, with a public reason. */
   decide: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "delegate") && (cycle.phase === "proposals" || cycle.phase === "costing"),
