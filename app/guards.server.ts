@@ -9,6 +9,7 @@ import { latestResults } from "~/db/results.server";
 import { hasRole, type Actor } from "~/domain/auth/roles";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { cyclePermissions } from "~/domain/cycles/permissions";
+import { message } from "~/i18n/message";
 
 export async function loadIdea(request: Request, id: string | undefined) {
   const actor = await getActor(request);
@@ -50,7 +51,7 @@ export async function publishedResultsOf(request: Request) {
   const query = z.object({ cycle: z.string().max(60).optional() }).safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const actor = await getActor(request);
   const cycle = query.success ? await resolveCycle(query.data.cycle, { includeDrafts: hasRole(actor, "admin"), prefer: "results" }) : null;
-  if (!cycle) throw new Response("We could not find that cycle.", { status: 404 });
+  if (!cycle) throw new Response(message("results:errors.cycleNotFound"), { status: 404 });
   return { cycle, results: await latestResults(cycle.id, { publishedOnly: true }) };
 }
 
