@@ -59,7 +59,7 @@ export default function Login() {
   return (
     <div className="narrow">
       <h1>{t("auth:login.title")}</h1>
-      <p><Trans i18nKey="auth:login.intro" components={{ link: <Link to="/vote" /> }} /></p>
+      <p><Trans i18nKey="auth:login.intro" components={{ a: <Link to="/vote" /> }} /></p>
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
@@ -69,7 +69,7 @@ export default function Login() {
         <button type="submit" className="button">{t("auth:login.submit")}</button>
       </Form>
       <p>
-        <Trans i18nKey="auth:login.newHere" components={{ link: <Link to={`/signup${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`} /> }} />
+        <Trans i18nKey="auth:login.newHere" components={{ a: <Link to={`/signup${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`} /> }} />
       </p>
     </div>
   );

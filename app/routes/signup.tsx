@@ -54,7 +54,7 @@ export default function Signup() {
         <button type="submit" className="button">{t("auth:signup.submit")}</button>
       </Form>
       <p>
-        <Trans i18nKey="auth:signup.haveAccount" components={{ link: <Link to="/login" /> }} />
+        <Trans i18nKey="auth:signup.haveAccount" components={{ a: <Link to="/login" /> }} />
       </p>
     </div>
   );

@@ -9,6 +9,7 @@ import { publishResults, runTally } from "~/db/results.server";
 import { action as costAction } from "~/routes/costing.$id";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
+import { inWords } from "../english";
 import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
 describe("costing, voting and tallying a cycle", async () => {
@@ -72,8 +73,9 @@ describe("costing, voting and tallying a cycle", async () => {
       await costAction(args(browser.post(`/costing/${benches}`, estimate([["Bench", "two", "-5"]])), { id: benches })),
     );
     expect(httpStatus).toBe(400);
-    expect(reply.error["items[0].quantity"]).toEqual(["Enter a whole quantity, e.g. 3."]);
-    expect(reply.error["items[0].unitCost"]).toEqual(["Enter a unit cost above zero, e.g. 1200 or 1200.50."]);
+    expect(reply.error["items[0].quantity"]).toEqual(["costing:errors.quantityNotWhole"]);
+    expect(inWords(reply.error["items[0].quantity"][0])).toBe("Enter a whole quantity, e.g. 3.");
+    expect(inWords(reply.error["items[0].unitCost"][0])).toBe("Enter a unit cost above zero, e.g. 1200 or 1200.50.");
     expect(reply.initialValue.items[0].quantity).toBe("two");
   });
 

@@ -21,8 +21,9 @@ export const ideaPermissions = {
     hasRole(actor, "delegate") && (cycle.phase === "proposals" || cycle.phase === "costing"),
 };
 
-export const IDEA_STATUS_LABELS: Record<string, string> = {
-  open: "Open",
-  developed: "Developed into a proposal",
-  not_taken_forward: "Not taken forward",
+/** Each idea status's name, as a translation key: t(IDEA_STATUS_KEYS[status]). */
+export const IDEA_STATUS_KEYS: Record<string, string> = {
+  open: "ideas:status.open",
+  developed: "ideas:status.developed",
+  not_taken_forward: "ideas:status.not_taken_forward",
 };
