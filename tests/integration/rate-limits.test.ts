@@ -34,7 +34,7 @@ describe("rate limits", async () => {
     // Even the right code is refused from that address now, with a clear message.
     const blocked = unwrap(await settle(() => codeAction(from("10.9.9.9", guesser.post("/vote", { code: realCode })))));
     expect(blocked.status).toBe(429);
-    expect(blocked.reply.error?.[""]?.[0]).toMatch(/^Too many attempts\. For everyone's safety, please wait \d+ minutes and try again\.$/);
+    expect(inWords(blocked.reply.error?.[""]?.[0] ?? "")).toMatch(/^Too many attempts\. For everyone's safety, please wait \d+ minutes and try again\.$/);
     // Voters elsewhere are not affected.
     const voter = await browserFor(null);
     const ok = (await settle(() => codeAction(from("10.1.1.1", voter.post("/vote", { code: realCode }))))) as Response;
