@@ -21,6 +21,7 @@ import { BallotRulesFields } from "~/components/ballot-rules-fields";
 import type { SubmissionResult } from "@conform-to/react";
 import { ballotRulesLockedReason, cyclePermissions } from "~/domain/cycles/permissions";
 import { blockersToAdvance, nextPhase, PHASE_KEYS } from "~/domain/cycles/phases";
+import { ideaPermissions } from "~/domain/ideas/permissions";
 import { projectPermissions } from "~/domain/implementation/permissions";
 import { resultPermissions } from "~/domain/results/permissions";
 import { BALLOT_METHODS } from "~/domain/ballots/rules";
@@ -58,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       maxRanks: cycle.maxRanks,
       tallyRule: cycle.tallyRule,
     }),
+    canImportIdeas: ideaPermissions.import(actor, { phase }),
     rulesLocked: ballotRulesLockedReason({ phase, ballotsCast: ballots }),
     districts: cycle.districts.map((d) => ({ id: d.id, name: d.name, budgetCents: d.budgetCents })),
     next,
@@ -165,7 +167,7 @@ const RESULT_STATUS_KEYS: Record<string, string> = {
 const isBallotMethod = (m: string): m is (typeof BALLOT_METHODS)[number] => (BALLOT_METHODS as readonly string[]).includes(m);
 
 export default function ManageCycle() {
-  const { cycle, rules, rulesLocked, districts, next, blockers, batches, ballots, canTally, canCreateProjects, results } = useLoaderData<typeof loader>();
+  const { cycle, rules, rulesLocked, canImportIdeas, districts, next, blockers, batches, ballots, canTally, canCreateProjects, results } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -191,6 +193,11 @@ export default function ManageCycle() {
         />
       </p>
       <PhaseTimeline phase={cycle.phase} />
+      {canImportIdeas ? (
+        <p>
+          <Link to={`/admin/cycles/${cycle.slug}/import-ideas`}>{t("imports:link")}</Link>
+        </p>
+      ) : null}
       {next ? (
         <section className="card" aria-labelledby="advance">
           <h2 id="advance">{t("admin:cycle.nextPhase", { phase: t(PHASE_KEYS[next]) })}</h2>

@@ -7,13 +7,17 @@ import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { authorize } from "~/auth.server";
-import { Notice, TextareaField } from "~/components/forms";
+import { Notice, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
-import { hasSupported, markNotTakenForward, supportIdea } from "~/db/ideas.server";
+import { CommentThread } from "~/components/comments";
+import { FollowButton } from "~/components/follow";
+import { commentThread } from "~/db/comments.server";
+import { isFollowing } from "~/db/follows.server";
+import { hasSupported, hideIdea, markNotTakenForward, mergeIdea, supportIdea } from "~/db/ideas.server";
 import { loadIdea } from "~/guards.server";
 import { ideaPermissions, IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
-import { ideaDecisionInput } from "~/domain/ideas/schema";
+import { ideaDecisionInput, ideaHideInput, ideaMergeInput } from "~/domain/ideas/schema";
 import { useFormat } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
@@ -25,8 +29,22 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, idea, phase } = await loadIdea(request, params.id);
-  const supported = actor ? await hasSupported(idea.id, actor.id) : false;
+  const hidden = idea.hiddenAt !== null;
+  // A hidden idea shows only that it was hidden, except to its author and the PB office.
+  if (hidden && !ideaPermissions.viewHidden(actor, idea)) {
+    throw new Response(message("ideas:hide.hiddenPublic", { number: idea.number }), { status: 410 });
+  }
+  const [supported, thread, following] = await Promise.all([
+    actor ? hasSupported(idea.id, actor.id) : false,
+    commentThread(actor, { type: "idea", id: idea.id, phase, agencyId: null, path: `/ideas/${idea.id}` }, "public"),
+    isFollowing(actor?.id, { type: "idea", id: idea.id }),
+  ]);
   return {
+    thread,
+    following,
+    signedIn: !!actor,
+    hidden: hidden ? { reason: idea.hiddenReason } : null,
+    canHide: ideaPermissions.hide(actor) && !hidden,
     idea: {
       id: idea.id,
       number: idea.number,
@@ -42,6 +60,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       supports: idea._count.supports,
       cycle: { slug: idea.cycle.slug, name: idea.cycle.name },
       proposals: idea.proposals.map((p) => p.proposal),
+      mergedInto: idea.mergedInto,
+      mergedFrom: idea.mergedFrom,
+      source: idea.source,
+      sourceNote: idea.sourceNote,
     },
     supported,
     canSupport: ideaPermissions.offerSupport(actor, { phase }),
@@ -49,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intent = z.object({ intent: z.enum(["support", "not-taken-forward"]) });
+const intent = z.object({ intent: z.enum(["support", "not-taken-forward", "merge", "hide"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, idea, phase } = await loadIdea(request, params.id);
@@ -61,8 +83,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { added } = await supportIdea(idea.id, actor!);
     return redirect(`/ideas/${idea.id}?supported=${added ? "1" : "again"}`);
   }
+  if (parsed.data.intent === "hide") {
+    authorize(request, actor, ideaPermissions.hide(actor), message("ideas:hide.refused"));
+    const submission = parseWithZod(formData, { schema: ideaHideInput });
+    if (submission.status !== "success") return formReply(submission);
+    await hideIdea(idea.id, submission.value.reason, actor!);
+    return redirect(`/ideas/${idea.id}`);
+  }
   authorize(request, actor, ideaPermissions.decide(actor, { phase }), message("ideas:errors.onlyDelegatesDecide"));
   if (idea.status !== "open") throw new Response(message("ideas:errors.alreadyDecided"), { status: 409 });
+  if (parsed.data.intent === "merge") {
+    const submission = parseWithZod(formData, { schema: ideaMergeInput });
+    if (submission.status !== "success") return formReply(submission);
+    const merged = await mergeIdea(idea.id, submission.value.into, actor!);
+    if (!merged.ok) return formReply(submission, { fieldErrors: { into: [merged.error] } });
+    return redirect(`/ideas/${idea.id}`);
+  }
   const submission = parseWithZod(formData, { schema: ideaDecisionInput });
   if (submission.status !== "success") return formReply(submission);
   await markNotTakenForward(idea.id, submission.value.reason, actor!);
@@ -70,10 +106,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IdeaPage() {
-  const { idea, supported, canSupport, canDecide } = useLoaderData<typeof loader>();
+  const { idea, supported, canSupport, canDecide, thread, following, signedIn, hidden, canHide } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, id: "decision" });
+  // Three forms share this action: each shows only the answer to its own button.
+  const answered = (lastResult?.initialValue as { intent?: string } | undefined)?.intent;
+  const [form, fields] = useForm({ lastResult: answered === "not-taken-forward" ? lastResult : undefined, id: "decision" });
+  const [mergeForm, mergeFields] = useForm({ lastResult: answered === "merge" ? lastResult : undefined, id: "merge" });
+  const [hideForm, hideFields] = useForm({ lastResult: answered === "hide" ? lastResult : undefined, id: "hide" });
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -82,6 +122,7 @@ export default function IdeaPage() {
       {searchParams.get("submitted") ? <Notice tone="success">{t("ideas:detail.submitted")}</Notice> : null}
       {searchParams.get("supported") === "1" ? <Notice tone="success">{t("ideas:detail.supportedNow")}</Notice> : null}
       {searchParams.get("supported") === "again" ? <Notice>{t("ideas:detail.supportedAgain")}</Notice> : null}
+      {hidden ? <Notice tone="error">{t("ideas:hide.hiddenNotice", { reason: hidden.reason })}</Notice> : null}
       <h1>{t("ideas:detail.title", { number: idea.number, title: idea.title })}</h1>
       <p className="meta">
         {t("ideas:detail.byline", {
@@ -92,6 +133,13 @@ export default function IdeaPage() {
         })}
         {idea.location ? ` · ${idea.location}` : ""}
       </p>
+      {idea.source !== "online" ? (
+        <p className="muted">
+          {idea.source === "assembly" ? t("ideas:source.assembly") : t("ideas:source.paper")}
+          {idea.sourceNote ? ` · ${idea.sourceNote}` : ""}
+        </p>
+      ) : null}
+      <FollowButton target={{ type: "idea", id: idea.id }} following={following} signedIn={signedIn} />
       <p className="prose">{idea.description}</p>
       <section aria-labelledby="outcome">
         <h2 id="outcome">{t("ideas:detail.outcomeHeading")}</h2>
@@ -109,6 +157,26 @@ export default function IdeaPage() {
           </ul>
         ) : null}
         {idea.status === "not_taken_forward" ? <p><strong>{t("ideas:detail.reason")}</strong> {idea.outcomeReason}</p> : null}
+        {idea.mergedInto ? (
+          <p>
+            <Trans
+              i18nKey="ideas:merge.mergedInto"
+              components={{ a: <Link to={`/ideas/${idea.mergedInto.id}`}>{t("ideas:merge.ideaLink", { number: idea.mergedInto.number, title: idea.mergedInto.title })}</Link> }}
+            />
+          </p>
+        ) : null}
+        {idea.mergedFrom.length ? (
+          <>
+            <p>{t("ideas:merge.mergedFrom", { count: idea.mergedFrom.length })}</p>
+            <ul>
+              {idea.mergedFrom.map((m) => (
+                <li key={m.id}>
+                  <Link to={`/ideas/${m.id}`}>{t("ideas:merge.ideaLink", { number: m.number, title: m.title })}</Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         {idea.status === "open" ? <p>{t("ideas:detail.undecided")}</p> : null}
       </section>
       <section aria-labelledby="support">
@@ -131,8 +199,25 @@ export default function IdeaPage() {
             <TextareaField meta={fields.reason} label={t("ideas:detail.reasonLabel")} hint={t("ideas:detail.reasonHint")} rows={3} />
             <button type="submit" name="intent" value="not-taken-forward" className="button-secondary">{t("ideas:detail.decideButton")}</button>
           </Form>
+          <h3>{t("ideas:merge.heading")}</h3>
+          <Form method="post" {...getFormProps(mergeForm)}>
+            <AuthenticityTokenInput />
+            <TextField meta={mergeFields.into} label={t("ideas:merge.label")} hint={t("ideas:merge.hint")} type="number" />
+            <button type="submit" name="intent" value="merge" className="button-secondary">{t("ideas:merge.button")}</button>
+          </Form>
         </section>
       ) : null}
+      {canHide ? (
+        <section aria-labelledby="moderate" className="card">
+          <h2 id="moderate">{t("ideas:hide.heading")}</h2>
+          <Form method="post" {...getFormProps(hideForm)}>
+            <AuthenticityTokenInput />
+            <TextareaField meta={hideFields.reason} label={t("ideas:hide.label")} hint={t("ideas:hide.hint")} rows={2} />
+            <button type="submit" name="intent" value="hide" className="button-secondary">{t("ideas:hide.button")}</button>
+          </Form>
+        </section>
+      ) : null}
+      {thread ? <CommentThread thread={thread} /> : null}
     </article>
   );
 }

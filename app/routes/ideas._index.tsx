@@ -44,6 +44,7 @@ export default function Ideas() {
     <>
       <h1>{t("ideas:list.heading", { cycle: cycle.name })}</h1>
       <CyclePicker cycles={cycles} current={cycle.slug} />
+      <p><Link to={`/ideas/outcomes?cycle=${cycle.slug}`}>{t("ideas:outcomes.link")}</Link></p>
       {canSubmit ? (
         <p><Link className="button" to={`/ideas/new?cycle=${cycle.slug}`}>{t("ideas:list.share")}</Link></p>
       ) : null}

@@ -3,6 +3,8 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FollowButton } from "~/components/follow";
+import { isFollowing } from "~/db/follows.server";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
@@ -31,6 +33,8 @@ async function loadProject(request: Request, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, project } = await loadProject(request, params.id);
   return {
+    following: await isFollowing(actor?.id, { type: "project", id: project.id }),
+    signedIn: !!actor,
     project: {
       id: project.id,
       title: project.title,
@@ -60,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { project, canPost, today } = useLoaderData<typeof loader>();
+  const { project, canPost, today, following, signedIn } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -79,6 +83,7 @@ export default function ProjectPage() {
         {project.cycle.name} · {project.district} · {t("projects:detail.budget", { budget: f.money(project.budgetCents, project.currency) })}
         {project.agency ? ` · ${project.agency}` : ""}
       </p>
+      <FollowButton target={{ type: "project", id: project.id }} following={following} signedIn={signedIn} />
       <p><span className={`status status-${project.status}`}>{t(PROJECT_STATUS_KEYS[project.status])}</span></p>
       <Progress percent={project.percentComplete} label={t("projects:detail.progressLabel")} />
       <p className="prose">{project.proposal.description}</p>

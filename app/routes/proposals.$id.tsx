@@ -3,6 +3,10 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CommentThread } from "~/components/comments";
+import { FollowButton } from "~/components/follow";
+import { commentThread } from "~/db/comments.server";
+import { isFollowing } from "~/db/follows.server";
 import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize } from "~/auth.server";
@@ -29,7 +33,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, proposal, phase } = await loadProposal(request, params.id);
   const canSend = proposalPermissions.sendForCosting(actor, { phase }, proposal);
   const [latest, ...older] = proposal.costEstimates;
+  const target = { type: "proposal" as const, id: proposal.id, phase, agencyId: proposal.agencyId, path: `/proposals/${proposal.id}` };
+  const [discussion, questions, following] = await Promise.all([
+    commentThread(actor, target, "public"),
+    commentThread(actor, target, "costing"),
+    isFollowing(actor?.id, { type: "proposal", id: proposal.id }),
+  ]);
   return {
+    discussion,
+    questions,
+    following,
+    signedIn: !!actor,
     proposal: {
       id: proposal.id,
       number: proposal.number,
@@ -76,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProposalPage() {
-  const { proposal, estimate, olderEstimates, canEdit, canSend, canCost, agencies } = useLoaderData<typeof loader>();
+  const { proposal, estimate, olderEstimates, canEdit, canSend, canCost, agencies, discussion, questions, following, signedIn } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({ lastResult, id: "send" });
@@ -94,6 +108,7 @@ export default function ProposalPage() {
         <span className={`status status-${proposal.status}`}>{PROPOSAL_STATUS_KEYS[proposal.status] ? t(PROPOSAL_STATUS_KEYS[proposal.status]) : proposal.status}</span>
         {proposal.agency ? ` · ${proposal.agency}` : ""}
       </p>
+      <FollowButton target={{ type: "proposal", id: proposal.id }} following={following} signedIn={signedIn} />
       {proposal.projectId ? <Notice tone="success"><Trans i18nKey="proposals:detail.wonProject" components={{ a: <Link to={`/projects/${proposal.projectId}`} /> }} /></Notice> : null}
       <p className="prose">{proposal.description}</p>
       <div className="actions">
@@ -132,6 +147,8 @@ export default function ProposalPage() {
           ))}
         </ol>
       </section>
+      {questions ? <CommentThread thread={questions} /> : null}
+      {discussion ? <CommentThread thread={discussion} /> : null}
     </article>
   );
 }

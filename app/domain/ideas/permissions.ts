@@ -16,6 +16,11 @@ export const ideaPermissions = {
   /** The PB office brings in ideas collected on paper and at assemblies, until proposals are sent for costing. */
   import: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "admin") && ["draft", "ideas", "proposals"].includes(cycle.phase),
+  /** Moderation is the PB office's job, always with a reason shown to the author. */
+  hide: (actor: Actor | null) => hasRole(actor, "admin"),
+  /** A hidden idea stays readable by its author and the PB office. */
+  viewHidden: (actor: Actor | null, idea: { authorId: string | null }) =>
+    hasRole(actor, "admin") || (!!actor && actor.id === idea.authorId),
   /** Delegates close an idea they will not take forward, with a public reason. */
   decide: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "delegate") && (cycle.phase === "proposals" || cycle.phase === "costing"),
@@ -26,4 +31,5 @@ export const IDEA_STATUS_KEYS: Record<string, string> = {
   open: "ideas:status.open",
   developed: "ideas:status.developed",
   not_taken_forward: "ideas:status.not_taken_forward",
+  merged: "ideas:status.merged",
 };

@@ -32,3 +32,18 @@ export const ideaDecisionInput = z.object({
     .min(10, message("ideas:errors.reasonShort"))
     .max(1000, message("ideas:errors.reasonLong")),
 });
+
+export const ideaMergeInput = z.object({
+  into: z.coerce
+    .number({ invalid_type_error: message("ideas:merge.numberRequired"), required_error: message("ideas:merge.numberRequired") })
+    .int(message("ideas:merge.numberRequired"))
+    .positive(message("ideas:merge.numberRequired")),
+});
+
+export const ideaHideInput = z.object({
+  reason: z
+    .string({ required_error: message("ideas:hide.reasonRequired") })
+    .trim()
+    .min(5, message("ideas:hide.reasonRequired"))
+    .max(500, message("ideas:hide.reasonLong")),
+});
