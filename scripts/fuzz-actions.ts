@@ -31,10 +31,11 @@ const ACTIONS = [
   "/login", "/signup", "/logout", "/ideas/new", `/ideas/${ids.idea}`, "/proposals/new", `/proposals/${ids.proposal}`,
   `/proposals/${ids.proposal}/edit`, `/costing/${ids.proposal}`, "/vote", "/vote/ballot", "/admin/cycles/new",
   `/admin/cycles/${ids.slug}`, `/projects/${ids.project}`, "/ideas/does-not-exist", "/results/export.csv?cycle=%00",
+  "/comments", "/follows", "/admin/cycles/youth-2027/import-ideas", "/admin/cycles/2026/paper",
 ];
 const FIELDS = ["csrf", "intent", "title", "description", "districtId", "categoryId", "code", "project", "email", "password", "name",
   "items[0].quantity", "items[0].unitCost", "items[-1].description", "verdict", "publicReason", "agencyId", "status", "percentComplete",
-  "postedOn", "note", "reason", "ballotMethod", "maxRanks", "districts[0].budget", "count", "rank-x", "slug", "__proto__", "constructor"];
+  "postedOn", "note", "reason", "body", "targetType", "targetId", "channel", "commentId", "follow", "csv", "site", "skipInvalid", "into", "ballotMethod", "maxRanks", "districts[0].budget", "count", "rank-x", "slug", "__proto__", "constructor"];
 
 let seed = 7;
 const rnd = () => {
@@ -54,6 +55,11 @@ const agent = new Agent({ connections: Number(values.concurrency) });
 const server = spawn("node", ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
 let serverErrors = "";
 server.stderr!.on("data", (b: Buffer) => (serverErrors += b.toString()));
+server.on("exit", (code) => {
+  if (code === null || code === 0) return;
+  console.error(`The server stopped (exit ${code}):\n${serverErrors.slice(0, 3000)}`);
+  process.exit(1);
+});
 await new Promise<void>((resolve) => server.stdout!.on("data", (b: Buffer) => b.toString().includes("running") && resolve()));
 
 // Real sessions and tokens too, so requests also get past the first checks.
@@ -105,7 +111,10 @@ await Promise.all(
     }
   }),
 );
-const alive = (await request(`${base}/`, { dispatcher: agent })).statusCode;
+// Read the whole answer: an unread body would keep agent.close() waiting forever.
+const home = await request(`${base}/`, { dispatcher: agent });
+await home.body.dump();
+const alive = home.statusCode;
 server.kill("SIGTERM");
 await agent.close();
 console.log(`requests ${N}; status codes: ${[...statuses.entries()].sort().map(([s, n]) => `${s}×${n}`).join(", ")}`);
