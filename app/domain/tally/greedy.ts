@@ -1,15 +1,19 @@
 import { compareProjectIds } from "./tie-break";
 import type { Election, ProjectId, ProjectOutcome, TallyOutcome } from "./types";
+import { ballotCount } from "./weights";
 
-/** Approvals per project (or total points when ballots carry points). */
+/** Approvals per project (or total points when ballots carry points); a ballot counts `count` times. */
 export function scoreProjects(election: Election): Map<ProjectId, bigint> {
   const scores = new Map<ProjectId, bigint>();
   for (const p of election.projects) scores.set(p.id, 0n);
   for (const ballot of election.ballots) {
+    const count = ballotCount(ballot);
+    if (count === 0) continue;
+    const weight = BigInt(count);
     ballot.ids.forEach((id, i) => {
       const current = scores.get(id);
       if (current === undefined) return; // a vote for an unknown project counts for nothing
-      scores.set(id, current + (ballot.points ? ballot.points[i] : 1n));
+      scores.set(id, current + (ballot.points ? ballot.points[i] : 1n) * weight);
     });
   }
   return scores;

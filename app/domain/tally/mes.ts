@@ -13,7 +13,8 @@
 //   * to accept or reject affordability when the float sum is far from the
 //     cost (a sum of positive terms, relative error < (k+16)·4·2^-52).
 //
-// Money representation. Identical ballots are grouped. All groups with the
+// Money representation. Identical ballots are grouped (a ballot with a
+// `count` is that many identical ballots: the engine only ever sees groups). All groups with the
 // same remaining budget share a "budget class"; a class stores its budget as
 // an integer numerator N over a common denominator D (D only grows, by the
 // factor each payment needs; a class is rescaled lazily when it is used).
@@ -52,6 +53,7 @@ import {
   type Rational,
 } from "./rational";
 import { compareProjectIds } from "./tie-break";
+import { ballotCount } from "./weights";
 import type {
   Election,
   MesLoserDetail,
@@ -134,7 +136,7 @@ interface Prepared {
 
 function resolveUtility(election: Election, utility: MesOptions["utility"]): MesUtility {
   if (utility && utility !== "auto") return utility;
-  return election.ballots.some((b) => b.points !== undefined) ? "points" : "cost";
+  return election.ballots.some((b) => b.points !== undefined && ballotCount(b) > 0) ? "points" : "cost";
 }
 
 function prepare(election: Election, utility: MesUtility): Prepared {
@@ -146,7 +148,11 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   const groupOf = new Map<string, number>();
   const groupItems: Array<Array<[number, bigint]>> = [];
   const multList: number[] = [];
+  let n = 0;
   for (const ballot of election.ballots) {
+    const count = ballotCount(ballot);
+    if (count === 0) continue;
+    n += count;
     const items = new Map<number, bigint>();
     ballot.ids.forEach((id, j) => {
       const pi = index.get(id);
@@ -163,9 +169,9 @@ function prepare(election: Election, utility: MesUtility): Prepared {
     if (g === undefined) {
       groupOf.set(key, groupItems.length);
       groupItems.push(list);
-      multList.push(1);
+      multList.push(count);
     } else {
-      multList[g]++;
+      multList[g] += count;
     }
   }
   const G = groupItems.length;
@@ -219,7 +225,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   });
   cands.sort((a, b) => compareProjectIds(a.id, b.id));
   zeroCost.sort((a, b) => compareProjectIds(projects[a].id, projects[b].id));
-  return { election, utility, n: election.ballots.length, G, mult, multBig, cands, zeroCost, supporters };
+  return { election, utility, n, G, mult, multBig, cands, zeroCost, supporters };
 }
 
 // ---------------------------------------------------------------------------
