@@ -84,9 +84,13 @@ async function districtBallots(tx: Tx, districtId: string, options: readonly { n
   const rows = await tx.$queryRaw<{ choices: string; voters: number | bigint }[]>`
     SELECT "choices", COUNT(*) AS "voters" FROM "Ballot" WHERE "districtId" = ${districtId} GROUP BY "choices"`;
   const groups = rows.map((r) => ({ choices: r.choices, count: Number(r.voters) }));
-  const onBallot = new Set(options.map((o) => o.number));
+  // Proposal numbers as the text the engine counts them under (the .pb ids).
+  const onBallot = new Set(options.map((o) => String(o.number)));
   // A vote for a proposal that is no longer on the ballot counts for nothing.
-  const ballots = groups.map((g) => ({ ids: decodeChoices(g.choices).filter((n) => onBallot.has(n)).map(String), count: g.count }));
+  const ballots = groups.map((g) => {
+    const ids = decodeChoices(g.choices).map(String);
+    return { ids: ids.every((id) => onBallot.has(id)) ? ids : ids.filter((id) => onBallot.has(id)), count: g.count };
+  });
   const voters = groups.reduce((sum, g) => sum + g.count, 0);
   return { ballots, groups, voters };
 }
