@@ -18,6 +18,8 @@ import {
 } from "./rational";
 import type { Election, TallyBallot } from "./types";
 import { checkBallot, type BallotOption, type BallotRules } from "../ballots/rules";
+import { decodeMessage } from "../../i18n/message";
+import voteEnglish from "../../locales/en/vote.json";
 
 export type PabulibVoteType = "approval" | "choose-1" | "ordinal" | "cumulative" | "scoring";
 export const PABULIB_VOTE_TYPES: readonly PabulibVoteType[] = [
@@ -489,11 +491,25 @@ function voteChecker(
     for (const r of rules) {
       const submission = r.method === "ranked" ? { ranks: Object.fromEntries(ids.map((id, j) => [id, String(j + 1)])) } : { ids };
       const check = checkBallot(r, own, submission, currency);
-      if (!check.ok) return check.errors.join(" ");
+      if (!check.ok) return check.errors.map(inEnglish).join(" ");
     }
     if (minRanks > 0 && ids.length < minRanks) return `it ranks ${ids.length} project${ids.length === 1 ? "" : "s"}; the file asks for at least ${minRanks}.`;
     return null;
   };
+}
+
+/**
+ * checkBallot returns translatable messages (key and values, see ~/i18n/message);
+ * a file's errors are shown in plain English words (CLI, logs, import screens).
+ */
+function inEnglish(text: string): string {
+  const decoded = decodeMessage(text);
+  if (!decoded) return text;
+  const [ns, path] = decoded.key.split(":");
+  let node: unknown = ns === "vote" ? voteEnglish : undefined;
+  for (const part of path.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  if (typeof node !== "string") return text;
+  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in decoded.values ? String(decoded.values[name]) : whole));
 }
 
 function trimTrailingEmpty(fields: string[]): string[] {
