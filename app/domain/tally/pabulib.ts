@@ -484,7 +484,18 @@ function voteChecker(
     options.set(p.id, { id: p.id, title: p.id, costCents: toCents(p.cost) ?? 0 });
   }
   const emptyAllowed = rules.every((r) => r.method !== "approval" || r.minApprovals === 0) && !(minRanks > 0);
+  // The same vote gets the same answer: check each distinct vote once.
+  const seen = new Map<string, string | null>();
   return (ids) => {
+    const key = ids.join(",");
+    let answer = seen.get(key);
+    if (answer === undefined) {
+      answer = check(ids);
+      seen.set(key, answer);
+    }
+    return answer;
+  };
+  function check(ids: readonly string[]): string | null {
     if (ids.length === 0 && emptyAllowed) return null; // an empty vote where the file sets no minimum
     // Only the vote's own projects are passed: unknown ids were refused already.
     const own = ids.map((id) => options.get(id)!);
@@ -495,7 +506,7 @@ function voteChecker(
     }
     if (minRanks > 0 && ids.length < minRanks) return `it ranks ${ids.length} project${ids.length === 1 ? "" : "s"}; the file asks for at least ${minRanks}.`;
     return null;
-  };
+  }
 }
 
 /**
