@@ -1,18 +1,12 @@
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
-import { DEFAULT_LOCALE, LOCALES, NAMESPACES, isLocale, type Locale } from "~/i18n/config";
+import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from "~/i18n/config";
 import { secureCookies } from "~/env.server";
 import { createI18n, type Translations } from "~/i18n/i18n";
+import { RESOURCES } from "~/locales";
 
 // All shipped translations, bundled with the server (the browser gets one language from the root loader).
-const files = import.meta.glob<Record<string, unknown>>("../locales/*/*.json", { eager: true, import: "default" });
-
-const translations = Object.fromEntries(
-  LOCALES.map((locale) => [
-    locale,
-    Object.fromEntries(NAMESPACES.map((ns) => [ns, files[`../locales/${locale}/${ns}.json`] ?? {}])),
-  ]),
-) as Record<Locale, Translations>;
+const translations: Record<Locale, Translations> = RESOURCES;
 
 /** The language a person chose stays chosen (a year; not tied to an account, so voters without one keep it too). */
 export const localeCookie = createCookie("lng", {
