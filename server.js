@@ -30,7 +30,7 @@ app.use(
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
     // No headers or cookies in the logs; the path without its query string.
     serializers: {
-      req: (req) => ({ method: req.method, url: req.url.split("?")[0], remoteAddress: req.remoteAddress }),
+      req: (req) => ({ id: req.id, method: req.method, url: req.url.split("?")[0], remoteAddress: req.remoteAddress }),
       res: (res) => ({ statusCode: res.statusCode }),
     },
     autoLogging: { ignore: (req) => req.url === "/healthz" && !shuttingDown },

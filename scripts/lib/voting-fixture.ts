@@ -55,9 +55,29 @@ export async function prepareVotingDatabase(dir: string, voters: number, port: n
   return { prisma, env, cycleId: cycle.id, codes, proposalIds, cleanup };
 }
 
+/** A TCP port nobody listens on now. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
 /** Starts `node server.js` with `env` (PORT in it) and resolves when its /healthz answers 200. */
-export async function startServer(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<ChildProcess> {
-  const server = spawn("node", [...nodeArgs, "server.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
+export async function startServer(env: NodeJS.ProcessEnv, nodeArgs: string[] = [], opts: { onLog?: (line: string) => void } = {}): Promise<ChildProcess> {
+  const server = spawn("node", [...nodeArgs, "server.js"], { env, stdio: ["ignore", opts.onLog ? "pipe" : "ignore", "inherit"] });
+  if (opts.onLog) {
+    let rest = "";
+    server.stdout!.on("data", (b: Buffer) => {
+      const lines = (rest + b.toString()).split("\n");
+      rest = lines.pop()!;
+      lines.forEach(opts.onLog!);
+    });
+  }
   let exited: number | null | undefined;
   server.on("exit", (code) => (exited = code));
   const deadline = Date.now() + 60_000;
