@@ -3,6 +3,7 @@
 # installs Debian's postgresql when it is missing, starts a local server when none answers,
 # creates a new user and database with a random password, and exports TEST_POSTGRES_URL.
 # Never touches an existing database. Needs root (or sudo) only to install or start the server.
+# ci_postgres_cleanup drops the user and its databases, and stops the server if this started it.
 set -euo pipefail
 
 _pg_sudo=""; [ "$(id -u)" -ne 0 ] && _pg_sudo="sudo"
@@ -25,6 +26,7 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432; then
   fi
   echo "Starting PostgreSQL cluster $_pg_cluster…"
   $_pg_sudo pg_ctlcluster $_pg_cluster start
+  CI_POSTGRES_STARTED="$_pg_cluster"
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
 fi
 
@@ -36,3 +38,13 @@ CREATE DATABASE "$_pg_name" OWNER "$_pg_name" TEMPLATE template0 ENCODING 'UTF8'
 SQL
 export TEST_POSTGRES_URL="postgresql://$_pg_name:$_pg_password@127.0.0.1:5432/$_pg_name"
 echo "PostgreSQL test database: $_pg_name (throw-away; user and databases are dropped after the tests)"
+
+ci_postgres_cleanup() {
+  _pg_as_postgres psql -q -h /var/run/postgresql -d postgres -c "DROP DATABASE IF EXISTS \"$_pg_name\" WITH (FORCE)" >/dev/null 2>&1 || true
+  # Databases the tests made beside it (they drop their own; this catches an interrupted run).
+  for _db in $(_pg_as_postgres psql -At -h /var/run/postgresql -d postgres -c "SELECT datname FROM pg_database WHERE datname LIKE '${_pg_name}\\_%'" 2>/dev/null); do
+    _pg_as_postgres psql -q -h /var/run/postgresql -d postgres -c "DROP DATABASE IF EXISTS \"$_db\" WITH (FORCE)" >/dev/null 2>&1 || true
+  done
+  _pg_as_postgres psql -q -h /var/run/postgresql -d postgres -c "DROP ROLE IF EXISTS \"$_pg_name\"" >/dev/null 2>&1 || true
+  if [ -n "${CI_POSTGRES_STARTED:-}" ]; then $_pg_sudo pg_ctlcluster $CI_POSTGRES_STARTED stop || true; fi
+}
