@@ -9,14 +9,20 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useMemo } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput, AuthenticityTokenProvider } from "remix-utils/csrf/react";
 import { getActor } from "~/auth.server";
 import { csrf } from "~/csrf.server";
 import { useNonce } from "~/components/nonce";
 import { hasRole, type Actor } from "~/domain/auth/roles";
+import { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, type Locale } from "~/i18n/config";
+import { createI18n, useMessage, type Translations } from "~/i18n/i18n";
+import { localeOf, rememberLocale, translationsFor } from "~/i18n/i18n.server";
 import stylesheet from "~/styles.css?url";
 
 export const links: LinksFunction = () => [
@@ -24,34 +30,60 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [
-  { title: "Civic Budget" },
-  { name: "description", content: "Decide together how to spend part of the public budget." },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const i18n = createI18n((data?.locale as Locale | undefined) ?? DEFAULT_LOCALE, (data?.translations as Translations | undefined) ?? {});
+  return [{ title: i18n.t("common:brand") }, { name: "description", content: i18n.t("common:description") }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [actor, [csrfToken, csrfCookie]] = await Promise.all([getActor(request), csrf.commitToken(request)]);
+  const [actor, [csrfToken, csrfCookie], locale] = await Promise.all([getActor(request), csrf.commitToken(request), localeOf(request)]);
   const headers = new Headers();
   if (csrfCookie) headers.append("Set-Cookie", csrfCookie);
-  return Response.json({ actor, csrfToken }, { headers });
+  const localeCookie = await rememberLocale(request, locale);
+  if (localeCookie) headers.append("Set-Cookie", localeCookie);
+  return Response.json({ actor, csrfToken, locale, translations: translationsFor(locale) }, { headers });
 }
 
-function Header({ actor }: { actor: Actor | null }) {
+/** Links to this same page in each language; plain links, so they work without JavaScript. */
+function LanguageSwitcher({ locale }: { locale: Locale }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <nav aria-label={t("common:nav.language")} className="language-switcher">
+      <ul className="nav">
+        {LOCALES.map((l) => {
+          const params = new URLSearchParams(location.search);
+          params.set("lng", l);
+          return (
+            <li key={l}>
+              <Link to={`${location.pathname}?${params}`} lang={l} hrefLang={l} aria-current={l === locale ? "true" : undefined}>
+                {LOCALE_NAMES[l]}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+function Header({ actor, locale }: { actor: Actor | null; locale: Locale }) {
+  const { t } = useTranslation();
   return (
     <header className="site-header">
       <div className="wrap header-row">
         <Link to="/" className="brand">
-          Civic Budget
+          {t("common:brand")}
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label={t("common:nav.main")}>
           <ul className="nav">
-            <li><NavLink to="/ideas">Ideas</NavLink></li>
-            <li><NavLink to="/proposals">Proposals</NavLink></li>
-            <li><NavLink to="/vote">Vote</NavLink></li>
-            <li><NavLink to="/results">Results</NavLink></li>
-            <li><NavLink to="/projects">Projects</NavLink></li>
-            {hasRole(actor, "staff") || hasRole(actor, "admin") ? <li><NavLink to="/costing">Costing</NavLink></li> : null}
-            {hasRole(actor, "admin") ? <li><NavLink to="/admin">Admin</NavLink></li> : null}
+            <li><NavLink to="/ideas">{t("common:nav.ideas")}</NavLink></li>
+            <li><NavLink to="/proposals">{t("common:nav.proposals")}</NavLink></li>
+            <li><NavLink to="/vote">{t("common:nav.vote")}</NavLink></li>
+            <li><NavLink to="/results">{t("common:nav.results")}</NavLink></li>
+            <li><NavLink to="/projects">{t("common:nav.projects")}</NavLink></li>
+            {hasRole(actor, "staff") || hasRole(actor, "admin") ? <li><NavLink to="/costing">{t("common:nav.costing")}</NavLink></li> : null}
+            {hasRole(actor, "admin") ? <li><NavLink to="/admin">{t("common:nav.admin")}</NavLink></li> : null}
           </ul>
         </nav>
         <div className="account">
@@ -59,12 +91,13 @@ function Header({ actor }: { actor: Actor | null }) {
             <Form method="post" action="/logout" className="inline">
               <AuthenticityTokenInput />
               <span className="muted">{actor.name}</span>{" "}
-              <button type="submit" className="link-button">Sign out</button>
+              <button type="submit" className="link-button">{t("common:nav.signOut")}</button>
             </Form>
           ) : (
-            <Link to="/login">Sign in</Link>
+            <Link to="/login">{t("common:nav.signIn")}</Link>
           )}
         </div>
+        <LanguageSwitcher locale={locale} />
       </div>
     </header>
   );
@@ -74,9 +107,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // Layout also wraps error pages, where the loader data may be missing.
   const data = useRouteLoaderData<typeof loader>("root");
   const actor = (data?.actor as Actor | null) ?? null;
+  const locale = (data?.locale as Locale | undefined) ?? DEFAULT_LOCALE;
+  const translations = data?.translations as Translations | undefined;
+  const i18n = useMemo(() => createI18n(locale, translations ?? {}), [locale, translations]);
   const nonce = useNonce();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -84,16 +120,18 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <a href="#main" className="skip-link">Skip to content</a>
-        <AuthenticityTokenProvider token={data?.csrfToken ?? ""}>
-          <Header actor={actor} />
-          <main id="main" className="wrap">
-            {children}
-          </main>
-          <footer className="site-footer wrap">
-            <p className="muted">Civic Budget — participatory budgeting you can check: every count can be recounted.</p>
-          </footer>
-        </AuthenticityTokenProvider>
+        <I18nextProvider i18n={i18n}>
+          <a href="#main" className="skip-link">{i18n.t("common:skipToContent")}</a>
+          <AuthenticityTokenProvider token={data?.csrfToken ?? ""}>
+            <Header actor={actor} locale={locale} />
+            <main id="main" className="wrap">
+              {children}
+            </main>
+            <footer className="site-footer wrap">
+              <p className="muted">{i18n.t("common:footer")}</p>
+            </footer>
+          </AuthenticityTokenProvider>
+        </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -106,21 +144,29 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
+  const { t } = useTranslation();
+  const say = useMessage();
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message = isRouteErrorResponse(error)
     ? typeof error.data === "string" && error.data
-      ? error.data
+      ? say(error.data)
       : error.statusText
-    : "Something went wrong on our side. Nothing you submitted was lost; please try again.";
+    : t("common:error.unexpected");
   const title =
-    status === 404 ? "Page not found" : status === 403 ? "You cannot do this" : status === 400 ? "We could not read that" : "Something went wrong";
+    status === 404
+      ? t("common:error.notFound")
+      : status === 403
+        ? t("common:error.forbidden")
+        : status === 400
+          ? t("common:error.badRequest")
+          : t("common:error.title");
   return (
     <>
       <h1>{title}</h1>
       <p role="alert">{message}</p>
       <p>
-        <Link to="/">Back to the home page</Link>
+        <Link to="/">{t("common:error.backHome")}</Link>
       </p>
     </>
   );

@@ -5,14 +5,17 @@ import {
   type FieldMetadata,
 } from "@conform-to/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useMessage } from "~/i18n/i18n";
 
 /** Errors for one field, linked to it by id and announced to screen readers. */
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  const say = useMessage();
   return (
     <div id={id} className="field-errors" aria-live="polite">
       {errors?.map((e) => (
         <p key={e} className="error">
-          {e}
+          {say(e)}
         </p>
       ))}
     </div>
@@ -61,19 +64,20 @@ export function SelectField({
   meta,
   label,
   options,
-  placeholder = "Choose…",
+  placeholder,
 }: {
   meta: Meta;
   label: string;
   options: readonly { value: string; label: string }[];
   placeholder?: string;
 }) {
+  const { t } = useTranslation();
   const { key, ...props } = getSelectProps(meta);
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
       <select key={key} {...props}>
-        <option value="">{placeholder}</option>
+        <option value="">{placeholder ?? t("common:form.choose")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -87,11 +91,12 @@ export function SelectField({
 
 /** Form-level errors (not tied to one field). */
 export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
+  const say = useMessage();
   if (!errors?.length) return <div id={id} aria-live="polite" />;
   return (
     <div id={id} className="alert alert-error" role="alert">
       {errors.map((e) => (
-        <p key={e}>{e}</p>
+        <p key={e}>{say(e)}</p>
       ))}
     </div>
   );

@@ -8,7 +8,7 @@ import { makeCycle, makeUser } from "./fixtures";
 
 // npm run backup / npm run restore, as an operator runs them, on this file's database
 // (SQLite here, PostgreSQL in npm run test:pg).
-const file = `data/test/backup-${randomUUID()}`;
+const file = `${process.env.TEST_DATA_DIR ?? "data/test/run"}/backup-${randomUUID()}`;
 const run = (script: string, ...args: string[]) =>
   execFileSync("npx", ["tsx", script, ...args], { env: { ...process.env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 afterAll(() => rmSync(file, { force: true }));

@@ -5,10 +5,11 @@ import { copyFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { freshDatabase } from "../pg";
 
+const dir = process.env.TEST_DATA_DIR ?? "data/test/run";
 if (process.env.TEST_DATABASE === "postgresql") {
   process.env.DATABASE_URL = await freshDatabase();
 } else {
-  const file = `data/test/${randomUUID()}.db`;
-  copyFileSync("data/test/template.db", file);
+  const file = `${dir}/${randomUUID()}.db`;
+  copyFileSync(`${dir}/template.db`, file);
   process.env.DATABASE_URL = `file:./${file}`;
 }

@@ -1,0 +1,54 @@
+import { createCookie } from "@remix-run/node";
+import { RemixI18Next } from "remix-i18next/server";
+import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from "~/i18n/config";
+import { secureCookies } from "~/env.server";
+import { createI18n, type Translations } from "~/i18n/i18n";
+import { RESOURCES } from "~/locales";
+
+// All shipped translations, bundled with the server (the browser gets one language from the root loader).
+const translations: Record<Locale, Translations> = RESOURCES;
+
+/** The language a person chose stays chosen (a year; not tied to an account, so voters without one keep it too). */
+export const localeCookie = createCookie("lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  secure: secureCookies,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+const detector = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...LOCALES],
+    fallbackLanguage: DEFAULT_LOCALE,
+    cookie: localeCookie,
+    order: ["searchParams", "cookie", "header"],
+  },
+});
+
+/** ?lng= (the language links), then the remembered choice, then the browser's Accept-Language. */
+export async function localeOf(request: Request): Promise<Locale> {
+  const detected = await detector.getLocale(request);
+  return isLocale(detected) ? detected : DEFAULT_LOCALE;
+}
+
+/** The Set-Cookie that remembers a language picked with ?lng=, or null when none was picked. */
+export async function rememberLocale(request: Request, locale: Locale): Promise<string | null> {
+  return new URL(request.url).searchParams.has("lng") ? localeCookie.serialize(locale) : null;
+}
+
+export function translationsFor(locale: Locale): Translations {
+  return translations[locale];
+}
+
+/** A t() for server-only text (e-mails, CSV headers, page titles in meta). */
+export async function serverT(request: Request) {
+  const locale = await localeOf(request);
+  return createI18n(locale, translations[locale]).t;
+}
+
+/** A t() for one language, e.g. for an e-mail to a follower in the language they chose. */
+export function translatorFor(locale: string) {
+  const lng = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  return createI18n(lng, translations[lng]).t;
+}

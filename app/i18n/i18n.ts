@@ -1,0 +1,58 @@
+import { createInstance, type i18n as I18n } from "i18next";
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import { DEFAULT_LOCALE, INTL_LOCALE, NAMESPACES, isLocale, type Locale } from "~/i18n/config";
+import { decodeMessage } from "~/i18n/message";
+import { formatMoney } from "~/domain/money";
+
+export type Translations = Record<string, unknown>;
+
+/**
+ * One i18next instance per render tree (never a global: the server renders pages in several
+ * languages at once). Resources come from the root loader, so the browser only receives the
+ * current language and nothing is fetched before hydration.
+ */
+export function createI18n(locale: Locale, translations: Translations): I18n {
+  const i18n = createInstance();
+  void i18n.init({
+    lng: locale,
+    fallbackLng: DEFAULT_LOCALE,
+    ns: [...NAMESPACES],
+    defaultNS: "common",
+    resources: { [locale]: translations as Record<string, Record<string, unknown>> },
+    interpolation: { escapeValue: false }, // React escapes
+    initImmediate: false,
+    returnNull: false,
+  });
+  return i18n;
+}
+
+/** The current language (from the i18next instance the page renders with). */
+export function useLocale(): Locale {
+  const { i18n } = useTranslation();
+  return isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
+}
+
+/** Translates a message a domain rule or schema returned (see ~/i18n/message); other text is shown as it is. */
+export function useMessage() {
+  const { t, i18n } = useTranslation();
+  return useCallback(
+    (text: string) => {
+      const decoded = decodeMessage(text);
+      return decoded && i18n.exists(decoded.key, decoded.values) ? t(decoded.key, decoded.values) : text;
+    },
+    [t, i18n],
+  );
+}
+
+/** Money, dates and numbers in the reader's language. */
+export function useFormat() {
+  const locale = INTL_LOCALE[useLocale()];
+  return {
+    money: (cents: number | bigint, currency = "USD") => formatMoney(cents, currency, locale),
+    number: (value: number) => value.toLocaleString(locale),
+    percent: (fraction: number, digits = 0) => fraction.toLocaleString(locale, { style: "percent", maximumFractionDigits: digits }),
+    date: (value: string | Date) => new Date(value).toLocaleDateString(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }),
+    dateTime: (value: string | Date) => new Date(value).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }),
+  };
+}
