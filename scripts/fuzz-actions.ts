@@ -2,11 +2,12 @@
 // of a production build (on a fresh demo database) and checks that each gets a 4xx
 // (or a redirect) with a message, never a 5xx, and that the server stays up.
 // Usage: npm run fuzz:actions -- [--requests 10000] [--concurrency 16]
-import { execSync, spawn } from "node:child_process";
+import { execSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { Agent, request } from "undici";
+import { startServer } from "./lib/voting-fixture";
 
 const { values } = parseArgs({ options: { requests: { type: "string", default: "10000" }, concurrency: { type: "string", default: "16" }, port: { type: "string", default: "3412" } } });
 const N = Number(values.requests);
@@ -52,15 +53,9 @@ const junk = () =>
   ]);
 
 const agent = new Agent({ connections: Number(values.concurrency) });
-const server = spawn("node", ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+// The server's error log lines (JSON), shown when a request got a 5xx.
 let serverErrors = "";
-server.stderr!.on("data", (b: Buffer) => (serverErrors += b.toString()));
-server.on("exit", (code) => {
-  if (code === null || code === 0) return;
-  console.error(`The server stopped (exit ${code}):\n${serverErrors.slice(0, 3000)}`);
-  process.exit(1);
-});
-await new Promise<void>((resolve) => server.stdout!.on("data", (b: Buffer) => b.toString().includes("running") && resolve()));
+const server = await startServer(env, [], { onLog: (line) => (line.includes('"level":"error"') || line.includes('"level":"fatal"')) && (serverErrors += `${line}\n`) });
 
 // Real sessions and tokens too, so requests also get past the first checks.
 async function session(email?: string) {
@@ -111,9 +106,8 @@ await Promise.all(
     }
   }),
 );
-// Read the whole answer: an unread body would keep agent.close() waiting forever.
 const home = await request(`${base}/`, { dispatcher: agent });
-await home.body.dump();
+await home.body.dump(); // (an unread body would hold the connection, and the graceful shutdown, open)
 const alive = home.statusCode;
 server.kill("SIGTERM");
 await agent.close();

@@ -5,7 +5,7 @@ import { encodeChoices } from "~/domain/ballots/choices";
 import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
-import { prisma } from "./client.server";
+import { prisma, sharedWriteTransaction } from "./client.server";
 
 export async function findVoterCode(code: string) {
   return prisma.voterCode.findUnique({
@@ -74,7 +74,8 @@ export async function castBallot(
   const tracker = newTracker();
   const day = today();
   try {
-    await prisma.$transaction(async (tx) => {
+    // Ballots are cast side by side (on PostgreSQL, from several instances); never beside a phase change.
+    await sharedWriteTransaction(async (tx) => {
       // Checked again inside the transaction: voting may have closed, or the code been
       // voided, since the voter opened the ballot.
       const code = await tx.voterCode.findUniqueOrThrow({ where: { id: voterCode.id }, select: { voidedAt: true, cycle: { select: { phase: true } } } });
