@@ -20,6 +20,7 @@ import { getActor } from "~/auth.server";
 import { csrf } from "~/csrf.server";
 import { useNonce } from "~/components/nonce";
 import { hasRole, type Actor } from "~/domain/auth/roles";
+import { participationPermissions } from "~/domain/participation/permissions";
 import { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, type Locale } from "~/i18n/config";
 import { createI18n, useMessage, type Translations } from "~/i18n/i18n";
 import { localeOf, rememberLocale, translationsFor } from "~/i18n/i18n.server";
@@ -83,6 +84,7 @@ function Header({ actor, locale }: { actor: Actor | null; locale: Locale }) {
             <li><NavLink to="/results">{t("common:nav.results")}</NavLink></li>
             <li><NavLink to="/projects">{t("common:nav.projects")}</NavLink></li>
             {hasRole(actor, "staff") || hasRole(actor, "admin") ? <li><NavLink to="/costing">{t("common:nav.costing")}</NavLink></li> : null}
+            {participationPermissions.viewDashboard(actor) ? <li><NavLink to="/participation">{t("participation:nav")}</NavLink></li> : null}
             {hasRole(actor, "admin") ? <li><NavLink to="/admin">{t("common:nav.admin")}</NavLink></li> : null}
           </ul>
         </nav>

@@ -66,7 +66,7 @@ class VotingClosed extends Error {}
 export async function castBallot(
   voterCode: { id: string; cycleId: string; districtId: string },
   selection: readonly string[],
-  opts: { ranked?: boolean; channel?: string } = {},
+  opts: { ranked?: boolean; channel?: string; locale?: string } = {},
 ): Promise<CastResult> {
   const channel = opts.channel ?? "online";
   const tracker = newTracker();
@@ -90,6 +90,7 @@ export async function castBallot(
           districtId: voterCode.districtId,
           voterCodeId: voterCode.id,
           channel,
+          locale: opts.locale ?? "en",
           votedOn: day,
         },
       });

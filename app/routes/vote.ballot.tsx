@@ -11,6 +11,7 @@ import { ballotRulesFor, checkBallot, describeBallotRules, type BallotRules } fr
 import { readBallotForm } from "~/domain/ballots/schema";
 import { formatMoney } from "~/domain/money";
 import { keepReceipt, readVoterSession } from "~/voter-session.server";
+import { localeOf } from "~/i18n/i18n.server";
 
 export { noStore as headers } from "~/voter-session.server";
 
@@ -54,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // A refused ballot comes back exactly as the voter filled it in, with the reasons.
   if (!check.ok) return { step: "choose", selection: chosen.length ? chosen : check.selection, ranks, errors: check.errors } satisfies Step;
   if (form.intent === "review") return { step: "review", selection: check.selection, ranks, errors: [] } satisfies Step;
-  const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked" });
+  const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", locale: await localeOf(request) });
   if (!cast.ok) return redirect(cast.reason === "closed" ? "/vote?notice=closed" : "/vote?notice=already-voted");
   const titles = new Map(options.map((o) => [o.id, o.title]));
   const cookie = await keepReceipt(request, {
@@ -63,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
     district: code.district.name,
     projects: check.selection.map((id, i) => (rules.method === "ranked" ? `${i + 1}. ` : "") + (titles.get(id) ?? id)),
     total: formatMoney(check.totalCents, code.cycle.currency),
-  });
+  }, code.cycleId);
   return redirect("/vote/receipt", { headers: { "Set-Cookie": cookie } });
 }
 

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { takeReceipt } from "~/voter-session.server";
+import { SurveyForm } from "~/components/survey-form";
+import { surveySetup, surveyTokenUsed } from "~/db/participation.server";
+import { readSurveyOffer, takeReceipt } from "~/voter-session.server";
 
 export { noStore as headers } from "~/voter-session.server";
 
@@ -8,11 +10,14 @@ export const meta: MetaFunction = () => [{ title: "Thank you for voting · Civic
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { receipt, cookie } = await takeReceipt(request);
-  return Response.json({ receipt }, { headers: { "Set-Cookie": cookie } });
+  // The optional survey, offered once to this voting session (see /vote/survey).
+  const offer = receipt ? await readSurveyOffer(request) : null;
+  const survey = offer && !(await surveyTokenUsed(offer.token)) ? await surveySetup(offer.cycleId) : null;
+  return Response.json({ receipt, survey: survey ? { ethnicities: survey.ethnicities } : null }, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function ReceiptPage() {
-  const { receipt } = useLoaderData<typeof loader>() as { receipt: import("~/voter-session.server").Receipt | null };
+  const { receipt, survey } = useLoaderData<typeof loader>() as { receipt: import("~/voter-session.server").Receipt | null; survey: { ethnicities: string[] } | null };
   if (!receipt) {
     return (
       <div className="narrow">
@@ -37,6 +42,7 @@ export default function ReceiptPage() {
       <h2>You chose</h2>
       <ul>{receipt.projects.map((p) => <li key={p}>{p}</li>)}</ul>
       <p>Total: {receipt.total}</p>
+      {survey ? <SurveyForm ethnicities={survey.ethnicities} /> : null}
       <p><Link to="/">Back to the home page</Link></p>
     </div>
   );
