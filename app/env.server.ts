@@ -6,6 +6,11 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters.").optional(),
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  // Where people reach the app, for links in e-mails.
+  PUBLIC_URL: z.string().url("PUBLIC_URL must be a full address such as https://budget.example.org").default("http://localhost:3000"),
+  // smtp://user:pass@host:587 to send e-mail; without it, e-mails are written to data/outbox (see /dev/outbox).
+  SMTP_URL: z.string().url("SMTP_URL must look like smtp://user:password@host:587").optional(),
+  MAIL_FROM: z.string().default("Civic Budget <no-reply@civic-budget.local>"),
 });
 
 const parsed = envSchema.safeParse(process.env);

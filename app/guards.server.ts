@@ -9,18 +9,19 @@ import { latestResults } from "~/db/results.server";
 import { hasRole, type Actor } from "~/domain/auth/roles";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { cyclePermissions } from "~/domain/cycles/permissions";
+import { message } from "~/i18n/message";
 
 export async function loadIdea(request: Request, id: string | undefined) {
   const actor = await getActor(request);
   const idea = id ? await getIdea(id) : null;
-  if (!idea || !cyclePermissions.view(actor, idea.cycle)) throw new Response("We could not find that idea.", { status: 404 });
+  if (!idea || !cyclePermissions.view(actor, idea.cycle)) throw new Response(message("ideas:errors.notFound"), { status: 404 });
   return { actor, idea, phase: cyclePhase(idea.cycle) };
 }
 
 export async function loadProposal(request: Request, id: string | undefined) {
   const actor = await getActor(request);
   const proposal = id ? await getProposal(id) : null;
-  if (!proposal || !cyclePermissions.view(actor, proposal.cycle)) throw new Response("We could not find that proposal.", { status: 404 });
+  if (!proposal || !cyclePermissions.view(actor, proposal.cycle)) throw new Response(message("proposals:errors.notFound"), { status: 404 });
   return { actor, proposal, phase: cyclePhase(proposal.cycle) };
 }
 
@@ -31,7 +32,7 @@ export async function loadProposalForCosting(request: Request, id: string | unde
     request,
     loaded.actor,
     costingPermissions.estimate(loaded.actor, { phase: loaded.phase }, loaded.proposal),
-    "Only staff of the agency this proposal was sent to can cost it, while proposals are being costed.",
+    message("costing:errors.onlyAgencyStaff"),
   );
   return { ...loaded, actor: loaded.actor! };
 }
@@ -40,8 +41,8 @@ export async function loadProposalForCosting(request: Request, id: string | unde
 export function districtAndCategoryOf(cycleId: string) {
   return async (data: { districtId: string; categoryId: string }, ctx: RefinementCtx) => {
     const ok = await districtAndCategoryInCycle(cycleId, data.districtId, data.categoryId);
-    if (!ok.district) ctx.addIssue({ code: "custom", path: ["districtId"], message: "Choose one of this cycle's districts." });
-    if (!ok.category) ctx.addIssue({ code: "custom", path: ["categoryId"], message: "Choose one of this cycle's categories." });
+    if (!ok.district) ctx.addIssue({ code: "custom", path: ["districtId"], message: message("ideas:errors.districtNotInCycle") });
+    if (!ok.category) ctx.addIssue({ code: "custom", path: ["categoryId"], message: message("ideas:errors.categoryNotInCycle") });
   };
 }
 
@@ -50,7 +51,7 @@ export async function publishedResultsOf(request: Request) {
   const query = z.object({ cycle: z.string().max(60).optional() }).safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const actor = await getActor(request);
   const cycle = query.success ? await resolveCycle(query.data.cycle, { includeDrafts: hasRole(actor, "admin"), prefer: "results" }) : null;
-  if (!cycle) throw new Response("We could not find that cycle.", { status: 404 });
+  if (!cycle) throw new Response(message("results:errors.cycleNotFound"), { status: 404 });
   return { cycle, results: await latestResults(cycle.id, { publishedOnly: true }) };
 }
 

@@ -2,6 +2,7 @@
 // codes and new ideas. Limits are per client address and, where there is one, per
 // account or email. In memory for one server; several instances need a shared store.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { message } from "~/i18n/message";
 
 const minutes = (n: number) => n * 60;
 
@@ -12,6 +13,8 @@ export const LIMITS = {
   // A polling station may share one address: generous, yet 10,000 guesses take weeks.
   voterCodePerIp: new RateLimiterMemory({ keyPrefix: "code-ip", points: 60, duration: minutes(10), blockDuration: minutes(30) }),
   ideaPerAccount: new RateLimiterMemory({ keyPrefix: "idea-user", points: 15, duration: minutes(60) }),
+  commentPerAccount: new RateLimiterMemory({ keyPrefix: "comment-user", points: 30, duration: minutes(60) }),
+  followPerAccount: new RateLimiterMemory({ keyPrefix: "follow-user", points: 60, duration: minutes(60) }),
 } as const;
 
 /** The address the request came from (server.js passes it; behind a proxy set TRUST_PROXY). */
@@ -22,12 +25,13 @@ export function clientAddress(context: unknown): string {
 
 type Check = readonly [limiter: RateLimiterMemory, key: string];
 
+/** How long to wait, as a translatable message (see ~/i18n/message). */
 function waitMessage(msBeforeNext: number) {
   const wait = Math.max(1, Math.ceil(msBeforeNext / 60_000));
-  return `Too many attempts. For everyone's safety, please wait ${wait} minute${wait === 1 ? "" : "s"} and try again.`;
+  return wait === 1 ? message("common:rateLimit.waitOneMinute") : message("common:rateLimit.waitMinutes", { minutes: wait });
 }
 
-/** Takes one attempt from each limiter: null when allowed, else how long to wait. */
+/** Takes one attempt from each limiter: null when allowed, else how long to wait (a message key). */
 export async function takeAttempt(...checks: Check[]): Promise<string | null> {
   for (const [limiter, key] of checks) {
     try {

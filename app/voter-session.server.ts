@@ -9,7 +9,9 @@ export interface Receipt {
   cycle: string;
   district: string;
   projects: string[];
-  total: string;
+  /** The ballot's cost (knapsack ballots show it), written in the reader's language on the receipt page. */
+  totalCents: number;
+  currency: string;
 }
 
 // A code entered on a shared computer must not stay usable for the next person.

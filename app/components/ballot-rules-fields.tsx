@@ -1,21 +1,23 @@
 import type { FieldMetadata } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "~/components/forms";
-import { BALLOT_METHOD_LABELS, TALLY_RULE_LABELS, TALLY_RULES } from "~/domain/cycles/rules-schema";
+import { BALLOT_METHOD_KEYS, TALLY_RULE_KEYS, TALLY_RULES } from "~/domain/cycles/rules-schema";
 import { BALLOT_METHODS } from "~/domain/ballots/rules";
 
 type Meta = FieldMetadata<any, any, any>;
 
 /** The ballot method, its limits and the counting rule: in the new-cycle form and the cycle's rules form. */
 export function BallotRulesFields({ fields }: { fields: Record<"ballotMethod" | "minSpendPercent" | "minApprovals" | "maxApprovals" | "maxRanks" | "tallyRule", Meta> }) {
+  const { t } = useTranslation();
   return (
     <fieldset>
-      <legend>Ballot and counting rules</legend>
-      <SelectField meta={fields.ballotMethod} label="Ballot" options={BALLOT_METHODS.map((m) => ({ value: m, label: BALLOT_METHOD_LABELS[m] }))} />
-      <TextField meta={fields.minSpendPercent} label="Knapsack: minimum spend (% of the budget)" hint="0 for none; Decidim-style ballots often ask for 70%." type="number" />
-      <TextField meta={fields.minApprovals} label="Approval: fewest projects a voter must choose" type="number" />
-      <TextField meta={fields.maxApprovals} label="Approval: most projects a voter may choose" type="number" />
-      <TextField meta={fields.maxRanks} label="Ranked: how many projects a voter may rank (k)" type="number" />
-      <SelectField meta={fields.tallyRule} label="Counting rule" options={TALLY_RULES.map((r) => ({ value: r, label: TALLY_RULE_LABELS[r] }))} />
+      <legend>{t("admin:rulesFields.legend")}</legend>
+      <SelectField meta={fields.ballotMethod} label={t("admin:rulesFields.ballotMethod")} options={BALLOT_METHODS.map((m) => ({ value: m, label: t(BALLOT_METHOD_KEYS[m]) }))} />
+      <TextField meta={fields.minSpendPercent} label={t("admin:rulesFields.minSpendPercent")} hint={t("admin:rulesFields.minSpendPercentHint")} type="number" />
+      <TextField meta={fields.minApprovals} label={t("admin:rulesFields.minApprovals")} type="number" />
+      <TextField meta={fields.maxApprovals} label={t("admin:rulesFields.maxApprovals")} type="number" />
+      <TextField meta={fields.maxRanks} label={t("admin:rulesFields.maxRanks")} type="number" />
+      <SelectField meta={fields.tallyRule} label={t("admin:rulesFields.tallyRule")} options={TALLY_RULES.map((r) => ({ value: r, label: t(TALLY_RULE_KEYS[r]) }))} />
     </fieldset>
   );
 }

@@ -1,17 +1,19 @@
 import { Form } from "@remix-run/react";
-import { PHASES, PHASE_LABELS, type Phase } from "~/domain/cycles/phases";
+import { useTranslation } from "react-i18next";
+import { PHASES, PHASE_KEYS, type Phase } from "~/domain/cycles/phases";
 
 /** The phases as an ordered list, the current one marked. */
 export function PhaseTimeline({ phase }: { phase: Phase }) {
+  const { t } = useTranslation();
   const current = PHASES.indexOf(phase);
   return (
-    <ol className="timeline" aria-label="Cycle phases">
+    <ol className="timeline" aria-label={t("common:cycle.phases")}>
       {PHASES.filter((p) => p !== "draft").map((p) => {
         const i = PHASES.indexOf(p);
         const state = i < current ? "done" : i === current ? "current" : "upcoming";
         return (
           <li key={p} className={`timeline-${state}`} aria-current={state === "current" ? "step" : undefined}>
-            {PHASE_LABELS[p]}
+            {t(PHASE_KEYS[p])}
           </li>
         );
       })}
@@ -27,10 +29,11 @@ export function CyclePicker({
   cycles: readonly { slug: string; name: string }[];
   current: string;
 }) {
+  const { t } = useTranslation();
   if (cycles.length < 2) return null;
   return (
     <Form method="get" className="inline-form">
-      <label htmlFor="cycle-picker">Cycle</label>{" "}
+      <label htmlFor="cycle-picker">{t("common:cycle.picker")}</label>{" "}
       <select id="cycle-picker" name="cycle" defaultValue={current}>
         {cycles.map((c) => (
           <option key={c.slug} value={c.slug}>
@@ -38,7 +41,7 @@ export function CyclePicker({
           </option>
         ))}
       </select>{" "}
-      <button type="submit" className="button-secondary">Show</button>
+      <button type="submit" className="button-secondary">{t("common:form.show")}</button>
     </Form>
   );
 }

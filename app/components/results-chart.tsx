@@ -1,13 +1,15 @@
 import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis } from "recharts";
+import { useFormat } from "~/i18n/i18n";
 
 /** Votes per project, winners in green. Fixed size so it renders on the server too. */
 export function VotesChart({ projects }: { projects: { title: string; votes: number; selected: boolean }[] }) {
+  const f = useFormat();
   const data = projects.map((p) => ({ name: p.title.length > 34 ? `${p.title.slice(0, 32)}…` : p.title, votes: p.votes, selected: p.selected }));
   return (
     <div className="table-scroll" aria-hidden="true">
       <BarChart width={640} height={44 * data.length + 40} data={data} layout="vertical" margin={{ left: 16, right: 24, top: 8, bottom: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} />
+        <XAxis type="number" allowDecimals={false} tickFormatter={(n: number) => f.number(n)} />
         <YAxis type="category" dataKey="name" width={250} tick={{ fontSize: 13 }} />
         <Bar dataKey="votes" isAnimationActive={false}>
           {data.map((d, i) => (

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/domain/auth/roles";
 import { encodeChoices } from "~/domain/ballots/choices";
+import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
 import { prisma } from "./client.server";
 
@@ -134,9 +135,9 @@ export async function publishedTrackers(cycleId: string) {
 export async function voidVoterCode(cycleId: string, code: string, reason: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const found = await tx.voterCode.findFirst({ where: { code, cycleId }, include: { participation: { select: { id: true } } } });
-    if (!found) return { ok: false as const, error: "No voter code of this cycle matches." };
-    if (found.participation) return { ok: false as const, error: "This code has already voted; its ballot stays counted and the code cannot be voided." };
-    if (found.voidedAt) return { ok: false as const, error: "This code is already void." };
+    if (!found) return { ok: false as const, error: message("admin:errors.void.noMatch") };
+    if (found.participation) return { ok: false as const, error: message("admin:errors.void.alreadyVoted") };
+    if (found.voidedAt) return { ok: false as const, error: message("admin:errors.void.alreadyVoid") };
     await tx.voterCode.update({ where: { id: found.id }, data: { voidedAt: new Date() } });
     await audit(tx, actor, "voter-code.void", { type: "voter-code", id: found.id }, { reason });
     return { ok: true as const };

@@ -1,6 +1,10 @@
 import type { Actor } from "~/domain/auth/roles";
 import type { IdeaInput } from "~/domain/ideas/schema";
+import type { ImportedIdea } from "~/domain/ideas/import";
+import { message } from "~/i18n/message";
+import { deliverOutbox } from "~/mail.server";
 import { audit } from "./audit.server";
+import { notifyFollowers } from "./follows.server";
 import { prisma } from "./client.server";
 
 export async function listIdeas(
@@ -10,6 +14,7 @@ export async function listIdeas(
   return prisma.idea.findMany({
     where: {
       cycleId,
+      hiddenAt: null, // hidden ideas are listed only on the outcomes page, as hidden
       districtId: filter.district || undefined,
       categoryId: filter.category || undefined,
       status: filter.status || undefined,
@@ -29,6 +34,8 @@ export async function getIdea(id: string) {
       author: { select: { name: true } },
       _count: { select: { supports: true } },
       proposals: { include: { proposal: { select: { id: true, number: true, title: true, status: true } } } },
+      mergedInto: { select: { id: true, number: true, title: true } },
+      mergedFrom: { select: { id: true, number: true, title: true }, orderBy: { number: "asc" } },
     },
   });
 }
@@ -70,9 +77,14 @@ export async function supportIdea(ideaId: string, actor: Actor) {
 
 export async function markNotTakenForward(ideaId: string, reason: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    await tx.idea.update({ where: { id: ideaId }, data: { status: "not_taken_forward", outcomeReason: reason } });
+    const idea = await tx.idea.update({ where: { id: ideaId }, data: { status: "not_taken_forward", outcomeReason: reason } });
     await audit(tx, actor, "idea.not-taken-forward", { type: "idea", id: ideaId }, { reason });
-  });
+    await notifyFollowers(tx, { type: "idea", id: ideaId }, {
+      subject: "follows:mail.ideaNotTaken.subject",
+      body: "follows:mail.ideaNotTaken.body",
+      values: { number: idea.number, title: idea.title, reason },
+    });
+  }).finally(() => void deliverOutbox()); // mail goes out after the commit, without holding the answer
 }
 
 /** Ideas a delegate can build a proposal from. */
@@ -81,5 +93,71 @@ export async function ideasForProposal(cycleId: string) {
     where: { cycleId, status: { not: "not_taken_forward" } },
     orderBy: { number: "asc" },
     include: { district: true, _count: { select: { supports: true } } },
+  });
+}
+
+/** Titles already in a cycle, so an import can flag ideas it would bring in twice. */
+export async function ideaTitles(cycleId: string) {
+  return prisma.idea.findMany({ where: { cycleId }, select: { title: true, districtId: true, number: true } });
+}
+
+/** Saves all checked rows of an import, or none: one transaction, numbered after the cycle's last idea. */
+export async function importIdeas(cycleId: string, ideas: readonly ImportedIdea[], actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const last = await tx.idea.aggregate({ where: { cycleId }, _max: { number: true } });
+    const first = (last._max.number ?? 0) + 1;
+    await tx.idea.createMany({ data: ideas.map((idea, i) => ({ ...idea, cycleId, authorId: null, number: first + i })) });
+    await audit(tx, actor, "ideas.import", { type: "cycle", id: cycleId }, { count: ideas.length, first, last: first + ideas.length - 1 });
+    return { first, last: first + ideas.length - 1, count: ideas.length };
+  });
+}
+
+/** Every idea of a cycle with what became of it, for the public outcomes page. */
+export async function ideaOutcomes(cycleId: string) {
+  return prisma.idea.findMany({
+    where: { cycleId },
+    orderBy: { number: "asc" },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      status: true,
+      outcomeReason: true,
+      hiddenAt: true,
+      district: { select: { name: true } },
+      mergedInto: { select: { id: true, number: true } },
+      proposals: { select: { proposal: { select: { id: true, number: true, title: true } } } },
+    },
+  });
+}
+
+/** Closes an idea as merged into another of the same cycle; the other carries it forward. */
+export async function mergeIdea(ideaId: string, intoNumber: number, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const idea = await tx.idea.findUniqueOrThrow({ where: { id: ideaId } });
+    const into = await tx.idea.findUnique({ where: { cycleId_number: { cycleId: idea.cycleId, number: intoNumber } } });
+    if (!into || into.hiddenAt) return { ok: false as const, error: message("ideas:merge.noSuchIdea", { number: intoNumber }) };
+    if (into.id === idea.id) return { ok: false as const, error: message("ideas:merge.notItself") };
+    if (into.status === "merged" || into.status === "not_taken_forward") {
+      return { ok: false as const, error: message("ideas:merge.targetClosed", { number: intoNumber }) };
+    }
+    await tx.idea.update({ where: { id: idea.id }, data: { status: "merged", mergedIntoId: into.id, outcomeReason: "" } });
+    // Ideas merged earlier into this one now point at the idea that carries them all.
+    await tx.idea.updateMany({ where: { mergedIntoId: idea.id }, data: { mergedIntoId: into.id } });
+    await audit(tx, actor, "idea.merge", { type: "idea", id: idea.id }, { into: into.id, intoNumber });
+    await notifyFollowers(tx, { type: "idea", id: idea.id }, {
+      subject: "follows:mail.ideaMerged.subject",
+      body: "follows:mail.ideaMerged.body",
+      values: { number: idea.number, title: idea.title, intoNumber: into.number, intoTitle: into.title },
+    });
+    return { ok: true as const, into };
+  }).finally(() => void deliverOutbox());
+}
+
+/** Moderation: the idea leaves public lists; its author and the PB office still see it, with the reason. */
+export async function hideIdea(ideaId: string, reason: string, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    await tx.idea.update({ where: { id: ideaId }, data: { hiddenAt: new Date(), hiddenReason: reason } });
+    await audit(tx, actor, "idea.hide", { type: "idea", id: ideaId }, { reason });
   });
 }

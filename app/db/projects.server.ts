@@ -1,5 +1,7 @@
 import type { Actor } from "~/domain/auth/roles";
+import { deliverOutbox } from "~/mail.server";
 import { audit } from "./audit.server";
+import { notifyFollowers } from "./follows.server";
 import { prisma } from "./client.server";
 import { latestResults } from "./results.server";
 
@@ -61,6 +63,12 @@ export async function postProjectUpdate(
       await tx.project.update({ where: { id: projectId }, data: { status: input.status, percentComplete: input.percentComplete } });
     }
     await audit(tx, actor, "project.update", { type: "project", id: projectId }, { updateId: update.id, status: input.status });
+    const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { title: true } });
+    await notifyFollowers(tx, { type: "project", id: projectId }, {
+      subject: "follows:mail.projectUpdate.subject",
+      body: "follows:mail.projectUpdate.body",
+      values: { title: project.title, status: input.status, percent: input.percentComplete, note: input.note, date: input.postedOn },
+    });
     return update;
-  });
+  }).finally(() => void deliverOutbox()); // mail goes out after the commit, without holding the answer
 }

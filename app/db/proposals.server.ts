@@ -1,7 +1,9 @@
 import type { Actor } from "~/domain/auth/roles";
 import type { z } from "zod";
 import type { createProposalInput, editProposalInput } from "~/domain/proposals/schema";
+import { deliverOutbox } from "~/mail.server";
 import { audit } from "./audit.server";
+import { notifyFollowers } from "./follows.server";
 import { prisma } from "./client.server";
 
 export async function listProposals(cycleId: string, filter: { district?: string; status?: string } = {}) {
@@ -64,8 +66,15 @@ export async function createProposal(cycleId: string, input: z.infer<typeof crea
       data: { status: "developed", outcomeReason: "" },
     });
     await audit(tx, actor, "proposal.create", { type: "proposal", id: proposal.id }, { ideaIds: input.ideaIds });
+    for (const idea of ideas) {
+      await notifyFollowers(tx, { type: "idea", id: idea.id }, {
+        subject: "follows:mail.ideaDeveloped.subject",
+        body: "follows:mail.ideaDeveloped.body",
+        values: { number: idea.number, title: idea.title, proposalNumber: proposal.number, proposalTitle: proposal.title },
+      });
+    }
     return { ok: true as const, proposal };
-  });
+  }).finally(() => void deliverOutbox()); // mail goes out after the commit, without holding the answer
 }
 
 /** Saves an edit as a new revision; earlier revisions stay readable. */

@@ -4,6 +4,7 @@ import { districtElection } from "~/domain/results/election";
 import { noteFor } from "~/domain/results/explain";
 import { votersWithAWinner } from "~/domain/results/satisfaction";
 import { countDistrict } from "~/domain/results/count";
+import { message } from "~/i18n/message";
 import { greedy } from "~/domain/tally/greedy";
 import { audit } from "./audit.server";
 import { decodeChoices } from "~/domain/ballots/choices";
@@ -117,7 +118,7 @@ export async function publishResults(cycleId: string, actor: Actor, reviewed?: r
     const drafts = [...newest.values()].filter((r) => r.status === "draft");
     const toPublish = reviewed ? runs.filter((r) => reviewed.includes(r.id)) : drafts;
     if (reviewed && (toPublish.length !== reviewed.length || toPublish.some((r) => newest.get(r.districtId) !== r || r.status !== "draft"))) {
-      return { ok: false as const, reason: "The count changed since you reviewed it (someone ran the tally again or published). Review the count below and publish again." };
+      return { ok: false as const, reason: message("admin:errors.countChanged") };
     }
     for (const r of toPublish) {
       await tx.tallyResult.update({ where: { id: r.id }, data: { status: "published", publishedAt: new Date() } });

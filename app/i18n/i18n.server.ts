@@ -52,3 +52,9 @@ export async function serverT(request: Request) {
   const locale = await localeOf(request);
   return createI18n(locale, translations[locale]).t;
 }
+
+/** A t() for one language, e.g. for an e-mail to a follower in the language they chose. */
+export function translatorFor(locale: string) {
+  const lng = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  return createI18n(lng, translations[lng]).t;
+}

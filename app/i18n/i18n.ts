@@ -39,7 +39,7 @@ export function useMessage() {
   return useCallback(
     (text: string) => {
       const decoded = decodeMessage(text);
-      return decoded && i18n.exists(decoded.key) ? t(decoded.key, decoded.values) : text;
+      return decoded && i18n.exists(decoded.key, decoded.values) ? t(decoded.key, decoded.values) : text;
     },
     [t, i18n],
   );

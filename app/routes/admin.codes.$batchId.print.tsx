@@ -1,17 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { authorize, getActor } from "~/auth.server";
 import { batchCodes } from "~/db/cycles.server";
 import { cyclePermissions } from "~/domain/cycles/permissions";
+import { useFormat } from "~/i18n/i18n";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Voter codes to print · Civic Budget" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "admin:slips.metaTitle");
 
 /** A printable sheet of a batch's unused voter codes: one slip per voter, cut along the lines. PB office only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await getActor(request);
-  authorize(request, actor, cyclePermissions.manage(actor), "Only the PB office can print voter codes.");
+  authorize(request, actor, cyclePermissions.manage(actor), message("admin:errors.onlyOfficePrints"));
   const batch = params.batchId ? await batchCodes(params.batchId) : null;
-  if (!batch) throw new Response("We could not find that batch of codes.", { status: 404 });
+  if (!batch) throw new Response(message("admin:errors.batchNotFound"), { status: 404 });
   return {
     cycle: batch.cycle.name,
     district: batch.district.name,
@@ -22,17 +26,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PrintCodes() {
   const { cycle, district, closes, codes } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const f = useFormat();
+  const howToVote = closes ? t("admin:slips.howToVoteBefore", { date: f.date(closes) }) : t("admin:slips.howToVote");
   return (
     <>
-      <p className="no-print">
-        {codes.length} unused codes. Print this page; each slip is one voter's code. Used and voided codes are left out.
-      </p>
+      <p className="no-print">{t("admin:slips.intro", { count: codes.length })}</p>
       <div className="code-slips">
         {codes.map((code) => (
-          <section key={code} className="code-slip" aria-label={`Voter code ${code}`}>
+          <section key={code} className="code-slip" aria-label={t("admin:slips.label", { code })}>
             <p><strong>{cycle}</strong> — {district}</p>
             <p className="tracker">{code}</p>
-            <p>Vote at this site's /vote page{closes ? ` before ${closes}` : ""}. This code votes once; keep it private.</p>
+            <p>{howToVote}</p>
           </section>
         ))}
       </div>

@@ -3,13 +3,14 @@ import Papa from "papaparse";
 import { authorize, getActor } from "~/auth.server";
 import { batchCodes } from "~/db/cycles.server";
 import { cyclePermissions } from "~/domain/cycles/permissions";
+import { message } from "~/i18n/message";
 
-/** A batch of voter codes as CSV, for mail merge. PB office only. */
+/** A batch of voter codes as CSV, for mail merge (machine column names and status values, in English). PB office only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await getActor(request);
-  authorize(request, actor, cyclePermissions.manage(actor), "Only the PB office can download voter codes.");
+  authorize(request, actor, cyclePermissions.manage(actor), message("admin:errors.onlyOfficeDownloads"));
   const batch = params.batchId ? await batchCodes(params.batchId) : null;
-  if (!batch) throw new Response("We could not find that batch of codes.", { status: 404 });
+  if (!batch) throw new Response(message("admin:errors.batchNotFound"), { status: 404 });
   const csv = Papa.unparse(
     batch.codes.map((c) => ({
       code: c.code,

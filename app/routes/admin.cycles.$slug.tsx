@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
@@ -15,23 +16,26 @@ import { createProjectsFromWinners } from "~/db/projects.server";
 import { latestResults, publishResults, runTally } from "~/db/results.server";
 import { generateCodesInput, voidCodeInput } from "~/domain/cycles/codes-schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
-import { BALLOT_METHOD_LABELS, ballotRulesInput, stringValues, TALLY_RULE_LABELS } from "~/domain/cycles/rules-schema";
+import { BALLOT_METHOD_KEYS, ballotRulesInput, isTallyRule, stringValues, TALLY_RULE_KEYS } from "~/domain/cycles/rules-schema";
 import { BallotRulesFields } from "~/components/ballot-rules-fields";
 import type { SubmissionResult } from "@conform-to/react";
 import { ballotRulesLockedReason, cyclePermissions } from "~/domain/cycles/permissions";
-import { blockersToAdvance, nextPhase, PHASE_LABELS } from "~/domain/cycles/phases";
+import { blockersToAdvance, nextPhase, PHASE_KEYS } from "~/domain/cycles/phases";
+import { ideaPermissions } from "~/domain/ideas/permissions";
 import { projectPermissions } from "~/domain/implementation/permissions";
-import { formatMoney } from "~/domain/money";
-import { count } from "~/components/text";
 import { resultPermissions } from "~/domain/results/permissions";
+import { BALLOT_METHODS } from "~/domain/ballots/rules";
+import { useFormat, useMessage } from "~/i18n/i18n";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Manage cycle · Civic Budget" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "admin:cycle.metaTitle");
 
 async function guard(request: Request, slug: string | undefined) {
   const actor = await getActor(request);
-  authorize(request, actor, cyclePermissions.manage(actor), "Only the PB office can manage cycles.");
+  authorize(request, actor, cyclePermissions.manage(actor), message("admin:errors.onlyOfficeManages"));
   const cycle = slug ? await getCycle({ slug }) : null;
-  if (!cycle) throw new Response("We could not find that cycle.", { status: 404 });
+  if (!cycle) throw new Response(message("admin:errors.cycleNotFound"), { status: 404 });
   return { actor: actor!, cycle };
 }
 
@@ -55,9 +59,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       maxRanks: cycle.maxRanks,
       tallyRule: cycle.tallyRule,
     }),
+    canImportIdeas: ideaPermissions.import(actor, { phase }),
     rulesLocked: ballotRulesLockedReason({ phase, ballotsCast: ballots }),
-    districts: cycle.districts.map((d) => ({ value: d.id, label: `${d.name} (${formatMoney(d.budgetCents, cycle.currency)})` })),
-    next: next ? { phase: next, label: PHASE_LABELS[next] } : null,
+    districts: cycle.districts.map((d) => ({ id: d.id, name: d.name, budgetCents: d.budgetCents })),
+    next,
     blockers: blockersToAdvance(snapshot),
     batches: batches.map((b) => ({ id: b.id, label: b.label, district: b.district.name, count: b._count.codes, createdAt: b.createdAt.toISOString().slice(0, 10) })),
     ballots,
@@ -69,9 +74,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: r.status,
       run: r.run,
       ballotCount: r.ballotCount,
-      spent: formatMoney(r.spentCents, cycle.currency),
-      budget: formatMoney(r.budgetCents, cycle.currency),
-      winners: r.projects.filter((p) => p.selected).map((p) => `${p.title} (${count(p.votes, "vote")})`),
+      spentCents: r.spentCents,
+      budgetCents: r.budgetCents,
+      winners: r.projects.filter((p) => p.selected).map((p) => ({ title: p.title, votes: p.votes })),
     })),
   };
 }
@@ -89,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, cycle } = await guard(request, params.slug);
   const formData = await readForm(request);
   const parsed = intentSchema.safeParse({ intent: formData.get("intent") });
-  if (!parsed.success) throw new Response("Unknown action.", { status: 400 });
+  if (!parsed.success) throw new Response(message("admin:errors.unknownAction"), { status: 400 });
   const phase = cyclePhase(cycle);
   const back = (notice: string) => redirect(`/admin/cycles/${cycle.slug}?notice=${notice}`);
   switch (parsed.data.intent) {
@@ -108,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: generateCodesInput });
       if (submission.status !== "success") return refused({ blockers: [], codes: submission.reply() });
       if (!cycle.districts.some((d) => d.id === submission.value.districtId)) {
-        return refused({ blockers: [], codes: submission.reply({ fieldErrors: { districtId: ["Choose one of this cycle's districts."] } }) });
+        return refused({ blockers: [], codes: submission.reply({ fieldErrors: { districtId: [message("admin:errors.districtNotInCycle")] } }) });
       }
       await generateVoterCodes(cycle.id, submission.value.districtId, submission.value.count, submission.value.label, actor);
       return back("codes");
@@ -117,16 +122,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: voidCodeInput });
       if (submission.status !== "success") return refused({ blockers: [], codes: null, voiding: submission.reply() });
       const code = normaliseVoterCode(submission.value.code);
-      const result = code ? await voidVoterCode(cycle.id, code, submission.value.reason, actor) : { ok: false as const, error: "That is not a voter code." };
+      const result = code ? await voidVoterCode(cycle.id, code, submission.value.reason, actor) : { ok: false as const, error: message("admin:errors.void.notACode") };
       if (!result.ok) return refused({ blockers: [], codes: null, voiding: submission.reply({ fieldErrors: { code: [result.error] } }) });
       return back("voided");
     }
     case "run-tally":
-      authorize(request, actor, resultPermissions.tally(actor, { phase }), "Close voting before counting.");
+      authorize(request, actor, resultPermissions.tally(actor, { phase }), message("admin:errors.closeVotingFirst"));
       await runTally(cycle.id, actor);
       return back("tallied");
     case "publish":
-      authorize(request, actor, resultPermissions.tally(actor, { phase }), "Results are published in the results phase.");
+      authorize(request, actor, resultPermissions.tally(actor, { phase }), message("admin:errors.publishInResults"));
       {
         const reviewed = z.array(z.string().max(40)).max(500).safeParse(formData.getAll("run"));
         const published = await publishResults(cycle.id, actor, reviewed.success ? reviewed.data : []);
@@ -134,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return back("published");
       }
     case "create-projects":
-      authorize(request, actor, projectPermissions.create(actor, { phase }), "Projects are created after results are published.");
+      authorize(request, actor, projectPermissions.create(actor, { phase }), message("admin:errors.projectsAfterResults"));
       await createProjectsFromWinners(cycle.id, actor);
       return back("projects");
   }
@@ -143,58 +148,83 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** A refused step: the page again, with what went wrong (400 for a bad form, 409 for a guard). */
 const refused = (answer: ActionData, status = 400) => data(answer, { status });
 
-const NOTICES: Record<string, string> = {
-  created: "Cycle created as a draft.",
-  advanced: "Phase changed.",
-  codes: "Voter codes generated. Download the CSV for mailing.",
-  tallied: "Tally computed. Review it below, then publish.",
-  published: "Results published.",
-  projects: "Winning proposals are now projects.",
-  voided: "Voter code voided. It can no longer be used to vote.",
-  rules: "Ballot and counting rules saved. They are shown to voters and lock when the first ballot is cast.",
+const NOTICE_KEYS: Record<string, string> = {
+  created: "admin:cycle.notice.created",
+  advanced: "admin:cycle.notice.advanced",
+  codes: "admin:cycle.notice.codes",
+  tallied: "admin:cycle.notice.tallied",
+  published: "admin:cycle.notice.published",
+  projects: "admin:cycle.notice.projects",
+  voided: "admin:cycle.notice.voided",
+  rules: "admin:cycle.notice.rules",
 };
 
+const RESULT_STATUS_KEYS: Record<string, string> = {
+  draft: "admin:tally.status.draft",
+  published: "admin:tally.status.published",
+};
+
+const isBallotMethod = (m: string): m is (typeof BALLOT_METHODS)[number] => (BALLOT_METHODS as readonly string[]).includes(m);
+
 export default function ManageCycle() {
-  const { cycle, rules, rulesLocked, districts, next, blockers, batches, ballots, canTally, canCreateProjects, results } = useLoaderData<typeof loader>();
+  const { cycle, rules, rulesLocked, canImportIdeas, districts, next, blockers, batches, ballots, canTally, canCreateProjects, results } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const { t } = useTranslation();
+  const say = useMessage();
+  const f = useFormat();
+  const money = (c: number) => f.money(c, cycle.currency);
   const [rulesForm, rulesFields] = useForm<z.input<typeof ballotRulesInput>>({ lastResult: actionData?.rules, id: "rules", defaultValue: rules });
   const [voidForm, voidFields] = useForm<z.input<typeof voidCodeInput>>({ lastResult: actionData?.voiding, id: "void-code" });
   const [codesForm, codesFields] = useForm<z.input<typeof generateCodesInput>>({ lastResult: actionData?.codes, id: "codes", defaultValue: { count: "100", label: "" } });
-  const notice = NOTICES[searchParams.get("notice") ?? (searchParams.get("created") ? "created" : "")];
+  const noticeKey = NOTICE_KEYS[searchParams.get("notice") ?? (searchParams.get("created") ? "created" : "")];
   const shownBlockers = actionData?.blockers?.length ? actionData.blockers : blockers;
   return (
     <>
-      <p><Link to="/admin">← PB office</Link></p>
+      <p><Link to="/admin">{t("admin:cycle.back")}</Link></p>
       <h1>{cycle.name}</h1>
-      {notice ? <Notice tone="success">{notice}</Notice> : null}
-      <p>Phase: <strong>{PHASE_LABELS[cycle.phase]}</strong> · ballot: {cycle.ballotMethod} · rule: {cycle.tallyRule} · {count(ballots, "ballot")} cast</p>
+      {noticeKey ? <Notice tone="success">{t(noticeKey)}</Notice> : null}
+      <p>
+        <Trans
+          i18nKey="admin:cycle.summary"
+          count={ballots}
+          values={{ phase: t(PHASE_KEYS[cycle.phase]), method: cycle.ballotMethod, rule: cycle.tallyRule }}
+          components={{ strong: <strong /> }}
+        />
+      </p>
       <PhaseTimeline phase={cycle.phase} />
+      {canImportIdeas ? (
+        <p>
+          <Link to={`/admin/cycles/${cycle.slug}/import-ideas`}>{t("imports:link")}</Link>
+        </p>
+      ) : null}
       {next ? (
         <section className="card" aria-labelledby="advance">
-          <h2 id="advance">Next phase: {next.label}</h2>
+          <h2 id="advance">{t("admin:cycle.nextPhase", { phase: t(PHASE_KEYS[next]) })}</h2>
           {shownBlockers.length ? (
             <div className={actionData?.blockers?.length ? "alert alert-error" : "alert"} role={actionData?.blockers?.length ? "alert" : undefined}>
-              <p>Not yet possible:</p>
-              <ul>{shownBlockers.map((b) => <li key={b}>{b}</li>)}</ul>
+              <p>{t("admin:cycle.notYet")}</p>
+              <ul>{shownBlockers.map((b) => <li key={b}>{say(b)}</li>)}</ul>
             </div>
           ) : null}
           <Form method="post">
             <AuthenticityTokenInput />
             <button type="submit" name="intent" value="advance" className="button">
-              {cycle.phase === "voting" ? "Close voting" : `Move to: ${next.label}`}
+              {cycle.phase === "voting" ? t("admin:cycle.closeVoting") : t("admin:cycle.moveTo", { phase: t(PHASE_KEYS[next]) })}
             </button>
           </Form>
         </section>
       ) : null}
       <section className="card" aria-labelledby="rules-heading">
-        <h2 id="rules-heading">Ballot and counting rules</h2>
+        <h2 id="rules-heading">{t("admin:rulesFields.legend")}</h2>
         {rulesLocked ? (
           <>
-            <p className="alert">{rulesLocked}</p>
+            <p className="alert">{say(rulesLocked)}</p>
             <p>
-              Ballot: {BALLOT_METHOD_LABELS[rules.ballotMethod as keyof typeof BALLOT_METHOD_LABELS] ?? rules.ballotMethod}. Counting rule:{" "}
-              {TALLY_RULE_LABELS[rules.tallyRule as keyof typeof TALLY_RULE_LABELS] ?? rules.tallyRule}.
+              {t("admin:cycle.lockedRules", {
+                method: isBallotMethod(rules.ballotMethod) ? t(BALLOT_METHOD_KEYS[rules.ballotMethod]) : rules.ballotMethod,
+                rule: isTallyRule(rules.tallyRule) ? t(TALLY_RULE_KEYS[rules.tallyRule]) : rules.tallyRule,
+              })}
             </p>
           </>
         ) : (
@@ -202,64 +232,81 @@ export default function ManageCycle() {
             <AuthenticityTokenInput />
             <FormErrors id={rulesForm.errorId} errors={rulesForm.errors} />
             <BallotRulesFields fields={rulesFields} />
-            <button type="submit" name="intent" value="update-rules" className="button-secondary">Save rules</button>
+            <button type="submit" name="intent" value="update-rules" className="button-secondary">{t("admin:cycle.saveRules")}</button>
           </Form>
         )}
       </section>
       <section className="card" aria-labelledby="codes-heading">
-        <h2 id="codes-heading">Voter codes</h2>
+        <h2 id="codes-heading">{t("admin:codes.title")}</h2>
         <Form method="post" {...getFormProps(codesForm)}>
           <AuthenticityTokenInput />
           <FormErrors id={codesForm.errorId} errors={codesForm.errors} />
-          <SelectField meta={codesFields.districtId} label="District" options={districts} />
-          <TextField meta={codesFields.count} label="How many codes" type="number" />
-          <TextField meta={codesFields.label} label="Label (optional)" hint="E.g. “Mailing, March”." />
-          <button type="submit" name="intent" value="generate-codes" className="button-secondary">Generate codes</button>
+          <SelectField
+            meta={codesFields.districtId}
+            label={t("admin:codes.district")}
+            options={districts.map((d) => ({ value: d.id, label: t("admin:codes.districtOption", { name: d.name, budget: money(d.budgetCents) }) }))}
+          />
+          <TextField meta={codesFields.count} label={t("admin:codes.count")} type="number" />
+          <TextField meta={codesFields.label} label={t("admin:codes.label")} hint={t("admin:codes.labelHint")} />
+          <button type="submit" name="intent" value="generate-codes" className="button-secondary">{t("admin:codes.generate")}</button>
         </Form>
         {batches.length ? (
           <table>
-            <thead><tr><th scope="col">Batch</th><th scope="col">District</th><th scope="col" className="num">Codes</th><th scope="col">Created</th><th scope="col">CSV</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin:codes.batch")}</th>
+                <th scope="col">{t("admin:codes.district")}</th>
+                <th scope="col" className="num">{t("admin:codes.codes")}</th>
+                <th scope="col">{t("admin:codes.created")}</th>
+                <th scope="col">{t("admin:codes.csv")}</th>
+              </tr>
+            </thead>
             <tbody>
               {batches.map((b) => (
                 <tr key={b.id}>
-                  <td>{b.label}</td><td>{b.district}</td><td className="num">{b.count}</td><td>{b.createdAt}</td>
-                  <td><a href={`/admin/codes/${b.id}.csv`} download>Download CSV</a> · <Link to={`/admin/codes/${b.id}/print`}>Print slips</Link></td>
+                  <td>{b.label}</td><td>{b.district}</td><td className="num">{f.number(b.count)}</td><td>{f.date(b.createdAt)}</td>
+                  <td>
+                    <a href={`/admin/codes/${b.id}.csv`} download>{t("admin:codes.downloadCsv")}</a> · <Link to={`/admin/codes/${b.id}/print`}>{t("admin:codes.printSlips")}</Link>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        ) : <p>No codes yet.</p>}
-        <h3>Void a code</h3>
+        ) : <p>{t("admin:codes.none")}</p>}
+        <h3>{t("admin:codes.voidTitle")}</h3>
         <Form method="post" {...getFormProps(voidForm)}>
           <AuthenticityTokenInput />
-          <TextField meta={voidFields.code} label="Voter code" />
-          <TextField meta={voidFields.reason} label="Reason" hint="Kept in the audit log." />
-          <button type="submit" name="intent" value="void-code" className="button-secondary">Void this code</button>
+          <TextField meta={voidFields.code} label={t("admin:codes.voidCode")} />
+          <TextField meta={voidFields.reason} label={t("admin:codes.voidReason")} hint={t("admin:codes.voidReasonHint")} />
+          <button type="submit" name="intent" value="void-code" className="button-secondary">{t("admin:codes.voidSubmit")}</button>
         </Form>
       </section>
       {canTally || results.length ? (
         <section className="card" aria-labelledby="tally">
-          <h2 id="tally">Count and publish</h2>
-          {actionData?.tallyError ? <Notice tone="error">{actionData.tallyError}</Notice> : null}
+          <h2 id="tally">{t("admin:tally.title")}</h2>
+          {actionData?.tallyError ? <Notice tone="error">{say(actionData.tallyError)}</Notice> : null}
           {canTally ? (
             <Form method="post" className="actions">
               <AuthenticityTokenInput />
-              <button type="submit" name="intent" value="run-tally" className="button-secondary">Run the tally</button>
+              <button type="submit" name="intent" value="run-tally" className="button-secondary">{t("admin:tally.run")}</button>
               {results.filter((r) => r.status === "draft").map((r) => <input key={r.id} type="hidden" name="run" value={r.id} />)}
-              {results.some((r) => r.status === "draft") ? <button type="submit" name="intent" value="publish" className="button">Publish results</button> : null}
+              {results.some((r) => r.status === "draft") ? <button type="submit" name="intent" value="publish" className="button">{t("admin:tally.publish")}</button> : null}
             </Form>
           ) : null}
           {results.map((r) => (
             <div key={r.id}>
-              <h3>{r.district} — run {r.run} <span className={`status status-${r.status}`}>{r.status}</span></h3>
-              <p>{count(r.ballotCount, "ballot")}; funded {r.spent} of {r.budget}.</p>
-              <ul>{r.winners.map((w) => <li key={w}>{w}</li>)}</ul>
+              <h3>
+                {t("admin:tally.heading", { district: r.district, run: r.run })}{" "}
+                <span className={`status status-${r.status}`}>{RESULT_STATUS_KEYS[r.status] ? t(RESULT_STATUS_KEYS[r.status]) : r.status}</span>
+              </h3>
+              <p>{t("admin:tally.summary", { count: r.ballotCount, spent: money(r.spentCents), budget: money(r.budgetCents) })}</p>
+              <ul>{r.winners.map((w) => <li key={w.title}>{t("admin:tally.winner", { title: w.title, count: w.votes })}</li>)}</ul>
             </div>
           ))}
           {canCreateProjects && results.some((r) => r.status === "published") ? (
             <Form method="post">
               <AuthenticityTokenInput />
-              <button type="submit" name="intent" value="create-projects" className="button">Create projects from the winners</button>
+              <button type="submit" name="intent" value="create-projects" className="button">{t("admin:tally.createProjects")}</button>
             </Form>
           ) : null}
         </section>

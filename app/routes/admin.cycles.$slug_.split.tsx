@@ -11,7 +11,7 @@ import { applyBudgetSplit } from "~/db/participation.server";
 import { centsToInput, moneyToCents } from "~/domain/money";
 import { participationPermissions } from "~/domain/participation/permissions";
 import { equitySplit, needWeightToInput, parseNeedWeight, parsePopulation } from "~/domain/participation/split";
-import { PHASE_LABELS } from "~/domain/cycles/phases";
+import { PHASE_KEYS } from "~/domain/cycles/phases";
 import { message } from "~/i18n/message";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, cycle } = await guard(request, params.slug);
   const phase = cyclePhase(cycle);
   return {
-    cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency, phase, phaseLabel: PHASE_LABELS[phase] },
+    cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency, phase },
     canApply: participationPermissions.applySplit(actor, cycle),
     total: centsToInput(cycle.districts.reduce((s, d) => s + d.budgetCents, 0)),
     districts: cycle.districts.map((d) => ({ id: d.id, name: d.name, budgetCents: d.budgetCents, population: String(d.population), weight: needWeightToInput(d.needWeight) })),
@@ -114,7 +114,7 @@ export default function BudgetSplit() {
       <h1>{t("participation:split.title", { cycle: cycle.name })}</h1>
       {params.get("notice") === "applied" && !answer ? <Notice tone="success">{t("participation:split.applied")}</Notice> : null}
       <p>{t("participation:split.intro")}</p>
-      {canApply ? null : <p className="alert">{t("participation:split.locked", { phase: cycle.phaseLabel })}</p>}
+      {canApply ? null : <p className="alert">{t("participation:split.locked", { phase: t(PHASE_KEYS[cycle.phase]) })}</p>}
       <Form method="post">
         <AuthenticityTokenInput />
         <FormErrors id="split-errors" errors={answer?.formError ? [answer.formError] : undefined} />

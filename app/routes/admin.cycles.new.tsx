@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { BallotRulesFields } from "~/components/ballot-rules-fields";
@@ -14,12 +15,14 @@ import { cyclePermissions } from "~/domain/cycles/permissions";
 import { createCycleInput } from "~/domain/cycles/schema";
 import { DEFAULT_BALLOT_RULES, stringValues } from "~/domain/cycles/rules-schema";
 import type { z } from "zod";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Create a cycle · Civic Budget" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "admin:newCycle.metaTitle");
 
 async function guard(request: Request) {
   const actor = await getActor(request);
-  authorize(request, actor, cyclePermissions.manage(actor), "Only the PB office can create cycles.");
+  authorize(request, actor, cyclePermissions.manage(actor), message("admin:errors.onlyOfficeCreates"));
   return actor!;
 }
 
@@ -33,10 +36,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const submission = await parseWithZod(formData, {
     schema: createCycleInput.superRefine(async (data, ctx) => {
-      if (await slugTaken(data.slug)) ctx.addIssue({ code: "custom", path: ["slug"], message: "Another cycle already uses this web address." });
+      if (await slugTaken(data.slug)) ctx.addIssue({ code: "custom", path: ["slug"], message: message("admin:errors.slugTaken") });
       const names = data.districts.map((d) => d.name.toLowerCase());
       names.forEach((n, i) => {
-        if (names.indexOf(n) !== i) ctx.addIssue({ code: "custom", path: ["districts", i, "name"], message: "Two districts have this name." });
+        if (names.indexOf(n) !== i) ctx.addIssue({ code: "custom", path: ["districts", i, "name"], message: message("admin:errors.duplicateDistrict") });
       });
     }),
     async: true,
@@ -54,43 +57,46 @@ export default function NewCycle() {
     shouldRevalidate: "onBlur",
   });
   const districts = fields.districts.getFieldList();
+  const { t } = useTranslation();
   return (
     <div className="narrow">
-      <h1>Create a cycle</h1>
-      <p>A new cycle starts as a draft that only the PB office can see. Open it for ideas when it is ready.</p>
+      <h1>{t("admin:newCycle.title")}</h1>
+      <p>{t("admin:newCycle.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.name} label="Name" hint="E.g. “Riverside PB 2027–28”." />
-        <TextField meta={fields.slug} label="Web address" hint="Short, e.g. 2027. Used in links." />
-        <TextareaField meta={fields.description} label="Description (optional)" rows={3} />
-        <TextField meta={fields.currency} label="Currency" />
-        <TextField meta={fields.votingOpensOn} label="Voting opens (optional)" type="date" />
-        <TextField meta={fields.votingClosesOn} label="Voting closes (optional)" type="date" />
+        <TextField meta={fields.name} label={t("admin:newCycle.name")} hint={t("admin:newCycle.nameHint")} />
+        <TextField meta={fields.slug} label={t("admin:newCycle.slug")} hint={t("admin:newCycle.slugHint")} />
+        <TextareaField meta={fields.description} label={t("admin:newCycle.description")} rows={3} />
+        <TextField meta={fields.currency} label={t("admin:newCycle.currency")} />
+        <TextField meta={fields.votingOpensOn} label={t("admin:newCycle.votingOpens")} type="date" />
+        <TextField meta={fields.votingClosesOn} label={t("admin:newCycle.votingCloses")} type="date" />
         <fieldset>
-          <legend>Districts and budgets</legend>
+          <legend>{t("admin:newCycle.districts")}</legend>
           {districts.map((district, index) => {
             const f = district.getFieldset();
             return (
               <fieldset key={district.key} {...getFieldsetProps(district)}>
-                <legend>District {index + 1}</legend>
-                <TextField meta={f.name} label="Name" />
-                <TextField meta={f.budget} label="Budget" hint="In currency units, e.g. 250000." />
-                <TextField meta={f.population} label="Population (optional)" />
+                <legend>{t("admin:newCycle.district", { number: index + 1 })}</legend>
+                <TextField meta={f.name} label={t("admin:newCycle.districtName")} />
+                <TextField meta={f.budget} label={t("admin:newCycle.budget")} hint={t("admin:newCycle.budgetHint")} />
+                <TextField meta={f.population} label={t("admin:newCycle.population")} />
                 {districts.length > 1 ? (
-                  <button className="link-button" {...form.remove.getButtonProps({ name: fields.districts.name, index })}>Remove district {index + 1}</button>
+                  <button className="link-button" {...form.remove.getButtonProps({ name: fields.districts.name, index })}>
+                    {t("admin:newCycle.removeDistrict", { number: index + 1 })}
+                  </button>
                 ) : null}
               </fieldset>
             );
           })}
           <FieldErrors id={fields.districts.errorId} errors={fields.districts.errors} />
           <button className="button-secondary" {...form.insert.getButtonProps({ name: fields.districts.name, defaultValue: { name: "", budget: "", population: "" } })}>
-            Add a district
+            {t("admin:newCycle.addDistrict")}
           </button>
         </fieldset>
-        <TextareaField meta={fields.categories} label="Categories" hint="One per line, e.g. Parks, Streets, Schools." rows={4} />
+        <TextareaField meta={fields.categories} label={t("admin:newCycle.categories")} hint={t("admin:newCycle.categoriesHint")} rows={4} />
         <BallotRulesFields fields={fields} />
-        <button type="submit" className="button">Create cycle</button> <Link to="/admin">Cancel</Link>
+        <button type="submit" className="button">{t("admin:newCycle.submit")}</button> <Link to="/admin">{t("common:form.cancel")}</Link>
       </Form>
     </div>
   );

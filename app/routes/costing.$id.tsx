@@ -3,16 +3,19 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { FieldErrors, FormErrors, TextareaField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { saveCostEstimate } from "~/db/costing.server";
 import { costEstimateInput, estimateTotal } from "~/domain/costing/estimate";
-import { centsToInput, formatMoney, moneyToCents } from "~/domain/money";
+import { centsToInput, moneyToCents } from "~/domain/money";
 import { loadProposalForCosting } from "~/guards.server";
+import { useFormat } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Cost estimate · Civic Budget" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "costing:form.metaTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { proposal } = await loadProposalForCosting(request, params.id);
@@ -58,6 +61,8 @@ export default function CostEstimatePage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: costEstimateInput }),
   });
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const items = fields.items.getFieldList();
   // The total is always computed from the line items, never typed.
   const total = estimateTotal(
@@ -68,22 +73,28 @@ export default function CostEstimatePage() {
   );
   return (
     <>
-      <p><Link to="/costing">← Costing queue</Link></p>
-      <h1>Cost estimate for proposal #{proposal.number}</h1>
+      <p><Link to="/costing">{t("costing:form.back")}</Link></p>
+      <h1>{t("costing:form.title", { number: proposal.number })}</h1>
       <section className="card">
         <h2>{proposal.title}</h2>
-        <p className="meta">{proposal.district} — district budget {formatMoney(proposal.districtBudgetCents, proposal.currency)}</p>
+        <p className="meta">{t("costing:form.districtBudget", { district: proposal.district, budget: fmt.money(proposal.districtBudgetCents, proposal.currency) })}</p>
         <p className="prose">{proposal.description}</p>
       </section>
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <FormErrors id={form.errorId} errors={form.errors} />
         <fieldset>
-          <legend>Line items</legend>
+          <legend>{t("costing:form.lineItems")}</legend>
           <div className="table-scroll">
             <table className="line-items">
               <thead>
-                <tr><th scope="col">Description</th><th scope="col">Quantity</th><th scope="col">Unit cost ({proposal.currency})</th><th scope="col" className="num">Line total</th><th scope="col"><span className="sr-only">Remove</span></th></tr>
+                <tr>
+                  <th scope="col">{t("costing:form.description")}</th>
+                  <th scope="col">{t("costing:form.quantity")}</th>
+                  <th scope="col">{t("costing:form.unitCost", { currency: proposal.currency })}</th>
+                  <th scope="col" className="num">{t("costing:form.lineTotal")}</th>
+                  <th scope="col"><span className="sr-only">{t("costing:form.remove")}</span></th>
+                </tr>
               </thead>
               <tbody>
                 {items.map((item, index) => {
@@ -92,25 +103,25 @@ export default function CostEstimatePage() {
                   return (
                     <tr key={item.key} {...getFieldsetProps(item)}>
                       <td>
-                        <label className="sr-only" htmlFor={f.description.id}>Description of item {index + 1}</label>
+                        <label className="sr-only" htmlFor={f.description.id}>{t("costing:form.itemDescription", { number: index + 1 })}</label>
                         <input {...getInputProps(f.description, { type: "text" })} key={f.description.key} />
                         <FieldErrors id={f.description.errorId} errors={f.description.errors} />
                       </td>
                       <td>
-                        <label className="sr-only" htmlFor={f.quantity.id}>Quantity of item {index + 1}</label>
+                        <label className="sr-only" htmlFor={f.quantity.id}>{t("costing:form.itemQuantity", { number: index + 1 })}</label>
                         <input {...getInputProps(f.quantity, { type: "text" })} key={f.quantity.key} inputMode="numeric" size={5} />
                         <FieldErrors id={f.quantity.errorId} errors={f.quantity.errors} />
                       </td>
                       <td>
-                        <label className="sr-only" htmlFor={f.unitCost.id}>Unit cost of item {index + 1}</label>
+                        <label className="sr-only" htmlFor={f.unitCost.id}>{t("costing:form.itemUnitCost", { number: index + 1 })}</label>
                         <input {...getInputProps(f.unitCost, { type: "text" })} key={f.unitCost.key} inputMode="decimal" size={9} />
                         <FieldErrors id={f.unitCost.errorId} errors={f.unitCost.errors} />
                       </td>
-                      <td className="num">{formatMoney(line, proposal.currency)}</td>
+                      <td className="num">{fmt.money(line, proposal.currency)}</td>
                       <td>
                         {items.length > 1 ? (
                           <button className="link-button" {...form.remove.getButtonProps({ name: fields.items.name, index })}>
-                            Remove<span className="sr-only"> item {index + 1}</span>
+                            <Trans i18nKey="costing:form.removeItem" values={{ number: index + 1 }} components={{ sr: <span className="sr-only" /> }} />
                           </button>
                         ) : null}
                       </td>
@@ -120,8 +131,8 @@ export default function CostEstimatePage() {
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row" colSpan={3}>Total (computed)</th>
-                  <td className="num" aria-live="polite"><strong data-testid="estimate-total">{formatMoney(total, proposal.currency)}</strong></td>
+                  <th scope="row" colSpan={3}>{t("costing:form.total")}</th>
+                  <td className="num" aria-live="polite"><strong data-testid="estimate-total">{fmt.money(total, proposal.currency)}</strong></td>
                   <td />
                 </tr>
               </tfoot>
@@ -130,19 +141,19 @@ export default function CostEstimatePage() {
           <FieldErrors id={fields.items.errorId} errors={fields.items.errors} />
           <p className="actions">
             <button className="button-secondary" {...form.insert.getButtonProps({ name: fields.items.name, defaultValue: { description: "", quantity: "1", unitCost: "" } })}>
-              Add a line item
+              {t("costing:form.addLine")}
             </button>
-            <button className="button-secondary" {...form.validate.getButtonProps()}>Recalculate total</button>
+            <button className="button-secondary" {...form.validate.getButtonProps()}>{t("costing:form.recalculate")}</button>
           </p>
           {total > proposal.districtBudgetCents ? (
-            <p className="error">This total is above the district budget: voters could never fund it.</p>
+            <p className="error">{t("costing:form.overBudget")}</p>
           ) : null}
         </fieldset>
         <fieldset aria-describedby={fields.verdict.errorId}>
-          <legend>Verdict</legend>
+          <legend>{t("costing:form.verdict")}</legend>
           {[
-            ["feasible", "Feasible: can go on the ballot"],
-            ["not_feasible", "Not feasible"],
+            ["feasible", t("costing:form.feasible")],
+            ["not_feasible", t("costing:form.notFeasible")],
           ].map(([value, label]) => (
             <div key={value}>
               <input type="radio" id={`verdict-${value}`} name={fields.verdict.name} value={value} defaultChecked={fields.verdict.initialValue === value} />{" "}
@@ -151,8 +162,8 @@ export default function CostEstimatePage() {
           ))}
           <FieldErrors id={fields.verdict.errorId} errors={fields.verdict.errors} />
         </fieldset>
-        <TextareaField meta={fields.publicReason} label="Public explanation" hint="Residents and delegates will read this. Say why, in plain language." rows={4} />
-        <button type="submit" className="button">Save estimate and verdict</button>
+        <TextareaField meta={fields.publicReason} label={t("costing:form.publicReason")} hint={t("costing:form.publicReasonHint")} rows={4} />
+        <button type="submit" className="button">{t("costing:form.submit")}</button>
       </Form>
     </>
   );

@@ -1,22 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { authorize, getActor } from "~/auth.server";
 import { costingQueue } from "~/db/costing.server";
 import { hasRole } from "~/domain/auth/roles";
 import { costingPermissions } from "~/domain/costing/permissions";
-import { formatMoney } from "~/domain/money";
-import { PROPOSAL_STATUS_LABELS } from "~/domain/proposals/permissions";
+import { PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
+import { useFormat } from "~/i18n/i18n";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Costing queue · Civic Budget" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "costing:queue.metaTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
-  authorize(request, actor, costingPermissions.viewQueue(actor), "The costing queue is for agency staff and the PB office.");
+  authorize(request, actor, costingPermissions.viewQueue(actor), message("costing:errors.queueForbidden"));
   const staffOnly = !hasRole(actor, "admin");
   const queue = await costingQueue(actor!, staffOnly);
   const now = Date.now();
   return {
-    scope: staffOnly ? "your agency" : "all agencies",
+    staffOnly,
     proposals: queue.map((p) => ({
       id: p.id,
       number: p.number,
@@ -34,33 +37,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function CostingQueue() {
-  const { scope, proposals } = useLoaderData<typeof loader>();
+  const { staffOnly, proposals } = useLoaderData<typeof loader>();
   const waiting = proposals.filter((p) => p.status === "costing");
+  const { t } = useTranslation();
+  const f = useFormat();
   return (
     <>
-      <h1>Costing queue</h1>
-      <p>Proposals sent for costing to {scope}. {waiting.length} waiting for an estimate and verdict.</p>
+      <h1>{t("costing:queue.title")}</h1>
+      <p>{staffOnly ? t("costing:queue.introAgency", { count: waiting.length }) : t("costing:queue.introAll", { count: waiting.length })}</p>
       <div className="table-scroll">
         <table>
           <thead>
-            <tr><th scope="col">Proposal</th><th scope="col">District</th><th scope="col">Agency</th><th scope="col">Status</th><th scope="col" className="num">Days waiting</th><th scope="col" className="num">Estimate</th><th scope="col"><span className="sr-only">Action</span></th></tr>
+            <tr>
+              <th scope="col">{t("costing:queue.proposal")}</th>
+              <th scope="col">{t("costing:queue.district")}</th>
+              <th scope="col">{t("costing:queue.agency")}</th>
+              <th scope="col">{t("costing:queue.status")}</th>
+              <th scope="col" className="num">{t("costing:queue.daysWaiting")}</th>
+              <th scope="col" className="num">{t("costing:queue.estimate")}</th>
+              <th scope="col"><span className="sr-only">{t("costing:queue.action")}</span></th>
+            </tr>
           </thead>
           <tbody>
             {proposals.map((p) => (
               <tr key={p.id}>
-                <td><Link to={`/proposals/${p.id}`}>#{p.number} {p.title}</Link><br /><span className="muted">{p.cycle}</span></td>
+                <td><Link to={`/proposals/${p.id}`}>{t("costing:queue.proposalTitle", { number: p.number, title: p.title })}</Link><br /><span className="muted">{p.cycle}</span></td>
                 <td>{p.district}</td>
                 <td>{p.agency}</td>
-                <td><span className={`status status-${p.status}`}>{PROPOSAL_STATUS_LABELS[p.status] ?? p.status}</span></td>
-                <td className="num">{p.status === "costing" ? p.daysWaiting : "—"}</td>
-                <td className="num">{p.costCents === null ? "—" : formatMoney(p.costCents, p.currency)}</td>
-                <td>{p.canCost ? <Link to={`/costing/${p.id}`}>{p.status === "costing" ? "Cost it" : "Re-estimate"}</Link> : null}</td>
+                <td><span className={`status status-${p.status}`}>{PROPOSAL_STATUS_KEYS[p.status] ? t(PROPOSAL_STATUS_KEYS[p.status]) : p.status}</span></td>
+                <td className="num">{p.status === "costing" ? f.number(p.daysWaiting) : "—"}</td>
+                <td className="num">{p.costCents === null ? "—" : f.money(p.costCents, p.currency)}</td>
+                <td>{p.canCost ? <Link to={`/costing/${p.id}`}>{p.status === "costing" ? t("costing:queue.costIt") : t("costing:queue.reestimate")}</Link> : null}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {proposals.length === 0 ? <p>Nothing to cost right now.</p> : null}
+      {proposals.length === 0 ? <p>{t("costing:queue.empty")}</p> : null}
     </>
   );
 }

@@ -3,25 +3,48 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { authorize } from "~/auth.server";
-import { Notice, TextareaField } from "~/components/forms";
+import { Notice, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
-import { hasSupported, markNotTakenForward, supportIdea } from "~/db/ideas.server";
+import { CommentThread } from "~/components/comments";
+import { FollowButton } from "~/components/follow";
+import { commentThread } from "~/db/comments.server";
+import { isFollowing } from "~/db/follows.server";
+import { hasSupported, hideIdea, markNotTakenForward, mergeIdea, supportIdea } from "~/db/ideas.server";
 import { loadIdea } from "~/guards.server";
-import { ideaPermissions, IDEA_STATUS_LABELS } from "~/domain/ideas/permissions";
-import { ideaDecisionInput } from "~/domain/ideas/schema";
+import { ideaPermissions, IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
+import { ideaDecisionInput, ideaHideInput, ideaMergeInput } from "~/domain/ideas/schema";
+import { useFormat } from "~/i18n/i18n";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Idea #${data.idea.number}: ${data.idea.title} · Civic Budget` : "Idea · Civic Budget" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? pageTitle(matches, "ideas:detail.metaTitle", { number: data.idea.number, title: data.idea.title })
+    : pageTitle(matches, "ideas:detail.metaTitleFallback");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, idea, phase } = await loadIdea(request, params.id);
-  const supported = actor ? await hasSupported(idea.id, actor.id) : false;
+  const hidden = idea.hiddenAt !== null;
+  // A hidden idea shows only that it was hidden, except to its author and the PB office.
+  if (hidden && !ideaPermissions.viewHidden(actor, idea)) {
+    throw new Response(message("ideas:hide.hiddenPublic", { number: idea.number }), { status: 410 });
+  }
+  const [supported, thread, following] = await Promise.all([
+    actor ? hasSupported(idea.id, actor.id) : false,
+    commentThread(actor, { type: "idea", id: idea.id, phase, agencyId: null, path: `/ideas/${idea.id}` }, "public"),
+    isFollowing(actor?.id, { type: "idea", id: idea.id }),
+  ]);
   return {
+    thread,
+    following,
+    signedIn: !!actor,
+    hidden: hidden ? { reason: idea.hiddenReason } : null,
+    canHide: ideaPermissions.hide(actor) && !hidden,
     idea: {
       id: idea.id,
       number: idea.number,
@@ -32,11 +55,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       outcomeReason: idea.outcomeReason,
       district: idea.district.name,
       category: idea.category.name,
-      author: idea.author?.name ?? "A resident",
+      author: idea.author?.name ?? null,
       createdAt: idea.createdAt.toISOString().slice(0, 10),
       supports: idea._count.supports,
       cycle: { slug: idea.cycle.slug, name: idea.cycle.name },
       proposals: idea.proposals.map((p) => p.proposal),
+      mergedInto: idea.mergedInto,
+      mergedFrom: idea.mergedFrom,
+      source: idea.source,
+      sourceNote: idea.sourceNote,
     },
     supported,
     canSupport: ideaPermissions.offerSupport(actor, { phase }),
@@ -44,20 +71,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intent = z.object({ intent: z.enum(["support", "not-taken-forward"]) });
+const intent = z.object({ intent: z.enum(["support", "not-taken-forward", "merge", "hide"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, idea, phase } = await loadIdea(request, params.id);
   const formData = await readForm(request);
   const parsed = intent.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) throw new Response("Unknown action.", { status: 400 });
+  if (!parsed.success) throw new Response(message("ideas:errors.unknownAction"), { status: 400 });
   if (parsed.data.intent === "support") {
-    authorize(request, actor, ideaPermissions.support(actor, { phase }), "Ideas can be supported by residents while ideas and proposals are being gathered.");
+    authorize(request, actor, ideaPermissions.support(actor, { phase }), message("ideas:errors.supportClosed"));
     const { added } = await supportIdea(idea.id, actor!);
     return redirect(`/ideas/${idea.id}?supported=${added ? "1" : "again"}`);
   }
-  authorize(request, actor, ideaPermissions.decide(actor, { phase }), "Only budget delegates decide which ideas are taken forward.");
-  if (idea.status !== "open") throw new Response("This idea already has an outcome.", { status: 409 });
+  if (parsed.data.intent === "hide") {
+    authorize(request, actor, ideaPermissions.hide(actor), message("ideas:hide.refused"));
+    const submission = parseWithZod(formData, { schema: ideaHideInput });
+    if (submission.status !== "success") return formReply(submission);
+    await hideIdea(idea.id, submission.value.reason, actor!);
+    return redirect(`/ideas/${idea.id}`);
+  }
+  authorize(request, actor, ideaPermissions.decide(actor, { phase }), message("ideas:errors.onlyDelegatesDecide"));
+  if (idea.status !== "open") throw new Response(message("ideas:errors.alreadyDecided"), { status: 409 });
+  if (parsed.data.intent === "merge") {
+    const submission = parseWithZod(formData, { schema: ideaMergeInput });
+    if (submission.status !== "success") return formReply(submission);
+    const merged = await mergeIdea(idea.id, submission.value.into, actor!);
+    if (!merged.ok) return formReply(submission, { fieldErrors: { into: [merged.error] } });
+    return redirect(`/ideas/${idea.id}`);
+  }
   const submission = parseWithZod(formData, { schema: ideaDecisionInput });
   if (submission.status !== "success") return formReply(submission);
   await markNotTakenForward(idea.id, submission.value.reason, actor!);
@@ -65,57 +106,118 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IdeaPage() {
-  const { idea, supported, canSupport, canDecide } = useLoaderData<typeof loader>();
+  const { idea, supported, canSupport, canDecide, thread, following, signedIn, hidden, canHide } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, id: "decision" });
+  // Three forms share this action: each shows only the answer to its own button.
+  const answered = (lastResult?.initialValue as { intent?: string } | undefined)?.intent;
+  const [form, fields] = useForm({ lastResult: answered === "not-taken-forward" ? lastResult : undefined, id: "decision" });
+  const [mergeForm, mergeFields] = useForm({ lastResult: answered === "merge" ? lastResult : undefined, id: "merge" });
+  const [hideForm, hideFields] = useForm({ lastResult: answered === "hide" ? lastResult : undefined, id: "hide" });
+  const { t } = useTranslation();
+  const f = useFormat();
   return (
     <article>
-      <p><Link to={`/ideas?cycle=${idea.cycle.slug}`}>← All ideas for {idea.cycle.name}</Link></p>
-      {searchParams.get("submitted") ? <Notice tone="success">Thank you! Your idea was submitted. Budget delegates will review it, and this page will show what happens to it.</Notice> : null}
-      {searchParams.get("supported") === "1" ? <Notice tone="success">You support this idea.</Notice> : null}
-      {searchParams.get("supported") === "again" ? <Notice>You already support this idea; each person counts once.</Notice> : null}
-      <h1>Idea #{idea.number}: {idea.title}</h1>
+      <p><Link to={`/ideas?cycle=${idea.cycle.slug}`}>{t("ideas:detail.back", { cycle: idea.cycle.name })}</Link></p>
+      {searchParams.get("submitted") ? <Notice tone="success">{t("ideas:detail.submitted")}</Notice> : null}
+      {searchParams.get("supported") === "1" ? <Notice tone="success">{t("ideas:detail.supportedNow")}</Notice> : null}
+      {searchParams.get("supported") === "again" ? <Notice>{t("ideas:detail.supportedAgain")}</Notice> : null}
+      {hidden ? <Notice tone="error">{t("ideas:hide.hiddenNotice", { reason: hidden.reason })}</Notice> : null}
+      <h1>{t("ideas:detail.title", { number: idea.number, title: idea.title })}</h1>
       <p className="meta">
-        {idea.district} · {idea.category} · by {idea.author} on {idea.createdAt}
+        {t("ideas:detail.byline", {
+          district: idea.district,
+          category: idea.category,
+          author: idea.author ?? t("ideas:detail.anonymousAuthor"),
+          date: f.date(idea.createdAt),
+        })}
         {idea.location ? ` · ${idea.location}` : ""}
       </p>
+      {idea.source !== "online" ? (
+        <p className="muted">
+          {idea.source === "assembly" ? t("ideas:source.assembly") : t("ideas:source.paper")}
+          {idea.sourceNote ? ` · ${idea.sourceNote}` : ""}
+        </p>
+      ) : null}
+      <FollowButton target={{ type: "idea", id: idea.id }} following={following} signedIn={signedIn} />
       <p className="prose">{idea.description}</p>
       <section aria-labelledby="outcome">
-        <h2 id="outcome">What happened to this idea</h2>
-        <p><span className={`status status-${idea.status}`}>{IDEA_STATUS_LABELS[idea.status] ?? idea.status}</span></p>
+        <h2 id="outcome">{t("ideas:detail.outcomeHeading")}</h2>
+        <p><span className={`status status-${idea.status}`}>{IDEA_STATUS_KEYS[idea.status] ? t(IDEA_STATUS_KEYS[idea.status]) : idea.status}</span></p>
         {idea.proposals.length ? (
           <ul>
             {idea.proposals.map((p) => (
-              <li key={p.id}>Developed into <Link to={`/proposals/${p.id}`}>proposal #{p.number}: {p.title}</Link></li>
+              <li key={p.id}>
+                <Trans
+                  i18nKey="ideas:detail.developedInto"
+                  components={{ a: <Link to={`/proposals/${p.id}`}>{t("ideas:detail.proposalLink", { number: p.number, title: p.title })}</Link> }}
+                />
+              </li>
             ))}
           </ul>
         ) : null}
-        {idea.status === "not_taken_forward" ? <p><strong>Reason:</strong> {idea.outcomeReason}</p> : null}
-        {idea.status === "open" ? <p>Budget delegates have not decided on this idea yet.</p> : null}
+        {idea.status === "not_taken_forward" ? <p><strong>{t("ideas:detail.reason")}</strong> {idea.outcomeReason}</p> : null}
+        {idea.mergedInto ? (
+          <p>
+            <Trans
+              i18nKey="ideas:merge.mergedInto"
+              components={{ a: <Link to={`/ideas/${idea.mergedInto.id}`}>{t("ideas:merge.ideaLink", { number: idea.mergedInto.number, title: idea.mergedInto.title })}</Link> }}
+            />
+          </p>
+        ) : null}
+        {idea.mergedFrom.length ? (
+          <>
+            <p>{t("ideas:merge.mergedFrom", { count: idea.mergedFrom.length })}</p>
+            <ul>
+              {idea.mergedFrom.map((m) => (
+                <li key={m.id}>
+                  <Link to={`/ideas/${m.id}`}>{t("ideas:merge.ideaLink", { number: m.number, title: m.title })}</Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {idea.status === "open" ? <p>{t("ideas:detail.undecided")}</p> : null}
       </section>
       <section aria-labelledby="support">
-        <h2 id="support">Support</h2>
-        <p>{idea.supports === 1 ? "1 resident supports" : `${idea.supports} residents support`} this idea.</p>
+        <h2 id="support">{t("ideas:detail.supportHeading")}</h2>
+        <p>{t("ideas:detail.supportCount", { count: idea.supports })}</p>
         {supported ? (
-          <p>You support this idea.</p>
+          <p>{t("ideas:detail.youSupport")}</p>
         ) : canSupport ? (
           <Form method="post">
             <AuthenticityTokenInput />
-            <button type="submit" name="intent" value="support" className="button">Support this idea</button>
+            <button type="submit" name="intent" value="support" className="button">{t("ideas:detail.supportButton")}</button>
           </Form>
         ) : null}
       </section>
       {canDecide ? (
         <section aria-labelledby="decide" className="card">
-          <h2 id="decide">Delegates: not taking this idea forward?</h2>
+          <h2 id="decide">{t("ideas:detail.decideHeading")}</h2>
           <Form method="post" {...getFormProps(form)}>
             <AuthenticityTokenInput />
-            <TextareaField meta={fields.reason} label="Public reason" hint="Residents will read this. Be specific and kind." rows={3} />
-            <button type="submit" name="intent" value="not-taken-forward" className="button-secondary">Mark as not taken forward</button>
+            <TextareaField meta={fields.reason} label={t("ideas:detail.reasonLabel")} hint={t("ideas:detail.reasonHint")} rows={3} />
+            <button type="submit" name="intent" value="not-taken-forward" className="button-secondary">{t("ideas:detail.decideButton")}</button>
+          </Form>
+          <h3>{t("ideas:merge.heading")}</h3>
+          <Form method="post" {...getFormProps(mergeForm)}>
+            <AuthenticityTokenInput />
+            <TextField meta={mergeFields.into} label={t("ideas:merge.label")} hint={t("ideas:merge.hint")} type="number" />
+            <button type="submit" name="intent" value="merge" className="button-secondary">{t("ideas:merge.button")}</button>
           </Form>
         </section>
       ) : null}
+      {canHide ? (
+        <section aria-labelledby="moderate" className="card">
+          <h2 id="moderate">{t("ideas:hide.heading")}</h2>
+          <Form method="post" {...getFormProps(hideForm)}>
+            <AuthenticityTokenInput />
+            <TextareaField meta={hideFields.reason} label={t("ideas:hide.label")} hint={t("ideas:hide.hint")} rows={2} />
+            <button type="submit" name="intent" value="hide" className="button-secondary">{t("ideas:hide.button")}</button>
+          </Form>
+        </section>
+      ) : null}
+      {thread ? <CommentThread thread={thread} /> : null}
     </article>
   );
 }

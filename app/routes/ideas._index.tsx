@@ -1,16 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { getActor } from "~/auth.server";
 import { CyclePicker } from "~/components/cycle";
 import { FilterSelect } from "~/components/forms";
 import { cyclePhase } from "~/db/cycles.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { listIdeas } from "~/db/ideas.server";
-import { ideaPermissions, IDEA_STATUS_LABELS } from "~/domain/ideas/permissions";
+import { ideaPermissions, IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
 import { ideaFilter } from "~/domain/ideas/schema";
-import { count } from "~/components/text";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ideas · Civic Budget" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:list.metaTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
@@ -37,28 +38,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Ideas() {
   const { cycle, cycles, ideas, filter, canSubmit } = useLoaderData<typeof loader>();
-  if (!cycle) return <><h1>Ideas</h1><p>No budgeting cycle is public yet.</p></>;
+  const { t } = useTranslation();
+  if (!cycle) return <><h1>{t("ideas:list.title")}</h1><p>{t("ideas:list.noCycle")}</p></>;
   return (
     <>
-      <h1>Ideas for {cycle.name}</h1>
+      <h1>{t("ideas:list.heading", { cycle: cycle.name })}</h1>
       <CyclePicker cycles={cycles} current={cycle.slug} />
+      <p><Link to={`/ideas/outcomes?cycle=${cycle.slug}`}>{t("ideas:outcomes.link")}</Link></p>
       {canSubmit ? (
-        <p><Link className="button" to={`/ideas/new?cycle=${cycle.slug}`}>Share an idea</Link></p>
+        <p><Link className="button" to={`/ideas/new?cycle=${cycle.slug}`}>{t("ideas:list.share")}</Link></p>
       ) : null}
-      <Form method="get" className="filters" aria-label="Filter ideas">
+      <Form method="get" className="filters" aria-label={t("ideas:list.filterLabel")}>
         <input type="hidden" name="cycle" value={cycle.slug} />
-        <FilterSelect name="district" label="District" allLabel="All districts" value={filter.district} options={cycle.districts.map((d) => ({ value: d.id, label: d.name }))} />
-        <FilterSelect name="category" label="Category" allLabel="All categories" value={filter.category} options={cycle.categories.map((c) => ({ value: c.id, label: c.name }))} />
-        <button type="submit" className="button-secondary">Filter</button>
+        <FilterSelect name="district" label={t("ideas:list.district")} allLabel={t("ideas:list.allDistricts")} value={filter.district} options={cycle.districts.map((d) => ({ value: d.id, label: d.name }))} />
+        <FilterSelect name="category" label={t("ideas:list.category")} allLabel={t("ideas:list.allCategories")} value={filter.category} options={cycle.categories.map((c) => ({ value: c.id, label: c.name }))} />
+        <button type="submit" className="button-secondary">{t("ideas:list.filter")}</button>
       </Form>
-      <p aria-live="polite">{count(ideas.length, "idea")}</p>
+      <p aria-live="polite">{t("ideas:list.count", { count: ideas.length })}</p>
       <ul className="item-list">
         {ideas.map((i) => (
           <li key={i.id} className="item">
-            <h2 className="item-title"><Link to={`/ideas/${i.id}`}>#{i.number} {i.title}</Link></h2>
+            <h2 className="item-title"><Link to={`/ideas/${i.id}`}>{t("ideas:list.ideaTitle", { number: i.number, title: i.title })}</Link></h2>
             <p className="meta">
-              {i.district} · {i.category} · {count(i.supports, "support")} ·{" "}
-              <span className={`status status-${i.status}`}>{IDEA_STATUS_LABELS[i.status] ?? i.status}</span>
+              {i.district} · {i.category} · {t("ideas:list.supports", { count: i.supports })} ·{" "}
+              <span className={`status status-${i.status}`}>{IDEA_STATUS_KEYS[i.status] ? t(IDEA_STATUS_KEYS[i.status]) : i.status}</span>
             </p>
           </li>
         ))}

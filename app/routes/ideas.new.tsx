@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
@@ -14,16 +15,18 @@ import { districtAndCategoryOf } from "~/guards.server";
 import { ideaPermissions } from "~/domain/ideas/permissions";
 import { ideaInput } from "~/domain/ideas/schema";
 import { LIMITS, takeAttempt } from "~/rate-limit.server";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Share an idea · Civic Budget" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:new.metaTitle");
 
 async function guard(request: Request) {
   const actor = await getActor(request);
   const cycle = await cycleBySlugOrPhase(new URL(request.url).searchParams.get("cycle"), "ideas");
   if (!cycle || cycle.phase !== "ideas") {
-    throw new Response("Ideas are not being collected right now. You can still read and support existing ideas.", { status: 403 });
+    throw new Response(message("ideas:errors.notCollecting"), { status: 403 });
   }
-  authorize(request, actor, ideaPermissions.submit(actor, { phase: cyclePhase(cycle) }), "Only residents can submit ideas.");
+  authorize(request, actor, ideaPermissions.submit(actor, { phase: cyclePhase(cycle) }), message("ideas:errors.onlyResidents"));
   return { actor: actor!, cycle };
 }
 
@@ -59,22 +62,22 @@ export default function NewIdea() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ideaInput }),
   });
+  const { t } = useTranslation();
   return (
     <div className="narrow">
-      <h1>Share an idea</h1>
+      <h1>{t("ideas:new.title")}</h1>
       <p>
-        For <strong>{cycle.name}</strong>. Describe a problem or a project for your neighbourhood. Budget delegates will read every idea and turn
-        them into proposals; you will see what happens to yours.
+        <Trans i18nKey="ideas:new.intro" components={{ cycle: <strong>{cycle.name}</strong> }} />
       </p>
       <Form method="post" {...getFormProps(form)} action={`/ideas/new?cycle=${cycle.slug}`}>
         <AuthenticityTokenInput />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.title} label="Title" hint="A short name, e.g. “Benches along the river path”." />
-        <TextareaField meta={fields.description} label="Description" hint="What should be done, where, and who would it help?" rows={6} />
-        <SelectField meta={fields.districtId} label="District" options={districts} />
-        <SelectField meta={fields.categoryId} label="Category" options={categories} />
-        <TextField meta={fields.location} label="Location (optional)" hint="A street, a park, a landmark." />
-        <button type="submit" className="button">Submit idea</button> <Link to={`/ideas?cycle=${cycle.slug}`}>Cancel</Link>
+        <TextField meta={fields.title} label={t("ideas:new.titleLabel")} hint={t("ideas:new.titleHint")} />
+        <TextareaField meta={fields.description} label={t("ideas:new.description")} hint={t("ideas:new.descriptionHint")} rows={6} />
+        <SelectField meta={fields.districtId} label={t("ideas:new.district")} options={districts} />
+        <SelectField meta={fields.categoryId} label={t("ideas:new.category")} options={categories} />
+        <TextField meta={fields.location} label={t("ideas:new.location")} hint={t("ideas:new.locationHint")} />
+        <button type="submit" className="button">{t("ideas:new.submit")}</button> <Link to={`/ideas?cycle=${cycle.slug}`}>{t("ideas:new.cancel")}</Link>
       </Form>
     </div>
   );

@@ -3,15 +3,18 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { createUserSession, getActor, verifyLogin } from "~/auth.server";
 import { FormErrors, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { loginInput, safeRedirect } from "~/domain/accounts/schema";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
 import { alreadyLimited, clientAddress, forgive, LIMITS, recordFailure } from "~/rate-limit.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Civic Budget" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:login.metaTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getActor(request)) return redirect("/");
@@ -31,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     schema: loginInput.transform(async (data, ctx) => {
       const user = await verifyLogin(data.email, data.password);
       if (!user) {
-        ctx.addIssue({ code: "custom", message: "That email and password do not match an account." });
+        ctx.addIssue({ code: "custom", message: message("auth:errors.noMatch") });
         return null as never;
       }
       return { ...data, user };
@@ -51,20 +54,22 @@ export default function Login() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  const { t } = useTranslation();
+  const redirectTo = searchParams.get("redirectTo");
   return (
     <div className="narrow">
-      <h1>Sign in</h1>
-      <p>You need an account to submit or support ideas. You do not need one to vote with a voter code: <Link to="/vote">vote here</Link>.</p>
+      <h1>{t("auth:login.title")}</h1>
+      <p><Trans i18nKey="auth:login.intro" components={{ a: <Link to="/vote" /> }} /></p>
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.email} label="Email" type="email" autoComplete="email" />
-        <TextField meta={fields.password} label="Password" type="password" autoComplete="current-password" />
-        <button type="submit" className="button">Sign in</button>
+        <TextField meta={fields.email} label={t("auth:login.email")} type="email" autoComplete="email" />
+        <TextField meta={fields.password} label={t("auth:login.password")} type="password" autoComplete="current-password" />
+        <button type="submit" className="button">{t("auth:login.submit")}</button>
       </Form>
       <p>
-        New here? <Link to={`/signup${searchParams.get("redirectTo") ? `?redirectTo=${encodeURIComponent(searchParams.get("redirectTo")!)}` : ""}`}>Create a resident account</Link>
+        <Trans i18nKey="auth:login.newHere" components={{ a: <Link to={`/signup${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`} /> }} />
       </p>
     </div>
   );

@@ -3,6 +3,9 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FollowButton } from "~/components/follow";
+import { isFollowing } from "~/db/follows.server";
+import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { FormErrors, Notice, SelectField, TextareaField, TextField } from "~/components/forms";
@@ -10,30 +13,36 @@ import { Progress } from "~/components/progress";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { getProject, postProjectUpdate } from "~/db/projects.server";
-import { projectPermissions, PROJECT_STATUSES, PROJECT_STATUS_LABELS } from "~/domain/implementation/permissions";
+import { projectPermissions, PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
 import { projectUpdateInput } from "~/domain/implementation/schema";
-import { formatMoney } from "~/domain/money";
 import { cyclePermissions } from "~/domain/cycles/permissions";
+import { useFormat } from "~/i18n/i18n";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} · Civic Budget` : "Project · Civic Budget" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, "projects:detail.metaTitle", { title: data.project.title }) : pageTitle(matches, "projects:detail.metaTitleNone");
 
 async function loadProject(request: Request, id: string | undefined) {
   const actor = await getActor(request);
   const project = id ? await getProject(id) : null;
-  if (!project || !cyclePermissions.view(actor, project.cycle)) throw new Response("We could not find that project.", { status: 404 });
+  if (!project || !cyclePermissions.view(actor, project.cycle)) throw new Response(message("projects:errors.notFound"), { status: 404 });
   return { actor, project };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, project } = await loadProject(request, params.id);
   return {
+    following: await isFollowing(actor?.id, { type: "project", id: project.id }),
+    signedIn: !!actor,
     project: {
       id: project.id,
       title: project.title,
       cycle: { name: project.cycle.name, slug: project.cycle.slug },
       district: project.district.name,
       agency: project.agency?.name ?? null,
-      budget: formatMoney(project.budgetCents, project.cycle.currency),
+      budgetCents: project.budgetCents,
+      currency: project.cycle.currency,
       status: project.status as (typeof PROJECT_STATUSES)[number],
       percentComplete: project.percentComplete,
       proposal: project.proposal,
@@ -47,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, project } = await loadProject(request, params.id);
   const formData = await readForm(request);
-  authorize(request, actor, projectPermissions.postUpdate(actor, project), "Only staff of the responsible agency or the PB office can post project updates.");
+  authorize(request, actor, projectPermissions.postUpdate(actor, project), message("projects:errors.onlyAgencyStaff"));
   const submission = parseWithZod(formData, { schema: projectUpdateInput });
   if (submission.status !== "success") return formReply(submission);
   await postProjectUpdate(project.id, submission.value, actor!);
@@ -55,9 +64,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { project, canPost, today } = useLoaderData<typeof loader>();
+  const { project, canPost, today, following, signedIn } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const { t } = useTranslation();
+  const f = useFormat();
   const [form, fields] = useForm({
     lastResult,
     defaultValue: { status: project.status, percentComplete: String(project.percentComplete), postedOn: today, note: "" },
@@ -65,23 +76,25 @@ export default function ProjectPage() {
   });
   return (
     <article>
-      <p><Link to="/projects">← All projects</Link></p>
-      {searchParams.get("posted") ? <Notice tone="success">Update posted. It is now on the public timeline.</Notice> : null}
+      <p><Link to="/projects">{t("projects:detail.back")}</Link></p>
+      {searchParams.get("posted") ? <Notice tone="success">{t("projects:detail.posted")}</Notice> : null}
       <h1>{project.title}</h1>
       <p className="meta">
-        {project.cycle.name} · {project.district} · budget {project.budget}{project.agency ? ` · ${project.agency}` : ""}
+        {project.cycle.name} · {project.district} · {t("projects:detail.budget", { budget: f.money(project.budgetCents, project.currency) })}
+        {project.agency ? ` · ${project.agency}` : ""}
       </p>
-      <p><span className={`status status-${project.status}`}>{PROJECT_STATUS_LABELS[project.status]}</span></p>
-      <Progress percent={project.percentComplete} label="Progress of this project" />
+      <FollowButton target={{ type: "project", id: project.id }} following={following} signedIn={signedIn} />
+      <p><span className={`status status-${project.status}`}>{t(PROJECT_STATUS_KEYS[project.status])}</span></p>
+      <Progress percent={project.percentComplete} label={t("projects:detail.progressLabel")} />
       <p className="prose">{project.proposal.description}</p>
-      <p><Link to={`/proposals/${project.proposal.id}`}>The proposal residents voted for (#{project.proposal.number})</Link></p>
+      <p><Link to={`/proposals/${project.proposal.id}`}>{t("projects:detail.proposalLink", { number: project.proposal.number })}</Link></p>
       <section aria-labelledby="timeline">
-        <h2 id="timeline">Updates</h2>
-        {project.updates.length === 0 ? <p>No updates yet.</p> : null}
+        <h2 id="timeline">{t("projects:detail.updates")}</h2>
+        {project.updates.length === 0 ? <p>{t("projects:detail.noUpdates")}</p> : null}
         <ol className="item-list">
           {project.updates.map((u) => (
             <li key={u.id} className="item">
-              <p className="meta"><time dateTime={u.postedOn}>{u.postedOn}</time> · {PROJECT_STATUS_LABELS[u.status]} · {u.percentComplete}%</p>
+              <p className="meta"><time dateTime={u.postedOn}>{f.date(u.postedOn)}</time> · {t(PROJECT_STATUS_KEYS[u.status])} · {f.percent(u.percentComplete / 100)}</p>
               <p className="prose">{u.note}</p>
             </li>
           ))}
@@ -89,15 +102,15 @@ export default function ProjectPage() {
       </section>
       {canPost ? (
         <section className="card" aria-labelledby="post">
-          <h2 id="post">Post an update</h2>
+          <h2 id="post">{t("projects:detail.postTitle")}</h2>
           <Form method="post" {...getFormProps(form)}>
             <AuthenticityTokenInput />
             <FormErrors id={form.errorId} errors={form.errors} />
-            <SelectField meta={fields.status} label="Status" options={PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] }))} />
-            <TextField meta={fields.percentComplete} label="Percent complete" type="number" />
-            <TextField meta={fields.postedOn} label="Date" type="date" />
-            <TextareaField meta={fields.note} label="What happened" hint="Written for residents: what was done, what comes next." rows={4} />
-            <button type="submit" className="button">Post update</button>
+            <SelectField meta={fields.status} label={t("projects:detail.status")} options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(PROJECT_STATUS_KEYS[s]) }))} />
+            <TextField meta={fields.percentComplete} label={t("projects:detail.percentComplete")} type="number" />
+            <TextField meta={fields.postedOn} label={t("projects:detail.date")} type="date" />
+            <TextareaField meta={fields.note} label={t("projects:detail.note")} hint={t("projects:detail.noteHint")} rows={4} />
+            <button type="submit" className="button">{t("projects:detail.submit")}</button>
           </Form>
         </section>
       ) : null}

@@ -1,14 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FilterSelect } from "~/components/forms";
 import { Progress } from "~/components/progress";
 import { listCycles } from "~/db/cycles.server";
 import { listProjects } from "~/db/projects.server";
-import { PROJECT_STATUSES, PROJECT_STATUS_LABELS } from "~/domain/implementation/permissions";
-import { formatMoney } from "~/domain/money";
+import { PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
+import { useFormat } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Projects · Civic Budget" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "projects:list.metaTitle");
 
 const query = z.object({
   cycle: z.string().optional().catch(undefined),
@@ -31,7 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       agency: p.agency?.name ?? null,
       status: p.status as (typeof PROJECT_STATUSES)[number],
       percentComplete: p.percentComplete,
-      budget: formatMoney(p.budgetCents, p.cycle.currency),
+      budgetCents: p.budgetCents,
+      currency: p.cycle.currency,
       lastUpdate: p.updates[0]?.postedOn ?? null,
     })),
   };
@@ -39,26 +42,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Projects() {
   const { filter, cycles, projects } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const f = useFormat();
   return (
     <>
-      <h1>Projects being built</h1>
-      <p>Every project residents voted to fund, with its progress as reported by the responsible agency.</p>
-      <Form method="get" className="filters" aria-label="Filter projects">
-        <FilterSelect name="cycle" label="Cycle" allLabel="All cycles" value={filter.cycle} options={cycles.map((c) => ({ value: c.slug, label: c.name }))} />
-        <FilterSelect name="status" label="Status" allLabel="Any status" value={filter.status} options={PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] }))} />
-        <button type="submit" className="button-secondary">Filter</button>
+      <h1>{t("projects:list.title")}</h1>
+      <p>{t("projects:list.intro")}</p>
+      <Form method="get" className="filters" aria-label={t("projects:list.filterLabel")}>
+        <FilterSelect name="cycle" label={t("common:cycle.picker")} allLabel={t("projects:list.allCycles")} value={filter.cycle} options={cycles.map((c) => ({ value: c.slug, label: c.name }))} />
+        <FilterSelect
+          name="status"
+          label={t("projects:list.status")}
+          allLabel={t("projects:list.anyStatus")}
+          value={filter.status}
+          options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(PROJECT_STATUS_KEYS[s]) }))}
+        />
+        <button type="submit" className="button-secondary">{t("projects:list.filter")}</button>
       </Form>
-      {projects.length === 0 ? <p>No projects yet.</p> : null}
+      {projects.length === 0 ? <p>{t("projects:list.none")}</p> : null}
       <ul className="item-list">
         {projects.map((p) => (
           <li key={p.id} className="item">
             <h2 className="item-title"><Link to={`/projects/${p.id}`}>{p.title}</Link></h2>
             <p className="meta">
-              {p.cycle} · {p.district} · {p.budget}{p.agency ? ` · ${p.agency}` : ""} ·{" "}
-              <span className={`status status-${p.status}`}>{PROJECT_STATUS_LABELS[p.status] ?? p.status}</span>
-              {p.lastUpdate ? ` · updated ${p.lastUpdate}` : ""}
+              {p.cycle} · {p.district} · {f.money(p.budgetCents, p.currency)}{p.agency ? ` · ${p.agency}` : ""} ·{" "}
+              <span className={`status status-${p.status}`}>{PROJECT_STATUS_KEYS[p.status] ? t(PROJECT_STATUS_KEYS[p.status]) : p.status}</span>
+              {p.lastUpdate ? ` · ${t("projects:list.updated", { date: f.date(p.lastUpdate) })}` : ""}
             </p>
-            <Progress percent={p.percentComplete} label={`${p.title}: percent complete`} />
+            <Progress percent={p.percentComplete} label={t("projects:list.progressLabel", { title: p.title })} />
           </li>
         ))}
       </ul>

@@ -3,6 +3,11 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CommentThread } from "~/components/comments";
+import { FollowButton } from "~/components/follow";
+import { commentThread } from "~/db/comments.server";
+import { isFollowing } from "~/db/follows.server";
+import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize } from "~/auth.server";
 import { CostEstimateTable } from "~/components/estimate";
@@ -13,19 +18,32 @@ import { listAgencies } from "~/db/cycles.server";
 import { sendForCosting } from "~/db/proposals.server";
 import { loadProposal } from "~/guards.server";
 import { costingPermissions } from "~/domain/costing/permissions";
-import { proposalPermissions, PROPOSAL_STATUS_LABELS } from "~/domain/proposals/permissions";
+import { proposalPermissions, PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
 import { sendForCostingInput } from "~/domain/proposals/schema";
-import { count } from "~/components/text";
+import { useFormat } from "~/i18n/i18n";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Proposal #${data.proposal.number}: ${data.proposal.title} · Civic Budget` : "Proposal · Civic Budget" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? pageTitle(matches, "proposals:detail.metaTitle", { number: data.proposal.number, title: data.proposal.title })
+    : pageTitle(matches, "proposals:detail.metaTitleFallback");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, proposal, phase } = await loadProposal(request, params.id);
   const canSend = proposalPermissions.sendForCosting(actor, { phase }, proposal);
   const [latest, ...older] = proposal.costEstimates;
+  const target = { type: "proposal" as const, id: proposal.id, phase, agencyId: proposal.agencyId, path: `/proposals/${proposal.id}` };
+  const [discussion, questions, following] = await Promise.all([
+    commentThread(actor, target, "public"),
+    commentThread(actor, target, "costing"),
+    isFollowing(actor?.id, { type: "proposal", id: proposal.id }),
+  ]);
   return {
+    discussion,
+    questions,
+    following,
+    signedIn: !!actor,
     proposal: {
       id: proposal.id,
       number: proposal.number,
@@ -60,72 +78,77 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, proposal, phase } = await loadProposal(request, params.id);
   const formData = await readForm(request);
-  authorize(request, actor, proposalPermissions.sendForCosting(actor, { phase }, proposal), "Only budget delegates can send a draft proposal for costing.");
+  authorize(request, actor, proposalPermissions.sendForCosting(actor, { phase }, proposal), message("proposals:errors.onlyDelegatesSend"));
   const submission = parseWithZod(formData, { schema: sendForCostingInput });
   if (submission.status !== "success") return formReply(submission);
   const agencies = await listAgencies();
   if (!agencies.some((a) => a.id === submission.value.agencyId)) {
-    return formReply(submission, { fieldErrors: { agencyId: ["Choose one of the listed agencies."] } });
+    return formReply(submission, { fieldErrors: { agencyId: [message("proposals:errors.agencyNotListed")] } });
   }
   await sendForCosting(proposal.id, submission.value.agencyId, actor!);
   return redirect(`/proposals/${proposal.id}?sent=1`);
 }
 
 export default function ProposalPage() {
-  const { proposal, estimate, olderEstimates, canEdit, canSend, canCost, agencies } = useLoaderData<typeof loader>();
+  const { proposal, estimate, olderEstimates, canEdit, canSend, canCost, agencies, discussion, questions, following, signedIn } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({ lastResult, id: "send" });
+  const { t } = useTranslation();
+  const f = useFormat();
   return (
     <article>
-      <p><Link to={`/proposals?cycle=${proposal.cycle.slug}`}>← All proposals for {proposal.cycle.name}</Link></p>
-      {searchParams.get("created") ? <Notice tone="success">Proposal created. Its source ideas now show that they were developed into it.</Notice> : null}
-      {searchParams.get("sent") ? <Notice tone="success">Sent for costing. The agency's staff will estimate the cost and check feasibility.</Notice> : null}
-      {searchParams.get("revised") ? <Notice tone="success">Saved as revision {searchParams.get("revised")}. Earlier versions stay readable below.</Notice> : null}
-      <h1>Proposal #{proposal.number}: {proposal.title}</h1>
+      <p><Link to={`/proposals?cycle=${proposal.cycle.slug}`}>{t("proposals:detail.back", { cycle: proposal.cycle.name })}</Link></p>
+      {searchParams.get("created") ? <Notice tone="success">{t("proposals:detail.created")}</Notice> : null}
+      {searchParams.get("sent") ? <Notice tone="success">{t("proposals:detail.sent")}</Notice> : null}
+      {searchParams.get("revised") ? <Notice tone="success">{t("proposals:detail.revised", { number: searchParams.get("revised") })}</Notice> : null}
+      <h1>{t("proposals:detail.title", { number: proposal.number, title: proposal.title })}</h1>
       <p className="meta">
         {proposal.district} · {proposal.category} ·{" "}
-        <span className={`status status-${proposal.status}`}>{PROPOSAL_STATUS_LABELS[proposal.status] ?? proposal.status}</span>
+        <span className={`status status-${proposal.status}`}>{PROPOSAL_STATUS_KEYS[proposal.status] ? t(PROPOSAL_STATUS_KEYS[proposal.status]) : proposal.status}</span>
         {proposal.agency ? ` · ${proposal.agency}` : ""}
       </p>
-      {proposal.projectId ? <Notice tone="success">This proposal won and is now a project: <Link to={`/projects/${proposal.projectId}`}>follow its progress</Link>.</Notice> : null}
+      <FollowButton target={{ type: "proposal", id: proposal.id }} following={following} signedIn={signedIn} />
+      {proposal.projectId ? <Notice tone="success"><Trans i18nKey="proposals:detail.wonProject" components={{ a: <Link to={`/projects/${proposal.projectId}`} /> }} /></Notice> : null}
       <p className="prose">{proposal.description}</p>
       <div className="actions">
-        {canEdit ? <Link className="button-secondary" to={`/proposals/${proposal.id}/edit`}>Edit proposal</Link> : null}
-        {canCost ? <Link className="button" to={`/costing/${proposal.id}`}>Add a cost estimate</Link> : null}
+        {canEdit ? <Link className="button-secondary" to={`/proposals/${proposal.id}/edit`}>{t("proposals:detail.edit")}</Link> : null}
+        {canCost ? <Link className="button" to={`/costing/${proposal.id}`}>{t("proposals:detail.addEstimate")}</Link> : null}
       </div>
       {canSend ? (
         <section className="card" aria-labelledby="send-heading">
-          <h2 id="send-heading">Send for costing</h2>
+          <h2 id="send-heading">{t("proposals:detail.sendHeading")}</h2>
           <Form method="post" {...getFormProps(form)}>
             <AuthenticityTokenInput />
-            <SelectField meta={fields.agencyId} label="Responsible agency" options={agencies} />
-            <button type="submit" className="button">Send for costing</button>
+            <SelectField meta={fields.agencyId} label={t("proposals:detail.agency")} options={agencies} />
+            <button type="submit" className="button">{t("proposals:detail.sendButton")}</button>
           </Form>
         </section>
       ) : null}
       <section aria-labelledby="ideas">
-        <h2 id="ideas">Developed from these ideas</h2>
+        <h2 id="ideas">{t("proposals:detail.ideasHeading")}</h2>
         <ul>
-          {proposal.ideas.map((i) => <li key={i.id}><Link to={`/ideas/${i.id}`}>Idea #{i.number}: {i.title}</Link></li>)}
+          {proposal.ideas.map((i) => <li key={i.id}><Link to={`/ideas/${i.id}`}>{t("proposals:detail.ideaLink", { number: i.number, title: i.title })}</Link></li>)}
         </ul>
       </section>
       <section aria-labelledby="cost">
-        <h2 id="cost">Cost and feasibility</h2>
-        {estimate ? <CostEstimateTable estimate={estimate} currency={proposal.cycle.currency} /> : <p>Not costed yet.</p>}
-        {olderEstimates ? <p className="muted">{count(olderEstimates, "earlier estimate")} kept on record.</p> : null}
+        <h2 id="cost">{t("proposals:detail.costHeading")}</h2>
+        {estimate ? <CostEstimateTable estimate={estimate} currency={proposal.cycle.currency} /> : <p>{t("proposals:detail.notCosted")}</p>}
+        {olderEstimates ? <p className="muted">{t("proposals:detail.olderEstimates", { count: olderEstimates })}</p> : null}
       </section>
       <section aria-labelledby="revisions">
-        <h2 id="revisions">Revisions</h2>
+        <h2 id="revisions">{t("proposals:detail.revisionsHeading")}</h2>
         <ol reversed>
           {proposal.revisions.map((r) => (
             <li key={r.number}>
-              <Link to={`/proposals/${proposal.id}/revisions/${r.number}`}>Revision {r.number}</Link> — {r.createdAt}
+              <Link to={`/proposals/${proposal.id}/revisions/${r.number}`}>{t("proposals:detail.revisionLink", { number: r.number })}</Link> — {f.date(r.createdAt)}
               {r.note ? `: ${r.note}` : ""}
             </li>
           ))}
         </ol>
       </section>
+      {questions ? <CommentThread thread={questions} /> : null}
+      {discussion ? <CommentThread thread={discussion} /> : null}
     </article>
   );
 }

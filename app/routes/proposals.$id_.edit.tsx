@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize } from "~/auth.server";
 import { FormErrors, TextareaField, TextField } from "~/components/forms";
@@ -12,8 +13,10 @@ import { reviseProposal } from "~/db/proposals.server";
 import { proposalPermissions } from "~/domain/proposals/permissions";
 import { editProposalInput } from "~/domain/proposals/schema";
 import { loadProposal } from "~/guards.server";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Edit proposal · Civic Budget" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "proposals:edit.metaTitle");
 
 async function guard(request: Request, id: string | undefined) {
   const loaded = await loadProposal(request, id);
@@ -21,7 +24,7 @@ async function guard(request: Request, id: string | undefined) {
     request,
     loaded.actor,
     proposalPermissions.edit(loaded.actor, { phase: loaded.phase }, loaded.proposal),
-    "Only budget delegates can edit a proposal, and only while it is a draft or after a “not feasible” verdict.",
+    message("proposals:errors.onlyDelegatesEdit"),
   );
   return loaded;
 }
@@ -48,17 +51,18 @@ export default function EditProposal() {
     defaultValue: { title: proposal.title, description: proposal.description, note: "" },
     shouldRevalidate: "onBlur",
   });
+  const { t } = useTranslation();
   return (
     <div className="narrow">
-      <h1>Edit proposal #{proposal.number}</h1>
-      <p>Saving creates a new revision; earlier versions stay readable.{proposal.status === "not_feasible" ? " After this edit the proposal goes back to draft, so you can send it for costing again." : ""}</p>
+      <h1>{t("proposals:edit.title", { number: proposal.number })}</h1>
+      <p>{proposal.status === "not_feasible" ? t("proposals:edit.introNotFeasible") : t("proposals:edit.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.title} label="Title" />
-        <TextareaField meta={fields.description} label="Description" rows={8} />
-        <TextField meta={fields.note} label="What changed? (optional)" hint="E.g. “Moved the benches to the shady side after residents' comments.”" />
-        <button type="submit" className="button">Save revision</button> <Link to={`/proposals/${proposal.id}`}>Cancel</Link>
+        <TextField meta={fields.title} label={t("proposals:edit.titleLabel")} />
+        <TextareaField meta={fields.description} label={t("proposals:edit.description")} rows={8} />
+        <TextField meta={fields.note} label={t("proposals:edit.note")} hint={t("proposals:edit.noteHint")} />
+        <button type="submit" className="button">{t("proposals:edit.submit")}</button> <Link to={`/proposals/${proposal.id}`}>{t("proposals:edit.cancel")}</Link>
       </Form>
     </div>
   );

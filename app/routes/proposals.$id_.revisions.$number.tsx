@@ -1,14 +1,22 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getRevision } from "~/db/proposals.server";
 import { loadProposal } from "~/guards.server";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? pageTitle(matches, "proposals:revision.metaTitle", { revision: data.revision.number, number: data.proposal.number })
+    : pageTitle(matches, "proposals:detail.metaTitleFallback");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { proposal } = await loadProposal(request, params.id);
   const number = z.coerce.number().int().positive().safeParse(params.number);
   const revision = number.success ? await getRevision(proposal.id, number.data) : null;
-  if (!revision) throw new Response("We could not find that revision.", { status: 404 });
+  if (!revision) throw new Response(message("proposals:errors.revisionNotFound"), { status: 404 });
   return {
     proposal: { id: proposal.id, number: proposal.number, latest: proposal.revisions[0]?.number ?? 1 },
     revision: { number: revision.number, title: revision.title, description: revision.description, note: revision.note, createdAt: revision.createdAt.toISOString().slice(0, 16).replace("T", " ") },
@@ -17,10 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Revision() {
   const { proposal, revision } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <article>
-      <p><Link to={`/proposals/${proposal.id}`}>← Back to proposal #{proposal.number}</Link></p>
-      <p className="meta">Revision {revision.number} of {proposal.latest}, saved {revision.createdAt} UTC{revision.note ? ` — ${revision.note}` : ""}</p>
+      <p><Link to={`/proposals/${proposal.id}`}>{t("proposals:revision.back", { number: proposal.number })}</Link></p>
+      <p className="meta">
+        {t("proposals:revision.saved", { number: revision.number, latest: proposal.latest, date: revision.createdAt })}
+        {revision.note ? ` — ${revision.note}` : ""}
+      </p>
       <h1>{revision.title}</h1>
       <p className="prose">{revision.description}</p>
     </article>

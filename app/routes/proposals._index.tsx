@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getActor } from "~/auth.server";
 import { CyclePicker } from "~/components/cycle";
@@ -7,11 +8,11 @@ import { FilterSelect } from "~/components/forms";
 import { cyclePhase } from "~/db/cycles.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { listProposals } from "~/db/proposals.server";
-import { formatMoney } from "~/domain/money";
-import { count } from "~/components/text";
-import { proposalPermissions, PROPOSAL_STATUS_LABELS } from "~/domain/proposals/permissions";
+import { proposalPermissions, PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
+import { useFormat } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Proposals · Civic Budget" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "proposals:list.metaTitle");
 
 const query = z.object({
   cycle: z.string().optional(),
@@ -45,28 +46,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Proposals() {
   const { cycle, cycles, proposals, filter, canCreate } = useLoaderData<typeof loader>();
-  if (!cycle) return <><h1>Proposals</h1><p>No budgeting cycle is public yet.</p></>;
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (!cycle) return <><h1>{t("proposals:list.title")}</h1><p>{t("proposals:list.noCycle")}</p></>;
   return (
     <>
-      <h1>Proposals for {cycle.name}</h1>
+      <h1>{t("proposals:list.heading", { cycle: cycle.name })}</h1>
       <CyclePicker cycles={cycles} current={cycle.slug} />
-      <p>Budget delegates turn residents' ideas into proposals; agency staff cost them and say whether they are feasible. Feasible proposals go on the ballot.</p>
-      {canCreate ? <p><Link className="button" to={`/proposals/new?cycle=${cycle.slug}`}>New proposal from ideas</Link></p> : null}
-      <Form method="get" className="filters" aria-label="Filter proposals">
+      <p>{t("proposals:list.intro")}</p>
+      {canCreate ? <p><Link className="button" to={`/proposals/new?cycle=${cycle.slug}`}>{t("proposals:list.create")}</Link></p> : null}
+      <Form method="get" className="filters" aria-label={t("proposals:list.filterLabel")}>
         <input type="hidden" name="cycle" value={cycle.slug} />
-        <FilterSelect name="district" label="District" allLabel="All districts" value={filter.district} options={cycle.districts.map((d) => ({ value: d.id, label: d.name }))} />
-        <FilterSelect name="status" label="Status" allLabel="Any status" value={filter.status} options={Object.entries(PROPOSAL_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
-        <button type="submit" className="button-secondary">Filter</button>
+        <FilterSelect name="district" label={t("proposals:list.district")} allLabel={t("proposals:list.allDistricts")} value={filter.district} options={cycle.districts.map((d) => ({ value: d.id, label: d.name }))} />
+        <FilterSelect name="status" label={t("proposals:list.status")} allLabel={t("proposals:list.anyStatus")} value={filter.status} options={Object.entries(PROPOSAL_STATUS_KEYS).map(([value, key]) => ({ value, label: t(key) }))} />
+        <button type="submit" className="button-secondary">{t("proposals:list.filter")}</button>
       </Form>
-      <p>{count(proposals.length, "proposal")}</p>
+      <p>{t("proposals:list.count", { count: proposals.length })}</p>
       <ul className="item-list">
         {proposals.map((p) => (
           <li key={p.id} className="item">
-            <h2 className="item-title"><Link to={`/proposals/${p.id}`}>#{p.number} {p.title}</Link></h2>
+            <h2 className="item-title"><Link to={`/proposals/${p.id}`}>{t("proposals:list.proposalTitle", { number: p.number, title: p.title })}</Link></h2>
             <p className="meta">
               {p.district} · {p.category}
-              {p.costCents !== null ? ` · ${formatMoney(p.costCents, cycle.currency)}` : ""} ·{" "}
-              <span className={`status status-${p.status}`}>{PROPOSAL_STATUS_LABELS[p.status] ?? p.status}</span>
+              {p.costCents !== null ? ` · ${f.money(p.costCents, cycle.currency)}` : ""} ·{" "}
+              <span className={`status status-${p.status}`}>{PROPOSAL_STATUS_KEYS[p.status] ? t(PROPOSAL_STATUS_KEYS[p.status]) : p.status}</span>
             </p>
           </li>
         ))}

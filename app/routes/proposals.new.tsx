@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { FieldErrors, FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
@@ -14,17 +15,19 @@ import { districtAndCategoryOf } from "~/guards.server";
 import { createProposal } from "~/db/proposals.server";
 import { proposalPermissions } from "~/domain/proposals/permissions";
 import { createProposalInput } from "~/domain/proposals/schema";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "New proposal · Civic Budget" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "proposals:new.metaTitle");
 
 async function guard(request: Request) {
   const actor = await getActor(request);
   const slug = new URL(request.url).searchParams.get("cycle");
   const cycle = slug ? await cycleBySlugOrPhase(slug, "proposals") : (await cycleBySlugOrPhase(null, "proposals")) ?? (await cycleBySlugOrPhase(null, "costing"));
-  if (slug && !cycle) throw new Response("We could not find that cycle.", { status: 404 });
-  if (!cycle) throw new Response("No cycle is developing proposals right now.", { status: 403 });
+  if (slug && !cycle) throw new Response(message("proposals:errors.cycleNotFound"), { status: 404 });
+  if (!cycle) throw new Response(message("proposals:errors.noCycle"), { status: 403 });
   const phase = cyclePhase(cycle);
-  authorize(request, actor, proposalPermissions.create(actor, { phase }), "Only budget delegates can write proposals, while proposals are being developed.");
+  authorize(request, actor, proposalPermissions.create(actor, { phase }), message("proposals:errors.onlyDelegatesCreate"));
   return { actor: actor!, cycle };
 }
 
@@ -48,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (submission.status !== "success") return formReply(submission);
   const result = await createProposal(cycle.id, submission.value, actor);
-  if (!result.ok) return formReply(submission, { fieldErrors: { ideaIds: [result.error] } });
+  if (!result.ok) return formReply(submission, { fieldErrors: { ideaIds: [message("proposals:errors.ideasNotInCycle")] } });
   return redirect(`/proposals/${result.proposal.id}?created=1`);
 }
 
@@ -57,29 +60,34 @@ export default function NewProposal() {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
   const chosen = new Set([fields.ideaIds.initialValue ?? []].flat().map(String));
+  const { t } = useTranslation();
   return (
     <div className="narrow">
-      <h1>New proposal</h1>
-      <p>For <strong>{cycle.name}</strong>. Combine one or more residents' ideas into a proposal that agency staff can cost. Each idea you choose will show that it was developed into this proposal.</p>
+      <h1>{t("proposals:new.title")}</h1>
+      <p><Trans i18nKey="proposals:new.intro" components={{ cycle: <strong>{cycle.name}</strong> }} /></p>
       <Form method="post" {...getFormProps(form)} action={`/proposals/new?cycle=${cycle.slug}`}>
         <AuthenticityTokenInput />
         <FormErrors id={form.errorId} errors={form.errors} />
         <fieldset aria-describedby={fields.ideaIds.errorId}>
-          <legend>Source ideas</legend>
+          <legend>{t("proposals:new.sourceIdeas")}</legend>
           {ideas.map((i) => (
             <div key={i.id}>
               <input type="checkbox" id={`idea-${i.id}`} name={fields.ideaIds.name} value={i.id} defaultChecked={chosen.has(i.id)} />{" "}
-              <label htmlFor={`idea-${i.id}`}>#{i.number} {i.title}</label>{" "}
-              <span className="muted">({i.district}, {i.supports} supports{i.status === "developed" ? ", already in a proposal" : ""})</span>
+              <label htmlFor={`idea-${i.id}`}>{t("proposals:new.ideaLabel", { number: i.number, title: i.title })}</label>{" "}
+              <span className="muted">
+                {i.status === "developed"
+                  ? t("proposals:new.ideaInfoDeveloped", { district: i.district, count: i.supports })
+                  : t("proposals:new.ideaInfo", { district: i.district, count: i.supports })}
+              </span>
             </div>
           ))}
           <FieldErrors id={fields.ideaIds.errorId} errors={fields.ideaIds.errors} />
         </fieldset>
-        <TextField meta={fields.title} label="Proposal title" />
-        <TextareaField meta={fields.description} label="Description" hint="What will be built, where, for whom. Agency staff will cost this." rows={7} />
-        <SelectField meta={fields.districtId} label="District" options={districts} />
-        <SelectField meta={fields.categoryId} label="Category" options={categories} />
-        <button type="submit" className="button">Create proposal</button> <Link to={`/proposals?cycle=${cycle.slug}`}>Cancel</Link>
+        <TextField meta={fields.title} label={t("proposals:new.titleLabel")} />
+        <TextareaField meta={fields.description} label={t("proposals:new.description")} hint={t("proposals:new.descriptionHint")} rows={7} />
+        <SelectField meta={fields.districtId} label={t("proposals:new.district")} options={districts} />
+        <SelectField meta={fields.categoryId} label={t("proposals:new.category")} options={categories} />
+        <button type="submit" className="button">{t("proposals:new.submit")}</button> <Link to={`/proposals?cycle=${cycle.slug}`}>{t("proposals:new.cancel")}</Link>
       </Form>
     </div>
   );

@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publishedResultWithBallots } from "~/db/results.server";
 import { districtToPabulib } from "~/domain/results/pabulib-export";
 import { writePabulib } from "~/domain/tally/pabulib";
+import { message } from "~/i18n/message";
 
 /** A published district's anonymised ballots as a Pabulib `.pb` file, for anyone to recount. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = params.resultId ? await publishedResultWithBallots(params.resultId) : null;
-  if (!found) throw new Response("We could not find published results with that id.", { status: 404 });
+  if (!found) throw new Response(message("results:errors.resultNotFound"), { status: 404 });
   const { result, ballots, proposals } = found;
   const file = districtToPabulib({
     cycle: result.cycle,

@@ -1,11 +1,13 @@
 import { publishedResultsOf } from "~/guards.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { count } from "~/components/text";
-import { TALLY_RULE_LABELS } from "~/domain/cycles/rules-schema";
-import { formatMoney } from "~/domain/money";
+import { Trans, useTranslation } from "react-i18next";
+import { isTallyRule, TALLY_RULE_KEYS } from "~/domain/cycles/rules-schema";
+import { useFormat } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Council report: ${data.cycle.name}` : "Council report" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, "results:report.metaTitleCycle", { cycle: data.cycle.name }) : pageTitle(matches, "results:report.metaTitle");
 
 /** A printable report for the council: one page per district. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     districts: results.map((r) => ({
       id: r.id,
       name: r.district.name,
-      rule: TALLY_RULE_LABELS[r.rule as keyof typeof TALLY_RULE_LABELS] ?? r.rule,
+      rule: r.rule,
       run: r.run,
       ballots: r.ballotCount,
       hash: r.ballotsHash,
@@ -29,30 +31,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CouncilReport() {
   const { cycle, districts } = useLoaderData<typeof loader>();
-  const money = (c: number) => formatMoney(c, cycle.currency);
+  const { t } = useTranslation();
+  const f = useFormat();
+  const money = (c: number) => f.money(c, cycle.currency);
   return (
     <div className="report">
       <p className="no-print">
-        This page is laid out for printing, one page per district. <button type="button" className="link-button" onClick={() => window.print()}>Print</button>
+        {t("results:report.printHint")}{" "}
+        <button type="button" className="link-button" onClick={() => window.print()}>{t("results:report.print")}</button>
       </p>
-      {districts.length === 0 ? <p>No results are published for {cycle.name} yet.</p> : null}
+      {districts.length === 0 ? <p>{t("results:report.none", { cycle: cycle.name })}</p> : null}
       {districts.map((d) => (
         <section key={d.id} className="report-page" aria-labelledby={`r-${d.id}`}>
           <h1 id={`r-${d.id}`}>{cycle.name}: {d.name}</h1>
           <p>
-            Results published {d.publishedAt}. {count(d.ballots, "ballot")} counted with the rule “{d.rule}” (run {d.run}).
+            {t("results:report.published", {
+              date: d.publishedAt ? f.date(d.publishedAt) : "",
+              count: d.ballots,
+              rule: isTallyRule(d.rule) ? t(TALLY_RULE_KEYS[d.rule]) : d.rule,
+              run: d.run,
+            })}
           </p>
           <table>
-            <thead><tr><th scope="col">Winning project</th><th scope="col" className="num">Votes</th><th scope="col" className="num">Cost</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("results:report.winningProject")}</th>
+                <th scope="col" className="num">{t("results:district.votes")}</th>
+                <th scope="col" className="num">{t("results:district.cost")}</th>
+              </tr>
+            </thead>
             <tbody>
-              {d.winners.map((w) => <tr key={w.title}><td>{w.title}</td><td className="num">{w.votes}</td><td className="num">{money(w.costCents)}</td></tr>)}
+              {d.winners.map((w) => <tr key={w.title}><td>{w.title}</td><td className="num">{f.number(w.votes)}</td><td className="num">{money(w.costCents)}</td></tr>)}
             </tbody>
             <tfoot>
-              <tr><th scope="row" colSpan={2}>Total funded</th><td className="num"><strong>{money(d.spentCents)}</strong></td></tr>
-              <tr><th scope="row" colSpan={2}>District budget</th><td className="num">{money(d.budgetCents)}</td></tr>
+              <tr><th scope="row" colSpan={2}>{t("results:report.totalFunded")}</th><td className="num"><strong>{money(d.spentCents)}</strong></td></tr>
+              <tr><th scope="row" colSpan={2}>{t("results:report.districtBudget")}</th><td className="num">{money(d.budgetCents)}</td></tr>
             </tfoot>
           </table>
-          <p>SHA-256 of the ballots counted: <code>{d.hash}</code></p>
+          <p><Trans i18nKey="results:report.hash" values={{ hash: d.hash }} components={{ code: <code /> }} /></p>
         </section>
       ))}
     </div>

@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
-import { count } from "~/components/text";
 import { publishedTrackers } from "~/db/ballots.server";
 import { resolveCycle } from "~/db/cycles.server";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Check your ballot was counted · Civic Budget" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "results:trackers.metaTitle");
 
 const query = z.object({
   cycle: z.string().max(60).optional(),
@@ -18,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const filter = q.success ? q.data : {};
   const cycle = await resolveCycle(filter.cycle, { includeDrafts: false, prefer: "results" });
-  if (!cycle) throw new Response("We could not find that cycle.", { status: 404 });
+  if (!cycle) throw new Response(message("results:errors.cycleNotFound"), { status: 404 });
   const districts = await publishedTrackers(cycle.id);
   const found = filter.tracker ? districts.find((d) => d.trackers.includes(filter.tracker!)) : undefined;
   return { cycle: { name: cycle.name, slug: cycle.slug }, districts, tracker: filter.tracker ?? "", found: found?.district ?? null };
@@ -26,37 +28,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Trackers() {
   const { cycle, districts, tracker, found } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <>
-      <h1>Check that your ballot was counted</h1>
-      <p>
-        {cycle.name}. Your receipt showed a ballot tracker. Every ballot counted in a published result is listed here by its tracker only: no names, no
-        codes, no choices.
-      </p>
+      <h1>{t("results:trackers.title")}</h1>
+      <p>{t("results:trackers.intro", { cycle: cycle.name })}</p>
       <Form method="get" className="inline-form">
         <input type="hidden" name="cycle" value={cycle.slug} />
-        <label htmlFor="tracker">Your tracker</label>
+        <label htmlFor="tracker">{t("results:trackers.label")}</label>
         <input id="tracker" name="tracker" defaultValue={tracker} placeholder="1A2B-3C4D-5E6F" autoComplete="off" />
-        <button type="submit" className="button-secondary">Check</button>
+        <button type="submit" className="button-secondary">{t("results:trackers.check")}</button>
       </Form>
       {tracker ? (
         found ? (
-          <Notice tone="success">Ballot {tracker} was counted in {found}.</Notice>
+          <Notice tone="success">{t("results:trackers.found", { tracker, district: found })}</Notice>
         ) : (
-          <Notice tone="error">
-            No counted ballot has the tracker {tracker}. Check it against your receipt. If results for your district are not published yet, come back
-            later; if they are, contact the PB office.
-          </Notice>
+          <Notice tone="error">{t("results:trackers.notFound", { tracker })}</Notice>
         )
       ) : null}
-      {districts.length === 0 ? <p>No results are published for this cycle yet.</p> : null}
+      {districts.length === 0 ? <p>{t("results:trackers.none")}</p> : null}
       {districts.map((d) => (
         <details key={d.district}>
-          <summary>{d.district}: {count(d.trackers.length, "ballot")}</summary>
+          <summary>{t("results:trackers.district", { district: d.district, count: d.trackers.length })}</summary>
           <p className="tracker-list">{d.trackers.join(" ")}</p>
         </details>
       ))}
-      <p><Link to={`/results?cycle=${cycle.slug}`}>Back to the results</Link></p>
+      <p><Link to={`/results?cycle=${cycle.slug}`}>{t("results:trackers.back")}</Link></p>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { createUserSession } from "~/auth.server";
 import { FormErrors, TextField } from "~/components/forms";
@@ -10,9 +11,11 @@ import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { createResident, emailTaken } from "~/db/users.server";
 import { safeRedirect, signupInput } from "~/domain/accounts/schema";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
 import { clientAddress, LIMITS, takeAttempt } from "~/rate-limit.server";
 
-export const meta: MetaFunction = () => [{ title: "Create an account · Civic Budget" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:signup.metaTitle");
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
@@ -21,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await parseWithZod(formData, {
     schema: signupInput.superRefine(async (data, ctx) => {
       if (await emailTaken(data.email)) {
-        ctx.addIssue({ code: "custom", path: ["email"], message: "An account with this email already exists. Sign in instead." });
+        ctx.addIssue({ code: "custom", path: ["email"], message: message("auth:errors.emailTaken") });
       }
     }),
     async: true,
@@ -37,20 +40,21 @@ export default function Signup() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  const { t } = useTranslation();
   return (
     <div className="narrow">
-      <h1>Create a resident account</h1>
-      <p>With an account you can submit ideas and support other people's ideas. We only use your email to sign you in and to tell you what happened to your ideas.</p>
+      <h1>{t("auth:signup.title")}</h1>
+      <p>{t("auth:signup.intro")}</p>
       <Form method="post" {...getFormProps(form)} action={`/signup${searchParams.size ? `?${searchParams}` : ""}`}>
         <AuthenticityTokenInput />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.name} label="Your name" autoComplete="name" />
-        <TextField meta={fields.email} label="Email" type="email" autoComplete="email" />
-        <TextField meta={fields.password} label="Password" type="password" autoComplete="new-password" hint="At least 10 characters." />
-        <button type="submit" className="button">Create account</button>
+        <TextField meta={fields.name} label={t("auth:signup.name")} autoComplete="name" />
+        <TextField meta={fields.email} label={t("auth:signup.email")} type="email" autoComplete="email" />
+        <TextField meta={fields.password} label={t("auth:signup.password")} type="password" autoComplete="new-password" hint={t("auth:signup.passwordHint")} />
+        <button type="submit" className="button">{t("auth:signup.submit")}</button>
       </Form>
       <p>
-        Already have an account? <Link to="/login">Sign in</Link>
+        <Trans i18nKey="auth:signup.haveAccount" components={{ a: <Link to="/login" /> }} />
       </p>
     </div>
   );

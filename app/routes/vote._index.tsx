@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { FormErrors, Notice, TextField } from "~/components/forms";
@@ -15,10 +16,12 @@ import { voterCodeInput } from "~/domain/ballots/schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { startVoting } from "~/voter-session.server";
 import { alreadyLimited, clientAddress, LIMITS, recordFailure } from "~/rate-limit.server";
+import { useFormat } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
 
 export { noStore as headers } from "~/voter-session.server";
 
-export const meta: MetaFunction = () => [{ title: "Vote · Civic Budget" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:start.metaTitle");
 
 export async function loader(_: LoaderFunctionArgs) {
   return { voting: await cyclesInVoting() };
@@ -57,28 +60,22 @@ export default function Vote() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({ lastResult });
+  const { t } = useTranslation();
+  const f = useFormat();
   const notice = searchParams.get("notice");
+  const open = voting.map((v) => (v.closes ? t("vote:start.cycleCloses", { name: v.name, date: f.date(v.closes) }) : v.name)).join("; ");
   return (
     <div className="narrow">
-      <h1>Vote</h1>
-      {notice === "already-voted" ? <Notice tone="error">This voter code has already been used to vote. Each code votes once; your first ballot is the one that counts.</Notice> : null}
-      {notice === "start" ? <Notice>Please enter your voter code to start.</Notice> : null}
-      {notice === "closed" ? (
-        <Notice tone="error">Your ballot was not recorded: voting closed, or this code was cancelled, before you confirmed. Contact the PB office if you think this is wrong.</Notice>
-      ) : null}
-      {voting.length ? (
-        <p>
-          Voting is open: {voting.map((v) => `${v.name}${v.closes ? ` (closes ${v.closes})` : ""}`).join("; ")}. Enter the voter code from your letter or from the PB
-          office. Your ballot is secret: it is stored without your code or your name.
-        </p>
-      ) : (
-        <p>No vote is open right now.</p>
-      )}
+      <h1>{t("vote:start.title")}</h1>
+      {notice === "already-voted" ? <Notice tone="error">{t("vote:start.notice.alreadyVoted")}</Notice> : null}
+      {notice === "start" ? <Notice>{t("vote:start.notice.start")}</Notice> : null}
+      {notice === "closed" ? <Notice tone="error">{t("vote:start.notice.closed")}</Notice> : null}
+      {voting.length ? <p>{t("vote:start.open", { cycles: open })}</p> : <p>{t("vote:start.noneOpen")}</p>}
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.code} label="Voter code" hint="12 letters and digits, like ACDE-FGHJ-KMNP. Dashes and spaces are optional." autoComplete="off" />
-        <button type="submit" className="button">Continue to my ballot</button>
+        <TextField meta={fields.code} label={t("vote:start.codeLabel")} hint={t("vote:start.codeHint")} autoComplete="off" />
+        <button type="submit" className="button">{t("vote:start.submit")}</button>
       </Form>
     </div>
   );

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
@@ -9,13 +10,16 @@ import { ballotOptions, castBallot, findVoterCodeById } from "~/db/ballots.serve
 import { voterCodeRefusal } from "~/domain/ballots/permissions";
 import { ballotRulesFor, checkBallot, describeBallotRules, type BallotRules } from "~/domain/ballots/rules";
 import { readBallotForm } from "~/domain/ballots/schema";
-import { formatMoney } from "~/domain/money";
-import { keepReceipt, readVoterSession } from "~/voter-session.server";
+import { INTL_LOCALE } from "~/i18n/config";
+import { useFormat, useLocale, useMessage } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/i18n.server";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
+import { keepReceipt, readVoterSession } from "~/voter-session.server";
 
 export { noStore as headers } from "~/voter-session.server";
 
-export const meta: MetaFunction = () => [{ title: "Your ballot · Civic Budget" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:ballot.metaTitle");
 
 /** The voter's code from the session, still able to vote; otherwise back to the start. */
 async function requireVoter(request: Request) {
@@ -32,11 +36,12 @@ async function requireVoter(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { code, options, rules } = await requireVoter(request);
+  const locale = INTL_LOCALE[await localeOf(request)];
   return {
     cycle: { name: code.cycle.name, currency: code.cycle.currency },
     district: { name: code.district.name, budgetCents: code.district.budgetCents },
     rules,
-    rulesText: describeBallotRules(rules, code.cycle.currency),
+    rulesText: describeBallotRules(rules, code.cycle.currency, { locale }),
     options,
   };
 }
@@ -47,11 +52,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { code, options, rules } = await requireVoter(request);
   const formData = await readForm(request);
   const form = readBallotForm(formData, rules.method, options.map((o) => o.id));
-  if (!form) throw new Response("We could not read that ballot. Please go back and try again.", { status: 400 });
+  if (!form) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
   const ranks = "ranks" in form.submission ? { ...form.submission.ranks } : {};
   const chosen = "ids" in form.submission ? [...form.submission.ids] : [];
   if (form.intent === "change") return { step: "choose", selection: chosen, ranks, errors: [] } satisfies Step;
-  const check = checkBallot(rules, options, form.submission, code.cycle.currency);
+  const check = checkBallot(rules, options, form.submission, code.cycle.currency, INTL_LOCALE[await localeOf(request)]);
   // A refused ballot comes back exactly as the voter filled it in, with the reasons.
   if (!check.ok) return { step: "choose", selection: chosen.length ? chosen : check.selection, ranks, errors: check.errors } satisfies Step;
   if (form.intent === "review") return { step: "review", selection: check.selection, ranks, errors: [] } satisfies Step;
@@ -63,7 +68,8 @@ export async function action({ request }: ActionFunctionArgs) {
     cycle: code.cycle.name,
     district: code.district.name,
     projects: check.selection.map((id, i) => (rules.method === "ranked" ? `${i + 1}. ` : "") + (titles.get(id) ?? id)),
-    total: formatMoney(check.totalCents, code.cycle.currency),
+    totalCents: check.totalCents,
+    currency: code.cycle.currency,
   }, code.cycleId);
   return redirect("/vote/receipt", { headers: { "Set-Cookie": cookie } });
 }
@@ -81,30 +87,38 @@ export default function Ballot() {
     if (formRef.current) setSelected(new FormData(formRef.current).getAll("project").map(String));
   };
   useEffect(sync, []);
-  const money = (c: number) => formatMoney(c, cycle.currency);
+  const { t } = useTranslation();
+  const say = useMessage();
+  const f = useFormat();
+  const money = (c: number) => f.money(c, cycle.currency);
+  const choice = useChoice();
 
   if (result?.step === "review") {
     const chosen = result.selection.map((id) => options.find((o) => o.id === id)!);
     const total = chosen.reduce((s, o) => s + o.costCents, 0);
     return (
       <div className="narrow">
-        <h1>Check your ballot</h1>
+        <h1>{t("vote:review.title")}</h1>
         <p>{district.name} — {cycle.name}</p>
         {rules.method === "ranked" ? (
           <ol>{chosen.map((o) => <li key={o.id}>{o.title} — {money(o.costCents)}</li>)}</ol>
         ) : (
           <ul>{chosen.map((o) => <li key={o.id}>{o.title} — {money(o.costCents)}</li>)}</ul>
         )}
-        {rules.method === "knapsack" ? <p><strong>Total: {money(total)}</strong> of {money(district.budgetCents)}</p> : null}
-        <p>Once you confirm, your ballot is final and cannot be changed.</p>
+        {rules.method === "knapsack" ? (
+          <p>
+            <Trans i18nKey="vote:review.total" values={{ total: money(total), budget: money(district.budgetCents) }} components={{ strong: <strong /> }} />
+          </p>
+        ) : null}
+        <p>{t("vote:review.final")}</p>
         <Form method="post">
           <AuthenticityTokenInput />
           {rules.method === "ranked"
             ? result.selection.map((id, i) => <input key={id} type="hidden" name={`rank-${id}`} value={String(i + 1)} />)
             : result.selection.map((id) => <input key={id} type="hidden" name="project" value={id} />)}
           <p className="actions">
-            <button type="submit" name="intent" value="confirm" className="button">Confirm and cast my ballot</button>
-            <button type="submit" name="intent" value="change" className="button-secondary">Change my selection</button>
+            <button type="submit" name="intent" value="confirm" className="button">{t("vote:review.confirm")}</button>
+            <button type="submit" name="intent" value="change" className="button-secondary">{t("vote:review.change")}</button>
           </p>
         </Form>
       </div>
@@ -115,29 +129,29 @@ export default function Ballot() {
   const total = options.filter((o) => chosen.has(o.id)).reduce((s, o) => s + o.costCents, 0);
   return (
     <>
-      <h1>Your ballot: {district.name}</h1>
-      <p>{cycle.name}. {rulesText} Projects are listed in a different order for each voter.</p>
+      <h1>{t("vote:ballot.title", { district: district.name })}</h1>
+      <p>{t("vote:ballot.intro", { cycle: cycle.name, rules: say(rulesText) })}</p>
       {result?.errors.length ? (
         <Notice tone="error">
-          {result.errors.map((e) => <p key={e}>{e}</p>)}
+          {result.errors.map((e) => <p key={e}>{say(e)}</p>)}
         </Notice>
       ) : null}
       <Form method="post" aria-describedby="ballot-summary" ref={formRef} onChange={sync}>
         <AuthenticityTokenInput />
         <fieldset>
-          <legend>Projects for {district.name}</legend>
+          <legend>{t("vote:ballot.legend", { district: district.name })}</legend>
           {options.map((o) => (
             <div key={o.id} className="ballot-option">
               {rules.method === "ranked" ? (
                 <select
                   id={`p-${o.id}`}
                   name={`rank-${o.id}`}
-                  aria-label={`Rank for ${o.title}`}
+                  aria-label={t("vote:ballot.rankFor", { title: o.title })}
                   defaultValue={ranks[o.id] ?? ""}
                 >
-                  <option value="">Not ranked</option>
+                  <option value="">{t("vote:ballot.notRanked")}</option>
                   {Array.from({ length: Math.min(rules.maxRanks, options.length) }, (_, i) => (
-                    <option key={i} value={String(i + 1)}>{ordinal(i + 1)} choice</option>
+                    <option key={i} value={String(i + 1)}>{choice(i + 1)}</option>
                   ))}
                 </select>
               ) : (
@@ -155,7 +169,7 @@ export default function Ballot() {
                   {o.title} — <span className="cost">{money(o.costCents)}</span>
                 </label>
                 <p id={`d-${o.id}`} className="muted">{o.category}. {o.description}</p>
-                <p><Link to={`/proposals/${o.id}`} target="_blank" rel="noreferrer">Cost details (opens in a new tab)</Link></p>
+                <p><Link to={`/proposals/${o.id}`} target="_blank" rel="noreferrer">{t("vote:ballot.costDetails")}</Link></p>
               </div>
             </div>
           ))}
@@ -163,7 +177,7 @@ export default function Ballot() {
         <div className="running-total" id="ballot-summary">
           <BallotSummary rules={rules} total={total} count={selected.length} money={money} />
           <p>
-            <button type="submit" name="intent" value="review" className="button">Review my ballot</button>
+            <button type="submit" name="intent" value="review" className="button">{t("vote:ballot.review")}</button>
           </p>
         </div>
       </Form>
@@ -171,20 +185,40 @@ export default function Ballot() {
   );
 }
 
-function ordinal(n: number) {
-  const suffix = n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th";
-  return `${n}${suffix}`;
+// "1st choice", "2nd choice": the language's own ordinal forms (Spanish has one: "1.ª opción").
+const CHOICE_KEYS = {
+  zero: "vote:ballot.choice.other",
+  one: "vote:ballot.choice.one",
+  two: "vote:ballot.choice.two",
+  few: "vote:ballot.choice.few",
+  many: "vote:ballot.choice.other",
+  other: "vote:ballot.choice.other",
+} as const satisfies Record<Intl.LDMLPluralRule, string>;
+
+function useChoice() {
+  const { t } = useTranslation();
+  const rules = new Intl.PluralRules(INTL_LOCALE[useLocale()], { type: "ordinal" });
+  return (rank: number) => t(CHOICE_KEYS[rules.select(rank)], { rank });
 }
 
 /** The running total (knapsack) or count (approval), updated as the voter chooses when JavaScript runs. */
 function BallotSummary({ rules, total, count, money }: { rules: BallotRules; total: number; count: number; money: (c: number) => string }) {
+  const { t } = useTranslation();
   if (rules.method === "knapsack") {
     const over = total > rules.budgetCents;
     return (
       <>
         <p aria-live="polite">
-          Selected: <strong data-testid="running-total">{money(total)}</strong> of {money(rules.budgetCents)}
-          {over ? <strong className="error"> — {money(total - rules.budgetCents)} over budget</strong> : ` — ${money(rules.budgetCents - total)} left`}
+          <Trans
+            i18nKey="vote:summary.selected"
+            values={{ total: money(total), budget: money(rules.budgetCents) }}
+            components={{ total: <strong data-testid="running-total" /> }}
+          />
+          {over ? (
+            <strong className="error"> — {t("vote:summary.over", { amount: money(total - rules.budgetCents) })}</strong>
+          ) : (
+            ` — ${t("vote:summary.left", { amount: money(rules.budgetCents - total) })}`
+          )}
         </p>
         <div className={`meter${over ? " over" : ""}`} aria-hidden="true">
           <span style={{ width: `${Math.min(100, (total / rules.budgetCents) * 100)}%` }} />
@@ -195,9 +229,14 @@ function BallotSummary({ rules, total, count, money }: { rules: BallotRules; tot
   if (rules.method === "approval") {
     return (
       <p aria-live="polite">
-        Selected: <strong data-testid="running-count">{count}</strong> project{count === 1 ? "" : "s"} (choose {rules.minApprovals === rules.maxApprovals ? rules.minApprovals : `${rules.minApprovals} to ${rules.maxApprovals}`})
+        <Trans
+          i18nKey="vote:summary.approval"
+          count={count}
+          values={{ range: rules.minApprovals === rules.maxApprovals ? String(rules.minApprovals) : t("vote:summary.range", { min: rules.minApprovals, max: rules.maxApprovals }) }}
+          components={{ n: <strong data-testid="running-count" /> }}
+        />
       </p>
     );
   }
-  return <p>Give your first choice rank 1, your second rank 2, and so on, up to {rules.maxRanks}.</p>;
+  return <p>{t("vote:summary.ranked", { max: rules.maxRanks })}</p>;
 }

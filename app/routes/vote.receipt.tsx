@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { SurveyForm } from "~/components/survey-form";
 import { surveySetup, surveyTokenUsed } from "~/db/participation.server";
+import { useFormat } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
 import { readSurveyOffer, takeReceipt } from "~/voter-session.server";
 
 export { noStore as headers } from "~/voter-session.server";
 
-export const meta: MetaFunction = () => [{ title: "Thank you for voting · Civic Budget" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:receipt.metaTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { receipt, cookie } = await takeReceipt(request);
@@ -18,32 +21,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ReceiptPage() {
   const { receipt, survey } = useLoaderData<typeof loader>() as { receipt: import("~/voter-session.server").Receipt | null; survey: { ethnicities: string[] } | null };
+  const { t } = useTranslation();
+  const f = useFormat();
   if (!receipt) {
     return (
       <div className="narrow">
-        <h1>Thank you</h1>
-        <p>Your receipt was shown once, right after you voted. If you noted your ballot tracker, you can look for it when the results are published.</p>
-        <p><Link to="/results">Results</Link></p>
+        <h1>{t("vote:receipt.goneTitle")}</h1>
+        <p>{t("vote:receipt.gone")}</p>
+        <p><Link to="/results">{t("common:nav.results")}</Link></p>
       </div>
     );
   }
   return (
     <div className="narrow">
-      <h1>Thank you — your ballot is recorded</h1>
+      <h1>{t("vote:receipt.title")}</h1>
       <div className="receipt" role="status">
         <p>{receipt.cycle}, {receipt.district}</p>
-        <p>Your ballot tracker:</p>
+        <p>{t("vote:receipt.trackerLabel")}</p>
         <p className="tracker" data-testid="tracker">{receipt.tracker}</p>
-        <p className="muted">
-          Write it down or take a screenshot. When results are published you can check on the results page (“check that your ballot was counted”) that a
-          ballot with this tracker was counted. It does not reveal who you are or how you voted.
-        </p>
+        <p className="muted">{t("vote:receipt.trackerHelp")}</p>
       </div>
-      <h2>You chose</h2>
+      <h2>{t("vote:receipt.youChose")}</h2>
       <ul>{receipt.projects.map((p) => <li key={p}>{p}</li>)}</ul>
-      <p>Total: {receipt.total}</p>
+      <p>{t("vote:receipt.total", { total: f.money(receipt.totalCents, receipt.currency) })}</p>
       {survey ? <SurveyForm ethnicities={survey.ethnicities} /> : null}
-      <p><Link to="/">Back to the home page</Link></p>
+      <p><Link to="/">{t("common:error.backHome")}</Link></p>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { publishResults, runTally } from "~/db/results.server";
 import { action as costAction } from "~/routes/costing.$id";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
+import { inWords } from "../english";
 import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
 describe("costing, voting and tallying a cycle", async () => {
@@ -42,7 +43,7 @@ describe("costing, voting and tallying a cycle", async () => {
   it("voting cannot open while a proposal on the ballot lacks a cost estimate", async () => {
     const result = await advancePhase(cycle.id, admin);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.blockers).toContain('Proposal #1 “Playground renewal” has no cost estimate and verdict yet.');
+    expect(result.ok ? [] : result.blockers.map((b) => inWords(b))).toContain("Proposal #1 “Playground renewal” has no cost estimate and verdict yet.");
     expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).phase).toBe("costing");
   });
 
@@ -72,8 +73,9 @@ describe("costing, voting and tallying a cycle", async () => {
       await costAction(args(browser.post(`/costing/${benches}`, estimate([["Bench", "two", "-5"]])), { id: benches })),
     );
     expect(httpStatus).toBe(400);
-    expect(reply.error["items[0].quantity"]).toEqual(["Enter a whole quantity, e.g. 3."]);
-    expect(reply.error["items[0].unitCost"]).toEqual(["Enter a unit cost above zero, e.g. 1200 or 1200.50."]);
+    expect(reply.error["items[0].quantity"]).toEqual(["costing:errors.quantityNotWhole"]);
+    expect(inWords(reply.error["items[0].quantity"][0])).toBe("Enter a whole quantity, e.g. 3.");
+    expect(inWords(reply.error["items[0].unitCost"][0])).toBe("Enter a unit cost above zero, e.g. 1200 or 1200.50.");
     expect(reply.initialValue.items[0].quantity).toBe("two");
   });
 
@@ -83,7 +85,9 @@ describe("costing, voting and tallying a cycle", async () => {
     await settle(() => costAction(args(browser.post(`/costing/${trees}`, estimate([["Tree", "50", "900"]])), { id: trees })));
     // South has no proposal: nothing to vote on there, so the guard names it.
     const blocked = await advancePhase(cycle.id, admin);
-    expect(!blocked.ok && blocked.blockers).toEqual(["District “South” has no feasible proposal to vote on."]);
+    expect(blocked.ok ? [] : blocked.blockers).toEqual(["admin:blockers.noFeasible|{\"district\":\"South\"}"]);
+    expect(blocked.ok ? [] : blocked.blockers.map((b) => inWords(b))).toEqual(["District “South” has no feasible proposal to vote on."]);
+    expect(blocked.ok ? [] : blocked.blockers.map((b) => inWords(b, "es"))).toEqual(["El distrito “South” no tiene ninguna propuesta viable para votar."]);
     const south = cycle.districts[1];
     const idea = await createIdea(cycle.id, { title: "South path lights", description: "Lights on the south path, it is dark.", districtId: south.id, categoryId: parksCategory.id, location: "" }, resident);
     const created = await createProposal(cycle.id, { title: "South path lights", description: "Ten solar lights along the south path for safety at night.", districtId: south.id, categoryId: parksCategory.id, ideaIds: [idea.id] }, delegate);
@@ -100,7 +104,7 @@ describe("costing, voting and tallying a cycle", async () => {
     expect(entered.headers.get("Location")).toBe("/vote/ballot");
     voter.remember(entered);
     const over = (await ballotAction(args(voter.post("/vote/ballot", { intent: "review", project: [playground, benches, trees] })))) as { errors: string[]; selection: string[] };
-    expect(over.errors[0]).toMatch(/over the district budget of \$100,000/);
+    expect(inWords(over.errors[0])).toMatch(/over the district budget of \$100,000/);
     expect(over.selection).toEqual([playground, benches, trees]);
     const cast = (await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", project: [playground, benches] }))))) as Response;
     expect(cast.headers.get("Location")).toBe("/vote/receipt");
@@ -122,7 +126,8 @@ describe("costing, voting and tallying a cycle", async () => {
     // The voter's pages say so too.
     const voter = await browserFor(null);
     const { reply: again } = answerOf(await codeAction(args(voter.post("/vote", { code: second.code }))));
-    expect(again.error.code).toEqual(["This voter code has already been used to vote. Each code votes once."]);
+    expect(again.error.code).toEqual(["vote:errors.code.used"]);
+    expect(inWords(again.error.code[0])).toBe("This voter code has already been used to vote. Each code votes once.");
   });
 
   it("tallies greedily within the budget, publishes, and keeps published runs unchanged", async () => {
@@ -148,7 +153,9 @@ describe("costing, voting and tallying a cycle", async () => {
     // Publishing what was reviewed fails once someone has counted again meanwhile.
     const reviewed = (await prisma.tallyResult.findMany({ where: { cycleId: cycle.id, status: "draft" } })).map((r) => r.id);
     await runTally(cycle.id, admin);
-    expect(await publishResults(cycle.id, admin, reviewed)).toMatchObject({ ok: false, reason: expect.stringContaining("changed since you reviewed it") });
+    const stale = await publishResults(cycle.id, admin, reviewed);
+    expect(stale.ok).toBe(false);
+    expect(inWords(stale.ok ? "" : stale.reason)).toContain("changed since you reviewed it");
     expect(await prisma.tallyResult.count({ where: { cycleId: cycle.id, status: "published" } })).toBe(0);
     expect(await publishResults(cycle.id, admin)).toEqual({ ok: true, count: 2 });
     const rerun = await runTally(cycle.id, admin);
@@ -170,10 +177,12 @@ describe("voiding voter codes", async () => {
     expect(await voidVoterCode(cycle.id, unused.code, "letter returned", admin)).toEqual({ ok: true });
     const voter = await browserFor(null);
     const { reply } = answerOf(await codeAction(args(voter.post("/vote", { code: unused.code }))));
-    expect(reply.error.code).toEqual(["This voter code has been cancelled by the PB office. Contact them for a new one."]);
+    expect(reply.error.code.map((e) => inWords(e))).toEqual(["This voter code has been cancelled by the PB office. Contact them for a new one."]);
   });
 
   it("refuses to void a code that has already voted", async () => {
-    expect(await voidVoterCode(cycle.id, used.code, "duplicate", admin)).toMatchObject({ ok: false, error: expect.stringContaining("already voted") });
+    const refused = await voidVoterCode(cycle.id, used.code, "duplicate", admin);
+    expect(refused.ok).toBe(false);
+    expect(inWords(refused.ok ? "" : refused.error)).toContain("already voted");
   });
 });

@@ -3,6 +3,7 @@
 import { copyFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 
-const file = `data/test/${randomUUID()}.db`;
-copyFileSync("data/test/template.db", file);
+const dir = process.env.TEST_DATA_DIR ?? "data/test/run";
+const file = `${dir}/${randomUUID()}.db`;
+copyFileSync(`${dir}/template.db`, file);
 process.env.DATABASE_URL = `file:./${file}`;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
 import { action as newIdea } from "~/routes/ideas.new";
 import { action as ideaAction } from "~/routes/ideas.$id";
+import { inWords } from "../english";
 import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
 describe("submitting and supporting ideas", async () => {
@@ -38,8 +39,12 @@ describe("submitting and supporting ideas", async () => {
     );
     expect(httpStatus).toBe(400);
     expect(reply.status).toBe("error");
-    expect(reply.error.title).toEqual(["Give your idea a title of at least 5 characters."]);
-    expect(reply.error.districtId).toEqual(["Choose one of this cycle's districts."]);
+    // The server answers with message keys; the page shows them in the reader's language.
+    expect(reply.error.title).toEqual(["ideas:errors.titleShort"]);
+    expect(reply.error.districtId).toEqual(["ideas:errors.districtNotInCycle"]);
+    expect(inWords(reply.error.title[0])).toBe("Give your idea a title of at least 5 characters.");
+    expect(inWords(reply.error.districtId[0])).toBe("Choose one of this cycle's districts.");
+    expect(inWords(reply.error.districtId[0], "es")).toBe("Elija uno de los distritos de este ciclo.");
     expect(reply.initialValue.description).toBe(form.description);
     expect(await prisma.idea.count({ where: { cycleId: cycle.id } })).toBe(1);
   });
@@ -77,7 +82,7 @@ describe("submitting and supporting ideas", async () => {
     const delegate = await makeUser(["delegate"]);
     const asDelegate = await browserFor(delegate);
     const { reply: tooShort } = answerOf(await ideaAction(args(asDelegate.post(`/ideas/${idea.id}`, { intent: "not-taken-forward", reason: "no" }), { id: idea.id })));
-    expect(tooShort.error.reason[0]).toMatch(/at least 10 characters/);
+    expect(inWords(tooShort.error.reason[0])).toMatch(/at least 10 characters/);
     await settle(() =>
       ideaAction(args(asDelegate.post(`/ideas/${idea.id}`, { intent: "not-taken-forward", reason: "Already funded by the Parks department this year." }), { id: idea.id })),
     );

@@ -5,6 +5,7 @@ import { generateVoterCodes } from "~/db/cycles.server";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { action as loginAction } from "~/routes/login";
 import { action as codeAction } from "~/routes/vote._index";
+import { inWords } from "../english";
 import { answerOf, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
 type Reply = { status?: string; error?: Record<string, string[]> };
@@ -33,7 +34,7 @@ describe("rate limits", async () => {
     // Even the right code is refused from that address now, with a clear message.
     const blocked = unwrap(await settle(() => codeAction(from("10.9.9.9", guesser.post("/vote", { code: realCode })))));
     expect(blocked.status).toBe(429);
-    expect(blocked.reply.error?.[""]?.[0]).toMatch(/^Too many attempts\. For everyone's safety, please wait \d+ minutes and try again\.$/);
+    expect(inWords(blocked.reply.error?.[""]?.[0] ?? "")).toMatch(/^Too many attempts\. For everyone's safety, please wait \d+ minutes and try again\.$/);
     // Voters elsewhere are not affected.
     const voter = await browserFor(null);
     const ok = (await settle(() => codeAction(from("10.1.1.1", voter.post("/vote", { code: realCode }))))) as Response;
@@ -45,7 +46,7 @@ describe("rate limits", async () => {
     const visitor = await browserFor(null);
     for (let i = 0; i < 8; i++) {
       const wrong = unwrap(await loginAction(from("10.2.2.2", visitor.post("/login", { email: resident.email, password: `guess-${i}` }))));
-      expect(wrong.reply.error?.[""]).toEqual(["That email and password do not match an account."]);
+      expect(wrong.reply.error?.[""]?.map((e) => inWords(e))).toEqual(["That email and password do not match an account."]);
     }
     const limited = unwrap(await loginAction(from("10.3.3.3", visitor.post("/login", { email: resident.email, password: "test-password-123" }))));
     expect(limited.status).toBe(429);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkBallot, describeBallotRules, type BallotRules } from "~/domain/ballots/rules";
+import { allInWords, inWords } from "../english";
 
 const options = [
   { id: "a", title: "Playground", costCents: 60_000_00 },
@@ -8,7 +9,8 @@ const options = [
   { id: "d", title: "Mural", costCents: 5_000_00 },
 ];
 const knapsack = (budgetCents = 100_000_00, minSpendPercent = 0): BallotRules => ({ method: "knapsack", budgetCents, minSpendPercent });
-const errorsOf = (check: ReturnType<typeof checkBallot>) => (check.ok ? [] : check.errors);
+// The errors as a voter reads them (the rules return translatable messages).
+const errorsOf = (check: ReturnType<typeof checkBallot>) => (check.ok ? [] : allInWords(check.errors));
 
 describe("knapsack ballots", () => {
   it("accept a selection within the budget, an exact fit included", () => {
@@ -75,8 +77,18 @@ describe("ranked ballots", () => {
 
 describe("the rules in plain words", () => {
   it("describe each method", () => {
-    expect(describeBallotRules(knapsack(100_000_00, 70))).toBe("Choose projects whose total cost is between 70% of the budget and the whole budget of $100,000.");
-    expect(describeBallotRules({ method: "approval", minApprovals: 1, maxApprovals: 5 })).toBe("Choose between 1 and 5 projects.");
-    expect(describeBallotRules({ method: "ranked", maxRanks: 3 })).toBe("Rank up to 3 projects: 1 for your first choice, 2 for your second, and so on.");
+    expect(inWords(describeBallotRules(knapsack(100_000_00, 70)))).toBe("Choose projects whose total cost is between 70% of the budget and the whole budget of $100,000.");
+    expect(inWords(describeBallotRules({ method: "approval", minApprovals: 1, maxApprovals: 5 }))).toBe("Choose between 1 and 5 projects.");
+    expect(inWords(describeBallotRules({ method: "approval", minApprovals: 1, maxApprovals: 1 }))).toBe("Choose exactly 1 project.");
+    expect(inWords(describeBallotRules({ method: "ranked", maxRanks: 3 }))).toBe("Rank up to 3 projects: 1 for your first choice, 2 for your second, and so on.");
+    expect(inWords(describeBallotRules(knapsack(100_000_00), "USD", { perDistrict: true }))).toBe("Choose any projects whose total cost fits the budget of your district.");
+  });
+
+  it("say them in Spanish too, amounts included", () => {
+    expect(inWords(describeBallotRules({ method: "approval", minApprovals: 1, maxApprovals: 5 }), "es")).toBe("Elija entre 1 y 5 proyectos.");
+    const over = checkBallot(knapsack(80_000_00), options, { ids: ["a", "b"] }, "USD", "es-US");
+    expect(over.ok ? [] : allInWords(over.errors, "es")).toEqual([
+      "Su selección cuesta $90,000, es decir, $10,000 más que el presupuesto del distrito, que es de $80,000. Quite un proyecto para continuar.",
+    ]);
   });
 });

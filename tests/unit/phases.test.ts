@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { blockersToAdvance, nextPhase, type CycleSnapshot } from "~/domain/cycles/phases";
+import { blockersToAdvance as blockerMessages, nextPhase, type CycleSnapshot } from "~/domain/cycles/phases";
+import { allInWords } from "../english";
+
+// The blockers as the PB office reads them (the guard returns translatable messages).
+const blockersToAdvance = (cycle: CycleSnapshot) => allInWords(blockerMessages(cycle));
 
 const base: CycleSnapshot = {
   phase: "costing",

@@ -1,18 +1,19 @@
 import { z } from "zod";
+import { message } from "../../i18n/message";
 
 export const loginInput = z.object({
-  email: z.string({ required_error: "Enter your email address." }).trim().toLowerCase().email("Enter a valid email address, like name@example.org."),
-  password: z.string({ required_error: "Enter your password." }).min(1, "Enter your password."),
+  email: z.string({ required_error: message("auth:errors.emailMissing") }).trim().toLowerCase().email(message("auth:errors.emailInvalid")),
+  password: z.string({ required_error: message("auth:errors.passwordMissing") }).min(1, message("auth:errors.passwordMissing")),
   redirectTo: z.string().optional(),
 });
 
 export const signupInput = z.object({
-  name: z.string({ required_error: "Tell us your name (a first name is fine)." }).trim().min(2, "Tell us your name (a first name is fine).").max(80),
-  email: z.string({ required_error: "Enter your email address." }).trim().toLowerCase().email("Enter a valid email address, like name@example.org."),
+  name: z.string({ required_error: message("auth:errors.nameMissing") }).trim().min(2, message("auth:errors.nameMissing")).max(80),
+  email: z.string({ required_error: message("auth:errors.emailMissing") }).trim().toLowerCase().email(message("auth:errors.emailInvalid")),
   password: z
-    .string({ required_error: "Choose a password of at least 10 characters." })
-    .min(10, "Choose a password of at least 10 characters.")
-    .max(200, "Keep the password under 200 characters."),
+    .string({ required_error: message("auth:errors.passwordShort") })
+    .min(10, message("auth:errors.passwordShort"))
+    .max(200, message("auth:errors.passwordLong")),
 });
 
 /** Only same-site paths, so a link cannot bounce people to another site after sign-in. */

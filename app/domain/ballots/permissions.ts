@@ -1,8 +1,9 @@
+import { message } from "../../i18n/message";
 import type { Phase } from "../cycles/phases";
 
 export type CodeRefusal = "unknown" | "voided" | "used" | "not-voting";
 
-/** Whether a voter code may cast a ballot now; the reason in plain words if not. */
+/** Whether a voter code may cast a ballot now; the reason if not (CODE_REFUSAL_MESSAGES says it in words). */
 export function voterCodeRefusal(
   code: { voidedAt: Date | null; used: boolean; cyclePhase: Phase | string } | null,
 ): CodeRefusal | null {
@@ -13,9 +14,10 @@ export function voterCodeRefusal(
   return null;
 }
 
+/** Each refusal as a translatable message (see ~/i18n/message). */
 export const CODE_REFUSAL_MESSAGES: Record<CodeRefusal, string> = {
-  unknown: "We could not find that voter code. Check it against your letter and try again.",
-  voided: "This voter code has been cancelled by the PB office. Contact them for a new one.",
-  used: "This voter code has already been used to vote. Each code votes once.",
-  "not-voting": "Voting is not open for this code's cycle right now.",
+  unknown: message("vote:errors.code.unknown"),
+  voided: message("vote:errors.code.voided"),
+  used: message("vote:errors.code.used"),
+  "not-voting": message("vote:errors.code.notVoting"),
 };

@@ -1,3 +1,4 @@
+import { message } from "../../i18n/message";
 import { formatMoney } from "../money";
 
 // The three ballot methods and their one validation function, shared by the
@@ -27,12 +28,16 @@ export type BallotCheck =
   | { ok: true; selection: string[]; totalCents: number }
   | { ok: false; selection: string[]; totalCents: number; errors: string[] };
 
-/** Validates one ballot. `selection` is the chosen ids, in rank order for ranked ballots. */
+/**
+ * Validates one ballot. `selection` is the chosen ids, in rank order for ranked ballots.
+ * Errors are translatable messages (see ~/i18n/message); amounts are written for `locale`.
+ */
 export function checkBallot(
   rules: BallotRules,
   options: readonly BallotOption[],
   submission: BallotSubmission,
   currency = "USD",
+  locale = "en-US",
 ): BallotCheck {
   const byId = new Map(options.map((o) => [o.id, o]));
   const errors: string[] = [];
@@ -48,87 +53,100 @@ export function checkBallot(
       if (!Number.isInteger(rank) || rank < 1) unreadable = true;
       else ranked.push({ id, rank });
     }
-    if (unreadable) errors.push("Each rank must be a whole number: 1 for your first choice, 2 for your second, and so on.");
+    if (unreadable) errors.push(message("vote:errors.rankNotWhole"));
     ranked.sort((a, b) => a.rank - b.rank);
     selection = ranked.map((r) => r.id);
     const ranks = ranked.map((r) => r.rank);
     const repeated = ranks.filter((r, i) => ranks.indexOf(r) !== i);
-    if (repeated.length) errors.push(`You gave rank ${[...new Set(repeated)].join(", ")} to more than one project. Give each rank once.`);
+    if (repeated.length) errors.push(message("vote:errors.rankRepeated", { ranks: [...new Set(repeated)].join(", ") }));
     const expected = [...new Set(ranks)].length;
     const missing = Array.from({ length: expected }, (_, i) => i + 1).filter((r) => !ranks.includes(r));
     if (!repeated.length && missing.length) {
-      errors.push(`Your ranks skip ${missing.join(", ")}. Number your choices 1, 2, 3… without gaps.`);
+      errors.push(message("vote:errors.rankSkipped", { ranks: missing.join(", ") }));
     }
     if (rules.method === "ranked" && selection.length > rules.maxRanks) {
-      errors.push(`You can rank at most ${rules.maxRanks} projects; you ranked ${selection.length}.`);
+      errors.push(message("vote:errors.tooManyRanks", { max: rules.maxRanks, ranked: selection.length }));
     }
   } else {
     selection = [...submission.ids];
     if (new Set(selection).size !== selection.length) {
-      errors.push("A project was chosen twice; each counts once.");
+      errors.push(message("vote:errors.chosenTwice"));
       selection = [...new Set(selection)];
     }
   }
 
   if (selection.some((id) => !byId.has(id))) {
-    errors.push("Your ballot named a project that is not on this ballot.");
+    errors.push(message("vote:errors.notOnBallot"));
     selection = selection.filter((id) => byId.has(id));
   }
   const totalCents = selection.reduce((sum, id) => sum + byId.get(id)!.costCents, 0);
   if (selection.length === 0 && !errors.length) {
-    errors.push(rules.method === "ranked" ? "Rank at least one project: put 1 next to your first choice." : "Choose at least one project.");
+    errors.push(rules.method === "ranked" ? message("vote:errors.rankAtLeastOne") : message("vote:errors.chooseAtLeastOne"));
   }
 
   switch (rules.method) {
     case "knapsack": {
-      if ("ranks" in submission) errors.push("This ballot is not a ranked ballot.");
-      const money = (c: number) => formatMoney(c, currency);
+      if ("ranks" in submission) errors.push(message("vote:errors.notRanked"));
+      const money = (c: number) => formatMoney(c, currency, locale);
       if (totalCents > rules.budgetCents) {
         errors.push(
-          `Your selection costs ${money(totalCents)}, which is ${money(totalCents - rules.budgetCents)} over the district budget of ${money(rules.budgetCents)}. Remove a project to continue.`,
+          message("vote:errors.overBudget", { total: money(totalCents), over: money(totalCents - rules.budgetCents), budget: money(rules.budgetCents) }),
         );
       }
       const minimum = Math.ceil((rules.budgetCents * rules.minSpendPercent) / 100);
       if (selection.length > 0 && totalCents < minimum) {
         errors.push(
-          `Your selection costs ${money(totalCents)}. Please choose projects worth at least ${money(minimum)} (${rules.minSpendPercent}% of the budget); ${money(minimum - totalCents)} more.`,
+          message("vote:errors.underMinimum", {
+            total: money(totalCents),
+            minimum: money(minimum),
+            percent: rules.minSpendPercent,
+            missing: money(minimum - totalCents),
+          }),
         );
       }
       break;
     }
     case "approval":
-      if ("ranks" in submission) errors.push("This ballot is not a ranked ballot.");
+      if ("ranks" in submission) errors.push(message("vote:errors.notRanked"));
       if (selection.length > rules.maxApprovals) {
-        errors.push(`Choose at most ${rules.maxApprovals} projects; you chose ${selection.length}. Remove ${selection.length - rules.maxApprovals}.`);
+        errors.push(message("vote:errors.tooManyApprovals", { max: rules.maxApprovals, chosen: selection.length, remove: selection.length - rules.maxApprovals }));
       } else if (selection.length > 0 && selection.length < rules.minApprovals) {
-        errors.push(`Choose at least ${rules.minApprovals} projects; you chose ${selection.length}.`);
+        errors.push(message("vote:errors.tooFewApprovals", { min: rules.minApprovals, chosen: selection.length }));
       }
       break;
     case "ranked":
-      if (!("ranks" in submission)) errors.push("This ballot asks you to rank projects.");
+      if (!("ranks" in submission)) errors.push(message("vote:errors.mustRank"));
       break;
   }
   return errors.length ? { ok: false, selection, totalCents, errors } : { ok: true, selection, totalCents };
 }
 
 /**
- * The rules in one plain sentence, for the ballot page and the public cycle page.
- * `budget` names the budget in words where it differs per district ("your district").
+ * The rules in one plain sentence, for the ballot page and the public cycle page, as a
+ * translatable message (show it with useMessage). `perDistrict` speaks of "your district"
+ * instead of an amount, where the budget differs per district; `locale` writes the amount.
  */
-export function describeBallotRules(rules: BallotRules, currency = "USD", budget?: string): string {
+export function describeBallotRules(
+  rules: BallotRules,
+  currency = "USD",
+  options: { perDistrict?: boolean; locale?: string } = {},
+): string {
   switch (rules.method) {
     case "knapsack": {
-      const budgetText = budget ?? formatMoney(rules.budgetCents, currency);
-      return rules.minSpendPercent > 0
-        ? `Choose projects whose total cost is between ${rules.minSpendPercent}% of the budget and the whole budget of ${budgetText}.`
-        : `Choose any projects whose total cost fits the budget of ${budgetText}.`;
+      const percent = rules.minSpendPercent;
+      if (options.perDistrict) {
+        return percent > 0 ? message("common:ballotRules.knapsackMinYourDistrict", { percent }) : message("common:ballotRules.knapsackYourDistrict");
+      }
+      const budget = formatMoney(rules.budgetCents, currency, options.locale);
+      return percent > 0 ? message("common:ballotRules.knapsackMin", { percent, budget }) : message("common:ballotRules.knapsack", { budget });
     }
     case "approval":
-      return rules.minApprovals === rules.maxApprovals
-        ? `Choose exactly ${rules.minApprovals} project${rules.minApprovals === 1 ? "" : "s"}.`
-        : `Choose between ${rules.minApprovals} and ${rules.maxApprovals} projects.`;
+      if (rules.minApprovals !== rules.maxApprovals) {
+        return message("common:ballotRules.approvalBetween", { min: rules.minApprovals, max: rules.maxApprovals });
+      }
+      return rules.minApprovals === 1 ? message("common:ballotRules.approvalExactlyOne") : message("common:ballotRules.approvalExactly", { number: rules.minApprovals });
     case "ranked":
-      return `Rank up to ${rules.maxRanks} projects: 1 for your first choice, 2 for your second, and so on.`;
+      return message("common:ballotRules.ranked", { max: rules.maxRanks });
   }
 }
 

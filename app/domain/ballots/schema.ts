@@ -1,8 +1,13 @@
 import { z } from "zod";
+import { message } from "../../i18n/message";
 import type { BallotSubmission } from "./rules";
 
 export const voterCodeInput = z.object({
-  code: z.string({ required_error: "Enter the voter code from your letter." }).trim().min(1, "Enter the voter code from your letter.").max(40, "That is too long for a voter code."),
+  code: z
+    .string({ required_error: message("vote:errors.enterCode") })
+    .trim()
+    .min(1, message("vote:errors.enterCode"))
+    .max(40, message("vote:errors.codeTooLong")),
 });
 
 const intent = z.enum(["review", "confirm", "change"]);

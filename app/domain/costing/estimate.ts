@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { message } from "../../i18n/message";
 import { moneyField } from "../fields";
 
 export interface LineItem {
@@ -18,34 +19,34 @@ export function estimateTotal(items: readonly Pick<LineItem, "quantity" | "unitC
 
 const lineItemInput = z.object({
   description: z
-    .string({ required_error: "Describe this line item." })
+    .string({ required_error: message("costing:errors.descriptionMissing") })
     .trim()
-    .min(2, "Describe this line item.")
-    .max(200),
+    .min(2, message("costing:errors.descriptionMissing"))
+    .max(200, message("costing:errors.descriptionLong")),
   quantity: z.coerce
-    .number({ invalid_type_error: "Enter a whole quantity, e.g. 3." })
-    .int("Enter a whole quantity, e.g. 3.")
-    .min(1, "Quantity must be at least 1.")
-    .max(1_000_000, "Quantity is too large."),
-  unitCost: moneyField("Enter a unit cost above zero, e.g. 1200 or 1200.50."),
+    .number({ invalid_type_error: message("costing:errors.quantityNotWhole") })
+    .int(message("costing:errors.quantityNotWhole"))
+    .min(1, message("costing:errors.quantityTooSmall"))
+    .max(1_000_000, message("costing:errors.quantityTooLarge")),
+  unitCost: moneyField(message("costing:errors.unitCost")),
 });
 
 export const costEstimateInput = z
   .object({
     items: z
-      .array(lineItemInput, { required_error: "Add at least one line item." })
-      .min(1, "Add at least one line item."),
+      .array(lineItemInput, { required_error: message("costing:errors.itemsMissing") })
+      .min(1, message("costing:errors.itemsMissing")),
     verdict: z.enum(["feasible", "not_feasible"], {
-      errorMap: () => ({ message: "Choose feasible or not feasible." }),
+      errorMap: () => ({ message: message("costing:errors.verdictMissing") }),
     }),
     publicReason: z
-      .string({ required_error: "Explain the verdict publicly, in plain language." })
+      .string({ required_error: message("costing:errors.reasonMissing") })
       .trim()
-      .min(20, "Explain the verdict publicly in at least 20 characters, in plain language.")
-      .max(2000),
+      .min(20, message("costing:errors.reasonShort"))
+      .max(2000, message("costing:errors.reasonLong")),
   })
   .refine((v) => Number.isSafeInteger(estimateTotal(v.items.map((i) => ({ quantity: i.quantity, unitCostCents: i.unitCost })))), {
-    message: "This estimate's total is too large to be right. Check the quantities and unit costs.",
+    message: message("costing:errors.totalTooLarge"),
     path: ["items"],
   })
   .transform((v) => ({

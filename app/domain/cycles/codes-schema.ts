@@ -1,16 +1,17 @@
 import { z } from "zod";
+import { message } from "../../i18n/message";
 
 export const generateCodesInput = z.object({
-  districtId: z.string({ required_error: "Choose a district." }).min(1, "Choose a district."),
+  districtId: z.string({ required_error: message("admin:errors.chooseDistrict") }).min(1, message("admin:errors.chooseDistrict")),
   count: z.coerce
-    .number({ invalid_type_error: "Enter how many codes, e.g. 500." })
-    .int("Enter a whole number of codes.")
-    .min(1, "Generate at least 1 code.")
-    .max(20000, "Generate at most 20,000 codes at a time."),
+    .number({ invalid_type_error: message("admin:errors.codeCount") })
+    .int(message("admin:errors.codeCountWhole"))
+    .min(1, message("admin:errors.codeCountMin"))
+    .max(20000, message("admin:errors.codeCountMax")),
   label: z.string().trim().max(100).default("").transform((v) => v || "Batch"),
 });
 
 export const voidCodeInput = z.object({
-  code: z.string({ required_error: "Enter the voter code to void." }).trim().min(1, "Enter the voter code to void.").max(40),
-  reason: z.string({ required_error: "Say why, for the audit log (e.g. “letter returned”)." }).trim().min(3, "Say why, for the audit log (e.g. “letter returned”).").max(200),
+  code: z.string({ required_error: message("admin:errors.voidCode") }).trim().min(1, message("admin:errors.voidCode")).max(40),
+  reason: z.string({ required_error: message("admin:errors.voidReason") }).trim().min(3, message("admin:errors.voidReason")).max(200),
 });

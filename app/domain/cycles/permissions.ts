@@ -1,3 +1,4 @@
+import { message } from "../../i18n/message";
 import { hasRole, type Actor } from "../auth/roles";
 import type { Phase } from "./phases";
 
@@ -17,13 +18,16 @@ const BUDGETS_OPEN: readonly string[] = ["draft", "ideas", "proposals", "costing
 /**
  * The ballot method, its limits and the counting rule are published before
  * voting and locked from the first ballot: changing them mid-vote is unfair.
+ * The reason is a translatable message (see ~/i18n/message).
  */
 export function ballotRulesLockedReason(cycle: { phase: string; ballotsCast: number }): string | null {
   if (cycle.ballotsCast > 0) {
-    return `The ballot and counting rules are locked: ${cycle.ballotsCast} ballot${cycle.ballotsCast === 1 ? " has" : "s have"} already been cast under them. Changing the rules during a vote would be unfair to those voters.`;
+    return cycle.ballotsCast === 1
+      ? message("admin:rulesLocked.oneBallot")
+      : message("admin:rulesLocked.ballots", { ballots: cycle.ballotsCast });
   }
   if (!["draft", "ideas", "proposals", "costing", "voting"].includes(cycle.phase)) {
-    return "The ballot and counting rules are locked: voting has closed.";
+    return message("admin:rulesLocked.votingClosed");
   }
   return null;
 }

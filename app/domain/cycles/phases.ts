@@ -1,3 +1,5 @@
+import { message } from "../../i18n/message";
+
 // The phases of a cycle and the guards between them. Pure.
 
 export const PHASES = [
@@ -12,16 +14,17 @@ export const PHASES = [
 ] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const PHASE_LABELS: Record<Phase, string> = {
-  draft: "Draft (not public yet)",
-  ideas: "Collecting ideas",
-  proposals: "Developing proposals",
-  costing: "Costing and vetting",
-  voting: "Voting",
-  results: "Results",
-  implementation: "Building the winning projects",
-  closed: "Closed",
-};
+/** Each phase's name, as a translation key: t(PHASE_KEYS[phase]). */
+export const PHASE_KEYS = {
+  draft: "common:phase.draft",
+  ideas: "common:phase.ideas",
+  proposals: "common:phase.proposals",
+  costing: "common:phase.costing",
+  voting: "common:phase.voting",
+  results: "common:phase.results",
+  implementation: "common:phase.implementation",
+  closed: "common:phase.closed",
+} as const satisfies Record<Phase, string>;
 
 export function isPhase(value: string): value is Phase {
   return (PHASES as readonly string[]).includes(value);
@@ -43,34 +46,34 @@ export interface CycleSnapshot {
 }
 
 /**
- * Reasons the cycle cannot move from its current phase to the next one.
- * An empty list means it may advance.
+ * Reasons the cycle cannot move from its current phase to the next one, as
+ * translatable messages (see ~/i18n/message). An empty list means it may advance.
  */
 export function blockersToAdvance(cycle: CycleSnapshot): string[] {
   const blockers: string[] = [];
   switch (cycle.phase) {
     case "draft":
-      if (cycle.districts.length === 0) blockers.push("Add at least one district.");
+      if (cycle.districts.length === 0) blockers.push(message("admin:blockers.addDistrict"));
       for (const d of cycle.districts) {
-        if (d.budgetCents <= 0) blockers.push(`District “${d.name}” has no budget.`);
+        if (d.budgetCents <= 0) blockers.push(message("admin:blockers.noBudget", { district: d.name }));
       }
-      if (cycle.categoryCount === 0) blockers.push("Add at least one category.");
+      if (cycle.categoryCount === 0) blockers.push(message("admin:blockers.addCategory"));
       break;
     case "proposals":
       if (!cycle.proposals.some((p) => p.status !== "draft")) {
-        blockers.push("No proposal has been sent for costing yet.");
+        blockers.push(message("admin:blockers.noProposalSent"));
       }
       break;
     case "costing": {
       // Every proposal sent for costing is on a ballot: it needs a cost and a verdict.
       for (const p of cycle.proposals) {
         if (p.status === "costing") {
-          blockers.push(`Proposal #${p.number} “${p.title}” has no cost estimate and verdict yet.`);
+          blockers.push(message("admin:blockers.notCosted", { number: p.number, title: p.title }));
         }
       }
       for (const d of cycle.districts) {
         if (!cycle.proposals.some((p) => p.districtId === d.id && p.status === "feasible")) {
-          blockers.push(`District “${d.name}” has no feasible proposal to vote on.`);
+          blockers.push(message("admin:blockers.noFeasible", { district: d.name }));
         }
       }
       break;
@@ -78,12 +81,12 @@ export function blockersToAdvance(cycle: CycleSnapshot): string[] {
     case "results":
       for (const d of cycle.districts) {
         if (!cycle.publishedDistrictIds.includes(d.id)) {
-          blockers.push(`Results for “${d.name}” are not published yet.`);
+          blockers.push(message("admin:blockers.notPublished", { district: d.name }));
         }
       }
       break;
     case "closed":
-      blockers.push("The cycle is closed.");
+      blockers.push(message("admin:blockers.closed"));
       break;
     default:
       break;

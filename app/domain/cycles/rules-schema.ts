@@ -1,38 +1,61 @@
 import { z } from "zod";
+import { message } from "../../i18n/message";
 import { BALLOT_METHODS } from "../ballots/rules";
 
 export const TALLY_RULES = ["greedy", "mes", "mes-add1"] as const;
-export const TALLY_RULE_LABELS: Record<(typeof TALLY_RULES)[number], string> = {
-  greedy: "Greedy: most votes first, within the budget",
-  mes: "Method of Equal Shares (proportional)",
-  "mes-add1": "Method of Equal Shares, completed (Add1, then greedy)",
-};
-export const BALLOT_METHOD_LABELS: Record<(typeof BALLOT_METHODS)[number], string> = {
-  knapsack: "Knapsack: choose projects up to the district budget",
-  approval: "Approval: choose between a minimum and a maximum number of projects",
-  ranked: "Ranked: rank up to k projects",
-};
+export type TallyRule = (typeof TALLY_RULES)[number];
 
-const whole = (label: string, min: number, max: number) =>
+/** Each counting rule's name, as a translation key: t(TALLY_RULE_KEYS[rule]). */
+export const TALLY_RULE_KEYS = {
+  greedy: "common:tallyRule.greedy",
+  mes: "common:tallyRule.mes",
+  "mes-add1": "common:tallyRule.mesAdd1",
+} as const satisfies Record<TallyRule, string>;
+
+/** Each ballot method's name, as a translation key. */
+export const BALLOT_METHOD_KEYS = {
+  knapsack: "common:ballotMethod.knapsack",
+  approval: "common:ballotMethod.approval",
+  ranked: "common:ballotMethod.ranked",
+} as const satisfies Record<(typeof BALLOT_METHODS)[number], string>;
+
+export function isTallyRule(value: string): value is TallyRule {
+  return (TALLY_RULES as readonly string[]).includes(value);
+}
+
+/** A whole number between min and max; `keys` are the field's three messages (not whole, below min, above max). */
+const whole = (keys: { whole: string; min: string; max: string }, min: number, max: number) =>
   z.coerce
-    .number({ invalid_type_error: `Enter ${label} as a whole number.` })
-    .int(`Enter ${label} as a whole number.`)
-    .min(min, `${label[0].toUpperCase()}${label.slice(1)} must be at least ${min}.`)
-    .max(max, `${label[0].toUpperCase()}${label.slice(1)} must be at most ${max}.`);
+    .number({ invalid_type_error: message(keys.whole) })
+    .int(message(keys.whole))
+    .min(min, message(keys.min, { min }))
+    .max(max, message(keys.max, { max }));
 
 /** The ballot method, its limits and the counting rule of a cycle. */
 export const ballotRulesInput = z
   .object({
-    ballotMethod: z.enum(BALLOT_METHODS, { errorMap: () => ({ message: "Choose a ballot method." }) }),
-    minSpendPercent: whole("the minimum spend", 0, 100).default(0),
-    minApprovals: whole("the minimum number of projects", 1, 100).default(1),
-    maxApprovals: whole("the maximum number of projects", 1, 100).default(5),
-    maxRanks: whole("the number of ranks", 1, 20).default(5),
-    tallyRule: z.enum(TALLY_RULES, { errorMap: () => ({ message: "Choose a counting rule." }) }),
+    ballotMethod: z.enum(BALLOT_METHODS, { errorMap: () => ({ message: message("admin:errors.chooseBallotMethod") }) }),
+    minSpendPercent: whole(
+      { whole: "admin:errors.minSpend.whole", min: "admin:errors.minSpend.min", max: "admin:errors.minSpend.max" },
+      0,
+      100,
+    ).default(0),
+    minApprovals: whole(
+      { whole: "admin:errors.minApprovals.whole", min: "admin:errors.minApprovals.min", max: "admin:errors.minApprovals.max" },
+      1,
+      100,
+    ).default(1),
+    maxApprovals: whole(
+      { whole: "admin:errors.maxApprovals.whole", min: "admin:errors.maxApprovals.min", max: "admin:errors.maxApprovals.max" },
+      1,
+      100,
+    ).default(5),
+    maxRanks: whole({ whole: "admin:errors.maxRanks.whole", min: "admin:errors.maxRanks.min", max: "admin:errors.maxRanks.max" }, 1, 20).default(5),
+    tallyRule: z.enum(TALLY_RULES, { errorMap: () => ({ message: message("admin:errors.chooseTallyRule") }) }),
   })
   .refine((v) => v.minApprovals <= v.maxApprovals, {
     path: ["maxApprovals"],
-    message: "The maximum cannot be below the minimum.",
+    message: message("admin:errors.maxBelowMin"),
   });
 export type BallotRulesInput = z.infer<typeof ballotRulesInput>;
 

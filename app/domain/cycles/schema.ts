@@ -1,40 +1,41 @@
 import { z } from "zod";
+import { message } from "../../i18n/message";
 import { moneyField } from "../fields";
 import { ballotRulesInput } from "./rules-schema";
 
 const isoDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-03-01.")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, message("admin:errors.date"))
   .optional()
   .or(z.literal("").transform(() => undefined));
 
 export const districtInput = z.object({
-  name: z.string({ required_error: "Give the district a name." }).trim().min(2, "Give the district a name.").max(80),
-  budget: moneyField("Enter a budget above zero, e.g. 250000 or 250000.50."),
+  name: z.string({ required_error: message("admin:errors.districtName") }).trim().min(2, message("admin:errors.districtName")).max(80),
+  budget: moneyField(message("admin:errors.budget")),
   population: z.coerce
-    .number({ invalid_type_error: "Enter the population as a whole number." })
-    .int("Enter the population as a whole number.")
-    .min(0, "Population cannot be negative.")
+    .number({ invalid_type_error: message("admin:errors.populationWhole") })
+    .int(message("admin:errors.populationWhole"))
+    .min(0, message("admin:errors.populationNegative"))
     .default(0),
 });
 
 const cycleDetails = z.object({
-  name: z.string({ required_error: "Give the cycle a name." }).trim().min(3, "Give the cycle a name of at least 3 characters.").max(120),
+  name: z.string({ required_error: message("admin:errors.cycleName") }).trim().min(3, message("admin:errors.cycleNameShort")).max(120),
   slug: z
-    .string({ required_error: "Choose a short web address, e.g. 2027." })
+    .string({ required_error: message("admin:errors.slugRequired") })
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9-]{1,40}$/, "Use 2–40 lowercase letters, digits or dashes, e.g. 2027-city."),
+    .regex(/^[a-z0-9][a-z0-9-]{1,40}$/, message("admin:errors.slug")),
   description: z.string().trim().max(2000).default(""),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code, e.g. USD.").default("USD"),
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, message("admin:errors.currency")).default("USD"),
   votingOpensOn: isoDate,
   votingClosesOn: isoDate,
-  districts: z.array(districtInput, { required_error: "Add at least one district." }).min(1, "Add at least one district."),
+  districts: z.array(districtInput, { required_error: message("admin:errors.addDistrict") }).min(1, message("admin:errors.addDistrict")),
   categories: z
-    .string({ required_error: "List at least one category." })
+    .string({ required_error: message("admin:errors.categories") })
     .transform((v) => [...new Set(v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))])
-    .pipe(z.array(z.string().max(60, "Keep each category under 60 characters.")).min(1, "List at least one category.")),
+    .pipe(z.array(z.string().max(60, message("admin:errors.categoryLong"))).min(1, message("admin:errors.categories"))),
 });
 
 export const createCycleInput = z.intersection(cycleDetails, ballotRulesInput);

@@ -13,13 +13,23 @@ export const ideaPermissions = {
     cycle.phase === "ideas" && (!actor || hasRole(actor, "resident")),
   offerSupport: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     supporting(cycle.phase) && (!actor || hasRole(actor, "resident")),
+  /** The PB office brings in ideas collected on paper and at assemblies, until proposals are sent for costing. */
+  import: (actor: Actor | null, cycle: { phase: Phase | string }) =>
+    hasRole(actor, "admin") && ["draft", "ideas", "proposals"].includes(cycle.phase),
+  /** Moderation is the PB office's job, always with a reason shown to the author. */
+  hide: (actor: Actor | null) => hasRole(actor, "admin"),
+  /** A hidden idea stays readable by its author and the PB office. */
+  viewHidden: (actor: Actor | null, idea: { authorId: string | null }) =>
+    hasRole(actor, "admin") || (!!actor && actor.id === idea.authorId),
   /** Delegates close an idea they will not take forward, with a public reason. */
   decide: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "delegate") && (cycle.phase === "proposals" || cycle.phase === "costing"),
 };
 
-export const IDEA_STATUS_LABELS: Record<string, string> = {
-  open: "Open",
-  developed: "Developed into a proposal",
-  not_taken_forward: "Not taken forward",
+/** Each idea status's name, as a translation key: t(IDEA_STATUS_KEYS[status]). */
+export const IDEA_STATUS_KEYS: Record<string, string> = {
+  open: "ideas:status.open",
+  developed: "ideas:status.developed",
+  not_taken_forward: "ideas:status.not_taken_forward",
+  merged: "ideas:status.merged",
 };

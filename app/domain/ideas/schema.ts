@@ -1,19 +1,20 @@
 import { z } from "zod";
+import { message } from "../../i18n/message";
 
 export const ideaInput = z.object({
   title: z
-    .string({ required_error: "Give your idea a short title." })
+    .string({ required_error: message("ideas:errors.titleMissing") })
     .trim()
-    .min(5, "Give your idea a title of at least 5 characters.")
-    .max(120, "Keep the title under 120 characters."),
+    .min(5, message("ideas:errors.titleShort"))
+    .max(120, message("ideas:errors.titleLong")),
   description: z
-    .string({ required_error: "Describe your idea: what should be done, and why?" })
+    .string({ required_error: message("ideas:errors.descriptionMissing") })
     .trim()
-    .min(20, "Describe your idea in at least 20 characters: what should be done, and why?")
-    .max(4000, "Keep the description under 4,000 characters."),
-  districtId: z.string({ required_error: "Choose the district your idea is for." }).min(1, "Choose the district your idea is for."),
-  categoryId: z.string({ required_error: "Choose a category." }).min(1, "Choose a category."),
-  location: z.string().trim().max(200, "Keep the location under 200 characters.").default(""),
+    .min(20, message("ideas:errors.descriptionShort"))
+    .max(4000, message("ideas:errors.descriptionLong")),
+  districtId: z.string({ required_error: message("ideas:errors.districtMissing") }).min(1, message("ideas:errors.districtMissing")),
+  categoryId: z.string({ required_error: message("ideas:errors.categoryMissing") }).min(1, message("ideas:errors.categoryMissing")),
+  location: z.string().trim().max(200, message("ideas:errors.locationLong")).default(""),
 });
 export type IdeaInput = z.infer<typeof ideaInput>;
 
@@ -26,8 +27,23 @@ export const ideaFilter = z.object({
 
 export const ideaDecisionInput = z.object({
   reason: z
-    .string({ required_error: "Explain publicly why this idea is not taken forward." })
+    .string({ required_error: message("ideas:errors.reasonMissing") })
     .trim()
-    .min(10, "Explain publicly, in at least 10 characters, why this idea is not taken forward.")
-    .max(1000),
+    .min(10, message("ideas:errors.reasonShort"))
+    .max(1000, message("ideas:errors.reasonLong")),
+});
+
+export const ideaMergeInput = z.object({
+  into: z.coerce
+    .number({ invalid_type_error: message("ideas:merge.numberRequired"), required_error: message("ideas:merge.numberRequired") })
+    .int(message("ideas:merge.numberRequired"))
+    .positive(message("ideas:merge.numberRequired")),
+});
+
+export const ideaHideInput = z.object({
+  reason: z
+    .string({ required_error: message("ideas:hide.reasonRequired") })
+    .trim()
+    .min(5, message("ideas:hide.reasonRequired"))
+    .max(500, message("ideas:hide.reasonLong")),
 });

@@ -11,10 +11,13 @@ export const projectPermissions = {
 };
 
 export const PROJECT_STATUSES = ["planned", "in_progress", "delayed", "completed", "cancelled"] as const;
-export const PROJECT_STATUS_LABELS: Record<(typeof PROJECT_STATUSES)[number], string> = {
-  planned: "Planned",
-  in_progress: "In progress",
-  delayed: "Delayed",
-  completed: "Completed",
-  cancelled: "Cancelled",
-};
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** Each status's name, as a translation key: t(PROJECT_STATUS_KEYS[status]). */
+export const PROJECT_STATUS_KEYS = {
+  planned: "projects:status.planned",
+  in_progress: "projects:status.in_progress",
+  delayed: "projects:status.delayed",
+  completed: "projects:status.completed",
+  cancelled: "projects:status.cancelled",
+} as const satisfies Record<ProjectStatus, string>;

@@ -1,24 +1,25 @@
 import { z } from "zod";
+import { message } from "../../i18n/message";
 import { PROJECT_STATUSES } from "./permissions";
 
 export const projectUpdateInput = z
   .object({
-    status: z.enum(PROJECT_STATUSES, { errorMap: () => ({ message: "Choose a status." }) }),
+    status: z.enum(PROJECT_STATUSES, { errorMap: () => ({ message: message("projects:errors.chooseStatus") }) }),
     percentComplete: z.coerce
-      .number({ invalid_type_error: "Enter a percentage from 0 to 100." })
-      .int("Enter a whole percentage from 0 to 100.")
-      .min(0, "Enter a percentage from 0 to 100.")
-      .max(100, "Enter a percentage from 0 to 100."),
+      .number({ invalid_type_error: message("projects:errors.percent") })
+      .int(message("projects:errors.percentWhole"))
+      .min(0, message("projects:errors.percent"))
+      .max(100, message("projects:errors.percent")),
     postedOn: z
-      .string({ required_error: "Enter the date of this update." })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date of this update, e.g. 2027-05-14."),
+      .string({ required_error: message("projects:errors.dateRequired") })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, message("projects:errors.date")),
     note: z
-      .string({ required_error: "Say what happened, for the public." })
+      .string({ required_error: message("projects:errors.noteRequired") })
       .trim()
-      .min(10, "Say what happened in at least 10 characters, for the public.")
+      .min(10, message("projects:errors.noteShort"))
       .max(2000),
   })
   .refine((v) => v.status !== "completed" || v.percentComplete === 100, {
-    message: "A completed project is 100% complete.",
+    message: message("projects:errors.completedIs100"),
     path: ["percentComplete"],
   });

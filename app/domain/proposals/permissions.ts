@@ -15,9 +15,10 @@ export const proposalPermissions = {
     hasRole(actor, "delegate") && developing(cycle.phase) && proposal.status === "draft",
 };
 
-export const PROPOSAL_STATUS_LABELS: Record<string, string> = {
-  draft: "Draft",
-  costing: "With agency staff for costing",
-  feasible: "Feasible – on the ballot",
-  not_feasible: "Not feasible",
+/** Each proposal status's name, as a translation key: t(PROPOSAL_STATUS_KEYS[status]). */
+export const PROPOSAL_STATUS_KEYS: Record<string, string> = {
+  draft: "proposals:status.draft",
+  costing: "proposals:status.costing",
+  feasible: "proposals:status.feasible",
+  not_feasible: "proposals:status.not_feasible",
 };

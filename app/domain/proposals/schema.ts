@@ -1,32 +1,33 @@
 import { z } from "zod";
+import { message } from "../../i18n/message";
 
 const text = {
   title: z
-    .string({ required_error: "Give the proposal a title." })
+    .string({ required_error: message("proposals:errors.titleMissing") })
     .trim()
-    .min(5, "Give the proposal a title of at least 5 characters.")
-    .max(120, "Keep the title under 120 characters."),
+    .min(5, message("proposals:errors.titleShort"))
+    .max(120, message("proposals:errors.titleLong")),
   description: z
-    .string({ required_error: "Describe the proposal." })
+    .string({ required_error: message("proposals:errors.descriptionMissing") })
     .trim()
-    .min(30, "Describe the proposal in at least 30 characters: what will be built, where, for whom.")
-    .max(6000, "Keep the description under 6,000 characters."),
+    .min(30, message("proposals:errors.descriptionShort"))
+    .max(6000, message("proposals:errors.descriptionLong")),
 };
 
 export const createProposalInput = z.object({
   ...text,
-  districtId: z.string({ required_error: "Choose the district." }).min(1, "Choose the district."),
-  categoryId: z.string({ required_error: "Choose a category." }).min(1, "Choose a category."),
+  districtId: z.string({ required_error: message("proposals:errors.districtMissing") }).min(1, message("proposals:errors.districtMissing")),
+  categoryId: z.string({ required_error: message("proposals:errors.categoryMissing") }).min(1, message("proposals:errors.categoryMissing")),
   ideaIds: z
-    .array(z.string().min(1), { required_error: "Choose at least one source idea." })
-    .min(1, "Choose at least one source idea."),
+    .array(z.string().min(1), { required_error: message("proposals:errors.ideasMissing") })
+    .min(1, message("proposals:errors.ideasMissing")),
 });
 
 export const editProposalInput = z.object({
   ...text,
-  note: z.string().trim().max(300, "Keep the note under 300 characters.").default(""),
+  note: z.string().trim().max(300, message("proposals:errors.noteLong")).default(""),
 });
 
 export const sendForCostingInput = z.object({
-  agencyId: z.string({ required_error: "Choose the agency that should cost it." }).min(1, "Choose the agency that should cost it."),
+  agencyId: z.string({ required_error: message("proposals:errors.agencyMissing") }).min(1, message("proposals:errors.agencyMissing")),
 });

@@ -1,7 +1,7 @@
 import type { ProjectOutcome } from "../tally/types";
 
 // Why each project won or lost, stored with the tally result as JSON and turned
-// into plain words on the results page. Pure.
+// into plain words (translation keys) on the results page. Pure.
 
 export type ProjectNote =
   | { kind: "greedy" }
@@ -45,27 +45,30 @@ export function parseNote(json: string): ProjectNote | null {
   }
 }
 
+/** Translates a key with values: the page's t() (kept as a parameter so this file stays pure). */
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
 /** The note in plain words, e.g. "Its supporters' remaining shares covered only 42% of its cost." */
-export function explainNote(note: ProjectNote | null, money: (cents: number) => string): string {
+export function explainNote(note: ProjectNote | null, money: (cents: number) => string, t: Translate): string {
   switch (note?.kind) {
     case "greedy":
-      return "Funded: it had more votes than the projects after it, and it fit the budget.";
+      return t("results:explain.greedy");
     case "did-not-fit":
-      return `Not funded: only ${money(note.remainingCents)} of the budget was left when its turn came.`;
+      return t("results:explain.didNotFit", { remaining: money(note.remainingCents) });
     case "mes-winner": {
-      const parts = note.payments.map((p) => `${p.voters} paid ${money(Math.round(p.cents))}`);
+      const payments = note.payments.map((p) => t("results:explain.payment", { count: p.voters, amount: money(Math.round(p.cents)) })).join(", ");
       return note.supporters === 1
-        ? `Funded by its one supporter's equal share: ${parts.join(", ")}.`
-        : `Funded by its ${note.supporters} supporters' equal shares: ${parts.join(", ")}.`;
+        ? t("results:explain.mesWinnerOne", { payments })
+        : t("results:explain.mesWinner", { supporters: note.supporters, payments });
     }
     case "greedy-fill":
-      return "Funded from the money left over after Equal Shares, in order of votes.";
+      return t("results:explain.greedyFill");
     case "no-support":
-      return "Not funded: nobody voted for it.";
+      return t("results:explain.noSupport");
     case "unaffordable":
       return note.coveragePercent === null
-        ? `Not funded: its ${note.supporters} supporters' remaining shares could not cover its cost.`
-        : `Not funded: its ${note.supporters} supporters' remaining shares covered only ${note.coveragePercent}% of its cost.`;
+        ? t("results:explain.unaffordable", { supporters: note.supporters })
+        : t("results:explain.unaffordableCoverage", { supporters: note.supporters, percent: note.coveragePercent });
     default:
       return "";
   }

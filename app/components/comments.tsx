@@ -1,0 +1,117 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { FieldErrors, FormErrors } from "~/components/forms";
+import type { CommentThreadView } from "~/db/comments.server";
+import { useFormat } from "~/i18n/i18n";
+
+type Errors = Record<string, string[]> | undefined;
+type Answer = { errors?: Errors; fields?: Record<string, string> } | undefined;
+
+/** Posts to /comments: in place with JavaScript, as a normal form (and page) without it. */
+export function CommentForm({
+  target,
+  channel,
+  errors,
+  defaultBody = "",
+}: {
+  target: { type: string; id: string };
+  channel: "public" | "costing";
+  errors?: Errors;
+  defaultBody?: string;
+}) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<Answer>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const shown = fetcher.data?.errors ?? errors;
+  const id = `comment-body-${channel}`;
+  // Clear the box once the comment is saved: the server answered with a redirect, not errors.
+  const busy = useRef(false);
+  useEffect(() => {
+    if (fetcher.state !== "idle") {
+      busy.current = true;
+      return;
+    }
+    if (busy.current && !fetcher.data?.errors) formRef.current?.reset();
+    busy.current = false;
+  }, [fetcher.state, fetcher.data]);
+  return (
+    <fetcher.Form method="post" action="/comments" className="stack comment-form" ref={formRef} preventScrollReset>
+      <AuthenticityTokenInput />
+      <input type="hidden" name="intent" value="add" />
+      <input type="hidden" name="targetType" value={target.type} />
+      <input type="hidden" name="targetId" value={target.id} />
+      <input type="hidden" name="channel" value={channel} />
+      <FormErrors id={`${id}-form-errors`} errors={shown?.[""]} />
+      <div className="field">
+        <label htmlFor={id}>{channel === "costing" ? t("comments:form.question") : t("comments:form.label")}</label>
+        <textarea
+          id={id}
+          name="body"
+          rows={3}
+          maxLength={2000}
+          defaultValue={fetcher.data?.fields?.body ?? defaultBody}
+          aria-invalid={shown?.body ? true : undefined}
+          aria-describedby={shown?.body ? `${id}-errors` : undefined}
+        />
+        <FieldErrors id={`${id}-errors`} errors={shown?.body} />
+      </div>
+      <button type="submit" className="button" disabled={fetcher.state !== "idle"}>
+        {channel === "costing" ? t("comments:form.ask") : t("comments:form.submit")}
+      </button>
+    </fetcher.Form>
+  );
+}
+
+function HideForm({ commentId }: { commentId: string }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<Answer>();
+  const id = `hide-reason-${commentId}`;
+  return (
+    <details className="moderation">
+      <summary>{t("comments:hide.summary")}</summary>
+      <fetcher.Form method="post" action="/comments" className="stack">
+        <AuthenticityTokenInput />
+        <input type="hidden" name="intent" value="hide" />
+        <input type="hidden" name="commentId" value={commentId} />
+        <div className="field">
+          <label htmlFor={id}>{t("comments:hide.reason")}</label>
+          <input id={id} name="reason" maxLength={500} aria-describedby={`${id}-errors`} />
+          <FieldErrors id={`${id}-errors`} errors={fetcher.data?.errors?.reason} />
+        </div>
+        <button type="submit" className="button-secondary">{t("comments:hide.submit")}</button>
+      </fetcher.Form>
+    </details>
+  );
+}
+
+/** A discussion (or the costing Q&A) under an idea or proposal. */
+export function CommentThread({ thread }: { thread: CommentThreadView }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const headingId = `comments-${thread.channel}`;
+  return (
+    <section aria-labelledby={headingId} id={thread.channel === "public" ? "comments" : "questions"} className="comments">
+      <h2 id={headingId}>
+        {thread.channel === "costing" ? t("comments:costingTitle") : t("comments:title", { count: thread.comments.length })}
+      </h2>
+      {thread.channel === "costing" ? <p className="muted">{t("comments:costingIntro")}</p> : null}
+      {thread.comments.length === 0 ? <p className="muted">{t("comments:none")}</p> : null}
+      <ol className="comment-list">
+        {thread.comments.map((c) => (
+          <li key={c.id} id={`comment-${c.id}`} className={c.hidden ? "comment comment-hidden" : "comment"}>
+            <p className="muted">
+              <strong>{c.author}</strong> · <time dateTime={c.createdAt}>{f.date(c.createdAt)}</time>
+            </p>
+            {c.hidden ? <p className="moderation-note">{t("comments:hiddenNote")}</p> : null}
+            {c.hiddenReason ? <p className="moderation-note">{t("comments:hiddenReason", { reason: c.hiddenReason })}</p> : null}
+            {c.body !== null ? <p className="comment-body">{c.body}</p> : null}
+            {thread.canHide && !c.hidden ? <HideForm commentId={c.id} /> : null}
+          </li>
+        ))}
+      </ol>
+      {thread.canWrite ? <CommentForm target={thread.target} channel={thread.channel} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Actor } from "~/domain/auth/roles";
+import type { FollowTargetType } from "~/domain/follows/permissions";
+import { env } from "~/env.server";
+import { translatorFor } from "~/i18n/i18n.server";
+import type { MessageValues } from "~/i18n/message";
+import { audit } from "./audit.server";
+import { prisma, type Tx } from "./client.server";
+import { queueMail } from "./outbox.server";
+
+export interface FollowTarget {
+  type: FollowTargetType;
+  id: string;
+}
+
+const PATHS: Record<FollowTargetType, string> = { idea: "/ideas/", proposal: "/proposals/", project: "/projects/" };
+export const followPath = (target: FollowTarget) => `${PATHS[target.type]}${target.id}`;
+
+export async function followTargetExists(target: FollowTarget) {
+  const where = { where: { id: target.id } };
+  const found =
+    target.type === "idea" ? await prisma.idea.count(where) : target.type === "proposal" ? await prisma.proposal.count(where) : await prisma.project.count(where);
+  return found === 1;
+}
+
+export async function isFollowing(userId: string | undefined, target: FollowTarget) {
+  if (!userId) return false;
+  return (await prisma.follow.count({ where: { userId, targetType: target.type, targetId: target.id } })) === 1;
+}
+
+/** Follows or unfollows; e-mails are written in the language the person uses when they follow. */
+export async function setFollowing(actor: Actor, target: FollowTarget, follow: boolean, locale: string) {
+  const key = { userId_targetType_targetId: { userId: actor.id, targetType: target.type, targetId: target.id } };
+  return prisma.$transaction(async (tx) => {
+    if (follow) {
+      await tx.follow.upsert({ where: key, update: { locale }, create: { userId: actor.id, targetType: target.type, targetId: target.id, locale } });
+    } else {
+      await tx.follow.deleteMany({ where: { userId: actor.id, targetType: target.type, targetId: target.id } });
+    }
+    await audit(tx, actor, follow ? "follow" : "unfollow", { type: target.type, id: target.id });
+  });
+}
+
+/** One e-mail to each follower, in their language, queued in the caller's transaction. */
+export async function notifyFollowers(
+  tx: Tx,
+  target: FollowTarget,
+  mail: { subject: string; body: string; values: MessageValues },
+  except?: string,
+) {
+  const followers = await tx.follow.findMany({
+    where: { targetType: target.type, targetId: target.id, userId: except ? { not: except } : undefined },
+    include: { user: { select: { email: true, name: true } } },
+  });
+  const link = new URL(followPath(target), env.PUBLIC_URL).toString();
+  for (const follower of followers) {
+    const t = translatorFor(follower.locale);
+    const values = { ...mail.values, name: follower.user.name, link };
+    await queueMail(tx, {
+      to: follower.user.email,
+      subject: t(mail.subject, values),
+      text: `${t(mail.body, values)}\n\n${t("follows:mail.footer", values)}`,
+    });
+  }
+  return followers.length;
+}

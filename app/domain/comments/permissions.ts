@@ -1,0 +1,27 @@
+import { hasRole, type Actor } from "../auth/roles";
+import type { Phase } from "../cycles/phases";
+
+export type CommentChannel = "public" | "costing";
+
+interface Thread {
+  channel: CommentChannel;
+  phase: Phase | string;
+  /** The agency costing the proposal, for the question-and-answer thread. */
+  agencyId: string | null;
+}
+
+const discussing = (phase: string) => ["ideas", "proposals", "costing", "voting"].includes(phase);
+const inCosting = (phase: string) => phase === "proposals" || phase === "costing";
+/** Delegates, the PB office, and staff of the agency costing this proposal: nobody else reads the Q&A. */
+const costingParty = (actor: Actor | null, agencyId: string | null) =>
+  hasRole(actor, "delegate") || hasRole(actor, "admin") || (hasRole(actor, "staff") && !!agencyId && actor?.agencyId === agencyId);
+
+// Who may read, write and moderate comments; every loader and action asks here.
+export const commentPermissions = {
+  read: (actor: Actor | null, thread: Thread) => thread.channel === "public" || costingParty(actor, thread.agencyId),
+  /** Anyone signed in may join the public discussion while the cycle is under way. */
+  write: (actor: Actor | null, thread: Thread) =>
+    !!actor && (thread.channel === "public" ? discussing(thread.phase) : inCosting(thread.phase) && costingParty(actor, thread.agencyId)),
+  /** Hiding content is the PB office's job, always with a reason its author sees. */
+  hide: (actor: Actor | null) => hasRole(actor, "admin"),
+};

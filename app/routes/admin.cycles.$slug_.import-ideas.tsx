@@ -1,0 +1,203 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { z } from "zod";
+import { authorize, getActor } from "~/auth.server";
+import { Notice } from "~/components/forms";
+import { readForm } from "~/csrf.server";
+import { cyclePhase, getCycle } from "~/db/cycles.server";
+import { ideaTitles, importIdeas } from "~/db/ideas.server";
+import { checkIdeaImport, IDEA_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "~/domain/ideas/import";
+import { ideaPermissions } from "~/domain/ideas/permissions";
+import { useMessage } from "~/i18n/i18n";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "imports:metaTitle");
+
+async function guard(request: Request, slug: string | undefined) {
+  const actor = await getActor(request);
+  const cycle = slug ? await getCycle({ slug }) : null;
+  if (!cycle) throw new Response(message("imports:notFound"), { status: 404 });
+  authorize(request, actor, ideaPermissions.import(actor, { phase: cyclePhase(cycle) }), message("imports:refused"));
+  return { actor: actor!, cycle };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cycle } = await guard(request, params.slug);
+  return { cycle: { slug: cycle.slug, name: cycle.name } };
+}
+
+const importForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("check"), csv: z.string().max(1_000_000).default("") }),
+  z.object({ intent: z.literal("import"), csv: z.string().max(1_000_000), skipInvalid: z.literal("yes").optional() }),
+]);
+
+/** The CSV from the uploaded file, or else from the text box. */
+async function csvText(formData: FormData): Promise<string> {
+  const file = formData.get("file");
+  if (file instanceof File && file.size > 0) return file.text();
+  const pasted = formData.get("csv");
+  return typeof pasted === "string" ? pasted : "";
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, cycle } = await guard(request, params.slug);
+  const formData = await readForm(request);
+  const parsed = importForm.safeParse({ ...Object.fromEntries(formData), csv: await csvText(formData) });
+  if (!parsed.success) return data({ error: message("imports:badForm"), csv: "", check: null }, { status: 400 });
+  const { csv } = parsed.data;
+  if (!csv.trim()) return data({ error: message("imports:nothingSent"), csv, check: null }, { status: 400 });
+
+  const check = checkIdeaImport(csv, { districts: cycle.districts, categories: cycle.categories, existing: await ideaTitles(cycle.id) });
+  const invalidRows = check.rows.length - check.valid.length;
+  if (parsed.data.intent === "check" || check.fileProblems.length > 0) {
+    return data({ error: null, csv, check }, { status: check.fileProblems.length > 0 || invalidRows > 0 ? 400 : 200 });
+  }
+  if (check.valid.length === 0) return data({ error: message("imports:noValidRows"), csv, check }, { status: 400 });
+  // Leaving rows behind is a decision the admin makes explicitly, never a side effect.
+  if (invalidRows > 0 && parsed.data.skipInvalid !== "yes") {
+    return data({ error: message("imports:confirmSkip", { count: invalidRows }), csv, check }, { status: 400 });
+  }
+  const imported = await importIdeas(cycle.id, check.valid, actor);
+  return redirect(`/admin/cycles/${cycle.slug}/import-ideas?imported=${imported.count}&first=${imported.first}&last=${imported.last}`);
+}
+
+function ProblemList({ problems }: { problems: { column: string | null; message: string }[] }) {
+  const { t } = useTranslation();
+  const say = useMessage();
+  return (
+    <ul className="problems">
+      {problems.map((p, i) => (
+        <li key={i}>
+          {p.column ? <strong>{t("imports:preview.columnLabel", { column: p.column })} </strong> : null}
+          {say(p.message)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function ImportIdeas() {
+  const { t } = useTranslation();
+  const say = useMessage();
+  const { cycle } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const imported = Number(params.get("imported") ?? 0);
+  const check = answer?.check ?? null;
+  const invalid = check ? check.rows.length - check.valid.length : 0;
+
+  return (
+    <div>
+      <p>
+        <Link to={`/admin/cycles/${cycle.slug}`}>{t("imports:back", { cycle: cycle.name })}</Link>
+      </p>
+      <h1>{t("imports:title")}</h1>
+      <p>{t("imports:intro")}</p>
+      {imported > 0 ? (
+        <Notice tone="success">
+          {t("imports:done", { count: imported, first: params.get("first") ?? "", last: params.get("last") ?? "" })}{" "}
+          <Link to={`/ideas?cycle=${cycle.slug}`}>{t("imports:seeIdeas")}</Link>
+        </Notice>
+      ) : null}
+      {answer?.error ? <Notice tone="error">{say(answer.error)}</Notice> : null}
+
+      {check ? (
+        <section aria-labelledby="preview-heading">
+          <h2 id="preview-heading">{t("imports:preview.title")}</h2>
+          {check.fileProblems.length > 0 ? (
+            <Notice tone="error">
+              <p>{t("imports:preview.fileProblems")}</p>
+              <ul className="problems">
+                {check.fileProblems.map((p, i) => (
+                  <li key={i}>{p.row ? `${t("imports:preview.rowLabel", { row: p.row })} ` : null}{say(p.message)}</li>
+                ))}
+              </ul>
+            </Notice>
+          ) : (
+            <>
+              <p role="status">{t("imports:preview.summary", { count: check.rows.length, valid: check.valid.length, invalid })}</p>
+              <div className="table-scroll">
+                <table>
+                  <caption className="visually-hidden">{t("imports:preview.caption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("imports:preview.row")}</th>
+                      <th scope="col">{t("imports:preview.idea")}</th>
+                      <th scope="col">{t("imports:preview.district")}</th>
+                      <th scope="col">{t("imports:preview.category")}</th>
+                      <th scope="col">{t("imports:preview.check")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {check.rows.map((row) => (
+                      <tr key={row.row} className={row.problems.length ? "row-problem" : undefined}>
+                        <th scope="row">{row.row}</th>
+                        <td>{row.cells.title || "—"}</td>
+                        <td>{row.cells.district || "—"}</td>
+                        <td>{row.cells.category || "—"}</td>
+                        <td>
+                          {row.problems.length ? (
+                            <>
+                              <strong>{t("imports:preview.hasProblems", { count: row.problems.length })}</strong>
+                              <ProblemList problems={row.problems} />
+                            </>
+                          ) : (
+                            t("imports:preview.ready")
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {check.valid.length > 0 ? (
+                <Form method="post" className="stack">
+                  <AuthenticityTokenInput />
+                  <input type="hidden" name="intent" value="import" />
+                  <textarea name="csv" defaultValue={answer?.csv ?? ""} hidden readOnly aria-hidden="true" tabIndex={-1} />
+                  {invalid > 0 ? (
+                    <div className="field checkbox">
+                      <input type="checkbox" id="skipInvalid" name="skipInvalid" value="yes" />
+                      <label htmlFor="skipInvalid">{t("imports:preview.skipInvalid", { count: invalid })}</label>
+                    </div>
+                  ) : null}
+                  <button type="submit" className="button">
+                    {t("imports:preview.importButton", { count: check.valid.length })}
+                  </button>
+                </Form>
+              ) : null}
+            </>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="upload-heading">
+        <h2 id="upload-heading">{check ? t("imports:upload.again") : t("imports:upload.title")}</h2>
+        <p>
+          {t("imports:upload.columns", { columns: IDEA_IMPORT_COLUMNS.join(", "), max: MAX_IMPORT_ROWS })}{" "}
+          <a href={`/admin/cycles/${cycle.slug}/ideas-template.csv`} download>
+            {t("imports:upload.template")}
+          </a>
+        </p>
+        <Form method="post" encType="multipart/form-data" className="stack">
+          <AuthenticityTokenInput />
+          <input type="hidden" name="intent" value="check" />
+          <div className="field">
+            <label htmlFor="file">{t("imports:upload.file")}</label>
+            <input type="file" id="file" name="file" accept=".csv,text/csv" />
+          </div>
+          <div className="field">
+            <label htmlFor="csv">{t("imports:upload.paste")}</label>
+            <p id="csv-hint" className="hint">{t("imports:upload.pasteHint")}</p>
+            <textarea id="csv" name="csv" rows={6} aria-describedby="csv-hint" defaultValue={check ? answer?.csv : undefined} />
+          </div>
+          <button type="submit" className="button">{t("imports:upload.check")}</button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { authorize, getActor } from "~/auth.server";
+import { readForm } from "~/csrf.server";
+import { followPath, followTargetExists, setFollowing } from "~/db/follows.server";
+import { FOLLOW_TARGETS, followPermissions } from "~/domain/follows/permissions";
+import { localeOf } from "~/i18n/i18n.server";
+import { message } from "~/i18n/message";
+import { LIMITS, takeAttempt } from "~/rate-limit.server";
+
+const followInput = z.object({
+  targetType: z.enum(FOLLOW_TARGETS),
+  targetId: z.string().min(1).max(40),
+  follow: z.enum(["yes", "no"]),
+});
+
+/** Follow buttons on idea, proposal and project pages post here, then return to the page. */
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await getActor(request);
+  const form = await readForm(request);
+  const parsed = followInput.safeParse(Object.fromEntries(form));
+  if (!parsed.success) throw new Response(message("follows:badRequest"), { status: 400 });
+  const target = { type: parsed.data.targetType, id: parsed.data.targetId };
+  if (!(await followTargetExists(target))) throw new Response(message("follows:notFound"), { status: 404 });
+  authorize(request, actor, followPermissions.follow(actor), message("follows:refused"));
+  const limited = await takeAttempt([LIMITS.followPerAccount, actor!.id]);
+  if (limited) throw new Response(limited, { status: 429 });
+  await setFollowing(actor!, target, parsed.data.follow === "yes", await localeOf(request));
+  return redirect(`${followPath(target)}?followed=${parsed.data.follow}#follow`);
+}

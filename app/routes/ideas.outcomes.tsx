@@ -1,0 +1,85 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getActor } from "~/auth.server";
+import { CyclePicker } from "~/components/cycle";
+import { ideaOutcomes } from "~/db/ideas.server";
+import { publicCycleAndPicker } from "~/guards.server";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:outcomes.metaTitle");
+
+// Every idea gets a visible answer: developed, merged, not taken forward (with the reason), or still waiting.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await getActor(request);
+  const { cycle: slug } = z.object({ cycle: z.string().max(100).optional().catch(undefined) }).parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { cycle, cycles } = await publicCycleAndPicker(actor, slug);
+  if (!cycle) return { cycle: null, cycles, ideas: [] };
+  const ideas = await ideaOutcomes(cycle.id);
+  return {
+    cycle: { slug: cycle.slug, name: cycle.name },
+    cycles,
+    ideas: ideas.map((i) =>
+      // A hidden idea is counted and numbered, but its text is not shown here.
+      i.hiddenAt
+        ? { id: i.id, number: i.number, hidden: true as const, title: null, district: i.district.name, status: i.status, reason: "", mergedInto: null, proposals: [] }
+        : { id: i.id, number: i.number, hidden: false as const, title: i.title, district: i.district.name, status: i.status, reason: i.outcomeReason, mergedInto: i.mergedInto, proposals: i.proposals.map((p) => p.proposal) },
+    ),
+  };
+}
+
+export default function IdeaOutcomes() {
+  const { t } = useTranslation();
+  const { cycle, cycles, ideas } = useLoaderData<typeof loader>();
+  if (!cycle) return <h1>{t("ideas:outcomes.title")}</h1>;
+  const count = (status: string) => ideas.filter((i) => !i.hidden && i.status === status).length;
+  return (
+    <div>
+      <h1>{t("ideas:outcomes.title")}</h1>
+      <CyclePicker cycles={cycles} current={cycle.slug} />
+      <p>{t("ideas:outcomes.intro", { cycle: cycle.name })}</p>
+      <p role="status">
+        {t("ideas:outcomes.summary", { total: ideas.length, developed: count("developed"), merged: count("merged"), notTaken: count("not_taken_forward"), open: count("open") })}
+      </p>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("ideas:outcomes.idea")}</th>
+              <th scope="col">{t("ideas:outcomes.district")}</th>
+              <th scope="col">{t("ideas:outcomes.outcome")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ideas.map((i) => (
+              <tr key={i.id}>
+                <th scope="row">{i.hidden ? `#${i.number}` : <Link to={`/ideas/${i.id}`}>#{i.number} {i.title}</Link>}</th>
+                <td>{i.district}</td>
+                <td>
+                  {i.hidden ? (
+                    t("ideas:outcomes.hidden")
+                  ) : i.status === "developed" ? (
+                    <ul className="plain">
+                      {i.proposals.map((p) => (
+                        <li key={p.id}>
+                          <Link to={`/proposals/${p.id}`}>{t("ideas:outcomes.proposal", { number: p.number, title: p.title })}</Link>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : i.status === "merged" && i.mergedInto ? (
+                    <Link to={`/ideas/${i.mergedInto.id}`}>{t("ideas:merge.outcome", { number: i.mergedInto.number })}</Link>
+                  ) : i.status === "not_taken_forward" ? (
+                    t("ideas:outcomes.notTaken", { reason: i.reason })
+                  ) : (
+                    t("ideas:outcomes.waiting")
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
