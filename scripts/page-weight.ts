@@ -7,7 +7,7 @@ import { execSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { BALLOT_JS_BUDGET, kb, measurePage, type PageWeight } from "./lib/page-weight";
 
 const { values } = parseArgs({
@@ -54,32 +54,52 @@ function unusedCode(slug: string): string {
   }
 }
 
-/** The public pages, each opened the way a person reaches it. */
+/**
+ * The public pages, each loaded cold (a new browser context: nothing cached), as a person
+ * arriving on it downloads it. Pages behind a step (signed in, a voter code entered, a
+ * ballot cast) get the cookies of a context that took the step, then load in a new one.
+ */
 async function measureAll(browser: Browser) {
   const results: { name: string; path: string; weight: PageWeight }[] = [];
-  const fresh = async () => (await browser.newContext({ baseURL: base })).newPage();
-  const run = async (name: string, page: Page, open: () => Promise<unknown>) => {
-    const weight = await measurePage(page, open);
-    results.push({ name, path: new URL(page.url()).pathname, weight });
+  const cold = async (state?: Awaited<ReturnType<BrowserContext["storageState"]>>) => (await browser.newContext({ baseURL: base, storageState: state })).newPage();
+  const run = async (name: string, path: string, page?: Page) => {
+    const p = page ?? (await cold());
+    const weight = await measurePage(p, () => p.goto(path));
+    results.push({ name, path, weight });
+    await p.context().close();
   };
-  for (const [name, path] of [["home", "/"], ["ideas list", "/ideas"], ["vote code entry", "/vote"], ["results", "/results"], ["projects", "/projects"]] as const) {
-    const page = await fresh();
-    await run(name, page, () => page.goto(path));
-  }
+  for (const [name, path] of [["home", "/"], ["ideas list", "/ideas"], ["vote code entry", "/vote"], ["results", "/results"], ["projects", "/projects"]] as const) await run(name, path);
+
   // The idea form needs a resident.
-  const resident = await fresh();
-  await resident.goto("/login?redirectTo=/ideas/new");
+  const resident = await cold();
+  await resident.goto("/login");
   await resident.getByLabel("Email").fill("resident@riverside.example");
   await resident.getByLabel("Password").fill("riverside-demo-2026");
-  await run("idea form", resident, () => resident.getByRole("button", { name: "Sign in" }).click().then(() => resident.waitForURL("**/ideas/new")));
-  // The ballot and the receipt: a voter with an unused code of the knapsack cycle.
-  const voter = await fresh();
+  await resident.getByRole("button", { name: "Sign in" }).click();
+  await resident.getByRole("button", { name: "Sign out" }).waitFor();
+  await run("idea form", "/ideas/new", await cold(await resident.context().storageState()));
+
+  // The ballot: a voter with an unused code of the knapsack cycle.
+  const voter = await cold();
   await voter.goto("/vote");
   await voter.getByLabel("Voter code").fill(unusedCode("2026"));
-  await run("ballot", voter, () => voter.getByRole("button", { name: "Continue to my ballot" }).click().then(() => voter.waitForURL("**/vote/ballot")));
-  await voter.getByRole("checkbox").first().check();
-  await voter.getByRole("button", { name: "Review my ballot" }).click();
-  await run("receipt", voter, () => voter.getByRole("button", { name: "Confirm and cast my ballot" }).click().then(() => voter.waitForURL("**/vote/receipt")));
+  await voter.getByRole("button", { name: "Continue to my ballot" }).click();
+  await voter.waitForURL("**/vote/ballot");
+  const ballot = await cold(await voter.context().storageState());
+  await run("ballot", "/vote/ballot", ballot);
+
+  // The receipt is shown once, after the ballot is cast: cast it with the voter's cookies, then load it cold.
+  const receipt = await cold(await voter.context().storageState());
+  const ballotHtml = await receipt.request.get("/vote/ballot");
+  const html = await ballotHtml.text();
+  if (!html.includes(`name="project"`)) throw new Error(`the ballot page answered ${ballotHtml.status()} ${ballotHtml.url()}`);
+  const csrf = /name="csrf" value="([^"]+)"/.exec(html)![1];
+  const project = /name="project"[^>]*value="([^"]+)"/.exec(html)![1];
+  const cast = await receipt.request.post("/vote/ballot", { form: { csrf, intent: "confirm", project }, maxRedirects: 0 });
+  if (cast.headers().location !== "/vote/receipt") throw new Error(`casting the ballot answered ${cast.status()} ${cast.headers().location}`);
+  await run("receipt", "/vote/receipt", receipt);
+  await voter.context().close();
+  await resident.context().close();
   return results;
 }
 
