@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -113,6 +114,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const translations = data?.translations as Translations | undefined;
   const i18n = useMemo(() => createI18n(locale, translations ?? {}), [locale, translations]);
   const nonce = useNonce();
+  // Pages whose route says `handle.hydrate === false` (the voting pages) are sent as plain HTML,
+  // without the framework's JavaScript (see scripts/page-weight.ts).
+  const hydrate = !useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
     <html lang={locale}>
       <head>
@@ -134,8 +138,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </footer>
           </AuthenticityTokenProvider>
         </I18nextProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? <ScrollRestoration nonce={nonce} /> : null}
+        {hydrate ? <Scripts nonce={nonce} /> : null}
       </body>
     </html>
   );

@@ -19,6 +19,9 @@ import { keepReceipt, readVoterSession } from "~/voter-session.server";
 
 export { noStore as headers } from "~/voter-session.server";
 
+/** Plain HTML, no framework download (it works without JavaScript); /ballot.js keeps the running total. */
+export const handle = { hydrate: false };
+
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:ballot.metaTitle");
 
 /** The voter's code from the session, still able to vote; otherwise back to the start. */
@@ -136,7 +139,7 @@ export default function Ballot() {
           {result.errors.map((e) => <p key={e}>{say(e)}</p>)}
         </Notice>
       ) : null}
-      <Form method="post" aria-describedby="ballot-summary" ref={formRef} onChange={sync}>
+      <Form method="post" aria-describedby="ballot-summary" ref={formRef} onChange={sync} data-ballot="">
         <AuthenticityTokenInput />
         <fieldset>
           <legend>{t("vote:ballot.legend", { district: district.name })}</legend>
@@ -162,6 +165,7 @@ export default function Ballot() {
                   value={o.id}
                   defaultChecked={initial.has(o.id)}
                   aria-describedby={`d-${o.id}`}
+                  data-cost={o.costCents}
                 />
               )}
               <div>
@@ -175,12 +179,13 @@ export default function Ballot() {
           ))}
         </fieldset>
         <div className="running-total" id="ballot-summary">
-          <BallotSummary rules={rules} total={total} count={selected.length} money={money} />
+          <BallotSummary rules={rules} total={total} count={selected.length} money={money} currency={cycle.currency} />
           <p>
             <button type="submit" name="intent" value="review" className="button">{t("vote:ballot.review")}</button>
           </p>
         </div>
       </Form>
+      <script src="/ballot.js" defer />
     </>
   );
 }
@@ -202,40 +207,59 @@ function useChoice() {
 }
 
 /** The running total (knapsack) or count (approval), updated as the voter chooses when JavaScript runs. */
-function BallotSummary({ rules, total, count, money }: { rules: BallotRules; total: number; count: number; money: (c: number) => string }) {
+function BallotSummary({ rules, total, count, money, currency }: { rules: BallotRules; total: number; count: number; money: (c: number) => string; currency: string }) {
   const { t } = useTranslation();
+  const locale = INTL_LOCALE[useLocale()];
   if (rules.method === "knapsack") {
     const over = total > rules.budgetCents;
+    // The data-* attributes let /ballot.js update the total without the framework.
     return (
       <>
-        <p aria-live="polite">
+        <p
+          aria-live="polite"
+          data-ballot-summary=""
+          data-method="knapsack"
+          data-budget={rules.budgetCents}
+          data-currency={currency}
+          data-locale={locale}
+          data-left={t("vote:summary.left", { amount: "{amount}" })}
+          data-over={t("vote:summary.over", { amount: "{amount}" })}
+        >
           <Trans
             i18nKey="vote:summary.selected"
             values={{ total: money(total), budget: money(rules.budgetCents) }}
             components={{ total: <strong data-testid="running-total" /> }}
           />
-          {over ? (
-            <strong className="error"> — {t("vote:summary.over", { amount: money(total - rules.budgetCents) })}</strong>
-          ) : (
-            ` — ${t("vote:summary.left", { amount: money(rules.budgetCents - total) })}`
-          )}
+          <span data-remaining="">
+            {over ? (
+              <strong className="error"> — {t("vote:summary.over", { amount: money(total - rules.budgetCents) })}</strong>
+            ) : (
+              ` — ${t("vote:summary.left", { amount: money(rules.budgetCents - total) })}`
+            )}
+          </span>
         </p>
-        <div className={`meter${over ? " over" : ""}`} aria-hidden="true">
+        <div className={`meter${over ? " over" : ""}`} aria-hidden="true" data-meter="">
           <span style={{ width: `${Math.min(100, (total / rules.budgetCents) * 100)}%` }} />
         </div>
       </>
     );
   }
   if (rules.method === "approval") {
+    const range = rules.minApprovals === rules.maxApprovals ? String(rules.minApprovals) : t("vote:summary.range", { min: rules.minApprovals, max: rules.maxApprovals });
+    const summary = (n: number) => <Trans i18nKey="vote:summary.approval" count={n} values={{ range }} components={{ n: <strong data-testid="running-count" /> }} />;
+    // Each plural form once, for /ballot.js to fill in the count without the framework.
+    const forms = [...new Set([0, 1, 2, 5, 21, 1_000_000].map((n) => new Intl.PluralRules(locale).select(n)))];
     return (
-      <p aria-live="polite">
-        <Trans
-          i18nKey="vote:summary.approval"
-          count={count}
-          values={{ range: rules.minApprovals === rules.maxApprovals ? String(rules.minApprovals) : t("vote:summary.range", { min: rules.minApprovals, max: rules.maxApprovals }) }}
-          components={{ n: <strong data-testid="running-count" /> }}
-        />
-      </p>
+      <>
+        <p aria-live="polite" data-ballot-summary="" data-method="approval" data-locale={locale}>
+          {summary(count)}
+        </p>
+        {forms.map((form) => (
+          <template key={form} data-plural={form}>
+            {summary([0, 1, 2, 5, 21, 1_000_000].find((n) => new Intl.PluralRules(locale).select(n) === form)!)}
+          </template>
+        ))}
+      </>
     );
   }
   return <p>{t("vote:summary.ranked", { max: rules.maxRanks })}</p>;

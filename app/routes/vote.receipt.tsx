@@ -9,6 +9,9 @@ import { readSurveyOffer, takeReceipt } from "~/voter-session.server";
 
 export { noStore as headers } from "~/voter-session.server";
 
+/** Voting pages are plain HTML, no framework download (they work without JavaScript). */
+export const handle = { hydrate: false };
+
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:receipt.metaTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {

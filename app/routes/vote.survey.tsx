@@ -12,6 +12,9 @@ import { endSurveyOffer, readSurveyOffer } from "~/voter-session.server";
 
 export { noStore as headers } from "~/voter-session.server";
 
+/** Voting pages are plain HTML, no framework download (they work without JavaScript). */
+export const handle = { hydrate: false };
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "participation:survey.pageTitle");
 
 type Outcome = "done" | "skipped" | "refused" | null;
