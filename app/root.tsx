@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -20,6 +21,7 @@ import { getActor } from "~/auth.server";
 import { csrf } from "~/csrf.server";
 import { useNonce } from "~/components/nonce";
 import { hasRole, type Actor } from "~/domain/auth/roles";
+import { participationPermissions } from "~/domain/participation/permissions";
 import { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, type Locale } from "~/i18n/config";
 import { createI18n, useMessage, type Translations } from "~/i18n/i18n";
 import { localeOf, rememberLocale, translationsFor } from "~/i18n/i18n.server";
@@ -83,6 +85,7 @@ function Header({ actor, locale }: { actor: Actor | null; locale: Locale }) {
             <li><NavLink to="/results">{t("common:nav.results")}</NavLink></li>
             <li><NavLink to="/projects">{t("common:nav.projects")}</NavLink></li>
             {hasRole(actor, "staff") || hasRole(actor, "admin") ? <li><NavLink to="/costing">{t("common:nav.costing")}</NavLink></li> : null}
+            {participationPermissions.viewDashboard(actor) ? <li><NavLink to="/participation">{t("participation:nav")}</NavLink></li> : null}
             {hasRole(actor, "admin") ? <li><NavLink to="/admin">{t("common:nav.admin")}</NavLink></li> : null}
           </ul>
         </nav>
@@ -111,6 +114,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const translations = data?.translations as Translations | undefined;
   const i18n = useMemo(() => createI18n(locale, translations ?? {}), [locale, translations]);
   const nonce = useNonce();
+  // Pages whose route says `handle.hydrate === false` (the voting pages) are sent as plain HTML,
+  // without the framework's JavaScript (see scripts/page-weight.ts).
+  const hydrate = !useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
     <html lang={locale}>
       <head>
@@ -132,8 +138,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </footer>
           </AuthenticityTokenProvider>
         </I18nextProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? <ScrollRestoration nonce={nonce} /> : null}
+        {hydrate ? <Scripts nonce={nonce} /> : null}
       </body>
     </html>
   );

@@ -217,3 +217,21 @@ export const SCHOOL_PROPOSALS: Record<string, Omit<ProposalSeed, "ideas" | "reas
     { title: "Safe bike parking at the high school", description: "A covered, locked bike shelter for 60 bikes at Riverside High.", category: "Streets & safety", agency: "Transportation", items: [["Bike shelter (60 bikes)", 1, 24000]] },
   ],
 };
+
+/** An approval-ballot vote on library projects, now open: choose one or two. */
+export const LIBRARY_PROPOSALS: Record<string, Omit<ProposalSeed, "ideas" | "reason">[]> = {
+  "All libraries": [
+    { title: "Longer Saturday opening hours", description: "Open the three branch libraries until 8 pm on Saturdays for a year.", category: "Culture & community", agency: "Schools & Libraries", items: [["Staff hours for a year", 1, 36000]] },
+    { title: "Laptops to borrow", description: "Forty laptops residents can borrow for two weeks, with hotspots.", category: "Schools & youth", agency: "Schools & Libraries", items: [["Laptop with hotspot and support", 40, 700]] },
+    { title: "Reading garden at the Eastgate branch", description: "A shaded reading garden with benches behind the Eastgate branch library.", category: "Parks & green space", agency: "Parks & Recreation", items: [["Garden works and benches", 1, 22000]] },
+  ],
+};
+
+/** The survey after voting: categories and census shares (basis points) the PB office set up. */
+export const SURVEY_ETHNICITIES = ["Asian", "Black or African American", "Hispanic or Latino", "Native American or Alaska Native", "Pacific Islander", "White", "Another group"] as const;
+export const SURVEY_CENSUS = {
+  ageBand: { under18: 22_00, "18to24": 10_00, "25to34": 16_00, "35to44": 14_00, "45to64": 24_00, "65plus": 14_00 },
+  gender: { woman: 51_00, man: 48_00, nonbinary: 1_00 },
+  homeLanguage: { english: 58_00, spanish: 28_00, chinese: 4_00, vietnamese: 4_00, tagalog: 2_00, arabic: 2_00, other: 2_00 },
+  ethnicity: { Asian: 11_00, "Black or African American": 13_00, "Hispanic or Latino": 34_00, "Native American or Alaska Native": 1_00, "Pacific Islander": 1_00, White: 38_00, "Another group": 4_00 },
+};

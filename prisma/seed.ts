@@ -10,13 +10,15 @@ import { createIdea, markNotTakenForward, supportIdea } from "~/db/ideas.server"
 import { postProjectUpdate, createProjectsFromWinners } from "~/db/projects.server";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
 import { publishResults, runTally } from "~/db/results.server";
+import { recordSurveyAnswer, saveCensus, saveSurveyCategories } from "~/db/participation.server";
+import { AGE_BANDS, GENDERS, HOME_LANGUAGES } from "~/domain/participation/survey";
 import type { Actor, Role } from "~/domain/auth/roles";
 import { checkBallot } from "~/domain/ballots/rules";
 import type { Phase } from "~/domain/cycles/phases";
 import { DEFAULT_BALLOT_RULES } from "~/domain/cycles/rules-schema";
 import {
-  AGENCIES, CATEGORIES, DEMO_PASSWORD, DISTRICTS, OTHER_IDEAS, PROJECT_UPDATES, PROPOSALS, RESIDENT_NAMES,
-  SCHOOL_PROPOSALS, VOTING_PROPOSALS, YOUTH_IDEAS,
+  AGENCIES, CATEGORIES, DEMO_PASSWORD, DISTRICTS, LIBRARY_PROPOSALS, OTHER_IDEAS, PROJECT_UPDATES, PROPOSALS, RESIDENT_NAMES,
+  SCHOOL_PROPOSALS, SURVEY_CENSUS, SURVEY_ETHNICITIES, VOTING_PROPOSALS, YOUTH_IDEAS,
 } from "./seed-data";
 
 /** Deterministic pseudo-random numbers, so every demo database looks the same. */
@@ -31,6 +33,14 @@ function mulberry32(seed: number) {
 }
 const random = mulberry32(2026);
 const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+// A second stream for the survey, so adding it left the rest of the demo as it was.
+const surveyRandom = mulberry32(6);
+const weighted = <T extends string>(shares: Partial<Record<T, number>>, skew: Partial<Record<T, number>> = {}) => {
+  const entries = Object.entries(shares).map(([k, v]) => [k, (v as number) * ((skew as Record<string, number>)[k] ?? 1)] as const);
+  let r = surveyRandom() * entries.reduce((s, [, v]) => s + v, 0);
+  for (const [k, v] of entries) if ((r -= v) < 0) return k as T;
+  return entries[0][0] as T;
+};
 
 export const DEMO_LOGINS = [
   { role: "admin", email: "admin@riverside.example", name: "Alex Admin (PB office)", roles: ["admin", "resident"] },
@@ -183,6 +193,24 @@ async function seed() {
     }
   }
 
+  // The survey after voting, answered by some of last year's voters; younger people, Spanish
+  // speakers and Hispanic residents answered less than their share of the population.
+  await saveSurveyCategories(past.id, [...SURVEY_ETHNICITIES], admin);
+  await saveCensus(past.id, SURVEY_CENSUS, admin);
+  for (let i = 0; i < 120; i++) {
+    const spanish = surveyRandom() < 0.18;
+    await recordSurveyAnswer(past.id, `seed-${i}-${surveyRandom()}`, {
+      ageBand: surveyRandom() < 0.1 ? "" : weighted<(typeof AGE_BANDS)[number]>(SURVEY_CENSUS.ageBand, { under18: 0.3, "18to24": 0.5, "65plus": 1.6 }),
+      gender: surveyRandom() < 0.1 ? "" : weighted<(typeof GENDERS)[number]>(SURVEY_CENSUS.gender),
+      homeLanguage: spanish ? "spanish" : weighted<(typeof HOME_LANGUAGES)[number]>({ ...SURVEY_CENSUS.homeLanguage, spanish: 0 }),
+      ethnicities: [weighted(SURVEY_CENSUS.ethnicity, { "Hispanic or Latino": spanish ? 3 : 0.4 })],
+      firstTime: surveyRandom() < 0.3 ? "yes" : "no",
+    });
+  }
+  // Some of last year's voters used the Spanish ballot.
+  const pastVoters = await prisma.participation.findMany({ where: { cycleId: past.id }, select: { id: true }, orderBy: { id: "asc" } });
+  for (const p of pastVoters) if (surveyRandom() < 0.17) await prisma.participation.update({ where: { id: p.id }, data: { locale: "es" } });
+
   // 2. This year's cycle: voting is open.
   const current = await createCycle(
     {
@@ -236,6 +264,24 @@ async function seed() {
       pick(residents),
     );
   }
+
+  // 5. An approval vote on library projects: choose one or two.
+  const libraries = await createCycle(
+    {
+      name: "Riverside Libraries Vote 2026", slug: "libraries-2026", currency: "USD",
+      ...DEFAULT_BALLOT_RULES, ballotMethod: "approval", minApprovals: 1, maxApprovals: 2,
+      description: "Choose one or two projects for Riverside's public libraries.",
+      votingOpensOn: "2026-11-20", votingClosesOn: "2026-12-10",
+      districts: [{ name: "All libraries", budget: 70_000 * 100, population: 125_000 }],
+      categories: [...CATEGORIES],
+    },
+    admin,
+  );
+  await developCycle(libraries, LIBRARY_PROPOSALS, []);
+  await setPhase(libraries.id, "voting");
+  await generateVoterCodes(libraries.id, (await prisma.district.findFirstOrThrow({ where: { cycleId: libraries.id } })).id, 40, "Library cards", admin);
+  await saveSurveyCategories(current.id, [...SURVEY_ETHNICITIES], admin);
+  await saveCensus(current.id, SURVEY_CENSUS, admin);
 }
 
 async function printLogins() {

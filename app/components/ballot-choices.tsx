@@ -45,7 +45,7 @@ export function BallotChoices({
               ))}
             </select>
           ) : (
-            <input type="checkbox" id={`p-${o.id}`} name="project" value={o.id} defaultChecked={initial.has(o.id)} aria-describedby={`d-${o.id}`} />
+            <input type="checkbox" id={`p-${o.id}`} name="project" value={o.id} defaultChecked={initial.has(o.id)} aria-describedby={`d-${o.id}`} data-cost={o.costCents} />
           )}
           <div>
             <label htmlFor={`p-${o.id}`}>

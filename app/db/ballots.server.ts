@@ -68,7 +68,7 @@ class VotingClosed extends Error {}
 export async function castBallot(
   voterCode: { id: string; cycleId: string; districtId: string },
   selection: readonly string[],
-  opts: { ranked?: boolean; channel?: "online" | "account" | "paper"; site?: string } = {},
+  opts: { ranked?: boolean; channel?: "online" | "account" | "paper"; site?: string; locale?: string } = {},
 ): Promise<CastResult> {
   const channel = opts.channel ?? "online";
   const tracker = newTracker();
@@ -94,6 +94,7 @@ export async function castBallot(
           voterCodeId: voterCode.id,
           channel,
           site: opts.site ?? "",
+          locale: opts.locale ?? "en",
           votedOn: day,
         },
       });

@@ -14,6 +14,7 @@ import enAdmin from "./en/admin.json";
 import enImports from "./en/imports.json";
 import enComments from "./en/comments.json";
 import enFollows from "./en/follows.json";
+import enParticipation from "./en/participation.json";
 import esCommon from "./es/common.json";
 import esHome from "./es/home.json";
 import esAuth from "./es/auth.json";
@@ -27,8 +28,9 @@ import esAdmin from "./es/admin.json";
 import esImports from "./es/imports.json";
 import esComments from "./es/comments.json";
 import esFollows from "./es/follows.json";
+import esParticipation from "./es/participation.json";
 
 export const RESOURCES: Record<Locale, Record<Namespace, Record<string, unknown>>> = {
-  en: { common: enCommon, home: enHome, auth: enAuth, ideas: enIdeas, proposals: enProposals, costing: enCosting, vote: enVote, results: enResults, projects: enProjects, admin: enAdmin, imports: enImports, comments: enComments, follows: enFollows },
-  es: { common: esCommon, home: esHome, auth: esAuth, ideas: esIdeas, proposals: esProposals, costing: esCosting, vote: esVote, results: esResults, projects: esProjects, admin: esAdmin, imports: esImports, comments: esComments, follows: esFollows },
+  en: { common: enCommon, home: enHome, auth: enAuth, ideas: enIdeas, proposals: enProposals, costing: enCosting, vote: enVote, results: enResults, projects: enProjects, admin: enAdmin, imports: enImports, comments: enComments, follows: enFollows, participation: enParticipation },
+  es: { common: esCommon, home: esHome, auth: esAuth, ideas: esIdeas, proposals: esProposals, costing: esCosting, vote: esVote, results: esResults, projects: esProjects, admin: esAdmin, imports: esImports, comments: esComments, follows: esFollows, participation: esParticipation },
 };

@@ -23,6 +23,9 @@ import { pageTitle } from "~/i18n/meta";
 
 export { noStore as headers } from "~/voter-session.server";
 
+/** Voting pages are plain HTML, no framework download (they work without JavaScript). */
+export const handle = { hydrate: false };
+
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:start.metaTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {

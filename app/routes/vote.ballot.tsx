@@ -12,13 +12,16 @@ import { voterCodeRefusal } from "~/domain/ballots/permissions";
 import { ballotRulesFor, checkBallot, describeBallotRules, type BallotRules } from "~/domain/ballots/rules";
 import { readBallotForm } from "~/domain/ballots/schema";
 import { INTL_LOCALE } from "~/i18n/config";
-import { useFormat, useMessage } from "~/i18n/i18n";
+import { useFormat, useLocale, useMessage } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import { keepReceipt, readVoterSession } from "~/voter-session.server";
 
 export { noStore as headers } from "~/voter-session.server";
+
+/** Plain HTML, no framework download (it works without JavaScript); /ballot.js keeps the running total. */
+export const handle = { hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:ballot.metaTitle");
 
@@ -61,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // A refused ballot comes back exactly as the voter filled it in, with the reasons.
   if (!check.ok) return { step: "choose", selection: chosen.length ? chosen : check.selection, ranks, errors: check.errors } satisfies Step;
   if (form.intent === "review") return { step: "review", selection: check.selection, ranks, errors: [] } satisfies Step;
-  const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", channel: code.userId ? "account" : "online" });
+  const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", channel: code.userId ? "account" : "online", locale: await localeOf(request) });
   if (!cast.ok) return redirect(cast.reason === "closed" ? "/vote?notice=closed" : "/vote?notice=already-voted");
   const titles = new Map(options.map((o) => [o.id, o.title]));
   const cookie = await keepReceipt(request, {
@@ -71,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
     projects: check.selection.map((id, i) => (rules.method === "ranked" ? `${i + 1}. ` : "") + (titles.get(id) ?? id)),
     totalCents: check.totalCents,
     currency: code.cycle.currency,
-  });
+  }, code.cycleId);
   return redirect("/vote/receipt", { headers: { "Set-Cookie": cookie } });
 }
 
@@ -136,55 +139,75 @@ export default function Ballot() {
           {result.errors.map((e) => <p key={e}>{say(e)}</p>)}
         </Notice>
       ) : null}
-      <Form method="post" aria-describedby="ballot-summary" ref={formRef} onChange={sync}>
+      <Form method="post" aria-describedby="ballot-summary" ref={formRef} onChange={sync} data-ballot="">
         <AuthenticityTokenInput />
         <BallotChoices legend={t("vote:ballot.legend", { district: district.name })} options={options} rules={rules} initial={initial} ranks={ranks} money={money} />
         <div className="running-total" id="ballot-summary">
-          <BallotSummary rules={rules} total={total} count={selected.length} money={money} />
+          <BallotSummary rules={rules} total={total} count={selected.length} money={money} currency={cycle.currency} />
           <p>
             <button type="submit" name="intent" value="review" className="button">{t("vote:ballot.review")}</button>
           </p>
         </div>
       </Form>
+      <script src="/ballot.js" defer />
     </>
   );
 }
 
 /** The running total (knapsack) or count (approval), updated as the voter chooses when JavaScript runs. */
-function BallotSummary({ rules, total, count, money }: { rules: BallotRules; total: number; count: number; money: (c: number) => string }) {
+function BallotSummary({ rules, total, count, money, currency }: { rules: BallotRules; total: number; count: number; money: (c: number) => string; currency: string }) {
   const { t } = useTranslation();
+  const locale = INTL_LOCALE[useLocale()];
   if (rules.method === "knapsack") {
     const over = total > rules.budgetCents;
+    // The data-* attributes let /ballot.js update the total without the framework.
     return (
       <>
-        <p aria-live="polite">
+        <p
+          aria-live="polite"
+          data-ballot-summary=""
+          data-method="knapsack"
+          data-budget={rules.budgetCents}
+          data-currency={currency}
+          data-locale={locale}
+          data-left={t("vote:summary.left", { amount: "{amount}" })}
+          data-over={t("vote:summary.over", { amount: "{amount}" })}
+        >
           <Trans
             i18nKey="vote:summary.selected"
             values={{ total: money(total), budget: money(rules.budgetCents) }}
             components={{ total: <strong data-testid="running-total" /> }}
           />
-          {over ? (
-            <strong className="error"> — {t("vote:summary.over", { amount: money(total - rules.budgetCents) })}</strong>
-          ) : (
-            ` — ${t("vote:summary.left", { amount: money(rules.budgetCents - total) })}`
-          )}
+          <span data-remaining="">
+            {over ? (
+              <strong className="error"> — {t("vote:summary.over", { amount: money(total - rules.budgetCents) })}</strong>
+            ) : (
+              ` — ${t("vote:summary.left", { amount: money(rules.budgetCents - total) })}`
+            )}
+          </span>
         </p>
-        <div className={`meter${over ? " over" : ""}`} aria-hidden="true">
+        <div className={`meter${over ? " over" : ""}`} aria-hidden="true" data-meter="">
           <span style={{ width: `${Math.min(100, (total / rules.budgetCents) * 100)}%` }} />
         </div>
       </>
     );
   }
   if (rules.method === "approval") {
+    const range = rules.minApprovals === rules.maxApprovals ? String(rules.minApprovals) : t("vote:summary.range", { min: rules.minApprovals, max: rules.maxApprovals });
+    const summary = (n: number) => <Trans i18nKey="vote:summary.approval" count={n} values={{ range }} components={{ n: <strong data-testid="running-count" /> }} />;
+    // Each plural form once, for /ballot.js to fill in the count without the framework.
+    const forms = [...new Set([0, 1, 2, 5, 21, 1_000_000].map((n) => new Intl.PluralRules(locale).select(n)))];
     return (
-      <p aria-live="polite">
-        <Trans
-          i18nKey="vote:summary.approval"
-          count={count}
-          values={{ range: rules.minApprovals === rules.maxApprovals ? String(rules.minApprovals) : t("vote:summary.range", { min: rules.minApprovals, max: rules.maxApprovals }) }}
-          components={{ n: <strong data-testid="running-count" /> }}
-        />
-      </p>
+      <>
+        <p aria-live="polite" data-ballot-summary="" data-method="approval" data-locale={locale}>
+          {summary(count)}
+        </p>
+        {forms.map((form) => (
+          <template key={form} data-plural={form}>
+            {summary([0, 1, 2, 5, 21, 1_000_000].find((n) => new Intl.PluralRules(locale).select(n) === form)!)}
+          </template>
+        ))}
+      </>
     );
   }
   return <p>{t("vote:summary.ranked", { max: rules.maxRanks })}</p>;

@@ -1,21 +1,29 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SurveyForm } from "~/components/survey-form";
+import { surveySetup, surveyTokenUsed } from "~/db/participation.server";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
-import { takeReceipt } from "~/voter-session.server";
+import { readSurveyOffer, takeReceipt } from "~/voter-session.server";
 
 export { noStore as headers } from "~/voter-session.server";
+
+/** Voting pages are plain HTML, no framework download (they work without JavaScript). */
+export const handle = { hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:receipt.metaTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { receipt, cookie } = await takeReceipt(request);
-  return Response.json({ receipt }, { headers: { "Set-Cookie": cookie } });
+  // The optional survey, offered once to this voting session (see /vote/survey).
+  const offer = receipt ? await readSurveyOffer(request) : null;
+  const survey = offer && !(await surveyTokenUsed(offer.token)) ? await surveySetup(offer.cycleId) : null;
+  return Response.json({ receipt, survey: survey ? { ethnicities: survey.ethnicities } : null }, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function ReceiptPage() {
-  const { receipt } = useLoaderData<typeof loader>() as { receipt: import("~/voter-session.server").Receipt | null };
+  const { receipt, survey } = useLoaderData<typeof loader>() as { receipt: import("~/voter-session.server").Receipt | null; survey: { ethnicities: string[] } | null };
   const { t } = useTranslation();
   const f = useFormat();
   if (!receipt) {
@@ -39,6 +47,7 @@ export default function ReceiptPage() {
       <h2>{t("vote:receipt.youChose")}</h2>
       <ul>{receipt.projects.map((p) => <li key={p}>{p}</li>)}</ul>
       <p>{t("vote:receipt.total", { total: f.money(receipt.totalCents, receipt.currency) })}</p>
+      {survey ? <SurveyForm ethnicities={survey.ethnicities} /> : null}
       <p><Link to="/">{t("common:error.backHome")}</Link></p>
     </div>
   );

@@ -8,7 +8,12 @@ export const cyclePermissions = {
   /** Draft cycles are visible only to the PB office. */
   view: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     cycle.phase !== "draft" || hasRole(actor, "admin"),
+  /** District budgets (the equity split) may change only before voting opens: voters see them on the ballot. */
+  setBudgets: (actor: Actor | null, cycle: { phase: Phase | string }) =>
+    hasRole(actor, "admin") && BUDGETS_OPEN.includes(cycle.phase),
 };
+
+const BUDGETS_OPEN: readonly string[] = ["draft", "ideas", "proposals", "costing"];
 
 /**
  * The ballot method, its limits and the counting rule are published before

@@ -1,0 +1,38 @@
+// Charts for the participation dashboard. Each is decorative beside a table with the same
+// figures (aria-hidden), fixed-size so the server renders it too. Only the dashboard imports
+// this module, so recharts stays out of the chunks the public pages load.
+import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from "recharts";
+
+const short = (s: string) => (s.length > 22 ? `${s.slice(0, 20)}…` : s);
+
+/** One bar per row: `value` in percent or a count. */
+export function SimpleBars({ rows, unit = "" }: { rows: { label: string; value: number }[]; unit?: string }) {
+  const data = rows.map((r) => ({ name: short(r.label), value: r.value }));
+  return (
+    <div className="chart" aria-hidden="true">
+      <BarChart width={420} height={36 * data.length + 50} data={data} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" unit={unit} allowDecimals={false} />
+        <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 13 }} />
+        <Bar dataKey="value" fill="#1f5f8b" isAnimationActive={false} />
+      </BarChart>
+    </div>
+  );
+}
+
+/** Survey share against census share, in percent, two bars per answer. */
+export function CompareBars({ rows, surveyLabel, censusLabel }: { rows: { label: string; survey: number; census: number | null }[]; surveyLabel: string; censusLabel: string }) {
+  const data = rows.map((r) => ({ name: short(r.label), survey: r.survey, census: r.census ?? 0 }));
+  return (
+    <div className="chart" aria-hidden="true">
+      <BarChart width={420} height={48 * data.length + 70} data={data} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" unit="%" allowDecimals={false} />
+        <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 13 }} />
+        <Legend />
+        <Bar dataKey="survey" name={surveyLabel} fill="#1f5f8b" isAnimationActive={false} />
+        <Bar dataKey="census" name={censusLabel} fill="#8a5a00" isAnimationActive={false} />
+      </BarChart>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+// The optional, anonymous survey after voting, and the census shares the PB office
+// compares its answers with. Pure: no framework or database import.
+import { z } from "zod";
+import { message } from "~/i18n/message";
+
+export const AGE_BANDS = ["under18", "18to24", "25to34", "35to44", "45to64", "65plus"] as const;
+export const GENDERS = ["woman", "man", "nonbinary", "other"] as const;
+export const HOME_LANGUAGES = ["english", "spanish", "chinese", "vietnamese", "tagalog", "arabic", "other"] as const;
+export const FIRST_TIME = ["yes", "no"] as const;
+
+/** Questions with fixed answers (the ethnicity categories are the cycle's own). */
+export const FIXED_QUESTIONS = { ageBand: AGE_BANDS, gender: GENDERS, homeLanguage: HOME_LANGUAGES } as const;
+export type CensusQuestion = keyof typeof FIXED_QUESTIONS | "ethnicity";
+export const CENSUS_QUESTIONS: readonly CensusQuestion[] = ["ageBand", "gender", "homeLanguage", "ethnicity"];
+
+export const MAX_ETHNICITIES = 20;
+
+export interface SurveyAnswer {
+  ageBand: string;
+  gender: string;
+  homeLanguage: string;
+  ethnicities: string[];
+  firstTime: string;
+}
+
+const optionalOf = (values: readonly string[]) =>
+  z.preprocess((v) => (v == null ? "" : v), z.string().refine((v) => v === "" || values.includes(v), { message: message("participation:survey.errors.unknown") }));
+
+/** Every question is optional ("" = not answered); a value that is not on the form is refused. */
+export function surveyAnswerSchema(ethnicities: readonly string[]) {
+  return z.object({
+    ageBand: optionalOf(AGE_BANDS),
+    gender: optionalOf(GENDERS),
+    homeLanguage: optionalOf(HOME_LANGUAGES),
+    ethnicities: z.preprocess(
+      (v) => (v == null ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.string().refine((v) => ethnicities.includes(v), { message: message("participation:survey.errors.unknown") })).max(MAX_ETHNICITIES),
+    ),
+    firstTime: optionalOf(FIRST_TIME),
+  });
+}
+
+/** The survey answers from a posted form (checkboxes repeat their name). */
+export function readSurveyForm(formData: FormData, ethnicities: readonly string[]) {
+  return surveyAnswerSchema(ethnicities).safeParse({
+    ageBand: formData.get("ageBand") ?? "",
+    gender: formData.get("gender") ?? "",
+    homeLanguage: formData.get("homeLanguage") ?? "",
+    ethnicities: formData.getAll("ethnicities").map(String),
+    firstTime: formData.get("firstTime") ?? "",
+  });
+}
+
+/** The PB office's categories: one a line, trimmed, no duplicates. */
+export function parseCategories(text: string): string[] {
+  return [...new Set(text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))];
+}
+
+export const categoriesSchema = z
+  .string()
+  .max(2000)
+  .transform(parseCategories)
+  .pipe(
+    z
+      .array(z.string().max(80, { message: message("participation:setup.errors.categoryLong") }))
+      .max(MAX_ETHNICITIES, { message: message("participation:setup.errors.tooMany", { max: MAX_ETHNICITIES }) }),
+  );
+
+/** Census shares in basis points (1% = 100), per question and answer. */
+export type Census = Partial<Record<CensusQuestion, Record<string, number>>>;
+
+/** A percentage typed by the PB office ("12.5", "12,5", "" for none) → basis points, or null. */
+export function percentToBasisPoints(text: string): number | null | "invalid" {
+  const t = text.trim().replace(",", ".").replace(/%$/, "");
+  if (t === "") return null;
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(t)) return "invalid";
+  const bp = Math.round(Number(t) * 100);
+  return bp > 10_000 ? "invalid" : bp;
+}
+
+/**
+ * Reads the census form: fields named `census.<question>.<index>`, the index into the
+ * question's answers. Shares of a single-choice question may not add up to more than 100%.
+ */
+export function readCensusForm(formData: FormData, ethnicities: readonly string[]): { ok: true; census: Census } | { ok: false; errors: Record<string, string> } {
+  const census: Census = {};
+  const errors: Record<string, string> = {};
+  for (const question of CENSUS_QUESTIONS) {
+    const answers = question === "ethnicity" ? ethnicities : FIXED_QUESTIONS[question];
+    const shares: Record<string, number> = {};
+    let sum = 0;
+    answers.forEach((answer, i) => {
+      const field = `census.${question}.${i}`;
+      const bp = percentToBasisPoints(String(formData.get(field) ?? ""));
+      if (bp === "invalid") errors[field] = message("participation:setup.errors.percent");
+      else if (bp !== null) {
+        shares[answer] = bp;
+        sum += bp;
+      }
+    });
+    // Ethnicity categories may overlap (people choose several); the others are one answer each.
+    if (question !== "ethnicity" && sum > 10_000) errors[`census.${question}`] = message("participation:setup.errors.over100");
+    if (Object.keys(shares).length) census[question] = shares;
+  }
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, census };
+}

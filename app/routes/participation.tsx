@@ -1,0 +1,323 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { authorize, getActor } from "~/auth.server";
+import { FieldErrors, Notice } from "~/components/forms";
+import { CompareBars, SimpleBars } from "~/components/participation-charts";
+import { ANSWER_KEYS, CHANNEL_KEYS, QUESTION_KEYS } from "~/components/participation-labels";
+import { readForm } from "~/csrf.server";
+import { listCycles, resolveCycle } from "~/db/cycles.server";
+import { participationFigures, saveCensus, saveSurveyCategories, surveySetup } from "~/db/participation.server";
+import { hasRole } from "~/domain/auth/roles";
+import { participationPermissions } from "~/domain/participation/permissions";
+import { representation, turnout } from "~/domain/participation/representation";
+import { CENSUS_QUESTIONS, FIXED_QUESTIONS, categoriesSchema, readCensusForm } from "~/domain/participation/survey";
+import { isLocale, LOCALE_NAMES } from "~/i18n/config";
+import { useFormat, useMessage } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "participation:dashboard.pageTitle");
+
+async function guard(request: Request) {
+  const actor = await getActor(request);
+  authorize(request, actor, participationPermissions.viewDashboard(actor), "participation:dashboard.forbidden");
+  const includeDrafts = hasRole(actor, "admin");
+  const slug = new URL(request.url).searchParams.get("cycle");
+  const cycle = await resolveCycle(slug, { includeDrafts });
+  if (!cycle) throw new Response("We could not find that cycle.", { status: 404 });
+  return { actor: actor!, cycle, includeDrafts };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor, cycle, includeDrafts } = await guard(request);
+  const [figures, cycles] = await Promise.all([participationFigures(cycle.id), listCycles({ includeDrafts })]);
+  const total = figures.channels.reduce((s, c) => s + c.voters, 0);
+  return {
+    cycle: { slug: cycle.slug, name: cycle.name },
+    cycles: cycles.map((c) => ({ slug: c.slug, name: c.name })),
+    canSetUp: participationPermissions.setUpSurvey(actor),
+    canSplit: participationPermissions.previewSplit(actor),
+    total,
+    turnout: turnout(figures.districts),
+    channels: figures.channels,
+    locales: figures.locales,
+    answered: figures.answers.length,
+    representation: representation(figures.answers, figures.setup.census, figures.setup.ethnicities),
+    ethnicities: figures.setup.ethnicities,
+    census: figures.setup.census,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor, cycle } = await guard(request);
+  authorize(request, actor, participationPermissions.setUpSurvey(actor), "participation:setup.forbidden");
+  const formData = await readForm(request);
+  const back = (notice: string) => redirect(`/participation?cycle=${encodeURIComponent(cycle.slug)}&notice=${notice}`);
+  const intent = formData.get("intent");
+  if (intent === "categories") {
+    const parsed = categoriesSchema.safeParse(String(formData.get("ethnicities") ?? ""));
+    if (!parsed.success) return data({ categoriesError: parsed.error.issues[0].message, censusErrors: {} as Record<string, string> }, { status: 400 });
+    await saveSurveyCategories(cycle.id, parsed.data, actor);
+    return back("categories");
+  }
+  if (intent === "census") {
+    const { ethnicities } = await surveySetup(cycle.id);
+    const read = readCensusForm(formData, ethnicities);
+    if (!read.ok) return data({ categoriesError: null, censusErrors: read.errors }, { status: 400 });
+    await saveCensus(cycle.id, read.census, actor);
+    return back("census");
+  }
+  throw new Response("Unknown action.", { status: 400 });
+}
+
+function TableAndChart({ chart, table }: { chart: ReactNode; table: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="chart-pair">
+      <div className="table-scroll">{table}</div>
+      <figure className="chart-figure">
+        {chart}
+        <figcaption className="muted">{t("participation:dashboard.chartNote")}</figcaption>
+      </figure>
+    </div>
+  );
+}
+
+export default function ParticipationDashboard() {
+  const { t } = useTranslation();
+  const say = useMessage();
+  const f = useFormat();
+  const d = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const notice = params.get("notice");
+  const pct = (x: number | null) => (x === null ? "—" : f.percent(x, 1));
+  const answerLabel = (question: string, value: string) => (ANSWER_KEYS[question]?.[value] ? t(ANSWER_KEYS[question][value]) : value);
+  const localeName = (l: string) => (isLocale(l) ? LOCALE_NAMES[l] : l);
+  return (
+    <>
+      <h1>{t("participation:dashboard.title", { cycle: d.cycle.name })}</h1>
+      <p>{t("participation:dashboard.intro")}</p>
+      {notice === "categories" ? <Notice tone="success">{t("participation:setup.categories.saved")}</Notice> : null}
+      {notice === "census" ? <Notice tone="success">{t("participation:setup.census.saved")}</Notice> : null}
+      <Form method="get" className="inline-form">
+        <label htmlFor="dashboard-cycle">{t("participation:dashboard.cycle")}</label>
+        <select id="dashboard-cycle" name="cycle" defaultValue={d.cycle.slug}>
+          {d.cycles.map((c) => <option key={c.slug} value={c.slug}>{c.name}</option>)}
+        </select>
+        <button type="submit" className="button-secondary">{t("participation:dashboard.show")}</button>
+      </Form>
+      {d.canSplit ? <p><Link to={`/admin/cycles/${d.cycle.slug}/split`}>{t("participation:dashboard.splitLink")}</Link></p> : null}
+
+      <section aria-labelledby="turnout-heading">
+        <h2 id="turnout-heading">{t("participation:dashboard.turnout.heading")}</h2>
+        <TableAndChart
+          table={
+            <table>
+              <caption className="sr-only">{t("participation:dashboard.turnout.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("participation:dashboard.turnout.district")}</th>
+                  <th scope="col" className="num">{t("participation:dashboard.turnout.population")}</th>
+                  <th scope="col" className="num">{t("participation:dashboard.turnout.voters")}</th>
+                  <th scope="col" className="num">{t("participation:dashboard.turnout.turnout")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.turnout.map((r) => (
+                  <tr key={r.district}>
+                    <th scope="row">{r.district}</th>
+                    <td className="num">{f.number(r.population)}</td>
+                    <td className="num">{f.number(r.voters)}</td>
+                    <td className="num">{r.turnout === null ? t("participation:dashboard.turnout.noPopulation") : pct(r.turnout)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+          chart={<SimpleBars unit="%" rows={d.turnout.map((r) => ({ label: r.district, value: Math.round((r.turnout ?? 0) * 1000) / 10 }))} />}
+        />
+      </section>
+
+      <div className="grid-2">
+        <section aria-labelledby="channel-heading">
+          <h2 id="channel-heading">{t("participation:dashboard.channel.heading")}</h2>
+          {d.total ? (
+            <>
+              <table>
+                <caption className="sr-only">{t("participation:dashboard.channel.caption")}</caption>
+                <thead><tr><th scope="col">{t("participation:dashboard.channel.channel")}</th><th scope="col" className="num">{t("participation:dashboard.channel.voters")}</th><th scope="col" className="num">{t("participation:dashboard.channel.share")}</th></tr></thead>
+                <tbody>
+                  {d.channels.map((c) => (
+                    <tr key={c.channel}><th scope="row">{CHANNEL_KEYS[c.channel] ? t(CHANNEL_KEYS[c.channel]) : c.channel}</th><td className="num">{f.number(c.voters)}</td><td className="num">{pct(c.voters / d.total)}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+              <SimpleBars rows={d.channels.map((c) => ({ label: CHANNEL_KEYS[c.channel] ? t(CHANNEL_KEYS[c.channel]) : c.channel, value: c.voters }))} />
+            </>
+          ) : <p>{t("participation:dashboard.none")}</p>}
+        </section>
+        <section aria-labelledby="language-heading">
+          <h2 id="language-heading">{t("participation:dashboard.language.heading")}</h2>
+          {d.total ? (
+            <>
+              <table>
+                <caption className="sr-only">{t("participation:dashboard.language.caption")}</caption>
+                <thead><tr><th scope="col">{t("participation:dashboard.language.language")}</th><th scope="col" className="num">{t("participation:dashboard.language.voters")}</th><th scope="col" className="num">{t("participation:dashboard.language.share")}</th></tr></thead>
+                <tbody>
+                  {d.locales.map((l) => (
+                    <tr key={l.locale}><th scope="row">{localeName(l.locale)}</th><td className="num">{f.number(l.voters)}</td><td className="num">{pct(l.voters / d.total)}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+              <SimpleBars rows={d.locales.map((l) => ({ label: localeName(l.locale), value: l.voters }))} />
+            </>
+          ) : <p>{t("participation:dashboard.none")}</p>}
+        </section>
+      </div>
+
+      <section aria-labelledby="survey-heading">
+        <h2 id="survey-heading">{t("participation:dashboard.survey.heading")}</h2>
+        <p>{t("participation:dashboard.survey.count", { count: d.answered })} {t("participation:dashboard.survey.explain")}</p>
+        {d.answered === 0 ? <p>{t("participation:dashboard.survey.noAnswers")}</p> : null}
+        {d.answered > 0
+          ? d.representation.map((q) => {
+              const question = t(QUESTION_KEYS[q.question]);
+              const under = q.rows.filter((r) => r.underRepresented).map((r) => answerLabel(q.question, r.answer));
+              return (
+                <section key={q.question} aria-labelledby={`q-${q.question}`} className="card">
+                  <h3 id={`q-${q.question}`}>{question}</h3>
+                  <p className="muted">{t("participation:dashboard.survey.answered", { count: q.answered })}</p>
+                  {q.question !== "firstTime" ? (
+                    <p className={under.length ? "under-summary" : undefined} data-testid={`under-${q.question}`}>
+                      {under.length
+                        ? t("participation:dashboard.survey.underList", { question, groups: under.join(", ") })
+                        : t("participation:dashboard.survey.noneUnder", { question })}
+                    </p>
+                  ) : null}
+                  <TableAndChart
+                    table={
+                      <table>
+                        <caption className="sr-only">{question}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t("participation:dashboard.survey.answer")}</th>
+                            <th scope="col" className="num">{t("participation:dashboard.survey.answers")}</th>
+                            <th scope="col" className="num">{t("participation:dashboard.survey.share")}</th>
+                            {q.question !== "firstTime" ? <th scope="col" className="num">{t("participation:dashboard.survey.census")}</th> : null}
+                            {q.question !== "firstTime" ? <th scope="col">{t("participation:dashboard.survey.status")}</th> : null}
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {q.rows.map((r) => (
+                            <tr key={r.answer} className={r.underRepresented ? "row-under" : undefined}>
+                              <th scope="row">{answerLabel(q.question, r.answer)}</th>
+                              <td className="num">{f.number(r.count)}</td>
+                              <td className="num">{pct(r.surveyShare)}</td>
+                              {q.question !== "firstTime" ? <td className="num">{pct(r.censusShare)}</td> : null}
+                              {q.question !== "firstTime" ? (
+                                <td>
+                                  {r.underRepresented ? (
+                                    <strong className="status status-under">{t("participation:dashboard.survey.under")}</strong>
+                                  ) : r.censusShare === null ? (
+                                    <span className="muted">{t("participation:dashboard.survey.noCensus")}</span>
+                                  ) : (
+                                    t("participation:dashboard.survey.represented")
+                                  )}
+                                </td>
+                              ) : null}
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    }
+                    chart={
+                      <CompareBars
+                        surveyLabel={t("participation:dashboard.survey.chartSurvey")}
+                        censusLabel={t("participation:dashboard.survey.chartCensus")}
+                        rows={q.rows.map((r) => ({
+                          label: answerLabel(q.question, r.answer),
+                          survey: Math.round(r.surveyShare * 1000) / 10,
+                          census: r.censusShare === null ? null : Math.round(r.censusShare * 1000) / 10,
+                        }))}
+                      />
+                    }
+                  />
+                </section>
+              );
+            })
+          : null}
+      </section>
+
+      {d.canSetUp ? (
+        <>
+          <section className="card" aria-labelledby="categories-heading">
+            <h2 id="categories-heading">{t("participation:setup.categories.heading")}</h2>
+            <Form method="post">
+              <AuthenticityTokenInput />
+              <div className="field">
+                <label htmlFor="ethnicities">{t("participation:setup.categories.label")}</label>
+                <p id="ethnicities-hint" className="hint">{t("participation:setup.categories.hint")}</p>
+                <textarea
+                  id="ethnicities"
+                  name="ethnicities"
+                  rows={6}
+                  defaultValue={d.ethnicities.join("\n")}
+                  aria-invalid={answer?.categoriesError ? true : undefined}
+                  aria-describedby={`ethnicities-hint${answer?.categoriesError ? " ethnicities-error" : ""}`}
+                />
+                <FieldErrors id="ethnicities-error" errors={answer?.categoriesError ? [answer.categoriesError] : undefined} />
+              </div>
+              <button type="submit" name="intent" value="categories" className="button-secondary">{t("participation:setup.categories.save")}</button>
+            </Form>
+          </section>
+          <section className="card" aria-labelledby="census-heading">
+            <h2 id="census-heading">{t("participation:setup.census.heading")}</h2>
+            <p className="hint">{t("participation:setup.census.hint")}</p>
+            <Form method="post">
+              <AuthenticityTokenInput />
+              {CENSUS_QUESTIONS.map((question) => {
+                const answers: readonly string[] = question === "ethnicity" ? d.ethnicities : FIXED_QUESTIONS[question];
+                if (!answers.length) return null;
+                const groupError = answer?.censusErrors?.[`census.${question}`];
+                return (
+                  <fieldset key={question} aria-describedby={groupError ? `census-${question}-error` : undefined}>
+                    <legend>{t(QUESTION_KEYS[question])}</legend>
+                    {groupError ? <p id={`census-${question}-error`} className="error" role="alert">{say(groupError)}</p> : null}
+                    <div className="census-grid">
+                      {answers.map((a, i) => {
+                        const name = `census.${question}.${i}`;
+                        const error = answer?.censusErrors?.[name];
+                        const bp = d.census[question]?.[a];
+                        return (
+                          <div className="field" key={a}>
+                            <label htmlFor={name}>{t("participation:setup.census.percentOf", { answer: answerLabel(question, a) })}</label>
+                            <input
+                              id={name}
+                              name={name}
+                              type="text"
+                              inputMode="decimal"
+                              size={6}
+                              defaultValue={bp === undefined ? "" : String(bp / 100)}
+                              aria-invalid={error ? true : undefined}
+                              aria-describedby={error ? `${name}-error` : undefined}
+                            />
+                            <FieldErrors id={`${name}-error`} errors={error ? [error] : undefined} />
+                          </div>
+                        );
+                      })}
+                    </div>
+                  </fieldset>
+                );
+              })}
+              <button type="submit" name="intent" value="census" className="button-secondary">{t("participation:setup.census.save")}</button>
+            </Form>
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,230 @@
+import "./fresh-db";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server";
+import { generateVoterCodes } from "~/db/cycles.server";
+import { saveCostEstimate } from "~/db/costing.server";
+import { createIdea } from "~/db/ideas.server";
+import { saveCensus, saveSurveyCategories } from "~/db/participation.server";
+import { createProposal, sendForCosting } from "~/db/proposals.server";
+import { action as codeAction } from "~/routes/vote._index";
+import { action as ballotAction } from "~/routes/vote.ballot";
+import { loader as receiptLoader } from "~/routes/vote.receipt";
+import { action as surveyAction, loader as surveyLoader } from "~/routes/vote.survey";
+import * as dashboard from "~/routes/participation";
+import * as split from "~/routes/admin.cycles.$slug_.split";
+import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+
+async function votingCycle() {
+  const admin = await makeUser(["admin"]);
+  const delegate = await makeUser(["delegate"]);
+  const staff = await makeUser(["staff"], "Parks");
+  const cycle = await makeCycle(admin, "costing");
+  const d = cycle.districts[0];
+  const idea = await createIdea(cycle.id, { title: "Shade trees", description: "Shade trees for the playground.", districtId: d.id, categoryId: cycle.categories[0].id, location: "" }, admin);
+  const created = await createProposal(cycle.id, { title: "Shade trees", description: "Twenty shade trees around the playground, watered for two years.", districtId: d.id, categoryId: cycle.categories[0].id, ideaIds: [idea.id] }, delegate);
+  if (!created.ok) throw new Error(created.error);
+  await sendForCosting(created.proposal.id, staff.agencyId!, delegate);
+  await saveCostEstimate(created.proposal.id, { lineItems: [{ description: "Trees", quantity: 20, unitCostCents: 500_00 }], verdict: "feasible", publicReason: "City land, our remit, recent prices." }, staff);
+  await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
+  await generateVoterCodes(cycle.id, d.id, 6, "test", admin);
+  const codes = await prisma.voterCode.findMany({ where: { districtId: d.id }, orderBy: { code: "asc" } });
+  return { admin, staff, cycle, proposalId: created.proposal.id, codes };
+}
+
+/** A voter who enters a code and casts a ballot, in `lng`; returns their browser (with the session cookie). */
+async function voteWith(code: string, proposalId: string, lng = "en") {
+  const voter = await browserFor(null);
+  voter.remember((await settle(() => codeAction(args(voter.post("/vote", { code }))))) as Response);
+  const cast = (await settle(() => ballotAction(args(voter.post(`/vote/ballot?lng=${lng}`, { intent: "confirm", project: proposalId }))))) as Response;
+  expect(cast.headers.get("Location")).toBe("/vote/receipt");
+  voter.remember(cast);
+  return voter;
+}
+
+const answers = { ageBand: "25to34", gender: "woman", homeLanguage: "spanish", firstTime: "yes" };
+
+describe("the anonymous survey after voting", async () => {
+  const { admin, cycle, proposalId, codes } = await votingCycle();
+  await saveSurveyCategories(cycle.id, ["Asian", "Black", "Hispanic or Latino", "White"], admin);
+
+  it("is offered on the receipt, stores one answer with no link, and refuses a second one", async () => {
+    const voter = await voteWith(codes[0].code, proposalId, "es");
+    const receipt = await receiptLoader(args(voter.get("/vote/receipt")));
+    const body = (await receipt.json()) as { receipt: unknown; survey: { ethnicities: string[] } | null };
+    expect(body.receipt).not.toBeNull();
+    expect(body.survey).toEqual({ ethnicities: ["Asian", "Black", "Hispanic or Latino", "White"] });
+    voter.remember(receipt);
+
+    const before = voter.post("/vote/survey", { intent: "answer", ...answers, ethnicities: ["Hispanic or Latino", "White"] });
+    // The same cookie kept aside, as someone replaying it later would.
+    const replay = voter.post("/vote/survey", { intent: "answer", ...answers });
+    const first = (await settle(() => surveyAction(args(before)))) as Response;
+    expect(first.status).toBe(302);
+    expect(first.headers.get("Location")).toBe("/vote/survey?outcome=done");
+    voter.remember(first);
+    const stored = await prisma.surveyResponse.findMany({ where: { cycleId: cycle.id } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ ...answers, ethnicities: JSON.stringify(["Hispanic or Latino", "White"]) });
+
+    // A second answer from the same session is refused, and so is the replayed cookie.
+    for (const again of [voter.post("/vote/survey", { intent: "answer", ...answers }), replay]) {
+      const { httpStatus, reply } = answerOf<{ refused: boolean }>(await settle(() => surveyAction(args(again))));
+      expect(httpStatus).toBe(409);
+      expect(reply.refused).toBe(true);
+    }
+    expect(await prisma.surveyResponse.count({ where: { cycleId: cycle.id } })).toBe(1);
+    // The survey page no longer offers the form.
+    expect((await surveyLoader(args(voter.get("/vote/survey")))).ethnicities).toBeNull();
+    // The ballot was cast in Spanish: the participation (not the ballot) records it.
+    expect((await prisma.participation.findFirstOrThrow({ where: { voterCodeId: codes[0].id } })).locale).toBe("es");
+  });
+
+  it("refuses a survey from someone who has not voted, and answers that are not on the form", async () => {
+    const visitor = await browserFor(null);
+    const { httpStatus } = answerOf(await settle(() => surveyAction(args(visitor.post("/vote/survey", { intent: "answer", ...answers })))));
+    expect(httpStatus).toBe(409);
+    const voter = await voteWith(codes[1].code, proposalId);
+    const bad = answerOf<{ errors: Record<string, string> }>(await settle(() => surveyAction(args(voter.post("/vote/survey", { intent: "answer", gender: "robot", ethnicities: "Martian" })))));
+    expect(bad.httpStatus).toBe(400);
+    expect(Object.keys(bad.reply.errors).sort()).toEqual(["ethnicities", "gender"]);
+    expect(await prisma.surveyResponse.count({ where: { cycleId: cycle.id } })).toBe(1);
+  });
+
+  it("can be skipped, which stores nothing and uses up the offer", async () => {
+    const voter = await voteWith(codes[2].code, proposalId);
+    const skipped = (await settle(() => surveyAction(args(voter.post("/vote/survey", { intent: "skip" }))))) as Response;
+    expect(skipped.headers.get("Location")).toBe("/vote/survey?outcome=skipped");
+    voter.remember(skipped);
+    expect(answerOf(await settle(() => surveyAction(args(voter.post("/vote/survey", { intent: "answer", ...answers }))))).httpStatus).toBe(409);
+    expect(await prisma.surveyResponse.count({ where: { cycleId: cycle.id } })).toBe(1);
+  });
+
+  it("keeps no column, order or log entry that joins an answer to a ballot, a voter or a participation", async () => {
+    const columns = async (table: string) => ((await prisma.$queryRawUnsafe(`PRAGMA table_info("${table}")`)) as { name: string }[]).map((c) => c.name).sort();
+    const survey = await columns("SurveyResponse");
+    expect(survey).toEqual(["ageBand", "cycleId", "ethnicities", "firstTime", "gender", "homeLanguage", "id"]);
+    // The only column shared with ballots, participations and voter codes is the cycle (many to many, no join).
+    for (const table of ["Ballot", "Participation", "VoterCode", "User", "Session"]) {
+      const shared = (await columns(table)).filter((c) => survey.includes(c) && c !== "id");
+      expect(shared, table).toEqual(table === "User" || table === "Session" ? [] : ["cycleId"]);
+    }
+    // No foreign key from the survey to anything but the cycle, and no time column anywhere in it.
+    const keys = (await prisma.$queryRawUnsafe(`PRAGMA foreign_key_list("SurveyResponse")`)) as { table: string }[];
+    expect(keys.map((k) => k.table)).toEqual(["Cycle"]);
+    expect((await columns("SurveyTokenUsed"))).toEqual(["hash"]);
+    // No insertion order to line answers up with ballots: neither table has a rowid.
+    await expect(prisma.$queryRawUnsafe(`SELECT rowid FROM "SurveyResponse"`)).rejects.toThrow();
+    await expect(prisma.$queryRawUnsafe(`SELECT rowid FROM "SurveyTokenUsed"`)).rejects.toThrow();
+    // The id is random (a v4 UUID: no time in it) and appears nowhere else; answers are not in the audit log.
+    const [row] = await prisma.surveyResponse.findMany({ where: { cycleId: cycle.id } });
+    expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const ballots = JSON.stringify(await prisma.ballot.findMany({ where: { cycleId: cycle.id } }));
+    const participations = JSON.stringify(await prisma.participation.findMany({ where: { cycleId: cycle.id } }));
+    const log = JSON.stringify(await prisma.auditLog.findMany());
+    for (const text of [ballots, participations, log]) expect(text).not.toContain(row.id);
+    expect(log).not.toMatch(/survey\.answer|25to34/);
+  });
+});
+
+describe("the participation dashboard", async () => {
+  const { admin, staff, cycle, proposalId, codes } = await votingCycle();
+  const resident = await makeUser(["resident"]);
+  await saveSurveyCategories(cycle.id, ["A", "B"], admin);
+  await saveCensus(cycle.id, { homeLanguage: { english: 50_00, spanish: 40_00 } }, admin);
+  for (const [i, homeLanguage] of ["english", "english", "english", "spanish"].entries()) {
+    const voter = await voteWith(codes[i].code, proposalId, i === 3 ? "es" : "en");
+    await surveyAction(args(voter.post("/vote/survey", { intent: "answer", homeLanguage })));
+  }
+  const url = `/participation?cycle=${cycle.slug}`;
+
+  it("shows turnout, channel, language and under-represented groups to the PB office and programme staff", async () => {
+    for (const who of [admin, staff]) {
+      const d = await dashboard.loader(args((await browserFor(who)).get(url)));
+      expect(d.total).toBe(4);
+      expect(d.turnout).toEqual([
+        { district: "North", population: 1000, voters: 4, turnout: 0.004 },
+        { district: "South", population: 800, voters: 0, turnout: 0 },
+      ]);
+      expect(d.channels).toEqual([{ channel: "online", voters: 4 }]);
+      expect(d.locales).toEqual([{ locale: "en", voters: 3 }, { locale: "es", voters: 1 }]);
+      const language = d.representation.find((q) => q.question === "homeLanguage")!;
+      // Spanish: 25% of answers against 40% of the census (62.5%, below 80%).
+      expect(language.rows.find((r) => r.answer === "spanish")).toMatchObject({ surveyShare: 0.25, underRepresented: true });
+      expect(language.rows.find((r) => r.answer === "english")).toMatchObject({ surveyShare: 0.75, underRepresented: false });
+    }
+  });
+
+  it("is refused to residents and sends visitors to sign in", async () => {
+    const asResident = (await settle(async () => dashboard.loader(args((await browserFor(resident)).get(url))))) as Response;
+    expect(asResident.status).toBe(403);
+    const asVisitor = (await settle(async () => dashboard.loader(args((await browserFor(null)).get(url))))) as Response;
+    expect(asVisitor.status).toBe(302);
+    expect(asVisitor.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+  });
+
+  it("lets only the PB office set census shares, and refuses shares over 100%", async () => {
+    const asStaff = (await settle(async () => dashboard.action(args((await browserFor(staff)).post(url, { intent: "census", "census.gender.0": "10" }))))) as Response;
+    expect(asStaff.status).toBe(403);
+    const over = answerOf<{ censusErrors: Record<string, string> }>(
+      await dashboard.action(args((await browserFor(admin)).post(url, { intent: "census", "census.gender.0": "60", "census.gender.1": "60" }))),
+    );
+    expect(over.httpStatus).toBe(400);
+    expect(over.reply.censusErrors).toEqual({ "census.gender": "participation:setup.errors.over100" });
+    const saved = (await settle(async () => dashboard.action(args((await browserFor(admin)).post(url, { intent: "census", "census.gender.0": "51", "census.ethnicity.1": "12.5" }))))) as Response;
+    expect(saved.status).toBe(302);
+    const setup = await prisma.surveySetup.findUniqueOrThrow({ where: { cycleId: cycle.id } });
+    expect(JSON.parse(setup.census)).toEqual({ gender: { woman: 51_00 }, ethnicity: { B: 12_50 } });
+    expect(await prisma.auditLog.count({ where: { action: "survey.census", targetId: cycle.id } })).toBe(2);
+  });
+});
+
+describe("the equity-weighted budget split", async () => {
+  const admin = await makeUser(["admin"]);
+  const resident = await makeUser(["resident"]);
+  const staff = await makeUser(["staff"], "Parks");
+  const cycle = await makeCycle(admin, "costing");
+  const [north, south] = cycle.districts;
+  const url = `/admin/cycles/${cycle.slug}/split`;
+  const form = (intent: string) => ({
+    intent,
+    total: "100000.01",
+    [`population-${north.id}`]: "30,000",
+    [`weight-${north.id}`]: "1",
+    [`population-${south.id}`]: "10000",
+    [`weight-${south.id}`]: "1.5",
+  });
+
+  it("previews each district's share before changing anything", async () => {
+    const preview = (await split.action(args((await browserFor(admin)).post(url, form("preview")), { slug: cycle.slug }))) as { shares: number[] };
+    // 30,000 × 1 : 10,000 × 1.5 = 2 : 1 of $100,000.01 → 6,666,667.33… and 3,333,333.66… cents.
+    expect(preview.shares).toEqual([66_666_67, 33_333_34]);
+    expect(preview.shares[0] + preview.shares[1]).toBe(100_000_01);
+    const unchanged = await prisma.district.findUniqueOrThrow({ where: { id: north.id } });
+    expect(unchanged.budgetCents).toBe(100_000_00);
+  });
+
+  it("applies the split before voting, audited", async () => {
+    const applied = (await settle(async () => split.action(args((await browserFor(admin)).post(url, form("apply")), { slug: cycle.slug })))) as Response;
+    expect(applied.status).toBe(302);
+    const after = await prisma.district.findMany({ where: { cycleId: cycle.id }, orderBy: { name: "asc" } });
+    expect(after.map((d) => [d.budgetCents, d.population, d.needWeight])).toEqual([[66_666_67, 30_000, 100], [33_333_34, 10_000, 150]]);
+    const entry = await prisma.auditLog.findFirstOrThrow({ where: { action: "cycle.budget-split", targetId: cycle.id } });
+    expect(JSON.parse(entry.detail)).toMatchObject({ totalCents: 100_000_01, districts: [{ name: "North", from: 100_000_00, to: 66_666_67 }, { name: "South", from: 50_000_00, to: 33_333_34 }] });
+  });
+
+  it("refuses residents and staff, and refuses to apply once voting has opened", async () => {
+    for (const who of [resident, staff]) {
+      const r = (await settle(async () => split.action(args((await browserFor(who)).post(url, form("preview")), { slug: cycle.slug })))) as Response;
+      expect(r.status).toBe(403);
+      expect(((await settle(async () => split.loader(args((await browserFor(who)).get(url), { slug: cycle.slug })))) as Response).status).toBe(403);
+    }
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
+    const page = await split.loader(args((await browserFor(admin)).get(url), { slug: cycle.slug }));
+    expect(page.canApply).toBe(false);
+    const refused = (await settle(async () => split.action(args((await browserFor(admin)).post(url, { ...form("apply"), total: "1" }), { slug: cycle.slug })))) as Response;
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toBe("participation:split.errors.phase");
+    const after = await prisma.district.findUniqueOrThrow({ where: { id: north.id } });
+    expect(after.budgetCents).toBe(66_666_67);
+  });
+});
