@@ -7,8 +7,8 @@
 // model to the edited one: no database is needed.
 //
 //   --pg-only   SQLite migrations exist without a PostgreSQL twin (e.g. merged from a branch
-//               that wrote them another way): write a PostgreSQL migration of the same name for
-//               each, from the schema.prisma committed with it (git), and regenerate the PG schema.
+//               that wrote them another way): write their PostgreSQL twins (one holds the whole
+//               change since the last paired migration) and regenerate the PG schema.
 //   --empty     write both migration files even without a schema change (for hand-written SQL).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -20,8 +20,10 @@ import { PG_MIGRATIONS, PG_SCHEMA, SQLITE_MIGRATIONS, SQLITE_SCHEMA, generatedPo
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { "pg-only": { type: "boolean" }, empty: { type: "boolean" } } });
 const dirs = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
 const pgMigrations = dirs(PG_MIGRATIONS);
-const lastPg = pgMigrations[pgMigrations.length - 1];
-const unpaired = dirs(SQLITE_MIGRATIONS).filter((m) => m.slice(0, 14) > lastPg.slice(0, 14) && !pgMigrations.includes(m));
+// SQLite migrations after the PostgreSQL baseline without a PostgreSQL twin (by name: one merged
+// from another branch may carry an earlier time than the last paired one).
+const baseline = pgMigrations[0];
+const unpaired = dirs(SQLITE_MIGRATIONS).filter((m) => m.slice(0, 14) > baseline.slice(0, 14) && !pgMigrations.includes(m));
 
 const tmp = mkdtempSync(join(tmpdir(), "civic-migration-"));
 // `prisma migrate diff` loads prisma.config.ts and opens its adapter, though a diff of two schema
@@ -75,39 +77,28 @@ function catchUp() {
     console.log("Every SQLite migration has its PostgreSQL twin: nothing to do.");
     return;
   }
-  let oldPg = readFileSync(PG_SCHEMA, "utf8");
-  for (const migration of unpaired) {
-    // The data model as of this migration: schema.prisma in the commit that added it.
-    // (During a merge, the commits being merged count too.)
-    const heads = ["HEAD", ...(gitOk(["rev-parse", "-q", "--verify", "MERGE_HEAD"]) ? ["MERGE_HEAD"] : [])];
-    const commit = git(["log", "--diff-filter=A", "--format=%H", "-1", ...heads, "--", `${SQLITE_MIGRATIONS}/${migration}`]);
-    if (!commit) throw new Error(`${migration} is not committed: commit it (with its schema.prisma) first.`);
-    const newPg = postgresSchema(execFileSync("git", ["show", `${commit}:${SQLITE_SCHEMA}`], { encoding: "utf8" }));
-    const pgSql = diff(oldPg, newPg);
-    const handWritten = /TRIGGER|WITHOUT ROWID|UPDATE "|INSERT INTO "(?!new_)/.test(readFileSync(join(SQLITE_MIGRATIONS, migration, "migration.sql"), "utf8"));
-    write(
-      join(PG_MIGRATIONS, migration, "migration.sql"),
-      (handWritten ? `-- TODO: ${migration} on SQLite has hand-written SQL (triggers or data changes): add its PostgreSQL form here.\n` : "") + pgSql,
-    );
-    if (handWritten) console.log(`note: ${migration} has hand-written SQL on SQLite: add its PostgreSQL form to the new file.`);
-    oldPg = newPg;
+  // From the model of the last paired migrations (the committed PostgreSQL schema) to today's
+  // schema.prisma, in one PostgreSQL migration named after the newest unpaired SQLite one; the
+  // others get a PostgreSQL file that says so. (Intermediate models cannot be trusted: SQLite
+  // migrations merged from parallel branches were each written against their own branch's model.)
+  const oldPg = readFileSync(PG_SCHEMA, "utf8");
+  const newPg = generatedPostgresSchema();
+  const pgSql = diff(oldPg, newPg);
+  const last = unpaired[unpaired.length - 1];
+  const handWritten = unpaired.filter((m) => /TRIGGER|UPDATE "|INSERT INTO "(?!new_)/.test(readFileSync(join(SQLITE_MIGRATIONS, m, "migration.sql"), "utf8")));
+  for (const migration of unpaired.slice(0, -1)) {
+    write(join(PG_MIGRATIONS, migration, "migration.sql"), `-- On PostgreSQL this change is made by ${last} (written by npm run db:migration -- --pg-only).\nSELECT 1;\n`);
   }
-  writeFileSync(PG_SCHEMA, oldPg);
+  write(
+    join(PG_MIGRATIONS, last, "migration.sql"),
+    (unpaired.length > 1 ? `-- PostgreSQL twin of ${unpaired.join(", ")}.\n` : "") +
+      handWritten.map((m) => `-- TODO: ${m} on SQLite has hand-written SQL (a trigger or a data change): add its PostgreSQL form here.\n`).join("") +
+      pgSql,
+  );
+  writeFileSync(PG_SCHEMA, newPg);
   console.log(`wrote ${PG_SCHEMA}`);
-  if (oldPg !== generatedPostgresSchema()) console.log("prisma/schema.prisma has changed since: now run `npm run db:migration -- <name>` for that change.");
-}
-
-function gitOk(args: string[]) {
-  try {
-    git(args);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function git(args: string[]) {
-  return execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  console.log("It covers every change in prisma/schema.prisma since the last paired migration: check that the file holds only the changes of the SQLite migrations above.");
+  for (const m of handWritten) console.log(`note: ${m} has hand-written SQL on SQLite: add its PostgreSQL form to the new file.`);
 }
 
 function write(file: string, sql: string) {

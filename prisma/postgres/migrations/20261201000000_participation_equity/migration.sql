@@ -1,49 +1,8 @@
--- TODO: 20261201000000_participation_equity on SQLite has hand-written SQL (triggers or data changes): add its PostgreSQL form here.
--- DropForeignKey
-ALTER TABLE "Idea" DROP CONSTRAINT "Idea_mergedIntoId_fkey";
-
--- DropForeignKey
-ALTER TABLE "VoterCode" DROP CONSTRAINT "VoterCode_userId_fkey";
-
--- DropForeignKey
-ALTER TABLE "Comment" DROP CONSTRAINT "Comment_authorId_fkey";
-
--- DropForeignKey
-ALTER TABLE "Follow" DROP CONSTRAINT "Follow_userId_fkey";
-
--- DropIndex
-DROP INDEX "VoterCode_cycleId_userId_key";
-
--- AlterTable
-ALTER TABLE "Cycle" DROP COLUMN "accountVoting",
-DROP COLUMN "minAge",
-DROP COLUMN "residencyRule";
-
 -- AlterTable
 ALTER TABLE "District" ADD COLUMN     "needWeight" INTEGER NOT NULL DEFAULT 100;
 
 -- AlterTable
-ALTER TABLE "Idea" DROP COLUMN "hiddenAt",
-DROP COLUMN "hiddenReason",
-DROP COLUMN "mergedIntoId",
-DROP COLUMN "source",
-DROP COLUMN "sourceNote";
-
--- AlterTable
-ALTER TABLE "VoterCode" DROP COLUMN "userId";
-
--- AlterTable
-ALTER TABLE "Participation" DROP COLUMN "site",
-ADD COLUMN     "locale" TEXT NOT NULL DEFAULT 'en';
-
--- DropTable
-DROP TABLE "Comment";
-
--- DropTable
-DROP TABLE "Follow";
-
--- DropTable
-DROP TABLE "OutboxMessage";
+ALTER TABLE "Participation" ADD COLUMN     "locale" TEXT NOT NULL DEFAULT 'en';
 
 -- CreateTable
 CREATE TABLE "SurveySetup" (
