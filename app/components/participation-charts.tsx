@@ -2,6 +2,7 @@
 // figures (aria-hidden), fixed-size so the server renders it too. Only the dashboard imports
 // this module, so recharts stays out of the chunks the public pages load.
 import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from "recharts";
+import { PlainTick } from "~/components/chart-tick";
 
 const short = (s: string) => (s.length > 22 ? `${s.slice(0, 20)}…` : s);
 
@@ -13,7 +14,7 @@ export function SimpleBars({ rows, unit = "" }: { rows: { label: string; value: 
       <BarChart width={420} height={36 * data.length + 50} data={data} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" unit={unit} allowDecimals={false} />
-        <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 13 }} />
+        <YAxis type="category" dataKey="name" width={150} tick={<PlainTick />} />
         <Bar dataKey="value" fill="#1f5f8b" isAnimationActive={false} />
       </BarChart>
     </div>
@@ -28,7 +29,7 @@ export function CompareBars({ rows, surveyLabel, censusLabel }: { rows: { label:
       <BarChart width={420} height={48 * data.length + 70} data={data} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" unit="%" allowDecimals={false} />
-        <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 13 }} />
+        <YAxis type="category" dataKey="name" width={150} tick={<PlainTick />} />
         <Legend />
         <Bar dataKey="survey" name={surveyLabel} fill="#1f5f8b" isAnimationActive={false} />
         <Bar dataKey="census" name={censusLabel} fill="#8a5a00" isAnimationActive={false} />

@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis } from "recharts";
+import { PlainTick } from "~/components/chart-tick";
 import { useFormat } from "~/i18n/i18n";
 
 /** Votes per project, winners in green. Fixed size so it renders on the server too. */
@@ -10,7 +11,7 @@ export function VotesChart({ projects }: { projects: { title: string; votes: num
       <BarChart width={640} height={44 * data.length + 40} data={data} layout="vertical" margin={{ left: 16, right: 24, top: 8, bottom: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" allowDecimals={false} tickFormatter={(n: number) => f.number(n)} />
-        <YAxis type="category" dataKey="name" width={250} tick={{ fontSize: 13 }} />
+        <YAxis type="category" dataKey="name" width={250} tick={<PlainTick />} />
         <Bar dataKey="votes" isAnimationActive={false}>
           {data.map((d, i) => (
             <Cell key={i} fill={d.selected ? "#0b5c47" : "#8a96a3"} />
