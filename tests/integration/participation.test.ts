@@ -1,6 +1,6 @@
 import "./fresh-db";
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db/client.server";
+import { dialect, prisma } from "~/db/client.server";
 import { generateVoterCodes } from "~/db/cycles.server";
 import { saveCostEstimate } from "~/db/costing.server";
 import { createIdea } from "~/db/ideas.server";
@@ -100,7 +100,12 @@ describe("the anonymous survey after voting", async () => {
   });
 
   it("keeps no column, order or log entry that joins an answer to a ballot, a voter or a participation", async () => {
-    const columns = async (table: string) => ((await prisma.$queryRawUnsafe(`PRAGMA table_info("${table}")`)) as { name: string }[]).map((c) => c.name).sort();
+    // (SQLite's PRAGMAs, or PostgreSQL's information_schema: the same facts.)
+    const columns = async (table: string) =>
+      (dialect === "postgresql"
+        ? ((await prisma.$queryRawUnsafe(`SELECT column_name::text AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '${table}'`)) as { name: string }[])
+        : ((await prisma.$queryRawUnsafe(`PRAGMA table_info("${table}")`)) as { name: string }[])
+      ).map((c) => c.name).sort();
     const survey = await columns("SurveyResponse");
     expect(survey).toEqual(["ageBand", "cycleId", "ethnicities", "firstTime", "gender", "homeLanguage", "id"]);
     // The only column shared with ballots, participations and voter codes is the cycle (many to many, no join).
@@ -109,7 +114,11 @@ describe("the anonymous survey after voting", async () => {
       expect(shared, table).toEqual(table === "User" || table === "Session" ? [] : ["cycleId"]);
     }
     // No foreign key from the survey to anything but the cycle, and no time column anywhere in it.
-    const keys = (await prisma.$queryRawUnsafe(`PRAGMA foreign_key_list("SurveyResponse")`)) as { table: string }[];
+    const keys = (await prisma.$queryRawUnsafe(
+      dialect === "postgresql"
+        ? `SELECT replace(confrelid::regclass::text, '"', '') AS "table" FROM pg_constraint WHERE contype = 'f' AND conrelid = '"SurveyResponse"'::regclass`
+        : `PRAGMA foreign_key_list("SurveyResponse")`,
+    )) as { table: string }[];
     expect(keys.map((k) => k.table)).toEqual(["Cycle"]);
     expect((await columns("SurveyTokenUsed"))).toEqual(["hash"]);
     // No insertion order to line answers up with ballots: neither table has a rowid.
