@@ -24,9 +24,9 @@ describe.skipIf(!postgresUrl)("two instances on one PostgreSQL database", () => 
     bases = ports.map((port) => `http://127.0.0.1:${port}`);
   });
   afterAll(async () => {
+    await agent.close(); // (first: kept-alive connections to stopped servers would only be reset)
     for (const server of servers) server.kill("SIGTERM");
     await Promise.all(servers.map((s) => (s.exitCode === null ? new Promise((r) => s.on("exit", r)) : null)));
-    await agent.close();
     await fixture?.cleanup();
   });
 
