@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "~/env.server";
+
+describe("the environment", () => {
+  it("has working defaults for the embedded install", () => {
+    expect(parseEnv({})).toMatchObject({
+      NODE_ENV: "development",
+      PORT: 3000,
+      HOST: "0.0.0.0",
+      DATABASE_URL: "file:./data/civic-budget.db",
+      DATABASE_POOL_SIZE: 10,
+      TRUST_PROXY: false,
+      LOG_LEVEL: "info",
+      SHUTDOWN_TIMEOUT_MS: 25000,
+      BACKUP_DIR: "data/backups",
+    });
+  });
+
+  it("reads numbers and booleans, and counts an empty variable as unset", () => {
+    const env = parseEnv({ PORT: "8080", TRUST_PROXY: "true", COOKIE_SECURE: "false", DATABASE_POOL_SIZE: "25", LOG_LEVEL: "" });
+    expect(env).toMatchObject({ PORT: 8080, TRUST_PROXY: true, COOKIE_SECURE: false, DATABASE_POOL_SIZE: 25, LOG_LEVEL: "info" });
+  });
+
+  it("refuses bad values, naming the variable", () => {
+    expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x@y/z" })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
+    expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET/);
+    expect(() => parseEnv({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+  });
+
+  it("requires one SESSION_SECRET for all instances in production on PostgreSQL", () => {
+    const pg = { NODE_ENV: "production", DATABASE_URL: "postgresql://civic@db.internal:5432/civic" };
+    expect(() => parseEnv(pg)).toThrow(/SESSION_SECRET/);
+    expect(parseEnv({ ...pg, SESSION_SECRET: "x".repeat(40) }).DATABASE_URL).toBe(pg.DATABASE_URL);
+    expect(parseEnv({ NODE_ENV: "production" }).NODE_ENV).toBe("production"); // SQLite: a secret is made once in data/
+  });
+});
