@@ -122,7 +122,7 @@ export default function ImportIdeas() {
               <p role="status">{t("imports:preview.summary", { count: check.rows.length, valid: check.valid.length, invalid })}</p>
               <div className="table-scroll">
                 <table>
-                  <caption className="visually-hidden">{t("imports:preview.caption")}</caption>
+                  <caption className="sr-only">{t("imports:preview.caption")}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t("imports:preview.row")}</th>

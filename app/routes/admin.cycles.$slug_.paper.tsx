@@ -72,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const rules = ballotRulesFor(code.cycle, code.district);
   const options = await ballotOptions(code.cycleId, code.districtId);
   const ballot = (selection: string[], ranks: Record<string, string>) => ({ district: code.district.name, rules, options, selection, ranks });
-  if (formData.get("intent") !== "cast") return data<Entry>({ step: "ballot", site: start.data.site, code: typedCode, errors: {}, ballot: ballot([], {}) });
+  if (formData.get("intent") !== "confirm") return data<Entry>({ step: "ballot", site: start.data.site, code: typedCode, errors: {}, ballot: ballot([], {}) });
 
   const form = readBallotForm(formData, rules.method, options.map((o) => o.id));
   if (!form) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
@@ -140,7 +140,7 @@ export default function PaperBallots() {
               ranks={entry.ballot.ranks}
               money={money}
             />
-            <button type="submit" name="intent" value="cast" className="button">{t("vote:paper.cast")}</button>
+            <button type="submit" name="intent" value="confirm" className="button">{t("vote:paper.cast")}</button>
           </>
         ) : (
           <button type="submit" name="intent" value="start" className="button">{t("vote:paper.start")}</button>
