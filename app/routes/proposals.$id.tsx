@@ -138,6 +138,11 @@ export default function ProposalPage() {
       </section>
       <section aria-labelledby="revisions">
         <h2 id="revisions">{t("proposals:detail.revisionsHeading")}</h2>
+        {proposal.revisions.length > 1 ? (
+          <p>
+            <Link to={`/proposals/${proposal.id}/compare`}>{t("proposals:compare.link")}</Link>
+          </p>
+        ) : null}
         <ol reversed>
           {proposal.revisions.map((r) => (
             <li key={r.number}>
