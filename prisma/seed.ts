@@ -5,6 +5,7 @@ import { hashPassword } from "~/auth.server";
 import { castBallot } from "~/db/ballots.server";
 import { prisma } from "~/db/client.server";
 import { saveCostEstimate } from "~/db/costing.server";
+import { addMember, createCommittee } from "~/db/committees.server";
 import { updateEligibility, createCycle, generateVoterCodes } from "~/db/cycles.server";
 import { createIdea, markNotTakenForward, supportIdea } from "~/db/ideas.server";
 import { postProjectUpdate, createProjectsFromWinners } from "~/db/projects.server";
@@ -263,6 +264,12 @@ async function seed() {
       { title: idea.title, description: describe(idea.title, "Riverside"), districtId: citywide.id, categoryId: categories.find((c) => c.name === idea.category)!.id, location: "" },
       pick(residents),
     );
+  }
+  // Youth delegates work in two committees; the demo delegate sits on one.
+  const delegateUser = await prisma.user.findUniqueOrThrow({ where: { email: "delegate@riverside.example" } });
+  for (const [name, category] of [["Whole-city committee", null], ["Schools and youth committee", "Schools & youth"]] as const) {
+    const made = await createCommittee(youth.id, { name, districtId: null, categoryId: category ? categories.find((c) => c.name === category)!.id : null }, admin);
+    if (made.ok && category) await addMember(youth.id, made.committee.id, delegateUser.id, admin);
   }
 
   // 5. An approval vote on library projects: choose one or two.
