@@ -1,17 +1,41 @@
-// Production server: serves the built Remix app with static assets and safe headers.
-import { randomBytes } from "node:crypto";
+// Production server: serves the built Remix app with static assets and safe headers,
+// JSON request logs with a request id, /healthz, and a graceful shutdown.
+import { randomBytes, randomUUID } from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import { pinoHttp } from "pino-http";
 
-const port = Number(process.env.PORT || 3000);
-const host = process.env.HOST || "0.0.0.0";
+// Importing the build checks the environment (app/env.server.ts): a bad value stops here.
 const build = await import("./build/server/index.js");
+const { env, logger, disconnectDatabase } = build.entry.module;
 
+let shuttingDown = false;
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "true");
+app.set("trust proxy", env.TRUST_PROXY);
+// A request id per request: the proxy's X-Request-Id when it sends a sane one, else a new one.
+// It is in every log line of the request and in the response's X-Request-Id.
+app.use(
+  pinoHttp({
+    logger,
+    genReqId(req, res) {
+      const given = req.headers["x-request-id"];
+      const id = typeof given === "string" && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+      req.headers["x-request-id"] = id;
+      res.setHeader("X-Request-Id", id);
+      return id;
+    },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    // No headers or cookies in the logs; the path without its query string.
+    serializers: {
+      req: (req) => ({ id: req.id, method: req.method, url: req.url.split("?")[0], remoteAddress: req.remoteAddress }),
+      res: (res) => ({ statusCode: res.statusCode }),
+    },
+    autoLogging: { ignore: (req) => req.url === "/healthz" && !shuttingDown },
+  }),
+);
 app.use(compression());
 // A fresh nonce per response: only scripts the server wrote itself may run.
 app.use((_req, res, next) => {
@@ -39,9 +63,16 @@ app.use(
     },
     frameguard: { action: "deny" },
     referrerPolicy: { policy: "same-origin" },
-    strictTransportSecurity: process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false",
+    strictTransportSecurity: env.NODE_ENV === "production" && env.COOKIE_SECURE !== false,
   }),
 );
+// While shutting down: the balancer hears 503 from /healthz, and kept-alive clients are told to reconnect.
+app.use((req, res, next) => {
+  if (!shuttingDown) return next();
+  res.setHeader("Connection", "close");
+  if (req.path === "/healthz") return res.status(503).json({ status: "shutting-down" });
+  next();
+});
 // No form here is anywhere near 1 MB: refuse bigger bodies before they are parsed.
 const MAX_BODY_BYTES = 1_000_000;
 app.use((req, res, next) => {
@@ -54,14 +85,41 @@ app.use("/assets", express.static("build/client/assets", { immutable: true, maxA
 app.use(express.static("build/client", { maxAge: "1h" }));
 app.all(
   "*",
-  createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip }) }),
+  createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip, requestId: req.id }) }),
 );
 
-const server = app.listen(port, host, () => {
-  console.log(`Civic Budget is running on http://localhost:${port}`);
+const server = app.listen(env.PORT, env.HOST, () => {
+  logger.info({ port: env.PORT, database: env.DATABASE_URL.split(":")[0] }, `Civic Budget is running on http://localhost:${env.PORT}`);
 });
 
-// Finish in-flight requests before exiting.
-for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+// Graceful shutdown: stop accepting connections, let the requests in flight finish (up to
+// SHUTDOWN_TIMEOUT_MS), close the database, exit 0. A second signal exits at once.
+function shutdown(signal) {
+  if (shuttingDown) {
+    logger.warn({ signal }, "second signal: exiting now");
+    process.exit(1);
+  }
+  shuttingDown = true;
+  logger.info({ signal }, "shutting down: finishing requests in flight");
+  const force = setTimeout(() => {
+    logger.error({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, "requests still running at the shutdown timeout: closing them");
+    server.closeAllConnections();
+  }, env.SHUTDOWN_TIMEOUT_MS);
+  force.unref();
+  // Idle kept-alive connections would hold close() open: close them now and as requests end.
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  server.close(async () => {
+    clearInterval(idle);
+    clearTimeout(force);
+    try {
+      await disconnectDatabase();
+    } catch (error) {
+      logger.error({ err: error }, "closing the database failed");
+    }
+    logger.info("stopped");
+    logger.flush?.();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
 }
+for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => shutdown(signal));

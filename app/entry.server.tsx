@@ -6,6 +6,15 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { prisma } from "~/db/client.server";
+import { logger } from "~/logger.server";
+
+// For server.js, through the build: the checked configuration, and closing the database at shutdown.
+export { env } from "~/env.server";
+export { logger } from "~/logger.server";
+export async function disconnectDatabase() {
+  await prisma.$disconnect();
+}
 
 const ABORT_DELAY = 5_000;
 
@@ -46,4 +55,10 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** Errors in loaders, actions and rendering: one log line with the request's id (aborted requests are not errors). */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  logger.error({ err: error, reqId: request.headers.get("x-request-id") ?? undefined, url: new URL(request.url).pathname }, "request failed");
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import nodemailer from "nodemailer";
 import { claimMail, markMailFailed, markMailSent, pendingMail } from "~/db/outbox.server";
 import { env } from "~/env.server";
+import { logger } from "~/logger.server";
 
 export const OUTBOX_DIR = path.resolve("data/outbox");
 
@@ -35,7 +36,7 @@ async function deliver() {
 /** Sends what is waiting; called after a change that queued mail, and returns when done. */
 export function deliverOutbox(): Promise<void> {
   running ??= deliver()
-    .catch((error) => console.error("outbox delivery failed", error))
+    .catch((error) => logger.error({ err: error }, "outbox delivery failed"))
     .finally(() => {
       running = null;
     });

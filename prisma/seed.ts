@@ -5,7 +5,7 @@ import { hashPassword } from "~/auth.server";
 import { castBallot } from "~/db/ballots.server";
 import { prisma } from "~/db/client.server";
 import { saveCostEstimate } from "~/db/costing.server";
-import { createCycle, generateVoterCodes } from "~/db/cycles.server";
+import { updateEligibility, createCycle, generateVoterCodes } from "~/db/cycles.server";
 import { createIdea, markNotTakenForward, supportIdea } from "~/db/ideas.server";
 import { postProjectUpdate, createProjectsFromWinners } from "~/db/projects.server";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
@@ -223,6 +223,8 @@ async function seed() {
     admin,
   );
   await developCycle(current, VOTING_PROPOSALS, []);
+  // Residents without a mailed code may vote with their account after declaring they are eligible.
+  await updateEligibility(current.id, { accountVoting: true, minAge: 14, residencyRule: "I live, work or study in the district I chose" }, admin);
   await setPhase(current.id, "voting");
   await simulateVotes(current.id, 20);
 

@@ -2,6 +2,7 @@
 // the middle, restarted, and everyone votes again. Every ballot acknowledged before
 // the crash must be there, and no code may have two ballots.
 // Usage: npm run fault:vote -- [--voters 1500] [--concurrency 50] [--kill-after 400]
+// With DATABASE_URL=postgresql://… it runs on a new database beside that one (dropped after).
 import { parseArgs } from "node:util";
 import { Agent } from "undici";
 import { prepareVotingDatabase, startServer, vote } from "./lib/voting-fixture";
@@ -11,7 +12,8 @@ const { values } = parseArgs({
 });
 const base = `http://127.0.0.1:${values.port}`;
 const KILL_AFTER = Number(values["kill-after"]);
-const { prisma, env, cycleId, codes, proposalIds } = await prepareVotingDatabase("data/fault", Number(values.voters), Number(values.port));
+const postgresUrl = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "") ? process.env.DATABASE_URL : undefined;
+const { prisma, env, cycleId, codes, proposalIds, cleanup } = await prepareVotingDatabase("data/fault", Number(values.voters), Number(values.port), { postgresUrl });
 const choice = (i: number) => proposalIds.filter((_, j) => (i + j) % 2 === 0);
 
 async function round(label: string, codes: readonly string[], onAcknowledged: (ack: number) => void) {
@@ -64,7 +66,7 @@ server.kill("SIGTERM");
 const ballots = await prisma.ballot.count({ where: { cycleId } });
 const participations = await prisma.participation.count({ where: { cycleId } });
 console.log(`final: ballots ${ballots}, participations ${participations}, codes ${codes.length}`);
-await prisma.$disconnect();
+await cleanup();
 const ok = lost.length === 0 && storedBallots === storedCodes.size && ballots === participations && participations === codes.length;
 console.log(ok ? "OK: no acknowledged ballot lost, none doubled." : "FAILED: ballots lost or doubled.");
 process.exit(ok ? 0 : 1);

@@ -2,11 +2,12 @@
 // of a production build (on a fresh demo database) and checks that each gets a 4xx
 // (or a redirect) with a message, never a 5xx, and that the server stays up.
 // Usage: npm run fuzz:actions -- [--requests 10000] [--concurrency 16]
-import { execSync, spawn } from "node:child_process";
+import { execSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { Agent, request } from "undici";
+import { startServer } from "./lib/voting-fixture";
 
 const { values } = parseArgs({ options: { requests: { type: "string", default: "10000" }, concurrency: { type: "string", default: "16" }, port: { type: "string", default: "3412" } } });
 const N = Number(values.requests);
@@ -31,10 +32,11 @@ const ACTIONS = [
   "/login", "/signup", "/logout", "/ideas/new", `/ideas/${ids.idea}`, "/proposals/new", `/proposals/${ids.proposal}`,
   `/proposals/${ids.proposal}/edit`, `/costing/${ids.proposal}`, "/vote", "/vote/ballot", "/admin/cycles/new",
   `/admin/cycles/${ids.slug}`, `/projects/${ids.project}`, "/ideas/does-not-exist", "/results/export.csv?cycle=%00",
+  "/comments", "/follows", "/admin/cycles/youth-2027/import-ideas", "/admin/cycles/2026/paper",
 ];
 const FIELDS = ["csrf", "intent", "title", "description", "districtId", "categoryId", "code", "project", "email", "password", "name",
   "items[0].quantity", "items[0].unitCost", "items[-1].description", "verdict", "publicReason", "agencyId", "status", "percentComplete",
-  "postedOn", "note", "reason", "ballotMethod", "maxRanks", "districts[0].budget", "count", "rank-x", "slug", "__proto__", "constructor"];
+  "postedOn", "note", "reason", "body", "targetType", "targetId", "channel", "commentId", "follow", "csv", "site", "skipInvalid", "into", "ballotMethod", "maxRanks", "districts[0].budget", "count", "rank-x", "slug", "__proto__", "constructor"];
 
 let seed = 7;
 const rnd = () => {
@@ -51,10 +53,9 @@ const junk = () =>
   ]);
 
 const agent = new Agent({ connections: Number(values.concurrency) });
-const server = spawn("node", ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+// The server's error log lines (JSON), shown when a request got a 5xx.
 let serverErrors = "";
-server.stderr!.on("data", (b: Buffer) => (serverErrors += b.toString()));
-await new Promise<void>((resolve) => server.stdout!.on("data", (b: Buffer) => b.toString().includes("running") && resolve()));
+const server = await startServer(env, [], { onLog: (line) => (line.includes('"level":"error"') || line.includes('"level":"fatal"')) && (serverErrors += `${line}\n`) });
 
 // Real sessions and tokens too, so requests also get past the first checks.
 async function session(email?: string) {
@@ -105,7 +106,9 @@ await Promise.all(
     }
   }),
 );
-const alive = (await request(`${base}/`, { dispatcher: agent })).statusCode;
+const home = await request(`${base}/`, { dispatcher: agent });
+await home.body.dump(); // (an unread body would hold the connection, and the graceful shutdown, open)
+const alive = home.statusCode;
 server.kill("SIGTERM");
 await agent.close();
 console.log(`requests ${N}; status codes: ${[...statuses.entries()].sort().map(([s, n]) => `${s}×${n}`).join(", ")}`);

@@ -20,6 +20,7 @@ import {
 } from "../app/domain/tally/pabulib";
 import { compareProjectIds } from "../app/domain/tally/tie-break";
 import type { TallyOutcome, TallyRule } from "../app/domain/tally/types";
+import { voterCount } from "../app/domain/tally/weights";
 
 const RULES: readonly TallyRule[] = ["greedy", "mes", "mes-add1"];
 const USAGE =
@@ -124,7 +125,7 @@ function main(argv: string[]): number {
     const out =
       `{"rule":${JSON.stringify(args.rule)},"winners":${JSON.stringify(winners)},` +
       `"cost":${formatUnits(cost, scale)},"budget":${formatUnits(election.budget, scale)},` +
-      `"voters":${election.ballots.length}}`;
+      `"voters":${voterCount(election)}}`;
     process.stdout.write(`${out}\n`);
     return 0;
   }
@@ -136,7 +137,7 @@ function main(argv: string[]): number {
   lines.push(`${args.file}${place ? `  (${place})` : ""}`);
   lines.push(
     `vote type ${file.voteType}${file.voteType === "ordinal" ? ` (${args.ordinalPoints} points${topK ? `, k = ${topK}` : ""})` : ""}` +
-      ` · ${file.projects.length} projects · ${election.ballots.length} voters · budget ${formatUnits(election.budget, scale)}` +
+      ` · ${file.projects.length} projects · ${voterCount(election)} voters · budget ${formatUnits(election.budget, scale)}` +
       ` · rule ${args.rule}`,
   );
   if (outcome.mes) {

@@ -89,6 +89,18 @@ export function SelectField({
   );
 }
 
+/** A checkbox that must be ticked (a declaration), with its errors linked to it. */
+export function CheckboxField({ meta, label }: { meta: Meta; label: string }) {
+  const { key, ...props } = getInputProps(meta, { type: "checkbox", value: "yes" });
+  return (
+    <div className="field checkbox">
+      <input key={key} {...props} />
+      <label htmlFor={meta.id}>{label}</label>
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
 /** Form-level errors (not tied to one field). */
 export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
   const say = useMessage();

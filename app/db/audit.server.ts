@@ -4,7 +4,8 @@ import type { Tx } from "./client.server";
 
 /**
  * Appends one entry to the audit log, inside the caller's transaction, chained to
- * the entry before it. (SQLite runs one write transaction at a time, so the last
+ * the entry before it. (One write transaction at a time: SQLite's single writer, and on
+ * PostgreSQL the write lock every transaction takes (client.server.ts), so the last
  * hash cannot change between reading it and writing the new entry.)
  */
 export async function audit(

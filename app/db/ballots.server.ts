@@ -4,7 +4,8 @@ import type { Actor } from "~/domain/auth/roles";
 import { encodeChoices } from "~/domain/ballots/choices";
 import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
-import { prisma } from "./client.server";
+import { generateVoterCode } from "~/domain/ballots/voter-codes";
+import { prisma, sharedWriteTransaction } from "./client.server";
 
 export async function findVoterCode(code: string) {
   return prisma.voterCode.findUnique({
@@ -67,13 +68,14 @@ class VotingClosed extends Error {}
 export async function castBallot(
   voterCode: { id: string; cycleId: string; districtId: string },
   selection: readonly string[],
-  opts: { ranked?: boolean; channel?: string; locale?: string } = {},
+  opts: { ranked?: boolean; channel?: "online" | "account" | "paper"; site?: string; locale?: string } = {},
 ): Promise<CastResult> {
   const channel = opts.channel ?? "online";
   const tracker = newTracker();
   const day = today();
   try {
-    await prisma.$transaction(async (tx) => {
+    // Ballots are cast side by side (on PostgreSQL, from several instances); never beside a phase change.
+    await sharedWriteTransaction(async (tx) => {
       // Checked again inside the transaction: voting may have closed, or the code been
       // voided, since the voter opened the ballot.
       const code = await tx.voterCode.findUniqueOrThrow({ where: { id: voterCode.id }, select: { voidedAt: true, cycle: { select: { phase: true } } } });
@@ -91,6 +93,7 @@ export async function castBallot(
           districtId: voterCode.districtId,
           voterCodeId: voterCode.id,
           channel,
+          site: opts.site ?? "",
           locale: opts.locale ?? "en",
           votedOn: day,
         },
@@ -142,4 +145,43 @@ export async function voidVoterCode(cycleId: string, code: string, reason: strin
     await audit(tx, actor, "voter-code.void", { type: "voter-code", id: found.id }, { reason });
     return { ok: true as const };
   });
+}
+
+/**
+ * The code a signed-in resident votes with after their self-declaration: one per person
+ * per cycle, so the same uniqueness that stops a code voting twice stops the account too.
+ * While unused it follows the district the person declares; once used it stays.
+ */
+export async function accountVoterCode(cycleId: string, districtId: string, userId: string) {
+  const existing = await prisma.voterCode.findUnique({ where: { cycleId_userId: { cycleId, userId } }, include: { participation: { select: { id: true } } } });
+  if (existing) {
+    if (existing.participation || existing.districtId === districtId) return existing;
+    return prisma.voterCode.update({ where: { id: existing.id }, data: { districtId }, include: { participation: { select: { id: true } } } });
+  }
+  try {
+    return await prisma.voterCode.create({ data: { code: generateVoterCode(), cycleId, districtId, userId }, include: { participation: { select: { id: true } } } });
+  } catch (error) {
+    // Two tabs declaring at once: the other one made the code.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return prisma.voterCode.findUniqueOrThrow({ where: { cycleId_userId: { cycleId, userId } }, include: { participation: { select: { id: true } } } });
+    }
+    throw error;
+  }
+}
+
+/** Who voted how: participation per district and channel, and paper ballots per polling site. */
+export async function turnoutByChannel(cycleId: string) {
+  const [byChannel, bySite] = await Promise.all([
+    prisma.participation.groupBy({ by: ["districtId", "channel"], where: { cycleId }, _count: { _all: true } }),
+    prisma.participation.groupBy({ by: ["site"], where: { cycleId, channel: "paper" }, _count: { _all: true } }),
+  ]);
+  return {
+    byChannel: byChannel.map((r) => ({ districtId: r.districtId, channel: r.channel, count: r._count._all })),
+    bySite: bySite.map((r) => ({ site: r.site, count: r._count._all })).sort((a, b) => b.count - a.count),
+  };
+}
+
+/** The audit log notes who entered a paper ballot and where; never which ballot (it must stay secret). */
+export async function recordPaperEntry(actor: Actor, cycleId: string, site: string) {
+  await prisma.$transaction((tx) => audit(tx, actor, "paper-ballot.enter", { type: "cycle", id: cycleId }, { site }));
 }

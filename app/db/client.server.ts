@@ -1,10 +1,64 @@
+// One Prisma client per process, for the database DATABASE_URL names. With the query
+// compiler each database has its own generated client (app/generated/prisma for SQLite,
+// app/generated/prisma-pg for PostgreSQL, both made by `npm install` from the one data
+// model); the models are the same, so the app sees one type.
 import { PrismaClient } from "~/generated/prisma/client";
-import { createAdapter } from "./adapter";
+import { PrismaClient as PgPrismaClient } from "~/generated/prisma-pg/client";
+import { createAdapter, databaseUrl, dialectOf, type Dialect } from "./adapter";
+
+export const dialect: Dialect = dialectOf(databaseUrl());
+
+/**
+ * Key of the PostgreSQL advisory lock that stands in for SQLite's single writer. SQLite runs
+ * one write transaction at a time, and the data layer relies on it (the audit chain reads the
+ * last hash, public numbers are max + 1, a phase change and a ballot never overlap). On
+ * PostgreSQL every interactive transaction takes this lock exclusively, except the casting
+ * of ballots, which takes it shared: ballots go in side by side (their safety is the unique
+ * participation per code), but never alongside a phase change or any other write.
+ */
+const WRITE_LOCK = 2026_1126;
+
+function makeClient(): PrismaClient {
+  if (dialect === "sqlite") return new PrismaClient({ adapter: createAdapter() });
+  const client = new PgPrismaClient({ adapter: createAdapter() });
+  const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const serialized = (arg: unknown, options?: unknown) =>
+    typeof arg === "function"
+      ? transaction(async (tx: PgPrismaClient) => {
+          await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
+          return arg(tx);
+        }, options)
+      : transaction(arg, options);
+  const wrapped = new Proxy(client, {
+    get(target, prop) {
+      if (prop === "$transaction") return serialized;
+      if (prop === "$sharedWriteTransaction") return (fn: (tx: PgPrismaClient) => Promise<unknown>, options?: unknown) =>
+        transaction(async (tx: PgPrismaClient) => {
+          await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock_shared(${WRITE_LOCK})`);
+          return fn(tx);
+        }, options);
+      const value = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  // Same models, same queries: the PostgreSQL client is used through the SQLite client's type.
+  return wrapped as unknown as PrismaClient;
+}
 
 // One client per process (kept across dev-server reloads).
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-export const prisma: PrismaClient = globalForPrisma.prisma ?? new PrismaClient({ adapter: createAdapter() });
+export const prisma: PrismaClient = globalForPrisma.prisma ?? makeClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * A write transaction that may run beside others of its kind (casting ballots): on
+ * PostgreSQL it takes the write lock shared, so it still waits for, and holds off,
+ * the serialized writes. On SQLite, a plain transaction.
+ */
+export function sharedWriteTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const shared = (prisma as unknown as { $sharedWriteTransaction?: (f: (tx: Tx) => Promise<T>) => Promise<T> }).$sharedWriteTransaction;
+  return shared ? shared(fn) : prisma.$transaction(fn);
+}

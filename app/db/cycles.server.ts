@@ -188,3 +188,19 @@ export async function cyclesInVoting() {
   const cycles = await prisma.cycle.findMany({ where: { phase: "voting" }, orderBy: { createdAt: "desc" }, select: { name: true, votingClosesOn: true } });
   return cycles.map((c) => ({ name: c.name, closes: c.votingClosesOn }));
 }
+
+/** Cycles in voting that let signed-in residents vote, with what they must declare. */
+export async function accountVotingCycles() {
+  return prisma.cycle.findMany({
+    where: { phase: "voting", accountVoting: true },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, slug: true, name: true, minAge: true, residencyRule: true, phase: true, accountVoting: true, districts: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
+  });
+}
+
+export async function updateEligibility(cycleId: string, input: { accountVoting: boolean; minAge: number; residencyRule: string }, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    await tx.cycle.update({ where: { id: cycleId }, data: input });
+    await audit(tx, actor, "cycle.eligibility", { type: "cycle", id: cycleId }, input);
+  });
+}

@@ -22,7 +22,7 @@ export async function runTally(cycleId: string, actor: Actor) {
       const options = await ballotOptions(cycleId, district.id);
       // Projects are counted under their public numbers (as text), the ids of the .pb
       // file, so a recount of that file breaks ties exactly as this count did.
-      const { ballots, groups } = await districtBallots(tx, district.id, options);
+      const { ballots, groups, voters } = await districtBallots(tx, district.id, options);
       const byNumber = new Map(options.map((o) => [String(o.number), o]));
       const election = districtElection({
         budgetCents: district.budgetCents,
@@ -51,7 +51,7 @@ export async function runTally(cycleId: string, actor: Actor) {
           }),
           software: SOFTWARE_VERSION,
           ballotsHash: ballotsDigest(groups),
-          ballotCount: ballots.length,
+          ballotCount: voters,
           budgetCents: district.budgetCents,
           spentCents: Number(outcome.spent),
           projects: {
@@ -75,21 +75,25 @@ export async function runTally(cycleId: string, actor: Actor) {
 }
 
 /**
- * A district's ballots as lists of proposal numbers (as text), read with one grouped
- * query: identical ballots come back once with their count, which keeps a
- * 400,000-ballot district fast. Ranked ballots stay in rank order.
+ * A district's ballots, read grouped: one row per distinct choice line with the
+ * number of voters who cast it (`GROUP BY` on the (districtId, choices) index),
+ * so 400,000 ballots come back as their distinct lines, never as 400,000 rows.
+ * Plain standard SQL (quoted identifiers), so it runs on SQLite and PostgreSQL.
+ * Ranked ballots stay in rank order (the stored text is in rank order).
  */
 async function districtBallots(tx: Tx, districtId: string, options: readonly { number: number }[]) {
-  const rows = await tx.ballot.groupBy({ by: ["choices"], where: { districtId }, _count: { _all: true } });
-  const groups = rows.map((r) => ({ choices: r.choices, count: r._count._all }));
-  const onBallot = new Set(options.map((o) => o.number));
-  const ballots: string[][] = [];
-  for (const g of groups) {
-    // A vote for a proposal that is no longer on the ballot counts for nothing.
-    const ids = decodeChoices(g.choices).filter((n) => onBallot.has(n)).map(String);
-    for (let i = 0; i < g.count; i++) ballots.push(ids);
-  }
-  return { ballots, groups };
+  const rows = await tx.$queryRaw<{ choices: string; voters: number | bigint }[]>`
+    SELECT "choices", COUNT(*) AS "voters" FROM "Ballot" WHERE "districtId" = ${districtId} GROUP BY "choices"`;
+  const groups = rows.map((r) => ({ choices: r.choices, count: Number(r.voters) }));
+  // Proposal numbers as the text the engine counts them under (the .pb ids).
+  const onBallot = new Set(options.map((o) => String(o.number)));
+  // A vote for a proposal that is no longer on the ballot counts for nothing.
+  const ballots = groups.map((g) => {
+    const ids = decodeChoices(g.choices).map(String);
+    return { ids: ids.every((id) => onBallot.has(id)) ? ids : ids.filter((id) => onBallot.has(id)), count: g.count };
+  });
+  const voters = groups.reduce((sum, g) => sum + g.count, 0);
+  return { ballots, groups, voters };
 }
 
 /** The newest run of each district, draft or published (for the PB office's review). */

@@ -1,35 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
-import { DEFAULT_LOCALE, LOCALES, NAMESPACES, isLocale, type Locale } from "~/i18n/config";
+import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from "~/i18n/config";
 import { secureCookies } from "~/env.server";
 import { createI18n, type Translations } from "~/i18n/i18n";
+import { RESOURCES } from "~/locales";
 
 // All shipped translations, bundled with the server (the browser gets one language from the root loader).
-// Vite replaces import.meta.glob at build time; scripts run by tsx (the seed, which now reaches this
-// module through the follow e-mails) have no import.meta.glob, so they read the same files from disk.
-function bundledFiles(): Record<string, Record<string, unknown>> {
-  try {
-    return import.meta.glob<Record<string, unknown>>("../locales/*/*.json", { eager: true, import: "default" });
-  } catch {
-    return Object.fromEntries(
-      LOCALES.flatMap((locale) =>
-        NAMESPACES.map((ns) => {
-          const file = new URL(`../locales/${locale}/${ns}.json`, import.meta.url);
-          return [`../locales/${locale}/${ns}.json`, existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {}];
-        }),
-      ),
-    );
-  }
-}
-const files = bundledFiles();
-
-const translations = Object.fromEntries(
-  LOCALES.map((locale) => [
-    locale,
-    Object.fromEntries(NAMESPACES.map((ns) => [ns, files[`../locales/${locale}/${ns}.json`] ?? {}])),
-  ]),
-) as Record<Locale, Translations>;
+const translations: Record<Locale, Translations> = RESOURCES;
 
 /** The language a person chose stays chosen (a year; not tied to an account, so voters without one keep it too). */
 export const localeCookie = createCookie("lng", {

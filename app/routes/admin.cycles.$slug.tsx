@@ -8,10 +8,10 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
 import { PhaseTimeline } from "~/components/cycle";
-import { FormErrors, Notice, SelectField, TextField } from "~/components/forms";
+import { CheckboxField, FormErrors, Notice, SelectField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
-import { countBallots, voidVoterCode } from "~/db/ballots.server";
-import { advancePhase, cyclePhase, cycleSnapshot, generateVoterCodes, getCycle, listCodeBatches, updateBallotRules } from "~/db/cycles.server";
+import { countBallots, turnoutByChannel, voidVoterCode } from "~/db/ballots.server";
+import { updateEligibility, advancePhase, cyclePhase, cycleSnapshot, generateVoterCodes, getCycle, listCodeBatches, updateBallotRules } from "~/db/cycles.server";
 import { createProjectsFromWinners } from "~/db/projects.server";
 import { latestResults, publishResults, runTally } from "~/db/results.server";
 import { generateCodesInput, voidCodeInput } from "~/domain/cycles/codes-schema";
@@ -22,6 +22,8 @@ import type { SubmissionResult } from "@conform-to/react";
 import { ballotRulesLockedReason, cyclePermissions } from "~/domain/cycles/permissions";
 import { blockersToAdvance, nextPhase, PHASE_KEYS } from "~/domain/cycles/phases";
 import { ideaPermissions } from "~/domain/ideas/permissions";
+import { votingChannelPermissions } from "~/domain/ballots/permissions";
+import { eligibilityInput } from "~/domain/cycles/schema";
 import { projectPermissions } from "~/domain/implementation/permissions";
 import { resultPermissions } from "~/domain/results/permissions";
 import { BALLOT_METHODS } from "~/domain/ballots/rules";
@@ -60,6 +62,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       tallyRule: cycle.tallyRule,
     }),
     canImportIdeas: ideaPermissions.import(actor, { phase }),
+    canEnterPaper: votingChannelPermissions.enterPaperBallots(actor, { phase }),
+    eligibility: { accountVoting: cycle.accountVoting, minAge: String(cycle.minAge), residencyRule: cycle.residencyRule },
+    turnout: (await turnoutByChannel(cycle.id)).byChannel.map((r) => ({ ...r, district: cycle.districts.find((d) => d.id === r.districtId)?.name ?? "" })),
     rulesLocked: ballotRulesLockedReason({ phase, ballotsCast: ballots }),
     districts: cycle.districts.map((d) => ({ id: d.id, name: d.name, budgetCents: d.budgetCents })),
     next,
@@ -81,14 +86,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.object({ intent: z.enum(["advance", "update-rules", "generate-codes", "void-code", "run-tally", "publish", "create-projects"]) });
+const intentSchema = z.object({ intent: z.enum(["advance", "update-rules", "update-eligibility", "generate-codes", "void-code", "run-tally", "publish", "create-projects"]) });
 type ActionData = {
   blockers: string[];
+  eligibility?: SubmissionResult<string[]>;
   codes: SubmissionResult<string[]> | null;
   rules?: SubmissionResult<string[]>;
   voiding?: SubmissionResult<string[]>;
   tallyError?: string;
 };
+
+const CHANNEL_KEYS = { online: "admin:eligibility.channels.online", account: "admin:eligibility.channels.account", paper: "admin:eligibility.channels.paper" } as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, cycle } = await guard(request, params.slug);
@@ -108,6 +116,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await updateBallotRules(cycle.id, submission.value, actor);
       if (!result.ok) return refused({ blockers: [], codes: null, rules: submission.reply({ formErrors: [result.reason] }) });
       return back("rules");
+    }
+    case "update-eligibility": {
+      // Like the ballot rules: who may vote is settled before the first ballot.
+      if (ballotRulesLockedReason({ phase, ballotsCast: await countBallots(cycle.id) })) throw new Response(message("admin:eligibility.locked"), { status: 409 });
+      const submission = parseWithZod(formData, { schema: eligibilityInput });
+      if (submission.status !== "success") return refused({ blockers: [], codes: null, eligibility: submission.reply() });
+      await updateEligibility(cycle.id, submission.value, actor);
+      return back("eligibility");
     }
     case "generate-codes": {
       const submission = parseWithZod(formData, { schema: generateCodesInput });
@@ -157,6 +173,7 @@ const NOTICE_KEYS: Record<string, string> = {
   projects: "admin:cycle.notice.projects",
   voided: "admin:cycle.notice.voided",
   rules: "admin:cycle.notice.rules",
+  eligibility: "admin:eligibility.saved",
 };
 
 const RESULT_STATUS_KEYS: Record<string, string> = {
@@ -167,7 +184,7 @@ const RESULT_STATUS_KEYS: Record<string, string> = {
 const isBallotMethod = (m: string): m is (typeof BALLOT_METHODS)[number] => (BALLOT_METHODS as readonly string[]).includes(m);
 
 export default function ManageCycle() {
-  const { cycle, rules, rulesLocked, canImportIdeas, districts, next, blockers, batches, ballots, canTally, canCreateProjects, results } = useLoaderData<typeof loader>();
+  const { cycle, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, turnout, districts, next, blockers, batches, ballots, canTally, canCreateProjects, results } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -176,6 +193,11 @@ export default function ManageCycle() {
   const money = (c: number) => f.money(c, cycle.currency);
   const [rulesForm, rulesFields] = useForm<z.input<typeof ballotRulesInput>>({ lastResult: actionData?.rules, id: "rules", defaultValue: rules });
   const [voidForm, voidFields] = useForm<z.input<typeof voidCodeInput>>({ lastResult: actionData?.voiding, id: "void-code" });
+  const [eligibilityForm, eligibilityFields] = useForm({
+    lastResult: actionData?.eligibility,
+    id: "eligibility",
+    defaultValue: { ...eligibility, accountVoting: eligibility.accountVoting ? "yes" : undefined },
+  });
   const [codesForm, codesFields] = useForm<z.input<typeof generateCodesInput>>({ lastResult: actionData?.codes, id: "codes", defaultValue: { count: "100", label: "" } });
   const noticeKey = NOTICE_KEYS[searchParams.get("notice") ?? (searchParams.get("created") ? "created" : "")];
   const shownBlockers = actionData?.blockers?.length ? actionData.blockers : blockers;
@@ -193,6 +215,11 @@ export default function ManageCycle() {
         />
       </p>
       <PhaseTimeline phase={cycle.phase} />
+      {canEnterPaper ? (
+        <p>
+          <Link to={`/admin/cycles/${cycle.slug}/paper`}>{t("vote:paper.link")}</Link>
+        </p>
+      ) : null}
       {canImportIdeas ? (
         <p>
           <Link to={`/admin/cycles/${cycle.slug}/import-ideas`}>{t("imports:link")}</Link>
@@ -235,6 +262,47 @@ export default function ManageCycle() {
             <button type="submit" name="intent" value="update-rules" className="button-secondary">{t("admin:cycle.saveRules")}</button>
           </Form>
         )}
+      </section>
+      <section className="card" aria-labelledby="eligibility-heading">
+        <h2 id="eligibility-heading">{t("admin:eligibility.title")}</h2>
+        {rulesLocked ? (
+          <p>
+            {eligibility.accountVoting
+              ? t("admin:eligibility.lockedOn", { age: eligibility.minAge, rule: eligibility.residencyRule })
+              : t("admin:eligibility.lockedOff")}
+          </p>
+        ) : (
+          <Form method="post" {...getFormProps(eligibilityForm)}>
+            <AuthenticityTokenInput />
+            <CheckboxField meta={eligibilityFields.accountVoting} label={t("admin:eligibility.accountVoting")} />
+            <TextField meta={eligibilityFields.minAge} label={t("admin:eligibility.minAge")} type="number" />
+            <TextField meta={eligibilityFields.residencyRule} label={t("admin:eligibility.residencyRule")} hint={t("admin:eligibility.residencyHint")} />
+            <button type="submit" name="intent" value="update-eligibility" className="button-secondary">{t("admin:eligibility.save")}</button>
+          </Form>
+        )}
+        {turnout.length ? (
+          <div className="table-scroll">
+            <table>
+              <caption>{t("admin:eligibility.turnoutCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("admin:eligibility.district")}</th>
+                  <th scope="col">{t("admin:eligibility.channel")}</th>
+                  <th scope="col">{t("admin:eligibility.voters")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {turnout.map((r) => (
+                  <tr key={`${r.districtId}-${r.channel}`}>
+                    <td>{r.district}</td>
+                    <td>{t(CHANNEL_KEYS[r.channel as keyof typeof CHANNEL_KEYS] ?? CHANNEL_KEYS.online)}</td>
+                    <td>{r.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
       </section>
       <section className="card" aria-labelledby="codes-heading">
         <h2 id="codes-heading">{t("admin:codes.title")}</h2>

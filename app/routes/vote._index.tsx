@@ -1,22 +1,24 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { authorize, getActor } from "~/auth.server";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
-import { FormErrors, Notice, TextField } from "~/components/forms";
+import { CheckboxField, FormErrors, Notice, SelectField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
-import { findVoterCode } from "~/db/ballots.server";
-import { cyclesInVoting } from "~/db/cycles.server";
-import { CODE_REFUSAL_MESSAGES, voterCodeRefusal } from "~/domain/ballots/permissions";
-import { voterCodeInput } from "~/domain/ballots/schema";
+import { accountVoterCode, findVoterCode } from "~/db/ballots.server";
+import { accountVotingCycles, cyclesInVoting } from "~/db/cycles.server";
+import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
+import { accountVotingInput, voterCodeInput } from "~/domain/ballots/schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { startVoting } from "~/voter-session.server";
 import { alreadyLimited, clientAddress, LIMITS, recordFailure } from "~/rate-limit.server";
 import { useFormat } from "~/i18n/i18n";
+import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
 export { noStore as headers } from "~/voter-session.server";
@@ -26,12 +28,36 @@ export const handle = { hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:start.metaTitle");
 
-export async function loader(_: LoaderFunctionArgs) {
-  return { voting: await cyclesInVoting() };
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [voting, actor, accountCycles] = await Promise.all([cyclesInVoting(), getActor(request), accountVotingCycles()]);
+  return {
+    voting,
+    signedIn: !!actor,
+    // Cycles this person may vote in with their account (visitors are offered sign-in).
+    accountCycles: accountCycles
+      .filter((c) => !actor || votingChannelPermissions.voteWithAccount(actor, c))
+      .map((c) => ({ slug: c.slug, name: c.name, minAge: c.minAge, residencyRule: c.residencyRule, districts: c.districts.map((d) => ({ value: d.id, label: d.name })) })),
+  };
+}
+
+/** A signed-in resident declares they may vote, and gets a ballot for their district. */
+async function voteWithAccount(request: Request, formData: FormData) {
+  const actor = await getActor(request);
+  const submission = parseWithZod(formData, { schema: accountVotingInput });
+  const cycle = (await accountVotingCycles()).find((c) => c.slug === formData.get("cycle"));
+  authorize(request, actor, !!cycle && votingChannelPermissions.voteWithAccount(actor, cycle), message("vote:account.refused"));
+  if (submission.status !== "success") return formReply(submission);
+  if (!cycle!.districts.some((d) => d.id === submission.value.districtId)) {
+    return formReply(submission, { fieldErrors: { districtId: [message("vote:account.errors.district")] } });
+  }
+  const code = await accountVoterCode(cycle!.id, submission.value.districtId, actor!.id);
+  if (code.participation) return redirect("/vote?notice=already-voted");
+  return redirect("/vote/ballot", { headers: { "Set-Cookie": await startVoting(request, code.id) } });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
+  if (formData.get("intent") === "account") return voteWithAccount(request, formData);
   // Only wrong codes count: a busy polling station on one address is not slowed down.
   const ip = clientAddress(context);
   const limited = await alreadyLimited([LIMITS.voterCodePerIp, ip]);
@@ -59,10 +85,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Vote() {
-  const { voting } = useLoaderData<typeof loader>();
+  const { voting, signedIn, accountCycles } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({ lastResult });
+  // Two forms answer through one action: each shows only its own answer.
+  const answered = (lastResult?.initialValue as { intent?: string } | undefined)?.intent === "account" ? "account" : "code";
+  const [form, fields] = useForm({ lastResult: answered === "code" ? lastResult : undefined });
   const { t } = useTranslation();
   const f = useFormat();
   const notice = searchParams.get("notice");
@@ -80,6 +108,45 @@ export default function Vote() {
         <TextField meta={fields.code} label={t("vote:start.codeLabel")} hint={t("vote:start.codeHint")} autoComplete="off" />
         <button type="submit" className="button">{t("vote:start.submit")}</button>
       </Form>
+      {accountCycles.map((c) => (
+        <AccountVoting key={c.slug} cycle={c} signedIn={signedIn} lastResult={answered === "account" ? lastResult : undefined} />
+      ))}
     </div>
+  );
+}
+
+function AccountVoting({
+  cycle,
+  signedIn,
+  lastResult,
+}: {
+  cycle: { slug: string; name: string; minAge: number; residencyRule: string; districts: { value: string; label: string }[] };
+  signedIn: boolean;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({ id: `account-${cycle.slug}`, lastResult: (lastResult?.initialValue as { cycle?: string } | undefined)?.cycle === cycle.slug ? lastResult : undefined });
+  return (
+    <section className="card" aria-labelledby={`account-${cycle.slug}-heading`}>
+      <h2 id={`account-${cycle.slug}-heading`}>{t("vote:account.title", { cycle: cycle.name })}</h2>
+      {!signedIn ? (
+        <p>
+          <Link to="/login?redirectTo=/vote">{t("vote:account.signIn")}</Link>
+        </p>
+      ) : (
+        <Form method="post" {...getFormProps(form)}>
+          <AuthenticityTokenInput />
+          <input type="hidden" name="intent" value="account" />
+          <input type="hidden" name="cycle" value={cycle.slug} />
+          <p>{t("vote:account.intro")}</p>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <SelectField meta={fields.districtId} label={t("vote:account.district")} options={cycle.districts} />
+          <CheckboxField meta={fields.age} label={cycle.minAge > 0 ? t("vote:account.age", { age: cycle.minAge }) : t("vote:account.anyAge")} />
+          <CheckboxField meta={fields.residency} label={t("vote:account.residency", { rule: cycle.residencyRule || t("vote:account.defaultRule") })} />
+          <CheckboxField meta={fields.onlyOnce} label={t("vote:account.onlyOnce")} />
+          <button type="submit" className="button">{t("vote:account.submit")}</button>
+        </Form>
+      )}
+    </section>
   );
 }

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { BallotChoices } from "~/components/ballot-choices";
 import { Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { ballotOptions, castBallot, findVoterCodeById } from "~/db/ballots.server";
@@ -63,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // A refused ballot comes back exactly as the voter filled it in, with the reasons.
   if (!check.ok) return { step: "choose", selection: chosen.length ? chosen : check.selection, ranks, errors: check.errors } satisfies Step;
   if (form.intent === "review") return { step: "review", selection: check.selection, ranks, errors: [] } satisfies Step;
-  const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", locale: await localeOf(request) });
+  const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", channel: code.userId ? "account" : "online", locale: await localeOf(request) });
   if (!cast.ok) return redirect(cast.reason === "closed" ? "/vote?notice=closed" : "/vote?notice=already-voted");
   const titles = new Map(options.map((o) => [o.id, o.title]));
   const cookie = await keepReceipt(request, {
@@ -94,7 +95,6 @@ export default function Ballot() {
   const say = useMessage();
   const f = useFormat();
   const money = (c: number) => f.money(c, cycle.currency);
-  const choice = useChoice();
 
   if (result?.step === "review") {
     const chosen = result.selection.map((id) => options.find((o) => o.id === id)!);
@@ -141,43 +141,7 @@ export default function Ballot() {
       ) : null}
       <Form method="post" aria-describedby="ballot-summary" ref={formRef} onChange={sync} data-ballot="">
         <AuthenticityTokenInput />
-        <fieldset>
-          <legend>{t("vote:ballot.legend", { district: district.name })}</legend>
-          {options.map((o) => (
-            <div key={o.id} className="ballot-option">
-              {rules.method === "ranked" ? (
-                <select
-                  id={`p-${o.id}`}
-                  name={`rank-${o.id}`}
-                  aria-label={t("vote:ballot.rankFor", { title: o.title })}
-                  defaultValue={ranks[o.id] ?? ""}
-                >
-                  <option value="">{t("vote:ballot.notRanked")}</option>
-                  {Array.from({ length: Math.min(rules.maxRanks, options.length) }, (_, i) => (
-                    <option key={i} value={String(i + 1)}>{choice(i + 1)}</option>
-                  ))}
-                </select>
-              ) : (
-                <input
-                  type="checkbox"
-                  id={`p-${o.id}`}
-                  name="project"
-                  value={o.id}
-                  defaultChecked={initial.has(o.id)}
-                  aria-describedby={`d-${o.id}`}
-                  data-cost={o.costCents}
-                />
-              )}
-              <div>
-                <label htmlFor={`p-${o.id}`}>
-                  {o.title} — <span className="cost">{money(o.costCents)}</span>
-                </label>
-                <p id={`d-${o.id}`} className="muted">{o.category}. {o.description}</p>
-                <p><Link to={`/proposals/${o.id}`} target="_blank" rel="noreferrer">{t("vote:ballot.costDetails")}</Link></p>
-              </div>
-            </div>
-          ))}
-        </fieldset>
+        <BallotChoices legend={t("vote:ballot.legend", { district: district.name })} options={options} rules={rules} initial={initial} ranks={ranks} money={money} />
         <div className="running-total" id="ballot-summary">
           <BallotSummary rules={rules} total={total} count={selected.length} money={money} currency={cycle.currency} />
           <p>
@@ -188,22 +152,6 @@ export default function Ballot() {
       <script src="/ballot.js" defer />
     </>
   );
-}
-
-// "1st choice", "2nd choice": the language's own ordinal forms (Spanish has one: "1.ª opción").
-const CHOICE_KEYS = {
-  zero: "vote:ballot.choice.other",
-  one: "vote:ballot.choice.one",
-  two: "vote:ballot.choice.two",
-  few: "vote:ballot.choice.few",
-  many: "vote:ballot.choice.other",
-  other: "vote:ballot.choice.other",
-} as const satisfies Record<Intl.LDMLPluralRule, string>;
-
-function useChoice() {
-  const { t } = useTranslation();
-  const rules = new Intl.PluralRules(INTL_LOCALE[useLocale()], { type: "ordinal" });
-  return (rank: number) => t(CHOICE_KEYS[rules.select(rank)], { rank });
 }
 
 /** The running total (knapsack) or count (approval), updated as the voter chooses when JavaScript runs. */

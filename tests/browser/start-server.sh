@@ -6,4 +6,4 @@ export DATABASE_URL="file:./data/e2e/civic-budget.db"
 rm -rf data/e2e
 npx prisma migrate deploy >/dev/null
 npx tsx prisma/seed.ts >/dev/null
-PORT="${E2E_PORT:-3210}" NODE_ENV=production exec node server.js
+LOG_LEVEL="${LOG_LEVEL:-warn}" PORT="${E2E_PORT:-3210}" NODE_ENV=production exec node server.js

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { auditEntries } from "~/db/audit.server";
 import { castBallot } from "~/db/ballots.server";
-import { prisma } from "~/db/client.server";
+import { dialect, prisma } from "~/db/client.server";
 import { generateVoterCodes } from "~/db/cycles.server";
 import { saveCostEstimate } from "~/db/costing.server";
 import { createIdea } from "~/db/ideas.server";
@@ -42,7 +42,7 @@ describe("the audit log", async () => {
   it("reports the first broken link when someone tampers with the file directly", async () => {
     const entries = await prisma.auditLog.findMany({ orderBy: { id: "asc" } });
     // Someone with the database file drops the guard and rewrites history.
-    await prisma.$executeRawUnsafe(`DROP TRIGGER "AuditLog_no_update"`);
+    await prisma.$executeRawUnsafe(`DROP TRIGGER "AuditLog_no_update"${dialect === "postgresql" ? ` ON "AuditLog"` : ""}`);
     await prisma.$executeRawUnsafe(`UPDATE "AuditLog" SET "actorLabel" = 'someone else' WHERE "id" = ${entries[2].id}`);
     expect(await chain()).toMatchObject({ ok: false, brokenAt: entries[2].id, checked: 2, reason: expect.stringContaining("was changed") });
   });
@@ -90,8 +90,15 @@ describe("ballot secrecy", async () => {
     expect(JSON.stringify(participation)).not.toContain(ballot.id);
     expect(participation.votedOn).toBe(ballot.castOn); // both only the day
     expect(participation.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/); // random, no time in it
-    // No insertion order to line ballots up with participations: the table has no rowid.
+    // No insertion order to line ballots up with participations: the table has no rowid,
+    // and on PostgreSQL no column with a default made by the database (a serial, a time).
     await expect(prisma.$queryRawUnsafe(`SELECT rowid FROM "Ballot"`)).rejects.toThrow();
+    if (dialect === "postgresql") {
+      const defaults = await prisma.$queryRawUnsafe<{ column_name: string; column_default: string }[]>(
+        `SELECT column_name::text, column_default::text FROM information_schema.columns WHERE table_name = 'Ballot' AND column_default IS NOT NULL`,
+      );
+      expect(defaults).toEqual([{ column_name: "channel", column_default: "'online'::text" }]);
+    }
 
     // Voting closes while a second voter is on the ballot page: their confirmation is refused, not stored.
     await generateVoterCodes(cycle.id, d.id, 1, "late", admin);

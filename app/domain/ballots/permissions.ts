@@ -1,3 +1,4 @@
+import { hasRole, type Actor } from "../auth/roles";
 import { message } from "../../i18n/message";
 import type { Phase } from "../cycles/phases";
 
@@ -20,4 +21,13 @@ export const CODE_REFUSAL_MESSAGES: Record<CodeRefusal, string> = {
   voided: message("vote:errors.code.voided"),
   used: message("vote:errors.code.used"),
   "not-voting": message("vote:errors.code.notVoting"),
+};
+
+// The other ways to vote: with a verified account, and on paper at a polling site.
+export const votingChannelPermissions = {
+  /** A signed-in resident, in a cycle that allows account voting, while voting is open. */
+  voteWithAccount: (actor: Actor | null, cycle: { phase: Phase | string; accountVoting: boolean }) =>
+    hasRole(actor, "resident") && cycle.accountVoting && cycle.phase === "voting",
+  /** Paper ballots from polling sites are entered by the PB office while voting is open. */
+  enterPaperBallots: (actor: Actor | null, cycle: { phase: Phase | string }) => hasRole(actor, "admin") && cycle.phase === "voting",
 };

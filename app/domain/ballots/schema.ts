@@ -27,3 +27,24 @@ export function readBallotForm(formData: FormData, method: string, projectIds: r
       : { ids: ids.data };
   return { intent: step.data, submission };
 }
+
+const declared = (key: string) => z.literal("yes", { errorMap: () => ({ message: message(key) }) });
+
+/** A resident's self-declaration before voting with their account. */
+export const accountVotingInput = z.object({
+  cycle: z.string().min(1).max(100),
+  districtId: z.string({ required_error: message("vote:account.errors.district") }).min(1, message("vote:account.errors.district")),
+  age: declared("vote:account.errors.age"),
+  residency: declared("vote:account.errors.residency"),
+  onlyOnce: declared("vote:account.errors.onlyOnce"),
+});
+
+/** The first step of entering a paper ballot: where it was cast, and the voter's code. */
+export const paperBallotStart = z.object({
+  site: z
+    .string({ required_error: message("vote:paper.errors.site") })
+    .trim()
+    .min(2, message("vote:paper.errors.site"))
+    .max(100, message("vote:paper.errors.siteLong")),
+  code: voterCodeInput.shape.code,
+});

@@ -40,3 +40,15 @@ const cycleDetails = z.object({
 
 export const createCycleInput = z.intersection(cycleDetails, ballotRulesInput);
 export type CreateCycleInput = z.infer<typeof createCycleInput>;
+
+/** Whether signed-in residents may vote, and what they must declare first. */
+export const eligibilityInput = z.object({
+  accountVoting: z.literal("yes").optional().transform((v) => v === "yes"),
+  minAge: z.coerce
+    .number({ invalid_type_error: message("admin:eligibility.errors.minAge") })
+    .int(message("admin:eligibility.errors.minAge"))
+    .min(0, message("admin:eligibility.errors.minAge"))
+    .max(120, message("admin:eligibility.errors.minAge"))
+    .default(0),
+  residencyRule: z.string().trim().max(200, message("admin:eligibility.errors.ruleLong")).default(""),
+});

@@ -9,18 +9,21 @@ export function topKPoints(rankedIds: readonly string[], k: number): TallyBallot
   return { ids, points: ids.map((_, i) => BigInt(k - i)) };
 }
 
-/** One district's stored ballots as an election for the tally engine. */
+/** One district's stored ballots, grouped, as an election for the tally engine. */
 export function districtElection(input: {
   budgetCents: number;
   projects: readonly { id: string; costCents: number }[];
-  ballots: readonly (readonly string[])[]; // ranked ballots in rank order
+  /** Distinct ballots with how many voters cast each (ranked ballots in rank order). */
+  ballots: readonly { ids: readonly string[]; count: number }[];
   method: string;
   maxRanks: number;
 }): Election {
   return {
     budget: BigInt(input.budgetCents),
     projects: input.projects.map((p) => ({ id: p.id, cost: BigInt(p.costCents) })),
-    ballots: input.ballots.map((ids) => (input.method === "ranked" ? topKPoints(ids, input.maxRanks) : { ids })),
+    ballots: input.ballots.map(({ ids, count }) =>
+      input.method === "ranked" ? { ...topKPoints(ids, input.maxRanks), count } : { ids, count },
+    ),
     currencyUnit: 100n, // Add1 steps by one currency unit (100 cents) per voter
   };
 }

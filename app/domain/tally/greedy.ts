@@ -1,17 +1,34 @@
 import { compareProjectIds } from "./tie-break";
 import type { Election, ProjectId, ProjectOutcome, TallyOutcome } from "./types";
+import { ballotCount } from "./weights";
 
-/** Approvals per project (or total points when ballots carry points). */
+/** Approvals per project (or total points when ballots carry points); a ballot counts `count` times. */
 export function scoreProjects(election: Election): Map<ProjectId, bigint> {
-  const scores = new Map<ProjectId, bigint>();
-  for (const p of election.projects) scores.set(p.id, 0n);
+  const index = new Map<ProjectId, number>();
+  election.projects.forEach((p, i) => index.set(p.id, i));
+  // Approvals are summed as numbers (exact: a count of voters is a safe integer),
+  // points as BigInt.
+  const approvals = new Float64Array(election.projects.length);
+  const points: bigint[] = election.projects.map(() => 0n);
   for (const ballot of election.ballots) {
-    ballot.ids.forEach((id, i) => {
-      const current = scores.get(id);
-      if (current === undefined) return; // a vote for an unknown project counts for nothing
-      scores.set(id, current + (ballot.points ? ballot.points[i] : 1n));
-    });
+    const count = ballotCount(ballot);
+    if (count === 0) continue;
+    const ids = ballot.ids;
+    if (ballot.points) {
+      const weight = BigInt(count);
+      for (let i = 0; i < ids.length; i++) {
+        const pi = index.get(ids[i]);
+        if (pi !== undefined) points[pi] += ballot.points[i] * weight; // a vote for an unknown project counts for nothing
+      }
+    } else {
+      for (let i = 0; i < ids.length; i++) {
+        const pi = index.get(ids[i]);
+        if (pi !== undefined) approvals[pi] += count;
+      }
+    }
   }
+  const scores = new Map<ProjectId, bigint>();
+  election.projects.forEach((p, i) => scores.set(p.id, points[i] + BigInt(approvals[i])));
   return scores;
 }
 

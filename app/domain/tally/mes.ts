@@ -13,7 +13,8 @@
 //   * to accept or reject affordability when the float sum is far from the
 //     cost (a sum of positive terms, relative error < (k+16)·4·2^-52).
 //
-// Money representation. Identical ballots are grouped. All groups with the
+// Money representation. Identical ballots are grouped (a ballot with a
+// `count` is that many identical ballots: the engine only ever sees groups). All groups with the
 // same remaining budget share a "budget class"; a class stores its budget as
 // an integer numerator N over a common denominator D (D only grows, by the
 // factor each payment needs; a class is rescaled lazily when it is used).
@@ -52,6 +53,7 @@ import {
   type Rational,
 } from "./rational";
 import { compareProjectIds } from "./tie-break";
+import { ballotCount } from "./weights";
 import type {
   Election,
   MesLoserDetail,
@@ -134,7 +136,7 @@ interface Prepared {
 
 function resolveUtility(election: Election, utility: MesOptions["utility"]): MesUtility {
   if (utility && utility !== "auto") return utility;
-  return election.ballots.some((b) => b.points !== undefined) ? "points" : "cost";
+  return election.ballots.some((b) => b.points !== undefined && ballotCount(b) > 0) ? "points" : "cost";
 }
 
 function prepare(election: Election, utility: MesUtility): Prepared {
@@ -142,46 +144,106 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   const index = new Map<ProjectId, number>();
   projects.forEach((p, i) => index.set(p.id, i));
 
-  // Group identical ballots (as far as MES can tell).
-  const groupOf = new Map<string, number>();
-  const groupItems: Array<Array<[number, bigint]>> = [];
+  // Group identical ballots (as far as MES can tell). Built with flat arrays
+  // and one string key per ballot: a 400,000-voter district with 220,000
+  // distinct ballots must not allocate a map per ballot.
+  const P = projects.length;
+  const withPoints = utility === "points";
+  // Utility of a project when it does not depend on the ballot.
+  const fixedU: bigint[] = projects.map((p) => (utility === "cost" ? p.cost : 1n));
+  let tableSize = 16;
+  while (tableSize < 2 * election.ballots.length) tableSize *= 2;
+  const mask = tableSize - 1;
+  const table = new Int32Array(tableSize).fill(-1);
+  const itemStart: number[] = [0];
+  const itemPi: number[] = [];
+  const itemU: bigint[] = []; // points utility only
   const multList: number[] = [];
+  const perProject = new Int32Array(P);
+  let n = 0;
+  const pis: number[] = [];
+  const us: bigint[] = [];
   for (const ballot of election.ballots) {
-    const items = new Map<number, bigint>();
-    ballot.ids.forEach((id, j) => {
-      const pi = index.get(id);
-      if (pi === undefined || items.has(pi)) return; // unknown project or repeated id: ignored
-      let u: bigint;
-      if (utility === "cost") u = projects[pi].cost;
-      else if (utility === "cardinality") u = 1n;
-      else u = ballot.points ? ballot.points[j] ?? 0n : 1n;
-      items.set(pi, u);
-    });
-    const list = [...items.entries()].filter(([, u]) => u > 0n).sort((a, b) => a[0] - b[0]);
-    const key = list.map(([pi, u]) => `${pi}:${u}`).join(",");
-    const g = groupOf.get(key);
-    if (g === undefined) {
-      groupOf.set(key, groupItems.length);
-      groupItems.push(list);
-      multList.push(1);
+    const count = ballotCount(ballot);
+    if (count === 0) continue;
+    n += count;
+    pis.length = 0;
+    us.length = 0;
+    const ids = ballot.ids;
+    for (let j = 0; j < ids.length; j++) {
+      const pi = index.get(ids[j]);
+      if (pi === undefined || pis.includes(pi)) continue; // unknown project or repeated id: ignored
+      pis.push(pi);
+      us.push(withPoints ? (ballot.points ? ballot.points[j] ?? 0n : 1n) : fixedU[pi]);
+    }
+    // Keep positive utilities, sorted by project index (insertion sort: ballots are short).
+    let m = 0;
+    for (let j = 0; j < pis.length; j++) {
+      if (us[j] <= 0n) continue;
+      const pi = pis[j];
+      const u = us[j];
+      let h = m++;
+      while (h > 0 && pis[h - 1] > pi) {
+        pis[h] = pis[h - 1];
+        us[h] = us[h - 1];
+        h--;
+      }
+      pis[h] = pi;
+      us[h] = u;
+    }
+    // Find the group: an open-addressing table keyed by a hash of the
+    // (project, utility) list, checked item by item (no string per ballot).
+    let h = 0x811c9dc5 ^ m;
+    for (let j = 0; j < m; j++) {
+      h = Math.imul(h ^ pis[j], 0x01000193);
+      if (withPoints) h = Math.imul(h ^ Number(BigInt.asUintN(32, us[j])), 0x01000193);
+    }
+    let slot = (h >>> 0) & mask;
+    let g = -1;
+    for (;;) {
+      const cand = table[slot];
+      if (cand < 0) break;
+      const a = itemStart[cand];
+      if (itemStart[cand + 1] - a === m) {
+        let same = true;
+        for (let j = 0; j < m && same; j++) same = itemPi[a + j] === pis[j] && (!withPoints || itemU[a + j] === us[j]);
+        if (same) {
+          g = cand;
+          break;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (g < 0) {
+      table[slot] = multList.length;
+      for (let j = 0; j < m; j++) {
+        itemPi.push(pis[j]);
+        if (withPoints) itemU.push(us[j]);
+        perProject[pis[j]]++;
+      }
+      itemStart.push(itemPi.length);
+      multList.push(count);
     } else {
-      multList[g]++;
+      multList[g] += count;
     }
   }
-  const G = groupItems.length;
+  const G = multList.length;
   const mult = Float64Array.from(multList);
   const multBig = multList.map((m) => BigInt(m));
 
-  const supG: number[][] = projects.map(() => []);
-  const supU: bigint[][] = projects.map(() => []);
+  const supG: Int32Array[] = projects.map((_, pi) => new Int32Array(perProject[pi]));
+  const supU: bigint[][] = withPoints ? projects.map(() => []) : [];
+  const fill = new Int32Array(P);
+  const supporters: number[] = new Array<number>(P).fill(0);
   for (let g = 0; g < G; g++) {
-    for (const [pi, u] of groupItems[g]) {
-      supG[pi].push(g);
-      supU[pi].push(u);
+    for (let h = itemStart[g]; h < itemStart[g + 1]; h++) {
+      const pi = itemPi[h];
+      supG[pi][fill[pi]++] = g;
+      supporters[pi] += multList[g];
+      if (withPoints) supU[pi].push(itemU[h]);
     }
   }
 
-  const supporters = projects.map((_, pi) => supG[pi].reduce((s, g) => s + multList[g], 0));
   const cands: Cand[] = [];
   const zeroCost: number[] = [];
   projects.forEach((p, pi) => {
@@ -191,23 +253,29 @@ function prepare(election: Election, utility: MesUtility): Prepared {
       return;
     }
     if (p.cost < 0n) return; // a negative cost is not a project; never selected by MES
-    const us = supU[pi];
-    const distinct = [...new Set(us.map((u) => u.toString()))].map((s) => BigInt(s));
-    distinct.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const uniform = distinct.length === 1;
+    const sg = supG[pi];
+    let distinct: bigint[];
     let uIdx: Int32Array | null = null;
-    if (!uniform) {
-      const pos = new Map(distinct.map((u, i) => [u.toString(), i]));
-      uIdx = Int32Array.from(us.map((u) => pos.get(u.toString())!));
-    }
     let totalU = 0n;
-    for (let i = 0; i < us.length; i++) totalU += multBig[supG[pi][i]] * us[i];
+    if (!withPoints) {
+      distinct = [fixedU[pi]];
+      totalU = BigInt(supporters[pi]) * fixedU[pi];
+    } else {
+      const us = supU[pi];
+      distinct = [...new Set(us.map((u) => u.toString()))].map((x) => BigInt(x));
+      distinct.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      if (distinct.length !== 1) {
+        const pos = new Map(distinct.map((u, i) => [u.toString(), i]));
+        uIdx = Int32Array.from(us.map((u) => pos.get(u.toString())!));
+      }
+      for (let i = 0; i < us.length; i++) totalU += multBig[sg[i]] * us[i];
+    }
     cands.push({
       pi,
       id: p.id,
       cost: p.cost,
       costF: Number(p.cost),
-      sg: Int32Array.from(supG[pi]),
+      sg,
       uIdx,
       uVals: distinct,
       uValsF: Float64Array.from(distinct.map((u) => Number(u))),
@@ -219,7 +287,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   });
   cands.sort((a, b) => compareProjectIds(a.id, b.id));
   zeroCost.sort((a, b) => compareProjectIds(projects[a].id, projects[b].id));
-  return { election, utility, n: election.ballots.length, G, mult, multBig, cands, zeroCost, supporters };
+  return { election, utility, n, G, mult, multBig, cands, zeroCost, supporters };
 }
 
 // ---------------------------------------------------------------------------

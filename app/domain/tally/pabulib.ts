@@ -17,6 +17,9 @@ import {
   type Rational,
 } from "./rational";
 import type { Election, TallyBallot } from "./types";
+import { checkBallot, type BallotOption, type BallotRules } from "../ballots/rules";
+import { decodeMessage } from "../../i18n/message";
+import voteEnglish from "../../locales/en/vote.json";
 
 export type PabulibVoteType = "approval" | "choose-1" | "ordinal" | "cumulative" | "scoring";
 export const PABULIB_VOTE_TYPES: readonly PabulibVoteType[] = [
@@ -199,8 +202,19 @@ function headerIndex(
   return map;
 }
 
+export interface PabulibReadOptions {
+  /**
+   * What to do with a vote that breaks the ballot limits the file declares
+   * (see ballotRulesOf): "error" (default) fails on the first such vote with a
+   * PabulibError naming its line; "warn" reads it and adds a warning (a
+   * published election's votes were counted as cast, limits or not); "off"
+   * does not check.
+   */
+  ballotLimits?: "error" | "warn" | "off";
+}
+
 /** Reads a `.pb` file. Throws PabulibError (with the line number) on malformed input. */
-export function parsePabulib(input: string): PabulibFile {
+export function parsePabulib(input: string, options: PabulibReadOptions = {}): PabulibFile {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const records = tokenize(text).filter((r) => r.fields.some((f) => f !== ""));
   const lastLine = records.length > 0 ? records[records.length - 1].line : 1;
@@ -311,6 +325,9 @@ export function parsePabulib(input: string): PabulibFile {
   const pointsCol = vIdx.get("points");
   if (voteCol === undefined) throw new PabulibError(voteHeaderRec.line, "header", 'VOTES header has no "vote" column');
   const withPoints = voteType === "cumulative" || voteType === "scoring";
+  const limitsMode = options.ballotLimits ?? "error";
+  const checkVote = limitsMode === "off" ? null : voteChecker(meta, voteType, projects);
+  let limitWarnings = 0;
   const votes: PabulibVote[] = [];
   for (const rec of voteBody.rows.slice(1)) {
     const fields = fitRow(rec, voteColumns.length, "vote");
@@ -329,6 +346,15 @@ export function parsePabulib(input: string): PabulibFile {
     }
     if (voteType === "choose-1" && unique.length > 1) {
       throw new PabulibError(rec.line, "vote", `a choose-1 vote lists ${unique.length} projects`);
+    }
+    if (checkVote) {
+      const problem = checkVote(unique);
+      if (problem !== null) {
+        const who = voterId ? `vote of voter ${show(voterId)}` : "vote";
+        if (limitsMode === "error") throw new PabulibError(rec.line, "vote", `${who} breaks the file's ballot rules: ${problem}`);
+        // One warning per vote, but not a hundred thousand of them.
+        if (limitWarnings++ < 100) warnings.push({ line: rec.line, message: `${who} breaks the file's ballot rules (counted anyway): ${problem}` });
+      }
     }
     const vote: PabulibVote = { voterId, ids: unique, extra: {} };
     const skip = [voteCol];
@@ -363,6 +389,9 @@ export function parsePabulib(input: string): PabulibFile {
     votes.push(vote);
   }
 
+  if (limitWarnings > 100) {
+    warnings.push({ line: voteBody.line, message: `${limitWarnings} votes in all break the file's ballot rules (only the first 100 are listed)` });
+  }
   const numVotes = metaGet("num_votes");
   if (numVotes !== undefined && numVotes !== String(votes.length)) {
     warnings.push({ line: metaLine.get("num_votes")!, message: `num_votes is ${numVotes} but the file has ${votes.length} vote rows` });
@@ -381,13 +410,117 @@ export function parsePabulib(input: string): PabulibFile {
 }
 
 /** Like parsePabulib, but returns the error instead of throwing. */
-export function tryParsePabulib(input: string): PabulibResult<PabulibFile> {
+export function tryParsePabulib(input: string, options: PabulibReadOptions = {}): PabulibResult<PabulibFile> {
   try {
-    return { ok: true, value: parsePabulib(input) };
+    return { ok: true, value: parsePabulib(input, options) };
   } catch (e) {
     if (e instanceof PabulibError) return { ok: false, error: e };
     return { ok: false, error: new PabulibError(1, "syntax", `unreadable file: ${(e as Error)?.message ?? String(e)}`) };
   }
+}
+
+// ---------------------------------------------------------------------------
+// Ballot limits declared in META, checked with the app's own ballot validator
+
+/** The limits a file declares, as the app's ballot rules (one or two of them), or [] when it declares none. */
+export function ballotRulesOf(meta: readonly PabulibMetaEntry[], voteType: PabulibVoteType): BallotRules[] {
+  const get = (key: string) => {
+    let v: string | undefined;
+    for (const e of meta) if (e.key.toLowerCase() === key) v = e.value;
+    return v;
+  };
+  const whole = (key: string) => {
+    const v = get(key);
+    if (v === undefined || !/^\s*\d+(\.0*)?\s*$/.test(v)) return undefined;
+    return Number.parseInt(v, 10);
+  };
+  const rules: BallotRules[] = [];
+  const minLength = whole("min_length");
+  const maxLength = whole("max_length");
+  if (voteType === "approval" || voteType === "choose-1") {
+    const min = voteType === "choose-1" ? 1 : minLength;
+    const max = voteType === "choose-1" ? 1 : maxLength;
+    if (min !== undefined || max !== undefined) {
+      rules.push({ method: "approval", minApprovals: min ?? 0, maxApprovals: max ?? Number.MAX_SAFE_INTEGER });
+    }
+    // Knapsack: Pabulib's max_sum_cost, or our own exports (META ballot;knapsack: the budget).
+    const limit = get("max_sum_cost") ?? (get("ballot")?.toLowerCase() === "knapsack" ? get("budget") : undefined);
+    const cents = limit === undefined ? null : toCents(parseDecimal(limit.replace(",", ".")));
+    if (cents !== null) rules.push({ method: "knapsack", budgetCents: cents, minSpendPercent: 0 });
+  } else if (voteType === "ordinal" && maxLength !== undefined) {
+    rules.push({ method: "ranked", maxRanks: maxLength });
+  }
+  return rules;
+}
+
+function toCents(r: Rational | null): number | null {
+  if (r === null || r.n < 0n || (r.n * 100n) % r.d !== 0n) return null;
+  const c = (r.n * 100n) / r.d;
+  return c <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(c) : null;
+}
+
+/**
+ * A function returning the problem with one vote in plain words (null if
+ * none), using checkBallot, the validator of the app's ballot page; null when
+ * the file declares no limits our ballot methods express.
+ */
+function voteChecker(
+  meta: readonly PabulibMetaEntry[],
+  voteType: PabulibVoteType,
+  projects: readonly PabulibProject[],
+): ((ids: readonly string[]) => string | null) | null {
+  const rules = ballotRulesOf(meta, voteType);
+  const minRanks = voteType === "ordinal" ? Number.parseInt(meta.find((e) => e.key.toLowerCase() === "min_length")?.value ?? "", 10) : NaN;
+  if (rules.length === 0 && !(minRanks > 0)) return null;
+  let currency = meta.find((e) => e.key.toLowerCase() === "currency")?.value.trim().toUpperCase() ?? "";
+  try {
+    new Intl.NumberFormat("en-US", { style: "currency", currency });
+  } catch {
+    currency = "XXX"; // no (known) currency: amounts print with a generic sign
+  }
+  const options = new Map<string, BallotOption>();
+  for (const p of projects) {
+    // Costs in cents for the knapsack check (0 if not a whole number of cents: not checked then).
+    options.set(p.id, { id: p.id, title: p.id, costCents: toCents(p.cost) ?? 0 });
+  }
+  const emptyAllowed = rules.every((r) => r.method !== "approval" || r.minApprovals === 0) && !(minRanks > 0);
+  // The same vote gets the same answer: check each distinct vote once.
+  const seen = new Map<string, string | null>();
+  return (ids) => {
+    const key = ids.join(",");
+    let answer = seen.get(key);
+    if (answer === undefined) {
+      answer = check(ids);
+      seen.set(key, answer);
+    }
+    return answer;
+  };
+  function check(ids: readonly string[]): string | null {
+    if (ids.length === 0 && emptyAllowed) return null; // an empty vote where the file sets no minimum
+    // Only the vote's own projects are passed: unknown ids were refused already.
+    const own = ids.map((id) => options.get(id)!);
+    for (const r of rules) {
+      const submission = r.method === "ranked" ? { ranks: Object.fromEntries(ids.map((id, j) => [id, String(j + 1)])) } : { ids };
+      const check = checkBallot(r, own, submission, currency);
+      if (!check.ok) return check.errors.map(inEnglish).join(" ");
+    }
+    if (minRanks > 0 && ids.length < minRanks) return `it ranks ${ids.length} project${ids.length === 1 ? "" : "s"}; the file asks for at least ${minRanks}.`;
+    return null;
+  }
+}
+
+/**
+ * checkBallot returns translatable messages (key and values, see ~/i18n/message);
+ * a file's errors are shown in plain English words (CLI, logs, import screens).
+ */
+function inEnglish(text: string): string {
+  const decoded = decodeMessage(text);
+  if (!decoded) return text;
+  const [ns, path] = decoded.key.split(":");
+  let node: unknown = ns === "vote" ? voteEnglish : undefined;
+  for (const part of path.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  if (typeof node !== "string") return text;
+  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in decoded.values ? String(decoded.values[name]) : whole));
 }
 
 function trimTrailingEmpty(fields: string[]): string[] {
@@ -597,8 +730,8 @@ export function pabulibToElection(file: PabulibFile, options: PabulibElectionOpt
 }
 
 /** Reads a `.pb` text straight into an Election. Throws PabulibError. */
-export function readPabulibElection(input: string, options: PabulibElectionOptions = {}) {
-  const file = parsePabulib(input);
+export function readPabulibElection(input: string, options: PabulibElectionOptions & PabulibReadOptions = {}) {
+  const file = parsePabulib(input, options);
   return { file, ...pabulibToElection(file, options) };
 }
 

@@ -18,6 +18,13 @@ export interface TallyProject {
 export interface TallyBallot {
   ids: readonly ProjectId[];
   points?: readonly bigint[];
+  /**
+   * How many voters cast exactly this ballot (default 1). Identical ballots
+   * read grouped (e.g. `GROUP BY choices`) count as `count` separate voters in
+   * every rule: the same winners, payments and explanations as the ballots
+   * written out one by one. A non-negative whole number; 0 counts for nothing.
+   */
+  count?: number;
 }
 
 export interface Election {

@@ -322,3 +322,83 @@ describe("pabulib writer", () => {
     }
   }, 60000);
 });
+
+describe("pabulib reader checks votes against the file's ballot limits (the app's checkBallot)", () => {
+  const withMeta = (extra: string[], votes: string[], voteType = "approval") =>
+    lines(
+      "META",
+      "key;value",
+      "budget;100",
+      `vote_type;${voteType}`,
+      "currency;EUR",
+      ...extra,
+      "PROJECTS",
+      "project_id;cost",
+      "1;60",
+      "2;30",
+      "10;25",
+      "VOTES",
+      "voter_id;vote",
+      ...votes,
+    );
+  // Line of the k-th vote (1-based) when META has `extra.length` extra lines.
+  const voteLine = (extra: number, k: number) => 12 + extra + k;
+
+  it("approval: too many projects (max_length), naming the line and the voter", () => {
+    const e = errorOf(withMeta(["max_length;2"], ["a;1,2", "b;1,2,10"]));
+    expect(e).toMatchObject({ line: voteLine(1, 2), code: "vote" });
+    expect(e.detail).toMatch(/vote of voter "b" breaks the file's ballot rules: Choose at most 2 projects; you chose 3/);
+  });
+
+  it("approval: too few projects (min_length), and an empty vote when a minimum is set", () => {
+    expect(errorOf(withMeta(["min_length;2"], ["a;1,2", "b;10"])).detail).toMatch(/Choose at least 2 projects; you chose 1/);
+    const empty = errorOf(withMeta(["min_length;1"], ["a;1", "b;"]));
+    expect(empty.line).toBe(voteLine(1, 2));
+    expect(empty.detail).toMatch(/Choose at least one project/);
+  });
+
+  it("an empty vote is fine where the file sets no minimum; no limits, no check", () => {
+    expect(parsePabulib(withMeta(["max_length;2"], ["a;1", "b;"])).votes).toHaveLength(2);
+    expect(parsePabulib(withMeta([], ["a;1,2,10", "b;"])).votes).toHaveLength(2);
+  });
+
+  it("knapsack: a vote over max_sum_cost, with the amounts in the file's currency", () => {
+    const e = errorOf(withMeta(["max_sum_cost;80"], ["a;2,10", "b;1,2"]));
+    expect(e.line).toBe(voteLine(1, 2));
+    expect(e.detail).toMatch(/costs €90, which is €10 over the district budget of €80/);
+    // Our own knapsack exports say so in META: the budget is the limit.
+    expect(errorOf(withMeta(["ballot;knapsack"], ["a;1,2,10"])).detail).toMatch(/over the district budget of €100/);
+  });
+
+  it("ordinal: more ranks than max_length, fewer than min_length", () => {
+    const more = errorOf(withMeta(["max_length;2"], ["a;1,2", "b;2,1,10"], "ordinal"));
+    expect(more.line).toBe(voteLine(1, 2));
+    expect(more.detail).toMatch(/rank at most 2 projects; you ranked 3/);
+    const fewer = errorOf(withMeta(["min_length;2", "max_length;3"], ["a;10"], "ordinal"));
+    expect(fewer.detail).toMatch(/ranks 1 project; the file asks for at least 2/);
+  });
+
+  it("warn mode reads the vote and reports it as a warning with its line; off does not check", () => {
+    const text = withMeta(["max_length;2"], ["a;1,2", "b;1,2,10"]);
+    const f = parsePabulib(text, { ballotLimits: "warn" });
+    expect(f.votes).toHaveLength(2);
+    expect(f.warnings).toEqual([{ line: voteLine(1, 2), message: expect.stringMatching(/counted anyway\): Choose at most 2 projects/) }]);
+    expect(parsePabulib(text, { ballotLimits: "off" }).warnings).toBeUndefined();
+    expect(tryParsePabulib(text, { ballotLimits: "warn" }).ok).toBe(true);
+  });
+
+  it("an unknown currency code does not turn into an exception", () => {
+    const text = withMeta(["max_sum_cost;80"], ["a;1,2,10"]).replace("currency;EUR", "currency;złoty");
+    expect(errorOf(text).detail).toMatch(/over the district budget/);
+  });
+
+  const files = existsSync(DATA) ? readdirSync(DATA).filter((f) => f.endsWith(".pb")) : [];
+  it.skipIf(files.length === 0)("every reference file keeps its own declared limits (strict reading passes, no warnings)", () => {
+    for (const name of files) {
+      const text = readFileSync(path.join(DATA, name), "utf8");
+      expect(tryParsePabulib(text).ok, name).toBe(true);
+      const warned = parsePabulib(text, { ballotLimits: "warn" }).warnings ?? [];
+      expect(warned.filter((w) => /ballot rules/.test(w.message)), name).toEqual([]);
+    }
+  }, 60000);
+});

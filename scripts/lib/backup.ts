@@ -1,0 +1,63 @@
+// Backups of the database DATABASE_URL names. SQLite: SQLite's online backup (a consistent
+// copy while the app runs and writes). PostgreSQL: pg_dump's custom format (consistent too),
+// restored with pg_restore. Used by `npm run backup` and `npm run restore`.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { dialectOf, sqliteFilePath } from "~/db/adapter";
+
+/** pg_dump and pg_restore take a libpq URI: drop Prisma's own parameters. */
+function libpqUrl(url: string) {
+  const u = new URL(url);
+  for (const key of ["schema", "connection_limit", "pool_timeout", "pgbouncer", "statement_cache_size"]) u.searchParams.delete(key);
+  return u.toString();
+}
+
+export function defaultBackupFile(databaseUrl: string, dir: string) {
+  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "Z");
+  return join(dir, `civic-budget-${stamp}.${dialectOf(databaseUrl) === "sqlite" ? "db" : "dump"}`);
+}
+
+export async function backup(databaseUrl: string, file: string): Promise<string> {
+  const out = resolve(file);
+  mkdirSync(dirname(out), { recursive: true });
+  if (dialectOf(databaseUrl) === "sqlite") {
+    const source = sqliteFilePath(databaseUrl);
+    if (!existsSync(source)) throw new Error(`No database at ${source}`);
+    const db = new Database(source, { readonly: true, fileMustExist: true });
+    try {
+      await db.backup(out);
+    } finally {
+      db.close();
+    }
+  } else {
+    execFileSync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${out}`, `--dbname=${libpqUrl(databaseUrl)}`], { stdio: ["ignore", "inherit", "inherit"] });
+  }
+  return out;
+}
+
+/** Replaces the whole content of the database with the backup's. */
+export async function restore(databaseUrl: string, file: string) {
+  const input = resolve(file);
+  if (!existsSync(input) || statSync(input).size === 0) throw new Error(`No backup at ${input}`);
+  if (dialectOf(databaseUrl) === "sqlite") {
+    const target = sqliteFilePath(databaseUrl);
+    mkdirSync(dirname(target), { recursive: true });
+    // The online backup API again, from the backup into the live file: the target's
+    // write-ahead log stays consistent (a plain file copy would not).
+    const db = new Database(input, { readonly: true, fileMustExist: true });
+    try {
+      await db.backup(target);
+    } finally {
+      db.close();
+    }
+  } else {
+    // One transaction: the database has either the old content or the restored one.
+    execFileSync(
+      "pg_restore",
+      ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${libpqUrl(databaseUrl)}`, input],
+      { stdio: ["ignore", "inherit", "inherit"] },
+    );
+  }
+}

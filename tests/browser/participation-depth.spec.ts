@@ -1,0 +1,161 @@
+import { expect, test } from "@playwright/test";
+import { query, shot, signIn } from "./helpers";
+
+// Around the vote: ideas from paper forms, discussion and moderation, following, and Spanish.
+
+test("the PB office imports paper ideas: every row checked first, bad rows left out only on purpose", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/cycles/youth-2027");
+  await admin.getByRole("link", { name: /Import ideas collected on paper/ }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Import ideas collected on paper" })).toBeVisible();
+  const csv = [
+    "title,description,district,category,location,source,source_note",
+    'Skate ramps by the river,"A small skate area with two ramps near the river path, so teenagers have somewhere to go.",Citywide,Parks & green space,River path,assembly,Youth assembly at Eastgate library',
+    'Free wifi at the bus hub,"Free wifi at the main bus hub so students can do homework while they wait.",Citywide,Streets & safety,,paper,',
+    "Hi,too short,Downtown,Parks & green space,,,",
+  ].join("\n");
+  await admin.getByLabel("Or paste the rows here").fill(csv);
+  await admin.getByRole("button", { name: "Check the file" }).click();
+  await expect(admin.getByText("3 rows: 2 ready to import, 1 with problems.")).toBeVisible();
+  const badRow = admin.getByRole("row", { name: /^4 / });
+  await expect(badRow).toContainText("No district called “Downtown” in this cycle. Districts: Citywide.");
+  await expect(badRow).toContainText("description:");
+  await shot(admin, "import-preview");
+
+  // Importing without saying what happens to the bad row is refused, and nothing is lost.
+  await admin.getByRole("button", { name: "Import 2 ideas" }).click();
+  await expect(admin.getByText(/1 row has problems and would not be imported/)).toBeVisible();
+  await expect(admin.getByLabel("Or paste the rows here")).toHaveValue(csv);
+  await admin.getByLabel(/leave out the 1 row with problems/).check();
+  await admin.getByRole("button", { name: "Import 2 ideas" }).click();
+  await expect(admin.getByText(/Imported 2 ideas \(#\d+ to #\d+\)/)).toBeVisible();
+  await admin.getByRole("link", { name: "See the ideas" }).click();
+  await admin.getByRole("link", { name: /Skate ramps by the river/ }).click();
+  await expect(admin.getByText("Collected at a neighbourhood assembly · Youth assembly at Eastgate library")).toBeVisible();
+  await admin.context().close();
+});
+
+test("a resident follows and discusses an idea; the PB office hides an abusive comment with a reason", async ({ browser }) => {
+  const resident = await signIn(browser, "resident");
+  await resident.goto("/ideas?cycle=youth-2027");
+  await resident.getByRole("link", { name: "What happened to every idea" }).click();
+  await expect(resident.getByRole("heading", { level: 1, name: "What happened to every idea" })).toBeVisible();
+  await resident.getByRole("table").getByRole("link").first().click();
+  const ideaUrl = resident.url();
+
+  await resident.getByRole("button", { name: "Follow" }).click();
+  await expect(resident.getByText("You will get an e-mail when this moves forward.")).toBeVisible();
+  await expect(resident.getByRole("button", { name: /Following/ })).toBeVisible();
+
+  await resident.getByRole("button", { name: "Post comment" }).click();
+  await expect(resident.getByText("Write your comment before posting it.")).toBeVisible();
+  await resident.getByLabel("Add a comment").fill("Rude words about my neighbours");
+  await resident.getByRole("button", { name: "Post comment" }).click();
+  await expect(resident.getByText("Rude words about my neighbours")).toBeVisible();
+
+  const admin = await signIn(browser, "admin");
+  await admin.goto(ideaUrl);
+  const comment = admin.locator(".comment", { hasText: "Rude words about my neighbours" });
+  await comment.getByText("Hide this comment").click();
+  await comment.getByLabel("Reason (shown to the author)").fill("Personal attacks are not allowed");
+  await comment.getByRole("button", { name: "Hide comment" }).click();
+  await expect(admin.getByText("Reason given: Personal attacks are not allowed")).toBeVisible();
+
+  await resident.reload();
+  await expect(resident.getByText("Reason given: Personal attacks are not allowed")).toBeVisible();
+  await shot(resident, "idea-comments-follow");
+  const visitor = await browser.newPage();
+  await visitor.goto(ideaUrl);
+  await expect(visitor.getByText("The moderators hid this comment.")).toBeVisible();
+  await expect(visitor.getByText("Rude words about my neighbours")).toHaveCount(0);
+  await expect(visitor.getByRole("link", { name: /Sign in to follow/ })).toBeVisible();
+  await Promise.all([resident.context().close(), admin.context().close(), visitor.close()]);
+});
+
+test("a project's follower gets an e-mail when staff post an update, visible in the outbox", async ({ browser }) => {
+  const resident = await signIn(browser, "resident");
+  await resident.goto("/projects");
+  await resident.locator("main .item-title a").first().click();
+  const projectUrl = resident.url();
+  const title = (await resident.getByRole("heading", { level: 1 }).textContent())!;
+  await resident.getByRole("button", { name: "Follow" }).click();
+  await expect(resident.getByRole("button", { name: /Following/ })).toBeVisible();
+
+  const admin = await signIn(browser, "admin");
+  await admin.goto(projectUrl);
+  await admin.getByLabel("What happened").fill("Contractor chosen; work starts next month.");
+  await admin.getByRole("button", { name: "Post update" }).click();
+  await expect(admin.getByText("Contractor chosen; work starts next month.").first()).toBeVisible();
+  await admin.goto("/dev/outbox");
+  await expect(admin.getByRole("heading", { name: `News about “${title}”`, exact: false }).first()).toBeVisible();
+  await expect(admin.getByText("Contractor chosen; work starts next month.").first()).toBeVisible();
+  await shot(admin, "outbox");
+
+  // Residents cannot read other people's mail.
+  await resident.goto("/dev/outbox");
+  await expect(resident.getByRole("heading", { name: "You cannot do this" })).toBeVisible();
+  await Promise.all([resident.context().close(), admin.context().close()]);
+});
+
+test("a Spanish speaker switches language once and it stays chosen", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "Español" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Propuestas" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Ideas" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("link", { name: "Qué pasó con cada idea" })).toBeVisible();
+  await shot(page, "ideas-es");
+});
+
+test("a resident without a code votes with their account after declaring they are eligible, once", async ({ browser }) => {
+  const resident = await signIn(browser, "resident");
+  await resident.goto("/vote");
+  const section = resident.getByRole("region", { name: /Vote with your account: Riverside PB 2026/ });
+  await section.getByRole("button", { name: "Go to my ballot" }).click();
+  await expect(section.getByText("Tick the box to confirm you meet the residency rule.")).toBeVisible();
+  await section.getByLabel("Your district").selectOption({ label: "Old Town" });
+  await section.getByLabel("I am 14 or older").check();
+  await section.getByLabel(/I confirm: I live, work or study/).check();
+  await section.getByLabel(/I have not voted in this cycle/).check();
+  await section.getByRole("button", { name: "Go to my ballot" }).click();
+  await expect(resident.getByRole("heading", { level: 1, name: /Old Town/ })).toBeVisible();
+  await resident.locator("input[name=project]").first().check();
+  await resident.getByRole("button", { name: "Review my ballot" }).click();
+  await resident.getByRole("button", { name: "Confirm and cast my ballot" }).click();
+  await expect(resident.getByText(/tracker/i).first()).toBeVisible();
+
+  await resident.goto("/vote");
+  const again = resident.getByRole("region", { name: /Vote with your account: Riverside PB 2026/ });
+  await again.getByLabel("Your district").selectOption({ label: "Old Town" });
+  for (const box of [/I am 14 or older/, /I confirm:/, /I have not voted/]) await again.getByLabel(box).check();
+  await again.getByRole("button", { name: "Go to my ballot" }).click();
+  await expect(resident.getByRole("alert").or(resident.locator(".alert-error")).first()).toBeVisible();
+  await resident.context().close();
+});
+
+test("the PB office enters a paper ballot with the voter's code, which then cannot vote online", async ({ browser }) => {
+  const [{ code }] = query<{ code: string }>(
+    "select v.code from VoterCode v join Cycle c on c.id = v.cycleId left join Participation p on p.voterCodeId = v.id where c.slug = '2026' and p.id is null and v.voidedAt is null and v.userId is null limit 1",
+  );
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/cycles/2026");
+  await admin.getByRole("link", { name: "Enter paper ballots from polling sites" }).click();
+  await admin.getByLabel("Polling site").fill("Eastgate Library");
+  await admin.getByLabel("Voter code on the paper ballot").fill(code);
+  await admin.getByRole("button", { name: "Show the ballot for this code" }).click();
+  await admin.locator("input[name=project]").first().check();
+  await admin.getByRole("button", { name: "Record this paper ballot" }).click();
+  await expect(admin.getByText(/Paper ballot recorded/)).toBeVisible();
+  await expect(admin.getByText("Eastgate Library: 1 ballot")).toBeVisible();
+  await shot(admin, "paper-ballot-entry");
+  await admin.goto("/admin/cycles/2026");
+  await expect(admin.getByRole("table", { name: "Voters by district and channel" })).toContainText("Paper at a polling site");
+
+  const voter = await browser.newPage();
+  await voter.goto("/vote");
+  await voter.getByLabel("Voter code").fill(code);
+  await voter.getByRole("button", { name: "Continue to my ballot" }).click();
+  await expect(voter.getByText(/already been used/)).toBeVisible();
+  await Promise.all([admin.context().close(), voter.close()]);
+});

@@ -1,0 +1,77 @@
+// The production server's operations: /healthz, JSON logs with request ids, graceful shutdown.
+import type { ChildProcess } from "node:child_process";
+import { connect } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { request } from "undici";
+import { freePort, prepareVotingDatabase, startServer } from "../../scripts/lib/voting-fixture";
+
+let env: NodeJS.ProcessEnv;
+let cleanup: () => Promise<void>;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  const port = await freePort();
+  ({ env, cleanup } = await prepareVotingDatabase("data/test-server/ops", 3, port));
+  env = { ...env, LOG_LEVEL: "info", SHUTDOWN_TIMEOUT_MS: "20000" };
+});
+afterAll(async () => cleanup?.());
+
+async function start(): Promise<ChildProcess> {
+  return startServer(env, [], { onLog: (line) => logs.push(line) });
+}
+const base = () => `http://127.0.0.1:${env.PORT}`;
+const exited = (server: ChildProcess) => new Promise<number | null>((resolve) => (server.exitCode !== null ? resolve(server.exitCode) : server.on("exit", resolve)));
+
+describe("the production server", () => {
+  it("answers /healthz after asking the database, and logs JSON lines that carry the request id", async () => {
+    const server = await start();
+    try {
+      const health = await request(`${base()}/healthz`);
+      expect(health.statusCode).toBe(200);
+      expect(health.headers["cache-control"]).toBe("no-store");
+      expect(await health.body.json()).toMatchObject({ status: "ok", database: "sqlite" });
+
+      const page = await request(`${base()}/vote`, { headers: { "x-request-id": "proxy-given-id-42" } });
+      await page.body.dump();
+      expect(page.headers["x-request-id"]).toBe("proxy-given-id-42");
+      const own = await request(`${base()}/vote?code=secret`);
+      await own.body.dump();
+      const id = own.headers["x-request-id"] as string;
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      await new Promise((r) => setTimeout(r, 200));
+      const lines = logs.map((l) => JSON.parse(l)); // every line is JSON
+      const line = lines.find((l) => l.req?.id === id);
+      expect(line).toMatchObject({ level: "info", req: { method: "GET", url: "/vote" }, res: { statusCode: 200 } });
+      expect(JSON.stringify(line)).not.toContain("secret"); // no query strings, headers or cookies
+      expect(lines.some((l) => l.req?.id === "proxy-given-id-42")).toBe(true);
+    } finally {
+      server.kill("SIGKILL");
+      await exited(server);
+    }
+  });
+
+  it("on SIGTERM stops taking connections but finishes the request in flight, then exits 0", async () => {
+    const server = await start();
+    // A request in flight: its headers are sent, its body is still coming.
+    const body = "email=nobody%40example.org&password=wrong-password-1&csrf=x";
+    const socket = connect(Number(env.PORT), "127.0.0.1");
+    await new Promise((r) => socket.on("connect", r));
+    let answer = "";
+    socket.on("data", (b) => (answer += b.toString()));
+    const closed = new Promise((r) => socket.on("close", r));
+    socket.write(`POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n`);
+    socket.write(body.slice(0, 10));
+    await new Promise((r) => setTimeout(r, 300));
+
+    server.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(server.exitCode).toBeNull(); // still running: a request is in flight
+    await expect(request(`${base()}/healthz`)).rejects.toThrow(); // no new connections
+
+    socket.write(body.slice(10));
+    await closed; // the server answers in full, then closes the connection
+    expect(answer).toMatch(/^HTTP\/1\.1 (200|302|400|403|429) /);
+    expect(await exited(server)).toBe(0);
+    expect(logs.some((l) => l.includes('"msg":"stopped"'))).toBe(true);
+  });
+});
