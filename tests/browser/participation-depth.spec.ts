@@ -41,6 +41,8 @@ test("a resident follows and discusses an idea; the PB office hides an abusive c
   await resident.getByRole("link", { name: "What happened to every idea" }).click();
   await expect(resident.getByRole("heading", { level: 1, name: "What happened to every idea" })).toBeVisible();
   await resident.getByRole("table").getByRole("link").first().click();
+  // The click returns before the (client-side) navigation ends: wait for the idea page before reading its address.
+  await expect(resident.getByRole("button", { name: "Follow" })).toBeVisible();
   const ideaUrl = resident.url();
 
   await resident.getByRole("button", { name: "Follow" }).click();
@@ -76,6 +78,7 @@ test("a project's follower gets an e-mail when staff post an update, visible in 
   const resident = await signIn(browser, "resident");
   await resident.goto("/projects");
   await resident.locator("main .item-title a").first().click();
+  await expect(resident.getByRole("button", { name: "Follow" })).toBeVisible();
   const projectUrl = resident.url();
   const title = (await resident.getByRole("heading", { level: 1 }).textContent())!;
   await resident.getByRole("button", { name: "Follow" }).click();
