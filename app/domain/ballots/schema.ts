@@ -10,7 +10,7 @@ export const voterCodeInput = z.object({
     .max(40, message("vote:errors.codeTooLong")),
 });
 
-const intent = z.enum(["review", "confirm", "change", "cast"]); // "cast": a paper ballot entered by the PB office
+const intent = z.enum(["review", "confirm", "change"]);
 const field = z.string().max(64);
 
 /**
