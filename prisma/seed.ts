@@ -6,6 +6,7 @@ import { castBallot } from "~/db/ballots.server";
 import { prisma } from "~/db/client.server";
 import { saveCostEstimate } from "~/db/costing.server";
 import { addMember, createCommittee } from "~/db/committees.server";
+import { saveTranslation } from "~/db/translations.server";
 import { updateEligibility, createCycle, generateVoterCodes } from "~/db/cycles.server";
 import { createIdea, markNotTakenForward, supportIdea } from "~/db/ideas.server";
 import { postProjectUpdate, createProjectsFromWinners } from "~/db/projects.server";
@@ -224,6 +225,17 @@ async function seed() {
     admin,
   );
   await developCycle(current, VOTING_PROPOSALS, []);
+  // Staff translated a few ballot items into Spanish; Spanish readers see them on the ballot.
+  const spanish: Record<string, { title: string; description: string }> = {
+    "Bilingual story-time corner at the library": {
+      title: "Rincón bilingüe de cuentos en la biblioteca",
+      description: "Un rincón de lectura con libros en español, vietnamita y árabe, muebles y un año de sesiones semanales de cuentos.",
+    },
+  };
+  for (const p of await prisma.proposal.findMany({ where: { cycleId: current.id } })) {
+    const translation = spanish[p.title];
+    if (translation) await saveTranslation({ type: "proposal", id: p.id }, { locale: "es", ...translation }, admin);
+  }
   // Residents without a mailed code may vote with their account after declaring they are eligible.
   await updateEligibility(current.id, { accountVoting: true, minAge: 14, residencyRule: "I live, work or study in the district I chose" }, admin);
   await setPhase(current.id, "voting");

@@ -99,3 +99,43 @@ describe("voting with an account, and on paper", async () => {
     expect(ballot.reply).toMatchObject({ step: "ballot", ballot: { district: "North" } });
   });
 });
+
+describe("translations of what people wrote", async () => {
+  const { action: translateAction, loader: translateLoader } = await import("~/routes/translate.$type.$id");
+  const { loader: ideaLoader } = await import("~/routes/ideas.$id");
+  const { ballotOptions } = await import("~/db/ballots.server");
+  const admin = await makeUser(["admin"]);
+  const staff = await makeUser(["staff"], "Parks");
+  const resident = await makeUser(["resident"]);
+  const cycle = await makeCycle(admin, "ideas");
+  const [north] = cycle.districts;
+  const [parks] = cycle.categories;
+  const idea = await prisma.idea.create({ data: { cycleId: cycle.id, number: 1, districtId: north.id, categoryId: parks.id, title: "Benches by the pond", description: "Four benches around the pond for older neighbours." } });
+  const url = `/translate/idea/${idea.id}`;
+  const params = { type: "idea", id: idea.id };
+
+  it("lets staff add a Spanish translation that Spanish readers see, with the original kept", async () => {
+    const bad = answerOf(await translateAction(args((await browserFor(staff)).post(url, { locale: "es", title: "B", description: "" }), params)));
+    expect(bad.httpStatus).toBe(400);
+    await translateAction(args((await browserFor(staff)).post(url, { locale: "es", title: "Bancas junto al estanque", description: "Cuatro bancas alrededor del estanque para los vecinos mayores." }), params));
+    const reader = await browserFor(null);
+    const spanish = (await ideaLoader(args(new Request(`http://test/ideas/${idea.id}?lng=es`, { headers: reader.get("/").headers }), { id: idea.id }))) as { translation: { title: string } | null; idea: { title: string } };
+    expect(spanish.translation?.title).toBe("Bancas junto al estanque");
+    expect(spanish.idea.title).toBe("Benches by the pond");
+    const english = (await ideaLoader(args(reader.get(`/ideas/${idea.id}`), { id: idea.id }))) as { translation: unknown };
+    expect(english.translation).toBeNull();
+  });
+
+  it("refuses residents and visitors", async () => {
+    expect(((await settle(async () => translateLoader(args((await browserFor(resident)).get(url), params)))) as Response).status).toBe(403);
+    const post = await settle(async () => translateAction(args((await browserFor(resident)).post(url, { locale: "es", title: "Hack", description: "Not allowed to do this." }), params)));
+    expect((post as Response).status).toBe(403);
+  });
+
+  it("puts a translated proposal on the ballot in the voter's language", async () => {
+    const proposal = await prisma.proposal.create({ data: { cycleId: cycle.id, number: 1, districtId: north.id, categoryId: parks.id, title: "Pond benches", description: "Benches around the pond.", status: "feasible", costEstimates: { create: { totalCents: 100_00, feasible: true, publicReason: "ok" } } } });
+    await translateAction(args((await browserFor(admin)).post(`/translate/proposal/${proposal.id}`, { locale: "es", title: "Bancas del estanque", description: "Bancas alrededor del estanque." }), { type: "proposal", id: proposal.id }));
+    expect((await ballotOptions(cycle.id, north.id, undefined, "es")).map((o) => o.title)).toEqual(["Bancas del estanque"]);
+    expect((await ballotOptions(cycle.id, north.id, undefined, "en")).map((o) => o.title)).toEqual(["Pond benches"]);
+  });
+});
