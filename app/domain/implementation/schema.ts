@@ -25,15 +25,16 @@ export const projectUpdateInput = z
     path: ["percentComplete"],
   });
 
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const isoDate = (required: string, invalid: string) =>
-  z.string({ required_error: message(required) }).regex(/^\d{4}-\d{2}-\d{2}$/, message(invalid)).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), message(invalid));
+  z.string({ required_error: message(required) }).refine((v) => { try { return isIsoDate(v); } catch { return false; } }, message(invalid));
 
 /** The text of an update with a photo: the photo's alt text is required with it. */
-export const photoAltInput = z
-  .string({ required_error: message("projects:errors.altRequired") })
-  .trim()
-  .min(5, message("projects:errors.altShort"))
-  .max(300, message("projects:errors.altLong"));
+export const photoAltInput = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.string({ required_error: message("projects:errors.altRequired") }).trim().min(5, message("projects:errors.altShort")).max(300, message("projects:errors.altLong")),
+);
 
 export const milestoneInput = z.object({
   title: z.string({ required_error: message("projects:errors.milestoneTitle") }).trim().min(3, message("projects:errors.milestoneTitle")).max(200),
