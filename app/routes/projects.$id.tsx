@@ -263,7 +263,7 @@ export default function ProjectPage() {
       <section aria-labelledby="timeline">
         <h2 id="timeline">{t("projects:detail.updates")}</h2>
         {timeline.length === 0 ? <p>{t("projects:detail.noUpdates")}</p> : null}
-        <ol className="item-list timeline">
+        <ol className="item-list project-timeline">
           {timeline.map((entry) =>
             entry.kind === "update" ? (
               <li key={`u-${entry.update.id}`} className="item">
@@ -323,8 +323,8 @@ export default function ProjectPage() {
       ) : null}
 
       {canRecordSpend ? (
-        <section className="card" aria-labelledby="spend-add">
-          <h2 id="spend-add">{t("projects:spend.addTitle")}</h2>
+        <section className="card" aria-labelledby="spend-add-title">
+          <h2 id="spend-add-title">{t("projects:spend.addTitle")}</h2>
           <Form method="post" {...getFormProps(spendForm)}>
             <AuthenticityTokenInput />
             <input type="hidden" name="intent" value="spend-add" />
