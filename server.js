@@ -73,10 +73,16 @@ app.use((req, res, next) => {
   if (req.path === "/healthz") return res.status(503).json({ status: "shutting-down" });
   next();
 });
-// No form here is anywhere near 1 MB: refuse bigger bodies before they are parsed.
+// No text form here is anywhere near 1 MB: refuse bigger bodies before they are parsed. The one
+// exception is a multipart update with a photo (at most 5 MB, checked again by the route) posted to
+// a project page: up to 6 MB there, and only there.
 const MAX_BODY_BYTES = 1_000_000;
+const MAX_PHOTO_BODY_BYTES = 6 * 1024 * 1024;
+const photoUpload = (req) =>
+  req.method === "POST" && /^\/projects\/[\w-]+$/.test(req.path) && /^multipart\/form-data;/i.test(req.headers["content-type"] ?? "");
 app.use((req, res, next) => {
-  if (Number(req.headers["content-length"] ?? 0) <= MAX_BODY_BYTES) return next();
+  const limit = photoUpload(req) ? MAX_PHOTO_BODY_BYTES : MAX_BODY_BYTES;
+  if (Number(req.headers["content-length"] ?? 0) <= limit) return next();
   req.resume(); // read and drop the body, so the client hears the answer
   req.on("end", () => res.status(413).type("text/plain").send("This form is too large to send. Shorten the text and try again."));
 });

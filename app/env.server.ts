@@ -25,6 +25,8 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(25_000),
     BACKUP_DIR: z.string().min(1).default("data/backups"),
+    // Where photos on project updates are kept (re-encoded, with previews).
+    UPLOAD_DIR: z.string().min(1).default("data/uploads"),
     // Where people reach the app, for links in e-mails.
     PUBLIC_URL: z.string().url("must be a full address such as https://budget.example.org").default("http://localhost:3000"),
     // smtp://user:pass@host:587 to send e-mail; without it, e-mails are written to data/outbox (see /dev/outbox).

@@ -9,7 +9,9 @@ import { addMember, createCommittee } from "~/db/committees.server";
 import { saveTranslation } from "~/db/translations.server";
 import { updateEligibility, createCycle, generateVoterCodes } from "~/db/cycles.server";
 import { createIdea, markNotTakenForward, supportIdea } from "~/db/ideas.server";
-import { postProjectUpdate, createProjectsFromWinners } from "~/db/projects.server";
+import { addMilestone, addSpend, postProjectUpdate, createProjectsFromWinners } from "~/db/projects.server";
+import { storePhoto } from "~/uploads.server";
+import sharp from "sharp";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
 import { publishResults, runTally } from "~/db/results.server";
 import { recordSurveyAnswer, saveCensus, saveSurveyCategories } from "~/db/participation.server";
@@ -193,6 +195,47 @@ async function seed() {
         staff,
       );
     }
+    // Milestones and spending that match how far along each project is (k updates so far).
+    const staff = project.agencyId ? [...actors.values()].find((a) => a.agencyId === project.agencyId)! : admin;
+    const k = updates.length;
+    const milestones: [string, string, string | undefined][] = [
+      ["Design and site survey", "2026-04-15", "2026-04-20"],
+      ["Contract awarded", "2026-06-01", "2026-05-28"],
+      ["Work starts on site", k >= 2 ? "2026-07-15" : "2026-12-15", k >= 2 ? "2026-07-20" : undefined],
+      ["Materials delivered", k >= 3 ? "2026-08-15" : "2027-01-31", k >= 3 ? "2026-09-12" : undefined],
+      ["Open to the public", k >= 4 ? "2026-10-31" : k === 3 ? "2027-02-15" : "2027-04-30", k >= 4 ? "2026-10-24" : undefined],
+    ];
+    for (const [title, plannedOn, actualOn] of milestones) await addMilestone(project.id, { title, plannedOn, actualOn }, staff);
+    const spends: [string, string, number, string][] = [
+      ["2026-04-30", "Design and site survey", 0.08, "INV-2026-0412"],
+      ["2026-06-10", "Supplier deposit", k >= 2 ? 0.3 : 0.05, "PO-2026-0871"],
+      ...(k >= 2 ? ([["2026-08-30", "Progress payment: work on site", 0.2, "INV-2026-0930"]] as [string, string, number, string][]) : []),
+      ...(k >= 3 ? ([["2026-09-20", "Materials, delivered late", 0.15, "INV-2026-1002"]] as [string, string, number, string][]) : []),
+      ...(k >= 4 ? ([["2026-10-28", "Final invoice, including extra drainage work", 0.31, "INV-2026-1107"]] as [string, string, number, string][]) : []),
+    ];
+    for (const [spentOn, description, share, reference] of spends) {
+      await addSpend(project.id, { spentOn, description, amount: Math.round((project.budgetCents * share) / 100) * 100, reference }, staff);
+    }
+  }
+  // One finished project has a photo with its last update.
+  const finished = projects.find((_, i) => 1 + (i % PROJECT_UPDATES.length) === PROJECT_UPDATES.length);
+  if (finished) {
+    const stored = await storePhoto(new File([new Uint8Array(await demoPhoto())], "opening.png", { type: "image/png" }));
+    const last = await prisma.projectUpdate.findFirst({ where: { projectId: finished.id }, orderBy: { postedOn: "desc" } });
+    if ("name" in stored && last) {
+      await prisma.projectUpdate.update({ where: { id: last.id }, data: { photo: stored.name, photoAlt: "The finished project on opening day: new paving, benches and young trees under a blue sky" } });
+    }
+  }
+  // And one was cancelled, with the reason given to residents.
+  // (one with a single update so far, so the cancellation is its latest news)
+  const dropped = projects.find((_, i) => i > 0 && i % PROJECT_UPDATES.length === 0);
+  if (dropped) {
+    const staff = dropped.agencyId ? [...actors.values()].find((a) => a.agencyId === dropped.agencyId)! : admin;
+    await postProjectUpdate(
+      dropped.id,
+      { status: "cancelled", percentComplete: 0, postedOn: "2026-09-30", note: "The site survey found a protected water main under the only suitable spot; the council will propose an alternative in the next cycle." },
+      staff,
+    );
   }
 
   // The survey after voting, answered by some of last year's voters; younger people, Spanish
@@ -334,3 +377,16 @@ if (ifEmpty && (await prisma.user.count()) > 0) {
 }
 await printLogins();
 await prisma.$disconnect();
+
+/** A simple illustration (sky, grass, path, benches, trees) for the demo's one photo. */
+function demoPhoto() {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800">
+  <rect width="1200" height="520" fill="#9fd3f0"/><circle cx="1020" cy="130" r="70" fill="#ffe27a"/>
+  <rect y="480" width="1200" height="320" fill="#7cbf5a"/>
+  <polygon points="520,800 680,800 640,480 580,480" fill="#d8cbb0"/>
+  <g fill="#6b4a2b"><rect x="300" y="600" width="160" height="18"/><rect x="310" y="618" width="12" height="40"/><rect x="438" y="618" width="12" height="40"/>
+  <rect x="760" y="600" width="160" height="18"/><rect x="770" y="618" width="12" height="40"/><rect x="898" y="618" width="12" height="40"/></g>
+  <g><rect x="150" y="380" width="22" height="140" fill="#6b4a2b"/><circle cx="161" cy="350" r="70" fill="#3f8f3a"/>
+  <rect x="1030" y="390" width="22" height="130" fill="#6b4a2b"/><circle cx="1041" cy="360" r="65" fill="#3f8f3a"/></g></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}

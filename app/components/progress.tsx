@@ -1,13 +1,15 @@
 import { useFormat } from "~/i18n/i18n";
 
-export function Progress({ percent, label }: { percent: number; label: string }) {
+/** A bar for a share from 0 to 100 (drawn at most full); `text` replaces the percentage shown beside it. */
+export function Progress({ percent, label, text, tone }: { percent: number; label: string; text?: string; tone?: "over" }) {
   const f = useFormat();
+  const drawn = Math.max(0, Math.min(100, percent));
   return (
-    <div className="progress">
-      <div className="meter" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-label={label}>
-        <span style={{ width: `${percent}%` }} />
+    <div className={tone === "over" ? "progress progress-over" : "progress"}>
+      <div className="meter" role="progressbar" aria-valuenow={Math.round(percent)} aria-valuemin={0} aria-valuemax={100} aria-label={label}>
+        <span style={{ width: `${drawn}%` }} />
       </div>
-      <span>{f.percent(percent / 100)}</span>
+      <span>{text ?? f.percent(percent / 100)}</span>
     </div>
   );
 }

@@ -24,16 +24,23 @@ export async function createProjectsFromWinners(cycleId: string, actor: Actor) {
   });
 }
 
-export async function listProjects(filter: { cycleId?: string; districtId?: string; status?: string }) {
+export async function listProjects(filter: { cycleId?: string; districtIds?: string[]; status?: string }) {
   return prisma.project.findMany({
     where: {
       cycleId: filter.cycleId || undefined,
-      districtId: filter.districtId || undefined,
+      districtId: filter.districtIds ? { in: filter.districtIds } : undefined,
       status: filter.status || undefined,
       cycle: { phase: { not: "draft" } },
     },
     orderBy: [{ cycle: { createdAt: "desc" } }, { title: "asc" }],
-    include: { cycle: true, district: true, agency: true, updates: { orderBy: { postedOn: "desc" }, take: 1 } },
+    include: {
+      cycle: true,
+      district: true,
+      agency: true,
+      updates: { orderBy: { postedOn: "desc" }, take: 1 },
+      milestones: { select: { plannedOn: true, actualOn: true } },
+      spends: { select: { amountCents: true } },
+    },
   });
 }
 
@@ -46,13 +53,15 @@ export async function getProject(id: string) {
       agency: true,
       proposal: { select: { id: true, number: true, description: true } },
       updates: { orderBy: [{ postedOn: "desc" }, { createdAt: "desc" }] },
+      milestones: { orderBy: [{ plannedOn: "asc" }, { createdAt: "asc" }] },
+      spends: { orderBy: [{ spentOn: "desc" }, { createdAt: "desc" }] },
     },
   });
 }
 
 export async function postProjectUpdate(
   projectId: string,
-  input: { status: string; percentComplete: number; note: string; postedOn: string },
+  input: { status: string; percentComplete: number; note: string; postedOn: string; photo?: string; photoAlt?: string },
   actor: Actor,
 ) {
   return prisma.$transaction(async (tx) => {
@@ -62,7 +71,7 @@ export async function postProjectUpdate(
     if (!latest || input.postedOn >= latest.postedOn) {
       await tx.project.update({ where: { id: projectId }, data: { status: input.status, percentComplete: input.percentComplete } });
     }
-    await audit(tx, actor, "project.update", { type: "project", id: projectId }, { updateId: update.id, status: input.status });
+    await audit(tx, actor, "project.update", { type: "project", id: projectId }, { updateId: update.id, status: input.status, photo: input.photo ?? null });
     const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { title: true } });
     await notifyFollowers(tx, { type: "project", id: projectId }, {
       subject: "follows:mail.projectUpdate.subject",
@@ -71,4 +80,94 @@ export async function postProjectUpdate(
     });
     return update;
   }).finally(() => void deliverOutbox()); // mail goes out after the commit, without holding the answer
+}
+
+const target = (projectId: string) => ({ type: "project", id: projectId }) as const;
+
+export async function addMilestone(projectId: string, input: { title: string; plannedOn: string; actualOn?: string }, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const milestone = await tx.projectMilestone.create({ data: { projectId, title: input.title, plannedOn: input.plannedOn, actualOn: input.actualOn ?? null } });
+    await audit(tx, actor, "project.milestone.add", target(projectId), { milestoneId: milestone.id, title: input.title, plannedOn: input.plannedOn });
+    return milestone;
+  });
+}
+
+/** Changes a milestone of this project (null when it is not one of its milestones). */
+export async function editMilestone(
+  projectId: string,
+  input: { milestoneId: string; title: string; plannedOn: string; actualOn?: string },
+  actor: Actor,
+) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.projectMilestone.findFirst({ where: { id: input.milestoneId, projectId } });
+    if (!before) return null;
+    const after = await tx.projectMilestone.update({
+      where: { id: before.id },
+      data: { title: input.title, plannedOn: input.plannedOn, actualOn: input.actualOn ?? null },
+    });
+    await audit(tx, actor, "project.milestone.edit", target(projectId), {
+      milestoneId: before.id,
+      before: { title: before.title, plannedOn: before.plannedOn, actualOn: before.actualOn },
+      after: { title: after.title, plannedOn: after.plannedOn, actualOn: after.actualOn },
+    });
+    return after;
+  });
+}
+
+/** Marks a milestone of this project done on `actualOn` (null when it is not one of its milestones). */
+export async function completeMilestone(projectId: string, input: { milestoneId: string; actualOn: string }, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const found = await tx.projectMilestone.findFirst({ where: { id: input.milestoneId, projectId } });
+    if (!found) return null;
+    const done = await tx.projectMilestone.update({ where: { id: found.id }, data: { actualOn: input.actualOn } });
+    await audit(tx, actor, "project.milestone.done", target(projectId), { milestoneId: found.id, actualOn: input.actualOn });
+    return done;
+  });
+}
+
+export async function addSpend(
+  projectId: string,
+  input: { spentOn: string; amount: number; description: string; reference?: string },
+  actor: Actor,
+) {
+  return prisma.$transaction(async (tx) => {
+    const spend = await tx.projectSpend.create({
+      data: { projectId, spentOn: input.spentOn, amountCents: input.amount, description: input.description, reference: input.reference || null, authorId: actor.id },
+    });
+    await audit(tx, actor, "project.spend.add", target(projectId), { spendId: spend.id, amountCents: input.amount, spentOn: input.spentOn });
+    return spend;
+  });
+}
+
+/**
+ * The report-back for a cycle: its projects with their milestones, and for a cancelled
+ * project the reason its staff gave (the note of its latest "cancelled" update).
+ */
+export async function projectsForReportBack(cycleId: string) {
+  const projects = await prisma.project.findMany({
+    where: { cycleId },
+    orderBy: { title: "asc" },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      milestones: { select: { plannedOn: true, actualOn: true } },
+      updates: { where: { status: "cancelled" }, orderBy: [{ postedOn: "desc" }, { createdAt: "desc" }], take: 1, select: { note: true } },
+    },
+  });
+  return projects.map((p) => ({ id: p.id, title: p.title, status: p.status, milestones: p.milestones, cancelReason: p.updates[0]?.note ?? null }));
+}
+
+/**
+ * The cycle to report back on, when a newer cycle is open: the newest public cycle with
+ * projects that was created before the newest open cycle. Null when there is none.
+ */
+export async function reportBackCycle(openPhases: readonly string[]) {
+  const open = await prisma.cycle.findFirst({ where: { phase: { in: [...openPhases] } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  if (!open) return null;
+  return prisma.cycle.findFirst({
+    where: { createdAt: { lt: open.createdAt }, phase: { not: "draft" }, projects: { some: {} } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, slug: true, name: true },
+  });
 }

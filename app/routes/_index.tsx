@@ -10,6 +10,8 @@ import { ballotRulesFor, describeBallotRules } from "~/domain/ballots/rules";
 import { isTallyRule, TALLY_RULE_KEYS } from "~/domain/cycles/rules-schema";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
 import { createI18n, useFormat, useMessage, type Translations } from "~/i18n/i18n";
+import { projectsForReportBack, reportBackCycle } from "~/db/projects.server";
+import { OPEN_PHASES, reportBack } from "~/domain/implementation/progress";
 
 // The home page's title is a whole sentence of its own, not "Page · Civic Budget".
 export const meta: MetaFunction = ({ matches }) => {
@@ -21,7 +23,13 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   const cycles = await listCycles({ includeDrafts: hasRole(actor, "admin") });
+  // When a new cycle is open, the page starts with how the previous cycle's projects are doing.
+  const previous = await reportBackCycle(OPEN_PHASES);
+  const report = previous
+    ? { cycle: previous, ...reportBack(await projectsForReportBack(previous.id), new Date().toISOString().slice(0, 10)) }
+    : null;
   return {
+    report,
     cycles: cycles.map((c) => ({
       slug: c.slug,
       name: c.name,
@@ -50,7 +58,7 @@ const NEXT_STEP: Record<string, { to: string; label: string } | null> = {
 };
 
 export default function Home() {
-  const { cycles } = useLoaderData<typeof loader>();
+  const { cycles, report } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const f = useFormat();
   const say = useMessage();
@@ -60,6 +68,7 @@ export default function Home() {
         <h1>{t("home:title")}</h1>
         <p className="lead">{t("home:lead")}</p>
       </section>
+      {report ? <ReportBack report={report} /> : null}
       {cycles.length === 0 ? <p>{t("home:noCycle")}</p> : null}
       {cycles.map((c) => {
         const step = NEXT_STEP[c.phase];
@@ -98,5 +107,44 @@ export default function Home() {
         );
       })}
     </>
+  );
+}
+
+function ReportBack({ report }: { report: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["report"]> }) {
+  const { t } = useTranslation();
+  const list = (status?: string) => `/projects?cycle=${report.cycle.slug}${status ? `&status=${status}` : ""}`;
+  return (
+    <section className="card report-back" aria-labelledby="report-back">
+      <h2 id="report-back">{t("home:reportBack.title", { cycle: report.cycle.name })}</h2>
+      <p>{t("home:reportBack.lead", { count: report.total })}</p>
+      <ul>
+        <li><Link to={list("completed")}>{t("home:reportBack.done", { count: report.counts.done })}</Link></li>
+        <li><Link to={list()}>{t("home:reportBack.onTrack", { count: report.counts.on_track })}</Link></li>
+        <li>
+          <Link to={list("delayed")}>{t("home:reportBack.delayed", { count: report.counts.delayed })}</Link>
+          {report.delayed.length > 0 ? (
+            <>
+              {": "}
+              {report.delayed.map((p, i) => (
+                <span key={p.id}>{i > 0 ? ", " : ""}<Link to={`/projects/${p.id}`}>{p.title}</Link></span>
+              ))}
+            </>
+          ) : null}
+        </li>
+        <li>
+          <Link to={list("cancelled")}>{t("home:reportBack.cancelled", { count: report.counts.cancelled })}</Link>
+          {report.cancelled.length > 0 ? (
+            <ul>
+              {report.cancelled.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/projects/${p.id}`}>{p.title}</Link>: {p.reason ?? t("home:reportBack.noReason")}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      </ul>
+      <p><Link to={list()}>{t("home:reportBack.all", { cycle: report.cycle.name })}</Link></p>
+    </section>
   );
 }

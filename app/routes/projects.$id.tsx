@@ -1,24 +1,28 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FollowButton } from "~/components/follow";
-import { isFollowing } from "~/db/follows.server";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
-import { FormErrors, Notice, SelectField, TextareaField, TextField } from "~/components/forms";
+import { FollowButton } from "~/components/follow";
+import { FieldErrors, FormErrors, Notice, SelectField, TextareaField, TextField } from "~/components/forms";
 import { Progress } from "~/components/progress";
 import { readForm } from "~/csrf.server";
-import { formReply } from "~/http.server";
-import { getProject, postProjectUpdate } from "~/db/projects.server";
-import { projectPermissions, PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
-import { projectUpdateInput } from "~/domain/implementation/schema";
+import { isFollowing } from "~/db/follows.server";
+import { addMilestone, addSpend, completeMilestone, editMilestone, getProject, postProjectUpdate } from "~/db/projects.server";
 import { cyclePermissions } from "~/domain/cycles/permissions";
+import { projectPermissions, PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
+import { daysLate, milestoneState, spendSummary, type MilestoneState } from "~/domain/implementation/progress";
+import { milestoneDoneInput, milestoneEditInput, milestoneInput, photoAltInput, projectUpdateInput, spendInput } from "~/domain/implementation/schema";
+import { MAX_PHOTO_BYTES, type PhotoProblem } from "~/domain/implementation/upload";
+import { formReply } from "~/http.server";
 import { useFormat } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
+import { removePhoto, storePhoto } from "~/uploads.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "projects:detail.metaTitle", { title: data.project.title }) : pageTitle(matches, "projects:detail.metaTitleNone");
@@ -26,12 +30,18 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 async function loadProject(request: Request, id: string | undefined) {
   const actor = await getActor(request);
   const project = id ? await getProject(id) : null;
-  if (!project || !cyclePermissions.view(actor, project.cycle)) throw new Response(message("projects:errors.notFound"), { status: 404 });
+  if (!project || !cyclePermissions.view(actor, project.cycle) || !projectPermissions.view(actor)) {
+    throw new Response(message("projects:errors.notFound"), { status: 404 });
+  }
   return { actor, project };
 }
 
+type Status = (typeof PROJECT_STATUSES)[number];
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, project } = await loadProject(request, params.id);
+  const today = new Date().toISOString().slice(0, 10);
+  const spend = spendSummary(project.budgetCents, project.spends);
   return {
     following: await isFollowing(actor?.id, { type: "project", id: project.id }),
     signedIn: !!actor,
@@ -43,77 +53,364 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       agency: project.agency?.name ?? null,
       budgetCents: project.budgetCents,
       currency: project.cycle.currency,
-      status: project.status as (typeof PROJECT_STATUSES)[number],
+      status: project.status as Status,
       percentComplete: project.percentComplete,
       proposal: project.proposal,
-      updates: project.updates.map((u) => ({ id: u.id, status: u.status as (typeof PROJECT_STATUSES)[number], percentComplete: u.percentComplete, note: u.note, postedOn: u.postedOn })),
+      updates: project.updates.map((u) => ({
+        id: u.id,
+        status: u.status as Status,
+        percentComplete: u.percentComplete,
+        note: u.note,
+        postedOn: u.postedOn,
+        photo: u.photo,
+        photoAlt: u.photoAlt,
+      })),
+      milestones: project.milestones.map((m) => ({
+        id: m.id,
+        title: m.title,
+        plannedOn: m.plannedOn,
+        actualOn: m.actualOn,
+        state: milestoneState(m, today),
+        daysLate: daysLate(m, today),
+      })),
+      spends: project.spends.map((s) => ({ id: s.id, spentOn: s.spentOn, amountCents: s.amountCents, description: s.description, reference: s.reference })),
+      spend,
     },
     canPost: projectPermissions.postUpdate(actor, project),
-    today: new Date().toISOString().slice(0, 10),
+    canManageMilestones: projectPermissions.manageMilestones(actor, project),
+    canRecordSpend: projectPermissions.recordSpend(actor, project),
+    today,
   };
 }
+
+const intentInput = z.object({ intent: z.enum(["update", "milestone-add", "milestone-edit", "milestone-done", "spend-add"]).catch("update") });
+
+const PHOTO_PROBLEMS = {
+  tooLarge: message("projects:errors.photoTooLarge", { max: MAX_PHOTO_BYTES / 1024 / 1024 }),
+  notImage: "projects:errors.photoType",
+  empty: "projects:errors.photoEmpty",
+} as const satisfies Record<PhotoProblem, string>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, project } = await loadProject(request, params.id);
   const formData = await readForm(request);
+  const { intent } = intentInput.parse(Object.fromEntries(formData));
+  const back = (done: string) => redirect(`/projects/${project.id}?${done}=1`);
+
+  if (intent === "milestone-add" || intent === "milestone-edit" || intent === "milestone-done") {
+    authorize(request, actor, projectPermissions.manageMilestones(actor, project), message("projects:errors.onlyAgencyStaffMilestones"));
+    if (intent === "milestone-add") {
+      const submission = parseWithZod(formData, { schema: milestoneInput });
+      if (submission.status !== "success") return formReply(submission);
+      await addMilestone(project.id, submission.value, actor!);
+      return back("milestone");
+    }
+    if (intent === "milestone-edit") {
+      const submission = parseWithZod(formData, { schema: milestoneEditInput });
+      if (submission.status !== "success") return formReply(submission);
+      if (!(await editMilestone(project.id, submission.value, actor!))) throw new Response(message("projects:errors.milestoneNotFound"), { status: 404 });
+      return back("milestone");
+    }
+    const submission = parseWithZod(formData, { schema: milestoneDoneInput });
+    if (submission.status !== "success") return formReply(submission);
+    if (!(await completeMilestone(project.id, submission.value, actor!))) throw new Response(message("projects:errors.milestoneNotFound"), { status: 404 });
+    return back("milestone");
+  }
+
+  if (intent === "spend-add") {
+    authorize(request, actor, projectPermissions.recordSpend(actor, project), message("projects:errors.onlyAgencyStaffSpend"));
+    const submission = parseWithZod(formData, { schema: spendInput });
+    if (submission.status !== "success") return formReply(submission);
+    await addSpend(project.id, submission.value, actor!);
+    return back("spent");
+  }
+
   authorize(request, actor, projectPermissions.postUpdate(actor, project), message("projects:errors.onlyAgencyStaff"));
+  // A browser can never send a chosen file back: it is left out of the reply.
+  const reply = { hideFields: ["photo"] };
   const submission = parseWithZod(formData, { schema: projectUpdateInput });
-  if (submission.status !== "success") return formReply(submission);
-  await postProjectUpdate(project.id, submission.value, actor!);
-  return redirect(`/projects/${project.id}?posted=1`);
+  const file = formData.get("photo");
+  const hasPhoto = file instanceof File && (file.size > 0 || file.name !== "");
+  const alt = hasPhoto ? photoAltInput.safeParse(formData.get("photoAlt") ?? undefined) : null;
+  const altErrors = alt && !alt.success ? { photoAlt: alt.error.issues.map((i) => i.message) } : undefined;
+  if (submission.status !== "success") return formReply(submission, { ...reply, fieldErrors: { ...submission.error, ...altErrors } as Record<string, string[]> });
+  if (altErrors) return formReply(submission, { ...reply, fieldErrors: altErrors });
+  let photo: string | undefined;
+  if (hasPhoto) {
+    const stored = await storePhoto(file);
+    if ("problem" in stored) return formReply(submission, { ...reply, fieldErrors: { photo: [PHOTO_PROBLEMS[stored.problem]] } });
+    photo = stored.name;
+  }
+  try {
+    await postProjectUpdate(project.id, { ...submission.value, ...(photo ? { photo, photoAlt: alt!.data! } : {}) }, actor!);
+  } catch (error) {
+    if (photo) await removePhoto(photo);
+    throw error;
+  }
+  return back("posted");
 }
 
+type Reply = SubmissionResult<string[]> & { initialValue?: Record<string, unknown> };
+
+function answeredIntent(lastResult: unknown) {
+  const initial = (lastResult as Reply | undefined)?.initialValue;
+  return { intent: typeof initial?.intent === "string" ? initial.intent : "update", milestoneId: initial?.milestoneId };
+}
+
+const MILESTONE_STATE_KEYS = {
+  done: "projects:milestones.state.done",
+  late: "projects:milestones.state.late",
+  upcoming: "projects:milestones.state.upcoming",
+} as const satisfies Record<MilestoneState, string>;
+
 export default function ProjectPage() {
-  const { project, canPost, today, following, signedIn } = useLoaderData<typeof loader>();
+  const { project, canPost, canManageMilestones, canRecordSpend, today, following, signedIn } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const answered = answeredIntent(lastResult);
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const f = useFormat();
   const [form, fields] = useForm({
-    lastResult,
-    defaultValue: { status: project.status, percentComplete: String(project.percentComplete), postedOn: today, note: "" },
+    id: "update",
+    lastResult: answered.intent === "update" ? lastResult : undefined,
+    defaultValue: { status: project.status, percentComplete: String(project.percentComplete), postedOn: today, note: "", photo: "", photoAlt: "" },
     shouldRevalidate: "onBlur",
   });
+  const [milestoneForm, milestoneFields] = useForm({
+    id: "milestone-add",
+    lastResult: answered.intent === "milestone-add" ? lastResult : undefined,
+    shouldRevalidate: "onBlur",
+  });
+  const [spendForm, spendFields] = useForm({
+    id: "spend-add",
+    lastResult: answered.intent === "spend-add" ? lastResult : undefined,
+    defaultValue: { spentOn: today, amount: "", description: "", reference: "" },
+    shouldRevalidate: "onBlur",
+  });
+
+  // One public timeline, newest first: updates and milestones (a milestone at its actual date once done, else its planned date).
+  const timeline = [
+    ...project.updates.map((u) => ({ kind: "update" as const, date: u.postedOn, update: u })),
+    ...project.milestones.map((m) => ({ kind: "milestone" as const, date: m.actualOn ?? m.plannedOn, milestone: m })),
+  ].sort((a, b) => (a.date === b.date ? (a.kind === "milestone" ? -1 : 1) : a.date < b.date ? 1 : -1));
+  const { spend } = project;
+  const late = project.milestones.filter((m) => m.state === "late").length;
+
   return (
     <article>
       <p><Link to="/projects">{t("projects:detail.back")}</Link></p>
       {searchParams.get("posted") ? <Notice tone="success">{t("projects:detail.posted")}</Notice> : null}
+      {searchParams.get("milestone") ? <Notice tone="success">{t("projects:milestones.saved")}</Notice> : null}
+      {searchParams.get("spent") ? <Notice tone="success">{t("projects:spend.saved")}</Notice> : null}
       <h1>{project.title}</h1>
       <p className="meta">
         {project.cycle.name} · {project.district} · {t("projects:detail.budget", { budget: f.money(project.budgetCents, project.currency) })}
         {project.agency ? ` · ${project.agency}` : ""}
       </p>
       <FollowButton target={{ type: "project", id: project.id }} following={following} signedIn={signedIn} />
-      <p><span className={`status status-${project.status}`}>{t(PROJECT_STATUS_KEYS[project.status])}</span></p>
+      <p>
+        <span className={`status status-${project.status}`}>{t(PROJECT_STATUS_KEYS[project.status])}</span>
+        {late > 0 ? <> {t("projects:milestones.lateCount", { count: late })}</> : null}
+      </p>
       <Progress percent={project.percentComplete} label={t("projects:detail.progressLabel")} />
       <p className="prose">{project.proposal.description}</p>
       <p><Link to={`/proposals/${project.proposal.id}`}>{t("projects:detail.proposalLink", { number: project.proposal.number })}</Link></p>
+
+      <section aria-labelledby="money">
+        <h2 id="money">{t("projects:spend.title")}</h2>
+        <p>
+          {t("projects:spend.summary", {
+            spent: f.money(spend.spentCents, project.currency),
+            budget: f.money(project.budgetCents, project.currency),
+          })}{" "}
+          {spend.overBudget ? (
+            <strong className="error">{t("projects:spend.over", { amount: f.money(spend.overByCents, project.currency) })}</strong>
+          ) : (
+            t("projects:spend.remaining", { amount: f.money(spend.remainingCents, project.currency) })
+          )}
+        </p>
+        <Progress
+          percent={Number.isFinite(spend.share) ? spend.share * 100 : 100}
+          label={t("projects:spend.barLabel")}
+          text={Number.isFinite(spend.share) ? f.percent(spend.share) : undefined}
+          tone={spend.overBudget ? "over" : undefined}
+        />
+        {project.spends.length === 0 ? <p>{t("projects:spend.none")}</p> : (
+          <table>
+            <caption className="sr-only">{t("projects:spend.tableCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("projects:spend.date")}</th>
+                <th scope="col">{t("projects:spend.description")}</th>
+                <th scope="col">{t("projects:spend.reference")}</th>
+                <th scope="col" className="num">{t("projects:spend.amount")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {project.spends.map((s) => (
+                <tr key={s.id}>
+                  <td><time dateTime={s.spentOn}>{f.date(s.spentOn)}</time></td>
+                  <td>{s.description}</td>
+                  <td>{s.reference ?? "—"}</td>
+                  <td className="num">{f.money(s.amountCents, project.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
       <section aria-labelledby="timeline">
         <h2 id="timeline">{t("projects:detail.updates")}</h2>
-        {project.updates.length === 0 ? <p>{t("projects:detail.noUpdates")}</p> : null}
-        <ol className="item-list">
-          {project.updates.map((u) => (
-            <li key={u.id} className="item">
-              <p className="meta"><time dateTime={u.postedOn}>{f.date(u.postedOn)}</time> · {t(PROJECT_STATUS_KEYS[u.status])} · {f.percent(u.percentComplete / 100)}</p>
-              <p className="prose">{u.note}</p>
-            </li>
-          ))}
+        {timeline.length === 0 ? <p>{t("projects:detail.noUpdates")}</p> : null}
+        <ol className="item-list project-timeline">
+          {timeline.map((entry) =>
+            entry.kind === "update" ? (
+              <li key={`u-${entry.update.id}`} className="item">
+                <p className="meta">
+                  <time dateTime={entry.update.postedOn}>{f.date(entry.update.postedOn)}</time> · {t("projects:detail.updateLabel")} · {t(PROJECT_STATUS_KEYS[entry.update.status])} ·{" "}
+                  {f.percent(entry.update.percentComplete / 100)}
+                </p>
+                <p className="prose">{entry.update.note}</p>
+                {entry.update.photo ? (
+                  <figure className="update-photo">
+                    <a href={`/photos/${entry.update.photo}.jpg`}>
+                      <img src={`/photos/${entry.update.photo}-preview.webp`} alt={entry.update.photoAlt ?? ""} loading="lazy" />
+                    </a>
+                    <figcaption className="hint">{t("projects:detail.photoFull")}</figcaption>
+                  </figure>
+                ) : null}
+              </li>
+            ) : (
+              <li key={`m-${entry.milestone.id}`} className={`item milestone milestone-${entry.milestone.state}`}>
+                <p className="meta">
+                  <time dateTime={entry.date}>{f.date(entry.date)}</time> · {t("projects:milestones.label")} ·{" "}
+                  <span className={entry.milestone.state === "late" ? "status status-delayed" : "status"}>{t(MILESTONE_STATE_KEYS[entry.milestone.state])}</span>
+                </p>
+                <p><strong>{entry.milestone.title}</strong></p>
+                <p className="hint">
+                  {entry.milestone.state === "done"
+                    ? entry.milestone.daysLate > 0
+                      ? t("projects:milestones.doneLate", { planned: f.date(entry.milestone.plannedOn), count: entry.milestone.daysLate })
+                      : t("projects:milestones.doneOnTime", { planned: f.date(entry.milestone.plannedOn) })
+                    : entry.milestone.state === "late"
+                      ? t("projects:milestones.lateBy", { planned: f.date(entry.milestone.plannedOn), count: entry.milestone.daysLate })
+                      : t("projects:milestones.plannedFor", { planned: f.date(entry.milestone.plannedOn) })}
+                </p>
+              </li>
+            ),
+          )}
         </ol>
       </section>
+
+      {canManageMilestones ? (
+        <section className="card" aria-labelledby="milestones-manage">
+          <h2 id="milestones-manage">{t("projects:milestones.manageTitle")}</h2>
+          {project.milestones.map((m) => (
+            <MilestoneRow key={m.id} milestone={m} today={today} lastResult={answered.intent === "milestone-edit" && answered.milestoneId === m.id ? lastResult : undefined} />
+          ))}
+          <h3>{t("projects:milestones.addTitle")}</h3>
+          <Form method="post" {...getFormProps(milestoneForm)}>
+            <AuthenticityTokenInput />
+            <input type="hidden" name="intent" value="milestone-add" />
+            <FormErrors id={milestoneForm.errorId} errors={milestoneForm.errors} />
+            <TextField meta={milestoneFields.title} label={t("projects:milestones.title")} />
+            <TextField meta={milestoneFields.plannedOn} label={t("projects:milestones.plannedOn")} type="date" />
+            <TextField meta={milestoneFields.actualOn} label={t("projects:milestones.actualOn")} hint={t("projects:milestones.actualHint")} type="date" />
+            <button type="submit" className="button">{t("projects:milestones.add")}</button>
+          </Form>
+        </section>
+      ) : null}
+
+      {canRecordSpend ? (
+        <section className="card" aria-labelledby="spend-add-title">
+          <h2 id="spend-add-title">{t("projects:spend.addTitle")}</h2>
+          <Form method="post" {...getFormProps(spendForm)}>
+            <AuthenticityTokenInput />
+            <input type="hidden" name="intent" value="spend-add" />
+            <FormErrors id={spendForm.errorId} errors={spendForm.errors} />
+            <TextField meta={spendFields.spentOn} label={t("projects:spend.date")} type="date" />
+            <TextField meta={spendFields.amount} label={t("projects:spend.amountField", { currency: project.currency })} hint={t("projects:spend.amountHint")} />
+            <TextField meta={spendFields.description} label={t("projects:spend.description")} />
+            <TextField meta={spendFields.reference} label={t("projects:spend.referenceField")} hint={t("projects:spend.referenceHint")} />
+            <button type="submit" className="button">{t("projects:spend.add")}</button>
+          </Form>
+        </section>
+      ) : null}
+
       {canPost ? (
         <section className="card" aria-labelledby="post">
           <h2 id="post">{t("projects:detail.postTitle")}</h2>
-          <Form method="post" {...getFormProps(form)}>
+          <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
             <AuthenticityTokenInput />
+            <input type="hidden" name="intent" value="update" />
             <FormErrors id={form.errorId} errors={form.errors} />
             <SelectField meta={fields.status} label={t("projects:detail.status")} options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(PROJECT_STATUS_KEYS[s]) }))} />
             <TextField meta={fields.percentComplete} label={t("projects:detail.percentComplete")} type="number" />
             <TextField meta={fields.postedOn} label={t("projects:detail.date")} type="date" />
             <TextareaField meta={fields.note} label={t("projects:detail.note")} hint={t("projects:detail.noteHint")} rows={4} />
+            <PhotoField meta={fields.photo} />
+            <TextField meta={fields.photoAlt} label={t("projects:detail.photoAlt")} hint={t("projects:detail.photoAltHint")} />
             <button type="submit" className="button">{t("projects:detail.submit")}</button>
           </Form>
         </section>
       ) : null}
     </article>
+  );
+}
+
+function PhotoField({ meta }: { meta: Parameters<typeof getInputProps>[0] }) {
+  const { t } = useTranslation();
+  const { key, ...props } = getInputProps(meta, { type: "file", ariaDescribedBy: `${meta.id}-hint` });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{t("projects:detail.photo")}</label>
+      <p id={`${meta.id}-hint`} className="hint">{t("projects:detail.photoHint", { max: MAX_PHOTO_BYTES / 1024 / 1024 })}</p>
+      <input key={key} {...props} accept="image/jpeg,image/png,image/webp" />
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+function MilestoneRow({
+  milestone,
+  today,
+  lastResult,
+}: {
+  milestone: { id: string; title: string; plannedOn: string; actualOn: string | null; state: MilestoneState };
+  today: string;
+  lastResult: unknown;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `milestone-${milestone.id}`,
+    lastResult: lastResult as SubmissionResult<string[]> | undefined,
+    defaultValue: { title: milestone.title, plannedOn: milestone.plannedOn, actualOn: milestone.actualOn ?? "" },
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="milestone-edit">
+      <Form method="post" {...getFormProps(form)} aria-label={t("projects:milestones.editLabel", { title: milestone.title })}>
+        <AuthenticityTokenInput />
+        <input type="hidden" name="intent" value="milestone-edit" />
+        <input type="hidden" name="milestoneId" value={milestone.id} />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <div className="inline-fields">
+          <TextField meta={fields.title} label={t("projects:milestones.title")} />
+          <TextField meta={fields.plannedOn} label={t("projects:milestones.plannedOn")} type="date" />
+          <TextField meta={fields.actualOn} label={t("projects:milestones.actualOn")} type="date" />
+        </div>
+        <button type="submit" className="button-secondary">{t("projects:milestones.save")}</button>
+      </Form>
+      {milestone.state !== "done" ? (
+        <Form method="post" aria-label={t("projects:milestones.doneLabel", { title: milestone.title })}>
+          <AuthenticityTokenInput />
+          <input type="hidden" name="intent" value="milestone-done" />
+          <input type="hidden" name="milestoneId" value={milestone.id} />
+          <input type="hidden" name="actualOn" value={today} />
+          <button type="submit" className="button">{t("projects:milestones.markDone", { title: milestone.title })}</button>
+        </Form>
+      ) : null}
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { Progress } from "~/components/progress";
 import { listCycles } from "~/db/cycles.server";
 import { listProjects } from "~/db/projects.server";
 import { PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
+import { milestoneState, spendSummary } from "~/domain/implementation/progress";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 
@@ -15,16 +16,22 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matc
 const query = z.object({
   cycle: z.string().optional().catch(undefined),
   status: z.enum(PROJECT_STATUSES).optional().catch(undefined),
+  district: z.string().optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filter = query.parse(Object.fromEntries(new URL(request.url).searchParams));
   const cycles = await listCycles({ includeDrafts: false });
   const cycle = cycles.find((c) => c.slug === filter.cycle);
-  const projects = await listProjects({ cycleId: cycle?.id, status: filter.status });
+  // Districts are per cycle; the same name across cycles is one choice.
+  const districtNames = [...new Set((cycle ? [cycle] : cycles).flatMap((c) => c.districts.map((d) => d.name)))].sort();
+  const districtIds = (cycle ? [cycle] : cycles).flatMap((c) => c.districts.filter((d) => d.name === filter.district).map((d) => d.id));
+  const projects = filter.district && districtIds.length === 0 ? [] : await listProjects({ cycleId: cycle?.id, status: filter.status, districtIds: filter.district ? districtIds : undefined });
+  const today = new Date().toISOString().slice(0, 10);
   return {
     filter,
     cycles: cycles.map((c) => ({ slug: c.slug, name: c.name })),
+    districts: districtNames,
     projects: projects.map((p) => ({
       id: p.id,
       title: p.title,
@@ -36,12 +43,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       budgetCents: p.budgetCents,
       currency: p.cycle.currency,
       lastUpdate: p.updates[0]?.postedOn ?? null,
+      spentCents: spendSummary(p.budgetCents, p.spends).spentCents,
+      lateMilestones: p.milestones.filter((m) => milestoneState(m, today) === "late").length,
     })),
   };
 }
 
 export default function Projects() {
-  const { filter, cycles, projects } = useLoaderData<typeof loader>();
+  const { filter, cycles, districts, projects } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -50,6 +59,7 @@ export default function Projects() {
       <p>{t("projects:list.intro")}</p>
       <Form method="get" className="filters" aria-label={t("projects:list.filterLabel")}>
         <FilterSelect name="cycle" label={t("common:cycle.picker")} allLabel={t("projects:list.allCycles")} value={filter.cycle} options={cycles.map((c) => ({ value: c.slug, label: c.name }))} />
+        <FilterSelect name="district" label={t("projects:list.district")} allLabel={t("projects:list.allDistricts")} value={filter.district} options={districts.map((d) => ({ value: d, label: d }))} />
         <FilterSelect
           name="status"
           label={t("projects:list.status")}
@@ -67,6 +77,8 @@ export default function Projects() {
             <p className="meta">
               {p.cycle} · {p.district} · {f.money(p.budgetCents, p.currency)}{p.agency ? ` · ${p.agency}` : ""} ·{" "}
               <span className={`status status-${p.status}`}>{PROJECT_STATUS_KEYS[p.status] ? t(PROJECT_STATUS_KEYS[p.status]) : p.status}</span>
+              {p.spentCents > 0 ? ` · ${t("projects:list.spent", { spent: f.money(p.spentCents, p.currency) })}` : ""}
+              {p.lateMilestones > 0 ? <> · <strong className="error">{t("projects:list.late", { count: p.lateMilestones })}</strong></> : null}
               {p.lastUpdate ? ` · ${t("projects:list.updated", { date: f.date(p.lastUpdate) })}` : ""}
             </p>
             <Progress percent={p.percentComplete} label={t("projects:list.progressLabel", { title: p.title })} />

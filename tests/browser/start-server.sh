@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DATABASE_URL="file:./data/e2e/civic-budget.db"
+export UPLOAD_DIR="data/e2e/uploads"
 rm -rf data/e2e
 npx prisma migrate deploy >/dev/null
 npx tsx prisma/seed.ts >/dev/null

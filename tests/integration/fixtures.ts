@@ -69,6 +69,11 @@ export async function browserFor(actor: Actor | null) {
       if (i >= 0) cookies[i] = pair;
       else cookies.push(pair);
     },
+    /** A multipart form (with files), as a browser sends an upload. */
+    postMultipart(url: string, form: FormData, opts: { csrf?: boolean } = {}) {
+      if (opts.csrf !== false) form.append("csrf", token);
+      return new Request(`http://test${url}`, { method: "POST", body: form, headers: { Cookie: cookie() } });
+    },
     get(url: string) {
       return new Request(`http://test${url}`, { headers: { Cookie: cookie() } });
     },

@@ -1,13 +1,21 @@
 import { hasRole, type Actor } from "../auth/roles";
 
+/** Staff of the responsible agency, or the PB office: never staff of another agency. */
+const ownAgencyOrAdmin = (actor: Actor | null, project: { agencyId: string | null }) =>
+  hasRole(actor, "admin") || (hasRole(actor, "staff") && !!actor?.agencyId && actor?.agencyId === project.agencyId);
+
 export const projectPermissions = {
   /** Winning proposals become projects once results are published. */
   create: (actor: Actor | null, cycle: { phase: string }) =>
     hasRole(actor, "admin") && (cycle.phase === "results" || cycle.phase === "implementation"),
-  /** Staff of the responsible agency, or the PB office, post progress updates. */
-  postUpdate: (actor: Actor | null, project: { agencyId: string | null }) =>
-    hasRole(actor, "admin") ||
-    (hasRole(actor, "staff") && !!actor?.agencyId && actor?.agencyId === project.agencyId),
+  /** Progress, milestones, spending and photos are public: everyone reads them. */
+  view: (_actor: Actor | null) => true,
+  /** Post progress updates (with photos). */
+  postUpdate: ownAgencyOrAdmin,
+  /** Add, edit and complete milestones. */
+  manageMilestones: ownAgencyOrAdmin,
+  /** Record spending against the budget. */
+  recordSpend: ownAgencyOrAdmin,
 };
 
 export const PROJECT_STATUSES = ["planned", "in_progress", "delayed", "completed", "cancelled"] as const;

@@ -1,0 +1,67 @@
+// Plain rules about a project's money, milestones and health. Dates are YYYY-MM-DD strings.
+
+/** Spent against the budget: what is left, the share used (0–1, may pass 1) and whether it is over. */
+export function spendSummary(budgetCents: number, entries: readonly { amountCents: number }[]) {
+  const spentCents = entries.reduce((sum, e) => sum + e.amountCents, 0);
+  const remainingCents = budgetCents - spentCents;
+  return {
+    spentCents,
+    remainingCents,
+    share: budgetCents > 0 ? spentCents / budgetCents : spentCents > 0 ? Infinity : 0,
+    overBudget: spentCents > budgetCents,
+    overByCents: Math.max(0, spentCents - budgetCents),
+  };
+}
+
+export type MilestoneState = "done" | "late" | "upcoming";
+
+/** Done once it has an actual date; late when its planned date has passed without one. */
+export function milestoneState(m: { plannedOn: string; actualOn: string | null }, today: string): MilestoneState {
+  if (m.actualOn) return "done";
+  return m.plannedOn < today ? "late" : "upcoming";
+}
+
+/** Days a milestone is (or was) behind its plan; 0 when on time. */
+export function daysLate(m: { plannedOn: string; actualOn: string | null }, today: string): number {
+  const end = m.actualOn ?? today;
+  const days = Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${m.plannedOn}T00:00:00Z`)) / 86_400_000);
+  return Math.max(0, days);
+}
+
+export const PROJECT_HEALTHS = ["done", "on_track", "delayed", "cancelled"] as const;
+export type ProjectHealth = (typeof PROJECT_HEALTHS)[number];
+
+/**
+ * How a project is doing, for the report-back: done when completed, cancelled when
+ * cancelled, delayed when its staff say so or a milestone is late, else on track.
+ */
+export function projectHealth(
+  project: { status: string },
+  milestones: readonly { plannedOn: string; actualOn: string | null }[],
+  today: string,
+): ProjectHealth {
+  if (project.status === "completed") return "done";
+  if (project.status === "cancelled") return "cancelled";
+  if (project.status === "delayed" || milestones.some((m) => milestoneState(m, today) === "late")) return "delayed";
+  return "on_track";
+}
+
+/** The report-back: how many projects are done, on track, delayed, cancelled, and why each cancelled one was. */
+export function reportBack(
+  projects: readonly { id: string; title: string; status: string; milestones: readonly { plannedOn: string; actualOn: string | null }[]; cancelReason: string | null }[],
+  today: string,
+) {
+  const counts: Record<ProjectHealth, number> = { done: 0, on_track: 0, delayed: 0, cancelled: 0 };
+  const cancelled: { id: string; title: string; reason: string | null }[] = [];
+  const delayed: { id: string; title: string }[] = [];
+  for (const p of projects) {
+    const health = projectHealth(p, p.milestones, today);
+    counts[health] += 1;
+    if (health === "cancelled") cancelled.push({ id: p.id, title: p.title, reason: p.cancelReason });
+    if (health === "delayed") delayed.push({ id: p.id, title: p.title });
+  }
+  return { total: projects.length, counts, cancelled, delayed };
+}
+
+/** Phases in which a cycle is open to residents before its results: the time to report back on the last one. */
+export const OPEN_PHASES = ["ideas", "proposals", "costing", "voting"] as const;

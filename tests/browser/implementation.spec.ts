@@ -1,0 +1,79 @@
+import { expect, test } from "@playwright/test";
+import sharp from "sharp";
+import { query, shot, signIn } from "./helpers";
+
+// After the vote: agency staff report progress (milestones, spending, photos); residents follow it; the home page reports back.
+
+test("agency staff add a milestone, spending and an update with a photo; a resident sees the timeline", async ({ browser }) => {
+  const [project] = query<{ id: string; title: string }>(
+    `SELECT p.id, p.title FROM Project p JOIN User u ON u.agencyId = p.agencyId
+     WHERE u.email = 'parks@riverside.example' AND p.status = 'in_progress' ORDER BY p.title LIMIT 1`,
+  );
+  const staff = await signIn(browser, "parks");
+  await staff.goto(`/projects/${project.id}`);
+
+  const milestones = staff.getByRole("region", { name: "Milestones" });
+  await milestones.getByLabel("Milestone", { exact: true }).last().fill("Neighbours' walk-through");
+  await milestones.getByLabel("Planned date").last().fill("2026-10-01");
+  await milestones.getByRole("button", { name: "Add milestone" }).click();
+  await expect(staff.getByText("Milestone saved. It is on the public timeline.")).toBeVisible();
+
+  // Bad input is refused next to the field and kept.
+  const spending = staff.getByRole("region", { name: "Record spending" });
+  await spending.getByLabel(/^Amount/).fill("a lot");
+  await spending.getByLabel("What it was for").fill("Soil and compost");
+  await spending.getByRole("button", { name: "Record spending" }).click();
+  await expect(spending.getByText("Enter an amount greater than zero, e.g. 1,250.50.")).toBeVisible();
+  await expect(spending.getByLabel("What it was for")).toHaveValue("Soil and compost");
+  await spending.getByLabel(/^Amount/).fill("1,250.50");
+  await spending.getByLabel("Reference (optional)").fill("INV-2026-1120");
+  await spending.getByRole("button", { name: "Record spending" }).click();
+  await expect(staff.getByText("Spending recorded.")).toBeVisible();
+  await expect(staff.getByRole("row", { name: /Soil and compost INV-2026-1120 \$1,250\.50/ })).toBeVisible();
+
+  const post = staff.getByRole("region", { name: "Post an update" });
+  await post.getByLabel("Percent complete").fill("70");
+  await post.getByLabel("What happened").fill("The raised beds are built and filled; planting starts next week.");
+  const photo = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 70, g: 140, b: 60 } } }).jpeg().toBuffer();
+  await post.getByLabel("Photo (optional)").setInputFiles({ name: "beds.jpg", mimeType: "image/jpeg", buffer: photo });
+  await post.getByLabel("Description of the photo").fill("Six raised wooden beds filled with dark soil");
+  await post.getByRole("button", { name: "Post update" }).click();
+  await expect(staff.getByText("Update posted. It is now on the public timeline.")).toBeVisible();
+  await staff.context().close();
+
+  const resident = await signIn(browser, "resident");
+  await resident.goto(`/projects/${project.id}`);
+  await expect(resident.getByRole("heading", { level: 1, name: project.title })).toBeVisible();
+  const timeline = resident.getByRole("region", { name: "Updates" });
+  const late = timeline.getByRole("listitem").filter({ hasText: "Neighbours' walk-through" });
+  await expect(late).toContainText("Late");
+  await expect(late).toContainText(/not done yet \(\d+ days? late\)/);
+  const update = timeline.getByRole("listitem").filter({ hasText: "The raised beds are built" });
+  const img = update.getByRole("img", { name: "Six raised wooden beds filled with dark soil" });
+  await expect(img).toBeVisible();
+  expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(640);
+  await expect(resident.getByRole("region", { name: "Spending" })).toContainText(/spent of the \$[\d,]+ budget/);
+  // Residents get no forms to change the project.
+  await expect(resident.getByRole("region", { name: "Record spending" })).toHaveCount(0);
+  await expect(resident.getByRole("region", { name: "Milestones" })).toHaveCount(0);
+  await shot(resident, "project-timeline");
+  await resident.context().close();
+});
+
+test("the home page reports back on last cycle's projects; the list filters by district", async ({ page }) => {
+  await page.goto("/");
+  const report = page.getByRole("region", { name: /How last cycle's projects are doing/ });
+  await expect(report).toBeVisible();
+  await expect(report).toContainText(/\d+ done/);
+  await expect(report).toContainText("The site survey found a protected water main");
+  await shot(page, "home-report-back");
+  await report.getByRole("link", { name: /cancelled/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Projects being built" })).toBeVisible();
+  await expect(page.locator("ul.item-list > li")).toHaveCount(1);
+  await page.goto("/projects?cycle=2025");
+  await page.getByLabel("District").selectOption("Old Town");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/district=Old\+Town/);
+  await expect(page.locator(".item .meta").first()).toContainText("Old Town");
+  await shot(page, "projects-district-filter");
+});

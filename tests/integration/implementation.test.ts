@@ -1,0 +1,176 @@
+import "./fresh-db";
+import "./upload-dir";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server";
+import type { Actor } from "~/domain/auth/roles";
+import * as home from "~/routes/_index";
+import * as photos from "~/routes/photos.$file";
+import * as projectPage from "~/routes/projects.$id";
+import * as projectList from "~/routes/projects._index";
+import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+
+async function fundedProject(admin: Actor, agencyId: string, title = "Riverside playground") {
+  const cycle = await makeCycle(admin, "implementation");
+  const d = cycle.districts[0];
+  const proposal = await prisma.proposal.create({
+    data: { number: 1, cycleId: cycle.id, districtId: d.id, categoryId: cycle.categories[0].id, agencyId, title, description: "A new playground by the river.", status: "feasible" },
+  });
+  const project = await prisma.project.create({ data: { proposalId: proposal.id, cycleId: cycle.id, districtId: d.id, agencyId, title, budgetCents: 10_000_00 } });
+  return { cycle, project };
+}
+
+const jpeg = (width = 1200, height = 800) => sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 60 } } }).jpeg().toBuffer();
+
+describe("project implementation", async () => {
+  const admin = await makeUser(["admin", "resident"]);
+  const parks = await makeUser(["staff"], "Parks Department");
+  const transport = await makeUser(["staff"], "Transport Department");
+  const resident = await makeUser(["resident"]);
+  const { cycle, project } = await fundedProject(admin, parks.agencyId!);
+  const url = `/projects/${project.id}`;
+  const act = (request: Request) => settle(() => projectPage.action(args(request, { id: project.id })));
+  const page = async (who: Actor | null) => (await projectPage.loader(args((await browserFor(who)).get(url), { id: project.id }))).project;
+
+  it("agency staff add a milestone, and mark it done: the actual date is set, and it is audited", async () => {
+    const staff = await browserFor(parks);
+    const added = (await act(staff.post(url, { intent: "milestone-add", title: "Site survey", plannedOn: "2020-01-15" }))) as Response;
+    expect(added.status).toBe(302);
+    let m = (await page(resident)).milestones.find((x) => x.title === "Site survey")!;
+    expect(m).toMatchObject({ state: "late", actualOn: null });
+    expect(m.daysLate).toBeGreaterThan(365);
+    const done = (await act(staff.post(url, { intent: "milestone-done", milestoneId: m.id, actualOn: "2020-01-20" }))) as Response;
+    expect(done.status).toBe(302);
+    m = (await page(null)).milestones.find((x) => x.title === "Site survey")!;
+    expect(m).toMatchObject({ state: "done", actualOn: "2020-01-20", daysLate: 5 });
+    const audits = await prisma.auditLog.findMany({ where: { targetId: project.id }, select: { action: true } });
+    expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["project.milestone.add", "project.milestone.done"]));
+  });
+
+  it("editing a milestone keeps bad input with the error next to the field", async () => {
+    const staff = await browserFor(parks);
+    const m = (await page(parks)).milestones[0];
+    const { httpStatus, reply } = answerOf(await act(staff.post(url, { intent: "milestone-edit", milestoneId: m.id, title: "Site survey (north)", plannedOn: "next week" })));
+    expect(httpStatus).toBe(400);
+    expect(reply.error.plannedOn).toEqual(["projects:errors.plannedDate"]);
+    expect(reply.initialValue).toMatchObject({ title: "Site survey (north)", plannedOn: "next week" });
+    expect((await page(parks)).milestones[0].title).toBe("Site survey");
+  });
+
+  it("spending: totals, remaining, over budget; a bad amount is refused and kept", async () => {
+    const staff = await browserFor(parks);
+    const bad = answerOf(await act(staff.post(url, { intent: "spend-add", spentOn: "2026-05-01", amount: "lots", description: "Swings" })));
+    expect(bad.httpStatus).toBe(400);
+    expect(bad.reply.error.amount).toEqual(["projects:errors.amount"]);
+    expect(bad.reply.initialValue).toMatchObject({ amount: "lots", description: "Swings" });
+    await act(staff.post(url, { intent: "spend-add", spentOn: "2026-05-01", amount: "$6,000.50", description: "Swings and slide", reference: "INV-2026-041" }));
+    let p = await page(null);
+    expect(p.spend).toMatchObject({ spentCents: 6_000_50, remainingCents: 3_999_50, overBudget: false });
+    expect(p.spends[0]).toMatchObject({ description: "Swings and slide", reference: "INV-2026-041", amountCents: 6_000_50 });
+    await act(staff.post(url, { intent: "spend-add", spentOn: "2026-06-01", amount: "4500", description: "Safety surfacing" }));
+    p = await page(null);
+    expect(p.spend).toMatchObject({ spentCents: 10_500_50, overBudget: true, overByCents: 500_50 });
+  });
+
+  it("refuses other agencies' staff, residents and visitors for every change, and changes nothing", async () => {
+    const before = await prisma.projectMilestone.count({ where: { projectId: project.id } });
+    const spendsBefore = await prisma.projectSpend.count({ where: { projectId: project.id } });
+    const m = (await page(null)).milestones[0];
+    const forms: Record<string, string>[] = [
+      { intent: "milestone-add", title: "Sneaky milestone", plannedOn: "2027-01-01" },
+      { intent: "milestone-edit", milestoneId: m.id, title: "Renamed", plannedOn: "2027-01-01" },
+      { intent: "milestone-done", milestoneId: m.id, actualOn: "2027-01-01" },
+      { intent: "spend-add", spentOn: "2026-05-01", amount: "100", description: "Not ours" },
+      { intent: "update", status: "completed", percentComplete: "100", postedOn: "2026-05-01", note: "Finished, says someone else." },
+    ];
+    for (const form of forms) {
+      for (const who of [transport, resident]) {
+        const r = (await act((await browserFor(who)).post(url, form))) as Response;
+        expect(r.status, `${form.intent} by ${who.name}`).toBe(403);
+      }
+      const visitor = (await act((await browserFor(null)).post(url, form))) as Response;
+      expect(visitor.headers.get("Location")).toMatch(/^\/login/);
+    }
+    expect(await prisma.projectMilestone.count({ where: { projectId: project.id } })).toBe(before);
+    expect(await prisma.projectSpend.count({ where: { projectId: project.id } })).toBe(spendsBefore);
+    expect((await prisma.projectMilestone.findUniqueOrThrow({ where: { id: m.id } })).title).toBe("Site survey");
+    expect((await page(null)).status).toBe("planned");
+  });
+
+  it("an update with a photo: stored re-encoded with a preview, served with safe headers, alt text on the page", async () => {
+    const staff = await browserFor(parks);
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ intent: "update", status: "in_progress", percentComplete: "40", postedOn: "2026-06-02", note: "The swings are in; surfacing next week.", photoAlt: "Two new swings on green posts" })) form.append(k, v);
+    form.append("photo", new File([new Uint8Array(await jpeg(2400, 1600))], "swings.jpg", { type: "image/jpeg" }));
+    const r = (await act(staff.postMultipart(url, form))) as Response;
+    expect(r.status).toBe(302);
+    const u = (await page(resident)).updates.find((x) => x.photo)!;
+    expect(u.photoAlt).toBe("Two new swings on green posts");
+    const full = (await photos.loader(args(new Request(`http://test/photos/${u.photo}.jpg`), { file: `${u.photo}.jpg` }))) as Response;
+    expect(full.status).toBe(200);
+    expect(full.headers.get("Content-Type")).toBe("image/jpeg");
+    expect(full.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(full.headers.get("Content-Security-Policy")).toContain("default-src 'none'");
+    expect((await sharp(Buffer.from(await full.arrayBuffer())).metadata()).width).toBe(1600);
+    const preview = (await photos.loader(args(new Request("http://test/x"), { file: `${u.photo}-preview.webp` }))) as Response;
+    expect(preview.headers.get("Content-Type")).toBe("image/webp");
+    expect((await sharp(Buffer.from(await preview.arrayBuffer())).metadata()).width).toBe(640);
+    for (const file of ["../../etc/passwd", "nope.jpg", `${u.photo}.png`]) {
+      expect(((await photos.loader(args(new Request("http://test/x"), { file }))) as Response).status).toBe(404);
+    }
+  });
+
+  it("refuses a file that is not an image (whatever its name), a photo without alt text, and one over 5 MB, keeping the text", async () => {
+    const staff = await browserFor(parks);
+    const base = { intent: "update", status: "in_progress", percentComplete: "50", postedOn: "2026-06-09", note: "Surfacing is being laid this week." };
+    const send = async (file: File, alt: string) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ ...base, photoAlt: alt })) form.append(k, v);
+      form.append("photo", file);
+      return answerOf(await act(staff.postMultipart(url, form)));
+    };
+    const updatesBefore = await prisma.projectUpdate.count({ where: { projectId: project.id } });
+    const html = await send(new File(["<html><script>alert(1)</script></html>"], "photo.jpg", { type: "image/jpeg" }), "A photo of the site");
+    expect(html.httpStatus).toBe(400);
+    expect(html.reply.error.photo).toEqual(["projects:errors.photoType"]);
+    expect(html.reply.initialValue).toMatchObject({ note: base.note, photoAlt: "A photo of the site" });
+    expect(html.reply.initialValue).not.toHaveProperty("photo");
+    const noAlt = await send(new File([new Uint8Array(await jpeg(100, 100))], "site.jpg", { type: "image/jpeg" }), "");
+    expect(noAlt.reply.error.photoAlt).toEqual(["projects:errors.altRequired"]);
+    const big = new Uint8Array(5 * 1024 * 1024 + 10);
+    big.set([0xff, 0xd8, 0xff, 0xe0]);
+    const tooLarge = await send(new File([big], "huge.jpg", { type: "image/jpeg" }), "A very large photo");
+    expect(tooLarge.reply.error.photo).toEqual(['projects:errors.photoTooLarge|{"max":5}']);
+    const broken = await send(new File([Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], "broken.jpg"), "A broken photo file");
+    expect(broken.reply.error.photo).toEqual(["projects:errors.photoType"]);
+    expect(await prisma.projectUpdate.count({ where: { projectId: project.id } })).toBe(updatesBefore);
+  });
+
+  it("the project list filters by district, cycle and status", async () => {
+    const list = async (q: string) => (await projectList.loader(args(new Request(`http://test/projects${q}`)))).projects.map((p) => p.title);
+    expect(await list(`?cycle=${cycle.slug}&district=North`)).toEqual(["Riverside playground"]);
+    expect(await list(`?cycle=${cycle.slug}&district=South`)).toEqual([]);
+    expect(await list(`?cycle=${cycle.slug}&status=in_progress`)).toEqual(["Riverside playground"]);
+    expect(await list(`?cycle=${cycle.slug}&status=completed`)).toEqual([]);
+  });
+
+  it("report-back: once a new cycle opens, the home page starts with how the last cycle's projects are doing", async () => {
+    // The last cycle now has: the playground (a late milestone → delayed) and a cancelled project with its reason.
+    const staff = await browserFor(parks);
+    await act(staff.post(url, { intent: "milestone-add", title: "Opening day", plannedOn: "2021-01-01" }));
+    const second = await prisma.proposal.create({
+      data: { number: 2, cycleId: cycle.id, districtId: cycle.districts[1].id, categoryId: cycle.categories[0].id, agencyId: parks.agencyId, title: "South pond boardwalk", description: "A boardwalk.", status: "feasible" },
+    });
+    const cancelled = await prisma.project.create({ data: { proposalId: second.id, cycleId: cycle.id, districtId: cycle.districts[1].id, agencyId: parks.agencyId, title: "South pond boardwalk", budgetCents: 5_000_00 } });
+    await settle(() =>
+      projectPage.action(args(staff.post(`/projects/${cancelled.id}`, { intent: "update", status: "cancelled", percentComplete: "0", postedOn: "2026-06-10", note: "The pond is protected wetland; the boardwalk cannot be built." }), { id: cancelled.id })),
+    );
+    const before = await home.loader(args((await browserFor(null)).get("/")));
+    expect(before.report?.cycle.slug).not.toBe(cycle.slug); // no newer cycle is open yet
+    await makeCycle(admin, "ideas");
+    const { report } = await home.loader(args((await browserFor(null)).get("/")));
+    expect(report?.cycle.slug).toBe(cycle.slug);
+    expect(report?.counts).toEqual({ done: 0, on_track: 0, delayed: 1, cancelled: 1 });
+    expect(report?.cancelled).toEqual([{ id: cancelled.id, title: "South pond boardwalk", reason: "The pond is protected wetland; the boardwalk cannot be built." }]);
+  });
+});

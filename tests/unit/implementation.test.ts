@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { daysLate, milestoneState, projectHealth, reportBack, spendSummary } from "~/domain/implementation/progress";
+import { checkPhoto, MAX_PHOTO_BYTES, sniffImageType } from "~/domain/implementation/upload";
+import { spendInput } from "~/domain/implementation/schema";
+
+const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+const WEBP = Uint8Array.from([0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4, 0x57, 0x45, 0x42, 0x50]);
+const text = (s: string) => new TextEncoder().encode(s);
+
+describe("spend totals", () => {
+  it("adds the entries and says what is left", () => {
+    const s = spendSummary(100_000_00, [{ amountCents: 25_000_00 }, { amountCents: 12_500_50 }]);
+    expect(s).toMatchObject({ spentCents: 37_500_50, remainingCents: 62_499_50, overBudget: false, overByCents: 0 });
+    expect(s.share).toBeCloseTo(0.3750050);
+  });
+  it("says when spending passes the budget, and by how much", () => {
+    const s = spendSummary(1_000_00, [{ amountCents: 800_00 }, { amountCents: 300_00 }]);
+    expect(s).toMatchObject({ spentCents: 1_100_00, remainingCents: -100_00, overBudget: true, overByCents: 100_00 });
+  });
+  it("spending exactly the budget is not over it; nothing spent is 0%", () => {
+    expect(spendSummary(500, [{ amountCents: 500 }]).overBudget).toBe(false);
+    expect(spendSummary(500, []).share).toBe(0);
+  });
+  it("amounts are parsed with the money rules and must be positive", () => {
+    const ok = spendInput.safeParse({ spentOn: "2026-05-01", amount: "$1,250.50", description: "Asphalt" });
+    expect(ok.success && ok.data.amount).toBe(125050);
+    expect(spendInput.safeParse({ spentOn: "2026-05-01", amount: "0", description: "Asphalt" }).success).toBe(false);
+    expect(spendInput.safeParse({ spentOn: "2026-05-01", amount: "twelve", description: "Asphalt" }).success).toBe(false);
+    expect(spendInput.safeParse({ spentOn: "2026-13-45", amount: "10", description: "Asphalt" }).success).toBe(false);
+  });
+});
+
+describe("milestone lateness", () => {
+  const today = "2026-06-10";
+  it("is late once the planned date has passed without an actual date", () => {
+    expect(milestoneState({ plannedOn: "2026-06-09", actualOn: null }, today)).toBe("late");
+    expect(daysLate({ plannedOn: "2026-06-01", actualOn: null }, today)).toBe(9);
+  });
+  it("is not late on its planned day, nor before", () => {
+    expect(milestoneState({ plannedOn: today, actualOn: null }, today)).toBe("upcoming");
+    expect(milestoneState({ plannedOn: "2026-07-01", actualOn: null }, today)).toBe("upcoming");
+  });
+  it("is done once it has an actual date, with the days it slipped", () => {
+    expect(milestoneState({ plannedOn: "2026-05-01", actualOn: "2026-05-04" }, today)).toBe("done");
+    expect(daysLate({ plannedOn: "2026-05-01", actualOn: "2026-05-04" }, today)).toBe(3);
+    expect(daysLate({ plannedOn: "2026-05-01", actualOn: "2026-04-20" }, today)).toBe(0);
+  });
+  it("a late milestone makes a project delayed in the report-back", () => {
+    expect(projectHealth({ status: "in_progress" }, [{ plannedOn: "2026-01-01", actualOn: null }], today)).toBe("delayed");
+    expect(projectHealth({ status: "in_progress" }, [{ plannedOn: "2026-01-01", actualOn: "2026-01-02" }], today)).toBe("on_track");
+    expect(projectHealth({ status: "completed" }, [{ plannedOn: "2026-01-01", actualOn: null }], today)).toBe("done");
+    const r = reportBack(
+      [
+        { id: "a", title: "A", status: "completed", milestones: [], cancelReason: null },
+        { id: "b", title: "B", status: "cancelled", milestones: [], cancelReason: "The site was sold." },
+        { id: "c", title: "C", status: "delayed", milestones: [], cancelReason: null },
+        { id: "d", title: "D", status: "planned", milestones: [], cancelReason: null },
+      ],
+      today,
+    );
+    expect(r.counts).toEqual({ done: 1, on_track: 1, delayed: 1, cancelled: 1 });
+    expect(r.cancelled).toEqual([{ id: "b", title: "B", reason: "The site was sold." }]);
+  });
+});
+
+describe("upload checks", () => {
+  it("recognises JPEG, PNG and WebP by their bytes", () => {
+    expect(sniffImageType(JPEG)).toBe("jpeg");
+    expect(sniffImageType(PNG)).toBe("png");
+    expect(sniffImageType(WEBP)).toBe("webp");
+  });
+  it("refuses other content whatever its name says: HTML, SVG, GIF, PDF, a RIFF that is not WebP", () => {
+    expect(sniffImageType(text("<html><script>alert(1)</script>"))).toBeNull();
+    expect(sniffImageType(text("<svg xmlns='http://www.w3.org/2000/svg'/>"))).toBeNull();
+    expect(sniffImageType(text("GIF89a......"))).toBeNull();
+    expect(sniffImageType(text("%PDF-1.7...."))).toBeNull();
+    expect(sniffImageType(text("RIFF....WAVEfmt "))).toBeNull();
+    expect(sniffImageType(new Uint8Array([0xff, 0xd8]))).toBeNull();
+  });
+  it("refuses a photo over 5 MB and an empty file", () => {
+    expect(checkPhoto({ size: MAX_PHOTO_BYTES }, JPEG)).toBeNull();
+    expect(checkPhoto({ size: MAX_PHOTO_BYTES + 1 }, JPEG)).toBe("tooLarge");
+    expect(checkPhoto({ size: 0 }, new Uint8Array())).toBe("empty");
+    expect(checkPhoto({ size: 100 }, text("not an image at all"))).toBe("notImage");
+  });
+});
