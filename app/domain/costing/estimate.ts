@@ -126,10 +126,12 @@ export function costEstimateInput(criteria: readonly Criterion[] = [], districtB
         ctx.addIssue({ code: "custom", message: message("costing:errors.totalTooLarge"), path: ["items"] });
         return;
       }
-      const totals = estimateTotals(lines, v.contingencyPercent);
+      // (zod runs this even when a field above failed: its own issue is already reported)
+      const percent = Number.isInteger(v.contingencyPercent) && v.contingencyPercent >= 0 && v.contingencyPercent <= MAX_CONTINGENCY_PERCENT ? v.contingencyPercent : 0;
+      const totals = estimateTotals(lines, percent);
       let failed = totals.totalCents > districtBudgetCents && criteria.some((c) => c.kind === "district_budget");
       const known = new Set(criteria.map((c) => c.id));
-      v.checks.forEach((check, index) => {
+      v.checks.forEach((check) => {
         if (!known.has(check.criterionId)) ctx.addIssue({ code: "custom", message: message("costing:errors.checkUnknown"), path: ["checks"] });
       });
       criteria.forEach((criterion) => {
