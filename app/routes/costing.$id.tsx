@@ -190,7 +190,7 @@ export default function CostEstimatePage() {
           ) : null}
         </fieldset>
         {criteria.length ? (
-          <fieldset aria-describedby={fields.checks.errorId}>
+          <fieldset {...getFieldsetProps(fields.checks)} aria-describedby={fields.checks.errorId}>
             <legend>{t("costing:check.legend")}</legend>
             <p className="hint">{t("costing:check.hint")}</p>
             <FieldErrors id={fields.checks.errorId} errors={fields.checks.errors} />
@@ -208,7 +208,7 @@ export default function CostEstimatePage() {
               const criterion = criteria.find((x) => x.id === c.criterionId.initialValue);
               if (!criterion) return null;
               return (
-                <fieldset key={check.key} className="check-row" aria-describedby={c.outcome.errorId}>
+                <fieldset key={check.key} {...getFieldsetProps(check)} className="check-row" aria-describedby={c.outcome.errorId}>
                   <legend>{criterion.label}</legend>
                   <input type="hidden" name={c.criterionId.name} value={criterion.id} />
                   {(["met", "not_met", "not_applicable"] as const).map((value) => (
