@@ -21,6 +21,7 @@ import { getActor } from "~/auth.server";
 import { csrf } from "~/csrf.server";
 import { useNonce } from "~/components/nonce";
 import { hasRole, type Actor } from "~/domain/auth/roles";
+import { committeePermissions } from "~/domain/committees/permissions";
 import { participationPermissions } from "~/domain/participation/permissions";
 import { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, type Locale } from "~/i18n/config";
 import { createI18n, useMessage, type Translations } from "~/i18n/i18n";
@@ -84,6 +85,7 @@ function Header({ actor, locale }: { actor: Actor | null; locale: Locale }) {
             <li><NavLink to="/vote">{t("common:nav.vote")}</NavLink></li>
             <li><NavLink to="/results">{t("common:nav.results")}</NavLink></li>
             <li><NavLink to="/projects">{t("common:nav.projects")}</NavLink></li>
+            {committeePermissions.viewOwn(actor) ? <li><NavLink to="/committees">{t("committees:mine.nav")}</NavLink></li> : null}
             {hasRole(actor, "staff") || hasRole(actor, "admin") ? <li><NavLink to="/costing">{t("common:nav.costing")}</NavLink></li> : null}
             {participationPermissions.viewDashboard(actor) ? <li><NavLink to="/participation">{t("participation:nav")}</NavLink></li> : null}
             {hasRole(actor, "admin") ? <li><NavLink to="/admin">{t("common:nav.admin")}</NavLink></li> : null}

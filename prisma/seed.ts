@@ -7,6 +7,8 @@ import { prisma } from "~/db/client.server";
 import { cycleCriteria, saveCostEstimate } from "~/db/costing.server";
 import { reviseProposal } from "~/db/proposals.server";
 import { budgetOutcome, estimateTotals, type CheckOutcome } from "~/domain/costing/estimate";
+import { addMember, createCommittee } from "~/db/committees.server";
+import { saveTranslation } from "~/db/translations.server";
 import { updateEligibility, createCycle, generateVoterCodes } from "~/db/cycles.server";
 import { createIdea, markNotTakenForward, supportIdea } from "~/db/ideas.server";
 import { postProjectUpdate, createProjectsFromWinners } from "~/db/projects.server";
@@ -238,6 +240,17 @@ async function seed() {
     admin,
   );
   await developCycle(current, VOTING_PROPOSALS, []);
+  // Staff translated a few ballot items into Spanish; Spanish readers see them on the ballot.
+  const spanish: Record<string, { title: string; description: string }> = {
+    "Bilingual story-time corner at the library": {
+      title: "Rincón bilingüe de cuentos en la biblioteca",
+      description: "Un rincón de lectura con libros en español, vietnamita y árabe, muebles y un año de sesiones semanales de cuentos.",
+    },
+  };
+  for (const p of await prisma.proposal.findMany({ where: { cycleId: current.id } })) {
+    const translation = spanish[p.title];
+    if (translation) await saveTranslation({ type: "proposal", id: p.id }, { locale: "es", ...translation }, admin);
+  }
   // Residents without a mailed code may vote with their account after declaring they are eligible.
   await updateEligibility(current.id, { accountVoting: true, minAge: 14, residencyRule: "I live, work or study in the district I chose" }, admin);
   await setPhase(current.id, "voting");
@@ -278,6 +291,12 @@ async function seed() {
       { title: idea.title, description: describe(idea.title, "Riverside"), districtId: citywide.id, categoryId: categories.find((c) => c.name === idea.category)!.id, location: "" },
       pick(residents),
     );
+  }
+  // Youth delegates work in two committees; the demo delegate sits on one.
+  const delegateUser = await prisma.user.findUniqueOrThrow({ where: { email: "delegate@riverside.example" } });
+  for (const [name, category] of [["Whole-city committee", null], ["Schools and youth committee", "Schools & youth"]] as const) {
+    const made = await createCommittee(youth.id, { name, districtId: null, categoryId: category ? categories.find((c) => c.name === category)!.id : null }, admin);
+    if (made.ok && category) await addMember(youth.id, made.committee.id, delegateUser.id, admin);
   }
 
   // 5. An approval vote on library projects: choose one or two.

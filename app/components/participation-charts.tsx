@@ -1,7 +1,8 @@
 // Charts for the participation dashboard. Each is decorative beside a table with the same
 // figures (aria-hidden), fixed-size so the server renders it too. Only the dashboard imports
 // this module, so recharts stays out of the chunks the public pages load.
-import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from "recharts";
+import type { CSSProperties } from "react";
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 import { PlainTick } from "~/components/chart-tick";
 
 const short = (s: string) => (s.length > 22 ? `${s.slice(0, 20)}…` : s);
@@ -30,10 +31,13 @@ export function CompareBars({ rows, surveyLabel, censusLabel }: { rows: { label:
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" unit="%" allowDecimals={false} />
         <YAxis type="category" dataKey="name" width={150} tick={<PlainTick />} />
-        <Legend />
         <Bar dataKey="survey" name={surveyLabel} fill="#1f5f8b" isAnimationActive={false} />
         <Bar dataKey="census" name={censusLabel} fill="#8a5a00" isAnimationActive={false} />
       </BarChart>
+      <p className="chart-legend">
+        <span style={{ "--swatch": "#1f5f8b" } as CSSProperties}>{surveyLabel}</span>
+        <span style={{ "--swatch": "#8a5a00" } as CSSProperties}>{censusLabel}</span>
+      </p>
     </div>
   );
 }

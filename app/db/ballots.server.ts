@@ -4,6 +4,7 @@ import type { Actor } from "~/domain/auth/roles";
 import { encodeChoices } from "~/domain/ballots/choices";
 import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
+import { translationsInto } from "./translations.server";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { prisma, sharedWriteTransaction } from "./client.server";
 
@@ -26,7 +27,7 @@ export async function findVoterCodeById(id: string) {
  * estimate. `orderSeed` gives each voter their own stable order, so no
  * project gains from always being listed first.
  */
-export async function ballotOptions(cycleId: string, districtId: string, orderSeed?: string) {
+export async function ballotOptions(cycleId: string, districtId: string, orderSeed?: string, locale?: string) {
   const proposals = await prisma.proposal.findMany({
     where: { cycleId, districtId, status: "feasible" },
     orderBy: { number: "asc" },
@@ -42,6 +43,11 @@ export async function ballotOptions(cycleId: string, districtId: string, orderSe
       category: p.category.name,
       costCents: p.costEstimates[0].totalCents,
     }));
+  // Each proposal in the voter's language when staff have translated it.
+  if (locale) {
+    const translated = await translationsInto("proposal", options.map((o) => o.id), locale);
+    for (const o of options) Object.assign(o, translated.get(o.id) ?? {});
+  }
   if (!orderSeed) return options;
   const key = (id: string) => createHash("sha256").update(`${orderSeed}:${id}`).digest("hex");
   return options.sort((a, b) => (key(a.id) < key(b.id) ? -1 : 1));

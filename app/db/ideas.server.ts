@@ -161,3 +161,12 @@ export async function hideIdea(ideaId: string, reason: string, actor: Actor) {
     await audit(tx, actor, "idea.hide", { type: "idea", id: ideaId }, { reason });
   });
 }
+
+/** Ideas residents could support instead of writing a new one: shown, still open, with their support. */
+export async function openIdeaTitles(cycleId: string) {
+  const ideas = await prisma.idea.findMany({
+    where: { cycleId, hiddenAt: null, status: { in: ["open", "developed"] } },
+    select: { id: true, number: true, title: true, _count: { select: { supports: true } } },
+  });
+  return ideas.map((i) => ({ id: i.id, number: i.number, title: i.title, supports: i._count.supports }));
+}

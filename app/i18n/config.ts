@@ -4,7 +4,7 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", es: "Español" };
 
-export const NAMESPACES = ["common", "home", "auth", "ideas", "proposals", "costing", "vote", "results", "projects", "admin", "imports", "comments", "follows", "participation"] as const;
+export const NAMESPACES = ["common", "home", "auth", "ideas", "proposals", "costing", "vote", "results", "projects", "admin", "imports", "comments", "follows", "participation", "committees", "translations"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export function isLocale(value: unknown): value is Locale {

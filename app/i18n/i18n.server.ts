@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from "~/i18n/config";

@@ -15,6 +15,8 @@ import enImports from "./en/imports.json";
 import enComments from "./en/comments.json";
 import enFollows from "./en/follows.json";
 import enParticipation from "./en/participation.json";
+import enCommittees from "./en/committees.json";
+import enTranslations from "./en/translations.json";
 import esCommon from "./es/common.json";
 import esHome from "./es/home.json";
 import esAuth from "./es/auth.json";
@@ -29,8 +31,10 @@ import esImports from "./es/imports.json";
 import esComments from "./es/comments.json";
 import esFollows from "./es/follows.json";
 import esParticipation from "./es/participation.json";
+import esCommittees from "./es/committees.json";
+import esTranslations from "./es/translations.json";
 
 export const RESOURCES: Record<Locale, Record<Namespace, Record<string, unknown>>> = {
-  en: { common: enCommon, home: enHome, auth: enAuth, ideas: enIdeas, proposals: enProposals, costing: enCosting, vote: enVote, results: enResults, projects: enProjects, admin: enAdmin, imports: enImports, comments: enComments, follows: enFollows, participation: enParticipation },
-  es: { common: esCommon, home: esHome, auth: esAuth, ideas: esIdeas, proposals: esProposals, costing: esCosting, vote: esVote, results: esResults, projects: esProjects, admin: esAdmin, imports: esImports, comments: esComments, follows: esFollows, participation: esParticipation },
+  en: { common: enCommon, home: enHome, auth: enAuth, ideas: enIdeas, proposals: enProposals, costing: enCosting, vote: enVote, results: enResults, projects: enProjects, admin: enAdmin, imports: enImports, comments: enComments, follows: enFollows, participation: enParticipation, committees: enCommittees, translations: enTranslations },
+  es: { common: esCommon, home: esHome, auth: esAuth, ideas: esIdeas, proposals: esProposals, costing: esCosting, vote: esVote, results: esResults, projects: esProjects, admin: esAdmin, imports: esImports, comments: esComments, follows: esFollows, participation: esParticipation, committees: esCommittees, translations: esTranslations },
 };

@@ -220,6 +220,9 @@ export default function ManageCycle() {
           <Link to={`/admin/cycles/${cycle.slug}/paper`}>{t("vote:paper.link")}</Link>
         </p>
       ) : null}
+      <p>
+        <Link to={`/admin/cycles/${cycle.slug}/committees`}>{t("committees:admin.link")}</Link>
+      </p>
       {canImportIdeas ? (
         <p>
           <Link to={`/admin/cycles/${cycle.slug}/import-ideas`}>{t("imports:link")}</Link>

@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (refusal || !code || code.cycleId !== cycle.id) return refuse({ code: [CODE_REFUSAL_MESSAGES[refusal ?? "unknown"]] });
 
   const rules = ballotRulesFor(code.cycle, code.district);
-  const options = await ballotOptions(code.cycleId, code.districtId);
+  const options = await ballotOptions(code.cycleId, code.districtId, undefined, await localeOf(request));
   const ballot = (selection: string[], ranks: Record<string, string>) => ({ district: code.district.name, rules, options, selection, ranks });
   if (formData.get("intent") !== "confirm") return data<Entry>({ step: "ballot", site: start.data.site, code: typedCode, errors: {}, ballot: ballot([], {}) });
 

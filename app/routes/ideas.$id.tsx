@@ -18,6 +18,10 @@ import { hasSupported, hideIdea, markNotTakenForward, mergeIdea, supportIdea } f
 import { loadIdea } from "~/guards.server";
 import { ideaPermissions, IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
 import { ideaDecisionInput, ideaHideInput, ideaMergeInput } from "~/domain/ideas/schema";
+import { TranslatedDescription } from "~/components/translated";
+import { translationsInto } from "~/db/translations.server";
+import { translationPermissions } from "~/domain/translations/permissions";
+import { localeOf } from "~/i18n/i18n.server";
 import { useFormat } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
@@ -39,7 +43,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     commentThread(actor, { type: "idea", id: idea.id, phase, agencyId: null, path: `/ideas/${idea.id}` }, "public"),
     isFollowing(actor?.id, { type: "idea", id: idea.id }),
   ]);
+  const locale = await localeOf(request);
+  const translation = (await translationsInto("idea", [idea.id], locale)).get(idea.id) ?? null;
   return {
+    translation,
+    translateHref: translationPermissions.translate(actor) ? `/translate/idea/${idea.id}` : null,
     thread,
     following,
     signedIn: !!actor,
@@ -106,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IdeaPage() {
-  const { idea, supported, canSupport, canDecide, thread, following, signedIn, hidden, canHide } = useLoaderData<typeof loader>();
+  const { idea, supported, canSupport, canDecide, thread, following, signedIn, hidden, canHide, translation, translateHref } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   // Three forms share this action: each shows only the answer to its own button.
@@ -123,7 +131,7 @@ export default function IdeaPage() {
       {searchParams.get("supported") === "1" ? <Notice tone="success">{t("ideas:detail.supportedNow")}</Notice> : null}
       {searchParams.get("supported") === "again" ? <Notice>{t("ideas:detail.supportedAgain")}</Notice> : null}
       {hidden ? <Notice tone="error">{t("ideas:hide.hiddenNotice", { reason: hidden.reason })}</Notice> : null}
-      <h1>{t("ideas:detail.title", { number: idea.number, title: idea.title })}</h1>
+      <h1>{t("ideas:detail.title", { number: idea.number, title: translation?.title ?? idea.title })}</h1>
       <p className="meta">
         {t("ideas:detail.byline", {
           district: idea.district,
@@ -140,7 +148,7 @@ export default function IdeaPage() {
         </p>
       ) : null}
       <FollowButton target={{ type: "idea", id: idea.id }} following={following} signedIn={signedIn} />
-      <p className="prose">{idea.description}</p>
+      <TranslatedDescription original={idea} translation={translation} translateHref={translateHref} />
       <section aria-labelledby="outcome">
         <h2 id="outcome">{t("ideas:detail.outcomeHeading")}</h2>
         <p><span className={`status status-${idea.status}`}>{IDEA_STATUS_KEYS[idea.status] ? t(IDEA_STATUS_KEYS[idea.status]) : idea.status}</span></p>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
@@ -10,7 +10,8 @@ import { FormErrors, SelectField, TextareaField, TextField } from "~/components/
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { cycleBySlugOrPhase, cyclePhase } from "~/db/cycles.server";
-import { createIdea } from "~/db/ideas.server";
+import { createIdea, openIdeaTitles } from "~/db/ideas.server";
+import { similarIdeas } from "~/domain/ideas/similar";
 import { districtAndCategoryOf } from "~/guards.server";
 import { ideaPermissions } from "~/domain/ideas/permissions";
 import { ideaInput } from "~/domain/ideas/schema";
@@ -49,6 +50,11 @@ export async function action({ request }: ActionFunctionArgs) {
     async: true,
   });
   if (submission.status !== "success") return formReply(submission);
+  // A second step, server side (so it works without JavaScript): similar ideas first, then "submit anyway".
+  if (formData.get("confirmedNew") !== "yes") {
+    const similar = similarIdeas(submission.value.title, await openIdeaTitles(cycle.id));
+    if (similar.length) return data({ ...submission.reply(), similar });
+  }
   const idea = await createIdea(cycle.id, submission.value, actor);
   return redirect(`/ideas/${idea.id}?submitted=1`);
 }
@@ -56,6 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewIdea() {
   const { cycle, districts, categories } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const similar = ((lastResult && "similar" in lastResult ? lastResult.similar : []) ?? []) as { id: string; number: number; title: string; supports: number }[];
   const [form, fields] = useForm({
     lastResult,
     shouldValidate: "onSubmit",
@@ -72,12 +79,26 @@ export default function NewIdea() {
       <Form method="post" {...getFormProps(form)} action={`/ideas/new?cycle=${cycle.slug}`}>
         <AuthenticityTokenInput />
         <FormErrors id={form.errorId} errors={form.errors} />
+        {similar.length ? (
+          <section className="alert" role="status" aria-labelledby="similar-heading">
+            <h2 id="similar-heading">{t("ideas:similar.title")}</h2>
+            <p>{t("ideas:similar.intro")}</p>
+            <ul>
+              {similar.map((i) => (
+                <li key={i.id}>
+                  <Link to={`/ideas/${i.id}`}>#{i.number} {i.title}</Link> — {t("ideas:similar.supports", { count: i.supports })}
+                </li>
+              ))}
+            </ul>
+            <input type="hidden" name="confirmedNew" value="yes" />
+          </section>
+        ) : null}
         <TextField meta={fields.title} label={t("ideas:new.titleLabel")} hint={t("ideas:new.titleHint")} />
         <TextareaField meta={fields.description} label={t("ideas:new.description")} hint={t("ideas:new.descriptionHint")} rows={6} />
         <SelectField meta={fields.districtId} label={t("ideas:new.district")} options={districts} />
         <SelectField meta={fields.categoryId} label={t("ideas:new.category")} options={categories} />
         <TextField meta={fields.location} label={t("ideas:new.location")} hint={t("ideas:new.locationHint")} />
-        <button type="submit" className="button">{t("ideas:new.submit")}</button> <Link to={`/ideas?cycle=${cycle.slug}`}>{t("ideas:new.cancel")}</Link>
+        <button type="submit" className="button">{similar.length ? t("ideas:similar.submitAnyway") : t("ideas:new.submit")}</button> <Link to={`/ideas?cycle=${cycle.slug}`}>{t("ideas:new.cancel")}</Link>
       </Form>
     </div>
   );

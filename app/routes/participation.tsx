@@ -73,11 +73,12 @@ export async function action({ request }: ActionFunctionArgs) {
   throw new Response("Unknown action.", { status: 400 });
 }
 
-function TableAndChart({ chart, table }: { chart: ReactNode; table: ReactNode }) {
+function TableAndChart({ chart, table, label }: { chart: ReactNode; table: ReactNode; label: string }) {
   const { t } = useTranslation();
   return (
     <div className="chart-pair">
-      <div className="table-scroll">{table}</div>
+      {/* A table wider than a phone scrolls: focusable, so keyboard users can scroll it too. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>{table}</div>
       <figure className="chart-figure">
         {chart}
         <figcaption className="muted">{t("participation:dashboard.chartNote")}</figcaption>
@@ -115,6 +116,7 @@ export default function ParticipationDashboard() {
       <section aria-labelledby="turnout-heading">
         <h2 id="turnout-heading">{t("participation:dashboard.turnout.heading")}</h2>
         <TableAndChart
+          label={t("participation:dashboard.turnout.caption")}
           table={
             <table>
               <caption className="sr-only">{t("participation:dashboard.turnout.caption")}</caption>
@@ -199,6 +201,7 @@ export default function ParticipationDashboard() {
                     </p>
                   ) : null}
                   <TableAndChart
+                    label={question}
                     table={
                       <table>
                         <caption className="sr-only">{question}</caption>

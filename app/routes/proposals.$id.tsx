@@ -21,6 +21,10 @@ import { loadProposal } from "~/guards.server";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { proposalPermissions, PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
 import { sendForCostingInput } from "~/domain/proposals/schema";
+import { TranslatedDescription } from "~/components/translated";
+import { translationsInto } from "~/db/translations.server";
+import { translationPermissions } from "~/domain/translations/permissions";
+import { localeOf } from "~/i18n/i18n.server";
 import { useFormat } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
@@ -41,7 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isFollowing(actor?.id, { type: "proposal", id: proposal.id }),
     estimateHistory(proposal.id),
   ]);
+  const locale = await localeOf(request);
+  const translation = (await translationsInto("proposal", [proposal.id], locale)).get(proposal.id) ?? null;
   return {
+    translation,
+    translateHref: translationPermissions.translate(actor) ? `/translate/proposal/${proposal.id}` : null,
     discussion,
     questions,
     following,
@@ -100,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProposalPage() {
-  const { proposal, estimate, history, canAssign, canEdit, canSend, canCost, agencies, discussion, questions, following, signedIn } = useLoaderData<typeof loader>();
+  const { proposal, estimate, history, canAssign, canEdit, canSend, canCost, agencies, discussion, questions, following, signedIn, translation, translateHref } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({ lastResult, id: "send" });
@@ -112,7 +120,7 @@ export default function ProposalPage() {
       {searchParams.get("created") ? <Notice tone="success">{t("proposals:detail.created")}</Notice> : null}
       {searchParams.get("sent") ? <Notice tone="success">{t("proposals:detail.sent")}</Notice> : null}
       {searchParams.get("revised") ? <Notice tone="success">{t("proposals:detail.revised", { number: searchParams.get("revised") })}</Notice> : null}
-      <h1>{t("proposals:detail.title", { number: proposal.number, title: proposal.title })}</h1>
+      <h1>{t("proposals:detail.title", { number: proposal.number, title: translation?.title ?? proposal.title })}</h1>
       <p className="meta">
         {proposal.district} · {proposal.category} ·{" "}
         <span className={`status status-${proposal.status}`}>{PROPOSAL_STATUS_KEYS[proposal.status] ? t(PROPOSAL_STATUS_KEYS[proposal.status]) : proposal.status}</span>
@@ -120,7 +128,7 @@ export default function ProposalPage() {
       </p>
       <FollowButton target={{ type: "proposal", id: proposal.id }} following={following} signedIn={signedIn} />
       {proposal.projectId ? <Notice tone="success"><Trans i18nKey="proposals:detail.wonProject" components={{ a: <Link to={`/projects/${proposal.projectId}`} /> }} /></Notice> : null}
-      <p className="prose">{proposal.description}</p>
+      <TranslatedDescription original={proposal} translation={translation} translateHref={translateHref} />
       <div className="actions">
         {canEdit ? <Link className="button-secondary" to={`/proposals/${proposal.id}/edit`}>{t("proposals:detail.edit")}</Link> : null}
         {canCost ? <Link className="button" to={`/costing/${proposal.id}`}>{t("proposals:detail.addEstimate")}</Link> : null}
@@ -149,6 +157,11 @@ export default function ProposalPage() {
       </section>
       <section aria-labelledby="revisions">
         <h2 id="revisions">{t("proposals:detail.revisionsHeading")}</h2>
+        {proposal.revisions.length > 1 ? (
+          <p>
+            <Link to={`/proposals/${proposal.id}/compare`}>{t("proposals:compare.link")}</Link>
+          </p>
+        ) : null}
         <ol reversed>
           {proposal.revisions.map((r) => (
             <li key={r.number}>

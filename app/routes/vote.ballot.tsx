@@ -34,7 +34,7 @@ async function requireVoter(request: Request) {
   // Leave the session alone: another tab of this voter may have just stored its receipt there.
   if (refusal === "used") throw redirect("/vote?notice=already-voted");
   if (refusal) throw redirect("/vote?notice=start");
-  const options = await ballotOptions(code.cycleId, code.districtId, code.id);
+  const options = await ballotOptions(code.cycleId, code.districtId, code.id, await localeOf(request));
   return { code, options, rules: ballotRulesFor(code.cycle, code.district) };
 }
 

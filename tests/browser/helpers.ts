@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export const PASSWORD = "riverside-demo-2026";
 export const USERS = {
@@ -11,8 +11,8 @@ export const USERS = {
 } as const;
 
 /** A new browser context signed in as one demo user. */
-export async function signIn(browser: Browser, who: keyof typeof USERS, opts: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true });
+export async function signIn(browser: Browser, who: keyof typeof USERS, opts: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ javaScriptEnabled: true, ...opts });
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel("Email").fill(USERS[who]);

@@ -161,3 +161,20 @@ test("the PB office enters a paper ballot with the voter's code, which then cann
   await expect(voter.getByText(/already been used/)).toBeVisible();
   await Promise.all([admin.context().close(), voter.close()]);
 });
+
+test("a resident is shown similar ideas before adding a duplicate, and can still submit theirs", async ({ browser }) => {
+  const resident = await signIn(browser, "resident");
+  await resident.goto("/ideas/new?cycle=youth-2027");
+  await resident.getByLabel("Title").fill("Indoor space for teens on Friday nights");
+  await resident.getByLabel("Description").fill("Somewhere warm and safe for teenagers to meet on Friday nights, with music.");
+  await resident.getByLabel("District").selectOption({ label: "Citywide" });
+  await resident.getByLabel("Category").selectOption({ label: "Culture & community" });
+  await resident.getByRole("button", { name: "Submit idea" }).click();
+  await expect(resident.getByRole("heading", { name: "Is your idea already here?" })).toBeVisible();
+  await expect(resident.getByRole("link", { name: /A free indoor space for teens on Friday nights/ })).toBeVisible();
+  await expect(resident.getByLabel("Title")).toHaveValue("Indoor space for teens on Friday nights");
+  await shot(resident, "similar-ideas");
+  await resident.getByRole("button", { name: "My idea is different: submit it" }).click();
+  await expect(resident).toHaveURL(/\/ideas\/[^/]+\?submitted=1/);
+  await resident.context().close();
+});

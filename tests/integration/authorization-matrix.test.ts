@@ -21,6 +21,15 @@ import * as projectPage from "~/routes/projects.$id";
 import * as proposalEdit from "~/routes/proposals.$id_.edit";
 import * as proposalPage from "~/routes/proposals.$id";
 import * as proposalNew from "~/routes/proposals.new";
+import * as comments from "~/routes/comments";
+import * as committeesAdmin from "~/routes/admin.cycles.$slug_.committees";
+import * as committeesMine from "~/routes/committees";
+import * as follows from "~/routes/follows";
+import * as ideaImport from "~/routes/admin.cycles.$slug_.import-ideas";
+import * as ideaOutcomes from "~/routes/ideas.outcomes";
+import * as paperBallots from "~/routes/admin.cycles.$slug_.paper";
+import * as proposalCompare from "~/routes/proposals.$id_.compare";
+import * as translate from "~/routes/translate.$type.$id";
 import { args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
 // Every guarded route × every role → allowed or refused, for loaders and actions.
@@ -57,6 +66,7 @@ describe("authorization matrix", async () => {
   await saveCostEstimate(funded, { lineItems: [{ description: "Work", quantity: 1, unitCostCents: 100_00 }], verdict: "feasible", publicReason: "City land, our remit, recent prices." }, people.staffA);
   const project = await prisma.project.create({ data: { proposalId: funded, cycleId: cycle.id, districtId: d.id, agencyId: people.staffA.agencyId, title: "Funded proposal", budgetCents: 100_00 } });
   const batch = await generateVoterCodes(cycle.id, d.id, 2, "matrix", people.admin);
+  const votingCycle = await makeCycle(people.admin, "voting");
 
   const estimateForm = { "items[0].description": "Work", "items[0].quantity": "1", "items[0].unitCost": "100", verdict: "feasible", publicReason: "City land, our remit, recent prices." };
   const A = "allow", L = "login", D = "deny";
@@ -80,6 +90,16 @@ describe("authorization matrix", async () => {
     ["support an idea", "POST", `/ideas/${idea.id}`, { intent: "support" }, (r) => ideaPage.action(args(r, { id: idea.id })), [L, D, D, D, D, D]],
     ["post a project update", "POST", `/projects/${project.id}`, { status: "in_progress", percentComplete: "10", postedOn: "2026-11-26", note: "Work has started on site." }, (r) => projectPage.action(args(r, { id: project.id })), [L, D, D, A, D, A]],
     ["read a proposal", "GET", `/proposals/${sent}`, {}, (r) => proposalPage.loader(args(r, { id: sent })), [A, A, A, A, A, A]],
+    ["compare revisions", "GET", `/proposals/${sent}/compare`, {}, (r) => proposalCompare.loader(args(r, { id: sent })), [A, A, A, A, A, A]],
+    ["every idea's outcome", "GET", `/ideas/outcomes?cycle=${cycle.slug}`, {}, (r) => ideaOutcomes.loader(args(r)), [A, A, A, A, A, A]],
+    ["import ideas", "GET", `/admin/cycles/${ideasCycle.slug}/import-ideas`, {}, (r) => ideaImport.loader(args(r, { slug: ideasCycle.slug })), [L, D, D, D, D, A]],
+    ["enter paper ballots", "GET", `/admin/cycles/${votingCycle.slug}/paper`, {}, (r) => paperBallots.loader(args(r, { slug: votingCycle.slug })), [L, D, D, D, D, A]],
+    ["manage committees", "GET", `/admin/cycles/${cycle.slug}/committees`, {}, (r) => committeesAdmin.loader(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],
+    ["my committees", "GET", "/committees", {}, (r) => committeesMine.loader(args(r)), [L, D, A, D, D, D]],
+    ["translate a proposal", "GET", `/translate/proposal/${sent}`, {}, (r) => translate.loader(args(r, { type: "proposal", id: sent })), [L, D, D, A, A, A]],
+    ["comment on an idea", "POST", "/comments", { intent: "add", targetType: "idea", targetId: idea.id, body: "A comment." }, (r) => comments.action(args(r)), [L, A, A, A, A, A]],
+    ["ask the costing staff", "POST", "/comments", { intent: "add", targetType: "proposal", targetId: sent, channel: "costing", body: "A question." }, (r) => comments.action(args(r)), [L, D, A, A, D, A]],
+    ["follow an idea", "POST", "/follows", { targetType: "idea", targetId: idea.id, follow: "yes" }, (r) => follows.action(args(r)), [L, A, A, A, A, A]],
   ];
 
   function classify(result: unknown): Outcome {

@@ -92,3 +92,24 @@ describe("submitting and supporting ideas", async () => {
     });
   });
 });
+
+describe("possible duplicates when submitting an idea", async () => {
+  const admin = await makeUser(["admin"]);
+  const resident = await makeUser(["resident"]);
+  const cycle = await makeCycle(admin, "ideas");
+  const form = { title: "Benches by the pond", description: "Four benches around the pond so older neighbours can rest.", districtId: cycle.districts[0].id, categoryId: cycle.categories[0].id, location: "" };
+
+  it("shows similar ideas first, keeping what was typed, and saves only when the resident says theirs is different", async () => {
+    const browser = await browserFor(resident);
+    await newIdea(args(browser.post(`/ideas/new?cycle=${cycle.slug}`, form)));
+    const again = answerOf<{ similar: { number: number }[]; initialValue: Record<string, unknown> }>(
+      await newIdea(args(browser.post(`/ideas/new?cycle=${cycle.slug}`, { ...form, title: "New benches at the pond" }))),
+    );
+    expect(again.reply.similar.map((i) => i.number)).toEqual([1]);
+    expect(again.reply.initialValue.title).toBe("New benches at the pond");
+    expect(await prisma.idea.count({ where: { cycleId: cycle.id } })).toBe(1);
+    const saved = await settle(() => newIdea(args(browser.post(`/ideas/new?cycle=${cycle.slug}`, { ...form, title: "New benches at the pond", confirmedNew: "yes" }))));
+    expect((saved as Response).status).toBe(302);
+    expect(await prisma.idea.count({ where: { cycleId: cycle.id } })).toBe(2);
+  });
+});

@@ -1,0 +1,79 @@
+import type { Actor } from "~/domain/auth/roles";
+import { committeePermissions, inCommitteeScope } from "~/domain/committees/permissions";
+import { message } from "~/i18n/message";
+import { audit } from "./audit.server";
+import { prisma } from "./client.server";
+
+export async function cycleCommittees(cycleId: string) {
+  return prisma.committee.findMany({
+    where: { cycleId },
+    orderBy: { name: "asc" },
+    include: { members: { include: { user: { select: { id: true, name: true, email: true } } } } },
+  });
+}
+
+/** People who may sit on a committee: everyone with the delegate role. */
+export async function delegates() {
+  return prisma.user.findMany({ where: { roles: { some: { role: "delegate" } } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } });
+}
+
+export async function createCommittee(cycleId: string, input: { name: string; districtId: string | null; categoryId: string | null }, actor: Actor) {
+  // A tampered form cannot point a committee at another cycle's district or category.
+  const [district, category, taken] = await Promise.all([
+    input.districtId ? prisma.district.count({ where: { id: input.districtId, cycleId } }) : 1,
+    input.categoryId ? prisma.category.count({ where: { id: input.categoryId, cycleId } }) : 1,
+    prisma.committee.count({ where: { cycleId, name: input.name } }),
+  ]);
+  if (!district) return { ok: false as const, field: "districtId", error: message("committees:errors.district") };
+  if (!category) return { ok: false as const, field: "categoryId", error: message("committees:errors.category") };
+  if (taken) return { ok: false as const, field: "name", error: message("committees:errors.nameTaken") };
+  const committee = await prisma.$transaction(async (tx) => {
+    const made = await tx.committee.create({ data: { cycleId, ...input } });
+    await audit(tx, actor, "committee.create", { type: "committee", id: made.id }, input);
+    return made;
+  });
+  return { ok: true as const, committee };
+}
+
+export async function addMember(cycleId: string, committeeId: string, userId: string, actor: Actor) {
+  const [committee, user] = await Promise.all([
+    prisma.committee.findFirst({ where: { id: committeeId, cycleId } }),
+    prisma.user.findUnique({ where: { id: userId }, include: { roles: true } }),
+  ]);
+  if (!committee) return { ok: false as const, error: message("committees:errors.notFound") };
+  if (!user || !committeePermissions.canSit({ roles: user.roles.map((r) => r.role) })) return { ok: false as const, error: message("committees:errors.notDelegate") };
+  await prisma.$transaction(async (tx) => {
+    await tx.committeeMember.upsert({ where: { committeeId_userId: { committeeId, userId } }, update: {}, create: { committeeId, userId } });
+    await audit(tx, actor, "committee.add-member", { type: "committee", id: committeeId }, { userId });
+  });
+  return { ok: true as const };
+}
+
+export async function removeMember(cycleId: string, committeeId: string, userId: string, actor: Actor) {
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.committeeMember.deleteMany({ where: { committeeId, userId, committee: { cycleId } } });
+    if (count) await audit(tx, actor, "committee.remove-member", { type: "committee", id: committeeId }, { userId });
+  });
+}
+
+/** A delegate's committees, each with the ideas and proposals in its district and category. */
+export async function myCommitteeWork(userId: string) {
+  const committees = await prisma.committee.findMany({
+    where: { members: { some: { userId } }, cycle: { phase: { notIn: ["draft", "closed"] } } },
+    orderBy: { name: "asc" },
+    include: { cycle: { select: { id: true, name: true, slug: true } }, members: { include: { user: { select: { name: true } } } } },
+  });
+  const cycleIds = [...new Set(committees.map((c) => c.cycleId))];
+  const [ideas, proposals] = await Promise.all([
+    prisma.idea.findMany({ where: { cycleId: { in: cycleIds }, hiddenAt: null }, orderBy: { number: "asc" }, select: { id: true, number: true, title: true, status: true, cycleId: true, districtId: true, categoryId: true, _count: { select: { supports: true } } } }),
+    prisma.proposal.findMany({ where: { cycleId: { in: cycleIds } }, orderBy: { number: "asc" }, select: { id: true, number: true, title: true, status: true, cycleId: true, districtId: true, categoryId: true } }),
+  ]);
+  return committees.map((c) => ({
+    id: c.id,
+    name: c.name,
+    cycle: c.cycle,
+    members: c.members.map((m) => m.user.name),
+    ideas: ideas.filter((i) => i.cycleId === c.cycleId && inCommitteeScope(c, i)),
+    proposals: proposals.filter((p) => p.cycleId === c.cycleId && inCommitteeScope(c, p)),
+  }));
+}

@@ -1,0 +1,19 @@
+import { hasRole, type Actor } from "../auth/roles";
+
+export interface CommitteeScope {
+  districtId: string | null;
+  categoryId: string | null;
+}
+
+// The PB office sets up committees and assigns delegates; delegates see their own committees' work.
+export const committeePermissions = {
+  manage: (actor: Actor | null) => hasRole(actor, "admin"),
+  /** Only people who are delegates can sit on a committee. */
+  canSit: (member: { roles: readonly string[] }) => member.roles.includes("delegate"),
+  viewOwn: (actor: Actor | null) => hasRole(actor, "delegate"),
+};
+
+/** Whether an idea or proposal falls within a committee's district and category (empty means all). */
+export function inCommitteeScope(scope: CommitteeScope, item: { districtId: string; categoryId: string }) {
+  return (scope.districtId === null || scope.districtId === item.districtId) && (scope.categoryId === null || scope.categoryId === item.categoryId);
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { LOCALES } from "../../i18n/config";
+import { message } from "../../i18n/message";
+
+export const translationInput = z.object({
+  locale: z.enum(LOCALES, { errorMap: () => ({ message: message("translations:errors.locale") }) }),
+  title: z
+    .string({ required_error: message("translations:errors.title") })
+    .trim()
+    .min(3, message("translations:errors.title"))
+    .max(160, message("translations:errors.titleLong")),
+  description: z
+    .string({ required_error: message("translations:errors.description") })
+    .trim()
+    .min(10, message("translations:errors.description"))
+    .max(6000, message("translations:errors.descriptionLong")),
+});

@@ -1,0 +1,140 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { z } from "zod";
+import { authorize, getActor } from "~/auth.server";
+import { FieldErrors, SelectField, TextField } from "~/components/forms";
+import { readForm } from "~/csrf.server";
+import { addMember, createCommittee, cycleCommittees, delegates, removeMember } from "~/db/committees.server";
+import { getCycle } from "~/db/cycles.server";
+import { committeePermissions } from "~/domain/committees/permissions";
+import { committeeInput, memberInput } from "~/domain/committees/schema";
+import { formReply } from "~/http.server";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "committees:admin.metaTitle");
+
+async function guard(request: Request, slug: string | undefined) {
+  const actor = await getActor(request);
+  authorize(request, actor, committeePermissions.manage(actor), message("committees:refused"));
+  const cycle = slug ? await getCycle({ slug }) : null;
+  if (!cycle) throw new Response(message("committees:errors.cycleNotFound"), { status: 404 });
+  return { actor: actor!, cycle };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cycle } = await guard(request, params.slug);
+  const [committees, people] = await Promise.all([cycleCommittees(cycle.id), delegates()]);
+  return {
+    cycle: { slug: cycle.slug, name: cycle.name },
+    districts: cycle.districts.map((d) => ({ value: d.id, label: d.name })),
+    categories: cycle.categories.map((c) => ({ value: c.id, label: c.name })),
+    delegates: people.map((p) => ({ value: p.id, label: `${p.name} <${p.email}>` })),
+    committees: committees.map((c) => ({
+      id: c.id,
+      name: c.name,
+      district: cycle.districts.find((d) => d.id === c.districtId)?.name ?? null,
+      category: cycle.categories.find((k) => k.id === c.categoryId)?.name ?? null,
+      members: c.members.map((m) => ({ id: m.user.id, name: m.user.name })),
+    })),
+  };
+}
+
+const intent = z.object({ intent: z.enum(["create", "add-member", "remove-member"]) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, cycle } = await guard(request, params.slug);
+  const formData = await readForm(request);
+  const parsed = intent.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) throw new Response(message("committees:errors.unknownAction"), { status: 400 });
+  const back = redirect(`/admin/cycles/${cycle.slug}/committees`);
+  if (parsed.data.intent === "create") {
+    const submission = parseWithZod(formData, { schema: committeeInput });
+    if (submission.status !== "success") return formReply(submission);
+    const made = await createCommittee(cycle.id, submission.value, actor);
+    if (!made.ok) return formReply(submission, { fieldErrors: { [made.field]: [made.error] } });
+    return back;
+  }
+  const member = memberInput.safeParse(Object.fromEntries(formData));
+  if (!member.success) return data({ memberError: { committeeId: String(formData.get("committeeId") ?? ""), error: member.error.issues[0]?.message ?? "" } }, { status: 400 });
+  if (parsed.data.intent === "remove-member") {
+    await removeMember(cycle.id, member.data.committeeId, member.data.userId, actor);
+    return back;
+  }
+  const added = await addMember(cycle.id, member.data.committeeId, member.data.userId, actor);
+  if (!added.ok) return data({ memberError: { committeeId: member.data.committeeId, error: added.error } }, { status: 400 });
+  return back;
+}
+
+export default function Committees() {
+  const { t } = useTranslation();
+  const { cycle, districts, categories, delegates, committees } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const memberError = answer && "memberError" in answer ? answer.memberError : null;
+  const [form, fields] = useForm({ lastResult: answer && !("memberError" in answer) ? answer : undefined, id: "committee" });
+  return (
+    <div>
+      <p>
+        <Link to={`/admin/cycles/${cycle.slug}`}>{t("committees:admin.back", { cycle: cycle.name })}</Link>
+      </p>
+      <h1>{t("committees:admin.title")}</h1>
+      <p>{t("committees:admin.intro")}</p>
+      {committees.length === 0 ? <p className="muted">{t("committees:admin.none")}</p> : null}
+      {committees.map((c) => (
+        <section key={c.id} className="card" aria-labelledby={`committee-${c.id}`}>
+          <h2 id={`committee-${c.id}`}>{c.name}</h2>
+          <p className="muted">
+            {t("committees:scope", { district: c.district ?? t("committees:allDistricts"), category: c.category ?? t("committees:allCategories") })}
+          </p>
+          {c.members.length ? (
+            <ul>
+              {c.members.map((m) => (
+                <li key={m.id}>
+                  {m.name}{" "}
+                  <Form method="post" className="inline">
+                    <AuthenticityTokenInput />
+                    <input type="hidden" name="committeeId" value={c.id} />
+                    <input type="hidden" name="userId" value={m.id} />
+                    <button type="submit" name="intent" value="remove-member" className="link-button" aria-label={t("committees:admin.removeLabel", { name: m.name, committee: c.name })}>
+                      {t("committees:admin.remove")}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t("committees:admin.noMembers")}</p>
+          )}
+          <Form method="post" className="inline-form">
+            <AuthenticityTokenInput />
+            <input type="hidden" name="committeeId" value={c.id} />
+            <label htmlFor={`member-${c.id}`}>{t("committees:admin.addMember")}</label>{" "}
+            <select id={`member-${c.id}`} name="userId" defaultValue="" aria-describedby={`member-${c.id}-errors`}>
+              <option value="">{t("common:form.choose")}</option>
+              {delegates.map((d) => (
+                <option key={d.value} value={d.value}>{d.label}</option>
+              ))}
+            </select>{" "}
+            <button type="submit" name="intent" value="add-member" className="button-secondary">{t("committees:admin.add")}</button>
+            <FieldErrors id={`member-${c.id}-errors`} errors={memberError?.committeeId === c.id ? [memberError.error] : undefined} />
+          </Form>
+        </section>
+      ))}
+      <section className="card" aria-labelledby="new-committee">
+        <h2 id="new-committee">{t("committees:admin.create")}</h2>
+        <Form method="post" {...getFormProps(form)}>
+          <AuthenticityTokenInput />
+          <TextField meta={fields.name} label={t("committees:admin.name")} hint={t("committees:admin.nameHint")} />
+          <SelectField meta={fields.districtId} label={t("committees:admin.district")} options={districts} placeholder={t("committees:allDistricts")} />
+          <SelectField meta={fields.categoryId} label={t("committees:admin.category")} options={categories} placeholder={t("committees:allCategories")} />
+          <button type="submit" name="intent" value="create" className="button">{t("committees:admin.createButton")}</button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { authorize, getActor } from "~/auth.server";
+import { Notice, SelectField, TextareaField, TextField } from "~/components/forms";
+import { readForm } from "~/csrf.server";
+import { saveTranslation, translatableItem, translationsOf } from "~/db/translations.server";
+import { TRANSLATABLE, translationPermissions, type TranslatableType } from "~/domain/translations/permissions";
+import { translationInput } from "~/domain/translations/schema";
+import { formReply } from "~/http.server";
+import { LOCALE_NAMES, LOCALES } from "~/i18n/config";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "translations:metaTitle");
+
+async function guard(request: Request, params: { type?: string; id?: string }) {
+  const actor = await getActor(request);
+  authorize(request, actor, translationPermissions.translate(actor), message("translations:refused"));
+  const type = (TRANSLATABLE as readonly string[]).includes(params.type ?? "") ? (params.type as TranslatableType) : null;
+  const item = type && params.id ? await translatableItem(type, params.id) : null;
+  if (!type || !item) throw new Response(message("translations:notFound"), { status: 404 });
+  return { actor: actor!, type, item, back: `/${type === "idea" ? "ideas" : "proposals"}/${item.id}` };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { type, item, back } = await guard(request, params);
+  const existing = await translationsOf(type, item.id);
+  return { type, item, back, existing: existing.map((e) => ({ locale: e.locale, title: e.title, description: e.description })) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, type, item } = await guard(request, params);
+  const submission = parseWithZod(await readForm(request), { schema: translationInput });
+  if (submission.status !== "success") return formReply(submission);
+  await saveTranslation({ type, id: item.id }, submission.value, actor);
+  return redirect(`/translate/${type}/${item.id}?saved=${submission.value.locale}`);
+}
+
+export default function Translate() {
+  const { t } = useTranslation();
+  const { type, item, back, existing } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const locale = params.get("lng") === "en" ? "en" : "es";
+  const current = existing.find((e) => e.locale === (params.get("saved") ?? locale));
+  const [form, fields] = useForm({
+    lastResult: useActionData<typeof action>(),
+    defaultValue: { locale: current?.locale ?? "es", title: current?.title ?? "", description: current?.description ?? "" },
+  });
+  return (
+    <div className="narrow">
+      <p>
+        <Link to={back}>{t("translations:back")}</Link>
+      </p>
+      <h1>{type === "idea" ? t("translations:titleIdea", { number: item.number }) : t("translations:titleProposal", { number: item.number })}</h1>
+      {params.get("saved") ? <Notice tone="success">{t("translations:saved")}</Notice> : null}
+      <section aria-labelledby="original">
+        <h2 id="original">{t("translations:original")}</h2>
+        <p><strong>{item.title}</strong></p>
+        <p className="prose">{item.description}</p>
+      </section>
+      {existing.length ? (
+        <p className="muted">{t("translations:existing", { languages: existing.map((e) => LOCALE_NAMES[e.locale as keyof typeof LOCALE_NAMES] ?? e.locale).join(", ") })}</p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)}>
+        <AuthenticityTokenInput />
+        <SelectField meta={fields.locale} label={t("translations:language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
+        <TextField meta={fields.title} label={t("translations:translatedTitle")} />
+        <TextareaField meta={fields.description} label={t("translations:translatedDescription")} rows={6} />
+        <button type="submit" className="button">{t("translations:save")}</button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { query, signIn } from "./helpers";
+
+// A phone with JavaScript off (or a script that never arrives): submit an idea, and cast each
+// kind of ballot, answer the survey, all with plain HTML forms.
+
+const ballots = () => query<{ n: number }>(`select count(*) n from Ballot`)[0].n;
+
+async function voterWithoutJs(browser: Browser, slug: string) {
+  const [code] = query<{ code: string }>(
+    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId left join Participation p on p.voterCodeId = v.id
+     where c.slug = ? and p.id is null and v.voidedAt is null order by v.code limit 1 offset 2`,
+    slug,
+  );
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await page.goto("/vote");
+  await page.getByLabel("Voter code").fill(code.code);
+  await page.getByRole("button", { name: "Continue to my ballot" }).click();
+  await expect(page.getByRole("heading", { name: /Your ballot/ })).toBeVisible();
+  return page;
+}
+
+test("a resident submits an idea without JavaScript", async ({ browser }) => {
+  const page = await signIn(browser, "resident", { javaScriptEnabled: false });
+  await page.goto("/ideas/new?cycle=youth-2027");
+  await page.getByLabel("Title").fill("Late bus home from the youth centre");
+  await page.getByLabel("Description").fill("A bus at 10 pm from the youth centre, so teenagers can get home safely after evening activities.");
+  await page.getByLabel("District").selectOption({ index: 1 });
+  await page.getByLabel("Category").selectOption({ label: "Streets & safety" });
+  await page.getByRole("button", { name: "Submit idea" }).click();
+  await expect(page.getByText("Thank you! Your idea was submitted.")).toBeVisible();
+  expect(query(`select id from Idea where title = 'Late bus home from the youth centre'`)).toHaveLength(1);
+});
+
+test("a knapsack ballot is cast and the survey answered without JavaScript", async ({ browser }) => {
+  const before = ballots();
+  const page = await voterWithoutJs(browser, "2026");
+  await page.getByRole("checkbox").first().check();
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+  await page.getByRole("button", { name: "Confirm and cast my ballot" }).click();
+  await expect(page.getByRole("heading", { name: /Thank you — your ballot is recorded/ })).toBeVisible();
+  expect(ballots()).toBe(before + 1);
+  const answers = query<{ n: number }>(`select count(*) n from SurveyResponse`)[0].n;
+  await page.getByLabel("65 or older").check();
+  await page.getByLabel("Hispanic or Latino").check();
+  await page.getByLabel("Yes, it is my first time").check();
+  await page.getByRole("button", { name: "Send my answers" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you for your answers" })).toBeVisible();
+  expect(query<{ n: number }>(`select count(*) n from SurveyResponse`)[0].n).toBe(answers + 1);
+  // The offer is used up: the survey page has nothing more to answer.
+  await page.goto("/vote/survey");
+  await expect(page.getByRole("heading", { name: "No survey to answer" })).toBeVisible();
+  expect(query<{ n: number }>(`select count(*) n from SurveyResponse`)[0].n).toBe(answers + 1);
+});
+
+test("an approval ballot is refused over its limit, then cast, without JavaScript", async ({ browser }) => {
+  const before = ballots();
+  const page = await voterWithoutJs(browser, "libraries-2026");
+  await expect(page.getByText(/choose 1 to 2/i).first()).toBeVisible();
+  for (const box of await page.getByRole("checkbox").all()) await box.check();
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  expect(ballots()).toBe(before);
+  await page.getByLabel(/Longer Saturday opening hours/).uncheck();
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+  await expect(page.getByRole("main").getByRole("listitem")).toHaveText([/Laptops to borrow|Reading garden/, /Laptops to borrow|Reading garden/]);
+  await page.getByRole("button", { name: "Confirm and cast my ballot" }).click();
+  await expect(page.getByRole("heading", { name: /Thank you — your ballot is recorded/ })).toBeVisible();
+  expect(ballots()).toBe(before + 1);
+  await page.getByRole("button", { name: "Skip the survey" }).click();
+  await expect(page.getByRole("heading", { name: "Survey skipped" })).toBeVisible();
+});
+
+test("a ranked ballot is cast in rank order without JavaScript", async ({ browser }) => {
+  const before = ballots();
+  const page = await voterWithoutJs(browser, "schools-2026");
+  await page.getByLabel("Rank for Safe bike parking at the high school").selectOption({ label: "1st choice" });
+  await page.getByLabel("Rank for Book vending machines").selectOption({ label: "2nd choice" });
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+  await expect(page.getByRole("main").getByRole("listitem")).toHaveText([/Safe bike parking/, /Book vending machines/]);
+  await page.getByRole("button", { name: "Confirm and cast my ballot" }).click();
+  await expect(page.getByText("1. Safe bike parking at the high school")).toBeVisible();
+  expect(ballots()).toBe(before + 1);
+});

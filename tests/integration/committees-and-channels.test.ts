@@ -1,0 +1,141 @@
+import "./fresh-db";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server";
+import { generateVoterCodes } from "~/db/cycles.server";
+import { decodeMessage } from "~/i18n/message";
+import { action as committeesAction, loader as committeesLoader } from "~/routes/admin.cycles.$slug_.committees";
+import { loader as myCommittees } from "~/routes/committees";
+import { action as paperAction } from "~/routes/admin.cycles.$slug_.paper";
+import { action as voteAction } from "~/routes/vote._index";
+import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+
+describe("delegate committees", async () => {
+  const admin = await makeUser(["admin"]);
+  const delegate = await makeUser(["delegate"]);
+  const resident = await makeUser(["resident"]);
+  const cycle = await makeCycle(admin, "proposals");
+  const [north, south] = cycle.districts;
+  const [parks] = cycle.categories;
+  const url = `/admin/cycles/${cycle.slug}/committees`;
+  const params = { slug: cycle.slug };
+  for (const [n, districtId] of [[1, north.id], [2, south.id]] as const) {
+    await prisma.idea.create({ data: { cycleId: cycle.id, number: n, districtId, categoryId: parks.id, title: `Idea in ${n === 1 ? "North" : "South"}`, description: "A description long enough." } });
+  }
+
+  it("lets the PB office create a committee for a district and assign delegates only", async () => {
+    const browser = await browserFor(admin);
+    const bad = answerOf<{ error: Record<string, string[]> }>(await committeesAction(args(browser.post(url, { intent: "create", name: "N", districtId: "another-cycle" }), params)));
+    expect(bad.httpStatus).toBe(400);
+    expect(decodeMessage(bad.reply.error.name[0])?.key).toBe("committees:errors.name");
+    const tampered = answerOf<{ error: Record<string, string[]> }>(await committeesAction(args(browser.post(url, { intent: "create", name: "North committee", districtId: "another-cycle" }), params)));
+    expect(decodeMessage(tampered.reply.error.districtId[0])?.key).toBe("committees:errors.district");
+    await committeesAction(args(browser.post(url, { intent: "create", name: "North committee", districtId: north.id, categoryId: "" }), params));
+    const committee = await prisma.committee.findFirstOrThrow({ where: { cycleId: cycle.id } });
+    const notDelegate = answerOf<{ memberError: { error: string } }>(await committeesAction(args(browser.post(url, { intent: "add-member", committeeId: committee.id, userId: resident.id }), params)));
+    expect(decodeMessage(notDelegate.reply.memberError.error)?.key).toBe("committees:errors.notDelegate");
+    await committeesAction(args(browser.post(url, { intent: "add-member", committeeId: committee.id, userId: delegate.id }), params));
+    expect(await prisma.committeeMember.count({ where: { committeeId: committee.id } })).toBe(1);
+    expect(await prisma.auditLog.count({ where: { action: { startsWith: "committee." }, targetId: committee.id } })).toBe(2);
+  });
+
+  it("shows a delegate their committee's ideas, and nobody else's", async () => {
+    const mine = (await myCommittees(args((await browserFor(delegate)).get("/committees")))) as { committees: { name: string; ideas: { title: string }[] }[] };
+    expect(mine.committees.map((c) => [c.name, c.ideas.map((i) => i.title)])).toEqual([["North committee", ["Idea in North"]]]);
+    const residentTry = await settle(async () => myCommittees(args((await browserFor(resident)).get("/committees"))));
+    expect((residentTry as Response).status).toBe(403);
+  });
+
+  it("refuses committee management to delegates and residents", async () => {
+    for (const who of [delegate, resident]) {
+      const browser = await browserFor(who);
+      expect(((await settle(() => committeesLoader(args(browser.get(url), params)))) as Response).status).toBe(403);
+      expect(((await settle(() => committeesAction(args(browser.post(url, { intent: "create", name: "Sneaky committee" }), params)))) as Response).status).toBe(403);
+    }
+  });
+});
+
+describe("voting with an account, and on paper", async () => {
+  const admin = await makeUser(["admin"]);
+  const resident = await makeUser(["resident"]);
+  const cycle = await makeCycle(admin, "voting");
+  const [north] = cycle.districts;
+  await prisma.cycle.update({ where: { id: cycle.id }, data: { accountVoting: true, minAge: 16, residencyRule: "I live in the district" } });
+  const declaration = { intent: "account", cycle: cycle.slug, districtId: north.id, age: "yes", residency: "yes", onlyOnce: "yes" };
+
+  it("needs every box of the declaration ticked, and then issues one code per person", async () => {
+    const browser = await browserFor(resident);
+    const missing = answerOf<{ error: Record<string, string[]> }>(await voteAction(args(browser.post("/vote", { ...declaration, age: "" }))));
+    expect(missing.httpStatus).toBe(400);
+    expect(decodeMessage(missing.reply.error.age[0])?.key).toBe("vote:account.errors.age");
+    const ok = (await voteAction(args(browser.post("/vote", declaration)))) as Response;
+    expect(ok.headers.get("Location")).toBe("/vote/ballot");
+    await voteAction(args(browser.post("/vote", declaration)));
+    expect(await prisma.voterCode.count({ where: { cycleId: cycle.id, userId: resident.id } })).toBe(1);
+  });
+
+  it("refuses visitors and staff, and cycles that do not allow account voting", async () => {
+    const visitor = await settle(async () => voteAction(args((await browserFor(null)).post("/vote", declaration))));
+    expect((visitor as Response).headers.get("Location")).toMatch(/^\/login/);
+    const staff = await settle(async () => voteAction(args((await browserFor(await makeUser(["staff"], "Parks"))).post("/vote", declaration))));
+    expect((staff as Response).status).toBe(403);
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { accountVoting: false } });
+    const closed = await settle(async () => voteAction(args((await browserFor(resident)).post("/vote", declaration))));
+    expect((closed as Response).status).toBe(403);
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { accountVoting: true } });
+  });
+
+  it("refuses paper entry to anyone but the PB office, and a used or unknown code", async () => {
+    await generateVoterCodes(cycle.id, north.id, 2, "Paper test", admin);
+    const [code] = await prisma.voterCode.findMany({ where: { cycleId: cycle.id, batchId: { not: null } } });
+    const url = `/admin/cycles/${cycle.slug}/paper`;
+    const residentTry = await settle(async () => paperAction(args((await browserFor(resident)).post(url, { site: "Library", code: code.code }), { slug: cycle.slug })));
+    expect((residentTry as Response).status).toBe(403);
+    const browser = await browserFor(admin);
+    const noSite = answerOf<{ errors: { site?: string[] } }>(await paperAction(args(browser.post(url, { site: "", code: code.code }), { slug: cycle.slug })));
+    expect(decodeMessage(noSite.reply.errors.site![0])?.key).toBe("vote:paper.errors.site");
+    const unknown = answerOf<{ errors: { code?: string[] } }>(await paperAction(args(browser.post(url, { site: "Library", code: "AAAA-BBBB-CCCC" }), { slug: cycle.slug })));
+    expect(decodeMessage(unknown.reply.errors.code![0])?.key).toBe("vote:errors.code.unknown");
+    const ballot = answerOf<{ step: string; ballot: { district: string } }>(await paperAction(args(browser.post(url, { site: "Library", code: code.code, intent: "start" }), { slug: cycle.slug })));
+    expect(ballot.reply).toMatchObject({ step: "ballot", ballot: { district: "North" } });
+  });
+});
+
+describe("translations of what people wrote", async () => {
+  const { action: translateAction, loader: translateLoader } = await import("~/routes/translate.$type.$id");
+  const { loader: ideaLoader } = await import("~/routes/ideas.$id");
+  const { ballotOptions } = await import("~/db/ballots.server");
+  const admin = await makeUser(["admin"]);
+  const staff = await makeUser(["staff"], "Parks");
+  const resident = await makeUser(["resident"]);
+  const cycle = await makeCycle(admin, "ideas");
+  const [north] = cycle.districts;
+  const [parks] = cycle.categories;
+  const idea = await prisma.idea.create({ data: { cycleId: cycle.id, number: 1, districtId: north.id, categoryId: parks.id, title: "Benches by the pond", description: "Four benches around the pond for older neighbours." } });
+  const url = `/translate/idea/${idea.id}`;
+  const params = { type: "idea", id: idea.id };
+
+  it("lets staff add a Spanish translation that Spanish readers see, with the original kept", async () => {
+    const bad = answerOf(await translateAction(args((await browserFor(staff)).post(url, { locale: "es", title: "B", description: "" }), params)));
+    expect(bad.httpStatus).toBe(400);
+    await translateAction(args((await browserFor(staff)).post(url, { locale: "es", title: "Bancas junto al estanque", description: "Cuatro bancas alrededor del estanque para los vecinos mayores." }), params));
+    const reader = await browserFor(null);
+    const spanish = (await ideaLoader(args(new Request(`http://test/ideas/${idea.id}?lng=es`, { headers: reader.get("/").headers }), { id: idea.id }))) as { translation: { title: string } | null; idea: { title: string } };
+    expect(spanish.translation?.title).toBe("Bancas junto al estanque");
+    expect(spanish.idea.title).toBe("Benches by the pond");
+    const english = (await ideaLoader(args(reader.get(`/ideas/${idea.id}`), { id: idea.id }))) as { translation: unknown };
+    expect(english.translation).toBeNull();
+  });
+
+  it("refuses residents and visitors", async () => {
+    expect(((await settle(async () => translateLoader(args((await browserFor(resident)).get(url), params)))) as Response).status).toBe(403);
+    const post = await settle(async () => translateAction(args((await browserFor(resident)).post(url, { locale: "es", title: "Hack", description: "Not allowed to do this." }), params)));
+    expect((post as Response).status).toBe(403);
+  });
+
+  it("puts a translated proposal on the ballot in the voter's language", async () => {
+    const proposal = await prisma.proposal.create({ data: { cycleId: cycle.id, number: 1, districtId: north.id, categoryId: parks.id, title: "Pond benches", description: "Benches around the pond.", status: "feasible", costEstimates: { create: { totalCents: 100_00, feasible: true, publicReason: "ok" } } } });
+    await translateAction(args((await browserFor(admin)).post(`/translate/proposal/${proposal.id}`, { locale: "es", title: "Bancas del estanque", description: "Bancas alrededor del estanque." }), { type: "proposal", id: proposal.id }));
+    expect((await ballotOptions(cycle.id, north.id, undefined, "es")).map((o) => o.title)).toEqual(["Bancas del estanque"]);
+    expect((await ballotOptions(cycle.id, north.id, undefined, "en")).map((o) => o.title)).toEqual(["Pond benches"]);
+  });
+});
