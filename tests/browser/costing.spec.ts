@@ -65,3 +65,19 @@ test("a costing officer costs a proposal with a recurring line, contingency and 
   // Sam leads Parks: the waiting meadow can be assigned from here.
   await expect(parks.getByTestId("costing-waiting").getByRole("row", { name: /Pollinator meadow/ }).getByRole("link", { name: "Assign to an agency" })).toBeVisible();
 });
+
+test("without JavaScript, a checklist with a criterion not met and no note is refused next to each field, input kept", async ({ browser }) => {
+  const parks = await signIn(browser, "parks", { javaScriptEnabled: false });
+  await parks.goto("/costing");
+  await parks.getByTestId("costing-waiting").getByRole("row", { name: /Pollinator meadow/ }).getByRole("link", { name: "Cost it" }).click();
+  await parks.getByLabel("Description of item 1").fill("Native seed mix and soil preparation");
+  await parks.getByLabel("Unit cost of item 1").fill("8,000");
+  await parks.getByRole("group", { name: "Within the agency's remit" }).getByLabel("Not met").check();
+  await parks.getByLabel("Feasible: can go on the ballot").check();
+  await parks.getByLabel("Public explanation").fill("Mill Pond is a city park and meadows are part of our biodiversity plan.");
+  await parks.getByRole("button", { name: "Save estimate and verdict" }).click();
+  await expect(parks.getByRole("group", { name: "On public land" })).toContainText("Say whether this criterion is met, not met or not applicable.");
+  await expect(parks.getByRole("group", { name: "Within the agency's remit" })).toContainText("Say briefly why this criterion is not met.");
+  await expect(parks.getByText("A proposal that does not meet a criterion cannot be feasible.")).toBeVisible();
+  await expect(parks.getByLabel("Description of item 1")).toHaveValue("Native seed mix and soil preparation");
+});
