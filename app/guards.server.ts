@@ -2,7 +2,7 @@
 // the record does not exist or its cycle is not public to this person.
 import { z, type RefinementCtx } from "zod";
 import { authorize, getActor } from "~/auth.server";
-import { cyclePhase, listCycles, resolveCycle } from "~/db/cycles.server";
+import { cyclePhase, getCycle, listCycles, resolveCycle } from "~/db/cycles.server";
 import { districtAndCategoryInCycle, getIdea } from "~/db/ideas.server";
 import { getProposal } from "~/db/proposals.server";
 import { latestResults } from "~/db/results.server";
@@ -63,4 +63,20 @@ export async function publicCycleAndPicker(actor: Actor | null, slug: string | u
   const includeDrafts = hasRole(actor, "admin");
   const [cycle, cycles] = await Promise.all([resolveCycle(slug, { includeDrafts, prefer }), listCycles({ includeDrafts })]);
   return { cycle, cycles: cycles.map((c) => ({ slug: c.slug, name: c.name })) };
+}
+
+type CycleWithParts = NonNullable<Awaited<ReturnType<typeof getCycle>>>;
+
+/** A PB-office page about one cycle: the cycle by its slug (404 if none), then the stage's rule for this actor. */
+export async function loadCycleFor(
+  request: Request,
+  slug: string | undefined,
+  allowed: (actor: Actor | null, cycle: CycleWithParts & { phase: string }) => boolean,
+  refusal: string,
+) {
+  const actor = await getActor(request);
+  const cycle = slug ? await getCycle({ slug }) : null;
+  if (!cycle) throw new Response(message("common:error.cycleNotFound"), { status: 404 });
+  authorize(request, actor, allowed(actor, { ...cycle, phase: cyclePhase(cycle) }), refusal);
+  return { actor: actor!, cycle };
 }

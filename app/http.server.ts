@@ -16,3 +16,11 @@ export function formReply(
   const invalid = submission.status === "error" || !!options?.formErrors?.length || !!options?.fieldErrors;
   return data(submission.reply(options), { status: status ?? (invalid ? 400 : 200) });
 }
+
+/**
+ * For people allowed to act, but not now (the cycle is in another phase): 409 Conflict
+ * with the reason, where 403 would wrongly say "not you".
+ */
+export function requireState(ok: boolean, reason: string): void {
+  if (!ok) throw new Response(reason, { status: 409, statusText: "Conflict" });
+}

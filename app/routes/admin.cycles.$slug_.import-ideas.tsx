@@ -4,10 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
-import { authorize, getActor } from "~/auth.server";
 import { Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
-import { cyclePhase, getCycle } from "~/db/cycles.server";
+import { loadCycleFor } from "~/guards.server";
 import { ideaTitles, importIdeas } from "~/db/ideas.server";
 import { checkIdeaImport, IDEA_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "~/domain/ideas/import";
 import { ideaPermissions } from "~/domain/ideas/permissions";
@@ -17,13 +16,8 @@ import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "imports:metaTitle");
 
-async function guard(request: Request, slug: string | undefined) {
-  const actor = await getActor(request);
-  const cycle = slug ? await getCycle({ slug }) : null;
-  if (!cycle) throw new Response(message("imports:notFound"), { status: 404 });
-  authorize(request, actor, ideaPermissions.import(actor, { phase: cyclePhase(cycle) }), message("imports:refused"));
-  return { actor: actor!, cycle };
-}
+const guard = (request: Request, slug: string | undefined) =>
+  loadCycleFor(request, slug, (actor, cycle) => ideaPermissions.import(actor, cycle), message("imports:refused"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cycle } = await guard(request, params.slug);

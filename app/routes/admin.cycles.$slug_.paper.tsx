@@ -3,12 +3,11 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
-import { authorize, getActor } from "~/auth.server";
 import { BallotChoices } from "~/components/ballot-choices";
 import { FieldErrors, Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
+import { loadCycleFor } from "~/guards.server";
 import { ballotOptions, castBallot, findVoterCode, recordPaperEntry, turnoutByChannel } from "~/db/ballots.server";
-import { cyclePhase, getCycle } from "~/db/cycles.server";
 import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
 import { ballotRulesFor, checkBallot } from "~/domain/ballots/rules";
 import { paperBallotStart, readBallotForm } from "~/domain/ballots/schema";
@@ -23,13 +22,8 @@ import { noStore } from "~/voter-session.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "vote:paper.metaTitle");
 export const headers = noStore;
 
-async function guard(request: Request, slug: string | undefined) {
-  const actor = await getActor(request);
-  const cycle = slug ? await getCycle({ slug }) : null;
-  if (!cycle) throw new Response(message("vote:paper.notFound"), { status: 404 });
-  authorize(request, actor, votingChannelPermissions.enterPaperBallots(actor, { phase: cyclePhase(cycle) }), message("vote:paper.refused"));
-  return { actor: actor!, cycle };
-}
+const guard = (request: Request, slug: string | undefined) =>
+  loadCycleFor(request, slug, (actor, cycle) => votingChannelPermissions.enterPaperBallots(actor, cycle), message("vote:paper.refused"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cycle } = await guard(request, params.slug);

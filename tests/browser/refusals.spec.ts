@@ -96,8 +96,8 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(resident.getByLabel("Description")).toHaveValue("More trees please, it is hot in summer and kids play here.");
     await expect(resident.getByLabel("Location (optional)")).toHaveValue("Behind the library");
     await shot(resident, `refusal-idea-form-js-${javaScriptEnabled ? "on" : "off"}`);
-    // Fixing the fields submits the same text.
-    await resident.getByLabel("Title").fill("Park shade trees");
+    // Fixing the fields submits the same text. (Each run its own title: the second would be offered the first as a duplicate.)
+    await resident.getByLabel("Title").fill(javaScriptEnabled ? "Park shade trees" : "Cool roof for the splash pad");
     await resident.getByLabel("District").selectOption({ index: 1 });
     await resident.getByLabel("Category").selectOption({ index: 1 });
     await resident.getByRole("button", { name: "Submit idea" }).click();

@@ -123,4 +123,13 @@ describe("authorization matrix", async () => {
       expect(actual).toEqual(expected);
     });
   }
+
+  it("answers the PB office 409 with the reason when an action waits for another phase (not 403: they may, just not now)", async () => {
+    const browser = await browserFor(people.admin);
+    for (const intent of ["run-tally", "publish", "create-projects"]) {
+      const response = (await settle(() => adminCycle.action(args(browser.post(`/admin/cycles/${cycle.slug}`, { intent }), { slug: cycle.slug })))) as Response;
+      expect(response.status).toBe(409);
+      expect(await response.text()).toMatch(/^admin:errors\./);
+    }
+  });
 });
