@@ -44,6 +44,7 @@ export async function getActor(request: Request): Promise<Actor | null> {
     name: user.name,
     email: user.email,
     agencyId: user.agencyId,
+    agencyLead: user.agencyLead,
     roles: user.roles.map((r) => r.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
   };
 }

@@ -235,3 +235,60 @@ export const SURVEY_CENSUS = {
   homeLanguage: { english: 58_00, spanish: 28_00, chinese: 4_00, vietnamese: 4_00, tagalog: 2_00, arabic: 2_00, other: 2_00 },
   ethnicity: { Asian: 11_00, "Black or African American": 13_00, "Hispanic or Latino": 34_00, "Native American or Alaska Native": 1_00, "Pacific Islander": 1_00, White: 38_00, "Another group": 4_00 },
 };
+
+type CostingSeed = {
+  title: string;
+  description: string;
+  category: (typeof CATEGORIES)[number];
+  agency: (typeof AGENCIES)[number];
+  sentDaysAgo: number;
+  /** saved in order: version 1, 2…; a line is [description, quantity, unit cost in dollars, "once" | "yearly"] */
+  estimates?: {
+    items: [string, number, number, "once" | "yearly"][];
+    contingency: number;
+    answers?: Record<string, ["met" | "not_met" | "not_applicable", string]>;
+    verdict: "feasible" | "not_feasible";
+    reason: string;
+  }[];
+  /** the delegate's smaller version, re-sent for costing after a "not feasible" */
+  revisedAfter?: string;
+};
+
+/** The Parks Refresh cycle, being costed now: waiting, in progress and done on the costing dashboard. */
+export const COSTING_PROPOSALS: CostingSeed[] = [
+  { title: "Outdoor fitness stations along the river path", description: "Six outdoor fitness stations with instructions in English and Spanish along the river path, spaced about 400 m apart.", category: "Parks & green space", agency: "Parks & Recreation", sentDaysAgo: 9 },
+  { title: "Pollinator meadow at Mill Pond", description: "Turn the mown lawn north of Mill Pond into a native wildflower meadow with a mown path and two benches.", category: "Parks & green space", agency: "Parks & Recreation", sentDaysAgo: 3 },
+  { title: "Speed cushions on School Lane", description: "Four speed cushions on School Lane between the primary school and the park entrance.", category: "Streets & safety", agency: "Transportation", sentDaysAgo: 5 },
+  {
+    title: "Splash pad at Eastgate Commons",
+    description: "A splash pad with twelve jets and a recirculating water system next to the Eastgate Commons playground.",
+    category: "Parks & green space", agency: "Parks & Recreation", sentDaysAgo: 2,
+    estimates: [{
+      items: [["Splash pad with recirculation plant", 1, 210000, "once"], ["Water treatment and lifeguard checks", 1, 18000, "yearly"]],
+      contingency: 15,
+      answers: { "Within the agency's remit": ["met", ""], "On public land": ["met", ""], "Useful life of at least 5 years": ["met", ""] },
+      verdict: "not_feasible",
+      reason: "A splash pad with a recirculating plant costs more than the whole cycle budget. A smaller pad with mains water and fewer jets could fit.",
+    }],
+    revisedAfter: "A small splash pad with six jets on mains water (no recirculation plant) next to the Eastgate Commons playground, open June to September.",
+  },
+  {
+    title: "Community orchard at Hillcrest",
+    description: "Thirty fruit trees, a tool shed and a water point on the empty slope at Hillcrest Park, cared for with the Hillcrest garden club.",
+    category: "Parks & green space", agency: "Parks & Recreation", sentDaysAgo: 14,
+    estimates: [
+      {
+        items: [["Fruit tree, planted with stake and guard", 30, 180, "once"], ["Tool shed", 1, 4200, "once"], ["Water point and pipe", 1, 6500, "once"]],
+        contingency: 10,
+        verdict: "feasible",
+        reason: "Hillcrest Park is city land and planting trees is part of our work. The price comes from this year's tree contract.",
+      },
+      {
+        items: [["Fruit tree, planted with stake and guard", 30, 180, "once"], ["Tool shed", 1, 4200, "once"], ["Water point and pipe", 1, 6500, "once"], ["Pruning and watering (per year)", 1, 2400, "yearly"]],
+        contingency: 10,
+        verdict: "feasible",
+        reason: "Hillcrest Park is city land and planting trees is part of our work. The price comes from this year's tree contract; pruning and summer watering cost about $2,400 a year after planting.",
+      },
+    ],
+  },
+];

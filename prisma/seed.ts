@@ -4,7 +4,9 @@
 import { hashPassword } from "~/auth.server";
 import { castBallot } from "~/db/ballots.server";
 import { prisma } from "~/db/client.server";
-import { saveCostEstimate } from "~/db/costing.server";
+import { cycleCriteria, saveCostEstimate } from "~/db/costing.server";
+import { reviseProposal } from "~/db/proposals.server";
+import { budgetOutcome, estimateTotals, type CheckOutcome } from "~/domain/costing/estimate";
 import { addMember, createCommittee } from "~/db/committees.server";
 import { saveTranslation } from "~/db/translations.server";
 import { updateEligibility, createCycle, generateVoterCodes } from "~/db/cycles.server";
@@ -21,7 +23,7 @@ import { checkBallot } from "~/domain/ballots/rules";
 import type { Phase } from "~/domain/cycles/phases";
 import { DEFAULT_BALLOT_RULES } from "~/domain/cycles/rules-schema";
 import {
-  AGENCIES, CATEGORIES, DEMO_PASSWORD, DISTRICTS, LIBRARY_PROPOSALS, OTHER_IDEAS, PROJECT_UPDATES, PROPOSALS, RESIDENT_NAMES,
+  AGENCIES, CATEGORIES, COSTING_PROPOSALS, DEMO_PASSWORD, DISTRICTS, LIBRARY_PROPOSALS, OTHER_IDEAS, PROJECT_UPDATES, PROPOSALS, RESIDENT_NAMES,
   SCHOOL_PROPOSALS, SURVEY_CENSUS, SURVEY_ETHNICITIES, VOTING_PROPOSALS, YOUTH_IDEAS,
 } from "./seed-data";
 
@@ -49,11 +51,22 @@ const weighted = <T extends string>(shares: Partial<Record<T, number>>, skew: Pa
 export const DEMO_LOGINS = [
   { role: "admin", email: "admin@riverside.example", name: "Alex Admin (PB office)", roles: ["admin", "resident"] },
   { role: "delegate", email: "delegate@riverside.example", name: "Dana Delegate", roles: ["delegate", "resident"] },
-  { role: "staff", email: "parks@riverside.example", name: "Sam Staff (Parks)", roles: ["staff"], agency: "Parks & Recreation" },
+  { role: "staff", email: "parks@riverside.example", name: "Sam Staff (Parks)", roles: ["staff"], agency: "Parks & Recreation", lead: true },
   { role: "staff", email: "transport@riverside.example", name: "Tara Staff (Transportation)", roles: ["staff"], agency: "Transportation" },
   { role: "staff", email: "libraries@riverside.example", name: "Lee Staff (Schools & Libraries)", roles: ["staff"], agency: "Schools & Libraries" },
   { role: "resident", email: "resident@riverside.example", name: "Rosa Resident", roles: ["resident"] },
 ] as const;
+
+/** The cycle's checklist for a seeded estimate: manual criteria as given (else met), the budget one computed. */
+async function checklist(cycleId: string, districtId: string, lines: { quantity: number; unitCostCents: number; recurring?: boolean }[], contingencyPercent: number, answers: Record<string, [CheckOutcome, string]> = {}) {
+  const district = await prisma.district.findUniqueOrThrow({ where: { id: districtId } });
+  const { totalCents } = estimateTotals(lines, contingencyPercent);
+  return (await cycleCriteria(cycleId)).map((c, position) => ({
+    criterionId: c.id, position, label: c.label, kind: c.kind,
+    outcome: c.kind === "district_budget" ? budgetOutcome(totalCents, district.budgetCents) : answers[c.label]?.[0] ?? "met",
+    note: answers[c.label]?.[1] ?? "",
+  }));
+}
 
 async function setPhase(cycleId: string, phase: Phase) {
   await prisma.cycle.update({ where: { id: cycleId }, data: { phase } });
@@ -68,9 +81,9 @@ async function seed() {
   for (const u of DEMO_LOGINS) {
     const agencyId = "agency" in u ? agencies.get(u.agency)! : null;
     const user = await prisma.user.create({
-      data: { email: u.email, name: u.name, passwordHash, agencyId, roles: { create: u.roles.map((role) => ({ role })) } },
+      data: { email: u.email, name: u.name, passwordHash, agencyId, agencyLead: "lead" in u, roles: { create: u.roles.map((role) => ({ role })) } },
     });
-    actors.set(u.email, { id: user.id, name: user.name, email: user.email, agencyId, roles: [...u.roles] as Role[] });
+    actors.set(u.email, { id: user.id, name: user.name, email: user.email, agencyId, agencyLead: "lead" in u, roles: [...u.roles] as Role[] });
   }
   const residents: Actor[] = [];
   for (const name of RESIDENT_NAMES) {
@@ -124,10 +137,12 @@ async function seed() {
         );
         if (!created.ok) throw new Error(created.error);
         await sendForCosting(created.proposal.id, agencies.get(p.agency)!, delegate);
+        const lineItems = p.items.map(([description, quantity, unit]) => ({ description, quantity, unitCostCents: unit * 100 }));
         await saveCostEstimate(
           created.proposal.id,
           {
-            lineItems: p.items.map(([description, quantity, unit]) => ({ description, quantity, unitCostCents: unit * 100 })),
+            lineItems,
+            checks: await checklist(cycle.id, districtId(district), lineItems, 0),
             verdict: p.feasible === false ? "not_feasible" : "feasible",
             publicReason: p.reason ?? "The site is public land, the work is within our remit, and the price is based on recent contracts for similar work.",
           },
@@ -342,8 +357,63 @@ async function seed() {
   await developCycle(libraries, LIBRARY_PROPOSALS, []);
   await setPhase(libraries.id, "voting");
   await generateVoterCodes(libraries.id, (await prisma.district.findFirstOrThrow({ where: { cycleId: libraries.id } })).id, 40, "Library cards", admin);
+  await seedCostingCycle();
   await saveSurveyCategories(current.id, [...SURVEY_ETHNICITIES], admin);
   await saveCensus(current.id, SURVEY_CENSUS, admin);
+}
+
+/** 6. A cycle being costed now: proposals waiting, in progress and done on the costing dashboard. */
+async function seedCostingCycle() {
+  const admin = await actorOf("admin@riverside.example");
+  const delegate = await actorOf("delegate@riverside.example");
+  const parks = await actorOf("parks@riverside.example");
+  const transport = await actorOf("transport@riverside.example");
+  const residents = await prisma.user.findMany({ where: { roles: { every: { role: "resident" } } }, take: 10, orderBy: { email: "asc" } });
+  const cycle = await createCycle(
+    {
+      name: "Riverside Parks Refresh 2027", slug: "parks-2027", currency: "USD", ...DEFAULT_BALLOT_RULES,
+      description: "$150,000 for small improvements to Riverside's parks and the paths between them.",
+      votingOpensOn: "2027-02-01", votingClosesOn: "2027-02-21",
+      districts: [{ name: "Citywide", budget: 150_000 * 100, population: 125_000 }],
+      categories: [...CATEGORIES],
+    },
+    admin,
+  );
+  const full = await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id }, include: { districts: true, categories: true } });
+  const districtId = full.districts[0].id;
+  const categoryId = (name: string) => full.categories.find((c) => c.name === name)!.id;
+  const agencyId = async (name: string) => (await prisma.agency.findUniqueOrThrow({ where: { name } })).id;
+  await setPhase(cycle.id, "ideas");
+  const seeds = COSTING_PROPOSALS;
+  const ideaIds: string[] = [];
+  for (const [i, p] of seeds.entries()) {
+    const idea = await createIdea(cycle.id, { title: p.title, description: `${p.description} Many neighbours asked for this at the spring assembly.`, districtId, categoryId: categoryId(p.category), location: "" }, { id: residents[i % residents.length].id, name: residents[i % residents.length].name, email: residents[i % residents.length].email, agencyId: null, roles: ["resident"] });
+    ideaIds.push(idea.id);
+  }
+  await setPhase(cycle.id, "proposals");
+  await setPhase(cycle.id, "costing");
+  const day = 86_400_000;
+  for (const [i, p] of seeds.entries()) {
+    const created = await createProposal(cycle.id, { title: p.title, description: p.description, districtId, categoryId: categoryId(p.category), ideaIds: [ideaIds[i]] }, delegate);
+    if (!created.ok) throw new Error(created.error);
+    const id = created.proposal.id;
+    await sendForCosting(id, await agencyId(p.agency), delegate);
+    const staff = p.agency === "Transportation" ? transport : parks;
+    for (const e of p.estimates ?? []) {
+      const lineItems = e.items.map(([description, quantity, unit, recurring]) => ({ description, quantity, unitCostCents: unit * 100, recurring: recurring === "yearly" }));
+      await saveCostEstimate(id, { lineItems, contingencyPercent: e.contingency, checks: await checklist(cycle.id, districtId, lineItems, e.contingency, e.answers), verdict: e.verdict, publicReason: e.reason }, staff);
+    }
+    if (p.revisedAfter) {
+      await reviseProposal(id, { title: p.title, description: p.revisedAfter, note: "Smaller, after the not-feasible verdict." }, delegate);
+      await sendForCosting(id, await agencyId(p.agency), delegate);
+    }
+    await prisma.proposal.update({ where: { id }, data: { sentForCostingAt: new Date(Date.now() - p.sentDaysAgo * day) } });
+  }
+}
+
+async function actorOf(email: string): Promise<Actor> {
+  const u = await prisma.user.findUniqueOrThrow({ where: { email }, include: { roles: true } });
+  return { id: u.id, name: u.name, email: u.email, agencyId: u.agencyId, agencyLead: u.agencyLead, roles: u.roles.map((r) => r.role) as Role[] };
 }
 
 async function printLogins() {

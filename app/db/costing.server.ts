@@ -1,50 +1,70 @@
 import type { Actor } from "~/domain/auth/roles";
-import { estimateTotal, lineTotal, type LineItem } from "~/domain/costing/estimate";
+import { estimateTotals, lineTotal, type CheckOutcome, type LineItem } from "~/domain/costing/estimate";
 import { formatMoney } from "~/domain/money";
 import { deliverOutbox } from "~/mail.server";
 import { audit } from "./audit.server";
 import { notifyFollowers } from "./follows.server";
 import { prisma } from "./client.server";
 
-/** Proposals sent for costing: staff see their agency's, the PB office all of them. */
+/**
+ * The costing dashboard: proposals sent for costing (and those found not feasible or being revised
+ * after it, which have estimates); staff see their agency's, the PB office all of them.
+ */
 export async function costingQueue(actor: Actor, agencyOnly: boolean) {
   return prisma.proposal.findMany({
     where: {
-      status: { not: "draft" },
+      OR: [{ status: { not: "draft" } }, { costEstimates: { some: {} } }],
       cycle: { phase: { in: ["proposals", "costing"] } },
       ...(agencyOnly ? { agencyId: actor.agencyId ?? "-" } : {}),
     },
-    orderBy: [{ status: "asc" }, { updatedAt: "asc" }],
-    include: { cycle: true, district: true, agency: true, costEstimates: { orderBy: { createdAt: "desc" }, take: 1 } },
+    orderBy: [{ sentForCostingAt: "asc" }, { number: "asc" }],
+    include: {
+      cycle: true,
+      district: true,
+      agency: true,
+      costEstimates: { orderBy: { version: "desc" }, take: 1, select: { version: true, totalCents: true, recurringCents: true, feasible: true, createdAt: true } },
+      _count: { select: { costEstimates: true } },
+    },
   });
 }
 
-export async function saveCostEstimate(
-  proposalId: string,
-  input: { lineItems: LineItem[]; verdict: "feasible" | "not_feasible"; publicReason: string },
-  actor: Actor,
-) {
-  const totalCents = estimateTotal(input.lineItems);
+export interface SaveEstimateInput {
+  lineItems: LineItem[];
+  contingencyPercent?: number;
+  checks?: { criterionId: string | null; position: number; label: string; kind: string; outcome: CheckOutcome; note: string }[];
+  verdict: "feasible" | "not_feasible";
+  publicReason: string;
+}
+
+/** Saves a new version of the proposal's estimate (earlier versions stay), with its checklist and verdict. */
+export async function saveCostEstimate(proposalId: string, input: SaveEstimateInput, actor: Actor) {
+  const totals = estimateTotals(input.lineItems, input.contingencyPercent ?? 0);
   return prisma.$transaction(async (tx) => {
+    const last = await tx.costEstimate.aggregate({ where: { proposalId }, _max: { version: true } });
+    const version = (last._max.version ?? 0) + 1;
     const estimate = await tx.costEstimate.create({
       data: {
         proposalId,
         staffId: actor.id,
-        totalCents,
+        version,
+        ...totals,
         feasible: input.verdict === "feasible",
         publicReason: input.publicReason,
         lineItems: {
-          create: input.lineItems.map((item, position) => ({ ...item, position, totalCents: lineTotal(item) })),
+          create: input.lineItems.map((item, position) => ({ ...item, recurring: item.recurring ?? false, position, totalCents: lineTotal(item) })),
         },
+        checks: { create: input.checks ?? [] },
       },
     });
     const proposal = await tx.proposal.update({ where: { id: proposalId }, data: { status: input.verdict }, include: { cycle: { select: { currency: true } } } });
     await audit(tx, actor, "proposal.cost-estimate", { type: "proposal", id: proposalId }, {
       estimateId: estimate.id,
-      totalCents,
+      version,
+      ...totals,
+      checks: (input.checks ?? []).map((c) => ({ label: c.label, outcome: c.outcome })),
       verdict: input.verdict,
     });
-    const values = { number: proposal.number, title: proposal.title, cost: formatMoney(totalCents, proposal.cycle.currency), reason: input.publicReason };
+    const values = { number: proposal.number, title: proposal.title, cost: formatMoney(totals.totalCents, proposal.cycle.currency), reason: input.publicReason };
     await notifyFollowers(
       tx,
       { type: "proposal", id: proposalId },
@@ -54,4 +74,48 @@ export async function saveCostEstimate(
     );
     return estimate;
   }).finally(() => void deliverOutbox()); // mail goes out after the commit, without holding the answer
+}
+
+/** Every version of a proposal's estimate, newest first, with who saved it. */
+export async function estimateHistory(proposalId: string) {
+  const rows = await prisma.costEstimate.findMany({
+    where: { proposalId },
+    orderBy: { version: "desc" },
+    select: { id: true, version: true, totalCents: true, recurringCents: true, feasible: true, createdAt: true, staffId: true },
+  });
+  const staffIds = [...new Set(rows.map((r) => r.staffId).filter((id): id is string => !!id))];
+  const staff = await prisma.user.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true } });
+  const names = new Map(staff.map((s) => [s.id, s.name]));
+  return rows.map((r) => ({ ...r, staffName: r.staffId ? names.get(r.staffId) ?? null : null }));
+}
+
+/** The latest version in full: lines, checklist. */
+export async function latestEstimate(proposalId: string) {
+  return prisma.costEstimate.findFirst({
+    where: { proposalId },
+    orderBy: { version: "desc" },
+    include: { lineItems: { orderBy: { position: "asc" } }, checks: { orderBy: { position: "asc" } } },
+  });
+}
+
+/** Moves a proposal waiting for costing to an agency's queue (its days waiting keep counting). */
+export async function assignToAgency(proposalId: string, agencyId: string, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: { agencyId: true } });
+    await tx.proposal.update({ where: { id: proposalId }, data: { agencyId } });
+    await audit(tx, actor, "proposal.assign-agency", { type: "proposal", id: proposalId }, { from: before.agencyId, to: agencyId });
+  });
+}
+
+export async function cycleCriteria(cycleId: string) {
+  return prisma.eligibilityCriterion.findMany({ where: { cycleId }, orderBy: { position: "asc" } });
+}
+
+/** Replaces the cycle's criteria (estimates already saved keep their own copy of each label). */
+export async function saveCriteria(cycleId: string, criteria: { label: string; kind: string }[], actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    await tx.eligibilityCriterion.deleteMany({ where: { cycleId } });
+    await tx.eligibilityCriterion.createMany({ data: criteria.map((c, position) => ({ cycleId, position, label: c.label, kind: c.kind })) });
+    await audit(tx, actor, "cycle.eligibility-criteria", { type: "cycle", id: cycleId }, { criteria });
+  });
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_CRITERIA } from "~/domain/costing/estimate";
 import { blockersToAdvance, isPhase, nextPhase, type Phase } from "~/domain/cycles/phases";
 import type { CreateCycleInput } from "~/domain/cycles/schema";
 import type { BallotRulesInput } from "~/domain/cycles/rules-schema";
@@ -73,6 +74,7 @@ export async function createCycle(input: CreateCycleInput, actor: Actor) {
         maxRanks: input.maxRanks,
         tallyRule: input.tallyRule,
         votingOpensOn: input.votingOpensOn ?? null,
+        criteria: { create: DEFAULT_CRITERIA.map((c, position) => ({ position, label: c.label, kind: c.kind })) },
         votingClosesOn: input.votingClosesOn ?? null,
         districts: {
           create: input.districts.map((d) => ({ name: d.name, budgetCents: d.budget, population: d.population })),

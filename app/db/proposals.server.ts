@@ -30,8 +30,8 @@ export async function getProposal(id: string) {
       ideas: { include: { idea: { select: { id: true, number: true, title: true } } } },
       revisions: { orderBy: { number: "desc" } },
       costEstimates: {
-        orderBy: { createdAt: "desc" },
-        include: { lineItems: { orderBy: { position: "asc" } } },
+        orderBy: { version: "desc" },
+        include: { lineItems: { orderBy: { position: "asc" } }, checks: { orderBy: { position: "asc" } } },
       },
       project: { select: { id: true } },
     },
@@ -94,7 +94,7 @@ export async function reviseProposal(id: string, input: z.infer<typeof editPropo
 
 export async function sendForCosting(id: string, agencyId: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    await tx.proposal.update({ where: { id }, data: { status: "costing", agencyId } });
+    await tx.proposal.update({ where: { id }, data: { status: "costing", agencyId, sentForCostingAt: new Date() } });
     await audit(tx, actor, "proposal.send-for-costing", { type: "proposal", id }, { agencyId });
   });
 }

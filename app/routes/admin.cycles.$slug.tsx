@@ -229,6 +229,9 @@ export default function ManageCycle() {
           <Link to={`/admin/cycles/${cycle.slug}/import-ideas`}>{t("imports:link")}</Link>
         </p>
       ) : null}
+      <p>
+        <Link to={`/admin/cycles/${cycle.slug}/criteria`}>{t("costing:criteria.link")}</Link>
+      </p>
       {next ? (
         <section className="card" aria-labelledby="advance">
           <h2 id="advance">{t("admin:cycle.nextPhase", { phase: t(PHASE_KEYS[next]) })}</h2>

@@ -8,8 +8,9 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { FieldErrors, FormErrors, TextareaField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
-import { saveCostEstimate } from "~/db/costing.server";
-import { costEstimateInput, estimateTotal } from "~/domain/costing/estimate";
+import { cycleCriteria, estimateHistory, latestEstimate, saveCostEstimate } from "~/db/costing.server";
+import { budgetOutcome, costEstimateInput, estimateTotals, MAX_CONTINGENCY_PERCENT } from "~/domain/costing/estimate";
+import { EstimateHistory } from "~/components/estimate";
 import { centsToInput, moneyToCents } from "~/domain/money";
 import { loadProposalForCosting } from "~/guards.server";
 import { useFormat } from "~/i18n/i18n";
@@ -19,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "costing:f
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { proposal } = await loadProposalForCosting(request, params.id);
-  const latest = proposal.costEstimates[0];
+  const [latest, criteria, history] = await Promise.all([latestEstimate(proposal.id), cycleCriteria(proposal.cycleId), estimateHistory(proposal.id)]);
   return {
     proposal: {
       id: proposal.id,
@@ -30,21 +31,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       districtBudgetCents: proposal.district.budgetCents,
       currency: proposal.cycle.currency,
     },
+    criteria: criteria.map((c) => ({ id: c.id, label: c.label, kind: c.kind })),
+    history: history.map((h) => ({ version: h.version, totalCents: h.totalCents, recurringCents: h.recurringCents, feasible: h.feasible, createdAt: h.createdAt.toISOString(), staffName: h.staffName })),
     // Start from the latest estimate, so a re-estimate only changes what changed.
-    defaults: latest
-      ? {
-          items: latest.lineItems.map((li) => ({ description: li.description, quantity: String(li.quantity), unitCost: centsToInput(li.unitCostCents) })),
-          verdict: latest.feasible ? "feasible" : "not_feasible",
-          publicReason: latest.publicReason,
-        }
-      : { items: [{ description: "", quantity: "1", unitCost: "" }], verdict: "", publicReason: "" },
+    defaults: {
+      items: latest
+        ? latest.lineItems.map((li) => ({ description: li.description, quantity: String(li.quantity), unitCost: centsToInput(li.unitCostCents), recurring: li.recurring ? "on" : undefined }))
+        : [{ description: "", quantity: "1", unitCost: "", recurring: undefined as string | undefined }],
+      contingencyPercent: String(latest?.contingencyPercent ?? 10),
+      checks: criteria
+        .filter((c) => c.kind !== "district_budget")
+        .map((c) => {
+          const previous = latest?.checks.find((x) => x.criterionId === c.id);
+          return { criterionId: c.id, outcome: previous?.outcome ?? "", note: previous?.note ?? "" };
+        }),
+      verdict: latest ? (latest.feasible ? "feasible" : "not_feasible") : "",
+      publicReason: latest?.publicReason ?? "",
+    },
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, proposal } = await loadProposalForCosting(request, params.id);
   const formData = await readForm(request);
-  const submission = parseWithZod(formData, { schema: costEstimateInput });
+  const criteria = await cycleCriteria(proposal.cycleId);
+  const submission = parseWithZod(formData, { schema: costEstimateInput(criteria, proposal.district.budgetCents) });
   // Adding or removing a line item (no JavaScript needed) also comes back here.
   if (submission.status !== "success") return formReply(submission);
   await saveCostEstimate(proposal.id, submission.value, actor);
@@ -52,25 +63,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CostEstimatePage() {
-  const { proposal, defaults } = useLoaderData<typeof loader>();
+  const { proposal, defaults, criteria, history } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
     defaultValue: defaults,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: costEstimateInput }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: costEstimateInput(criteria, proposal.districtBudgetCents) }),
   });
   const { t } = useTranslation();
   const fmt = useFormat();
   const items = fields.items.getFieldList();
   // The total is always computed from the line items, never typed.
-  const total = estimateTotal(
+  const percent = Number(fields.contingencyPercent.value);
+  const totals = estimateTotals(
     items.map((item) => {
       const v = item.getFieldset();
-      return { quantity: Number(v.quantity.value) || 0, unitCostCents: moneyToCents(String(v.unitCost.value ?? "")) ?? 0 };
+      return { quantity: Number(v.quantity.value) || 0, unitCostCents: moneyToCents(String(v.unitCost.value ?? "")) ?? 0, recurring: v.recurring.value === "on" };
     }),
+    Number.isInteger(percent) && percent >= 0 && percent <= MAX_CONTINGENCY_PERCENT ? percent : 0,
   );
+  const total = totals.totalCents;
+  const checks = fields.checks.getFieldList();
+  const outcomeLabels = { met: t("costing:check.met"), not_met: t("costing:check.notMet"), not_applicable: t("costing:check.notApplicable") } as const;
   return (
     <>
       <p><Link to="/costing">{t("costing:form.back")}</Link></p>
@@ -92,6 +108,7 @@ export default function CostEstimatePage() {
                   <th scope="col">{t("costing:form.description")}</th>
                   <th scope="col">{t("costing:form.quantity")}</th>
                   <th scope="col">{t("costing:form.unitCost", { currency: proposal.currency })}</th>
+                  <th scope="col">{t("costing:form.recurring")}</th>
                   <th scope="col" className="num">{t("costing:form.lineTotal")}</th>
                   <th scope="col"><span className="sr-only">{t("costing:form.remove")}</span></th>
                 </tr>
@@ -117,6 +134,10 @@ export default function CostEstimatePage() {
                         <input {...getInputProps(f.unitCost, { type: "text" })} key={f.unitCost.key} inputMode="decimal" size={9} />
                         <FieldErrors id={f.unitCost.errorId} errors={f.unitCost.errors} />
                       </td>
+                      <td>
+                        <input {...getInputProps(f.recurring, { type: "checkbox" })} key={f.recurring.key} />{" "}
+                        <label htmlFor={f.recurring.id}><span className="sr-only">{t("costing:form.itemRecurring", { number: index + 1 })}</span><span aria-hidden="true">{t("costing:form.perYear")}</span></label>
+                      </td>
                       <td className="num">{fmt.money(line, proposal.currency)}</td>
                       <td>
                         {items.length > 1 ? (
@@ -131,8 +152,27 @@ export default function CostEstimatePage() {
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row" colSpan={3}>{t("costing:form.total")}</th>
+                  <th scope="row" colSpan={4}>{t("costing:form.oneOff")}</th>
+                  <td className="num">{fmt.money(totals.oneOffCents, proposal.currency)}</td>
+                  <td />
+                </tr>
+                <tr>
+                  <th scope="row" colSpan={4}>
+                    <label htmlFor={fields.contingencyPercent.id}>{t("costing:form.contingency")}</label>{" "}
+                    <input {...getInputProps(fields.contingencyPercent, { type: "text" })} key={fields.contingencyPercent.key} inputMode="numeric" size={3} /> %
+                    <FieldErrors id={fields.contingencyPercent.errorId} errors={fields.contingencyPercent.errors} />
+                  </th>
+                  <td className="num">{fmt.money(totals.contingencyCents, proposal.currency)}</td>
+                  <td />
+                </tr>
+                <tr>
+                  <th scope="row" colSpan={4}>{t("costing:form.total")}</th>
                   <td className="num" aria-live="polite"><strong data-testid="estimate-total">{fmt.money(total, proposal.currency)}</strong></td>
+                  <td />
+                </tr>
+                <tr>
+                  <th scope="row" colSpan={4}>{t("costing:form.recurringTotal")}</th>
+                  <td className="num" aria-live="polite"><span data-testid="estimate-recurring">{fmt.money(totals.recurringCents, proposal.currency)}</span></td>
                   <td />
                 </tr>
               </tfoot>
@@ -140,7 +180,7 @@ export default function CostEstimatePage() {
           </div>
           <FieldErrors id={fields.items.errorId} errors={fields.items.errors} />
           <p className="actions">
-            <button className="button-secondary" {...form.insert.getButtonProps({ name: fields.items.name, defaultValue: { description: "", quantity: "1", unitCost: "" } })}>
+            <button className="button-secondary" {...form.insert.getButtonProps({ name: fields.items.name, defaultValue: { description: "", quantity: "1", unitCost: "", recurring: undefined } })}>
               {t("costing:form.addLine")}
             </button>
             <button className="button-secondary" {...form.validate.getButtonProps()}>{t("costing:form.recalculate")}</button>
@@ -149,6 +189,45 @@ export default function CostEstimatePage() {
             <p className="error">{t("costing:form.overBudget")}</p>
           ) : null}
         </fieldset>
+        {criteria.length ? (
+          <fieldset {...getFieldsetProps(fields.checks)} aria-describedby={fields.checks.errorId}>
+            <legend>{t("costing:check.legend")}</legend>
+            <p className="hint">{t("costing:check.hint")}</p>
+            <FieldErrors id={fields.checks.errorId} errors={fields.checks.errors} />
+            {criteria.filter((c) => c.kind === "district_budget").map((c) => (
+              <div key={c.id} className="check-row">
+                <strong>{c.label}</strong>{" "}
+                <span className={`status status-${budgetOutcome(total, proposal.districtBudgetCents) === "met" ? "feasible" : "not_feasible"}`}>
+                  {outcomeLabels[budgetOutcome(total, proposal.districtBudgetCents)]}
+                </span>{" "}
+                <span className="muted">{t("costing:check.computed")}</span>
+              </div>
+            ))}
+            {checks.map((check, index) => {
+              const c = check.getFieldset();
+              const criterion = criteria.find((x) => x.id === c.criterionId.initialValue);
+              if (!criterion) return null;
+              return (
+                <fieldset key={check.key} {...getFieldsetProps(check)} className="check-row" aria-describedby={c.outcome.errorId}>
+                  <legend>{criterion.label}</legend>
+                  <input type="hidden" name={c.criterionId.name} value={criterion.id} />
+                  {(["met", "not_met", "not_applicable"] as const).map((value) => (
+                    <span key={value}>
+                      <input type="radio" id={`${c.outcome.id}-${value}`} name={c.outcome.name} value={value} defaultChecked={c.outcome.initialValue === value} />{" "}
+                      <label htmlFor={`${c.outcome.id}-${value}`}>{outcomeLabels[value]}</label>{" "}
+                    </span>
+                  ))}
+                  <FieldErrors id={c.outcome.errorId} errors={c.outcome.errors} />
+                  <div>
+                    <label htmlFor={c.note.id}>{t("costing:check.note", { criterion: criterion.label })}</label>{" "}
+                    <input {...getInputProps(c.note, { type: "text" })} key={c.note.key} size={50} />
+                    <FieldErrors id={c.note.errorId} errors={c.note.errors} />
+                  </div>
+                </fieldset>
+              );
+            })}
+          </fieldset>
+        ) : null}
         <fieldset aria-describedby={fields.verdict.errorId}>
           <legend>{t("costing:form.verdict")}</legend>
           {[
@@ -165,6 +244,7 @@ export default function CostEstimatePage() {
         <TextareaField meta={fields.publicReason} label={t("costing:form.publicReason")} hint={t("costing:form.publicReasonHint")} rows={4} />
         <button type="submit" className="button">{t("costing:form.submit")}</button>
       </Form>
+      <EstimateHistory history={history} currency={proposal.currency} />
     </>
   );
 }

@@ -10,7 +10,8 @@ import { isFollowing } from "~/db/follows.server";
 import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize } from "~/auth.server";
-import { CostEstimateTable } from "~/components/estimate";
+import { CostEstimateTable, EstimateHistory } from "~/components/estimate";
+import { estimateHistory } from "~/db/costing.server";
 import { Notice, SelectField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
@@ -38,10 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canSend = proposalPermissions.sendForCosting(actor, { phase }, proposal);
   const [latest, ...older] = proposal.costEstimates;
   const target = { type: "proposal" as const, id: proposal.id, phase, agencyId: proposal.agencyId, path: `/proposals/${proposal.id}` };
-  const [discussion, questions, following] = await Promise.all([
+  const [discussion, questions, following, history] = await Promise.all([
     commentThread(actor, target, "public"),
     commentThread(actor, target, "costing"),
     isFollowing(actor?.id, { type: "proposal", id: proposal.id }),
+    estimateHistory(proposal.id),
   ]);
   const locale = await localeOf(request);
   const translation = (await translationsInto("proposal", [proposal.id], locale)).get(proposal.id) ?? null;
@@ -68,7 +70,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     estimate: latest
       ? {
+          version: latest.version,
           totalCents: latest.totalCents,
+          oneOffCents: latest.oneOffCents,
+          contingencyPercent: latest.contingencyPercent,
+          contingencyCents: latest.contingencyCents,
+          recurringCents: latest.recurringCents,
+          checks: latest.checks.map((c) => ({ label: c.label, outcome: c.outcome, note: c.note, kind: c.kind })),
           feasible: latest.feasible,
           publicReason: latest.publicReason,
           createdAt: latest.createdAt.toISOString().slice(0, 10),
@@ -76,6 +84,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     olderEstimates: older.length,
+    history: history.map((h) => ({ version: h.version, totalCents: h.totalCents, recurringCents: h.recurringCents, feasible: h.feasible, createdAt: h.createdAt.toISOString(), staffName: h.staffName })),
+    canAssign: costingPermissions.assign(actor, { phase }, proposal),
     canEdit: proposalPermissions.edit(actor, { phase }, proposal),
     canSend,
     canCost: costingPermissions.estimate(actor, { phase }, proposal),
@@ -98,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProposalPage() {
-  const { proposal, estimate, olderEstimates, canEdit, canSend, canCost, agencies, discussion, questions, following, signedIn, translation, translateHref } = useLoaderData<typeof loader>();
+  const { proposal, estimate, history, canAssign, canEdit, canSend, canCost, agencies, discussion, questions, following, signedIn, translation, translateHref } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({ lastResult, id: "send" });
@@ -122,6 +132,7 @@ export default function ProposalPage() {
       <div className="actions">
         {canEdit ? <Link className="button-secondary" to={`/proposals/${proposal.id}/edit`}>{t("proposals:detail.edit")}</Link> : null}
         {canCost ? <Link className="button" to={`/costing/${proposal.id}`}>{t("proposals:detail.addEstimate")}</Link> : null}
+        {canAssign ? <Link className="button-secondary" to={`/costing/${proposal.id}/assign`}>{t("costing:assign.link")}</Link> : null}
       </div>
       {canSend ? (
         <section className="card" aria-labelledby="send-heading">
@@ -142,7 +153,7 @@ export default function ProposalPage() {
       <section aria-labelledby="cost">
         <h2 id="cost">{t("proposals:detail.costHeading")}</h2>
         {estimate ? <CostEstimateTable estimate={estimate} currency={proposal.cycle.currency} /> : <p>{t("proposals:detail.notCosted")}</p>}
-        {olderEstimates ? <p className="muted">{t("proposals:detail.olderEstimates", { count: olderEstimates })}</p> : null}
+        {history.length > 1 ? <EstimateHistory history={history} currency={proposal.cycle.currency} /> : null}
       </section>
       <section aria-labelledby="revisions">
         <h2 id="revisions">{t("proposals:detail.revisionsHeading")}</h2>

@@ -88,6 +88,10 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await staff.getByLabel("Description of item 2").fill("Concrete pad (m²)");
   await staff.getByLabel("Quantity of item 2").fill("80");
   await staff.getByLabel("Unit cost of item 2").fill("95.50");
+  await staff.getByLabel("Contingency").fill("0");
+  for (const criterion of ["On public land", "Within the agency's remit", "Useful life of at least 5 years"]) {
+    await staff.getByRole("group", { name: criterion }).getByLabel("Met", { exact: true }).check();
+  }
   await staff.getByLabel("Feasible: can go on the ballot").check();
   await staff.getByLabel("Public explanation").fill("Harbor Green is a city park and picnic tables are standard park furniture we install every year.");
   await expect(staff.getByTestId("estimate-total")).toHaveText("$18,440");

@@ -13,6 +13,8 @@ import * as codesCsv from "~/routes/admin.codes.$batchId[.csv]";
 import * as codesPrint from "~/routes/admin.codes.$batchId.print";
 import * as costingItem from "~/routes/costing.$id";
 import * as costingIndex from "~/routes/costing._index";
+import * as costingAssign from "~/routes/costing.$id_.assign";
+import * as criteriaPage from "~/routes/admin.cycles.$slug_.criteria";
 import * as ideaPage from "~/routes/ideas.$id";
 import * as ideaNew from "~/routes/ideas.new";
 import * as projectPage from "~/routes/projects.$id";
@@ -73,6 +75,8 @@ describe("authorization matrix", async () => {
     ["costing queue", "GET", "/costing", {}, (r) => costingIndex.loader(args(r)), [L, D, D, A, A, A]],
     ["costing page", "GET", `/costing/${sent}`, {}, (r) => costingItem.loader(args(r, { id: sent })), [L, D, D, A, D, D]],
     ["cost a proposal", "POST", `/costing/${sent}`, estimateForm, (r) => costingItem.action(args(r, { id: sent })), [L, D, D, A, D, D]],
+    ["assign to an agency", "POST", `/costing/${sent}/assign`, { agencyId: people.staffA.agencyId! }, (r) => costingAssign.action(args(r, { id: sent })), [L, D, D, D, D, A]],
+    ["eligibility criteria", "GET", `/admin/cycles/${cycle.slug}/criteria`, {}, (r) => criteriaPage.loader(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],
     ["admin home", "GET", "/admin", {}, (r) => adminIndex.loader(args(r)), [L, D, D, D, D, A]],
     ["new cycle form", "GET", "/admin/cycles/new", {}, (r) => adminCycleNew.loader(args(r)), [L, D, D, D, D, A]],
     ["manage a cycle", "GET", `/admin/cycles/${cycle.slug}`, {}, (r) => adminCycle.loader(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],

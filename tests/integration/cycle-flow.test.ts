@@ -34,8 +34,11 @@ describe("costing, voting and tallying a cycle", async () => {
   await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "costing" } });
   const [playground, benches, trees] = proposals;
 
+  // The cycle's default checklist, every manual criterion met (the budget one is computed).
+  const manualCriteria = await prisma.eligibilityCriterion.findMany({ where: { cycleId: cycle.id, kind: "manual" }, orderBy: { position: "asc" } });
   const estimate = (items: [string, string, string][], verdict = "feasible") => {
     const fields: Record<string, string> = { verdict, publicReason: "On city land and within the Parks department's remit." };
+    manualCriteria.forEach((c, i) => Object.assign(fields, { [`checks[${i}].criterionId`]: c.id, [`checks[${i}].outcome`]: "met" }));
     items.forEach(([d, q, u], i) => Object.assign(fields, { [`items[${i}].description`]: d, [`items[${i}].quantity`]: q, [`items[${i}].unitCost`]: u }));
     return fields;
   };

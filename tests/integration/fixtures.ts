@@ -9,7 +9,7 @@ import { DEFAULT_BALLOT_RULES } from "~/domain/cycles/rules-schema";
 let counter = 0;
 const PASSWORD_HASH = hashPassword("test-password-123");
 
-export async function makeUser(roles: Role[], agency?: string): Promise<Actor> {
+export async function makeUser(roles: Role[], agency?: string, opts: { lead?: boolean } = {}): Promise<Actor> {
   counter += 1;
   const agencyId = agency
     ? (await prisma.agency.upsert({ where: { name: agency }, update: {}, create: { name: agency } })).id
@@ -20,10 +20,11 @@ export async function makeUser(roles: Role[], agency?: string): Promise<Actor> {
       name: `Test ${roles.join("+")} ${counter}`,
       passwordHash: await PASSWORD_HASH,
       agencyId,
+      agencyLead: opts.lead ?? false,
       roles: { create: roles.map((role) => ({ role })) },
     },
   });
-  return { id: user.id, name: user.name, email: user.email, roles, agencyId };
+  return { id: user.id, name: user.name, email: user.email, roles, agencyId, agencyLead: opts.lead ?? false };
 }
 
 /** A cycle with two districts and two categories, moved straight to `phase`. */

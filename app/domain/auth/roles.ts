@@ -10,6 +10,8 @@ export interface Actor {
   roles: readonly Role[];
   /** Staff belong to one agency. */
   agencyId: string | null;
+  /** Staff who lead their agency assign and reassign its costing work. */
+  agencyLead?: boolean;
 }
 
 export function hasRole(actor: Actor | null | undefined, role: Role): boolean {

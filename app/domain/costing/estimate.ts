@@ -6,15 +6,54 @@ export interface LineItem {
   description: string;
   quantity: number;
   unitCostCents: number;
+  /** A recurring annual cost (maintenance, staff hours) rather than a one-off. */
+  recurring?: boolean;
 }
+
+export const MAX_CONTINGENCY_PERCENT = 50;
 
 export function lineTotal(item: Pick<LineItem, "quantity" | "unitCostCents">): number {
   return item.quantity * item.unitCostCents;
 }
 
-/** The estimate total is always computed from its line items, never typed. */
+/** The sum of every line, one-off and recurring alike (kept for callers that have no recurring lines). */
 export function estimateTotal(items: readonly Pick<LineItem, "quantity" | "unitCostCents">[]): number {
   return items.reduce((sum, item) => sum + lineTotal(item), 0);
+}
+
+/**
+ * The contingency on the one-off cost, in whole cents: oneOffCents × percent / 100 rounded to the
+ * nearest cent, halves rounded up (amounts are never negative, so "half up" is "half away from zero").
+ * Exact: computed with BigInt, no floating point. 12.345 cents → 12 cents, 12.5 → 13.
+ */
+export function contingencyOf(oneOffCents: number, percent: number): number {
+  if (!Number.isSafeInteger(oneOffCents) || oneOffCents < 0) throw new RangeError("oneOffCents must be a non-negative whole number of cents");
+  if (!Number.isInteger(percent) || percent < 0 || percent > 100) throw new RangeError("percent must be a whole number from 0 to 100");
+  return Number((BigInt(oneOffCents) * BigInt(percent) + 50n) / 100n);
+}
+
+export interface EstimateTotals {
+  /** one-off lines added up */
+  oneOffCents: number;
+  contingencyPercent: number;
+  /** contingencyOf(oneOffCents, contingencyPercent) */
+  contingencyCents: number;
+  /** what the ballot shows and voters fund: one-off + contingency */
+  totalCents: number;
+  /** recurring lines added up: the cost per year after it is built (no contingency; not on the ballot) */
+  recurringCents: number;
+}
+
+/** Every figure of an estimate, computed from its lines and contingency; never typed. */
+export function estimateTotals(items: readonly Pick<LineItem, "quantity" | "unitCostCents" | "recurring">[], contingencyPercent: number): EstimateTotals {
+  let oneOffCents = 0;
+  let recurringCents = 0;
+  for (const item of items) {
+    if (item.recurring) recurringCents += lineTotal(item);
+    else oneOffCents += lineTotal(item);
+  }
+  const contingencyCents = contingencyOf(oneOffCents, contingencyPercent);
+  return { oneOffCents, contingencyPercent, contingencyCents, totalCents: oneOffCents + contingencyCents, recurringCents };
 }
 
 const lineItemInput = z.object({
@@ -29,28 +68,136 @@ const lineItemInput = z.object({
     .min(1, message("costing:errors.quantityTooSmall"))
     .max(1_000_000, message("costing:errors.quantityTooLarge")),
   unitCost: moneyField(message("costing:errors.unitCost")),
+  recurring: z.boolean().optional(),
 });
 
-export const costEstimateInput = z
-  .object({
-    items: z
-      .array(lineItemInput, { required_error: message("costing:errors.itemsMissing") })
-      .min(1, message("costing:errors.itemsMissing")),
-    verdict: z.enum(["feasible", "not_feasible"], {
-      errorMap: () => ({ message: message("costing:errors.verdictMissing") }),
-    }),
-    publicReason: z
-      .string({ required_error: message("costing:errors.reasonMissing") })
-      .trim()
-      .min(20, message("costing:errors.reasonShort"))
-      .max(2000, message("costing:errors.reasonLong")),
-  })
-  .refine((v) => Number.isSafeInteger(estimateTotal(v.items.map((i) => ({ quantity: i.quantity, unitCostCents: i.unitCost })))), {
-    message: message("costing:errors.totalTooLarge"),
-    path: ["items"],
-  })
-  .transform((v) => ({
-    ...v,
-    lineItems: v.items.map((i) => ({ description: i.description, quantity: i.quantity, unitCostCents: i.unitCost })),
-  }));
-export type CostEstimateInput = z.infer<typeof costEstimateInput>;
+export const CHECK_OUTCOMES = ["met", "not_met", "not_applicable"] as const;
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
+
+/** A cycle's eligibility criterion: "manual" ones are answered by staff; "district_budget" is computed. */
+export interface Criterion {
+  id: string;
+  label: string;
+  kind: string;
+}
+
+const checkInput = z.object({
+  criterionId: z.string({ required_error: message("costing:errors.checkUnknown") }).max(40),
+  outcome: z.enum(CHECK_OUTCOMES, { errorMap: () => ({ message: message("costing:errors.checkOutcomeMissing") }) }).optional(),
+  note: z.string().trim().max(300, message("costing:errors.checkNoteLong")).optional(),
+});
+
+/** The district-budget criterion, computed: met when the total (with contingency) fits the district's budget. */
+export function budgetOutcome(totalCents: number, districtBudgetCents: number): CheckOutcome {
+  return totalCents <= districtBudgetCents ? "met" : "not_met";
+}
+
+/**
+ * The estimate form's schema for one proposal: its cycle's criteria (every manual criterion needs an
+ * outcome; "not met" needs a note) and its district's budget (the budget criterion is computed, and
+ * a proposal failing any criterion cannot be found feasible).
+ */
+export function costEstimateInput(criteria: readonly Criterion[] = [], districtBudgetCents = Number.MAX_SAFE_INTEGER) {
+  return z
+    .object({
+      items: z
+        .array(lineItemInput, { required_error: message("costing:errors.itemsMissing") })
+        .min(1, message("costing:errors.itemsMissing"))
+        .max(100, message("costing:errors.itemsTooMany")),
+      contingencyPercent: z.coerce
+        .number({ invalid_type_error: message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }) })
+        .int(message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }))
+        .min(0, message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }))
+        .max(MAX_CONTINGENCY_PERCENT, message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }))
+        .default(0),
+      checks: z.array(checkInput).max(50).default([]),
+      verdict: z.enum(["feasible", "not_feasible"], {
+        errorMap: () => ({ message: message("costing:errors.verdictMissing") }),
+      }),
+      publicReason: z
+        .string({ required_error: message("costing:errors.reasonMissing") })
+        .trim()
+        .min(20, message("costing:errors.reasonShort"))
+        .max(2000, message("costing:errors.reasonLong")),
+    })
+    .superRefine((v, ctx) => {
+      const lines = v.items.map((i) => ({ quantity: i.quantity, unitCostCents: i.unitCost, recurring: i.recurring }));
+      if (!lines.every((l) => Number.isSafeInteger(lineTotal(l))) || !Number.isSafeInteger(estimateTotal(lines) * 2)) {
+        ctx.addIssue({ code: "custom", message: message("costing:errors.totalTooLarge"), path: ["items"] });
+        return;
+      }
+      // (zod runs this even when a field above failed: its own issue is already reported)
+      const percent = Number.isInteger(v.contingencyPercent) && v.contingencyPercent >= 0 && v.contingencyPercent <= MAX_CONTINGENCY_PERCENT ? v.contingencyPercent : 0;
+      const totals = estimateTotals(lines, percent);
+      let failed = totals.totalCents > districtBudgetCents && criteria.some((c) => c.kind === "district_budget");
+      const known = new Set(criteria.map((c) => c.id));
+      v.checks.forEach((check) => {
+        if (!known.has(check.criterionId)) ctx.addIssue({ code: "custom", message: message("costing:errors.checkUnknown"), path: ["checks"] });
+      });
+      criteria.forEach((criterion) => {
+        if (criterion.kind === "district_budget") return;
+        const index = v.checks.findIndex((c) => c.criterionId === criterion.id);
+        const check = index === -1 ? undefined : v.checks[index];
+        if (!check?.outcome) {
+          ctx.addIssue({ code: "custom", message: message("costing:errors.checkOutcomeMissing"), path: index === -1 ? ["checks"] : ["checks", index, "outcome"] });
+          return;
+        }
+        if (check.outcome === "not_met") {
+          failed = true;
+          if (!check.note) ctx.addIssue({ code: "custom", message: message("costing:errors.checkNoteMissing"), path: ["checks", index, "note"] });
+        }
+      });
+      if (failed && v.verdict === "feasible") {
+        ctx.addIssue({ code: "custom", message: message("costing:errors.feasibleButFails"), path: ["verdict"] });
+      }
+    })
+    .transform((v) => {
+      const lineItems = v.items.map((i) => ({ description: i.description, quantity: i.quantity, unitCostCents: i.unitCost, recurring: i.recurring ?? false }));
+      const totals = estimateTotals(lineItems, v.contingencyPercent);
+      const checks = criteria.map((c, position) => {
+        if (c.kind === "district_budget") return { criterionId: c.id, position, label: c.label, kind: c.kind, outcome: budgetOutcome(totals.totalCents, districtBudgetCents), note: "" };
+        const check = v.checks.find((x) => x.criterionId === c.id)!;
+        return { criterionId: c.id, position, label: c.label, kind: c.kind, outcome: check.outcome!, note: check.note ?? "" };
+      });
+      return { lineItems, contingencyPercent: v.contingencyPercent, checks, verdict: v.verdict, publicReason: v.publicReason };
+    });
+}
+export type CostEstimateInput = z.infer<ReturnType<typeof costEstimateInput>>;
+
+/** The cycle's criteria as an admin types them: one per line; blank lines dropped. */
+export const criteriaInput = z.object({
+  criteria: z
+    .string({ required_error: message("costing:errors.criteriaMissing") })
+    .transform((v) => v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().min(3, message("costing:errors.criterionShort")).max(120, message("costing:errors.criterionLong")))
+        .min(1, message("costing:errors.criteriaMissing"))
+        .max(20, message("costing:errors.criteriaTooMany")),
+    ),
+  budgetCheck: z.boolean().optional(),
+});
+
+/** Sensible defaults for a new cycle (the budget one is computed). */
+export const DEFAULT_CRITERIA: readonly { label: string; kind: "manual" | "district_budget" }[] = [
+  { label: "On public land", kind: "manual" },
+  { label: "Within the agency's remit", kind: "manual" },
+  { label: "Useful life of at least 5 years", kind: "manual" },
+  { label: "Cost within the district budget", kind: "district_budget" },
+];
+
+/** Where a proposal stands on the costing dashboard. */
+export type CostingStage = "waiting" | "in_progress" | "done";
+
+export function costingStage(proposal: { status: string; estimates: number }): CostingStage {
+  if (proposal.status === "feasible") return "done";
+  if (proposal.status === "costing" && proposal.estimates === 0) return "waiting";
+  // re-sent after a "not feasible", or found not feasible and being revised by its delegates
+  return "in_progress";
+}
+
+/** Whole days since it was sent for costing, until its verdict when it has one (floor; never negative). */
+export function daysWaiting(sentAt: Date | null, until: Date): number {
+  if (!sentAt) return 0;
+  return Math.max(0, Math.floor((until.getTime() - sentAt.getTime()) / 86_400_000));
+}

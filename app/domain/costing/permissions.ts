@@ -1,6 +1,8 @@
 import { hasRole, type Actor } from "../auth/roles";
 import type { Phase } from "../cycles/phases";
 
+const costingPhase = (phase: string) => phase === "proposals" || phase === "costing";
+
 export const costingPermissions = {
   /** The costing queue: staff see their agency's proposals; the PB office sees all. */
   viewQueue: (actor: Actor | null) => hasRole(actor, "staff") || hasRole(actor, "admin"),
@@ -13,6 +15,22 @@ export const costingPermissions = {
     hasRole(actor, "staff") &&
     !!actor?.agencyId &&
     actor?.agencyId === proposal.agencyId &&
-    (cycle.phase === "proposals" || cycle.phase === "costing") &&
+    costingPhase(cycle.phase) &&
     proposal.status !== "draft",
+  /**
+   * Assign or reassign a proposal waiting for costing to an agency: the PB office, or the lead of the
+   * agency whose queue it is in (a lead of agency A cannot move work in agency B's queue).
+   */
+  assign: (
+    actor: Actor | null,
+    cycle: { phase: Phase | string },
+    proposal: { status: string; agencyId: string | null },
+  ) =>
+    costingPhase(cycle.phase) &&
+    proposal.status === "costing" &&
+    (hasRole(actor, "admin") ||
+      (hasRole(actor, "staff") && !!actor?.agencyLead && !!actor.agencyId && actor.agencyId === proposal.agencyId)),
+  /** The cycle's eligibility criteria: the PB office, before voting. */
+  editCriteria: (actor: Actor | null, cycle: { phase: Phase | string }) =>
+    hasRole(actor, "admin") && ["draft", "ideas", "proposals", "costing"].includes(cycle.phase),
 };

@@ -1,0 +1,80 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { authorize, getActor } from "~/auth.server";
+import { FormErrors, Notice, TextareaField } from "~/components/forms";
+import { readForm } from "~/csrf.server";
+import { cycleCriteria, saveCriteria } from "~/db/costing.server";
+import { cyclePhase, getCycle } from "~/db/cycles.server";
+import { criteriaInput } from "~/domain/costing/estimate";
+import { costingPermissions } from "~/domain/costing/permissions";
+import { formReply } from "~/http.server";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "costing:criteria.metaTitle");
+
+async function guard(request: Request, slug: string | undefined) {
+  const actor = await getActor(request);
+  const cycle = slug ? await getCycle({ slug }) : null;
+  if (!cycle) {
+    authorize(request, actor, costingPermissions.editCriteria(actor, { phase: "draft" }), message("costing:errors.criteriaForbidden"));
+    throw new Response(message("proposals:errors.notFound"), { status: 404 });
+  }
+  authorize(request, actor, costingPermissions.editCriteria(actor, { phase: cyclePhase(cycle) }), message("costing:errors.criteriaForbidden"));
+  return { actor: actor!, cycle };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cycle } = await guard(request, params.slug);
+  const criteria = await cycleCriteria(cycle.id);
+  return {
+    cycle: { slug: cycle.slug, name: cycle.name },
+    defaults: {
+      criteria: criteria.filter((c) => c.kind !== "district_budget").map((c) => c.label).join("\n"),
+      budgetCheck: criteria.some((c) => c.kind === "district_budget") ? "on" : undefined,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, cycle } = await guard(request, params.slug);
+  const submission = parseWithZod(await readForm(request), { schema: criteriaInput });
+  if (submission.status !== "success") return formReply(submission);
+  const { criteria, budgetCheck } = submission.value;
+  await saveCriteria(
+    cycle.id,
+    [...criteria.map((label) => ({ label, kind: "manual" })), ...(budgetCheck ? [{ label: "Cost within the district budget", kind: "district_budget" }] : [])],
+    actor,
+  );
+  return redirect(`/admin/cycles/${cycle.slug}/criteria?saved=1`);
+}
+
+export default function CriteriaPage() {
+  const { cycle, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({ lastResult, defaultValue: defaults, onValidate: ({ formData }) => parseWithZod(formData, { schema: criteriaInput }) });
+  const { t } = useTranslation();
+  return (
+    <>
+      <p><Link to={`/admin/cycles/${cycle.slug}`}>{t("costing:criteria.back")}</Link></p>
+      <h1>{t("costing:criteria.title", { cycle: cycle.name })}</h1>
+      {searchParams.get("saved") ? <Notice tone="success">{t("costing:criteria.saved")}</Notice> : null}
+      <Form method="post" {...getFormProps(form)}>
+        <AuthenticityTokenInput />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextareaField meta={fields.criteria} label={t("costing:criteria.label")} hint={t("costing:criteria.intro")} rows={6} />
+        <div className="field checkbox">
+          <input {...getInputProps(fields.budgetCheck, { type: "checkbox" })} key={fields.budgetCheck.key} />
+          <label htmlFor={fields.budgetCheck.id}>{t("costing:criteria.budgetCheck")}</label>
+        </div>
+        <button type="submit" className="button">{t("costing:criteria.submit")}</button>
+      </Form>
+    </>
+  );
+}

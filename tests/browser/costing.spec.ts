@@ -1,0 +1,83 @@
+import { expect, test } from "@playwright/test";
+import { shot, signIn } from "./helpers";
+
+test("a costing officer costs a proposal with a recurring line, contingency and the checklist, and sees the dashboard", async ({ browser }) => {
+  const parks = await signIn(browser, "parks");
+  await parks.goto("/costing");
+  await expect(parks.getByRole("heading", { name: "Costing dashboard" })).toBeVisible();
+  const waiting = parks.getByTestId("costing-waiting");
+  const row = waiting.getByRole("row", { name: /Outdoor fitness stations along the river path/ });
+  await expect(row.getByTestId("days-waiting")).toHaveText("9");
+  // Staff see their own agency only: Transportation's speed cushions are not here.
+  await expect(parks.getByText("Speed cushions on School Lane")).toHaveCount(0);
+  // Sorted longest waiting first; the link turns it around.
+  await expect(waiting.getByRole("row").nth(1)).toContainText("Outdoor fitness stations");
+  await parks.getByRole("link", { name: "Sort by days waiting, shortest first" }).first().click();
+  await expect(parks.getByTestId("costing-waiting").getByRole("row").nth(1)).toContainText("Pollinator meadow at Mill Pond");
+  await expect(parks.getByTestId("costing-in_progress")).toContainText("Splash pad at Eastgate Commons");
+  await expect(parks.getByTestId("costing-done")).toContainText("Community orchard at Hillcrest");
+  await shot(parks, "costing-dashboard");
+
+  await parks.getByTestId("costing-waiting").getByRole("row", { name: /Outdoor fitness stations/ }).getByRole("link", { name: "Cost it" }).click();
+  await parks.getByLabel("Description of item 1").fill("Fitness station, installed");
+  await parks.getByLabel("Quantity of item 1").fill("6");
+  await parks.getByLabel("Unit cost of item 1").fill("4,500");
+  await parks.getByRole("button", { name: "Add a line item" }).click();
+  await parks.getByLabel("Description of item 2").fill("Inspection and repairs");
+  await parks.getByLabel("Quantity of item 2").fill("1");
+  await parks.getByLabel("Unit cost of item 2").fill("1,200");
+  await parks.getByLabel("Item 2 is a recurring annual cost").check();
+  await parks.getByLabel("Contingency").fill("15");
+  await expect(parks.getByTestId("estimate-total")).toHaveText("$31,050");
+  await expect(parks.getByTestId("estimate-recurring")).toHaveText("$1,200");
+
+  // A criterion not met, without a note, on a "feasible" verdict: refused, next to the fields.
+  await parks.getByRole("group", { name: "On public land" }).getByLabel("Met", { exact: true }).check();
+  await parks.getByRole("group", { name: "Within the agency's remit" }).getByLabel("Met", { exact: true }).check();
+  await parks.getByRole("group", { name: "Useful life of at least 5 years" }).getByLabel("Not met").check();
+  await parks.getByLabel("Feasible: can go on the ballot").check();
+  await parks.getByLabel("Public explanation").fill("The river path is city land, and outdoor fitness equipment is standard park furniture we install and inspect.");
+  await parks.getByRole("button", { name: "Save estimate and verdict" }).click();
+  await expect(parks.getByText("A proposal that does not meet a criterion cannot be feasible.")).toBeVisible();
+  await expect(parks.getByLabel("Description of item 2")).toHaveValue("Inspection and repairs");
+
+  await parks.getByRole("group", { name: "Useful life of at least 5 years" }).getByLabel("Met", { exact: true }).check();
+  await parks.getByLabel("Note on “Useful life of at least 5 years”").fill("Steel stations last 15 years.");
+  await shot(parks, "costing-estimate");
+  await parks.getByRole("button", { name: "Save estimate and verdict" }).click();
+
+  // The public proposal page: totals, checklist outcome, verdict and history.
+  await expect(parks.getByRole("heading", { name: /Outdoor fitness stations along the river path/ })).toBeVisible();
+  await expect(parks.getByTestId("public-total")).toHaveText("$31,050");
+  await expect(parks.getByTestId("public-recurring")).toHaveText("$1,200");
+  await expect(parks.getByRole("row", { name: /Contingency \(15%\)/ })).toContainText("$4,050");
+  const checklist = parks.locator(".checklist");
+  await expect(checklist).toContainText("On public land");
+  await expect(checklist).toContainText("Steel stations last 15 years.");
+  await expect(checklist.getByText("Cost within the district budget")).toBeVisible();
+  await expect(parks.getByText("(estimate version 1,", { exact: false })).toBeVisible();
+  await shot(parks, "costing-public-proposal");
+
+  // Back on the dashboard it is done.
+  await parks.goto("/costing");
+  await expect(parks.getByTestId("costing-done")).toContainText("Outdoor fitness stations along the river path");
+  await expect(parks.getByTestId("costing-waiting")).not.toContainText("Outdoor fitness stations");
+  // Sam leads Parks: the waiting meadow can be assigned from here.
+  await expect(parks.getByTestId("costing-waiting").getByRole("row", { name: /Pollinator meadow/ }).getByRole("link", { name: "Assign to an agency" })).toBeVisible();
+});
+
+test("without JavaScript, a checklist with a criterion not met and no note is refused next to each field, input kept", async ({ browser }) => {
+  const parks = await signIn(browser, "parks", { javaScriptEnabled: false });
+  await parks.goto("/costing");
+  await parks.getByTestId("costing-waiting").getByRole("row", { name: /Pollinator meadow/ }).getByRole("link", { name: "Cost it" }).click();
+  await parks.getByLabel("Description of item 1").fill("Native seed mix and soil preparation");
+  await parks.getByLabel("Unit cost of item 1").fill("8,000");
+  await parks.getByRole("group", { name: "Within the agency's remit" }).getByLabel("Not met").check();
+  await parks.getByLabel("Feasible: can go on the ballot").check();
+  await parks.getByLabel("Public explanation").fill("Mill Pond is a city park and meadows are part of our biodiversity plan.");
+  await parks.getByRole("button", { name: "Save estimate and verdict" }).click();
+  await expect(parks.getByRole("group", { name: "On public land" })).toContainText("Say whether this criterion is met, not met or not applicable.");
+  await expect(parks.getByRole("group", { name: "Within the agency's remit" })).toContainText("Say briefly why this criterion is not met.");
+  await expect(parks.getByText("A proposal that does not meet a criterion cannot be feasible.")).toBeVisible();
+  await expect(parks.getByLabel("Description of item 1")).toHaveValue("Native seed mix and soil preparation");
+});

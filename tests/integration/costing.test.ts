@@ -1,0 +1,168 @@
+import "./fresh-db";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server";
+import { createIdea } from "~/db/ideas.server";
+import { createProposal, sendForCosting } from "~/db/proposals.server";
+import * as assignPage from "~/routes/costing.$id_.assign";
+import * as costingItem from "~/routes/costing.$id";
+import * as costingIndex from "~/routes/costing._index";
+import * as criteriaPage from "~/routes/admin.cycles.$slug_.criteria";
+import * as proposalPage from "~/routes/proposals.$id";
+import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+
+describe("costing: assignment, versions, checklist, dashboard", async () => {
+  const admin = await makeUser(["admin", "resident"]);
+  const delegate = await makeUser(["delegate", "resident"]);
+  const resident = await makeUser(["resident"]);
+  const staffA = await makeUser(["staff"], "Costing Agency A");
+  const leadA = await makeUser(["staff"], "Costing Agency A", { lead: true });
+  const leadB = await makeUser(["staff"], "Costing Agency B", { lead: true });
+  const cycle = await makeCycle(admin, "costing", [100_000_00, 50_000_00]);
+  const north = cycle.districts[0];
+  const idea = await createIdea(cycle.id, { title: "Trees please", description: "Shade trees along the river path.", districtId: north.id, categoryId: cycle.categories[0].id, location: "" }, resident);
+  const proposalIn = async (agencyId: string) => {
+    const r = await createProposal(cycle.id, { title: "River path trees", description: "Forty shade trees along the river path, with watering.", districtId: north.id, categoryId: cycle.categories[0].id, ideaIds: [idea.id] }, delegate);
+    if (!r.ok) throw new Error(r.error);
+    await sendForCosting(r.proposal.id, agencyId, delegate);
+    return r.proposal.id;
+  };
+  const criteria = await prisma.eligibilityCriterion.findMany({ where: { cycleId: cycle.id }, orderBy: { position: "asc" } });
+  const manual = criteria.filter((c) => c.kind === "manual");
+
+  it("a new cycle starts with the default criteria, the budget one computed", () => {
+    expect(criteria.map((c) => [c.label, c.kind])).toEqual([
+      ["On public land", "manual"],
+      ["Within the agency's remit", "manual"],
+      ["Useful life of at least 5 years", "manual"],
+      ["Cost within the district budget", "district_budget"],
+    ]);
+  });
+
+  it("assigning: admin yes, lead of the agency yes; staff, lead of another agency, delegate and resident no", async () => {
+    const id = await proposalIn(staffA.agencyId!);
+    const post = async (who: typeof admin, agencyId: string) => {
+      const browser = await browserFor(who);
+      return settle(() => assignPage.action(args(browser.post(`/costing/${id}/assign`, { agencyId }), { id })));
+    };
+    for (const who of [staffA, leadB, delegate, resident]) {
+      const refused = await post(who, leadB.agencyId!);
+      expect(refused).toBeInstanceOf(Response);
+      expect((refused as Response).status).toBe(403);
+      expect((await prisma.proposal.findUniqueOrThrow({ where: { id } })).agencyId).toBe(staffA.agencyId);
+    }
+    // The lead of A sends it on to B (not their work)…
+    const moved = (await post(leadA, leadB.agencyId!)) as Response;
+    expect(moved.status).toBe(302);
+    expect((await prisma.proposal.findUniqueOrThrow({ where: { id } })).agencyId).toBe(leadB.agencyId);
+    // …and can no longer move it: it is in B's queue now.
+    expect(((await post(leadA, leadA.agencyId!)) as Response).status).toBe(403);
+    // The PB office can move anything waiting for costing.
+    expect(((await post(admin, staffA.agencyId!)) as Response).status).toBe(302);
+    expect((await prisma.proposal.findUniqueOrThrow({ where: { id } })).agencyId).toBe(staffA.agencyId);
+    // An agency that does not exist is refused next to the field.
+    const bad = answerOf(await post(admin, "no-such-agency"));
+    expect(bad.reply.error.agencyId).toEqual(["proposals:errors.agencyNotListed"]);
+    const audits = await prisma.auditLog.findMany({ where: { action: "proposal.assign-agency", targetId: id } });
+    expect(audits).toHaveLength(2);
+  });
+
+  const form = (overrides: Record<string, string> = {}) => ({
+    "items[0].description": "Shade tree, planted",
+    "items[0].quantity": "40",
+    "items[0].unitCost": "333",
+    "items[1].description": "Watering for a year",
+    "items[1].quantity": "1",
+    "items[1].unitCost": "1,200",
+    "items[1].recurring": "on",
+    contingencyPercent: "15",
+    ...Object.fromEntries(manual.flatMap((c, i) => [[`checks[${i}].criterionId`, c.id], [`checks[${i}].outcome`, "met"], [`checks[${i}].note`, ""]])),
+    verdict: "feasible",
+    publicReason: "The river path is city land and planting trees is our everyday work.",
+    ...overrides,
+  });
+
+  it("each save is a new version with computed totals and the checklist; bad input is refused and kept", async () => {
+    const id = await proposalIn(staffA.agencyId!);
+    const browser = await browserFor(staffA);
+    const save = (fields: Record<string, string>) => settle(() => costingItem.action(args(browser.post(`/costing/${id}`, fields), { id })));
+
+    // A criterion not met without a note, and still "feasible": refused, nothing saved, typed input kept.
+    const refused = answerOf(await save(form({ "checks[0].outcome": "not_met", contingencyPercent: "80" })));
+    expect(refused.reply.status).toBe("error");
+    expect(refused.reply.error["checks[0].note"]).toEqual(["costing:errors.checkNoteMissing"]);
+    expect(refused.reply.error.verdict).toEqual(["costing:errors.feasibleButFails"]);
+    expect(refused.reply.error.contingencyPercent).toEqual(["costing:errors.contingency|{\"max\":50}"]);
+    expect(refused.reply.initialValue).toMatchObject({ contingencyPercent: "80", checks: [{ outcome: "not_met" }, {}, {}] });
+    // A criterion left unanswered is refused too.
+    const unanswered = answerOf(await save(form({ "checks[2].outcome": "" })));
+    expect(unanswered.reply.error["checks[2].outcome"]).toEqual(["costing:errors.checkOutcomeMissing"]);
+    expect(await prisma.costEstimate.count({ where: { proposalId: id } })).toBe(0);
+
+    // Version 1: 40 × $333 = $13,320 one-off; 15% contingency = $1,998; total $15,318; $1,200 a year.
+    expect(((await save(form())) as Response).status).toBe(302);
+    // Version 2: not feasible, one criterion not met with a note.
+    expect(((await save(form({ "items[0].quantity": "41", "checks[0].outcome": "not_met", "checks[0].note": "The east bank is private.", verdict: "not_feasible", publicReason: "Half of the path runs along private land; we can only plant on the west bank." }))) as Response).status).toBe(302);
+
+    const versions = await prisma.costEstimate.findMany({ where: { proposalId: id }, orderBy: { version: "asc" }, include: { checks: { orderBy: { position: "asc" } }, lineItems: true } });
+    expect(versions.map((v) => [v.version, v.oneOffCents, v.contingencyCents, v.totalCents, v.recurringCents, v.feasible])).toEqual([
+      [1, 13_320_00, 1_998_00, 15_318_00, 1_200_00, true],
+      [2, 13_653_00, 2_047_95, 15_700_95, 1_200_00, false],
+    ]);
+    expect(versions[1].checks.map((c) => [c.label, c.outcome, c.note])).toEqual([
+      ["On public land", "not_met", "The east bank is private."],
+      ["Within the agency's remit", "met", ""],
+      ["Useful life of at least 5 years", "met", ""],
+      ["Cost within the district budget", "met", ""],
+    ]);
+    expect(versions[1].lineItems.find((l) => l.recurring)?.description).toBe("Watering for a year");
+
+    // The public page shows the latest with its checklist and the history (who, when, total, verdict).
+    const page = await proposalPage.loader(args(new Request(`http://test/proposals/${id}`), { id }));
+    expect(page.estimate).toMatchObject({ version: 2, totalCents: 15_700_95, recurringCents: 1_200_00, contingencyPercent: 15, feasible: false });
+    expect(page.estimate?.checks[0]).toEqual({ label: "On public land", outcome: "not_met", note: "The east bank is private.", kind: "manual" });
+    expect(page.history.map((h) => [h.version, h.staffName, h.totalCents, h.feasible])).toEqual([
+      [2, staffA.name, 15_700_95, false],
+      [1, staffA.name, 15_318_00, true],
+    ]);
+  });
+
+  it("over the district budget, the budget criterion fails and 'feasible' is refused", async () => {
+    const id = await proposalIn(staffA.agencyId!);
+    const browser = await browserFor(staffA);
+    const over = answerOf(await settle(() => costingItem.action(args(browser.post(`/costing/${id}`, form({ "items[0].unitCost": "3000" })), { id }))));
+    expect(over.reply.error.verdict).toEqual(["costing:errors.feasibleButFails"]);
+  });
+
+  it("the dashboard: waiting, in progress, done, with days waiting; staff see their agency only", async () => {
+    const other = await proposalIn(leadB.agencyId!);
+    await prisma.proposal.update({ where: { id: other }, data: { sentForCostingAt: new Date(Date.now() - 4 * 86_400_000) } });
+    const dashboard = async (who: typeof admin, sort = "") => {
+      const browser = await browserFor(who);
+      return costingIndex.loader(args(browser.get(`/costing${sort}`)));
+    };
+    const forStaff = await dashboard(staffA);
+    const all = forStaff.groups.flatMap((g) => g.rows);
+    expect(all.every((r) => r.agency === "Costing Agency A")).toBe(true);
+    expect(forStaff.groups.map((g) => g.stage)).toEqual(["waiting", "in_progress", "done"]);
+    expect(forStaff.groups[1].rows.some((r) => r.status === "not_feasible")).toBe(true);
+    const forAdmin = await dashboard(admin);
+    const waiting = forAdmin.groups[0].rows.filter((r) => r.cycle === cycle.name);
+    expect(waiting.find((r) => r.id === other)?.daysWaiting).toBe(4);
+    expect(waiting[0].id).toBe(other); // longest waiting first
+    const shortestFirst = (await dashboard(admin, "?sort=days-asc")).groups[0].rows.filter((r) => r.cycle === cycle.name);
+    expect(shortestFirst.at(-1)?.id).toBe(other);
+  });
+
+  it("criteria: the admin edits the cycle's list; bad input refused and kept; others refused", async () => {
+    const browser = await browserFor(admin);
+    const post = (fields: Record<string, string>) => settle(() => criteriaPage.action(args(browser.post(`/admin/cycles/${cycle.slug}/criteria`, fields), { slug: cycle.slug })));
+    const bad = answerOf(await post({ criteria: "On public land\nab" }));
+    expect(bad.reply.error["criteria[1]"] ?? bad.reply.error.criteria).toBeTruthy();
+    expect(bad.reply.initialValue.criteria).toBe("On public land\nab");
+    expect(((await post({ criteria: "On public land\nAccessible to everyone", budgetCheck: "on" })) as Response).status).toBe(302);
+    expect((await prisma.eligibilityCriterion.findMany({ where: { cycleId: cycle.id }, orderBy: { position: "asc" } })).map((c) => c.label)).toEqual(["On public land", "Accessible to everyone", "Cost within the district budget"]);
+    const staffBrowser = await browserFor(leadA);
+    const refused = await settle(() => criteriaPage.action(args(staffBrowser.post(`/admin/cycles/${cycle.slug}/criteria`, { criteria: "Anything" }), { slug: cycle.slug })));
+    expect((refused as Response).status).toBe(403);
+  });
+});
