@@ -68,9 +68,8 @@ export default function CostEstimatePage() {
   const [form, fields] = useForm({
     lastResult,
     defaultValue: defaults,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: costEstimateInput(criteria, proposal.districtBudgetCents) }),
+    // Checked on the server only: Conform's browser-side check dropped the per-criterion errors of the
+    // checklist (nested list fields), while the server's answer shows every error next to its field.
   });
   const { t } = useTranslation();
   const fmt = useFormat();

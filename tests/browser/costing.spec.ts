@@ -66,8 +66,9 @@ test("a costing officer costs a proposal with a recurring line, contingency and 
   await expect(parks.getByTestId("costing-waiting").getByRole("row", { name: /Pollinator meadow/ }).getByRole("link", { name: "Assign to an agency" })).toBeVisible();
 });
 
-test("without JavaScript, a checklist with a criterion not met and no note is refused next to each field, input kept", async ({ browser }) => {
-  const parks = await signIn(browser, "parks", { javaScriptEnabled: false });
+for (const javaScriptEnabled of [false, true]) {
+test(`a checklist with a criterion not met and no note is refused next to each field, input kept (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
+  const parks = await signIn(browser, "parks", { javaScriptEnabled });
   await parks.goto("/costing");
   await parks.getByTestId("costing-waiting").getByRole("row", { name: /Pollinator meadow/ }).getByRole("link", { name: "Cost it" }).click();
   await parks.getByLabel("Description of item 1").fill("Native seed mix and soil preparation");
@@ -81,3 +82,4 @@ test("without JavaScript, a checklist with a criterion not met and no note is re
   await expect(parks.getByText("A proposal that does not meet a criterion cannot be feasible.")).toBeVisible();
   await expect(parks.getByLabel("Description of item 1")).toHaveValue("Native seed mix and soil preparation");
 });
+}
