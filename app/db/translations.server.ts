@@ -13,10 +13,19 @@ export async function translationsOf(targetType: TranslatableType, targetId: str
   return prisma.contentTranslation.findMany({ where: { targetType, targetId }, orderBy: { locale: "asc" } });
 }
 
-/** The original text of an idea or proposal, or null when there is none. */
+/** The original text of an idea, proposal or project update, and the page it belongs to; null when there is none. */
 export async function translatableItem(targetType: TranslatableType, id: string) {
   const select = { id: true, number: true, title: true, description: true };
-  return targetType === "idea" ? prisma.idea.findUnique({ where: { id }, select }) : prisma.proposal.findUnique({ where: { id }, select });
+  if (targetType === "idea") {
+    const idea = await prisma.idea.findUnique({ where: { id }, select });
+    return idea && { ...idea, back: `/ideas/${idea.id}` };
+  }
+  if (targetType === "proposal") {
+    const proposal = await prisma.proposal.findUnique({ where: { id }, select });
+    return proposal && { ...proposal, back: `/proposals/${proposal.id}` };
+  }
+  const update = await prisma.projectUpdate.findUnique({ where: { id }, select: { id: true, note: true, project: { select: { id: true, title: true } } } });
+  return update && { id: update.id, number: 0, title: update.project.title, description: update.note, back: `/projects/${update.project.id}` };
 }
 
 export async function saveTranslation(

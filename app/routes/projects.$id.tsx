@@ -8,6 +8,9 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
 import { FollowButton } from "~/components/follow";
+import { translationsInto } from "~/db/translations.server";
+import { translationPermissions } from "~/domain/translations/permissions";
+import { localeOf } from "~/i18n/i18n.server";
 import { FieldErrors, FormErrors, Notice, SelectField, TextareaField, TextField } from "~/components/forms";
 import { Progress } from "~/components/progress";
 import { readForm } from "~/csrf.server";
@@ -42,7 +45,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, project } = await loadProject(request, params.id);
   const today = new Date().toISOString().slice(0, 10);
   const spend = spendSummary(project.budgetCents, project.spends);
+  // Updates in the reader's language where staff translated them.
+  const translated = await translationsInto("update", project.updates.map((u) => u.id), await localeOf(request));
   return {
+    canTranslate: translationPermissions.translate(actor),
     following: await isFollowing(actor?.id, { type: "project", id: project.id }),
     signedIn: !!actor,
     project: {
@@ -60,7 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         id: u.id,
         status: u.status as Status,
         percentComplete: u.percentComplete,
-        note: u.note,
+        note: translated.get(u.id)?.description ?? u.note,
+        translated: translated.has(u.id),
         postedOn: u.postedOn,
         photo: u.photo,
         photoAlt: u.photoAlt,
@@ -164,7 +171,7 @@ const MILESTONE_STATE_KEYS = {
 } as const satisfies Record<MilestoneState, string>;
 
 export default function ProjectPage() {
-  const { project, canPost, canManageMilestones, canRecordSpend, today, following, signedIn } = useLoaderData<typeof loader>();
+  const { project, canPost, canManageMilestones, canRecordSpend, today, following, signedIn, canTranslate } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const answered = answeredIntent(lastResult);
   const [searchParams] = useSearchParams();
@@ -272,6 +279,12 @@ export default function ProjectPage() {
                   {f.percent(entry.update.percentComplete / 100)}
                 </p>
                 <p className="prose">{entry.update.note}</p>
+                {entry.update.translated ? <p className="hint">{t("translations:shown")}</p> : null}
+                {canTranslate ? (
+                  <p>
+                    <Link to={`/translate/update/${entry.update.id}`}>{t("translations:link")}</Link>
+                  </p>
+                ) : null}
                 {entry.update.photo ? (
                   <figure className="update-photo">
                     <a href={`/photos/${entry.update.photo}.jpg`}>

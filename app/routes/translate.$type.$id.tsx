@@ -10,7 +10,7 @@ import { Notice, SelectField, TextareaField, TextField } from "~/components/form
 import { readForm } from "~/csrf.server";
 import { saveTranslation, translatableItem, translationsOf } from "~/db/translations.server";
 import { TRANSLATABLE, translationPermissions, type TranslatableType } from "~/domain/translations/permissions";
-import { translationInput } from "~/domain/translations/schema";
+import { translationInput, updateTranslationInput } from "~/domain/translations/schema";
 import { formReply } from "~/http.server";
 import { LOCALE_NAMES, LOCALES } from "~/i18n/config";
 import { message } from "~/i18n/message";
@@ -24,7 +24,7 @@ async function guard(request: Request, params: { type?: string; id?: string }) {
   const type = (TRANSLATABLE as readonly string[]).includes(params.type ?? "") ? (params.type as TranslatableType) : null;
   const item = type && params.id ? await translatableItem(type, params.id) : null;
   if (!type || !item) throw new Response(message("translations:notFound"), { status: 404 });
-  return { actor: actor!, type, item, back: `/${type === "idea" ? "ideas" : "proposals"}/${item.id}` };
+  return { actor: actor!, type, item, back: item.back };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, type, item } = await guard(request, params);
-  const submission = parseWithZod(await readForm(request), { schema: translationInput });
+  const submission = parseWithZod(await readForm(request), { schema: type === "update" ? updateTranslationInput : translationInput });
   if (submission.status !== "success") return formReply(submission);
   await saveTranslation({ type, id: item.id }, submission.value, actor);
   return redirect(`/translate/${type}/${item.id}?saved=${submission.value.locale}`);
@@ -56,11 +56,17 @@ export default function Translate() {
       <p>
         <Link to={back}>{t("translations:back")}</Link>
       </p>
-      <h1>{type === "idea" ? t("translations:titleIdea", { number: item.number }) : t("translations:titleProposal", { number: item.number })}</h1>
+      <h1>
+        {type === "idea"
+          ? t("translations:titleIdea", { number: item.number })
+          : type === "proposal"
+            ? t("translations:titleProposal", { number: item.number })
+            : t("translations:titleUpdate", { project: item.title })}
+      </h1>
       {params.get("saved") ? <Notice tone="success">{t("translations:saved")}</Notice> : null}
       <section aria-labelledby="original">
         <h2 id="original">{t("translations:original")}</h2>
-        <p><strong>{item.title}</strong></p>
+        {type !== "update" ? <p><strong>{item.title}</strong></p> : null}
         <p className="prose">{item.description}</p>
       </section>
       {existing.length ? (
@@ -69,8 +75,8 @@ export default function Translate() {
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <SelectField meta={fields.locale} label={t("translations:language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
-        <TextField meta={fields.title} label={t("translations:translatedTitle")} />
-        <TextareaField meta={fields.description} label={t("translations:translatedDescription")} rows={6} />
+        {type === "update" ? <input type="hidden" name="title" value="" /> : <TextField meta={fields.title} label={t("translations:translatedTitle")} />}
+        <TextareaField meta={fields.description} label={type === "update" ? t("translations:translatedNote") : t("translations:translatedDescription")} rows={6} />
         <button type="submit" className="button">{t("translations:save")}</button>
       </Form>
     </div>

@@ -138,4 +138,20 @@ describe("translations of what people wrote", async () => {
     expect((await ballotOptions(cycle.id, north.id, undefined, "es")).map((o) => o.title)).toEqual(["Bancas del estanque"]);
     expect((await ballotOptions(cycle.id, north.id, undefined, "en")).map((o) => o.title)).toEqual(["Pond benches"]);
   });
+
+  it("translates a project update's note, shown to Spanish readers of the project page", async () => {
+    const { loader: projectLoader } = await import("~/routes/projects.$id");
+    const proposal = await prisma.proposal.findFirstOrThrow({ where: { cycleId: cycle.id } });
+    const project = await prisma.project.create({ data: { proposalId: proposal.id, cycleId: cycle.id, districtId: north.id, title: "Pond benches", budgetCents: 100_00 } });
+    const update = await prisma.projectUpdate.create({ data: { projectId: project.id, status: "in_progress", percentComplete: 20, note: "The benches are ordered.", postedOn: "2026-11-20" } });
+    const target = { type: "update", id: update.id };
+    const noNote = answerOf(await translateAction(args((await browserFor(staff)).post(`/translate/update/${update.id}`, { locale: "es", description: "" }), target)));
+    expect(noNote.httpStatus).toBe(400);
+    await translateAction(args((await browserFor(staff)).post(`/translate/update/${update.id}`, { locale: "es", description: "Las bancas ya están pedidas." }), target));
+    const reader = await browserFor(null);
+    const spanish = (await projectLoader(args(new Request(`http://test/projects/${project.id}?lng=es`, { headers: reader.get("/").headers }), { id: project.id }))) as { project: { updates: { note: string; translated: boolean }[] } };
+    expect(spanish.project.updates[0]).toMatchObject({ note: "Las bancas ya están pedidas.", translated: true });
+    const english = (await projectLoader(args(reader.get(`/projects/${project.id}`), { id: project.id }))) as { project: { updates: { note: string }[] } };
+    expect(english.project.updates[0].note).toBe("The benches are ordered.");
+  });
 });
