@@ -159,6 +159,8 @@ export async function voidVoterCode(cycleId: string, code: string, reason: strin
  * While unused it follows the district the person declares; once used it stays.
  */
 export async function accountVoterCode(cycleId: string, districtId: string, userId: string) {
+  // A tampered form cannot vote in another cycle's district.
+  if ((await prisma.district.count({ where: { id: districtId, cycleId } })) !== 1) return null;
   const existing = await prisma.voterCode.findUnique({ where: { cycleId_userId: { cycleId, userId } }, include: { participation: { select: { id: true } } } });
   if (existing) {
     if (existing.participation || existing.districtId === districtId) return existing;

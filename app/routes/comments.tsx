@@ -8,6 +8,7 @@ import { FormErrors, Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { addComment, commentTarget, findComment, hideComment } from "~/db/comments.server";
 import { commentPermissions } from "~/domain/comments/permissions";
+import type { z } from "zod";
 import { commentInput, hideInput } from "~/domain/comments/schema";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
@@ -26,11 +27,7 @@ type Refusal = { errors: Record<string, string[]>; fields: Record<string, string
 const refuse = (fields: Record<string, string>, errors: Refusal["errors"], back: string | null, status = 400) =>
   data<Refusal>({ errors, fields, back }, { status });
 
-function errorsOf(issues: { path: (string | number)[]; message: string }[]) {
-  const errors: Record<string, string[]> = {};
-  for (const issue of issues) (errors[String(issue.path[0] ?? "")] ??= []).push(issue.message);
-  return errors;
-}
+const errorsOf = (error: z.ZodError) => error.flatten().fieldErrors as Record<string, string[]>;
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await getActor(request);
@@ -42,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = hideInput.safeParse(fields);
     const comment = parsed.success ? await findComment(parsed.data.commentId) : null;
     const target = comment ? await commentTarget(comment.targetType as "idea" | "proposal", comment.targetId) : null;
-    if (!parsed.success) return refuse(fields, errorsOf(parsed.error.issues), target?.path ?? null);
+    if (!parsed.success) return refuse(fields, errorsOf(parsed.error), target?.path ?? null);
     if (!comment || !target) throw new Response(message("comments:notFound"), { status: 404 });
     await hideComment(comment.id, parsed.data.reason, actor!);
     return redirect(`${target.path}#comment-${comment.id}`);
@@ -54,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!target) throw new Response(message("comments:notFound"), { status: 404 });
   const channel = fields.channel === "costing" ? "costing" : "public";
   authorize(request, actor, commentPermissions.write(actor, { channel, phase: target.phase, agencyId: target.agencyId }), message("comments:refused.write"));
-  if (!parsed.success) return refuse(fields, errorsOf(parsed.error.issues), target.path);
+  if (!parsed.success) return refuse(fields, errorsOf(parsed.error), target.path);
   const limited = await takeAttempt([LIMITS.commentPerAccount, actor!.id]);
   if (limited) return refuse(fields, { "": [limited] }, target.path, 429);
   const comment = await addComment(parsed.data, actor!);

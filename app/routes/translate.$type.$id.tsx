@@ -45,8 +45,8 @@ export default function Translate() {
   const { t } = useTranslation();
   const { type, item, back, existing } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const locale = params.get("lng") === "en" ? "en" : "es";
-  const current = existing.find((e) => e.locale === (params.get("saved") ?? locale));
+  // Open on the language just saved, else Spanish (the language staff translate into most).
+  const current = existing.find((e) => e.locale === (params.get("saved") ?? "es"));
   const [form, fields] = useForm({
     lastResult: useActionData<typeof action>(),
     defaultValue: { locale: current?.locale ?? "es", title: current?.title ?? "", description: current?.description ?? "" },

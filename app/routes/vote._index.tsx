@@ -47,10 +47,8 @@ async function voteWithAccount(request: Request, formData: FormData) {
   const cycle = (await accountVotingCycles()).find((c) => c.slug === formData.get("cycle"));
   authorize(request, actor, !!cycle && votingChannelPermissions.voteWithAccount(actor, cycle), message("vote:account.refused"));
   if (submission.status !== "success") return formReply(submission);
-  if (!cycle!.districts.some((d) => d.id === submission.value.districtId)) {
-    return formReply(submission, { fieldErrors: { districtId: [message("vote:account.errors.district")] } });
-  }
   const code = await accountVoterCode(cycle!.id, submission.value.districtId, actor!.id);
+  if (!code) return formReply(submission, { fieldErrors: { districtId: [message("vote:account.errors.district")] } });
   if (code.participation) return redirect("/vote?notice=already-voted");
   return redirect("/vote/ballot", { headers: { "Set-Cookie": await startVoting(request, code.id) } });
 }

@@ -98,6 +98,20 @@ describe("voting with an account, and on paper", async () => {
     const ballot = answerOf<{ step: string; ballot: { district: string } }>(await paperAction(args(browser.post(url, { site: "Library", code: code.code, intent: "start" }), { slug: cycle.slug })));
     expect(ballot.reply).toMatchObject({ step: "ballot", ballot: { district: "North" } });
   });
+
+  it("refuses another cycle's district in the declaration, and another cycle's code on paper", async () => {
+    const other = await makeCycle(admin, "voting");
+    const browser = await browserFor(await makeUser(["resident"]));
+    const wrongDistrict = answerOf<{ error: Record<string, string[]> }>(await voteAction(args(browser.post("/vote", { ...declaration, districtId: other.districts[0].id }))));
+    expect(wrongDistrict.httpStatus).toBe(400);
+    expect(decodeMessage(wrongDistrict.reply.error.districtId[0])?.key).toBe("vote:account.errors.district");
+    await generateVoterCodes(other.id, other.districts[0].id, 1, "Other cycle", admin);
+    const foreign = await prisma.voterCode.findFirstOrThrow({ where: { cycleId: other.id } });
+    const paper = answerOf<{ errors: { code?: string[] } }>(await paperAction(args((await browserFor(admin)).post(`/admin/cycles/${cycle.slug}/paper`, { site: "Library", code: foreign.code }), { slug: cycle.slug })));
+    expect(paper.httpStatus).toBe(400);
+    expect(decodeMessage(paper.reply.errors.code![0])?.key).toBe("vote:errors.code.unknown");
+    expect(await prisma.participation.count({ where: { voterCodeId: foreign.id } })).toBe(0);
+  });
 });
 
 describe("translations of what people wrote", async () => {
