@@ -151,19 +151,27 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   const withPoints = utility === "points";
   // Utility of a project when it does not depend on the ballot.
   const fixedU: bigint[] = projects.map((p) => (utility === "cost" ? p.cost : 1n));
+  // Positive fixed utility (a zero-cost project gives no cost utility).
+  const fixedPos = Uint8Array.from(fixedU, (u) => (u > 0n ? 1 : 0));
+  const ballots = election.ballots;
   let tableSize = 16;
-  while (tableSize < 2 * election.ballots.length) tableSize *= 2;
+  while (tableSize < 2 * ballots.length) tableSize *= 2;
   const mask = tableSize - 1;
   const table = new Int32Array(tableSize).fill(-1);
-  const itemStart: number[] = [0];
-  const itemPi: number[] = [];
+  let totalIds = 0;
+  for (const ballot of ballots) totalIds += ballot.ids.length;
+  // Groups as flat typed arrays: group g lists itemPi[itemStart[g] .. itemStart[g + 1]).
+  const itemStart = new Int32Array(ballots.length + 1);
+  const itemPi = new Int32Array(totalIds);
   const itemU: bigint[] = []; // points utility only
-  const multList: number[] = [];
+  const multArr = new Float64Array(ballots.length);
+  let G = 0;
+  let nItems = 0;
   const perProject = new Int32Array(P);
   let n = 0;
   const pis: number[] = [];
-  const us: bigint[] = [];
-  for (const ballot of election.ballots) {
+  const us: bigint[] = []; // points utility only
+  for (const ballot of ballots) {
     const count = ballotCount(ballot);
     if (count === 0) continue;
     n += count;
@@ -174,22 +182,22 @@ function prepare(election: Election, utility: MesUtility): Prepared {
       const pi = index.get(ids[j]);
       if (pi === undefined || pis.includes(pi)) continue; // unknown project or repeated id: ignored
       pis.push(pi);
-      us.push(withPoints ? (ballot.points ? ballot.points[j] ?? 0n : 1n) : fixedU[pi]);
+      if (withPoints) us.push(ballot.points ? ballot.points[j] ?? 0n : 1n);
     }
     // Keep positive utilities, sorted by project index (insertion sort: ballots are short).
     let m = 0;
     for (let j = 0; j < pis.length; j++) {
-      if (us[j] <= 0n) continue;
       const pi = pis[j];
-      const u = us[j];
+      if (withPoints ? us[j] <= 0n : fixedPos[pi] === 0) continue;
+      const u = withPoints ? us[j] : 0n;
       let h = m++;
       while (h > 0 && pis[h - 1] > pi) {
         pis[h] = pis[h - 1];
-        us[h] = us[h - 1];
+        if (withPoints) us[h] = us[h - 1];
         h--;
       }
       pis[h] = pi;
-      us[h] = u;
+      if (withPoints) us[h] = u;
     }
     // Find the group: an open-addressing table keyed by a hash of the
     // (project, utility) list, checked item by item (no string per ballot).
@@ -215,21 +223,21 @@ function prepare(election: Election, utility: MesUtility): Prepared {
       slot = (slot + 1) & mask;
     }
     if (g < 0) {
-      table[slot] = multList.length;
+      table[slot] = G;
       for (let j = 0; j < m; j++) {
-        itemPi.push(pis[j]);
+        itemPi[nItems++] = pis[j];
         if (withPoints) itemU.push(us[j]);
         perProject[pis[j]]++;
       }
-      itemStart.push(itemPi.length);
-      multList.push(count);
+      multArr[G] = count;
+      itemStart[++G] = nItems;
     } else {
-      multList[g] += count;
+      multArr[g] += count;
     }
   }
-  const G = multList.length;
-  const mult = Float64Array.from(multList);
-  const multBig = multList.map((m) => BigInt(m));
+  const mult = multArr.slice(0, G);
+  const multBig = Array.from(mult, (m) => BigInt(m));
+  const multList = mult;
 
   const supG: Int32Array[] = projects.map((_, pi) => new Int32Array(perProject[pi]));
   const supU: bigint[][] = withPoints ? projects.map(() => []) : [];
@@ -1151,14 +1159,33 @@ class MesRun {
     let payments: MesPayment[] = [];
     if (this.details) {
       const agg = new Map<string, { amount: Rational; voters: number }>();
-      const byKey = new Map<number, { i: number; voters: number }>();
-      for (let i = 0; i < n; i++) {
-        const key = uIdx === null ? oldCls[i] : oldCls[i] * nU + uIdx[i];
-        const e = byKey.get(key);
-        if (e) e.voters += mult[sg[i]];
-        else byKey.set(key, { i, voters: mult[sg[i]] });
+      // Voters per (budget class, utility): what each of them paid.
+      const byKey: { i: number; voters: number }[] = [];
+      if (uIdx === null) {
+        const stampNow = ++this.stampNow;
+        for (let i = 0; i < n; i++) {
+          const k = oldCls[i];
+          if (this.stamp[k] !== stampNow) {
+            this.stamp[k] = stampNow;
+            this.slot[k] = byKey.length;
+            byKey.push({ i, voters: 0 });
+          }
+          byKey[this.slot[k]].voters += mult[sg[i]];
+        }
+      } else {
+        const at = new Map<number, number>();
+        for (let i = 0; i < n; i++) {
+          const key = oldCls[i] * nU + uIdx[i];
+          let e = at.get(key);
+          if (e === undefined) {
+            e = byKey.length;
+            at.set(key, e);
+            byKey.push({ i, voters: 0 });
+          }
+          byKey[e].voters += mult[sg[i]];
+        }
       }
-      for (const { i, voters } of byKey.values()) {
+      for (const { i, voters } of byKey) {
         const k = oldCls[i];
         const u = uIdx === null ? c.uVals[0] : c.uVals[uIdx[i]];
         const amount = isCap[i] ? rat(this.rescale(k), Dold) : rat(X * u, Dold * U);
@@ -1307,6 +1334,8 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
   const B = election.budget;
 
   let chosenK = 0n;
+  /** A run with details at step chosenK, when the Add1 search already made one. */
+  let chosenRun: RunResult | null = null;
   let runs = 0;
   let verifyRuns = 0;
   if (options.add1 && prep.n > 0) {
@@ -1315,19 +1344,30 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
     let prevK: bigint | null = null;
     let lastJump = 1n;
     let probe = 1n << 62n;
+    let previous: { k: bigint; run: RunResult } | null = null;
     for (;;) {
-      const res = runMes(prep, perVoter(prep, B, k, step), { slopes: !options.naiveAdd1, record: !options.naiveAdd1, step });
+      // With details, so the run at the chosen step is usually the final one too.
+      const res = runMes(prep, perVoter(prep, B, k, step), {
+        slopes: !options.naiveAdd1,
+        record: !options.naiveAdd1,
+        details: true,
+        step,
+      });
       runs++;
       if (res.cost > B) {
         // The reference returns the previous step's outcome, which equals the
         // outcome of the last run (proved constant over the steps we jumped).
         chosenK = prevK === null ? 0n : k - 1n;
+        if (prevK === null) chosenRun = res;
+        else if (previous !== null && previous.k === chosenK) chosenRun = previous.run;
         break;
       }
       if (isExhaustive(election, new Set(res.selected), res.cost, candIdx)) {
         chosenK = k;
+        chosenRun = res;
         break;
       }
+      previous = { k, run: res };
       prevK = k;
       let reached = k; // the outcome is proved the same at every step in [k, reached]
       if (!options.naiveAdd1) {
@@ -1369,8 +1409,11 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
     }
   }
 
-  const final = runMes(prep, perVoter(prep, B, chosenK, step), { details: true });
-  runs++;
+  let final = chosenRun;
+  if (final === null) {
+    final = runMes(prep, perVoter(prep, B, chosenK, step), { details: true });
+    runs++;
+  }
   const selectedSet = new Set(final.selected);
   const mesSpent = final.cost;
 
