@@ -6,7 +6,7 @@ import type { ProjectOutcome } from "../tally/types";
 export type ProjectNote =
   | { kind: "greedy" }
   | { kind: "did-not-fit"; remainingCents: number }
-  | { kind: "mes-winner"; supporters: number; payments: { cents: number; voters: number }[] }
+  | { kind: "mes-winner"; supporters: number; payments: { cents: number; voters: number; fromCents?: number }[] }
   | { kind: "greedy-fill" }
   | { kind: "no-support" }
   | { kind: "unaffordable"; supporters: number; coveragePercent: number | null };
@@ -19,7 +19,11 @@ export function noteFor(p: ProjectOutcome): ProjectNote {
       return {
         kind: "mes-winner",
         supporters: mes.supporters,
-        payments: mes.payments.map((pay) => ({ cents: Number(pay.amount), voters: pay.voters })),
+        payments: mes.payments.map((pay) =>
+          pay.from === undefined
+            ? { cents: Number(pay.amount), voters: pay.voters }
+            : { cents: Number(pay.amount), voters: pay.voters, fromCents: Number(pay.from) },
+        ),
       };
     }
     return { kind: "greedy" };
@@ -56,7 +60,13 @@ export function explainNote(note: ProjectNote | null, money: (cents: number) => 
     case "did-not-fit":
       return t("results:explain.didNotFit", { remaining: money(note.remainingCents) });
     case "mes-winner": {
-      const payments = note.payments.map((p) => t("results:explain.payment", { count: p.voters, amount: money(Math.round(p.cents)) })).join(", ");
+      const payments = note.payments
+        .map((p) =>
+          p.fromCents === undefined
+            ? t("results:explain.payment", { count: p.voters, amount: money(Math.round(p.cents)) })
+            : t("results:explain.paymentRange", { count: p.voters, from: money(Math.round(p.fromCents)), to: money(Math.round(p.cents)) }),
+        )
+        .join(", ");
       return note.supporters === 1
         ? t("results:explain.mesWinnerOne", { payments })
         : t("results:explain.mesWinner", { supporters: note.supporters, payments });

@@ -1158,49 +1158,33 @@ class MesRun {
 
     let payments: MesPayment[] = [];
     if (this.details) {
-      const agg = new Map<string, { amount: Rational; voters: number }>();
-      // Voters per (budget class, utility): what each of them paid.
-      const byKey: { i: number; voters: number }[] = [];
-      if (uIdx === null) {
-        const stampNow = ++this.stampNow;
-        for (let i = 0; i < n; i++) {
-          const k = oldCls[i];
-          if (this.stamp[k] !== stampNow) {
-            this.stamp[k] = stampNow;
-            this.slot[k] = byKey.length;
-            byKey.push({ i, voters: 0 });
-          }
-          byKey[this.slot[k]].voters += mult[sg[i]];
+      // Uncapped supporters pay rho·u (one amount per utility); capped ones pay all they had
+      // left, one amount per budget class, compared as numerators over Dold (no gcd).
+      const uncapped = new Float64Array(nU);
+      const stampNow = ++this.stampNow;
+      const touched: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const m = mult[sg[i]];
+        if (!isCap[i]) {
+          uncapped[uIdx === null ? 0 : uIdx[i]] += m;
+          continue;
         }
-      } else {
-        const at = new Map<number, number>();
-        for (let i = 0; i < n; i++) {
-          const key = oldCls[i] * nU + uIdx[i];
-          let e = at.get(key);
-          if (e === undefined) {
-            e = byKey.length;
-            at.set(key, e);
-            byKey.push({ i, voters: 0 });
-          }
-          byKey[e].voters += mult[sg[i]];
-        }
-      }
-      for (const { i, voters } of byKey) {
         const k = oldCls[i];
-        const u = uIdx === null ? c.uVals[0] : c.uVals[uIdx[i]];
-        const amount = isCap[i] ? rat(this.rescale(k), Dold) : rat(X * u, Dold * U);
-        const s = toFractionString(amount);
-        const entry = agg.get(s);
-        if (entry) entry.voters += voters;
-        else agg.set(s, { amount, voters });
+        if (this.stamp[k] !== stampNow) {
+          this.stamp[k] = stampNow;
+          this.cnt[k] = 0;
+          touched.push(k);
+        }
+        this.cnt[k] += m;
       }
-      payments = [...agg.values()]
-        .sort((a, b) => {
-          const l = a.amount.n * b.amount.d;
-          const rr = b.amount.n * a.amount.d;
-          return l > rr ? -1 : l < rr ? 1 : 0;
-        })
-        .map((p) => ({ amount: toDecimalString(p.amount, 6), exact: toFractionString(p.amount), voters: p.voters }));
+      const capped = new Map<bigint, number>();
+      for (const k of touched) {
+        const N = this.rescale(k);
+        capped.set(N, (capped.get(N) ?? 0) + this.cnt[k]);
+      }
+      const shares: PaidShare[] = [];
+      for (let j = 0; j < nU; j++) if (uncapped[j] > 0) shares.push({ n: X * c.uVals[j], d: Dold * U, voters: uncapped[j] });
+      payments = summarizePayments(shares, capped, Dold);
     }
 
     // New budgets over newD: N·q − u·X / r for the uncapped, 0 for the capped.
@@ -1257,6 +1241,55 @@ class MesRun {
   }
 }
 
+/** What some supporters paid each: n / d. */
+interface PaidShare {
+  n: bigint;
+  d: bigint;
+  voters: number;
+}
+
+/** Distinct payments listed one by one up to this many; beyond, capped supporters' ones become one range. */
+const MAX_LISTED_PAYMENTS = 6;
+
+/**
+ * A winner's payments, largest first: each uncapped share, and what capped supporters
+ * paid (all they had left; numerators over `D` → voters). When capped supporters paid
+ * many different amounts (a large election), they are one entry "between `from` and
+ * `amount`": exact, and what a reader can take in.
+ */
+function summarizePayments(uncapped: PaidShare[], capped: Map<bigint, number>, D: bigint): MesPayment[] {
+  const cmp = (a: PaidShare, b: PaidShare) => {
+    const l = a.n * b.d;
+    const r = b.n * a.d;
+    return l > r ? -1 : l < r ? 1 : 0;
+  };
+  const show = (p: PaidShare) => {
+    const amount = rat(p.n, p.d);
+    return { amount: toDecimalString(amount, 6), exact: toFractionString(amount), voters: p.voters };
+  };
+  if (uncapped.length + capped.size <= MAX_LISTED_PAYMENTS || capped.size < 2) {
+    const all = [...uncapped, ...[...capped].map(([n, voters]) => ({ n, d: D, voters }))].sort(cmp);
+    const merged: PaidShare[] = [];
+    for (const p of all) {
+      const last = merged[merged.length - 1];
+      if (last && cmp(last, p) === 0) last.voters += p.voters;
+      else merged.push({ ...p });
+    }
+    return merged.map(show);
+  }
+  let min: bigint | null = null;
+  let max: bigint | null = null;
+  let voters = 0;
+  for (const [n, v] of capped) {
+    if (min === null || n < min) min = n;
+    if (max === null || n > max) max = n;
+    voters += v;
+  }
+  const from = rat(min!, D);
+  const range: MesPayment = { ...show({ n: max!, d: D, voters }), from: toDecimalString(from, 6), fromExact: toFractionString(from) };
+  return [...uncapped.sort(cmp).map(show), range];
+}
+
 function runMes(prep: Prepared, beta: Rational, flags: RunFlags = {}): RunResult {
   if (prep.n === 0 || prep.cands.length === 0) {
     let cost = 0n;
@@ -1304,6 +1337,10 @@ function verifyInterval(prep: Prepared, at: RunResult, beta: Rational, step: big
 // ---------------------------------------------------------------------------
 // Public rules.
 
+function sameSequence(a: RunResult, b: RunResult): boolean {
+  return a.sequence.length === b.sequence.length && a.sequence.every((j, i) => b.sequence[i] === j);
+}
+
 function perVoter(prep: Prepared, budget: bigint, k: bigint, step: bigint): Rational {
   return rat(budget + k * step * BigInt(prep.n), BigInt(Math.max(prep.n, 1)));
 }
@@ -1345,14 +1382,10 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
     let lastJump = 1n;
     let probe = 1n << 62n;
     let previous: { k: bigint; run: RunResult } | null = null;
+    let proving = false;
     for (;;) {
       // With details, so the run at the chosen step is usually the final one too.
-      const res = runMes(prep, perVoter(prep, B, k, step), {
-        slopes: !options.naiveAdd1,
-        record: !options.naiveAdd1,
-        details: true,
-        step,
-      });
+      const res = runMes(prep, perVoter(prep, B, k, step), { slopes: proving, record: proving, details: true, step });
       runs++;
       if (res.cost > B) {
         // The reference returns the previous step's outcome, which equals the
@@ -1367,10 +1400,15 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
         chosenRun = res;
         break;
       }
+      // Proofs pay off once one step leaves the outcome as it was; while every step
+      // changes it (large steps, as in a city-wide count in cents), plain runs are cheaper.
+      if (!proving && !options.naiveAdd1 && previous !== null && previous.k === k - 1n && sameSequence(previous.run, res)) {
+        proving = true;
+      }
       previous = { k, run: res };
       prevK = k;
       let reached = k; // the outcome is proved the same at every step in [k, reached]
-      if (!options.naiveAdd1) {
+      if (res.state !== null) {
         // Guess how far the outcome stays the same, prove it with the monotone
         // sandwich; chain proofs (each verifying run gives the thresholds for
         // the next piece) until the guess falls below one step.

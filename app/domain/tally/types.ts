@@ -66,6 +66,12 @@ export interface MesPayment {
   /** The same amount exactly, "n/d". */
   exact: string;
   voters: number;
+  /**
+   * Set when these voters paid different amounts, each all they had left: the smallest
+   * (decimal and exact); `amount` is then the largest.
+   */
+  from?: string;
+  fromExact?: string;
 }
 
 export interface MesWinnerDetail {
@@ -80,7 +86,7 @@ export interface MesWinnerDetail {
   supporters: number;
   /** Supporters who could not pay their full share and paid all their remaining money. */
   cappedSupporters: number;
-  /** Distinct payments, largest first; they add up to the cost. */
+  /** Distinct payments, largest first; they add up to the cost (capped ones may be one range, see MesPayment.from). */
   payments: MesPayment[];
 }
 
