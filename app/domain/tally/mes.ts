@@ -101,6 +101,8 @@ const LOWER = 1 - 1e-13;
 interface Cand {
   /** Index in election.projects. */
   pi: number;
+  /** Index in Prepared.cands. */
+  ci: number;
   id: ProjectId;
   cost: bigint;
   costF: number;
@@ -280,6 +282,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
     }
     cands.push({
       pi,
+      ci: -1,
       id: p.id,
       cost: p.cost,
       costF: Number(p.cost),
@@ -294,6 +297,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
     });
   });
   cands.sort((a, b) => compareProjectIds(a.id, b.id));
+  cands.forEach((c, ci) => (c.ci = ci));
   zeroCost.sort((a, b) => compareProjectIds(projects[a].id, projects[b].id));
   return { election, utility, n, G, mult, multBig, cands, zeroCost, supporters };
 }
@@ -302,6 +306,13 @@ function prepare(election: Election, utility: MesUtility): Prepared {
 // One MES run.
 
 /** Exact rho of a project: X / (D·U), with the capped set used to find it. */
+/** A project's supporters by budget class: classes ks[j], with cnt[j] voters; valid for one `version` of the budgets. */
+interface Gathered {
+  version: number;
+  ks: Int32Array;
+  cnt: Float64Array;
+}
+
 interface RhoEval {
   X: bigint;
   U: bigint;
@@ -363,6 +374,8 @@ interface RunResult {
   verified: boolean;
   /** The run itself (record mode), for a refined check of the next interval. */
   state: MesRun | null;
+  /** Whether payments and drops were recorded (an outcome can be explained from it). */
+  details: boolean;
 }
 
 interface ForcedCheck {
@@ -421,6 +434,19 @@ class MesRun {
 
   private horizon = Infinity;
 
+  /**
+   * Supporters by budget class. With one utility per project (cost or cardinality
+   * utilities: approval ballots), every evaluation works on the classes a
+   * project's supporters are in (hundreds) rather than on the supporters
+   * (tens of thousands); cached per project until the next payment.
+   */
+  private version = 0;
+  private gathers: (Gathered | undefined)[] = [];
+  private gStamp = new Int32Array(64);
+  private gSlot = new Int32Array(64);
+  private gKs = new Int32Array(64);
+  private gTmp = new Float64Array(64);
+
   /** Record mode: round in which each ballot group was first capped (0 = never). */
   firstCap: Int32Array | null = null;
   /** Record mode: per round, the budget class of each supporter of the winner before paying. */
@@ -478,6 +504,10 @@ class MesRun {
       this.cnt = grow(this.cnt);
       this.stamp = grow(this.stamp);
       this.slot = grow(this.slot);
+      this.gStamp = grow(this.gStamp);
+      this.gSlot = grow(this.gSlot);
+      this.gKs = grow(this.gKs);
+      this.gTmp = grow(this.gTmp);
     }
     this.N.push(N);
     this.ep[k] = this.E;
@@ -490,8 +520,127 @@ class MesRun {
     if (t >= 0 && t < this.horizon) this.horizon = t;
   }
 
+  /**
+   * Whether c is evaluated on its supporters' budget classes rather than one by one:
+   * one-utility projects (cost or cardinality utilities, i.e. approval ballots).
+   */
+  private byClass(c: Cand): boolean {
+    return c.uIdx === null;
+  }
+
+  /** The budget classes of c's supporters and how many voters are in each (one-utility projects only). */
+  private gathered(c: Cand): Gathered {
+    const cached = this.gathers[c.ci];
+    if (cached !== undefined && cached.version === this.version) return cached;
+    const stampNow = ++this.stampNow;
+    const { sg } = c;
+    const mult = this.prep.mult;
+    const cls = this.cls;
+    const stamp = this.gStamp;
+    const slot = this.gSlot;
+    const ks = this.gKs;
+    const tmp = this.gTmp;
+    let K = 0;
+    for (let i = 0; i < sg.length; i++) {
+      const g = sg[i];
+      const k = cls[g];
+      if (stamp[k] !== stampNow) {
+        stamp[k] = stampNow;
+        slot[k] = K;
+        ks[K] = k;
+        tmp[K++] = 0;
+      }
+      tmp[slot[k]] += mult[g];
+    }
+    const out: Gathered = { version: this.version, ks: ks.slice(0, K), cnt: tmp.slice(0, K) };
+    this.gathers[c.ci] = out;
+    return out;
+  }
+
+  /** floatEval for a one-utility project, on its supporters' budget classes. */
+  private floatEvalClasses(c: Cand, start: number): FloatEval {
+    const { ks, cnt } = this.gathered(c);
+    const K = ks.length;
+    const F = this.F;
+    const MF = this.MF;
+    const slopes = this.slopes;
+    const u = c.uValsF[0];
+    let money = 0;
+    let moneySlope = 0;
+    for (let j = 0; j < K; j++) {
+      money += cnt[j] * F[ks[j]];
+      if (slopes) moneySlope += cnt[j] * MF[ks[j]];
+    }
+    // Same bounds as the per-supporter pass: a sum of at most that many terms.
+    const margin = (c.sg.length + 16) * 4 * EPS;
+    let affordable: boolean;
+    let exactMoney: bigint | null = null;
+    if (money >= c.costF * (1 + margin)) affordable = true;
+    else if (money < c.costF * (1 - margin)) affordable = false;
+    else {
+      exactMoney = this.exactMoney(c);
+      affordable = exactMoney >= c.cost * this.D;
+    }
+    const out: FloatEval = { affordable, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope, exactMoney };
+    if (!affordable) return out;
+
+    // rho_C for C = {classes with budget/utility < r}, iterated until C is stable
+    // (the same fixpoint as the per-supporter pass, on far fewer entries).
+    let sC = 0;
+    let uC = 0;
+    let mC = 0;
+    let nC = 0;
+    let r = Math.max(c.costF / c.totalUF, start);
+    for (let iter = 0; iter < 64; iter++) {
+      sC = 0;
+      uC = 0;
+      mC = 0;
+      nC = 0;
+      let nextAbove = Infinity;
+      for (let j = 0; j < K; j++) {
+        const k = ks[j];
+        const x = F[k] / u; // the same float test as capped()
+        if (x < r) {
+          sC += cnt[j] * F[k];
+          uC += cnt[j] * u;
+          if (slopes) mC += cnt[j] * MF[k];
+          nC++;
+        } else if (x < nextAbove) nextAbove = x;
+      }
+      const rest = c.totalUF - uC;
+      if (!(rest > 0)) {
+        r = Infinity;
+        break;
+      }
+      const r2 = (c.costF - sC) / rest;
+      if (r2 <= nextAbove) {
+        if (r2 > r) r = r2;
+        break;
+      }
+      r = r2;
+    }
+    if (r < start) r = start; // start is a certified lower bound of rho
+    const rest = c.totalUF - uC;
+    out.thr = r;
+    out.rho = r;
+    if (rest > 0 && Number.isFinite(r)) {
+      const gamma = (nC + 8) * 4 * EPS;
+      const gammaU = c.totalUF < 2 ** 50 ? 0 : (c.sg.length + 8) * 4 * EPS;
+      const num = c.costF - sC * (1 + gamma);
+      out.lower = num > 0 ? (num / (rest * (1 + gammaU) + c.totalUF * gammaU)) * (1 - 8 * EPS) : 0;
+      if (slopes) out.slope = -mC / rest;
+    }
+    return out;
+  }
+
   /** Exact Σ multiplicity × budget over all supporters (numerator over D). */
   private exactMoney(c: Cand): bigint {
+    if (this.byClass(c)) {
+      const { ks, cnt } = this.gathered(c);
+      let s = 0n;
+      for (let j = 0; j < ks.length; j++) if (ks[j] !== 0) s += BigInt(cnt[j]) * this.rescale(ks[j]);
+      return s;
+    }
     const stampNow = ++this.stampNow;
     const touched: number[] = [];
     const { sg } = c;
@@ -514,6 +663,7 @@ class MesRun {
 
   /** `start`: a certified lower bound on rho (rho never decreases over rounds), to start the iteration from. */
   private floatEval(c: Cand, start: number): FloatEval {
+    if (this.byClass(c)) return this.floatEvalClasses(c, start);
     const { sg, uIdx, uValsF } = c;
     const FG = this.FG;
     const MFG = this.MFG;
@@ -673,16 +823,30 @@ class MesRun {
     let money = 0;
     let fT = 0;
     let fFar = 0;
-    for (let i = 0; i < n; i++) {
-      const g = sg[i];
-      const b = FG[g];
-      const m = mult[g];
-      const u = uIdx === null ? u0 : uValsF[uIdx[i]];
-      money += m * b;
-      const a = tau * u;
-      fT += m * (b < a ? b : a);
-      const z = far * u;
-      fFar += m * (b < z ? b : z);
+    if (this.byClass(c)) {
+      const { ks, cnt } = this.gathered(c);
+      const F = this.F;
+      const a = tau * u0;
+      const z = far * u0;
+      for (let j = 0; j < ks.length; j++) {
+        const b = F[ks[j]];
+        const m = cnt[j];
+        money += m * b;
+        fT += m * (b < a ? b : a);
+        fFar += m * (b < z ? b : z);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const g = sg[i];
+        const b = FG[g];
+        const m = mult[g];
+        const u = uIdx === null ? u0 : uValsF[uIdx[i]];
+        money += m * b;
+        const a = tau * u;
+        fT += m * (b < a ? b : a);
+        const z = far * u;
+        fFar += m * (b < z ? b : z);
+      }
     }
     const margin = (n + 16) * 8 * EPS;
     const cost = c.costF;
@@ -698,9 +862,14 @@ class MesRun {
         exactMoney: null,
       };
       if (this.slopes) {
-        const MFG = this.MFG;
         let ms = 0;
-        for (let i = 0; i < n; i++) ms += mult[sg[i]] * MFG[sg[i]];
+        if (uIdx === null) {
+          const { ks, cnt } = this.gathered(c);
+          for (let j = 0; j < ks.length; j++) ms += cnt[j] * this.MF[ks[j]];
+        } else {
+          const MFG = this.MFG;
+          for (let i = 0; i < n; i++) ms += mult[sg[i]] * MFG[sg[i]];
+        }
         fe.moneySlope = ms;
       }
       return { verdict: 0, fe };
@@ -719,8 +888,32 @@ class MesRun {
     return this.FG[c.sg[i]] / (c.uIdx === null ? c.uValsF[0] : c.uValsF[c.uIdx[i]]) < ev.thr;
   }
 
+  /** capped() for a whole budget class of a one-utility project (F[k] is every member's FG). */
+  private cappedClass(c: Cand, k: number, ev: RhoEval): boolean {
+    if (ev.overrides !== null) {
+      const o = ev.overrides.get(k);
+      if (o !== undefined) return o;
+    }
+    return this.F[k] / c.uValsF[0] < ev.thr;
+  }
+
   /** Exact X and U for the capped set described by ev. False if degenerate. */
   private rhoFor(c: Cand, ev: RhoEval): boolean {
+    if (this.byClass(c)) {
+      const { ks, cnt } = this.gathered(c);
+      let cappedVoters = 0;
+      let sN = 0n;
+      for (let j = 0; j < ks.length; j++) {
+        const k = ks[j];
+        if (!this.cappedClass(c, k, ev)) continue;
+        cappedVoters += cnt[j];
+        if (k !== 0) sN += BigInt(cnt[j]) * this.rescale(k);
+      }
+      ev.D = this.D;
+      ev.U = c.totalU - BigInt(cappedVoters) * c.uVals[0];
+      ev.X = c.cost * ev.D - sN;
+      return ev.U > 0n && ev.X >= 0n;
+    }
     const stampNow = ++this.stampNow;
     const touched: number[] = [];
     const { sg, uIdx } = c;
@@ -768,6 +961,27 @@ class MesRun {
         const lo = rhoF * (1 - DELTA);
         const hi = rhoF * (1 + DELTA);
         let changed = false;
+        if (this.byClass(c)) {
+          const { ks } = this.gathered(c);
+          const u0 = c.uValsF[0];
+          for (let j = 0; j < ks.length; j++) {
+            const k = ks[j];
+            const x = this.F[k] / u0;
+            const cap = this.cappedClass(c, k, ev);
+            // Far from rho: the float decision is certain; it must agree with the set.
+            if ((x < lo || x > hi) && cap === x < lo) continue;
+            // exact: budget ? rho·u  <=>  N_k·U ? X·u
+            const lhs = this.rescale(k) * ev.U;
+            const rhs = ev.X * c.uVals[0];
+            if ((cap && lhs > rhs) || (!cap && lhs < rhs)) {
+              if (ev.overrides === null) ev.overrides = new Map();
+              ev.overrides.set(k, !cap);
+              changed = true;
+            }
+          }
+          if (!changed) return ev;
+          continue;
+        }
         let checked: Set<number> | null = null;
         for (let i = 0; i < sg.length; i++) {
           const k = cls[sg[i]];
@@ -1123,6 +1337,7 @@ class MesRun {
       horizon: this.horizon,
       verified,
       state: this.firstCap ? this : null,
+      details: this.details,
     };
   }
 
@@ -1145,10 +1360,20 @@ class MesRun {
     const isCap = new Uint8Array(n);
     let cappedVoters = 0;
     const firstCap = this.firstCap;
+    // One-utility project: whether a supporter is capped depends on the class only.
+    let capOfSlot: Uint8Array | null = null;
+    if (this.byClass(c)) {
+      const { ks } = this.gathered(c);
+      capOfSlot = new Uint8Array(ks.length);
+      for (let j = 0; j < ks.length; j++) {
+        this.gSlot[ks[j]] = j;
+        capOfSlot[j] = this.cappedClass(c, ks[j], ev) ? 1 : 0;
+      }
+    }
     for (let i = 0; i < n; i++) {
       const k = cls[sg[i]];
       oldCls[i] = k;
-      if (this.capped(c, i, k, ev)) {
+      if (capOfSlot !== null ? capOfSlot[this.gSlot[k]] === 1 : this.capped(c, i, k, ev)) {
         isCap[i] = 1;
         cappedVoters += mult[sg[i]];
         if (firstCap !== null && firstCap[sg[i]] === 0) firstCap[sg[i]] = round;
@@ -1237,6 +1462,7 @@ class MesRun {
       FG[g] = this.F[nk];
       MFG[g] = this.MF[nk];
     }
+    this.version++; // budgets changed: gathered classes are stale
     return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
   }
 }
@@ -1306,6 +1532,7 @@ function runMes(prep: Prepared, beta: Rational, flags: RunFlags = {}): RunResult
       horizon: Infinity,
       verified: true,
       state: null,
+      details: true,
     };
   }
   return new MesRun(prep, beta, flags).run();
@@ -1384,8 +1611,9 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
     let previous: { k: bigint; run: RunResult } | null = null;
     let proving = false;
     for (;;) {
-      // With details, so the run at the chosen step is usually the final one too.
-      const res = runMes(prep, perVoter(prep, B, k, step), { slopes: proving, record: proving, details: true, step });
+      // Plain runs keep their details (payments, drops), so the run at the chosen step is
+      // also the final one; proving runs skip them (hundreds of runs, one final run more).
+      const res = runMes(prep, perVoter(prep, B, k, step), { slopes: proving, record: proving, details: !proving, step });
       runs++;
       if (res.cost > B) {
         // The reference returns the previous step's outcome, which equals the
@@ -1393,11 +1621,12 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
         chosenK = prevK === null ? 0n : k - 1n;
         if (prevK === null) chosenRun = res;
         else if (previous !== null && previous.k === chosenK) chosenRun = previous.run;
+        if (chosenRun !== null && !chosenRun.details) chosenRun = null;
         break;
       }
       if (isExhaustive(election, new Set(res.selected), res.cost, candIdx)) {
         chosenK = k;
-        chosenRun = res;
+        chosenRun = res.details ? res : null;
         break;
       }
       // Proofs pay off once one step leaves the outcome as it was; while every step
