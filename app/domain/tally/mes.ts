@@ -1341,8 +1341,96 @@ class MesRun {
     };
   }
 
+  /**
+   * pay() for a one-utility project, class by class: who is capped, what they paid and
+   * the new budgets are decided per class; the supporters are walked once, to move them.
+   */
+  private payByClass(c: Cand, ev: RhoEval, round: number, rhoSlope: number): WinnerInfo {
+    const { X, U } = ev;
+    const Dold = ev.D;
+    const r = gcdBig(U, c.uGcd * X);
+    const q = U / r;
+    const { ks, cnt } = this.gathered(c);
+    const K = ks.length;
+    const capOf = new Uint8Array(K);
+    let cappedVoters = 0;
+    let uncappedVoters = 0;
+    for (let j = 0; j < K; j++) {
+      if (this.cappedClass(c, ks[j], ev)) {
+        capOf[j] = 1;
+        cappedVoters += cnt[j];
+      } else uncappedVoters += cnt[j];
+    }
+
+    let payments: MesPayment[] = [];
+    if (this.details) {
+      const capped = new Map<bigint, number>();
+      for (let j = 0; j < K; j++) {
+        if (capOf[j] === 0) continue;
+        const N = this.rescale(ks[j]);
+        capped.set(N, (capped.get(N) ?? 0) + cnt[j]);
+      }
+      const shares: PaidShare[] = uncappedVoters > 0 ? [{ n: X * c.uVals[0], d: Dold * U, voters: uncappedVoters }] : [];
+      payments = summarizePayments(shares, capped, Dold);
+    }
+
+    // New budgets over D·q: N·q − u·X / r for each uncapped class, 0 for the capped.
+    const payU = (c.uVals[0] * X) / r;
+    const fq = new Map<number, bigint>();
+    const newN: bigint[] = new Array<bigint>(K).fill(0n);
+    for (let j = 0; j < K; j++) {
+      if (capOf[j] === 1) continue;
+      const k = ks[j];
+      const e = this.ep[k];
+      let f = fq.get(e);
+      if (f === undefined) {
+        f = this.factor(e) * q;
+        fq.set(e, f);
+      }
+      newN[j] = this.N[k] * f - payU;
+    }
+    this.Dh.push(Dold * q);
+    this.E++;
+    this.fac.clear();
+    const newK = new Int32Array(K);
+    for (let j = 0; j < K; j++) {
+      if (capOf[j] === 0 && newN[j] !== 0n) {
+        newK[j] = this.newClass(newN[j], this.slopes ? this.MF[ks[j]] - c.uValsF[0] * rhoSlope : 0);
+      }
+    }
+
+    // Move the supporters (and, when recording, note who was capped when).
+    const slot = this.gSlot;
+    for (let j = 0; j < K; j++) slot[ks[j]] = j;
+    const { sg } = c;
+    const cls = this.cls;
+    const FG = this.FG;
+    const MFG = this.MFG;
+    const F = this.F;
+    const MF = this.MF;
+    const firstCap = this.firstCap;
+    const oldCls = firstCap !== null ? new Int32Array(sg.length) : null;
+    for (let i = 0; i < sg.length; i++) {
+      const g = sg[i];
+      const k = cls[g];
+      const j = slot[k];
+      if (oldCls !== null) {
+        oldCls[i] = k;
+        if (capOf[j] === 1 && firstCap![g] === 0) firstCap![g] = round;
+      }
+      const nk = newK[j];
+      cls[g] = nk;
+      FG[g] = F[nk];
+      MFG[g] = MF[nk];
+    }
+    if (oldCls !== null) this.winCls.push(oldCls);
+    this.version++; // budgets changed: gathered classes are stale
+    return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
+  }
+
   /** The winner's supporters pay; budget classes are split accordingly. */
   private pay(c: Cand, ev: RhoEval, round: number, rhoSlope: number): WinnerInfo {
+    if (this.byClass(c)) return this.payByClass(c, ev, round, rhoSlope);
     const { X, U } = ev;
     const Dold = ev.D;
     // New common denominator D·q with q = U / r, r dividing u·X for every utility u.
@@ -1360,20 +1448,10 @@ class MesRun {
     const isCap = new Uint8Array(n);
     let cappedVoters = 0;
     const firstCap = this.firstCap;
-    // One-utility project: whether a supporter is capped depends on the class only.
-    let capOfSlot: Uint8Array | null = null;
-    if (this.byClass(c)) {
-      const { ks } = this.gathered(c);
-      capOfSlot = new Uint8Array(ks.length);
-      for (let j = 0; j < ks.length; j++) {
-        this.gSlot[ks[j]] = j;
-        capOfSlot[j] = this.cappedClass(c, ks[j], ev) ? 1 : 0;
-      }
-    }
     for (let i = 0; i < n; i++) {
       const k = cls[sg[i]];
       oldCls[i] = k;
-      if (capOfSlot !== null ? capOfSlot[this.gSlot[k]] === 1 : this.capped(c, i, k, ev)) {
+      if (this.capped(c, i, k, ev)) {
         isCap[i] = 1;
         cappedVoters += mult[sg[i]];
         if (firstCap !== null && firstCap[sg[i]] === 0) firstCap[sg[i]] = round;
