@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { explainNote, noteFor } from "~/domain/results/explain";
+import { mes } from "~/domain/tally/mes";
+import type { Election, MesWinnerDetail } from "~/domain/tally/types";
+import { tIn } from "../../english";
+
+// 12 voters with 100 each (budget 1200), cardinality utilities. Voters 1–8 each fund a
+// project of their own first (s1..s8, costing 31, 33, …, 45: its rho is its cost, below
+// Z's), so they come to Z with 69, 67, …, 55 left. Z (800) is approved by all 12:
+// the eight pay all they have left (496), the four others pay (800 − 496) / 4 = 76 each.
+const singles = Array.from({ length: 8 }, (_, i) => ({ id: `s${i + 1}`, cost: BigInt(31 + 2 * i) }));
+const election: Election = {
+  budget: 1200n,
+  projects: [...singles, { id: "Z", cost: 800n }],
+  ballots: [...singles.map((s) => ({ ids: [s.id, "Z"] })), { ids: ["Z"], count: 4 }],
+};
+
+describe("what Equal Shares says each supporter paid", () => {
+  const out = mes(election, { utility: "cardinality" });
+  const z = out.projects.find((p) => p.id === "Z")!;
+
+  it("funds the eight small projects first, then Z", () => {
+    expect(out.winners).toEqual([...singles.map((s) => s.id), "Z"]);
+  });
+
+  it("lists the equal share, and the many 'all they had left' amounts as one exact range", () => {
+    const detail = z.mes as MesWinnerDetail;
+    expect(detail.cappedSupporters).toBe(8);
+    expect(detail.payments).toEqual([
+      { amount: "76", exact: "76", voters: 4 },
+      { amount: "69", exact: "69", voters: 8, from: "55", fromExact: "55" },
+    ]);
+  });
+
+  it("lists every amount when there are only a few", () => {
+    const detail = out.projects.find((p) => p.id === "s3")!.mes as MesWinnerDetail;
+    expect(detail.payments).toEqual([{ amount: "35", exact: "35", voters: 1 }]);
+  });
+
+  it("explains the range in plain words", () => {
+    const text = explainNote(noteFor(z), (cents) => `$${(cents / 100).toFixed(2)}`, tIn("en"));
+    expect(text).toBe("Funded by its 12 supporters' equal shares: 4 paid $0.76, 8 paid all they had left ($0.55 to $0.69).");
+    const spanish = explainNote(noteFor(z), (cents) => `${(cents / 100).toFixed(2)} $`, tIn("es"));
+    expect(spanish).toContain("8 personas aportaron todo lo que les quedaba (de 0.55 $ a 0.69 $)");
+  });
+});
