@@ -1,6 +1,6 @@
 // Tally a Pabulib `.pb` file from the command line.
 //
-//   npm run -s tally -- <file.pb> --rule <greedy|mes|mes-add1> [--json] [--ordinal-points reference|top-k]
+//   npm run tally -- <file.pb> --rule <greedy|mes|mes-add1> [--json] [--ordinal-points reference|top-k]
 //
 // With --json, prints exactly one JSON object on stdout:
 //   {"rule":…,"winners":[ids sorted as strings],"cost":…,"budget":…,"voters":…}
@@ -24,7 +24,7 @@ import { voterCount } from "../app/domain/tally/weights";
 
 const RULES: readonly TallyRule[] = ["greedy", "mes", "mes-add1"];
 const USAGE =
-  "usage: npm run -s tally -- <file.pb> --rule <greedy|mes|mes-add1> [--json] [--ordinal-points reference|top-k]";
+  "usage: npm run tally -- <file.pb> --rule <greedy|mes|mes-add1> [--json] [--ordinal-points reference|top-k]";
 
 class UsageError extends Error {}
 

@@ -35,6 +35,14 @@ writeFileSync(
   ].join("\r\n"),
 );
 
+describe("npm run tally", () => {
+  it("prints only the JSON object, as the README shows it run", () => {
+    const r = spawnSync("npm", ["run", "tally", "--", sample, "--rule", "mes", "--json"], { encoding: "utf8", timeout: 60000 });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ rule: "mes", winners: ["A", "B"], cost: 300, budget: 300, voters: 3 });
+  });
+});
+
 describe("scripts/tally.ts", () => {
   it("prints exactly one JSON object with --json", () => {
     for (const rule of ["greedy", "mes", "mes-add1"]) {
