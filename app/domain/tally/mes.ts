@@ -134,6 +134,8 @@ interface Prepared {
   zeroCost: number[];
   /** Supporting voters per project index. */
   supporters: number[];
+  /** The most budget classes a run of this election has made so far (a capacity hint for the next run). */
+  classesSeen: number;
 }
 
 function resolveUtility(election: Election, utility: MesOptions["utility"]): MesUtility {
@@ -299,7 +301,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   cands.sort((a, b) => compareProjectIds(a.id, b.id));
   cands.forEach((c, ci) => (c.ci = ci));
   zeroCost.sort((a, b) => compareProjectIds(projects[a].id, projects[b].id));
-  return { election, utility, n, G, mult, multBig, cands, zeroCost, supporters };
+  return { election, utility, n, G, mult, multBig, cands, zeroCost, supporters, classesSeen: 64 };
 }
 
 // ---------------------------------------------------------------------------
@@ -311,6 +313,8 @@ interface Gathered {
   version: number;
   ks: Int32Array;
   cnt: Float64Array;
+  ksBuf: Int32Array;
+  cntBuf: Float64Array;
 }
 
 interface RhoEval {
@@ -459,6 +463,8 @@ class MesRun {
     this.slopes = flags.slopes ?? false;
     this.forced = flags.forced ?? null;
     this.Dh = [beta.d];
+    // Runs of one election (Add1 makes hundreds) create about as many classes each.
+    this.reserve(prep.classesSeen);
     this.cls = new Int32Array(prep.G).fill(1);
     this.newClass(0n, 0);
     this.newClass(beta.n, Number(flags.step ?? 1n));
@@ -490,25 +496,30 @@ class MesRun {
     return this.N[k];
   }
 
+  /** Room for `size` budget classes in every per-class array. */
+  private reserve(size: number): void {
+    if (size <= this.F.length) return;
+    const grow = <T extends Float64Array | Int32Array>(a: T): T => {
+      const b = new (a.constructor as { new (n: number): T })(size);
+      b.set(a);
+      return b;
+    };
+    this.ep = grow(this.ep);
+    this.F = grow(this.F);
+    this.MF = grow(this.MF);
+    this.cnt = grow(this.cnt);
+    this.stamp = grow(this.stamp);
+    this.slot = grow(this.slot);
+    this.gStamp = grow(this.gStamp);
+    this.gSlot = grow(this.gSlot);
+    this.gKs = grow(this.gKs);
+    this.gTmp = grow(this.gTmp);
+  }
+
   private newClass(N: bigint, slope: number): number {
     const k = this.nClasses++;
-    if (k >= this.F.length) {
-      const grow = <T extends Float64Array | Int32Array>(a: T): T => {
-        const b = new (a.constructor as { new (n: number): T })(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.ep = grow(this.ep);
-      this.F = grow(this.F);
-      this.MF = grow(this.MF);
-      this.cnt = grow(this.cnt);
-      this.stamp = grow(this.stamp);
-      this.slot = grow(this.slot);
-      this.gStamp = grow(this.gStamp);
-      this.gSlot = grow(this.gSlot);
-      this.gKs = grow(this.gKs);
-      this.gTmp = grow(this.gTmp);
-    }
+    if (k >= this.F.length) this.reserve(this.F.length * 2);
+    if (k >= this.prep.classesSeen) this.prep.classesSeen = k + 1;
     this.N.push(N);
     this.ep[k] = this.E;
     this.F[k] = N === 0n ? 0 : ratioToNumber(N, this.D);
@@ -552,8 +563,18 @@ class MesRun {
       }
       tmp[slot[k]] += mult[g];
     }
-    const out: Gathered = { version: this.version, ks: ks.slice(0, K), cnt: tmp.slice(0, K) };
-    this.gathers[c.ci] = out;
+    // Kept in the project's own buffers, reused from round to round.
+    let out = this.gathers[c.ci];
+    if (out === undefined || out.ksBuf.length < K) {
+      const size = Math.max(K, 2 * (out?.ksBuf.length ?? 0));
+      out = { version: 0, ks: ks, cnt: tmp, ksBuf: new Int32Array(size), cntBuf: new Float64Array(size) };
+      this.gathers[c.ci] = out;
+    }
+    out.ksBuf.set(ks.subarray(0, K));
+    out.cntBuf.set(tmp.subarray(0, K));
+    out.ks = out.ksBuf.subarray(0, K);
+    out.cnt = out.cntBuf.subarray(0, K);
+    out.version = this.version;
     return out;
   }
 
