@@ -241,7 +241,6 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   }
   const mult = multArr.slice(0, G);
   const multBig = Array.from(mult, (m) => BigInt(m));
-  const multList = mult;
 
   const supG: Int32Array[] = projects.map((_, pi) => new Int32Array(perProject[pi]));
   const supU: bigint[][] = withPoints ? projects.map(() => []) : [];
@@ -251,7 +250,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
     for (let h = itemStart[g]; h < itemStart[g + 1]; h++) {
       const pi = itemPi[h];
       supG[pi][fill[pi]++] = g;
-      supporters[pi] += multList[g];
+      supporters[pi] += mult[g];
       if (withPoints) supU[pi].push(itemU[h]);
     }
   }
