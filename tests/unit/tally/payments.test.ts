@@ -43,4 +43,13 @@ describe("what Equal Shares says each supporter paid", () => {
     const spanish = explainNote(noteFor(z), (cents) => `${(cents / 100).toFixed(2)} $`, tIn("es"));
     expect(spanish).toContain("8 personas aportaron todo lo que les quedaba (de 0.55 $ a 0.69 $)");
   });
+
+  it("writes large counts as readers expect them in their language", () => {
+    const note = { kind: "mes-winner" as const, supporters: 145803, payments: [{ cents: 230, voters: 136308 }, { cents: 227, voters: 9495, fromCents: 0 }] };
+    const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+    expect(explainNote(note, dollars, tIn("en"))).toBe(
+      "Funded by its 145,803 supporters' equal shares: 136,308 paid $2.30, 9,495 paid all they had left ($0.00 to $2.27).",
+    );
+    expect(explainNote(note, dollars, tIn("es"))).toContain("las 145.803 personas que lo votaron");
+  });
 });
