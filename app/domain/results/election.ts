@@ -25,5 +25,6 @@ export function districtElection(input: {
       input.method === "ranked" ? { ...topKPoints(ids, input.maxRanks), count } : { ids, count },
     ),
     currencyUnit: 100n, // Add1 steps by one currency unit (100 cents) per voter
+    grouped: true, // read with GROUP BY: each distinct ballot once, with its number of voters
   };
 }

@@ -159,7 +159,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   const fixedPos = Uint8Array.from(fixedU, (u) => (u > 0n ? 1 : 0));
   const ballots = election.ballots;
   let tableSize = 16;
-  while (tableSize < 2 * ballots.length) tableSize *= 2;
+  while (!election.grouped && tableSize < 2 * ballots.length) tableSize *= 2;
   const mask = tableSize - 1;
   const table = new Int32Array(tableSize).fill(-1);
   let totalIds = 0;
@@ -203,16 +203,19 @@ function prepare(election: Election, utility: MesUtility): Prepared {
       pis[h] = pi;
       if (withPoints) us[h] = u;
     }
-    // Find the group: an open-addressing table keyed by a hash of the
-    // (project, utility) list, checked item by item (no string per ballot).
-    let h = 0x811c9dc5 ^ m;
-    for (let j = 0; j < m; j++) {
-      h = Math.imul(h ^ pis[j], 0x01000193);
-      if (withPoints) h = Math.imul(h ^ Number(BigInt.asUintN(32, us[j])), 0x01000193);
-    }
-    let slot = (h >>> 0) & mask;
+    // Find the group (unless the caller grouped the ballots already): an open-addressing
+    // table keyed by a hash of the (project, utility) list, checked item by item.
     let g = -1;
-    for (;;) {
+    let slot = 0;
+    if (!election.grouped) {
+      let h = 0x811c9dc5 ^ m;
+      for (let j = 0; j < m; j++) {
+        h = Math.imul(h ^ pis[j], 0x01000193);
+        if (withPoints) h = Math.imul(h ^ Number(BigInt.asUintN(32, us[j])), 0x01000193);
+      }
+      slot = (h >>> 0) & mask;
+    }
+    while (!election.grouped) {
       const cand = table[slot];
       if (cand < 0) break;
       const a = itemStart[cand];
@@ -227,7 +230,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
       slot = (slot + 1) & mask;
     }
     if (g < 0) {
-      table[slot] = G;
+      if (!election.grouped) table[slot] = G;
       for (let j = 0; j < m; j++) {
         itemPi[nItems++] = pis[j];
         if (withPoints) itemU.push(us[j]);

@@ -39,6 +39,12 @@ export interface Election {
    * currency units, as in Pabulib files).
    */
   currencyUnit?: bigint;
+  /**
+   * The ballots are already grouped (the database counts identical ballots once, with
+   * their number): Equal Shares then skips its own grouping. Only a speed hint: two
+   * identical ballots given separately are still counted exactly.
+   */
+  grouped?: boolean;
 }
 
 export type TallyRule = "greedy" | "mes" | "mes-add1";
