@@ -82,6 +82,18 @@ const photoUpload = (req) =>
   req.method === "POST" && /^\/projects\/[\w-]+$/.test(req.path) && /^multipart\/form-data;/i.test(req.headers["content-type"] ?? "");
 app.use((req, res, next) => {
   const limit = photoUpload(req) ? MAX_PHOTO_BODY_BYTES : MAX_BODY_BYTES;
+  // A body sent in chunks has no length to check in advance (browsers always send one with a
+  // form): it is read and dropped, then refused with 411; past the size limit the connection
+  // is simply cut.
+  if (req.headers["transfer-encoding"] !== undefined && req.headers["content-length"] === undefined) {
+    let seen = 0;
+    req.on("data", (chunk) => {
+      seen += chunk.length;
+      if (seen > limit) req.destroy();
+    });
+    req.on("end", () => res.status(411).type("text/plain").send("Send the form with its length (a Content-Length header)."));
+    return;
+  }
   if (Number(req.headers["content-length"] ?? 0) <= limit) return next();
   req.resume(); // read and drop the body, so the client hears the answer
   req.on("end", () => res.status(413).type("text/plain").send("This form is too large to send. Shorten the text and try again."));

@@ -50,6 +50,40 @@ describe("the production server", () => {
     }
   });
 
+  it("refuses a body over the size limit (413) and a body of unknown length (411), with a plain message", async () => {
+    const server = await start();
+    try {
+      const big = await request(`${base()}/ideas/new`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: `title=${"x".repeat(1_100_000)}`,
+      });
+      expect(big.statusCode).toBe(413);
+      expect(await big.body.text()).toContain("too large");
+      // No Content-Length: undici sends a stream in chunks.
+      const chunks = (n: number) =>
+        (async function* () {
+          for (let i = 0; i < n; i++) yield Buffer.from("title=".padEnd(100_000, "x"));
+        })();
+      const chunked = await request(`${base()}/ideas/new`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: chunks(3),
+      });
+      expect(chunked.statusCode).toBe(411);
+      expect(await chunked.body.text()).toContain("Content-Length");
+      // 5 MB in chunks: never read in full, the connection is cut past 1 MB.
+      const endless = request(`${base()}/ideas/new`, { method: "POST", body: chunks(50) });
+      await expect(endless.then((r) => r.body.dump())).rejects.toThrow();
+      const health = await request(`${base()}/healthz`); // and the server is fine
+      expect(health.statusCode).toBe(200);
+      await health.body.dump();
+    } finally {
+      server.kill("SIGKILL");
+      await exited(server);
+    }
+  });
+
   it("on SIGTERM stops taking connections but finishes the request in flight, then exits 0", async () => {
     const server = await start();
     // A request in flight: its headers are sent, its body is still coming.
