@@ -1,3 +1,4 @@
+import { message } from "~/i18n/message";
 import { DEFAULT_CRITERIA } from "~/domain/costing/estimate";
 import { blockersToAdvance, isPhase, nextPhase, type Phase } from "~/domain/cycles/phases";
 import type { CreateCycleInput } from "~/domain/cycles/schema";
@@ -119,6 +120,7 @@ export async function advancePhase(cycleId: string, actor: Actor) {
   return { ok: true as const, phase: to };
 }
 
+/** A batch of voter codes for one of the cycle's districts (refused for a district of another cycle). */
 export async function generateVoterCodes(
   cycleId: string,
   districtId: string,
@@ -127,6 +129,8 @@ export async function generateVoterCodes(
   actor: Actor,
 ) {
   return prisma.$transaction(async (tx) => {
+    const district = await tx.district.findFirst({ where: { id: districtId, cycleId }, select: { id: true } });
+    if (!district) return { ok: false as const, reason: message("admin:errors.districtNotInCycle") };
     const batch = await tx.voterCodeBatch.create({ data: { cycleId, districtId, label } });
     const codes = new Set<string>();
     while (codes.size < count) codes.add(generateVoterCode());
@@ -134,7 +138,7 @@ export async function generateVoterCodes(
       data: [...codes].map((code) => ({ code, cycleId, districtId, batchId: batch.id })),
     });
     await audit(tx, actor, "voter-codes.generate", { type: "voter-code-batch", id: batch.id }, { districtId, count });
-    return batch;
+    return { ok: true as const, batch };
   });
 }
 

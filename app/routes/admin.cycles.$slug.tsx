@@ -129,10 +129,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "generate-codes": {
       const submission = parseWithZod(formData, { schema: generateCodesInput });
       if (submission.status !== "success") return refused({ blockers: [], codes: submission.reply() });
-      if (!cycle.districts.some((d) => d.id === submission.value.districtId)) {
-        return refused({ blockers: [], codes: submission.reply({ fieldErrors: { districtId: [message("admin:errors.districtNotInCycle")] } }) });
-      }
-      await generateVoterCodes(cycle.id, submission.value.districtId, submission.value.count, submission.value.label, actor);
+      const made = await generateVoterCodes(cycle.id, submission.value.districtId, submission.value.count, submission.value.label, actor);
+      if (!made.ok) return refused({ blockers: [], codes: submission.reply({ fieldErrors: { districtId: [made.reason] } }) });
       return back("codes");
     }
     case "void-code": {

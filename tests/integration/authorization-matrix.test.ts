@@ -65,7 +65,9 @@ describe("authorization matrix", async () => {
   await sendForCosting(funded, people.staffA.agencyId!, people.delegate);
   await saveCostEstimate(funded, { lineItems: [{ description: "Work", quantity: 1, unitCostCents: 100_00 }], verdict: "feasible", publicReason: "City land, our remit, recent prices." }, people.staffA);
   const project = await prisma.project.create({ data: { proposalId: funded, cycleId: cycle.id, districtId: d.id, agencyId: people.staffA.agencyId, title: "Funded proposal", budgetCents: 100_00 } });
-  const batch = await generateVoterCodes(cycle.id, d.id, 2, "matrix", people.admin);
+  const made = await generateVoterCodes(cycle.id, d.id, 2, "matrix", people.admin);
+  if (!made.ok) throw new Error("codes not made");
+  const batch = made.batch;
   const votingCycle = await makeCycle(people.admin, "voting");
 
   const estimateForm = { "items[0].description": "Work", "items[0].quantity": "1", "items[0].unitCost": "100", verdict: "feasible", publicReason: "City land, our remit, recent prices." };

@@ -6,6 +6,7 @@ import { advancePhase, generateVoterCodes } from "~/db/cycles.server";
 import { createIdea } from "~/db/ideas.server";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
 import { publishResults, runTally } from "~/db/results.server";
+import { action as adminAction } from "~/routes/admin.cycles.$slug";
 import { action as costAction } from "~/routes/costing.$id";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
@@ -165,6 +166,32 @@ describe("costing, voting and tallying a cycle", async () => {
     expect(rerun.map((r) => r.run)).toEqual([3, 3]);
     expect((await prisma.tallyResult.findFirstOrThrow({ where: { districtId: north.id, run: 2 } })).status).toBe("published");
     expect((await prisma.tallyResult.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("draft"); // the superseded run stays unpublished
+  });
+});
+
+describe("generating voter codes", async () => {
+  const admin = await makeUser(["admin"]);
+  const cycle = await makeCycle(admin, "voting");
+  const other = await makeCycle(admin, "voting");
+
+  it("makes a batch for one of the cycle's districts", async () => {
+    const made = await generateVoterCodes(cycle.id, cycle.districts[0].id, 3, "Mailing", admin);
+    expect(made.ok).toBe(true);
+    expect(await prisma.voterCode.count({ where: { cycleId: cycle.id } })).toBe(3);
+  });
+
+  it("refuses another cycle's district, in the data layer and on the admin page, and makes nothing", async () => {
+    expect(await generateVoterCodes(cycle.id, other.districts[0].id, 3, "Wrong", admin)).toEqual({ ok: false, reason: expect.any(String) });
+    const browser = await browserFor(admin);
+    const { httpStatus, reply } = answerOf<{ codes: { error: Record<string, string[]> } }>(
+      await adminAction(
+        args(browser.post(`/admin/cycles/${cycle.slug}`, { intent: "generate-codes", districtId: other.districts[0].id, count: "5", label: "Wrong district" }), { slug: cycle.slug }),
+      ),
+    );
+    expect(httpStatus).toBe(400);
+    expect(inWords(reply.codes.error.districtId[0])).toBe("Choose one of this cycle's districts.");
+    expect(await prisma.voterCodeBatch.count({ where: { label: { in: ["Wrong", "Wrong district"] } } })).toBe(0);
+    expect(await prisma.voterCode.count({ where: { cycleId: cycle.id } })).toBe(3);
   });
 });
 

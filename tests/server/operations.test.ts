@@ -1,6 +1,7 @@
 // The production server's operations: /healthz, JSON logs with request ids, graceful shutdown.
 import type { ChildProcess } from "node:child_process";
 import { connect } from "node:net";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request } from "undici";
 import { freePort, prepareVotingDatabase, startServer } from "../../scripts/lib/voting-fixture";
@@ -62,9 +63,11 @@ describe("the production server", () => {
       expect(await big.body.text()).toContain("too large");
       // No Content-Length: undici sends a stream in chunks.
       const chunks = (n: number) =>
-        (async function* () {
-          for (let i = 0; i < n; i++) yield Buffer.from("title=".padEnd(100_000, "x"));
-        })();
+        Readable.from(
+          (function* () {
+            for (let i = 0; i < n; i++) yield Buffer.from("title=".padEnd(100_000, "x"));
+          })(),
+        );
       const chunked = await request(`${base()}/ideas/new`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
