@@ -1,6 +1,7 @@
 // npm run restore -- FILE --yes: replaces everything in the database DATABASE_URL names with
 // the backup FILE (made by npm run backup). Stop the app instances first. PostgreSQL restores
-// in one transaction (pg_restore --clean --single-transaction).
+// in one transaction (pg_restore --clean --single-transaction). The backup's photos (<file>.photos/)
+// are copied back into UPLOAD_DIR.
 import { parseArgs } from "node:util";
 import { env } from "~/env.server";
 import { restore } from "./lib/backup";
@@ -15,5 +16,5 @@ if (!values.yes) {
   console.error(`This replaces every row of ${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//…@")} with the backup ${file}. Stop the app, then add --yes.`);
   process.exit(2);
 }
-await restore(env.DATABASE_URL, file);
+await restore(env.DATABASE_URL, file, env.UPLOAD_DIR);
 console.log(`restored ${file}`);

@@ -2,7 +2,7 @@
 // copy while the app runs and writes). PostgreSQL: pg_dump's custom format (consistent too),
 // restored with pg_restore. Used by `npm run backup` and `npm run restore`.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { dialectOf, sqliteFilePath } from "~/db/adapter";
@@ -19,7 +19,15 @@ export function defaultBackupFile(databaseUrl: string, dir: string) {
   return join(dir, `civic-budget-${stamp}.${dialectOf(databaseUrl) === "sqlite" ? "db" : "dump"}`);
 }
 
-export async function backup(databaseUrl: string, file: string): Promise<string> {
+/** Where a backup keeps the photos of project updates: beside the database file. */
+export const photosOf = (backupFile: string) => `${resolve(backupFile)}.photos`;
+
+/**
+ * Photos are files in UPLOAD_DIR, never changed once written: they are copied after the
+ * database, so every photo the copied database names is there (a photo added meanwhile
+ * comes along unnamed, and is harmless).
+ */
+export async function backup(databaseUrl: string, file: string, uploadDir?: string): Promise<string> {
   const out = resolve(file);
   mkdirSync(dirname(out), { recursive: true });
   if (dialectOf(databaseUrl) === "sqlite") {
@@ -34,11 +42,12 @@ export async function backup(databaseUrl: string, file: string): Promise<string>
   } else {
     execFileSync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${out}`, `--dbname=${libpqUrl(databaseUrl)}`], { stdio: ["ignore", "inherit", "inherit"] });
   }
+  if (uploadDir && existsSync(uploadDir)) cpSync(uploadDir, photosOf(out), { recursive: true });
   return out;
 }
 
-/** Replaces the whole content of the database with the backup's. */
-export async function restore(databaseUrl: string, file: string) {
+/** Replaces the whole content of the database with the backup's, and puts its photos back. */
+export async function restore(databaseUrl: string, file: string, uploadDir?: string) {
   const input = resolve(file);
   if (!existsSync(input) || statSync(input).size === 0) throw new Error(`No backup at ${input}`);
   if (dialectOf(databaseUrl) === "sqlite") {
@@ -59,5 +68,9 @@ export async function restore(databaseUrl: string, file: string) {
       ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${libpqUrl(databaseUrl)}`, input],
       { stdio: ["ignore", "inherit", "inherit"] },
     );
+  }
+  if (uploadDir && existsSync(photosOf(input))) {
+    mkdirSync(uploadDir, { recursive: true });
+    cpSync(photosOf(input), uploadDir, { recursive: true });
   }
 }
