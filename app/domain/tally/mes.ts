@@ -108,6 +108,8 @@ interface Cand {
   costF: number;
   /** Supporter ballot groups. */
   sg: Int32Array;
+  /** Their multiplicities, in the same order (read together with sg, in one sweep). */
+  sm: Float64Array;
   /** Per supporter: index into uVals (null when every supporter has the same utility). */
   uIdx: Int32Array | null;
   uVals: bigint[];
@@ -136,11 +138,23 @@ interface Prepared {
   supporters: number[];
   /** The most budget classes a run of this election has made so far (a capacity hint for the next run). */
   classesSeen: number;
+  /**
+   * Each project's supporters by budget class, in buffers shared by the runs (one run at a
+   * time), valid while their version is the running run's: versions are never reused.
+   */
+  gathers: (Gathered | undefined)[];
+  lastVersion: number;
 }
 
 function resolveUtility(election: Election, utility: MesOptions["utility"]): MesUtility {
   if (utility && utility !== "auto") return utility;
   return election.ballots.some((b) => b.points !== undefined && ballotCount(b) > 0) ? "points" : "cost";
+}
+
+function multiplicities(sg: Int32Array, mult: Float64Array): Float64Array {
+  const sm = new Float64Array(sg.length);
+  for (let i = 0; i < sg.length; i++) sm[i] = mult[sg[i]];
+  return sm;
 }
 
 function prepare(election: Election, utility: MesUtility): Prepared {
@@ -291,6 +305,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
       cost: p.cost,
       costF: Number(p.cost),
       sg,
+      sm: multiplicities(sg, mult),
       uIdx,
       uVals: distinct,
       uValsF: Float64Array.from(distinct.map((u) => Number(u))),
@@ -303,7 +318,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   cands.sort((a, b) => compareProjectIds(a.id, b.id));
   cands.forEach((c, ci) => (c.ci = ci));
   zeroCost.sort((a, b) => compareProjectIds(projects[a].id, projects[b].id));
-  return { election, utility, n, G, mult, multBig, cands, zeroCost, supporters, classesSeen: 64 };
+  return { election, utility, n, G, mult, multBig, cands, zeroCost, supporters, classesSeen: 64, gathers: [], lastVersion: 0 };
 }
 
 // ---------------------------------------------------------------------------
@@ -446,8 +461,8 @@ class MesRun {
    * project's supporters are in (hundreds) rather than on the supporters
    * (tens of thousands); cached per project until the next payment.
    */
-  private version = 0;
-  private gathers: (Gathered | undefined)[] = [];
+  private version: number;
+  private gathers: (Gathered | undefined)[];
   private gStamp = new Int32Array(64);
   private gSlot = new Int32Array(64);
   private gKs = new Int32Array(64);
@@ -460,6 +475,8 @@ class MesRun {
 
   constructor(prep: Prepared, beta: Rational, flags: RunFlags) {
     this.prep = prep;
+    this.gathers = prep.gathers;
+    this.version = ++prep.lastVersion;
     if (flags.record) this.firstCap = new Int32Array(prep.G);
     this.details = flags.details ?? false;
     this.slopes = flags.slopes ?? false;
@@ -546,8 +563,7 @@ class MesRun {
     const cached = this.gathers[c.ci];
     if (cached !== undefined && cached.version === this.version) return cached;
     const stampNow = ++this.stampNow;
-    const { sg } = c;
-    const mult = this.prep.mult;
+    const { sg, sm } = c;
     const cls = this.cls;
     const stamp = this.gStamp;
     const slot = this.gSlot;
@@ -563,7 +579,7 @@ class MesRun {
         ks[K] = k;
         tmp[K++] = 0;
       }
-      tmp[slot[k]] += mult[g];
+      tmp[slot[k]] += sm[i];
     }
     // Kept in the project's own buffers, reused from round to round.
     let out = this.gathers[c.ci];
@@ -1447,7 +1463,7 @@ class MesRun {
       MFG[g] = MF[nk];
     }
     if (oldCls !== null) this.winCls.push(oldCls);
-    this.version++; // budgets changed: gathered classes are stale
+    this.version = ++this.prep.lastVersion; // budgets changed: gathered classes are stale
     return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
   }
 
@@ -1563,7 +1579,7 @@ class MesRun {
       FG[g] = this.F[nk];
       MFG[g] = this.MF[nk];
     }
-    this.version++; // budgets changed: gathered classes are stale
+    this.version = ++this.prep.lastVersion; // budgets changed: gathered classes are stale
     return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
   }
 }
