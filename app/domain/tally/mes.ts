@@ -18,6 +18,9 @@
 // same remaining budget share a "budget class"; a class stores its budget as
 // an integer numerator N over a common denominator D (D only grows, by the
 // factor each payment needs; a class is rescaled lazily when it is used).
+// On approval ballots (one utility per project) a project's supporters are
+// gathered into the classes they are in, a few hundred where supporters are
+// tens of thousands, and every evaluation and payment works on those classes.
 //
 // Add1 without thousands of runs. The reference tries every step k = 0, 1,
 // 2, … (each voter starts with B/n + k units) and stops at the first outcome
