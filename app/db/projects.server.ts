@@ -1,4 +1,5 @@
 import type { Actor } from "~/domain/auth/roles";
+import { message } from "~/i18n/message";
 import { deliverOutbox } from "~/mail.server";
 import { audit } from "./audit.server";
 import { notifyFollowers } from "./follows.server";
@@ -39,7 +40,7 @@ export async function listProjects(filter: { cycleId?: string; districtIds?: str
       agency: true,
       updates: { orderBy: { postedOn: "desc" }, take: 1 },
       milestones: { select: { plannedOn: true, actualOn: true } },
-      spends: { select: { amountCents: true } },
+      spends: { select: { amountCents: true, withdrawnAt: true } },
     },
   });
 }
@@ -136,6 +137,23 @@ export async function addSpend(
     });
     await audit(tx, actor, "project.spend.add", target(projectId), { spendId: spend.id, amountCents: input.amount, spentOn: input.spentOn });
     return spend;
+  });
+}
+
+/**
+ * Withdraws a spending entry recorded by mistake (wrong amount, wrong project): it stays on the
+ * project page, struck through with the reason, and no longer counts against the budget.
+ * Refused for an entry of another project or one already withdrawn.
+ */
+export async function withdrawSpend(projectId: string, spendId: string, reason: string, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.projectSpend.updateMany({
+      where: { id: spendId, projectId, withdrawnAt: null },
+      data: { withdrawnAt: new Date(), withdrawnReason: reason, withdrawnById: actor.id },
+    });
+    if (count === 0) return { ok: false as const, reason: message("projects:errors.spendNotFound") };
+    await audit(tx, actor, "project.spend.withdraw", target(projectId), { spendId, reason });
+    return { ok: true as const };
   });
 }
 

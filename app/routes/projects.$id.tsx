@@ -15,11 +15,19 @@ import { FieldErrors, FormErrors, Notice, SelectField, TextareaField, TextField 
 import { Progress } from "~/components/progress";
 import { readForm } from "~/csrf.server";
 import { isFollowing } from "~/db/follows.server";
-import { addMilestone, addSpend, completeMilestone, editMilestone, getProject, postProjectUpdate } from "~/db/projects.server";
+import { addMilestone, addSpend, completeMilestone, editMilestone, getProject, postProjectUpdate, withdrawSpend } from "~/db/projects.server";
 import { cyclePermissions } from "~/domain/cycles/permissions";
 import { projectPermissions, PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
 import { daysLate, milestoneState, spendSummary, type MilestoneState } from "~/domain/implementation/progress";
-import { milestoneDoneInput, milestoneEditInput, milestoneInput, photoAltInput, projectUpdateInput, spendInput } from "~/domain/implementation/schema";
+import {
+  milestoneDoneInput,
+  milestoneEditInput,
+  milestoneInput,
+  photoAltInput,
+  projectUpdateInput,
+  spendInput,
+  spendWithdrawInput,
+} from "~/domain/implementation/schema";
 import { MAX_PHOTO_BYTES, type PhotoProblem } from "~/domain/implementation/upload";
 import { formReply } from "~/http.server";
 import { useFormat } from "~/i18n/i18n";
@@ -80,7 +88,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         state: milestoneState(m, today),
         daysLate: daysLate(m, today),
       })),
-      spends: project.spends.map((s) => ({ id: s.id, spentOn: s.spentOn, amountCents: s.amountCents, description: s.description, reference: s.reference })),
+      spends: project.spends.map((s) => ({
+        id: s.id,
+        spentOn: s.spentOn,
+        amountCents: s.amountCents,
+        description: s.description,
+        reference: s.reference,
+        withdrawnOn: s.withdrawnAt ? s.withdrawnAt.toISOString().slice(0, 10) : null,
+        withdrawnReason: s.withdrawnReason,
+      })),
       spend,
     },
     canPost: projectPermissions.postUpdate(actor, project),
@@ -90,7 +106,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentInput = z.object({ intent: z.enum(["update", "milestone-add", "milestone-edit", "milestone-done", "spend-add"]).catch("update") });
+const intentInput = z.object({
+  intent: z.enum(["update", "milestone-add", "milestone-edit", "milestone-done", "spend-add", "spend-withdraw"]).catch("update"),
+});
 
 const PHOTO_PROBLEMS = {
   tooLarge: message("projects:errors.photoTooLarge", { max: MAX_PHOTO_BYTES / 1024 / 1024 }),
@@ -124,8 +142,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return back("milestone");
   }
 
-  if (intent === "spend-add") {
+  if (intent === "spend-add" || intent === "spend-withdraw") {
     authorize(request, actor, projectPermissions.recordSpend(actor, project), message("projects:errors.onlyAgencyStaffSpend"));
+    if (intent === "spend-withdraw") {
+      const submission = parseWithZod(formData, { schema: spendWithdrawInput });
+      if (submission.status !== "success") return formReply(submission);
+      const withdrawn = await withdrawSpend(project.id, submission.value.spendId, submission.value.reason, actor!);
+      if (!withdrawn.ok) throw new Response(withdrawn.reason, { status: 404 });
+      return back("withdrawn");
+    }
     const submission = parseWithZod(formData, { schema: spendInput });
     if (submission.status !== "success") return formReply(submission);
     await addSpend(project.id, submission.value, actor!);
@@ -161,7 +186,7 @@ type Reply = SubmissionResult<string[]> & { initialValue?: Record<string, unknow
 
 function answeredIntent(lastResult: unknown) {
   const initial = (lastResult as Reply | undefined)?.initialValue;
-  return { intent: typeof initial?.intent === "string" ? initial.intent : "update", milestoneId: initial?.milestoneId };
+  return { intent: typeof initial?.intent === "string" ? initial.intent : "update", milestoneId: initial?.milestoneId, spendId: initial?.spendId };
 }
 
 const MILESTONE_STATE_KEYS = {
@@ -183,13 +208,16 @@ export default function ProjectPage() {
     defaultValue: { status: project.status, percentComplete: String(project.percentComplete), postedOn: today, note: "", photo: "", photoAlt: "" },
     shouldRevalidate: "onBlur",
   });
+  // The forms that add a milestone or a spending entry are named (and keyed) by how many there
+  // are: once one is saved the form starts empty, without the last try's errors, so nothing is
+  // entered twice by accident; a refused try keeps what was typed.
   const [milestoneForm, milestoneFields] = useForm({
-    id: "milestone-add",
+    id: `milestone-add-${project.milestones.length}`,
     lastResult: answered.intent === "milestone-add" ? lastResult : undefined,
     shouldRevalidate: "onBlur",
   });
   const [spendForm, spendFields] = useForm({
-    id: "spend-add",
+    id: `spend-add-${project.spends.length}`,
     lastResult: answered.intent === "spend-add" ? lastResult : undefined,
     defaultValue: { spentOn: today, amount: "", description: "", reference: "" },
     shouldRevalidate: "onBlur",
@@ -209,6 +237,7 @@ export default function ProjectPage() {
       {searchParams.get("posted") ? <Notice tone="success">{t("projects:detail.posted")}</Notice> : null}
       {searchParams.get("milestone") ? <Notice tone="success">{t("projects:milestones.saved")}</Notice> : null}
       {searchParams.get("spent") ? <Notice tone="success">{t("projects:spend.saved")}</Notice> : null}
+      {searchParams.get("withdrawn") ? <Notice tone="success">{t("projects:spend.withdrawnNotice")}</Notice> : null}
       <h1>{project.title}</h1>
       <p className="meta">
         {project.cycle.name} · {project.district} · {t("projects:detail.budget", { budget: f.money(project.budgetCents, project.currency) })}
@@ -255,11 +284,18 @@ export default function ProjectPage() {
             </thead>
             <tbody>
               {project.spends.map((s) => (
-                <tr key={s.id}>
+                <tr key={s.id} className={s.withdrawnOn ? "withdrawn" : undefined}>
                   <td><time dateTime={s.spentOn}>{f.date(s.spentOn)}</time></td>
-                  <td>{s.description}</td>
+                  <td>
+                    {s.withdrawnOn ? <del>{s.description}</del> : s.description}
+                    {s.withdrawnOn ? (
+                      <p className="hint">{t("projects:spend.withdrawn", { date: f.date(s.withdrawnOn), reason: s.withdrawnReason ?? "" })}</p>
+                    ) : canRecordSpend ? (
+                      <WithdrawSpend spend={s} lastResult={answered.intent === "spend-withdraw" && answered.spendId === s.id ? lastResult : undefined} />
+                    ) : null}
+                  </td>
                   <td>{s.reference ?? "—"}</td>
-                  <td className="num">{f.money(s.amountCents, project.currency)}</td>
+                  <td className="num">{s.withdrawnOn ? <del>{f.money(s.amountCents, project.currency)}</del> : f.money(s.amountCents, project.currency)}</td>
                 </tr>
               ))}
             </tbody>
@@ -323,7 +359,7 @@ export default function ProjectPage() {
             <MilestoneRow key={m.id} milestone={m} today={today} lastResult={answered.intent === "milestone-edit" && answered.milestoneId === m.id ? lastResult : undefined} />
           ))}
           <h3>{t("projects:milestones.addTitle")}</h3>
-          <Form method="post" {...getFormProps(milestoneForm)}>
+          <Form key={project.milestones.length} method="post" {...getFormProps(milestoneForm)}>
             <AuthenticityTokenInput />
             <input type="hidden" name="intent" value="milestone-add" />
             <FormErrors id={milestoneForm.errorId} errors={milestoneForm.errors} />
@@ -338,7 +374,7 @@ export default function ProjectPage() {
       {canRecordSpend ? (
         <section className="card" aria-labelledby="spend-add-title">
           <h2 id="spend-add-title">{t("projects:spend.addTitle")}</h2>
-          <Form method="post" {...getFormProps(spendForm)}>
+          <Form key={project.spends.length} method="post" {...getFormProps(spendForm)}>
             <AuthenticityTokenInput />
             <input type="hidden" name="intent" value="spend-add" />
             <FormErrors id={spendForm.errorId} errors={spendForm.errors} />
@@ -382,6 +418,28 @@ function PhotoField({ meta }: { meta: Parameters<typeof getInputProps>[0] }) {
       <input key={key} {...props} accept="image/jpeg,image/png,image/webp" />
       <FieldErrors id={meta.errorId} errors={meta.errors} />
     </div>
+  );
+}
+
+/** A spending entry recorded by mistake is withdrawn with a public reason (it stays listed). */
+function WithdrawSpend({ spend, lastResult }: { spend: { id: string; description: string }; lastResult: unknown }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `spend-${spend.id}`,
+    lastResult: lastResult as SubmissionResult<string[]> | undefined,
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <details open={lastResult !== undefined}>
+      <summary>{t("projects:spend.withdraw")}</summary>
+      <Form method="post" {...getFormProps(form)} aria-label={t("projects:spend.withdrawLabel", { description: spend.description })}>
+        <AuthenticityTokenInput />
+        <input type="hidden" name="intent" value="spend-withdraw" />
+        <input type="hidden" name="spendId" value={spend.id} />
+        <TextField meta={fields.reason} label={t("projects:spend.withdrawReason")} hint={t("projects:spend.withdrawHint")} />
+        <button type="submit" className="button-secondary">{t("projects:spend.withdrawSubmit")}</button>
+      </Form>
+    </details>
   );
 }
 

@@ -30,6 +30,27 @@ test("agency staff add a milestone, spending and an update with a photo; a resid
   await spending.getByRole("button", { name: "Record spending" }).click();
   await expect(staff.getByText("Spending recorded.")).toBeVisible();
   await expect(staff.getByRole("row", { name: /Soil and compost INV-2026-1120 \$1,250\.50/ })).toBeVisible();
+  // The form starts empty again: nothing gets entered twice by accident.
+  await expect(spending.getByLabel(/^Amount/)).toHaveValue("");
+  await expect(spending.getByLabel("What it was for")).toHaveValue("");
+
+  // An entry recorded by mistake is withdrawn with a reason: it stays listed, struck through.
+  await spending.getByLabel(/^Amount/).fill("1,250.50");
+  await spending.getByLabel("What it was for").fill("Soil and compost, again");
+  await spending.getByRole("button", { name: "Record spending" }).click();
+  await expect(staff.getByText("Spending recorded.")).toBeVisible();
+  const twice = staff.getByRole("row").filter({ hasText: "Soil and compost, again" });
+  await twice.getByText("Withdraw this entry").click();
+  await twice.getByLabel("Why it is withdrawn").fill("Oops");
+  await twice.getByRole("button", { name: "Withdraw" }).click();
+  await expect(twice.getByText("Say why the entry is withdrawn, in 5 to 300 characters.")).toBeVisible();
+  await expect(twice.getByLabel("Why it is withdrawn")).toHaveValue("Oops");
+  await twice.getByLabel("Why it is withdrawn").fill("Entered twice: the same invoice as INV-2026-1120");
+  await twice.getByRole("button", { name: "Withdraw" }).click();
+  await expect(staff.getByText(/Spending entry withdrawn\. It stays listed/)).toBeVisible();
+  await expect(twice).toContainText(/Withdrawn on .*: Entered twice: the same invoice as INV-2026-1120/);
+  await expect(twice.getByRole("deletion").first()).toHaveText("Soil and compost, again");
+  await shot(staff, "project-spend-withdrawn");
 
   const post = staff.getByRole("region", { name: "Post an update" });
   await post.getByLabel("Percent complete").fill("70");
@@ -53,6 +74,8 @@ test("agency staff add a milestone, spending and an update with a photo; a resid
   await expect(img).toBeVisible();
   expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(640);
   await expect(resident.getByRole("region", { name: "Spending" })).toContainText(/spent of the \$[\d,]+ budget/);
+  await expect(resident.getByRole("row").filter({ hasText: "Soil and compost, again" })).toContainText("Withdrawn on");
+  await expect(resident.getByText("Withdraw this entry")).toHaveCount(0);
   // Residents get no forms to change the project.
   await expect(resident.getByRole("region", { name: "Record spending" })).toHaveCount(0);
   await expect(resident.getByRole("region", { name: "Milestones" })).toHaveCount(0);

@@ -72,15 +72,50 @@ describe("project implementation", async () => {
     expect(p.spend).toMatchObject({ spentCents: 10_500_50, overBudget: true, overByCents: 500_50 });
   });
 
+  it("a spending entry recorded by mistake is withdrawn with a public reason: still listed, no longer counted", async () => {
+    const staff = await browserFor(parks);
+    const wrong = (await page(parks)).spends.find((s) => s.description === "Safety surfacing")!;
+    const noReason = answerOf(await act(staff.post(url, { intent: "spend-withdraw", spendId: wrong.id, reason: "oops" })));
+    expect(noReason.httpStatus).toBe(400);
+    expect(noReason.reply.error.reason).toEqual(["projects:errors.withdrawReason"]);
+    expect(noReason.reply.initialValue).toMatchObject({ reason: "oops", spendId: wrong.id });
+
+    const done = (await act(staff.post(url, { intent: "spend-withdraw", spendId: wrong.id, reason: "Invoice entered on the wrong project" }))) as Response;
+    expect(done.headers.get("Location")).toBe(`${url}?withdrawn=1`);
+    const p = await page(null);
+    expect(p.spend).toMatchObject({ spentCents: 6_000_50, overBudget: false });
+    expect(p.spends.find((s) => s.id === wrong.id)).toMatchObject({ amountCents: 4_500_00, withdrawnReason: "Invoice entered on the wrong project" });
+    expect(await prisma.auditLog.count({ where: { targetId: project.id, action: "project.spend.withdraw" } })).toBe(1);
+
+    // Once only, and only on its own project.
+    const again = (await settle(() => projectPage.action(args(staff.post(url, { intent: "spend-withdraw", spendId: wrong.id, reason: "Withdrawn twice by mistake" }), { id: project.id })))) as Response;
+    expect(again.status).toBe(404);
+    const kept = p.spends.find((s) => s.description === "Swings and slide")!;
+    const d = cycle.districts[0];
+    const proposal = await prisma.proposal.create({
+      data: { number: 2, cycleId: cycle.id, districtId: d.id, categoryId: cycle.categories[0].id, agencyId: parks.agencyId, title: "Another park", description: "Benches.", status: "feasible" },
+    });
+    const other = await prisma.project.create({ data: { proposalId: proposal.id, cycleId: cycle.id, districtId: d.id, agencyId: parks.agencyId, title: "Another park", budgetCents: 1_000_00 } });
+    const elsewhere = (await settle(() =>
+      projectPage.action(args(staff.post(`/projects/${other.id}`, { intent: "spend-withdraw", spendId: kept.id, reason: "Not even this project's entry" }), { id: other.id })),
+    )) as Response;
+    expect(elsewhere.status).toBe(404);
+    expect((await prisma.projectSpend.findUniqueOrThrow({ where: { id: kept.id } })).withdrawnAt).toBeNull();
+    await prisma.project.delete({ where: { id: other.id } }); // the tests below count this cycle's projects
+    await prisma.proposal.delete({ where: { id: proposal.id } });
+  });
+
   it("refuses other agencies' staff, residents and visitors for every change, and changes nothing", async () => {
     const before = await prisma.projectMilestone.count({ where: { projectId: project.id } });
     const spendsBefore = await prisma.projectSpend.count({ where: { projectId: project.id } });
     const m = (await page(null)).milestones[0];
+    const spendId = (await page(null)).spends.find((s) => !s.withdrawnOn)!.id;
     const forms: Record<string, string>[] = [
       { intent: "milestone-add", title: "Sneaky milestone", plannedOn: "2027-01-01" },
       { intent: "milestone-edit", milestoneId: m.id, title: "Renamed", plannedOn: "2027-01-01" },
       { intent: "milestone-done", milestoneId: m.id, actualOn: "2027-01-01" },
       { intent: "spend-add", spentOn: "2026-05-01", amount: "100", description: "Not ours" },
+      { intent: "spend-withdraw", spendId: spendId, reason: "Withdrawn by someone else" },
       { intent: "update", status: "completed", percentComplete: "100", postedOn: "2026-05-01", note: "Finished, says someone else." },
     ];
     for (const form of forms) {
@@ -93,6 +128,7 @@ describe("project implementation", async () => {
     }
     expect(await prisma.projectMilestone.count({ where: { projectId: project.id } })).toBe(before);
     expect(await prisma.projectSpend.count({ where: { projectId: project.id } })).toBe(spendsBefore);
+    expect((await prisma.projectSpend.findUniqueOrThrow({ where: { id: spendId } })).withdrawnAt).toBeNull();
     expect((await prisma.projectMilestone.findUniqueOrThrow({ where: { id: m.id } })).title).toBe("Site survey");
     expect((await page(null)).status).toBe("planned");
   });

@@ -1,8 +1,11 @@
 // Plain rules about a project's money, milestones and health. Dates are YYYY-MM-DD strings.
 
-/** Spent against the budget: what is left, the share used (0–1, may pass 1) and whether it is over. */
-export function spendSummary(budgetCents: number, entries: readonly { amountCents: number }[]) {
-  const spentCents = entries.reduce((sum, e) => sum + e.amountCents, 0);
+/**
+ * Spent against the budget: what is left, the share used (0–1, may pass 1) and whether it is
+ * over. Withdrawn entries (recorded by mistake) stay listed but do not count.
+ */
+export function spendSummary(budgetCents: number, entries: readonly { amountCents: number; withdrawnAt?: unknown }[]) {
+  const spentCents = entries.reduce((sum, e) => (e.withdrawnAt ? sum : sum + e.amountCents), 0);
   const remainingCents = budgetCents - spentCents;
   return {
     spentCents,

@@ -59,3 +59,13 @@ export const spendInput = z.object({
     .max(300),
   reference: z.string().trim().max(100, message("projects:errors.reference")).optional(),
 });
+
+/** Withdrawing a spending entry recorded by mistake: the reason is shown with it, publicly. */
+export const spendWithdrawInput = z.object({
+  spendId: z.string().min(1),
+  reason: z
+    .string({ required_error: message("projects:errors.withdrawReason") })
+    .trim()
+    .min(5, message("projects:errors.withdrawReason"))
+    .max(300, message("projects:errors.withdrawReason")),
+});
