@@ -18,6 +18,10 @@ describe("spend totals", () => {
     const s = spendSummary(1_000_00, [{ amountCents: 800_00 }, { amountCents: 300_00 }]);
     expect(s).toMatchObject({ spentCents: 1_100_00, remainingCents: -100_00, overBudget: true, overByCents: 100_00 });
   });
+  it("does not count a withdrawn entry (it was recorded by mistake)", () => {
+    const s = spendSummary(1_000_00, [{ amountCents: 800_00 }, { amountCents: 800_00, withdrawnAt: new Date("2026-11-26") }, { amountCents: 100_00, withdrawnAt: null }]);
+    expect(s).toMatchObject({ spentCents: 900_00, remainingCents: 100_00, overBudget: false });
+  });
   it("spending exactly the budget is not over it; nothing spent is 0%", () => {
     expect(spendSummary(500, [{ amountCents: 500 }]).overBudget).toBe(false);
     expect(spendSummary(500, []).share).toBe(0);
