@@ -1,20 +1,49 @@
 // Rate limits on the doors people (and scripts) knock on: sign-in, sign-up, voter
 // codes and new ideas. Limits are per client address and, where there is one, per
-// account or email. In memory for one server; several instances need a shared store.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// account or email. On PostgreSQL the counters live in the database (table
+// rate_limits), so every app instance counts the same attempts; on SQLite (one
+// instance) they stay in memory.
+import pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { dialectOf } from "~/db/adapter";
+import { env } from "~/env.server";
 import { message } from "~/i18n/message";
 
 const minutes = (n: number) => n * 60;
 
+interface Limit {
+  keyPrefix: string;
+  points: number;
+  duration: number;
+  blockDuration?: number;
+}
+
+// A few connections of their own, closed when idle (they never keep a process alive).
+const shared = dialectOf(env.DATABASE_URL) === "postgresql" ? new pg.Pool({ connectionString: env.DATABASE_URL, max: 3, idleTimeoutMillis: 10_000, allowExitOnIdle: true }) : null;
+
+function limiter(limit: Limit): RateLimiterAbstract {
+  if (shared === null) return new RateLimiterMemory(limit);
+  return new RateLimiterPostgres({
+    ...limit,
+    storeClient: shared,
+    storeType: "pool",
+    tableName: "rate_limits", // made by a migration
+    tableCreated: true,
+    clearExpiredByTimeout: false,
+    // If the database does not answer, each instance still limits on its own.
+    insuranceLimiter: new RateLimiterMemory(limit),
+  });
+}
+
 export const LIMITS = {
-  loginPerIp: new RateLimiterMemory({ keyPrefix: "login-ip", points: 30, duration: minutes(15) }),
-  loginPerEmail: new RateLimiterMemory({ keyPrefix: "login-email", points: 8, duration: minutes(15) }),
-  signupPerIp: new RateLimiterMemory({ keyPrefix: "signup-ip", points: 10, duration: minutes(60) }),
+  loginPerIp: limiter({ keyPrefix: "login-ip", points: 30, duration: minutes(15) }),
+  loginPerEmail: limiter({ keyPrefix: "login-email", points: 8, duration: minutes(15) }),
+  signupPerIp: limiter({ keyPrefix: "signup-ip", points: 10, duration: minutes(60) }),
   // A polling station may share one address: generous, yet 10,000 guesses take weeks.
-  voterCodePerIp: new RateLimiterMemory({ keyPrefix: "code-ip", points: 60, duration: minutes(10), blockDuration: minutes(30) }),
-  ideaPerAccount: new RateLimiterMemory({ keyPrefix: "idea-user", points: 15, duration: minutes(60) }),
-  commentPerAccount: new RateLimiterMemory({ keyPrefix: "comment-user", points: 30, duration: minutes(60) }),
-  followPerAccount: new RateLimiterMemory({ keyPrefix: "follow-user", points: 60, duration: minutes(60) }),
+  voterCodePerIp: limiter({ keyPrefix: "code-ip", points: 60, duration: minutes(10), blockDuration: minutes(30) }),
+  ideaPerAccount: limiter({ keyPrefix: "idea-user", points: 15, duration: minutes(60) }),
+  commentPerAccount: limiter({ keyPrefix: "comment-user", points: 30, duration: minutes(60) }),
+  followPerAccount: limiter({ keyPrefix: "follow-user", points: 60, duration: minutes(60) }),
 } as const;
 
 /** The address the request came from (server.js passes it; behind a proxy set TRUST_PROXY). */
@@ -23,7 +52,7 @@ export function clientAddress(context: unknown): string {
   return typeof ip === "string" && ip ? ip : "unknown";
 }
 
-type Check = readonly [limiter: RateLimiterMemory, key: string];
+type Check = readonly [limiter: RateLimiterAbstract, key: string];
 
 /** How long to wait, as a translatable message (see ~/i18n/message). */
 function waitMessage(msBeforeNext: number) {
@@ -59,6 +88,6 @@ export async function recordFailure(...checks: Check[]) {
 }
 
 /** Forgets the failures on a key after a success (e.g. a correct password). */
-export async function forgive(limiter: RateLimiterMemory, key: string) {
+export async function forgive(limiter: RateLimiterAbstract, key: string) {
   await limiter.delete(key);
 }

@@ -1,6 +1,6 @@
 // Two app instances (production build, `node server.js`, two ports) on one PostgreSQL
-// database: one voter code cast on both at once yields exactly one ballot, and a sign-in
-// made on one instance is good on the other. Needs TEST_POSTGRES_URL (npm test sets none
+// database: one voter code cast on both at once yields exactly one ballot, wrong voter-code
+// guesses count against one limit, and a sign-in made on one instance is good on the other. Needs TEST_POSTGRES_URL (npm test sets none
 // locally: skipped with a line saying so).
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -44,6 +44,37 @@ describe.skipIf(!postgresUrl)("two instances on one PostgreSQL database", () => 
     expect(await prisma.participation.count({ where: { cycleId } })).toBe(codes.length);
     // And the friendly answer on a later try, on either instance.
     for (const base of bases) expect(await enterCode(base, agent, codes[0])).toEqual({ kind: "already-voted" });
+  });
+
+  it("counts wrong voter-code guesses on both instances together (one limit, in the database)", async () => {
+    const guess = async (base: string, code: string) => {
+      const page = await request(`${base}/vote`, { dispatcher: agent });
+      const cookie = [page.headers["set-cookie"] ?? []].flat().map((c) => c.split(";")[0]).join("; ");
+      const csrf = /name="csrf" value="([^"]+)"/.exec(await page.body.text())![1];
+      const answer = await request(`${base}/vote`, {
+        method: "POST",
+        dispatcher: agent,
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+        body: new URLSearchParams({ csrf, code }).toString(),
+      });
+      await answer.body.dump();
+      return answer.statusCode;
+    };
+    // Wrong guesses, one instance after the other, until one is refused as too many: the limit
+    // is 60 per address (two "already used" answers above counted too). Counted per instance,
+    // it would take about 120.
+    const letters = "ACDEFGHJKMNPQRTUVWXY34679";
+    let wrong = 0;
+    for (let i = 0; i < 130; i++) {
+      const status = await guess(bases[i % 2], `QQQQ-QQQQ-${letters[i % 25]}${letters[Math.floor(i / 25)]}QQ`);
+      if (status === 429) break;
+      expect(status).toBe(400);
+      wrong++;
+    }
+    expect(wrong).toBeGreaterThan(50);
+    expect(wrong).toBeLessThanOrEqual(60);
+    // Now both instances refuse, a real code included.
+    for (const base of bases) expect(await guess(base, fixture.codes[1])).toBe(429);
   });
 
   it("keeps a sign-in made on one instance good on the other", async () => {
