@@ -8,6 +8,7 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimite
 import { dialectOf } from "~/db/adapter";
 import { env } from "~/env.server";
 import { message } from "~/i18n/message";
+import { logger } from "~/logger.server";
 
 const minutes = (n: number) => n * 60;
 
@@ -20,6 +21,9 @@ interface Limit {
 
 // A few connections of their own, closed when idle (they never keep a process alive).
 const shared = dialectOf(env.DATABASE_URL) === "postgresql" ? new pg.Pool({ connectionString: env.DATABASE_URL, max: 3, idleTimeoutMillis: 10_000, allowExitOnIdle: true }) : null;
+// An idle connection the server closed (a restart, a failover) is only logged: the next
+// attempt opens a new one, and meanwhile the in-memory limiter stands in.
+shared?.on("error", (error) => logger.warn({ err: error }, "rate-limit connection to PostgreSQL lost"));
 
 function limiter(limit: Limit): RateLimiterAbstract {
   if (shared === null) return new RateLimiterMemory(limit);
