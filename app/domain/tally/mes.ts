@@ -329,6 +329,18 @@ function prepare(election: Election, utility: MesUtility): Prepared {
 
 /** Exact rho of a project: X / (D·U), with the capped set used to find it. */
 /** A project's supporters by budget class: classes ks[j], with cnt[j] voters; valid for one `version` of the budgets. */
+/**
+ * A certified lower bound on the exact rho, from the float sums of a capped set C (sC: their
+ * money, nC: how many terms it summed, rest: the uncapped utility): rho ≥ rho_C for every C,
+ * and this bounds the float error of rho_C.
+ */
+function certifiedLower(c: Cand, sC: number, nC: number, rest: number): number {
+  const gamma = (nC + 8) * 4 * EPS;
+  const gammaU = c.totalUF < 2 ** 50 ? 0 : (c.sg.length + 8) * 4 * EPS;
+  const num = c.costF - sC * (1 + gamma);
+  return num > 0 ? (num / (rest * (1 + gammaU) + c.totalUF * gammaU)) * (1 - 8 * EPS) : 0;
+}
+
 interface Gathered {
   version: number;
   ks: Int32Array;
@@ -554,6 +566,18 @@ class MesRun {
   }
 
   /**
+   * Whether c's supporters can pay its cost, from their float money: decided by the float
+   * unless it is within the rounding error of a sum of at most |supporters| terms, then exactly.
+   */
+  private affordability(c: Cand, money: number): { affordable: boolean; exactMoney: bigint | null } {
+    const margin = (c.sg.length + 16) * 4 * EPS;
+    if (money >= c.costF * (1 + margin)) return { affordable: true, exactMoney: null };
+    if (money < c.costF * (1 - margin)) return { affordable: false, exactMoney: null };
+    const exactMoney = this.exactMoney(c);
+    return { affordable: exactMoney >= c.cost * this.D, exactMoney };
+  }
+
+  /**
    * Whether c is evaluated on its supporters' budget classes rather than one by one:
    * one-utility projects (cost or cardinality utilities, i.e. approval ballots).
    */
@@ -613,16 +637,7 @@ class MesRun {
       money += cnt[j] * F[ks[j]];
       if (slopes) moneySlope += cnt[j] * MF[ks[j]];
     }
-    // Same bounds as the per-supporter pass: a sum of at most that many terms.
-    const margin = (c.sg.length + 16) * 4 * EPS;
-    let affordable: boolean;
-    let exactMoney: bigint | null = null;
-    if (money >= c.costF * (1 + margin)) affordable = true;
-    else if (money < c.costF * (1 - margin)) affordable = false;
-    else {
-      exactMoney = this.exactMoney(c);
-      affordable = exactMoney >= c.cost * this.D;
-    }
+    const { affordable, exactMoney } = this.affordability(c, money);
     const out: FloatEval = { affordable, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope, exactMoney };
     if (!affordable) return out;
 
@@ -666,10 +681,7 @@ class MesRun {
     out.thr = r;
     out.rho = r;
     if (rest > 0 && Number.isFinite(r)) {
-      const gamma = (nC + 8) * 4 * EPS;
-      const gammaU = c.totalUF < 2 ** 50 ? 0 : (c.sg.length + 8) * 4 * EPS;
-      const num = c.costF - sC * (1 + gamma);
-      out.lower = num > 0 ? (num / (rest * (1 + gammaU) + c.totalUF * gammaU)) * (1 - 8 * EPS) : 0;
+      out.lower = certifiedLower(c, sC, nC, rest);
       if (slopes) out.slope = -mC / rest;
     }
     return out;
@@ -752,15 +764,7 @@ class MesRun {
         else if (x < nextOut) nextOut = x;
       }
     }
-    const margin = (n + 16) * 4 * EPS;
-    let affordable: boolean;
-    let exactMoney: bigint | null = null;
-    if (money >= c.costF * (1 + margin)) affordable = true;
-    else if (money < c.costF * (1 - margin)) affordable = false;
-    else {
-      exactMoney = this.exactMoney(c);
-      affordable = exactMoney >= c.cost * this.D;
-    }
+    const { affordable, exactMoney } = this.affordability(c, money);
     const out: FloatEval = {
       affordable,
       rho: Infinity,
@@ -841,11 +845,7 @@ class MesRun {
     out.thr = r2;
     out.rho = r2;
     if (rest > 0 && Number.isFinite(r2)) {
-      // Certified lower bound: rho* ≥ rho_C for every C; bound the float error of rho_C.
-      const gamma = (nC + 8) * 4 * EPS;
-      const gammaU = c.totalUF < 2 ** 50 ? 0 : (sg.length + 8) * 4 * EPS;
-      const num = c.costF - sC * (1 + gamma);
-      out.lower = num > 0 ? (num / (rest * (1 + gammaU) + c.totalUF * gammaU)) * (1 - 8 * EPS) : 0;
+      out.lower = certifiedLower(c, sC, nC, rest);
       if (slopes) out.slope = -mC / rest;
     }
     return out;
