@@ -22,7 +22,8 @@ export async function runTally(cycleId: string, actor: Actor) {
       const options = await ballotOptions(cycleId, district.id);
       // Projects are counted under their public numbers (as text), the ids of the .pb
       // file, so a recount of that file breaks ties exactly as this count did.
-      const { ballots, groups, voters } = await districtBallots(tx, district.id, options);
+      // Each distinct ballot once: its text (for the digest), the ids it counts for, its voters.
+      const { ballots, voters } = await districtBallots(tx, district.id, options);
       const byNumber = new Map(options.map((o) => [String(o.number), o]));
       const election = districtElection({
         budgetCents: district.budgetCents,
@@ -50,7 +51,7 @@ export async function runTally(cycleId: string, actor: Actor) {
             withAWinnerUnderGreedy: votersWithAWinner(ballots, greedyOutcome.winners),
           }),
           software: SOFTWARE_VERSION,
-          ballotsHash: ballotsDigest(groups),
+          ballotsHash: ballotsDigest(ballots),
           ballotCount: voters,
           budgetCents: district.budgetCents,
           spentCents: Number(outcome.spent),
@@ -100,7 +101,7 @@ async function districtBallots(tx: Tx, districtId: string, options: readonly { n
   for (const o of options) idText[o.number] = String(o.number);
   const groups = readChoiceGroups(rows[0]?.lines ?? "", idText);
   const voters = groups.reduce((sum, g) => sum + g.count, 0);
-  return { ballots: groups, groups, voters };
+  return { ballots: groups, voters };
 }
 
 /** The newest run of each district, draft or published (for the PB office's review). */
