@@ -79,6 +79,10 @@ describe("project implementation", async () => {
     expect(noReason.httpStatus).toBe(400);
     expect(noReason.reply.error.reason).toEqual(["projects:errors.withdrawReason"]);
     expect(noReason.reply.initialValue).toMatchObject({ reason: "oops", spendId: wrong.id });
+    const essay = answerOf(await act(staff.post(url, { intent: "spend-withdraw", spendId: wrong.id, reason: "x".repeat(301) })));
+    expect(essay.httpStatus).toBe(400);
+    expect(essay.reply.error.reason).toEqual(["projects:errors.withdrawReason"]);
+    expect((await prisma.projectSpend.findUniqueOrThrow({ where: { id: wrong.id } })).withdrawnAt).toBeNull();
 
     const done = (await act(staff.post(url, { intent: "spend-withdraw", spendId: wrong.id, reason: "Invoice entered on the wrong project" }))) as Response;
     expect(done.headers.get("Location")).toBe(`${url}?withdrawn=1`);
