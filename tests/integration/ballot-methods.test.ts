@@ -35,13 +35,18 @@ describe("ranked and approval cycles, rule locking, and recounts from the publis
     await saveCostEstimate(created.proposal.id, { lineItems: [{ description: "All of it", quantity: 1, unitCostCents: cost }], verdict: "feasible", publicReason: "Public land, within our remit, priced from recent work." }, staff);
     ids[name] = created.proposal.id;
   }
-  await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
   await generateVoterCodes(cycle.id, north.id, 12, "test", admin);
   const codes = await prisma.voterCode.findMany({ where: { districtId: north.id }, orderBy: { code: "asc" } });
 
-  it("lets the PB office switch to a ranked ballot before any vote", async () => {
+  it("lets the PB office switch to a ranked ballot before voting opens, and not once it has", async () => {
     const result = await updateBallotRules(cycle.id, { ...DEFAULT_BALLOT_RULES, ballotMethod: "ranked", maxRanks: 3, tallyRule: "greedy" }, admin);
     expect(result.ok).toBe(true);
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
+    // No ballot yet, but voters have been shown the rules: they stay.
+    const late = await updateBallotRules(cycle.id, { ...DEFAULT_BALLOT_RULES, ballotMethod: "approval" }, admin);
+    expect(late.ok).toBe(false);
+    expect(inWords(late.ok ? "" : late.reason)).toContain("locked: voting has opened");
+    expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).ballotMethod).toBe("ranked");
   });
 
   it("takes a ranked ballot through the voter's pages and stores the ranks", async () => {

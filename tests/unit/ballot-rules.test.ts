@@ -25,6 +25,20 @@ describe("knapsack ballots", () => {
     ]);
   });
 
+  it("refuse a selection one cent over the budget", () => {
+    expect(errorsOf(checkBallot(knapsack(100_000_00 - 1), options, { ids: ["a", "b", "c"] }))).toEqual([
+      "Your selection costs $100,000, which is $0.01 over the district budget of $99,999.99. Remove a project to continue.",
+    ]);
+  });
+
+  it("accept a selection worth exactly the minimum spend, and refuse one cent less", () => {
+    // 70% of $100,000 is $70,000: Trees ($10,000) + Playground ($60,000).
+    expect(checkBallot(knapsack(100_000_00, 70), options, { ids: ["a", "c"] })).toMatchObject({ ok: true, totalCents: 70_000_00 });
+    expect(errorsOf(checkBallot(knapsack(100_000_01, 70), options, { ids: ["a", "c"] }))).toEqual([
+      "Your selection costs $70,000. Please choose projects worth at least $70,000.01 (70% of the budget); $0.01 more.",
+    ]);
+  });
+
   it("enforce a minimum spend when the cycle sets one", () => {
     expect(errorsOf(checkBallot(knapsack(100_000_00, 70), options, { ids: ["b", "c"] }))).toEqual([
       "Your selection costs $40,000. Please choose projects worth at least $70,000 (70% of the budget); $30,000 more.",
@@ -47,6 +61,11 @@ describe("approval ballots", () => {
     expect(checkBallot(approval, options, { ids: ["a", "b"] }).ok).toBe(true);
     expect(checkBallot(approval, options, { ids: ["a", "b", "c"] }).ok).toBe(true);
   });
+  it("refuse an empty ballot, saying what to do", () => {
+    const check = checkBallot(approval, options, { ids: [] });
+    expect(check.ok).toBe(false);
+    expect(errorsOf(check)).toEqual(["Choose at least one project."]);
+  });
   it("refuse too few or too many", () => {
     expect(errorsOf(checkBallot(approval, options, { ids: ["a"] }))).toEqual(["Choose at least 2 projects; you chose 1."]);
     expect(errorsOf(checkBallot(approval, options, { ids: ["a", "b", "c", "d"] }))).toEqual(["Choose at most 3 projects; you chose 4. Remove 1."]);
@@ -64,6 +83,11 @@ describe("ranked ballots", () => {
     ]);
     expect(errorsOf(checkBallot(ranked, options, { ranks: { a: "1", b: "1", c: "2" } }))).toEqual([
       "You gave rank 1 to more than one project. Give each rank once.",
+    ]);
+    // Both problems at once, so the voter fixes the ballot in one go.
+    expect(errorsOf(checkBallot(ranked, options, { ranks: { a: "1", b: "1", c: "4" } }))).toEqual([
+      "You gave rank 1 to more than one project. Give each rank once.",
+      "Your ranks skip 2, 3. Number your choices 1, 2, 3… without gaps.",
     ]);
     expect(errorsOf(checkBallot(ranked, options, { ranks: { a: "first" } }))[0]).toMatch(/whole number/);
     const four = checkBallot(ranked, options, { ranks: { a: "1", b: "2", c: "3", d: "4" } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { blockersToAdvance as blockerMessages, nextPhase, type CycleSnapshot } from "~/domain/cycles/phases";
-import { allInWords } from "../english";
+import { ballotRulesLockedReason } from "~/domain/cycles/permissions";
+import { allInWords, inWords } from "../english";
 
 // The blockers as the PB office reads them (the guard returns translatable messages).
 const blockersToAdvance = (cycle: CycleSnapshot) => allInWords(blockerMessages(cycle));
@@ -54,5 +55,22 @@ describe("phase guards", () => {
   it("needs published results in every district before implementation", () => {
     expect(blockersToAdvance({ ...base, phase: "results", publishedDistrictIds: ["n"] })).toEqual(["Results for “South” are not published yet."]);
     expect(blockersToAdvance({ ...base, phase: "results", publishedDistrictIds: ["n", "s"] })).toEqual([]);
+  });
+});
+
+describe("the lock on ballot and counting rules", () => {
+  const reason = (phase: string, ballotsCast: number) => {
+    const r = ballotRulesLockedReason({ phase, ballotsCast });
+    return r === null ? null : inWords(r);
+  };
+  it("lets the PB office change the rules until voting opens", () => {
+    for (const phase of ["draft", "ideas", "proposals", "costing"]) expect(reason(phase, 0)).toBeNull();
+  });
+  it("locks them once voting opens, ballot or not, and says why", () => {
+    expect(reason("voting", 0)).toBe("The ballot and counting rules are locked: voting has opened, and voters were shown these rules.");
+    expect(reason("voting", 1)).toMatch(/locked: 1 ballot has already been cast/);
+    expect(reason("voting", 250)).toMatch(/locked: 250 ballots have already been cast/);
+    expect(reason("results", 0)).toBe("The ballot and counting rules are locked: voting has closed.");
+    expect(reason("closed", 3)).toMatch(/3 ballots have already been cast/);
   });
 });

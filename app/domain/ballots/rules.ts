@@ -59,9 +59,10 @@ export function checkBallot(
     const ranks = ranked.map((r) => r.rank);
     const repeated = ranks.filter((r, i) => ranks.indexOf(r) !== i);
     if (repeated.length) errors.push(message("vote:errors.rankRepeated", { ranks: [...new Set(repeated)].join(", ") }));
-    const expected = [...new Set(ranks)].length;
-    const missing = Array.from({ length: expected }, (_, i) => i + 1).filter((r) => !ranks.includes(r));
-    if (!repeated.length && missing.length) {
+    // Every rank below the highest one used must be taken, repeats or not: the voter sees all problems at once.
+    const highest = ranks.length ? ranks[ranks.length - 1] : 0;
+    const missing = Array.from({ length: Math.min(highest, options.length + 1) }, (_, i) => i + 1).filter((r) => !ranks.includes(r));
+    if (missing.length) {
       errors.push(message("vote:errors.rankSkipped", { ranks: missing.join(", ") }));
     }
     if (rules.method === "ranked" && selection.length > rules.maxRanks) {

@@ -17,8 +17,10 @@ const BUDGETS_OPEN: readonly string[] = ["draft", "ideas", "proposals", "costing
 
 /**
  * The ballot method, its limits and the counting rule are published before
- * voting and locked from the first ballot: changing them mid-vote is unfair.
- * The reason is a translatable message (see ~/i18n/message).
+ * voting and fixed once voting opens: changing them mid-vote is unfair, and a
+ * change racing the first ballot would count it under rules it was not checked
+ * against. When ballots exist the reason says how many. The reason is a
+ * translatable message (see ~/i18n/message).
  */
 export function ballotRulesLockedReason(cycle: { phase: string; ballotsCast: number }): string | null {
   if (cycle.ballotsCast > 0) {
@@ -26,8 +28,7 @@ export function ballotRulesLockedReason(cycle: { phase: string; ballotsCast: num
       ? message("admin:rulesLocked.oneBallot")
       : message("admin:rulesLocked.ballots", { ballots: cycle.ballotsCast });
   }
-  if (!["draft", "ideas", "proposals", "costing", "voting"].includes(cycle.phase)) {
-    return message("admin:rulesLocked.votingClosed");
-  }
+  if (cycle.phase === "voting") return message("admin:rulesLocked.votingOpen");
+  if (!BUDGETS_OPEN.includes(cycle.phase)) return message("admin:rulesLocked.votingClosed");
   return null;
 }
