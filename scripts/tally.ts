@@ -6,8 +6,9 @@
 //   {"rule":…,"winners":[ids sorted as strings],"cost":…,"budget":…,"voters":…}
 // (amounts in the file's currency, exact). Without it, a readable table.
 // Exit 0 on success; 1 for a bad or unreadable file; 2 for bad arguments
-// (one line on stderr). Nothing else is written to stdout; note that npm
-// itself prints a "> tsx scripts/tally.ts" banner unless run with -s.
+// (one line on stderr), a missing --rule included: a recount names its rule.
+// Nothing else is written to stdout (the project's .npmrc keeps npm's own
+// "> tsx scripts/tally.ts" banner off it).
 
 import { readFileSync } from "node:fs";
 import { greedy } from "../app/domain/tally/greedy";
@@ -58,7 +59,7 @@ function parseArgs(argv: string[]): Args | "help" {
     else throw new UsageError(`unexpected argument ${a}`);
   }
   if (file === undefined) throw new UsageError("missing <file.pb>");
-  rule ??= "greedy";
+  if (rule === undefined) throw new UsageError(`missing --rule (one of ${RULES.join(", ")})`);
   if (!(RULES as readonly string[]).includes(rule)) {
     throw new UsageError(`unknown rule "${rule}" (expected ${RULES.join(", ")})`);
   }

@@ -76,6 +76,12 @@ describe("scripts/tally.ts", () => {
     expect(badRule.stderr.trim().split("\n")).toHaveLength(1);
     expect(badRule.stderr).toMatch(/unknown rule "borda"/);
 
+    const noRule = tally(sample, "--json");
+    expect(noRule.code).toBe(2);
+    expect(noRule.stdout).toBe("");
+    expect(noRule.stderr.trim().split("\n")).toHaveLength(1);
+    expect(noRule.stderr).toMatch(/^tally: missing --rule \(one of greedy, mes, mes-add1\)/);
+
     const bad = path.join(tmp, "bad.pb");
     writeFileSync(bad, "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;ten\nVOTES\nvoter_id;vote\n");
     const badFile = tally(bad, "--rule", "mes", "--json");
