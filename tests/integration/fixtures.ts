@@ -1,6 +1,9 @@
 import { createUserSession, hashPassword } from "~/auth.server";
 import { prisma } from "~/db/client.server";
-import { createCycle } from "~/db/cycles.server";
+import { createCycle, generateVoterCodes } from "~/db/cycles.server";
+import { saveCostEstimate } from "~/db/costing.server";
+import { createIdea } from "~/db/ideas.server";
+import { createProposal, sendForCosting } from "~/db/proposals.server";
 import { csrf } from "~/csrf.server";
 import type { Actor, Role } from "~/domain/auth/roles";
 import type { Phase } from "~/domain/cycles/phases";
@@ -109,4 +112,27 @@ export function answerOf<T = { status?: string; error: Record<string, string[]>;
   return wrapped?.type === "DataWithResponseInit"
     ? { httpStatus: wrapped.init?.status ?? 200, reply: wrapped.data as T }
     : { httpStatus: 200, reply: result as T };
+}
+
+/** A cycle in voting with costed proposals (one unless asked) in its first district and six voter codes there. */
+export async function votingCycle(opts: { proposals?: number } = {}) {
+  const admin = await makeUser(["admin"]);
+  const delegate = await makeUser(["delegate"]);
+  const staff = await makeUser(["staff"], "Parks");
+  const cycle = await makeCycle(admin, "costing");
+  const d = cycle.districts[0];
+  const proposalIds: string[] = [];
+  for (let i = 0; i < (opts.proposals ?? 1); i++) {
+    const title = i === 0 ? "Shade trees" : `Shade trees, phase ${i + 1}`;
+    const idea = await createIdea(cycle.id, { title, description: "Shade trees for the playground.", districtId: d.id, categoryId: cycle.categories[0].id, location: "" }, admin);
+    const created = await createProposal(cycle.id, { title, description: "Twenty shade trees around the playground, watered for two years.", districtId: d.id, categoryId: cycle.categories[0].id, ideaIds: [idea.id] }, delegate);
+    if (!created.ok) throw new Error(created.error);
+    await sendForCosting(created.proposal.id, staff.agencyId!, delegate);
+    await saveCostEstimate(created.proposal.id, { lineItems: [{ description: "Trees", quantity: 20, unitCostCents: 500_00 }], verdict: "feasible", publicReason: "City land, our remit, recent prices." }, staff);
+    proposalIds.push(created.proposal.id);
+  }
+  await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
+  await generateVoterCodes(cycle.id, d.id, 6, "test", admin);
+  const codes = await prisma.voterCode.findMany({ where: { districtId: d.id }, orderBy: { code: "asc" } });
+  return { admin, staff, cycle, proposalId: proposalIds[0], proposalIds, codes };
 }

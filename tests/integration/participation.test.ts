@@ -1,35 +1,14 @@
 import "./fresh-db";
 import { describe, expect, it } from "vitest";
 import { dialect, prisma } from "~/db/client.server";
-import { generateVoterCodes } from "~/db/cycles.server";
-import { saveCostEstimate } from "~/db/costing.server";
-import { createIdea } from "~/db/ideas.server";
 import { saveCensus, saveSurveyCategories } from "~/db/participation.server";
-import { createProposal, sendForCosting } from "~/db/proposals.server";
 import { action as codeAction } from "~/routes/vote._index";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { loader as receiptLoader } from "~/routes/vote.receipt";
 import { action as surveyAction, loader as surveyLoader } from "~/routes/vote.survey";
 import * as dashboard from "~/routes/participation";
 import * as split from "~/routes/admin.cycles.$slug_.split";
-import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
-
-async function votingCycle() {
-  const admin = await makeUser(["admin"]);
-  const delegate = await makeUser(["delegate"]);
-  const staff = await makeUser(["staff"], "Parks");
-  const cycle = await makeCycle(admin, "costing");
-  const d = cycle.districts[0];
-  const idea = await createIdea(cycle.id, { title: "Shade trees", description: "Shade trees for the playground.", districtId: d.id, categoryId: cycle.categories[0].id, location: "" }, admin);
-  const created = await createProposal(cycle.id, { title: "Shade trees", description: "Twenty shade trees around the playground, watered for two years.", districtId: d.id, categoryId: cycle.categories[0].id, ideaIds: [idea.id] }, delegate);
-  if (!created.ok) throw new Error(created.error);
-  await sendForCosting(created.proposal.id, staff.agencyId!, delegate);
-  await saveCostEstimate(created.proposal.id, { lineItems: [{ description: "Trees", quantity: 20, unitCostCents: 500_00 }], verdict: "feasible", publicReason: "City land, our remit, recent prices." }, staff);
-  await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
-  await generateVoterCodes(cycle.id, d.id, 6, "test", admin);
-  const codes = await prisma.voterCode.findMany({ where: { districtId: d.id }, orderBy: { code: "asc" } });
-  return { admin, staff, cycle, proposalId: created.proposal.id, codes };
-}
+import { answerOf, args, browserFor, makeCycle, makeUser, settle, votingCycle } from "./fixtures";
 
 /** A voter who enters a code and casts a ballot, in `lng`; returns their browser (with the session cookie). */
 async function voteWith(code: string, proposalId: string, lng = "en") {

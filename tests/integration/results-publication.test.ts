@@ -1,0 +1,64 @@
+import "./fresh-db";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { castBallot } from "~/db/ballots.server";
+import { prisma } from "~/db/client.server";
+import { publishResults, runTally } from "~/db/results.server";
+import { loader as resultsLoader } from "~/routes/results._index";
+import { loader as csvLoader } from "~/routes/results.export[.csv]";
+import { loader as jsonLoader } from "~/routes/results.export[.json]";
+import { loader as reportLoader } from "~/routes/results.report";
+import { loader as trackersLoader } from "~/routes/results.trackers";
+import { loader as pbLoader } from "~/routes/results.ballots.$resultId[.pb]";
+import { args, browserFor, makeUser, settle, votingCycle } from "./fixtures";
+
+// Nothing about the count may show anywhere before the PB office publishes it: a
+// leaked partial count would let anyone second-guess or pressure the adoption.
+describe("counted results stay hidden until published", async () => {
+  const { admin, cycle, proposalId, codes } = await votingCycle();
+  for (const code of codes.slice(0, 3)) await castBallot(code, [proposalId]);
+  await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "results" } });
+  const [run] = await runTally(cycle.id, admin);
+  const resident = await makeUser(["resident"]);
+  const staff = await makeUser(["staff"], "Parks");
+
+  /** Everything the public side offers about this cycle's results, as `who` sees it. */
+  async function whatShows(who: Awaited<ReturnType<typeof makeUser>> | null) {
+    const browser = await browserFor(who);
+    const q = `?cycle=${cycle.slug}`;
+    const page = (await resultsLoader(args(browser.get(`/results${q}`)))) as { results: unknown[] };
+    const csv = Papa.parse<Record<string, string>>(await (await csvLoader(args(browser.get(`/results/export.csv${q}`)))).text(), { header: true, skipEmptyLines: true });
+    const json = JSON.parse(await (await jsonLoader(args(browser.get(`/results/export.json${q}`)))).text()) as { districts: unknown[] };
+    const report = (await reportLoader(args(browser.get(`/results/report${q}`)))) as { districts: unknown[] };
+    const trackers = (await trackersLoader(args(browser.get(`/results/trackers${q}`)))) as { districts: unknown[] };
+    const pb = await settle(() => pbLoader(args(browser.get(`/results/ballots/${run.id}.pb`), { resultId: run.id })));
+    return {
+      page: page.results.length,
+      csvRows: csv.data.length,
+      json: json.districts.length,
+      report: report.districts.length,
+      trackers: trackers.districts.length,
+      pb: pb instanceof Response ? pb.status : "file",
+      pbText: pb instanceof Response && pb.status === 200 ? await pb.text() : "",
+    };
+  }
+
+  it("shows no count, export, report, tracker list or ballot file to anyone before publication", async () => {
+    expect(run.status).not.toBe("published");
+    for (const who of [null, resident, staff]) {
+      const shown = await whatShows(who);
+      expect(shown).toEqual({ page: 0, csvRows: 0, json: 0, report: 0, trackers: 0, pb: 404, pbText: "" });
+    }
+  });
+
+  it("shows all of them once the PB office publishes", async () => {
+    await publishResults(cycle.id, admin);
+    const shown = await whatShows(null);
+    // Both districts are counted (the second had no ballot); the one proposal is the CSV's one row.
+    const districts = cycle.districts.length;
+    expect(shown).toMatchObject({ page: districts, csvRows: 1, json: districts, report: districts, pb: 200 });
+    expect(shown.trackers).toBeGreaterThan(0);
+    expect(shown.pbText).toMatch(/^META/);
+    expect(shown.pbText.match(/^\d+;\d+$/gm)).toHaveLength(3);
+  });
+});
