@@ -8,7 +8,7 @@ import { cyclePhase } from "~/db/cycles.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { latestResults } from "~/db/results.server";
 import { PHASE_KEYS } from "~/domain/cycles/phases";
-import { explainNote, parseNote } from "~/domain/results/explain";
+import { explainNote, parseNote, scoreKindOf } from "~/domain/results/explain";
 import { isTallyRule, TALLY_RULE_KEYS, type TallyRule } from "~/domain/cycles/rules-schema";
 import { z } from "zod";
 import { useFormat } from "~/i18n/i18n";
@@ -23,7 +23,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!cycle) return { cycle: null, cycles: [], results: [] };
   const results = await latestResults(cycle.id, { publishedOnly: true });
   return {
-    cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency, phase: cyclePhase(cycle) },
+    cycle: {
+      slug: cycle.slug,
+      name: cycle.name,
+      currency: cycle.currency,
+      phase: cyclePhase(cycle),
+      score: scoreKindOf(cycle.ballotMethod),
+      // Top-k points: a first choice earns maxRanks points (../shared/tally-rules.md).
+      firstChoicePoints: cycle.maxRanks,
+    },
     cycles,
     results: results.map((r) => ({
       id: r.id,
@@ -56,6 +64,7 @@ export default function Results() {
   const money = (c: number) => f.money(c, cycle.currency);
   const percent = (s: { satisfied: number; voters: number }) => f.percent(s.voters ? s.satisfied / s.voters : 0);
   const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
+  const points = cycle.score === "points";
   const rule: TallyRule = isTallyRule(results[0]?.rule ?? "") ? (results[0].rule as TallyRule) : "greedy";
   return (
     <>
@@ -70,6 +79,7 @@ export default function Results() {
             values={{ rule: t(TALLY_RULE_KEYS[rule]), explanation: t(RULE_EXPLANATION_KEYS[rule]) }}
             components={{ strong: <strong /> }}
           />{" "}
+          {cycle.score === "points" ? <>{t("results:list.rankedPoints", { first: cycle.firstChoicePoints })} </> : null}
           <Trans
             i18nKey="results:list.downloads"
             components={{
@@ -97,25 +107,41 @@ export default function Results() {
           <ul>
             {r.projects.filter((p) => p.selected).map((p) => (
               <li key={p.id}>
-                <Link to={`/proposals/${p.id}`}>{p.title}</Link> — {t("results:district.winnerVotes", { count: p.votes, cost: money(p.costCents) })}
+                <Link to={`/proposals/${p.id}`}>{p.title}</Link> — {t(points ? "results:district.winnerPoints" : "results:district.winnerVotes", { count: p.votes, cost: money(p.costCents) })}
               </li>
             ))}
           </ul>
           <VotesChart projects={r.projects} />
-          {r.summary.withAWinner ? (
-            <p>
-              {r.rule !== "greedy" && r.summary.withAWinnerUnderGreedy
-                ? t("results:district.satisfactionCompared", { percent: percent(r.summary.withAWinner), greedy: percent(r.summary.withAWinnerUnderGreedy) })
-                : t("results:district.satisfaction", { percent: percent(r.summary.withAWinner) })}
-            </p>
+          {r.summary.withAWinner && r.rule !== "greedy" && r.summary.withAWinnerUnderGreedy ? (
+            <table className="compact">
+              <caption>{t("results:district.satisfactionHeading")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("results:district.countingRule")}</th>
+                  <th scope="col" className="num">{t("results:district.satisfactionShare")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">{t("results:district.satisfactionRule", { rule: isTallyRule(r.rule) ? t(TALLY_RULE_KEYS[r.rule]) : r.rule })}</th>
+                  <td className="num">{percent(r.summary.withAWinner)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("results:district.satisfactionGreedy")}</th>
+                  <td className="num">{percent(r.summary.withAWinnerUnderGreedy)}</td>
+                </tr>
+              </tbody>
+            </table>
+          ) : r.summary.withAWinner ? (
+            <p>{t("results:district.satisfaction", { percent: percent(r.summary.withAWinner) })}</p>
           ) : null}
           <div className="table-scroll">
             <table>
-              <caption className="sr-only">{t("results:district.caption", { district: r.district })}</caption>
+              <caption className="sr-only">{t(points ? "results:district.captionPoints" : "results:district.caption", { district: r.district })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("results:district.project")}</th>
-                  <th scope="col" className="num">{t("results:district.votes")}</th>
+                  <th scope="col" className="num">{t(points ? "results:district.points" : "results:district.votes")}</th>
                   <th scope="col" className="num">{t("results:district.cost")}</th>
                   <th scope="col">{t("results:district.outcome")}</th>
                 </tr>
@@ -127,7 +153,7 @@ export default function Results() {
                     <td className="num">{f.number(p.votes)}</td>
                     <td className="num">{money(p.costCents)}</td>
                     <td>
-                      {p.selected ? <span className="status status-selected">{t("results:district.funded")}</span> : null} {explainNote(parseNote(p.note), money, translate)}
+                      {p.selected ? <span className="status status-selected">{t("results:district.funded")}</span> : null} {explainNote(parseNote(p.note), money, translate, cycle.score)}
                     </td>
                   </tr>
                 ))}

@@ -1,6 +1,7 @@
 import { publishedResultsOf } from "~/guards.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import Papa from "papaparse";
+import { scoreKindOf } from "~/domain/results/explain";
 import { resultRows } from "~/domain/results/export";
 
 /** CSV of the published per-project results of a cycle, for the council and anyone else. */
@@ -16,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         run: r.run,
         ballots: r.ballotCount,
         ballotsSha256: r.ballotsHash,
+        score: scoreKindOf(cycle.ballotMethod),
         projects: r.projects,
       })),
     ),

@@ -1,10 +1,11 @@
 import { publishedResultsOf } from "~/guards.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseNote } from "~/domain/results/explain";
+import { parseNote, scoreKindOf } from "~/domain/results/explain";
 
 /** The full published result of a cycle as JSON: rules, parameters, digests, every project's outcome. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { cycle, results } = await publishedResultsOf(request);
+  const score = scoreKindOf(cycle.ballotMethod);
   const body = {
     cycle: { name: cycle.name, slug: cycle.slug, currency: cycle.currency, ballotMethod: cycle.ballotMethod, tallyRule: cycle.tallyRule },
     districts: results.map((r) => ({
@@ -23,7 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: p.proposalId,
         title: p.title,
         costCents: p.costCents,
-        votes: p.votes,
+        // Named for what it counts: top-k points on ranked ballots are not a number of voters.
+        [score]: p.votes,
         selected: p.selected,
         position: p.position,
         explanation: parseNote(p.note),

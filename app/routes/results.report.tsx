@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { isTallyRule, TALLY_RULE_KEYS } from "~/domain/cycles/rules-schema";
+import { scoreKindOf } from "~/domain/results/explain";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 
@@ -13,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const { cycle, results } = await publishedResultsOf(request);
   return {
-    cycle: { name: cycle.name, currency: cycle.currency },
+    cycle: { name: cycle.name, currency: cycle.currency, score: scoreKindOf(cycle.ballotMethod) },
     districts: results.map((r) => ({
       id: r.id,
       name: r.district.name,
@@ -56,7 +57,7 @@ export default function CouncilReport() {
             <thead>
               <tr>
                 <th scope="col">{t("results:report.winningProject")}</th>
-                <th scope="col" className="num">{t("results:district.votes")}</th>
+                <th scope="col" className="num">{t(cycle.score === "points" ? "results:district.points" : "results:district.votes")}</th>
                 <th scope="col" className="num">{t("results:district.cost")}</th>
               </tr>
             </thead>

@@ -12,6 +12,9 @@ import { DEFAULT_BALLOT_RULES } from "~/domain/cycles/rules-schema";
 import { readPabulibElection } from "~/domain/tally/pabulib";
 import { countDistrict } from "~/domain/results/count";
 import { loader as pbLoader } from "~/routes/results.ballots.$resultId[.pb]";
+import { loader as resultsLoader } from "~/routes/results._index";
+import { loader as csvLoader } from "~/routes/results.export[.csv]";
+import { loader as jsonLoader } from "~/routes/results.export[.json]";
 import { action as adminAction } from "~/routes/admin.cycles.$slug";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
@@ -108,5 +111,22 @@ describe("ranked and approval cycles, rule locking, and recounts from the publis
     // Anyone can recompute the published SHA-256 from the file's vote lines.
     const lines = file.votes.map((v) => v.ids.join(",")).sort();
     expect(createHash("sha256").update(lines.join("\n")).digest("hex")).toBe(run.ballotsHash);
+    // Pabulib's "votes" counts the ballots naming a project; the top-k points are its "score".
+    const d = file.projects.find((p) => p.id === "4")!;
+    expect([d.extra.votes, d.extra.score]).toEqual(["3", "8"]);
+  });
+
+  it("calls ranked totals points, not votes, on the page and in the exports", async () => {
+    const browser = await browserFor(null);
+    const q = `?cycle=${cycle.slug}`;
+    const page = (await resultsLoader(args(browser.get(`/results${q}`)))) as { cycle: { score: string; firstChoicePoints: number } };
+    expect(page.cycle).toMatchObject({ score: "points", firstChoicePoints: 3 });
+    const csv = await (await csvLoader(args(browser.get(`/results/export.csv${q}`)))).text();
+    expect(csv.split("\n")[0].split(",")).toContain("points");
+    expect(csv.split("\n")[0].split(",")).not.toContain("votes");
+    const json = JSON.parse(await (await jsonLoader(args(browser.get(`/results/export.json${q}`)))).text());
+    const counted = json.districts.find((x: { district: string }) => x.district === north.name);
+    expect(counted.projects[0]).toMatchObject({ title: "Project D", points: 8 });
+    expect(counted.projects[0]).not.toHaveProperty("votes");
   });
 });

@@ -49,14 +49,24 @@ export function parseNote(json: string): ProjectNote | null {
   }
 }
 
+/**
+ * What a project's figure counts: votes (approval and knapsack ballots), or the
+ * top-k points of ranked ballots, which are not a number of voters.
+ */
+export type ScoreKind = "votes" | "points";
+
+export function scoreKindOf(ballotMethod: string): ScoreKind {
+  return ballotMethod === "ranked" ? "points" : "votes";
+}
+
 /** Translates a key with values: the page's t() (kept as a parameter so this file stays pure). */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** The note in plain words, e.g. "Its supporters' remaining shares covered only 42% of its cost." */
-export function explainNote(note: ProjectNote | null, money: (cents: number) => string, t: Translate): string {
+export function explainNote(note: ProjectNote | null, money: (cents: number) => string, t: Translate, score: ScoreKind = "votes"): string {
   switch (note?.kind) {
     case "greedy":
-      return t("results:explain.greedy");
+      return score === "points" ? t("results:explain.greedyPoints") : t("results:explain.greedy");
     case "did-not-fit":
       return t("results:explain.didNotFit", { remaining: money(note.remainingCents) });
     case "mes-winner": {
@@ -72,7 +82,7 @@ export function explainNote(note: ProjectNote | null, money: (cents: number) => 
         : t("results:explain.mesWinner", { supporters: note.supporters, payments });
     }
     case "greedy-fill":
-      return t("results:explain.greedyFill");
+      return score === "points" ? t("results:explain.greedyFillPoints") : t("results:explain.greedyFill");
     case "no-support":
       return t("results:explain.noSupport");
     case "unaffordable":

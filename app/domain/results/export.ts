@@ -1,5 +1,7 @@
 // Rows of the per-project results export, one per project per district. Pure.
 
+import type { ScoreKind } from "./explain";
+
 export interface ResultRowInput {
   cycle: string;
   district: string;
@@ -8,6 +10,8 @@ export interface ResultRowInput {
   run: number;
   ballots: number;
   ballotsSha256: string;
+  /** The figure's column is named for what it counts: "votes", or "points" on ranked ballots. */
+  score: ScoreKind;
   projects: { proposalId: string; title: string; costCents: number; votes: number; position: number; selected: boolean }[];
 }
 
@@ -19,7 +23,7 @@ export function resultRows(results: readonly ResultRowInput[]) {
       rank: p.position + 1,
       project_id: p.proposalId,
       project: p.title,
-      votes: p.votes,
+      [r.score]: p.votes,
       cost: (p.costCents / 100).toFixed(2),
       selected: p.selected ? "yes" : "no",
       district_budget: (r.budgetCents / 100).toFixed(2),

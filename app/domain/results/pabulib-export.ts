@@ -16,6 +16,9 @@ export function districtToPabulib(input: {
 }): PabulibFile {
   const { cycle, district } = input;
   const ranked = cycle.ballotMethod === "ranked";
+  // Pabulib's "votes" is how many ballots name the project; ranked results' top-k points go in "score".
+  const ballotsNaming = new Map<string, number>();
+  for (const ids of input.ballots) for (const id of new Set(ids)) ballotsNaming.set(id, (ballotsNaming.get(id) ?? 0) + 1);
   const limits: [string, string][] = ranked
     ? [["max_length", String(cycle.maxRanks)]]
     : cycle.ballotMethod === "approval"
@@ -33,11 +36,17 @@ export function districtToPabulib(input: {
     ].map(([key, value]) => ({ key, value })),
     voteType: ranked ? "ordinal" : "approval",
     budget: rat(district.budgetCents, 100),
-    projectColumns: ["project_id", "cost", "votes", "name", "category", "selected"],
+    projectColumns: ["project_id", "cost", "votes", ...(ranked ? ["score"] : []), "name", "category", "selected"],
     projects: input.projects.map((p) => ({
       id: p.id,
       cost: rat(p.costCents, 100),
-      extra: { votes: String(p.votes), name: p.title, category: p.category, selected: p.selected ? "1" : "0" },
+      extra: {
+        votes: String(ballotsNaming.get(p.id) ?? 0),
+        ...(ranked ? { score: String(p.votes) } : {}),
+        name: p.title,
+        category: p.category,
+        selected: p.selected ? "1" : "0",
+      },
     })),
     voteColumns: ["voter_id", "vote"],
     votes: input.ballots.map((ids, i) => ({ voterId: String(i + 1), ids: [...ids], extra: {} })),

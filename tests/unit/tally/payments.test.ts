@@ -53,3 +53,12 @@ describe("what Equal Shares says each supporter paid", () => {
     expect(explainNote(note, dollars, tIn("es"))).toContain("las 145.803 personas que lo votaron");
   });
 });
+
+describe("reasons on ranked ballots", () => {
+  const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+  it("speak of points, which are not a number of voters", () => {
+    expect(explainNote({ kind: "greedy" }, dollars, tIn("en"), "points")).toBe("Funded: it had more points than the projects after it, and it fit the budget.");
+    expect(explainNote({ kind: "greedy-fill" }, dollars, tIn("es"), "points")).toContain("en orden de puntos");
+    expect(explainNote({ kind: "greedy" }, dollars, tIn("en"))).toBe("Funded: it had more votes than the projects after it, and it fit the budget.");
+  });
+});
