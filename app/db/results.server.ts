@@ -3,7 +3,7 @@ import { ballotsDigest } from "~/domain/results/ballots-hash";
 import { districtElection } from "~/domain/results/election";
 import { noteFor } from "~/domain/results/explain";
 import { votersWithAWinner } from "~/domain/results/satisfaction";
-import { countDistrict } from "~/domain/results/count";
+import { countDistrict, mesUtilityFor } from "~/domain/results/count";
 import { message } from "~/i18n/message";
 import { greedy } from "~/domain/tally/greedy";
 import { audit } from "./audit.server";
@@ -11,7 +11,10 @@ import { dialect, prisma, type Tx } from "./client.server";
 import { ballotOptions } from "./ballots.server";
 import { readChoiceGroups } from "~/domain/ballots/choices";
 
-export const SOFTWARE_VERSION = "civic-budget 0.1.0";
+import { version } from "../../package.json";
+
+/** Stored with every count, so a result says which release computed it. */
+export const SOFTWARE_VERSION = `civic-budget ${version}`;
 
 /** Counts every district of the cycle with its rule and stores a new draft run for each. */
 export async function runTally(cycleId: string, actor: Actor) {
@@ -44,6 +47,11 @@ export async function runTally(cycleId: string, actor: Actor) {
           parameters: JSON.stringify({
             ballotMethod: cycle.ballotMethod,
             ...(cycle.ballotMethod === "ranked" ? { points: "top-k", k: cycle.maxRanks } : {}),
+            ...(cycle.tallyRule !== "greedy" ? { utility: mesUtilityFor(cycle.ballotMethod) } : {}),
+            // Add1 raises every voter's share by one currency unit per step; then greedy fills what is left.
+            ...(cycle.tallyRule === "mes-add1" && outcome.mes
+              ? { add1: { stepPerVoterCents: Number(election.currencyUnit ?? 1n), steps: outcome.mes.add1Steps, perVoterBudgetCents: outcome.mes.perVoterBudgetExact }, greedyFill: true }
+              : {}),
             tieBreak: "smallest proposal number, compared as text (\"10\" before \"9\")",
           }),
           summary: JSON.stringify({

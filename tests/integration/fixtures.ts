@@ -1,13 +1,13 @@
 import { createUserSession, hashPassword } from "~/auth.server";
 import { prisma } from "~/db/client.server";
-import { createCycle, generateVoterCodes } from "~/db/cycles.server";
+import { createCycle, generateVoterCodes, updateBallotRules } from "~/db/cycles.server";
 import { saveCostEstimate } from "~/db/costing.server";
 import { createIdea } from "~/db/ideas.server";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
 import { csrf } from "~/csrf.server";
 import type { Actor, Role } from "~/domain/auth/roles";
 import type { Phase } from "~/domain/cycles/phases";
-import { DEFAULT_BALLOT_RULES } from "~/domain/cycles/rules-schema";
+import { DEFAULT_BALLOT_RULES, type BallotRulesInput } from "~/domain/cycles/rules-schema";
 
 let counter = 0;
 const PASSWORD_HASH = hashPassword("test-password-123");
@@ -115,7 +115,7 @@ export function answerOf<T = { status?: string; error: Record<string, string[]>;
 }
 
 /** A cycle in voting with costed proposals (one unless asked) in its first district and six voter codes there. */
-export async function votingCycle(opts: { proposals?: number } = {}) {
+export async function votingCycle(opts: { proposals?: number; tallyRule?: BallotRulesInput["tallyRule"] } = {}) {
   const admin = await makeUser(["admin"]);
   const delegate = await makeUser(["delegate"]);
   const staff = await makeUser(["staff"], "Parks");
@@ -130,6 +130,10 @@ export async function votingCycle(opts: { proposals?: number } = {}) {
     await sendForCosting(created.proposal.id, staff.agencyId!, delegate);
     await saveCostEstimate(created.proposal.id, { lineItems: [{ description: "Trees", quantity: 20, unitCostCents: 500_00 }], verdict: "feasible", publicReason: "City land, our remit, recent prices." }, staff);
     proposalIds.push(created.proposal.id);
+  }
+  if (opts.tallyRule) {
+    const rules = await updateBallotRules(cycle.id, { ...DEFAULT_BALLOT_RULES, tallyRule: opts.tallyRule }, admin);
+    if (!rules.ok) throw new Error(rules.reason);
   }
   await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
   await generateVoterCodes(cycle.id, d.id, 6, "test", admin);

@@ -10,12 +10,13 @@ import { loader as jsonLoader } from "~/routes/results.export[.json]";
 import { loader as reportLoader } from "~/routes/results.report";
 import { loader as trackersLoader } from "~/routes/results.trackers";
 import { loader as pbLoader } from "~/routes/results.ballots.$resultId[.pb]";
+import { version } from "../../package.json";
 import { args, browserFor, makeUser, settle, votingCycle } from "./fixtures";
 
 // Nothing about the count may show anywhere before the PB office publishes it: a
 // leaked partial count would let anyone second-guess or pressure the adoption.
 describe("counted results stay hidden until published", async () => {
-  const { admin, cycle, proposalId, codes } = await votingCycle();
+  const { admin, cycle, proposalId, codes } = await votingCycle({ tallyRule: "mes-add1" });
   for (const code of codes.slice(0, 3)) await castBallot(code, [proposalId]);
   await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "results" } });
   const [run] = await runTally(cycle.id, admin);
@@ -60,5 +61,16 @@ describe("counted results stay hidden until published", async () => {
     expect(shown.trackers).toBeGreaterThan(0);
     expect(shown.pbText).toMatch(/^META/);
     expect(shown.pbText.match(/^\d+;\d+$/gm)).toHaveLength(3);
+  });
+
+  it("keeps with the result the rule, its parameters and the release that computed it", async () => {
+    const browser = await browserFor(null);
+    const json = JSON.parse(await (await jsonLoader(args(browser.get(`/results/export.json?cycle=${cycle.slug}`)))).text());
+    const counted = json.districts.find((d: { ballots: number }) => d.ballots === 3);
+    expect(counted.rule).toBe("mes-add1");
+    expect(counted.software).toBe(`civic-budget ${version}`);
+    // $100,000 shared by 3 voters buys the one $10,000 project at once: no Add1 step was needed.
+    expect(counted.parameters).toMatchObject({ ballotMethod: "knapsack", utility: "cost", greedyFill: true, add1: { stepPerVoterCents: 100, steps: 0 } });
+    expect(counted.parameters.add1.perVoterBudgetCents).toBe("10000000/3");
   });
 });
