@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { publishedResultsOf } from "~/guards.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -35,11 +36,14 @@ export default function CouncilReport() {
   const { t } = useTranslation();
   const f = useFormat();
   const money = (c: number) => f.money(c, cycle.currency);
+  // The button needs JavaScript; without it the hint alone tells people to print.
+  const [scripted, setScripted] = useState(false);
+  useEffect(() => setScripted(true), []);
   return (
     <div className="report">
       <p className="no-print">
         {t("results:report.printHint")}{" "}
-        <button type="button" className="link-button" onClick={() => window.print()}>{t("results:report.print")}</button>
+        {scripted ? <button type="button" className="link-button" onClick={() => window.print()}>{t("results:report.print")}</button> : null}
       </p>
       {districts.length === 0 ? <p>{t("results:report.none", { cycle: cycle.name })}</p> : null}
       {districts.map((d) => (
