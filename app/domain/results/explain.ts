@@ -9,9 +9,10 @@ export type ProjectNote =
   | { kind: "mes-winner"; supporters: number; payments: { cents: number; voters: number; fromCents?: number }[] }
   | { kind: "greedy-fill" }
   | { kind: "no-support" }
-  | { kind: "unaffordable"; supporters: number; coveragePercent: number | null };
+  | { kind: "unaffordable"; supporters: number; coveragePercent: number | null; leftCents?: number };
 
-export function noteFor(p: ProjectOutcome): ProjectNote {
+/** `filled`: the rule then spent what Equal Shares left by votes (mes-add1), so a loser also did not fit that. */
+export function noteFor(p: ProjectOutcome, filled = false): ProjectNote {
   const mes = p.mes;
   if (p.selected) {
     if (p.via === "greedy-fill") return { kind: "greedy-fill" };
@@ -35,6 +36,7 @@ export function noteFor(p: ProjectOutcome): ProjectNote {
       supporters: mes.supporters,
       // "0.2900" → 29 (multiplying the float by 100 would give 28.999…).
       coveragePercent: mes.coverage === undefined ? null : Math.floor(Math.round(Number(mes.coverage) * 10_000) / 100),
+      ...(filled ? { leftCents: Number(p.remainingBefore) } : {}),
     };
   }
   return { kind: "did-not-fit", remainingCents: Number(p.remainingBefore) };
@@ -85,10 +87,15 @@ export function explainNote(note: ProjectNote | null, money: (cents: number) => 
       return score === "points" ? t("results:explain.greedyFillPoints") : t("results:explain.greedyFill");
     case "no-support":
       return t("results:explain.noSupport");
-    case "unaffordable":
-      return note.coveragePercent === null
-        ? t("results:explain.unaffordable", { supporters: note.supporters })
-        : t("results:explain.unaffordableCoverage", { supporters: note.supporters, percent: note.coveragePercent });
+    case "unaffordable": {
+      const why =
+        note.coveragePercent === null
+          ? t("results:explain.unaffordable", { count: note.supporters })
+          : t("results:explain.unaffordableCoverage", { count: note.supporters, percent: note.coveragePercent });
+      if (note.leftCents === undefined) return why;
+      const fill = score === "points" ? "results:explain.fillDidNotFitPoints" : "results:explain.fillDidNotFit";
+      return `${why} ${t(fill, { left: money(note.leftCents) })}`;
+    }
     default:
       return "";
   }

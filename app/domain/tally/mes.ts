@@ -1846,7 +1846,7 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
     const p = projects[pi];
     const isSelected = selectedSet.has(pi);
     const isFilled = filled.includes(pi);
-    const remainingBefore = isFilled ? remainingAtFill.get(pi)! : isSelected ? B - running : B - spent;
+    const remainingBefore = isSelected && !isFilled ? B - running : (remainingAtFill.get(pi) ?? B - spent);
     if (isSelected && !isFilled) running += p.cost;
     const j = candByPi.get(pi);
     let detail: MesProjectDetail;

@@ -57,7 +57,11 @@ export interface ProjectOutcome {
   selected: boolean;
   /** Position in the greedy walk (0 = first considered). */
   position: number;
-  /** Budget left when the walk reached this project (greedy); lets the UI explain a skip. */
+  /**
+   * Budget left when the walk reached this project (greedy, and the greedy fill after
+   * Equal Shares); for a project no walk reached, what was left at the end. Lets the UI
+   * explain a skip.
+   */
   remainingBefore: bigint;
   /** MES rules: how a selected project got in. */
   via?: "mes" | "zero-cost" | "greedy-fill";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { explainNote, noteFor } from "~/domain/results/explain";
-import { mes } from "~/domain/tally/mes";
+import { mes, mesAdd1 } from "~/domain/tally/mes";
 import type { Election, MesWinnerDetail } from "~/domain/tally/types";
 import { tIn } from "../../english";
 
@@ -60,5 +60,26 @@ describe("reasons on ranked ballots", () => {
     expect(explainNote({ kind: "greedy" }, dollars, tIn("en"), "points")).toBe("Funded: it had more points than the projects after it, and it fit the budget.");
     expect(explainNote({ kind: "greedy-fill" }, dollars, tIn("es"), "points")).toContain("en orden de puntos");
     expect(explainNote({ kind: "greedy" }, dollars, tIn("en"))).toBe("Funded: it had more votes than the projects after it, and it fit the budget.");
+  });
+});
+
+describe("a project Equal Shares could not fund, under mes-add1", () => {
+  // Budget 100, two voters with 50 each. Z (20) is voter 2's; Y (90) is voter 1's alone and
+  // can never be paid within the budget, and the 80 left after Z cannot buy it either.
+  const small: Election = {
+    budget: 100n,
+    projects: [{ id: "Y", cost: 90n }, { id: "Z", cost: 20n }],
+    ballots: [{ ids: ["Y"] }, { ids: ["Z"] }],
+  };
+  const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+  it("says both why its supporters could not pay and what was left for it after", () => {
+    const outcome = mesAdd1(small, { utility: "cost" });
+    expect(outcome.winners).toEqual(["Z"]);
+    const y = outcome.projects.find((p) => p.id === "Y")!;
+    expect(explainNote(noteFor(y, true), dollars, tIn("en"))).toBe(
+      "Not funded: what its one supporter had left covered only 55% of its cost. Then, when the money Equal Shares left went to the next projects by votes, only $0.80 remained at its turn.",
+    );
+    // Under plain mes nothing is spent after Equal Shares: no second sentence.
+    expect(explainNote(noteFor(y), dollars, tIn("en"))).toBe("Not funded: what its one supporter had left covered only 55% of its cost.");
   });
 });
