@@ -151,7 +151,10 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await expect(visitor.getByRole("listitem").filter({ hasText: "Accessible picnic area at Harbor Green — 1 vote, $18,440" })).toBeVisible();
   await expect(visitor.getByText("Method of Equal Shares (proportional)")).toBeVisible();
   await expect(visitor.getByRole("row", { name: /Accessible picnic area/ })).toContainText("Funded by its one supporter's equal share: 1 paid $18,440.");
-  await expect(visitor.getByText("100% of voters voted for at least one winning project")).toBeVisible();
+  // The share of voters with a winner, under this rule and under plain greedy, side by side.
+  const shares = visitor.getByRole("table", { name: "Voters who voted for at least one winning project" });
+  await expect(shares.getByRole("row", { name: /Method of Equal Shares \(proportional\) \(this count\)/ })).toContainText("100%");
+  await expect(shares.getByRole("row", { name: /Plain greedy/ })).toContainText("100%");
   await shot(visitor, "public-results");
   const exported = await (await visitor.request.get("/results/export.csv?cycle=harbor-2028")).text();
   expect(exported).toContain("Accessible picnic area at Harbor Green,1,18440.00,yes");
