@@ -214,11 +214,16 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
   await expect(page.getByRole("heading", { name: `Results: ${cycle.name}` })).toBeVisible();
   await expect(page.getByText(`Counted with the rule ${cycle.rule}.`)).toBeVisible();
   const hashes = new Map<string, string>();
+  // Ranked ballots are counted in top-k points, and every page and file says so.
+  const score = cycle.ballot === "ranked" ? "points" : "votes";
+  const unit = (n: number) => `${n} ${score === "points" ? (n === 1 ? "point" : "points") : n === 1 ? "vote" : "votes"}`;
+  if (score === "points") await expect(page.getByText(`a voter's first choice earned ${cycle.maxRanks} points`)).toBeVisible();
   for (const e of expected) {
     const section = page.getByRole("region", { name: e.district, exact: true });
     const percent = `${Math.round((100 * e.spent) / e.budget)}%`;
     await expect(section).toContainText(`1 ballot · budget ${money(e.budget)} · funded ${money(e.spent)} (${percent}) · published ${today()}`);
-    await expect(section.getByRole("listitem")).toHaveText(e.winners.map((w) => `${w.title} — ${w.votes} ${w.votes === 1 ? "vote" : "votes"}, ${money(w.cost)}`));
+    await expect(section.getByRole("listitem")).toHaveText(e.winners.map((w) => `${w.title} — ${unit(w.votes)}, ${money(w.cost)}`));
+    await expect(section.getByRole("columnheader", { name: score === "points" ? "Points" : "Votes" })).toBeVisible();
     // The chart: a recharts SVG with one bar label per project.
     const chart = section.locator("svg.recharts-surface");
     await expect(chart).toBeVisible();
@@ -230,7 +235,10 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
       await expect(row).toContainText(l.note);
       await expect(row).not.toContainText("Funded");
     }
-    await expect(section).toContainText("100% of voters voted for at least one winning project");
+    // The share of voters with a winner under this rule and under plain greedy, side by side.
+    const shares = section.getByRole("table", { name: "Voters who voted for at least one winning project" });
+    await expect(shares.getByRole("row", { name: /\(this count\)/ })).toContainText("100%");
+    await expect(shares.getByRole("row", { name: /Plain greedy/ })).toContainText(/\d+%/);
     const hash = (await section.locator("p.muted code").textContent())!;
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     hashes.set(e.district, hash);
@@ -248,7 +256,7 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
     for (const w of [...e.winners, ...e.losers]) {
       expect(mine.find((r) => r.project === w.title)).toMatchObject({
         cycle: cycle.name,
-        votes: String(w.votes),
+        [score]: String(w.votes),
         cost: w.cost.toFixed(2),
         selected: e.winners.includes(w) ? "yes" : "no",
         district_budget: e.budget.toFixed(2),
@@ -273,7 +281,7 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
     if (cycle.ballot === "ranked") expect(d.parameters).toMatchObject({ points: "top-k", k: cycle.maxRanks });
     const selected = d.projects.filter((p: { selected: boolean }) => p.selected);
     expect(selected.map((p: { title: string }) => p.title).sort()).toEqual(e.winners.map((w) => w.title).sort());
-    for (const w of e.winners) expect(d.projects.find((p: { title: string }) => p.title === w.title)).toMatchObject({ votes: w.votes, costCents: w.cost * 100 });
+    for (const w of e.winners) expect(d.projects.find((p: { title: string }) => p.title === w.title)).toMatchObject({ [score]: w.votes, costCents: w.cost * 100 });
   }
 
   // The anonymised ballots of each district: a Pabulib file whose vote lines hash to the published SHA-256.
@@ -294,6 +302,8 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
     expect(meta.get("vote_type")).toBe(cycle.ballot === "ranked" ? "ordinal" : "approval");
     if (cycle.ballot === "ranked") expect(meta.get("max_length")).toBe(String(cycle.maxRanks));
     expect(lines.slice(at("PROJECTS") + 2, at("VOTES"))).toHaveLength(e.winners.length + e.losers.length);
+    // Pabulib: "votes" is how many ballots name a project; ranked points go in "score".
+    expect(lines[at("PROJECTS") + 1].split(";").includes("score")).toBe(score === "points");
     const [header, ...votes] = lines.slice(at("VOTES") + 1).map((l) => l.split(";"));
     expect(header).toEqual(["voter_id", "vote"]);
     expect(votes.map((v) => v[1])).toEqual(e.voteLines);
@@ -421,9 +431,16 @@ test("a ranked ballot counted with Equal Shares and Add1, from ballot to publish
       spent: 40_000,
       winners: [
         { title: "Science lab microscopes", votes: 2, cost: 30_000, note: "Funded by its one supporter's equal share: 1 paid $30,000." },
-        { title: "Chess tables in the yard", votes: 0, cost: 10_000, note: "Funded from the money left over after Equal Shares, in order of votes." },
+        { title: "Chess tables in the yard", votes: 0, cost: 10_000, note: "Funded from the money left over after Equal Shares, in order of points." },
       ],
-      losers: [{ title: "Covered bike shed", votes: 1, cost: 40_000, note: "covered only 75% of its cost." }],
+      losers: [
+        {
+          title: "Covered bike shed",
+          votes: 1,
+          cost: 40_000,
+          note: "Not funded: what its one supporter had left covered only 75% of its cost. Then, when the money Equal Shares left went to the next projects by points, only $30,000 remained at its turn.",
+        },
+      ],
       voteLines: ["2,1"],
     },
   ], "ballot-methods-ranked-results");

@@ -149,7 +149,7 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await visitor.goto("/results?cycle=harbor-2028");
   await expect(visitor.getByRole("heading", { name: "Harbor", exact: true })).toBeVisible();
   await expect(visitor.getByRole("listitem").filter({ hasText: "Accessible picnic area at Harbor Green — 1 vote, $18,440" })).toBeVisible();
-  await expect(visitor.getByText("Method of Equal Shares (proportional)")).toBeVisible();
+  await expect(visitor.getByText("Counted with the rule Method of Equal Shares (proportional).")).toBeVisible();
   await expect(visitor.getByRole("row", { name: /Accessible picnic area/ })).toContainText("Funded by its one supporter's equal share: 1 paid $18,440.");
   // The share of voters with a winner, under this rule and under plain greedy, side by side.
   const shares = visitor.getByRole("table", { name: "Voters who voted for at least one winning project" });
