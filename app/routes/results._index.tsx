@@ -8,7 +8,7 @@ import { cyclePhase } from "~/db/cycles.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { latestResults } from "~/db/results.server";
 import { PHASE_KEYS } from "~/domain/cycles/phases";
-import { explainNote, parseNote, scoreKindOf } from "~/domain/results/explain";
+import { explainNote, parseNote, scoreKindOf, type ScoreKind } from "~/domain/results/explain";
 import { isTallyRule, TALLY_RULE_KEYS, type TallyRule } from "~/domain/cycles/rules-schema";
 import { z } from "zod";
 import { useFormat } from "~/i18n/i18n";
@@ -51,10 +51,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const RULE_EXPLANATION_KEYS = {
-  greedy: "results:rules.greedy",
-  mes: "results:rules.mes",
-  "mes-add1": "results:rules.mesAdd1",
-} as const satisfies Record<TallyRule, string>;
+  votes: { greedy: "results:rules.greedy", mes: "results:rules.mes", "mes-add1": "results:rules.mesAdd1" },
+  points: { greedy: "results:rules.greedyPoints", mes: "results:rules.mes", "mes-add1": "results:rules.mesAdd1Points" },
+} as const satisfies Record<ScoreKind, Record<TallyRule, string>>;
 
 export default function Results() {
   const { cycle, cycles, results } = useLoaderData<typeof loader>();
@@ -76,7 +75,7 @@ export default function Results() {
         <p>
           <Trans
             i18nKey="results:list.countedWith"
-            values={{ rule: t(TALLY_RULE_KEYS[rule]), explanation: t(RULE_EXPLANATION_KEYS[rule]) }}
+            values={{ rule: t(TALLY_RULE_KEYS[rule]), explanation: t(RULE_EXPLANATION_KEYS[cycle.score][rule]) }}
             components={{ strong: <strong /> }}
           />{" "}
           {cycle.score === "points" ? <>{t("results:list.rankedPoints", { first: cycle.firstChoicePoints })} </> : null}
@@ -127,7 +126,7 @@ export default function Results() {
                   <td className="num">{percent(r.summary.withAWinner)}</td>
                 </tr>
                 <tr>
-                  <th scope="row">{t("results:district.satisfactionGreedy")}</th>
+                  <th scope="row">{t(points ? "results:district.satisfactionGreedyPoints" : "results:district.satisfactionGreedy")}</th>
                   <td className="num">{percent(r.summary.withAWinnerUnderGreedy)}</td>
                 </tr>
               </tbody>
