@@ -104,6 +104,10 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await admin.reload();
   await admin.getByRole("button", { name: "Move to: Voting" }).click();
   await expect(admin.getByText("Phase: Voting")).toBeVisible();
+  // From now on the ballot method and counting rule voters were shown cannot change.
+  const rules = admin.getByRole("region", { name: "Ballot and counting rules" });
+  await expect(rules).toContainText("The ballot and counting rules are locked: voting has opened");
+  await expect(rules.getByRole("button", { name: "Save rules" })).toHaveCount(0);
   await admin.getByLabel("District").selectOption({ label: "Harbor ($100,000)" });
   await admin.getByLabel("How many codes").fill("5");
   await admin.getByRole("button", { name: "Generate codes" }).click();
