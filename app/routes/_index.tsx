@@ -7,7 +7,7 @@ import { cyclePhase, listCycles } from "~/db/cycles.server";
 import { hasRole } from "~/domain/auth/roles";
 import { PHASE_KEYS } from "~/domain/cycles/phases";
 import { ballotRulesFor, describeBallotRules } from "~/domain/ballots/rules";
-import { isTallyRule, TALLY_RULE_KEYS } from "~/domain/cycles/rules-schema";
+import { tallyRuleName } from "~/domain/cycles/rules-schema";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
 import { createI18n, useFormat, useMessage, type Translations } from "~/i18n/i18n";
 import { projectsForReportBack, reportBackCycle } from "~/db/projects.server";
@@ -42,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       districts: c.districts.map((d) => ({ name: d.name, budgetCents: d.budgetCents })),
       ballotRules: describeBallotRules(ballotRulesFor(c, { budgetCents: 0 }), c.currency, { perDistrict: true }),
       tallyRule: c.tallyRule,
+      ballotMethod: c.ballotMethod,
     })),
   };
 }
@@ -91,7 +92,7 @@ export default function Home() {
             </p>
             {c.phase !== "closed" && c.phase !== "implementation" ? (
               <p>
-                <strong>{t("home:howVoteWorks")}</strong> {say(c.ballotRules)} {t("home:countingRule", { rule: isTallyRule(c.tallyRule) ? t(TALLY_RULE_KEYS[c.tallyRule]) : c.tallyRule })}
+                <strong>{t("home:howVoteWorks")}</strong> {say(c.ballotRules)} {t("home:countingRule", { rule: tallyRuleName(t, c.tallyRule, c.ballotMethod) })}
               </p>
             ) : null}
             <p className="actions">

@@ -17,7 +17,7 @@ import { createProjectsFromWinners } from "~/db/projects.server";
 import { latestResults, publishResults, runTally } from "~/db/results.server";
 import { generateCodesInput, voidCodeInput } from "~/domain/cycles/codes-schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
-import { BALLOT_METHOD_KEYS, ballotRulesInput, isTallyRule, stringValues, TALLY_RULE_KEYS } from "~/domain/cycles/rules-schema";
+import { BALLOT_METHOD_KEYS, ballotRulesInput, stringValues, tallyRuleName } from "~/domain/cycles/rules-schema";
 import { BallotRulesFields } from "~/components/ballot-rules-fields";
 import type { SubmissionResult } from "@conform-to/react";
 import { ballotRulesLockedReason, cyclePermissions } from "~/domain/cycles/permissions";
@@ -255,7 +255,7 @@ export default function ManageCycle() {
             <p>
               {t("admin:cycle.lockedRules", {
                 method: isBallotMethod(rules.ballotMethod) ? t(BALLOT_METHOD_KEYS[rules.ballotMethod]) : rules.ballotMethod,
-                rule: isTallyRule(rules.tallyRule) ? t(TALLY_RULE_KEYS[rules.tallyRule]) : rules.tallyRule,
+                rule: tallyRuleName(t, rules.tallyRule, rules.ballotMethod),
               })}
             </p>
           </>

@@ -9,7 +9,7 @@ import { publicCycleAndPicker } from "~/guards.server";
 import { latestResults } from "~/db/results.server";
 import { PHASE_KEYS } from "~/domain/cycles/phases";
 import { explainNote, parseNote, scoreKindOf, type ScoreKind } from "~/domain/results/explain";
-import { isTallyRule, TALLY_RULE_KEYS, type TallyRule } from "~/domain/cycles/rules-schema";
+import { isTallyRule, tallyRuleName, type TallyRule } from "~/domain/cycles/rules-schema";
 import { z } from "zod";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
@@ -28,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: cycle.name,
       currency: cycle.currency,
       phase: cyclePhase(cycle),
+      ballotMethod: cycle.ballotMethod,
       score: scoreKindOf(cycle.ballotMethod),
       // Top-k points: a first choice earns maxRanks points (../shared/tally-rules.md).
       firstChoicePoints: cycle.maxRanks,
@@ -75,7 +76,7 @@ export default function Results() {
         <p>
           <Trans
             i18nKey="results:list.countedWith"
-            values={{ rule: t(TALLY_RULE_KEYS[rule]), explanation: t(RULE_EXPLANATION_KEYS[cycle.score][rule]) }}
+            values={{ rule: tallyRuleName(t, rule, cycle.ballotMethod), explanation: t(RULE_EXPLANATION_KEYS[cycle.score][rule]) }}
             components={{ strong: <strong /> }}
           />{" "}
           {cycle.score === "points" ? <>{t("results:list.rankedPoints", { first: cycle.firstChoicePoints })} </> : null}
@@ -122,7 +123,7 @@ export default function Results() {
               </thead>
               <tbody>
                 <tr>
-                  <th scope="row">{t("results:district.satisfactionRule", { rule: isTallyRule(r.rule) ? t(TALLY_RULE_KEYS[r.rule]) : r.rule })}</th>
+                  <th scope="row">{t("results:district.satisfactionRule", { rule: tallyRuleName(t, r.rule, cycle.ballotMethod) })}</th>
                   <td className="num">{percent(r.summary.withAWinner)}</td>
                 </tr>
                 <tr>

@@ -3,7 +3,7 @@ import { publishedResultsOf } from "~/guards.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
-import { isTallyRule, TALLY_RULE_KEYS } from "~/domain/cycles/rules-schema";
+import { tallyRuleName } from "~/domain/cycles/rules-schema";
 import { scoreKindOf } from "~/domain/results/explain";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const { cycle, results } = await publishedResultsOf(request);
   return {
-    cycle: { name: cycle.name, currency: cycle.currency, score: scoreKindOf(cycle.ballotMethod) },
+    cycle: { name: cycle.name, currency: cycle.currency, ballotMethod: cycle.ballotMethod, score: scoreKindOf(cycle.ballotMethod) },
     districts: results.map((r) => ({
       id: r.id,
       name: r.district.name,
@@ -53,7 +53,7 @@ export default function CouncilReport() {
             {t("results:report.published", {
               date: d.publishedAt ? f.date(d.publishedAt) : "",
               count: d.ballots,
-              rule: isTallyRule(d.rule) ? t(TALLY_RULE_KEYS[d.rule]) : d.rule,
+              rule: tallyRuleName(t, d.rule, cycle.ballotMethod),
               run: d.run,
             })}
           </p>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkBallot, describeBallotRules, type BallotRules } from "~/domain/ballots/rules";
-import { allInWords, inWords } from "../english";
+import { tallyRuleName } from "~/domain/cycles/rules-schema";
+import { allInWords, inWords, tIn } from "../english";
 
 const options = [
   { id: "a", title: "Playground", costCents: 60_000_00 },
@@ -114,5 +115,16 @@ describe("the rules in plain words", () => {
     expect(over.ok ? [] : allInWords(over.errors, "es")).toEqual([
       "Su selección cuesta $90,000, es decir, $10,000 más que el presupuesto del distrito, que es de $80,000. Quite un proyecto para continuar.",
     ]);
+  });
+});
+
+describe("the counting rule's name", () => {
+  it("says points for greedy on ranked ballots, votes otherwise, and shows an unknown rule as stored", () => {
+    const t = tIn("en");
+    expect(tallyRuleName(t, "greedy", "ranked")).toBe("Greedy: most points first, within the budget");
+    expect(tallyRuleName(t, "greedy", "knapsack")).toBe("Greedy: most votes first, within the budget");
+    expect(tallyRuleName(t, "mes-add1", "ranked")).toBe("Method of Equal Shares, completed (Add1, then greedy)");
+    expect(tallyRuleName(t, "borda", "ranked")).toBe("borda");
+    expect(tallyRuleName(tIn("es"), "greedy", "ranked")).toBe("Por puntos: primero los que suman más puntos, dentro del presupuesto");
   });
 });

@@ -23,6 +23,16 @@ export function isTallyRule(value: string): value is TallyRule {
   return (TALLY_RULES as readonly string[]).includes(value);
 }
 
+/**
+ * The counting rule's name in the reader's language (t: the page's translate), for a
+ * cycle with this ballot method: greedy on ranked ballots goes by points, not votes.
+ * A rule we do not know is shown as stored.
+ */
+export function tallyRuleName(t: (key: string) => string, rule: string, ballotMethod: string): string {
+  if (!isTallyRule(rule)) return rule;
+  return t(rule === "greedy" && ballotMethod === "ranked" ? "common:tallyRule.greedyPoints" : TALLY_RULE_KEYS[rule]);
+}
+
 /** A whole number between min and max; `keys` are the field's three messages (not whole, below min, above max). */
 const whole = (keys: { whole: string; min: string; max: string }, min: number, max: number) =>
   z.coerce
