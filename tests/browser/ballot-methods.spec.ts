@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import Papa from "papaparse";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { PASSWORD, query, shot, signIn } from "./helpers";
+import { query, shot, signIn } from "./helpers";
 
 // One ballot of each method that full-cycle.spec.ts does not follow (knapsack, ranked), cast through the
 // UI and followed to the published results page, its downloads and the printable council report.
@@ -28,16 +28,6 @@ const BALLOT_LABELS = {
 const money = (units: number) => `$${units.toLocaleString("en-US")}`;
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const today = () => new Date().toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-
-async function signInAs(browser: Browser, email: string) {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  return page;
-}
 
 /**
  * The PB office creates the cycle with its ballot method and counting rule, imports one paper idea per
@@ -98,7 +88,7 @@ async function cycleOpenForVoting(browser: Browser, cycle: CycleSpec) {
   await admin.getByRole("button", { name: "Move to: Costing and vetting" }).click();
   await expect(admin.getByText("Phase: Costing and vetting")).toBeVisible();
 
-  const staff = await signInAs(browser, "libraries@riverside.example");
+  const staff = await signIn(browser, "libraries");
   for (const [i, p] of all.entries()) {
     await staff.goto(`/costing/${proposalIds[i]}`);
     await staff.getByLabel("Description of item 1").fill("Supply and installation");

@@ -7,6 +7,7 @@ export const USERS = {
   delegate: "delegate@riverside.example",
   parks: "parks@riverside.example",
   transport: "transport@riverside.example",
+  libraries: "libraries@riverside.example",
   resident: "resident@riverside.example",
 } as const;
 
