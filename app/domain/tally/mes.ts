@@ -677,12 +677,21 @@ class MesRun {
       r = r2;
     }
     if (r < start) r = start; // start is a certified lower bound of rho
+    return this.withRho(out, c, r, sC, uC, mC, nC);
+  }
+
+  /**
+   * A float evaluation's result: rho, and from the capped set C it was found with
+   * (Σ budget sC, Σ utility uC, Σ budget slope mC, nC entries) a certified lower
+   * bound and, in slopes mode, how fast rho falls per Add1 step.
+   */
+  private withRho(out: FloatEval, c: Cand, rho: number, sC: number, uC: number, mC: number, nC: number): FloatEval {
     const rest = c.totalUF - uC;
-    out.thr = r;
-    out.rho = r;
-    if (rest > 0 && Number.isFinite(r)) {
+    out.thr = rho;
+    out.rho = rho;
+    if (rest > 0 && Number.isFinite(rho)) {
       out.lower = certifiedLower(c, sC, nC, rest);
-      if (slopes) out.slope = -mC / rest;
+      if (this.slopes) out.slope = -mC / rest;
     }
     return out;
   }
@@ -841,14 +850,7 @@ class MesRun {
     }
     // rho started at a lower bound of the true rho: never report less.
     if (r2 < rho) r2 = rho;
-    const rest = c.totalUF - uC;
-    out.thr = r2;
-    out.rho = r2;
-    if (rest > 0 && Number.isFinite(r2)) {
-      out.lower = certifiedLower(c, sC, nC, rest);
-      if (slopes) out.slope = -mC / rest;
-    }
-    return out;
+    return this.withRho(out, c, r2, sC, uC, mC, nC);
   }
 
   /**
