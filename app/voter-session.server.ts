@@ -9,8 +9,8 @@ export interface Receipt {
   cycle: string;
   district: string;
   projects: string[];
-  /** The ballot's cost (knapsack ballots show it), written in the reader's language on the receipt page. */
-  totalCents: number;
+  /** The ballot's cost, on knapsack ballots only (written in the reader's language on the receipt page). */
+  totalCents: number | null;
   currency: string;
 }
 
@@ -42,6 +42,9 @@ export const noStore = () => ({ "Cache-Control": "no-store" });
 export async function keepReceipt(request: Request, receipt: Receipt, surveyCycleId?: string) {
   const session = await getSession(request);
   session.flash("receipt", receipt);
+  // The tracker alone (not the choices) stays for the voting window, so a reload, a
+  // language switch or the survey does not lose it.
+  session.set("tracker", { tracker: receipt.tracker, cycle: receipt.cycle, district: receipt.district, at: Date.now() } satisfies KeptTracker);
   if (surveyCycleId) session.set("survey", { cycleId: surveyCycleId, token: randomBytes(24).toString("base64url") } satisfies SurveyOffer);
   return sessionStorage.commitSession(session);
 }
@@ -68,5 +71,23 @@ export async function endSurveyOffer(request: Request) {
 export async function takeReceipt(request: Request) {
   const session = await getSession(request);
   const receipt = session.get("receipt") as Receipt | undefined;
-  return { receipt: receipt ?? null, cookie: await sessionStorage.commitSession(session) };
+  return { receipt: receipt ?? null, tracker: keptTracker(session.get("tracker")), cookie: await sessionStorage.commitSession(session) };
+}
+
+/** The ballot tracker of this voting session's ballot, for VOTING_MINUTES after voting. */
+export interface KeptTracker {
+  tracker: string;
+  cycle: string;
+  district: string;
+  at: number;
+}
+
+function keptTracker(value: unknown): KeptTracker | null {
+  const kept = value as Partial<KeptTracker> | undefined;
+  if (typeof kept?.tracker !== "string" || typeof kept.cycle !== "string" || typeof kept.district !== "string" || typeof kept.at !== "number") return null;
+  return Date.now() - kept.at < VOTING_MINUTES * 60_000 ? (kept as KeptTracker) : null;
+}
+
+export async function readKeptTracker(request: Request) {
+  return keptTracker((await getSession(request)).get("tracker"));
 }

@@ -6,6 +6,12 @@
   var summary = document.querySelector("[data-ballot-summary]");
   if (!form || !summary) return;
   var d = summary.dataset;
+  // With the script running, the live summary replaces the server's "last checked" line.
+  var fixed = document.querySelector("[data-static-summary]");
+  if (fixed) fixed.hidden = true;
+  summary.hidden = false;
+  var meter0 = document.querySelector("[data-meter]");
+  if (meter0) meter0.hidden = false;
   function money(cents) {
     var digits = cents % 100 === 0 ? 0 : 2;
     return new Intl.NumberFormat(d.locale, { style: "currency", currency: d.currency, minimumFractionDigits: digits, maximumFractionDigits: 2 }).format(cents / 100);
@@ -39,8 +45,16 @@
       if (!template) return;
       summary.replaceChildren(template.content.cloneNode(true));
       summary.querySelector("[data-testid=running-count]").textContent = String(n);
+      if (n > Number(d.max)) {
+        var warn = document.createElement("strong");
+        warn.className = "error";
+        warn.textContent = " — " + d.tooMany;
+        summary.appendChild(warn);
+      }
     }
   }
   form.addEventListener("change", update);
-  update(); // boxes the browser kept checked (back button, reload)
+  update();
+  // Boxes the browser restores after the script ran (back button, reload).
+  window.addEventListener("pageshow", update);
 })();

@@ -158,6 +158,15 @@ export async function voidVoterCode(cycleId: string, code: string, reason: strin
  * per cycle, so the same uniqueness that stops a code voting twice stops the account too.
  * While unused it follows the district the person declares; once used it stays.
  */
+/** Cycles (by id) in which this account has already voted, with the district it voted in. */
+export async function accountBallots(userId: string, cycleIds: string[]) {
+  const codes = await prisma.voterCode.findMany({
+    where: { userId, cycleId: { in: cycleIds }, participation: { isNot: null } },
+    select: { cycleId: true, district: { select: { name: true } } },
+  });
+  return new Map(codes.map((c) => [c.cycleId, c.district.name]));
+}
+
 export async function accountVoterCode(cycleId: string, districtId: string, userId: string) {
   // A tampered form cannot vote in another cycle's district.
   if ((await prisma.district.count({ where: { id: districtId, cycleId } })) !== 1) return null;

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Fragment } from "react";
 import { getActor } from "~/auth.server";
 import { PhaseTimeline } from "~/components/cycle";
 import { cyclePhase, listCycles } from "~/db/cycles.server";
 import { hasRole } from "~/domain/auth/roles";
-import { PHASE_KEYS } from "~/domain/cycles/phases";
+import { byWhatResidentsCanDoNow, PHASE_KEYS } from "~/domain/cycles/phases";
 import { ballotRulesFor, describeBallotRules } from "~/domain/ballots/rules";
 import { tallyRuleName } from "~/domain/cycles/rules-schema";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
@@ -25,25 +26,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cycles = await listCycles({ includeDrafts: hasRole(actor, "admin") });
   // When a new cycle is open, the page starts with how the previous cycle's projects are doing.
   const previous = await reportBackCycle(OPEN_PHASES);
-  const report = previous
-    ? { cycle: previous, ...reportBack(await projectsForReportBack(previous.id), new Date().toISOString().slice(0, 10)) }
-    : null;
+  const report = previous ? { cycle: previous, ...reportBack(await projectsForReportBack(previous.id), new Date().toISOString().slice(0, 10)) } : null;
   return {
     report,
-    cycles: cycles.map((c) => ({
-      slug: c.slug,
-      name: c.name,
-      description: c.description,
-      phase: cyclePhase(c),
-      currency: c.currency,
-      votingOpensOn: c.votingOpensOn,
-      votingClosesOn: c.votingClosesOn,
-      totalBudgetCents: c.districts.reduce((s, d) => s + d.budgetCents, 0),
-      districts: c.districts.map((d) => ({ name: d.name, budgetCents: d.budgetCents })),
-      ballotRules: describeBallotRules(ballotRulesFor(c, { budgetCents: 0 }), c.currency, { perDistrict: true }),
-      tallyRule: c.tallyRule,
-      ballotMethod: c.ballotMethod,
-    })),
+    cycles: cycles
+      .map((c) => ({
+        slug: c.slug,
+        name: c.name,
+        description: c.description,
+        phase: cyclePhase(c),
+        currency: c.currency,
+        votingOpensOn: c.votingOpensOn,
+        votingClosesOn: c.votingClosesOn,
+        totalBudgetCents: c.districts.reduce((s, d) => s + d.budgetCents, 0),
+        districts: c.districts.map((d) => ({ name: d.name, budgetCents: d.budgetCents })),
+        ballotRules: describeBallotRules(ballotRulesFor(c, { budgetCents: 0 }), c.currency, { perDistrict: true }),
+        tallyRule: c.tallyRule,
+        ballotMethod: c.ballotMethod,
+      }))
+      .sort(byWhatResidentsCanDoNow), // stable: newest first within a phase
   };
 }
 
@@ -69,44 +70,50 @@ export default function Home() {
         <h1>{t("home:title")}</h1>
         <p className="lead">{t("home:lead")}</p>
       </section>
-      {report ? <ReportBack report={report} /> : null}
       {cycles.length === 0 ? <p>{t("home:noCycle")}</p> : null}
-      {cycles.map((c) => {
+      {cycles.map((c, i) => {
         const step = NEXT_STEP[c.phase];
         const q = `?cycle=${c.slug}`;
+        // Last cycle's report-back follows the cycles open for voting, so "Vote" stays near the top.
+        const reportHere = report && i === cycles.findIndex((x) => x.phase !== "voting");
         return (
-          <section key={c.slug} className="card" aria-labelledby={`cycle-${c.slug}`}>
-            <h2 id={`cycle-${c.slug}`}>{c.name}</h2>
-            <p>
-              <strong>{t("home:now", { phase: t(PHASE_KEYS[c.phase]) })}</strong>
-              {c.phase === "voting" && c.votingClosesOn ? <> — {t("home:votingCloses", { date: f.date(c.votingClosesOn) })}</> : null}
-            </p>
-            {c.description ? <p>{c.description}</p> : null}
-            <PhaseTimeline phase={c.phase} />
-            <p>
-              {t("home:budget", {
-                total: f.money(c.totalBudgetCents, c.currency),
-                count: c.districts.length,
-                districts: c.districts.map((d) => t("home:districtBudget", { district: d.name, budget: f.money(d.budgetCents, c.currency) })).join(", "),
-              })}
-            </p>
-            {c.phase !== "closed" && c.phase !== "implementation" ? (
+          <Fragment key={c.slug}>
+            {reportHere ? <ReportBack report={report} /> : null}
+            <section className="card" aria-labelledby={`cycle-${c.slug}`}>
+              <h2 id={`cycle-${c.slug}`}>{c.name}</h2>
               <p>
-                <strong>{t("home:howVoteWorks")}</strong> {say(c.ballotRules)} {t("home:countingRule", { rule: tallyRuleName(t, c.tallyRule, c.ballotMethod) })}
+                <strong>{t("home:now", { phase: t(PHASE_KEYS[c.phase]) })}</strong>
+                {c.phase === "voting" && c.votingClosesOn ? <> — {t("home:votingCloses", { date: f.date(c.votingClosesOn) })}</> : null}
               </p>
-            ) : null}
-            <p className="actions">
-              {step ? (
-                <Link className="button" to={step.to === "/vote" ? step.to : step.to + q}>
-                  {t(step.label)}
-                </Link>
-              ) : null}{" "}
-              <Link to={`/ideas${q}`}>{t("home:links.ideas")}</Link> · <Link to={`/proposals${q}`}>{t("home:links.proposals")}</Link> ·{" "}
-              <Link to={`/results${q}`}>{t("home:links.results")}</Link> · <Link to={`/projects${q}`}>{t("home:links.projects")}</Link>
-            </p>
-          </section>
+              {c.description ? <p>{c.description}</p> : null}
+              <PhaseTimeline phase={c.phase} />
+              <p>
+                {t("home:budget", {
+                  total: f.money(c.totalBudgetCents, c.currency),
+                  count: c.districts.length,
+                  districts: c.districts.map((d) => t("home:districtBudget", { district: d.name, budget: f.money(d.budgetCents, c.currency) })).join(", "),
+                })}
+              </p>
+              {c.phase !== "closed" && c.phase !== "implementation" ? (
+                <p>
+                  <strong>{t("home:howVoteWorks")}</strong> {say(c.ballotRules)}{" "}
+                  {t("home:countingRule", { rule: tallyRuleName(t, c.tallyRule, c.ballotMethod) })}
+                </p>
+              ) : null}
+              <p className="actions">
+                {step ? (
+                  <Link className="button" to={step.to === "/vote" ? step.to : step.to + q}>
+                    {t(step.label)}
+                  </Link>
+                ) : null}{" "}
+                <Link to={`/ideas${q}`}>{t("home:links.ideas")}</Link> · <Link to={`/proposals${q}`}>{t("home:links.proposals")}</Link> ·{" "}
+                <Link to={`/results${q}`}>{t("home:links.results")}</Link> · <Link to={`/projects${q}`}>{t("home:links.projects")}</Link>
+              </p>
+            </section>
+          </Fragment>
         );
       })}
+      {report && cycles.every((c) => c.phase === "voting") ? <ReportBack report={report} /> : null}
     </>
   );
 }
@@ -119,15 +126,22 @@ function ReportBack({ report }: { report: NonNullable<ReturnType<typeof useLoade
       <h2 id="report-back">{t("home:reportBack.title", { cycle: report.cycle.name })}</h2>
       <p>{t("home:reportBack.lead", { count: report.total })}</p>
       <ul>
-        <li><Link to={list("completed")}>{t("home:reportBack.done", { count: report.counts.done })}</Link></li>
-        <li><Link to={list()}>{t("home:reportBack.onTrack", { count: report.counts.on_track })}</Link></li>
+        <li>
+          <Link to={list("completed")}>{t("home:reportBack.done", { count: report.counts.done })}</Link>
+        </li>
+        <li>
+          <Link to={list()}>{t("home:reportBack.onTrack", { count: report.counts.on_track })}</Link>
+        </li>
         <li>
           <Link to={list("delayed")}>{t("home:reportBack.delayed", { count: report.counts.delayed })}</Link>
           {report.delayed.length > 0 ? (
             <>
               {": "}
               {report.delayed.map((p, i) => (
-                <span key={p.id}>{i > 0 ? ", " : ""}<Link to={`/projects/${p.id}`}>{p.title}</Link></span>
+                <span key={p.id}>
+                  {i > 0 ? ", " : ""}
+                  <Link to={`/projects/${p.id}`}>{p.title}</Link>
+                </span>
               ))}
             </>
           ) : null}
@@ -145,7 +159,9 @@ function ReportBack({ report }: { report: NonNullable<ReturnType<typeof useLoade
           ) : null}
         </li>
       </ul>
-      <p><Link to={list()}>{t("home:reportBack.all", { cycle: report.cycle.name })}</Link></p>
+      <p>
+        <Link to={list()}>{t("home:reportBack.all", { cycle: report.cycle.name })}</Link>
+      </p>
     </section>
   );
 }

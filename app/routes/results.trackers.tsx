@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
 import { publishedTrackers } from "~/db/ballots.server";
+import { normaliseTracker } from "~/domain/ballots/trackers";
 import { resolveCycle } from "~/db/cycles.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
@@ -12,7 +13,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matc
 
 const query = z.object({
   cycle: z.string().max(60).optional(),
-  tracker: z.string().max(40).optional().transform((t) => t?.toUpperCase().replace(/[^0-9A-F]/g, "").replace(/(.{4})(?=.)/g, "$1-")),
+  tracker: z.string().max(40).optional(),
 });
 
 /** After publication, every counted ballot's tracker is listed; a voter can find theirs. Contents are never shown. */
@@ -22,12 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cycle = await resolveCycle(filter.cycle, { includeDrafts: false, prefer: "results" });
   if (!cycle) throw new Response(message("results:errors.cycleNotFound"), { status: 404 });
   const districts = await publishedTrackers(cycle.id);
-  const found = filter.tracker ? districts.find((d) => d.trackers.includes(filter.tracker!)) : undefined;
-  return { cycle: { name: cycle.name, slug: cycle.slug }, districts, tracker: filter.tracker ?? "", found: found?.district ?? null };
+  const typed = filter.tracker?.trim() ?? "";
+  const tracker = typed ? normaliseTracker(typed) : null;
+  const found = tracker ? districts.find((d) => d.trackers.includes(tracker)) : undefined;
+  return { cycle: { name: cycle.name, slug: cycle.slug }, districts, typed, tracker, found: found?.district ?? null };
 }
 
 export default function Trackers() {
-  const { cycle, districts, tracker, found } = useLoaderData<typeof loader>();
+  const { cycle, districts, typed, tracker, found } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -36,9 +39,20 @@ export default function Trackers() {
       <Form method="get" className="inline-form">
         <input type="hidden" name="cycle" value={cycle.slug} />
         <label htmlFor="tracker">{t("results:trackers.label")}</label>
-        <input id="tracker" name="tracker" defaultValue={tracker} placeholder="1A2B-3C4D-5E6F" autoComplete="off" />
+        <input
+          id="tracker"
+          name="tracker"
+          defaultValue={typed}
+          placeholder="1A2B-3C4D-5E6F"
+          autoComplete="off"
+          aria-invalid={typed && !tracker ? true : undefined}
+          aria-describedby={typed && !tracker ? "tracker-error" : undefined}
+        />
         <button type="submit" className="button-secondary">{t("results:trackers.check")}</button>
       </Form>
+      {typed && !tracker ? (
+        <p id="tracker-error" className="error" role="alert">{t("results:trackers.malformed", { typed })}</p>
+      ) : null}
       {tracker ? (
         found ? (
           <Notice tone="success">{t("results:trackers.found", { tracker, district: found })}</Notice>

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { CheckboxField, FormErrors, Notice, SelectField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
-import { accountVoterCode, findVoterCode } from "~/db/ballots.server";
+import { accountBallots, accountVoterCode, findVoterCode } from "~/db/ballots.server";
 import { accountVotingCycles, cyclesInVoting } from "~/db/cycles.server";
 import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
 import { accountVotingInput, voterCodeInput } from "~/domain/ballots/schema";
@@ -29,14 +29,21 @@ export const handle = { hydrate: false };
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:start.metaTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [voting, actor, accountCycles] = await Promise.all([cyclesInVoting(), getActor(request), accountVotingCycles()]);
+  const [voting, actor, allAccountCycles] = await Promise.all([cyclesInVoting(), getActor(request), accountVotingCycles()]);
+  // Cycles this person may vote in with their account (visitors are offered sign-in).
+  const accountCycles = allAccountCycles.filter((c) => !actor || votingChannelPermissions.voteWithAccount(actor, c));
+  const voted = actor ? await accountBallots(actor.id, accountCycles.map((c) => c.id)) : new Map<string, string>();
   return {
     voting,
     signedIn: !!actor,
-    // Cycles this person may vote in with their account (visitors are offered sign-in).
-    accountCycles: accountCycles
-      .filter((c) => !actor || votingChannelPermissions.voteWithAccount(actor, c))
-      .map((c) => ({ slug: c.slug, name: c.name, minAge: c.minAge, residencyRule: c.residencyRule, districts: c.districts.map((d) => ({ value: d.id, label: d.name })) })),
+    accountCycles: accountCycles.map((c) => ({
+      slug: c.slug,
+      name: c.name,
+      minAge: c.minAge,
+      residencyRule: c.residencyRule,
+      districts: c.districts.map((d) => ({ value: d.id, label: d.name })),
+      votedIn: voted.get(c.id) ?? null,
+    })),
   };
 }
 
@@ -49,7 +56,7 @@ async function voteWithAccount(request: Request, formData: FormData) {
   if (submission.status !== "success") return formReply(submission);
   const code = await accountVoterCode(cycle!.id, submission.value.districtId, actor!.id);
   if (!code) return formReply(submission, { fieldErrors: { districtId: [message("vote:account.errors.district")] } });
-  if (code.participation) return redirect("/vote?notice=already-voted");
+  if (code.participation) return redirect("/vote?notice=account-voted");
   return redirect("/vote/ballot", { headers: { "Set-Cookie": await startVoting(request, code.id) } });
 }
 
@@ -97,6 +104,7 @@ export default function Vote() {
     <div className="narrow">
       <h1>{t("vote:start.title")}</h1>
       {notice === "already-voted" ? <Notice tone="error">{t("vote:start.notice.alreadyVoted")}</Notice> : null}
+      {notice === "account-voted" ? <Notice tone="error">{t("vote:start.notice.accountVoted")}</Notice> : null}
       {notice === "start" ? <Notice>{t("vote:start.notice.start")}</Notice> : null}
       {notice === "closed" ? <Notice tone="error">{t("vote:start.notice.closed")}</Notice> : null}
       {voting.length ? <p>{t("vote:start.open", { cycles: open })}</p> : <p>{t("vote:start.noneOpen")}</p>}
@@ -118,7 +126,7 @@ function AccountVoting({
   signedIn,
   lastResult,
 }: {
-  cycle: { slug: string; name: string; minAge: number; residencyRule: string; districts: { value: string; label: string }[] };
+  cycle: { slug: string; name: string; minAge: number; residencyRule: string; districts: { value: string; label: string }[]; votedIn: string | null };
   signedIn: boolean;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
@@ -131,6 +139,8 @@ function AccountVoting({
         <p>
           <Link to="/login?redirectTo=/vote">{t("vote:account.signIn")}</Link>
         </p>
+      ) : cycle.votedIn ? (
+        <p role="status">{t("vote:account.voted", { district: cycle.votedIn })}</p>
       ) : (
         <Form method="post" {...getFormProps(form)}>
           <AuthenticityTokenInput />

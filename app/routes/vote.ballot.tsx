@@ -72,7 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
     cycle: code.cycle.name,
     district: code.district.name,
     projects: check.selection.map((id, i) => (rules.method === "ranked" ? `${i + 1}. ` : "") + (titles.get(id) ?? id)),
-    totalCents: check.totalCents,
+    totalCents: rules.method === "knapsack" ? check.totalCents : null,
     currency: code.cycle.currency,
   }, code.cycleId);
   return redirect("/vote/receipt", { headers: { "Set-Cookie": cookie } });
@@ -143,7 +143,7 @@ export default function Ballot() {
         <AuthenticityTokenInput />
         <BallotChoices legend={t("vote:ballot.legend", { district: district.name })} options={options} rules={rules} initial={initial} ranks={ranks} money={money} />
         <div className="running-total" id="ballot-summary">
-          <BallotSummary rules={rules} total={total} count={selected.length} money={money} currency={cycle.currency} />
+          <BallotSummary rules={rules} total={total} count={selected.length} checked={!!result} money={money} currency={cycle.currency} />
           <p>
             <button type="submit" name="intent" value="review" className="button">{t("vote:ballot.review")}</button>
           </p>
@@ -154,8 +154,27 @@ export default function Ballot() {
   );
 }
 
-/** The running total (knapsack) or count (approval), updated as the voter chooses when JavaScript runs. */
-function BallotSummary({ rules, total, count, money, currency }: { rules: BallotRules; total: number; count: number; money: (c: number) => string; currency: string }) {
+/**
+ * The running total (knapsack) or count (approval), kept up to date by /ballot.js as the voter
+ * chooses. Without JavaScript it could not follow the ticks, so it stays hidden and a fixed line
+ * says what the server last checked instead (/ballot.js swaps the two).
+ */
+function BallotSummary({
+  rules,
+  total,
+  count,
+  checked,
+  money,
+  currency,
+}: {
+  rules: BallotRules;
+  total: number;
+  count: number;
+  /** The selection shown is the one the server last checked (after Review or an error). */
+  checked: boolean;
+  money: (c: number) => string;
+  currency: string;
+}) {
   const { t } = useTranslation();
   const locale = INTL_LOCALE[useLocale()];
   if (rules.method === "knapsack") {
@@ -163,7 +182,13 @@ function BallotSummary({ rules, total, count, money, currency }: { rules: Ballot
     // The data-* attributes let /ballot.js update the total without the framework.
     return (
       <>
+        <p data-static-summary="" data-testid="static-summary">
+          {checked
+            ? t("vote:summary.checkedTotal", { total: money(total), budget: money(rules.budgetCents) })
+            : t("vote:summary.budgetOnly", { budget: money(rules.budgetCents) })}
+        </p>
         <p
+          hidden
           aria-live="polite"
           data-ballot-summary=""
           data-method="knapsack"
@@ -186,7 +211,7 @@ function BallotSummary({ rules, total, count, money, currency }: { rules: Ballot
             )}
           </span>
         </p>
-        <div className={`meter${over ? " over" : ""}`} aria-hidden="true" data-meter="">
+        <div className={`meter${over ? " over" : ""}`} aria-hidden="true" data-meter="" hidden>
           <span style={{ width: `${Math.min(100, (total / rules.budgetCents) * 100)}%` }} />
         </div>
       </>
@@ -199,7 +224,18 @@ function BallotSummary({ rules, total, count, money, currency }: { rules: Ballot
     const forms = [...new Set([0, 1, 2, 5, 21, 1_000_000].map((n) => new Intl.PluralRules(locale).select(n)))];
     return (
       <>
-        <p aria-live="polite" data-ballot-summary="" data-method="approval" data-locale={locale}>
+        <p data-static-summary="" data-testid="static-summary">
+          {checked ? t("vote:summary.checkedCount", { count, range }) : t("vote:summary.countOnly", { count: rules.maxApprovals, range })}
+        </p>
+        <p
+          hidden
+          aria-live="polite"
+          data-ballot-summary=""
+          data-method="approval"
+          data-locale={locale}
+          data-max={rules.maxApprovals}
+          data-too-many={t("vote:summary.tooMany", { max: rules.maxApprovals })}
+        >
           {summary(count)}
         </p>
         {forms.map((form) => (

@@ -5,7 +5,8 @@ import { SurveyForm } from "~/components/survey-form";
 import { surveySetup, surveyTokenUsed } from "~/db/participation.server";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
-import { readSurveyOffer, takeReceipt } from "~/voter-session.server";
+import { TrackerCard } from "~/components/tracker-card";
+import { readSurveyOffer, takeReceipt, type KeptTracker, type Receipt } from "~/voter-session.server";
 
 export { noStore as headers } from "~/voter-session.server";
 
@@ -15,22 +16,28 @@ export const handle = { hydrate: false };
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:receipt.metaTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { receipt, cookie } = await takeReceipt(request);
+  const { receipt, tracker, cookie } = await takeReceipt(request);
   // The optional survey, offered once to this voting session (see /vote/survey).
   const offer = receipt ? await readSurveyOffer(request) : null;
   const survey = offer && !(await surveyTokenUsed(offer.token)) ? await surveySetup(offer.cycleId) : null;
-  return Response.json({ receipt, survey: survey ? { ethnicities: survey.ethnicities } : null }, { headers: { "Set-Cookie": cookie } });
+  return Response.json({ receipt, tracker, survey: survey ? { ethnicities: survey.ethnicities } : null }, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function ReceiptPage() {
-  const { receipt, survey } = useLoaderData<typeof loader>() as { receipt: import("~/voter-session.server").Receipt | null; survey: { ethnicities: string[] } | null };
+  const { receipt, tracker, survey } = useLoaderData<typeof loader>() as {
+    receipt: Receipt | null;
+    tracker: KeptTracker | null;
+    survey: { ethnicities: string[] } | null;
+  };
   const { t } = useTranslation();
   const f = useFormat();
   if (!receipt) {
+    // Reloaded, or the language switched: the choices were shown once, the tracker stays.
     return (
       <div className="narrow">
         <h1>{t("vote:receipt.goneTitle")}</h1>
-        <p>{t("vote:receipt.gone")}</p>
+        {tracker ? <TrackerCard tracker={tracker} /> : null}
+        <p>{t(tracker ? "vote:receipt.choicesShownOnce" : "vote:receipt.gone")}</p>
         <p><Link to="/results">{t("common:nav.results")}</Link></p>
       </div>
     );
@@ -38,15 +45,10 @@ export default function ReceiptPage() {
   return (
     <div className="narrow">
       <h1>{t("vote:receipt.title")}</h1>
-      <div className="receipt" role="status">
-        <p>{receipt.cycle}, {receipt.district}</p>
-        <p>{t("vote:receipt.trackerLabel")}</p>
-        <p className="tracker" data-testid="tracker">{receipt.tracker}</p>
-        <p className="muted">{t("vote:receipt.trackerHelp")}</p>
-      </div>
+      <TrackerCard tracker={receipt} />
       <h2>{t("vote:receipt.youChose")}</h2>
       <ul>{receipt.projects.map((p) => <li key={p}>{p}</li>)}</ul>
-      <p>{t("vote:receipt.total", { total: f.money(receipt.totalCents, receipt.currency) })}</p>
+      {receipt.totalCents !== null ? <p>{t("vote:receipt.total", { total: f.money(receipt.totalCents, receipt.currency) })}</p> : null}
       {survey ? <SurveyForm ethnicities={survey.ethnicities} /> : null}
       <p><Link to="/">{t("common:error.backHome")}</Link></p>
     </div>

@@ -8,7 +8,8 @@ import { readForm } from "~/csrf.server";
 import { declineSurvey, recordSurveyAnswer, surveySetup, surveyTokenUsed } from "~/db/participation.server";
 import { readSurveyForm } from "~/domain/participation/survey";
 import { pageTitle } from "~/i18n/meta";
-import { endSurveyOffer, readSurveyOffer } from "~/voter-session.server";
+import { TrackerCard } from "~/components/tracker-card";
+import { endSurveyOffer, readKeptTracker, readSurveyOffer } from "~/voter-session.server";
 
 export { noStore as headers } from "~/voter-session.server";
 
@@ -20,11 +21,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "participa
 type Outcome = "done" | "skipped" | "refused" | null;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const offer = await readSurveyOffer(request);
+  const [offer, tracker] = await Promise.all([readSurveyOffer(request), readKeptTracker(request)]);
   const shown = new URL(request.url).searchParams.get("outcome");
   const outcome: Outcome = shown === "done" || shown === "skipped" ? shown : null;
-  if (!offer || outcome || (await surveyTokenUsed(offer.token))) return { outcome, ethnicities: null };
-  return { outcome, ethnicities: (await surveySetup(offer.cycleId)).ethnicities };
+  if (!offer || outcome || (await surveyTokenUsed(offer.token))) return { outcome, tracker, ethnicities: null };
+  return { outcome, tracker, ethnicities: (await surveySetup(offer.cycleId)).ethnicities };
 }
 
 /**
@@ -55,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SurveyPage() {
   const { t } = useTranslation();
-  const { outcome, ethnicities } = useLoaderData<typeof loader>();
+  const { outcome, tracker, ethnicities } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   if (answer?.refused) {
     return (
@@ -77,6 +78,8 @@ export default function SurveyPage() {
       <div className="narrow">
         <h1>{title}</h1>
         <p role="status">{body}</p>
+        {/* The survey sits under the receipt: leaving it must not lose the ballot tracker. */}
+        {tracker ? <TrackerCard tracker={tracker} /> : null}
         <p><Link to="/">{t("participation:survey.backHome")}</Link></p>
       </div>
     );

@@ -35,6 +35,9 @@ test("a resident submits an idea without JavaScript", async ({ browser }) => {
 test("a knapsack ballot is cast and the survey answered without JavaScript", async ({ browser }) => {
   const before = ballots();
   const page = await voterWithoutJs(browser, "2026");
+  // No script to follow the ticks: the budget is stated instead of a total that would stay at $0.
+  await expect(page.getByTestId("static-summary")).toHaveText(/^Budget: \$[\d,]+\. Your total is checked when you press “Review my ballot”\.$/);
+  await expect(page.getByTestId("running-total")).toBeHidden();
   await page.getByRole("checkbox").first().check();
   await page.getByRole("button", { name: "Review my ballot" }).click();
   await page.getByRole("button", { name: "Confirm and cast my ballot" }).click();
@@ -67,8 +70,16 @@ test("an approval ballot is refused over its limit, then cast, without JavaScrip
   await page.getByRole("button", { name: "Confirm and cast my ballot" }).click();
   await expect(page.getByRole("heading", { name: /Thank you — your ballot is recorded/ })).toBeVisible();
   expect(ballots()).toBe(before + 1);
+  // Switching language reloads the receipt: the choices were shown once, the tracker stays.
+  const tracker = (await page.getByTestId("tracker").textContent())!;
+  await page.getByRole("link", { name: "Español" }).click();
+  await expect(page.getByRole("heading", { name: "Gracias" })).toBeVisible();
+  await expect(page.getByTestId("tracker")).toHaveText(tracker);
+  await expect(page.getByText(/Laptops to borrow|Reading garden/)).toHaveCount(0);
+  await page.goto("/vote/survey?lng=en");
   await page.getByRole("button", { name: "Skip the survey" }).click();
   await expect(page.getByRole("heading", { name: "Survey skipped" })).toBeVisible();
+  await expect(page.getByTestId("tracker")).toHaveText(tracker);
 });
 
 test("a ranked ballot is cast in rank order without JavaScript", async ({ browser }) => {

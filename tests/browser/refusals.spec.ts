@@ -122,7 +122,9 @@ test("an over-budget knapsack ballot is refused with the selection kept (no Java
   await page.getByRole("button", { name: "Review my ballot" }).click();
   await expect(page.getByRole("alert")).toContainText("over the district budget of $100,000. Remove a project to continue.");
   for (let i = 0; i < count; i++) await expect(boxes.nth(i)).toBeChecked();
-  await expect(page.getByTestId("running-total")).toHaveText("$198,400");
+  // Without JavaScript no live total can follow the ticks: the line says what was last checked.
+  await expect(page.getByTestId("running-total")).toBeHidden();
+  await expect(page.getByTestId("static-summary")).toHaveText(/^When you last pressed “Review my ballot”: \$198,400 of \$100,000\./);
   await shot(page, "refusal-over-budget");
   // Removing one project brings it within budget; the vote then goes through.
   await page.getByLabel(/Pedestrian lights on Elm Street/).uncheck();
@@ -198,4 +200,41 @@ test("a ranked ballot with a gap is refused with the ranks kept, then cast in ra
   ]);
   await page.getByRole("button", { name: "Confirm and cast my ballot" }).click();
   await expect(page.getByText("1. Shade sails over playgrounds")).toBeVisible();
+});
+
+test("an approval ballot warns as soon as one project too many is ticked, and after Back the total is right (JavaScript)", async ({ browser }) => {
+  const code = (slug: string) =>
+    query<{ code: string }>(
+      `select v.code from VoterCode v join Cycle c on c.id = v.cycleId left join Participation p on p.voterCodeId = v.id
+       where c.slug = ? and p.id is null and v.voidedAt is null order by v.code desc limit 1 offset 1`,
+      slug,
+    )[0].code;
+  const page = await (await browser.newContext({ viewport: { width: 360, height: 640 } })).newPage();
+  await page.goto("/vote");
+  await page.getByLabel("Voter code").fill(code("libraries-2026"));
+  await page.getByRole("button", { name: "Continue to my ballot" }).click();
+  await expect(page.getByTestId("static-summary")).toBeHidden();
+  const boxes = page.getByRole("checkbox");
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await expect(page.locator("[data-ballot-summary]")).toHaveText("Selected: 2 projects (choose 1 to 2)");
+  await boxes.nth(2).check();
+  await expect(page.locator("[data-ballot-summary]")).toHaveText("Selected: 3 projects (choose 1 to 2) — more than 2: untick one or more");
+  await shot(page, "approval-too-many-phone");
+  await boxes.nth(2).uncheck();
+  await expect(page.locator("[data-ballot-summary] .error")).toHaveCount(0);
+
+  // A knapsack ballot: Review, then the browser's Back, shows the total of the boxes it kept ticked.
+  const knapsack = await (await browser.newContext({ viewport: { width: 360, height: 640 } })).newPage();
+  await knapsack.goto("/vote");
+  await knapsack.getByLabel("Voter code").fill(code("2026"));
+  await knapsack.getByRole("button", { name: "Continue to my ballot" }).click();
+  await knapsack.getByRole("checkbox").first().check();
+  const total = (await knapsack.getByTestId("running-total").textContent())!;
+  expect(total).not.toBe("$0");
+  await knapsack.getByRole("button", { name: "Review my ballot" }).click();
+  await expect(knapsack.getByRole("button", { name: "Confirm and cast my ballot" })).toBeVisible();
+  await knapsack.goBack();
+  if (await knapsack.getByRole("checkbox").first().isChecked()) await expect(knapsack.getByTestId("running-total")).toHaveText(total);
+  else await expect(knapsack.getByTestId("running-total")).toHaveText("$0");
 });

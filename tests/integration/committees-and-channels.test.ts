@@ -6,8 +6,9 @@ import { decodeMessage } from "~/i18n/message";
 import { action as committeesAction, loader as committeesLoader } from "~/routes/admin.cycles.$slug_.committees";
 import { loader as myCommittees } from "~/routes/committees";
 import { action as paperAction } from "~/routes/admin.cycles.$slug_.paper";
-import { action as voteAction } from "~/routes/vote._index";
-import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+import { action as voteAction, loader as voteLoader } from "~/routes/vote._index";
+import { action as ballotAction } from "~/routes/vote.ballot";
+import { answerOf, args, browserFor, makeCycle, makeUser, settle, votingCycle } from "./fixtures";
 
 describe("delegate committees", async () => {
   const admin = await makeUser(["admin"]);
@@ -111,6 +112,26 @@ describe("voting with an account, and on paper", async () => {
     expect(paper.httpStatus).toBe(400);
     expect(decodeMessage(paper.reply.errors.code![0])?.key).toBe("vote:errors.code.unknown");
     expect(await prisma.participation.count({ where: { voterCodeId: foreign.id } })).toBe(0);
+  });
+});
+
+describe("a resident who already voted with their account", async () => {
+  const { cycle, proposalId } = await votingCycle();
+  await prisma.cycle.update({ where: { id: cycle.id }, data: { accountVoting: true } });
+  const [north, south] = cycle.districts;
+  const declaration = { intent: "account", cycle: cycle.slug, districtId: north.id, age: "yes", residency: "yes", onlyOnce: "yes" };
+
+  it("is told so on /vote instead of being offered the declaration again", async () => {
+    const browser = await browserFor(await makeUser(["resident"]));
+    expect((await voteLoader(args(browser.get("/vote")))).accountCycles.find((c) => c.slug === cycle.slug)!.votedIn).toBeNull();
+    browser.remember((await voteAction(args(browser.post("/vote", declaration)))) as Response);
+    const cast = (await settle(() => ballotAction(args(browser.post("/vote/ballot", { intent: "confirm", project: proposalId }))))) as Response;
+    expect(cast.headers.get("Location")).toBe("/vote/receipt");
+    expect((await voteLoader(args(browser.get("/vote")))).accountCycles.find((c) => c.slug === cycle.slug)!.votedIn).toBe("North");
+    // Declaring again, even for another district, says it was the account that voted, not "a code".
+    const again = (await voteAction(args(browser.post("/vote", { ...declaration, districtId: south.id })))) as Response;
+    expect(again.headers.get("Location")).toBe("/vote?notice=account-voted");
+    expect(await prisma.participation.count({ where: { cycleId: cycle.id } })).toBe(1);
   });
 });
 

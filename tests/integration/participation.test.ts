@@ -69,6 +69,28 @@ describe("the anonymous survey after voting", async () => {
     expect(await prisma.surveyResponse.count({ where: { cycleId: cycle.id } })).toBe(1);
   });
 
+  it("keeps the ballot tracker, not the choices, after a reload, a language switch and the survey", async () => {
+    const voter = await voteWith(codes[3].code, proposalId);
+    type Page = { receipt: { tracker: string; projects: string[]; totalCents: number | null } | null; tracker: { tracker: string; district: string } | null };
+    const first = await receiptLoader(args(voter.get("/vote/receipt")));
+    const shown = (await first.json()) as Page;
+    expect(shown.receipt!.projects).toEqual(["Shade trees"]);
+    const tracker = shown.receipt!.tracker;
+    voter.remember(first);
+    // Reloaded in Spanish: the choices are gone (shown once), the tracker is still there.
+    const again = (await (await receiptLoader(args(voter.get("/vote/receipt?lng=es")))).json()) as Page;
+    expect(again.receipt).toBeNull();
+    expect(again.tracker).toMatchObject({ tracker, district: "North" });
+    expect(JSON.stringify(again)).not.toContain("Shade trees");
+    // Leaving through the survey does not lose it either.
+    const skipped = (await settle(() => surveyAction(args(voter.post("/vote/survey", { intent: "skip" }))))) as Response;
+    voter.remember(skipped);
+    expect((await surveyLoader(args(voter.get("/vote/survey?outcome=skipped")))).tracker).toMatchObject({ tracker });
+    // Someone else on another device sees no tracker.
+    const other = (await (await receiptLoader(args((await browserFor(null)).get("/vote/receipt")))).json()) as Page;
+    expect(other).toMatchObject({ receipt: null, tracker: null });
+  });
+
   it("can be skipped, which stores nothing and uses up the offer", async () => {
     const voter = await voteWith(codes[2].code, proposalId);
     const skipped = (await settle(() => surveyAction(args(voter.post("/vote/survey", { intent: "skip" }))))) as Response;

@@ -26,6 +26,16 @@ export const PHASE_KEYS = {
   closed: "common:phase.closed",
 } as const satisfies Record<Phase, string>;
 
+/**
+ * The order the home page lists cycles in: first where residents can act today (vote, then
+ * bring ideas), then what they can follow, finished cycles last.
+ */
+const HOME_RANK: Record<Phase, number> = { voting: 0, ideas: 1, proposals: 2, costing: 3, results: 4, implementation: 5, closed: 6, draft: 7 };
+
+export function byWhatResidentsCanDoNow(a: { phase: Phase }, b: { phase: Phase }): number {
+  return HOME_RANK[a.phase] - HOME_RANK[b.phase];
+}
+
 export function isPhase(value: string): value is Phase {
   return (PHASES as readonly string[]).includes(value);
 }
