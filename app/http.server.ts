@@ -1,5 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
+import { createI18n } from "~/i18n/i18n";
+import { localeOf, translationsFor } from "~/i18n/i18n.server";
+import { decodeMessage } from "~/i18n/message";
 
 type ReplyOptions = { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[]; resetForm?: boolean };
 
@@ -23,4 +26,24 @@ export function formReply(
  */
 export function requireState(ok: boolean, reason: string): void {
   if (!ok) throw new Response(reason, { status: 409, statusText: "Conflict" });
+}
+
+/**
+ * Downloads and form endpoints without a page (resource routes) have no error page to translate
+ * a refusal: a thrown Response whose body is a message key is answered as plain text in the
+ * reader's language instead of the raw key.
+ */
+export function inPlainWords<A extends { request: Request }>(handler: (args: A) => Promise<Response>) {
+  return async (args: A): Promise<Response> => {
+    try {
+      return await handler(args);
+    } catch (thrown) {
+      if (!(thrown instanceof Response) || thrown.status < 400) throw thrown;
+      const decoded = decodeMessage(await thrown.clone().text());
+      if (!decoded) throw thrown;
+      const locale = await localeOf(args.request);
+      const text = createI18n(locale, translationsFor(locale)).t(decoded.key, decoded.values);
+      return new Response(text, { status: thrown.status, statusText: thrown.statusText, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    }
+  };
 }

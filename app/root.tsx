@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -11,7 +10,6 @@ import {
   ScrollRestoration,
   useLocation,
   useMatches,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useMemo } from "react";
@@ -24,7 +22,7 @@ import { hasRole, type Actor } from "~/domain/auth/roles";
 import { committeePermissions } from "~/domain/committees/permissions";
 import { participationPermissions } from "~/domain/participation/permissions";
 import { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, type Locale } from "~/i18n/config";
-import { createI18n, useMessage, type Translations } from "~/i18n/i18n";
+import { createI18n, type Translations } from "~/i18n/i18n";
 import { localeOf, rememberLocale, translationsFor } from "~/i18n/i18n.server";
 import stylesheet from "~/styles.css?url";
 
@@ -151,31 +149,5 @@ export default function App() {
   return <Outlet />;
 }
 
-export function ErrorBoundary() {
-  const { t } = useTranslation();
-  const say = useMessage();
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = isRouteErrorResponse(error)
-    ? typeof error.data === "string" && error.data
-      ? say(error.data)
-      : error.statusText
-    : t("common:error.unexpected");
-  const title =
-    status === 404
-      ? t("common:error.notFound")
-      : status === 403
-        ? t("common:error.forbidden")
-        : status === 400
-          ? t("common:error.badRequest")
-          : t("common:error.title");
-  return (
-    <>
-      <h1>{title}</h1>
-      <p role="alert">{message}</p>
-      <p>
-        <Link to="/">{t("common:error.backHome")}</Link>
-      </p>
-    </>
-  );
-}
+// Also each route with an action (see ErrorPage): a refused post must not lose the root loader's data.
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

@@ -4,9 +4,10 @@ import { authorize, getActor } from "~/auth.server";
 import { batchCodes } from "~/db/cycles.server";
 import { cyclePermissions } from "~/domain/cycles/permissions";
 import { message } from "~/i18n/message";
+import { inPlainWords } from "~/http.server";
 
 /** A batch of voter codes as CSV, for mail merge (machine column names and status values, in English). PB office only. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function load({ request, params }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   authorize(request, actor, cyclePermissions.manage(actor), message("admin:errors.onlyOfficeDownloads"));
   const batch = params.batchId ? await batchCodes(params.batchId) : null;
@@ -28,3 +29,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
 }
+
+export const loader = inPlainWords(load);

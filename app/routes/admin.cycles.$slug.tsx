@@ -32,6 +32,8 @@ import { useFormat, useMessage } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "admin:cycle.metaTitle");
 
 async function guard(request: Request, slug: string | undefined) {

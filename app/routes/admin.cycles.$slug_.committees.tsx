@@ -17,6 +17,8 @@ import { formReply } from "~/http.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "committees:admin.metaTitle");
 
 async function guard(request: Request, slug: string | undefined) {

@@ -3,9 +3,10 @@ import { loadCycleFor } from "~/guards.server";
 import { ideaImportTemplate } from "~/domain/ideas/import";
 import { ideaPermissions } from "~/domain/ideas/permissions";
 import { message } from "~/i18n/message";
+import { inPlainWords } from "~/http.server";
 
 /** A CSV template for ideas collected on paper, with this cycle's district and category names filled in. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function load({ request, params }: LoaderFunctionArgs) {
   const { cycle } = await loadCycleFor(request, params.slug, (actor, c) => ideaPermissions.import(actor, c), message("imports:refused"));
   return new Response(`\uFEFF${ideaImportTemplate(cycle)}\r\n`, {
     headers: {
@@ -15,3 +16,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
 }
+
+export const loader = inPlainWords(load);

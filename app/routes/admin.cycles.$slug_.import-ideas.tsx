@@ -14,6 +14,8 @@ import { useMessage } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "imports:metaTitle");
 
 const guard = (request: Request, slug: string | undefined) =>

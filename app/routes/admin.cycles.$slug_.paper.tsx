@@ -19,6 +19,8 @@ import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import { noStore } from "~/voter-session.server";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "vote:paper.metaTitle");
 export const headers = noStore;
 

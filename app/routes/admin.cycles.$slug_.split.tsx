@@ -16,6 +16,8 @@ import { message } from "~/i18n/message";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "participation:split.pageTitle");
 
 async function guard(request: Request, slug: string | undefined) {

@@ -18,6 +18,8 @@ import type { z } from "zod";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "admin:newCycle.metaTitle");
 
 async function guard(request: Request) {

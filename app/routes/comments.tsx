@@ -14,6 +14,8 @@ import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import { LIMITS, takeAttempt } from "~/rate-limit.server";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "comments:metaTitle");
 
 // Comment forms post here from idea and proposal pages. With JavaScript the answer shows in

@@ -16,6 +16,8 @@ import { loadProposalForCosting } from "~/guards.server";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "costing:form.metaTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -17,6 +17,8 @@ import { formReply } from "~/http.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "costing:assign.metaTitle");
 
 async function loadForAssignment(request: Request, id: string | undefined) {

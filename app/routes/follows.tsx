@@ -8,6 +8,7 @@ import { FOLLOW_TARGETS, followPermissions } from "~/domain/follows/permissions"
 import { localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { LIMITS, takeAttempt } from "~/rate-limit.server";
+import { inPlainWords } from "~/http.server";
 
 const followInput = z.object({
   targetType: z.enum(FOLLOW_TARGETS),
@@ -16,7 +17,7 @@ const followInput = z.object({
 });
 
 /** Follow buttons on idea, proposal and project pages post here, then return to the page. */
-export async function action({ request }: ActionFunctionArgs) {
+async function act({ request }: ActionFunctionArgs) {
   const actor = await getActor(request);
   const form = await readForm(request);
   const parsed = followInput.safeParse(Object.fromEntries(form));
@@ -29,3 +30,5 @@ export async function action({ request }: ActionFunctionArgs) {
   await setFollowing(actor!, target, parsed.data.follow === "yes", await localeOf(request));
   return redirect(`${followPath(target)}?followed=${parsed.data.follow}#follow`);
 }
+
+export const action = inPlainWords(act);

@@ -26,6 +26,8 @@ import { useFormat } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? pageTitle(matches, "ideas:detail.metaTitle", { number: data.idea.number, title: data.idea.title })

@@ -19,6 +19,8 @@ import { LIMITS, takeAttempt } from "~/rate-limit.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:new.metaTitle");
 
 async function guard(request: Request) {

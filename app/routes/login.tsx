@@ -14,6 +14,8 @@ import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import { alreadyLimited, clientAddress, forgive, LIMITS, recordFailure } from "~/rate-limit.server";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:login.metaTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -19,6 +19,8 @@ import { isLocale, LOCALE_NAMES } from "~/i18n/config";
 import { useFormat, useMessage } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "participation:dashboard.pageTitle");
 
 async function guard(request: Request) {

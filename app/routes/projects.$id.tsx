@@ -35,6 +35,8 @@ import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import { removePhoto, storePhoto } from "~/uploads.server";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "projects:detail.metaTitle", { title: data.project.title }) : pageTitle(matches, "projects:detail.metaTitleNone");
 

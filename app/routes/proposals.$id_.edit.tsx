@@ -16,6 +16,8 @@ import { loadProposal } from "~/guards.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "proposals:edit.metaTitle");
 
 async function guard(request: Request, id: string | undefined) {

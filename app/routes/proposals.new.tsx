@@ -18,6 +18,8 @@ import { createProposalInput } from "~/domain/proposals/schema";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "proposals:new.metaTitle");
 
 async function guard(request: Request) {

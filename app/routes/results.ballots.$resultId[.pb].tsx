@@ -3,9 +3,10 @@ import { publishedResultWithBallots } from "~/db/results.server";
 import { districtToPabulib } from "~/domain/results/pabulib-export";
 import { writePabulib } from "~/domain/tally/pabulib";
 import { message } from "~/i18n/message";
+import { inPlainWords } from "~/http.server";
 
 /** A published district's anonymised ballots as a Pabulib `.pb` file, for anyone to recount. */
-export async function loader({ params }: LoaderFunctionArgs) {
+async function load({ params }: LoaderFunctionArgs) {
   const found = params.resultId ? await publishedResultWithBallots(params.resultId) : null;
   if (!found) throw new Response(message("results:errors.resultNotFound"), { status: 404 });
   const { result, ballots, proposals } = found;
@@ -31,3 +32,5 @@ export async function loader({ params }: LoaderFunctionArgs) {
     },
   });
 }
+
+export const loader = inPlainWords(load);

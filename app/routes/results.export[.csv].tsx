@@ -3,9 +3,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import Papa from "papaparse";
 import { scoreKindOf } from "~/domain/results/explain";
 import { resultRows } from "~/domain/results/export";
+import { inPlainWords } from "~/http.server";
 
 /** CSV of the published per-project results of a cycle, for the council and anyone else. */
-export async function loader({ request }: LoaderFunctionArgs) {
+async function load({ request }: LoaderFunctionArgs) {
   const { cycle, results } = await publishedResultsOf(request);
   const csv = Papa.unparse(
     resultRows(
@@ -29,3 +30,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
   });
 }
+
+export const loader = inPlainWords(load);

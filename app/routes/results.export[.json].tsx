@@ -1,9 +1,10 @@
 import { publishedResultsOf } from "~/guards.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseNote, scoreKindOf } from "~/domain/results/explain";
+import { inPlainWords } from "~/http.server";
 
 /** The full published result of a cycle as JSON: rules, parameters, digests, every project's outcome. */
-export async function loader({ request }: LoaderFunctionArgs) {
+async function load({ request }: LoaderFunctionArgs) {
   const { cycle, results } = await publishedResultsOf(request);
   const score = scoreKindOf(cycle.ballotMethod);
   const body = {
@@ -36,3 +37,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="results-${cycle.slug}.json"` },
   });
 }
+
+export const loader = inPlainWords(load);

@@ -15,6 +15,8 @@ import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import { clientAddress, LIMITS, takeAttempt } from "~/rate-limit.server";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:signup.metaTitle");
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -16,6 +16,8 @@ import { LOCALE_NAMES, LOCALES } from "~/i18n/config";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "translations:metaTitle");
 
 async function guard(request: Request, params: { type?: string; id?: string }) {

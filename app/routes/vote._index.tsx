@@ -21,6 +21,8 @@ import { useFormat } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export { noStore as headers } from "~/voter-session.server";
 
 /** Voting pages are plain HTML, no framework download (they work without JavaScript). */

@@ -18,6 +18,8 @@ import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import { keepReceipt, readVoterSession } from "~/voter-session.server";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export { noStore as headers } from "~/voter-session.server";
 
 /** Plain HTML, no framework download (it works without JavaScript); /ballot.js keeps the running total. */

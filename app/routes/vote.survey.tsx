@@ -11,6 +11,8 @@ import { pageTitle } from "~/i18n/meta";
 import { TrackerCard } from "~/components/tracker-card";
 import { endSurveyOffer, readKeptTracker, readSurveyOffer } from "~/voter-session.server";
 
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
 export { noStore as headers } from "~/voter-session.server";
 
 /** Voting pages are plain HTML, no framework download (they work without JavaScript). */

@@ -238,3 +238,18 @@ test("an approval ballot warns as soon as one project too many is ticked, and af
   if (await knapsack.getByRole("checkbox").first().isChecked()) await expect(knapsack.getByTestId("running-total")).toHaveText(total);
   else await expect(knapsack.getByTestId("running-total")).toHaveText("$0");
 });
+
+test("a form refused after it was posted (no JavaScript, a stale tab) gets the normal page in words, still signed in", async ({ browser }) => {
+  const admin = await signIn(browser, "admin", { javaScriptEnabled: false });
+  await admin.goto("/admin/cycles/libraries-2026");
+  const token = await admin.locator('input[name="csrf"]').first().getAttribute("value");
+  // Who may vote is locked while voting is open: the tab that still shows the form posts it anyway.
+  const response = await admin.request.post("/admin/cycles/libraries-2026", { form: { csrf: token!, intent: "update-eligibility", minAge: "0" } });
+  expect(response.status()).toBe(409);
+  await admin.setContent(await response.text());
+  const text = await admin.locator("body").innerText();
+  expect(text).toContain("Who may vote is locked once voting has started or a ballot has been cast.");
+  expect(text).toContain("Sign out");
+  expect(text).not.toMatch(/nav\.|admin:|common:|error\./);
+  await shot(admin, "refused-post-page");
+});

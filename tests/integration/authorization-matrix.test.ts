@@ -11,6 +11,7 @@ import * as adminCycleNew from "~/routes/admin.cycles.new";
 import * as adminIndex from "~/routes/admin._index";
 import * as codesCsv from "~/routes/admin.codes.$batchId[.csv]";
 import * as codesPrint from "~/routes/admin.codes.$batchId.print";
+import * as resultsCsv from "~/routes/results.export[.csv]";
 import * as costingItem from "~/routes/costing.$id";
 import * as costingIndex from "~/routes/costing._index";
 import * as costingAssign from "~/routes/costing.$id_.assign";
@@ -128,6 +129,19 @@ describe("authorization matrix", async () => {
       expect(actual).toEqual(expected);
     });
   }
+
+  it("answers a refused download in words, in the reader's language, not with a message key", async () => {
+    const resident = await browserFor(people.resident);
+    const refused = (await settle(() => codesCsv.loader(args(resident.get(`/admin/codes/${batch.id}.csv`), { batchId: batch.id })))) as Response;
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    expect(await refused.text()).toBe("Only the PB office can download voter codes.");
+    const enEspanol = (await settle(() => codesCsv.loader(args(resident.get(`/admin/codes/${batch.id}.csv?lng=es`), { batchId: batch.id })))) as Response;
+    expect(await enEspanol.text()).not.toMatch(/^admin:|PB office/);
+    const missing = (await settle(() => resultsCsv.loader(args(resident.get("/results/export.csv?cycle=no-such-cycle"))))) as Response;
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe("We could not find that cycle.");
+  });
 
   it("answers the PB office 409 with the reason when an action waits for another phase (not 403: they may, just not now)", async () => {
     const browser = await browserFor(people.admin);
