@@ -7,6 +7,7 @@ import { createIdea } from "~/db/ideas.server";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
 import { publishResults, runTally } from "~/db/results.server";
 import { action as adminAction } from "~/routes/admin.cycles.$slug";
+import { action as newCycleAction } from "~/routes/admin.cycles.new";
 import { action as costAction } from "~/routes/costing.$id";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
@@ -166,6 +167,47 @@ describe("costing, voting and tallying a cycle", async () => {
     expect(rerun.map((r) => r.run)).toEqual([3, 3]);
     expect((await prisma.tallyResult.findFirstOrThrow({ where: { districtId: north.id, run: 2 } })).status).toBe("published");
     expect((await prisma.tallyResult.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("draft"); // the superseded run stays unpublished
+  });
+});
+
+describe("creating a cycle", async () => {
+  const admin = await makeUser(["admin"]);
+  const form = (fields: Record<string, string>) => ({
+    name: "Harbor PB 2028",
+    slug: `harbor-${Date.now()}`,
+    currency: "USD",
+    "districts[0].name": "Harbor",
+    "districts[0].budget": "100000",
+    categories: "Parks",
+    ballotMethod: "knapsack",
+    tallyRule: "greedy",
+    ...fields,
+  });
+
+  it("refuses voting that closes before it opens, on the closing date, and keeps what was typed", async () => {
+    const browser = await browserFor(admin);
+    const fields = form({ votingOpensOn: "2028-05-10", votingClosesOn: "2028-05-01" });
+    const { httpStatus, reply } = answerOf<{ error: Record<string, string[]>; initialValue: Record<string, unknown> }>(
+      await newCycleAction(args(browser.post("/admin/cycles/new", fields))),
+    );
+    expect(httpStatus).toBe(400);
+    expect(Object.keys(reply.error)).toEqual(["votingClosesOn"]);
+    expect(reply.error.votingClosesOn.map((e) => inWords(e))).toEqual(["Voting must close after it opens."]);
+    expect(reply.initialValue).toMatchObject({ name: "Harbor PB 2028", votingOpensOn: "2028-05-10", votingClosesOn: "2028-05-01" });
+    expect(await prisma.cycle.count({ where: { slug: fields.slug } })).toBe(0);
+    // Said at once, not only after the other mistakes are put right.
+    const alongside = answerOf(await newCycleAction(args(browser.post("/admin/cycles/new", { ...fields, name: "" }))));
+    expect(Object.keys(alongside.reply.error).sort()).toEqual(["name", "votingClosesOn"]);
+  });
+
+  it("creates a cycle whose voting closes after it opens, or on the same day", async () => {
+    const browser = await browserFor(admin);
+    for (const [opens, closes] of [["2028-05-01", "2028-05-10"], ["2028-05-01", "2028-05-01"]]) {
+      const fields = form({ slug: `harbor-${closes.slice(-2)}-${Date.now()}`, votingOpensOn: opens, votingClosesOn: closes });
+      const response = (await settle(() => newCycleAction(args(browser.post("/admin/cycles/new", fields))))) as Response;
+      expect(response.status).toBe(302);
+      expect(await prisma.cycle.findUniqueOrThrow({ where: { slug: fields.slug } })).toMatchObject({ votingOpensOn: opens, votingClosesOn: closes });
+    }
   });
 });
 
