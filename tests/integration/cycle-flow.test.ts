@@ -8,10 +8,11 @@ import { createProposal, sendForCosting } from "~/db/proposals.server";
 import { publishResults, runTally } from "~/db/results.server";
 import { action as adminAction } from "~/routes/admin.cycles.$slug";
 import { action as newCycleAction } from "~/routes/admin.cycles.new";
+import { loader as printLoader } from "~/routes/admin.codes.$batchId.print";
 import { action as costAction } from "~/routes/costing.$id";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
-import { inWords } from "../english";
+import { inWords, tIn } from "../english";
 import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
 describe("costing, voting and tallying a cycle", async () => {
@@ -234,6 +235,20 @@ describe("generating voter codes", async () => {
     expect(inWords(reply.codes.error.districtId[0])).toBe("Choose one of this cycle's districts.");
     expect(await prisma.voterCodeBatch.count({ where: { label: { in: ["Wrong", "Wrong district"] } } })).toBe(0);
     expect(await prisma.voterCode.count({ where: { cycleId: cycle.id } })).toBe(3);
+  });
+
+  it("prints slips with the full voting address, as the office reached the site", async () => {
+    const made = await generateVoterCodes(other.id, other.districts[0].id, 2, "Slips", admin);
+    const batch = await prisma.voterCodeBatch.findFirstOrThrow({ where: { cycleId: other.id, label: "Slips" } });
+    const browser = await browserFor(admin);
+    const request = browser.get(`/admin/codes/${batch.id}/print`);
+    const slips = await printLoader(args(new Request(request.url.replace("http://test", "https://budget.example.org"), request), { batchId: batch.id }));
+    expect(slips.voteUrl).toBe("https://budget.example.org/vote");
+    expect([made.ok, slips.codes.length]).toEqual([true, 2]);
+    expect(tIn("en")("admin:slips.howToVote", { url: slips.voteUrl })).toBe("Vote at https://budget.example.org/vote with this code. It votes once; keep it private.");
+    expect(tIn("es")("admin:slips.howToVoteBefore", { url: slips.voteUrl, date: "1 de mayo de 2028" })).toBe(
+      "Vote en https://budget.example.org/vote con este código antes del 1 de mayo de 2028. Vota una sola vez; no se lo muestre a nadie.",
+    );
   });
 });
 
