@@ -124,9 +124,10 @@ describe("ranked and approval cycles, rule locking, and recounts from the publis
     const csv = await (await csvLoader(args(browser.get(`/results/export.csv${q}`)))).text();
     expect(csv.split("\n")[0].split(",")).toContain("points");
     expect(csv.split("\n")[0].split(",")).not.toContain("votes");
+    expect(csv).toContain(`Project D,8,20000.00,yes,`);
     const json = JSON.parse(await (await jsonLoader(args(browser.get(`/results/export.json${q}`)))).text());
     const counted = json.districts.find((x: { district: string }) => x.district === north.name);
-    expect(counted.projects[0]).toMatchObject({ title: "Project D", points: 8 });
+    expect(counted.projects[0]).toMatchObject({ id: ids.D, proposalNumber: 4, title: "Project D", points: 8 });
     expect(counted.projects[0]).not.toHaveProperty("votes");
   });
 });
