@@ -2,11 +2,12 @@ import { publishedResultsOf } from "~/guards.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import Papa from "papaparse";
 import { scoreKindOf } from "~/domain/results/explain";
-import { resultRows } from "~/domain/results/export";
+import { resultColumns, resultRows } from "~/domain/results/export";
 
 /** CSV of the published per-project results of a cycle, for the council and anyone else. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { cycle, results } = await publishedResultsOf(request);
+  const score = scoreKindOf(cycle.ballotMethod);
   const csv = Papa.unparse(
     resultRows(
       results.map((r) => ({
@@ -17,10 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
         run: r.run,
         ballots: r.ballotCount,
         ballotsSha256: r.ballotsHash,
-        score: scoreKindOf(cycle.ballotMethod),
+        score,
         projects: r.projects,
       })),
     ),
+    // Named columns: without them no rows (nothing published yet) would give an empty file.
+    { columns: resultColumns(score) },
   );
   return new Response(csv, {
     headers: {

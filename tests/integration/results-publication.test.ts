@@ -52,6 +52,16 @@ describe("counted results stay hidden until published", async () => {
     }
   });
 
+  it("answers the CSV export before publication with its header row, not an empty file", async () => {
+    const browser = await browserFor(null);
+    const response = await csvLoader(args(browser.get(`/results/export.csv?cycle=${cycle.slug}`)));
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const csv = Papa.parse<string[]>(await response.text(), { skipEmptyLines: true });
+    expect(csv.data).toEqual([[
+      "cycle", "district", "rank", "project_id", "project", "votes", "cost", "selected", "district_budget", "rule", "run", "ballots", "ballots_sha256", "proposal_number",
+    ]]);
+  });
+
   it("shows all of them once the PB office publishes", async () => {
     await publishResults(cycle.id, admin);
     const shown = await whatShows(null);

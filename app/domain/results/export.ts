@@ -16,6 +16,14 @@ export interface ResultRowInput {
   projects: { proposalId: string; number: number | null; title: string; costCents: number; votes: number; position: number; selected: boolean }[];
 }
 
+/** The export's columns, in order, the same as resultRows' keys: the header is written even with no rows. */
+export function resultColumns(score: ScoreKind) {
+  return [
+    "cycle", "district", "rank", "project_id", "project", score, "cost", "selected",
+    "district_budget", "rule", "run", "ballots", "ballots_sha256", "proposal_number",
+  ];
+}
+
 export function resultRows(results: readonly ResultRowInput[]) {
   return results.flatMap((r) =>
     r.projects.map((p) => ({
