@@ -112,16 +112,26 @@ async function districtBallots(tx: Tx, districtId: string, options: readonly { n
   return { ballots: groups, voters };
 }
 
-/** The newest run of each district, draft or published (for the PB office's review). */
+/**
+ * The newest run of each district, draft or published (for the PB office's review), each project with
+ * its public proposal number: a result row keeps only the proposal's id, but the public number is what
+ * the `.pb` file and the tie-break name it by.
+ */
 export async function latestResults(cycleId: string, opts: { publishedOnly: boolean }) {
-  const results = await prisma.tallyResult.findMany({
-    where: { cycleId, ...(opts.publishedOnly ? { status: "published" } : {}) },
-    orderBy: [{ run: "desc" }],
-    include: { district: true, projects: { orderBy: { position: "asc" } } },
-  });
+  const [results, proposals] = await Promise.all([
+    prisma.tallyResult.findMany({
+      where: { cycleId, ...(opts.publishedOnly ? { status: "published" } : {}) },
+      orderBy: [{ run: "desc" }],
+      include: { district: true, projects: { orderBy: { position: "asc" } } },
+    }),
+    prisma.proposal.findMany({ where: { cycleId }, select: { id: true, number: true } }),
+  ]);
+  const numbers = new Map(proposals.map((p) => [p.id, p.number]));
   const byDistrict = new Map<string, (typeof results)[number]>();
   for (const r of results) if (!byDistrict.has(r.districtId)) byDistrict.set(r.districtId, r);
-  return [...byDistrict.values()].sort((a, b) => a.district.name.localeCompare(b.district.name));
+  return [...byDistrict.values()]
+    .sort((a, b) => a.district.name.localeCompare(b.district.name))
+    .map((r) => ({ ...r, projects: r.projects.map((p) => ({ ...p, number: numbers.get(p.proposalId) ?? null })) }));
 }
 
 /**

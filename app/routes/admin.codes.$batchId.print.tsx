@@ -20,15 +20,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cycle: batch.cycle.name,
     district: batch.district.name,
     closes: batch.cycle.votingClosesOn,
+    // A slip is read on paper: the whole address, as the office reached the site (behind a proxy: TRUST_PROXY).
+    voteUrl: new URL("/vote", new URL(request.url).origin).href,
     codes: batch.codes.filter((c) => !c.voidedAt && !c.participation).map((c) => c.code),
   };
 }
 
 export default function PrintCodes() {
-  const { cycle, district, closes, codes } = useLoaderData<typeof loader>();
+  const { cycle, district, closes, voteUrl, codes } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const f = useFormat();
-  const howToVote = closes ? t("admin:slips.howToVoteBefore", { date: f.date(closes) }) : t("admin:slips.howToVote");
+  const howToVote = closes ? t("admin:slips.howToVoteBefore", { url: voteUrl, date: f.date(closes) }) : t("admin:slips.howToVote", { url: voteUrl });
   return (
     <>
       <p className="no-print">{t("admin:slips.intro", { count: codes.length })}</p>

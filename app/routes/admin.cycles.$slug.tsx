@@ -27,6 +27,7 @@ import { votingChannelPermissions } from "~/domain/ballots/permissions";
 import { eligibilityInput } from "~/domain/cycles/schema";
 import { projectPermissions } from "~/domain/implementation/permissions";
 import { resultPermissions } from "~/domain/results/permissions";
+import { scoreKindOf, winnerWithTotal } from "~/domain/results/explain";
 import { BALLOT_METHODS } from "~/domain/ballots/rules";
 import { useFormat, useMessage } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
@@ -55,7 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const next = nextPhase(phase);
   return {
-    cycle: { slug: cycle.slug, name: cycle.name, phase, currency: cycle.currency, ballotMethod: cycle.ballotMethod, tallyRule: cycle.tallyRule },
+    // What the totals count: top-k points on ranked ballots are not votes.
+    cycle: { slug: cycle.slug, name: cycle.name, phase, currency: cycle.currency, ballotMethod: cycle.ballotMethod, tallyRule: cycle.tallyRule, score: scoreKindOf(cycle.ballotMethod) },
     rules: stringValues({
       ballotMethod: cycle.ballotMethod,
       minSpendPercent: cycle.minSpendPercent,
@@ -375,7 +377,7 @@ export default function ManageCycle() {
                 <span className={`status status-${r.status}`}>{RESULT_STATUS_KEYS[r.status] ? t(RESULT_STATUS_KEYS[r.status]) : r.status}</span>
               </h3>
               <p>{t("admin:tally.summary", { count: r.ballotCount, spent: money(r.spentCents), budget: money(r.budgetCents) })}</p>
-              <ul>{r.winners.map((w) => <li key={w.title}>{t("admin:tally.winner", { title: w.title, count: w.votes })}</li>)}</ul>
+              <ul>{r.winners.map((w) => <li key={w.title}>{winnerWithTotal(t, w.title, w.votes, cycle.score)}</li>)}</ul>
             </div>
           ))}
           {canCreateProjects && results.some((r) => r.status === "published") ? (

@@ -2,12 +2,13 @@ import { publishedResultsOf } from "~/guards.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import Papa from "papaparse";
 import { scoreKindOf } from "~/domain/results/explain";
-import { resultRows } from "~/domain/results/export";
+import { resultColumns, resultRows } from "~/domain/results/export";
 import { inPlainWords } from "~/http.server";
 
 /** CSV of the published per-project results of a cycle, for the council and anyone else. */
 async function load({ request }: LoaderFunctionArgs) {
   const { cycle, results } = await publishedResultsOf(request);
+  const score = scoreKindOf(cycle.ballotMethod);
   const csv = Papa.unparse(
     resultRows(
       results.map((r) => ({
@@ -18,10 +19,12 @@ async function load({ request }: LoaderFunctionArgs) {
         run: r.run,
         ballots: r.ballotCount,
         ballotsSha256: r.ballotsHash,
-        score: scoreKindOf(cycle.ballotMethod),
+        score,
         projects: r.projects,
       })),
     ),
+    // Named columns: without them no rows (nothing published yet) would give an empty file.
+    { columns: resultColumns(score) },
   );
   return new Response(csv, {
     headers: {

@@ -23,6 +23,7 @@ async function load({ request }: LoaderFunctionArgs) {
       summary: JSON.parse(r.summary),
       projects: r.projects.map((p) => ({
         id: p.proposalId,
+        proposalNumber: p.number,
         title: p.title,
         costCents: p.costCents,
         // Named for what it counts: top-k points on ranked ballots are not a number of voters.

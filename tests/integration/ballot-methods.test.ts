@@ -15,11 +15,12 @@ import { loader as pbLoader } from "~/routes/results.ballots.$resultId[.pb]";
 import { loader as resultsLoader } from "~/routes/results._index";
 import { loader as csvLoader } from "~/routes/results.export[.csv]";
 import { loader as jsonLoader } from "~/routes/results.export[.json]";
-import { action as adminAction } from "~/routes/admin.cycles.$slug";
+import { action as adminAction, loader as adminLoader } from "~/routes/admin.cycles.$slug";
+import { winnerWithTotal } from "~/domain/results/explain";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
 import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
-import { inWords } from "../english";
+import { inWords, tIn } from "../english";
 
 describe("ranked and approval cycles, rule locking, and recounts from the published file", async () => {
   const admin = await makeUser(["admin"]);
@@ -124,9 +125,21 @@ describe("ranked and approval cycles, rule locking, and recounts from the publis
     const csv = await (await csvLoader(args(browser.get(`/results/export.csv${q}`)))).text();
     expect(csv.split("\n")[0].split(",")).toContain("points");
     expect(csv.split("\n")[0].split(",")).not.toContain("votes");
+    expect(csv).toContain(`Project D,8,20000.00,yes,`);
     const json = JSON.parse(await (await jsonLoader(args(browser.get(`/results/export.json${q}`)))).text());
     const counted = json.districts.find((x: { district: string }) => x.district === north.name);
-    expect(counted.projects[0]).toMatchObject({ title: "Project D", points: 8 });
+    expect(counted.projects[0]).toMatchObject({ id: ids.D, proposalNumber: 4, title: "Project D", points: 8 });
     expect(counted.projects[0]).not.toHaveProperty("votes");
+  });
+
+  it("calls ranked totals points in the PB office's tally summary too, in English and Spanish", async () => {
+    const browser = await browserFor(admin);
+    const page = await adminLoader(args(browser.get(`/admin/cycles/${cycle.slug}`), { slug: cycle.slug }));
+    const summary = page.results.find((r) => r.district === north.name)!;
+    const lines = (locale: "en" | "es") => summary.winners.map((w) => winnerWithTotal(tIn(locale), w.title, w.votes, page.cycle.score));
+    expect(lines("en")).toEqual(["Project D (8 points)", "Project A (6 points)", "Project B (5 points)"]);
+    expect(lines("es")).toEqual(["Project D (8 puntos)", "Project A (6 puntos)", "Project B (5 puntos)"]);
+    // Other ballots count voters.
+    expect(winnerWithTotal(tIn("en"), "Project A", 5, "votes")).toBe("Project A (5 votes)");
   });
 });

@@ -7,10 +7,12 @@ import { createIdea } from "~/db/ideas.server";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
 import { publishResults, runTally } from "~/db/results.server";
 import { action as adminAction } from "~/routes/admin.cycles.$slug";
+import { action as newCycleAction } from "~/routes/admin.cycles.new";
+import { loader as printLoader } from "~/routes/admin.codes.$batchId.print";
 import { action as costAction } from "~/routes/costing.$id";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
-import { inWords } from "../english";
+import { inWords, tIn } from "../english";
 import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
 describe("costing, voting and tallying a cycle", async () => {
@@ -169,6 +171,47 @@ describe("costing, voting and tallying a cycle", async () => {
   });
 });
 
+describe("creating a cycle", async () => {
+  const admin = await makeUser(["admin"]);
+  const form = (fields: Record<string, string>) => ({
+    name: "Harbor PB 2028",
+    slug: `harbor-${Date.now()}`,
+    currency: "USD",
+    "districts[0].name": "Harbor",
+    "districts[0].budget": "100000",
+    categories: "Parks",
+    ballotMethod: "knapsack",
+    tallyRule: "greedy",
+    ...fields,
+  });
+
+  it("refuses voting that closes before it opens, on the closing date, and keeps what was typed", async () => {
+    const browser = await browserFor(admin);
+    const fields = form({ votingOpensOn: "2028-05-10", votingClosesOn: "2028-05-01" });
+    const { httpStatus, reply } = answerOf<{ error: Record<string, string[]>; initialValue: Record<string, unknown> }>(
+      await newCycleAction(args(browser.post("/admin/cycles/new", fields))),
+    );
+    expect(httpStatus).toBe(400);
+    expect(Object.keys(reply.error)).toEqual(["votingClosesOn"]);
+    expect(reply.error.votingClosesOn.map((e) => inWords(e))).toEqual(["Voting must close after it opens."]);
+    expect(reply.initialValue).toMatchObject({ name: "Harbor PB 2028", votingOpensOn: "2028-05-10", votingClosesOn: "2028-05-01" });
+    expect(await prisma.cycle.count({ where: { slug: fields.slug } })).toBe(0);
+    // Said at once, not only after the other mistakes are put right.
+    const alongside = answerOf(await newCycleAction(args(browser.post("/admin/cycles/new", { ...fields, name: "" }))));
+    expect(Object.keys(alongside.reply.error).sort()).toEqual(["name", "votingClosesOn"]);
+  });
+
+  it("creates a cycle whose voting closes after it opens, or on the same day", async () => {
+    const browser = await browserFor(admin);
+    for (const [opens, closes] of [["2028-05-01", "2028-05-10"], ["2028-05-01", "2028-05-01"]]) {
+      const fields = form({ slug: `harbor-${closes.slice(-2)}-${Date.now()}`, votingOpensOn: opens, votingClosesOn: closes });
+      const response = (await settle(() => newCycleAction(args(browser.post("/admin/cycles/new", fields))))) as Response;
+      expect(response.status).toBe(302);
+      expect(await prisma.cycle.findUniqueOrThrow({ where: { slug: fields.slug } })).toMatchObject({ votingOpensOn: opens, votingClosesOn: closes });
+    }
+  });
+});
+
 describe("generating voter codes", async () => {
   const admin = await makeUser(["admin"]);
   const cycle = await makeCycle(admin, "voting");
@@ -192,6 +235,20 @@ describe("generating voter codes", async () => {
     expect(inWords(reply.codes.error.districtId[0])).toBe("Choose one of this cycle's districts.");
     expect(await prisma.voterCodeBatch.count({ where: { label: { in: ["Wrong", "Wrong district"] } } })).toBe(0);
     expect(await prisma.voterCode.count({ where: { cycleId: cycle.id } })).toBe(3);
+  });
+
+  it("prints slips with the full voting address, as the office reached the site", async () => {
+    const made = await generateVoterCodes(other.id, other.districts[0].id, 2, "Slips", admin);
+    const batch = await prisma.voterCodeBatch.findFirstOrThrow({ where: { cycleId: other.id, label: "Slips" } });
+    const browser = await browserFor(admin);
+    const request = browser.get(`/admin/codes/${batch.id}/print`);
+    const slips = await printLoader(args(new Request(request.url.replace("http://test", "https://budget.example.org"), request), { batchId: batch.id }));
+    expect(slips.voteUrl).toBe("https://budget.example.org/vote");
+    expect([made.ok, slips.codes.length]).toEqual([true, 2]);
+    expect(tIn("en")("admin:slips.howToVote", { url: slips.voteUrl })).toBe("Vote at https://budget.example.org/vote with this code. It votes once; keep it private.");
+    expect(tIn("es")("admin:slips.howToVoteBefore", { url: slips.voteUrl, date: "1 de mayo de 2028" })).toBe(
+      "Vote en https://budget.example.org/vote con este código antes del 1 de mayo de 2028. Vota una sola vez; no se lo muestre a nadie.",
+    );
   });
 });
 

@@ -52,6 +52,16 @@ describe("counted results stay hidden until published", async () => {
     }
   });
 
+  it("answers the CSV export before publication with its header row, not an empty file", async () => {
+    const browser = await browserFor(null);
+    const response = await csvLoader(args(browser.get(`/results/export.csv?cycle=${cycle.slug}`)));
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const csv = Papa.parse<string[]>(await response.text(), { skipEmptyLines: true });
+    expect(csv.data).toEqual([[
+      "cycle", "district", "rank", "project_id", "project", "votes", "cost", "selected", "district_budget", "rule", "run", "ballots", "ballots_sha256", "proposal_number",
+    ]]);
+  });
+
   it("shows all of them once the PB office publishes", async () => {
     await publishResults(cycle.id, admin);
     const shown = await whatShows(null);
@@ -61,6 +71,21 @@ describe("counted results stay hidden until published", async () => {
     expect(shown.trackers).toBeGreaterThan(0);
     expect(shown.pbText).toMatch(/^META/);
     expect(shown.pbText.match(/^\d+;\d+$/gm)).toHaveLength(3);
+  });
+
+  it("names each project by its public proposal number in both exports, beside the internal id", async () => {
+    const browser = await browserFor(null);
+    const q = `?cycle=${cycle.slug}`;
+    const { number } = await prisma.proposal.findUniqueOrThrow({ where: { id: proposalId } });
+    const csvText = await (await csvLoader(args(browser.get(`/results/export.csv${q}`)))).text();
+    const csv = Papa.parse<Record<string, string>>(csvText, { header: true, skipEmptyLines: true });
+    expect(csv.meta.fields).toEqual([
+      "cycle", "district", "rank", "project_id", "project", "votes", "cost", "selected", "district_budget", "rule", "run", "ballots", "ballots_sha256", "proposal_number",
+    ]);
+    expect(csv.data[0]).toMatchObject({ project_id: proposalId, proposal_number: String(number), project: "Shade trees" });
+    const json = JSON.parse(await (await jsonLoader(args(browser.get(`/results/export.json${q}`)))).text());
+    const counted = json.districts.find((d: { ballots: number }) => d.ballots === 3);
+    expect(counted.projects).toEqual([expect.objectContaining({ id: proposalId, proposalNumber: number, title: "Shade trees", votes: 3 })]);
   });
 
   it("keeps with the result the rule, its parameters and the release that computed it", async () => {

@@ -29,8 +29,6 @@ const cycleDetails = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{1,40}$/, message("admin:errors.slug")),
   description: z.string().trim().max(2000).default(""),
   currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, message("admin:errors.currency")).default("USD"),
-  votingOpensOn: isoDate,
-  votingClosesOn: isoDate,
   districts: z.array(districtInput, { required_error: message("admin:errors.addDistrict") }).min(1, message("admin:errors.addDistrict")),
   categories: z
     .string({ required_error: message("admin:errors.categories") })
@@ -38,7 +36,16 @@ const cycleDetails = z.object({
     .pipe(z.array(z.string().max(60, message("admin:errors.categoryLong"))).min(1, message("admin:errors.categories"))),
 });
 
-export const createCycleInput = z.intersection(cycleDetails, ballotRulesInput);
+// Voting may not close before it opens (the same day is a one-day vote; ISO dates compare as text). An object
+// of its own: zod skips an object's refine while any of its fields is missing, and this error should show at once.
+const votingDates = z
+  .object({ votingOpensOn: isoDate, votingClosesOn: isoDate })
+  .refine((v) => !v.votingOpensOn || !v.votingClosesOn || v.votingClosesOn >= v.votingOpensOn, {
+    path: ["votingClosesOn"],
+    message: message("admin:errors.closesBeforeOpens"),
+  });
+
+export const createCycleInput = cycleDetails.and(votingDates).and(ballotRulesInput);
 export type CreateCycleInput = z.infer<typeof createCycleInput>;
 
 /** Whether signed-in residents may vote, and what they must declare first. */

@@ -12,7 +12,16 @@ export interface ResultRowInput {
   ballotsSha256: string;
   /** The figure's column is named for what it counts: "votes", or "points" on ranked ballots. */
   score: ScoreKind;
-  projects: { proposalId: string; title: string; costCents: number; votes: number; position: number; selected: boolean }[];
+  /** number: the public proposal number (#9), the project's id in the `.pb` file and the tie-break. */
+  projects: { proposalId: string; number: number | null; title: string; costCents: number; votes: number; position: number; selected: boolean }[];
+}
+
+/** The export's columns, in order, the same as resultRows' keys: the header is written even with no rows. */
+export function resultColumns(score: ScoreKind) {
+  return [
+    "cycle", "district", "rank", "project_id", "project", score, "cost", "selected",
+    "district_budget", "rule", "run", "ballots", "ballots_sha256", "proposal_number",
+  ];
 }
 
 export function resultRows(results: readonly ResultRowInput[]) {
@@ -31,6 +40,8 @@ export function resultRows(results: readonly ResultRowInput[]) {
       run: r.run,
       ballots: r.ballots,
       ballots_sha256: r.ballotsSha256,
+      // Last, so the columns before it keep their places.
+      proposal_number: p.number ?? "",
     })),
   );
 }

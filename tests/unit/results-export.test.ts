@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { resultColumns, resultRows } from "~/domain/results/export";
+
+describe("the results CSV", () => {
+  it("fills exactly the header's columns, in order, whatever the ballots count", () => {
+    for (const score of ["votes", "points"] as const) {
+      const [row] = resultRows([
+        {
+          cycle: "Riverside PB", district: "North", budgetCents: 100_000_00, rule: "greedy", run: 1, ballots: 3, ballotsSha256: "ab", score,
+          projects: [{ proposalId: "cl9x", number: 9, title: "Shade trees", costCents: 10_000_00, votes: 3, position: 0, selected: true }],
+        },
+      ]);
+      expect(Object.keys(row)).toEqual(resultColumns(score));
+      expect(row).toMatchObject({ project_id: "cl9x", proposal_number: 9, [score]: 3 });
+    }
+  });
+});
