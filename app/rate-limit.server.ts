@@ -86,8 +86,8 @@ export async function alreadyLimited(...checks: Check[]): Promise<string | null>
   return null;
 }
 
-/** Counts a failed attempt (a wrong password, an unknown voter code). */
-export async function recordFailure(...checks: Check[]) {
+/** Counts one attempt against each limit: a wrong password, an unknown voter code, an idea shared. */
+export async function recordAttempt(...checks: Check[]) {
   for (const [limiter, key] of checks) await limiter.consume(key).catch(() => undefined);
 }
 

@@ -75,7 +75,7 @@ export async function runTally(cycleId: string, actor: Actor) {
           votes: Number(p.score),
           position: p.position,
           selected: p.selected,
-          note: JSON.stringify(noteFor(p, cycle.tallyRule === "mes-add1")),
+          note: JSON.stringify(noteFor(p, cycle.tallyRule === "mes-add1", outcome.projects)),
         })),
       });
       runs.push(result);

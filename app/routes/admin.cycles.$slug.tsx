@@ -202,7 +202,8 @@ export default function ManageCycle() {
     defaultValue: { ...eligibility, accountVoting: eligibility.accountVoting ? "yes" : undefined },
   });
   const [codesForm, codesFields] = useForm<z.input<typeof generateCodesInput>>({ lastResult: actionData?.codes, id: "codes", defaultValue: { count: "100", label: "" } });
-  const noticeKey = NOTICE_KEYS[searchParams.get("notice") ?? (searchParams.get("created") ? "created" : "")];
+  // The address keeps the last success (?notice=); a refused post since then must not show it beside its errors.
+  const noticeKey = actionData ? undefined : NOTICE_KEYS[searchParams.get("notice") ?? (searchParams.get("created") ? "created" : "")];
   const shownBlockers = actionData?.blockers?.length ? actionData.blockers : blockers;
   return (
     <>

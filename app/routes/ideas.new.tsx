@@ -15,7 +15,7 @@ import { similarIdeas } from "~/domain/ideas/similar";
 import { districtAndCategoryOf } from "~/guards.server";
 import { ideaPermissions } from "~/domain/ideas/permissions";
 import { ideaInput } from "~/domain/ideas/schema";
-import { LIMITS, takeAttempt } from "~/rate-limit.server";
+import { alreadyLimited, LIMITS, recordAttempt } from "~/rate-limit.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
@@ -45,7 +45,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, cycle } = await guard(request);
   const formData = await readForm(request);
-  const limited = await takeAttempt([LIMITS.ideaPerAccount, actor.id]);
+  // Only ideas actually shared count: fixing a refused form, or answering "is it already here?", is free.
+  const limited = await alreadyLimited([LIMITS.ideaPerAccount, actor.id]);
   if (limited) return formReply(parseWithZod(formData, { schema: ideaInput }), { formErrors: [limited] }, 429);
   const submission = await parseWithZod(formData, {
     schema: ideaInput.superRefine(districtAndCategoryOf(cycle.id)),
@@ -58,6 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (similar.length) return data({ ...submission.reply(), similar });
   }
   const idea = await createIdea(cycle.id, submission.value, actor);
+  await recordAttempt([LIMITS.ideaPerAccount, actor.id]);
   return redirect(`/ideas/${idea.id}?submitted=1`);
 }
 

@@ -12,7 +12,7 @@ import { formReply } from "~/http.server";
 import { loginInput, safeRedirect } from "~/domain/accounts/schema";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
-import { alreadyLimited, clientAddress, forgive, LIMITS, recordFailure } from "~/rate-limit.server";
+import { alreadyLimited, clientAddress, forgive, LIMITS, recordAttempt } from "~/rate-limit.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     async: true,
   });
   if (submission.status !== "success") {
-    if (submission.error?.[""]) await recordFailure(...checks);
+    if (submission.error?.[""]) await recordAttempt(...checks);
     return formReply(submission, { hideFields: ["password"] });
   }
   await forgive(LIMITS.loginPerEmail, email);

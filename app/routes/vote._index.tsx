@@ -16,7 +16,7 @@ import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } fro
 import { accountVotingInput, voterCodeInput } from "~/domain/ballots/schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { startVoting } from "~/voter-session.server";
-import { alreadyLimited, clientAddress, LIMITS, recordFailure } from "~/rate-limit.server";
+import { alreadyLimited, clientAddress, LIMITS, recordAttempt } from "~/rate-limit.server";
 import { useFormat } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
@@ -85,7 +85,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     async: true,
   });
   if (submission.status !== "success") {
-    await recordFailure([LIMITS.voterCodePerIp, ip]);
+    await recordAttempt([LIMITS.voterCodePerIp, ip]);
     return formReply(submission);
   }
   return redirect("/vote/ballot", { headers: { "Set-Cookie": await startVoting(request, submission.value.id) } });

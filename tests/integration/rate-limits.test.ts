@@ -5,6 +5,7 @@ import { generateVoterCodes } from "~/db/cycles.server";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { action as loginAction } from "~/routes/login";
 import { action as codeAction } from "~/routes/vote._index";
+import { action as newIdea } from "~/routes/ideas.new";
 import { inWords } from "../english";
 import { answerOf, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
@@ -53,5 +54,35 @@ describe("rate limits", async () => {
     const other = await makeUser(["resident"]);
     const fine = (await settle(() => loginAction(from("10.2.2.2", visitor.post("/login", { email: other.email, password: "test-password-123" }))))) as Response;
     expect(fine.status).toBe(302);
+  });
+
+  it("count only the ideas a resident shares, not refused tries or the similar-ideas step", async () => {
+    const ideasCycle = await makeCycle(admin, "ideas");
+    const resident = await browserFor(await makeUser(["resident"]));
+    const url = `/ideas/new?cycle=${ideasCycle.slug}`;
+    const idea = (n: number) => ({
+      title: `Water fountain number ${n}`,
+      description: "A drinking fountain by the playground, for children and runners in summer.",
+      districtId: ideasCycle.districts[0].id,
+      categoryId: ideasCycle.categories[0].id,
+      location: "",
+      confirmedNew: "yes",
+    });
+    // Twenty refused tries (more than the hourly limit of 15): none of them counts.
+    for (let i = 0; i < 20; i++) {
+      expect(unwrap(await settle(() => newIdea(from("10.2.2.2", resident.post(url, { ...idea(0), description: "short" }))))).status).toBe(400);
+    }
+    for (let n = 1; n <= 15; n++) {
+      // First without "submit anyway": from the second idea on, similar ones are shown first.
+      const first = await settle(() => newIdea(from("10.2.2.2", resident.post(url, { ...idea(n), confirmedNew: "" }))));
+      if (first instanceof Response && first.status === 302) continue;
+      expect(answerOf<{ similar: unknown[] }>(first).reply.similar.length, `idea ${n}`).toBeGreaterThan(0);
+      const shared = (await settle(() => newIdea(from("10.2.2.2", resident.post(url, idea(n)))))) as Response;
+      expect(shared.status, `idea ${n}`).toBe(302);
+    }
+    // The sixteenth idea in the hour is the one refused.
+    const sixteenth = unwrap(await settle(() => newIdea(from("10.2.2.2", resident.post(url, idea(16))))));
+    expect(sixteenth.status).toBe(429);
+    expect(await prisma.idea.count({ where: { cycleId: ideasCycle.id } })).toBe(15);
   });
 });

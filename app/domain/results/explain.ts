@@ -4,15 +4,18 @@ import type { ProjectOutcome } from "../tally/types";
 // into plain words (translation keys) on the results page. Pure.
 
 export type ProjectNote =
-  | { kind: "greedy" }
+  | { kind: "greedy"; tiedWith?: number }
   | { kind: "did-not-fit"; remainingCents: number }
   | { kind: "mes-winner"; supporters: number; payments: { cents: number; voters: number; fromCents?: number }[] }
   | { kind: "greedy-fill" }
   | { kind: "no-support" }
   | { kind: "unaffordable"; supporters: number; coveragePercent: number | null; leftCents?: number };
 
-/** `filled`: the rule then spent what Equal Shares left by votes (mes-add1), so a loser also did not fit that. */
-export function noteFor(p: ProjectOutcome, filled = false): ProjectNote {
+/**
+ * `filled`: the rule then spent what Equal Shares left by votes (mes-add1), so a loser also did not fit that.
+ * `all`: every project of the count, to tell a greedy winner that only came first on the tie-break.
+ */
+export function noteFor(p: ProjectOutcome, filled = false, all: readonly ProjectOutcome[] = []): ProjectNote {
   const mes = p.mes;
   if (p.selected) {
     if (p.via === "greedy-fill") return { kind: "greedy-fill" };
@@ -27,7 +30,8 @@ export function noteFor(p: ProjectOutcome, filled = false): ProjectNote {
         ),
       };
     }
-    return { kind: "greedy" };
+    const tiedWith = all.filter((q) => q !== p && q.score === p.score && q.position > p.position).length;
+    return tiedWith > 0 ? { kind: "greedy", tiedWith } : { kind: "greedy" };
   }
   if (mes?.kind === "loser") {
     if (mes.reason === "no-support") return { kind: "no-support" };
@@ -73,6 +77,7 @@ export function winnerWithTotal(t: Translate, title: string, total: number, scor
 export function explainNote(note: ProjectNote | null, money: (cents: number) => string, t: Translate, score: ScoreKind = "votes"): string {
   switch (note?.kind) {
     case "greedy":
+      if (note.tiedWith) return t(score === "points" ? "results:explain.greedyTiePoints" : "results:explain.greedyTie", { count: note.tiedWith });
       return score === "points" ? t("results:explain.greedyPoints") : t("results:explain.greedy");
     case "did-not-fit":
       return t("results:explain.didNotFit", { remaining: money(note.remainingCents) });

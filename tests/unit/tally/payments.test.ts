@@ -83,3 +83,28 @@ describe("a project Equal Shares could not fund, under mes-add1", () => {
     expect(explainNote(noteFor(y), dollars, tIn("en"))).toBe("Not funded: what its one supporter had left covered only 55% of its cost.");
   });
 });
+
+describe("why a greedy winner won", () => {
+  const election: Election = {
+    budget: 100n,
+    projects: [
+      { id: "2", cost: 40n },
+      { id: "4", cost: 40n },
+      { id: "7", cost: 50n },
+    ],
+    ballots: [{ ids: ["2", "4"] }, { ids: ["2", "4"] }, { ids: ["7"] }],
+  };
+
+  it("says it came first on the tie-break when a project after it had as many votes, and not otherwise", async () => {
+    const { greedy } = await import("~/domain/tally/greedy");
+    const outcome = greedy(election);
+    const note = (id: string) => noteFor(outcome.projects.find((p) => p.id === id)!, false, outcome.projects);
+    expect(note("2")).toEqual({ kind: "greedy", tiedWith: 1 });
+    expect(explainNote(note("2"), String, tIn("en"))).toBe(
+      "Funded: it had as many votes as the next project, and came first in the published tie-break order; it fit the budget.",
+    );
+    // "4" also won, and nothing after it had 2 votes: the plain reason is true for it.
+    expect(note("4")).toEqual({ kind: "greedy" });
+    expect(explainNote(note("4"), String, tIn("en"))).toBe("Funded: it had more votes than the projects after it, and it fit the budget.");
+  });
+});
