@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { FieldErrors, FormErrors } from "~/components/forms";
@@ -24,18 +24,24 @@ export function CommentForm({
   const { t } = useTranslation();
   const fetcher = useFetcher<Answer>();
   const formRef = useRef<HTMLFormElement>(null);
-  const shown = fetcher.data?.errors ?? errors;
-  const id = `comment-body-${channel}`;
-  // Clear the box once the comment is saved: the server answered with a redirect, not errors.
-  const busy = useRef(false);
+  // A saved comment answers with a redirect, which leaves fetcher.data as it was (the errors of
+  // an earlier refused try, if any): those are stale from then on, and the box is cleared.
+  const [stale, setStale] = useState<Answer | undefined>(undefined);
+  const sentWith = useRef<{ data: Answer | undefined } | null>(null);
   useEffect(() => {
     if (fetcher.state !== "idle") {
-      busy.current = true;
+      sentWith.current ??= { data: fetcher.data };
       return;
     }
-    if (busy.current && !fetcher.data?.errors) formRef.current?.reset();
-    busy.current = false;
+    if (sentWith.current && fetcher.data === sentWith.current.data) {
+      formRef.current?.reset();
+      setStale(fetcher.data);
+    }
+    sentWith.current = null;
   }, [fetcher.state, fetcher.data]);
+  const answer = fetcher.data !== stale ? fetcher.data : undefined;
+  const shown = answer?.errors ?? errors;
+  const id = `comment-body-${channel}`;
   return (
     <fetcher.Form method="post" action="/comments" className="stack comment-form" ref={formRef} preventScrollReset>
       <AuthenticityTokenInput />
@@ -51,7 +57,7 @@ export function CommentForm({
           name="body"
           rows={3}
           maxLength={2000}
-          defaultValue={fetcher.data?.fields?.body ?? defaultBody}
+          defaultValue={answer?.fields?.body ?? defaultBody}
           aria-invalid={shown?.body ? true : undefined}
           aria-describedby={shown?.body ? `${id}-errors` : undefined}
         />

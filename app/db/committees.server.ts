@@ -61,7 +61,7 @@ export async function myCommitteeWork(userId: string) {
   const committees = await prisma.committee.findMany({
     where: { members: { some: { userId } }, cycle: { phase: { notIn: ["draft", "closed"] } } },
     orderBy: { name: "asc" },
-    include: { cycle: { select: { id: true, name: true, slug: true } }, members: { include: { user: { select: { name: true } } } } },
+    include: { cycle: { select: { id: true, name: true, slug: true, phase: true } }, members: { include: { user: { select: { name: true } } } } },
   });
   const cycleIds = [...new Set(committees.map((c) => c.cycleId))];
   const [ideas, proposals] = await Promise.all([

@@ -5,7 +5,8 @@ import { authorize, getActor } from "~/auth.server";
 import { myCommitteeWork } from "~/db/committees.server";
 import { committeePermissions } from "~/domain/committees/permissions";
 import { IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
-import { PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
+import { isPhase, PHASE_KEYS } from "~/domain/cycles/phases";
+import { PROPOSAL_STATUS_KEYS, proposalPermissions } from "~/domain/proposals/permissions";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
@@ -15,7 +16,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "committee
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   authorize(request, actor, committeePermissions.viewOwn(actor), message("committees:mine.refused"));
-  return { committees: await myCommitteeWork(actor!.id) };
+  const committees = await myCommitteeWork(actor!.id);
+  // The link to write a proposal only where the cycle takes proposals now (not while it collects ideas).
+  return { committees: committees.map((c) => ({ ...c, canWriteProposal: proposalPermissions.create(actor, c.cycle) })) };
 }
 
 export default function MyCommittees() {
@@ -47,7 +50,11 @@ export default function MyCommittees() {
             ))}
           </ul>
           <p>
-            <Link to={`/proposals/new?cycle=${c.cycle.slug}`}>{t("committees:mine.newProposal")}</Link>
+            {c.canWriteProposal ? (
+              <Link to={`/proposals/new?cycle=${c.cycle.slug}`}>{t("committees:mine.newProposal")}</Link>
+            ) : (
+              <span className="muted">{t("committees:mine.proposalsLater", { phase: isPhase(c.cycle.phase) ? t(PHASE_KEYS[c.cycle.phase]) : c.cycle.phase })}</span>
+            )}
           </p>
         </section>
       ))}

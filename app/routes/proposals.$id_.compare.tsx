@@ -84,7 +84,7 @@ export default function CompareRevisions() {
         </select>{" "}
         <button type="submit" className="button-secondary">{t("proposals:compare.submit")}</button>
       </Form>
-      <p role="status">{t("proposals:compare.summary", { added: counts.added, removed: counts.removed })}</p>
+      <p role="status">{t("proposals:compare.summary", { added: t("proposals:compare.added", { count: counts.added }), removed: t("proposals:compare.removed", { count: counts.removed }) })}</p>
       {notes.to ? <p className="muted">{t("proposals:compare.note", { number: to, note: notes.to })}</p> : null}
       <h2 className="diff"><Diff parts={title} /></h2>
       <p className="prose diff">

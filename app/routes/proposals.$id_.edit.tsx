@@ -11,7 +11,7 @@ import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { reviseProposal } from "~/db/proposals.server";
 import { proposalPermissions } from "~/domain/proposals/permissions";
-import { editProposalInput } from "~/domain/proposals/schema";
+import { editProposalInput, unchangedRevision } from "~/domain/proposals/schema";
 import { loadProposal } from "~/guards.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
@@ -41,6 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: editProposalInput });
   if (submission.status !== "success") return formReply(submission);
+  const unchanged = unchangedRevision(proposal, submission.value);
+  if (unchanged) return formReply(submission, { fieldErrors: { description: [unchanged] } });
   const number = await reviseProposal(proposal.id, submission.value, actor!);
   return redirect(`/proposals/${proposal.id}?revised=${number}`);
 }

@@ -53,6 +53,9 @@ test("a resident follows and discusses an idea; the PB office hides an abusive c
   await resident.getByLabel("Add a comment").fill("Rude words about my neighbours");
   await resident.getByRole("button", { name: "Post comment" }).click();
   await expect(resident.getByText("Rude words about my neighbours")).toBeVisible();
+  // Saved: the box is empty again and the earlier refusal is gone (no invitation to post it twice).
+  await expect(resident.getByLabel("Add a comment")).toHaveValue("");
+  await expect(resident.getByText("Write your comment before posting it.")).toHaveCount(0);
 
   const admin = await signIn(browser, "admin");
   await admin.goto(ideaUrl);

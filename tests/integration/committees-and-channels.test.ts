@@ -40,8 +40,15 @@ describe("delegate committees", async () => {
   });
 
   it("shows a delegate their committee's ideas, and nobody else's", async () => {
-    const mine = (await myCommittees(args((await browserFor(delegate)).get("/committees")))) as { committees: { name: string; ideas: { title: string }[] }[] };
+    type Mine = { committees: { name: string; ideas: { title: string }[]; canWriteProposal: boolean }[] };
+    const mine = (await myCommittees(args((await browserFor(delegate)).get("/committees")))) as Mine;
     expect(mine.committees.map((c) => [c.name, c.ideas.map((i) => i.title)])).toEqual([["North committee", ["Idea in North"]]]);
+    expect(mine.committees[0].canWriteProposal).toBe(true);
+    // While the cycle still collects ideas, no link leads to a refusal.
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "ideas" } });
+    const early = (await myCommittees(args((await browserFor(delegate)).get("/committees")))) as Mine;
+    expect(early.committees[0].canWriteProposal).toBe(false);
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "proposals" } });
     const residentTry = await settle(async () => myCommittees(args((await browserFor(resident)).get("/committees"))));
     expect((residentTry as Response).status).toBe(403);
   });

@@ -273,3 +273,36 @@ describe("voiding voter codes", async () => {
     expect(inWords(refused.ok ? "" : refused.error)).toContain("already voted");
   });
 });
+
+describe("revising a proposal", async () => {
+  const { action: editAction } = await import("~/routes/proposals.$id_.edit");
+  const admin = await makeUser(["admin"]);
+  const delegate = await makeUser(["delegate"]);
+  const cycle = await makeCycle(admin, "proposals");
+  const idea = await createIdea(cycle.id, { title: "Benches", description: "Benches along the river path.", districtId: cycle.districts[0].id, categoryId: cycle.categories[0].id, location: "" }, admin);
+  const created = await createProposal(cycle.id, { title: "Benches on the river path", description: "Twelve benches along the river path, one every 200 metres.", districtId: cycle.districts[0].id, categoryId: cycle.categories[0].id, ideaIds: [idea.id] }, delegate);
+  if (!created.ok) throw new Error(created.error);
+  const id = created.proposal.id;
+  const same = { title: "Benches on the river path", description: "Twelve benches along the river path, one every 200 metres.", note: "" };
+  const revisions = () => prisma.proposalRevision.count({ where: { proposalId: id } });
+
+  it("refuses a revision that changes nothing and says nothing, by the description, and keeps the text", async () => {
+    const browser = await browserFor(delegate);
+    const before = await revisions();
+    const { httpStatus, reply } = answerOf(await settle(() => editAction(args(browser.post(`/proposals/${id}/edit`, same), { id }))));
+    expect(httpStatus).toBe(400);
+    expect(inWords(reply.error.description[0])).toBe("Nothing changed: edit the title or the description, or say in the note why you save it as it is.");
+    expect(reply.initialValue).toMatchObject({ title: same.title });
+    expect(await revisions()).toBe(before);
+  });
+
+  it("saves a revision that changes the text, or that says in the note why it is saved as it is", async () => {
+    const browser = await browserFor(delegate);
+    const before = await revisions();
+    const noted = (await settle(() => editAction(args(browser.post(`/proposals/${id}/edit`, { ...same, note: "Checked with Parks: the text stands." }), { id })))) as Response;
+    expect(noted.status).toBe(302);
+    const changed = (await settle(() => editAction(args(browser.post(`/proposals/${id}/edit`, { ...same, title: "Benches on the whole river path" }), { id })))) as Response;
+    expect(changed.status).toBe(302);
+    expect(await revisions()).toBe(before + 2);
+  });
+});

@@ -31,3 +31,12 @@ export const editProposalInput = z.object({
 export const sendForCostingInput = z.object({
   agencyId: z.string({ required_error: message("proposals:errors.agencyMissing") }).min(1, message("proposals:errors.agencyMissing")),
 });
+
+/**
+ * A revision must change something, or say why it is saved as it is: an empty revision would
+ * show in the history and in "compare" as a change that is not one. Null when it may be saved.
+ */
+export function unchangedRevision(current: { title: string; description: string }, input: z.infer<typeof editProposalInput>): string | null {
+  const same = input.title === current.title && input.description === current.description;
+  return same && !input.note ? message("proposals:errors.nothingChanged") : null;
+}
