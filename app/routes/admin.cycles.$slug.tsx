@@ -48,12 +48,15 @@ async function guard(request: Request, slug: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, cycle } = await guard(request, params.slug);
   const phase = cyclePhase(cycle);
-  const [snapshot, batches, results, ballots] = await Promise.all([
+  const [snapshot, batches, results, published, ballots] = await Promise.all([
     cycleSnapshot(cycle.id),
     listCodeBatches(cycle.id),
     latestResults(cycle.id, { publishedOnly: false }),
+    latestResults(cycle.id, { publishedOnly: true }),
     countBallots(cycle.id),
   ]);
+  // A new count after publication is a draft beside the published run, which the public still sees.
+  const publishedRun = new Map(published.map((r) => [r.districtId, r.run]));
   const next = nextPhase(phase);
   return {
     // What the totals count: top-k points on ranked ballots are not votes.
@@ -87,7 +90,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       spentCents: r.spentCents,
       budgetCents: r.budgetCents,
       winners: r.projects.filter((p) => p.selected).map((p) => ({ title: p.title, votes: p.votes })),
+      replacesRun: r.status === "draft" ? (publishedRun.get(r.districtId) ?? null) : null,
     })),
+    anyPublished: published.length > 0,
   };
 }
 
@@ -187,7 +192,7 @@ const RESULT_STATUS_KEYS: Record<string, string> = {
 const isBallotMethod = (m: string): m is (typeof BALLOT_METHODS)[number] => (BALLOT_METHODS as readonly string[]).includes(m);
 
 export default function ManageCycle() {
-  const { cycle, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, turnout, districts, next, blockers, batches, ballots, canTally, canCreateProjects, results } = useLoaderData<typeof loader>();
+  const { cycle, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, turnout, districts, next, blockers, batches, ballots, canTally, canCreateProjects, results, anyPublished } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -377,11 +382,12 @@ export default function ManageCycle() {
                 {t("admin:tally.heading", { district: r.district, run: r.run })}{" "}
                 <span className={`status status-${r.status}`}>{RESULT_STATUS_KEYS[r.status] ? t(RESULT_STATUS_KEYS[r.status]) : r.status}</span>
               </h3>
+              {r.replacesRun !== null ? <Notice tone="error">{t("admin:tally.replaces", { run: r.replacesRun })}</Notice> : null}
               <p>{t("admin:tally.summary", { count: r.ballotCount, spent: money(r.spentCents), budget: money(r.budgetCents) })}</p>
               <ul>{r.winners.map((w) => <li key={w.title}>{winnerWithTotal(t, w.title, w.votes, cycle.score)}</li>)}</ul>
             </div>
           ))}
-          {canCreateProjects && results.some((r) => r.status === "published") ? (
+          {canCreateProjects && anyPublished ? (
             <Form method="post">
               <AuthenticityTokenInput />
               <button type="submit" name="intent" value="create-projects" className="button">{t("admin:tally.createProjects")}</button>

@@ -6,7 +6,7 @@ import { advancePhase, generateVoterCodes } from "~/db/cycles.server";
 import { createIdea } from "~/db/ideas.server";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
 import { publishResults, runTally } from "~/db/results.server";
-import { action as adminAction } from "~/routes/admin.cycles.$slug";
+import { action as adminAction, loader as adminLoader } from "~/routes/admin.cycles.$slug";
 import { action as newCycleAction } from "~/routes/admin.cycles.new";
 import { loader as printLoader } from "~/routes/admin.codes.$batchId.print";
 import { action as costAction } from "~/routes/costing.$id";
@@ -168,6 +168,10 @@ describe("costing, voting and tallying a cycle", async () => {
     expect(rerun.map((r) => r.run)).toEqual([3, 3]);
     expect((await prisma.tallyResult.findFirstOrThrow({ where: { districtId: north.id, run: 2 } })).status).toBe("published");
     expect((await prisma.tallyResult.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("draft"); // the superseded run stays unpublished
+    // The PB office sees that the new draft would replace what the public sees, and can still create projects.
+    const page = await adminLoader(args((await browserFor(admin)).get(`/admin/cycles/${cycle.slug}`), { slug: cycle.slug }));
+    expect(page.results.map((r) => [r.run, r.status, r.replacesRun])).toEqual([[3, "draft", 2], [3, "draft", 2]]);
+    expect(page.anyPublished).toBe(true);
   });
 });
 
