@@ -32,3 +32,6 @@ async function act({ request }: ActionFunctionArgs) {
 }
 
 export const action = inPlainWords(act);
+
+/** Only forms post here; someone who opens the address (a bookmark, a reload) goes home instead of an error. */
+export const loader = () => redirect("/");

@@ -52,6 +52,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
+const STAFF_PAGES = /^\/(admin|costing|participation|committees|dev)(\/|\?|$)/;
+
 export default function Login() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -61,7 +63,10 @@ export default function Login() {
   return (
     <div className="narrow">
       <h1>{t("auth:login.title")}</h1>
-      <p><Trans i18nKey="auth:login.intro" components={{ a: <Link to="/vote" /> }} /></p>
+      <p>
+        {/* Sent here from a staff page: the resident wording ("to submit ideas") would be the wrong story. */}
+        <Trans i18nKey={STAFF_PAGES.test(redirectTo ?? "") ? "auth:login.introStaff" : "auth:login.intro"} components={{ a: <Link to="/vote" /> }} />
+      </p>
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
