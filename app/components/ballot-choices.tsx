@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { BallotRules } from "~/domain/ballots/rules";
 import { INTL_LOCALE } from "~/i18n/config";
-import { useLocale } from "~/i18n/i18n";
+import { useLocale, useMessage } from "~/i18n/i18n";
 
 export interface BallotOption {
   id: string;
@@ -19,6 +19,7 @@ export function BallotChoices({
   rules,
   initial,
   ranks,
+  problems = {},
   money,
 }: {
   legend: string;
@@ -26,9 +27,12 @@ export function BallotChoices({
   rules: BallotRules;
   initial: ReadonlySet<string>;
   ranks: Record<string, string>;
+  /** A message for a project whose own entry is wrong (e.g. a rank given twice), shown beside it. */
+  problems?: Record<string, string>;
   money: (cents: number) => string;
 }) {
   const { t } = useTranslation();
+  const say = useMessage();
   const choice = useChoice();
   return (
     <fieldset>
@@ -36,7 +40,14 @@ export function BallotChoices({
       {options.map((o) => (
         <div key={o.id} className="ballot-option">
           {rules.method === "ranked" ? (
-            <select id={`p-${o.id}`} name={`rank-${o.id}`} aria-label={t("vote:ballot.rankFor", { title: o.title })} defaultValue={ranks[o.id] ?? ""}>
+            <select
+              id={`p-${o.id}`}
+              name={`rank-${o.id}`}
+              aria-label={t("vote:ballot.rankFor", { title: o.title })}
+              defaultValue={ranks[o.id] ?? ""}
+              aria-invalid={problems[o.id] ? true : undefined}
+              aria-describedby={problems[o.id] ? `problem-${o.id}` : undefined}
+            >
               <option value="">{t("vote:ballot.notRanked")}</option>
               {Array.from({ length: Math.min(rules.maxRanks, options.length) }, (_, i) => (
                 <option key={i} value={String(i + 1)}>
@@ -48,6 +59,11 @@ export function BallotChoices({
             <input type="checkbox" id={`p-${o.id}`} name="project" value={o.id} defaultChecked={initial.has(o.id)} aria-describedby={`d-${o.id}`} data-cost={o.costCents} />
           )}
           <div>
+            {problems[o.id] ? (
+              <p id={`problem-${o.id}`} className="error">
+                {say(problems[o.id])}
+              </p>
+            ) : null}
             <label htmlFor={`p-${o.id}`}>
               {o.title} — <span className="cost">{money(o.costCents)}</span>
             </label>

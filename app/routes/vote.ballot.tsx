@@ -52,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Step = { step: "choose" | "review"; selection: string[]; ranks: Record<string, string>; errors: string[] };
+type Step = { step: "choose" | "review"; selection: string[]; ranks: Record<string, string>; errors: string[]; problems?: Record<string, string> };
 
 export async function action({ request }: ActionFunctionArgs) {
   const { code, options, rules } = await requireVoter(request);
@@ -64,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.intent === "change") return { step: "choose", selection: chosen, ranks, errors: [] } satisfies Step;
   const check = checkBallot(rules, options, form.submission, code.cycle.currency, INTL_LOCALE[await localeOf(request)]);
   // A refused ballot comes back exactly as the voter filled it in, with the reasons.
-  if (!check.ok) return { step: "choose", selection: chosen.length ? chosen : check.selection, ranks, errors: check.errors } satisfies Step;
+  if (!check.ok) return { step: "choose", selection: chosen.length ? chosen : check.selection, ranks, errors: check.errors, problems: check.problems } satisfies Step;
   if (form.intent === "review") return { step: "review", selection: check.selection, ranks, errors: [] } satisfies Step;
   const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", channel: code.userId ? "account" : "online", locale: await localeOf(request) });
   if (!cast.ok) return redirect(cast.reason === "closed" ? "/vote?notice=closed" : "/vote?notice=already-voted");
@@ -143,7 +143,7 @@ export default function Ballot() {
       ) : null}
       <Form method="post" aria-describedby="ballot-summary" ref={formRef} onChange={sync} data-ballot="">
         <AuthenticityTokenInput />
-        <BallotChoices legend={t("vote:ballot.legend", { district: district.name })} options={options} rules={rules} initial={initial} ranks={ranks} money={money} />
+        <BallotChoices legend={t("vote:ballot.legend", { district: district.name })} options={options} rules={rules} initial={initial} ranks={ranks} problems={result?.problems} money={money} />
         <div className="running-total" id="ballot-summary">
           <BallotSummary rules={rules} total={total} count={selected.length} checked={!!result} money={money} currency={cycle.currency} />
           <p>

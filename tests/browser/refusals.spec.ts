@@ -191,6 +191,18 @@ test("a ranked ballot with a gap is refused with the ranks kept, then cast in ra
   await expect(page.getByLabel("Rank for Shade sails over playgrounds")).toHaveValue("1");
   await expect(page.getByLabel("Rank for Book vending machines")).toHaveValue("3");
   await shot(page, "voter-ranked-gap");
+  // The same rank twice: the two projects are marked where they are, not only at the top.
+  await page.getByLabel("Rank for Water bottle fillers in every school").selectOption({ label: "1st choice" });
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+  await expect(page.getByRole("alert")).toContainText("You gave rank 1 to more than one project");
+  for (const title of ["Shade sails over playgrounds", "Water bottle fillers in every school"]) {
+    const select = page.getByLabel(`Rank for ${title}`);
+    await expect(select).toHaveAttribute("aria-invalid", "true");
+    await expect(select).toHaveAccessibleDescription("Rank 1 is also given to another project: give each project its own rank.");
+  }
+  await expect(page.getByLabel("Rank for Book vending machines")).not.toHaveAttribute("aria-invalid", "true");
+  await page.setViewportSize({ width: 360, height: 640 });
+  await shot(page, "voter-ranked-repeat-phone");
   await page.getByLabel("Rank for Water bottle fillers in every school").selectOption({ label: "2nd choice" });
   await page.getByRole("button", { name: "Review my ballot" }).click();
   await expect(page.getByRole("main").getByRole("listitem")).toHaveText([

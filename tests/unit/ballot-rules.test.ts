@@ -90,6 +90,13 @@ describe("ranked ballots", () => {
       "You gave rank 1 to more than one project. Give each rank once.",
       "Your ranks skip 2, 3. Number your choices 1, 2, 3… without gaps.",
     ]);
+    // Each project with a shared or unreadable rank gets its own message, to show beside it.
+    const repeat = checkBallot(ranked, options, { ranks: { a: "1", b: "1", c: "2", d: "x" } });
+    expect(repeat.ok ? {} : Object.fromEntries(Object.entries(repeat.problems).map(([id, m]) => [id, inWords(m)]))).toEqual({
+      a: "Rank 1 is also given to another project: give each project its own rank.",
+      b: "Rank 1 is also given to another project: give each project its own rank.",
+      d: "Not a rank: use a whole number from 1.",
+    });
     expect(errorsOf(checkBallot(ranked, options, { ranks: { a: "first" } }))[0]).toMatch(/whole number/);
     const four = checkBallot(ranked, options, { ranks: { a: "1", b: "2", c: "3", d: "4" } });
     expect(errorsOf(four)).toEqual(["You can rank at most 3 projects; you ranked 4."]);

@@ -26,7 +26,8 @@ export type BallotSubmission = { ids: readonly string[] } | { ranks: Readonly<Re
 
 export type BallotCheck =
   | { ok: true; selection: string[]; totalCents: number }
-  | { ok: false; selection: string[]; totalCents: number; errors: string[] };
+  /** `problems`: a message for each project whose own entry is wrong (a shared rank), shown beside it. */
+  | { ok: false; selection: string[]; totalCents: number; errors: string[]; problems: Record<string, string> };
 
 /**
  * Validates one ballot. `selection` is the chosen ids, in rank order for ranked ballots.
@@ -41,6 +42,7 @@ export function checkBallot(
 ): BallotCheck {
   const byId = new Map(options.map((o) => [o.id, o]));
   const errors: string[] = [];
+  const problems: Record<string, string> = {};
   let selection: string[];
 
   if ("ranks" in submission) {
@@ -50,8 +52,10 @@ export function checkBallot(
       const text = raw.trim();
       if (!text) continue;
       const rank = Number(text);
-      if (!Number.isInteger(rank) || rank < 1) unreadable = true;
-      else ranked.push({ id, rank });
+      if (!Number.isInteger(rank) || rank < 1) {
+        unreadable = true;
+        problems[id] = message("vote:errors.rankNotWholeHere");
+      } else ranked.push({ id, rank });
     }
     if (unreadable) errors.push(message("vote:errors.rankNotWhole"));
     ranked.sort((a, b) => a.rank - b.rank);
@@ -59,6 +63,7 @@ export function checkBallot(
     const ranks = ranked.map((r) => r.rank);
     const repeated = ranks.filter((r, i) => ranks.indexOf(r) !== i);
     if (repeated.length) errors.push(message("vote:errors.rankRepeated", { ranks: [...new Set(repeated)].join(", ") }));
+    for (const r of ranked) if (repeated.includes(r.rank)) problems[r.id] = message("vote:errors.rankSharedHere", { rank: r.rank });
     // Every rank below the highest one used must be taken, repeats or not: the voter sees all problems at once.
     const highest = ranks.length ? ranks[ranks.length - 1] : 0;
     const missing = Array.from({ length: Math.min(highest, options.length + 1) }, (_, i) => i + 1).filter((r) => !ranks.includes(r));
@@ -119,7 +124,7 @@ export function checkBallot(
       if (!("ranks" in submission)) errors.push(message("vote:errors.mustRank"));
       break;
   }
-  return errors.length ? { ok: false, selection, totalCents, errors } : { ok: true, selection, totalCents };
+  return errors.length ? { ok: false, selection, totalCents, errors, problems } : { ok: true, selection, totalCents };
 }
 
 /**
