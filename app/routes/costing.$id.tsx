@@ -9,9 +9,9 @@ import { FieldErrors, FormErrors, TextareaField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { cycleCriteria, estimateHistory, latestEstimate, saveCostEstimate } from "~/db/costing.server";
-import { budgetOutcome, costEstimateInput, estimateTotals, MAX_CONTINGENCY_PERCENT } from "~/domain/costing/estimate";
+import { budgetOutcome, costEstimateInput, typedEstimate } from "~/domain/costing/estimate";
 import { EstimateHistory } from "~/components/estimate";
-import { centsToInput, moneyToCents } from "~/domain/money";
+import { centsToInput } from "~/domain/money";
 import { loadProposalForCosting } from "~/guards.server";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
@@ -76,14 +76,13 @@ export default function CostEstimatePage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const items = fields.items.getFieldList();
-  // The total is always computed from the line items, never typed.
-  const percent = Number(fields.contingencyPercent.value);
-  const totals = estimateTotals(
+  // The total is always computed from the line items, never typed; lines not valid yet are left out.
+  const { lineCents, totals } = typedEstimate(
     items.map((item) => {
       const v = item.getFieldset();
-      return { quantity: Number(v.quantity.value) || 0, unitCostCents: moneyToCents(String(v.unitCost.value ?? "")) ?? 0, recurring: v.recurring.value === "on" };
+      return { quantity: v.quantity.value, unitCost: v.unitCost.value, recurring: v.recurring.value === "on" };
     }),
-    Number.isInteger(percent) && percent >= 0 && percent <= MAX_CONTINGENCY_PERCENT ? percent : 0,
+    fields.contingencyPercent.value,
   );
   const total = totals.totalCents;
   const checks = fields.checks.getFieldList();
@@ -117,7 +116,7 @@ export default function CostEstimatePage() {
               <tbody>
                 {items.map((item, index) => {
                   const f = item.getFieldset();
-                  const line = (Number(f.quantity.value) || 0) * (moneyToCents(String(f.unitCost.value ?? "")) ?? 0);
+                  const line = lineCents[index];
                   return (
                     <tr key={item.key} {...getFieldsetProps(item)}>
                       <td>
@@ -139,7 +138,7 @@ export default function CostEstimatePage() {
                         <input {...getInputProps(f.recurring, { type: "checkbox" })} key={f.recurring.key} />{" "}
                         <label htmlFor={f.recurring.id}><span className="sr-only">{t("costing:form.itemRecurring", { number: index + 1 })}</span><span aria-hidden="true">{t("costing:form.perYear")}</span></label>
                       </td>
-                      <td className="num">{fmt.money(line, proposal.currency)}</td>
+                      <td className="num">{line === null ? "—" : fmt.money(line, proposal.currency)}</td>
                       <td>
                         {items.length > 1 ? (
                           <button className="link-button" {...form.remove.getButtonProps({ name: fields.items.name, index })}>
