@@ -9,7 +9,7 @@ import { FieldErrors, FormErrors, TextareaField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { cycleCriteria, estimateHistory, latestEstimate, saveCostEstimate } from "~/db/costing.server";
-import { budgetOutcome, costEstimateInput, typedEstimate } from "~/domain/costing/estimate";
+import { budgetOutcome, costEstimateInput, recalculateInput, typedEstimate } from "~/domain/costing/estimate";
 import { EstimateHistory } from "~/components/estimate";
 import { centsToInput } from "~/domain/money";
 import { loadProposalForCosting } from "~/guards.server";
@@ -57,9 +57,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, proposal } = await loadProposalForCosting(request, params.id);
   const formData = await readForm(request);
   const criteria = await cycleCriteria(proposal.cycleId);
-  const submission = parseWithZod(formData, { schema: costEstimateInput(criteria, proposal.district.budgetCents) });
-  // Adding or removing a line item (no JavaScript needed) also comes back here.
-  if (submission.status !== "success") return formReply(submission);
+  // "Recalculate total" (Conform's validate intent) checks only the figures typed so far: the person
+  // asked for a total, not for errors on the verdict or the explanation they have not written yet.
+  const submission = parseWithZod(formData, { schema: (intent) => (intent?.type === "validate" ? recalculateInput : costEstimateInput(criteria, proposal.district.budgetCents)) });
+  // Adding or removing a line item (no JavaScript needed) also comes back here; an intent is answered
+  // with the form, never saved (so a recalculation never has the full value to save).
+  if (submission.status !== "success" || !("lineItems" in submission.value)) return formReply(submission);
   await saveCostEstimate(proposal.id, submission.value, actor);
   return redirect(`/proposals/${proposal.id}?costed=1`);
 }

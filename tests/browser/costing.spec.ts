@@ -143,3 +143,19 @@ test(`figures out of bounds are a 400 with the error next to the field and every
   }
 });
 }
+
+test("without JavaScript, 'Recalculate total' shows the total and no errors for fields not finished yet", async ({ browser }) => {
+  const parks = await signIn(browser, "parks", { javaScriptEnabled: false });
+  await meadowEstimate(parks);
+  await parks.getByLabel("Quantity of item 1").fill("3");
+  await parks.getByLabel("Unit cost of item 1").fill("4,500");
+  await parks.getByRole("button", { name: "Recalculate total" }).click();
+  await expect(parks.getByTestId("estimate-total")).toHaveText("$14,850");
+  await expect(parks.locator(".error")).toHaveCount(0); // no verdict, explanation, checklist or description errors
+  await expect(parks.getByLabel("Unit cost of item 1")).toHaveValue("4,500");
+  // A figure typed wrong still says so, next to it.
+  await parks.getByLabel("Quantity of item 1").fill("-3");
+  await parks.getByRole("button", { name: "Recalculate total" }).click();
+  await expect(parks.getByLabel("Quantity of item 1")).toHaveAccessibleDescription("Quantity must be at least 1.");
+  await expect(parks.locator(".error")).toHaveCount(1);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetOutcome, contingencyOf, costEstimateInput, costingStage, criteriaInput, daysWaiting, estimateTotals, MAX_ESTIMATE_CENTS, typedEstimate } from "~/domain/costing/estimate";
+import { budgetOutcome, contingencyOf, costEstimateInput, costingStage, criteriaInput, daysWaiting, estimateTotals, MAX_ESTIMATE_CENTS, recalculateInput, typedEstimate } from "~/domain/costing/estimate";
 import { costingPermissions } from "~/domain/costing/permissions";
 import type { Actor } from "~/domain/auth/roles";
 
@@ -146,6 +146,20 @@ describe("the estimate form", () => {
     expect(issues({ ...oneLine("1", "20,000,000"), contingencyPercent: "0", verdict: "not_feasible" })).toEqual([]);
     // Recurring lines are bounded too (they have no contingency).
     expect(issues({ ...twoLarge, items: twoLarge.items.map((i) => ({ ...i, recurring: true })) })).toEqual([["items", `costing:errors.totalTooLarge|${max}`]]);
+  });
+
+  it("'Recalculate total' checks the figures typed so far only: not blanks, descriptions, the checklist or the verdict", () => {
+    const check = (value: unknown) => {
+      const result = recalculateInput.safeParse(value);
+      return result.success ? [] : result.error.issues.map((i) => [i.path.join("."), i.message]);
+    };
+    expect(check({ items: [{ quantity: "2", unitCost: "1000" }, { quantity: "1" }, {}] })).toEqual([]);
+    expect(check({ items: [{ quantity: "-3", unitCost: "4500" }, { quantity: "1", unitCost: "12.345" }], contingencyPercent: "60" })).toEqual([
+      ["items.0.quantity", "costing:errors.quantityTooSmall"],
+      ["items.1.unitCost", "costing:errors.unitCost"],
+      ["contingencyPercent", "costing:errors.contingency|{\"max\":50}"],
+    ]);
+    expect(check({ items: [{ quantity: "1000000", unitCost: "2,500" }] })).toEqual([["items.0.unitCost", `costing:errors.lineTooLarge|${max}`]]);
   });
 
   it("criteria are typed one per line", () => {

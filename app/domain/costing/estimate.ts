@@ -97,15 +97,18 @@ const isWhole = (n: unknown, min: number, max: number): n is number => typeof n 
  * Each line and the totals at most MAX_ESTIMATE_CENTS, reported next to the line or below the lines.
  * The totals, or null when they cannot be known: zod runs refinements even when a field failed, with
  * its raw value (-3, NaN), so a line whose own field failed is not counted (its error is already there).
+ * With skipBlank (recalculating), a line missing a figure is not finished yet and is left out.
  */
 function boundedTotals(
   items: readonly { quantity?: unknown; unitCost?: unknown; recurring?: boolean }[],
   contingencyPercent: unknown,
   ctx: z.RefinementCtx,
+  { skipBlank = false } = {},
 ): EstimateTotals | null {
   const lines: Pick<LineItem, "quantity" | "unitCostCents" | "recurring">[] = [];
   let countable = true;
   items.forEach((item, index) => {
+    if (skipBlank && (item.quantity === undefined || item.unitCost === undefined)) return;
     if (!isWhole(item.quantity, 1, MAX_QUANTITY) || !isWhole(item.unitCost, 1, MAX_ESTIMATE_CENTS)) {
       countable = false;
       return;
@@ -126,6 +129,17 @@ function boundedTotals(
   }
   return totals;
 }
+
+/** What "Recalculate total" checks: the figures typed so far (a blank one is a line not finished yet), nothing else. */
+export const recalculateInput = z
+  .object({
+    items: z
+      .array(z.object({ quantity: quantityField.optional(), unitCost: unitCostField.optional(), recurring: z.boolean().optional() }))
+      .max(100, message("costing:errors.itemsTooMany"))
+      .default([]),
+    contingencyPercent: contingencyField,
+  })
+  .superRefine((v, ctx) => void boundedTotals(v.items, v.contingencyPercent, ctx, { skipBlank: true }));
 
 const typedFigures = z.object({ quantity: quantityField, unitCost: unitCostField });
 
