@@ -105,7 +105,7 @@ export default function CostEstimatePage() {
         <fieldset>
           <legend>{t("costing:form.lineItems")}</legend>
           <div className="table-scroll">
-            <table className="line-items">
+            <table className="line-items stack-narrow">
               <thead>
                 <tr>
                   <th scope="col">{t("costing:form.description")}</th>
@@ -122,26 +122,26 @@ export default function CostEstimatePage() {
                   const line = lineCents[index];
                   return (
                     <tr key={item.key} {...getFieldsetProps(item)}>
-                      <td>
+                      <td data-label={t("costing:form.description")}>
                         <label className="sr-only" htmlFor={f.description.id}>{t("costing:form.itemDescription", { number: index + 1 })}</label>
                         <input {...getInputProps(f.description, { type: "text" })} key={f.description.key} />
                         <FieldErrors id={f.description.errorId} errors={f.description.errors} />
                       </td>
-                      <td>
+                      <td data-label={t("costing:form.quantity")}>
                         <label className="sr-only" htmlFor={f.quantity.id}>{t("costing:form.itemQuantity", { number: index + 1 })}</label>
                         <input {...getInputProps(f.quantity, { type: "text" })} key={f.quantity.key} inputMode="numeric" size={5} />
                         <FieldErrors id={f.quantity.errorId} errors={f.quantity.errors} />
                       </td>
-                      <td>
+                      <td data-label={t("costing:form.unitCost", { currency: proposal.currency })}>
                         <label className="sr-only" htmlFor={f.unitCost.id}>{t("costing:form.itemUnitCost", { number: index + 1 })}</label>
                         <input {...getInputProps(f.unitCost, { type: "text" })} key={f.unitCost.key} inputMode="decimal" size={9} />
                         <FieldErrors id={f.unitCost.errorId} errors={f.unitCost.errors} />
                       </td>
-                      <td>
+                      <td data-label={t("costing:form.recurring")}>
                         <input {...getInputProps(f.recurring, { type: "checkbox" })} key={f.recurring.key} />{" "}
                         <label htmlFor={f.recurring.id}><span className="sr-only">{t("costing:form.itemRecurring", { number: index + 1 })}</span><span aria-hidden="true">{t("costing:form.perYear")}</span></label>
                       </td>
-                      <td className="num">{line === null ? "—" : fmt.money(line, proposal.currency)}</td>
+                      <td className="num" data-label={t("costing:form.lineTotal")}>{line === null ? "—" : fmt.money(line, proposal.currency)}</td>
                       <td>
                         {items.length > 1 ? (
                           <button className="link-button" {...form.remove.getButtonProps({ name: fields.items.name, index })}>

@@ -159,3 +159,25 @@ test("without JavaScript, 'Recalculate total' shows the total and no errors for 
   await expect(parks.getByLabel("Quantity of item 1")).toHaveAccessibleDescription("Quantity must be at least 1.");
   await expect(parks.locator(".error")).toHaveCount(1);
 });
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+test("on a 390-pixel phone, the costing dashboard and the estimate page do not scroll sideways", async ({ browser }) => {
+  const parks = await signIn(browser, "parks", PHONE);
+  await parks.goto("/costing");
+  expect(await pageWidth(parks)).toBeLessThanOrEqual(390);
+  // Each proposal's estimate and action are on the screen, not cut off.
+  const meadow = parks.getByTestId("costing-waiting").locator("tr", { hasText: "Pollinator meadow" });
+  for (const cell of [meadow.getByRole("link", { name: "Cost it" }), meadow.locator('td[data-label="Estimate"]')]) {
+    const box = (await cell.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  await shot(parks, "costing-dashboard-phone");
+
+  await meadowEstimate(parks);
+  await parks.getByLabel("Description of item 1").fill("Native seed mix and soil preparation");
+  await parks.getByLabel("Unit cost of item 1").fill("8,000");
+  expect(await pageWidth(parks)).toBeLessThanOrEqual(390);
+  await shot(parks, "costing-estimate-phone");
+});
