@@ -88,6 +88,8 @@ export default function CostEstimatePage() {
     fields.contingencyPercent.value,
   );
   const total = totals.totalCents;
+  // Without JavaScript, the buttons that change the lines or the total reload the page: back at the lines.
+  const toLineItems = `/costing/${proposal.id}#line-items`;
   const checks = fields.checks.getFieldList();
   const outcomeLabels = { met: t("costing:check.met"), not_met: t("costing:check.notMet"), not_applicable: t("costing:check.notApplicable") } as const;
   return (
@@ -102,7 +104,7 @@ export default function CostEstimatePage() {
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <fieldset>
+        <fieldset id="line-items">
           <legend>{t("costing:form.lineItems")}</legend>
           <div className="table-scroll">
             <table className="line-items stack-narrow">
@@ -144,7 +146,7 @@ export default function CostEstimatePage() {
                       <td className="num" data-label={t("costing:form.lineTotal")}>{line === null ? "—" : fmt.money(line, proposal.currency)}</td>
                       <td>
                         {items.length > 1 ? (
-                          <button className="link-button" {...form.remove.getButtonProps({ name: fields.items.name, index })}>
+                          <button className="link-button" {...form.remove.getButtonProps({ name: fields.items.name, index })} formAction={toLineItems}>
                             <Trans i18nKey="costing:form.removeItem" values={{ number: index + 1 }} components={{ sr: <span className="sr-only" /> }} />
                           </button>
                         ) : null}
@@ -183,10 +185,10 @@ export default function CostEstimatePage() {
           </div>
           <FieldErrors id={fields.items.errorId} errors={fields.items.errors} />
           <p className="actions">
-            <button className="button-secondary" {...form.insert.getButtonProps({ name: fields.items.name, defaultValue: { description: "", quantity: "1", unitCost: "", recurring: undefined } })}>
+            <button className="button-secondary" {...form.insert.getButtonProps({ name: fields.items.name, defaultValue: { description: "", quantity: "1", unitCost: "", recurring: undefined } })} formAction={toLineItems}>
               {t("costing:form.addLine")}
             </button>
-            <button className="button-secondary" {...form.validate.getButtonProps()}>{t("costing:form.recalculate")}</button>
+            <button className="button-secondary" {...form.validate.getButtonProps()} formAction={toLineItems}>{t("costing:form.recalculate")}</button>
           </p>
           {total > proposal.districtBudgetCents ? (
             <p className="error">{t("costing:form.overBudget")}</p>

@@ -160,6 +160,21 @@ test("without JavaScript, 'Recalculate total' shows the total and no errors for 
   await expect(parks.locator(".error")).toHaveCount(1);
 });
 
+test("without JavaScript, 'Add a line item' and 'Recalculate total' land back at the line items, not at the top", async ({ browser }) => {
+  const parks = await signIn(browser, "parks", { javaScriptEnabled: false });
+  await meadowEstimate(parks);
+  await parks.getByLabel("Description of item 1").fill("Native seed mix and soil preparation");
+  await parks.getByRole("button", { name: "Add a line item" }).click();
+  await expect(parks).toHaveURL(/#line-items$/);
+  await expect(parks.getByLabel("Description of item 2")).toBeInViewport();
+  expect(await parks.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await expect(parks.getByLabel("Description of item 1")).toHaveValue("Native seed mix and soil preparation");
+  await parks.goto(parks.url().replace(/#.*$/, ""));
+  await parks.getByRole("button", { name: "Recalculate total" }).click();
+  await expect(parks).toHaveURL(/#line-items$/);
+  expect(await parks.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+});
+
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
