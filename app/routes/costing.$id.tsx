@@ -9,9 +9,9 @@ import { FieldErrors, FormErrors, TextareaField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { cycleCriteria, estimateHistory, latestEstimate, saveCostEstimate } from "~/db/costing.server";
-import { budgetOutcome, costEstimateInput, estimateTotals, MAX_CONTINGENCY_PERCENT } from "~/domain/costing/estimate";
+import { budgetOutcome, costEstimateInput, recalculateInput, typedEstimate } from "~/domain/costing/estimate";
 import { EstimateHistory } from "~/components/estimate";
-import { centsToInput, moneyToCents } from "~/domain/money";
+import { centsToInput } from "~/domain/money";
 import { loadProposalForCosting } from "~/guards.server";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
@@ -57,9 +57,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, proposal } = await loadProposalForCosting(request, params.id);
   const formData = await readForm(request);
   const criteria = await cycleCriteria(proposal.cycleId);
-  const submission = parseWithZod(formData, { schema: costEstimateInput(criteria, proposal.district.budgetCents) });
-  // Adding or removing a line item (no JavaScript needed) also comes back here.
-  if (submission.status !== "success") return formReply(submission);
+  // "Recalculate total" (Conform's validate intent) checks only the figures typed so far: the person
+  // asked for a total, not for errors on the verdict or the explanation they have not written yet.
+  const submission = parseWithZod(formData, { schema: (intent) => (intent?.type === "validate" ? recalculateInput : costEstimateInput(criteria, proposal.district.budgetCents)) });
+  // Adding or removing a line item (no JavaScript needed) also comes back here; an intent is answered
+  // with the form, never saved (so a recalculation never has the full value to save).
+  if (submission.status !== "success" || !("lineItems" in submission.value)) return formReply(submission);
   await saveCostEstimate(proposal.id, submission.value, actor);
   return redirect(`/proposals/${proposal.id}?costed=1`);
 }
@@ -76,16 +79,17 @@ export default function CostEstimatePage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const items = fields.items.getFieldList();
-  // The total is always computed from the line items, never typed.
-  const percent = Number(fields.contingencyPercent.value);
-  const totals = estimateTotals(
+  // The total is always computed from the line items, never typed; lines not valid yet are left out.
+  const { lineCents, totals } = typedEstimate(
     items.map((item) => {
       const v = item.getFieldset();
-      return { quantity: Number(v.quantity.value) || 0, unitCostCents: moneyToCents(String(v.unitCost.value ?? "")) ?? 0, recurring: v.recurring.value === "on" };
+      return { quantity: v.quantity.value, unitCost: v.unitCost.value, recurring: v.recurring.value === "on" };
     }),
-    Number.isInteger(percent) && percent >= 0 && percent <= MAX_CONTINGENCY_PERCENT ? percent : 0,
+    fields.contingencyPercent.value,
   );
   const total = totals.totalCents;
+  // Without JavaScript, the buttons that change the lines or the total reload the page: back at the lines.
+  const toLineItems = `/costing/${proposal.id}#line-items`;
   const checks = fields.checks.getFieldList();
   const outcomeLabels = { met: t("costing:check.met"), not_met: t("costing:check.notMet"), not_applicable: t("costing:check.notApplicable") } as const;
   return (
@@ -100,10 +104,10 @@ export default function CostEstimatePage() {
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <fieldset>
+        <fieldset id="line-items">
           <legend>{t("costing:form.lineItems")}</legend>
           <div className="table-scroll">
-            <table className="line-items">
+            <table className="line-items stack-narrow">
               <thead>
                 <tr>
                   <th scope="col">{t("costing:form.description")}</th>
@@ -117,32 +121,32 @@ export default function CostEstimatePage() {
               <tbody>
                 {items.map((item, index) => {
                   const f = item.getFieldset();
-                  const line = (Number(f.quantity.value) || 0) * (moneyToCents(String(f.unitCost.value ?? "")) ?? 0);
+                  const line = lineCents[index];
                   return (
                     <tr key={item.key} {...getFieldsetProps(item)}>
-                      <td>
+                      <td data-label={t("costing:form.description")}>
                         <label className="sr-only" htmlFor={f.description.id}>{t("costing:form.itemDescription", { number: index + 1 })}</label>
                         <input {...getInputProps(f.description, { type: "text" })} key={f.description.key} />
                         <FieldErrors id={f.description.errorId} errors={f.description.errors} />
                       </td>
-                      <td>
+                      <td data-label={t("costing:form.quantity")}>
                         <label className="sr-only" htmlFor={f.quantity.id}>{t("costing:form.itemQuantity", { number: index + 1 })}</label>
                         <input {...getInputProps(f.quantity, { type: "text" })} key={f.quantity.key} inputMode="numeric" size={5} />
                         <FieldErrors id={f.quantity.errorId} errors={f.quantity.errors} />
                       </td>
-                      <td>
+                      <td data-label={t("costing:form.unitCost", { currency: proposal.currency })}>
                         <label className="sr-only" htmlFor={f.unitCost.id}>{t("costing:form.itemUnitCost", { number: index + 1 })}</label>
                         <input {...getInputProps(f.unitCost, { type: "text" })} key={f.unitCost.key} inputMode="decimal" size={9} />
                         <FieldErrors id={f.unitCost.errorId} errors={f.unitCost.errors} />
                       </td>
-                      <td>
+                      <td data-label={t("costing:form.recurring")}>
                         <input {...getInputProps(f.recurring, { type: "checkbox" })} key={f.recurring.key} />{" "}
                         <label htmlFor={f.recurring.id}><span className="sr-only">{t("costing:form.itemRecurring", { number: index + 1 })}</span><span aria-hidden="true">{t("costing:form.perYear")}</span></label>
                       </td>
-                      <td className="num">{fmt.money(line, proposal.currency)}</td>
+                      <td className="num" data-label={t("costing:form.lineTotal")}>{line === null ? "—" : fmt.money(line, proposal.currency)}</td>
                       <td>
                         {items.length > 1 ? (
-                          <button className="link-button" {...form.remove.getButtonProps({ name: fields.items.name, index })}>
+                          <button className="link-button" {...form.remove.getButtonProps({ name: fields.items.name, index })} formAction={toLineItems}>
                             <Trans i18nKey="costing:form.removeItem" values={{ number: index + 1 }} components={{ sr: <span className="sr-only" /> }} />
                           </button>
                         ) : null}
@@ -181,10 +185,10 @@ export default function CostEstimatePage() {
           </div>
           <FieldErrors id={fields.items.errorId} errors={fields.items.errors} />
           <p className="actions">
-            <button className="button-secondary" {...form.insert.getButtonProps({ name: fields.items.name, defaultValue: { description: "", quantity: "1", unitCost: "", recurring: undefined } })}>
+            <button className="button-secondary" {...form.insert.getButtonProps({ name: fields.items.name, defaultValue: { description: "", quantity: "1", unitCost: "", recurring: undefined } })} formAction={toLineItems}>
               {t("costing:form.addLine")}
             </button>
-            <button className="button-secondary" {...form.validate.getButtonProps()}>{t("costing:form.recalculate")}</button>
+            <button className="button-secondary" {...form.validate.getButtonProps()} formAction={toLineItems}>{t("costing:form.recalculate")}</button>
           </p>
           {total > proposal.districtBudgetCents ? (
             <p className="error">{t("costing:form.overBudget")}</p>

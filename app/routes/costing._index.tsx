@@ -87,7 +87,7 @@ export default function CostingDashboard() {
           <h2 id={`stage-${group.stage}`}>{headings[group.stage]} ({f.number(group.rows.length)})</h2>
           {group.rows.length === 0 ? <p className="muted">{empty[group.stage]}</p> : (
             <div className="table-scroll">
-              <table data-testid={`costing-${group.stage}`}>
+              <table className="stack-narrow" data-testid={`costing-${group.stage}`}>
                 <thead>
                   <tr>
                     <th scope="col">{t("costing:queue.proposal")}</th>
@@ -107,11 +107,11 @@ export default function CostingDashboard() {
                   {group.rows.map((p) => (
                     <tr key={p.id}>
                       <td><Link to={`/proposals/${p.id}`}>{t("costing:queue.proposalTitle", { number: p.number, title: p.title })}</Link><br /><span className="muted">{p.cycle}</span></td>
-                      <td>{p.district}</td>
-                      {staffOnly ? null : <td>{p.agency}</td>}
-                      <td><span className={`status status-${p.status}`}>{PROPOSAL_STATUS_KEYS[p.status] ? t(PROPOSAL_STATUS_KEYS[p.status]) : p.status}</span></td>
-                      <td className="num" data-testid="days-waiting">{f.number(p.daysWaiting)}</td>
-                      <td className="num">
+                      <td data-label={t("costing:queue.district")}>{p.district}</td>
+                      {staffOnly ? null : <td data-label={t("costing:queue.agency")}>{p.agency}</td>}
+                      <td data-label={t("costing:queue.status")}><span className={`status status-${p.status}`}>{PROPOSAL_STATUS_KEYS[p.status] ? t(PROPOSAL_STATUS_KEYS[p.status]) : p.status}</span></td>
+                      <td className="num" data-testid="days-waiting" data-label={group.stage === "done" ? t("costing:dashboard.daysTaken") : t("costing:queue.daysWaiting")}>{f.number(p.daysWaiting)}</td>
+                      <td className="num" data-label={t("costing:queue.estimate")}>
                         {p.costCents === null ? "—" : (
                           <>
                             {f.money(p.costCents, p.currency)}

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { shot, signIn } from "./helpers";
 
 test("a costing officer costs a proposal with a recurring line, contingency and the checklist, and sees the dashboard", async ({ browser }) => {
@@ -83,3 +83,116 @@ test(`a checklist with a criterion not met and no note is refused next to each f
   await expect(parks.getByLabel("Description of item 1")).toHaveValue("Native seed mix and soil preparation");
 });
 }
+
+/** The Pollinator meadow's estimate page (waiting for costing, never saved by these tests). */
+async function meadowEstimate(page: Page) {
+  await page.goto("/costing");
+  await page.getByTestId("costing-waiting").locator("tr", { hasText: "Pollinator meadow" }).getByRole("link", { name: "Cost it" }).click();
+  await expect(page.getByRole("heading", { name: "Cost estimate for proposal #2" })).toBeVisible();
+}
+
+test("typing a negative quantity or huge figures leaves the live total standing: lines not valid yet are left out (JavaScript on)", async ({ browser }) => {
+  const parks = await signIn(browser, "parks");
+  const thrown: Error[] = [];
+  parks.on("pageerror", (error) => thrown.push(error));
+  await meadowEstimate(parks);
+  await parks.getByLabel("Description of item 1").fill("Native seed mix and soil preparation");
+  const lineTotal = parks.locator("tr", { has: parks.getByLabel("Quantity of item 1") }).locator("td.num");
+  for (const [quantity, unitCost] of [["-3", "4,500"], ["1000000", "999999999999"], ["1000000", "2,500"], ["1.5", "4500.999"], ["4", "-2100"]]) {
+    await parks.getByLabel("Quantity of item 1").fill(quantity);
+    await parks.getByLabel("Unit cost of item 1").fill(unitCost);
+    await expect(parks.getByTestId("estimate-total")).toHaveText("$0");
+    await expect(lineTotal).toHaveText("—");
+  }
+  // Once valid, the line counts again: 3 × $4,500 + 10% contingency.
+  await parks.getByLabel("Quantity of item 1").fill("3");
+  await parks.getByLabel("Unit cost of item 1").fill("4,500");
+  await expect(lineTotal).toHaveText("$13,500");
+  await expect(parks.getByTestId("estimate-total")).toHaveText("$14,850");
+  await expect(parks.getByLabel("Description of item 1")).toHaveValue("Native seed mix and soil preparation");
+  expect(thrown).toEqual([]);
+});
+
+for (const javaScriptEnabled of [false, true]) {
+test(`figures out of bounds are a 400 with the error next to the field and everything typed kept, never a 500 (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
+  const parks = await signIn(browser, "parks", { javaScriptEnabled });
+  await meadowEstimate(parks);
+  await parks.getByLabel("Description of item 1").fill("Native seed mix and soil preparation");
+  await parks.getByLabel("Public explanation").fill("Mill Pond is a city park and meadows are part of our biodiversity plan.");
+  const cases = [
+    ["-3", "4,500", "Quantity of item 1", "Quantity must be at least 1."],
+    ["1000000", "999999999999", "Unit cost of item 1", "This unit cost is too large: an estimate can come to at most 20,000,000."],
+    ["4", "-2100", "Unit cost of item 1", "Enter a unit cost above zero with at most two decimals, e.g. 1200 or 1200.50."],
+    ["1.5", "4500.999", "Quantity of item 1", "Enter a whole quantity, e.g. 3."],
+  ] as const;
+  for (const [quantity, unitCost, field, error] of cases) {
+    await parks.getByLabel("Quantity of item 1").fill(quantity);
+    await parks.getByLabel("Unit cost of item 1").fill(unitCost);
+    const [response] = await Promise.all([
+      parks.waitForResponse((r) => r.request().method() === "POST"),
+      parks.getByRole("button", { name: "Save estimate and verdict" }).click(),
+    ]);
+    expect(response.status(), `${quantity} × ${unitCost}`).toBe(400);
+    // Next to the field (the error is linked to it), and no second, wrong "too large" error.
+    await expect(parks.getByLabel(field)).toHaveAccessibleDescription(new RegExp(error.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    await expect(parks.getByText("too large to be right")).toHaveCount(0);
+    await expect(parks.getByLabel("Quantity of item 1")).toHaveValue(quantity);
+    await expect(parks.getByLabel("Unit cost of item 1")).toHaveValue(unitCost);
+    await expect(parks.getByLabel("Description of item 1")).toHaveValue("Native seed mix and soil preparation");
+    await expect(parks.getByLabel("Public explanation")).toHaveValue("Mill Pond is a city park and meadows are part of our biodiversity plan.");
+  }
+});
+}
+
+test("without JavaScript, 'Recalculate total' shows the total and no errors for fields not finished yet", async ({ browser }) => {
+  const parks = await signIn(browser, "parks", { javaScriptEnabled: false });
+  await meadowEstimate(parks);
+  await parks.getByLabel("Quantity of item 1").fill("3");
+  await parks.getByLabel("Unit cost of item 1").fill("4,500");
+  await parks.getByRole("button", { name: "Recalculate total" }).click();
+  await expect(parks.getByTestId("estimate-total")).toHaveText("$14,850");
+  await expect(parks.locator(".error")).toHaveCount(0); // no verdict, explanation, checklist or description errors
+  await expect(parks.getByLabel("Unit cost of item 1")).toHaveValue("4,500");
+  // A figure typed wrong still says so, next to it.
+  await parks.getByLabel("Quantity of item 1").fill("-3");
+  await parks.getByRole("button", { name: "Recalculate total" }).click();
+  await expect(parks.getByLabel("Quantity of item 1")).toHaveAccessibleDescription("Quantity must be at least 1.");
+  await expect(parks.locator(".error")).toHaveCount(1);
+});
+
+test("without JavaScript, 'Add a line item' and 'Recalculate total' land back at the line items, not at the top", async ({ browser }) => {
+  const parks = await signIn(browser, "parks", { javaScriptEnabled: false });
+  await meadowEstimate(parks);
+  await parks.getByLabel("Description of item 1").fill("Native seed mix and soil preparation");
+  await parks.getByRole("button", { name: "Add a line item" }).click();
+  await expect(parks).toHaveURL(/#line-items$/);
+  await expect(parks.getByLabel("Description of item 2")).toBeInViewport();
+  expect(await parks.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await expect(parks.getByLabel("Description of item 1")).toHaveValue("Native seed mix and soil preparation");
+  await parks.goto(parks.url().replace(/#.*$/, ""));
+  await parks.getByRole("button", { name: "Recalculate total" }).click();
+  await expect(parks).toHaveURL(/#line-items$/);
+  expect(await parks.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+});
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+test("on a 390-pixel phone, the costing dashboard and the estimate page do not scroll sideways", async ({ browser }) => {
+  const parks = await signIn(browser, "parks", PHONE);
+  await parks.goto("/costing");
+  expect(await pageWidth(parks)).toBeLessThanOrEqual(390);
+  // Each proposal's estimate and action are on the screen, not cut off.
+  const meadow = parks.getByTestId("costing-waiting").locator("tr", { hasText: "Pollinator meadow" });
+  for (const cell of [meadow.getByRole("link", { name: "Cost it" }), meadow.locator('td[data-label="Estimate"]')]) {
+    const box = (await cell.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  await shot(parks, "costing-dashboard-phone");
+
+  await meadowEstimate(parks);
+  await parks.getByLabel("Description of item 1").fill("Native seed mix and soil preparation");
+  await parks.getByLabel("Unit cost of item 1").fill("8,000");
+  expect(await pageWidth(parks)).toBeLessThanOrEqual(390);
+  await shot(parks, "costing-estimate-phone");
+});

@@ -133,6 +133,49 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
     expect(over.reply.error.verdict).toEqual(["costing:errors.feasibleButFails"]);
   });
 
+  it("figures out of bounds are a 400 with the error next to the field and the input kept, never a 500", async () => {
+    const id = await proposalIn(staffA.agencyId!);
+    const browser = await browserFor(staffA);
+    const save = async (overrides: Record<string, string>) =>
+      answerOf<{ status?: string; error: Record<string, string[]>; initialValue: { items: Record<string, string>[] } }>(
+        await settle(() => costingItem.action(args(browser.post(`/costing/${id}`, form(overrides)), { id }))),
+      );
+    const max = `{"max":20000000}`;
+    const cases: [Record<string, string>, Record<string, string[]>][] = [
+      [{ "items[0].quantity": "-3", "items[0].unitCost": "4500" }, { "items[0].quantity": ["costing:errors.quantityTooSmall"] }],
+      [{ "items[0].quantity": "1000000", "items[0].unitCost": "999999999999" }, { "items[0].unitCost": [`costing:errors.unitCostTooLarge|${max}`] }],
+      [{ "items[0].quantity": "1000000", "items[0].unitCost": "2500" }, { "items[0].unitCost": [`costing:errors.lineTooLarge|${max}`] }],
+      [{ "items[0].quantity": "4", "items[0].unitCost": "-2100" }, { "items[0].unitCost": ["costing:errors.unitCost"] }],
+      [{ "items[0].quantity": "1.5", "items[0].unitCost": "4500.999" }, { "items[0].quantity": ["costing:errors.quantityNotWhole"], "items[0].unitCost": ["costing:errors.unitCost"] }],
+      [{ "items[0].quantity": "1", "items[0].unitCost": "19,000,000", verdict: "not_feasible" }, { items: [`costing:errors.totalTooLarge|${max}`] }],
+    ];
+    for (const [typed, errors] of cases) {
+      const answer = await save(typed);
+      expect(answer.httpStatus, JSON.stringify(typed)).toBe(400);
+      expect(answer.reply.error, JSON.stringify(typed)).toEqual(errors);
+      expect(answer.reply.initialValue.items[0]).toMatchObject({ description: "Shade tree, planted", quantity: typed["items[0].quantity"], unitCost: typed["items[0].unitCost"] });
+    }
+    expect(await prisma.costEstimate.count({ where: { proposalId: id } })).toBe(0);
+  });
+
+  it("'Recalculate total' shows errors for the figures typed so far only, not for fields not finished", async () => {
+    const id = await proposalIn(staffA.agencyId!);
+    const browser = await browserFor(staffA);
+    // What the "Recalculate total" button sends: Conform's validate intent for the whole form.
+    const recalculate = async (overrides: Record<string, string>) =>
+      answerOf(await settle(() => costingItem.action(args(browser.post(`/costing/${id}`, { ...form(overrides), __intent__: JSON.stringify({ type: "validate", payload: {} }) }), { id }))));
+    // Half-way through: no verdict, no explanation, the checklist unanswered, a new line without description or unit cost.
+    const halfway = { verdict: "", publicReason: "", "checks[0].outcome": "", "checks[1].outcome": "", "items[2].description": "", "items[2].quantity": "1", "items[2].unitCost": "" };
+    const fine = await recalculate(halfway);
+    expect(fine.httpStatus).toBe(200);
+    expect(fine.reply.error ?? {}).toEqual({});
+    expect(fine.reply.initialValue).toMatchObject({ items: [{ quantity: "40" }, { unitCost: "1,200" }, { quantity: "1" }] });
+    // A figure typed wrong is still shown, next to it.
+    const wrong = await recalculate({ ...halfway, "items[0].quantity": "-3" });
+    expect(wrong.reply.error).toEqual({ "items[0].quantity": ["costing:errors.quantityTooSmall"] });
+    expect(await prisma.costEstimate.count({ where: { proposalId: id } })).toBe(0);
+  });
+
   it("the dashboard: waiting, in progress, done, with days waiting; staff see their agency only", async () => {
     const other = await proposalIn(leadB.agencyId!);
     await prisma.proposal.update({ where: { id: other }, data: { sentForCostingAt: new Date(Date.now() - 4 * 86_400_000) } });

@@ -81,7 +81,7 @@ describe("costing, voting and tallying a cycle", async () => {
     expect(httpStatus).toBe(400);
     expect(reply.error["items[0].quantity"]).toEqual(["costing:errors.quantityNotWhole"]);
     expect(inWords(reply.error["items[0].quantity"][0])).toBe("Enter a whole quantity, e.g. 3.");
-    expect(inWords(reply.error["items[0].unitCost"][0])).toBe("Enter a unit cost above zero, e.g. 1200 or 1200.50.");
+    expect(inWords(reply.error["items[0].unitCost"][0])).toBe("Enter a unit cost above zero with at most two decimals, e.g. 1200 or 1200.50.");
     expect(reply.initialValue.items[0].quantity).toBe("two");
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetOutcome, contingencyOf, costEstimateInput, costingStage, criteriaInput, daysWaiting, estimateTotals } from "~/domain/costing/estimate";
+import { budgetOutcome, contingencyOf, costEstimateInput, costingStage, criteriaInput, daysWaiting, estimateTotals, MAX_ESTIMATE_CENTS, recalculateInput, typedEstimate } from "~/domain/costing/estimate";
 import { costingPermissions } from "~/domain/costing/permissions";
 import type { Actor } from "~/domain/auth/roles";
 
@@ -41,6 +41,31 @@ describe("estimate totals", () => {
 
   it("an estimate of recurring lines only has a zero total for the ballot", () => {
     expect(estimateTotals([{ quantity: 12, unitCostCents: 3_000_00, recurring: true }], 20)).toMatchObject({ totalCents: 0, contingencyCents: 0, recurringCents: 36_000_00 });
+  });
+});
+
+describe("the live total while someone types", () => {
+  it("skips lines that are not valid yet and never throws", () => {
+    const typed = typedEstimate(
+      [
+        { quantity: "-3", unitCost: "4500" },
+        { quantity: "1000000", unitCost: "999999999999" },
+        { quantity: "1000000", unitCost: "2,500" }, // each figure fine, the line far too large
+        { quantity: "1.5", unitCost: "4500.999" },
+        { quantity: "4", unitCost: "-2100" },
+        { quantity: "", unitCost: undefined },
+        { quantity: "2", unitCost: "1,000" },
+        { quantity: "1", unitCost: "300", recurring: true },
+      ],
+      "10",
+    );
+    expect(typed.lineCents).toEqual([null, null, null, null, null, null, 2_000_00, 300_00]);
+    expect(typed.totals).toEqual({ oneOffCents: 2_000_00, contingencyPercent: 10, contingencyCents: 200_00, totalCents: 2_200_00, recurringCents: 300_00 });
+  });
+
+  it("a contingency that is not valid yet counts as none", () => {
+    expect(typedEstimate([{ quantity: "1", unitCost: "100" }], "-5").totals).toMatchObject({ contingencyPercent: 0, totalCents: 100_00 });
+    expect(typedEstimate([{ quantity: "1", unitCost: "100" }], "abc").totals).toMatchObject({ contingencyPercent: 0, totalCents: 100_00 });
   });
 });
 
@@ -89,6 +114,52 @@ describe("the estimate form", () => {
     expect(parse({ ...base, contingencyPercent: "60" }).error?.issues[0].path).toEqual(["contingencyPercent"]);
     expect(parse({ ...base, contingencyPercent: "7.5" }).success).toBe(false);
     expect(parse({ ...base, checks: [...base.checks, { criterionId: "other", outcome: "met" }] }).error?.issues[0].message).toBe("costing:errors.checkUnknown");
+  });
+
+  const issues = (value: unknown) => {
+    const result = parse(value);
+    return result.success ? [] : result.error.issues.map((i) => [i.path.join("."), i.message]);
+  };
+  const oneLine = (quantity: string, unitCost: string) => ({ ...base, items: [{ description: "Fitness station", quantity, unitCost }] });
+  const max = `{"max":${MAX_ESTIMATE_CENTS / 100}}`;
+
+  it("refuses a negative quantity next to the field, and nothing else (no throw)", () => {
+    expect(issues(oneLine("-3", "4500"))).toEqual([["items.0.quantity", "costing:errors.quantityTooSmall"]]);
+  });
+
+  it("refuses a negative or fractional unit cost next to the field, without a second 'total too large'", () => {
+    expect(issues(oneLine("4", "-2100"))).toEqual([["items.0.unitCost", "costing:errors.unitCost"]]);
+    expect(issues(oneLine("1.5", "4500.999"))).toEqual([
+      ["items.0.quantity", "costing:errors.quantityNotWhole"],
+      ["items.0.unitCost", "costing:errors.unitCost"],
+    ]);
+  });
+
+  it("bounds every figure: the unit cost, each line and the total (with contingency) stay within the maximum", () => {
+    expect(issues(oneLine("1000000", "999999999999"))).toEqual([["items.0.unitCost", `costing:errors.unitCostTooLarge|${max}`]]);
+    expect(issues(oneLine("1000001", "1"))).toEqual([["items.0.quantity", "costing:errors.quantityTooLarge|{\"max\":1000000}"]]);
+    expect(issues(oneLine("1000000", "2,500"))).toEqual([["items.0.unitCost", `costing:errors.lineTooLarge|${max}`]]);
+    const twoLarge = { ...base, verdict: "not_feasible", items: [{ description: "Bridge", quantity: "1", unitCost: "15,000,000" }, { description: "Ramp", quantity: "1", unitCost: "15,000,000" }] };
+    expect(issues(twoLarge)).toEqual([["items", `costing:errors.totalTooLarge|${max}`]]);
+    // 19,000,000 fits; with 10% contingency the total does not.
+    expect(issues({ ...oneLine("1", "19,000,000"), verdict: "not_feasible" })).toEqual([["items", `costing:errors.totalTooLarge|${max}`]]);
+    expect(issues({ ...oneLine("1", "20,000,000"), contingencyPercent: "0", verdict: "not_feasible" })).toEqual([]);
+    // Recurring lines are bounded too (they have no contingency).
+    expect(issues({ ...twoLarge, items: twoLarge.items.map((i) => ({ ...i, recurring: true })) })).toEqual([["items", `costing:errors.totalTooLarge|${max}`]]);
+  });
+
+  it("'Recalculate total' checks the figures typed so far only: not blanks, descriptions, the checklist or the verdict", () => {
+    const check = (value: unknown) => {
+      const result = recalculateInput.safeParse(value);
+      return result.success ? [] : result.error.issues.map((i) => [i.path.join("."), i.message]);
+    };
+    expect(check({ items: [{ quantity: "2", unitCost: "1000" }, { quantity: "1" }, {}] })).toEqual([]);
+    expect(check({ items: [{ quantity: "-3", unitCost: "4500" }, { quantity: "1", unitCost: "12.345" }], contingencyPercent: "60" })).toEqual([
+      ["items.0.quantity", "costing:errors.quantityTooSmall"],
+      ["items.1.unitCost", "costing:errors.unitCost"],
+      ["contingencyPercent", "costing:errors.contingency|{\"max\":50}"],
+    ]);
+    expect(check({ items: [{ quantity: "1000000", unitCost: "2,500" }] })).toEqual([["items.0.unitCost", `costing:errors.lineTooLarge|${max}`]]);
   });
 
   it("criteria are typed one per line", () => {

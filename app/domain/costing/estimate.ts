@@ -56,20 +56,114 @@ export function estimateTotals(items: readonly Pick<LineItem, "quantity" | "unit
   return { oneOffCents, contingencyPercent, contingencyCents, totalCents: oneOffCents + contingencyCents, recurringCents };
 }
 
+/**
+ * The most an estimate, or any line of it, may come to: 20,000,000 in the cycle's currency. Amounts are
+ * stored as 32-bit integers (2,147,483,647 cents at most); bounding every figure keeps them storable
+ * and every sum exact.
+ */
+export const MAX_ESTIMATE_CENTS = 2_000_000_000;
+export const MAX_QUANTITY = 1_000_000;
+
+const quantityField = z.coerce
+  .number({ invalid_type_error: message("costing:errors.quantityNotWhole") })
+  .int(message("costing:errors.quantityNotWhole"))
+  .min(1, message("costing:errors.quantityTooSmall"))
+  .max(MAX_QUANTITY, message("costing:errors.quantityTooLarge", { max: MAX_QUANTITY }));
+const unitCostField = moneyField(message("costing:errors.unitCost"), {
+  cents: MAX_ESTIMATE_CENTS,
+  message: message("costing:errors.unitCostTooLarge", { max: MAX_ESTIMATE_CENTS / 100 }),
+});
+const contingencyField = z.coerce
+  .number({ invalid_type_error: message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }) })
+  .int(message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }))
+  .min(0, message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }))
+  .max(MAX_CONTINGENCY_PERCENT, message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }))
+  .default(0);
+
 const lineItemInput = z.object({
   description: z
     .string({ required_error: message("costing:errors.descriptionMissing") })
     .trim()
     .min(2, message("costing:errors.descriptionMissing"))
     .max(200, message("costing:errors.descriptionLong")),
-  quantity: z.coerce
-    .number({ invalid_type_error: message("costing:errors.quantityNotWhole") })
-    .int(message("costing:errors.quantityNotWhole"))
-    .min(1, message("costing:errors.quantityTooSmall"))
-    .max(1_000_000, message("costing:errors.quantityTooLarge")),
-  unitCost: moneyField(message("costing:errors.unitCost")),
+  quantity: quantityField,
+  unitCost: unitCostField,
   recurring: z.boolean().optional(),
 });
+
+const isWhole = (n: unknown, min: number, max: number): n is number => typeof n === "number" && Number.isInteger(n) && n >= min && n <= max;
+
+/**
+ * Each line and the totals at most MAX_ESTIMATE_CENTS, reported next to the line or below the lines.
+ * The totals, or null when they cannot be known: zod runs refinements even when a field failed, with
+ * its raw value (-3, NaN), so a line whose own field failed is not counted (its error is already there).
+ * With skipBlank (recalculating), a line missing a figure is not finished yet and is left out.
+ */
+function boundedTotals(
+  items: readonly { quantity?: unknown; unitCost?: unknown; recurring?: boolean }[],
+  contingencyPercent: unknown,
+  ctx: z.RefinementCtx,
+  { skipBlank = false } = {},
+): EstimateTotals | null {
+  const lines: Pick<LineItem, "quantity" | "unitCostCents" | "recurring">[] = [];
+  let countable = true;
+  items.forEach((item, index) => {
+    if (skipBlank && (item.quantity === undefined || item.unitCost === undefined)) return;
+    if (!isWhole(item.quantity, 1, MAX_QUANTITY) || !isWhole(item.unitCost, 1, MAX_ESTIMATE_CENTS)) {
+      countable = false;
+      return;
+    }
+    // Both below 2^53, so the product is exact enough to compare (doubles round monotonically).
+    if (item.quantity * item.unitCost > MAX_ESTIMATE_CENTS) {
+      ctx.addIssue({ code: "custom", message: message("costing:errors.lineTooLarge", { max: MAX_ESTIMATE_CENTS / 100 }), path: ["items", index, "unitCost"] });
+      countable = false;
+      return;
+    }
+    lines.push({ quantity: item.quantity, unitCostCents: item.unitCost, recurring: item.recurring });
+  });
+  if (!countable) return null;
+  const totals = estimateTotals(lines, isWhole(contingencyPercent, 0, MAX_CONTINGENCY_PERCENT) ? contingencyPercent : 0);
+  if (totals.totalCents > MAX_ESTIMATE_CENTS || totals.recurringCents > MAX_ESTIMATE_CENTS) {
+    ctx.addIssue({ code: "custom", message: message("costing:errors.totalTooLarge", { max: MAX_ESTIMATE_CENTS / 100 }), path: ["items"] });
+    return null;
+  }
+  return totals;
+}
+
+/** What "Recalculate total" checks: the figures typed so far (a blank one is a line not finished yet), nothing else. */
+export const recalculateInput = z
+  .object({
+    items: z
+      .array(z.object({ quantity: quantityField.optional(), unitCost: unitCostField.optional(), recurring: z.boolean().optional() }))
+      .max(100, message("costing:errors.itemsTooMany"))
+      .default([]),
+    contingencyPercent: contingencyField,
+  })
+  .superRefine((v, ctx) => void boundedTotals(v.items, v.contingencyPercent, ctx, { skipBlank: true }));
+
+const typedFigures = z.object({ quantity: quantityField, unitCost: unitCostField });
+
+/**
+ * The estimate page's live total while someone types: each line's total, null ("—") until its figures
+ * are valid, and the totals of the valid lines. Never throws, whatever is typed.
+ */
+export function typedEstimate(
+  lines: readonly { quantity?: unknown; unitCost?: unknown; recurring?: boolean }[],
+  contingencyPercent: unknown,
+): { lineCents: (number | null)[]; totals: EstimateTotals } {
+  const counted = lines.map((line) => {
+    const figures = typedFigures.safeParse({ quantity: line.quantity, unitCost: line.unitCost });
+    if (!figures.success) return null;
+    const cents = figures.data.quantity * figures.data.unitCost;
+    return cents <= MAX_ESTIMATE_CENTS ? { quantity: figures.data.quantity, unitCostCents: figures.data.unitCost, recurring: line.recurring, cents } : null;
+  });
+  const percent = contingencyField.safeParse(contingencyPercent);
+  return {
+    lineCents: counted.map((line) => line?.cents ?? null),
+    // At most 2,000,000,000 cents a line: thousands of lines still add up exactly.
+    totals: estimateTotals(counted.filter((line) => line !== null), percent.success ? percent.data : 0),
+  };
+}
 
 export const CHECK_OUTCOMES = ["met", "not_met", "not_applicable"] as const;
 export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
@@ -104,12 +198,7 @@ export function costEstimateInput(criteria: readonly Criterion[] = [], districtB
         .array(lineItemInput, { required_error: message("costing:errors.itemsMissing") })
         .min(1, message("costing:errors.itemsMissing"))
         .max(100, message("costing:errors.itemsTooMany")),
-      contingencyPercent: z.coerce
-        .number({ invalid_type_error: message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }) })
-        .int(message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }))
-        .min(0, message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }))
-        .max(MAX_CONTINGENCY_PERCENT, message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }))
-        .default(0),
+      contingencyPercent: contingencyField,
       checks: z.array(checkInput).max(50).default([]),
       verdict: z.enum(["feasible", "not_feasible"], {
         errorMap: () => ({ message: message("costing:errors.verdictMissing") }),
@@ -121,15 +210,8 @@ export function costEstimateInput(criteria: readonly Criterion[] = [], districtB
         .max(2000, message("costing:errors.reasonLong")),
     })
     .superRefine((v, ctx) => {
-      const lines = v.items.map((i) => ({ quantity: i.quantity, unitCostCents: i.unitCost, recurring: i.recurring }));
-      if (!lines.every((l) => Number.isSafeInteger(lineTotal(l))) || !Number.isSafeInteger(estimateTotal(lines) * 2)) {
-        ctx.addIssue({ code: "custom", message: message("costing:errors.totalTooLarge"), path: ["items"] });
-        return;
-      }
-      // (zod runs this even when a field above failed: its own issue is already reported)
-      const percent = Number.isInteger(v.contingencyPercent) && v.contingencyPercent >= 0 && v.contingencyPercent <= MAX_CONTINGENCY_PERCENT ? v.contingencyPercent : 0;
-      const totals = estimateTotals(lines, percent);
-      let failed = totals.totalCents > districtBudgetCents && criteria.some((c) => c.kind === "district_budget");
+      const totals = boundedTotals(v.items, v.contingencyPercent, ctx);
+      let failed = !!totals && totals.totalCents > districtBudgetCents && criteria.some((c) => c.kind === "district_budget");
       const known = new Set(criteria.map((c) => c.id));
       v.checks.forEach((check) => {
         if (!known.has(check.criterionId)) ctx.addIssue({ code: "custom", message: message("costing:errors.checkUnknown"), path: ["checks"] });
