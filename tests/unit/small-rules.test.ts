@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { safeRedirect } from "~/domain/accounts/schema";
 import { CODE_ALPHABET, generateVoterCode, normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { costingPermissions } from "~/domain/costing/permissions";
-import { estimateTotal } from "~/domain/costing/estimate";
+import { estimateTotals } from "~/domain/costing/estimate";
 import type { Actor } from "~/domain/auth/roles";
 import { formatMoney, moneyToCents } from "~/domain/money";
 
@@ -22,7 +22,8 @@ describe("money", () => {
 
 describe("cost estimates", () => {
   it("totals quantity × unit cost over the line items", () => {
-    expect(estimateTotal([{ quantity: 6, unitCostCents: 1_800_00 }, { quantity: 80, unitCostCents: 95_50 }])).toBe(1_844_000);
+    const lines = [{ quantity: 6, unitCostCents: 1_800_00, recurring: false }, { quantity: 80, unitCostCents: 95_50, recurring: false }];
+    expect(estimateTotals(lines, 0).totalCents).toBe(1_844_000);
   });
   it("lets only staff of the proposal's agency cost it, while costing is open", () => {
     const staff = (agencyId: string): Actor => ({ id: "u", name: "S", email: "s@x", roles: ["staff"], agencyId });

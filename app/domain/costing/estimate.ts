@@ -16,11 +16,6 @@ export function lineTotal(item: Pick<LineItem, "quantity" | "unitCostCents">): n
   return item.quantity * item.unitCostCents;
 }
 
-/** The sum of every line, one-off and recurring alike (kept for callers that have no recurring lines). */
-export function estimateTotal(items: readonly Pick<LineItem, "quantity" | "unitCostCents">[]): number {
-  return items.reduce((sum, item) => sum + lineTotal(item), 0);
-}
-
 /**
  * The contingency on the one-off cost, in whole cents: oneOffCents × percent / 100 rounded to the
  * nearest cent, halves rounded up (amounts are never negative, so "half up" is "half away from zero").
