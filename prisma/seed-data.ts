@@ -12,6 +12,29 @@ export const DISTRICTS = [
 
 export const CATEGORIES = ["Parks & green space", "Streets & safety", "Schools & youth", "Culture & community"] as const;
 
+// The PB office's own texts in Spanish, saved as translations: the category names, and the cycles open for voting (by slug).
+export const CATEGORIES_ES: Record<(typeof CATEGORIES)[number], string> = {
+  "Parks & green space": "Parques y áreas verdes",
+  "Streets & safety": "Calles y seguridad",
+  "Schools & youth": "Escuelas y juventud",
+  "Culture & community": "Cultura y comunidad",
+};
+
+export const VOTING_CYCLES_ES: Record<string, { title: string; description: string }> = {
+  "2026": {
+    title: "Presupuesto participativo de Riverside 2026–27",
+    description: "Vote por los proyectos que quiere para su distrito. Cada distrito tiene su propio presupuesto y su propia boleta.",
+  },
+  "schools-2026": {
+    title: "Votación de las escuelas de Riverside 2026",
+    description: "Estudiantes, madres y padres ordenan sus tres proyectos favoritos para las escuelas de Riverside.",
+  },
+  "libraries-2026": {
+    title: "Votación de las bibliotecas de Riverside 2026",
+    description: "Elija uno o dos proyectos para las bibliotecas públicas de Riverside.",
+  },
+};
+
 type ProposalSeed = {
   title: string;
   description: string;

@@ -23,8 +23,8 @@ import { checkBallot } from "~/domain/ballots/rules";
 import type { Phase } from "~/domain/cycles/phases";
 import { DEFAULT_BALLOT_RULES } from "~/domain/cycles/rules-schema";
 import {
-  AGENCIES, CATEGORIES, COSTING_PROPOSALS, DEMO_PASSWORD, DISTRICTS, LIBRARY_PROPOSALS, OTHER_IDEAS, PROJECT_UPDATES, PROPOSALS, RESIDENT_NAMES,
-  SCHOOL_PROPOSALS, SURVEY_CENSUS, SURVEY_ETHNICITIES, VOTING_PROPOSALS, YOUTH_IDEAS,
+  AGENCIES, CATEGORIES, CATEGORIES_ES, COSTING_PROPOSALS, DEMO_PASSWORD, DISTRICTS, LIBRARY_PROPOSALS, OTHER_IDEAS, PROJECT_UPDATES, PROPOSALS, RESIDENT_NAMES,
+  SCHOOL_PROPOSALS, SURVEY_CENSUS, SURVEY_ETHNICITIES, VOTING_CYCLES_ES, VOTING_PROPOSALS, YOUTH_IDEAS,
 } from "./seed-data";
 
 /** Deterministic pseudo-random numbers, so every demo database looks the same. */
@@ -358,8 +358,21 @@ async function seed() {
   await setPhase(libraries.id, "voting");
   await generateVoterCodes(libraries.id, (await prisma.district.findFirstOrThrow({ where: { cycleId: libraries.id } })).id, 40, "Library cards", admin);
   await seedCostingCycle();
+  await translateOfficeTexts(admin);
   await saveSurveyCategories(current.id, [...SURVEY_ETHNICITIES], admin);
   await saveCensus(current.id, SURVEY_CENSUS, admin);
+}
+
+/** The PB office translated its own texts into Spanish: every category's name, and the cycles open for voting. */
+async function translateOfficeTexts(admin: Actor) {
+  for (const category of await prisma.category.findMany({ orderBy: { id: "asc" } })) {
+    const name = CATEGORIES_ES[category.name as keyof typeof CATEGORIES_ES];
+    if (name) await saveTranslation({ type: "category", id: category.id }, { locale: "es", title: name, description: "" }, admin);
+  }
+  for (const [slug, text] of Object.entries(VOTING_CYCLES_ES)) {
+    const cycle = await prisma.cycle.findUniqueOrThrow({ where: { slug } });
+    await saveTranslation({ type: "cycle", id: cycle.id }, { locale: "es", ...text }, admin);
+  }
 }
 
 /** 6. A cycle being costed now: proposals waiting, in progress and done on the costing dashboard. */

@@ -4,7 +4,7 @@ import type { Actor } from "~/domain/auth/roles";
 import { encodeChoices } from "~/domain/ballots/choices";
 import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
-import { translationsInto } from "./translations.server";
+import { categoryNamesIn, translationsInto } from "./translations.server";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { prisma, sharedWriteTransaction } from "./client.server";
 
@@ -41,12 +41,14 @@ export async function ballotOptions(cycleId: string, districtId: string, orderSe
       title: p.title,
       description: p.description,
       category: p.category.name,
+      categoryId: p.category.id,
       costCents: p.costEstimates[0].totalCents,
     }));
-  // Each proposal in the voter's language when staff have translated it.
+  // Each proposal in the voter's language when staff have translated it, and its category when the PB office has.
   if (locale) {
     const translated = await translationsInto("proposal", options.map((o) => o.id), locale);
-    for (const o of options) Object.assign(o, translated.get(o.id) ?? {});
+    const categories = await categoryNamesIn([...new Map(proposals.map((p) => [p.category.id, p.category])).values()], locale);
+    for (const o of options) Object.assign(o, translated.get(o.id) ?? {}, { category: categories.get(o.categoryId) ?? o.category });
   }
   if (!orderSeed) return options;
   const key = (id: string) => createHash("sha256").update(`${orderSeed}:${id}`).digest("hex");

@@ -8,6 +8,7 @@ import type { Actor } from "~/domain/auth/roles";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { audit } from "./audit.server";
 import { prisma } from "./client.server";
+import { cyclesInLocale } from "./translations.server";
 
 const cycleInclude = {
   districts: { orderBy: { name: "asc" } },
@@ -189,10 +190,13 @@ export async function updateBallotRules(cycleId: string, input: BallotRulesInput
   });
 }
 
-/** The cycles voting now, for the voter's first page (kept light: it is the busiest page at the deadline). */
-export async function cyclesInVoting() {
-  const cycles = await prisma.cycle.findMany({ where: { phase: "voting" }, orderBy: { createdAt: "desc" }, select: { name: true, votingClosesOn: true } });
-  return cycles.map((c) => ({ name: c.name, closes: c.votingClosesOn }));
+/**
+ * The cycles voting now, for the voter's first page (kept light: it is the busiest page at the deadline),
+ * named in the voter's language when the PB office has translated them.
+ */
+export async function cyclesInVoting(locale: string) {
+  const cycles = await prisma.cycle.findMany({ where: { phase: "voting" }, orderBy: { createdAt: "desc" }, select: { id: true, name: true, votingClosesOn: true } });
+  return (await cyclesInLocale(cycles, locale)).map((c) => ({ name: c.name, closes: c.votingClosesOn }));
 }
 
 /** Cycles in voting that let signed-in residents vote, with what they must declare. */

@@ -13,7 +13,31 @@ export async function translationsOf(targetType: TranslatableType, targetId: str
   return prisma.contentTranslation.findMany({ where: { targetType, targetId }, orderBy: { locale: "asc" } });
 }
 
-/** The original text of an idea, proposal or project update, and the page it belongs to; null when there is none. */
+/** Which languages each item has a translation in, by item id (items without any are left out). */
+export async function translatedLocales(targetType: TranslatableType, targetIds: readonly string[]) {
+  const rows = await prisma.contentTranslation.findMany({ where: { targetType, targetId: { in: [...targetIds] } }, select: { targetId: true, locale: true }, orderBy: { locale: "asc" } });
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.targetId, [...(out.get(r.targetId) ?? []), r.locale]);
+  return out;
+}
+
+/** Cycles with their name and description in the reader's language where the PB office translated them. */
+export async function cyclesInLocale<T extends { id: string; name: string; description?: string }>(cycles: readonly T[], locale: string): Promise<T[]> {
+  const translated = await translationsInto("cycle", cycles.map((c) => c.id), locale);
+  return cycles.map((c) => {
+    const t = translated.get(c.id);
+    // A description written after the name was translated stays in the original until it is translated too.
+    return t ? { ...c, name: t.title, ...(c.description && t.description ? { description: t.description } : {}) } : c;
+  });
+}
+
+/** Category names in the reader's language, by category id; the original name where there is no translation. */
+export async function categoryNamesIn(categories: readonly { id: string; name: string }[], locale: string) {
+  const translated = await translationsInto("category", categories.map((c) => c.id), locale);
+  return new Map(categories.map((c) => [c.id, translated.get(c.id)?.title ?? c.name]));
+}
+
+/** The original text of an item, and the page it belongs to; null when there is none. */
 export async function translatableItem(targetType: TranslatableType, id: string) {
   const select = { id: true, number: true, title: true, description: true };
   if (targetType === "idea") {
@@ -23,6 +47,15 @@ export async function translatableItem(targetType: TranslatableType, id: string)
   if (targetType === "proposal") {
     const proposal = await prisma.proposal.findUnique({ where: { id }, select });
     return proposal && { ...proposal, back: `/proposals/${proposal.id}` };
+  }
+  // A cycle's and a category's texts are the PB office's: they are kept on the admin cycle page.
+  if (targetType === "cycle") {
+    const cycle = await prisma.cycle.findUnique({ where: { id }, select: { id: true, slug: true, name: true, description: true } });
+    return cycle && { id: cycle.id, number: 0, title: cycle.name, description: cycle.description, back: `/admin/cycles/${cycle.slug}` };
+  }
+  if (targetType === "category") {
+    const category = await prisma.category.findUnique({ where: { id }, select: { id: true, name: true, cycle: { select: { slug: true } } } });
+    return category && { id: category.id, number: 0, title: category.name, description: "", back: `/admin/cycles/${category.cycle.slug}` };
   }
   const update = await prisma.projectUpdate.findUnique({ where: { id }, select: { id: true, note: true, project: { select: { id: true, title: true } } } });
   return update && { id: update.id, number: 0, title: update.project.title, description: update.note, back: `/projects/${update.project.id}` };

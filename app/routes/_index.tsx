@@ -12,6 +12,8 @@ import { tallyRuleName } from "~/domain/cycles/rules-schema";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
 import { createI18n, useFormat, useMessage, type Translations } from "~/i18n/i18n";
 import { projectsForReportBack, reportBackCycle } from "~/db/projects.server";
+import { cyclesInLocale } from "~/db/translations.server";
+import { localeOf } from "~/i18n/i18n.server";
 import { OPEN_PHASES, reportBack } from "~/domain/implementation/progress";
 
 // The home page's title is a whole sentence of its own, not "Page · Civic Budget".
@@ -22,10 +24,12 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await getActor(request);
-  const cycles = await listCycles({ includeDrafts: hasRole(actor, "admin") });
+  const [actor, locale] = await Promise.all([getActor(request), localeOf(request)]);
+  // Each cycle's name and description in the reader's language when the PB office has translated them.
+  const cycles = await cyclesInLocale(await listCycles({ includeDrafts: hasRole(actor, "admin") }), locale);
   // When a new cycle is open, the page starts with how the previous cycle's projects are doing.
-  const previous = await reportBackCycle(OPEN_PHASES);
+  const found = await reportBackCycle(OPEN_PHASES);
+  const previous = found && (await cyclesInLocale([found], locale))[0];
   const report = previous ? { cycle: previous, ...reportBack(await projectsForReportBack(previous.id), new Date().toISOString().slice(0, 10)) } : null;
   return {
     report,

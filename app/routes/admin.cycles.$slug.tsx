@@ -15,6 +15,7 @@ import { countBallots, turnoutByChannel, voidVoterCode } from "~/db/ballots.serv
 import { updateEligibility, advancePhase, cyclePhase, cycleSnapshot, generateVoterCodes, getCycle, listCodeBatches, updateBallotRules } from "~/db/cycles.server";
 import { createProjectsFromWinners } from "~/db/projects.server";
 import { latestResults, publishResults, runTally } from "~/db/results.server";
+import { translatedLocales } from "~/db/translations.server";
 import { generateCodesInput, voidCodeInput } from "~/domain/cycles/codes-schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { BALLOT_METHOD_KEYS, ballotRulesInput, stringValues, tallyRuleName } from "~/domain/cycles/rules-schema";
@@ -29,6 +30,7 @@ import { projectPermissions } from "~/domain/implementation/permissions";
 import { resultPermissions } from "~/domain/results/permissions";
 import { scoreKindOf, winnerWithTotal } from "~/domain/results/explain";
 import { BALLOT_METHODS } from "~/domain/ballots/rules";
+import { LOCALE_NAMES, isLocale } from "~/i18n/config";
 import { useFormat, useMessage } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
@@ -48,12 +50,14 @@ async function guard(request: Request, slug: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, cycle } = await guard(request, params.slug);
   const phase = cyclePhase(cycle);
-  const [snapshot, batches, results, published, ballots] = await Promise.all([
+  const [snapshot, batches, results, published, ballots, cycleLocales, categoryLocales] = await Promise.all([
     cycleSnapshot(cycle.id),
     listCodeBatches(cycle.id),
     latestResults(cycle.id, { publishedOnly: false }),
     latestResults(cycle.id, { publishedOnly: true }),
     countBallots(cycle.id),
+    translatedLocales("cycle", [cycle.id]),
+    translatedLocales("category", cycle.categories.map((c) => c.id)),
   ]);
   // A new count after publication is a draft beside the published run, which the public still sees.
   const publishedRun = new Map(published.map((r) => [r.districtId, r.run]));
@@ -75,6 +79,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     turnout: (await turnoutByChannel(cycle.id)).byChannel.map((r) => ({ ...r, district: cycle.districts.find((d) => d.id === r.districtId)?.name ?? "" })),
     rulesLocked: ballotRulesLockedReason({ phase, ballotsCast: ballots }),
     districts: cycle.districts.map((d) => ({ id: d.id, name: d.name, budgetCents: d.budgetCents })),
+    // What voters read in their own language once the PB office has translated it.
+    translations: {
+      cycle: { id: cycle.id, described: cycle.description.trim() !== "", locales: cycleLocales.get(cycle.id) ?? [] },
+      categories: cycle.categories.map((c) => ({ id: c.id, name: c.name, locales: categoryLocales.get(c.id) ?? [] })),
+    },
     next,
     blockers: blockersToAdvance(snapshot),
     batches: batches.map((b) => ({ id: b.id, label: b.label, district: b.district.name, count: b._count.codes, createdAt: b.createdAt.toISOString().slice(0, 10) })),
@@ -192,7 +201,7 @@ const RESULT_STATUS_KEYS: Record<string, string> = {
 const isBallotMethod = (m: string): m is (typeof BALLOT_METHODS)[number] => (BALLOT_METHODS as readonly string[]).includes(m);
 
 export default function ManageCycle() {
-  const { cycle, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, turnout, districts, next, blockers, batches, ballots, canTally, canCreateProjects, results, anyPublished } = useLoaderData<typeof loader>();
+  const { cycle, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, turnout, districts, translations, next, blockers, batches, ballots, canTally, canCreateProjects, results, anyPublished } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -319,6 +328,7 @@ export default function ManageCycle() {
           </div>
         ) : null}
       </section>
+      <Translations {...translations} />
       <section className="card" aria-labelledby="codes-heading">
         <h2 id="codes-heading">{t("admin:codes.title")}</h2>
         <Form method="post" {...getFormProps(codesForm)}>
@@ -396,5 +406,28 @@ export default function ManageCycle() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** Links to translate the cycle's own texts, each saying which languages it has so far. */
+function Translations({ cycle, categories }: { cycle: { id: string; described: boolean; locales: string[] }; categories: { id: string; name: string; locales: string[] }[] }) {
+  const { t } = useTranslation();
+  const languages = (locales: string[]) =>
+    locales.length ? t("translations:office.languages", { languages: locales.map((l) => (isLocale(l) ? LOCALE_NAMES[l] : l)).join(", ") }) : t("translations:office.none");
+  return (
+    <section className="card" aria-labelledby="translations-heading">
+      <h2 id="translations-heading">{t("translations:office.title")}</h2>
+      <p>{t("translations:office.lead")}</p>
+      <ul>
+        <li>
+          <Link to={`/translate/cycle/${cycle.id}`}>{t(cycle.described ? "translations:office.cycle" : "translations:office.cycleName")}</Link> — {languages(cycle.locales)}
+        </li>
+        {categories.map((c) => (
+          <li key={c.id}>
+            <Link to={`/translate/category/${c.id}`}>{c.name}</Link> — {languages(c.locales)}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const translation = (await translationsInto("idea", [idea.id], locale)).get(idea.id) ?? null;
   return {
     translation,
-    translateHref: translationPermissions.translate(actor) ? `/translate/idea/${idea.id}` : null,
+    translateHref: translationPermissions.translate(actor, "idea") ? `/translate/idea/${idea.id}` : null,
     thread,
     following,
     signedIn: !!actor,

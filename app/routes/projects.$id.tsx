@@ -58,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Updates in the reader's language where staff translated them.
   const translated = await translationsInto("update", project.updates.map((u) => u.id), await localeOf(request));
   return {
-    canTranslate: translationPermissions.translate(actor),
+    canTranslate: translationPermissions.translate(actor, "update"),
     following: await isFollowing(actor?.id, { type: "project", id: project.id }),
     signedIn: !!actor,
     project: {

@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const translation = (await translationsInto("proposal", [proposal.id], locale)).get(proposal.id) ?? null;
   return {
     translation,
-    translateHref: translationPermissions.translate(actor) ? `/translate/proposal/${proposal.id}` : null,
+    translateHref: translationPermissions.translate(actor, "proposal") ? `/translate/proposal/${proposal.id}` : null,
     discussion,
     questions,
     following,

@@ -9,8 +9,8 @@ import { authorize, getActor } from "~/auth.server";
 import { Notice, SelectField, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { saveTranslation, translatableItem, translationsOf } from "~/db/translations.server";
-import { TRANSLATABLE, translationPermissions, type TranslatableType } from "~/domain/translations/permissions";
-import { translationInput, updateTranslationInput } from "~/domain/translations/schema";
+import { isTranslatable, OFFICE_TEXTS, translationPermissions, type TranslatableType } from "~/domain/translations/permissions";
+import { translatedFields, translationInputFor } from "~/domain/translations/schema";
 import { formReply } from "~/http.server";
 import { LOCALE_NAMES, LOCALES } from "~/i18n/config";
 import { message } from "~/i18n/message";
@@ -22,31 +22,50 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "translati
 
 async function guard(request: Request, params: { type?: string; id?: string }) {
   const actor = await getActor(request);
-  authorize(request, actor, translationPermissions.translate(actor), message("translations:refused"));
-  const type = (TRANSLATABLE as readonly string[]).includes(params.type ?? "") ? (params.type as TranslatableType) : null;
-  const item = type && params.id ? await translatableItem(type, params.id) : null;
-  if (!type || !item) throw new Response(message("translations:notFound"), { status: 404 });
+  const type = isTranslatable(params.type) ? params.type : null;
+  if (!type) throw new Response(message("translations:notFound"), { status: 404 });
+  // Asked before looking the item up, so a refusal says nothing about which items exist.
+  const refusal = OFFICE_TEXTS.includes(type) ? "translations:refusedOffice" : "translations:refused";
+  authorize(request, actor, translationPermissions.translate(actor, type), message(refusal));
+  const item = params.id ? await translatableItem(type, params.id) : null;
+  if (!item) throw new Response(message("translations:notFound"), { status: 404 });
   return { actor: actor!, type, item, back: item.back };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { type, item, back } = await guard(request, params);
   const existing = await translationsOf(type, item.id);
-  return { type, item, back, existing: existing.map((e) => ({ locale: e.locale, title: e.title, description: e.description })) };
+  return {
+    type,
+    item,
+    back,
+    fields: translatedFields(type, item),
+    existing: existing.map((e) => ({ locale: e.locale, title: e.title, description: e.description })),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, type, item } = await guard(request, params);
-  const submission = parseWithZod(await readForm(request), { schema: type === "update" ? updateTranslationInput : translationInput });
+  const submission = parseWithZod(await readForm(request), { schema: translationInputFor(type, item) });
   if (submission.status !== "success") return formReply(submission);
   await saveTranslation({ type, id: item.id }, submission.value, actor);
   return redirect(`/translate/${type}/${item.id}?saved=${submission.value.locale}`);
 }
 
+const HEADINGS = {
+  idea: "translations:titleIdea",
+  proposal: "translations:titleProposal",
+  update: "translations:titleUpdate",
+  cycle: "translations:titleCycle",
+  category: "translations:titleCategory",
+} as const satisfies Record<TranslatableType, string>;
+
 export default function Translate() {
   const { t } = useTranslation();
-  const { type, item, back, existing } = useLoaderData<typeof loader>();
+  const { type, item, back, fields: shown, existing } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  // The PB office's texts are names (of a cycle, a category), not titles.
+  const office = OFFICE_TEXTS.includes(type);
   // Open on the language just saved, else Spanish (the language staff translate into most).
   const current = existing.find((e) => e.locale === (params.get("saved") ?? "es"));
   const [form, fields] = useForm({
@@ -58,18 +77,12 @@ export default function Translate() {
       <p>
         <Link to={back}>{t("translations:back")}</Link>
       </p>
-      <h1>
-        {type === "idea"
-          ? t("translations:titleIdea", { number: item.number })
-          : type === "proposal"
-            ? t("translations:titleProposal", { number: item.number })
-            : t("translations:titleUpdate", { project: item.title })}
-      </h1>
+      <h1>{t(HEADINGS[type], { number: item.number, project: item.title, name: item.title })}</h1>
       {params.get("saved") ? <Notice tone="success">{t("translations:saved")}</Notice> : null}
       <section aria-labelledby="original">
         <h2 id="original">{t("translations:original")}</h2>
-        {type !== "update" ? <p><strong>{item.title}</strong></p> : null}
-        <p className="prose">{item.description}</p>
+        {shown.title ? <p><strong>{item.title}</strong></p> : null}
+        {shown.description ? <p className="prose">{item.description}</p> : null}
       </section>
       {existing.length ? (
         <p className="muted">{t("translations:existing", { languages: existing.map((e) => LOCALE_NAMES[e.locale as keyof typeof LOCALE_NAMES] ?? e.locale).join(", ") })}</p>
@@ -77,8 +90,12 @@ export default function Translate() {
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <SelectField meta={fields.locale} label={t("translations:language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
-        {type === "update" ? <input type="hidden" name="title" value="" /> : <TextField meta={fields.title} label={t("translations:translatedTitle")} />}
-        <TextareaField meta={fields.description} label={type === "update" ? t("translations:translatedNote") : t("translations:translatedDescription")} rows={6} />
+        {shown.title ? <TextField meta={fields.title} label={t(office ? "translations:translatedName" : "translations:translatedTitle")} /> : <input type="hidden" name="title" value="" />}
+        {shown.description ? (
+          <TextareaField meta={fields.description} label={type === "update" ? t("translations:translatedNote") : t("translations:translatedDescription")} rows={6} />
+        ) : (
+          <input type="hidden" name="description" value="" />
+        )}
         <button type="submit" className="button">{t("translations:save")}</button>
       </Form>
     </div>

@@ -12,12 +12,14 @@ import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { accountBallots, accountVoterCode, findVoterCode } from "~/db/ballots.server";
 import { accountVotingCycles, cyclesInVoting } from "~/db/cycles.server";
+import { cyclesInLocale } from "~/db/translations.server";
 import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
 import { accountVotingInput, voterCodeInput } from "~/domain/ballots/schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { startVoting } from "~/voter-session.server";
 import { alreadyLimited, clientAddress, LIMITS, recordAttempt } from "~/rate-limit.server";
 import { useFormat } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
@@ -31,9 +33,10 @@ export const handle = { hydrate: false };
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:start.metaTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [voting, actor, allAccountCycles] = await Promise.all([cyclesInVoting(), getActor(request), accountVotingCycles()]);
-  // Cycles this person may vote in with their account (visitors are offered sign-in).
-  const accountCycles = allAccountCycles.filter((c) => !actor || votingChannelPermissions.voteWithAccount(actor, c));
+  const locale = await localeOf(request);
+  const [voting, actor, allAccountCycles] = await Promise.all([cyclesInVoting(locale), getActor(request), accountVotingCycles()]);
+  // Cycles this person may vote in with their account (visitors are offered sign-in), named in their language.
+  const accountCycles = await cyclesInLocale(allAccountCycles.filter((c) => !actor || votingChannelPermissions.voteWithAccount(actor, c)), locale);
   const voted = actor ? await accountBallots(actor.id, accountCycles.map((c) => c.id)) : new Map<string, string>();
   return {
     voting,

@@ -8,6 +8,7 @@ import { BallotChoices } from "~/components/ballot-choices";
 import { Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { ballotOptions, castBallot, findVoterCodeById } from "~/db/ballots.server";
+import { cyclesInLocale } from "~/db/translations.server";
 import { voterCodeRefusal } from "~/domain/ballots/permissions";
 import { ballotRulesFor, checkBallot, describeBallotRules, type BallotRules } from "~/domain/ballots/rules";
 import { readBallotForm } from "~/domain/ballots/schema";
@@ -36,15 +37,18 @@ async function requireVoter(request: Request) {
   // Leave the session alone: another tab of this voter may have just stored its receipt there.
   if (refusal === "used") throw redirect("/vote?notice=already-voted");
   if (refusal) throw redirect("/vote?notice=start");
-  const options = await ballotOptions(code.cycleId, code.districtId, code.id, await localeOf(request));
-  return { code, options, rules: ballotRulesFor(code.cycle, code.district) };
+  const locale = await localeOf(request);
+  const options = await ballotOptions(code.cycleId, code.districtId, code.id, locale);
+  // The cycle's name as the voter reads it, on the ballot and on the receipt.
+  const [{ name: cycleName }] = await cyclesInLocale([code.cycle], locale);
+  return { code, cycleName, options, rules: ballotRulesFor(code.cycle, code.district) };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { code, options, rules } = await requireVoter(request);
+  const { code, cycleName, options, rules } = await requireVoter(request);
   const locale = INTL_LOCALE[await localeOf(request)];
   return {
-    cycle: { name: code.cycle.name, currency: code.cycle.currency },
+    cycle: { name: cycleName, currency: code.cycle.currency },
     district: { name: code.district.name, budgetCents: code.district.budgetCents },
     rules,
     rulesText: describeBallotRules(rules, code.cycle.currency, { locale }),
@@ -55,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type Step = { step: "choose" | "review"; selection: string[]; ranks: Record<string, string>; errors: string[]; problems?: Record<string, string> };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { code, options, rules } = await requireVoter(request);
+  const { code, cycleName, options, rules } = await requireVoter(request);
   const formData = await readForm(request);
   const form = readBallotForm(formData, rules.method, options.map((o) => o.id));
   if (!form) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
@@ -71,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const titles = new Map(options.map((o) => [o.id, o.title]));
   const cookie = await keepReceipt(request, {
     tracker: cast.tracker,
-    cycle: code.cycle.name,
+    cycle: cycleName,
     district: code.district.name,
     projects: check.selection.map((id, i) => (rules.method === "ranked" ? `${i + 1}. ` : "") + (titles.get(id) ?? id)),
     totalCents: rules.method === "knapsack" ? check.totalCents : null,

@@ -197,3 +197,92 @@ describe("translations of what people wrote", async () => {
     expect(english.project.updates[0].note).toBe("The benches are ordered.");
   });
 });
+
+describe("translations of the PB office's own texts: cycles and categories", async () => {
+  const { action: translateAction, loader: translateLoader } = await import("~/routes/translate.$type.$id");
+  const { loader: ballotLoader } = await import("~/routes/vote.ballot");
+  const { loader: homeLoader } = await import("~/routes/_index");
+  const { ballotOptions } = await import("~/db/ballots.server");
+  const { admin, cycle, codes } = await votingCycle();
+  const staff = await makeUser(["staff"], "Parks");
+  const resident = await makeUser(["resident"]);
+  const [north] = cycle.districts;
+  const [parks] = cycle.categories;
+  const description = "Choose the projects for Riverside's parks.";
+  await prisma.cycle.update({ where: { id: cycle.id }, data: { description } });
+  const categoryUrl = `/translate/category/${parks.id}`;
+  const cycleUrl = `/translate/cycle/${cycle.id}`;
+  const spanishReader = (url: string) => browserFor(null).then((b) => b.get(`${url}${url.includes("?") ? "&" : "?"}lng=es`));
+
+  it("lets the PB office save a Spanish category name (the name only) and a cycle's name and description", async () => {
+    const browser = await browserFor(admin);
+    const page = (await translateLoader(args(browser.get(categoryUrl), { type: "category", id: parks.id }))) as { fields: { title: boolean; description: boolean }; back: string };
+    expect(page.fields).toEqual({ title: true, description: false });
+    expect(page.back).toBe(`/admin/cycles/${cycle.slug}`);
+    const empty = answerOf(await translateAction(args(browser.post(categoryUrl, { locale: "es", title: "", description: "" }), { type: "category", id: parks.id })));
+    expect(empty.httpStatus).toBe(400);
+    expect(decodeMessage(empty.reply.error.title[0])?.key).toBe("translations:errors.categoryName");
+    const saved = (await translateAction(args(browser.post(categoryUrl, { locale: "es", title: "Parques", description: "" }), { type: "category", id: parks.id }))) as Response;
+    expect(saved.headers.get("Location")).toBe(`${categoryUrl}?saved=es`);
+    expect(await prisma.contentTranslation.findFirst({ where: { targetType: "category", targetId: parks.id }, select: { locale: true, title: true, description: true } })).toEqual({ locale: "es", title: "Parques", description: "" });
+
+    // A cycle with a description needs both, or a Spanish reader would see a Spanish name over an English description.
+    const cycleParams = { type: "cycle", id: cycle.id };
+    const nameOnly = answerOf(await translateAction(args(browser.post(cycleUrl, { locale: "es", title: "Votación de parques" }), cycleParams)));
+    expect(nameOnly.httpStatus).toBe(400);
+    expect(decodeMessage(nameOnly.reply.error.description[0])?.key).toBe("translations:errors.cycleDescription");
+    await translateAction(args(browser.post(cycleUrl, { locale: "es", title: "Votación de parques", description: "Elija los proyectos para los parques de Riverside." }), cycleParams));
+    expect(await prisma.contentTranslation.count({ where: { targetType: "cycle", targetId: cycle.id, locale: "es" } })).toBe(1);
+    expect(await prisma.auditLog.count({ where: { action: "translation.save", targetId: { in: [cycle.id, parks.id] } } })).toBe(2);
+
+    // The admin cycle page links to both and says which languages they have.
+    const { loader: adminCycleLoader } = await import("~/routes/admin.cycles.$slug");
+    const { translations } = (await adminCycleLoader(args(browser.get(`/admin/cycles/${cycle.slug}`), { slug: cycle.slug }))) as { translations: { cycle: { locales: string[] }; categories: { name: string; locales: string[] }[] } };
+    expect(translations.cycle.locales).toEqual(["es"]);
+    expect(translations.categories.map((c) => [c.name, c.locales])).toEqual([["Parks", ["es"]], ["Streets", []]]);
+  });
+
+  it("refuses agency staff and residents (403) for cycles and categories, and sends visitors to sign in", async () => {
+    const tries = [
+      [categoryUrl, { type: "category", id: parks.id }, { locale: "es", title: "Parques" }],
+      [cycleUrl, { type: "cycle", id: cycle.id }, { locale: "es", title: "Votación", description: "Una descripción." }],
+    ] as const;
+    for (const [url, params, form] of tries) {
+      for (const who of [staff, resident]) {
+        const browser = await browserFor(who);
+        const read = (await settle(() => translateLoader(args(browser.get(url), params)))) as Response;
+        expect(read.status).toBe(403);
+        expect(decodeMessage(await read.text())?.key).toBe("translations:refusedOffice");
+        expect(((await settle(() => translateAction(args(browser.post(url, form), params)))) as Response).status).toBe(403);
+      }
+      const visitor = (await settle(async () => translateLoader(args((await browserFor(null)).get(url), params)))) as Response;
+      expect(visitor.headers.get("Location")).toMatch(/^\/login/);
+    }
+    // Nothing they sent was saved.
+    expect((await prisma.contentTranslation.findMany({ where: { targetId: { in: [parks.id, cycle.id] } }, orderBy: { targetType: "asc" } })).map((t) => t.translatedById)).toEqual([admin.id, admin.id]);
+  });
+
+  it("puts the Spanish category on the ballot for a reader with ?lng=es, and the original for an English reader", async () => {
+    expect((await ballotOptions(cycle.id, north.id, undefined, "es")).map((o) => o.category)).toEqual(["Parques"]);
+    expect((await ballotOptions(cycle.id, north.id, undefined, "en")).map((o) => o.category)).toEqual(["Parks"]);
+    const voter = await browserFor(null);
+    voter.remember((await voteAction(args(voter.post("/vote", { code: codes[0].code })))) as Response);
+    type Ballot = { cycle: { name: string }; options: { category: string }[] };
+    const spanish = (await ballotLoader(args(voter.get("/vote/ballot?lng=es")))) as Ballot;
+    expect(spanish.options.map((o) => o.category)).toEqual(["Parques"]);
+    expect(spanish.cycle.name).toBe("Votación de parques");
+    const english = (await ballotLoader(args(voter.get("/vote/ballot?lng=en")))) as Ballot;
+    expect(english.options.map((o) => o.category)).toEqual(["Parks"]);
+    expect(english.cycle.name).toBe(cycle.name);
+  });
+
+  it("shows Spanish readers the cycle's translated name and description on the home page and the vote start page, the original otherwise", async () => {
+    type Home = { cycles: { slug: string; name: string; description: string }[] };
+    const card = (home: Home) => home.cycles.find((c) => c.slug === cycle.slug);
+    expect(card((await homeLoader(args(await spanishReader("/")))) as Home)).toMatchObject({ name: "Votación de parques", description: "Elija los proyectos para los parques de Riverside." });
+    expect(card((await homeLoader(args((await browserFor(null)).get("/")))) as Home)).toMatchObject({ name: cycle.name, description });
+    type Start = { voting: { name: string }[] };
+    expect(((await voteLoader(args(await spanishReader("/vote")))) as Start).voting.map((v) => v.name)).toContain("Votación de parques");
+    expect(((await voteLoader(args((await browserFor(null)).get("/vote")))) as Start).voting.map((v) => v.name)).toContain(cycle.name);
+  });
+});

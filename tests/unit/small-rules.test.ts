@@ -5,6 +5,8 @@ import { costingPermissions } from "~/domain/costing/permissions";
 import { estimateTotals } from "~/domain/costing/estimate";
 import type { Actor } from "~/domain/auth/roles";
 import { formatMoney, moneyToCents } from "~/domain/money";
+import { translationPermissions } from "~/domain/translations/permissions";
+import { translatedFields, translationInputFor } from "~/domain/translations/schema";
 
 describe("money", () => {
   it("parses what people type into integer cents", () => {
@@ -58,5 +60,27 @@ describe("redirect after sign-in", () => {
     expect(safeRedirect("/\t/evil.example")).toBe("/");
     expect(safeRedirect("/\\evil.example")).toBe("/");
     expect(safeRedirect("/ideas?cycle=2025")).toBe("/ideas?cycle=2025");
+  });
+});
+
+describe("translations", () => {
+  const actor = (roles: Actor["roles"]): Actor => ({ id: "u", name: "A", email: "a@x", roles, agencyId: null });
+  it("lets staff translate what people wrote, and only the PB office its own cycles and categories", () => {
+    for (const type of ["idea", "proposal", "update"] as const) expect(translationPermissions.translate(actor(["staff"]), type)).toBe(true);
+    for (const type of ["cycle", "category"] as const) {
+      expect(translationPermissions.translate(actor(["admin"]), type)).toBe(true);
+      expect(translationPermissions.translate(actor(["staff"]), type)).toBe(false);
+      expect(translationPermissions.translate(actor(["resident", "delegate"]), type)).toBe(false);
+      expect(translationPermissions.translate(null, type)).toBe(false);
+    }
+  });
+  it("asks a category only for its name, and a cycle for a description only when it has one", () => {
+    expect(translatedFields("category", { description: "" })).toEqual({ title: true, description: false });
+    expect(translatedFields("update", { description: "A note." })).toEqual({ title: false, description: true });
+    expect(translationInputFor("category", { description: "" }).safeParse({ locale: "es", title: "Parques" })).toMatchObject({ success: true, data: { description: "" } });
+    const described = { description: "Choose one or two projects." };
+    expect(translationInputFor("cycle", described).safeParse({ locale: "es", title: "Votación" }).success).toBe(false);
+    expect(translationInputFor("cycle", described).safeParse({ locale: "es", title: "Votación", description: "Elija uno o dos." }).success).toBe(true);
+    expect(translationInputFor("cycle", { description: "" }).safeParse({ locale: "es", title: "Votación" }).success).toBe(true);
   });
 });

@@ -1,11 +1,16 @@
 import { z } from "zod";
 import { LOCALES } from "../../i18n/config";
 import { message } from "../../i18n/message";
+import type { TranslatableType } from "./permissions";
+
+const locale = z.enum(LOCALES, { errorMap: () => ({ message: message("translations:errors.locale") }) });
+// A field the item does not have (an update's title, a category's description) is sent empty and stays empty.
+const none = z.literal("").default("");
 
 /** A project update has no title of its own: only its note is translated. */
 export const updateTranslationInput = z.object({
-  locale: z.enum(LOCALES, { errorMap: () => ({ message: message("translations:errors.locale") }) }),
-  title: z.literal("").default(""),
+  locale,
+  title: none,
   description: z
     .string({ required_error: message("translations:errors.description") })
     .trim()
@@ -14,7 +19,7 @@ export const updateTranslationInput = z.object({
 });
 
 export const translationInput = z.object({
-  locale: z.enum(LOCALES, { errorMap: () => ({ message: message("translations:errors.locale") }) }),
+  locale,
   title: z
     .string({ required_error: message("translations:errors.title") })
     .trim()
@@ -26,3 +31,50 @@ export const translationInput = z.object({
     .min(10, message("translations:errors.description"))
     .max(6000, message("translations:errors.descriptionLong")),
 });
+
+// The PB office's texts keep the limits of the originals (app/domain/cycles/schema.ts): a cycle's name up to
+// 120 characters and its description up to 2,000; a category's name up to 60.
+const cycleName = z
+  .string({ required_error: message("translations:errors.cycleName") })
+  .trim()
+  .min(3, message("translations:errors.cycleName"))
+  .max(120, message("translations:errors.cycleNameLong"));
+
+export const cycleTranslationInput = z.object({
+  locale,
+  title: cycleName,
+  description: z
+    .string({ required_error: message("translations:errors.cycleDescription") })
+    .trim()
+    .min(1, message("translations:errors.cycleDescription"))
+    .max(2000, message("translations:errors.cycleDescriptionLong")),
+});
+
+/** A cycle without a description of its own: only its name. */
+export const cycleNameTranslationInput = z.object({ locale, title: cycleName, description: none });
+
+export const categoryTranslationInput = z.object({
+  locale,
+  title: z
+    .string({ required_error: message("translations:errors.categoryName") })
+    .trim()
+    .min(1, message("translations:errors.categoryName"))
+    .max(60, message("translations:errors.categoryNameLong")),
+  description: none,
+});
+
+/** Which fields an item has to translate: an update only its note, a category (or a cycle without a description) only its name. */
+export function translatedFields(type: TranslatableType, original: { description: string }) {
+  return {
+    title: type !== "update",
+    description: type !== "category" && (type !== "cycle" || original.description.trim() !== ""),
+  };
+}
+
+/** The form for translating one item. */
+export function translationInputFor(type: TranslatableType, original: { description: string }) {
+  if (type === "update") return updateTranslationInput;
+  if (type === "category") return categoryTranslationInput;
+  if (type === "cycle") return translatedFields(type, original).description ? cycleTranslationInput : cycleNameTranslationInput;
+  return translationInput;
+}

@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { query, signIn } from "./helpers";
+
+// The PB office translates its own texts (a cycle, its categories); a Spanish voter reads them on the home page and the ballot.
+
+test("a Spanish voter reads the cycle and the categories in Spanish on the home page and the ballot", async ({ browser }) => {
+  const home = await (await browser.newContext()).newPage();
+  await home.goto("/?lng=es");
+  const card = home.getByRole("region", { name: "Votación de las bibliotecas de Riverside 2026" });
+  await expect(card.getByText("Elija uno o dos proyectos para las bibliotecas públicas de Riverside.")).toBeVisible();
+  // Not translated in the demo: shown as written.
+  await expect(home.getByRole("region", { name: "Riverside Youth Budget 2027" })).toBeVisible();
+
+  const [code] = query<{ code: string }>(
+    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId left join Participation p on p.voterCodeId = v.id
+     where c.slug = 'libraries-2026' and p.id is null and v.voidedAt is null order by v.code limit 1 offset 5`,
+  );
+  await home.goto("/vote");
+  await expect(home.getByText(/Votación de las bibliotecas de Riverside 2026/)).toBeVisible();
+  await home.getByLabel("Código de votación").fill(code.code);
+  await home.getByRole("button", { name: "Continuar a mi boleta" }).click();
+  await expect(home).toHaveURL(/\/vote\/ballot/);
+  await expect(home.getByText(/^Votación de las bibliotecas de Riverside 2026\./)).toBeVisible();
+  await expect(home.getByText(/^Cultura y comunidad\./)).toBeVisible();
+  await expect(home.getByText(/Culture & community/)).toHaveCount(0);
+  await home.goto("/vote/ballot?lng=en");
+  await expect(home.getByText(/^Culture & community\./)).toBeVisible();
+  await home.context().close();
+});
+
+test("the PB office translates a cycle from its admin page; agency staff may not", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/cycles/youth-2027");
+  const section = admin.getByRole("region", { name: "Translations" });
+  await expect(section.getByRole("listitem").filter({ hasText: "Schools & youth" })).toContainText("translated into Español");
+  await expect(section.getByRole("listitem").filter({ hasText: "The cycle's name and description" })).toContainText("not translated yet");
+  await section.getByRole("link", { name: "The cycle's name and description" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Translate the cycle “Riverside Youth Budget 2027”" })).toBeVisible();
+  await admin.getByLabel("Name in that language").fill("Presupuesto juvenil de Riverside 2027");
+  await admin.getByRole("button", { name: "Save translation" }).click();
+  await expect(admin.getByText("Translate the description too")).toBeVisible();
+  await admin.getByLabel("Description in that language").fill("Jóvenes de 12 a 24 años deciden sobre $100,000 para proyectos en toda la ciudad. ¡Comparta su idea!");
+  await admin.getByRole("button", { name: "Save translation" }).click();
+  await expect(admin.getByText("Translation saved.")).toBeVisible();
+  await admin.getByRole("link", { name: "Back to the page" }).click();
+  await expect(admin.getByRole("region", { name: "Translations" }).getByRole("listitem").first()).toContainText("translated into Español");
+
+  // A category asks for its name only.
+  await admin.getByRole("region", { name: "Translations" }).getByRole("link", { name: "Streets & safety" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Translate the category “Streets & safety”" })).toBeVisible();
+  await expect(admin.getByLabel("Description in that language")).toHaveCount(0);
+  const categoryUrl = admin.url();
+
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto("/?lng=es");
+  await expect(reader.getByRole("region", { name: "Presupuesto juvenil de Riverside 2027" })).toBeVisible();
+
+  const staff = await signIn(browser, "parks");
+  await staff.goto(categoryUrl);
+  await expect(staff.getByText("Only the PB office can translate the names and descriptions of its cycles and categories.")).toBeVisible();
+  await Promise.all([admin.context().close(), reader.context().close(), staff.context().close()]);
+});
