@@ -49,17 +49,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function LanguageSwitcher({ locale }: { locale: Locale }) {
   const { t } = useTranslation();
   const location = useLocation();
+  // A page holding unsent choices (the ballot) names its form: switching language then sends the
+  // choices along ("change"), so they come back in the other language instead of being dropped.
+  const keepForm = useMatches()
+    .map((m) => (m.handle as { languageForm?: string } | undefined)?.languageForm)
+    .find(Boolean);
   return (
     <nav aria-label={t("common:nav.language")} className="language-switcher">
       <ul className="nav">
         {LOCALES.map((l) => {
           const params = new URLSearchParams(location.search);
           params.set("lng", l);
+          const to = `${location.pathname}?${params}`;
           return (
             <li key={l}>
-              <Link to={`${location.pathname}?${params}`} lang={l} hrefLang={l} aria-current={l === locale ? "true" : undefined}>
-                {LOCALE_NAMES[l]}
-              </Link>
+              {keepForm ? (
+                <button type="submit" form={keepForm} formAction={to} name="intent" value="change" className="link-button" lang={l} aria-current={l === locale ? "true" : undefined}>
+                  {LOCALE_NAMES[l]}
+                </button>
+              ) : (
+                <Link to={to} lang={l} hrefLang={l} aria-current={l === locale ? "true" : undefined}>
+                  {LOCALE_NAMES[l]}
+                </Link>
+              )}
             </li>
           );
         })}

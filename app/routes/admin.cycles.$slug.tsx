@@ -393,6 +393,7 @@ export default function ManageCycle() {
                 <span className={`status status-${r.status}`}>{RESULT_STATUS_KEYS[r.status] ? t(RESULT_STATUS_KEYS[r.status]) : r.status}</span>
               </h3>
               {r.replacesRun !== null ? <Notice tone="error">{t("admin:tally.replaces", { run: r.replacesRun })}</Notice> : null}
+              {r.ballotCount === 0 ? <Notice tone="error">{t("admin:tally.noBallots")}</Notice> : null}
               <p>{t("admin:tally.summary", { count: r.ballotCount, spent: money(r.spentCents), budget: money(r.budgetCents) })}</p>
               <ul>{r.winners.map((w) => <li key={w.title}>{winnerWithTotal(t, w.title, w.votes, cycle.score)}</li>)}</ul>
             </div>

@@ -24,7 +24,7 @@ export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 export { noStore as headers } from "~/voter-session.server";
 
 /** Plain HTML, no framework download (it works without JavaScript); /ballot.js keeps the running total. */
-export const handle = { hydrate: false };
+export const handle = { hydrate: false, languageForm: "ballot-form" };
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:ballot.metaTitle");
 
@@ -120,7 +120,7 @@ export default function Ballot() {
           </p>
         ) : null}
         <p>{t("vote:review.final")}</p>
-        <Form method="post">
+        <Form method="post" id="ballot-form">
           <AuthenticityTokenInput />
           {rules.method === "ranked"
             ? result.selection.map((id, i) => <input key={id} type="hidden" name={`rank-${id}`} value={String(i + 1)} />)
@@ -145,7 +145,7 @@ export default function Ballot() {
           {result.errors.map((e) => <p key={e}>{say(e)}</p>)}
         </Notice>
       ) : null}
-      <Form method="post" aria-describedby="ballot-summary" ref={formRef} onChange={sync} data-ballot="">
+      <Form method="post" id="ballot-form" aria-describedby="ballot-summary" ref={formRef} onChange={sync} data-ballot="">
         <AuthenticityTokenInput />
         <BallotChoices legend={t("vote:ballot.legend", { district: district.name })} options={options} rules={rules} initial={initial} ranks={ranks} problems={result?.problems} money={money} />
         <div className="running-total" id="ballot-summary">

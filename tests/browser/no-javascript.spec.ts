@@ -39,6 +39,14 @@ test("a knapsack ballot is cast and the survey answered without JavaScript", asy
   await expect(page.getByTestId("static-summary")).toHaveText(/^Budget: \$[\d,]+\. Your total is checked when you press “Review my ballot”\.$/);
   await expect(page.getByTestId("running-total")).toBeHidden();
   await page.getByRole("checkbox").first().check();
+  // Switching language on the ballot keeps what was ticked (the switch sends the form along).
+  const first = await page.getByRole("checkbox").first().getAttribute("value");
+  await page.getByRole("button", { name: "Español" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Su boleta/);
+  await expect(page.locator(`input[name=project][value="${first}"]`)).toBeChecked();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Your ballot/);
+  await expect(page.locator(`input[name=project][value="${first}"]`)).toBeChecked();
   await page.getByRole("button", { name: "Review my ballot" }).click();
   await page.getByRole("button", { name: "Confirm and cast my ballot" }).click();
   await expect(page.getByRole("heading", { name: /Thank you — your ballot is recorded/ })).toBeVisible();
