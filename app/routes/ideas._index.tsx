@@ -10,6 +10,8 @@ import { listIdeas } from "~/db/ideas.server";
 import { ideaPermissions, IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
 import { ideaFilter } from "~/domain/ideas/schema";
 import { pageTitle } from "~/i18n/meta";
+import { localeOf } from "~/i18n/i18n.server";
+import { categoryNamesIn } from "~/db/translations.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:list.metaTitle");
 
@@ -18,9 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = ideaFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { cycle, cycles } = await publicCycleAndPicker(actor, filter.cycle);
   if (!cycle) return { cycle: null, cycles: [], ideas: [], filter, canSubmit: false };
-  const ideas = await listIdeas(cycle.id, filter);
+  const [ideas, categoryNames] = await Promise.all([listIdeas(cycle.id, filter), localeOf(request).then((l) => categoryNamesIn(cycle.categories, l))]);
   return {
-    cycle: { slug: cycle.slug, name: cycle.name, districts: cycle.districts, categories: cycle.categories },
+    cycle: { slug: cycle.slug, name: cycle.name, districts: cycle.districts, categories: cycle.categories.map((c) => ({ ...c, name: categoryNames.get(c.id) ?? c.name })) },
     cycles,
     filter,
     canSubmit: ideaPermissions.offerSubmit(actor, { phase: cyclePhase(cycle) }),
@@ -29,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       number: i.number,
       title: i.title,
       district: i.district.name,
-      category: i.category.name,
+      category: categoryNames.get(i.category.id) ?? i.category.name,
       status: i.status,
       supports: i._count.supports,
     })),

@@ -22,7 +22,7 @@ import { costingPermissions } from "~/domain/costing/permissions";
 import { proposalPermissions, PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
 import { sendForCostingInput } from "~/domain/proposals/schema";
 import { TranslatedDescription } from "~/components/translated";
-import { translationsInto } from "~/db/translations.server";
+import { categoryNamesIn, translationsInto } from "~/db/translations.server";
 import { translationPermissions } from "~/domain/translations/permissions";
 import { localeOf } from "~/i18n/i18n.server";
 import { useFormat } from "~/i18n/i18n";
@@ -63,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       description: proposal.description,
       status: proposal.status,
       district: proposal.district.name,
-      category: proposal.category.name,
+      category: (await categoryNamesIn([proposal.category], locale)).get(proposal.category.id) ?? proposal.category.name,
       agency: proposal.agency?.name ?? null,
       cycle: { slug: proposal.cycle.slug, name: proposal.cycle.name, currency: proposal.cycle.currency },
       ideas: proposal.ideas.map((i) => i.idea),

@@ -11,6 +11,8 @@ import { listProposals } from "~/db/proposals.server";
 import { proposalPermissions, PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
+import { localeOf } from "~/i18n/i18n.server";
+import { categoryNamesIn } from "~/db/translations.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "proposals:list.metaTitle");
 
@@ -25,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = query.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { cycle, cycles } = await publicCycleAndPicker(actor, filter.cycle, "proposals");
   if (!cycle) return { cycle: null, cycles: [], proposals: [], filter, canCreate: false };
-  const proposals = await listProposals(cycle.id, filter);
+  const [proposals, categoryNames] = await Promise.all([listProposals(cycle.id, filter), localeOf(request).then((l) => categoryNamesIn(cycle.categories, l))]);
   return {
     cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency, districts: cycle.districts.map((d) => ({ id: d.id, name: d.name })) },
     cycles,
@@ -36,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       number: p.number,
       title: p.title,
       district: p.district.name,
-      category: p.category.name,
+      category: categoryNames.get(p.category.id) ?? p.category.name,
       status: p.status,
       agency: p.agency?.name ?? null,
       costCents: p.costEstimates[0]?.totalCents ?? null,

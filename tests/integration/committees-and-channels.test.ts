@@ -285,4 +285,17 @@ describe("translations of the PB office's own texts: cycles and categories", asy
     expect(((await voteLoader(args(await spanishReader("/vote")))) as Start).voting.map((v) => v.name)).toContain("Votación de parques");
     expect(((await voteLoader(args((await browserFor(null)).get("/vote")))) as Start).voting.map((v) => v.name)).toContain(cycle.name);
   });
+
+  it("names the category in Spanish on the proposal list and page too", async () => {
+    const { loader: proposalsLoader } = await import("~/routes/proposals._index");
+    const { loader: proposalLoader } = await import("~/routes/proposals.$id");
+    type List = { proposals: { id: string; category: string }[] };
+    const list = (await proposalsLoader(args(await spanishReader(`/proposals?cycle=${cycle.slug}`)))) as List;
+    expect(list.proposals.map((p) => p.category)).toEqual(["Parques"]);
+    const english = (await proposalsLoader(args((await browserFor(null)).get(`/proposals?cycle=${cycle.slug}`)))) as List;
+    expect(english.proposals.map((p) => p.category)).toEqual(["Parks"]);
+    const id = list.proposals[0].id;
+    const page = (await proposalLoader(args(await spanishReader(`/proposals/${id}`), { id }))) as { proposal: { category: string } };
+    expect(page.proposal.category).toBe("Parques");
+  });
 });
