@@ -295,7 +295,8 @@ async function seed() {
     if (translation) await saveTranslation({ type: "proposal", id: p.id }, { locale: "es", ...translation }, admin);
   }
   // Residents without a mailed code may vote with their account after declaring they are eligible.
-  await updateEligibility(current.id, { accountVoting: true, minAge: 14, residencyRule: "I live, work or study in the district I chose" }, admin);
+  // No rule of its own: voters read the standard wording in their language.
+  await updateEligibility(current.id, { accountVoting: true, minAge: 14, residencyRule: "" }, admin);
   await setPhase(current.id, "voting");
   await simulateVotes(current.id, 20);
 

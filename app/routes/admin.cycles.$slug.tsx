@@ -292,7 +292,7 @@ export default function ManageCycle() {
         {rulesLocked ? (
           <p>
             {eligibility.accountVoting
-              ? t("admin:eligibility.lockedOn", { age: eligibility.minAge, rule: eligibility.residencyRule })
+              ? t("admin:eligibility.lockedOn", { age: eligibility.minAge, rule: eligibility.residencyRule || t("vote:account.defaultRule") })
               : t("admin:eligibility.lockedOff")}
           </p>
         ) : (

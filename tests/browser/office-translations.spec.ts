@@ -60,3 +60,20 @@ test("the PB office translates a cycle from its admin page; agency staff may not
   await expect(staff.getByText("Only the PB office can translate the names and descriptions of its cycles and categories.")).toBeVisible();
   await Promise.all([admin.context().close(), reader.context().close(), staff.context().close()]);
 });
+
+test("a Spanish resident declaring they may vote reads the standard residency wording in Spanish", async ({ browser }) => {
+  // A new account: the demo resident may already have voted with theirs.
+  const resident = await (await browser.newContext()).newPage();
+  await resident.goto("/signup");
+  await resident.getByLabel("Your name").fill("Rosa Residente");
+  await resident.getByLabel("Email").fill(`rosa-${Date.now()}@example.org`);
+  await resident.getByLabel("Password").fill("una-clave-larga-2026");
+  await resident.getByRole("button", { name: "Create account" }).click();
+  await expect(resident.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await resident.goto("/vote?lng=es");
+  const section = resident.getByRole("region", { name: /Presupuesto participativo de Riverside 2026–27/ });
+  await expect(section.getByLabel("Confirmo: Vivo, trabajo o estudio en el distrito que elegí")).toBeVisible();
+  await expect(section.getByText(/I live, work or study/)).toHaveCount(0);
+  await resident.goto("/vote?lng=en");
+  await resident.context().close();
+});
