@@ -6,6 +6,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
+import { bodyLimit, tooLargeMessage } from "./server/body-limits.js";
 
 // Importing the build checks the environment (app/env.server.ts): a bad value stops here.
 const build = await import("./build/server/index.js");
@@ -73,15 +74,9 @@ app.use((req, res, next) => {
   if (req.path === "/healthz") return res.status(503).json({ status: "shutting-down" });
   next();
 });
-// No text form here is anywhere near 1 MB: refuse bigger bodies before they are parsed. The one
-// exception is a multipart update with a photo (at most 5 MB, checked again by the route) posted to
-// a project page: up to 6 MB there, and only there.
-const MAX_BODY_BYTES = 1_000_000;
-const MAX_PHOTO_BODY_BYTES = 6 * 1024 * 1024;
-const photoUpload = (req) =>
-  req.method === "POST" && /^\/projects\/[\w-]+$/.test(req.path) && /^multipart\/form-data;/i.test(req.headers["content-type"] ?? "");
 app.use((req, res, next) => {
-  const limit = photoUpload(req) ? MAX_PHOTO_BODY_BYTES : MAX_BODY_BYTES;
+  const asked = { method: req.method, path: req.path, contentType: req.headers["content-type"] };
+  const limit = bodyLimit(asked);
   // A body sent in chunks has no length to check in advance (browsers always send one with a
   // form): it is read and dropped, then refused with 411; past the size limit the connection
   // is simply cut.
@@ -96,7 +91,7 @@ app.use((req, res, next) => {
   }
   if (Number(req.headers["content-length"] ?? 0) <= limit) return next();
   req.resume(); // read and drop the body, so the client hears the answer
-  req.on("end", () => res.status(413).type("text/plain").send("This form is too large to send. Shorten the text and try again."));
+  req.on("end", () => res.status(413).type("text/plain").send(tooLargeMessage(asked)));
 });
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));

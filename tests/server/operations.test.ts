@@ -78,6 +78,14 @@ describe("the production server", () => {
       // 5 MB in chunks: never read in full, the connection is cut past 1 MB.
       const endless = request(`${base()}/ideas/new`, { method: "POST", body: chunks(50) });
       await expect(endless.then((r) => r.body.dump())).rejects.toThrow();
+      // A photo too large even for a project page: refused with the photo's own plain message.
+      const hugePhoto = await request(`${base()}/projects/some-project.data`, {
+        method: "POST",
+        headers: { "content-type": "multipart/form-data; boundary=x" },
+        body: "x".repeat(13_000_000),
+      });
+      expect(hugePhoto.statusCode).toBe(413);
+      expect(await hugePhoto.body.text()).toContain("This photo is too large to send: choose one of at most 5 MB.");
       const health = await request(`${base()}/healthz`); // and the server is fine
       expect(health.statusCode).toBe(200);
       await health.body.dump();
