@@ -2,10 +2,12 @@
 
 /** Parses "1,250.50", "1250", "$1250.5" into cents; null when it is not an amount. */
 export function moneyToCents(input: string): number | null {
-  const cleaned = input.trim().replace(/[\s,$€£]/g, "");
-  const match = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(cleaned);
+  const cleaned = input.trim().replace(/[\s$€£]/g, "");
+  // A comma only as a thousands separator ("1,250.50"): "1250,50", written with a decimal comma
+  // as in Spanish, is refused rather than read as 125,050.
+  const match = /^(\d{1,12}|\d{1,3}(?:,\d{3})+)(?:\.(\d{1,2}))?$/.exec(cleaned);
   if (!match) return null;
-  const cents = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  const cents = Number(match[1].replace(/,/g, "")) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
   return Number.isSafeInteger(cents) ? cents : null;
 }
 

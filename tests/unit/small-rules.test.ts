@@ -13,6 +13,11 @@ describe("money", () => {
     expect(moneyToCents("1,250.5")).toBe(125_050);
     expect(moneyToCents("$ 40000")).toBe(4_000_000);
     expect(moneyToCents("12.345")).toBeNull();
+    expect(moneyToCents("1,250,000")).toBe(125_000_000);
+    // A decimal comma (as written in Spanish) is refused, not read as thousands: "1250,50" is not $125,050.
+    expect(moneyToCents("1250,50")).toBeNull();
+    expect(moneyToCents("1.250,50")).toBeNull();
+    expect(moneyToCents("12,5")).toBeNull();
     expect(moneyToCents("-5")).toBeNull();
     expect(moneyToCents("ten")).toBeNull();
   });
