@@ -11,9 +11,10 @@ import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "results:trackers.metaTitle");
 
+// Each field on its own (.catch): a whole receipt line pasted as the tracker must not drop the cycle.
 const query = z.object({
-  cycle: z.string().max(60).optional(),
-  tracker: z.string().max(40).optional(),
+  cycle: z.string().max(60).optional().catch(undefined),
+  tracker: z.string().max(200).optional().catch((ctx) => String(ctx.input).slice(0, 200)),
 });
 
 /** After publication, every counted ballot's tracker is listed; a voter can find theirs. Contents are never shown. */

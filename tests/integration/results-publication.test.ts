@@ -73,6 +73,16 @@ describe("counted results stay hidden until published", async () => {
     expect(shown.pbText.match(/^\d+;\d+$/gm)).toHaveLength(3);
   });
 
+  it("answers a whole receipt line pasted as the tracker with 'not a tracker', keeping the cycle", async () => {
+    const browser = await browserFor(null);
+    const pasted = "Your ballot tracker: 0CF1-4FA2-0E0B — write it down or take a screenshot, then check it here";
+    type Page = { cycle: { slug: string }; typed: string; tracker: string | null };
+    const page = (await trackersLoader(args(browser.get(`/results/trackers?cycle=${cycle.slug}&tracker=${encodeURIComponent(pasted)}`)))) as Page;
+    expect(page.cycle.slug).toBe(cycle.slug);
+    expect(page.typed).toBe(pasted);
+    expect(page.tracker).toBeNull(); // the page then says it is not a tracker, by the field
+  });
+
   it("names each project by its public proposal number in both exports, beside the internal id", async () => {
     const browser = await browserFor(null);
     const q = `?cycle=${cycle.slug}`;
