@@ -28,11 +28,13 @@ const envSchema = z
     // Where photos on project updates are kept (re-encoded, with previews).
     UPLOAD_DIR: z.string().min(1).default("data/uploads"),
     // Where people reach the app, for links in e-mails.
-    PUBLIC_URL: z.string().url("must be a full address such as https://budget.example.org").default("http://localhost:3000"),
+    PUBLIC_URL: z.string().url("must be a full address such as https://budget.example.org").optional(),
     // smtp://user:pass@host:587 to send e-mail; without it, e-mails are written to data/outbox (see /dev/outbox).
     SMTP_URL: z.string().url("must look like smtp://user:password@host:587").optional(),
     MAIL_FROM: z.string().default("Civic Budget <no-reply@civic-budget.local>"),
   })
+  // Unset, links in e-mails point at this machine on the port the app listens on.
+  .transform((env) => ({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` }))
   .superRefine((env, ctx) => {
     // Several instances on one PostgreSQL database must sign cookies with the same secret.
     if (env.NODE_ENV === "production" && dialectOf(env.DATABASE_URL) === "postgresql" && !env.SESSION_SECRET) {

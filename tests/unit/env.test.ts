@@ -21,6 +21,12 @@ describe("the environment", () => {
     expect(env).toMatchObject({ PORT: 8080, TRUST_PROXY: true, COOKIE_SECURE: false, DATABASE_POOL_SIZE: 25, LOG_LEVEL: "info" });
   });
 
+  it("links e-mails to the port the app listens on unless PUBLIC_URL says otherwise", () => {
+    expect(parseEnv({}).PUBLIC_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ PORT: "3304" }).PUBLIC_URL).toBe("http://localhost:3304");
+    expect(parseEnv({ PORT: "3304", PUBLIC_URL: "https://budget.example.org" }).PUBLIC_URL).toBe("https://budget.example.org");
+  });
+
   it("refuses bad values, naming the variable", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => parseEnv({ DATABASE_URL: "mysql://x@y/z" })).toThrow(/DATABASE_URL/);
