@@ -1,7 +1,7 @@
 import type { Actor } from "~/domain/auth/roles";
 import type { FollowTargetType } from "~/domain/follows/permissions";
 import { env } from "~/env.server";
-import { translatorFor } from "~/i18n/i18n.server";
+import { dateIn, translatorFor } from "~/i18n/i18n.server";
 import type { MessageValues } from "~/i18n/message";
 import { audit } from "./audit.server";
 import { prisma, type Tx } from "./client.server";
@@ -54,7 +54,9 @@ export async function notifyFollowers(
   const link = new URL(followPath(target), env.PUBLIC_URL).toString();
   for (const follower of followers) {
     const t = translatorFor(follower.locale);
-    const values = { ...mail.values, name: follower.user.name, link };
+    const values: MessageValues = { ...mail.values, name: follower.user.name, link };
+    // A day ("2026-11-26") reads as the follower's language writes dates.
+    if (typeof values.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(values.date)) values.date = dateIn(follower.locale, values.date);
     await queueMail(tx, {
       to: follower.user.email,
       subject: t(mail.subject, values),

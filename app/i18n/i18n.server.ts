@@ -1,6 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
-import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from "~/i18n/config";
+import { DEFAULT_LOCALE, INTL_LOCALE, LOCALES, isLocale, type Locale } from "~/i18n/config";
 import { secureCookies } from "~/env.server";
 import { createI18n, type Translations } from "~/i18n/i18n";
 import { RESOURCES } from "~/locales";
@@ -51,4 +51,10 @@ export async function serverT(request: Request) {
 export function translatorFor(locale: string) {
   const lng = isLocale(locale) ? locale : DEFAULT_LOCALE;
   return createI18n(lng, translations[lng]).t;
+}
+
+/** A calendar day written as `locale` writes dates ("November 26, 2026", "26 de noviembre de 2026"). */
+export function dateIn(locale: string, day: string) {
+  const lng = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  return new Date(day).toLocaleDateString(INTL_LOCALE[lng], { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 }

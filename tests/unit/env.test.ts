@@ -42,3 +42,12 @@ describe("the environment", () => {
     expect(parseEnv({ NODE_ENV: "production" }).NODE_ENV).toBe("production"); // SQLite: a secret is made once in data/
   });
 });
+
+describe("dates in e-mails", async () => {
+  const { dateIn } = await import("~/i18n/i18n.server");
+  it("are written as the follower's language writes them, not as 2026-11-26", () => {
+    expect(dateIn("en", "2026-11-26")).toBe("November 26, 2026");
+    expect(dateIn("es", "2026-11-26")).toBe("26 de noviembre de 2026");
+    expect(dateIn("fr", "2026-11-26")).toBe("November 26, 2026"); // an unknown language: the default
+  });
+});
