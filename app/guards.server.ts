@@ -10,6 +10,7 @@ import { hasRole, type Actor } from "~/domain/auth/roles";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { cyclePermissions } from "~/domain/cycles/permissions";
 import { message } from "~/i18n/message";
+import { cyclesInLocale } from "~/db/translations.server";
 
 export async function loadIdea(request: Request, id: string | undefined) {
   const actor = await getActor(request);
@@ -59,9 +60,12 @@ export async function publishedResultsOf(request: Request) {
  * For public lists: the cycle asked for by slug (else the newest suitable one),
  * and the cycles for the picker. Drafts only for the PB office.
  */
-export async function publicCycleAndPicker(actor: Actor | null, slug: string | undefined, prefer?: "proposals" | "results") {
+export async function publicCycleAndPicker(actor: Actor | null, slug: string | undefined, locale: string, prefer?: "proposals" | "results") {
   const includeDrafts = hasRole(actor, "admin");
-  const [cycle, cycles] = await Promise.all([resolveCycle(slug, { includeDrafts, prefer }), listCycles({ includeDrafts })]);
+  const [found, all] = await Promise.all([resolveCycle(slug, { includeDrafts, prefer }), listCycles({ includeDrafts })]);
+  // Names (and the description) in the reader's language where the PB office translated them.
+  const [cycle] = found ? await cyclesInLocale([found], locale) : [null];
+  const cycles = await cyclesInLocale(all, locale);
   return { cycle, cycles: cycles.map((c) => ({ slug: c.slug, name: c.name })) };
 }
 

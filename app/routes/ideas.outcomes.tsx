@@ -7,6 +7,7 @@ import { CyclePicker } from "~/components/cycle";
 import { ideaOutcomes } from "~/db/ideas.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { pageTitle } from "~/i18n/meta";
+import { localeOf } from "~/i18n/i18n.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:outcomes.metaTitle");
 
@@ -14,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:out
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   const { cycle: slug } = z.object({ cycle: z.string().max(100).optional().catch(undefined) }).parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { cycle, cycles } = await publicCycleAndPicker(actor, slug);
+  const { cycle, cycles } = await publicCycleAndPicker(actor, slug, await localeOf(request));
   if (!cycle) return { cycle: null, cycles, ideas: [] };
   const ideas = await ideaOutcomes(cycle.id);
   return {

@@ -25,7 +25,7 @@ const query = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   const filter = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { cycle, cycles } = await publicCycleAndPicker(actor, filter.cycle, "proposals");
+  const { cycle, cycles } = await publicCycleAndPicker(actor, filter.cycle, await localeOf(request), "proposals");
   if (!cycle) return { cycle: null, cycles: [], proposals: [], filter, canCreate: false };
   const [proposals, categoryNames] = await Promise.all([listProposals(cycle.id, filter), localeOf(request).then((l) => categoryNamesIn(cycle.categories, l))]);
   return {

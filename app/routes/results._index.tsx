@@ -13,13 +13,14 @@ import { isTallyRule, tallyRuleName, type TallyRule } from "~/domain/cycles/rule
 import { z } from "zod";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
+import { localeOf } from "~/i18n/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "results:list.metaTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   const query = z.object({ cycle: z.string().optional() }).parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { cycle, cycles } = await publicCycleAndPicker(actor, query.cycle, "results");
+  const { cycle, cycles } = await publicCycleAndPicker(actor, query.cycle, await localeOf(request), "results");
   if (!cycle) return { cycle: null, cycles: [], results: [] };
   const results = await latestResults(cycle.id, { publishedOnly: true });
   return {

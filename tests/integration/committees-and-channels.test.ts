@@ -286,6 +286,16 @@ describe("translations of the PB office's own texts: cycles and categories", asy
     expect(((await voteLoader(args((await browserFor(null)).get("/vote")))) as Start).voting.map((v) => v.name)).toContain(cycle.name);
   });
 
+  it("names the cycle in Spanish on the idea list and in the cycle pickers too", async () => {
+    const { loader: ideasLoader } = await import("~/routes/ideas._index");
+    type Ideas = { cycle: { name: string }; cycles: { slug: string; name: string }[] };
+    const spanish = (await ideasLoader(args(await spanishReader(`/ideas?cycle=${cycle.slug}`)))) as Ideas;
+    expect(spanish.cycle.name).toBe("Votación de parques");
+    expect(spanish.cycles.find((c) => c.slug === cycle.slug)?.name).toBe("Votación de parques");
+    const english = (await ideasLoader(args((await browserFor(null)).get(`/ideas?cycle=${cycle.slug}`)))) as Ideas;
+    expect(english.cycle.name).toBe(cycle.name);
+  });
+
   it("names the category in Spanish on the proposal list and page too", async () => {
     const { loader: proposalsLoader } = await import("~/routes/proposals._index");
     const { loader: proposalLoader } = await import("~/routes/proposals.$id");
