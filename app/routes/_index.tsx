@@ -124,17 +124,18 @@ export default function Home() {
 
 function ReportBack({ report }: { report: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["report"]> }) {
   const { t } = useTranslation();
-  const list = (status?: string) => `/projects?cycle=${report.cycle.slug}${status ? `&status=${status}` : ""}`;
+  // Counted as the list filters them: a late milestone makes a project delayed, not only its status.
+  const list = (health: string) => `/projects?cycle=${report.cycle.slug}&health=${health}`;
   return (
     <section className="card report-back" aria-labelledby="report-back">
       <h2 id="report-back">{t("home:reportBack.title", { cycle: report.cycle.name })}</h2>
       <p>{t("home:reportBack.lead", { count: report.total })}</p>
       <ul>
         <li>
-          <Link to={list("completed")}>{t("home:reportBack.done", { count: report.counts.done })}</Link>
+          <Link to={list("done")}>{t("home:reportBack.done", { count: report.counts.done })}</Link>
         </li>
         <li>
-          <Link to={list()}>{t("home:reportBack.onTrack", { count: report.counts.on_track })}</Link>
+          <Link to={list("on_track")}>{t("home:reportBack.onTrack", { count: report.counts.on_track })}</Link>
         </li>
         <li>
           <Link to={list("delayed")}>{t("home:reportBack.delayed", { count: report.counts.delayed })}</Link>
@@ -164,7 +165,7 @@ function ReportBack({ report }: { report: NonNullable<ReturnType<typeof useLoade
         </li>
       </ul>
       <p>
-        <Link to={list()}>{t("home:reportBack.all", { cycle: report.cycle.name })}</Link>
+        <Link to={`/projects?cycle=${report.cycle.slug}`}>{t("home:reportBack.all", { cycle: report.cycle.name })}</Link>
       </p>
     </section>
   );

@@ -7,7 +7,7 @@ import { Progress } from "~/components/progress";
 import { listCycles } from "~/db/cycles.server";
 import { listProjects } from "~/db/projects.server";
 import { PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
-import { milestoneState, spendSummary } from "~/domain/implementation/progress";
+import { milestoneState, PROJECT_HEALTHS, projectHealth, spendSummary, type ProjectHealth } from "~/domain/implementation/progress";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 
@@ -17,6 +17,8 @@ const query = z.object({
   cycle: z.string().optional().catch(undefined),
   status: z.enum(PROJECT_STATUSES).optional().catch(undefined),
   district: z.string().optional().catch(undefined),
+  // How the home page's report-back counts (a late milestone makes a project delayed), for its links.
+  health: z.enum(PROJECT_HEALTHS).optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,11 +30,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const districtIds = (cycle ? [cycle] : cycles).flatMap((c) => c.districts.filter((d) => d.name === filter.district).map((d) => d.id));
   const projects = filter.district && districtIds.length === 0 ? [] : await listProjects({ cycleId: cycle?.id, status: filter.status, districtIds: filter.district ? districtIds : undefined });
   const today = new Date().toISOString().slice(0, 10);
+  const shown = filter.health ? projects.filter((p) => projectHealth(p, p.milestones, today) === filter.health) : projects;
   return {
     filter,
     cycles: cycles.map((c) => ({ slug: c.slug, name: c.name })),
     districts: districtNames,
-    projects: projects.map((p) => ({
+    projects: shown.map((p) => ({
       id: p.id,
       title: p.title,
       cycle: p.cycle.name,
@@ -48,6 +51,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   };
 }
+
+const HEALTH_KEYS: Record<ProjectHealth, string> = {
+  done: "projects:list.health.done",
+  on_track: "projects:list.health.on_track",
+  delayed: "projects:list.health.delayed",
+  cancelled: "projects:list.health.cancelled",
+};
 
 export default function Projects() {
   const { filter, cycles, districts, projects } = useLoaderData<typeof loader>();
@@ -67,8 +77,15 @@ export default function Projects() {
           value={filter.status}
           options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(PROJECT_STATUS_KEYS[s]) }))}
         />
+        {filter.health ? <input type="hidden" name="health" value={filter.health} /> : null}
         <button type="submit" className="button-secondary">{t("projects:list.filter")}</button>
       </Form>
+      {filter.health ? (
+        <p role="status">
+          {t("projects:list.healthShown", { health: t(HEALTH_KEYS[filter.health]) })}{" "}
+          <Link to={`/projects${filter.cycle ? `?cycle=${filter.cycle}` : ""}`}>{t("projects:list.showAll")}</Link>
+        </p>
+      ) : null}
       {projects.length === 0 ? <p>{t("projects:list.none")}</p> : null}
       <ul className="item-list">
         {projects.map((p) => (

@@ -212,5 +212,11 @@ describe("project implementation", async () => {
     expect(report?.cycle.slug).toBe(cycle.slug);
     expect(report?.counts).toEqual({ done: 0, on_track: 0, delayed: 1, cancelled: 1 });
     expect(report?.cancelled).toEqual([{ id: cancelled.id, title: "South pond boardwalk", reason: "The pond is protected wetland; the boardwalk cannot be built." }]);
+    // Its links list the same projects: the playground is "in progress" but delayed by its late milestone.
+    const listed = async (health: string) =>
+      (await projectList.loader(args(new Request(`http://test/projects?cycle=${cycle.slug}&health=${health}`)))).projects.map((p) => p.title);
+    expect(await listed("delayed")).toEqual(["Riverside playground"]);
+    expect(await listed("cancelled")).toEqual(["South pond boardwalk"]);
+    expect(await listed("on_track")).toEqual([]);
   });
 });
