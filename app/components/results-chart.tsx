@@ -1,23 +1,47 @@
+import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis } from "recharts";
 import { PlainTick } from "~/components/chart-tick";
 import { useFormat } from "~/i18n/i18n";
 
-/** Votes per project, winners in green. Fixed size so it renders on the server too. */
+const FUNDED = "#0b5c47";
+const NOT_FUNDED = "#8a96a3";
+
+/**
+ * Votes per project, winners in green. Fixed sizes so it renders on the server too: a wide
+ * chart, and a narrow one (shorter labels) that a phone shows instead at its own size, rather
+ * than the wide one shrunk until its labels cannot be read.
+ */
 export function VotesChart({ projects }: { projects: { title: string; votes: number; selected: boolean }[] }) {
-  const f = useFormat();
-  const data = projects.map((p) => ({ name: p.title.length > 34 ? `${p.title.slice(0, 32)}…` : p.title, votes: p.votes, selected: p.selected }));
+  const { t } = useTranslation();
   return (
-    <div className="table-scroll" aria-hidden="true">
-      <BarChart width={640} height={44 * data.length + 40} data={data} layout="vertical" margin={{ left: 16, right: 24, top: 8, bottom: 8 }}>
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} tickFormatter={(n: number) => f.number(n)} />
-        <YAxis type="category" dataKey="name" width={250} tick={<PlainTick />} />
-        <Bar dataKey="votes" isAnimationActive={false}>
-          {data.map((d, i) => (
-            <Cell key={i} fill={d.selected ? "#0b5c47" : "#8a96a3"} />
-          ))}
-        </Bar>
-      </BarChart>
-    </div>
+    <>
+      <div className="chart-wide" aria-hidden="true">
+        <Chart projects={projects} width={640} labelWidth={250} maxLabel={34} />
+      </div>
+      <div className="chart-narrow" aria-hidden="true">
+        <Chart projects={projects} width={330} labelWidth={142} maxLabel={16} />
+      </div>
+      <p className="chart-legend muted" aria-hidden="true">
+        <span className="swatch" style={{ background: FUNDED }} /> {t("results:chart.funded")}{" "}
+        <span className="swatch" style={{ background: NOT_FUNDED }} /> {t("results:chart.notFunded")}
+      </p>
+    </>
+  );
+}
+
+function Chart({ projects, width, labelWidth, maxLabel }: { projects: { title: string; votes: number; selected: boolean }[]; width: number; labelWidth: number; maxLabel: number }) {
+  const f = useFormat();
+  const data = projects.map((p) => ({ name: p.title.length > maxLabel ? `${p.title.slice(0, maxLabel - 2)}…` : p.title, votes: p.votes, selected: p.selected }));
+  return (
+    <BarChart width={width} height={44 * data.length + 40} data={data} layout="vertical" margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
+      <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+      <XAxis type="number" allowDecimals={false} tickFormatter={(n: number) => f.number(n)} />
+      <YAxis type="category" dataKey="name" width={labelWidth} tick={<PlainTick />} />
+      <Bar dataKey="votes" isAnimationActive={false}>
+        {data.map((d, i) => (
+          <Cell key={i} fill={d.selected ? FUNDED : NOT_FUNDED} />
+        ))}
+      </Bar>
+    </BarChart>
   );
 }

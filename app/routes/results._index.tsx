@@ -137,7 +137,7 @@ export default function Results() {
             <p>{t("results:district.satisfaction", { percent: percent(r.summary.withAWinner) })}</p>
           ) : null}
           <div className="table-scroll">
-            <table>
+            <table className="stack-narrow">
               <caption className="sr-only">{t(points ? "results:district.captionPoints" : "results:district.caption", { district: r.district })}</caption>
               <thead>
                 <tr>
@@ -151,8 +151,8 @@ export default function Results() {
                 {r.projects.map((p) => (
                   <tr key={p.id}>
                     <td>{p.title}</td>
-                    <td className="num">{f.number(p.votes)}</td>
-                    <td className="num">{money(p.costCents)}</td>
+                    <td className="num" data-label={t(points ? "results:district.points" : "results:district.votes")}>{f.number(p.votes)}</td>
+                    <td className="num" data-label={t("results:district.cost")}>{money(p.costCents)}</td>
                     <td>
                       {p.selected ? <span className="status status-selected">{t("results:district.funded")}</span> : null} {explainNote(parseNote(p.note), money, translate, cycle.score)}
                     </td>

@@ -215,7 +215,8 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
     await expect(section.getByRole("listitem")).toHaveText(e.winners.map((w) => `${w.title} — ${unit(w.votes)}, ${money(w.cost)}`));
     await expect(section.getByRole("columnheader", { name: score === "points" ? "Points" : "Votes" })).toBeVisible();
     // The chart: a recharts SVG with one bar label per project.
-    const chart = section.locator("svg.recharts-surface");
+    // (The wide chart on a desktop; a phone shows the narrow one instead.)
+    const chart = section.locator(".chart-wide svg.recharts-surface");
     await expect(chart).toBeVisible();
     for (const p of [...e.winners, ...e.losers]) await expect(chart.getByText(p.title, { exact: true })).toBeVisible();
     // Equal Shares explains every outcome: who paid for each winner, why each loser lost.

@@ -265,3 +265,17 @@ test("a form refused after it was posted (no JavaScript, a stale tab) gets the n
   expect(text).not.toMatch(/nav\.|admin:|common:|error\./);
   await shot(admin, "refused-post-page");
 });
+
+test("on a 390-pixel phone the results page fits, with a chart drawn at its own size and each reason in full", async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await page.goto("/results?cycle=2025");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const section = page.getByRole("region").filter({ has: page.locator(".chart-narrow") }).first();
+  await expect(section.locator(".chart-wide")).toBeHidden();
+  const narrow = section.locator(".chart-narrow svg.recharts-surface");
+  await expect(narrow).toBeVisible();
+  // Drawn at its own width, not a wide chart shrunk (whose labels would be a few pixels tall).
+  expect((await narrow.boundingBox())!.width).toBeGreaterThanOrEqual(320);
+  await expect(section.locator(".chart-legend")).toHaveText(/funded\s+not funded/);
+  await shot(page, "results-phone");
+});
