@@ -5,7 +5,8 @@ import type { CSSProperties } from "react";
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 import { PlainTick } from "~/components/chart-tick";
 
-const short = (s: string) => (s.length > 22 ? `${s.slice(0, 20)}…` : s);
+// Labels longer than this would run past the left edge of the 150px label column.
+const short = (s: string) => (s.length > 19 ? `${s.slice(0, 18)}…` : s);
 
 /** One bar per row: `value` in percent or a count. */
 export function SimpleBars({ rows, unit = "" }: { rows: { label: string; value: number }[]; unit?: string }) {

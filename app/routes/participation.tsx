@@ -75,10 +75,11 @@ export async function action({ request }: ActionFunctionArgs) {
   throw new Response("Unknown action.", { status: 400 });
 }
 
-function TableAndChart({ chart, table, label }: { chart: ReactNode; table: ReactNode; label: string }) {
+/** `stacked`: the chart under the table, for tables with more columns than half a screen holds. */
+function TableAndChart({ chart, table, label, stacked = false }: { chart: ReactNode; table: ReactNode; label: string; stacked?: boolean }) {
   const { t } = useTranslation();
   return (
-    <div className="chart-pair">
+    <div className={stacked ? "chart-pair chart-pair-stacked" : "chart-pair"}>
       {/* A table wider than a phone scrolls: focusable, so keyboard users can scroll it too. */}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>{table}</div>
       <figure className="chart-figure">
@@ -204,6 +205,7 @@ export default function ParticipationDashboard() {
                   ) : null}
                   <TableAndChart
                     label={question}
+                    stacked
                     table={
                       <table>
                         <caption className="sr-only">{question}</caption>
