@@ -25,7 +25,15 @@ test("agency staff add a milestone, spending and an update with a photo; a resid
   await spending.getByRole("button", { name: "Record spending" }).click();
   await expect(spending.getByText("Enter an amount greater than zero, e.g. 1,250.50.")).toBeVisible();
   await expect(spending.getByLabel("What it was for")).toHaveValue("Soil and compost");
+  // Spending cannot be dated after today: said next to the date, which is kept.
+  const today = await spending.getByLabel("Date", { exact: true }).inputValue();
+  await spending.getByLabel("Date", { exact: true }).fill("2030-01-01");
   await spending.getByLabel(/^Amount/).fill("1,250.50");
+  await spending.getByRole("button", { name: "Record spending" }).click();
+  await expect(spending.getByText("The date of the spending cannot be after today.", { exact: false })).toBeVisible();
+  await expect(spending.getByLabel("Date", { exact: true })).toHaveValue("2030-01-01");
+  await expect(spending.getByLabel(/^Amount/)).toHaveValue("1,250.50");
+  await spending.getByLabel("Date", { exact: true }).fill(today);
   await spending.getByLabel("Reference (optional)").fill("INV-2026-1120");
   await spending.getByRole("button", { name: "Record spending" }).click();
   await expect(staff.getByText("Spending recorded.")).toBeVisible();
