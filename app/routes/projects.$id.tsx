@@ -276,34 +276,37 @@ export default function ProjectPage() {
           tone={spend.overBudget ? "over" : undefined}
         />
         {project.spends.length === 0 ? <p>{t("projects:spend.none")}</p> : (
-          <table>
-            <caption className="sr-only">{t("projects:spend.tableCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("projects:spend.date")}</th>
-                <th scope="col">{t("projects:spend.description")}</th>
-                <th scope="col">{t("projects:spend.reference")}</th>
-                <th scope="col" className="num">{t("projects:spend.amount")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {project.spends.map((s) => (
-                <tr key={s.id} className={s.withdrawnOn ? "withdrawn" : undefined}>
-                  <td><time dateTime={s.spentOn}>{f.date(s.spentOn)}</time></td>
-                  <td>
-                    {s.withdrawnOn ? <del>{s.description}</del> : s.description}
-                    {s.withdrawnOn ? (
-                      <p className="hint">{t("projects:spend.withdrawn", { date: f.date(s.withdrawnOn), reason: s.withdrawnReason ?? "" })}</p>
-                    ) : canRecordSpend ? (
-                      <WithdrawSpend spend={s} lastResult={answered.intent === "spend-withdraw" && answered.spendId === s.id ? lastResult : undefined} />
-                    ) : null}
-                  </td>
-                  <td>{s.reference ?? "—"}</td>
-                  <td className="num">{s.withdrawnOn ? <del>{f.money(s.amountCents, project.currency)}</del> : f.money(s.amountCents, project.currency)}</td>
+          // On a phone each entry becomes a block of labelled lines: four columns do not fit 390px.
+          <div className="table-scroll">
+            <table className="stack-narrow">
+              <caption className="sr-only">{t("projects:spend.tableCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("projects:spend.date")}</th>
+                  <th scope="col">{t("projects:spend.description")}</th>
+                  <th scope="col">{t("projects:spend.reference")}</th>
+                  <th scope="col" className="num">{t("projects:spend.amount")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {project.spends.map((s) => (
+                  <tr key={s.id} className={s.withdrawnOn ? "withdrawn" : undefined}>
+                    <td data-label={t("projects:spend.date")}><time dateTime={s.spentOn}>{f.date(s.spentOn)}</time></td>
+                    <td data-label={t("projects:spend.description")}>
+                      {s.withdrawnOn ? <del>{s.description}</del> : s.description}
+                      {s.withdrawnOn ? (
+                        <p className="hint">{t("projects:spend.withdrawn", { date: f.date(s.withdrawnOn), reason: s.withdrawnReason ?? "" })}</p>
+                      ) : canRecordSpend ? (
+                        <WithdrawSpend spend={s} lastResult={answered.intent === "spend-withdraw" && answered.spendId === s.id ? lastResult : undefined} />
+                      ) : null}
+                    </td>
+                    <td data-label={t("projects:spend.reference")}>{s.reference ?? "—"}</td>
+                    <td className="num" data-label={t("projects:spend.amount")}>{s.withdrawnOn ? <del>{f.money(s.amountCents, project.currency)}</del> : f.money(s.amountCents, project.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 
