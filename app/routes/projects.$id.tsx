@@ -17,6 +17,7 @@ import { readForm } from "~/csrf.server";
 import { isFollowing } from "~/db/follows.server";
 import { addMilestone, addSpend, completeMilestone, editMilestone, getProject, postProjectUpdate, withdrawSpend } from "~/db/projects.server";
 import { cyclePermissions } from "~/domain/cycles/permissions";
+import { todayIso } from "~/domain/fields";
 import { projectPermissions, PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
 import { daysLate, milestoneState, spendSummary, type MilestoneState } from "~/domain/implementation/progress";
 import {
@@ -53,7 +54,7 @@ type Status = (typeof PROJECT_STATUSES)[number];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, project } = await loadProject(request, params.id);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const spend = spendSummary(project.budgetCents, project.spends);
   // Updates in the reader's language where staff translated them.
   const translated = await translationsInto("update", project.updates.map((u) => u.id), await localeOf(request));
@@ -123,22 +124,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const { intent } = intentInput.parse(Object.fromEntries(formData));
   const back = (done: string) => redirect(`/projects/${project.id}?${done}=1`);
+  const today = todayIso();
 
   if (intent === "milestone-add" || intent === "milestone-edit" || intent === "milestone-done") {
     authorize(request, actor, projectPermissions.manageMilestones(actor, project), message("projects:errors.onlyAgencyStaffMilestones"));
     if (intent === "milestone-add") {
-      const submission = parseWithZod(formData, { schema: milestoneInput });
+      const submission = parseWithZod(formData, { schema: milestoneInput(today) });
       if (submission.status !== "success") return formReply(submission);
       await addMilestone(project.id, submission.value, actor!);
       return back("milestone");
     }
     if (intent === "milestone-edit") {
-      const submission = parseWithZod(formData, { schema: milestoneEditInput });
+      const submission = parseWithZod(formData, { schema: milestoneEditInput(today) });
       if (submission.status !== "success") return formReply(submission);
       if (!(await editMilestone(project.id, submission.value, actor!))) throw new Response(message("projects:errors.milestoneNotFound"), { status: 404 });
       return back("milestone");
     }
-    const submission = parseWithZod(formData, { schema: milestoneDoneInput });
+    const submission = parseWithZod(formData, { schema: milestoneDoneInput(today) });
     if (submission.status !== "success") return formReply(submission);
     if (!(await completeMilestone(project.id, submission.value, actor!))) throw new Response(message("projects:errors.milestoneNotFound"), { status: 404 });
     return back("milestone");
@@ -153,7 +155,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!withdrawn.ok) throw new Response(withdrawn.reason, { status: 404 });
       return back("withdrawn");
     }
-    const submission = parseWithZod(formData, { schema: spendInput });
+    const submission = parseWithZod(formData, { schema: spendInput(today) });
     if (submission.status !== "success") return formReply(submission);
     await addSpend(project.id, submission.value, actor!);
     return back("spent");
@@ -162,7 +164,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   authorize(request, actor, projectPermissions.postUpdate(actor, project), message("projects:errors.onlyAgencyStaff"));
   // A browser can never send a chosen file back: it is left out of the reply.
   const reply = { hideFields: ["photo"] };
-  const submission = parseWithZod(formData, { schema: projectUpdateInput });
+  const submission = parseWithZod(formData, { schema: projectUpdateInput(today) });
   const file = formData.get("photo");
   const hasPhoto = file instanceof File && (file.size > 0 || file.name !== "");
   const alt = hasPhoto ? photoAltInput.safeParse(formData.get("photoAlt") ?? undefined) : null;
@@ -274,34 +276,37 @@ export default function ProjectPage() {
           tone={spend.overBudget ? "over" : undefined}
         />
         {project.spends.length === 0 ? <p>{t("projects:spend.none")}</p> : (
-          <table>
-            <caption className="sr-only">{t("projects:spend.tableCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("projects:spend.date")}</th>
-                <th scope="col">{t("projects:spend.description")}</th>
-                <th scope="col">{t("projects:spend.reference")}</th>
-                <th scope="col" className="num">{t("projects:spend.amount")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {project.spends.map((s) => (
-                <tr key={s.id} className={s.withdrawnOn ? "withdrawn" : undefined}>
-                  <td><time dateTime={s.spentOn}>{f.date(s.spentOn)}</time></td>
-                  <td>
-                    {s.withdrawnOn ? <del>{s.description}</del> : s.description}
-                    {s.withdrawnOn ? (
-                      <p className="hint">{t("projects:spend.withdrawn", { date: f.date(s.withdrawnOn), reason: s.withdrawnReason ?? "" })}</p>
-                    ) : canRecordSpend ? (
-                      <WithdrawSpend spend={s} lastResult={answered.intent === "spend-withdraw" && answered.spendId === s.id ? lastResult : undefined} />
-                    ) : null}
-                  </td>
-                  <td>{s.reference ?? "—"}</td>
-                  <td className="num">{s.withdrawnOn ? <del>{f.money(s.amountCents, project.currency)}</del> : f.money(s.amountCents, project.currency)}</td>
+          // On a phone each entry becomes a block of labelled lines: four columns do not fit 390px.
+          <div className="table-scroll">
+            <table className="stack-narrow">
+              <caption className="sr-only">{t("projects:spend.tableCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("projects:spend.date")}</th>
+                  <th scope="col">{t("projects:spend.description")}</th>
+                  <th scope="col">{t("projects:spend.reference")}</th>
+                  <th scope="col" className="num">{t("projects:spend.amount")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {project.spends.map((s) => (
+                  <tr key={s.id} className={s.withdrawnOn ? "withdrawn" : undefined}>
+                    <td data-label={t("projects:spend.date")}><time dateTime={s.spentOn}>{f.date(s.spentOn)}</time></td>
+                    <td data-label={t("projects:spend.description")}>
+                      {s.withdrawnOn ? <del>{s.description}</del> : s.description}
+                      {s.withdrawnOn ? (
+                        <p className="hint">{t("projects:spend.withdrawn", { date: f.date(s.withdrawnOn), reason: s.withdrawnReason ?? "" })}</p>
+                      ) : canRecordSpend ? (
+                        <WithdrawSpend spend={s} lastResult={answered.intent === "spend-withdraw" && answered.spendId === s.id ? lastResult : undefined} />
+                      ) : null}
+                    </td>
+                    <td data-label={t("projects:spend.reference")}>{s.reference ?? "—"}</td>
+                    <td className="num" data-label={t("projects:spend.amount")}>{s.withdrawnOn ? <del>{f.money(s.amountCents, project.currency)}</del> : f.money(s.amountCents, project.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { query, shot, signIn } from "./helpers";
 
@@ -25,7 +25,15 @@ test("agency staff add a milestone, spending and an update with a photo; a resid
   await spending.getByRole("button", { name: "Record spending" }).click();
   await expect(spending.getByText("Enter an amount greater than zero, e.g. 1,250.50.")).toBeVisible();
   await expect(spending.getByLabel("What it was for")).toHaveValue("Soil and compost");
+  // Spending cannot be dated after today: said next to the date, which is kept.
+  const today = await spending.getByLabel("Date", { exact: true }).inputValue();
+  await spending.getByLabel("Date", { exact: true }).fill("2030-01-01");
   await spending.getByLabel(/^Amount/).fill("1,250.50");
+  await spending.getByRole("button", { name: "Record spending" }).click();
+  await expect(spending.getByText("The date of the spending cannot be after today.", { exact: false })).toBeVisible();
+  await expect(spending.getByLabel("Date", { exact: true })).toHaveValue("2030-01-01");
+  await expect(spending.getByLabel(/^Amount/)).toHaveValue("1,250.50");
+  await spending.getByLabel("Date", { exact: true }).fill(today);
   await spending.getByLabel("Reference (optional)").fill("INV-2026-1120");
   await spending.getByRole("button", { name: "Record spending" }).click();
   await expect(staff.getByText("Spending recorded.")).toBeVisible();
@@ -99,4 +107,36 @@ test("the home page reports back on last cycle's projects; the list filters by d
   await expect(page).toHaveURL(/district=Old\+Town/);
   await expect(page.locator(".item .meta").first()).toContainText("Old Town");
   await shot(page, "projects-district-filter");
+});
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+test("on a 390-pixel phone a project page with spending fits the screen, every amount in view", async ({ browser }) => {
+  const [project] = query<{ id: string }>(
+    `SELECT p.id FROM Project p JOIN User u ON u.agencyId = p.agencyId JOIN ProjectSpend s ON s.projectId = p.id
+     WHERE u.email = 'parks@riverside.example' GROUP BY p.id ORDER BY count(*) DESC, p.title LIMIT 1`,
+  );
+  const check = async (page: Page, name: string) => {
+    await page.goto(`/projects/${project.id}`);
+    const spending = page.getByRole("region", { name: "Spending" });
+    await expect(spending.getByRole("row").first()).toBeVisible();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    // Each entry's amount is on the screen, named by its column.
+    const amounts = spending.locator('td[data-label="Amount"]');
+    expect(await amounts.count()).toBeGreaterThan(0);
+    for (const cell of await amounts.all()) {
+      const box = (await cell.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      await expect(cell).toContainText(/\$[\d,]+/);
+    }
+    await shot(page, name);
+  };
+  const visitor = await (await browser.newContext(PHONE)).newPage();
+  await check(visitor, "project-phone");
+  // Staff also get the forms to add milestones, spending and updates, and a withdraw link on each entry.
+  const staff = await signIn(browser, "parks", PHONE);
+  await check(staff, "project-phone-staff");
+  await visitor.context().close();
+  await staff.context().close();
 });

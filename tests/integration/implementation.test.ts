@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
 import type { Actor } from "~/domain/auth/roles";
+import { todayIso } from "~/domain/fields";
 import * as home from "~/routes/_index";
 import * as photos from "~/routes/photos.$file";
 import * as projectPage from "~/routes/projects.$id";
@@ -55,6 +56,51 @@ describe("project implementation", async () => {
     expect(reply.error.plannedOn).toEqual(["projects:errors.plannedDate"]);
     expect(reply.initialValue).toMatchObject({ title: "Site survey (north)", plannedOn: "next week" });
     expect((await page(parks)).milestones[0].title).toBe("Site survey");
+  });
+
+  it("refuses a date done, spent or reported after today, and a day that does not exist, keeping the input", async () => {
+    const staff = await browserFor(parks);
+    const tomorrow = todayIso(new Date(Date.now() + 86_400_000));
+    const m = (await page(parks)).milestones[0];
+    const milestonesBefore = await prisma.projectMilestone.count({ where: { projectId: project.id } });
+    const added = answerOf(await act(staff.post(url, { intent: "milestone-add", title: "Ribbon cutting", plannedOn: "2026-05-01", actualOn: "2031-01-01" })));
+    expect(added.httpStatus).toBe(400);
+    expect(added.reply.error.actualOn).toEqual(["projects:errors.actualFuture"]);
+    expect(added.reply.initialValue).toMatchObject({ title: "Ribbon cutting", actualOn: "2031-01-01" });
+    expect(await prisma.projectMilestone.count({ where: { projectId: project.id } })).toBe(milestonesBefore);
+    const edited = answerOf(await act(staff.post(url, { intent: "milestone-edit", milestoneId: m.id, title: m.title, plannedOn: m.plannedOn, actualOn: tomorrow })));
+    expect(edited.reply.error.actualOn).toEqual(["projects:errors.actualFuture"]);
+    const done = answerOf(await act(staff.post(url, { intent: "milestone-done", milestoneId: m.id, actualOn: "2031-01-01" })));
+    expect(done.httpStatus).toBe(400);
+    expect((await prisma.projectMilestone.findUniqueOrThrow({ where: { id: m.id } })).actualOn).toBe(m.actualOn);
+
+    const spent = answerOf(await act(staff.post(url, { intent: "spend-add", spentOn: "2030-01-01", amount: "100", description: "Benches" })));
+    expect(spent.httpStatus).toBe(400);
+    expect(spent.reply.error.spentOn).toEqual(["projects:errors.spentOnFuture"]);
+    expect(spent.reply.initialValue).toMatchObject({ spentOn: "2030-01-01", amount: "100", description: "Benches" });
+    const impossible = answerOf(await act(staff.post(url, { intent: "spend-add", spentOn: "2026-02-30", amount: "100", description: "Benches" })));
+    expect(impossible.reply.error.spentOn).toEqual(["projects:errors.spentOn"]);
+    expect(await prisma.projectSpend.count({ where: { projectId: project.id } })).toBe(0);
+
+    const updatesBefore = await prisma.projectUpdate.count({ where: { projectId: project.id } });
+    const note = "Surveyors walked the whole site today.";
+    for (const [postedOn, error] of [["2026-02-30", "projects:errors.date"], [tomorrow, "projects:errors.dateFuture"]]) {
+      const r = answerOf(await act(staff.post(url, { intent: "update", status: "in_progress", percentComplete: "5", postedOn, note })));
+      expect(r.httpStatus, postedOn).toBe(400);
+      expect(r.reply.error.postedOn, postedOn).toEqual([error]);
+      expect(r.reply.initialValue).toMatchObject({ postedOn, note });
+    }
+    expect(await prisma.projectUpdate.count({ where: { projectId: project.id } })).toBe(updatesBefore);
+  });
+
+  it("too long a title, description or note is refused with a message of ours (translated), not zod's English", async () => {
+    const staff = await browserFor(parks);
+    const title = answerOf(await act(staff.post(url, { intent: "milestone-add", title: "x".repeat(201), plannedOn: "2027-01-01" })));
+    expect(title.reply.error.title).toEqual(["projects:errors.milestoneTitleLong"]);
+    const spend = answerOf(await act(staff.post(url, { intent: "spend-add", spentOn: "2026-05-01", amount: "100", description: "x".repeat(301) })));
+    expect(spend.reply.error.description).toEqual(["projects:errors.spendDescriptionLong"]);
+    const update = answerOf(await act(staff.post(url, { intent: "update", status: "in_progress", percentComplete: "5", postedOn: "2026-05-01", note: "x".repeat(2001) })));
+    expect(update.reply.error.note).toEqual(["projects:errors.noteLong"]);
   });
 
   it("spending: totals, remaining, over budget; a bad amount is refused and kept", async () => {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { daysLate, milestoneState, projectHealth, reportBack, spendSummary } from "~/domain/implementation/progress";
 import { checkPhoto, MAX_PHOTO_BYTES, sniffImageType } from "~/domain/implementation/upload";
-import { spendInput } from "~/domain/implementation/schema";
+import { milestoneDoneInput, milestoneEditInput, milestoneInput, projectUpdateInput, spendInput } from "~/domain/implementation/schema";
+import { todayIso } from "~/domain/fields";
 
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
 const WEBP = Uint8Array.from([0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4, 0x57, 0x45, 0x42, 0x50]);
 const text = (s: string) => new TextEncoder().encode(s);
+/** The messages zod gives, by field. */
+const errorsOf = (r: { success: boolean; error?: { flatten(): { fieldErrors: Record<string, string[] | undefined> } } }) => (r.success ? {} : r.error!.flatten().fieldErrors);
 
 describe("spend totals", () => {
   it("adds the entries and says what is left", () => {
@@ -27,11 +30,12 @@ describe("spend totals", () => {
     expect(spendSummary(500, []).share).toBe(0);
   });
   it("amounts are parsed with the money rules and must be positive", () => {
-    const ok = spendInput.safeParse({ spentOn: "2026-05-01", amount: "$1,250.50", description: "Asphalt" });
+    const input = spendInput("2026-06-10");
+    const ok = input.safeParse({ spentOn: "2026-05-01", amount: "$1,250.50", description: "Asphalt" });
     expect(ok.success && ok.data.amount).toBe(125050);
-    expect(spendInput.safeParse({ spentOn: "2026-05-01", amount: "0", description: "Asphalt" }).success).toBe(false);
-    expect(spendInput.safeParse({ spentOn: "2026-05-01", amount: "twelve", description: "Asphalt" }).success).toBe(false);
-    expect(spendInput.safeParse({ spentOn: "2026-13-45", amount: "10", description: "Asphalt" }).success).toBe(false);
+    expect(input.safeParse({ spentOn: "2026-05-01", amount: "0", description: "Asphalt" }).success).toBe(false);
+    expect(input.safeParse({ spentOn: "2026-05-01", amount: "twelve", description: "Asphalt" }).success).toBe(false);
+    expect(input.safeParse({ spentOn: "2026-13-45", amount: "10", description: "Asphalt" }).success).toBe(false);
   });
 });
 
@@ -87,5 +91,63 @@ describe("upload checks", () => {
     expect(checkPhoto({ size: MAX_PHOTO_BYTES + 1 }, JPEG)).toBe("tooLarge");
     expect(checkPhoto({ size: 0 }, new Uint8Array())).toBe("empty");
     expect(checkPhoto({ size: 100 }, text("not an image at all"))).toBe("notImage");
+  });
+});
+
+describe("project dates", () => {
+  const today = "2026-06-10";
+  const update = { status: "in_progress", percentComplete: "40", note: "The swings are in; surfacing next week." };
+  const spend = { amount: "10", description: "Asphalt" };
+
+  it("today is the UTC day, computed in one place", () => {
+    expect(todayIso(new Date("2026-06-10T23:59:59Z"))).toBe(today);
+    expect(todayIso(new Date("2026-06-11T00:00:00Z"))).toBe("2026-06-11");
+  });
+
+  it("a milestone cannot be done after today; it may be planned for any later day", () => {
+    expect(errorsOf(milestoneInput(today).safeParse({ title: "Opening", plannedOn: "2026-05-01", actualOn: "2031-01-01" }))).toEqual({ actualOn: ["projects:errors.actualFuture"] });
+    expect(errorsOf(milestoneEditInput(today).safeParse({ milestoneId: "m1", title: "Opening", plannedOn: "2026-05-01", actualOn: "2026-06-11" }))).toEqual({ actualOn: ["projects:errors.actualFuture"] });
+    expect(errorsOf(milestoneDoneInput(today).safeParse({ milestoneId: "m1", actualOn: "2026-06-11" }))).toEqual({ actualOn: ["projects:errors.actualFuture"] });
+    expect(milestoneDoneInput(today).safeParse({ milestoneId: "m1", actualOn: today }).success).toBe(true);
+    expect(milestoneInput(today).safeParse({ title: "Opening", plannedOn: "2031-01-01" }).success).toBe(true);
+    expect(milestoneInput(today).safeParse({ title: "Opening", plannedOn: "2031-01-01", actualOn: today }).success).toBe(true);
+  });
+
+  it("spending cannot be dated after today", () => {
+    expect(errorsOf(spendInput(today).safeParse({ ...spend, spentOn: "2030-01-01" }))).toEqual({ spentOn: ["projects:errors.spentOnFuture"] });
+    expect(errorsOf(spendInput(today).safeParse({ ...spend, spentOn: "2026-06-11" }))).toEqual({ spentOn: ["projects:errors.spentOnFuture"] });
+    expect(spendInput(today).safeParse({ ...spend, spentOn: today }).success).toBe(true);
+  });
+
+  it("an update cannot be dated after today, nor on a day that does not exist", () => {
+    expect(errorsOf(projectUpdateInput(today).safeParse({ ...update, postedOn: "2026-06-11" }))).toEqual({ postedOn: ["projects:errors.dateFuture"] });
+    expect(errorsOf(projectUpdateInput(today).safeParse({ ...update, postedOn: "2026-02-30" }))).toEqual({ postedOn: ["projects:errors.date"] });
+    expect(projectUpdateInput(today).safeParse({ ...update, postedOn: today }).success).toBe(true);
+  });
+
+  it("every date field refuses an impossible calendar date, before it looks at today", () => {
+    for (const bad of ["2026-02-30", "2026-04-31", "2026-13-01", "2026-00-10", "2026-99-99", "2026-6-1", "tomorrow", ""]) {
+      expect(errorsOf(milestoneInput(today).safeParse({ title: "Opening", plannedOn: bad })).plannedOn, bad).toEqual(["projects:errors.plannedDate"]);
+      expect(errorsOf(milestoneDoneInput(today).safeParse({ milestoneId: "m1", actualOn: bad })).actualOn, bad).toEqual(["projects:errors.actualDate"]);
+      expect(errorsOf(spendInput(today).safeParse({ ...spend, spentOn: bad })).spentOn, bad).toEqual(["projects:errors.spentOn"]);
+      expect(errorsOf(projectUpdateInput(today).safeParse({ ...update, postedOn: bad })).postedOn, bad).toEqual(["projects:errors.date"]);
+    }
+    expect(milestoneInput(today).safeParse({ title: "Leap day", plannedOn: "2028-02-29" }).success).toBe(true);
+    expect(errorsOf(milestoneInput(today).safeParse({ title: "Not a leap day", plannedOn: "2027-02-29" })).plannedOn).toEqual(["projects:errors.plannedDate"]);
+  });
+});
+
+describe("project text lengths", () => {
+  const today = "2026-06-10";
+  it("too long a title, description or note says so in a translatable message, not zod's English", () => {
+    expect(errorsOf(milestoneInput(today).safeParse({ title: "x".repeat(201), plannedOn: today }))).toEqual({ title: ["projects:errors.milestoneTitleLong"] });
+    expect(milestoneInput(today).safeParse({ title: "x".repeat(200), plannedOn: today }).success).toBe(true);
+    expect(errorsOf(spendInput(today).safeParse({ spentOn: today, amount: "10", description: "x".repeat(301) }))).toEqual({ description: ["projects:errors.spendDescriptionLong"] });
+    expect(spendInput(today).safeParse({ spentOn: today, amount: "10", description: "x".repeat(300) }).success).toBe(true);
+    expect(errorsOf(projectUpdateInput(today).safeParse({ status: "in_progress", percentComplete: "40", postedOn: today, note: "x".repeat(2001) }))).toEqual({ note: ["projects:errors.noteLong"] });
+    expect(projectUpdateInput(today).safeParse({ status: "in_progress", percentComplete: "40", postedOn: today, note: "x".repeat(2000) }).success).toBe(true);
+  });
+  it("an empty hidden id is refused with a message of ours too", () => {
+    expect(errorsOf(milestoneDoneInput(today).safeParse({ milestoneId: "", actualOn: today }))).toEqual({ milestoneId: ["projects:errors.milestoneNotFound"] });
   });
 });
