@@ -205,6 +205,15 @@ describe("creating a cycle", async () => {
     expect(Object.keys(alongside.reply.error).sort()).toEqual(["name", "votingClosesOn"]);
   });
 
+  it("refuses a voting date that does not exist, by the field", async () => {
+    const browser = await browserFor(admin);
+    const { httpStatus, reply } = answerOf<{ error: Record<string, string[]> }>(
+      await newCycleAction(args(browser.post("/admin/cycles/new", form({ votingOpensOn: "2028-02-30", votingClosesOn: "2028-03-10" })))),
+    );
+    expect(httpStatus).toBe(400);
+    expect(Object.keys(reply.error)).toEqual(["votingOpensOn"]);
+  });
+
   it("creates a cycle whose voting closes after it opens, or on the same day", async () => {
     const browser = await browserFor(admin);
     for (const [opens, closes] of [["2028-05-01", "2028-05-10"], ["2028-05-01", "2028-05-01"]]) {

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { message } from "../../i18n/message";
-import { moneyField } from "../fields";
+import { isCalendarDate, moneyField } from "../fields";
 import { ballotRulesInput } from "./rules-schema";
 
 const isoDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, message("admin:errors.date"))
+  .refine(isCalendarDate, message("admin:errors.date"))
   .optional()
   .or(z.literal("").transform(() => undefined));
 
