@@ -126,7 +126,8 @@ export async function ideaOutcomes(cycleId: string) {
       hiddenAt: true,
       district: { select: { name: true } },
       mergedInto: { select: { id: true, number: true } },
-      proposals: { select: { proposal: { select: { id: true, number: true, title: true } } } },
+      // How far each proposal got: its status, and the project when it was funded.
+      proposals: { select: { proposal: { select: { id: true, number: true, title: true, status: true, project: { select: { id: true } } } } } },
     },
   });
 }

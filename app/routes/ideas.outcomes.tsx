@@ -8,6 +8,8 @@ import { ideaOutcomes } from "~/db/ideas.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
+import { PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
+import { cyclePhase } from "~/db/cycles.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:outcomes.metaTitle");
 
@@ -18,6 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { cycle, cycles } = await publicCycleAndPicker(actor, slug, await localeOf(request));
   if (!cycle) return { cycle: null, cycles, ideas: [] };
   const ideas = await ideaOutcomes(cycle.id);
+  // After the vote, a feasible proposal without a project was on the ballot and not funded.
+  const voted = ["results", "implementation", "closed"].includes(cyclePhase(cycle));
   return {
     cycle: { slug: cycle.slug, name: cycle.name },
     cycles,
@@ -25,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // A hidden idea is counted and numbered, but its text is not shown here.
       i.hiddenAt
         ? { id: i.id, number: i.number, hidden: true as const, title: null, district: i.district.name, status: i.status, reason: "", mergedInto: null, proposals: [] }
-        : { id: i.id, number: i.number, hidden: false as const, title: i.title, district: i.district.name, status: i.status, reason: i.outcomeReason, mergedInto: i.mergedInto, proposals: i.proposals.map((p) => p.proposal) },
+        : { id: i.id, number: i.number, hidden: false as const, title: i.title, district: i.district.name, status: i.status, reason: i.outcomeReason, mergedInto: i.mergedInto, proposals: i.proposals.map((p) => ({ ...p.proposal, notFunded: voted && p.proposal.status === "feasible" && !p.proposal.project })) },
     ),
   };
 }
@@ -65,6 +69,16 @@ export default function IdeaOutcomes() {
                       {i.proposals.map((p) => (
                         <li key={p.id}>
                           <Link to={`/proposals/${p.id}`}>{t("ideas:outcomes.proposal", { number: p.number, title: p.title })}</Link>
+                          {p.project ? (
+                            <>
+                              {" — "}
+                              <Link to={`/projects/${p.project.id}`}>{t("ideas:outcomes.funded")}</Link>
+                            </>
+                          ) : p.notFunded ? (
+                            ` — ${t("ideas:outcomes.notFunded")}`
+                          ) : PROPOSAL_STATUS_KEYS[p.status] ? (
+                            ` — ${t(PROPOSAL_STATUS_KEYS[p.status])}`
+                          ) : null}
                         </li>
                       ))}
                     </ul>

@@ -114,6 +114,20 @@ describe("comments, moderation, merging, outcomes and following", async () => {
       [4, "developed", "Lights on the footbridge"],
     ]);
     expect(outcomes.ideas[1].mergedInto?.number).toBe(1);
+
+    // After the vote the developed idea says how far its proposal got: not funded, then (once a project) funded.
+    type Outcomes = { ideas: { number: number; proposals: { number: number; notFunded: boolean; project: { id: string } | null }[] }[] };
+    const lightsNow = async () =>
+      ((await outcomesLoader(args((await browserFor(null)).get(`/ideas/outcomes?cycle=${cycle.slug}`)))) as Outcomes).ideas.find((i) => i.number === 4)!.proposals[0];
+    const proposal = await prisma.proposal.findFirstOrThrow({ where: { cycleId: cycle.id, ideas: { some: { ideaId: lights.id } } } });
+    expect((await lightsNow()).notFunded).toBe(false); // still before the vote
+    await prisma.proposal.update({ where: { id: proposal.id }, data: { status: "feasible" } });
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "results" } });
+    expect(await lightsNow()).toMatchObject({ notFunded: true, project: null });
+    const project = await prisma.project.create({ data: { proposalId: proposal.id, cycleId: cycle.id, districtId: proposal.districtId, title: proposal.title, budgetCents: 1_000_00 } });
+    expect(await lightsNow()).toMatchObject({ notFunded: false, project: { id: project.id } });
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "proposals" } });
+    await prisma.project.delete({ where: { id: project.id } });
   });
 
   it("e-mails followers in the language they followed in when an idea is closed, and only them", async () => {
