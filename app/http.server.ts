@@ -1,7 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
-import { createI18n } from "~/i18n/i18n";
-import { localeOf, translationsFor } from "~/i18n/i18n.server";
+import { serverT } from "~/i18n/i18n.server";
 import { decodeMessage } from "~/i18n/message";
 
 type ReplyOptions = { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[]; resetForm?: boolean };
@@ -41,8 +40,7 @@ export function inPlainWords<A extends { request: Request }>(handler: (args: A) 
       if (!(thrown instanceof Response) || thrown.status < 400) throw thrown;
       const decoded = decodeMessage(await thrown.clone().text());
       if (!decoded) throw thrown;
-      const locale = await localeOf(args.request);
-      const text = createI18n(locale, translationsFor(locale)).t(decoded.key, decoded.values);
+      const text = (await serverT(args.request))(decoded.key, decoded.values);
       return new Response(text, { status: thrown.status, statusText: thrown.statusText, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     }
   };

@@ -20,9 +20,13 @@ const VOTING_MINUTES = 30;
 export async function readVoterSession(request: Request) {
   const session = await getSession(request);
   const voterCodeId = session.get("voterCodeId");
-  const startedAt = Number(session.get("votingStartedAt") ?? 0);
-  const fresh = Date.now() - startedAt < VOTING_MINUTES * 60_000;
+  const fresh = withinVotingWindow(Number(session.get("votingStartedAt") ?? 0));
   return { voterCodeId: typeof voterCodeId === "string" && fresh ? voterCodeId : null };
+}
+
+/** Started (or voted) less than VOTING_MINUTES ago. */
+function withinVotingWindow(at: number) {
+  return Date.now() - at < VOTING_MINUTES * 60_000;
 }
 
 export async function startVoting(request: Request, voterCodeId: string) {
@@ -85,7 +89,7 @@ export interface KeptTracker {
 function keptTracker(value: unknown): KeptTracker | null {
   const kept = value as Partial<KeptTracker> | undefined;
   if (typeof kept?.tracker !== "string" || typeof kept.cycle !== "string" || typeof kept.district !== "string" || typeof kept.at !== "number") return null;
-  return Date.now() - kept.at < VOTING_MINUTES * 60_000 ? (kept as KeptTracker) : null;
+  return withinVotingWindow(kept.at) ? (kept as KeptTracker) : null;
 }
 
 export async function readKeptTracker(request: Request) {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/domain/auth/roles";
 import { encodeChoices } from "~/domain/ballots/choices";
@@ -6,6 +6,8 @@ import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
 import { categoryNamesIn, translationsInto } from "./translations.server";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
+import { newTracker } from "~/domain/ballots/trackers";
+import { todayIso } from "~/domain/fields";
 import { prisma, sharedWriteTransaction } from "./client.server";
 
 export async function findVoterCode(code: string) {
@@ -55,14 +57,6 @@ export async function ballotOptions(cycleId: string, districtId: string, orderSe
   return options.sort((a, b) => (key(a.id) < key(b.id) ? -1 : 1));
 }
 
-/** YYYY-MM-DD in UTC: ballots and participation carry the day only. */
-export function today() {
-  return new Date().toISOString().slice(0, 10);
-}
-
-function newTracker() {
-  return randomBytes(6).toString("hex").toUpperCase().match(/.{4}/g)!.join("-");
-}
 
 export type CastResult = { ok: true; tracker: string } | { ok: false; reason: "already-voted" | "closed" };
 
@@ -80,7 +74,7 @@ export async function castBallot(
 ): Promise<CastResult> {
   const channel = opts.channel ?? "online";
   const tracker = newTracker();
-  const day = today();
+  const day = todayIso(); // ballots and participation carry the day only
   try {
     // Ballots are cast side by side (on PostgreSQL, from several instances); never beside a phase change.
     await sharedWriteTransaction(async (tx) => {

@@ -2,7 +2,7 @@ import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 import { DEFAULT_LOCALE, INTL_LOCALE, LOCALES, isLocale, type Locale } from "~/i18n/config";
 import { secureCookies } from "~/env.server";
-import { createI18n, type Translations } from "~/i18n/i18n";
+import { createI18n, formatDate, type Translations } from "~/i18n/i18n";
 import { RESOURCES } from "~/locales";
 
 // All shipped translations, bundled with the server (the browser gets one language from the root loader).
@@ -55,6 +55,5 @@ export function translatorFor(locale: string) {
 
 /** A calendar day written as `locale` writes dates ("November 26, 2026", "26 de noviembre de 2026"). */
 export function dateIn(locale: string, day: string) {
-  const lng = isLocale(locale) ? locale : DEFAULT_LOCALE;
-  return new Date(day).toLocaleDateString(INTL_LOCALE[lng], { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  return formatDate(day, INTL_LOCALE[isLocale(locale) ? locale : DEFAULT_LOCALE]);
 }

@@ -52,7 +52,12 @@ export function useFormat() {
     money: (cents: number | bigint, currency = "USD") => formatMoney(cents, currency, locale),
     number: (value: number) => value.toLocaleString(locale),
     percent: (fraction: number, digits = 0) => fraction.toLocaleString(locale, { style: "percent", maximumFractionDigits: digits }),
-    date: (value: string | Date) => new Date(value).toLocaleDateString(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }),
+    date: (value: string | Date) => formatDate(value, locale),
     dateTime: (value: string | Date) => new Date(value).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }),
   };
+}
+
+/** A day written as `intlLocale` writes dates: "November 26, 2026", "26 de noviembre de 2026". */
+export function formatDate(value: string | Date, intlLocale: string): string {
+  return new Date(value).toLocaleDateString(intlLocale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 }

@@ -10,6 +10,7 @@ import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
 import { PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
 import { cyclePhase } from "~/db/cycles.server";
+import { proposalNotFunded } from "~/domain/ideas/permissions";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:outcomes.metaTitle");
 
@@ -20,8 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { cycle, cycles } = await publicCycleAndPicker(actor, slug, await localeOf(request));
   if (!cycle) return { cycle: null, cycles, ideas: [] };
   const ideas = await ideaOutcomes(cycle.id);
-  // After the vote, a feasible proposal without a project was on the ballot and not funded.
-  const voted = ["results", "implementation", "closed"].includes(cyclePhase(cycle));
+  const phase = cyclePhase(cycle);
   return {
     cycle: { slug: cycle.slug, name: cycle.name },
     cycles,
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // A hidden idea is counted and numbered, but its text is not shown here.
       i.hiddenAt
         ? { id: i.id, number: i.number, hidden: true as const, title: null, district: i.district.name, status: i.status, reason: "", mergedInto: null, proposals: [] }
-        : { id: i.id, number: i.number, hidden: false as const, title: i.title, district: i.district.name, status: i.status, reason: i.outcomeReason, mergedInto: i.mergedInto, proposals: i.proposals.map((p) => ({ ...p.proposal, notFunded: voted && p.proposal.status === "feasible" && !p.proposal.project })) },
+        : { id: i.id, number: i.number, hidden: false as const, title: i.title, district: i.district.name, status: i.status, reason: i.outcomeReason, mergedInto: i.mergedInto, proposals: i.proposals.map((p) => ({ ...p.proposal, notFunded: proposalNotFunded(phase, { status: p.proposal.status, hasProject: !!p.proposal.project }) })) },
     ),
   };
 }

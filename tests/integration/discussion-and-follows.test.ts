@@ -122,7 +122,10 @@ describe("comments, moderation, merging, outcomes and following", async () => {
     const proposal = await prisma.proposal.findFirstOrThrow({ where: { cycleId: cycle.id, ideas: { some: { ideaId: lights.id } } } });
     expect((await lightsNow()).notFunded).toBe(false); // still before the vote
     await prisma.proposal.update({ where: { id: proposal.id }, data: { status: "feasible" } });
+    // Results published, projects not made yet: a winner has no project, so nothing is said.
     await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "results" } });
+    expect(await lightsNow()).toMatchObject({ notFunded: false, project: null });
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "implementation" } });
     expect(await lightsNow()).toMatchObject({ notFunded: true, project: null });
     const project = await prisma.project.create({ data: { proposalId: proposal.id, cycleId: cycle.id, districtId: proposal.districtId, title: proposal.title, budgetCents: 1_000_00 } });
     expect(await lightsNow()).toMatchObject({ notFunded: false, project: { id: project.id } });

@@ -1,7 +1,14 @@
 // A ballot tracker is 12 hexadecimal digits in groups of four ("0705-0140-751F"): it names
 // a counted ballot without saying whose it is or what it chose.
+import { randomBytes } from "node:crypto";
+import { inGroupsOfFour } from "./voter-codes";
 
-export const TRACKER_LENGTH = 12;
+const TRACKER_LENGTH = 12;
+
+/** A fresh random tracker for a ballot being cast. */
+export function newTracker(): string {
+  return inGroupsOfFour(randomBytes(TRACKER_LENGTH / 2).toString("hex").toUpperCase());
+}
 
 /**
  * Reads a tracker as people copy it from a receipt: any case, spaces or dashes, and the
@@ -15,5 +22,5 @@ export function normaliseTracker(input: string): string | null {
     .replace(/O/g, "0")
     .replace(/[IL]/g, "1");
   if (!new RegExp(`^[0-9A-F]{${TRACKER_LENGTH}}$`).test(raw)) return null;
-  return raw.match(/.{4}/g)!.join("-");
+  return inGroupsOfFour(raw);
 }

@@ -12,6 +12,11 @@ export function generateVoterCode(): string {
 }
 
 export function formatVoterCode(raw: string): string {
+  return inGroupsOfFour(raw);
+}
+
+/** "ACDEFGHJKMNP" → "ACDE-FGHJ-KMNP": codes and trackers are read and copied in groups of four. */
+export function inGroupsOfFour(raw: string): string {
   return raw.match(/.{1,4}/g)!.join("-");
 }
 

@@ -33,3 +33,12 @@ export const IDEA_STATUS_KEYS: Record<string, string> = {
   not_taken_forward: "ideas:status.not_taken_forward",
   merged: "ideas:status.merged",
 };
+
+/**
+ * After the vote, whether a developed idea's proposal was on the ballot and not funded. Only once
+ * projects are made from the winners (implementation, closed): during "results" a winner has no
+ * project yet, and saying "not funded" then would be wrong.
+ */
+export function proposalNotFunded(phase: string, proposal: { status: string; hasProject: boolean }): boolean {
+  return (phase === "implementation" || phase === "closed") && proposal.status === "feasible" && !proposal.hasProject;
+}
