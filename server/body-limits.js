@@ -9,7 +9,7 @@ export const MAX_BODY_BYTES = 1_000_000;
 export const MAX_PHOTO_BODY_BYTES = 12 * 1024 * 1024;
 
 /** @param {{ method: string; path: string; contentType?: string }} req */
-export function isPhotoUpload({ method, path, contentType }) {
+function isPhotoUpload({ method, path, contentType }) {
   return method === "POST" && /^\/projects\/[\w-]+(\.data)?$/.test(path) && /^multipart\/form-data;/i.test(contentType ?? "");
 }
 

@@ -149,11 +149,6 @@ export async function voidVoterCode(cycleId: string, code: string, reason: strin
   });
 }
 
-/**
- * The code a signed-in resident votes with after their self-declaration: one per person
- * per cycle, so the same uniqueness that stops a code voting twice stops the account too.
- * While unused it follows the district the person declares; once used it stays.
- */
 /** Cycles (by id) in which this account has already voted, with the district it voted in. */
 export async function accountBallots(userId: string, cycleIds: string[]) {
   const codes = await prisma.voterCode.findMany({
@@ -163,6 +158,11 @@ export async function accountBallots(userId: string, cycleIds: string[]) {
   return new Map(codes.map((c) => [c.cycleId, c.district.name]));
 }
 
+/**
+ * The code a signed-in resident votes with after their self-declaration: one per person
+ * per cycle, so the same uniqueness that stops a code voting twice stops the account too.
+ * While unused it follows the district the person declares; once used it stays.
+ */
 export async function accountVoterCode(cycleId: string, districtId: string, userId: string) {
   // A tampered form cannot vote in another cycle's district.
   if ((await prisma.district.count({ where: { id: districtId, cycleId } })) !== 1) return null;

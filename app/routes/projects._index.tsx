@@ -7,7 +7,7 @@ import { Progress } from "~/components/progress";
 import { listCycles } from "~/db/cycles.server";
 import { listProjects } from "~/db/projects.server";
 import { PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
-import { milestoneState, PROJECT_HEALTHS, projectHealth, spendSummary, type ProjectHealth } from "~/domain/implementation/progress";
+import { HEALTH_KEYS, milestoneState, PROJECT_HEALTHS, projectHealth, spendSummary } from "~/domain/implementation/progress";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 
@@ -51,13 +51,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   };
 }
-
-const HEALTH_KEYS: Record<ProjectHealth, string> = {
-  done: "projects:list.health.done",
-  on_track: "projects:list.health.on_track",
-  delayed: "projects:list.health.delayed",
-  cancelled: "projects:list.health.cancelled",
-};
 
 export default function Projects() {
   const { filter, cycles, districts, projects } = useLoaderData<typeof loader>();

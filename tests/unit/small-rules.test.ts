@@ -88,4 +88,15 @@ describe("translations", () => {
     expect(translationInputFor("cycle", described).safeParse({ locale: "es", title: "Votación", description: "Elija uno o dos." }).success).toBe(true);
     expect(translationInputFor("cycle", { description: "" }).safeParse({ locale: "es", title: "Votación" }).success).toBe(true);
   });
+
+  it("refuses a translated name or description too short or too long, each with its own message", () => {
+    const keyOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }, field: string) =>
+      result.error?.issues.find((i) => i.path[0] === field)?.message;
+    const described = translationInputFor("cycle", { description: "Choose one or two projects." });
+    expect(keyOf(described.safeParse({ locale: "es", title: "Vo", description: "Elija." }), "title")).toBe("translations:errors.cycleName");
+    expect(keyOf(described.safeParse({ locale: "es", title: "V".repeat(121), description: "Elija." }), "title")).toBe("translations:errors.cycleNameLong");
+    expect(keyOf(described.safeParse({ locale: "es", title: "Votación", description: "E".repeat(2001) }), "description")).toBe("translations:errors.cycleDescriptionLong");
+    const category = translationInputFor("category", { description: "" });
+    expect(keyOf(category.safeParse({ locale: "es", title: "P".repeat(61) }), "title")).toBe("translations:errors.categoryNameLong");
+  });
 });

@@ -57,7 +57,7 @@ export function estimateTotals(items: readonly Pick<LineItem, "quantity" | "unit
  * and every sum exact.
  */
 export const MAX_ESTIMATE_CENTS = 2_000_000_000;
-export const MAX_QUANTITY = 1_000_000;
+const MAX_QUANTITY = 1_000_000;
 
 const quantityField = z.coerce
   .number({ invalid_type_error: message("costing:errors.quantityNotWhole") })

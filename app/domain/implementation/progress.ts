@@ -34,6 +34,14 @@ export function daysLate(m: { plannedOn: string; actualOn: string | null }, toda
 export const PROJECT_HEALTHS = ["done", "on_track", "delayed", "cancelled"] as const;
 export type ProjectHealth = (typeof PROJECT_HEALTHS)[number];
 
+/** Each health's name on the project list, as a translation key: t(HEALTH_KEYS[health]). */
+export const HEALTH_KEYS: Record<ProjectHealth, string> = {
+  done: "projects:list.health.done",
+  on_track: "projects:list.health.on_track",
+  delayed: "projects:list.health.delayed",
+  cancelled: "projects:list.health.cancelled",
+};
+
 /**
  * How a project is doing, for the report-back: done when completed, cancelled when
  * cancelled, delayed when its staff say so or a milestone is late, else on track.

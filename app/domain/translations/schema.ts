@@ -40,7 +40,7 @@ const cycleName = z
   .min(3, message("translations:errors.cycleName"))
   .max(120, message("translations:errors.cycleNameLong"));
 
-export const cycleTranslationInput = z.object({
+const cycleTranslationInput = z.object({
   locale,
   title: cycleName,
   description: z
@@ -51,9 +51,9 @@ export const cycleTranslationInput = z.object({
 });
 
 /** A cycle without a description of its own: only its name. */
-export const cycleNameTranslationInput = z.object({ locale, title: cycleName, description: none });
+const cycleNameTranslationInput = z.object({ locale, title: cycleName, description: none });
 
-export const categoryTranslationInput = z.object({
+const categoryTranslationInput = z.object({
   locale,
   title: z
     .string({ required_error: message("translations:errors.categoryName") })
