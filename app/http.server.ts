@@ -45,3 +45,18 @@ export function inPlainWords<A extends { request: Request }>(handler: (args: A) 
     }
   };
 }
+
+/**
+ * A CSV download. It starts with a UTF-8 byte-order mark: without it, Excel (what most council
+ * and PB office staff open a CSV with) reads the file in the machine's legacy code page and
+ * garbles every accented name, en dash and euro sign. Spreadsheets and papaparse skip the mark.
+ */
+export function csvDownload(csv: string, filename: string, headers: Record<string, string> = {}): Response {
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      ...headers,
+    },
+  });
+}

@@ -4,7 +4,7 @@ import { authorize, getActor } from "~/auth.server";
 import { batchCodes } from "~/db/cycles.server";
 import { cyclePermissions } from "~/domain/cycles/permissions";
 import { message } from "~/i18n/message";
-import { inPlainWords } from "~/http.server";
+import { csvDownload, inPlainWords } from "~/http.server";
 
 /** A batch of voter codes as CSV, for mail merge (machine column names and status values, in English). PB office only. */
 async function load({ request, params }: LoaderFunctionArgs) {
@@ -21,13 +21,7 @@ async function load({ request, params }: LoaderFunctionArgs) {
       status: c.voidedAt ? "void" : c.participation ? "used" : "unused",
     })),
   );
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="voter-codes-${batch.cycle.slug}-${batch.district.name.replace(/\W+/g, "-")}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvDownload(csv, `voter-codes-${batch.cycle.slug}-${batch.district.name.replace(/\W+/g, "-")}.csv`, { "Cache-Control": "no-store" });
 }
 
 export const loader = inPlainWords(load);

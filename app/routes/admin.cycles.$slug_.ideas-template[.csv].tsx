@@ -3,18 +3,12 @@ import { loadCycleFor } from "~/guards.server";
 import { ideaImportTemplate } from "~/domain/ideas/import";
 import { ideaPermissions } from "~/domain/ideas/permissions";
 import { message } from "~/i18n/message";
-import { inPlainWords } from "~/http.server";
+import { csvDownload, inPlainWords } from "~/http.server";
 
 /** A CSV template for ideas collected on paper, with this cycle's district and category names filled in. */
 async function load({ request, params }: LoaderFunctionArgs) {
   const { cycle } = await loadCycleFor(request, params.slug, (actor, c) => ideaPermissions.import(actor, c), message("imports:refused"));
-  return new Response(`\uFEFF${ideaImportTemplate(cycle)}\r\n`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="ideas-template-${cycle.slug}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvDownload(`${ideaImportTemplate(cycle)}\r\n`, `ideas-template-${cycle.slug}.csv`, { "Cache-Control": "no-store" });
 }
 
 export const loader = inPlainWords(load);

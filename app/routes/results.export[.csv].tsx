@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import Papa from "papaparse";
 import { scoreKindOf } from "~/domain/results/explain";
 import { resultColumns, resultRows } from "~/domain/results/export";
-import { inPlainWords } from "~/http.server";
+import { csvDownload, inPlainWords } from "~/http.server";
 
 /** CSV of the published per-project results of a cycle, for the council and anyone else. */
 async function load({ request }: LoaderFunctionArgs) {
@@ -26,12 +26,7 @@ async function load({ request }: LoaderFunctionArgs) {
     // Named columns: without them no rows (nothing published yet) would give an empty file.
     { columns: resultColumns(score) },
   );
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="results-${cycle.slug}.csv"`,
-    },
-  });
+  return csvDownload(csv, `results-${cycle.slug}.csv`);
 }
 
 export const loader = inPlainWords(load);

@@ -62,6 +62,14 @@ describe("counted results stay hidden until published", async () => {
     ]]);
   });
 
+  it("starts the CSV with a UTF-8 byte-order mark, so Excel shows accented names and dashes as written", async () => {
+    const browser = await browserFor(null);
+    const response = await csvLoader(args(browser.get(`/results/export.csv?cycle=${cycle.slug}`)));
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 4)]).toEqual([0xef, 0xbb, 0xbf, "c".charCodeAt(0)]);
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="results-${cycle.slug}.csv"`);
+  });
+
   it("shows all of them once the PB office publishes", async () => {
     await publishResults(cycle.id, admin);
     const shown = await whatShows(null);
