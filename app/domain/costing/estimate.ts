@@ -88,6 +88,14 @@ const lineItemInput = z.object({
 
 const isWhole = (n: unknown, min: number, max: number): n is number => typeof n === "number" && Number.isInteger(n) && n >= min && n <= max;
 
+/** A line's total in cents once its figures are whole and within bounds; otherwise why it does not count. */
+function boundedLineCents(quantity: unknown, unitCost: unknown): number | "invalid" | "tooLarge" {
+  if (!isWhole(quantity, 1, MAX_QUANTITY) || !isWhole(unitCost, 1, MAX_ESTIMATE_CENTS)) return "invalid";
+  // Both below 2^53, so the product is exact enough to compare (doubles round monotonically).
+  const cents = quantity * unitCost;
+  return cents > MAX_ESTIMATE_CENTS ? "tooLarge" : cents;
+}
+
 /**
  * Each line and the totals at most MAX_ESTIMATE_CENTS, reported next to the line or below the lines.
  * The totals, or null when they cannot be known: zod runs refinements even when a field failed, with
@@ -104,17 +112,15 @@ function boundedTotals(
   let countable = true;
   items.forEach((item, index) => {
     if (skipBlank && (item.quantity === undefined || item.unitCost === undefined)) return;
-    if (!isWhole(item.quantity, 1, MAX_QUANTITY) || !isWhole(item.unitCost, 1, MAX_ESTIMATE_CENTS)) {
-      countable = false;
-      return;
-    }
-    // Both below 2^53, so the product is exact enough to compare (doubles round monotonically).
-    if (item.quantity * item.unitCost > MAX_ESTIMATE_CENTS) {
+    const cents = boundedLineCents(item.quantity, item.unitCost);
+    if (cents === "tooLarge") {
       ctx.addIssue({ code: "custom", message: message("costing:errors.lineTooLarge", { max: MAX_ESTIMATE_CENTS / 100 }), path: ["items", index, "unitCost"] });
+    }
+    if (typeof cents !== "number") {
       countable = false;
       return;
     }
-    lines.push({ quantity: item.quantity, unitCostCents: item.unitCost, recurring: item.recurring });
+    lines.push({ quantity: item.quantity as number, unitCostCents: item.unitCost as number, recurring: item.recurring });
   });
   if (!countable) return null;
   const totals = estimateTotals(lines, isWhole(contingencyPercent, 0, MAX_CONTINGENCY_PERCENT) ? contingencyPercent : 0);
@@ -149,8 +155,9 @@ export function typedEstimate(
   const counted = lines.map((line) => {
     const figures = typedFigures.safeParse({ quantity: line.quantity, unitCost: line.unitCost });
     if (!figures.success) return null;
-    const cents = figures.data.quantity * figures.data.unitCost;
-    return cents <= MAX_ESTIMATE_CENTS ? { quantity: figures.data.quantity, unitCostCents: figures.data.unitCost, recurring: line.recurring, cents } : null;
+    const { quantity, unitCost } = figures.data;
+    const cents = boundedLineCents(quantity, unitCost);
+    return typeof cents === "number" ? { quantity, unitCostCents: unitCost, recurring: line.recurring, cents } : null;
   });
   const percent = contingencyField.safeParse(contingencyPercent);
   return {
