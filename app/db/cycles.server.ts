@@ -210,7 +210,11 @@ export async function accountVotingCycles() {
 
 export async function updateEligibility(cycleId: string, input: { accountVoting: boolean; minAge: number; residencyRule: string }, actor: Actor) {
   return prisma.$transaction(async (tx) => {
+    const before = await tx.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { residencyRule: true } });
     await tx.cycle.update({ where: { id: cycleId }, data: input });
-    await audit(tx, actor, "cycle.eligibility", { type: "cycle", id: cycleId }, input);
+    // A translation of the old rule would have voters declare something else than the rule: it goes.
+    const staleTranslations =
+      before.residencyRule === input.residencyRule ? 0 : (await tx.contentTranslation.deleteMany({ where: { targetType: "residency", targetId: cycleId } })).count;
+    await audit(tx, actor, "cycle.eligibility", { type: "cycle", id: cycleId }, { ...input, staleTranslations });
   });
 }

@@ -31,6 +31,15 @@ export async function cyclesInLocale<T extends { id: string; name: string; descr
   });
 }
 
+/**
+ * Each cycle's own residency rule in the reader's language, by cycle id; as written where it is not
+ * translated. (Kept apart from cyclesInLocale: the PB office's form must show the rule as written.)
+ */
+export async function residencyRulesIn(cycles: readonly { id: string; residencyRule: string }[], locale: string) {
+  const translated = await translationsInto("residency", cycles.filter((c) => c.residencyRule).map((c) => c.id), locale);
+  return new Map(cycles.map((c) => [c.id, c.residencyRule && (translated.get(c.id)?.title ?? c.residencyRule)]));
+}
+
 /** Category names in the reader's language, by category id; the original name where there is no translation. */
 export async function categoryNamesIn(categories: readonly { id: string; name: string }[], locale: string) {
   const translated = await translationsInto("category", categories.map((c) => c.id), locale);
@@ -52,6 +61,11 @@ export async function translatableItem(targetType: TranslatableType, id: string)
   if (targetType === "cycle") {
     const cycle = await prisma.cycle.findUnique({ where: { id }, select: { id: true, slug: true, name: true, description: true } });
     return cycle && { id: cycle.id, number: 0, title: cycle.name, description: cycle.description, back: `/admin/cycles/${cycle.slug}` };
+  }
+  // Only a rule the PB office wrote: the standard wording is translated with the app.
+  if (targetType === "residency") {
+    const cycle = await prisma.cycle.findUnique({ where: { id }, select: { id: true, slug: true, residencyRule: true } });
+    return cycle?.residencyRule ? { id: cycle.id, number: 0, title: cycle.residencyRule, description: "", back: `/admin/cycles/${cycle.slug}` } : null;
   }
   if (targetType === "category") {
     const category = await prisma.category.findUnique({ where: { id }, select: { id: true, name: true, cycle: { select: { slug: true } } } });

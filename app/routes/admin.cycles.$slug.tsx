@@ -50,7 +50,7 @@ async function guard(request: Request, slug: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, cycle } = await guard(request, params.slug);
   const phase = cyclePhase(cycle);
-  const [snapshot, batches, results, published, ballots, cycleLocales, categoryLocales] = await Promise.all([
+  const [snapshot, batches, results, published, ballots, cycleLocales, categoryLocales, residencyLocales] = await Promise.all([
     cycleSnapshot(cycle.id),
     listCodeBatches(cycle.id),
     latestResults(cycle.id, { publishedOnly: false }),
@@ -58,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     countBallots(cycle.id),
     translatedLocales("cycle", [cycle.id]),
     translatedLocales("category", cycle.categories.map((c) => c.id)),
+    translatedLocales("residency", [cycle.id]),
   ]);
   // A new count after publication is a draft beside the published run, which the public still sees.
   const publishedRun = new Map(published.map((r) => [r.districtId, r.run]));
@@ -83,6 +84,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     translations: {
       cycle: { id: cycle.id, described: cycle.description.trim() !== "", locales: cycleLocales.get(cycle.id) ?? [] },
       categories: cycle.categories.map((c) => ({ id: c.id, name: c.name, locales: categoryLocales.get(c.id) ?? [] })),
+      // Only a rule of the cycle's own: the standard wording comes translated.
+      residency: cycle.residencyRule ? { locales: residencyLocales.get(cycle.id) ?? [] } : null,
     },
     next,
     blockers: blockersToAdvance(snapshot),
@@ -411,7 +414,15 @@ export default function ManageCycle() {
 }
 
 /** Links to translate the cycle's own texts, each saying which languages it has so far. */
-function Translations({ cycle, categories }: { cycle: { id: string; described: boolean; locales: string[] }; categories: { id: string; name: string; locales: string[] }[] }) {
+function Translations({
+  cycle,
+  categories,
+  residency,
+}: {
+  cycle: { id: string; described: boolean; locales: string[] };
+  categories: { id: string; name: string; locales: string[] }[];
+  residency: { locales: string[] } | null;
+}) {
   const { t } = useTranslation();
   const languages = (locales: string[]) =>
     locales.length ? t("translations:office.languages", { languages: locales.map((l) => (isLocale(l) ? LOCALE_NAMES[l] : l)).join(", ") }) : t("translations:office.none");
@@ -428,6 +439,11 @@ function Translations({ cycle, categories }: { cycle: { id: string; described: b
             <Link to={`/translate/category/${c.id}`}>{c.name}</Link> — {languages(c.locales)}
           </li>
         ))}
+        {residency ? (
+          <li>
+            <Link to={`/translate/residency/${cycle.id}`}>{t("translations:office.residency")}</Link> — {languages(residency.locales)}
+          </li>
+        ) : null}
       </ul>
     </section>
   );

@@ -58,14 +58,23 @@ const HEADINGS = {
   update: "translations:titleUpdate",
   cycle: "translations:titleCycle",
   category: "translations:titleCategory",
+  residency: "translations:titleResidency",
+} as const satisfies Record<TranslatableType, string>;
+
+// The PB office's texts are names (of a cycle, a category) or a rule, not titles.
+const TITLE_LABELS = {
+  idea: "translations:translatedTitle",
+  proposal: "translations:translatedTitle",
+  update: "translations:translatedTitle",
+  cycle: "translations:translatedName",
+  category: "translations:translatedName",
+  residency: "translations:translatedRule",
 } as const satisfies Record<TranslatableType, string>;
 
 export default function Translate() {
   const { t } = useTranslation();
   const { type, item, back, fields: shown, existing } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  // The PB office's texts are names (of a cycle, a category), not titles.
-  const office = OFFICE_TEXTS.includes(type);
   // Open on the language just saved, else Spanish (the language staff translate into most).
   const current = existing.find((e) => e.locale === (params.get("saved") ?? "es"));
   const [form, fields] = useForm({
@@ -90,7 +99,7 @@ export default function Translate() {
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <SelectField meta={fields.locale} label={t("translations:language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
-        {shown.title ? <TextField meta={fields.title} label={t(office ? "translations:translatedName" : "translations:translatedTitle")} /> : <input type="hidden" name="title" value="" />}
+        {shown.title ? <TextField meta={fields.title} label={t(TITLE_LABELS[type])} /> : <input type="hidden" name="title" value="" />}
         {shown.description ? (
           <TextareaField meta={fields.description} label={type === "update" ? t("translations:translatedNote") : t("translations:translatedDescription")} rows={6} />
         ) : (

@@ -12,7 +12,7 @@ import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { accountBallots, accountVoterCode, findVoterCode } from "~/db/ballots.server";
 import { accountVotingCycles, cyclesInVoting } from "~/db/cycles.server";
-import { cyclesInLocale } from "~/db/translations.server";
+import { cyclesInLocale, residencyRulesIn } from "~/db/translations.server";
 import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
 import { accountVotingInput, voterCodeInput } from "~/domain/ballots/schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
@@ -37,7 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [voting, actor, allAccountCycles] = await Promise.all([cyclesInVoting(locale), getActor(request), accountVotingCycles()]);
   // Cycles this person may vote in with their account (visitors are offered sign-in), named in their language.
   const accountCycles = await cyclesInLocale(allAccountCycles.filter((c) => !actor || votingChannelPermissions.voteWithAccount(actor, c)), locale);
-  const voted = actor ? await accountBallots(actor.id, accountCycles.map((c) => c.id)) : new Map<string, string>();
+  const [voted, rules] = await Promise.all([
+    actor ? accountBallots(actor.id, accountCycles.map((c) => c.id)) : new Map<string, string>(),
+    residencyRulesIn(accountCycles, locale),
+  ]);
   return {
     voting,
     signedIn: !!actor,
@@ -45,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       slug: c.slug,
       name: c.name,
       minAge: c.minAge,
-      residencyRule: c.residencyRule,
+      residencyRule: rules.get(c.id) ?? c.residencyRule,
       districts: c.districts.map((d) => ({ value: d.id, label: d.name })),
       votedIn: voted.get(c.id) ?? null,
     })),

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { query, signIn } from "./helpers";
+import { query, shot, signIn } from "./helpers";
 
 // The PB office translates its own texts (a cycle, its categories); a Spanish voter reads them on the home page and the ballot.
 
@@ -57,7 +57,7 @@ test("the PB office translates a cycle from its admin page; agency staff may not
 
   const staff = await signIn(browser, "parks");
   await staff.goto(categoryUrl);
-  await expect(staff.getByText("Only the PB office can translate the names and descriptions of its cycles and categories.")).toBeVisible();
+  await expect(staff.getByText("Only the PB office can translate its own texts")).toBeVisible();
   await Promise.all([admin.context().close(), reader.context().close(), staff.context().close()]);
 });
 
@@ -76,4 +76,30 @@ test("a Spanish resident declaring they may vote reads the standard residency wo
   await expect(section.getByText(/I live, work or study/)).toHaveCount(0);
   await resident.goto("/vote?lng=en");
   await resident.context().close();
+});
+
+test("the PB office writes its own residency rule and translates it into Spanish", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/cycles/youth-2027");
+  const translations = admin.getByRole("region", { name: "Translations" });
+  // The standard wording comes translated with the app: nothing to translate yet.
+  await expect(translations.getByRole("link", { name: /residency rule/ })).toHaveCount(0);
+  const ways = admin.getByRole("region", { name: "Ways to vote" });
+  await ways.getByLabel("Who may vote (shown in the declaration)").fill("I am 12 to 24 and live or go to school in Riverside");
+  await ways.getByRole("button", { name: "Save" }).click();
+  await expect(admin.getByText("Saved who may vote with an account.")).toBeVisible();
+  await expect(translations.getByRole("listitem").filter({ hasText: "residency rule" })).toContainText("not translated yet");
+  await translations.getByRole("link", { name: /residency rule/ }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Translate the residency rule voters declare they meet" })).toBeVisible();
+  await expect(admin.getByText("I am 12 to 24 and live or go to school in Riverside")).toBeVisible();
+  await admin.getByRole("button", { name: "Save translation" }).click();
+  await expect(admin.getByText("Give the rule in that language.")).toBeVisible();
+  await admin.getByLabel("The rule in that language").fill("Tengo de 12 a 24 años y vivo o estudio en Riverside");
+  await admin.getByRole("button", { name: "Save translation" }).click();
+  await expect(admin.getByText("Translation saved.")).toBeVisible();
+  await admin.getByRole("link", { name: "Back to the page" }).click();
+  await expect(translations.getByRole("listitem").filter({ hasText: "residency rule" })).toContainText("translated into Español");
+  await translations.scrollIntoViewIfNeeded();
+  await shot(admin, "office-residency-translation");
+  await admin.context().close();
 });

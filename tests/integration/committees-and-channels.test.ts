@@ -309,3 +309,67 @@ describe("translations of the PB office's own texts: cycles and categories", asy
     expect(page.proposal.category).toBe("Parques");
   });
 });
+
+// A resident ticks "I live, work or study in …" before voting with their account: a rule the PB office
+// wrote itself must read in the voter's language, and never as an older rule than the one in force.
+describe("translations of the PB office's own residency rule", async () => {
+  const { action: translateAction, loader: translateLoader } = await import("~/routes/translate.$type.$id");
+  const { action: adminAction, loader: adminLoader } = await import("~/routes/admin.cycles.$slug");
+  const admin = await makeUser(["admin"]);
+  const staff = await makeUser(["staff"], "Parks");
+  const cycle = await makeCycle(admin, "costing");
+  const params = { type: "residency", id: cycle.id };
+  const url = `/translate/residency/${cycle.id}`;
+  const rule = "I live in Riverside or attend a Riverside school";
+  const setRule = async (residencyRule: string) =>
+    adminAction(args((await browserFor(admin)).post(`/admin/cycles/${cycle.slug}`, { intent: "update-eligibility", accountVoting: "yes", minAge: "14", residencyRule }), { slug: cycle.slug }));
+  type AdminPage = { translations: { residency: { locales: string[] } | null } };
+  const adminPage = async () => (await adminLoader(args((await browserFor(admin)).get(`/admin/cycles/${cycle.slug}`), { slug: cycle.slug }))) as AdminPage;
+  type Start = { accountCycles: { slug: string; residencyRule: string }[] };
+  const ruleOnVotePage = async (lng: string) =>
+    ((await voteLoader(args((await browserFor(null)).get(`/vote?lng=${lng}`)))) as Start).accountCycles.find((c) => c.slug === cycle.slug)?.residencyRule;
+
+  it("offers nothing to translate while the cycle uses the standard wording (the app translates that)", async () => {
+    expect((await adminPage()).translations.residency).toBeNull();
+    expect(((await settle(async () => translateLoader(args((await browserFor(admin)).get(url), params)))) as Response).status).toBe(404);
+  });
+
+  it("lets the PB office translate its own rule, which Spanish readers then declare on /vote", async () => {
+    await setRule(rule);
+    expect((await adminPage()).translations.residency).toEqual({ locales: [] });
+    const browser = await browserFor(admin);
+    const page = (await translateLoader(args(browser.get(url), params))) as { item: { title: string }; fields: { title: boolean; description: boolean } };
+    expect(page.item.title).toBe(rule);
+    expect(page.fields).toEqual({ title: true, description: false });
+    const empty = answerOf(await translateAction(args(browser.post(url, { locale: "es", title: " " }), params)));
+    expect(decodeMessage(empty.reply.error.title[0])?.key).toBe("translations:errors.residencyRule");
+    const long = answerOf(await translateAction(args(browser.post(url, { locale: "es", title: "x".repeat(201) }), params)));
+    expect(decodeMessage(long.reply.error.title[0])?.key).toBe("translations:errors.residencyRuleLong");
+    await translateAction(args(browser.post(url, { locale: "es", title: "Vivo en Riverside o asisto a una escuela de Riverside" }), params));
+    expect((await adminPage()).translations.residency).toEqual({ locales: ["es"] });
+
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
+    expect(await ruleOnVotePage("es")).toBe("Vivo en Riverside o asisto a una escuela de Riverside");
+    expect(await ruleOnVotePage("en")).toBe(rule);
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "costing" } });
+  });
+
+  it("refuses agency staff, and saves nothing from them", async () => {
+    const browser = await browserFor(staff);
+    const read = (await settle(() => translateLoader(args(browser.get(url), params)))) as Response;
+    expect(read.status).toBe(403);
+    expect(decodeMessage(await read.text())?.key).toBe("translations:refusedOffice");
+    expect(((await settle(() => translateAction(args(browser.post(url, { locale: "es", title: "Cualquier cosa" }), params)))) as Response).status).toBe(403);
+    expect((await prisma.contentTranslation.findMany({ where: { targetType: "residency", targetId: cycle.id } })).map((t) => t.translatedById)).toEqual([admin.id]);
+  });
+
+  it("drops the translation when the PB office changes the rule, so no voter declares an old rule in Spanish", async () => {
+    await setRule(rule); // the same rule again: the translation stays
+    expect(await prisma.contentTranslation.count({ where: { targetType: "residency", targetId: cycle.id } })).toBe(1);
+    await setRule("I live in Riverside");
+    expect(await prisma.contentTranslation.count({ where: { targetType: "residency", targetId: cycle.id } })).toBe(0);
+    expect((await adminPage()).translations.residency).toEqual({ locales: [] });
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
+    expect(await ruleOnVotePage("es")).toBe("I live in Riverside");
+  });
+});

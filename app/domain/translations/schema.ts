@@ -63,11 +63,22 @@ const categoryTranslationInput = z.object({
   description: none,
 });
 
-/** Which fields an item has to translate: an update only its note, a category (or a cycle without a description) only its name. */
+/** The residency rule a resident declares they meet before voting: as long as the original may be (app/domain/cycles/schema.ts). */
+const residencyTranslationInput = z.object({
+  locale,
+  title: z
+    .string({ required_error: message("translations:errors.residencyRule") })
+    .trim()
+    .min(1, message("translations:errors.residencyRule"))
+    .max(200, message("translations:errors.residencyRuleLong")),
+  description: none,
+});
+
+/** Which fields an item has to translate: an update only its note, a category (or a cycle without a description) only its name, a residency rule only itself. */
 export function translatedFields(type: TranslatableType, original: { description: string }) {
   return {
     title: type !== "update",
-    description: type !== "category" && (type !== "cycle" || original.description.trim() !== ""),
+    description: type !== "category" && type !== "residency" && (type !== "cycle" || original.description.trim() !== ""),
   };
 }
 
@@ -75,6 +86,7 @@ export function translatedFields(type: TranslatableType, original: { description
 export function translationInputFor(type: TranslatableType, original: { description: string }) {
   if (type === "update") return updateTranslationInput;
   if (type === "category") return categoryTranslationInput;
+  if (type === "residency") return residencyTranslationInput;
   if (type === "cycle") return translatedFields(type, original).description ? cycleTranslationInput : cycleNameTranslationInput;
   return translationInput;
 }
