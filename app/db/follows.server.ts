@@ -1,7 +1,7 @@
 import type { Actor } from "~/domain/auth/roles";
 import type { FollowTargetType } from "~/domain/follows/permissions";
 import { env } from "~/env.server";
-import { dateIn, translatorFor } from "~/i18n/i18n.server";
+import { dateIn, moneyIn, translatorFor } from "~/i18n/i18n.server";
 import type { MessageValues } from "~/i18n/message";
 import { audit } from "./audit.server";
 import { prisma, type Tx } from "./client.server";
@@ -40,11 +40,23 @@ export async function setFollowing(actor: Actor, target: FollowTarget, follow: b
   });
 }
 
+/**
+ * A value filled into a follower's e-mail: text or a number as it is, or a day ("2026-11-26")
+ * or an amount in cents, each written as the follower's language writes dates and money.
+ */
+export type MailValue = string | number | { day: string } | { cents: number; currency: string };
+
+function valuesIn(locale: string, values: Record<string, MailValue>): MessageValues {
+  return Object.fromEntries(
+    Object.entries(values).map(([key, v]) => [key, typeof v !== "object" ? v : "day" in v ? dateIn(locale, v.day) : moneyIn(locale, v.cents, v.currency)]),
+  );
+}
+
 /** One e-mail to each follower, in their language, queued in the caller's transaction. */
 export async function notifyFollowers(
   tx: Tx,
   target: FollowTarget,
-  mail: { subject: string; body: string; values: MessageValues },
+  mail: { subject: string; body: string; values: Record<string, MailValue> },
   except?: string,
 ) {
   const followers = await tx.follow.findMany({
@@ -54,9 +66,7 @@ export async function notifyFollowers(
   const link = new URL(followPath(target), env.PUBLIC_URL).toString();
   for (const follower of followers) {
     const t = translatorFor(follower.locale);
-    const values: MessageValues = { ...mail.values, name: follower.user.name, link };
-    // A day ("2026-11-26") reads as the follower's language writes dates.
-    if (typeof values.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(values.date)) values.date = dateIn(follower.locale, values.date);
+    const values = { ...valuesIn(follower.locale, mail.values), name: follower.user.name, link };
     await queueMail(tx, {
       to: follower.user.email,
       subject: t(mail.subject, values),

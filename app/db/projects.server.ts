@@ -1,9 +1,10 @@
 import type { Actor } from "~/domain/auth/roles";
+import { milestoneNews, spendSummary, type MilestoneDates } from "~/domain/implementation/progress";
 import { message } from "~/i18n/message";
 import { deliverOutbox } from "~/mail.server";
 import { audit } from "./audit.server";
-import { notifyFollowers } from "./follows.server";
-import { prisma } from "./client.server";
+import { notifyFollowers, type MailValue } from "./follows.server";
+import { prisma, type Tx } from "./client.server";
 import { latestResults } from "./results.server";
 
 /**
@@ -60,35 +61,75 @@ export async function getProject(id: string) {
   });
 }
 
+/** A change that may e-mail followers: the mail is queued in its transaction and goes out after the commit, without holding the answer. */
+function changeWithMail<T>(change: (tx: Tx) => Promise<T>) {
+  return prisma.$transaction(change).finally(() => void deliverOutbox());
+}
+
+const target = (projectId: string) => ({ type: "project", id: projectId }) as const;
+
+const MAILS = {
+  update: { subject: "follows:mail.projectUpdate.subject", body: "follows:mail.projectUpdate.body" },
+  milestoneDone: { subject: "follows:mail.milestoneDone.subject", body: "follows:mail.milestoneDone.body" },
+  milestoneDelayed: { subject: "follows:mail.milestoneDelayed.subject", body: "follows:mail.milestoneDelayed.body" },
+  spend: { subject: "follows:mail.spend.subject", body: "follows:mail.spend.body" },
+  spendWithdrawn: { subject: "follows:mail.spendWithdrawn.subject", body: "follows:mail.spendWithdrawn.body" },
+} as const;
+
+/** One e-mail to each of the project's followers, naming the project. */
+async function tellFollowers(tx: Tx, projectId: string, mail: keyof typeof MAILS, values: Record<string, MailValue>) {
+  const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { title: true } });
+  await notifyFollowers(tx, target(projectId), { ...MAILS[mail], values: { title: project.title, ...values } });
+}
+
+/** Tells followers that a milestone was done or delayed (see milestoneNews); nothing for other changes. */
+async function tellOfMilestone(tx: Tx, projectId: string, before: MilestoneDates | null, after: MilestoneDates & { title: string }) {
+  const news = milestoneNews(before, after);
+  if (news?.news === "done") await tellFollowers(tx, projectId, "milestoneDone", { milestone: after.title, done: { day: news.on }, planned: { day: after.plannedOn } });
+  if (news?.news === "delayed") await tellFollowers(tx, projectId, "milestoneDelayed", { milestone: after.title, before: { day: news.from }, after: { day: news.to } });
+}
+
+/** Tells followers of a spending entry recorded or withdrawn (with the reason), and what is spent so far (withdrawn entries do not count). */
+async function tellOfSpend(tx: Tx, projectId: string, spend: { amountCents: number; spentOn: string; description: string; withdrawnReason: string | null }) {
+  const project = await tx.project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: { budgetCents: true, cycle: { select: { currency: true } }, spends: { select: { amountCents: true, withdrawnAt: true } } },
+  });
+  const money = (cents: number) => ({ cents, currency: project.cycle.currency });
+  const values = {
+    amount: money(spend.amountCents),
+    date: { day: spend.spentOn },
+    description: spend.description,
+    spent: money(spendSummary(project.budgetCents, project.spends).spentCents),
+    budget: money(project.budgetCents),
+  };
+  if (spend.withdrawnReason === null) await tellFollowers(tx, projectId, "spend", values);
+  else await tellFollowers(tx, projectId, "spendWithdrawn", { ...values, reason: spend.withdrawnReason });
+}
+
 export async function postProjectUpdate(
   projectId: string,
   input: { status: string; percentComplete: number; note: string; postedOn: string; photo?: string; photoAlt?: string },
   actor: Actor,
 ) {
-  return prisma.$transaction(async (tx) => {
+  return changeWithMail(async (tx) => {
     const latest = await tx.projectUpdate.findFirst({ where: { projectId }, orderBy: { postedOn: "desc" }, select: { postedOn: true } });
     const update = await tx.projectUpdate.create({ data: { projectId, authorId: actor.id, ...input } });
     // A backdated update joins the timeline without overwriting the current status.
     if (!latest || input.postedOn >= latest.postedOn) {
       await tx.project.update({ where: { id: projectId }, data: { status: input.status, percentComplete: input.percentComplete } });
     }
-    await audit(tx, actor, "project.update", { type: "project", id: projectId }, { updateId: update.id, status: input.status, photo: input.photo ?? null });
-    const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { title: true } });
-    await notifyFollowers(tx, { type: "project", id: projectId }, {
-      subject: "follows:mail.projectUpdate.subject",
-      body: "follows:mail.projectUpdate.body",
-      values: { title: project.title, status: input.status, percent: input.percentComplete, note: input.note, date: input.postedOn },
-    });
+    await audit(tx, actor, "project.update", target(projectId), { updateId: update.id, status: input.status, photo: input.photo ?? null });
+    await tellFollowers(tx, projectId, "update", { status: input.status, percent: input.percentComplete, note: input.note, date: { day: input.postedOn } });
     return update;
-  }).finally(() => void deliverOutbox()); // mail goes out after the commit, without holding the answer
+  });
 }
 
-const target = (projectId: string) => ({ type: "project", id: projectId }) as const;
-
 export async function addMilestone(projectId: string, input: { title: string; plannedOn: string; actualOn?: string }, actor: Actor) {
-  return prisma.$transaction(async (tx) => {
+  return changeWithMail(async (tx) => {
     const milestone = await tx.projectMilestone.create({ data: { projectId, title: input.title, plannedOn: input.plannedOn, actualOn: input.actualOn ?? null } });
     await audit(tx, actor, "project.milestone.add", target(projectId), { milestoneId: milestone.id, title: input.title, plannedOn: input.plannedOn });
+    await tellOfMilestone(tx, projectId, null, milestone);
     return milestone;
   });
 }
@@ -99,7 +140,7 @@ export async function editMilestone(
   input: { milestoneId: string; title: string; plannedOn: string; actualOn?: string },
   actor: Actor,
 ) {
-  return prisma.$transaction(async (tx) => {
+  return changeWithMail(async (tx) => {
     const before = await tx.projectMilestone.findFirst({ where: { id: input.milestoneId, projectId } });
     if (!before) return null;
     const after = await tx.projectMilestone.update({
@@ -111,17 +152,19 @@ export async function editMilestone(
       before: { title: before.title, plannedOn: before.plannedOn, actualOn: before.actualOn },
       after: { title: after.title, plannedOn: after.plannedOn, actualOn: after.actualOn },
     });
+    await tellOfMilestone(tx, projectId, before, after);
     return after;
   });
 }
 
 /** Marks a milestone of this project done on `actualOn` (null when it is not one of its milestones). */
 export async function completeMilestone(projectId: string, input: { milestoneId: string; actualOn: string }, actor: Actor) {
-  return prisma.$transaction(async (tx) => {
+  return changeWithMail(async (tx) => {
     const found = await tx.projectMilestone.findFirst({ where: { id: input.milestoneId, projectId } });
     if (!found) return null;
     const done = await tx.projectMilestone.update({ where: { id: found.id }, data: { actualOn: input.actualOn } });
     await audit(tx, actor, "project.milestone.done", target(projectId), { milestoneId: found.id, actualOn: input.actualOn });
+    await tellOfMilestone(tx, projectId, found, done);
     return done;
   });
 }
@@ -131,11 +174,12 @@ export async function addSpend(
   input: { spentOn: string; amount: number; description: string; reference?: string },
   actor: Actor,
 ) {
-  return prisma.$transaction(async (tx) => {
+  return changeWithMail(async (tx) => {
     const spend = await tx.projectSpend.create({
       data: { projectId, spentOn: input.spentOn, amountCents: input.amount, description: input.description, reference: input.reference || null, authorId: actor.id },
     });
     await audit(tx, actor, "project.spend.add", target(projectId), { spendId: spend.id, amountCents: input.amount, spentOn: input.spentOn });
+    await tellOfSpend(tx, projectId, spend);
     return spend;
   });
 }
@@ -146,13 +190,14 @@ export async function addSpend(
  * Refused for an entry of another project or one already withdrawn.
  */
 export async function withdrawSpend(projectId: string, spendId: string, reason: string, actor: Actor) {
-  return prisma.$transaction(async (tx) => {
+  return changeWithMail(async (tx) => {
     const { count } = await tx.projectSpend.updateMany({
       where: { id: spendId, projectId, withdrawnAt: null },
       data: { withdrawnAt: new Date(), withdrawnReason: reason, withdrawnById: actor.id },
     });
     if (count === 0) return { ok: false as const, reason: message("projects:errors.spendNotFound") };
     await audit(tx, actor, "project.spend.withdraw", target(projectId), { spendId, reason });
+    await tellOfSpend(tx, projectId, await tx.projectSpend.findUniqueOrThrow({ where: { id: spendId } }));
     return { ok: true as const };
   });
 }

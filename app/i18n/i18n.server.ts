@@ -3,6 +3,7 @@ import { RemixI18Next } from "remix-i18next/server";
 import { DEFAULT_LOCALE, INTL_LOCALE, LOCALES, isLocale, type Locale } from "~/i18n/config";
 import { secureCookies } from "~/env.server";
 import { createI18n, formatDate, type Translations } from "~/i18n/i18n";
+import { formatMoney } from "~/domain/money";
 import { RESOURCES } from "~/locales";
 
 // All shipped translations, bundled with the server (the browser gets one language from the root loader).
@@ -53,7 +54,14 @@ export function translatorFor(locale: string) {
   return createI18n(lng, translations[lng]).t;
 }
 
+const intlLocale = (locale: string) => INTL_LOCALE[isLocale(locale) ? locale : DEFAULT_LOCALE];
+
 /** A calendar day written as `locale` writes dates ("November 26, 2026", "26 de noviembre de 2026"). */
 export function dateIn(locale: string, day: string) {
-  return formatDate(day, INTL_LOCALE[isLocale(locale) ? locale : DEFAULT_LOCALE]);
+  return formatDate(day, intlLocale(locale));
+}
+
+/** An amount written as `locale` writes money ("€6,000.50", "EUR 6,000.50"). */
+export function moneyIn(locale: string, cents: number, currency: string) {
+  return formatMoney(cents, currency, intlLocale(locale));
 }

@@ -140,3 +140,14 @@ export async function votingCycle(opts: { proposals?: number; tallyRule?: Ballot
   const codes = await prisma.voterCode.findMany({ where: { districtId: d.id }, orderBy: { code: "asc" } });
   return { admin, staff, cycle, proposalId: proposalIds[0], proposalIds, codes };
 }
+
+/** A proposal of a cycle in implementation, funded as a project with a 10,000 budget, run by `agencyId`. */
+export async function fundedProject(admin: Actor, agencyId: string, title = "Riverside playground") {
+  const cycle = await makeCycle(admin, "implementation");
+  const d = cycle.districts[0];
+  const proposal = await prisma.proposal.create({
+    data: { number: 1, cycleId: cycle.id, districtId: d.id, categoryId: cycle.categories[0].id, agencyId, title, description: "A new playground by the river.", status: "feasible" },
+  });
+  const project = await prisma.project.create({ data: { proposalId: proposal.id, cycleId: cycle.id, districtId: d.id, agencyId, title, budgetCents: 10_000_00 } });
+  return { cycle, project };
+}

@@ -9,17 +9,7 @@ import * as home from "~/routes/_index";
 import * as photos from "~/routes/photos.$file";
 import * as projectPage from "~/routes/projects.$id";
 import * as projectList from "~/routes/projects._index";
-import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
-
-async function fundedProject(admin: Actor, agencyId: string, title = "Riverside playground") {
-  const cycle = await makeCycle(admin, "implementation");
-  const d = cycle.districts[0];
-  const proposal = await prisma.proposal.create({
-    data: { number: 1, cycleId: cycle.id, districtId: d.id, categoryId: cycle.categories[0].id, agencyId, title, description: "A new playground by the river.", status: "feasible" },
-  });
-  const project = await prisma.project.create({ data: { proposalId: proposal.id, cycleId: cycle.id, districtId: d.id, agencyId, title, budgetCents: 10_000_00 } });
-  return { cycle, project };
-}
+import { answerOf, args, browserFor, fundedProject, makeCycle, makeUser, settle } from "./fixtures";
 
 const jpeg = (width = 1200, height = 800) => sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 60 } } }).jpeg().toBuffer();
 
@@ -140,6 +130,10 @@ describe("project implementation", async () => {
     // Once only, and only on its own project.
     const again = (await settle(() => projectPage.action(args(staff.post(url, { intent: "spend-withdraw", spendId: wrong.id, reason: "Withdrawn twice by mistake" }), { id: project.id })))) as Response;
     expect(again.status).toBe(404);
+    expect(await again.text()).toBe("projects:errors.spendNotFound");
+    const unknown = (await act(staff.post(url, { intent: "spend-withdraw", spendId: "no-such-entry", reason: "An entry that does not exist" }))) as Response;
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toBe("projects:errors.spendNotFound");
     const kept = p.spends.find((s) => s.description === "Swings and slide")!;
     const d = cycle.districts[0];
     const proposal = await prisma.proposal.create({
@@ -150,6 +144,7 @@ describe("project implementation", async () => {
       projectPage.action(args(staff.post(`/projects/${other.id}`, { intent: "spend-withdraw", spendId: kept.id, reason: "Not even this project's entry" }), { id: other.id })),
     )) as Response;
     expect(elsewhere.status).toBe(404);
+    expect(await elsewhere.text()).toBe("projects:errors.spendNotFound");
     expect((await prisma.projectSpend.findUniqueOrThrow({ where: { id: kept.id } })).withdrawnAt).toBeNull();
     await prisma.project.delete({ where: { id: other.id } }); // the tests below count this cycle's projects
     await prisma.proposal.delete({ where: { id: proposal.id } });

@@ -43,11 +43,16 @@ describe("the environment", () => {
   });
 });
 
-describe("dates in e-mails", async () => {
-  const { dateIn } = await import("~/i18n/i18n.server");
+describe("dates and money in e-mails", async () => {
+  const { dateIn, moneyIn } = await import("~/i18n/i18n.server");
   it("are written as the follower's language writes them, not as 2026-11-26", () => {
     expect(dateIn("en", "2026-11-26")).toBe("November 26, 2026");
     expect(dateIn("es", "2026-11-26")).toBe("26 de noviembre de 2026");
     expect(dateIn("fr", "2026-11-26")).toBe("November 26, 2026"); // an unknown language: the default
+  });
+  it("and so are amounts", () => {
+    expect(moneyIn("en", 6_000_50, "EUR")).toBe("€6,000.50");
+    expect(moneyIn("es", 6_000_50, "EUR")).toBe("EUR\u00a06,000.50");
+    expect(moneyIn("fr", 10_000_00, "USD")).toBe("$10,000");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysLate, milestoneState, projectHealth, reportBack, spendSummary } from "~/domain/implementation/progress";
+import { daysLate, milestoneNews, milestoneState, projectHealth, reportBack, spendSummary } from "~/domain/implementation/progress";
 import { checkPhoto, MAX_PHOTO_BYTES, sniffImageType } from "~/domain/implementation/upload";
 import { milestoneDoneInput, milestoneEditInput, milestoneInput, projectUpdateInput, spendInput } from "~/domain/implementation/schema";
 import { todayIso } from "~/domain/fields";
@@ -36,6 +36,25 @@ describe("spend totals", () => {
     expect(input.safeParse({ spentOn: "2026-05-01", amount: "0", description: "Asphalt" }).success).toBe(false);
     expect(input.safeParse({ spentOn: "2026-05-01", amount: "twelve", description: "Asphalt" }).success).toBe(false);
     expect(input.safeParse({ spentOn: "2026-13-45", amount: "10", description: "Asphalt" }).success).toBe(false);
+  });
+});
+
+describe("what followers hear of a milestone", () => {
+  const planned = { plannedOn: "2027-06-01", actualOn: null };
+  it("done when it gets a date done, whether added, edited or marked done", () => {
+    expect(milestoneNews(null, { plannedOn: "2027-06-01", actualOn: "2026-05-02" })).toEqual({ news: "done", on: "2026-05-02" });
+    expect(milestoneNews(planned, { plannedOn: "2027-06-01", actualOn: "2026-05-02" })).toEqual({ news: "done", on: "2026-05-02" });
+  });
+  it("delayed when its planned date moves later while not done", () => {
+    expect(milestoneNews(planned, { plannedOn: "2027-09-15", actualOn: null })).toEqual({ news: "delayed", from: "2027-06-01", to: "2027-09-15" });
+  });
+  it("nothing for a new milestone not done, the same or an earlier date, a corrected date done, or a done one's plan moved", () => {
+    expect(milestoneNews(null, planned)).toBeNull();
+    expect(milestoneNews(planned, planned)).toBeNull();
+    expect(milestoneNews(planned, { plannedOn: "2027-05-01", actualOn: null })).toBeNull();
+    const done = { plannedOn: "2026-05-01", actualOn: "2026-05-03" };
+    expect(milestoneNews(done, { plannedOn: "2026-05-01", actualOn: "2026-05-04" })).toBeNull();
+    expect(milestoneNews(done, { plannedOn: "2026-06-01", actualOn: "2026-05-03" })).toBeNull();
   });
 });
 

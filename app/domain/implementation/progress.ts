@@ -17,18 +17,30 @@ export function spendSummary(budgetCents: number, entries: readonly { amountCent
 }
 
 export type MilestoneState = "done" | "late" | "upcoming";
+export type MilestoneDates = { plannedOn: string; actualOn: string | null };
 
 /** Done once it has an actual date; late when its planned date has passed without one. */
-export function milestoneState(m: { plannedOn: string; actualOn: string | null }, today: string): MilestoneState {
+export function milestoneState(m: MilestoneDates, today: string): MilestoneState {
   if (m.actualOn) return "done";
   return m.plannedOn < today ? "late" : "upcoming";
 }
 
 /** Days a milestone is (or was) behind its plan; 0 when on time. */
-export function daysLate(m: { plannedOn: string; actualOn: string | null }, today: string): number {
+export function daysLate(m: MilestoneDates, today: string): number {
   const end = m.actualOn ?? today;
   const days = Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${m.plannedOn}T00:00:00Z`)) / 86_400_000);
   return Math.max(0, days);
+}
+
+/**
+ * What a project's followers hear of a milestone added or changed (`before` null when added):
+ * that it was done, when it gets a date done; that it was delayed, when its planned date moves
+ * later while it is not done. Nothing for a new title, an earlier date or a corrected date done.
+ */
+export function milestoneNews(before: MilestoneDates | null, after: MilestoneDates) {
+  if (after.actualOn && !before?.actualOn) return { news: "done", on: after.actualOn } as const;
+  if (before && !after.actualOn && after.plannedOn > before.plannedOn) return { news: "delayed", from: before.plannedOn, to: after.plannedOn } as const;
+  return null;
 }
 
 export const PROJECT_HEALTHS = ["done", "on_track", "delayed", "cancelled"] as const;
