@@ -1,6 +1,5 @@
 import type { Actor } from "~/domain/auth/roles";
 import { estimateTotals, lineTotal, type CheckOutcome, type LineItem } from "~/domain/costing/estimate";
-import { formatMoney } from "~/domain/money";
 import { deliverOutbox } from "~/mail.server";
 import { audit } from "./audit.server";
 import { notifyFollowers } from "./follows.server";
@@ -64,7 +63,7 @@ export async function saveCostEstimate(proposalId: string, input: SaveEstimateIn
       checks: (input.checks ?? []).map((c) => ({ label: c.label, outcome: c.outcome })),
       verdict: input.verdict,
     });
-    const values = { number: proposal.number, title: proposal.title, cost: formatMoney(totals.totalCents, proposal.cycle.currency), reason: input.publicReason };
+    const values = { number: proposal.number, title: proposal.title, cost: { cents: totals.totalCents, currency: proposal.cycle.currency }, reason: input.publicReason };
     await notifyFollowers(
       tx,
       { type: "proposal", id: proposalId },

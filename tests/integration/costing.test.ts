@@ -209,3 +209,41 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
     expect((refused as Response).status).toBe(403);
   });
 });
+
+describe("the e-mail to a costed proposal's followers", async () => {
+  const { action: followAction } = await import("~/routes/follows");
+  const { deliverOutbox } = await import("~/mail.server");
+  const admin = await makeUser(["admin", "resident"]);
+  const delegate = await makeUser(["delegate", "resident"]);
+  const spanish = await makeUser(["resident"]);
+  const staff = await makeUser(["staff"], "Costing Agency C");
+  const cycle = await makeCycle(admin, "costing", [100_000_00, 50_000_00]);
+  await prisma.cycle.update({ where: { id: cycle.id }, data: { currency: "EUR" } });
+  const [north] = cycle.districts;
+  const made = await createProposal(cycle.id, { title: "Bike racks", description: "Twenty bike racks by the library and the pool.", districtId: north.id, categoryId: cycle.categories[0].id, ideaIds: [] }, delegate);
+  if (!made.ok) throw new Error(made.error);
+  const id = made.proposal.id;
+  await sendForCosting(id, staff.agencyId!, delegate);
+  await followAction(args((await browserFor(spanish)).post("/follows?lng=es", { targetType: "proposal", targetId: id, follow: "yes" })));
+  const manual = await prisma.eligibilityCriterion.findMany({ where: { cycleId: cycle.id, kind: "manual" }, orderBy: { position: "asc" } });
+
+  it("gives the cost as the follower's language writes money", async () => {
+    const fields = {
+      "items[0].description": "Bike rack, installed",
+      "items[0].quantity": "20",
+      "items[0].unitCost": "300.33",
+      contingencyPercent: "0",
+      ...Object.fromEntries(manual.flatMap((c, i) => [[`checks[${i}].criterionId`, c.id], [`checks[${i}].outcome`, "met"]])),
+      verdict: "feasible",
+      publicReason: "Sidewalks by the library are city land; racks are standard work.",
+    };
+    const browser = await browserFor(staff);
+    const saved = (await settle(() => costingItem.action(args(browser.post(`/costing/${id}`, fields), { id })))) as Response;
+    expect(saved.status).toBe(302);
+    await deliverOutbox();
+    const [mail] = await prisma.outboxMessage.findMany({ where: { to: spanish.email } });
+    // es-US writes euros "EUR 6,006.60" where en-US writes "€6,006.60".
+    expect(mail.text).toContain("EUR\u00a06,006.60");
+    expect(mail.text).not.toContain("€");
+  });
+});
