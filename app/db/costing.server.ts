@@ -1,8 +1,7 @@
 import type { Actor } from "~/domain/auth/roles";
 import { estimateTotals, lineTotal, type CheckOutcome, type LineItem } from "~/domain/costing/estimate";
-import { deliverOutbox } from "~/mail.server";
 import { audit } from "./audit.server";
-import { notifyFollowers } from "./follows.server";
+import { changeWithMail, notifyFollowers } from "./follows.server";
 import { prisma } from "./client.server";
 
 /**
@@ -38,7 +37,7 @@ export interface SaveEstimateInput {
 /** Saves a new version of the proposal's estimate (earlier versions stay), with its checklist and verdict. */
 export async function saveCostEstimate(proposalId: string, input: SaveEstimateInput, actor: Actor) {
   const totals = estimateTotals(input.lineItems, input.contingencyPercent ?? 0);
-  return prisma.$transaction(async (tx) => {
+  return changeWithMail(async (tx) => {
     const last = await tx.costEstimate.aggregate({ where: { proposalId }, _max: { version: true } });
     const version = (last._max.version ?? 0) + 1;
     const estimate = await tx.costEstimate.create({
@@ -72,7 +71,7 @@ export async function saveCostEstimate(proposalId: string, input: SaveEstimateIn
         : { subject: "follows:mail.proposalNotFeasible.subject", body: "follows:mail.proposalNotFeasible.body", values },
     );
     return estimate;
-  }).finally(() => void deliverOutbox()); // mail goes out after the commit, without holding the answer
+  });
 }
 
 /** Every version of a proposal's estimate, newest first, with who saved it. */

@@ -5,6 +5,7 @@ import { dateIn, moneyIn, translatorFor } from "~/i18n/i18n.server";
 import type { MessageValues } from "~/i18n/message";
 import { audit } from "./audit.server";
 import { prisma, type Tx } from "./client.server";
+import { deliverOutbox } from "~/mail.server";
 import { queueMail } from "./outbox.server";
 
 export interface FollowTarget {
@@ -52,7 +53,12 @@ function valuesIn(locale: string, values: Record<string, MailValue>): MessageVal
   );
 }
 
-/** One e-mail to each follower, in their language, queued in the caller's transaction. */
+/** A change that may e-mail followers: the mail is queued in its transaction and goes out after the commit, without holding the answer. */
+export function changeWithMail<T>(change: (tx: Tx) => Promise<T>) {
+  return prisma.$transaction(change).finally(() => void deliverOutbox());
+}
+
+/** One e-mail to each follower, in their language, queued in the caller's transaction (see changeWithMail). */
 export async function notifyFollowers(
   tx: Tx,
   target: FollowTarget,

@@ -2,9 +2,8 @@ import type { Actor } from "~/domain/auth/roles";
 import type { IdeaInput } from "~/domain/ideas/schema";
 import type { ImportedIdea } from "~/domain/ideas/import";
 import { message } from "~/i18n/message";
-import { deliverOutbox } from "~/mail.server";
 import { audit } from "./audit.server";
-import { notifyFollowers } from "./follows.server";
+import { changeWithMail, notifyFollowers } from "./follows.server";
 import { prisma } from "./client.server";
 
 export async function listIdeas(
@@ -76,7 +75,7 @@ export async function supportIdea(ideaId: string, actor: Actor) {
 }
 
 export async function markNotTakenForward(ideaId: string, reason: string, actor: Actor) {
-  return prisma.$transaction(async (tx) => {
+  return changeWithMail(async (tx) => {
     const idea = await tx.idea.update({ where: { id: ideaId }, data: { status: "not_taken_forward", outcomeReason: reason } });
     await audit(tx, actor, "idea.not-taken-forward", { type: "idea", id: ideaId }, { reason });
     await notifyFollowers(tx, { type: "idea", id: ideaId }, {
@@ -84,7 +83,7 @@ export async function markNotTakenForward(ideaId: string, reason: string, actor:
       body: "follows:mail.ideaNotTaken.body",
       values: { number: idea.number, title: idea.title, reason },
     });
-  }).finally(() => void deliverOutbox()); // mail goes out after the commit, without holding the answer
+  });
 }
 
 /** Ideas a delegate can build a proposal from. */
@@ -134,7 +133,7 @@ export async function ideaOutcomes(cycleId: string) {
 
 /** Closes an idea as merged into another of the same cycle; the other carries it forward. */
 export async function mergeIdea(ideaId: string, intoNumber: number, actor: Actor) {
-  return prisma.$transaction(async (tx) => {
+  return changeWithMail(async (tx) => {
     const idea = await tx.idea.findUniqueOrThrow({ where: { id: ideaId } });
     const into = await tx.idea.findUnique({ where: { cycleId_number: { cycleId: idea.cycleId, number: intoNumber } } });
     if (!into || into.hiddenAt) return { ok: false as const, error: message("ideas:merge.noSuchIdea", { number: intoNumber }) };
@@ -152,7 +151,7 @@ export async function mergeIdea(ideaId: string, intoNumber: number, actor: Actor
       values: { number: idea.number, title: idea.title, intoNumber: into.number, intoTitle: into.title },
     });
     return { ok: true as const, into };
-  }).finally(() => void deliverOutbox());
+  });
 }
 
 /** Moderation: the idea leaves public lists; its author and the PB office still see it, with the reason. */

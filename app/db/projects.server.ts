@@ -1,9 +1,8 @@
 import type { Actor } from "~/domain/auth/roles";
 import { milestoneNews, spendSummary, type MilestoneDates } from "~/domain/implementation/progress";
 import { message } from "~/i18n/message";
-import { deliverOutbox } from "~/mail.server";
 import { audit } from "./audit.server";
-import { notifyFollowers, type MailValue } from "./follows.server";
+import { changeWithMail, notifyFollowers, type MailValue } from "./follows.server";
 import { prisma, type Tx } from "./client.server";
 import { latestResults } from "./results.server";
 
@@ -59,11 +58,6 @@ export async function getProject(id: string) {
       spends: { orderBy: [{ spentOn: "desc" }, { createdAt: "desc" }] },
     },
   });
-}
-
-/** A change that may e-mail followers: the mail is queued in its transaction and goes out after the commit, without holding the answer. */
-function changeWithMail<T>(change: (tx: Tx) => Promise<T>) {
-  return prisma.$transaction(change).finally(() => void deliverOutbox());
 }
 
 const target = (projectId: string) => ({ type: "project", id: projectId }) as const;

@@ -1,9 +1,8 @@
 import type { Actor } from "~/domain/auth/roles";
 import type { z } from "zod";
 import type { createProposalInput, editProposalInput } from "~/domain/proposals/schema";
-import { deliverOutbox } from "~/mail.server";
 import { audit } from "./audit.server";
-import { notifyFollowers } from "./follows.server";
+import { changeWithMail, notifyFollowers } from "./follows.server";
 import { prisma } from "./client.server";
 
 export async function listProposals(cycleId: string, filter: { district?: string; status?: string } = {}) {
@@ -39,7 +38,7 @@ export async function getProposal(id: string) {
 }
 
 export async function createProposal(cycleId: string, input: z.infer<typeof createProposalInput>, actor: Actor) {
-  return prisma.$transaction(async (tx) => {
+  return changeWithMail(async (tx) => {
     // An idea already closed with a public reason cannot be revived by a tampered form.
     const ideas = await tx.idea.findMany({ where: { id: { in: input.ideaIds }, cycleId, status: { not: "not_taken_forward" } } });
     if (ideas.length !== new Set(input.ideaIds).size) {
@@ -74,7 +73,7 @@ export async function createProposal(cycleId: string, input: z.infer<typeof crea
       });
     }
     return { ok: true as const, proposal };
-  }).finally(() => void deliverOutbox()); // mail goes out after the commit, without holding the answer
+  });
 }
 
 /** Saves an edit as a new revision; earlier revisions stay readable. */
