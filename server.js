@@ -15,7 +15,9 @@ const { env, logger, disconnectDatabase } = build.entry.module;
 let shuttingDown = false;
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", env.TRUST_PROXY);
+// One hop: the address the reverse proxy saw. Trusting every hop would take the left-most
+// X-Forwarded-For entry, which the client writes itself (and so escape every rate limit).
+app.set("trust proxy", env.TRUST_PROXY ? 1 : false);
 // A request id per request: the proxy's X-Request-Id when it sends a sane one, else a new one.
 // It is in every log line of the request and in the response's X-Request-Id.
 app.use(

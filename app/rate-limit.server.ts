@@ -91,6 +91,15 @@ export async function recordAttempt(...checks: Check[]) {
   for (const [limiter, key] of checks) await limiter.consume(key).catch(() => undefined);
 }
 
+/**
+ * Gives back an attempt taken with takeAttempt, for doors where only failures should count (a
+ * voter code that was right). Taking first and giving back after keeps the limit when many
+ * guesses arrive at once: checking first and counting after let them all through.
+ */
+export async function giveBack(...checks: Check[]) {
+  for (const [limiter, key] of checks) await limiter.reward(key, 1).catch(() => undefined);
+}
+
 /** Forgets the failures on a key after a success (e.g. a correct password). */
 export async function forgive(limiter: RateLimiterAbstract, key: string) {
   await limiter.delete(key);

@@ -34,7 +34,8 @@ export async function getIdea(id: string) {
       _count: { select: { supports: true } },
       proposals: { include: { proposal: { select: { id: true, number: true, title: true, status: true } } } },
       mergedInto: { select: { id: true, number: true, title: true } },
-      mergedFrom: { select: { id: true, number: true, title: true }, orderBy: { number: "asc" } },
+      // A hidden idea stays hidden here too (its title may be why it was hidden).
+      mergedFrom: { where: { hiddenAt: null }, select: { id: true, number: true, title: true }, orderBy: { number: "asc" } },
     },
   });
 }
@@ -89,7 +90,7 @@ export async function markNotTakenForward(ideaId: string, reason: string, actor:
 /** Ideas a delegate can build a proposal from. */
 export async function ideasForProposal(cycleId: string) {
   return prisma.idea.findMany({
-    where: { cycleId, status: { not: "not_taken_forward" } },
+    where: { cycleId, status: { not: "not_taken_forward" }, hiddenAt: null },
     orderBy: { number: "asc" },
     include: { district: true, _count: { select: { supports: true } } },
   });

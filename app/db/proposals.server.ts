@@ -26,7 +26,7 @@ export async function getProposal(id: string) {
       district: true,
       category: true,
       agency: true,
-      ideas: { include: { idea: { select: { id: true, number: true, title: true } } } },
+      ideas: { where: { idea: { hiddenAt: null } }, include: { idea: { select: { id: true, number: true, title: true } } } },
       revisions: { orderBy: { number: "desc" } },
       costEstimates: {
         orderBy: { version: "desc" },
@@ -40,7 +40,7 @@ export async function getProposal(id: string) {
 export async function createProposal(cycleId: string, input: z.infer<typeof createProposalInput>, actor: Actor) {
   return changeWithMail(async (tx) => {
     // An idea already closed with a public reason cannot be revived by a tampered form.
-    const ideas = await tx.idea.findMany({ where: { id: { in: input.ideaIds }, cycleId, status: { not: "not_taken_forward" } } });
+    const ideas = await tx.idea.findMany({ where: { id: { in: input.ideaIds }, cycleId, status: { not: "not_taken_forward" }, hiddenAt: null } });
     if (ideas.length !== new Set(input.ideaIds).size) {
       return { ok: false as const, error: "One of the chosen ideas is not part of this cycle, or was not taken forward." };
     }

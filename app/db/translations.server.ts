@@ -46,33 +46,38 @@ export async function categoryNamesIn(categories: readonly { id: string; name: s
   return new Map(categories.map((c) => [c.id, translated.get(c.id)?.title ?? c.name]));
 }
 
-/** The original text of an item, and the page it belongs to; null when there is none. */
+/**
+ * The original text of an item, the page it belongs to, the agency that costs or builds it and its
+ * cycle's phase (for the permissions); null when there is none.
+ */
 export async function translatableItem(targetType: TranslatableType, id: string) {
   const select = { id: true, number: true, title: true, description: true };
+  const none = { agencyId: null, phase: null };
   if (targetType === "idea") {
-    const idea = await prisma.idea.findUnique({ where: { id }, select });
-    return idea && { ...idea, back: `/ideas/${idea.id}` };
+    // A hidden idea is the PB office's to see: its text may be why it was hidden.
+    const idea = await prisma.idea.findUnique({ where: { id }, select: { ...select, hiddenAt: true } });
+    return idea && { id: idea.id, number: idea.number, title: idea.title, description: idea.description, back: `/ideas/${idea.id}`, hidden: idea.hiddenAt !== null, ...none };
   }
   if (targetType === "proposal") {
-    const proposal = await prisma.proposal.findUnique({ where: { id }, select });
-    return proposal && { ...proposal, back: `/proposals/${proposal.id}` };
+    const proposal = await prisma.proposal.findUnique({ where: { id }, select: { ...select, agencyId: true, cycle: { select: { phase: true } } } });
+    return proposal && { id: proposal.id, number: proposal.number, title: proposal.title, description: proposal.description, back: `/proposals/${proposal.id}`, hidden: false, agencyId: proposal.agencyId, phase: proposal.cycle.phase };
   }
   // A cycle's and a category's texts are the PB office's: they are kept on the admin cycle page.
   if (targetType === "cycle") {
     const cycle = await prisma.cycle.findUnique({ where: { id }, select: { id: true, slug: true, name: true, description: true } });
-    return cycle && { id: cycle.id, number: 0, title: cycle.name, description: cycle.description, back: `/admin/cycles/${cycle.slug}` };
+    return cycle && { id: cycle.id, number: 0, title: cycle.name, description: cycle.description, back: `/admin/cycles/${cycle.slug}`, hidden: false, ...none };
   }
   // Only a rule the PB office wrote: the standard wording is translated with the app.
   if (targetType === "residency") {
     const cycle = await prisma.cycle.findUnique({ where: { id }, select: { id: true, slug: true, residencyRule: true } });
-    return cycle?.residencyRule ? { id: cycle.id, number: 0, title: cycle.residencyRule, description: "", back: `/admin/cycles/${cycle.slug}` } : null;
+    return cycle?.residencyRule ? { id: cycle.id, number: 0, title: cycle.residencyRule, description: "", back: `/admin/cycles/${cycle.slug}`, hidden: false, ...none } : null;
   }
   if (targetType === "category") {
     const category = await prisma.category.findUnique({ where: { id }, select: { id: true, name: true, cycle: { select: { slug: true } } } });
-    return category && { id: category.id, number: 0, title: category.name, description: "", back: `/admin/cycles/${category.cycle.slug}` };
+    return category && { id: category.id, number: 0, title: category.name, description: "", back: `/admin/cycles/${category.cycle.slug}`, hidden: false, ...none };
   }
-  const update = await prisma.projectUpdate.findUnique({ where: { id }, select: { id: true, note: true, project: { select: { id: true, title: true } } } });
-  return update && { id: update.id, number: 0, title: update.project.title, description: update.note, back: `/projects/${update.project.id}` };
+  const update = await prisma.projectUpdate.findUnique({ where: { id }, select: { id: true, note: true, project: { select: { id: true, title: true, agencyId: true } } } });
+  return update && { id: update.id, number: 0, title: update.project.title, description: update.note, back: `/projects/${update.project.id}`, hidden: false, agencyId: update.project.agencyId, phase: null };
 }
 
 export async function saveTranslation(

@@ -8,6 +8,9 @@ import { useFormat } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
+// Unused voter codes: no browser or proxy cache keeps a copy.
+export { noStore as headers } from "~/voter-session.server";
+
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "admin:slips.metaTitle");
 
 /** A printable sheet of a batch's unused voter codes: one slip per voter, cut along the lines. PB office only. */

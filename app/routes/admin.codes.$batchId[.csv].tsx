@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import Papa from "papaparse";
 import { authorize, getActor } from "~/auth.server";
 import { batchCodes } from "~/db/cycles.server";
+import { spreadsheetCsv } from "~/domain/csv";
 import { cyclePermissions } from "~/domain/cycles/permissions";
 import { message } from "~/i18n/message";
 import { csvDownload, inPlainWords } from "~/http.server";
@@ -12,7 +12,7 @@ async function load({ request, params }: LoaderFunctionArgs) {
   authorize(request, actor, cyclePermissions.manage(actor), message("admin:errors.onlyOfficeDownloads"));
   const batch = params.batchId ? await batchCodes(params.batchId) : null;
   if (!batch) throw new Response(message("admin:errors.batchNotFound"), { status: 404 });
-  const csv = Papa.unparse(
+  const csv = spreadsheetCsv(
     batch.codes.map((c) => ({
       code: c.code,
       cycle: batch.cycle.name,

@@ -12,7 +12,7 @@ import { formReply } from "~/http.server";
 import { loginInput, safeRedirect } from "~/domain/accounts/schema";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
-import { alreadyLimited, clientAddress, forgive, LIMITS, recordAttempt } from "~/rate-limit.server";
+import { clientAddress, forgive, giveBack, LIMITS, takeAttempt } from "~/rate-limit.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -28,7 +28,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = clientAddress(context);
   const email = String(formData.get("email") ?? "").trim().toLowerCase().slice(0, 200);
   const checks = [[LIMITS.loginPerIp, ip], [LIMITS.loginPerEmail, email]] as const;
-  const limited = await alreadyLimited(...checks);
+  // Taken before the password is checked, so that guesses sent all at once are counted too.
+  const limited = await takeAttempt(...checks);
   if (limited) {
     return formReply(parseWithZod(formData, { schema: loginInput }), { formErrors: [limited], hideFields: ["password"] }, 429);
   }
@@ -44,10 +45,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     async: true,
   });
   if (submission.status !== "success") {
-    if (submission.error?.[""]) await recordAttempt(...checks);
+    // Only a wrong e-mail or password counts; a form sent with an empty field does not.
+    if (!submission.error?.[""]) await giveBack(...checks);
     return formReply(submission, { hideFields: ["password"] });
   }
-  await forgive(LIMITS.loginPerEmail, email);
+  await Promise.all([forgive(LIMITS.loginPerEmail, email), giveBack([LIMITS.loginPerIp, ip])]);
   const cookie = await createUserSession(request, submission.value.user.id);
   return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
 }

@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Updates in the reader's language where staff translated them.
   const translated = await translationsInto("update", project.updates.map((u) => u.id), await localeOf(request));
   return {
-    canTranslate: translationPermissions.translate(actor, "update"),
+    canTranslate: translationPermissions.translate(actor, "update", project),
     following: await isFollowing(actor?.id, { type: "project", id: project.id }),
     signedIn: !!actor,
     project: {
@@ -121,6 +121,9 @@ const PHOTO_PROBLEMS = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, project } = await loadProject(request, params.id);
+  // Before the body is read: a photo post of up to 12 MB from someone who may change nothing here is not buffered.
+  const mayChangeSomething = projectPermissions.postUpdate(actor, project) || projectPermissions.manageMilestones(actor, project) || projectPermissions.recordSpend(actor, project);
+  authorize(request, actor, mayChangeSomething, message("projects:errors.onlyAgencyStaff"));
   const formData = await readForm(request);
   const { intent } = intentInput.parse(Object.fromEntries(formData));
   const back = (done: string) => redirect(`/projects/${project.id}?${done}=1`);

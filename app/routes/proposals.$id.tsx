@@ -23,7 +23,7 @@ import { proposalPermissions, PROPOSAL_STATUS_KEYS } from "~/domain/proposals/pe
 import { sendForCostingInput } from "~/domain/proposals/schema";
 import { TranslatedDescription } from "~/components/translated";
 import { categoryNamesIn, translationsInto } from "~/db/translations.server";
-import { translationPermissions } from "~/domain/translations/permissions";
+import { translationLockedReason, translationPermissions } from "~/domain/translations/permissions";
 import { localeOf } from "~/i18n/i18n.server";
 import { useFormat } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
@@ -51,7 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const translation = (await translationsInto("proposal", [proposal.id], locale)).get(proposal.id) ?? null;
   return {
     translation,
-    translateHref: translationPermissions.translate(actor, "proposal") ? `/translate/proposal/${proposal.id}` : null,
+    translateHref:
+      translationPermissions.translate(actor, "proposal", proposal) && !translationLockedReason("proposal", proposal.cycle.phase) ? `/translate/proposal/${proposal.id}` : null,
     discussion,
     questions,
     following,

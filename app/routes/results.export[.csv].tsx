@@ -1,6 +1,6 @@
 import { publishedResultsOf } from "~/guards.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import Papa from "papaparse";
+import { spreadsheetCsv } from "~/domain/csv";
 import { scoreKindOf } from "~/domain/results/explain";
 import { resultColumns, resultRows } from "~/domain/results/export";
 import { csvDownload, inPlainWords } from "~/http.server";
@@ -9,7 +9,7 @@ import { csvDownload, inPlainWords } from "~/http.server";
 async function load({ request }: LoaderFunctionArgs) {
   const { cycle, results } = await publishedResultsOf(request);
   const score = scoreKindOf(cycle.ballotMethod);
-  const csv = Papa.unparse(
+  const csv = spreadsheetCsv(
     resultRows(
       results.map((r) => ({
         cycle: cycle.name,

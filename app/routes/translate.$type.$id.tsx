@@ -9,11 +9,13 @@ import { authorize, getActor } from "~/auth.server";
 import { Notice, SelectField, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { saveTranslation, translatableItem, translationsOf } from "~/db/translations.server";
-import { isTranslatable, OFFICE_TEXTS, translationPermissions, type TranslatableType } from "~/domain/translations/permissions";
+import { hasRole } from "~/domain/auth/roles";
+import { isTranslatable, OFFICE_TEXTS, translationLockedReason, translationPermissions, type TranslatableType } from "~/domain/translations/permissions";
 import { translatedFields, translationInputFor } from "~/domain/translations/schema";
-import { formReply } from "~/http.server";
+import { formReply, requireState } from "~/http.server";
 import { LOCALE_NAMES, LOCALES } from "~/i18n/config";
 import { message } from "~/i18n/message";
+import { useMessage } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
@@ -28,7 +30,8 @@ async function guard(request: Request, params: { type?: string; id?: string }) {
   const refusal = OFFICE_TEXTS.includes(type) ? "translations:refusedOffice" : "translations:refused";
   authorize(request, actor, translationPermissions.translate(actor, type), message(refusal));
   const item = params.id ? await translatableItem(type, params.id) : null;
-  if (!item) throw new Response(message("translations:notFound"), { status: 404 });
+  if (!item || (item.hidden && !hasRole(actor, "admin"))) throw new Response(message("translations:notFound"), { status: 404 });
+  authorize(request, actor, translationPermissions.translate(actor, type, item), message("translations:refusedAgency"));
   return { actor: actor!, type, item, back: item.back };
 }
 
@@ -37,8 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const existing = await translationsOf(type, item.id);
   return {
     type,
-    item,
+    item: { id: item.id, number: item.number, title: item.title, description: item.description },
     back,
+    locked: translationLockedReason(type, item.phase),
     fields: translatedFields(type, item),
     existing: existing.map((e) => ({ locale: e.locale, title: e.title, description: e.description })),
   };
@@ -46,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, type, item } = await guard(request, params);
+  requireState(!translationLockedReason(type, item.phase), translationLockedReason(type, item.phase) ?? "");
   const submission = parseWithZod(await readForm(request), { schema: translationInputFor(type, item) });
   if (submission.status !== "success") return formReply(submission);
   await saveTranslation({ type, id: item.id }, submission.value, actor);
@@ -73,7 +78,8 @@ const TITLE_LABELS = {
 
 export default function Translate() {
   const { t } = useTranslation();
-  const { type, item, back, fields: shown, existing } = useLoaderData<typeof loader>();
+  const { type, item, back, locked, fields: shown, existing } = useLoaderData<typeof loader>();
+  const say = useMessage();
   const [params] = useSearchParams();
   // Open on the language just saved, else Spanish (the language staff translate into most).
   const current = existing.find((e) => e.locale === (params.get("saved") ?? "es"));
@@ -96,7 +102,8 @@ export default function Translate() {
       {existing.length ? (
         <p className="muted">{t("translations:existing", { languages: existing.map((e) => LOCALE_NAMES[e.locale as keyof typeof LOCALE_NAMES] ?? e.locale).join(", ") })}</p>
       ) : null}
-      <Form method="post" {...getFormProps(form)}>
+      {locked ? <Notice>{say(locked)}</Notice> : null}
+      <Form method="post" {...getFormProps(form)} hidden={!!locked}>
         <AuthenticityTokenInput />
         <SelectField meta={fields.locale} label={t("translations:language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
         {shown.title ? <TextField meta={fields.title} label={t(TITLE_LABELS[type])} /> : <input type="hidden" name="title" value="" />}

@@ -17,7 +17,7 @@ import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } fro
 import { accountVotingInput, voterCodeInput } from "~/domain/ballots/schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { startVoting } from "~/voter-session.server";
-import { alreadyLimited, clientAddress, LIMITS, recordAttempt } from "~/rate-limit.server";
+import { clientAddress, giveBack, LIMITS, takeAttempt } from "~/rate-limit.server";
 import { useFormat } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
@@ -73,7 +73,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "account") return voteWithAccount(request, formData);
   // Only wrong codes count: a busy polling station on one address is not slowed down.
   const ip = clientAddress(context);
-  const limited = await alreadyLimited([LIMITS.voterCodePerIp, ip]);
+  // Taken before the code is looked up (codes sent all at once are counted too), given back when it was right.
+  const limited = await takeAttempt([LIMITS.voterCodePerIp, ip]);
   if (limited) return formReply(parseWithZod(formData, { schema: voterCodeInput }), { formErrors: [limited] }, 429);
   const submission = await parseWithZod(formData, {
     schema: voterCodeInput.transform(async (data, ctx) => {
@@ -90,10 +91,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }),
     async: true,
   });
-  if (submission.status !== "success") {
-    await recordAttempt([LIMITS.voterCodePerIp, ip]);
-    return formReply(submission);
-  }
+  if (submission.status !== "success") return formReply(submission);
+  await giveBack([LIMITS.voterCodePerIp, ip]);
   return redirect("/vote/ballot", { headers: { "Set-Cookie": await startVoting(request, submission.value.id) } });
 }
 

@@ -102,7 +102,7 @@ describe("authorization matrix", async () => {
     ["enter paper ballots", "GET", `/admin/cycles/${votingCycle.slug}/paper`, {}, (r) => paperBallots.loader(args(r, { slug: votingCycle.slug })), [L, D, D, D, D, A]],
     ["manage committees", "GET", `/admin/cycles/${cycle.slug}/committees`, {}, (r) => committeesAdmin.loader(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],
     ["my committees", "GET", "/committees", {}, (r) => committeesMine.loader(args(r)), [L, D, A, D, D, D]],
-    ["translate a proposal", "GET", `/translate/proposal/${sent}`, {}, (r) => translate.loader(args(r, { type: "proposal", id: sent })), [L, D, D, A, A, A]],
+    ["translate a proposal", "GET", `/translate/proposal/${sent}`, {}, (r) => translate.loader(args(r, { type: "proposal", id: sent })), [L, D, D, A, D, A]],
     ["translate a cycle", "GET", `/translate/cycle/${cycle.id}`, {}, (r) => translate.loader(args(r, { type: "cycle", id: cycle.id })), [L, D, D, D, D, A]],
     ["translate a category", "POST", `/translate/category/${c.id}`, { locale: "es", title: "Parques" }, (r) => translate.action(args(r, { type: "category", id: c.id })), [L, D, D, D, D, A]],
     ["comment on an idea", "POST", "/comments", { intent: "add", targetType: "idea", targetId: idea.id, body: "A comment." }, (r) => comments.action(args(r)), [L, A, A, A, A, A]],
@@ -131,6 +131,13 @@ describe("authorization matrix", async () => {
       expect(actual).toEqual(expected);
     });
   }
+
+  it("lets no cache keep unused voter codes: the slips page and the CSV say no-store", async () => {
+    expect(new Headers(codesPrint.headers()).get("Cache-Control")).toBe("no-store");
+    const office = await browserFor(people.admin);
+    const csv = (await codesCsv.loader(args(office.get(`/admin/codes/${batch.id}.csv`), { batchId: batch.id }))) as Response;
+    expect(csv.headers.get("Cache-Control")).toBe("no-store");
+  });
 
   it("answers a refused download in words, in the reader's language, not with a message key", async () => {
     const resident = await browserFor(people.resident);

@@ -23,6 +23,18 @@ describe("project implementation", async () => {
   const act = (request: Request) => settle(() => projectPage.action(args(request, { id: project.id })));
   const page = async (who: Actor | null) => (await projectPage.loader(args((await browserFor(who)).get(url), { id: project.id }))).project;
 
+  it("refuses a photo post from someone who may change nothing here before reading its body", async () => {
+    for (const who of [null, resident, transport]) {
+      const form = new FormData();
+      form.append("intent", "update");
+      form.append("photo", new File([new Uint8Array(await jpeg(3000, 3000))], "big.jpg", { type: "image/jpeg" }));
+      const request = (await browserFor(who)).postMultipart(url, form);
+      const answer = (await act(request)) as Response;
+      expect([302, 403]).toContain(answer.status); // a visitor is sent to sign in
+      expect(request.bodyUsed).toBe(false);
+    }
+  });
+
   it("agency staff add a milestone, and mark it done: the actual date is set, and it is audited", async () => {
     const staff = await browserFor(parks);
     const added = (await act(staff.post(url, { intent: "milestone-add", title: "Site survey", plannedOn: "2020-01-15" }))) as Response;

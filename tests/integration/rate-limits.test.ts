@@ -21,6 +21,8 @@ describe("rate limits", async () => {
   const cycle = await makeCycle(admin, "voting");
   await generateVoterCodes(cycle.id, cycle.districts[0].id, 1, "test", admin);
   const realCode = (await prisma.voterCode.findFirstOrThrow()).code;
+  const guesser = await browserFor(null);
+  const guessRequest = () => guesser.post("/vote", { code: generateVoterCode() });
 
   it("slow a voter-code guessing script to a crawl, and find nothing", async () => {
     const guesser = await browserFor(null);
@@ -54,6 +56,29 @@ describe("rate limits", async () => {
     const other = await makeUser(["resident"]);
     const fine = (await settle(() => loginAction(from("10.2.2.2", visitor.post("/login", { email: other.email, password: "test-password-123" }))))) as Response;
     expect(fine.status).toBe(302);
+  });
+
+  it("count password guesses sent all at once: the right password among 40 parallel tries is refused", async () => {
+    const resident = await makeUser(["resident"]);
+    const visitor = await browserFor(null);
+    const tries = Array.from({ length: 40 }, (_, i) => (i === 39 ? "test-password-123" : `guess-${i}`));
+    const answers = await Promise.all(tries.map((password) => settle(() => loginAction(from("10.4.4.4", visitor.post("/login", { email: resident.email, password }))))));
+    const statuses = answers.map((a) => (a instanceof Response ? a.status : answerOf(a).httpStatus));
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(32);
+    expect(statuses[39]).toBe(429); // the 40th, right password came after the limit: not signed in
+  });
+
+  it("count voter codes sent all at once, and give back each right one", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 70 }, () => settle(() => codeAction(from("10.5.5.5", guessRequest())))),
+    );
+    expect(answers.filter((a) => answerOf(a).httpStatus === 429)).toHaveLength(10);
+    // A polling station voting with right codes is not slowed down: each right code gives its attempt back.
+    const station = await browserFor(null);
+    for (let i = 0; i < 65; i++) {
+      const ok = (await settle(() => codeAction(from("10.6.6.6", station.post("/vote", { code: realCode }))))) as Response;
+      expect(ok.headers.get("Location")).toBe("/vote/ballot");
+    }
   });
 
   it("count only the ideas a resident shares, not refused tries or the similar-ideas step", async () => {

@@ -95,6 +95,32 @@ describe("the production server", () => {
     }
   });
 
+  it("behind a proxy (TRUST_PROXY=true) takes the address the proxy saw, not one the client wrote into X-Forwarded-For", async () => {
+    const server = await startServer({ ...env, TRUST_PROXY: "true" }, [], { onLog: (line) => logs.push(line) });
+    try {
+      const page = await request(`${base()}/login`);
+      const cookie = [page.headers["set-cookie"] ?? []].flat().map((c) => c.split(";")[0]).join("; ");
+      const csrf = /name="csrf" value="([^"]+)"/.exec(await page.body.text())![1];
+      const statuses: number[] = [];
+      // A script writes a new address into each request; the proxy appends the one it saw (as nginx's
+      // $proxy_add_x_forwarded_for does). Wrong passwords for different accounts: only the address limit (30) applies.
+      for (let i = 0; i < 31; i++) {
+        const answer = await request(`${base()}/login`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": `203.0.113.${i}, 198.51.100.7` },
+          body: new URLSearchParams({ csrf, email: `guess-${i}@example.org`, password: "wrong-password-1" }).toString(),
+        });
+        await answer.body.dump();
+        statuses.push(answer.statusCode);
+      }
+      expect(statuses.slice(0, 30).every((s) => s === 400)).toBe(true);
+      expect(statuses[30]).toBe(429);
+    } finally {
+      server.kill("SIGKILL");
+      await exited(server);
+    }
+  });
+
   it("on SIGTERM stops taking connections but finishes the request in flight, then exits 0", async () => {
     const server = await start();
     // A request in flight: its headers are sent, its body is still coming.

@@ -1,6 +1,7 @@
 // Ideas collected on paper and at neighbourhood assemblies, brought in from a CSV file.
 // Every row is checked before anything is saved, and the admin sees each problem by row and column.
 import Papa from "papaparse";
+import { spreadsheetCsv } from "../csv";
 import { message } from "../../i18n/message";
 import { ideaInput } from "./schema";
 
@@ -139,7 +140,7 @@ export function checkIdeaImport(text: string, cycle: CycleNames): IdeaImportChec
 export function ideaImportTemplate(cycle: Pick<CycleNames, "districts" | "categories">): string {
   const district = cycle.districts[0]?.name ?? "";
   const category = cycle.categories[0]?.name ?? "";
-  return Papa.unparse({
+  return spreadsheetCsv({
     fields: [...IDEA_IMPORT_COLUMNS],
     data: [
       [

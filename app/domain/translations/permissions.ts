@@ -1,4 +1,5 @@
 import { hasRole, type Actor } from "../auth/roles";
+import { message } from "../../i18n/message";
 
 export const TRANSLATABLE = ["idea", "proposal", "update", "cycle", "category", "residency"] as const;
 export type TranslatableType = (typeof TRANSLATABLE)[number];
@@ -13,9 +14,29 @@ export function isTranslatable(type: unknown): type is TranslatableType {
  */
 export const OFFICE_TEXTS: readonly TranslatableType[] = ["cycle", "category", "residency"];
 
+/** What a translation permission looks at: the agency a proposal is costed by or a project built by. */
+export interface TranslatedItem {
+  agencyId: string | null;
+}
+
 // Staff and the PB office translate what residents and delegates wrote; only the PB office its own texts;
-// everyone reads the translations.
+// everyone reads the translations. A proposal's or a project's text is translated only by the agency
+// that costs or builds it: a translation is what Spanish readers see on the ballot, and another
+// agency's staff have no business rewriting it. Without `item`, whether the role may translate at all.
 export const translationPermissions = {
-  translate: (actor: Actor | null, type: TranslatableType) =>
-    hasRole(actor, "admin") || (hasRole(actor, "staff") && !OFFICE_TEXTS.includes(type)),
+  translate: (actor: Actor | null, type: TranslatableType, item?: TranslatedItem) => {
+    if (hasRole(actor, "admin")) return true;
+    if (!hasRole(actor, "staff") || OFFICE_TEXTS.includes(type)) return false;
+    return !item?.agencyId || item.agencyId === actor!.agencyId;
+  },
 };
+
+const BALLOT_FIXED: readonly string[] = ["voting", "results", "implementation", "closed"];
+
+/**
+ * Why a proposal's translation may not change now (null when it may): from the moment voting opens,
+ * what voters read on the ballot is fixed, in every language, like the ballot rules.
+ */
+export function translationLockedReason(type: TranslatableType, cyclePhase: string | null): string | null {
+  return type === "proposal" && cyclePhase !== null && BALLOT_FIXED.includes(cyclePhase) ? message("translations:lockedOnBallot") : null;
+}
