@@ -1,8 +1,16 @@
-// The voter's place in the voting flow, kept in the signed session cookie: the
-// voter code's id (never ballot contents) and, once, the receipt. The code id stays
-// after voting, so a second tab or a reload is told "already voted", not "start again".
+// The voter's place in the voting flow, kept in a signed cookie of its own: the voter
+// code's id and, once, the receipt. The code id stays after voting, so a second tab or a
+// reload is told "already voted", not "start again".
 import { randomBytes } from "node:crypto";
-import { getSession, sessionStorage } from "~/auth.server";
+import { createCookieSessionStorage } from "@remix-run/node";
+import { secureCookies, sessionSecret } from "~/env.server";
+
+// Not the sign-in cookie (kept 14 days): a browser-session cookie, gone when the browser closes, so a
+// shared computer at a library or polling site keeps no voter code, tracker or receipt for the next person.
+const voterStorage = createCookieSessionStorage({
+  cookie: { name: "cb_vote", httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", secrets: [sessionSecret] },
+});
+const getSession = (request: Request) => voterStorage.getSession(request.headers.get("Cookie"));
 
 export interface Receipt {
   tracker: string;
@@ -33,7 +41,7 @@ export async function startVoting(request: Request, voterCodeId: string) {
   const session = await getSession(request);
   session.set("voterCodeId", voterCodeId);
   session.set("votingStartedAt", Date.now());
-  return sessionStorage.commitSession(session);
+  return voterStorage.commitSession(session);
 }
 
 /** Voting pages hold a voter's choices: never keep them in a cache or the back-button history. */
@@ -50,7 +58,7 @@ export async function keepReceipt(request: Request, receipt: Receipt, surveyCycl
   // language switch or the survey does not lose it.
   session.set("tracker", { tracker: receipt.tracker, cycle: receipt.cycle, district: receipt.district, at: Date.now() } satisfies KeptTracker);
   if (surveyCycleId) session.set("survey", { cycleId: surveyCycleId, token: randomBytes(24).toString("base64url") } satisfies SurveyOffer);
-  return sessionStorage.commitSession(session);
+  return voterStorage.commitSession(session);
 }
 
 export interface SurveyOffer {
@@ -69,13 +77,13 @@ export async function readSurveyOffer(request: Request): Promise<SurveyOffer | n
 export async function endSurveyOffer(request: Request) {
   const session = await getSession(request);
   session.unset("survey");
-  return sessionStorage.commitSession(session);
+  return voterStorage.commitSession(session);
 }
 
 export async function takeReceipt(request: Request) {
   const session = await getSession(request);
   const receipt = session.get("receipt") as Receipt | undefined;
-  return { receipt: receipt ?? null, tracker: keptTracker(session.get("tracker")), cookie: await sessionStorage.commitSession(session) };
+  return { receipt: receipt ?? null, tracker: keptTracker(session.get("tracker")), cookie: await voterStorage.commitSession(session) };
 }
 
 /** The ballot tracker of this voting session's ballot, for VOTING_MINUTES after voting. */

@@ -107,4 +107,21 @@ describe("ballot secrecy", async () => {
     expect(await castBallot(late, [created.proposal.id])).toEqual({ ok: false, reason: "closed" });
     expect(await prisma.ballot.count({ where: { districtId: d.id } })).toBe(1);
   });
+
+  it("keeps the voter's code and receipt in a cookie of their own that the browser drops when it closes, not in the 14-day sign-in cookie", async () => {
+    const { votingCycle, browserFor, args, settle } = await import("./fixtures");
+    const { action: codeAction } = await import("~/routes/vote._index");
+    const { action: ballotAction } = await import("~/routes/vote.ballot");
+    const { codes, proposalId } = await votingCycle();
+    const voter = await browserFor(null);
+    const started = (await settle(() => codeAction(args(voter.post("/vote", { code: codes[0].code }))))) as Response;
+    voter.remember(started);
+    const cast = (await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", project: proposalId }))))) as Response;
+    expect(cast.headers.get("Location")).toBe("/vote/receipt");
+    for (const answer of [started, cast]) {
+      const cookie = answer.headers.get("Set-Cookie")!;
+      expect(cookie).toMatch(/^cb_vote=/);
+      expect(cookie).not.toMatch(/Max-Age|Expires/i); // a browser-session cookie
+    }
+  });
 });
