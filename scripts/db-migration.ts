@@ -110,11 +110,11 @@ function write(file: string, sql: string) {
 
 /**
  * SQLite changes most columns by rebuilding the table ("new_X"), and a rebuild loses what
- * Prisma does not model: Ballot's WITHOUT ROWID (ballot secrecy) and the audit log's
+ * Prisma does not model: the WITHOUT ROWID of Ballot and SpoiledBallot (ballot secrecy) and the audit log's
  * append-only triggers. Put them back. (PostgreSQL alters tables in place and keeps both.)
  */
 function keepHandWrittenSqlite(sql: string): string {
-  let out = sql.replace(/(CREATE TABLE "new_Ballot" \([\s\S]*?\n\))(;)/, "$1 WITHOUT ROWID$2");
+  let out = sql.replace(/(CREATE TABLE "new_(?:Spoiled)?Ballot" \([\s\S]*?\n\))(;)/g, "$1 WITHOUT ROWID$2");
   if (/CREATE TABLE "(new_)?AuditLog"/.test(out)) {
     out += `
 -- Hand-written (kept by npm run db:migration): the rebuilt audit log stays append-only.

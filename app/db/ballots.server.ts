@@ -2,13 +2,15 @@ import { createHash } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/domain/auth/roles";
 import { encodeChoices } from "~/domain/ballots/choices";
+import { voterCodeRefusal, type CodeRefusal } from "~/domain/ballots/permissions";
+import type { SpoiledReason } from "~/domain/ballots/spoiled";
 import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
 import { categoryNamesIn, translationsInto } from "./translations.server";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { newTracker } from "~/domain/ballots/trackers";
 import { todayIso } from "~/domain/fields";
-import { prisma, sharedWriteTransaction } from "./client.server";
+import { prisma, sharedWriteTransaction, type Tx } from "./client.server";
 
 export async function findVoterCode(code: string) {
   return prisma.voterCode.findUnique({
@@ -89,17 +91,7 @@ export async function castBallot(
       });
       const numbers = new Map(proposals.map((p) => [p.id, p.number]));
       if (numbers.size !== selection.length) throw new Error("A ballot named a proposal that is not on its district's ballot.");
-      await tx.participation.create({
-        data: {
-          cycleId: voterCode.cycleId,
-          districtId: voterCode.districtId,
-          voterCodeId: voterCode.id,
-          channel,
-          site: opts.site ?? "",
-          locale: opts.locale ?? "en",
-          votedOn: day,
-        },
-      });
+      await markCodeUsed(tx, voterCode, { channel, site: opts.site, locale: opts.locale, day });
       await tx.ballot.create({
         data: {
           cycleId: voterCode.cycleId,
@@ -119,6 +111,28 @@ export async function castBallot(
     }
     throw error;
   }
+}
+
+/**
+ * The participation row that marks a code used (its unique code is what refuses a second use: P2002).
+ * It says who took part, where and on which day, never with which ballot.
+ */
+async function markCodeUsed(
+  tx: Tx,
+  voterCode: { id: string; cycleId: string; districtId: string },
+  how: { channel: "online" | "account" | "paper"; site?: string; locale?: string; day: string },
+) {
+  await tx.participation.create({
+    data: {
+      cycleId: voterCode.cycleId,
+      districtId: voterCode.districtId,
+      voterCodeId: voterCode.id,
+      channel: how.channel,
+      site: how.site ?? "",
+      locale: how.locale ?? "en",
+      votedOn: how.day,
+    },
+  });
 }
 
 export async function countBallots(cycleId: string, districtId?: string) {
@@ -197,4 +211,55 @@ export async function turnoutByChannel(cycleId: string) {
 /** The audit log notes who entered a paper ballot and where; never which ballot (it must stay secret). */
 export async function recordPaperEntry(actor: Actor, cycleId: string, site: string) {
   await prisma.$transaction((tx) => audit(tx, actor, "paper-ballot.enter", { type: "cycle", id: cycleId }, { site }));
+}
+
+class CodeRefused extends Error {
+  constructor(readonly refusal: CodeRefusal) {
+    super(refusal);
+  }
+}
+
+/**
+ * Records a paper ballot that cannot be counted, in one transaction with its audit line. A code that
+ * came with it is marked used exactly as a counted paper ballot marks it, with the same refusals
+ * (checked again here: voting may have closed or the code been voided since the form was shown).
+ * The spoiled ballot keeps no reference to the code, and the audit line only the site, as for a
+ * counted paper ballot.
+ */
+export async function recordSpoiledBallot(
+  actor: Actor,
+  entry: { cycleId: string; districtId: string; reason: SpoiledReason; note: string; site: string },
+  voterCode?: { id: string; cycleId: string; districtId: string },
+): Promise<{ ok: true } | { ok: false; refusal: CodeRefusal }> {
+  if (voterCode && (voterCode.cycleId !== entry.cycleId || voterCode.districtId !== entry.districtId)) {
+    throw new Error("A spoiled ballot's code belongs to another cycle or district.");
+  }
+  const day = todayIso();
+  try {
+    await prisma.$transaction(async (tx) => {
+      const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: entry.cycleId }, select: { phase: true } });
+      if (cycle.phase !== "voting") throw new CodeRefused("not-voting");
+      if (voterCode) {
+        const code = await tx.voterCode.findUniqueOrThrow({ where: { id: voterCode.id }, select: { voidedAt: true } });
+        const refusal = voterCodeRefusal({ voidedAt: code.voidedAt, used: false, cyclePhase: cycle.phase });
+        if (refusal) throw new CodeRefused(refusal);
+        await markCodeUsed(tx, voterCode, { channel: "paper", site: entry.site, day });
+      }
+      await tx.spoiledBallot.create({
+        data: { cycleId: entry.cycleId, districtId: entry.districtId, reason: entry.reason, note: entry.note, recordedOn: day },
+      });
+      await audit(tx, actor, "paper-ballot.spoil", { type: "cycle", id: entry.cycleId }, { site: entry.site });
+    });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof CodeRefused) return { ok: false, refusal: error.refusal };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, refusal: "used" };
+    throw error;
+  }
+}
+
+/** Spoiled paper ballots of a cycle, counted per district and reason (for the PB office's paper page). */
+export async function spoiledCounts(cycleId: string) {
+  const groups = await prisma.spoiledBallot.groupBy({ by: ["districtId", "reason"], where: { cycleId }, _count: { _all: true } });
+  return groups.map((g) => ({ districtId: g.districtId, reason: g.reason, count: g._count._all }));
 }

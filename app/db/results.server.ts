@@ -61,6 +61,8 @@ export async function runTally(cycleId: string, actor: Actor) {
           software: SOFTWARE_VERSION,
           ballotsHash: ballotsDigest(ballots),
           ballotCount: voters,
+          // Received on paper but not countable: never in the count, the digest or the .pb file; shown beside them.
+          spoiledCount: await tx.spoiledBallot.count({ where: { districtId: district.id } }),
           budgetCents: district.budgetCents,
           spentCents: Number(outcome.spent),
         },

@@ -99,6 +99,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: r.status,
       run: r.run,
       ballotCount: r.ballotCount,
+      spoiledCount: r.spoiledCount,
       spentCents: r.spentCents,
       budgetCents: r.budgetCents,
       winners: r.projects.filter((p) => p.selected).map((p) => ({ title: p.title, votes: p.votes })),
@@ -398,6 +399,7 @@ export default function ManageCycle() {
               {r.replacesRun !== null ? <Notice tone="error">{t("admin:tally.replaces", { run: r.replacesRun })}</Notice> : null}
               {r.ballotCount === 0 ? <Notice tone="error">{t("admin:tally.noBallots")}</Notice> : null}
               <p>{t("admin:tally.summary", { count: r.ballotCount, spent: money(r.spentCents), budget: money(r.budgetCents) })}</p>
+              {r.spoiledCount ? <p>{t("results:district.spoiled", { count: r.spoiledCount })}</p> : null}
               <ul>{r.winners.map((w) => <li key={w.title}>{winnerWithTotal(t, w.title, w.votes, cycle.score)}</li>)}</ul>
             </div>
           ))}

@@ -41,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       budgetCents: r.budgetCents,
       spentCents: r.spentCents,
       ballotCount: r.ballotCount,
+      spoiledCount: r.spoiledCount,
       rule: r.rule,
       run: r.run,
       software: r.software,
@@ -104,6 +105,7 @@ export default function Results() {
               date: r.publishedAt ? f.date(r.publishedAt) : "",
             })}
           </p>
+          {r.spoiledCount ? <p>{t("results:district.spoiled", { count: r.spoiledCount })}</p> : null}
           <h3>{t("results:district.winners")}</h3>
           <ul>
             {r.projects.filter((p) => p.selected).map((p) => (

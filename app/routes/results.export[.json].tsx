@@ -17,6 +17,8 @@ async function load({ request }: LoaderFunctionArgs) {
       software: r.software,
       publishedAt: r.publishedAt?.toISOString() ?? null,
       ballots: r.ballotCount,
+      // Paper ballots received but not countable: in neither the count above nor the ballots' digest.
+      spoiledPaperBallots: r.spoiledCount,
       ballotsSha256: r.ballotsHash,
       budgetCents: r.budgetCents,
       spentCents: r.spentCents,

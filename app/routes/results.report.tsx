@@ -22,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       rule: r.rule,
       run: r.run,
       ballots: r.ballotCount,
+      spoiled: r.spoiledCount,
       hash: r.ballotsHash,
       budgetCents: r.budgetCents,
       spentCents: r.spentCents,
@@ -57,6 +58,7 @@ export default function CouncilReport() {
               run: d.run,
             })}
           </p>
+          {d.spoiled ? <p>{t("results:district.spoiled", { count: d.spoiled })}</p> : null}
           <table>
             <thead>
               <tr>

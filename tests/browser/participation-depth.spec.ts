@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { countAndPublish, cycleOpenForVoting, type CycleSpec } from "./cycles";
 import { query, shot, signIn } from "./helpers";
 
 // Around the vote: ideas from paper forms, discussion and moderation, following, and Spanish.
@@ -162,6 +163,91 @@ test("the PB office enters a paper ballot with the voter's code, which then cann
   await voter.getByRole("button", { name: "Continue to my ballot" }).click();
   await expect(voter.getByText(/already been used/)).toBeVisible();
   await Promise.all([admin.context().close(), voter.close()]);
+});
+
+test("a paper ballot the rules refuse is recorded as spoiled, never counted, and the published results and report say so", async ({ browser }) => {
+  // A cycle of its own, so it can be counted and published without closing the seeded voting cycles.
+  const cycle: CycleSpec = {
+    name: "Millbrook PB 2029",
+    slug: "millbrook-2029",
+    ballot: "knapsack",
+    rule: "Method of Equal Shares (proportional)",
+    districts: [
+      { name: "Millbrook North", budget: 50_000, proposals: [{ title: "Reading garden at the library", cost: 30_000 }, { title: "Lights for the skate park", cost: 40_000 }] },
+      { name: "Millbrook South", budget: 20_000, proposals: [{ title: "Picnic tables by the pond", cost: 15_000 }] },
+    ],
+  };
+  const { admin, codes } = await cycleOpenForVoting(browser, cycle);
+  await admin.getByRole("link", { name: "Enter paper ballots from polling sites" }).click();
+
+  // North's voter ticked both projects: $70,000 of $50,000. Refused, and offered as spoiled with the code kept.
+  await admin.getByLabel("Polling site").fill("Millbrook Library");
+  await admin.getByLabel("Voter code on the paper ballot").fill(codes.get("Millbrook North")!);
+  await admin.getByRole("button", { name: "Show the ballot for this code" }).click();
+  await admin.getByLabel(/Reading garden at the library/).check();
+  await admin.getByLabel(/Lights for the skate park/).check();
+  await admin.getByRole("button", { name: "Record this paper ballot" }).click();
+  await expect(admin.getByRole("alert")).toContainText("over the district budget of $50,000");
+  await expect(admin.getByLabel("Voter code on the paper ballot")).toHaveValue(codes.get("Millbrook North")!);
+  const offer = admin.getByRole("group", { name: "Record it as spoiled instead" });
+  await expect(offer.getByLabel("Why it cannot be counted")).toHaveValue("over-budget");
+  await shot(admin, "paper-ballot-refused-offer-spoiled");
+  await offer.getByRole("button", { name: "Record this ballot as spoiled" }).click();
+  await expect(admin.getByText("Spoiled paper ballot recorded. It will not be counted.")).toBeVisible();
+
+  // South's paper ballot is counted as usual.
+  await admin.getByLabel("Voter code on the paper ballot").fill(codes.get("Millbrook South")!);
+  await admin.getByRole("button", { name: "Show the ballot for this code" }).click();
+  await admin.getByLabel(/Picnic tables by the pond/).check();
+  await admin.getByRole("button", { name: "Record this paper ballot" }).click();
+  await expect(admin.getByText(/Paper ballot recorded/)).toBeVisible();
+
+  // A second South ballot came without a code, marked with a drawing: "Other" needs a note, and the choices stay.
+  const spoiled = admin.getByRole("form", { name: "Record a spoiled paper ballot" });
+  await expect(spoiled.getByLabel("Site it came from")).toHaveValue("Millbrook Library");
+  await spoiled.getByLabel("District").selectOption({ label: "Millbrook South" });
+  await spoiled.getByLabel("Why it cannot be counted").selectOption({ label: "Other" });
+  await spoiled.getByRole("button", { name: "Record as spoiled" }).click();
+  await expect(spoiled.getByText("Say in the note why the ballot cannot be counted.")).toBeVisible();
+  await expect(spoiled.getByLabel("District")).toHaveValue(/.+/);
+  await expect(spoiled.getByLabel("Why it cannot be counted")).toHaveValue("other");
+  await spoiled.getByLabel("Note").fill("A drawing of a bridge instead of ticks");
+  await spoiled.getByRole("button", { name: "Record as spoiled" }).click();
+  await expect(admin.getByText("Spoiled paper ballot recorded. It will not be counted.")).toBeVisible();
+
+  const table = admin.getByRole("table", { name: "Spoiled so far, by district and reason" });
+  // Over the budget, too many or too few, unreadable, blank, other; total.
+  await expect(table.getByRole("row", { name: /^Millbrook North/ }).getByRole("cell")).toHaveText(["1", "0", "0", "0", "0", "1"]);
+  await expect(table.getByRole("row", { name: /^Millbrook South/ }).getByRole("cell")).toHaveText(["0", "0", "0", "0", "1", "1"]);
+  // Sites count the codes used on paper: the spoiled North ballot's code and South's counted one.
+  await expect(admin.getByText("Millbrook Library: 2 ballots")).toBeVisible();
+  await admin.screenshot({ path: "/tmp/paper-spoiled.png", fullPage: true });
+  await shot(admin, "paper-ballot-spoiled");
+
+  // Counted (one ballot: South's), checked hidden, then published.
+  await admin.goto(`/admin/cycles/${cycle.slug}`);
+  await countAndPublish(browser, admin, cycle, 1);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/results?cycle=${cycle.slug}`);
+  const north = page.getByRole("region", { name: "Millbrook North", exact: true });
+  const south = page.getByRole("region", { name: "Millbrook South", exact: true });
+  await expect(north).toContainText("0 ballots · budget $50,000");
+  await expect(north).toContainText("1 paper ballot was spoiled and not counted.");
+  await expect(south).toContainText("1 ballot · budget $20,000");
+  await expect(south).toContainText("1 paper ballot was spoiled and not counted.");
+  await expect(south.getByRole("listitem")).toHaveText([/Picnic tables by the pond — 1 vote/]);
+  const json = await (await page.request.get(`/results/export.json?cycle=${cycle.slug}`)).json();
+  expect(json.districts.map((d: { district: string; ballots: number; spoiledPaperBallots: number }) => [d.district, d.ballots, d.spoiledPaperBallots])).toEqual([
+    ["Millbrook North", 0, 1],
+    ["Millbrook South", 1, 1],
+  ]);
+  await page.getByRole("link", { name: "printable council report" }).click();
+  for (const [district, counted] of [["Millbrook North", "0 ballots"], ["Millbrook South", "1 ballot"]]) {
+    const report = page.getByRole("region", { name: `${cycle.name}: ${district}` });
+    await expect(report).toContainText(`${counted} counted with the rule`);
+    await expect(report).toContainText("1 paper ballot was spoiled and not counted.");
+  }
+  await page.context().close();
 });
 
 test("a resident is shown similar ideas before adding a duplicate, and can still submit theirs", async ({ browser }) => {

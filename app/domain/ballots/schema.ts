@@ -19,13 +19,18 @@ const field = z.string().max(64);
  */
 export function readBallotForm(formData: FormData, method: string, projectIds: readonly string[]) {
   const step = intent.safeParse(formData.get("intent"));
-  const ids = z.array(field).max(500).safeParse(formData.getAll("project"));
-  if (!step.success || !ids.success) return null;
-  const submission: BallotSubmission =
-    method === "ranked"
-      ? { ranks: Object.fromEntries(projectIds.map((id) => [id, String(formData.get(`rank-${id}`) ?? "").slice(0, 8)])) }
-      : { ids: ids.data };
+  const submission = readBallotChoices(formData, method, projectIds);
+  if (!step.success || !submission) return null;
   return { intent: step.data, submission };
+}
+
+/** The choices marked on a ballot form, whatever its step (paper entry has steps of its own). */
+export function readBallotChoices(formData: FormData, method: string, projectIds: readonly string[]): BallotSubmission | null {
+  const ids = z.array(field).max(500).safeParse(formData.getAll("project"));
+  if (!ids.success) return null;
+  return method === "ranked"
+    ? { ranks: Object.fromEntries(projectIds.map((id) => [id, String(formData.get(`rank-${id}`) ?? "").slice(0, 8)])) }
+    : { ids: ids.data };
 }
 
 const declared = (key: string) => z.literal("yes", { errorMap: () => ({ message: message(key) }) });
