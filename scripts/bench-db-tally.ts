@@ -51,7 +51,7 @@ for (let i = 0; i < P; i++) {
   const eid = id();
   db.prepare(`insert into CostEstimate (id, proposalId, totalCents, feasible, publicReason) values (?, ?, ?, 1, 'bench')`).run(eid, pid, cost);
 }
-const insertBallot = db.prepare(`insert into Ballot (id, cycleId, districtId, castOn, tracker, choices) values (?, ?, ?, '2026-11-26', ?, ?)`);
+const insertBallot = db.prepare(`insert into Ballot (id, cycleId, districtId, tracker, choices) values (?, ?, ?, ?, ?)`);
 let selections = 0;
 db.transaction(() => {
   for (let b = 0; b < N; b++) {

@@ -7,6 +7,9 @@ import { parseArgs } from "node:util";
 import { Agent } from "undici";
 import { prepareVotingDatabase, startServer, vote } from "./lib/voting-fixture";
 
+/** Ballots stored, mixed into Ballot or still sealed (see SealedBallot). */
+const ballotsStored = async (cycleId: string) => (await prisma.ballot.count({ where: { cycleId } })) + (await prisma.sealedBallot.count({ where: { cycleId } }));
+
 const { values } = parseArgs({
   options: { voters: { type: "string", default: "1500" }, concurrency: { type: "string", default: "50" }, "kill-after": { type: "string", default: "400" }, port: { type: "string", default: "3413" } },
 });
@@ -56,14 +59,14 @@ server = await startServer(env);
 const afterRestart = await prisma.participation.findMany({ where: { cycleId }, select: { voterCode: { select: { code: true } } } });
 const storedCodes = new Set(afterRestart.map((p) => p.voterCode!.code));
 const lost = [...beforeCrash].filter((c) => !storedCodes.has(c));
-const storedBallots = await prisma.ballot.count({ where: { cycleId } });
+const storedBallots = await ballotsStored(cycleId);
 console.log(`after restart: ballots ${storedBallots}, participations ${storedCodes.size}, acknowledged-but-missing ${lost.length}, committed-but-unacknowledged ${storedCodes.size - beforeCrash.size}`);
 
 // Everyone without a receipt tries again: a ballot that was stored but not acknowledged
 // is reported as already cast; the others vote now.
 await round("second round", codes.filter((c) => !beforeCrash.has(c)), () => undefined);
 server.kill("SIGTERM");
-const ballots = await prisma.ballot.count({ where: { cycleId } });
+const ballots = await ballotsStored(cycleId);
 const participations = await prisma.participation.count({ where: { cycleId } });
 console.log(`final: ballots ${ballots}, participations ${participations}, codes ${codes.length}`);
 await cleanup();

@@ -8,6 +8,9 @@ import { parseArgs } from "node:util";
 import { Agent } from "undici";
 import { prepareVotingDatabase, startServer, vote } from "./lib/voting-fixture";
 
+/** Ballots stored, mixed into Ballot or still sealed (see SealedBallot). */
+const ballotsStored = async (cycleId: string) => (await prisma.ballot.count({ where: { cycleId } })) + (await prisma.sealedBallot.count({ where: { cycleId } }));
+
 const { values } = parseArgs({
   options: {
     voters: { type: "string", default: "3000" },
@@ -51,7 +54,7 @@ const seconds = (performance.now() - t0) / 1000;
 for (const server of servers) server.kill("SIGTERM");
 await agent.close();
 
-const stored = await prisma.ballot.count({ where: { cycleId } });
+const stored = await ballotsStored(cycleId);
 const participations = await prisma.participation.count({ where: { cycleId } });
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1) ?? "-";

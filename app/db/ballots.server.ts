@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/domain/auth/roles";
 import { encodeChoices } from "~/domain/ballots/choices";
@@ -10,6 +10,8 @@ import { categoryNamesIn, translationsInto } from "./translations.server";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { newTracker } from "~/domain/ballots/trackers";
 import { todayIso } from "~/domain/fields";
+import { openBallot, sealBallot } from "~/ballot-seal.server";
+import { logger } from "~/logger.server";
 import { prisma, sharedWriteTransaction, type Tx } from "./client.server";
 
 export async function findVoterCode(code: string) {
@@ -65,9 +67,10 @@ export type CastResult = { ok: true; tracker: string } | { ok: false; reason: "a
 class VotingClosed extends Error {}
 
 /**
- * Records that the code has voted and stores the anonymous ballot, in one
- * transaction. The unique participation per code makes a second or
- * simultaneous submission fail, so one code never yields two ballots.
+ * Records that the code has voted and stores the ballot, sealed, in one transaction. The
+ * unique participation per code makes a second or simultaneous submission fail, so one
+ * code never yields two ballots. The ballot joins the anonymous Ballot table later, mixed
+ * with others (mixBallots), never in this transaction.
  */
 export async function castBallot(
   voterCode: { id: string; cycleId: string; districtId: string },
@@ -92,17 +95,11 @@ export async function castBallot(
       const numbers = new Map(proposals.map((p) => [p.id, p.number]));
       if (numbers.size !== selection.length) throw new Error("A ballot named a proposal that is not on its district's ballot.");
       await markCodeUsed(tx, voterCode, { channel, site: opts.site, locale: opts.locale, day });
-      await tx.ballot.create({
-        data: {
-          cycleId: voterCode.cycleId,
-          districtId: voterCode.districtId,
-          channel,
-          castOn: day,
-          tracker,
-          choices: encodeChoices(selection.map((id) => numbers.get(id)!), !!opts.ranked),
-        },
-      });
+      const choices = encodeChoices(selection.map((id) => numbers.get(id)!), !!opts.ranked);
+      await tx.sealedBallot.create({ data: { cycleId: voterCode.cycleId, districtId: voterCode.districtId, sealed: sealBallot({ tracker, choices }) } });
     });
+    // The ballot is safe (sealed) whatever happens next: a failed mix is retried by the next one.
+    await mixBallots(voterCode.cycleId).catch((error: unknown) => logger.error({ err: error }, "mixing ballots failed; they stay sealed until the next mix"));
     return { ok: true, tracker };
   } catch (error) {
     if (error instanceof VotingClosed) return { ok: false, reason: "closed" };
@@ -135,8 +132,49 @@ async function markCodeUsed(
   });
 }
 
+/** Ballots cast, whether mixed into Ballot yet or still sealed. */
 export async function countBallots(cycleId: string, districtId?: string) {
-  return prisma.ballot.count({ where: { cycleId, districtId } });
+  return countBallotsIn(prisma, cycleId, districtId);
+}
+
+export async function countBallotsIn(db: Tx | typeof prisma, cycleId: string, districtId?: string) {
+  const [mixed, sealed] = await Promise.all([db.ballot.count({ where: { cycleId, districtId } }), db.sealedBallot.count({ where: { cycleId, districtId } })]);
+  return mixed + sealed;
+}
+
+/**
+ * How many sealed ballots a mix waits for: each mixed ballot is then one of at least this many
+ * that entered the Ballot table together, in random order, with no tie to the order they were cast.
+ */
+export const MIX_BATCH = 10;
+
+/**
+ * Moves a cycle's sealed ballots into Ballot: in one transaction, opens them all, deletes
+ * them, and writes them in random order. Waits for MIX_BATCH of them unless `all` (voting
+ * has closed: whatever is left goes, so every ballot is counted). On PostgreSQL the
+ * transaction is exclusive (app/db/client.server.ts): no ballot is cast and no other mix
+ * runs meanwhile. Returns how many were mixed.
+ */
+export async function mixBallots(cycleId: string, { all = false } = {}): Promise<number> {
+  return prisma.$transaction((tx) => mixBallotsIn(tx, cycleId, all));
+}
+
+export async function mixBallotsIn(tx: Tx, cycleId: string, all: boolean): Promise<number> {
+  const sealed = await tx.sealedBallot.findMany({ where: { cycleId }, select: { id: true, districtId: true, sealed: true } });
+  if (sealed.length === 0 || (!all && sealed.length < MIX_BATCH)) return 0;
+  const ballots = shuffled(sealed.map((s) => ({ cycleId, districtId: s.districtId, ...openBallot(s.sealed) })));
+  await tx.sealedBallot.deleteMany({ where: { id: { in: sealed.map((s) => s.id) } } });
+  await tx.ballot.createMany({ data: ballots });
+  return ballots.length;
+}
+
+/** Fisher–Yates with crypto.randomInt: the order says nothing about the order of casting. */
+function shuffled<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
 }
 
 /** Trackers of the ballots in districts whose results are published, sorted (they say nothing about order of voting). */

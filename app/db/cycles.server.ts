@@ -7,6 +7,7 @@ import { ballotRulesLockedReason } from "~/domain/cycles/permissions";
 import type { Actor } from "~/domain/auth/roles";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { audit } from "./audit.server";
+import { countBallotsIn, mixBallotsIn } from "./ballots.server";
 import { prisma } from "./client.server";
 import { cyclesInLocale } from "./translations.server";
 
@@ -117,6 +118,8 @@ export async function advancePhase(cycleId: string, actor: Actor) {
     // Conditional update: two admins clicking at once advance only one step.
     const { count } = await tx.cycle.updateMany({ where: { id: cycleId, phase: snapshot.phase }, data: { phase: to } });
     if (count === 1) await audit(tx, actor, "cycle.phase", { type: "cycle", id: cycleId }, { from: snapshot.phase, to });
+    // Voting has closed: the ballots still sealed (fewer than a mix waits for) join the others.
+    if (count === 1 && snapshot.phase === "voting") await mixBallotsIn(tx, cycleId, true);
   });
   return { ok: true as const, phase: to };
 }
@@ -181,7 +184,7 @@ export async function cycleBySlugOrPhase(slug: string | null, phase: string) {
 export async function updateBallotRules(cycleId: string, input: BallotRulesInput, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { phase: true } });
-    const ballotsCast = await tx.ballot.count({ where: { cycleId } });
+    const ballotsCast = await countBallotsIn(tx, cycleId);
     const locked = ballotRulesLockedReason({ phase: cycle.phase, ballotsCast });
     if (locked) return { ok: false as const, reason: locked };
     await tx.cycle.update({ where: { id: cycleId }, data: input });

@@ -8,7 +8,7 @@ import { message } from "~/i18n/message";
 import { greedy } from "~/domain/tally/greedy";
 import { audit } from "./audit.server";
 import { dialect, prisma, type Tx } from "./client.server";
-import { ballotOptions } from "./ballots.server";
+import { ballotOptions, mixBallots } from "./ballots.server";
 import { readChoiceGroups } from "~/domain/ballots/choices";
 
 import { version } from "../../package.json";
@@ -18,6 +18,8 @@ export const SOFTWARE_VERSION = `civic-budget ${version}`;
 
 /** Counts every district of the cycle with its rule and stores a new draft run for each. */
 export async function runTally(cycleId: string, actor: Actor) {
+  // Every ballot is counted: any still sealed (voting closed before this release mixed them) is mixed first.
+  await mixBallots(cycleId, { all: true });
   const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: cycleId }, include: { districts: true } });
   return prisma.$transaction(async (tx) => {
     const runs = [];

@@ -4,7 +4,7 @@ import { query, signIn } from "./helpers";
 // A phone with JavaScript off (or a script that never arrives): submit an idea, and cast each
 // kind of ballot, answer the survey, all with plain HTML forms.
 
-const ballots = () => query<{ n: number }>(`select count(*) n from Ballot`)[0].n;
+const ballots = () => query<{ n: number }>(`select (select count(*) from Ballot) + (select count(*) from SealedBallot) n`)[0].n;
 
 async function voterWithoutJs(browser: Browser, slug: string) {
   const [code] = query<{ code: string }>(

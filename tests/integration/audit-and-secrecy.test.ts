@@ -2,14 +2,14 @@ import "./fresh-db";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { auditEntries } from "~/db/audit.server";
-import { castBallot } from "~/db/ballots.server";
+import { castBallot, countBallots, mixBallots, MIX_BATCH } from "~/db/ballots.server";
 import { dialect, prisma } from "~/db/client.server";
-import { generateVoterCodes } from "~/db/cycles.server";
+import { advancePhase, generateVoterCodes } from "~/db/cycles.server";
 import { saveCostEstimate } from "~/db/costing.server";
 import { createIdea } from "~/db/ideas.server";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
 import { verifyAuditChain } from "~/domain/audit/chain";
-import { makeCycle, makeUser } from "./fixtures";
+import { makeCycle, makeUser, votingCycle } from "./fixtures";
 
 async function chain() {
   const entries = [];
@@ -52,13 +52,14 @@ describe("ballot secrecy", async () => {
   const schema = readFileSync("prisma/schema.prisma", "utf8");
   const model = (name: string) => new RegExp(`model ${name} \\{([\\s\\S]*?)\\n\\}`).exec(schema)![1];
 
-  it("stores ballots with no reference to a voter, a code, a participation or a precise time", () => {
-    const ballot = model("Ballot");
-    for (const forbidden of ["User", "VoterCode", "Participation", "voterCodeId", "userId", "participationId", "DateTime"]) {
-      expect(ballot).not.toContain(forbidden);
+  it("stores ballots with no reference to a voter, a code, a participation, a time or a channel", () => {
+    for (const name of ["Ballot", "SealedBallot"]) {
+      const ballot = model(name);
+      for (const forbidden of ["User", "VoterCode", "Participation", "voterCodeId", "userId", "participationId", "DateTime", "castOn", "channel"]) {
+        expect(ballot, name).not.toContain(forbidden);
+      }
+      expect(ballot).toMatch(/id\s+String\s+@id @default\(uuid\(\)\)/); // random, not time-ordered
     }
-    expect(ballot).toMatch(/castOn\s+String\s+\/\/ YYYY-MM-DD only/);
-    expect(ballot).toMatch(/id\s+String\s+@id @default\(uuid\(\)\)/); // random, not time-ordered
   });
 
   it("records who voted with no reference to the ballot they cast", () => {
@@ -82,13 +83,22 @@ describe("ballot secrecy", async () => {
     const code = await prisma.voterCode.findFirstOrThrow({ where: { districtId: d.id } });
     const cast = await castBallot(code, [created.proposal.id]);
     expect(cast.ok).toBe(true);
+    // Until it is mixed the ballot is sealed: neither its tracker nor its choices can be read in the database.
+    expect(await prisma.ballot.count({ where: { districtId: d.id } })).toBe(0);
+    const sealed = JSON.stringify(await prisma.sealedBallot.findMany({ where: { districtId: d.id } }));
+    expect(sealed).not.toContain(cast.ok ? cast.tracker : "?");
+    const proposal = await prisma.proposal.findUniqueOrThrow({ where: { id: created.proposal.id } });
+    expect(sealed).not.toMatch(new RegExp(`"${proposal.number}"|choices`));
+    expect(await mixBallots(cycle.id)).toBe(0); // one ballot: a mix waits for more
+    expect(await mixBallots(cycle.id, { all: true })).toBe(1);
+    expect(await prisma.sealedBallot.count({ where: { districtId: d.id } })).toBe(0);
     const ballot = await prisma.ballot.findFirstOrThrow({ where: { districtId: d.id } });
+    expect(ballot.tracker).toBe(cast.ok ? cast.tracker : "?");
     const log = JSON.stringify(await prisma.auditLog.findMany());
     expect(log).not.toContain(ballot.id);
     expect(log).not.toContain(ballot.tracker);
     const participation = await prisma.participation.findFirstOrThrow({ where: { voterCodeId: code.id } });
     expect(JSON.stringify(participation)).not.toContain(ballot.id);
-    expect(participation.votedOn).toBe(ballot.castOn); // both only the day
     expect(participation.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/); // random, no time in it
     // No insertion order to line ballots up with participations: the table has no rowid,
     // and on PostgreSQL no column with a default made by the database (a serial, a time).
@@ -97,7 +107,7 @@ describe("ballot secrecy", async () => {
       const defaults = await prisma.$queryRawUnsafe<{ column_name: string; column_default: string }[]>(
         `SELECT column_name::text, column_default::text FROM information_schema.columns WHERE table_name = 'Ballot' AND column_default IS NOT NULL`,
       );
-      expect(defaults).toEqual([{ column_name: "channel", column_default: "'online'::text" }]);
+      expect(defaults).toEqual([]);
     }
 
     // Voting closes while a second voter is on the ballot page: their confirmation is refused, not stored.
@@ -106,10 +116,31 @@ describe("ballot secrecy", async () => {
     await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "results" } });
     expect(await castBallot(late, [created.proposal.id])).toEqual({ ok: false, reason: "closed" });
     expect(await prisma.ballot.count({ where: { districtId: d.id } })).toBe(1);
+    expect(await prisma.sealedBallot.count({ where: { districtId: d.id } })).toBe(0);
+  });
+
+  it("mixes ballots in batches: each enters the Ballot table with at least nine others, in an order unrelated to casting", async () => {
+    const { admin, cycle, proposalId } = await votingCycle();
+    await generateVoterCodes(cycle.id, cycle.districts[0].id, 2 * MIX_BATCH, "more", admin);
+    const codes = await prisma.voterCode.findMany({ where: { cycleId: cycle.id } });
+    const trackers: string[] = [];
+    for (const code of codes.slice(0, MIX_BATCH + 3)) {
+      const cast = await castBallot(code, [proposalId]);
+      if (!cast.ok) throw new Error(cast.reason);
+      trackers.push(cast.tracker);
+      // Nothing until the tenth ballot; then the ten at once; the next ones wait again.
+      expect(await prisma.ballot.count({ where: { cycleId: cycle.id } })).toBe(trackers.length < MIX_BATCH ? 0 : MIX_BATCH);
+      expect(await countBallots(cycle.id)).toBe(trackers.length);
+    }
+    // Closing the vote mixes the rest, so the count has every ballot.
+    expect((await advancePhase(cycle.id, admin)).ok).toBe(true);
+    expect(await prisma.sealedBallot.count({ where: { cycleId: cycle.id } })).toBe(0);
+    const stored = await prisma.ballot.findMany({ where: { cycleId: cycle.id }, select: { tracker: true } });
+    expect(stored.map((b) => b.tracker).sort()).toEqual([...trackers].sort());
   });
 
   it("keeps the voter's code and receipt in a cookie of their own that the browser drops when it closes, not in the 14-day sign-in cookie", async () => {
-    const { votingCycle, browserFor, args, settle } = await import("./fixtures");
+    const { browserFor, args, settle } = await import("./fixtures");
     const { action: codeAction } = await import("~/routes/vote._index");
     const { action: ballotAction } = await import("~/routes/vote.ballot");
     const { codes, proposalId } = await votingCycle();

@@ -1,7 +1,7 @@
 import "./fresh-db";
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { castBallot } from "~/db/ballots.server";
+import { castBallot, mixBallots } from "~/db/ballots.server";
 import { prisma } from "~/db/client.server";
 import { generateVoterCodes, updateBallotRules } from "~/db/cycles.server";
 import { saveCostEstimate } from "~/db/costing.server";
@@ -64,6 +64,7 @@ describe("ranked and approval cycles, rule locking, and recounts from the publis
     )) as Response;
     expect(cast.headers.get("Location")).toBe("/vote/receipt");
     // Proposals are numbered A=1, B=2, C=3, D=4; a ranked ballot keeps its order.
+    await mixBallots(cycle.id, { all: true });
     const [ballot] = await prisma.ballot.findMany({ where: { cycleId: cycle.id } });
     expect(ballot.choices).toBe("3,1");
   });
