@@ -303,6 +303,7 @@ export default function ManageCycle() {
           <Form method="post" {...getFormProps(eligibilityForm)}>
             <AuthenticityTokenInput />
             <CheckboxField meta={eligibilityFields.accountVoting} label={t("admin:eligibility.accountVoting")} />
+            <p className="hint">{t("admin:eligibility.accountVotingRisk")}</p>
             <TextField meta={eligibilityFields.minAge} label={t("admin:eligibility.minAge")} type="number" />
             <TextField meta={eligibilityFields.residencyRule} label={t("admin:eligibility.residencyRule")} hint={t("admin:eligibility.residencyHint")} />
             <button type="submit" name="intent" value="update-eligibility" className="button-secondary">{t("admin:eligibility.save")}</button>
