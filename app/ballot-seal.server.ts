@@ -1,30 +1,24 @@
-// Sealing a ballot between the vote and its mix (see SealedBallot in prisma/schema.prisma):
-// AES-256-GCM from node:crypto, with a key derived (HKDF-SHA-256) from SESSION_SECRET, which
-// the database does not hold. A reader of the database sees a sealed ballot beside the
-// participation written with it, but not what it says.
+// Sealing what a voter gave (a ballot, survey answers) between the moment it is stored and its
+// mix (see SealedBallot in prisma/schema.prisma): AES-256-GCM from node:crypto, with a key derived
+// (HKDF-SHA-256) from SESSION_SECRET, which the database does not hold. A reader of the database
+// sees a sealed row beside the participation written with it, but not what it says.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { sessionSecret } from "~/env.server";
 
 const key = Buffer.from(hkdfSync("sha256", sessionSecret, "civic-budget", "ballot seal v1", 32));
 
-export interface BallotContents {
-  tracker: string;
-  choices: string;
-}
-
-/** The ballot as text only the app can open: a fresh random IV each time, so equal ballots do not look equal. */
-export function sealBallot(ballot: BallotContents): string {
+/** The value as text only the app can open: a fresh random IV each time, so equal values do not look equal. */
+export function seal(value: unknown): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
-  const body = Buffer.concat([cipher.update(JSON.stringify({ t: ballot.tracker, c: ballot.choices }), "utf8"), cipher.final()]);
+  const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
 }
 
-/** Opens a sealed ballot; throws if it was altered or sealed under another SESSION_SECRET. */
-export function openBallot(sealed: string): BallotContents {
+/** Opens a sealed value; throws if it was altered or sealed under another SESSION_SECRET. */
+export function unseal<T>(sealed: string): T {
   const bytes = Buffer.from(sealed, "base64url");
   const decipher = createDecipheriv("aes-256-gcm", key, bytes.subarray(0, 12));
   decipher.setAuthTag(bytes.subarray(12, 28));
-  const { t, c } = JSON.parse(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8")) as { t: string; c: string };
-  return { tracker: t, choices: c };
+  return JSON.parse(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8")) as T;
 }

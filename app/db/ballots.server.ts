@@ -1,4 +1,4 @@
-import { createHash, randomInt } from "node:crypto";
+import { createHash } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/domain/auth/roles";
 import { encodeChoices } from "~/domain/ballots/choices";
@@ -10,9 +10,10 @@ import { categoryNamesIn, translationsInto } from "./translations.server";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { newTracker } from "~/domain/ballots/trackers";
 import { todayIso } from "~/domain/fields";
-import { openBallot, sealBallot } from "~/ballot-seal.server";
+import { seal, unseal } from "~/ballot-seal.server";
 import { logger } from "~/logger.server";
 import { prisma, sharedWriteTransaction, type Tx } from "./client.server";
+import { MIX_BATCH, mixWhenEnough, shuffled } from "./mixing.server";
 
 export async function findVoterCode(code: string) {
   return prisma.voterCode.findUnique({
@@ -96,7 +97,7 @@ export async function castBallot(
       if (numbers.size !== selection.length) throw new Error("A ballot named a proposal that is not on its district's ballot.");
       await markCodeUsed(tx, voterCode, { channel, site: opts.site, locale: opts.locale, day });
       const choices = encodeChoices(selection.map((id) => numbers.get(id)!), !!opts.ranked);
-      await tx.sealedBallot.create({ data: { cycleId: voterCode.cycleId, districtId: voterCode.districtId, sealed: sealBallot({ tracker, choices }) } });
+      await tx.sealedBallot.create({ data: { cycleId: voterCode.cycleId, districtId: voterCode.districtId, sealed: seal({ tracker, choices }) } });
     });
     // The ballot is safe (sealed) whatever happens next: a failed mix is retried by the next one.
     await mixBallots(voterCode.cycleId).catch((error: unknown) => logger.error({ err: error }, "mixing ballots failed; they stay sealed until the next mix"));
@@ -143,12 +144,6 @@ export async function countBallotsIn(db: Tx | typeof prisma, cycleId: string, di
 }
 
 /**
- * How many sealed ballots a mix waits for: each mixed ballot is then one of at least this many
- * that entered the Ballot table together, in random order, with no tie to the order they were cast.
- */
-export const MIX_BATCH = 10;
-
-/**
  * Moves a cycle's sealed ballots into Ballot: in one transaction, opens them all, deletes
  * them, and writes them in random order. Waits for MIX_BATCH of them unless `all` (voting
  * has closed: whatever is left goes, so every ballot is counted). On PostgreSQL the
@@ -156,28 +151,16 @@ export const MIX_BATCH = 10;
  * runs meanwhile. Returns how many were mixed.
  */
 export async function mixBallots(cycleId: string, { all = false } = {}): Promise<number> {
-  // Counted first without a transaction: nine casts in ten find too few and take no lock (on
-  // PostgreSQL a mix's transaction is exclusive, and casts would otherwise queue behind each other).
-  if (!all && (await prisma.sealedBallot.count({ where: { cycleId } })) < MIX_BATCH) return 0;
-  return prisma.$transaction((tx) => mixBallotsIn(tx, cycleId, all));
+  return mixWhenEnough(all, () => prisma.sealedBallot.count({ where: { cycleId } }), (tx) => mixBallotsIn(tx, cycleId, all));
 }
 
 export async function mixBallotsIn(tx: Tx, cycleId: string, all: boolean): Promise<number> {
   const sealed = await tx.sealedBallot.findMany({ where: { cycleId }, select: { id: true, districtId: true, sealed: true } });
   if (sealed.length === 0 || (!all && sealed.length < MIX_BATCH)) return 0;
-  const ballots = shuffled(sealed.map((s) => ({ cycleId, districtId: s.districtId, ...openBallot(s.sealed) })));
+  const ballots = shuffled(sealed.map((s) => ({ cycleId, districtId: s.districtId, ...unseal<{ tracker: string; choices: string }>(s.sealed) })));
   await tx.sealedBallot.deleteMany({ where: { id: { in: sealed.map((s) => s.id) } } });
   await tx.ballot.createMany({ data: ballots });
   return ballots.length;
-}
-
-/** Fisher–Yates with crypto.randomInt: the order says nothing about the order of casting. */
-function shuffled<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
 }
 
 /** Trackers of the ballots in districts whose results are published, sorted (they say nothing about order of voting). */

@@ -8,6 +8,7 @@ import type { Actor } from "~/domain/auth/roles";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { audit } from "./audit.server";
 import { countBallotsIn, mixBallotsIn } from "./ballots.server";
+import { mixSurveyAnswersIn } from "./participation.server";
 import { prisma } from "./client.server";
 import { cyclesInLocale } from "./translations.server";
 
@@ -118,8 +119,11 @@ export async function advancePhase(cycleId: string, actor: Actor) {
     // Conditional update: two admins clicking at once advance only one step.
     const { count } = await tx.cycle.updateMany({ where: { id: cycleId, phase: snapshot.phase }, data: { phase: to } });
     if (count === 1) await audit(tx, actor, "cycle.phase", { type: "cycle", id: cycleId }, { from: snapshot.phase, to });
-    // Voting has closed: the ballots still sealed (fewer than a mix waits for) join the others.
-    if (count === 1 && snapshot.phase === "voting") await mixBallotsIn(tx, cycleId, true);
+    // Voting has closed: the ballots and survey answers still sealed (fewer than a mix waits for) join the others.
+    if (count === 1 && snapshot.phase === "voting") {
+      await mixBallotsIn(tx, cycleId, true);
+      await mixSurveyAnswersIn(tx, cycleId, true);
+    }
   });
   return { ok: true as const, phase: to };
 }

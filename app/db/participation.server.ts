@@ -7,7 +7,10 @@ import { cyclePermissions } from "~/domain/cycles/permissions";
 import { equitySplit } from "~/domain/participation/split";
 import type { Census, SurveyAnswer } from "~/domain/participation/survey";
 import { audit } from "./audit.server";
-import { prisma } from "./client.server";
+import { seal, unseal } from "~/ballot-seal.server";
+import { logger } from "~/logger.server";
+import { prisma, type Tx } from "./client.server";
+import { MIX_BATCH, mixWhenEnough, shuffled } from "./mixing.server";
 
 function parseJson<T>(text: string, fallback: T): T {
   try {
@@ -41,31 +44,40 @@ export async function saveCensus(cycleId: string, census: Census, actor: Actor) 
 export const hashSurveyToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
- * Stores one anonymous answer. The token (random, from the voter's session) is kept only
- * as a hash in a table of used tokens, so the same offer cannot answer twice; nothing
- * joins the answer to the token, the ballot or the voter. Deliberately not in the audit
- * log: its entries are ordered and timed, which would line answers up with ballots.
+ * Stores one anonymous answer, sealed until it is mixed with others (mixSurveyAnswers). The
+ * token (random, from the voter's session) is kept only as a hash in a table of used tokens,
+ * so the same offer cannot answer twice; nothing joins the answer to the token, the ballot or
+ * the voter. Deliberately not in the audit log: its entries are ordered and timed, which
+ * would line answers up with ballots.
  */
 export async function recordSurveyAnswer(cycleId: string, token: string, answer: SurveyAnswer): Promise<{ ok: true } | { ok: false; reason: "already-answered" }> {
   try {
     await prisma.$transaction(async (tx) => {
       await tx.surveyTokenUsed.create({ data: { hash: hashSurveyToken(token) } });
-      await tx.surveyResponse.create({
-        data: {
-          cycleId,
-          ageBand: answer.ageBand,
-          gender: answer.gender,
-          homeLanguage: answer.homeLanguage,
-          ethnicities: JSON.stringify(answer.ethnicities),
-          firstTime: answer.firstTime,
-        },
-      });
+      await tx.sealedSurveyResponse.create({ data: { cycleId, sealed: seal(answer) } });
     });
+    await mixSurveyAnswers(cycleId).catch((error: unknown) => logger.error({ err: error }, "mixing survey answers failed; they stay sealed until the next mix"));
     return { ok: true };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, reason: "already-answered" };
     throw error;
   }
+}
+
+/** Moves a cycle's sealed survey answers into SurveyResponse, in random order, once MIX_BATCH wait (or all of them). */
+export async function mixSurveyAnswers(cycleId: string, { all = false } = {}): Promise<number> {
+  return mixWhenEnough(all, () => prisma.sealedSurveyResponse.count({ where: { cycleId } }), (tx) => mixSurveyAnswersIn(tx, cycleId, all));
+}
+
+export async function mixSurveyAnswersIn(tx: Tx, cycleId: string, all: boolean): Promise<number> {
+  const sealed = await tx.sealedSurveyResponse.findMany({ where: { cycleId }, select: { id: true, sealed: true } });
+  if (sealed.length === 0 || (!all && sealed.length < MIX_BATCH)) return 0;
+  const answers = shuffled(sealed.map((s) => unseal<SurveyAnswer>(s.sealed)));
+  await tx.sealedSurveyResponse.deleteMany({ where: { id: { in: sealed.map((s) => s.id) } } });
+  await tx.surveyResponse.createMany({
+    data: answers.map((a) => ({ cycleId, ageBand: a.ageBand, gender: a.gender, homeLanguage: a.homeLanguage, ethnicities: JSON.stringify(a.ethnicities), firstTime: a.firstTime })),
+  });
+  return answers.length;
 }
 
 /** A declined offer is used up too. */
@@ -89,12 +101,14 @@ export async function participationFigures(cycleId: string) {
     prisma.surveyResponse.findMany({ where: { cycleId }, select: { ageBand: true, gender: true, homeLanguage: true, ethnicities: true, firstTime: true } }),
     surveySetup(cycleId),
   ]);
+  // Answers still waiting for a mix count too: the dashboard shows only totals.
+  const waiting = (await prisma.sealedSurveyResponse.findMany({ where: { cycleId }, select: { sealed: true } })).map((s) => unseal<SurveyAnswer>(s.sealed));
   const voters = new Map(byDistrict.map((r) => [r.districtId, r._count._all]));
   return {
     districts: districts.map((d) => ({ ...d, voters: voters.get(d.id) ?? 0 })),
     channels: byChannel.map((r) => ({ channel: r.channel, voters: r._count._all })),
     locales: byLocale.map((r) => ({ locale: r.locale, voters: r._count._all })),
-    answers: responses.map((r): SurveyAnswer => ({ ...r, ethnicities: parseJson<string[]>(r.ethnicities, []) })),
+    answers: [...responses.map((r): SurveyAnswer => ({ ...r, ethnicities: parseJson<string[]>(r.ethnicities, []) })), ...waiting],
     setup,
   };
 }

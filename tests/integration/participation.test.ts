@@ -1,7 +1,7 @@
 import "./fresh-db";
 import { describe, expect, it } from "vitest";
 import { dialect, prisma } from "~/db/client.server";
-import { saveCensus, saveSurveyCategories } from "~/db/participation.server";
+import { mixSurveyAnswers, saveCensus, saveSurveyCategories } from "~/db/participation.server";
 import { action as codeAction } from "~/routes/vote._index";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { loader as receiptLoader } from "~/routes/vote.receipt";
@@ -41,6 +41,15 @@ describe("the anonymous survey after voting", async () => {
     expect(first.status).toBe(302);
     expect(first.headers.get("Location")).toBe("/vote/survey?outcome=done");
     voter.remember(first);
+    // Sealed until it is mixed with others: nothing in it can be read in the database, yet the dashboard counts it.
+    expect(await prisma.surveyResponse.count({ where: { cycleId: cycle.id } })).toBe(0);
+    const sealed = JSON.stringify(await prisma.sealedSurveyResponse.findMany({ where: { cycleId: cycle.id } }));
+    expect(sealed).not.toMatch(/25to34|woman|spanish|Hispanic/);
+    const office = await browserFor(admin);
+    const figures = (await dashboard.loader(args(office.get(`/participation?cycle=${cycle.slug}`)))) as unknown;
+    expect(JSON.stringify(figures)).toContain("25to34");
+    expect(await mixSurveyAnswers(cycle.id)).toBe(0); // one answer: a mix waits for more
+    expect(await mixSurveyAnswers(cycle.id, { all: true })).toBe(1);
     const stored = await prisma.surveyResponse.findMany({ where: { cycleId: cycle.id } });
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ ...answers, ethnicities: JSON.stringify(["Hispanic or Latino", "White"]) });
