@@ -50,8 +50,8 @@ const junk = () =>
   pick([
     "", " ", "x".repeat(1 + Math.floor(rnd() * 5000)), "-1", "1e309", "NaN", "0x10", "9".repeat(40), "<script>alert(1)</script>",
     "' OR 1=1 --", "\u0000\uffff\ud800", "😀".repeat(50), "[object Object]", "true", "2026-13-45", "../../etc/passwd", "%00", "{}",
-    // Intents that lead past the first step (the paper page's spoiled ballots).
-    "spoil", "spoil-refused", "confirm",
+    // Intents that lead past the first step (the paper page's check-in, ballots from the box and spoiled ballots).
+    "check-in", "box", "box-spoil", "spoil", "confirm",
   ]);
 
 const agent = new Agent({ connections: Number(values.concurrency) });

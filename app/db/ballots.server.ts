@@ -4,6 +4,7 @@ import type { Actor } from "~/domain/auth/roles";
 import { encodeChoices } from "~/domain/ballots/choices";
 import { voterCodeRefusal, type CodeRefusal } from "~/domain/ballots/permissions";
 import type { SpoiledReason } from "~/domain/ballots/spoiled";
+import { boxHasRoom } from "~/domain/ballots/paper";
 import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
 import { categoryNamesIn, translationsInto } from "./translations.server";
@@ -76,31 +77,21 @@ class VotingClosed extends Error {}
 export async function castBallot(
   voterCode: { id: string; cycleId: string; districtId: string },
   selection: readonly string[],
-  opts: { ranked?: boolean; channel?: "online" | "account" | "paper"; site?: string; locale?: string } = {},
+  opts: { ranked?: boolean; channel?: "online" | "account"; site?: string; locale?: string } = {},
 ): Promise<CastResult> {
   const channel = opts.channel ?? "online";
-  const tracker = newTracker();
   const day = todayIso(); // ballots and participation carry the day only
   try {
     // Ballots are cast side by side (on PostgreSQL, from several instances); never beside a phase change.
-    await sharedWriteTransaction(async (tx) => {
+    const tracker = await sharedWriteTransaction(async (tx) => {
       // Checked again inside the transaction: voting may have closed, or the code been
       // voided, since the voter opened the ballot.
       const code = await tx.voterCode.findUniqueOrThrow({ where: { id: voterCode.id }, select: { voidedAt: true, cycle: { select: { phase: true } } } });
       if (code.voidedAt || code.cycle.phase !== "voting") throw new VotingClosed();
-      // The proposals' public numbers, checked against the voter's district.
-      const proposals = await tx.proposal.findMany({
-        where: { id: { in: [...selection] }, cycleId: voterCode.cycleId, districtId: voterCode.districtId },
-        select: { id: true, number: true },
-      });
-      const numbers = new Map(proposals.map((p) => [p.id, p.number]));
-      if (numbers.size !== selection.length) throw new Error("A ballot named a proposal that is not on its district's ballot.");
       await markCodeUsed(tx, voterCode, { channel, site: opts.site, locale: opts.locale, day });
-      const choices = encodeChoices(selection.map((id) => numbers.get(id)!), !!opts.ranked);
-      await tx.sealedBallot.create({ data: { cycleId: voterCode.cycleId, districtId: voterCode.districtId, sealed: seal({ tracker, choices }) } });
+      return sealInto(tx, voterCode, selection, !!opts.ranked);
     });
-    // The ballot is safe (sealed) whatever happens next: a failed mix is retried by the next one.
-    await mixBallots(voterCode.cycleId).catch((error: unknown) => logger.error({ err: error }, "mixing ballots failed; they stay sealed until the next mix"));
+    await mixAfterCasting(voterCode.cycleId);
     return { ok: true, tracker };
   } catch (error) {
     if (error instanceof VotingClosed) return { ok: false, reason: "closed" };
@@ -109,6 +100,29 @@ export async function castBallot(
     }
     throw error;
   }
+}
+
+/**
+ * Stores a ballot of a district, sealed, in the caller's transaction, and returns its new tracker:
+ * the proposals' public numbers, checked against the district. The ballot joins the anonymous
+ * Ballot table later, mixed with others (mixBallots), never in this transaction.
+ */
+async function sealInto(tx: Tx, ballot: { cycleId: string; districtId: string }, selection: readonly string[], ranked: boolean) {
+  const proposals = await tx.proposal.findMany({
+    where: { id: { in: [...selection] }, cycleId: ballot.cycleId, districtId: ballot.districtId },
+    select: { id: true, number: true },
+  });
+  const numbers = new Map(proposals.map((p) => [p.id, p.number]));
+  if (numbers.size !== selection.length) throw new Error("A ballot named a proposal that is not on its district's ballot.");
+  const tracker = newTracker();
+  const choices = encodeChoices(selection.map((id) => numbers.get(id)!), ranked);
+  await tx.sealedBallot.create({ data: { cycleId: ballot.cycleId, districtId: ballot.districtId, sealed: seal({ tracker, choices }) } });
+  return tracker;
+}
+
+/** The ballot is safe (sealed) whatever happens next: a failed mix is retried by the next one. */
+async function mixAfterCasting(cycleId: string) {
+  await mixBallots(cycleId).catch((error: unknown) => logger.error({ err: error }, "mixing ballots failed; they stay sealed until the next mix"));
 }
 
 /**
@@ -220,70 +234,130 @@ export async function accountVoterCode(cycleId: string, districtId: string, user
   }
 }
 
-/** Who voted how: participation per district and channel, and paper ballots per polling site. */
+/** Who voted how: participation per district and channel. */
 export async function turnoutByChannel(cycleId: string) {
-  const [byChannel, bySite] = await Promise.all([
-    prisma.participation.groupBy({ by: ["districtId", "channel"], where: { cycleId }, _count: { _all: true } }),
-    prisma.participation.groupBy({ by: ["site"], where: { cycleId, channel: "paper" }, _count: { _all: true } }),
-  ]);
-  return {
-    byChannel: byChannel.map((r) => ({ districtId: r.districtId, channel: r.channel, count: r._count._all })),
-    bySite: bySite.map((r) => ({ site: r.site, count: r._count._all })).sort((a, b) => b.count - a.count),
-  };
+  const byChannel = await prisma.participation.groupBy({ by: ["districtId", "channel"], where: { cycleId }, _count: { _all: true } });
+  return { byChannel: byChannel.map((r) => ({ districtId: r.districtId, channel: r.channel, count: r._count._all })) };
 }
 
-/** The audit log notes who entered a paper ballot and where; never which ballot (it must stay secret). */
-export async function recordPaperEntry(actor: Actor, cycleId: string, site: string) {
-  await prisma.$transaction((tx) => audit(tx, actor, "paper-ballot.enter", { type: "cycle", id: cycleId }, { site }));
-}
-
-class CodeRefused extends Error {
+class PaperRefused extends Error {
   constructor(readonly refusal: CodeRefusal) {
     super(refusal);
   }
 }
 
 /**
- * Records a paper ballot that cannot be counted, in one transaction with its audit line. A code that
- * came with it is marked used exactly as a counted paper ballot marks it, with the same refusals
- * (checked again here: voting may have closed or the code been voided since the form was shown).
- * The spoiled ballot keeps no reference to the code, and the audit line only the site, as for a
- * counted paper ballot.
+ * Checks a paper voter in at a polling site: the code is used (channel "paper", the site) exactly as
+ * a ballot cast online uses it, with the same refusals, checked again here (voting may have closed
+ * or the code been voided since the form was shown). No ballot: that comes from the box later, with
+ * no code. The audit line says who checked a voter in and where; the code is in the participation.
  */
-export async function recordSpoiledBallot(
+export async function checkInPaperVoter(
   actor: Actor,
-  entry: { cycleId: string; districtId: string; reason: SpoiledReason; note: string; site: string },
-  voterCode?: { id: string; cycleId: string; districtId: string },
+  voterCode: { id: string; cycleId: string; districtId: string },
+  site: string,
 ): Promise<{ ok: true } | { ok: false; refusal: CodeRefusal }> {
-  if (voterCode && (voterCode.cycleId !== entry.cycleId || voterCode.districtId !== entry.districtId)) {
-    throw new Error("A spoiled ballot's code belongs to another cycle or district.");
-  }
-  const day = todayIso();
   try {
     await prisma.$transaction(async (tx) => {
-      const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: entry.cycleId }, select: { phase: true } });
-      if (cycle.phase !== "voting") throw new CodeRefused("not-voting");
-      if (voterCode) {
-        const code = await tx.voterCode.findUniqueOrThrow({ where: { id: voterCode.id }, select: { voidedAt: true } });
-        const refusal = voterCodeRefusal({ voidedAt: code.voidedAt, used: false, cyclePhase: cycle.phase });
-        if (refusal) throw new CodeRefused(refusal);
-        await markCodeUsed(tx, voterCode, { channel: "paper", site: entry.site, day });
-      }
-      await tx.spoiledBallot.create({
-        data: { cycleId: entry.cycleId, districtId: entry.districtId, reason: entry.reason, note: entry.note, recordedOn: day },
-      });
-      await audit(tx, actor, "paper-ballot.spoil", { type: "cycle", id: entry.cycleId }, { site: entry.site });
+      const code = await tx.voterCode.findUniqueOrThrow({ where: { id: voterCode.id }, select: { voidedAt: true, cycle: { select: { phase: true } } } });
+      const refusal = voterCodeRefusal({ voidedAt: code.voidedAt, used: false, cyclePhase: code.cycle.phase });
+      if (refusal) throw new PaperRefused(refusal);
+      await markCodeUsed(tx, voterCode, { channel: "paper", site, day: todayIso() });
+      await audit(tx, actor, "paper-ballot.check-in", { type: "cycle", id: voterCode.cycleId }, { site });
     });
     return { ok: true };
   } catch (error) {
-    if (error instanceof CodeRefused) return { ok: false, refusal: error.refusal };
+    if (error instanceof PaperRefused) return { ok: false, refusal: error.refusal };
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, refusal: "used" };
     throw error;
   }
+}
+
+class BoxFull extends Error {
+  constructor(readonly checkedIn: number) {
+    super("box-full");
+  }
+}
+
+/** Why a ballot from the box was not entered: voting closed meanwhile, or the box holds no more ballots than voters checked in. */
+export type BoxRefusal = { refusal: "not-voting" } | { refusal: "box-full"; checkedIn: number };
+
+type BoxEntry = { cycleId: string; districtId: string; site: string };
+
+/**
+ * Takes one ballot out of a site's box, in the transaction that records it: refused unless voting is
+ * open and fewer ballots (counted or spoiled) came out of that box than voters were checked in at that
+ * site for that district. The count is two numbers, never a link: the site's paper Participation rows
+ * (check-ins) against the PaperBox counter, bumped here. Nothing ties the ballot to one of them.
+ */
+async function takeFromBox(tx: Tx, entry: BoxEntry, kind: "ballots" | "spoiled") {
+  const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: entry.cycleId }, select: { phase: true } });
+  if (cycle.phase !== "voting") throw new PaperRefused("not-voting");
+  const where = { cycleId: entry.cycleId, districtId: entry.districtId, site: entry.site };
+  const [checkedIn, box] = await Promise.all([
+    tx.participation.count({ where: { ...where, channel: "paper" } }),
+    tx.paperBox.findUnique({ where: { cycleId_districtId_site: where } }),
+  ]);
+  if (!boxHasRoom({ checkedIn, ballots: box?.ballots ?? 0, spoiled: box?.spoiled ?? 0 })) throw new BoxFull(checkedIn);
+  await tx.paperBox.upsert({ where: { cycleId_districtId_site: where }, create: { ...where, [kind]: 1 }, update: { [kind]: { increment: 1 } } });
+}
+
+/**
+ * Runs a box entry in one exclusive write transaction (on PostgreSQL too, so two clerks at one box
+ * cannot both take its last place), with its audit line: who entered a ballot and where, never which.
+ */
+async function enterFromBox(
+  actor: Actor,
+  entry: BoxEntry,
+  kind: "ballots" | "spoiled",
+  store: (tx: Tx) => Promise<unknown>,
+): Promise<{ ok: true } | ({ ok: false } & BoxRefusal)> {
+  try {
+    await prisma.$transaction(async (tx) => {
+      await takeFromBox(tx, entry, kind);
+      await store(tx);
+      await audit(tx, actor, kind === "ballots" ? "paper-ballot.enter" : "paper-ballot.spoil", { type: "cycle", id: entry.cycleId }, { site: entry.site });
+    });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof BoxFull) return { ok: false, refusal: "box-full", checkedIn: error.checkedIn };
+    if (error instanceof PaperRefused) return { ok: false, refusal: "not-voting" };
+    throw error;
+  }
+}
+
+/**
+ * Enters a paper ballot from a site's box: no code, no participation, stored sealed exactly as an
+ * online ballot is (and mixed the same way). Its tracker is never shown: no voter is there to read it.
+ */
+export async function enterBoxBallot(actor: Actor, entry: BoxEntry, selection: readonly string[], opts: { ranked: boolean }) {
+  const done = await enterFromBox(actor, entry, "ballots", (tx) => sealInto(tx, entry, selection, opts.ranked));
+  if (done.ok) await mixAfterCasting(entry.cycleId);
+  return done;
+}
+
+/**
+ * Records a paper ballot from a site's box that cannot be counted, in one transaction with its audit
+ * line (the site only, as for a counted one). It takes a place in the box like a counted ballot. No
+ * code: the voter's check-in used it. The spoiled ballot keeps no reference to anything but its district.
+ */
+export async function recordSpoiledBallot(actor: Actor, entry: BoxEntry & { reason: SpoiledReason; note: string }) {
+  return enterFromBox(actor, entry, "spoiled", (tx) =>
+    tx.spoiledBallot.create({ data: { cycleId: entry.cycleId, districtId: entry.districtId, reason: entry.reason, note: entry.note, recordedOn: todayIso() } }),
+  );
 }
 
 /** Spoiled paper ballots of a cycle, counted per district and reason (for the PB office's paper page). */
 export async function spoiledCounts(cycleId: string) {
   const groups = await prisma.spoiledBallot.groupBy({ by: ["districtId", "reason"], where: { cycleId }, _count: { _all: true } });
   return groups.map((g) => ({ districtId: g.districtId, reason: g.reason, count: g._count._all }));
+}
+
+/** Each box's balance on the paper page: check-ins per site and district (paper participations) beside the box counters. */
+export async function paperBoxCounts(cycleId: string) {
+  const [checkedIn, boxes] = await Promise.all([
+    prisma.participation.groupBy({ by: ["site", "districtId"], where: { cycleId, channel: "paper" }, _count: { _all: true } }),
+    prisma.paperBox.findMany({ where: { cycleId }, select: { site: true, districtId: true, ballots: true, spoiled: true } }),
+  ]);
+  return { checkedIn: checkedIn.map((c) => ({ site: c.site, districtId: c.districtId, count: c._count._all })), boxes };
 }

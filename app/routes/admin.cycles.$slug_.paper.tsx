@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { BallotChoices } from "~/components/ballot-choices";
@@ -8,10 +8,11 @@ import { FieldErrors, Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { loadCycleFor } from "~/guards.server";
 import type { Actor } from "~/domain/auth/roles";
-import { ballotOptions, castBallot, findVoterCode, recordPaperEntry, recordSpoiledBallot, spoiledCounts, turnoutByChannel } from "~/db/ballots.server";
+import { ballotOptions, checkInPaperVoter, enterBoxBallot, findVoterCode, paperBoxCounts, recordSpoiledBallot, spoiledCounts, type BoxRefusal } from "~/db/ballots.server";
 import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
+import { paperBoxBalance } from "~/domain/ballots/paper";
 import { ballotRulesFor, checkBallot } from "~/domain/ballots/rules";
-import { paperBallotStart, readBallotChoices } from "~/domain/ballots/schema";
+import { paperBoxInput, paperCheckIn, readBallotChoices } from "~/domain/ballots/schema";
 import { readSpoiledEntry, SPOILED_NOTE_MAX, SPOILED_REASON_KEYS, SPOILED_REASONS, spoiledByDistrict, suggestedSpoiledReason, type SpoiledEntryErrors } from "~/domain/ballots/spoiled";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { INTL_LOCALE } from "~/i18n/config";
@@ -26,78 +27,147 @@ export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "vote:paper.metaTitle");
 export const headers = noStore;
 
+// Paper voting in two acts that are never joined, as at a real polling site: (1) a voter is
+// checked in with the code on their letter, which uses the code, and puts their ballot in the box;
+// (2) later, ballots are entered from the box with no code, so whoever types them cannot tell whose
+// they are. A box never gives more ballots (counted or spoiled) than voters checked in there.
+
 const guard = (request: Request, slug: string | undefined) =>
   loadCycleFor(request, slug, (actor, cycle) => votingChannelPermissions.enterPaperBallots(actor, cycle), message("vote:paper.refused"));
 
+type Cycle = Awaited<ReturnType<typeof guard>>["cycle"];
+
+/** The ballot of a district, for entering ballots from its box at a site. */
+async function districtBallot(request: Request, cycle: Cycle, district: Cycle["districts"][number]) {
+  return {
+    rules: ballotRulesFor(cycle, district),
+    options: await ballotOptions(cycle.id, district.id, undefined, await localeOf(request)),
+  };
+}
+
+/**
+ * Which box the clerk is emptying (`?site=…&district=…`, the form of step 2 sent with GET: it
+ * changes nothing), and that district's ballot once both are right.
+ */
+async function chosenBox(request: Request, cycle: Cycle, params: URLSearchParams) {
+  const values = { site: params.get("site") ?? "", districtId: params.get("district") ?? "" };
+  if (!params.has("district")) return { values, errors: {}, ballot: null };
+  const read = paperBoxInput.safeParse(values);
+  const errors: { site?: string[]; districtId?: string[] } = read.success ? {} : read.error.flatten().fieldErrors;
+  const district = cycle.districts.find((d) => d.id === values.districtId);
+  if (!district) errors.districtId ??= [message("vote:spoiled.errors.district")];
+  if (!read.success || !district) return { values, errors, ballot: null };
+  return { values: read.data, errors, ballot: { district: district.name, ...(await districtBallot(request, cycle, district)) } };
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cycle } = await guard(request, params.slug);
-  const [{ bySite }, spoiled] = await Promise.all([turnoutByChannel(cycle.id), spoiledCounts(cycle.id)]);
+  const search = new URL(request.url).searchParams;
+  const [counts, spoiled, box] = await Promise.all([paperBoxCounts(cycle.id), spoiledCounts(cycle.id), chosenBox(request, cycle, search)]);
+  const boxes = paperBoxBalance(cycle.districts, counts.checkedIn, counts.boxes);
+  const districtName = (id: string | null) => cycle.districts.find((d) => d.id === id)?.name ?? null;
   return {
     cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency },
-    sites: bySite,
     districts: cycle.districts.map((d) => ({ id: d.id, name: d.name })),
+    sites: [...new Set(boxes.map((b) => b.site))],
+    boxes,
+    box,
+    // What was just done, after its redirect: never which code or which ballot.
+    done: {
+      checkedIn: districtName(search.get("checkedIn")),
+      entered: search.has("entered"),
+      spoiled: search.has("spoiled"),
+    },
     spoiled: spoiledByDistrict(cycle.districts, spoiled),
   };
 }
 
-/** The paper ballot form: where and whose code, then the ballot; when the rules refuse it, the offer to record it as spoiled. */
-type Entry = {
-  form: "ballot";
-  step: "start" | "ballot";
-  site: string;
-  code: string;
-  errors: { site?: string[]; code?: string[]; ballot?: string[]; reason?: string[]; note?: string[] };
-  ballot: null | {
-    district: string;
-    rules: ReturnType<typeof ballotRulesFor>;
-    options: Awaited<ReturnType<typeof ballotOptions>>;
-    selection: string[];
-    ranks: Record<string, string>;
-    /** Set when the rules refused the ballot: the reason to offer (the one chosen, after a refused choice) and the note typed. */
-    spoil: null | { reason: string; note: string };
-  };
+/** Step 1 as typed, with its problems by field. */
+type CheckInForm = { form: "check-in"; values: { site: string; code: string }; errors: { site?: string[]; code?: string[] } };
+
+/** A ballot from the box the rules or the box refused: the choices kept, and when the rules refused it, the offer to record it as spoiled. */
+type BoxForm = {
+  form: "box";
+  selection: string[];
+  ranks: Record<string, string>;
+  errors: { ballot?: string[]; box?: string[]; reason?: string[]; note?: string[] };
+  spoil: null | { reason: string; note: string };
 };
 
-/** The form for a spoiled paper ballot on its own (one the clerk does not type in first), as typed. */
-type SpoiledForm = {
-  form: "spoiled";
-  values: { site: string; districtId: string; reason: string; note: string; code: string };
-  errors: SpoiledEntryErrors;
-};
+/** The form for a spoiled ballot from the box on its own (one the clerk does not type in first), as typed. */
+type SpoiledForm = { form: "spoiled"; values: { site: string; districtId: string; reason: string; note: string }; errors: SpoiledEntryErrors };
 
-type Cycle = Awaited<ReturnType<typeof guard>>["cycle"];
+const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
-/** A code typed for a paper ballot: the same checks as a code typed online, so a code used online cannot vote again on paper, and the other way round. */
-async function paperVoterCode(typed: string, cycleId: string) {
-  const normalised = normaliseVoterCode(typed);
-  const code = normalised ? await findVoterCode(normalised) : null;
-  const refusal = voterCodeRefusal(code ? { voidedAt: code.voidedAt, used: !!code.participation, cyclePhase: code.cycle.phase } : null);
-  if (refusal || !code || code.cycleId !== cycleId) return { ok: false as const, error: CODE_REFUSAL_MESSAGES[refusal ?? "unknown"] };
-  return { ok: true as const, code };
+/**
+ * Back to the page after something was recorded, keeping the site (and the box being emptied): a fresh
+ * form for the next one. `#box` brings a phone back to step 2 after a ballot from the box.
+ */
+const recorded = (cycle: Cycle, done: Record<string, string>, hash = "") => redirect(`/admin/cycles/${cycle.slug}/paper?${new URLSearchParams(done)}${hash}`);
+
+/** Why the box refused a ballot, in words. */
+function boxRefusalMessage(refusal: BoxRefusal, site: string, district: string) {
+  return refusal.refusal === "box-full"
+    ? message("vote:paper.errors.boxFull", { site, district, checkedIn: refusal.checkedIn })
+    : CODE_REFUSAL_MESSAGES["not-voting"];
 }
 
-const spoiledRecorded = (cycle: Cycle, site: string) => redirect(`/admin/cycles/${cycle.slug}/paper?${new URLSearchParams({ spoiled: "1", site })}`);
+/** Step 1: the code on the voter's letter is used at the site, with the same checks as a code typed online. No choices. */
+async function checkIn(actor: Actor, cycle: Cycle, formData: FormData) {
+  const values = { site: field(formData, "site"), code: field(formData, "code") };
+  const refuse = (errors: CheckInForm["errors"]) => data<CheckInForm>({ form: "check-in", values, errors }, { status: 400 });
+  const read = paperCheckIn.safeParse(values);
+  if (!read.success) return refuse(read.error.flatten().fieldErrors);
+  const normalised = normaliseVoterCode(read.data.code);
+  const code = normalised ? await findVoterCode(normalised) : null;
+  const refusal = voterCodeRefusal(code ? { voidedAt: code.voidedAt, used: !!code.participation, cyclePhase: code.cycle.phase } : null);
+  // Another cycle's code is unknown here, as it is online.
+  if (refusal || !code || code.cycleId !== cycle.id) return refuse({ code: [CODE_REFUSAL_MESSAGES[refusal ?? "unknown"]] });
+  const done = await checkInPaperVoter(actor, code, read.data.site);
+  if (!done.ok) return refuse({ code: [CODE_REFUSAL_MESSAGES[done.refusal]] });
+  return recorded(cycle, { site: read.data.site, checkedIn: code.districtId });
+}
 
-/** A spoiled paper ballot recorded from its own form: a district, a reason, and the voter's code if it came with one. */
+/** Step 2: a ballot from a site's box, with no code; or, when the rules refused it, that ballot recorded as spoiled. */
+async function enterBallotFromBox(request: Request, actor: Actor, cycle: Cycle, formData: FormData, intent: "box" | "box-spoil") {
+  // Hidden fields of the ballot form, set from the box chosen: anything else is a tampered form.
+  const box = paperBoxInput.safeParse({ site: field(formData, "site"), districtId: field(formData, "districtId") });
+  const district = box.success ? cycle.districts.find((d) => d.id === box.data.districtId) : undefined;
+  if (!box.success || !district) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
+  const { site } = box.data;
+  const { rules, options } = await districtBallot(request, cycle, district);
+  const submission = readBallotChoices(formData, rules.method, options.map((o) => o.id));
+  if (!submission) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
+  const kept = { selection: "ids" in submission ? [...submission.ids] : [], ranks: "ranks" in submission ? { ...submission.ranks } : {} };
+  const refuse = (errors: BoxForm["errors"], spoil: BoxForm["spoil"] = null) => data<BoxForm>({ form: "box", ...kept, errors, spoil }, { status: 400 });
+  const check = checkBallot(rules, options, submission, cycle.currency, INTL_LOCALE[await localeOf(request)]);
+  const next = { site, district: district.id };
+  if (intent === "box-spoil") {
+    const typed = { reason: field(formData, "reason"), note: field(formData, "note") };
+    const read = readSpoiledEntry({ ...typed, site, districtId: district.id });
+    if (!read.ok) return refuse({ ballot: check.ok ? undefined : check.errors, reason: read.errors.reason, note: read.errors.note }, typed);
+    const done = await recordSpoiledBallot(actor, { ...read.entry, cycleId: cycle.id });
+    if (!done.ok) return refuse({ box: [boxRefusalMessage(done, site, district.name)] });
+    return recorded(cycle, { ...next, spoiled: "1" }, "#box");
+  }
+  if (!check.ok) return refuse({ ballot: check.errors }, { reason: suggestedSpoiledReason(rules, check), note: "" });
+  const done = await enterBoxBallot(actor, { cycleId: cycle.id, districtId: district.id, site }, check.selection, { ranked: rules.method === "ranked" });
+  if (!done.ok) return refuse({ box: [boxRefusalMessage(done, site, district.name)] });
+  return recorded(cycle, { ...next, entered: "1" }, "#box");
+}
+
+/** A spoiled ballot from a site's box recorded from its own form: a site, a district and a reason. No code. */
 async function recordSpoiledAlone(actor: Actor, cycle: Cycle, formData: FormData) {
-  const field = (name: string) => String(formData.get(name) ?? "");
-  const values = { site: field("site"), districtId: field("districtId"), reason: field("reason"), note: field("note"), code: field("code") };
+  const values = { site: field(formData, "site"), districtId: field(formData, "districtId"), reason: field(formData, "reason"), note: field(formData, "note") };
+  const refuse = (errors: SpoiledEntryErrors) => data<SpoiledForm>({ form: "spoiled", values, errors }, { status: 400 });
   const read = readSpoiledEntry(values);
   const errors: SpoiledEntryErrors = read.ok ? {} : { ...read.errors };
   const district = cycle.districts.find((d) => d.id === values.districtId);
   if (!district) errors.districtId ??= [message("vote:spoiled.errors.district")];
-  const typedCode = read.ok ? read.entry.code : values.code.trim();
-  let code: NonNullable<Awaited<ReturnType<typeof findVoterCode>>> | undefined;
-  if (typedCode && !errors.code) {
-    const found = await paperVoterCode(typedCode, cycle.id);
-    if (!found.ok) errors.code = [found.error];
-    else if (district && found.code.districtId !== district.id) errors.code = [message("vote:spoiled.errors.codeDistrict", { district: found.code.district.name })];
-    else code = found.code;
-  }
-  if (!read.ok || !district || Object.keys(errors).length) return data<SpoiledForm>({ form: "spoiled", values, errors }, { status: 400 });
-  const done = await recordSpoiledBallot(actor, { ...read.entry, cycleId: cycle.id, districtId: district.id }, code);
-  if (!done.ok) return data<SpoiledForm>({ form: "spoiled", values, errors: { code: [CODE_REFUSAL_MESSAGES[done.refusal]] } }, { status: 400 });
-  return spoiledRecorded(cycle, read.entry.site);
+  if (!read.ok || !district) return refuse(errors);
+  const done = await recordSpoiledBallot(actor, { ...read.entry, cycleId: cycle.id });
+  if (!done.ok) return refuse({ districtId: [boxRefusalMessage(done, read.entry.site, district.name)] });
+  return recorded(cycle, { site: read.entry.site, spoiled: "1" }, "#box");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -105,53 +175,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "spoil") return recordSpoiledAlone(actor, cycle, formData);
-  const start = paperBallotStart.safeParse(Object.fromEntries(formData));
-  const site = String(formData.get("site") ?? "");
-  const typedCode = String(formData.get("code") ?? "");
-  const refuse = (errors: Entry["errors"], ballot: Entry["ballot"] = null) =>
-    data<Entry>({ form: "ballot", step: ballot ? "ballot" : "start", site, code: typedCode, errors, ballot }, { status: 400 });
-  if (!start.success) {
-    const fields = start.error.flatten().fieldErrors;
-    return refuse({ site: fields.site, code: fields.code });
-  }
-  const found = await paperVoterCode(start.data.code, cycle.id);
-  if (!found.ok) return refuse({ code: [found.error] });
-  const { code } = found;
-
-  const rules = ballotRulesFor(code.cycle, code.district);
-  const options = await ballotOptions(code.cycleId, code.districtId, undefined, await localeOf(request));
-  const ballot = (selection: string[], ranks: Record<string, string>, spoil: { reason: string; note: string } | null = null) => ({
-    district: code.district.name,
-    rules,
-    options,
-    selection,
-    ranks,
-    spoil,
-  });
-  if (intent !== "confirm" && intent !== "spoil-refused") {
-    return data<Entry>({ form: "ballot", step: "ballot", site: start.data.site, code: typedCode, errors: {}, ballot: ballot([], {}) });
-  }
-
-  const submission = readBallotChoices(formData, rules.method, options.map((o) => o.id));
-  if (!submission) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
-  const ranks = "ranks" in submission ? { ...submission.ranks } : {};
-  const chosen = "ids" in submission ? [...submission.ids] : [];
-  const check = checkBallot(rules, options, submission, cycle.currency, INTL_LOCALE[await localeOf(request)]);
-  if (intent === "spoil-refused") {
-    // The ballot the rules refused, recorded as spoiled: its district is the code's, and the code is used.
-    const typed = { reason: String(formData.get("reason") ?? ""), note: String(formData.get("note") ?? "") };
-    const read = readSpoiledEntry({ ...typed, site: start.data.site, code: start.data.code, districtId: code.districtId });
-    if (!read.ok) return refuse({ ballot: check.ok ? undefined : check.errors, reason: read.errors.reason, note: read.errors.note }, ballot(chosen, ranks, typed));
-    const done = await recordSpoiledBallot(actor, { ...read.entry, cycleId: cycle.id, districtId: code.districtId }, code);
-    if (!done.ok) return refuse({ code: [CODE_REFUSAL_MESSAGES[done.refusal]] });
-    return spoiledRecorded(cycle, start.data.site);
-  }
-  if (!check.ok) return refuse({ ballot: check.errors }, ballot(chosen, ranks, { reason: suggestedSpoiledReason(rules, check), note: "" }));
-  const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", channel: "paper", site: start.data.site });
-  if (!cast.ok) return refuse({ code: [CODE_REFUSAL_MESSAGES[cast.reason === "closed" ? "not-voting" : "used"]] });
-  await recordPaperEntry(actor, cycle.id, start.data.site);
-  const next = new URLSearchParams({ recorded: cast.tracker, site: start.data.site });
-  return redirect(`/admin/cycles/${cycle.slug}/paper?${next}`);
+  if (intent === "box" || intent === "box-spoil") return enterBallotFromBox(request, actor, cycle, formData, intent);
+  return checkIn(actor, cycle, formData);
 }
 
 /** Why a spoiled ballot cannot be counted, and the clerk's note: in the refusal of a typed-in ballot and in the spoiled ballot form. */
@@ -186,21 +211,59 @@ function SpoiledReasonFields({ idPrefix, reason, note, errors }: { idPrefix: str
   );
 }
 
+/** The polling site, typed or chosen from those already used (one list for every form). */
+function SiteField({ id, label, value, errors }: { id: string; label: string; value: string; errors?: string[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name="site" defaultValue={value} maxLength={100} list="known-sites" aria-describedby={`${id}-errors`} aria-invalid={errors ? true : undefined} />
+      <FieldErrors id={`${id}-errors`} errors={errors} />
+    </div>
+  );
+}
+
+/** A district to choose: the box's, or a spoiled ballot's. */
+function DistrictField({ id, name, label, value, errors, districts }: { id: string; name: string; label: string; value: string; errors?: string[]; districts: readonly { id: string; name: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value} aria-describedby={`${id}-errors`} aria-invalid={errors ? true : undefined}>
+        <option value="">{t("common:form.choose")}</option>
+        {districts.map((d) => (
+          <option key={d.id} value={d.id}>{d.name}</option>
+        ))}
+      </select>
+      <FieldErrors id={`${id}-errors`} errors={errors} />
+    </div>
+  );
+}
+
+/** A box's figures, in the order the clerk reads them: who came, what came out, what is left. */
+const BOX_COLUMNS = [
+  ["checkedIn", "vote:paper.boxesCheckedIn"],
+  ["ballots", "vote:paper.boxesBallots"],
+  ["spoiled", "vote:paper.boxesSpoiled"],
+  ["waiting", "vote:paper.boxesWaiting"],
+] as const;
+
 export default function PaperBallots() {
   const { t } = useTranslation();
   const say = useMessage();
   const f = useFormat();
-  const { cycle, sites, districts, spoiled } = useLoaderData<typeof loader>();
+  const { cycle, districts, sites, boxes, box, done, spoiled } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const entry = answer?.form === "ballot" ? answer : undefined;
+  const checkInForm = answer?.form === "check-in" ? answer : undefined;
+  const boxForm = answer?.form === "box" ? answer : undefined;
   const spoiledForm = answer?.form === "spoiled" ? answer : undefined;
-  const [params] = useSearchParams();
-  // A new page after each recorded ballot: the forms start empty again (but for the site), even with JavaScript.
+  // A new page after each check-in or ballot: the forms start empty again (but for the site and box), even with JavaScript.
   const { key: visit } = useLocation();
-  const recorded = params.get("recorded");
-  const site = entry?.site ?? spoiledForm?.values.site ?? params.get("site") ?? "";
+  const site = checkInForm?.values.site ?? spoiledForm?.values.site ?? box.values.site;
   const money = (cents: number) => f.money(cents, cycle.currency);
-  const spoil = entry?.ballot?.spoil;
+  const spoil = boxForm?.spoil;
+  const ballotErrors = [...(boxForm?.errors.box ?? []), ...(boxForm?.errors.ballot ?? [])];
+  // "Recorded" belongs to the last redirect: not beside a form sent since, whatever it says.
+  const said = answer ? { checkedIn: null, entered: false, spoiled: false } : done;
   return (
     <div className="narrow">
       <p>
@@ -208,72 +271,125 @@ export default function PaperBallots() {
       </p>
       <h1>{t("vote:paper.title")}</h1>
       <p>{t("vote:paper.intro")}</p>
-      {recorded ? <Notice tone="success">{t("vote:paper.recorded", { tracker: recorded })}</Notice> : null}
-      {params.get("spoiled") ? <Notice tone="success">{t("vote:spoiled.recorded")}</Notice> : null}
-      <Form key={visit} method="post" className="stack">
-        <AuthenticityTokenInput />
-        <div className="field">
-          <label htmlFor="site">{t("vote:paper.site")}</label>
-          <input id="site" name="site" defaultValue={site} maxLength={100} list="known-sites" aria-describedby="site-errors" aria-invalid={entry?.errors.site ? true : undefined} />
-          <datalist id="known-sites">
-            {sites.map((s) => (
-              <option key={s.site} value={s.site} />
-            ))}
-          </datalist>
-          <FieldErrors id="site-errors" errors={entry?.errors.site} />
-        </div>
-        <div className="field">
-          <label htmlFor="code">{t("vote:paper.code")}</label>
-          <p id="code-hint" className="hint">{t("vote:paper.codeHint")}</p>
-          <input id="code" name="code" defaultValue={entry?.code ?? ""} autoComplete="off" aria-describedby="code-hint code-errors" aria-invalid={entry?.errors.code ? true : undefined} />
-          <FieldErrors id="code-errors" errors={entry?.errors.code} />
-        </div>
-        {entry?.ballot ? (
-          <>
-            {entry.errors.ballot?.length ? (
+      <datalist id="known-sites">
+        {sites.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+
+      <section id="check-in" aria-labelledby="check-in-heading">
+        <h2 id="check-in-heading">{t("vote:paper.checkInTitle")}</h2>
+        <p>{t("vote:paper.checkInIntro")}</p>
+        {said.checkedIn ? <Notice tone="success">{t("vote:paper.checkedIn", { district: said.checkedIn })}</Notice> : null}
+        <Form key={visit} method="post" className="stack" aria-labelledby="check-in-heading">
+          <AuthenticityTokenInput />
+          <SiteField id="site" label={t("vote:paper.site")} value={site} errors={checkInForm?.errors.site} />
+          <div className="field">
+            <label htmlFor="code">{t("vote:paper.code")}</label>
+            <p id="code-hint" className="hint">{t("vote:paper.codeHint")}</p>
+            <input id="code" name="code" defaultValue={checkInForm?.values.code ?? ""} maxLength={40} autoComplete="off" aria-describedby="code-hint code-errors" aria-invalid={checkInForm?.errors.code ? true : undefined} />
+            <FieldErrors id="code-errors" errors={checkInForm?.errors.code} />
+          </div>
+          <button type="submit" name="intent" value="check-in" className="button">{t("vote:paper.checkIn")}</button>
+        </Form>
+      </section>
+
+      <section id="box" aria-labelledby="box-heading">
+        <h2 id="box-heading">{t("vote:paper.boxTitle")}</h2>
+        <p>{t("vote:paper.boxIntro")}</p>
+        {said.entered ? <Notice tone="success">{t("vote:paper.entered")}</Notice> : null}
+        {said.spoiled ? <Notice tone="success">{t("vote:spoiled.recorded")}</Notice> : null}
+        {/* Choosing the box changes nothing: a GET form, so the box stays in the address from one ballot to the next. */}
+        <Form method="get" className="stack" aria-labelledby="box-choose-heading" preventScrollReset>
+          <h3 id="box-choose-heading">{t("vote:paper.boxChoose")}</h3>
+          <SiteField id="box-site" label={t("vote:paper.boxSite")} value={box.values.site} errors={box.errors.site} />
+          <DistrictField id="box-district" name="district" label={t("vote:paper.boxDistrict")} value={box.values.districtId} errors={box.errors.districtId} districts={districts} />
+          <button type="submit" className={box.ballot ? "button-secondary" : "button"}>{t("vote:paper.showBallot")}</button>
+        </Form>
+        {box.ballot ? (
+          <Form key={visit} method="post" className="stack" aria-labelledby="box-ballot-heading">
+            <h3 id="box-ballot-heading">{t("vote:paper.boxBallot", { district: box.ballot.district, site: box.values.site })}</h3>
+            <AuthenticityTokenInput />
+            <input type="hidden" name="site" value={box.values.site} />
+            <input type="hidden" name="districtId" value={box.values.districtId} />
+            {ballotErrors.length ? (
               <Notice tone="error">
-                {entry.errors.ballot.map((e) => (
+                {ballotErrors.map((e) => (
                   <p key={e}>{say(e)}</p>
                 ))}
                 {spoil ? <p><a href="#spoil-offer">{t("vote:spoiled.offerLink")}</a></p> : null}
               </Notice>
             ) : null}
             <BallotChoices
-              legend={t("vote:paper.legend", { district: entry.ballot.district })}
-              options={entry.ballot.options}
-              rules={entry.ballot.rules}
-              initial={new Set(entry.ballot.selection)}
-              ranks={entry.ballot.ranks}
+              legend={t("vote:paper.legend", { district: box.ballot.district })}
+              options={box.ballot.options}
+              rules={box.ballot.rules}
+              initial={new Set(boxForm?.selection ?? [])}
+              ranks={boxForm?.ranks ?? {}}
               money={money}
             />
-            <button type="submit" name="intent" value="confirm" className="button">{t("vote:paper.cast")}</button>
+            <button type="submit" name="intent" value="box" className="button">{t("vote:paper.cast")}</button>
             {spoil ? (
               // After the button that records the ballot, so Enter in a field never records it as spoiled.
               <fieldset id="spoil-offer">
                 <legend>{t("vote:spoiled.offerLegend")}</legend>
-                <p>{t("vote:spoiled.offer", { district: entry.ballot.district })}</p>
-                <SpoiledReasonFields idPrefix="offer-" reason={spoil.reason} note={spoil.note} errors={entry.errors} />
-                <button type="submit" name="intent" value="spoil-refused" className="button-secondary">{t("vote:spoiled.recordThis")}</button>
+                <p>{t("vote:spoiled.offer", { district: box.ballot.district })}</p>
+                <SpoiledReasonFields idPrefix="offer-" reason={spoil.reason} note={spoil.note} errors={boxForm.errors} />
+                <button type="submit" name="intent" value="box-spoil" className="button-secondary">{t("vote:spoiled.recordThis")}</button>
               </fieldset>
             ) : null}
-          </>
+          </Form>
+        ) : null}
+        <Form key={`spoil-${visit}`} method="post" className="stack" aria-labelledby="spoil-form-heading">
+          <h3 id="spoil-form-heading">{t("vote:spoiled.formTitle")}</h3>
+          <p>{t("vote:spoiled.intro")}</p>
+          <AuthenticityTokenInput />
+          <SiteField id="spoil-site" label={t("vote:spoiled.site")} value={site} errors={spoiledForm?.errors.site} />
+          <DistrictField
+            id="spoil-district"
+            name="districtId"
+            label={t("vote:spoiled.district")}
+            value={spoiledForm?.values.districtId ?? box.values.districtId}
+            errors={spoiledForm?.errors.districtId}
+            districts={districts}
+          />
+          <SpoiledReasonFields idPrefix="spoil-" reason={spoiledForm?.values.reason ?? ""} note={spoiledForm?.values.note ?? ""} errors={spoiledForm?.errors ?? {}} />
+          <button type="submit" name="intent" value="spoil" className="button-secondary">{t("vote:spoiled.record")}</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="boxes-heading">
+        <h2 id="boxes-heading">{t("vote:paper.boxesTitle")}</h2>
+        <p>{t("vote:paper.boxesIntro")}</p>
+        {boxes.length ? (
+          <table className="stack-narrow paper-boxes">
+            <caption>{t("vote:paper.boxesCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("vote:paper.boxesSite")}</th>
+                {BOX_COLUMNS.map(([, key]) => (
+                  <th key={key} scope="col" className="num">{t(key)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {boxes.map((b) => (
+                <tr key={`${b.site}\u0000${b.districtId}`}>
+                  <th scope="row">{t("vote:paper.boxesRow", { site: b.site, district: b.district })}</th>
+                  {BOX_COLUMNS.map(([column, key]) => (
+                    <td key={key} className="num" data-label={t(key)}>{f.number(b[column])}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         ) : (
-          <button type="submit" name="intent" value="start" className="button">{t("vote:paper.start")}</button>
+          <p className="muted">{t("vote:paper.boxesNone")}</p>
         )}
-      </Form>
-      {sites.length ? (
-        <section aria-labelledby="sites-heading">
-          <h2 id="sites-heading">{t("vote:paper.sitesTitle")}</h2>
-          <ul>
-            {sites.map((s) => (
-              <li key={s.site}>{t("vote:paper.siteCount", { site: s.site, count: s.count })}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      </section>
+
       <section aria-labelledby="spoiled-heading">
         <h2 id="spoiled-heading">{t("vote:spoiled.title")}</h2>
-        <p>{t("vote:spoiled.intro")}</p>
         {spoiled.length ? (
           <div className="table-scroll">
             <table>
@@ -303,33 +419,6 @@ export default function PaperBallots() {
         ) : (
           <p className="muted">{t("vote:spoiled.none")}</p>
         )}
-        <Form key={visit} method="post" className="stack" aria-labelledby="spoil-form-heading">
-          <h3 id="spoil-form-heading">{t("vote:spoiled.formTitle")}</h3>
-          <AuthenticityTokenInput />
-          <div className="field">
-            <label htmlFor="spoil-site">{t("vote:spoiled.site")}</label>
-            <input id="spoil-site" name="site" defaultValue={site} maxLength={100} list="known-sites" aria-describedby="spoil-site-errors" aria-invalid={spoiledForm?.errors.site ? true : undefined} />
-            <FieldErrors id="spoil-site-errors" errors={spoiledForm?.errors.site} />
-          </div>
-          <div className="field">
-            <label htmlFor="spoil-district">{t("vote:spoiled.district")}</label>
-            <select id="spoil-district" name="districtId" defaultValue={spoiledForm?.values.districtId ?? ""} aria-describedby="spoil-district-errors" aria-invalid={spoiledForm?.errors.districtId ? true : undefined}>
-              <option value="">{t("common:form.choose")}</option>
-              {districts.map((d) => (
-                <option key={d.id} value={d.id}>{d.name}</option>
-              ))}
-            </select>
-            <FieldErrors id="spoil-district-errors" errors={spoiledForm?.errors.districtId} />
-          </div>
-          <SpoiledReasonFields idPrefix="spoil-" reason={spoiledForm?.values.reason ?? ""} note={spoiledForm?.values.note ?? ""} errors={spoiledForm?.errors ?? {}} />
-          <div className="field">
-            <label htmlFor="spoil-code">{t("vote:spoiled.code")}</label>
-            <p id="spoil-code-hint" className="hint">{t("vote:spoiled.codeHint")}</p>
-            <input id="spoil-code" name="code" defaultValue={spoiledForm?.values.code ?? ""} maxLength={40} autoComplete="off" aria-describedby="spoil-code-hint spoil-code-errors" aria-invalid={spoiledForm?.errors.code ? true : undefined} />
-            <FieldErrors id="spoil-code-errors" errors={spoiledForm?.errors.code} />
-          </div>
-          <button type="submit" name="intent" value="spoil" className="button-secondary">{t("vote:spoiled.record")}</button>
-        </Form>
       </section>
     </div>
   );

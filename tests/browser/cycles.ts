@@ -27,9 +27,10 @@ export const money = (units: number) => `$${units.toLocaleString("en-US")}`;
 /**
  * The PB office creates the cycle with its ballot method and counting rule, imports one paper idea per
  * proposal, a delegate turns each into a proposal, staff cost them, and voting opens with one voter code
- * per district. Returns the admin's page (on the cycle) and each district's code.
+ * per district (or `codesPerDistrict`). Returns the admin's page (on the cycle), each district's first
+ * code, and all its codes.
  */
-export async function cycleOpenForVoting(browser: Browser, cycle: CycleSpec) {
+export async function cycleOpenForVoting(browser: Browser, cycle: CycleSpec, codesPerDistrict = 1) {
   const admin = await signIn(browser, "admin");
   await admin.goto("/admin/cycles/new");
   await admin.locator('input[name="name"]').fill(cycle.name);
@@ -105,18 +106,20 @@ export async function cycleOpenForVoting(browser: Browser, cycle: CycleSpec) {
   await admin.getByRole("button", { name: "Move to: Voting" }).click();
   await expect(admin.getByText("Phase: Voting")).toBeVisible();
   const codes = new Map<string, string>();
+  const allCodes = new Map<string, string[]>();
   for (const d of cycle.districts) {
     await admin.getByLabel("District").selectOption({ label: `${d.name} (${money(d.budget)})` });
-    await admin.getByLabel("How many codes").fill("1");
+    await admin.getByLabel("How many codes").fill(String(codesPerDistrict));
     await admin.getByLabel("Label (optional)").fill(`Letters to ${d.name}`);
     await admin.getByRole("button", { name: "Generate codes" }).click();
     await expect(admin.getByText("Voter codes generated.")).toBeVisible();
     const href = await admin.getByRole("row", { name: new RegExp(`Letters to ${d.name}`) }).getByRole("link", { name: "Download CSV" }).getAttribute("href");
     const csv = Papa.parse<string[]>((await (await admin.request.get(href!)).text()).trim()).data;
-    expect(csv).toHaveLength(2);
+    expect(csv).toHaveLength(codesPerDistrict + 1);
     codes.set(d.name, csv[1][0]);
+    allCodes.set(d.name, csv.slice(1).map((row) => row[0]));
   }
-  return { admin, codes };
+  return { admin, codes, allCodes };
 }
 
 /** Until the PB office publishes, no page or download says anything about the counts. */

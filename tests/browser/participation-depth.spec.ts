@@ -139,33 +139,63 @@ test("a resident without a code votes with their account after declaring they ar
   await resident.context().close();
 });
 
-test("the PB office enters a paper ballot with the voter's code, which then cannot vote online", async ({ browser }) => {
-  const [{ code }] = query<{ code: string }>(
-    "select v.code from VoterCode v join Cycle c on c.id = v.cycleId left join Participation p on p.voterCodeId = v.id where c.slug = '2026' and p.id is null and v.voidedAt is null and v.userId is null limit 1",
+test("the PB office checks two voters in on paper, then enters their ballots from the box, with no code; the codes cannot vote online", async ({ browser }) => {
+  // Two unused codes of one district of the voting cycle.
+  const unused = "from VoterCode v join Cycle c on c.id = v.cycleId left join Participation p on p.voterCodeId = v.id where c.slug = '2026' and p.id is null and v.voidedAt is null and v.userId is null";
+  const voters = query<{ code: string; district: string }>(
+    `select v.code, d.name as district ${unused.replace("from VoterCode v", "from VoterCode v join District d on d.id = v.districtId")} and v.districtId = (select v.districtId ${unused} limit 1) limit 2`,
   );
+  expect(voters).toHaveLength(2);
+  const district = voters[0].district;
   const admin = await signIn(browser, "admin");
   await admin.goto("/admin/cycles/2026");
   await admin.getByRole("link", { name: "Enter paper ballots from polling sites" }).click();
-  await admin.getByLabel("Polling site").fill("Eastgate Library");
-  await admin.getByLabel("Voter code on the paper ballot").fill(code);
-  await admin.getByRole("button", { name: "Show the ballot for this code" }).click();
-  await admin.locator("input[name=project]").first().check();
-  await admin.getByRole("button", { name: "Record this paper ballot" }).click();
-  await expect(admin.getByText(/Paper ballot recorded/)).toBeVisible();
-  await expect(admin.getByText("Eastgate Library: 1 ballot")).toBeVisible();
+  const checkIn = admin.getByRole("region", { name: "1. Check in voters" });
+  for (const { code } of voters) {
+    await checkIn.getByLabel("Polling site").fill("Eastgate Library");
+    await checkIn.getByLabel("Voter code on the letter").fill(code);
+    await checkIn.getByRole("button", { name: "Check in" }).click();
+    await expect(checkIn.getByText(`Checked in: the voter may now fill in a paper ballot and put it in the box. Give them the ${district} ballot.`)).toBeVisible();
+    await expect(checkIn.getByLabel("Voter code on the letter")).toHaveValue("");
+  }
+  const boxes = admin.getByRole("table", { name: "Boxes by site and district" });
+  const row = boxes.getByRole("row", { name: new RegExp(`^Eastgate Library · ${district}`) });
+  // Checked in, ballots entered, spoiled, still to enter.
+  await expect(row.getByRole("cell")).toHaveText(["2", "0", "0", "2"]);
+
+  // Later, from the box: the site and district, then each ballot, with no code and no tracker.
+  const box = admin.getByRole("region", { name: "2. Enter ballots from the box" });
+  await expect(box.getByLabel("Site of the box")).toHaveValue("Eastgate Library");
+  await box.getByLabel("District of the ballot").selectOption({ label: district });
+  await box.getByRole("button", { name: "Show this district's ballot" }).click();
+  for (let i = 0; i < 2; i++) {
+    await box.locator("input[name=project]").first().check();
+    await box.getByRole("button", { name: "Record this ballot" }).click();
+    await expect(box.getByText("Ballot from the box recorded. Enter the next one.")).toBeVisible();
+    await expect(box.locator("input[name=project]").first()).not.toBeChecked();
+    expect(new URL(admin.url()).search).not.toMatch(/tracker|recorded|code/i);
+  }
+  await expect(row.getByRole("cell")).toHaveText(["2", "2", "0", "0"]);
+  // A third ballot has no voter behind it: refused, the choice kept.
+  await box.locator("input[name=project]").first().check();
+  await box.getByRole("button", { name: "Record this ballot" }).click();
+  await expect(box.getByRole("alert")).toContainText(`No more ${district} ballots can come from the box at Eastgate Library`);
+  await expect(box.locator("input[name=project]").first()).toBeChecked();
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.screenshot({ path: "/tmp/paper-checkin.png", fullPage: true });
   await shot(admin, "paper-ballot-entry");
   await admin.goto("/admin/cycles/2026");
   await expect(admin.getByRole("table", { name: "Voters by district and channel" })).toContainText("Paper at a polling site");
 
   const voter = await browser.newPage();
   await voter.goto("/vote");
-  await voter.getByLabel("Voter code").fill(code);
+  await voter.getByLabel("Voter code").fill(voters[1].code);
   await voter.getByRole("button", { name: "Continue to my ballot" }).click();
   await expect(voter.getByText(/already been used/)).toBeVisible();
   await Promise.all([admin.context().close(), voter.close()]);
 });
 
-test("a paper ballot the rules refuse is recorded as spoiled, never counted, and the published results and report say so", async ({ browser }) => {
+test("a paper ballot from the box the rules refuse is recorded as spoiled, never counted, and the published results and report say so", async ({ browser }) => {
   // A cycle of its own, so it can be counted and published without closing the seeded voting cycles.
   const cycle: CycleSpec = {
     name: "Millbrook PB 2029",
@@ -177,34 +207,46 @@ test("a paper ballot the rules refuse is recorded as spoiled, never counted, and
       { name: "Millbrook South", budget: 20_000, proposals: [{ title: "Picnic tables by the pond", cost: 15_000 }] },
     ],
   };
-  const { admin, codes } = await cycleOpenForVoting(browser, cycle);
+  const { admin, codes, allCodes } = await cycleOpenForVoting(browser, cycle, 2);
   await admin.getByRole("link", { name: "Enter paper ballots from polling sites" }).click();
 
-  // North's voter ticked both projects: $70,000 of $50,000. Refused, and offered as spoiled with the code kept.
-  await admin.getByLabel("Polling site").fill("Millbrook Library");
-  await admin.getByLabel("Voter code on the paper ballot").fill(codes.get("Millbrook North")!);
-  await admin.getByRole("button", { name: "Show the ballot for this code" }).click();
-  await admin.getByLabel(/Reading garden at the library/).check();
-  await admin.getByLabel(/Lights for the skate park/).check();
-  await admin.getByRole("button", { name: "Record this paper ballot" }).click();
-  await expect(admin.getByRole("alert")).toContainText("over the district budget of $50,000");
-  await expect(admin.getByLabel("Voter code on the paper ballot")).toHaveValue(codes.get("Millbrook North")!);
-  const offer = admin.getByRole("group", { name: "Record it as spoiled instead" });
+  // Check-in: North's voter and South's two.
+  const checkIn = admin.getByRole("region", { name: "1. Check in voters" });
+  for (const code of [codes.get("Millbrook North")!, ...allCodes.get("Millbrook South")!]) {
+    await checkIn.getByLabel("Polling site").fill("Millbrook Library");
+    await checkIn.getByLabel("Voter code on the letter").fill(code);
+    await checkIn.getByRole("button", { name: "Check in" }).click();
+    await expect(checkIn.getByText(/^Checked in: the voter may now fill in a paper ballot/)).toBeVisible();
+    // The form starts again empty once the check-in is recorded.
+    await expect(checkIn.getByLabel("Voter code on the letter")).toHaveValue("");
+  }
+
+  // From the box: North's voter ticked both projects: $70,000 of $50,000. Refused, and offered as spoiled with the choices kept.
+  const box = admin.getByRole("region", { name: "2. Enter ballots from the box" });
+  await box.getByLabel("District of the ballot").selectOption({ label: "Millbrook North" });
+  await box.getByRole("button", { name: "Show this district's ballot" }).click();
+  await box.getByLabel(/Reading garden at the library/).check();
+  await box.getByLabel(/Lights for the skate park/).check();
+  await box.getByRole("button", { name: "Record this ballot" }).click();
+  await expect(box.getByRole("alert")).toContainText("over the district budget of $50,000");
+  await expect(box.getByLabel(/Reading garden at the library/)).toBeChecked();
+  const offer = box.getByRole("group", { name: "Record it as spoiled instead" });
   await expect(offer.getByLabel("Why it cannot be counted")).toHaveValue("over-budget");
   await shot(admin, "paper-ballot-refused-offer-spoiled");
   await offer.getByRole("button", { name: "Record this ballot as spoiled" }).click();
-  await expect(admin.getByText("Spoiled paper ballot recorded. It will not be counted.")).toBeVisible();
+  await expect(box.getByText("Spoiled paper ballot recorded. It will not be counted.")).toBeVisible();
 
-  // South's paper ballot is counted as usual.
-  await admin.getByLabel("Voter code on the paper ballot").fill(codes.get("Millbrook South")!);
-  await admin.getByRole("button", { name: "Show the ballot for this code" }).click();
-  await admin.getByLabel(/Picnic tables by the pond/).check();
-  await admin.getByRole("button", { name: "Record this paper ballot" }).click();
-  await expect(admin.getByText(/Paper ballot recorded/)).toBeVisible();
+  // South's first paper ballot is counted as usual.
+  await box.getByLabel("District of the ballot").selectOption({ label: "Millbrook South" });
+  await box.getByRole("button", { name: "Show this district's ballot" }).click();
+  await box.getByLabel(/Picnic tables by the pond/).check();
+  await box.getByRole("button", { name: "Record this ballot" }).click();
+  await expect(box.getByText("Ballot from the box recorded. Enter the next one.")).toBeVisible();
 
-  // A second South ballot came without a code, marked with a drawing: "Other" needs a note, and the choices stay.
-  const spoiled = admin.getByRole("form", { name: "Record a spoiled paper ballot" });
+  // South's second is marked with a drawing: "Other" needs a note, and the choices stay.
+  const spoiled = admin.getByRole("form", { name: "Record a spoiled ballot from the box" });
   await expect(spoiled.getByLabel("Site it came from")).toHaveValue("Millbrook Library");
+  await expect(spoiled.getByLabel("Voter code", { exact: false })).toHaveCount(0);
   await spoiled.getByLabel("District").selectOption({ label: "Millbrook South" });
   await spoiled.getByLabel("Why it cannot be counted").selectOption({ label: "Other" });
   await spoiled.getByRole("button", { name: "Record as spoiled" }).click();
@@ -214,13 +256,20 @@ test("a paper ballot the rules refuse is recorded as spoiled, never counted, and
   await spoiled.getByLabel("Note").fill("A drawing of a bridge instead of ticks");
   await spoiled.getByRole("button", { name: "Record as spoiled" }).click();
   await expect(admin.getByText("Spoiled paper ballot recorded. It will not be counted.")).toBeVisible();
+  // South's box is empty now: one more is refused by the district.
+  await spoiled.getByLabel("District").selectOption({ label: "Millbrook South" });
+  await spoiled.getByLabel("Why it cannot be counted").selectOption({ label: "Blank" });
+  await spoiled.getByRole("button", { name: "Record as spoiled" }).click();
+  await expect(spoiled.getByText(/^No more Millbrook South ballots can come from the box at Millbrook Library/)).toBeVisible();
 
   const table = admin.getByRole("table", { name: "Spoiled so far, by district and reason" });
   // Over the budget, too many or too few, unreadable, blank, other; total.
   await expect(table.getByRole("row", { name: /^Millbrook North/ }).getByRole("cell")).toHaveText(["1", "0", "0", "0", "0", "1"]);
   await expect(table.getByRole("row", { name: /^Millbrook South/ }).getByRole("cell")).toHaveText(["0", "0", "0", "0", "1", "1"]);
-  // Sites count the codes used on paper: the spoiled North ballot's code and South's counted one.
-  await expect(admin.getByText("Millbrook Library: 2 ballots")).toBeVisible();
+  // Each box balances: checked in, ballots entered, spoiled, still to enter.
+  const boxes = admin.getByRole("table", { name: "Boxes by site and district" });
+  await expect(boxes.getByRole("row", { name: /^Millbrook Library · Millbrook North/ }).getByRole("cell")).toHaveText(["1", "0", "1", "0"]);
+  await expect(boxes.getByRole("row", { name: /^Millbrook Library · Millbrook South/ }).getByRole("cell")).toHaveText(["2", "1", "1", "0"]);
   await admin.screenshot({ path: "/tmp/paper-spoiled.png", fullPage: true });
   await shot(admin, "paper-ballot-spoiled");
 

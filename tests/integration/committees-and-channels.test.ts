@@ -5,7 +5,7 @@ import { generateVoterCodes } from "~/db/cycles.server";
 import { decodeMessage } from "~/i18n/message";
 import { action as committeesAction, loader as committeesLoader } from "~/routes/admin.cycles.$slug_.committees";
 import { loader as myCommittees } from "~/routes/committees";
-import { action as paperAction } from "~/routes/admin.cycles.$slug_.paper";
+import { action as paperAction, loader as paperLoader } from "~/routes/admin.cycles.$slug_.paper";
 import { action as voteAction, loader as voteLoader } from "~/routes/vote._index";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { answerOf, args, browserFor, makeCycle, makeUser, settle, votingCycle } from "./fixtures";
@@ -92,19 +92,23 @@ describe("voting with an account, and on paper", async () => {
     await prisma.cycle.update({ where: { id: cycle.id }, data: { accountVoting: true } });
   });
 
-  it("refuses paper entry to anyone but the PB office, and a used or unknown code", async () => {
+  it("refuses paper check-in to anyone but the PB office, and a used or unknown code; a checked-in voter's ballot then comes from the box", async () => {
     await generateVoterCodes(cycle.id, north.id, 2, "Paper test", admin);
     const [code] = await prisma.voterCode.findMany({ where: { cycleId: cycle.id, batchId: { not: null } } });
     const url = `/admin/cycles/${cycle.slug}/paper`;
-    const residentTry = await settle(async () => paperAction(args((await browserFor(resident)).post(url, { site: "Library", code: code.code }), { slug: cycle.slug })));
+    const residentTry = await settle(async () => paperAction(args((await browserFor(resident)).post(url, { intent: "check-in", site: "Library", code: code.code }), { slug: cycle.slug })));
     expect((residentTry as Response).status).toBe(403);
     const browser = await browserFor(admin);
-    const noSite = answerOf<{ errors: { site?: string[] } }>(await paperAction(args(browser.post(url, { site: "", code: code.code }), { slug: cycle.slug })));
+    const noSite = answerOf<{ errors: { site?: string[] } }>(await paperAction(args(browser.post(url, { intent: "check-in", site: "", code: code.code }), { slug: cycle.slug })));
     expect(decodeMessage(noSite.reply.errors.site![0])?.key).toBe("vote:paper.errors.site");
-    const unknown = answerOf<{ errors: { code?: string[] } }>(await paperAction(args(browser.post(url, { site: "Library", code: "AAAA-BBBB-CCCC" }), { slug: cycle.slug })));
+    const unknown = answerOf<{ errors: { code?: string[] } }>(await paperAction(args(browser.post(url, { intent: "check-in", site: "Library", code: "AAAA-BBBB-CCCC" }), { slug: cycle.slug })));
     expect(decodeMessage(unknown.reply.errors.code![0])?.key).toBe("vote:errors.code.unknown");
-    const ballot = answerOf<{ step: string; ballot: { district: string } }>(await paperAction(args(browser.post(url, { site: "Library", code: code.code, intent: "start" }), { slug: cycle.slug })));
-    expect(ballot.reply).toMatchObject({ step: "ballot", ballot: { district: "North" } });
+    const checkedIn = (await paperAction(args(browser.post(url, { intent: "check-in", site: "Library", code: code.code }), { slug: cycle.slug }))) as Response;
+    expect(checkedIn.headers.get("Location")).toBe(`${url}?site=Library&checkedIn=${north.id}`);
+    const used = answerOf<{ errors: { code?: string[] } }>(await paperAction(args(browser.post(url, { intent: "check-in", site: "Library", code: code.code }), { slug: cycle.slug })));
+    expect(decodeMessage(used.reply.errors.code![0])?.key).toBe("vote:errors.code.used");
+    const page = await paperLoader(args(browser.get(`${url}?site=Library&district=${north.id}`), { slug: cycle.slug }));
+    expect(page.box.ballot?.district).toBe("North");
   });
 
   it("refuses another cycle's district in the declaration, and another cycle's code on paper", async () => {
@@ -115,7 +119,7 @@ describe("voting with an account, and on paper", async () => {
     expect(decodeMessage(wrongDistrict.reply.error.districtId[0])?.key).toBe("vote:account.errors.district");
     await generateVoterCodes(other.id, other.districts[0].id, 1, "Other cycle", admin);
     const foreign = await prisma.voterCode.findFirstOrThrow({ where: { cycleId: other.id } });
-    const paper = answerOf<{ errors: { code?: string[] } }>(await paperAction(args((await browserFor(admin)).post(`/admin/cycles/${cycle.slug}/paper`, { site: "Library", code: foreign.code }), { slug: cycle.slug })));
+    const paper = answerOf<{ errors: { code?: string[] } }>(await paperAction(args((await browserFor(admin)).post(`/admin/cycles/${cycle.slug}/paper`, { intent: "check-in", site: "Library", code: foreign.code }), { slug: cycle.slug })));
     expect(paper.httpStatus).toBe(400);
     expect(decodeMessage(paper.reply.errors.code![0])?.key).toBe("vote:errors.code.unknown");
     expect(await prisma.participation.count({ where: { voterCodeId: foreign.id } })).toBe(0);

@@ -1,7 +1,7 @@
 import "./fresh-db";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { castBallot, voidVoterCode } from "~/db/ballots.server";
+import { castBallot } from "~/db/ballots.server";
 import { prisma } from "~/db/client.server";
 import { generateVoterCodes } from "~/db/cycles.server";
 import { publishResults, runTally } from "~/db/results.server";
@@ -14,119 +14,116 @@ import { loader as pbLoader } from "~/routes/results.ballots.$resultId[.pb]";
 import { answerOf, args, browserFor, makeUser, settle, votingCycle } from "./fixtures";
 
 // Paper ballots that cannot be counted are recorded as spoiled: every paper ballot received is
-// accounted for, none of them is counted, and a code that came with one is used.
+// accounted for, none of them is counted. They come from a site's box, with no code, and take a
+// place in it like a counted ballot.
 
 type SpoiledReply = { form: "spoiled"; values: Record<string, string>; errors: Record<string, string[] | undefined> };
-type EntryReply = {
-  form: "ballot";
-  step: string;
-  code: string;
+type BoxReply = {
+  form: "box";
   errors: Record<string, string[] | undefined>;
-  ballot: null | { district: string; selection: string[]; spoil: null | { reason: string; note: string } };
+  selection: string[];
+  spoil: null | { reason: string; note: string };
 };
 const keysOf = (errors: Record<string, string[] | undefined>) =>
   Object.fromEntries(Object.entries(errors).filter(([, list]) => list?.length).map(([field, list]) => [field, list!.map((e) => decodeMessage(e)?.key)]));
 
-describe("recording a spoiled paper ballot", async () => {
+describe("recording a spoiled paper ballot from the box", async () => {
   const { admin, cycle, proposalId, codes } = await votingCycle();
   const [north, south] = cycle.districts;
   const url = `/admin/cycles/${cycle.slug}/paper`;
   const post = async (fields: Record<string, string | string[]>, who = admin) =>
     settle(async () => paperAction(args((await browserFor(who)).post(url, fields), { slug: cycle.slug })));
   const spoiledRows = () => prisma.spoiledBallot.findMany({ where: { cycleId: cycle.id } });
+  const checkIn = async (site: string, code: string) => {
+    if (((await post({ intent: "check-in", site, code })) as Response).status !== 302) throw new Error("a voter was not checked in");
+  };
+  // Voters checked in, so their boxes have room: two at Eastgate Library (North), one there for South, two at Northside School (North).
+  await generateVoterCodes(cycle.id, south.id, 1, "South", admin);
+  const southCode = await prisma.voterCode.findFirstOrThrow({ where: { districtId: south.id } });
+  await checkIn("Eastgate Library", codes[0].code);
+  await checkIn("Eastgate Library", southCode.code);
+  await checkIn("Northside School", codes[4].code);
+  await checkIn("Northside School", codes[5].code);
+  const participations = await prisma.participation.count({ where: { cycleId: cycle.id } });
 
-  it("marks the code that came with it used, exactly as a counted paper ballot does, and logs who entered it where", async () => {
-    const [code] = codes;
-    const answer = (await post({ intent: "spoil", site: "Eastgate Library", districtId: north.id, reason: "over-budget", note: "", code: code.code.toLowerCase() })) as Response;
+  it("records one with a district and a reason, no code, and logs who entered it where", async () => {
+    const answer = (await post({ intent: "spoil", site: "Eastgate Library", districtId: north.id, reason: "over-budget", note: "" })) as Response;
     expect(answer.status).toBe(302);
-    expect(answer.headers.get("Location")).toBe(`${url}?spoiled=1&site=Eastgate+Library`);
-    expect(await prisma.participation.findUniqueOrThrow({ where: { voterCodeId: code.id } })).toMatchObject({ channel: "paper", site: "Eastgate Library", districtId: north.id });
+    expect(answer.headers.get("Location")).toBe(`${url}?site=Eastgate+Library&spoiled=1#box`);
     expect(await spoiledRows()).toEqual([expect.objectContaining({ districtId: north.id, reason: "over-budget", note: "", recordedOn: new Date().toISOString().slice(0, 10) })]);
-    // Not a ballot: nothing to count, no tracker.
+    // Not a ballot: nothing to count, no tracker; and no code used by it.
     expect(await prisma.ballot.count({ where: { cycleId: cycle.id } })).toBe(0);
-    // Used: the voter cannot also vote online.
-    expect(await castBallot(code, [proposalId])).toEqual({ ok: false, reason: "already-voted" });
+    expect(await prisma.participation.count({ where: { cycleId: cycle.id } })).toBe(participations);
     const log = await prisma.auditLog.findFirstOrThrow({ where: { action: "paper-ballot.spoil", targetId: cycle.id } });
     expect(log.actorId).toBe(admin.id);
     // The site, as for a counted paper ballot; never the reason, the district or the spoiled ballot's id.
     expect(JSON.parse(log.detail)).toEqual({ site: "Eastgate Library" });
   });
 
-  it("records one without a code, with a note for 'other'", async () => {
-    const answer = (await post({ intent: "spoil", site: "Eastgate Library", districtId: south.id, reason: "other", note: "  Torn in half  ", code: "" })) as Response;
+  it("records one with a note for 'other', and takes no code even if one is sent", async () => {
+    const answer = (await post({ intent: "spoil", site: "Eastgate Library", districtId: south.id, reason: "other", note: "  Torn in half  ", code: codes[1].code })) as Response;
     expect(answer.status).toBe(302);
     expect(await prisma.spoiledBallot.findFirstOrThrow({ where: { districtId: south.id } })).toMatchObject({ reason: "other", note: "Torn in half" });
-    expect(await prisma.participation.count({ where: { cycleId: cycle.id } })).toBe(1); // only the first one's code
+    expect(await prisma.participation.count({ where: { cycleId: cycle.id } })).toBe(participations);
   });
 
-  it("refuses a used, void, unknown or other district's code, recording nothing", async () => {
+  it("refuses one the box cannot hold: no voter for that district checked in at that site, or all their ballots entered", async () => {
     const before = (await spoiledRows()).length;
-    const [used, , voided, northCode] = codes;
-    await voidVoterCode(cycle.id, voided.code, "Lost letter", admin);
-    await generateVoterCodes(cycle.id, south.id, 1, "South", admin);
-    const southCode = await prisma.voterCode.findFirstOrThrow({ where: { districtId: south.id } });
-    const cases: [string, string, string][] = [
-      [used.code, north.id, "vote:errors.code.used"],
-      [voided.code, north.id, "vote:errors.code.voided"],
-      ["AAAA-BBBB-CCCC", north.id, "vote:errors.code.unknown"],
-      [southCode.code, north.id, "vote:spoiled.errors.codeDistrict"],
-    ];
-    for (const [code, districtId, key] of cases) {
-      const { httpStatus, reply } = answerOf<SpoiledReply>(await post({ intent: "spoil", site: "Eastgate Library", districtId, reason: "blank", code }));
+    for (const [site, districtId] of [["Eastgate Library", south.id], ["Riverside Arena", north.id]]) {
+      const { httpStatus, reply } = answerOf<SpoiledReply>(await post({ intent: "spoil", site, districtId, reason: "blank" }));
       expect(httpStatus).toBe(400);
-      expect(keysOf(reply.errors)).toEqual({ code: [key] });
-      expect(reply.values).toMatchObject({ code, districtId, reason: "blank", site: "Eastgate Library" });
+      expect(keysOf(reply.errors)).toEqual({ districtId: ["vote:paper.errors.boxFull"] });
+      expect(reply.values).toMatchObject({ site, districtId, reason: "blank" });
     }
     expect((await spoiledRows()).length).toBe(before);
-    expect(await prisma.participation.count({ where: { voterCodeId: { in: [voided.id, northCode.id, southCode.id] } } })).toBe(0);
   });
 
   it("says what is wrong by each field and keeps what was typed", async () => {
     const before = (await spoiledRows()).length;
-    const typed = { intent: "spoil", site: "Eastgate Library", districtId: "", reason: "other", note: "", code: "" };
+    const typed = { intent: "spoil", site: "Eastgate Library", districtId: "", reason: "other", note: "" };
     const none = answerOf<SpoiledReply>(await post(typed));
     expect(none.httpStatus).toBe(400);
     expect(keysOf(none.reply.errors)).toEqual({ districtId: ["vote:spoiled.errors.district"], note: ["vote:spoiled.errors.note"] });
-    const unknown = answerOf<SpoiledReply>(await post({ ...typed, districtId: "another-cycles-district", reason: "coffee", note: "x".repeat(201), code: codes[4].code }));
+    const unknown = answerOf<SpoiledReply>(await post({ ...typed, districtId: "another-cycles-district", reason: "coffee", note: "x".repeat(201) }));
     expect(keysOf(unknown.reply.errors)).toEqual({ districtId: ["vote:spoiled.errors.district"], reason: ["vote:spoiled.errors.reason"], note: ["vote:spoiled.errors.noteLong"] });
-    expect(unknown.reply.values).toEqual({ site: "Eastgate Library", districtId: "another-cycles-district", reason: "coffee", note: "x".repeat(201), code: codes[4].code });
+    expect(unknown.reply.values).toEqual({ site: "Eastgate Library", districtId: "another-cycles-district", reason: "coffee", note: "x".repeat(201) });
     expect((await spoiledRows()).length).toBe(before);
-    expect(await prisma.participation.count({ where: { voterCodeId: codes[4].id } })).toBe(0);
   });
 
-  it("offers a typed-in paper ballot the rules refuse as spoiled, keeping the code, and records it so", async () => {
-    const code = codes[4];
+  it("offers a ballot from the box the rules refuse as spoiled, keeping the choices, and records it so", async () => {
+    const box = { site: "Northside School", districtId: north.id };
     // A blank paper ballot: refused ("choose at least one"), with "blank" offered.
-    const refused = answerOf<EntryReply>(await post({ intent: "confirm", site: "Northside School", code: code.code }));
+    const refused = answerOf<BoxReply>(await post({ intent: "box", ...box }));
     expect(refused.httpStatus).toBe(400);
-    expect(refused.reply).toMatchObject({ form: "ballot", step: "ballot", code: code.code, ballot: { district: "North", spoil: { reason: "blank", note: "" } } });
+    expect(refused.reply).toMatchObject({ form: "box", selection: [], spoil: { reason: "blank", note: "" } });
     expect(keysOf(refused.reply.errors)).toEqual({ ballot: ["vote:errors.chooseAtLeastOne"] });
-    // "Other" with no note: the refusal again, the note's error beside it, the choices and the code kept.
-    const noNote = answerOf<EntryReply>(await post({ intent: "spoil-refused", site: "Northside School", code: code.code, reason: "other", note: "", project: proposalId }));
+    // "Other" with no note: the refusal again, the note's error beside it, the choices kept.
+    const noNote = answerOf<BoxReply>(await post({ intent: "box-spoil", ...box, reason: "other", note: "", project: proposalId }));
     expect(noNote.httpStatus).toBe(400);
-    expect(noNote.reply).toMatchObject({ code: code.code, ballot: { selection: [proposalId], spoil: { reason: "other", note: "" } } });
+    expect(noNote.reply).toMatchObject({ selection: [proposalId], spoil: { reason: "other", note: "" } });
     expect(keysOf(noNote.reply.errors)).toEqual({ note: ["vote:spoiled.errors.note"] });
-    expect(await prisma.participation.count({ where: { voterCodeId: code.id } })).toBe(0);
 
-    const recorded = (await post({ intent: "spoil-refused", site: "Northside School", code: code.code, reason: "blank", note: "" })) as Response;
-    expect(recorded.headers.get("Location")).toBe(`${url}?spoiled=1&site=Northside+School`);
-    expect(await prisma.participation.findUniqueOrThrow({ where: { voterCodeId: code.id } })).toMatchObject({ channel: "paper", site: "Northside School" });
+    const recorded = (await post({ intent: "box-spoil", ...box, reason: "blank", note: "" })) as Response;
+    expect(recorded.headers.get("Location")).toBe(`${url}?site=Northside+School&district=${north.id}&spoiled=1#box`);
     expect(await prisma.spoiledBallot.count({ where: { districtId: north.id, reason: "blank" } })).toBe(1);
-    // The same form sent again (a double click): the code is used now.
-    const again = answerOf<EntryReply>(await post({ intent: "spoil-refused", site: "Northside School", code: code.code, reason: "blank" }));
-    expect(keysOf(again.reply.errors)).toEqual({ code: ["vote:errors.code.used"] });
-    expect(await prisma.spoiledBallot.count({ where: { districtId: north.id, reason: "blank" } })).toBe(1);
+    expect(await prisma.participation.count({ where: { cycleId: cycle.id } })).toBe(participations);
+    expect(await prisma.sealedBallot.count({ where: { cycleId: cycle.id } })).toBe(0);
   });
 
   it("offers 'over the budget' for a knapsack ballot that costs too much", async () => {
     await prisma.district.update({ where: { id: north.id }, data: { budgetCents: 5_000_00 } });
     try {
-      const refused = answerOf<EntryReply>(await post({ intent: "confirm", site: "Northside School", code: codes[5].code, project: proposalId }));
-      expect(refused.reply.ballot?.spoil).toEqual({ reason: "over-budget", note: "" });
+      const refused = answerOf<BoxReply>(await post({ intent: "box", site: "Northside School", districtId: north.id, project: proposalId }));
+      expect(refused.reply.spoil).toEqual({ reason: "over-budget", note: "" });
       expect(keysOf(refused.reply.errors)).toEqual({ ballot: ["vote:errors.overBudget"] });
     } finally {
       await prisma.district.update({ where: { id: north.id }, data: { budgetCents: north.budgetCents } });
     }
+  });
+
+  it("refuses a ballot form for a district of another cycle (a tampered form)", async () => {
+    const answer = (await post({ intent: "box", site: "Northside School", districtId: "another-cycles-district", project: proposalId })) as Response;
+    expect(answer.status).toBe(400);
   });
 
   it("shows the PB office the count per district and reason on the paper page", async () => {
@@ -140,7 +137,7 @@ describe("recording a spoiled paper ballot", async () => {
 
   it("is for exactly who may enter paper ballots, while they may: not a resident or staff, not after voting", async () => {
     const before = (await spoiledRows()).length;
-    const form = { intent: "spoil", site: "Eastgate Library", districtId: north.id, reason: "blank" };
+    const form = { intent: "spoil", site: "Northside School", districtId: north.id, reason: "blank" };
     for (const who of [await makeUser(["resident"]), await makeUser(["staff"], "Parks"), await makeUser(["delegate"])]) {
       expect(((await post(form, who)) as Response).status).toBe(403);
     }
@@ -149,11 +146,10 @@ describe("recording a spoiled paper ballot", async () => {
     for (const phase of ["costing", "results"]) {
       await prisma.cycle.update({ where: { id: cycle.id }, data: { phase } });
       expect(((await post(form)) as Response).status).toBe(403);
-      expect(((await post({ ...form, intent: "spoil-refused", code: codes[5].code })) as Response).status).toBe(403);
+      expect(((await post({ ...form, intent: "box-spoil" })) as Response).status).toBe(403);
     }
     await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
     expect((await spoiledRows()).length).toBe(before);
-    expect(await prisma.participation.count({ where: { voterCodeId: codes[5].id } })).toBe(0);
   });
 });
 
@@ -168,13 +164,20 @@ describe("spoiled ballots in the count and the published results", async () => {
   const projectsOf = (resultId: string) =>
     prisma.tallyProjectResult.findMany({ where: { resultId }, orderBy: { position: "asc" }, select: { proposalId: true, votes: true, selected: true, position: true } });
 
-  // Voting again (as if the count above had been a trial), three paper ballots are spoiled: two in North, one with a code.
+  // Voting again (as if the count above had been a trial), three voters are checked in on paper and
+  // their three ballots from the box are spoiled: two in North, one in South.
   await setPhase("voting");
   const browser = await browserFor(admin);
+  await generateVoterCodes(cycle.id, south.id, 1, "South", admin);
+  const southCode = await prisma.voterCode.findFirstOrThrow({ where: { districtId: south.id } });
+  for (const code of [codes[3], codes[4], southCode]) {
+    const answer = (await paperAction(args(browser.post(url, { intent: "check-in", site: "Eastgate Library", code: code.code }), { slug: cycle.slug }))) as Response;
+    if (answer.status !== 302) throw new Error("a voter was not checked in");
+  }
   for (const fields of [
-    { districtId: north.id, reason: "over-budget", code: codes[3].code },
-    { districtId: north.id, reason: "unreadable", code: "" },
-    { districtId: south.id, reason: "blank", code: "" },
+    { districtId: north.id, reason: "over-budget" },
+    { districtId: north.id, reason: "unreadable" },
+    { districtId: south.id, reason: "blank" },
   ]) {
     const answer = (await paperAction(args(browser.post(url, { intent: "spoil", site: "Eastgate Library", ...fields }), { slug: cycle.slug }))) as Response;
     if (answer.status !== 302) throw new Error("a spoiled ballot was not recorded");

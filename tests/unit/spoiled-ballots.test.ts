@@ -7,16 +7,16 @@ const keysOf = (errors: Record<string, string[] | undefined>) =>
   Object.fromEntries(Object.entries(errors).map(([field, list]) => [field, list?.map((e) => decodeMessage(e)?.key)]));
 
 describe("reading a spoiled paper ballot", () => {
-  const typed = { site: "Eastgate Library", districtId: "d1", reason: "blank", note: "", code: "" };
+  const typed = { site: "Eastgate Library", districtId: "d1", reason: "blank", note: "" };
 
-  it("accepts a district and a reason, the code and the note being optional, trimmed", () => {
-    expect(readSpoiledEntry({ ...typed, code: "  ABCD-EFGH-JKMN ", note: " torn corner " })).toEqual({
+  it("accepts a district and a reason, the note being optional, trimmed, and never keeps a code (it comes from the box)", () => {
+    expect(readSpoiledEntry({ ...typed, code: "ABCD-EFGH-JKMN", note: " torn corner " })).toEqual({
       ok: true,
-      entry: { site: "Eastgate Library", districtId: "d1", reason: "blank", note: "torn corner", code: "ABCD-EFGH-JKMN" },
+      entry: { site: "Eastgate Library", districtId: "d1", reason: "blank", note: "torn corner" },
     });
     expect(readSpoiledEntry({ site: "Eastgate Library", districtId: "d1", reason: "over-budget" })).toEqual({
       ok: true,
-      entry: { site: "Eastgate Library", districtId: "d1", reason: "over-budget", note: "", code: "" },
+      entry: { site: "Eastgate Library", districtId: "d1", reason: "over-budget", note: "" },
     });
   });
 
@@ -42,11 +42,11 @@ describe("reading a spoiled paper ballot", () => {
     expect(readSpoiledEntry({ ...typed, reason: "other", note: "Voted with a pencil sketch of a bridge" }).ok).toBe(true);
   });
 
-  it("refuses a note past the limit, saying the limit, and a code no letter carries", () => {
+  it("refuses a note past the limit, saying the limit", () => {
     expect(readSpoiledEntry({ ...typed, note: "x".repeat(SPOILED_NOTE_MAX) }).ok).toBe(true);
-    const long = readSpoiledEntry({ ...typed, note: "x".repeat(SPOILED_NOTE_MAX + 1), code: "X".repeat(41) });
+    const long = readSpoiledEntry({ ...typed, note: "x".repeat(SPOILED_NOTE_MAX + 1) });
     if (long.ok) throw new Error("a note past the limit was accepted");
-    expect(keysOf(long.errors)).toEqual({ note: ["vote:spoiled.errors.noteLong"], code: ["vote:errors.codeTooLong"] });
+    expect(keysOf(long.errors)).toEqual({ note: ["vote:spoiled.errors.noteLong"] });
     expect(decodeMessage(long.errors.note![0])?.values).toEqual({ max: SPOILED_NOTE_MAX });
   });
 });

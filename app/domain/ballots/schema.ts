@@ -44,12 +44,21 @@ export const accountVotingInput = z.object({
   onlyOnce: declared("vote:account.errors.onlyOnce"),
 });
 
-/** The first step of entering a paper ballot: where it was cast, and the voter's code. */
-export const paperBallotStart = z.object({
-  site: z
-    .string({ required_error: message("vote:paper.errors.site") })
-    .trim()
-    .min(2, message("vote:paper.errors.site"))
-    .max(100, message("vote:paper.errors.siteLong")),
-  code: voterCodeInput.shape.code,
+/** The polling site a paper voter was checked in at, or a paper ballot came from (its box). */
+export const paperSite = z
+  .string({ required_error: message("vote:paper.errors.site") })
+  .trim()
+  .min(2, message("vote:paper.errors.site"))
+  .max(100, message("vote:paper.errors.siteLong"));
+
+/** Checking a voter in at a polling site: where, and the code on their letter. No choices. */
+export const paperCheckIn = z.object({ site: paperSite, code: voterCodeInput.shape.code });
+
+/** Which box a paper ballot comes from: the site and the district whose ballot it is. No code. */
+export const paperBoxInput = z.object({
+  site: paperSite,
+  districtId: z
+    .string({ required_error: message("vote:spoiled.errors.district") })
+    .min(1, message("vote:spoiled.errors.district"))
+    .max(64, message("vote:spoiled.errors.district")),
 });

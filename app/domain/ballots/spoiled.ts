@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { message } from "../../i18n/message";
 import type { BallotCheck, BallotRules } from "./rules";
-import { paperBallotStart } from "./schema";
+import { paperBoxInput } from "./schema";
 
 // Spoiled paper ballots: received at a polling site but not countable. They are recorded so
 // every paper ballot received is accounted for, and never counted. Pure.
@@ -21,24 +21,18 @@ export const SPOILED_REASON_KEYS = {
 /** The clerk's note: a line, not a letter (it is shown to the PB office beside the counts). */
 export const SPOILED_NOTE_MAX = 200;
 
-const spoiledEntryInput = z.object({
-  site: paperBallotStart.shape.site,
-  districtId: z
-    .string({ required_error: message("vote:spoiled.errors.district") })
-    .min(1, message("vote:spoiled.errors.district"))
-    .max(64, message("vote:spoiled.errors.district")),
+// A spoiled ballot comes from a site's box, so never with a code: the voter's check-in used it.
+const spoiledEntryInput = paperBoxInput.extend({
   reason: z.enum(SPOILED_REASONS, { errorMap: () => ({ message: message("vote:spoiled.errors.reason") }) }),
   note: z
     .string()
     .trim()
     .max(SPOILED_NOTE_MAX, message("vote:spoiled.errors.noteLong", { max: SPOILED_NOTE_MAX }))
     .default(""),
-  // Optional: a spoiled ballot may have come without the voter's letter.
-  code: z.string().trim().max(40, message("vote:errors.codeTooLong")).default(""),
 });
 
 export type SpoiledEntry = z.infer<typeof spoiledEntryInput>;
-export type SpoiledEntryErrors = Partial<Record<"site" | "districtId" | "reason" | "note" | "code", string[]>>;
+export type SpoiledEntryErrors = Partial<Record<"site" | "districtId" | "reason" | "note", string[]>>;
 
 /**
  * Reads a spoiled paper ballot from the form, with every problem at once, each by its field:

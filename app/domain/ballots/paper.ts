@@ -1,0 +1,48 @@
+// Paper voting at a polling site, as real polling sites do it, in two acts that are never joined:
+// a voter is checked in with the code on their letter (the code is used; no choices), and their
+// ballot goes into the box; later ballots are entered from the box with no code, so whoever types
+// them cannot tell whose ballot is whose. Pure.
+
+/** What a site's box holds for one district: voters checked in there, ballots entered from it (counted or spoiled). */
+export type PaperBoxCount = { checkedIn: number; ballots: number; spoiled: number };
+
+/**
+ * Whether one more ballot may come out of the box: never more ballots (counted or spoiled) than
+ * voters checked in at that site for that district. A ballot with no voter behind it is refused.
+ */
+export function boxHasRoom(box: PaperBoxCount): boolean {
+  return box.ballots + box.spoiled < box.checkedIn;
+}
+
+/**
+ * The balance of every box, one row per site and district that has a check-in or a ballot, by site
+ * then district: what the clerk compares with the paper poll book and the ballots in hand.
+ */
+export function paperBoxBalance(
+  districts: readonly { id: string; name: string }[],
+  checkedIn: readonly { site: string; districtId: string; count: number }[],
+  boxes: readonly { site: string; districtId: string; ballots: number; spoiled: number }[],
+) {
+  const rows = new Map<string, { site: string; districtId: string } & PaperBoxCount>();
+  const row = (site: string, districtId: string) => {
+    const key = JSON.stringify([site, districtId]);
+    if (!rows.has(key)) rows.set(key, { site, districtId, checkedIn: 0, ballots: 0, spoiled: 0 });
+    return rows.get(key)!;
+  };
+  for (const c of checkedIn) row(c.site, c.districtId).checkedIn += c.count;
+  for (const b of boxes) Object.assign(row(b.site, b.districtId), { ballots: b.ballots, spoiled: b.spoiled });
+  const order = new Map(districts.map((d, i) => [d.id, i]));
+  return [...rows.values()]
+    .filter((r) => order.has(r.districtId) && r.checkedIn + r.ballots + r.spoiled > 0)
+    .sort((a, b) => a.site.localeCompare(b.site) || order.get(a.districtId)! - order.get(b.districtId)!)
+    .map((r) => ({
+      site: r.site,
+      districtId: r.districtId,
+      district: districts[order.get(r.districtId)!].name,
+      checkedIn: r.checkedIn,
+      ballots: r.ballots,
+      spoiled: r.spoiled,
+      // Ballots still in the box (or with voters still filling them in); never below zero.
+      waiting: Math.max(0, r.checkedIn - r.ballots - r.spoiled),
+    }));
+}
