@@ -182,7 +182,6 @@ test("the PB office checks two voters in on paper, then enters their ballots fro
   await expect(box.getByRole("alert")).toContainText(`No more ${district} ballots can come from the box at Eastgate Library`);
   await expect(box.locator("input[name=project]").first()).toBeChecked();
   await admin.setViewportSize({ width: 390, height: 844 });
-  await admin.screenshot({ path: "/tmp/paper-checkin.png", fullPage: true });
   await shot(admin, "paper-ballot-entry");
   await admin.goto("/admin/cycles/2026");
   await expect(admin.getByRole("table", { name: "Voters by district and channel" })).toContainText("Paper at a polling site");
@@ -270,7 +269,6 @@ test("a paper ballot from the box the rules refuse is recorded as spoiled, never
   const boxes = admin.getByRole("table", { name: "Boxes by site and district" });
   await expect(boxes.getByRole("row", { name: /^Millbrook Library · Millbrook North/ }).getByRole("cell")).toHaveText(["1", "0", "1", "0"]);
   await expect(boxes.getByRole("row", { name: /^Millbrook Library · Millbrook South/ }).getByRole("cell")).toHaveText(["2", "1", "1", "0"]);
-  await admin.screenshot({ path: "/tmp/paper-spoiled.png", fullPage: true });
   await shot(admin, "paper-ballot-spoiled");
 
   // Counted (one ballot: South's), checked hidden, then published.
