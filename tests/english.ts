@@ -16,7 +16,7 @@ export function inWords(text: string, locale: Locale = "en"): string {
   const decoded = decodeMessage(text);
   const i18n = instances[locale];
   if (!decoded) return text;
-  if (!i18n.exists(decoded.key)) throw new Error(`No ${locale} text for ${decoded.key}`);
+  if (!i18n.exists(decoded.key, decoded.values)) throw new Error(`No ${locale} text for ${decoded.key}`);
   return i18n.t(decoded.key, decoded.values);
 }
 

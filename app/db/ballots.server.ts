@@ -4,7 +4,7 @@ import type { Actor } from "~/domain/auth/roles";
 import { encodeChoices } from "~/domain/ballots/choices";
 import { voterCodeRefusal, type CodeRefusal } from "~/domain/ballots/permissions";
 import type { SpoiledReason } from "~/domain/ballots/spoiled";
-import { boxHasRoom } from "~/domain/ballots/paper";
+import { boxHasRoom, paperBoxBalance } from "~/domain/ballots/paper";
 import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
 import { categoryNamesIn, translationsInto } from "./translations.server";
@@ -354,10 +354,18 @@ export async function spoiledCounts(cycleId: string) {
 }
 
 /** Each box's balance on the paper page: check-ins per site and district (paper participations) beside the box counters. */
-export async function paperBoxCounts(cycleId: string) {
+export async function paperBoxCounts(cycleId: string, db: Tx = prisma) {
   const [checkedIn, boxes] = await Promise.all([
-    prisma.participation.groupBy({ by: ["site", "districtId"], where: { cycleId, channel: "paper" }, _count: { _all: true } }),
-    prisma.paperBox.findMany({ where: { cycleId }, select: { site: true, districtId: true, ballots: true, spoiled: true } }),
+    db.participation.groupBy({ by: ["site", "districtId"], where: { cycleId, channel: "paper" }, _count: { _all: true } }),
+    db.paperBox.findMany({ where: { cycleId }, select: { site: true, districtId: true, ballots: true, spoiled: true } }),
   ]);
   return { checkedIn: checkedIn.map((c) => ({ site: c.site, districtId: c.districtId, count: c._count._all })), boxes };
+}
+
+/** Boxes of a cycle with ballots still to enter (voters checked in, their ballots not yet entered or spoiled). */
+export async function paperBoxesWaiting(cycleId: string, districts: readonly { id: string; name: string }[], db: Tx = prisma) {
+  const counts = await paperBoxCounts(cycleId, db);
+  return paperBoxBalance(districts, counts.checkedIn, counts.boxes)
+    .filter((b) => b.waiting > 0)
+    .map((b) => ({ site: b.site, district: b.district, waiting: b.waiting }));
 }

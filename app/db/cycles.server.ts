@@ -7,7 +7,7 @@ import { ballotRulesLockedReason } from "~/domain/cycles/permissions";
 import type { Actor } from "~/domain/auth/roles";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { audit } from "./audit.server";
-import { countBallotsIn, mixBallotsIn } from "./ballots.server";
+import { countBallotsIn, mixBallotsIn, paperBoxesWaiting } from "./ballots.server";
 import { mixSurveyAnswersIn } from "./participation.server";
 import { prisma } from "./client.server";
 import { cyclesInLocale } from "./translations.server";
@@ -101,13 +101,22 @@ export async function cycleSnapshot(cycleId: string) {
       tallyResults: { where: { status: "published" }, select: { districtId: true } },
     },
   });
+  const phase = cyclePhase(cycle);
   return {
-    phase: cyclePhase(cycle),
+    phase,
     districts: cycle.districts,
     categoryCount: cycle._count.categories,
     proposals: cycle.proposals,
     publishedDistrictIds: cycle.tallyResults.map((r) => r.districtId),
+    paperBoxesWaiting: phase === "voting" ? await paperBoxesWaiting(cycleId, cycle.districts) : [],
   };
+}
+
+/** A close refused inside its transaction: a voter was checked in on paper after the blockers were read. */
+class BoxesNotEmptied extends Error {
+  constructor(readonly blockers: string[]) {
+    super("paper boxes not emptied");
+  }
 }
 
 export async function advancePhase(cycleId: string, actor: Actor) {
@@ -115,16 +124,24 @@ export async function advancePhase(cycleId: string, actor: Actor) {
   const blockers = blockersToAdvance(snapshot);
   const to = nextPhase(snapshot.phase);
   if (blockers.length || !to) return { ok: false as const, blockers };
-  await prisma.$transaction(async (tx) => {
-    // Conditional update: two admins clicking at once advance only one step.
-    const { count } = await tx.cycle.updateMany({ where: { id: cycleId, phase: snapshot.phase }, data: { phase: to } });
-    if (count === 1) await audit(tx, actor, "cycle.phase", { type: "cycle", id: cycleId }, { from: snapshot.phase, to });
-    // Voting has closed: the ballots and survey answers still sealed (fewer than a mix waits for) join the others.
-    if (count === 1 && snapshot.phase === "voting") {
-      await mixBallotsIn(tx, cycleId, true);
-      await mixSurveyAnswersIn(tx, cycleId, true);
-    }
-  });
+  try {
+    await prisma.$transaction(async (tx) => {
+      // Conditional update: two admins clicking at once advance only one step.
+      const { count } = await tx.cycle.updateMany({ where: { id: cycleId, phase: snapshot.phase }, data: { phase: to } });
+      if (count === 1) await audit(tx, actor, "cycle.phase", { type: "cycle", id: cycleId }, { from: snapshot.phase, to });
+      if (count === 1 && snapshot.phase === "voting") {
+        // Read again under the write lock: a check-in since the snapshot would leave a ballot in a box for ever.
+        const waiting = await paperBoxesWaiting(cycleId, snapshot.districts, tx);
+        if (waiting.length) throw new BoxesNotEmptied(blockersToAdvance({ ...snapshot, paperBoxesWaiting: waiting }));
+        // Voting has closed: the ballots and survey answers still sealed (fewer than a mix waits for) join the others.
+        await mixBallotsIn(tx, cycleId, true);
+        await mixSurveyAnswersIn(tx, cycleId, true);
+      }
+    });
+  } catch (error) {
+    if (error instanceof BoxesNotEmptied) return { ok: false as const, blockers: error.blockers };
+    throw error;
+  }
   return { ok: true as const, phase: to };
 }
 

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { BallotChoices } from "~/components/ballot-choices";
 import { FieldErrors, Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
+import { redirectWithDone, takeDone } from "~/flash.server";
 import { loadCycleFor } from "~/guards.server";
 import type { Actor } from "~/domain/auth/roles";
 import { ballotOptions, checkInPaperVoter, enterBoxBallot, findVoterCode, paperBoxCounts, recordSpoiledBallot, spoiledCounts, type BoxRefusal } from "~/db/ballots.server";
@@ -63,23 +64,23 @@ async function chosenBox(request: Request, cycle: Cycle, params: URLSearchParams
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cycle } = await guard(request, params.slug);
   const search = new URL(request.url).searchParams;
-  const [counts, spoiled, box] = await Promise.all([paperBoxCounts(cycle.id), spoiledCounts(cycle.id), chosenBox(request, cycle, search)]);
+  const [counts, spoiled, box, flash] = await Promise.all([paperBoxCounts(cycle.id), spoiledCounts(cycle.id), chosenBox(request, cycle, search), takeDone(request)]);
   const boxes = paperBoxBalance(cycle.districts, counts.checkedIn, counts.boxes);
   const districtName = (id: string | null) => cycle.districts.find((d) => d.id === id)?.name ?? null;
-  return {
+  return data({
     cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency },
     districts: cycle.districts.map((d) => ({ id: d.id, name: d.name })),
     sites: [...new Set(boxes.map((b) => b.site))],
     boxes,
     box,
-    // What was just done, after its redirect: never which code or which ballot.
+    // What was just done, once, after its redirect (a reload does not say it again): never which code or which ballot.
     done: {
-      checkedIn: districtName(search.get("checkedIn")),
-      entered: search.has("entered"),
-      spoiled: search.has("spoiled"),
+      checkedIn: districtName(flash.done.checkedIn ?? null),
+      entered: "entered" in flash.done,
+      spoiled: "spoiled" in flash.done,
     },
     spoiled: spoiledByDistrict(cycle.districts, spoiled),
-  };
+  }, { headers: flash.headers });
 }
 
 /** Step 1 as typed, with its problems by field. */
@@ -100,10 +101,11 @@ type SpoiledForm = { form: "spoiled"; values: { site: string; districtId: string
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
 /**
- * Back to the page after something was recorded, keeping the site (and the box being emptied): a fresh
- * form for the next one. `#box` brings a phone back to step 2 after a ballot from the box.
+ * Back to the page after something was recorded, keeping the site (and the box being emptied) in the
+ * address: a fresh form for the next one, and what was done said once. `#box` brings a phone back to step 2.
  */
-const recorded = (cycle: Cycle, done: Record<string, string>, hash = "") => redirect(`/admin/cycles/${cycle.slug}/paper?${new URLSearchParams(done)}${hash}`);
+const recorded = (request: Request, cycle: Cycle, keep: Record<string, string>, done: Record<string, string>, hash = "") =>
+  redirectWithDone(request, `/admin/cycles/${cycle.slug}/paper?${new URLSearchParams(keep)}${hash}`, done);
 
 /** Why the box refused a ballot, in words. */
 function boxRefusalMessage(refusal: BoxRefusal, site: string, district: string) {
@@ -113,7 +115,7 @@ function boxRefusalMessage(refusal: BoxRefusal, site: string, district: string) 
 }
 
 /** Step 1: the code on the voter's letter is used at the site, with the same checks as a code typed online. No choices. */
-async function checkIn(actor: Actor, cycle: Cycle, formData: FormData) {
+async function checkIn(request: Request, actor: Actor, cycle: Cycle, formData: FormData) {
   const values = { site: field(formData, "site"), code: field(formData, "code") };
   const refuse = (errors: CheckInForm["errors"]) => data<CheckInForm>({ form: "check-in", values, errors }, { status: 400 });
   const read = paperCheckIn.safeParse(values);
@@ -125,7 +127,7 @@ async function checkIn(actor: Actor, cycle: Cycle, formData: FormData) {
   if (refusal || !code || code.cycleId !== cycle.id) return refuse({ code: [CODE_REFUSAL_MESSAGES[refusal ?? "unknown"]] });
   const done = await checkInPaperVoter(actor, code, read.data.site);
   if (!done.ok) return refuse({ code: [CODE_REFUSAL_MESSAGES[done.refusal]] });
-  return recorded(cycle, { site: read.data.site, checkedIn: code.districtId });
+  return recorded(request, cycle, { site: read.data.site }, { checkedIn: code.districtId });
 }
 
 /** Step 2: a ballot from a site's box, with no code; or, when the rules refused it, that ballot recorded as spoiled. */
@@ -148,16 +150,16 @@ async function enterBallotFromBox(request: Request, actor: Actor, cycle: Cycle, 
     if (!read.ok) return refuse({ ballot: check.ok ? undefined : check.errors, reason: read.errors.reason, note: read.errors.note }, typed);
     const done = await recordSpoiledBallot(actor, { ...read.entry, cycleId: cycle.id });
     if (!done.ok) return refuse({ box: [boxRefusalMessage(done, site, district.name)] });
-    return recorded(cycle, { ...next, spoiled: "1" }, "#box");
+    return recorded(request, cycle, next, { spoiled: "1" }, "#box");
   }
   if (!check.ok) return refuse({ ballot: check.errors }, { reason: suggestedSpoiledReason(rules, check), note: "" });
   const done = await enterBoxBallot(actor, { cycleId: cycle.id, districtId: district.id, site }, check.selection, { ranked: rules.method === "ranked" });
   if (!done.ok) return refuse({ box: [boxRefusalMessage(done, site, district.name)] });
-  return recorded(cycle, { ...next, entered: "1" }, "#box");
+  return recorded(request, cycle, next, { entered: "1" }, "#box");
 }
 
 /** A spoiled ballot from a site's box recorded from its own form: a site, a district and a reason. No code. */
-async function recordSpoiledAlone(actor: Actor, cycle: Cycle, formData: FormData) {
+async function recordSpoiledAlone(request: Request, actor: Actor, cycle: Cycle, formData: FormData) {
   const values = { site: field(formData, "site"), districtId: field(formData, "districtId"), reason: field(formData, "reason"), note: field(formData, "note") };
   const refuse = (errors: SpoiledEntryErrors) => data<SpoiledForm>({ form: "spoiled", values, errors }, { status: 400 });
   const read = readSpoiledEntry(values);
@@ -167,16 +169,16 @@ async function recordSpoiledAlone(actor: Actor, cycle: Cycle, formData: FormData
   if (!read.ok || !district) return refuse(errors);
   const done = await recordSpoiledBallot(actor, { ...read.entry, cycleId: cycle.id });
   if (!done.ok) return refuse({ districtId: [boxRefusalMessage(done, read.entry.site, district.name)] });
-  return recorded(cycle, { site: read.entry.site, spoiled: "1" }, "#box");
+  return recorded(request, cycle, { site: read.entry.site }, { spoiled: "1" }, "#box");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, cycle } = await guard(request, params.slug);
   const formData = await readForm(request);
   const intent = formData.get("intent");
-  if (intent === "spoil") return recordSpoiledAlone(actor, cycle, formData);
+  if (intent === "spoil") return recordSpoiledAlone(request, actor, cycle, formData);
   if (intent === "box" || intent === "box-spoil") return enterBallotFromBox(request, actor, cycle, formData, intent);
-  return checkIn(actor, cycle, formData);
+  return checkIn(request, actor, cycle, formData);
 }
 
 /** Why a spoiled ballot cannot be counted, and the clerk's note: in the refusal of a typed-in ballot and in the spoiled ballot form. */

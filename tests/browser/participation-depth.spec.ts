@@ -158,6 +158,13 @@ test("the PB office checks two voters in on paper, then enters their ballots fro
     await expect(checkIn.getByText(`Checked in: the voter may now fill in a paper ballot and put it in the box. Give them the ${district} ballot.`)).toBeVisible();
     await expect(checkIn.getByLabel("Voter code on the letter")).toHaveValue("");
   }
+  // A code used already is refused; a reload then does not say "Checked in" again (it was said once).
+  await checkIn.getByLabel("Voter code on the letter").fill(voters[0].code);
+  await checkIn.getByRole("button", { name: "Check in" }).click();
+  await expect(checkIn.getByText(/already been used/)).toBeVisible();
+  await admin.reload();
+  await expect(checkIn.getByRole("button", { name: "Check in" })).toBeVisible();
+  await expect(checkIn.getByText(/^Checked in:/)).toHaveCount(0);
   const boxes = admin.getByRole("table", { name: "Boxes by site and district" });
   const row = boxes.getByRole("row", { name: new RegExp(`^Eastgate Library · ${district}`) });
   // Checked in, ballots entered, spoiled, still to enter.
@@ -183,6 +190,10 @@ test("the PB office checks two voters in on paper, then enters their ballots fro
   await expect(box.locator("input[name=project]").first()).toBeChecked();
   await admin.setViewportSize({ width: 390, height: 844 });
   await shot(admin, "paper-ballot-entry");
+  // Nor does a reload after that refusal say the last ballot was recorded.
+  await admin.reload();
+  await expect(box.locator("input[name=project]").first()).toBeVisible();
+  await expect(box.getByText("Ballot from the box recorded. Enter the next one.")).toHaveCount(0);
   await admin.goto("/admin/cycles/2026");
   await expect(admin.getByRole("table", { name: "Voters by district and channel" })).toContainText("Paper at a polling site");
 

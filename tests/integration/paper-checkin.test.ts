@@ -2,8 +2,9 @@ import "./fresh-db";
 import { describe, expect, it } from "vitest";
 import { castBallot, checkInPaperVoter, countBallots, enterBoxBallot, mixBallots, recordSpoiledBallot, voidVoterCode } from "~/db/ballots.server";
 import { prisma } from "~/db/client.server";
-import { generateVoterCodes } from "~/db/cycles.server";
+import { advancePhase, generateVoterCodes } from "~/db/cycles.server";
 import { decodeMessage } from "~/i18n/message";
+import { allInWords } from "../english";
 import { action as paperAction, loader as paperLoader } from "~/routes/admin.cycles.$slug_.paper";
 import { answerOf, args, browserFor, makeCycle, makeUser, settle, votingCycle } from "./fixtures";
 
@@ -28,9 +29,11 @@ describe("paper voting: check in a voter, then enter ballots from the box", asyn
 
   it("checks a voter in: the code is used at the site, with no ballot, and the audit line says the site only", async () => {
     const [code] = codes;
-    const answer = (await checkIn("Site A", code.code.toLowerCase())) as Response;
+    const browser = await browserFor(admin);
+    const answer = (await settle(async () => paperAction(args(browser.post(url, { intent: "check-in", site: "Site A", code: code.code.toLowerCase() }), { slug: cycle.slug })))) as Response;
     expect(answer.status).toBe(302);
-    expect(answer.headers.get("Location")).toBe(`${url}?site=Site+A&checkedIn=${north.id}`);
+    expect(answer.headers.get("Location")).toBe(`${url}?site=Site+A`);
+    browser.remember(answer);
     expect(await prisma.participation.findUniqueOrThrow({ where: { voterCodeId: code.id } })).toMatchObject({ channel: "paper", site: "Site A", districtId: north.id, cycleId: cycle.id });
     expect(await sealedAndMixed()).toBe(0);
     // Used: the voter cannot also vote online.
@@ -38,8 +41,12 @@ describe("paper voting: check in a voter, then enter ballots from the box", asyn
     const log = await prisma.auditLog.findFirstOrThrow({ where: { action: "paper-ballot.check-in", targetId: cycle.id } });
     expect(log.actorId).toBe(admin.id);
     expect(JSON.parse(log.detail)).toEqual({ site: "Site A" });
-    const page = await paperLoader(args((await browserFor(admin)).get(`${url}?site=Site+A&checkedIn=${north.id}`), { slug: cycle.slug }));
-    expect(page.done).toEqual({ checkedIn: "North", entered: false, spoiled: false });
+    // "Checked in" is said once: a reload (or the page after a refused code) does not say it again.
+    const page = await paperLoader(args(browser.get(`${url}?site=Site+A`), { slug: cycle.slug }));
+    expect(page.data.done).toEqual({ checkedIn: "North", entered: false, spoiled: false });
+    browser.remember(new Response(null, { headers: page.init!.headers }));
+    const reload = await paperLoader(args(browser.get(`${url}?site=Site+A`), { slug: cycle.slug }));
+    expect(reload.data.done).toEqual({ checkedIn: null, entered: false, spoiled: false });
   });
 
   it("refuses a used, void, unknown or other cycle's code, and no site, keeping what was typed", async () => {
@@ -90,7 +97,7 @@ describe("paper voting: check in a voter, then enter ballots from the box", asyn
     const first = (await fromBox("Site A", [proposalIds[0]])) as Response;
     expect(first.status).toBe(302);
     // No tracker anywhere in the address: the box and "entered" only.
-    expect(first.headers.get("Location")).toBe(`${url}?site=Site+A&district=${north.id}&entered=1#box`);
+    expect(first.headers.get("Location")).toBe(`${url}?site=Site+A&district=${north.id}#box`);
     expect(((await spoilFromBox("Site A")) as Response).status).toBe(302);
     expect(await prisma.paperBox.findUniqueOrThrow({ where: { cycleId_districtId_site: { cycleId: cycle.id, districtId: north.id, site: "Site A" } } })).toMatchObject({ ballots: 1, spoiled: 1 });
 
@@ -149,18 +156,19 @@ describe("paper voting: check in a voter, then enter ballots from the box", asyn
 
   it("shows the PB office each box's balance, and the ballot of the box chosen", async () => {
     const browser = await browserFor(admin);
-    const page = await paperLoader(args(browser.get(url), { slug: cycle.slug }));
+    const page = (await paperLoader(args(browser.get(url), { slug: cycle.slug }))).data;
     expect(page.boxes).toEqual([
       { site: "Site A", districtId: north.id, district: "North", checkedIn: 2, ballots: 1, spoiled: 1, waiting: 0 },
       { site: "Site B", districtId: north.id, district: "North", checkedIn: 1, ballots: 1, spoiled: 0, waiting: 0 },
     ]);
     expect(page.sites).toEqual(["Site A", "Site B"]);
     expect(page.box).toEqual({ values: { site: "", districtId: "" }, errors: {}, ballot: null });
-    const chosen = await paperLoader(args(browser.get(`${url}?site=Site+A&district=${north.id}&entered=1`), { slug: cycle.slug }));
-    expect(chosen.done).toEqual({ checkedIn: null, entered: true, spoiled: false });
+    // An old address saying "entered" says nothing now: only the redirect's one-time notice does.
+    const chosen = (await paperLoader(args(browser.get(`${url}?site=Site+A&district=${north.id}&entered=1`), { slug: cycle.slug }))).data;
+    expect(chosen.done).toEqual({ checkedIn: null, entered: false, spoiled: false });
     expect(chosen.box.ballot?.district).toBe("North");
     expect(chosen.box.ballot?.options.map((o) => o.id).sort()).toEqual([...proposalIds].sort());
-    const wrong = await paperLoader(args(browser.get(`${url}?site=A&district=another-cycles-district`), { slug: cycle.slug }));
+    const wrong = (await paperLoader(args(browser.get(`${url}?site=A&district=another-cycles-district`), { slug: cycle.slug }))).data;
     expect(wrong.box.ballot).toBeNull();
     expect(keysOf(wrong.box.errors)).toEqual({ site: ["vote:paper.errors.site"], districtId: ["vote:spoiled.errors.district"] });
     expect(wrong.box.values).toEqual({ site: "A", districtId: "another-cycles-district" });
@@ -197,5 +205,29 @@ describe("paper voting: check in a voter, then enter ballots from the box", asyn
     await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
     expect(await counts()).toEqual(after);
     expect(after).toEqual([before[0] + 1, before[1], before[2]]);
+  });
+});
+
+describe("closing the vote with paper ballots still in a box", async () => {
+  const { admin, cycle, proposalIds, codes } = await votingCycle({ proposals: 2 });
+  const [north] = cycle.districts;
+  const box = { cycleId: cycle.id, districtId: north.id, site: "Eastgate Library" };
+
+  it("is refused, naming the box, until every voter checked in has a ballot entered or spoiled; then the ballots are counted", async () => {
+    for (const code of codes.slice(0, 3)) expect(await checkInPaperVoter(admin, code, "Eastgate Library")).toEqual({ ok: true });
+    expect(await enterBoxBallot(admin, box, [proposalIds[0]], { ranked: false })).toEqual({ ok: true });
+    const refused = await advancePhase(cycle.id, admin);
+    expect(refused.ok).toBe(false);
+    expect(allInWords(refused.blockers ?? [])).toEqual([
+      "The box at Eastgate Library still holds 2 North ballots: voters were checked in there and their ballots are not entered. Enter them, or record them as spoiled (for instance “other: the voter left with it”), on the paper ballots page.",
+    ]);
+    expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).phase).toBe("voting");
+    // The clerk enters one and records the other as taken away; the vote may then close.
+    expect(await enterBoxBallot(admin, box, [proposalIds[1]], { ranked: false })).toEqual({ ok: true });
+    expect(allInWords((await advancePhase(cycle.id, admin)).blockers ?? [])).toEqual([expect.stringContaining("still holds 1 North ballot:")]);
+    expect(await recordSpoiledBallot(admin, { ...box, reason: "other", note: "The voter left with it" })).toEqual({ ok: true });
+    expect(await advancePhase(cycle.id, admin)).toEqual({ ok: true, phase: "results" });
+    expect(await countBallots(cycle.id)).toBe(2);
+    expect(await prisma.ballot.count({ where: { districtId: north.id } })).toBe(2);
   });
 });

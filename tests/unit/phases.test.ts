@@ -19,6 +19,7 @@ const base: CycleSnapshot = {
     { number: 3, title: "Trees", districtId: "s", status: "feasible" },
   ],
   publishedDistrictIds: [],
+  paperBoxesWaiting: [],
 };
 
 describe("phase guards", () => {
@@ -50,6 +51,17 @@ describe("phase guards", () => {
   it("needs districts with budgets and categories before opening for ideas", () => {
     const draft: CycleSnapshot = { ...base, phase: "draft", districts: [{ id: "n", name: "North", budgetCents: 0 }], categoryCount: 0 };
     expect(blockersToAdvance(draft)).toEqual(["District “North” has no budget.", "Add at least one category."]);
+  });
+
+  it("keeps voting open while a paper box holds ballots of voters checked in, naming each box", () => {
+    const voting = { ...base, phase: "voting" as const };
+    expect(blockersToAdvance(voting)).toEqual([]);
+    expect(
+      blockersToAdvance({ ...voting, paperBoxesWaiting: [{ site: "Eastgate Library", district: "North", waiting: 1 }, { site: "City Hall", district: "South", waiting: 3 }] }),
+    ).toEqual([
+      "The box at Eastgate Library still holds 1 North ballot: a voter was checked in there and their ballot is not entered. Enter it, or record it as spoiled (for instance “other: the voter left with it”), on the paper ballots page.",
+      "The box at City Hall still holds 3 South ballots: voters were checked in there and their ballots are not entered. Enter them, or record them as spoiled (for instance “other: the voter left with it”), on the paper ballots page.",
+    ]);
   });
 
   it("needs published results in every district before implementation", () => {

@@ -53,6 +53,8 @@ export interface CycleSnapshot {
   proposals: readonly { number: number; title: string; districtId: string; status: string }[];
   /** Districts that have a published tally result. */
   publishedDistrictIds: readonly string[];
+  /** Paper boxes with ballots still to enter: more voters checked in at the site than ballots (counted or spoiled) entered. */
+  paperBoxesWaiting: readonly { site: string; district: string; waiting: number }[];
 }
 
 /**
@@ -88,6 +90,12 @@ export function blockersToAdvance(cycle: CycleSnapshot): string[] {
       }
       break;
     }
+    case "voting":
+      // Once voting closes no ballot can come from a box: a ballot put in the box would never be counted.
+      for (const b of cycle.paperBoxesWaiting) {
+        blockers.push(message("admin:blockers.paperBoxWaiting", { site: b.site, district: b.district, count: b.waiting }));
+      }
+      break;
     case "results":
       for (const d of cycle.districts) {
         if (!cycle.publishedDistrictIds.includes(d.id)) {
