@@ -14,7 +14,8 @@ import { todayIso } from "~/domain/fields";
 import { seal, unseal } from "~/ballot-seal.server";
 import { logger } from "~/logger.server";
 import { prisma, sharedWriteTransaction, type Tx } from "./client.server";
-import { MIX_BATCH, mixWhenEnough, shuffled } from "./mixing.server";
+import { rowsToMix } from "~/domain/ballots/mixing";
+import { mixWhenEnough } from "./mixing.server";
 
 export async function findVoterCode(code: string) {
   return prisma.voterCode.findUnique({
@@ -158,23 +159,25 @@ export async function countBallotsIn(db: Tx | typeof prisma, cycleId: string, di
 }
 
 /**
- * Moves a cycle's sealed ballots into Ballot: in one transaction, opens them all, deletes
- * them, and writes them in random order. Waits for MIX_BATCH of them unless `all` (voting
- * has closed: whatever is left goes, so every ballot is counted). On PostgreSQL the
- * transaction is exclusive (app/db/client.server.ts): no ballot is cast and no other mix
- * runs meanwhile. Returns how many were mixed.
+ * Moves sealed ballots of a cycle into Ballot: in one transaction, opens them, deletes them, and
+ * writes them in random order, each district's with at least MIX_BATCH others of that district
+ * (see rowsToMix). With `all` (voting has closed) every one goes, so every ballot is counted. On
+ * PostgreSQL the transaction is exclusive (app/db/client.server.ts): no ballot is cast and no other
+ * mix runs meanwhile. Returns how many were mixed.
  */
 export async function mixBallots(cycleId: string, { all = false } = {}): Promise<number> {
-  return mixWhenEnough(all, () => prisma.sealedBallot.count({ where: { cycleId } }), (tx) => mixBallotsIn(tx, cycleId, all));
+  const largestDistrict = async () =>
+    Math.max(0, ...(await prisma.sealedBallot.groupBy({ by: ["districtId"], where: { cycleId }, _count: { _all: true } })).map((g) => g._count._all));
+  return mixWhenEnough(all, largestDistrict, (tx) => mixBallotsIn(tx, cycleId, all));
 }
 
 export async function mixBallotsIn(tx: Tx, cycleId: string, all: boolean): Promise<number> {
-  const sealed = await tx.sealedBallot.findMany({ where: { cycleId }, select: { id: true, districtId: true, sealed: true } });
-  if (sealed.length === 0 || (!all && sealed.length < MIX_BATCH)) return 0;
-  const ballots = shuffled(sealed.map((s) => ({ cycleId, districtId: s.districtId, ...unseal<{ tracker: string; choices: string }>(s.sealed) })));
-  await tx.sealedBallot.deleteMany({ where: { id: { in: sealed.map((s) => s.id) } } });
-  await tx.ballot.createMany({ data: ballots });
-  return ballots.length;
+  const waiting = await tx.sealedBallot.findMany({ where: { cycleId }, select: { id: true, districtId: true, sealed: true } });
+  const chosen = rowsToMix(waiting, (s) => s.districtId, all);
+  if (chosen.length === 0) return 0;
+  await tx.sealedBallot.deleteMany({ where: { id: { in: chosen.map((s) => s.id) } } });
+  await tx.ballot.createMany({ data: chosen.map((s) => ({ cycleId, districtId: s.districtId, ...unseal<{ tracker: string; choices: string }>(s.sealed) })) });
+  return chosen.length;
 }
 
 /** Trackers of the ballots in districts whose results are published, sorted (they say nothing about order of voting). */

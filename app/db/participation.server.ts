@@ -4,13 +4,15 @@ import { createHash } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/domain/auth/roles";
 import { cyclePermissions } from "~/domain/cycles/permissions";
+import { PAPER_LOCALE } from "~/domain/participation/representation";
 import { equitySplit } from "~/domain/participation/split";
 import type { Census, SurveyAnswer } from "~/domain/participation/survey";
 import { audit } from "./audit.server";
 import { seal, unseal } from "~/ballot-seal.server";
 import { logger } from "~/logger.server";
 import { prisma, type Tx } from "./client.server";
-import { MIX_BATCH, mixWhenEnough, shuffled } from "./mixing.server";
+import { rowsToMix } from "~/domain/ballots/mixing";
+import { mixWhenEnough } from "./mixing.server";
 
 function parseJson<T>(text: string, fallback: T): T {
   try {
@@ -56,7 +58,9 @@ export async function recordSurveyAnswer(cycleId: string, token: string, answer:
       await tx.surveyTokenUsed.create({ data: { hash: hashSurveyToken(token) } });
       await tx.sealedSurveyResponse.create({ data: { cycleId, sealed: seal(answer) } });
     });
-    await mixSurveyAnswers(cycleId).catch((error: unknown) => logger.error({ err: error }, "mixing survey answers failed; they stay sealed until the next mix"));
+    // After the close (a voter answering just after voting) no more answers come to mix with: it goes at once.
+    const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { phase: true } });
+    await mixSurveyAnswers(cycleId, { all: cycle.phase !== "voting" }).catch((error: unknown) => logger.error({ err: error }, "mixing survey answers failed; they stay sealed until the next mix"));
     return { ok: true };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, reason: "already-answered" };
@@ -64,20 +68,25 @@ export async function recordSurveyAnswer(cycleId: string, token: string, answer:
   }
 }
 
-/** Moves a cycle's sealed survey answers into SurveyResponse, in random order, once MIX_BATCH wait (or all of them). */
+/**
+ * Moves a cycle's sealed survey answers into SurveyResponse, in random order, as ballots are
+ * (see rowsToMix: one group per cycle), or all of them once voting has closed.
+ */
 export async function mixSurveyAnswers(cycleId: string, { all = false } = {}): Promise<number> {
   return mixWhenEnough(all, () => prisma.sealedSurveyResponse.count({ where: { cycleId } }), (tx) => mixSurveyAnswersIn(tx, cycleId, all));
 }
 
 export async function mixSurveyAnswersIn(tx: Tx, cycleId: string, all: boolean): Promise<number> {
-  const sealed = await tx.sealedSurveyResponse.findMany({ where: { cycleId }, select: { id: true, sealed: true } });
-  if (sealed.length === 0 || (!all && sealed.length < MIX_BATCH)) return 0;
-  const answers = shuffled(sealed.map((s) => unseal<SurveyAnswer>(s.sealed)));
-  await tx.sealedSurveyResponse.deleteMany({ where: { id: { in: sealed.map((s) => s.id) } } });
+  const waiting = await tx.sealedSurveyResponse.findMany({ where: { cycleId }, select: { id: true, sealed: true } });
+  const chosen = rowsToMix(waiting, () => cycleId, all);
+  if (chosen.length === 0) return 0;
+  await tx.sealedSurveyResponse.deleteMany({ where: { id: { in: chosen.map((s) => s.id) } } });
   await tx.surveyResponse.createMany({
-    data: answers.map((a) => ({ cycleId, ageBand: a.ageBand, gender: a.gender, homeLanguage: a.homeLanguage, ethnicities: JSON.stringify(a.ethnicities), firstTime: a.firstTime })),
+    data: chosen
+      .map((s) => unseal<SurveyAnswer>(s.sealed))
+      .map((a) => ({ cycleId, ageBand: a.ageBand, gender: a.gender, homeLanguage: a.homeLanguage, ethnicities: JSON.stringify(a.ethnicities), firstTime: a.firstTime })),
   });
-  return answers.length;
+  return chosen.length;
 }
 
 /** A declined offer is used up too. */
@@ -93,22 +102,27 @@ export async function surveyTokenUsed(token: string) {
 
 /** Everything the participation dashboard counts, for one cycle. */
 export async function participationFigures(cycleId: string) {
-  const [districts, byDistrict, byChannel, byLocale, responses, setup] = await Promise.all([
+  const [districts, byDistrict, byChannel, byLocale, responses, waiting, setup] = await Promise.all([
     prisma.district.findMany({ where: { cycleId }, orderBy: { name: "asc" }, select: { id: true, name: true, population: true, budgetCents: true, needWeight: true } }),
     prisma.participation.groupBy({ by: ["districtId"], where: { cycleId }, _count: { _all: true } }),
     prisma.participation.groupBy({ by: ["channel"], where: { cycleId }, _count: { _all: true }, orderBy: { channel: "asc" } }),
-    prisma.participation.groupBy({ by: ["locale"], where: { cycleId }, _count: { _all: true }, orderBy: { locale: "asc" } }),
+    // A paper ballot's language is not recorded (the check-in says nothing about it): counted apart, not as English.
+    prisma.participation.groupBy({ by: ["locale"], where: { cycleId, channel: { not: "paper" } }, _count: { _all: true }, orderBy: { locale: "asc" } }),
     prisma.surveyResponse.findMany({ where: { cycleId }, select: { ageBand: true, gender: true, homeLanguage: true, ethnicities: true, firstTime: true } }),
+    prisma.sealedSurveyResponse.count({ where: { cycleId } }),
     surveySetup(cycleId),
   ]);
-  // Answers still waiting for a mix count too: the dashboard shows only totals.
-  const waiting = (await prisma.sealedSurveyResponse.findMany({ where: { cycleId }, select: { sealed: true } })).map((s) => unseal<SurveyAnswer>(s.sealed));
   const voters = new Map(byDistrict.map((r) => [r.districtId, r._count._all]));
   return {
     districts: districts.map((d) => ({ ...d, voters: voters.get(d.id) ?? 0 })),
     channels: byChannel.map((r) => ({ channel: r.channel, voters: r._count._all })),
-    locales: byLocale.map((r) => ({ locale: r.locale, voters: r._count._all })),
-    answers: [...responses.map((r): SurveyAnswer => ({ ...r, ethnicities: parseJson<string[]>(r.ethnicities, []) })), ...waiting],
+    locales: [
+      ...byLocale.map((r) => ({ locale: r.locale, voters: r._count._all })),
+      ...byChannel.filter((r) => r.channel === "paper").map((r) => ({ locale: PAPER_LOCALE, voters: r._count._all })),
+    ],
+    // Only mixed answers: one still sealed, shown the moment it came, would say what the voter who just voted answered.
+    answers: responses.map((r): SurveyAnswer => ({ ...r, ethnicities: parseJson<string[]>(r.ethnicities, []) })),
+    waitingAnswers: waiting,
     setup,
   };
 }

@@ -13,7 +13,7 @@ import { listCycles, resolveCycle } from "~/db/cycles.server";
 import { participationFigures, saveCensus, saveSurveyCategories, surveySetup } from "~/db/participation.server";
 import { hasRole } from "~/domain/auth/roles";
 import { participationPermissions } from "~/domain/participation/permissions";
-import { representation, turnout } from "~/domain/participation/representation";
+import { PAPER_LOCALE, representation, turnout } from "~/domain/participation/representation";
 import { CENSUS_QUESTIONS, FIXED_QUESTIONS, categoriesSchema, readCensusForm } from "~/domain/participation/survey";
 import { isLocale, LOCALE_NAMES } from "~/i18n/config";
 import { useFormat, useMessage } from "~/i18n/i18n";
@@ -47,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     channels: figures.channels,
     locales: figures.locales,
     answered: figures.answers.length,
+    waitingAnswers: figures.waitingAnswers,
     representation: representation(figures.answers, figures.setup.census, figures.setup.ethnicities),
     ethnicities: figures.setup.ethnicities,
     census: figures.setup.census,
@@ -100,7 +101,7 @@ export default function ParticipationDashboard() {
   const notice = params.get("notice");
   const pct = (x: number | null) => (x === null ? "—" : f.percent(x, 1));
   const answerLabel = (question: string, value: string) => (ANSWER_KEYS[question]?.[value] ? t(ANSWER_KEYS[question][value]) : value);
-  const localeName = (l: string) => (isLocale(l) ? LOCALE_NAMES[l] : l);
+  const localeName = (l: string) => (isLocale(l) ? LOCALE_NAMES[l] : l === PAPER_LOCALE ? t("participation:dashboard.language.paper") : l);
   return (
     <>
       <h1>{t("participation:dashboard.title", { cycle: d.cycle.name })}</h1>
@@ -187,6 +188,7 @@ export default function ParticipationDashboard() {
       <section aria-labelledby="survey-heading">
         <h2 id="survey-heading">{t("participation:dashboard.survey.heading")}</h2>
         <p>{t("participation:dashboard.survey.count", { count: d.answered })} {t("participation:dashboard.survey.explain")}</p>
+        {d.waitingAnswers > 0 ? <p className="muted">{t("participation:dashboard.survey.waiting", { count: d.waitingAnswers })}</p> : null}
         {d.answered === 0 ? <p>{t("participation:dashboard.survey.noAnswers")}</p> : null}
         {d.answered > 0
           ? d.representation.map((q) => {

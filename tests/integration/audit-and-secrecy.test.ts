@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { auditEntries } from "~/db/audit.server";
 import { castBallot, countBallots, mixBallots } from "~/db/ballots.server";
-import { MIX_BATCH } from "~/db/mixing.server";
+import { MIX_BATCH } from "~/domain/ballots/mixing";
 import { dialect, prisma } from "~/db/client.server";
 import { advancePhase, generateVoterCodes } from "~/db/cycles.server";
 import { saveCostEstimate } from "~/db/costing.server";
@@ -120,19 +120,31 @@ describe("ballot secrecy", async () => {
     expect(await prisma.sealedBallot.count({ where: { districtId: d.id } })).toBe(0);
   });
 
-  it("mixes ballots in batches: each enters the Ballot table with at least nine others, in an order unrelated to casting", async () => {
+  it("mixes each district's ballots apart, always leaving a batch sealed while voting is open, and all of them at the close", async () => {
     const { admin, cycle, proposalId } = await votingCycle();
-    await generateVoterCodes(cycle.id, cycle.districts[0].id, 2 * MIX_BATCH, "more", admin);
-    const codes = await prisma.voterCode.findMany({ where: { cycleId: cycle.id } });
+    const [north, south] = cycle.districts;
+    const benches = await prisma.proposal.create({
+      data: { number: 99, cycleId: cycle.id, districtId: south.id, categoryId: cycle.categories[0].id, title: "Benches", description: "Benches by the pond.", status: "feasible" },
+    });
+    await generateVoterCodes(cycle.id, north.id, 3 * MIX_BATCH, "more", admin);
+    await generateVoterCodes(cycle.id, south.id, MIX_BATCH + 5, "south", admin);
+    const codesOf = (districtId: string) => prisma.voterCode.findMany({ where: { cycleId: cycle.id, districtId } });
+    const mixed = (districtId: string) => prisma.ballot.count({ where: { districtId } });
     const trackers: string[] = [];
-    for (const code of codes.slice(0, MIX_BATCH + 3)) {
-      const cast = await castBallot(code, [proposalId]);
-      if (!cast.ok) throw new Error(cast.reason);
-      trackers.push(cast.tracker);
-      // Nothing until the tenth ballot; then the ten at once; the next ones wait again.
-      expect(await prisma.ballot.count({ where: { cycleId: cycle.id } })).toBe(trackers.length < MIX_BATCH ? 0 : MIX_BATCH);
-      expect(await countBallots(cycle.id)).toBe(trackers.length);
+    const cast = async (code: Awaited<ReturnType<typeof codesOf>>[number], project: string) => {
+      const done = await castBallot(code, [project]);
+      if (!done.ok) throw new Error(done.reason);
+      trackers.push(done.tracker);
+    };
+    // South: more than a batch, yet never mixed while open: its ballots would enter Ballot beside too few of their district.
+    for (const code of (await codesOf(south.id)).slice(0, MIX_BATCH + 5)) await cast(code, benches.id);
+    // North: nothing until twice a batch wait; then all but a batch; the next ones wait again.
+    for (const [i, code] of (await codesOf(north.id)).slice(0, 2 * MIX_BATCH + 3).entries()) {
+      await cast(code, proposalId);
+      expect(await mixed(north.id)).toBe(i + 1 < 2 * MIX_BATCH ? 0 : MIX_BATCH);
+      expect(await mixed(south.id)).toBe(0);
     }
+    expect(await countBallots(cycle.id)).toBe(trackers.length);
     // Closing the vote mixes the rest, so the count has every ballot.
     expect((await advancePhase(cycle.id, admin)).ok).toBe(true);
     expect(await prisma.sealedBallot.count({ where: { cycleId: cycle.id } })).toBe(0);

@@ -1,6 +1,8 @@
 import "./fresh-db";
 import { describe, expect, it } from "vitest";
 import { dialect, prisma } from "~/db/client.server";
+import { checkInPaperVoter } from "~/db/ballots.server";
+import { advancePhase } from "~/db/cycles.server";
 import { mixSurveyAnswers, saveCensus, saveSurveyCategories } from "~/db/participation.server";
 import { action as codeAction } from "~/routes/vote._index";
 import { action as ballotAction } from "~/routes/vote.ballot";
@@ -156,6 +158,14 @@ describe("the participation dashboard", async () => {
   }
   const url = `/participation?cycle=${cycle.slug}`;
 
+  it("counts only answers already mixed, says how many wait, and has every one once voting closes", async () => {
+    const open = await dashboard.loader(args((await browserFor(admin)).get(url)));
+    // Shown the moment it came, an answer would say what the voter who just voted answered.
+    expect(open).toMatchObject({ answered: 0, waitingAnswers: 4 });
+    expect((await advancePhase(cycle.id, admin)).ok).toBe(true);
+    expect(await dashboard.loader(args((await browserFor(admin)).get(url)))).toMatchObject({ answered: 4, waitingAnswers: 0 });
+  });
+
   it("shows turnout, channel, language and under-represented groups to the PB office and programme staff", async () => {
     for (const who of [admin, staff]) {
       const d = await dashboard.loader(args((await browserFor(who)).get(url)));
@@ -245,5 +255,31 @@ describe("the equity-weighted budget split", async () => {
     expect(await refused.text()).toBe("participation:split.errors.phase");
     const after = await prisma.district.findUniqueOrThrow({ where: { id: north.id } });
     expect(after.budgetCents).toBe(66_666_67);
+  });
+});
+
+describe("a survey answered just after voting closes", async () => {
+  const { admin, cycle, proposalId, codes } = await votingCycle();
+
+  it("is mixed at once, not left sealed for ever", async () => {
+    const voter = await voteWith(codes[0].code, proposalId);
+    voter.remember(await receiptLoader(args(voter.get("/vote/receipt"))));
+    expect((await advancePhase(cycle.id, admin)).ok).toBe(true);
+    const sent = (await settle(() => surveyAction(args(voter.post("/vote/survey", { intent: "answer", ...answers }))))) as Response;
+    expect(sent.status).toBe(302);
+    expect(await prisma.sealedSurveyResponse.count({ where: { cycleId: cycle.id } })).toBe(0);
+    expect(await prisma.surveyResponse.findMany({ where: { cycleId: cycle.id }, select: { homeLanguage: true } })).toEqual([{ homeLanguage: "spanish" }]);
+  });
+});
+
+describe("paper voters on the dashboard", async () => {
+  const { admin, cycle, proposalId, codes } = await votingCycle();
+
+  it("are counted by channel, and under their own row by language (not as English): their ballot's language is not recorded", async () => {
+    await voteWith(codes[0].code, proposalId, "es");
+    expect(await checkInPaperVoter(admin, codes[1], "Eastgate Library")).toEqual({ ok: true });
+    const d = await dashboard.loader(args((await browserFor(admin)).get(`/participation?cycle=${cycle.slug}`)));
+    expect(d.channels).toEqual([{ channel: "online", voters: 1 }, { channel: "paper", voters: 1 }]);
+    expect(d.locales).toEqual([{ locale: "es", voters: 1 }, { locale: "paper", voters: 1 }]);
   });
 });
