@@ -2,10 +2,16 @@
 // mix (see SealedBallot in prisma/schema.prisma): AES-256-GCM from node:crypto, with a key derived
 // (HKDF-SHA-256) from SESSION_SECRET, which the database does not hold. A reader of the database
 // sees a sealed row beside the participation written with it, but not what it says.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { sessionSecret } from "~/env.server";
 
 const key = Buffer.from(hkdfSync("sha256", sessionSecret, "civic-budget", "ballot seal v1", 32));
+const trackerHmacKey = Buffer.from(hkdfSync("sha256", sessionSecret, "civic-budget", "tracker key v1", 32));
+
+/** A sealed ballot's tracker as a key only the app can compute (HMAC-SHA-256): unique among those waiting, without showing it. */
+export function trackerKey(tracker: string): string {
+  return createHmac("sha256", trackerHmacKey).update(tracker).digest("base64url");
+}
 
 /** The value as text only the app can open: a fresh random IV each time, so equal values do not look equal. */
 export function seal(value: unknown): string {

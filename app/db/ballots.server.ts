@@ -1,17 +1,17 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/domain/auth/roles";
 import { encodeChoices } from "~/domain/ballots/choices";
 import { voterCodeRefusal, type CodeRefusal } from "~/domain/ballots/permissions";
 import type { SpoiledReason } from "~/domain/ballots/spoiled";
-import { boxHasRoom, paperBoxBalance } from "~/domain/ballots/paper";
+import { boxHasRoom, paperBoxBalance, siteAsKnown } from "~/domain/ballots/paper";
 import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
 import { categoryNamesIn, translationsInto } from "./translations.server";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { newTracker } from "~/domain/ballots/trackers";
 import { todayIso } from "~/domain/fields";
-import { seal, unseal } from "~/ballot-seal.server";
+import { seal, trackerKey, unseal } from "~/ballot-seal.server";
 import { logger } from "~/logger.server";
 import { prisma, sharedWriteTransaction, type Tx } from "./client.server";
 import { rowsToMix } from "~/domain/ballots/mixing";
@@ -115,10 +115,22 @@ async function sealInto(tx: Tx, ballot: { cycleId: string; districtId: string },
   });
   const numbers = new Map(proposals.map((p) => [p.id, p.number]));
   if (numbers.size !== selection.length) throw new Error("A ballot named a proposal that is not on its district's ballot.");
-  const tracker = newTracker();
+  const tracker = await unusedTracker(tx);
   const choices = encodeChoices(selection.map((id) => numbers.get(id)!), ranked);
-  await tx.sealedBallot.create({ data: { cycleId: ballot.cycleId, districtId: ballot.districtId, sealed: seal({ tracker, choices }) } });
+  await tx.sealedBallot.create({ data: { cycleId: ballot.cycleId, districtId: ballot.districtId, sealed: seal({ tracker, choices }), trackerKey: trackerKey(tracker) } });
   return tracker;
+}
+
+/**
+ * A tracker no ballot has, mixed or waiting: 48 random bits rarely repeat, but among hundreds of
+ * thousands of ballots one day they will, and two equal trackers would stop every later mix.
+ */
+async function unusedTracker(tx: Tx): Promise<string> {
+  for (;;) {
+    const tracker = newTracker();
+    const [mixed, waiting] = await Promise.all([tx.ballot.count({ where: { tracker } }), tx.sealedBallot.count({ where: { trackerKey: trackerKey(tracker) } })]);
+    if (mixed + waiting === 0) return tracker;
+  }
 }
 
 /** The ballot is safe (sealed) whatever happens next: a failed mix is retried by the next one. */
@@ -265,8 +277,9 @@ export async function checkInPaperVoter(
       const code = await tx.voterCode.findUniqueOrThrow({ where: { id: voterCode.id }, select: { voidedAt: true, cycle: { select: { phase: true } } } });
       const refusal = voterCodeRefusal({ voidedAt: code.voidedAt, used: false, cyclePhase: code.cycle.phase });
       if (refusal) throw new PaperRefused(refusal);
-      await markCodeUsed(tx, voterCode, { channel: "paper", site, day: todayIso() });
-      await audit(tx, actor, "paper-ballot.check-in", { type: "cycle", id: voterCode.cycleId }, { site });
+      const known = await knownSite(tx, voterCode.cycleId, site);
+      await markCodeUsed(tx, voterCode, { channel: "paper", site: known, day: todayIso() });
+      await audit(tx, actor, "paper-ballot.check-in", { type: "cycle", id: voterCode.cycleId }, { site: known });
     });
     return { ok: true };
   } catch (error) {
@@ -282,10 +295,35 @@ class BoxFull extends Error {
   }
 }
 
-/** Why a ballot from the box was not entered: voting closed meanwhile, or the box holds no more ballots than voters checked in. */
-export type BoxRefusal = { refusal: "not-voting" } | { refusal: "box-full"; checkedIn: number };
+class AlreadyEntered extends Error {
+  constructor() {
+    super("already-entered");
+  }
+}
 
-type BoxEntry = { cycleId: string; districtId: string; site: string };
+/**
+ * Why a ballot from the box was not entered: voting closed meanwhile, the box holds no more ballots
+ * than voters checked in, or this very form was sent before (its ballot is in already).
+ */
+export type BoxRefusal = { refusal: "not-voting" } | { refusal: "box-full"; checkedIn: number } | { refusal: "already-entered" };
+
+/** Where a ballot comes from, and the one-time token of the form it was typed in. */
+type BoxEntry = { cycleId: string; districtId: string; site: string; entryToken: string };
+
+/** A fresh one-time token for a form that enters a ballot from a box (see PaperEntryUsed). */
+export const newPaperEntryToken = () => randomBytes(18).toString("base64url");
+
+/**
+ * A site as the cycle already knows it when it differs only in case or spacing ("eastgate  library"
+ * is "Eastgate Library"), so one place never becomes two boxes. Read in the caller's transaction.
+ */
+async function knownSite(tx: Tx, cycleId: string, typed: string) {
+  const [checkIns, boxes] = await Promise.all([
+    tx.participation.findMany({ where: { cycleId, channel: "paper" }, select: { site: true }, distinct: ["site"] }),
+    tx.paperBox.findMany({ where: { cycleId }, select: { site: true }, distinct: ["site"] }),
+  ]);
+  return siteAsKnown(typed, [...checkIns, ...boxes].map((r) => r.site));
+}
 
 /**
  * Takes one ballot out of a site's box, in the transaction that records it: refused unless voting is
@@ -296,7 +334,11 @@ type BoxEntry = { cycleId: string; districtId: string; site: string };
 async function takeFromBox(tx: Tx, entry: BoxEntry, kind: "ballots" | "spoiled") {
   const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: entry.cycleId }, select: { phase: true } });
   if (cycle.phase !== "voting") throw new PaperRefused("not-voting");
-  const where = { cycleId: entry.cycleId, districtId: entry.districtId, site: entry.site };
+  // The same form sent again (a resent request, Back then send): its ballot is in already.
+  const hash = createHash("sha256").update(entry.entryToken).digest("hex");
+  if (await tx.paperEntryUsed.findUnique({ where: { hash } })) throw new AlreadyEntered();
+  await tx.paperEntryUsed.create({ data: { hash } });
+  const where = { cycleId: entry.cycleId, districtId: entry.districtId, site: await knownSite(tx, entry.cycleId, entry.site) };
   const [checkedIn, box] = await Promise.all([
     tx.participation.count({ where: { ...where, channel: "paper" } }),
     tx.paperBox.findUnique({ where: { cycleId_districtId_site: where } }),
@@ -324,6 +366,9 @@ async function enterFromBox(
     return { ok: true };
   } catch (error) {
     if (error instanceof BoxFull) return { ok: false, refusal: "box-full", checkedIn: error.checkedIn };
+    if (error instanceof AlreadyEntered) return { ok: false, refusal: "already-entered" };
+    // Two sends of one form at the same instant: the second finds the token taken.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, refusal: "already-entered" };
     if (error instanceof PaperRefused) return { ok: false, refusal: "not-voting" };
     throw error;
   }

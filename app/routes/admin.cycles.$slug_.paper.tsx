@@ -9,7 +9,7 @@ import { readForm } from "~/csrf.server";
 import { redirectWithDone, takeDone } from "~/flash.server";
 import { loadCycleFor } from "~/guards.server";
 import type { Actor } from "~/domain/auth/roles";
-import { ballotOptions, checkInPaperVoter, enterBoxBallot, findVoterCode, paperBoxCounts, recordSpoiledBallot, spoiledCounts, type BoxRefusal } from "~/db/ballots.server";
+import { ballotOptions, checkInPaperVoter, enterBoxBallot, findVoterCode, newPaperEntryToken, paperBoxCounts, recordSpoiledBallot, spoiledCounts, type BoxRefusal } from "~/db/ballots.server";
 import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
 import { paperBoxBalance } from "~/domain/ballots/paper";
 import { ballotRulesFor, checkBallot } from "~/domain/ballots/rules";
@@ -73,11 +73,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sites: [...new Set(boxes.map((b) => b.site))],
     boxes,
     box,
+    // One per page: each form that takes a ballot out of a box is recorded once, however often it is sent.
+    entryToken: newPaperEntryToken(),
     // What was just done, once, after its redirect (a reload does not say it again): never which code or which ballot.
     done: {
       checkedIn: districtName(flash.done.checkedIn ?? null),
       entered: "entered" in flash.done,
       spoiled: "spoiled" in flash.done,
+      repeated: "repeated" in flash.done,
     },
     spoiled: spoiledByDistrict(cycle.districts, spoiled),
   }, { headers: flash.headers });
@@ -107,11 +110,18 @@ const field = (formData: FormData, name: string) => String(formData.get(name) ??
 const recorded = (request: Request, cycle: Cycle, keep: Record<string, string>, done: Record<string, string>, hash = "") =>
   redirectWithDone(request, `/admin/cycles/${cycle.slug}/paper?${new URLSearchParams(keep)}${hash}`, done);
 
-/** Why the box refused a ballot, in words. */
-function boxRefusalMessage(refusal: BoxRefusal, site: string, district: string) {
+/** Why the box refused a ballot, in words (a form sent twice is not refused: see `recordedOnce`). */
+function boxRefusalMessage(refusal: Exclude<BoxRefusal, { refusal: "already-entered" }>, site: string, district: string) {
   return refusal.refusal === "box-full"
     ? message("vote:paper.errors.boxFull", { site, district, checkedIn: refusal.checkedIn })
     : CODE_REFUSAL_MESSAGES["not-voting"];
+}
+
+/** The one-time token of a form that takes a ballot out of a box; a form without one was not ours. */
+function entryTokenOf(formData: FormData) {
+  const token = field(formData, "entry");
+  if (!/^[A-Za-z0-9_-]{24}$/.test(token)) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
+  return token;
 }
 
 /** Step 1: the code on the voter's letter is used at the site, with the same checks as a code typed online. No choices. */
@@ -137,6 +147,7 @@ async function enterBallotFromBox(request: Request, actor: Actor, cycle: Cycle, 
   const district = box.success ? cycle.districts.find((d) => d.id === box.data.districtId) : undefined;
   if (!box.success || !district) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
   const { site } = box.data;
+  const entryToken = entryTokenOf(formData);
   const { rules, options } = await districtBallot(request, cycle, district);
   const submission = readBallotChoices(formData, rules.method, options.map((o) => o.id));
   if (!submission) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
@@ -148,14 +159,14 @@ async function enterBallotFromBox(request: Request, actor: Actor, cycle: Cycle, 
     const typed = { reason: field(formData, "reason"), note: field(formData, "note") };
     const read = readSpoiledEntry({ ...typed, site, districtId: district.id });
     if (!read.ok) return refuse({ ballot: check.ok ? undefined : check.errors, reason: read.errors.reason, note: read.errors.note }, typed);
-    const done = await recordSpoiledBallot(actor, { ...read.entry, cycleId: cycle.id });
-    if (!done.ok) return refuse({ box: [boxRefusalMessage(done, site, district.name)] });
-    return recorded(request, cycle, next, { spoiled: "1" }, "#box");
+    const done = await recordSpoiledBallot(actor, { ...read.entry, cycleId: cycle.id, entryToken });
+    if (!done.ok && done.refusal !== "already-entered") return refuse({ box: [boxRefusalMessage(done, site, district.name)] });
+    return recorded(request, cycle, next, done.ok ? { spoiled: "1" } : { repeated: "1" }, "#box");
   }
   if (!check.ok) return refuse({ ballot: check.errors }, { reason: suggestedSpoiledReason(rules, check), note: "" });
-  const done = await enterBoxBallot(actor, { cycleId: cycle.id, districtId: district.id, site }, check.selection, { ranked: rules.method === "ranked" });
-  if (!done.ok) return refuse({ box: [boxRefusalMessage(done, site, district.name)] });
-  return recorded(request, cycle, next, { entered: "1" }, "#box");
+  const done = await enterBoxBallot(actor, { cycleId: cycle.id, districtId: district.id, site, entryToken }, check.selection, { ranked: rules.method === "ranked" });
+  if (!done.ok && done.refusal !== "already-entered") return refuse({ box: [boxRefusalMessage(done, site, district.name)] });
+  return recorded(request, cycle, next, done.ok ? { entered: "1" } : { repeated: "1" }, "#box");
 }
 
 /** A spoiled ballot from a site's box recorded from its own form: a site, a district and a reason. No code. */
@@ -167,9 +178,9 @@ async function recordSpoiledAlone(request: Request, actor: Actor, cycle: Cycle, 
   const district = cycle.districts.find((d) => d.id === values.districtId);
   if (!district) errors.districtId ??= [message("vote:spoiled.errors.district")];
   if (!read.ok || !district) return refuse(errors);
-  const done = await recordSpoiledBallot(actor, { ...read.entry, cycleId: cycle.id });
-  if (!done.ok) return refuse({ districtId: [boxRefusalMessage(done, read.entry.site, district.name)] });
-  return recorded(request, cycle, { site: read.entry.site }, { spoiled: "1" }, "#box");
+  const done = await recordSpoiledBallot(actor, { ...read.entry, cycleId: cycle.id, entryToken: entryTokenOf(formData) });
+  if (!done.ok && done.refusal !== "already-entered") return refuse({ districtId: [boxRefusalMessage(done, read.entry.site, district.name)] });
+  return recorded(request, cycle, { site: read.entry.site }, done.ok ? { spoiled: "1" } : { repeated: "1" }, "#box");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -253,7 +264,7 @@ export default function PaperBallots() {
   const { t } = useTranslation();
   const say = useMessage();
   const f = useFormat();
-  const { cycle, districts, sites, boxes, box, done, spoiled } = useLoaderData<typeof loader>();
+  const { cycle, districts, sites, boxes, box, entryToken, done, spoiled } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const checkInForm = answer?.form === "check-in" ? answer : undefined;
   const boxForm = answer?.form === "box" ? answer : undefined;
@@ -265,7 +276,7 @@ export default function PaperBallots() {
   const spoil = boxForm?.spoil;
   const ballotErrors = [...(boxForm?.errors.box ?? []), ...(boxForm?.errors.ballot ?? [])];
   // "Recorded" belongs to the last redirect: not beside a form sent since, whatever it says.
-  const said = answer ? { checkedIn: null, entered: false, spoiled: false } : done;
+  const said = answer ? { checkedIn: null, entered: false, spoiled: false, repeated: false } : done;
   return (
     <div className="narrow">
       <p>
@@ -301,6 +312,7 @@ export default function PaperBallots() {
         <p>{t("vote:paper.boxIntro")}</p>
         {said.entered ? <Notice tone="success">{t("vote:paper.entered")}</Notice> : null}
         {said.spoiled ? <Notice tone="success">{t("vote:spoiled.recorded")}</Notice> : null}
+        {said.repeated ? <Notice tone="info">{t("vote:paper.repeated")}</Notice> : null}
         {/* Choosing the box changes nothing: a GET form, so the box stays in the address from one ballot to the next. */}
         <Form method="get" className="stack" aria-labelledby="box-choose-heading" preventScrollReset>
           <h3 id="box-choose-heading">{t("vote:paper.boxChoose")}</h3>
@@ -312,6 +324,7 @@ export default function PaperBallots() {
           <Form key={visit} method="post" className="stack" aria-labelledby="box-ballot-heading">
             <h3 id="box-ballot-heading">{t("vote:paper.boxBallot", { district: box.ballot.district, site: box.values.site })}</h3>
             <AuthenticityTokenInput />
+            <input type="hidden" name="entry" value={entryToken} />
             <input type="hidden" name="site" value={box.values.site} />
             <input type="hidden" name="districtId" value={box.values.districtId} />
             {ballotErrors.length ? (
@@ -346,6 +359,7 @@ export default function PaperBallots() {
           <h3 id="spoil-form-heading">{t("vote:spoiled.formTitle")}</h3>
           <p>{t("vote:spoiled.intro")}</p>
           <AuthenticityTokenInput />
+          <input type="hidden" name="entry" value={entryToken} />
           <SiteField id="spoil-site" label={t("vote:spoiled.site")} value={site} errors={spoiledForm?.errors.site} />
           <DistrictField
             id="spoil-district"

@@ -1,6 +1,6 @@
 import "./fresh-db";
 import { describe, expect, it } from "vitest";
-import { castBallot, checkInPaperVoter, countBallots, enterBoxBallot, mixBallots, recordSpoiledBallot, voidVoterCode } from "~/db/ballots.server";
+import { castBallot, checkInPaperVoter, countBallots, enterBoxBallot, mixBallots, newPaperEntryToken, recordSpoiledBallot, voidVoterCode } from "~/db/ballots.server";
 import { prisma } from "~/db/client.server";
 import { advancePhase, generateVoterCodes } from "~/db/cycles.server";
 import { decodeMessage } from "~/i18n/message";
@@ -20,8 +20,9 @@ describe("paper voting: check in a voter, then enter ballots from the box", asyn
   const { admin, cycle, proposalIds, codes } = await votingCycle({ proposals: 2 });
   const [north, south] = cycle.districts;
   const url = `/admin/cycles/${cycle.slug}/paper`;
+  // Each form sent as a fresh page would send it: with a new one-time entry token (check-ins ignore it).
   const post = async (fields: Record<string, string | string[]>, who = admin) =>
-    settle(async () => paperAction(args((await browserFor(who)).post(url, fields), { slug: cycle.slug })));
+    settle(async () => paperAction(args((await browserFor(who)).post(url, { entry: newPaperEntryToken(), ...fields }), { slug: cycle.slug })));
   const checkIn = (site: string, code: string) => post({ intent: "check-in", site, code });
   const fromBox = (site: string, project: string[], intent = "box", districtId = north.id) => post({ intent, site, districtId, project });
   const spoilFromBox = (site: string, districtId = north.id) => post({ intent: "spoil", site, districtId, reason: "blank", note: "" });
@@ -43,10 +44,10 @@ describe("paper voting: check in a voter, then enter ballots from the box", asyn
     expect(JSON.parse(log.detail)).toEqual({ site: "Site A" });
     // "Checked in" is said once: a reload (or the page after a refused code) does not say it again.
     const page = await paperLoader(args(browser.get(`${url}?site=Site+A`), { slug: cycle.slug }));
-    expect(page.data.done).toEqual({ checkedIn: "North", entered: false, spoiled: false });
+    expect(page.data.done).toEqual({ checkedIn: "North", entered: false, spoiled: false, repeated: false });
     browser.remember(new Response(null, { headers: page.init!.headers }));
     const reload = await paperLoader(args(browser.get(`${url}?site=Site+A`), { slug: cycle.slug }));
-    expect(reload.data.done).toEqual({ checkedIn: null, entered: false, spoiled: false });
+    expect(reload.data.done).toEqual({ checkedIn: null, entered: false, spoiled: false, repeated: false });
   });
 
   it("refuses a used, void, unknown or other cycle's code, and no site, keeping what was typed", async () => {
@@ -165,7 +166,7 @@ describe("paper voting: check in a voter, then enter ballots from the box", asyn
     expect(page.box).toEqual({ values: { site: "", districtId: "" }, errors: {}, ballot: null });
     // An old address saying "entered" says nothing now: only the redirect's one-time notice does.
     const chosen = (await paperLoader(args(browser.get(`${url}?site=Site+A&district=${north.id}&entered=1`), { slug: cycle.slug }))).data;
-    expect(chosen.done).toEqual({ checkedIn: null, entered: false, spoiled: false });
+    expect(chosen.done).toEqual({ checkedIn: null, entered: false, spoiled: false, repeated: false });
     expect(chosen.box.ballot?.district).toBe("North");
     expect(chosen.box.ballot?.options.map((o) => o.id).sort()).toEqual([...proposalIds].sort());
     const wrong = (await paperLoader(args(browser.get(`${url}?site=A&district=another-cycles-district`), { slug: cycle.slug }))).data;
@@ -197,10 +198,10 @@ describe("paper voting: check in a voter, then enter ballots from the box", asyn
       await prisma.cycle.update({ where: { id: cycle.id }, data: { phase } });
       for (const form of forms) expect(((await post(form)) as Response).status).toBe(403);
       // Checked again in the transaction: voting may close between the form and the entry.
-      const box = { cycleId: cycle.id, districtId: north.id, site: "Site C" };
+      const box = () => ({ cycleId: cycle.id, districtId: north.id, site: "Site C", entryToken: newPaperEntryToken() });
       expect(await checkInPaperVoter(admin, codes[4], "Site C")).toEqual({ ok: false, refusal: "not-voting" });
-      expect(await enterBoxBallot(admin, box, [proposalIds[0]], { ranked: false })).toEqual({ ok: false, refusal: "not-voting" });
-      expect(await recordSpoiledBallot(admin, { ...box, reason: "blank", note: "" })).toEqual({ ok: false, refusal: "not-voting" });
+      expect(await enterBoxBallot(admin, box(), [proposalIds[0]], { ranked: false })).toEqual({ ok: false, refusal: "not-voting" });
+      expect(await recordSpoiledBallot(admin, { ...box(), reason: "blank", note: "" })).toEqual({ ok: false, refusal: "not-voting" });
     }
     await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
     expect(await counts()).toEqual(after);
@@ -211,11 +212,11 @@ describe("paper voting: check in a voter, then enter ballots from the box", asyn
 describe("closing the vote with paper ballots still in a box", async () => {
   const { admin, cycle, proposalIds, codes } = await votingCycle({ proposals: 2 });
   const [north] = cycle.districts;
-  const box = { cycleId: cycle.id, districtId: north.id, site: "Eastgate Library" };
+  const box = () => ({ cycleId: cycle.id, districtId: north.id, site: "Eastgate Library", entryToken: newPaperEntryToken() });
 
   it("is refused, naming the box, until every voter checked in has a ballot entered or spoiled; then the ballots are counted", async () => {
     for (const code of codes.slice(0, 3)) expect(await checkInPaperVoter(admin, code, "Eastgate Library")).toEqual({ ok: true });
-    expect(await enterBoxBallot(admin, box, [proposalIds[0]], { ranked: false })).toEqual({ ok: true });
+    expect(await enterBoxBallot(admin, box(), [proposalIds[0]], { ranked: false })).toEqual({ ok: true });
     const refused = await advancePhase(cycle.id, admin);
     expect(refused.ok).toBe(false);
     expect(allInWords(refused.blockers ?? [])).toEqual([
@@ -223,11 +224,54 @@ describe("closing the vote with paper ballots still in a box", async () => {
     ]);
     expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).phase).toBe("voting");
     // The clerk enters one and records the other as taken away; the vote may then close.
-    expect(await enterBoxBallot(admin, box, [proposalIds[1]], { ranked: false })).toEqual({ ok: true });
+    expect(await enterBoxBallot(admin, box(), [proposalIds[1]], { ranked: false })).toEqual({ ok: true });
     expect(allInWords((await advancePhase(cycle.id, admin)).blockers ?? [])).toEqual([expect.stringContaining("still holds 1 North ballot:")]);
-    expect(await recordSpoiledBallot(admin, { ...box, reason: "other", note: "The voter left with it" })).toEqual({ ok: true });
+    expect(await recordSpoiledBallot(admin, { ...box(), reason: "other", note: "The voter left with it" })).toEqual({ ok: true });
     expect(await advancePhase(cycle.id, admin)).toEqual({ ok: true, phase: "results" });
     expect(await countBallots(cycle.id)).toBe(2);
     expect(await prisma.ballot.count({ where: { districtId: north.id } })).toBe(2);
+  });
+});
+
+describe("a ballot form from the box sent twice, and one site typed two ways", async () => {
+  const { admin, cycle, proposalIds, codes } = await votingCycle({ proposals: 2 });
+  const [north] = cycle.districts;
+  const url = `/admin/cycles/${cycle.slug}/paper`;
+  const browser = await browserFor(admin);
+  const send = (fields: Record<string, string | string[]>) => settle(async () => paperAction(args(browser.post(url, fields), { slug: cycle.slug })));
+  const boxAt = (site: string) => prisma.paperBox.findUnique({ where: { cycleId_districtId_site: { cycleId: cycle.id, districtId: north.id, site } } });
+  const doneOf = async (answer: unknown) => {
+    browser.remember(answer as Response);
+    const page = await paperLoader(args(browser.get(url), { slug: cycle.slug }));
+    browser.remember(new Response(null, { headers: page.init!.headers }));
+    return page.data.done;
+  };
+
+  it("counts the site typed in another case or with extra spaces as the same box", async () => {
+    for (const [site, code] of [["Eastgate Library", codes[0]], ["eastgate   LIBRARY ", codes[1]], ["EASTGATE library", codes[2]]] as const) {
+      expect(((await send({ intent: "check-in", site, code: code.code })) as Response).status).toBe(302);
+    }
+    expect(await prisma.participation.groupBy({ by: ["site"], where: { cycleId: cycle.id }, _count: { _all: true } })).toEqual([{ site: "Eastgate Library", _count: { _all: 3 } }]);
+    const page = (await paperLoader(args(browser.get(url), { slug: cycle.slug }))).data;
+    expect(page.boxes.map((b) => [b.site, b.checkedIn])).toEqual([["Eastgate Library", 3]]);
+  });
+
+  it("records the ballot once and says so, whether the same form comes again later or twice at once", async () => {
+    const form = { intent: "box", site: "eastgate library", districtId: north.id, project: [proposalIds[0]], entry: newPaperEntryToken() };
+    expect(await doneOf(await send(form))).toMatchObject({ entered: true, repeated: false });
+    expect(await doneOf(await send(form))).toMatchObject({ entered: false, repeated: true });
+    expect(await boxAt("Eastgate Library")).toMatchObject({ ballots: 1, spoiled: 0 });
+    const twice = { ...form, project: [proposalIds[1]], entry: newPaperEntryToken() };
+    await Promise.all([send(twice), send(twice)]);
+    expect(await boxAt("Eastgate Library")).toMatchObject({ ballots: 2, spoiled: 0 });
+    // A spoiled ballot's form too.
+    const spoiled = { intent: "spoil", site: "Eastgate Library", districtId: north.id, reason: "blank", note: "", entry: newPaperEntryToken() };
+    expect(await doneOf(await send(spoiled))).toMatchObject({ spoiled: true });
+    expect(await doneOf(await send(spoiled))).toMatchObject({ spoiled: false, repeated: true });
+    expect(await boxAt("Eastgate Library")).toMatchObject({ ballots: 2, spoiled: 1 });
+    expect(await countBallots(cycle.id)).toBe(2);
+    // A form with no token was not made by this page: refused, nothing taken from the box.
+    const tokenless = (await send({ intent: "box", site: "Eastgate Library", districtId: north.id, project: [proposalIds[0]] })) as Response;
+    expect(tokenless.status).toBe(400);
   });
 });

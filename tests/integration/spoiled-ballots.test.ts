@@ -1,7 +1,7 @@
 import "./fresh-db";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { castBallot } from "~/db/ballots.server";
+import { castBallot, newPaperEntryToken } from "~/db/ballots.server";
 import { prisma } from "~/db/client.server";
 import { generateVoterCodes } from "~/db/cycles.server";
 import { publishResults, runTally } from "~/db/results.server";
@@ -31,8 +31,9 @@ describe("recording a spoiled paper ballot from the box", async () => {
   const { admin, cycle, proposalId, codes } = await votingCycle();
   const [north, south] = cycle.districts;
   const url = `/admin/cycles/${cycle.slug}/paper`;
+  // Each form sent as a fresh page would send it: with a new one-time entry token (check-ins ignore it).
   const post = async (fields: Record<string, string | string[]>, who = admin) =>
-    settle(async () => paperAction(args((await browserFor(who)).post(url, fields), { slug: cycle.slug })));
+    settle(async () => paperAction(args((await browserFor(who)).post(url, { entry: newPaperEntryToken(), ...fields }), { slug: cycle.slug })));
   const spoiledRows = () => prisma.spoiledBallot.findMany({ where: { cycleId: cycle.id } });
   const checkIn = async (site: string, code: string) => {
     if (((await post({ intent: "check-in", site, code })) as Response).status !== 302) throw new Error("a voter was not checked in");
@@ -179,7 +180,7 @@ describe("spoiled ballots in the count and the published results", async () => {
     { districtId: north.id, reason: "unreadable" },
     { districtId: south.id, reason: "blank" },
   ]) {
-    const answer = (await paperAction(args(browser.post(url, { intent: "spoil", site: "Eastgate Library", ...fields }), { slug: cycle.slug }))) as Response;
+    const answer = (await paperAction(args(browser.post(url, { intent: "spoil", site: "Eastgate Library", entry: newPaperEntryToken(), ...fields }), { slug: cycle.slug }))) as Response;
     if (answer.status !== 302) throw new Error("a spoiled ballot was not recorded");
   }
   await setPhase("results");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { boxHasRoom, paperBoxBalance } from "~/domain/ballots/paper";
+import { boxHasRoom, paperBoxBalance, siteAsKnown } from "~/domain/ballots/paper";
+import { paperSite } from "~/domain/ballots/schema";
 
 describe("a polling site's ballot box", () => {
   it("gives no more ballots, counted or spoiled, than voters checked in", () => {
@@ -23,5 +24,20 @@ describe("a polling site's ballot box", () => {
     ]);
     // Boxes filled before check-ins counted (entered with the code, before the two steps): never below zero.
     expect(paperBoxBalance(districts, [], [{ site: "Old", districtId: "n", ballots: 2, spoiled: 0 }])[0].waiting).toBe(0);
+  });
+});
+
+describe("a polling site typed by a clerk", () => {
+  it("is the site already known when only case or spacing differ, else what was typed, tidied", () => {
+    const known = ["Eastgate Library", "City Hall"];
+    expect(siteAsKnown("eastgate   LIBRARY", known)).toBe("Eastgate Library");
+    expect(siteAsKnown("City  Hall", known)).toBe("City Hall");
+    expect(siteAsKnown("Eastgate  School", known)).toBe("Eastgate School");
+    expect(siteAsKnown("Eastgate Library 2", known)).toBe("Eastgate Library 2");
+  });
+
+  it("is read with its inner spaces made one", () => {
+    expect(paperSite.parse("  Eastgate \t  Library ")).toBe("Eastgate Library");
+    expect(paperSite.safeParse("   ").success).toBe(false);
   });
 });

@@ -3,6 +3,18 @@
 // ballot goes into the box; later ballots are entered from the box with no code, so whoever types
 // them cannot tell whose ballot is whose. Pure.
 
+/** A site name as typed, with runs of spaces made one (the schema trims the ends). */
+export const tidySite = (site: string) => site.replace(/\s+/g, " ").trim();
+
+/**
+ * The spelling a site already has when the one typed differs from it only in case or spacing, so
+ * "eastgate library" typed at 9pm is the box "Eastgate Library" opened at 8am; else the one typed.
+ */
+export function siteAsKnown(typed: string, known: readonly string[]): string {
+  const key = (s: string) => tidySite(s).toLocaleLowerCase("en");
+  return known.find((k) => key(k) === key(typed)) ?? tidySite(typed);
+}
+
 /** What a site's box holds for one district: voters checked in there, ballots entered from it (counted or spoiled). */
 export type PaperBoxCount = { checkedIn: number; ballots: number; spoiled: number };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { message } from "../../i18n/message";
+import { tidySite } from "./paper";
 import type { BallotSubmission } from "./rules";
 
 export const voterCodeInput = z.object({
@@ -47,9 +48,8 @@ export const accountVotingInput = z.object({
 /** The polling site a paper voter was checked in at, or a paper ballot came from (its box). */
 export const paperSite = z
   .string({ required_error: message("vote:paper.errors.site") })
-  .trim()
-  .min(2, message("vote:paper.errors.site"))
-  .max(100, message("vote:paper.errors.siteLong"));
+  .transform(tidySite)
+  .pipe(z.string().min(2, message("vote:paper.errors.site")).max(100, message("vote:paper.errors.siteLong")));
 
 /** Checking a voter in at a polling site: where, and the code on their letter. No choices. */
 export const paperCheckIn = z.object({ site: paperSite, code: voterCodeInput.shape.code });
