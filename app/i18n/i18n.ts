@@ -45,13 +45,22 @@ export function useMessage() {
   );
 }
 
+/**
+ * A share as a percentage with up to `digits` decimals; a share above zero that would round to
+ * "0%" keeps one significant digit ("0.04%"): 24 voters of 55,000 did take part.
+ */
+export function formatPercent(fraction: number, digits: number, locale: string) {
+  const tiny = fraction > 0 && fraction * 100 < 0.5 * 10 ** -digits;
+  return fraction.toLocaleString(locale, tiny ? { style: "percent", maximumSignificantDigits: 1 } : { style: "percent", maximumFractionDigits: digits });
+}
+
 /** Money, dates and numbers in the reader's language. */
 export function useFormat() {
   const locale = INTL_LOCALE[useLocale()];
   return {
     money: (cents: number | bigint, currency = "USD") => formatMoney(cents, currency, locale),
     number: (value: number) => value.toLocaleString(locale),
-    percent: (fraction: number, digits = 0) => fraction.toLocaleString(locale, { style: "percent", maximumFractionDigits: digits }),
+    percent: (fraction: number, digits = 0) => formatPercent(fraction, digits, locale),
     date: (value: string | Date) => formatDate(value, locale),
     dateTime: (value: string | Date) => new Date(value).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }),
   };

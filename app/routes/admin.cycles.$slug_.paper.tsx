@@ -11,7 +11,7 @@ import { loadCycleFor } from "~/guards.server";
 import type { Actor } from "~/domain/auth/roles";
 import { ballotOptions, checkInPaperVoter, enterBoxBallot, findVoterCode, newPaperEntryToken, paperBoxCounts, recordSpoiledBallot, spoiledCounts, type BoxRefusal } from "~/db/ballots.server";
 import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
-import { paperBoxBalance } from "~/domain/ballots/paper";
+import { inClerkWords, paperBoxBalance } from "~/domain/ballots/paper";
 import { ballotRulesFor, checkBallot } from "~/domain/ballots/rules";
 import { paperBoxInput, paperCheckIn, readBallotChoices } from "~/domain/ballots/schema";
 import { readSpoiledEntry, SPOILED_NOTE_MAX, SPOILED_REASON_KEYS, SPOILED_REASONS, spoiledByDistrict, suggestedSpoiledReason, type SpoiledEntryErrors } from "~/domain/ballots/spoiled";
@@ -103,6 +103,11 @@ type SpoiledForm = { form: "spoiled"; values: { site: string; districtId: string
 
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
+/** The rules' problems, written for a voter, as the clerk reads them (see inClerkWords). */
+function clerkWorded<E extends Record<string, string[] | undefined>>(errors: E): E {
+  return Object.fromEntries(Object.entries(errors).map(([name, list]) => [name, list?.map(inClerkWords)])) as E;
+}
+
 /**
  * Back to the page after something was recorded, keeping the site (and the box being emptied) in the
  * address: a fresh form for the next one, and what was done said once. `#box` brings a phone back to step 2.
@@ -113,7 +118,7 @@ const recorded = (request: Request, cycle: Cycle, keep: Record<string, string>, 
 /** Why the box refused a ballot, in words (a form sent twice is not refused: see `recordedOnce`). */
 function boxRefusalMessage(refusal: Exclude<BoxRefusal, { refusal: "already-entered" }>, site: string, district: string) {
   return refusal.refusal === "box-full"
-    ? message("vote:paper.errors.boxFull", { site, district, checkedIn: refusal.checkedIn })
+    ? message("vote:paper.errors.boxFull", { site, district, count: refusal.checkedIn })
     : CODE_REFUSAL_MESSAGES["not-voting"];
 }
 
@@ -127,7 +132,7 @@ function entryTokenOf(formData: FormData) {
 /** Step 1: the code on the voter's letter is used at the site, with the same checks as a code typed online. No choices. */
 async function checkIn(request: Request, actor: Actor, cycle: Cycle, formData: FormData) {
   const values = { site: field(formData, "site"), code: field(formData, "code") };
-  const refuse = (errors: CheckInForm["errors"]) => data<CheckInForm>({ form: "check-in", values, errors }, { status: 400 });
+  const refuse = (errors: CheckInForm["errors"]) => data<CheckInForm>({ form: "check-in", values, errors: clerkWorded(errors) }, { status: 400 });
   const read = paperCheckIn.safeParse(values);
   if (!read.success) return refuse(read.error.flatten().fieldErrors);
   const normalised = normaliseVoterCode(read.data.code);
@@ -152,7 +157,7 @@ async function enterBallotFromBox(request: Request, actor: Actor, cycle: Cycle, 
   const submission = readBallotChoices(formData, rules.method, options.map((o) => o.id));
   if (!submission) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
   const kept = { selection: "ids" in submission ? [...submission.ids] : [], ranks: "ranks" in submission ? { ...submission.ranks } : {} };
-  const refuse = (errors: BoxForm["errors"], spoil: BoxForm["spoil"] = null) => data<BoxForm>({ form: "box", ...kept, errors, spoil }, { status: 400 });
+  const refuse = (errors: BoxForm["errors"], spoil: BoxForm["spoil"] = null) => data<BoxForm>({ form: "box", ...kept, errors: clerkWorded(errors), spoil }, { status: 400 });
   const check = checkBallot(rules, options, submission, cycle.currency, INTL_LOCALE[await localeOf(request)]);
   const next = { site, district: district.id };
   if (intent === "box-spoil") {
@@ -408,7 +413,7 @@ export default function PaperBallots() {
         <h2 id="spoiled-heading">{t("vote:spoiled.title")}</h2>
         {spoiled.length ? (
           <div className="table-scroll">
-            <table>
+            <table className="stack-narrow">
               <caption>{t("vote:spoiled.caption")}</caption>
               <thead>
                 <tr>
@@ -424,9 +429,9 @@ export default function PaperBallots() {
                   <tr key={row.district}>
                     <th scope="row">{row.district}</th>
                     {SPOILED_REASONS.map((r) => (
-                      <td key={r} className="num">{f.number(row.byReason[r])}</td>
+                      <td key={r} className="num" data-label={t(SPOILED_REASON_KEYS[r])}>{f.number(row.byReason[r])}</td>
                     ))}
-                    <td className="num"><strong>{f.number(row.total)}</strong></td>
+                    <td className="num" data-label={t("vote:spoiled.total")}><strong>{f.number(row.total)}</strong></td>
                   </tr>
                 ))}
               </tbody>

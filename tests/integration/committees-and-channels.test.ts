@@ -102,7 +102,7 @@ describe("voting with an account, and on paper", async () => {
     const noSite = answerOf<{ errors: { site?: string[] } }>(await paperAction(args(browser.post(url, { intent: "check-in", site: "", code: code.code }), { slug: cycle.slug })));
     expect(decodeMessage(noSite.reply.errors.site![0])?.key).toBe("vote:paper.errors.site");
     const unknown = answerOf<{ errors: { code?: string[] } }>(await paperAction(args(browser.post(url, { intent: "check-in", site: "Library", code: "AAAA-BBBB-CCCC" }), { slug: cycle.slug })));
-    expect(decodeMessage(unknown.reply.errors.code![0])?.key).toBe("vote:errors.code.unknown");
+    expect(decodeMessage(unknown.reply.errors.code![0])?.key).toBe("vote:paperErrors.code.unknown");
     const checkedIn = (await paperAction(args(browser.post(url, { intent: "check-in", site: "Library", code: code.code }), { slug: cycle.slug }))) as Response;
     expect(checkedIn.headers.get("Location")).toBe(`${url}?site=Library`);
     const used = answerOf<{ errors: { code?: string[] } }>(await paperAction(args(browser.post(url, { intent: "check-in", site: "Library", code: code.code }), { slug: cycle.slug })));
@@ -121,7 +121,7 @@ describe("voting with an account, and on paper", async () => {
     const foreign = await prisma.voterCode.findFirstOrThrow({ where: { cycleId: other.id } });
     const paper = answerOf<{ errors: { code?: string[] } }>(await paperAction(args((await browserFor(admin)).post(`/admin/cycles/${cycle.slug}/paper`, { intent: "check-in", site: "Library", code: foreign.code }), { slug: cycle.slug })));
     expect(paper.httpStatus).toBe(400);
-    expect(decodeMessage(paper.reply.errors.code![0])?.key).toBe("vote:errors.code.unknown");
+    expect(decodeMessage(paper.reply.errors.code![0])?.key).toBe("vote:paperErrors.code.unknown");
     expect(await prisma.participation.count({ where: { voterCodeId: foreign.id } })).toBe(0);
   });
 });

@@ -59,11 +59,11 @@ describe("paper voting: check in a voter, then enter ballots from the box", asyn
     const before = await prisma.participation.count();
     for (const [site, code, errors] of [
       ["Site A", used.code, { code: ["vote:errors.code.used"] }],
-      ["Site A", voided.code, { code: ["vote:errors.code.voided"] }],
-      ["Site A", "AAAA-BBBB-CCCC", { code: ["vote:errors.code.unknown"] }],
-      ["Site A", foreign.code, { code: ["vote:errors.code.unknown"] }],
+      ["Site A", voided.code, { code: ["vote:paperErrors.code.voided"] }],
+      ["Site A", "AAAA-BBBB-CCCC", { code: ["vote:paperErrors.code.unknown"] }],
+      ["Site A", foreign.code, { code: ["vote:paperErrors.code.unknown"] }],
       ["", codes[1].code, { site: ["vote:paper.errors.site"] }],
-      ["Site A", "", { code: ["vote:errors.enterCode"] }],
+      ["Site A", "", { code: ["vote:paperErrors.enterCode"] }],
     ] as const) {
       const { httpStatus, reply } = answerOf<Reply>(await checkIn(site, code));
       expect(httpStatus).toBe(400);
@@ -79,13 +79,13 @@ describe("paper voting: check in a voter, then enter ballots from the box", asyn
       const { httpStatus, reply } = answerOf<Reply>(await fromBox(site, [], "box", districtId));
       // A blank ballot is refused by the rules first; a ballot the rules accept, by the box.
       expect(httpStatus).toBe(400);
-      expect(keysOf(reply.errors)).toEqual({ ballot: ["vote:errors.chooseAtLeastOne"] });
+      expect(keysOf(reply.errors)).toEqual({ ballot: ["vote:paperErrors.chooseAtLeastOne"] });
     }
     const refused = answerOf<Reply>(await fromBox("Site B", [proposalIds[1]]));
     expect(refused.httpStatus).toBe(400);
     expect(refused.reply).toMatchObject({ form: "box", selection: [proposalIds[1]], spoil: null });
     expect(keysOf(refused.reply.errors)).toEqual({ box: ["vote:paper.errors.boxFull"] });
-    expect(decodeMessage(refused.reply.errors.box![0])?.values).toEqual({ site: "Site B", district: "North", checkedIn: 0 });
+    expect(decodeMessage(refused.reply.errors.box![0])?.values).toEqual({ site: "Site B", district: "North", count: 0 });
     expect(await sealedAndMixed()).toBe(0);
     expect(await prisma.paperBox.count({ where: { cycleId: cycle.id } })).toBe(0);
   });
@@ -107,7 +107,7 @@ describe("paper voting: check in a voter, then enter ballots from the box", asyn
     expect(third.httpStatus).toBe(400);
     expect(third.reply).toMatchObject({ form: "box", selection: proposalIds });
     expect(keysOf(third.reply.errors)).toEqual({ box: ["vote:paper.errors.boxFull"] });
-    expect(decodeMessage(third.reply.errors.box![0])?.values).toEqual({ site: "Site A", district: "North", checkedIn: 2 });
+    expect(decodeMessage(third.reply.errors.box![0])?.values).toEqual({ site: "Site A", district: "North", count: 2 });
     const spoilRefused = answerOf<Reply>(await post({ intent: "box-spoil", site: "Site A", districtId: north.id, reason: "blank", note: "", project: [] }));
     expect(keysOf(spoilRefused.reply.errors)).toEqual({ box: ["vote:paper.errors.boxFull"] });
     const spoilAlone = answerOf<Reply>(await spoilFromBox("Site A"));

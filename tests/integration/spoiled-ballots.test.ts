@@ -97,7 +97,7 @@ describe("recording a spoiled paper ballot from the box", async () => {
     const refused = answerOf<BoxReply>(await post({ intent: "box", ...box }));
     expect(refused.httpStatus).toBe(400);
     expect(refused.reply).toMatchObject({ form: "box", selection: [], spoil: { reason: "blank", note: "" } });
-    expect(keysOf(refused.reply.errors)).toEqual({ ballot: ["vote:errors.chooseAtLeastOne"] });
+    expect(keysOf(refused.reply.errors)).toEqual({ ballot: ["vote:paperErrors.chooseAtLeastOne"] });
     // "Other" with no note: the refusal again, the note's error beside it, the choices kept.
     const noNote = answerOf<BoxReply>(await post({ intent: "box-spoil", ...box, reason: "other", note: "", project: proposalId }));
     expect(noNote.httpStatus).toBe(400);
@@ -116,7 +116,7 @@ describe("recording a spoiled paper ballot from the box", async () => {
     try {
       const refused = answerOf<BoxReply>(await post({ intent: "box", site: "Northside School", districtId: north.id, project: proposalId }));
       expect(refused.reply.spoil).toEqual({ reason: "over-budget", note: "" });
-      expect(keysOf(refused.reply.errors)).toEqual({ ballot: ["vote:errors.overBudget"] });
+      expect(keysOf(refused.reply.errors)).toEqual({ ballot: ["vote:paperErrors.overBudget"] });
     } finally {
       await prisma.district.update({ where: { id: north.id }, data: { budgetCents: north.budgetCents } });
     }

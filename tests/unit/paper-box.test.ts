@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { boxHasRoom, paperBoxBalance, siteAsKnown } from "~/domain/ballots/paper";
+import { boxHasRoom, inClerkWords, paperBoxBalance, siteAsKnown } from "~/domain/ballots/paper";
+import { message } from "~/i18n/message";
+import { inWords } from "../english";
 import { paperSite } from "~/domain/ballots/schema";
 
 describe("a polling site's ballot box", () => {
@@ -39,5 +41,20 @@ describe("a polling site typed by a clerk", () => {
   it("is read with its inner spaces made one", () => {
     expect(paperSite.parse("  Eastgate \t  Library ")).toBe("Eastgate Library");
     expect(paperSite.safeParse("   ").success).toBe(false);
+  });
+});
+
+describe("the rules' problems on the clerk's page", () => {
+  it("speak of the paper ballot and the voter's letter, not of 'your selection' and 'your letter'", () => {
+    const over = message("vote:errors.overBudget", { total: "$70,000", over: "$20,000", budget: "$50,000" });
+    expect(inWords(over)).toMatch(/Remove a project to continue/);
+    expect(inWords(inClerkWords(over))).toBe(
+      "This ballot's ticks cost $70,000, which is $20,000 over the district budget of $50,000: it cannot be counted as marked. Check the ticks against the paper; if they are right, record it as spoiled (over the budget).",
+    );
+    expect(inWords(inClerkWords(message("vote:errors.enterCode")))).toBe("Enter the voter code printed on the voter's letter.");
+    expect(inWords(inClerkWords(message("vote:errors.code.unknown")), "es")).toBe("No encontramos ese código de votante. Compárelo con la carta del votante.");
+    // Problems that already speak to no one in particular stay as they are.
+    expect(inClerkWords(message("vote:errors.code.used"))).toBe(message("vote:errors.code.used"));
+    expect(inClerkWords("plain text")).toBe("plain text");
   });
 });

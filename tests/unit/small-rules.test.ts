@@ -100,3 +100,13 @@ describe("translations", () => {
     expect(keyOf(category.safeParse({ locale: "es", title: "P".repeat(61) }), "title")).toBe("translations:errors.categoryNameLong");
   });
 });
+
+describe("percentages on the dashboards", async () => {
+  const { formatPercent } = await import("~/i18n/i18n");
+  it("never write a share above zero as 0%", () => {
+    expect(formatPercent(24 / 55_000, 1, "en-US")).toBe("0.04%");
+    expect(formatPercent(0, 1, "en-US")).toBe("0%");
+    expect(formatPercent(0.004, 1, "en-US")).toBe("0.4%");
+    expect(formatPercent(0.62, 0, "es-US")).toMatch(/^62\s?%$/);
+  });
+});

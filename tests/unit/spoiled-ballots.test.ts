@@ -32,6 +32,14 @@ describe("reading a spoiled paper ballot", () => {
     expect(keysOf((readSpoiledEntry({ ...typed, reason: undefined }) as { errors: Record<string, string[]> }).errors)).toEqual({ reason: ["vote:spoiled.errors.reason"] });
   });
 
+  it("refuses a note that names a voter code, however it is written: the ballot must not say whose it was", () => {
+    for (const note of ["Voter ACDE-FGHJ-KMNP asked for a new one", "acdefghjkmnp", "code acde fghj kmnp, torn"]) {
+      const read = readSpoiledEntry({ ...typed, reason: "other", note });
+      expect(read.ok ? {} : keysOf(read.errors), note).toEqual({ note: ["vote:spoiled.errors.noteCode"] });
+    }
+    for (const note of ["Torn in half", "Two ticks then crossed out", "Marked with a pen that ran out"]) expect(readSpoiledEntry({ ...typed, note }).ok, note).toBe(true);
+  });
+
   it("needs a note saying why for 'other', also beside the other problems", () => {
     for (const note of ["", "   "]) {
       const read = readSpoiledEntry({ ...typed, reason: "other", note });

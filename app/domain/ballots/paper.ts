@@ -2,6 +2,7 @@
 // a voter is checked in with the code on their letter (the code is used; no choices), and their
 // ballot goes into the box; later ballots are entered from the box with no code, so whoever types
 // them cannot tell whose ballot is whose. Pure.
+import { decodeMessage, message } from "../../i18n/message";
 
 /** A site name as typed, with runs of spaces made one (the schema trims the ends). */
 export const tidySite = (site: string) => site.replace(/\s+/g, " ").trim();
@@ -57,4 +58,29 @@ export function paperBoxBalance(
       // Ballots still in the box (or with voters still filling them in); never below zero.
       waiting: Math.max(0, r.checkedIn - r.ballots - r.spoiled),
     }));
+}
+
+/** Voter-facing problems (the rules speak to the voter: "your selection", "your letter") and the clerk's wording of each. */
+const CLERK_WORDING: Record<string, string> = {
+  "vote:errors.overBudget": "vote:paperErrors.overBudget",
+  "vote:errors.underMinimum": "vote:paperErrors.underMinimum",
+  "vote:errors.tooManyApprovals": "vote:paperErrors.tooManyApprovals",
+  "vote:errors.tooFewApprovals": "vote:paperErrors.tooFewApprovals",
+  "vote:errors.chooseAtLeastOne": "vote:paperErrors.chooseAtLeastOne",
+  "vote:errors.rankAtLeastOne": "vote:paperErrors.rankAtLeastOne",
+  "vote:errors.rankRepeated": "vote:paperErrors.rankRepeated",
+  "vote:errors.rankSkipped": "vote:paperErrors.rankSkipped",
+  "vote:errors.tooManyRanks": "vote:paperErrors.tooManyRanks",
+  "vote:errors.rankNotWhole": "vote:paperErrors.rankNotWhole",
+  "vote:errors.enterCode": "vote:paperErrors.enterCode",
+  "vote:errors.code.unknown": "vote:paperErrors.code.unknown",
+  "vote:errors.code.voided": "vote:paperErrors.code.voided",
+};
+
+/** A ballot or voter-code problem as the clerk at the paper page reads it; others stay as they are. */
+export function inClerkWords(text: string): string {
+  const decoded = decodeMessage(text);
+  const clerkKey = decoded && Object.hasOwn(CLERK_WORDING, decoded.key) ? CLERK_WORDING[decoded.key] : null;
+  if (!decoded || !clerkKey) return text;
+  return message(clerkKey, Object.keys(decoded.values).length ? decoded.values : undefined);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { mentionsVoterCode } from "./voter-codes";
 import { message } from "../../i18n/message";
 import type { BallotCheck, BallotRules } from "./rules";
 import { paperBoxInput } from "./schema";
@@ -41,7 +42,10 @@ export type SpoiledEntryErrors = Partial<Record<"site" | "districtId" | "reason"
 export function readSpoiledEntry(input: Record<string, unknown>): { ok: true; entry: SpoiledEntry } | { ok: false; errors: SpoiledEntryErrors } {
   const parsed = spoiledEntryInput.safeParse(input);
   const errors: SpoiledEntryErrors = parsed.success ? {} : parsed.error.flatten().fieldErrors;
-  if (input.reason === "other" && !String(input.note ?? "").trim()) errors.note = [message("vote:spoiled.errors.note")];
+  const note = String(input.note ?? "");
+  if (input.reason === "other" && !note.trim()) errors.note = [message("vote:spoiled.errors.note")];
+  // A spoiled ballot says nothing of whose it was: it came from the box, after the voter's check-in.
+  if (mentionsVoterCode(note)) errors.note = [message("vote:spoiled.errors.noteCode")];
   return parsed.success && !errors.note ? { ok: true, entry: parsed.data } : { ok: false, errors };
 }
 

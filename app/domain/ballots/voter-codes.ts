@@ -27,3 +27,11 @@ export function normaliseVoterCode(input: string): string | null {
   for (const ch of raw) if (!CODE_ALPHABET.includes(ch)) return null;
   return formatVoterCode(raw);
 }
+
+const GROUP = `[${CODE_ALPHABET}]{4}`;
+const CODE_IN_TEXT = new RegExp(`(^|[^0-9A-Z])${GROUP}[\\s-]?${GROUP}[\\s-]?${GROUP}($|[^0-9A-Z])`, "i");
+
+/** Whether free text (a clerk's note) holds something that reads as a voter code. */
+export function mentionsVoterCode(text: string): boolean {
+  return CODE_IN_TEXT.test(text);
+}

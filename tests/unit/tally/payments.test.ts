@@ -57,9 +57,9 @@ describe("what Equal Shares says each supporter paid", () => {
 describe("reasons on ranked ballots", () => {
   const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
   it("speak of points, which are not a number of voters", () => {
-    expect(explainNote({ kind: "greedy" }, dollars, tIn("en"), "points")).toBe("Funded: it had more points than the projects after it, and it fit the budget.");
+    expect(explainNote({ kind: "greedy" }, dollars, tIn("en"), "points")).toBe("Funded: projects are taken in order of points, and when its turn came it fit in what was left of the budget.");
     expect(explainNote({ kind: "greedy-fill" }, dollars, tIn("es"), "points")).toContain("en orden de puntos");
-    expect(explainNote({ kind: "greedy" }, dollars, tIn("en"))).toBe("Funded: it had more votes than the projects after it, and it fit the budget.");
+    expect(explainNote({ kind: "greedy" }, dollars, tIn("en"))).toBe("Funded: projects are taken in order of votes, and when its turn came it fit in what was left of the budget.");
   });
 });
 
@@ -105,6 +105,6 @@ describe("why a greedy winner won", () => {
     );
     // "4" also won, and nothing after it had 2 votes: the plain reason is true for it.
     expect(note("4")).toEqual({ kind: "greedy" });
-    expect(explainNote(note("4"), String, tIn("en"))).toBe("Funded: it had more votes than the projects after it, and it fit the budget.");
+    expect(explainNote(note("4"), String, tIn("en"))).toBe("Funded: projects are taken in order of votes, and when its turn came it fit in what was left of the budget.");
   });
 });
