@@ -11,7 +11,7 @@ import { loadCycleFor } from "~/guards.server";
 import type { Actor } from "~/domain/auth/roles";
 import { ballotOptions, checkInPaperVoter, enterBoxBallot, findVoterCode, newPaperEntryToken, paperBoxCounts, recordSpoiledBallot, spoiledCounts, type BoxRefusal } from "~/db/ballots.server";
 import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
-import { inClerkWords, paperBoxBalance } from "~/domain/ballots/paper";
+import { inClerkWords, paperBoxBalance, siteAsKnown } from "~/domain/ballots/paper";
 import { ballotRulesFor, checkBallot } from "~/domain/ballots/rules";
 import { paperBoxInput, paperCheckIn, readBallotChoices } from "~/domain/ballots/schema";
 import { readSpoiledEntry, SPOILED_NOTE_MAX, SPOILED_REASON_KEYS, SPOILED_REASONS, spoiledByDistrict, suggestedSpoiledReason, type SpoiledEntryErrors } from "~/domain/ballots/spoiled";
@@ -50,8 +50,10 @@ async function districtBallot(request: Request, cycle: Cycle, district: Cycle["d
  * Which box the clerk is emptying (`?site=…&district=…`, the form of step 2 sent with GET: it
  * changes nothing), and that district's ballot once both are right.
  */
-async function chosenBox(request: Request, cycle: Cycle, params: URLSearchParams) {
-  const values = { site: params.get("site") ?? "", districtId: params.get("district") ?? "" };
+async function chosenBox(request: Request, cycle: Cycle, params: URLSearchParams, knownSites: readonly string[]) {
+  const typed = params.get("site") ?? "";
+  // A site typed in another case or spacing is the box already known: shown (and kept) as it is known.
+  const values = { site: typed.trim() ? siteAsKnown(typed, knownSites) : typed, districtId: params.get("district") ?? "" };
   if (!params.has("district")) return { values, errors: {}, ballot: null };
   const read = paperBoxInput.safeParse(values);
   const errors: { site?: string[]; districtId?: string[] } = read.success ? {} : read.error.flatten().fieldErrors;
@@ -64,13 +66,15 @@ async function chosenBox(request: Request, cycle: Cycle, params: URLSearchParams
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cycle } = await guard(request, params.slug);
   const search = new URL(request.url).searchParams;
-  const [counts, spoiled, box, flash] = await Promise.all([paperBoxCounts(cycle.id), spoiledCounts(cycle.id), chosenBox(request, cycle, search), takeDone(request)]);
+  const [counts, spoiled, flash] = await Promise.all([paperBoxCounts(cycle.id), spoiledCounts(cycle.id), takeDone(request)]);
   const boxes = paperBoxBalance(cycle.districts, counts.checkedIn, counts.boxes);
+  const sites = [...new Set(boxes.map((b) => b.site))];
+  const box = await chosenBox(request, cycle, search, sites);
   const districtName = (id: string | null) => cycle.districts.find((d) => d.id === id)?.name ?? null;
   return data({
     cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency },
     districts: cycle.districts.map((d) => ({ id: d.id, name: d.name })),
-    sites: [...new Set(boxes.map((b) => b.site))],
+    sites,
     boxes,
     box,
     // One per page: each form that takes a ballot out of a box is recorded once, however often it is sent.

@@ -231,8 +231,19 @@ test("a paper ballot from the box the rules refuse is recorded as spoiled, never
     await expect(checkIn.getByLabel("Voter code on the letter")).toHaveValue("");
   }
 
+  // Their ballots are in the box, not entered: the vote cannot close yet, and the PB office is told which boxes.
+  await admin.goto(`/admin/cycles/${cycle.slug}`);
+  await admin.getByRole("button", { name: "Close voting" }).click();
+  const refusal = admin.getByRole("alert");
+  await expect(refusal).toContainText("The box at Millbrook Library still holds 1 Millbrook North ballot");
+  await expect(refusal).toContainText("The box at Millbrook Library still holds 2 Millbrook South ballots");
+  await expect(admin.getByText("Phase: Voting")).toBeVisible();
+  await shot(admin, "close-voting-refused-boxes");
+  await admin.getByRole("link", { name: "Enter paper ballots from polling sites" }).click();
+
   // From the box: North's voter ticked both projects: $70,000 of $50,000. Refused, and offered as spoiled with the choices kept.
   const box = admin.getByRole("region", { name: "2. Enter ballots from the box" });
+  await box.getByLabel("Site of the box").fill("millbrook  library");
   await box.getByLabel("District of the ballot").selectOption({ label: "Millbrook North" });
   await box.getByRole("button", { name: "Show this district's ballot" }).click();
   await box.getByLabel(/Reading garden at the library/).check();

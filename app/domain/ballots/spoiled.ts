@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { mentionsVoterCode } from "./voter-codes";
+import { mentionsVoterCode } from "./code-format";
 import { message } from "../../i18n/message";
 import type { BallotCheck, BallotRules } from "./rules";
 import { paperBoxInput } from "./schema";

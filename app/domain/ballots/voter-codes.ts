@@ -1,37 +1,11 @@
 import { randomInt } from "node:crypto";
+import { CODE_ALPHABET, CODE_LENGTH, formatVoterCode } from "./code-format";
 
-// No 0/O, 1/I/L, 5/S, 2/Z, 8/B: codes are read aloud and typed from paper.
-export const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
-export const CODE_LENGTH = 12; // 25^12 ≈ 2^55.7 possibilities
+export { CODE_ALPHABET, CODE_LENGTH, formatVoterCode, inGroupsOfFour, mentionsVoterCode, normaliseVoterCode } from "./code-format";
 
 /** A fresh voter code, grouped for reading aloud: "ACDE-FGHJ-KMNP". */
 export function generateVoterCode(): string {
   let raw = "";
   for (let i = 0; i < CODE_LENGTH; i++) raw += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return formatVoterCode(raw);
-}
-
-export function formatVoterCode(raw: string): string {
-  return inGroupsOfFour(raw);
-}
-
-/** "ACDEFGHJKMNP" → "ACDE-FGHJ-KMNP": codes and trackers are read and copied in groups of four. */
-export function inGroupsOfFour(raw: string): string {
-  return raw.match(/.{1,4}/g)!.join("-");
-}
-
-/** Accepts what people type: any case, spaces or dashes. Null when it cannot be a code. */
-export function normaliseVoterCode(input: string): string | null {
-  const raw = input.toUpperCase().replace(/[\s-]/g, "");
-  if (raw.length !== CODE_LENGTH) return null;
-  for (const ch of raw) if (!CODE_ALPHABET.includes(ch)) return null;
-  return formatVoterCode(raw);
-}
-
-const GROUP = `[${CODE_ALPHABET}]{4}`;
-const CODE_IN_TEXT = new RegExp(`(^|[^0-9A-Z])${GROUP}[\\s-]?${GROUP}[\\s-]?${GROUP}($|[^0-9A-Z])`, "i");
-
-/** Whether free text (a clerk's note) holds something that reads as a voter code. */
-export function mentionsVoterCode(text: string): boolean {
-  return CODE_IN_TEXT.test(text);
 }
