@@ -1,13 +1,14 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { FormErrors, Notice, TextareaField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
+import { redirectWithDone, takeDone } from "~/flash.server";
 import { cycleCriteria, saveCriteria } from "~/db/costing.server";
 import { cyclePhase, getCycle } from "~/db/cycles.server";
 import { criteriaInput } from "~/domain/costing/estimate";
@@ -33,14 +34,16 @@ async function guard(request: Request, slug: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cycle } = await guard(request, params.slug);
-  const criteria = await cycleCriteria(cycle.id);
-  return {
+  const [criteria, flash] = await Promise.all([cycleCriteria(cycle.id), takeDone(request)]);
+  return data({
     cycle: { slug: cycle.slug, name: cycle.name },
+    // Said once after saving: not again on a reload, nor beside a later refused form.
+    saved: "saved" in flash.done,
     defaults: {
       criteria: criteria.filter((c) => c.kind !== "district_budget").map((c) => c.label).join("\n"),
       budgetCheck: criteria.some((c) => c.kind === "district_budget") ? "on" : undefined,
     },
-  };
+  }, { headers: flash.headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -53,20 +56,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     [...criteria.map((label) => ({ label, kind: "manual" })), ...(budgetCheck ? [{ label: "Cost within the district budget", kind: "district_budget" }] : [])],
     actor,
   );
-  return redirect(`/admin/cycles/${cycle.slug}/criteria?saved=1`);
+  return redirectWithDone(request, `/admin/cycles/${cycle.slug}/criteria`, { saved: "1" });
 }
 
 export default function CriteriaPage() {
-  const { cycle, defaults } = useLoaderData<typeof loader>();
+  const { cycle, defaults, saved } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const [form, fields] = useForm({ lastResult, defaultValue: defaults, onValidate: ({ formData }) => parseWithZod(formData, { schema: criteriaInput }) });
   const { t } = useTranslation();
   return (
     <>
       <p><Link to={`/admin/cycles/${cycle.slug}`}>{t("costing:criteria.back")}</Link></p>
       <h1>{t("costing:criteria.title", { cycle: cycle.name })}</h1>
-      {searchParams.get("saved") ? <Notice tone="success">{t("costing:criteria.saved")}</Notice> : null}
+      {saved && !lastResult ? <Notice tone="success">{t("costing:criteria.saved")}</Notice> : null}
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <FormErrors id={form.errorId} errors={form.errors} />

@@ -19,6 +19,7 @@ async function load({ request }: LoaderFunctionArgs) {
         run: r.run,
         ballots: r.ballotCount,
         ballotsSha256: r.ballotsHash,
+        spoiledPaperBallots: r.spoiledCount,
         score,
         projects: r.projects,
       })),

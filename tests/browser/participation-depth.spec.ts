@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import Papa from "papaparse";
 import { countAndPublish, cycleOpenForVoting, type CycleSpec } from "./cycles";
 import { query, shot, signIn } from "./helpers";
 
@@ -310,6 +311,12 @@ test("a paper ballot from the box the rules refuse is recorded as spoiled, never
     ["Millbrook North", 0, 1],
     ["Millbrook South", 1, 1],
   ]);
+  // The council's spreadsheet says it too, on every project row of the district.
+  const csv = await (await page.request.get(`/results/export.csv?cycle=${cycle.slug}`)).text();
+  const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+  expect(new Set(rows.map((r) => `${r.district}: ${r.ballots} counted, ${r.spoiled_paper_ballots} spoiled`))).toEqual(
+    new Set(["Millbrook North: 0 counted, 1 spoiled", "Millbrook South: 1 counted, 1 spoiled"]),
+  );
   await page.getByRole("link", { name: "printable council report" }).click();
   for (const [district, counted] of [["Millbrook North", "0 ballots"], ["Millbrook South", "1 ballot"]]) {
     const report = page.getByRole("region", { name: `${cycle.name}: ${district}` });

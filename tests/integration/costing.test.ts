@@ -202,7 +202,16 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
     const bad = answerOf(await post({ criteria: "On public land\nab" }));
     expect(bad.reply.error["criteria[1]"] ?? bad.reply.error.criteria).toBeTruthy();
     expect(bad.reply.initialValue.criteria).toBe("On public land\nab");
-    expect(((await post({ criteria: "On public land\nAccessible to everyone", budgetCheck: "on" })) as Response).status).toBe(302);
+    const saved = (await post({ criteria: "On public land\nAccessible to everyone", budgetCheck: "on" })) as Response;
+    expect(saved.status).toBe(302);
+    // "Criteria saved." once, after the redirect; not again on a reload.
+    browser.remember(saved);
+    const page = async () => {
+      const shown = await criteriaPage.loader(args(browser.get(`/admin/cycles/${cycle.slug}/criteria`), { slug: cycle.slug }));
+      browser.remember(new Response(null, { headers: shown.init!.headers }));
+      return shown.data.saved;
+    };
+    expect([await page(), await page()]).toEqual([true, false]);
     expect((await prisma.eligibilityCriterion.findMany({ where: { cycleId: cycle.id }, orderBy: { position: "asc" } })).map((c) => c.label)).toEqual(["On public land", "Accessible to everyone", "Cost within the district budget"]);
     const staffBrowser = await browserFor(leadA);
     const refused = await settle(() => criteriaPage.action(args(staffBrowser.post(`/admin/cycles/${cycle.slug}/criteria`, { criteria: "Anything" }), { slug: cycle.slug })));

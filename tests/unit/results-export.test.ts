@@ -6,12 +6,12 @@ describe("the results CSV", () => {
     for (const score of ["votes", "points"] as const) {
       const [row] = resultRows([
         {
-          cycle: "Riverside PB", district: "North", budgetCents: 100_000_00, rule: "greedy", run: 1, ballots: 3, ballotsSha256: "ab", score,
+          cycle: "Riverside PB", district: "North", budgetCents: 100_000_00, rule: "greedy", run: 1, ballots: 3, ballotsSha256: "ab", spoiledPaperBallots: 2, score,
           projects: [{ proposalId: "cl9x", number: 9, title: "Shade trees", costCents: 10_000_00, votes: 3, position: 0, selected: true }],
         },
       ]);
       expect(Object.keys(row)).toEqual(resultColumns(score));
-      expect(row).toMatchObject({ project_id: "cl9x", proposal_number: 9, [score]: 3 });
+      expect(row).toMatchObject({ project_id: "cl9x", proposal_number: 9, [score]: 3, ballots: 3, spoiled_paper_ballots: 2 });
     }
   });
 });

@@ -10,6 +10,8 @@ export interface ResultRowInput {
   run: number;
   ballots: number;
   ballotsSha256: string;
+  /** Paper ballots of the district received but not countable (never in `ballots`). */
+  spoiledPaperBallots: number;
   /** The figure's column is named for what it counts: "votes", or "points" on ranked ballots. */
   score: ScoreKind;
   /** number: the public proposal number (#9), the project's id in the `.pb` file and the tie-break. */
@@ -20,7 +22,7 @@ export interface ResultRowInput {
 export function resultColumns(score: ScoreKind) {
   return [
     "cycle", "district", "rank", "project_id", "project", score, "cost", "selected",
-    "district_budget", "rule", "run", "ballots", "ballots_sha256", "proposal_number",
+    "district_budget", "rule", "run", "ballots", "ballots_sha256", "proposal_number", "spoiled_paper_ballots",
   ];
 }
 
@@ -40,8 +42,9 @@ export function resultRows(results: readonly ResultRowInput[]) {
       run: r.run,
       ballots: r.ballots,
       ballots_sha256: r.ballotsSha256,
-      // Last, so the columns before it keep their places.
+      // Added last, so the columns before them keep their places.
       proposal_number: p.number ?? "",
+      spoiled_paper_ballots: r.spoiledPaperBallots,
     })),
   );
 }
