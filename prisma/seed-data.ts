@@ -252,6 +252,8 @@ export const LIBRARY_PROPOSALS: Record<string, Omit<ProposalSeed, "ideas" | "rea
 
 /** The survey after voting: categories and census shares (basis points) the PB office set up. */
 export const SURVEY_ETHNICITIES = ["Asian", "Black or African American", "Hispanic or Latino", "Native American or Alaska Native", "Pacific Islander", "White", "Another group"] as const;
+/** The same categories as Spanish-speaking voters read them, in the same order. */
+export const SURVEY_ETHNICITIES_ES = ["Asiático", "Negro o afroamericano", "Hispano o latino", "Nativo americano o nativo de Alaska", "Isleño del Pacífico", "Blanco", "Otro grupo"];
 export const SURVEY_CENSUS = {
   ageBand: { under18: 22_00, "18to24": 10_00, "25to34": 16_00, "35to44": 14_00, "45to64": 24_00, "65plus": 14_00 },
   gender: { woman: 51_00, man: 48_00, nonbinary: 1_00 },

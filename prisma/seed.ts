@@ -24,7 +24,7 @@ import type { Phase } from "~/domain/cycles/phases";
 import { DEFAULT_BALLOT_RULES } from "~/domain/cycles/rules-schema";
 import {
   AGENCIES, CATEGORIES, CATEGORIES_ES, COSTING_PROPOSALS, DEMO_PASSWORD, DISTRICTS, LIBRARY_PROPOSALS, OTHER_IDEAS, PROJECT_UPDATES, PROPOSALS, RESIDENT_NAMES,
-  SCHOOL_PROPOSALS, SURVEY_CENSUS, SURVEY_ETHNICITIES, VOTING_CYCLES_ES, VOTING_PROPOSALS, YOUTH_IDEAS,
+  SCHOOL_PROPOSALS, SURVEY_CENSUS, SURVEY_ETHNICITIES, SURVEY_ETHNICITIES_ES, VOTING_CYCLES_ES, VOTING_PROPOSALS, YOUTH_IDEAS,
 } from "./seed-data";
 
 /** Deterministic pseudo-random numbers, so every demo database looks the same. */
@@ -255,7 +255,7 @@ async function seed() {
 
   // The survey after voting, answered by some of last year's voters; younger people, Spanish
   // speakers and Hispanic residents answered less than their share of the population.
-  await saveSurveyCategories(past.id, [...SURVEY_ETHNICITIES], admin);
+  await saveSurveyCategories(past.id, [...SURVEY_ETHNICITIES], admin, { es: SURVEY_ETHNICITIES_ES });
   await saveCensus(past.id, SURVEY_CENSUS, admin);
   for (let i = 0; i < 120; i++) {
     const spanish = surveyRandom() < 0.18;
@@ -360,7 +360,7 @@ async function seed() {
   await generateVoterCodes(libraries.id, (await prisma.district.findFirstOrThrow({ where: { cycleId: libraries.id } })).id, 40, "Library cards", admin);
   await seedCostingCycle();
   await translateOfficeTexts(admin);
-  await saveSurveyCategories(current.id, [...SURVEY_ETHNICITIES], admin);
+  await saveSurveyCategories(current.id, [...SURVEY_ETHNICITIES], admin, { es: SURVEY_ETHNICITIES_ES });
   await saveCensus(current.id, SURVEY_CENSUS, admin);
 }
 

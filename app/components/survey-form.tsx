@@ -29,7 +29,7 @@ function RadioQuestion({ name, values, error }: { name: "ageBand" | "gender" | "
 }
 
 /** The optional survey after voting: plain HTML form, so it works without JavaScript. */
-export function SurveyForm({ ethnicities, errors = {} }: { ethnicities: readonly string[]; errors?: Record<string, string> }) {
+export function SurveyForm({ ethnicities, errors = {} }: { ethnicities: readonly { value: string; label: string }[]; errors?: Record<string, string> }) {
   const { t } = useTranslation();
   return (
     <section className="card survey" aria-labelledby="survey-heading">
@@ -44,9 +44,9 @@ export function SurveyForm({ ethnicities, errors = {} }: { ethnicities: readonly
           <fieldset className="survey-question">
             <legend>{t(LEGEND_KEYS.ethnicity)}</legend>
             {ethnicities.map((e, i) => (
-              <div className="choice" key={e}>
-                <input type="checkbox" id={`survey-ethnicity-${i}`} name="ethnicities" value={e} />
-                <label htmlFor={`survey-ethnicity-${i}`}>{e}</label>
+              <div className="choice" key={e.value}>
+                <input type="checkbox" id={`survey-ethnicity-${i}`} name="ethnicities" value={e.value} />
+                <label htmlFor={`survey-ethnicity-${i}`}>{e.label}</label>
               </div>
             ))}
           </fieldset>

@@ -6,7 +6,7 @@ import type { Actor } from "~/domain/auth/roles";
 import { cyclePermissions } from "~/domain/cycles/permissions";
 import { PAPER_LOCALE } from "~/domain/participation/representation";
 import { equitySplit } from "~/domain/participation/split";
-import type { Census, SurveyAnswer } from "~/domain/participation/survey";
+import type { CategoryNames, Census, SurveyAnswer } from "~/domain/participation/survey";
 import { audit } from "./audit.server";
 import { seal, unseal } from "~/ballot-seal.server";
 import { logger } from "~/logger.server";
@@ -22,16 +22,21 @@ function parseJson<T>(text: string, fallback: T): T {
   }
 }
 
-export async function surveySetup(cycleId: string): Promise<{ ethnicities: string[]; census: Census }> {
+export async function surveySetup(cycleId: string): Promise<{ ethnicities: string[]; ethnicityNames: CategoryNames; census: Census }> {
   const row = await prisma.surveySetup.findUnique({ where: { cycleId } });
-  return { ethnicities: parseJson<string[]>(row?.ethnicities ?? "[]", []), census: parseJson<Census>(row?.census ?? "{}", {}) };
+  return {
+    ethnicities: parseJson<string[]>(row?.ethnicities ?? "[]", []),
+    ethnicityNames: parseJson<CategoryNames>(row?.ethnicityNames ?? "{}", {}),
+    census: parseJson<Census>(row?.census ?? "{}", {}),
+  };
 }
 
-export async function saveSurveyCategories(cycleId: string, ethnicities: string[], actor: Actor) {
+/** The survey's categories, and their names in other languages (by locale, in the same order). */
+export async function saveSurveyCategories(cycleId: string, ethnicities: string[], actor: Actor, names: CategoryNames = {}) {
   await prisma.$transaction(async (tx) => {
-    const json = JSON.stringify(ethnicities);
-    await tx.surveySetup.upsert({ where: { cycleId }, update: { ethnicities: json }, create: { cycleId, ethnicities: json } });
-    await audit(tx, actor, "survey.categories", { type: "cycle", id: cycleId }, { ethnicities });
+    const fields = { ethnicities: JSON.stringify(ethnicities), ethnicityNames: JSON.stringify(names) };
+    await tx.surveySetup.upsert({ where: { cycleId }, update: fields, create: { cycleId, ...fields } });
+    await audit(tx, actor, "survey.categories", { type: "cycle", id: cycleId }, { ethnicities, names });
   });
 }
 

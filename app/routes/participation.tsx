@@ -14,7 +14,7 @@ import { participationFigures, saveCensus, saveSurveyCategories, surveySetup } f
 import { hasRole } from "~/domain/auth/roles";
 import { participationPermissions } from "~/domain/participation/permissions";
 import { PAPER_LOCALE, representation, turnout } from "~/domain/participation/representation";
-import { CENSUS_QUESTIONS, FIXED_QUESTIONS, categoriesSchema, readCensusForm } from "~/domain/participation/survey";
+import { CENSUS_QUESTIONS, FIXED_QUESTIONS, categoriesSchema, readCategoryNames, readCensusForm } from "~/domain/participation/survey";
 import { isLocale, LOCALE_NAMES } from "~/i18n/config";
 import { useFormat, useMessage } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
@@ -50,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     waitingAnswers: figures.waitingAnswers,
     representation: representation(figures.answers, figures.setup.census, figures.setup.ethnicities),
     ethnicities: figures.setup.ethnicities,
+    ethnicitiesEs: figures.setup.ethnicityNames.es ?? [],
     census: figures.setup.census,
   };
 }
@@ -61,15 +62,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = (notice: string) => redirect(`/participation?cycle=${encodeURIComponent(cycle.slug)}&notice=${notice}`);
   const intent = formData.get("intent");
   if (intent === "categories") {
-    const parsed = categoriesSchema.safeParse(String(formData.get("ethnicities") ?? ""));
-    if (!parsed.success) return data({ categoriesError: parsed.error.issues[0].message, censusErrors: {} as Record<string, string> }, { status: 400 });
-    await saveSurveyCategories(cycle.id, parsed.data, actor);
+    // Refused, the page keeps both lists as typed.
+    const typed = { ethnicities: String(formData.get("ethnicities") ?? ""), spanish: String(formData.get("ethnicitiesEs") ?? "") };
+    const refuse = (errors: { categories?: string; spanish?: string }) => data({ categoriesError: errors.categories ?? null, namesError: errors.spanish ?? null, typed, censusErrors: {} as Record<string, string> }, { status: 400 });
+    const parsed = categoriesSchema.safeParse(typed.ethnicities);
+    if (!parsed.success) return refuse({ categories: parsed.error.issues[0].message });
+    const spanish = readCategoryNames(typed.spanish, parsed.data);
+    if (!spanish.ok) return refuse({ spanish: spanish.error });
+    await saveSurveyCategories(cycle.id, parsed.data, actor, spanish.names ? { es: spanish.names } : {});
     return back("categories");
   }
   if (intent === "census") {
     const { ethnicities } = await surveySetup(cycle.id);
     const read = readCensusForm(formData, ethnicities);
-    if (!read.ok) return data({ categoriesError: null, censusErrors: read.errors }, { status: 400 });
+    if (!read.ok) return data({ categoriesError: null, namesError: null, typed: null, censusErrors: read.errors }, { status: 400 });
     await saveCensus(cycle.id, read.census, actor);
     return back("census");
   }
@@ -274,11 +280,25 @@ export default function ParticipationDashboard() {
                   id="ethnicities"
                   name="ethnicities"
                   rows={6}
-                  defaultValue={d.ethnicities.join("\n")}
+                  defaultValue={answer?.typed?.ethnicities ?? d.ethnicities.join("\n")}
                   aria-invalid={answer?.categoriesError ? true : undefined}
                   aria-describedby={`ethnicities-hint${answer?.categoriesError ? " ethnicities-error" : ""}`}
                 />
                 <FieldErrors id="ethnicities-error" errors={answer?.categoriesError ? [answer.categoriesError] : undefined} />
+              </div>
+              <div className="field">
+                <label htmlFor="ethnicities-es">{t("participation:setup.categories.namesLabel")}</label>
+                <p id="ethnicities-es-hint" className="hint">{t("participation:setup.categories.namesHint")}</p>
+                <textarea
+                  id="ethnicities-es"
+                  name="ethnicitiesEs"
+                  lang="es"
+                  rows={6}
+                  defaultValue={answer?.typed?.spanish ?? d.ethnicitiesEs.join("\n")}
+                  aria-invalid={answer?.namesError ? true : undefined}
+                  aria-describedby={`ethnicities-es-hint${answer?.namesError ? " ethnicities-es-error" : ""}`}
+                />
+                <FieldErrors id="ethnicities-es-error" errors={answer?.namesError ? [answer.namesError] : undefined} />
               </div>
               <button type="submit" name="intent" value="categories" className="button-secondary">{t("participation:setup.categories.save")}</button>
             </Form>

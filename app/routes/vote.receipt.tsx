@@ -3,7 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SurveyForm } from "~/components/survey-form";
 import { surveySetup, surveyTokenUsed } from "~/db/participation.server";
+import { ethnicityChoices } from "~/domain/participation/survey";
 import { useFormat } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { TrackerCard } from "~/components/tracker-card";
 import { readSurveyOffer, takeReceipt, type KeptTracker, type Receipt } from "~/voter-session.server";
@@ -20,14 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The optional survey, offered once to this voting session (see /vote/survey).
   const offer = receipt ? await readSurveyOffer(request) : null;
   const survey = offer && !(await surveyTokenUsed(offer.token)) ? await surveySetup(offer.cycleId) : null;
-  return Response.json({ receipt, tracker, survey: survey ? { ethnicities: survey.ethnicities } : null }, { headers: { "Set-Cookie": cookie } });
+  const ethnicities = survey ? ethnicityChoices(survey.ethnicities, survey.ethnicityNames, await localeOf(request)) : null;
+  return Response.json({ receipt, tracker, survey: ethnicities ? { ethnicities } : null }, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function ReceiptPage() {
   const { receipt, tracker, survey } = useLoaderData<typeof loader>() as {
     receipt: Receipt | null;
     tracker: KeptTracker | null;
-    survey: { ethnicities: string[] } | null;
+    survey: { ethnicities: { value: string; label: string }[] } | null;
   };
   const { t } = useTranslation();
   const f = useFormat();

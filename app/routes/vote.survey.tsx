@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
 import { SurveyForm } from "~/components/survey-form";
 import { readForm } from "~/csrf.server";
+import { localeOf } from "~/i18n/i18n.server";
 import { declineSurvey, recordSurveyAnswer, surveySetup, surveyTokenUsed } from "~/db/participation.server";
-import { readSurveyForm } from "~/domain/participation/survey";
+import { readSurveyForm, ethnicityChoices } from "~/domain/participation/survey";
 import { pageTitle } from "~/i18n/meta";
 import { TrackerCard } from "~/components/tracker-card";
 import { endSurveyOffer, readKeptTracker, readSurveyOffer } from "~/voter-session.server";
@@ -27,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const shown = new URL(request.url).searchParams.get("outcome");
   const outcome: Outcome = shown === "done" || shown === "skipped" ? shown : null;
   if (!offer || outcome || (await surveyTokenUsed(offer.token))) return { outcome, tracker, ethnicities: null };
-  return { outcome, tracker, ethnicities: (await surveySetup(offer.cycleId)).ethnicities };
+  const setup = await surveySetup(offer.cycleId);
+  return { outcome, tracker, ethnicities: ethnicityChoices(setup.ethnicities, setup.ethnicityNames, await localeOf(request)) };
 }
 
 /**

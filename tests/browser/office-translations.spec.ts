@@ -103,3 +103,42 @@ test("the PB office writes its own residency rule and translates it into Spanish
   await shot(admin, "office-residency-translation");
   await admin.context().close();
 });
+
+test("the PB office gives the survey's categories in Spanish; a Spanish voter answers in Spanish and the answer counts under the category", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/participation?cycle=2026");
+  const setup = admin.getByRole("region", { name: "Race and ethnicity categories for the survey" });
+  const spanish = setup.getByLabel("The same categories in Spanish, one a line, in the same order");
+  await expect(spanish).toHaveValue(/^Asiático\nNegro o afroamericano\nHispano o latino/);
+  // One line short: refused next to the field, both lists kept as typed.
+  const short = "Asiático\nNegro o afroamericano\nHispano o latino";
+  await spanish.fill(short);
+  await setup.getByRole("button", { name: "Save categories" }).click();
+  await expect(setup.getByText("Give 7 Spanish names, one a line, in the same order as the categories (3 given).")).toBeVisible();
+  await expect(spanish).toHaveValue(short);
+  await expect(setup.getByLabel("Categories, one a line")).toHaveValue(/^Asian\nBlack or African American/);
+  await shot(admin, "survey-categories-spanish-refused");
+  await admin.context().close();
+
+  const [code] = query<{ code: string }>(
+    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId left join Participation p on p.voterCodeId = v.id
+     where c.slug = '2026' and p.id is null and v.voidedAt is null and v.userId is null order by v.code limit 1 offset 6`,
+  );
+  const voter = await (await browser.newContext()).newPage();
+  await voter.goto("/vote?lng=es");
+  await voter.getByLabel("Código de votación").fill(code.code);
+  await voter.getByRole("button", { name: "Continuar a mi boleta" }).click();
+  await voter.getByRole("checkbox").first().check();
+  await voter.getByRole("button", { name: "Revisar mi boleta" }).click();
+  await voter.getByRole("button", { name: "Confirmar y emitir mi voto" }).click();
+  const origin = voter.getByRole("group", { name: /Su raza u origen étnico/ });
+  await expect(origin.getByLabel("Hispano o latino")).toBeVisible();
+  await expect(origin.getByText("Hispanic or Latino")).toHaveCount(0);
+  // What is sent is the category as the PB office wrote it, so it counts with the English answers.
+  await expect(origin.getByLabel("Hispano o latino")).toHaveAttribute("value", "Hispanic or Latino");
+  await origin.getByLabel("Hispano o latino").check();
+  await shot(voter, "survey-spanish-categories");
+  await voter.getByRole("button", { name: "Enviar mis respuestas" }).click();
+  await expect(voter.getByRole("heading", { name: "Gracias por sus respuestas" })).toBeVisible();
+  await voter.context().close();
+});

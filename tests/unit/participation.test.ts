@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { representation, turnout } from "~/domain/participation/representation";
 import { equitySplit, parseNeedWeight, parsePopulation } from "~/domain/participation/split";
-import { percentToBasisPoints, readCensusForm, readSurveyForm, type SurveyAnswer } from "~/domain/participation/survey";
+import { ethnicityChoices, percentToBasisPoints, readCategoryNames, readCensusForm, readSurveyForm, type SurveyAnswer } from "~/domain/participation/survey";
+import { inWords } from "../english";
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -130,5 +131,26 @@ describe("survey answers against census shares", () => {
       ok: false,
       errors: { "census.gender": "participation:setup.errors.over100", "census.ageBand.0": "participation:setup.errors.percent" },
     });
+  });
+});
+
+describe("the survey's categories in Spanish", () => {
+  const categories = ["Asian", "Hispanic or Latino", "White"];
+
+  it("are read one a line, as many as the categories; empty means shown as written", () => {
+    expect(readCategoryNames(" Asiático \n\nHispano o latino\nBlanco\n", categories)).toEqual({ ok: true, names: ["Asiático", "Hispano o latino", "Blanco"] });
+    expect(readCategoryNames("  \n", categories)).toEqual({ ok: true, names: null });
+    const short = readCategoryNames("Asiático\nBlanco", categories);
+    expect(short.ok ? null : inWords(short.error)).toBe("Give 3 Spanish names, one a line, in the same order as the categories (2 given).");
+    const long = readCategoryNames(`Asiático\n${"x".repeat(81)}\nBlanco`, categories);
+    expect(long.ok ? null : inWords(long.error)).toBe("Keep each category under 80 characters.");
+  });
+
+  it("label the voter's choices in their language, the value staying the category as written", () => {
+    const names = { es: ["Asiático", "Hispano o latino", "Blanco"] };
+    expect(ethnicityChoices(categories, names, "es")[1]).toEqual({ value: "Hispanic or Latino", label: "Hispano o latino" });
+    expect(ethnicityChoices(categories, names, "en")[1]).toEqual({ value: "Hispanic or Latino", label: "Hispanic or Latino" });
+    // Names left from before the categories changed (another count) are not used: better English than a wrong label.
+    expect(ethnicityChoices([...categories, "Another group"], names, "es")[0]).toEqual({ value: "Asian", label: "Asian" });
   });
 });

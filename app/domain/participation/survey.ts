@@ -56,6 +56,28 @@ export function parseCategories(text: string): string[] {
   return [...new Set(text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))];
 }
 
+/** The categories' names in another language, by locale, each list in the categories' order. */
+export type CategoryNames = Partial<Record<string, string[]>>;
+
+/**
+ * The categories as voters in another language read them, typed one a line in the same order: as
+ * many as the categories, each under 80 characters. Empty: that language shows them as written.
+ */
+export function readCategoryNames(text: string, categories: readonly string[]): { ok: true; names: string[] | null } | { ok: false; error: string } {
+  const names = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (names.length === 0) return { ok: true, names: null };
+  if (names.length !== categories.length) return { ok: false, error: message("participation:setup.errors.namesCount", { count: categories.length, given: names.length }) };
+  if (names.some((n) => n.length > 80)) return { ok: false, error: message("participation:setup.errors.categoryLong") };
+  return { ok: true, names };
+}
+
+/** The ethnicity choices on a voter's survey: the value stored is the category as written, the label in the voter's language when given. */
+export function ethnicityChoices(categories: readonly string[], names: CategoryNames, locale: string): { value: string; label: string }[] {
+  const translated = names[locale];
+  const usable = translated?.length === categories.length ? translated : null;
+  return categories.map((value, i) => ({ value, label: usable?.[i] ?? value }));
+}
+
 export const categoriesSchema = z
   .string()
   .max(2000)

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SurveySetup" ADD COLUMN     "ethnicityNames" TEXT NOT NULL DEFAULT '{}';
+
