@@ -180,12 +180,12 @@ export async function countBallotsIn(db: Tx | typeof prisma, cycleId: string, di
 export async function mixBallots(cycleId: string, { all = false } = {}): Promise<number> {
   const largestDistrict = async () =>
     Math.max(0, ...(await prisma.sealedBallot.groupBy({ by: ["districtId"], where: { cycleId }, _count: { _all: true } })).map((g) => g._count._all));
-  return mixWhenEnough(all, largestDistrict, (tx) => mixBallotsIn(tx, cycleId, all));
+  return mixWhenEnough(all ? "all" : "open", largestDistrict, (tx) => mixBallotsIn(tx, cycleId, all));
 }
 
 export async function mixBallotsIn(tx: Tx, cycleId: string, all: boolean): Promise<number> {
   const waiting = await tx.sealedBallot.findMany({ where: { cycleId }, select: { id: true, districtId: true, sealed: true } });
-  const chosen = rowsToMix(waiting, (s) => s.districtId, all);
+  const chosen = rowsToMix(waiting, (s) => s.districtId, all ? "all" : "open");
   if (chosen.length === 0) return 0;
   await tx.sealedBallot.deleteMany({ where: { id: { in: chosen.map((s) => s.id) } } });
   await tx.ballot.createMany({ data: chosen.map((s) => ({ cycleId, districtId: s.districtId, ...unseal<{ tracker: string; choices: string }>(s.sealed) })) });
@@ -331,20 +331,23 @@ async function knownSite(tx: Tx, cycleId: string, typed: string) {
  * site for that district. The count is two numbers, never a link: the site's paper Participation rows
  * (check-ins) against the PaperBox counter, bumped here. Nothing ties the ballot to one of them.
  */
-async function takeFromBox(tx: Tx, entry: BoxEntry, kind: "ballots" | "spoiled") {
+async function takeFromBox(tx: Tx, entry: BoxEntry, kind: "ballots" | "spoiled", content: string) {
   const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: entry.cycleId }, select: { phase: true } });
   if (cycle.phase !== "voting") throw new PaperRefused("not-voting");
-  // The same form sent again (a resent request, Back then send): its ballot is in already.
-  const hash = createHash("sha256").update(entry.entryToken).digest("hex");
+  // The same form sent again with the same ballot (a resent request): its ballot is in already. The
+  // ballot is part of the key, so another ballot typed into an old copy of the form is still entered.
+  const hash = createHash("sha256").update(JSON.stringify([entry.entryToken, kind, entry.districtId, content])).digest("hex");
   if (await tx.paperEntryUsed.findUnique({ where: { hash } })) throw new AlreadyEntered();
   await tx.paperEntryUsed.create({ data: { hash } });
-  const where = { cycleId: entry.cycleId, districtId: entry.districtId, site: await knownSite(tx, entry.cycleId, entry.site) };
+  const site = await knownSite(tx, entry.cycleId, entry.site);
+  const where = { cycleId: entry.cycleId, districtId: entry.districtId, site };
   const [checkedIn, box] = await Promise.all([
     tx.participation.count({ where: { ...where, channel: "paper" } }),
     tx.paperBox.findUnique({ where: { cycleId_districtId_site: where } }),
   ]);
   if (!boxHasRoom({ checkedIn, ballots: box?.ballots ?? 0, spoiled: box?.spoiled ?? 0 })) throw new BoxFull(checkedIn);
   await tx.paperBox.upsert({ where: { cycleId_districtId_site: where }, create: { ...where, [kind]: 1 }, update: { [kind]: { increment: 1 } } });
+  return site;
 }
 
 /**
@@ -355,20 +358,20 @@ async function enterFromBox(
   actor: Actor,
   entry: BoxEntry,
   kind: "ballots" | "spoiled",
+  content: string,
   store: (tx: Tx) => Promise<unknown>,
 ): Promise<{ ok: true } | ({ ok: false } & BoxRefusal)> {
   try {
+    // Exclusive (see client.server.ts): two sends of one form run one after the other, and the second finds its key taken.
     await prisma.$transaction(async (tx) => {
-      await takeFromBox(tx, entry, kind);
+      const site = await takeFromBox(tx, entry, kind, content);
       await store(tx);
-      await audit(tx, actor, kind === "ballots" ? "paper-ballot.enter" : "paper-ballot.spoil", { type: "cycle", id: entry.cycleId }, { site: entry.site });
+      await audit(tx, actor, kind === "ballots" ? "paper-ballot.enter" : "paper-ballot.spoil", { type: "cycle", id: entry.cycleId }, { site });
     });
     return { ok: true };
   } catch (error) {
     if (error instanceof BoxFull) return { ok: false, refusal: "box-full", checkedIn: error.checkedIn };
     if (error instanceof AlreadyEntered) return { ok: false, refusal: "already-entered" };
-    // Two sends of one form at the same instant: the second finds the token taken.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, refusal: "already-entered" };
     if (error instanceof PaperRefused) return { ok: false, refusal: "not-voting" };
     throw error;
   }
@@ -379,7 +382,7 @@ async function enterFromBox(
  * online ballot is (and mixed the same way). Its tracker is never shown: no voter is there to read it.
  */
 export async function enterBoxBallot(actor: Actor, entry: BoxEntry, selection: readonly string[], opts: { ranked: boolean }) {
-  const done = await enterFromBox(actor, entry, "ballots", (tx) => sealInto(tx, entry, selection, opts.ranked));
+  const done = await enterFromBox(actor, entry, "ballots", JSON.stringify(selection), (tx) => sealInto(tx, entry, selection, opts.ranked));
   if (done.ok) await mixAfterCasting(entry.cycleId);
   return done;
 }
@@ -390,9 +393,15 @@ export async function enterBoxBallot(actor: Actor, entry: BoxEntry, selection: r
  * code: the voter's check-in used it. The spoiled ballot keeps no reference to anything but its district.
  */
 export async function recordSpoiledBallot(actor: Actor, entry: BoxEntry & { reason: SpoiledReason; note: string }) {
-  return enterFromBox(actor, entry, "spoiled", (tx) =>
+  return enterFromBox(actor, entry, "spoiled", JSON.stringify([entry.reason, entry.note]), (tx) =>
     tx.spoiledBallot.create({ data: { cycleId: entry.cycleId, districtId: entry.districtId, reason: entry.reason, note: entry.note, recordedOn: todayIso() } }),
   );
+}
+
+/** The cycle's voter codes, to check a clerk's note names none of them; none for an empty note. */
+export async function voterCodesToCheck(cycleId: string, note: string): Promise<string[]> {
+  if (note.replace(/[^0-9A-Za-z]/g, "").length < 8) return [];
+  return (await prisma.voterCode.findMany({ where: { cycleId }, select: { code: true } })).map((c) => c.code);
 }
 
 /** Spoiled paper ballots of a cycle, counted per district and reason (for the PB office's paper page). */

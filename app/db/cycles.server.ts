@@ -135,8 +135,9 @@ export async function advancePhase(cycleId: string, actor: Actor) {
         if (waiting.length) throw new BoxesNotEmptied(blockersToAdvance({ ...snapshot, paperBoxesWaiting: waiting }));
         // Voting has closed: the ballots and survey answers still sealed (fewer than a mix waits for) join the others.
         await mixBallotsIn(tx, cycleId, true);
-        await mixSurveyAnswersIn(tx, cycleId, true);
       }
+      // Survey answers still sealed join the others at the close, and those sent in the minutes after it at the next change.
+      if (count === 1 && (snapshot.phase === "voting" || snapshot.phase === "results")) await mixSurveyAnswersIn(tx, cycleId, "all");
     });
   } catch (error) {
     if (error instanceof BoxesNotEmptied) return { ok: false as const, blockers: error.blockers };

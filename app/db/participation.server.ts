@@ -11,7 +11,7 @@ import { audit } from "./audit.server";
 import { seal, unseal } from "~/ballot-seal.server";
 import { logger } from "~/logger.server";
 import { prisma, type Tx } from "./client.server";
-import { rowsToMix } from "~/domain/ballots/mixing";
+import { rowsToMix, type MixMode } from "~/domain/ballots/mixing";
 import { mixWhenEnough } from "./mixing.server";
 
 function parseJson<T>(text: string, fallback: T): T {
@@ -63,9 +63,9 @@ export async function recordSurveyAnswer(cycleId: string, token: string, answer:
       await tx.surveyTokenUsed.create({ data: { hash: hashSurveyToken(token) } });
       await tx.sealedSurveyResponse.create({ data: { cycleId, sealed: seal(answer) } });
     });
-    // After the close (a voter answering just after voting) no more answers come to mix with: it goes at once.
+    // After the close (a voter answering just after voting) few answers still come: they wait for a batch, and the next phase change.
     const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { phase: true } });
-    await mixSurveyAnswers(cycleId, { all: cycle.phase !== "voting" }).catch((error: unknown) => logger.error({ err: error }, "mixing survey answers failed; they stay sealed until the next mix"));
+    await mixSurveyAnswers(cycleId, { mode: cycle.phase === "voting" ? "open" : "closed" }).catch((error: unknown) => logger.error({ err: error }, "mixing survey answers failed; they stay sealed until the next mix"));
     return { ok: true };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, reason: "already-answered" };
@@ -74,16 +74,17 @@ export async function recordSurveyAnswer(cycleId: string, token: string, answer:
 }
 
 /**
- * Moves a cycle's sealed survey answers into SurveyResponse, in random order, as ballots are
- * (see rowsToMix: one group per cycle), or all of them once voting has closed.
+ * Moves a cycle's sealed survey answers into SurveyResponse, in random order, as ballots are (see
+ * rowsToMix: one group per cycle). `mode`: "open" while voting is open, "closed" after it (answers
+ * sent just after voting), "all" at a phase change.
  */
-export async function mixSurveyAnswers(cycleId: string, { all = false } = {}): Promise<number> {
-  return mixWhenEnough(all, () => prisma.sealedSurveyResponse.count({ where: { cycleId } }), (tx) => mixSurveyAnswersIn(tx, cycleId, all));
+export async function mixSurveyAnswers(cycleId: string, { mode = "open" }: { mode?: MixMode } = {}): Promise<number> {
+  return mixWhenEnough(mode, () => prisma.sealedSurveyResponse.count({ where: { cycleId } }), (tx) => mixSurveyAnswersIn(tx, cycleId, mode));
 }
 
-export async function mixSurveyAnswersIn(tx: Tx, cycleId: string, all: boolean): Promise<number> {
+export async function mixSurveyAnswersIn(tx: Tx, cycleId: string, mode: MixMode): Promise<number> {
   const waiting = await tx.sealedSurveyResponse.findMany({ where: { cycleId }, select: { id: true, sealed: true } });
-  const chosen = rowsToMix(waiting, () => cycleId, all);
+  const chosen = rowsToMix(waiting, () => cycleId, mode);
   if (chosen.length === 0) return 0;
   await tx.sealedSurveyResponse.deleteMany({ where: { id: { in: chosen.map((s) => s.id) } } });
   await tx.surveyResponse.createMany({

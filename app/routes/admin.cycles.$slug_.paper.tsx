@@ -9,7 +9,7 @@ import { readForm } from "~/csrf.server";
 import { redirectWithDone, takeDone } from "~/flash.server";
 import { loadCycleFor } from "~/guards.server";
 import type { Actor } from "~/domain/auth/roles";
-import { ballotOptions, checkInPaperVoter, enterBoxBallot, findVoterCode, newPaperEntryToken, paperBoxCounts, recordSpoiledBallot, spoiledCounts, type BoxRefusal } from "~/db/ballots.server";
+import { ballotOptions, checkInPaperVoter, voterCodesToCheck, enterBoxBallot, findVoterCode, newPaperEntryToken, paperBoxCounts, recordSpoiledBallot, spoiledCounts, type BoxRefusal } from "~/db/ballots.server";
 import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
 import { inClerkWords, paperBoxBalance, siteAsKnown } from "~/domain/ballots/paper";
 import { ballotRulesFor, checkBallot } from "~/domain/ballots/rules";
@@ -166,7 +166,7 @@ async function enterBallotFromBox(request: Request, actor: Actor, cycle: Cycle, 
   const next = { site, district: district.id };
   if (intent === "box-spoil") {
     const typed = { reason: field(formData, "reason"), note: field(formData, "note") };
-    const read = readSpoiledEntry({ ...typed, site, districtId: district.id });
+    const read = readSpoiledEntry({ ...typed, site, districtId: district.id }, await voterCodesToCheck(cycle.id, typed.note));
     if (!read.ok) return refuse({ ballot: check.ok ? undefined : check.errors, reason: read.errors.reason, note: read.errors.note }, typed);
     const done = await recordSpoiledBallot(actor, { ...read.entry, cycleId: cycle.id, entryToken });
     if (!done.ok && done.refusal !== "already-entered") return refuse({ box: [boxRefusalMessage(done, site, district.name)] });
@@ -182,7 +182,7 @@ async function enterBallotFromBox(request: Request, actor: Actor, cycle: Cycle, 
 async function recordSpoiledAlone(request: Request, actor: Actor, cycle: Cycle, formData: FormData) {
   const values = { site: field(formData, "site"), districtId: field(formData, "districtId"), reason: field(formData, "reason"), note: field(formData, "note") };
   const refuse = (errors: SpoiledEntryErrors) => data<SpoiledForm>({ form: "spoiled", values, errors }, { status: 400 });
-  const read = readSpoiledEntry(values);
+  const read = readSpoiledEntry(values, await voterCodesToCheck(cycle.id, values.note));
   const errors: SpoiledEntryErrors = read.ok ? {} : { ...read.errors };
   const district = cycle.districts.find((d) => d.id === values.districtId);
   if (!district) errors.districtId ??= [message("vote:spoiled.errors.district")];

@@ -62,6 +62,11 @@ describe("recording a spoiled paper ballot from the box", async () => {
   });
 
   it("records one with a note for 'other', and takes no code even if one is sent", async () => {
+    // A note naming a voter code of the cycle is refused, the note kept for the clerk to correct.
+    const named = answerOf<SpoiledReply>(await post({ intent: "spoil", site: "Eastgate Library", districtId: south.id, reason: "other", note: `Torn, voter ${codes[1].code.toLowerCase()}` }));
+    expect(named.httpStatus).toBe(400);
+    expect(keysOf(named.reply.errors)).toEqual({ note: ["vote:spoiled.errors.noteCode"] });
+    expect(named.reply.values.note).toBe(`Torn, voter ${codes[1].code.toLowerCase()}`);
     const answer = (await post({ intent: "spoil", site: "Eastgate Library", districtId: south.id, reason: "other", note: "  Torn in half  ", code: codes[1].code })) as Response;
     expect(answer.status).toBe(302);
     expect(await prisma.spoiledBallot.findFirstOrThrow({ where: { districtId: south.id } })).toMatchObject({ reason: "other", note: "Torn in half" });

@@ -58,3 +58,11 @@ describe("the rules' problems on the clerk's page", () => {
     expect(inClerkWords("plain text")).toBe("plain text");
   });
 });
+
+describe("a site stored before sites were matched", () => {
+  it("is reached when typed exactly as stored, even beside another spelling of it", () => {
+    expect(siteAsKnown("site a", ["Site A", "site a"])).toBe("site a");
+    expect(siteAsKnown("SITE A", ["Site A", "site a"])).toBe("Site A");
+    expect(siteAsKnown("Site A", ["Site  A"])).toBe("Site  A");
+  });
+});

@@ -32,12 +32,16 @@ describe("reading a spoiled paper ballot", () => {
     expect(keysOf((readSpoiledEntry({ ...typed, reason: undefined }) as { errors: Record<string, string[]> }).errors)).toEqual({ reason: ["vote:spoiled.errors.reason"] });
   });
 
-  it("refuses a note that names a voter code, however it is written: the ballot must not say whose it was", () => {
-    for (const note of ["Voter ACDE-FGHJ-KMNP asked for a new one", "acdefghjkmnp", "code acde fghj kmnp, torn"]) {
-      const read = readSpoiledEntry({ ...typed, reason: "other", note });
+  it("refuses a note that names one of the cycle's voter codes, whole or in part, however it is written: the ballot must not say whose it was", () => {
+    const issued = ["ACDE-FGHJ-KMNP", "QRTU-VWXY-3467"];
+    for (const note of ["Voter ACDE-FGHJ-KMNP asked for a new one", "acdefghjkmnp", "code acde fghj  kmnp, torn", "ACDE.FGHJ.KMNP", "from FGHJ–KMNP", "qrtu vwxy"]) {
+      const read = readSpoiledEntry({ ...typed, reason: "other", note }, issued);
       expect(read.ok ? {} : keysOf(read.errors), note).toEqual({ note: ["vote:spoiled.errors.noteCode"] });
     }
-    for (const note of ["Torn in half", "Two ticks then crossed out", "Marked with a pen that ran out"]) expect(readSpoiledEntry({ ...typed, note }).ok, note).toBe(true);
+    // Ordinary words are never taken for a code: only codes actually issued are looked for.
+    for (const note of ["Torn in half", "Returned unmarked card", "they were each torn", "Hand-made ballot, not ours"]) {
+      expect(readSpoiledEntry({ ...typed, reason: "other", note }, issued).ok, note).toBe(true);
+    }
   });
 
   it("needs a note saying why for 'other', also beside the other problems", () => {

@@ -22,10 +22,16 @@ export function normaliseVoterCode(input: string): string | null {
   return formatVoterCode(raw);
 }
 
-const GROUP = `[${CODE_ALPHABET}]{4}`;
-const CODE_IN_TEXT = new RegExp(`(^|[^0-9A-Z])${GROUP}[\\s-]?${GROUP}[\\s-]?${GROUP}($|[^0-9A-Z])`, "i");
-
-/** Whether free text (a clerk's note) holds something that reads as a voter code. */
-export function mentionsVoterCode(text: string): boolean {
-  return CODE_IN_TEXT.test(text);
+/**
+ * Whether free text (a clerk's note) names one of the given voter codes, whole or any two of its
+ * groups, however it is written (case, spaces, dashes, dots). Checked against codes actually issued,
+ * so ordinary words are never mistaken for one.
+ */
+export function namesVoterCode(text: string, codes: readonly string[]): boolean {
+  const squeezed = text.toUpperCase().replace(/[^0-9A-Z]/g, "");
+  if (squeezed.length < 8) return false;
+  return codes.some((code) => {
+    const raw = code.replace(/-/g, "");
+    return squeezed.includes(raw.slice(0, 8)) || squeezed.includes(raw.slice(4));
+  });
 }

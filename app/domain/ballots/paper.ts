@@ -13,7 +13,8 @@ export const tidySite = (site: string) => site.replace(/\s+/g, " ").trim();
  */
 export function siteAsKnown(typed: string, known: readonly string[]): string {
   const key = (s: string) => tidySite(s).toLocaleLowerCase("en");
-  return known.find((k) => key(k) === key(typed)) ?? tidySite(typed);
+  // A site stored exactly as typed is that site, even if another spelling of it exists (stored before sites were matched).
+  return known.find((k) => k === typed) ?? known.find((k) => key(k) === key(typed)) ?? tidySite(typed);
 }
 
 /** What a site's box holds for one district: voters checked in there, ballots entered from it (counted or spoiled). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { mentionsVoterCode } from "./code-format";
+import { namesVoterCode } from "./code-format";
 import { message } from "../../i18n/message";
 import type { BallotCheck, BallotRules } from "./rules";
 import { paperBoxInput } from "./schema";
@@ -37,15 +37,19 @@ export type SpoiledEntryErrors = Partial<Record<"site" | "districtId" | "reason"
 
 /**
  * Reads a spoiled paper ballot from the form, with every problem at once, each by its field:
- * "other" needs a note saying why, whatever else is wrong.
+ * "other" needs a note saying why, whatever else is wrong; a note naming one of the cycle's
+ * `issuedCodes` is refused.
  */
-export function readSpoiledEntry(input: Record<string, unknown>): { ok: true; entry: SpoiledEntry } | { ok: false; errors: SpoiledEntryErrors } {
+export function readSpoiledEntry(
+  input: Record<string, unknown>,
+  issuedCodes: readonly string[] = [],
+): { ok: true; entry: SpoiledEntry } | { ok: false; errors: SpoiledEntryErrors } {
   const parsed = spoiledEntryInput.safeParse(input);
   const errors: SpoiledEntryErrors = parsed.success ? {} : parsed.error.flatten().fieldErrors;
   const note = String(input.note ?? "");
   if (input.reason === "other" && !note.trim()) errors.note = [message("vote:spoiled.errors.note")];
   // A spoiled ballot says nothing of whose it was: it came from the box, after the voter's check-in.
-  if (mentionsVoterCode(note)) errors.note = [message("vote:spoiled.errors.noteCode")];
+  if (namesVoterCode(note, issuedCodes)) errors.note = [message("vote:spoiled.errors.noteCode")];
   return parsed.success && !errors.note ? { ok: true, entry: parsed.data } : { ok: false, errors };
 }
 

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { CODE_ALPHABET, CODE_LENGTH, formatVoterCode } from "./code-format";
 
-export { CODE_ALPHABET, CODE_LENGTH, formatVoterCode, inGroupsOfFour, mentionsVoterCode, normaliseVoterCode } from "./code-format";
+export { CODE_ALPHABET, CODE_LENGTH, formatVoterCode, inGroupsOfFour, namesVoterCode, normaliseVoterCode } from "./code-format";
 
 /** A fresh voter code, grouped for reading aloud: "ACDE-FGHJ-KMNP". */
 export function generateVoterCode(): string {
