@@ -5,7 +5,7 @@ import { randomInt } from "node:crypto";
 /**
  * How many sealed rows of a group (a district's ballots, a cycle's survey answers) always stay
  * waiting while voting is open, and so the fewest any mix moves: each mixed row enters its table
- * with at least this many others of its group, chosen at random among those waiting.
+ * in a batch of at least this many rows of its group, chosen at random among those waiting.
  */
 export const MIX_BATCH = 10;
 
