@@ -46,12 +46,13 @@ export function useMessage() {
 }
 
 /**
- * A share as a percentage with up to `digits` decimals; a share above zero that would round to
- * "0%" keeps one significant digit ("0.04%"): 24 voters of 55,000 did take part.
+ * A share as a percentage with up to `digits` decimals; under 1%, with `digits` + 1 significant digits
+ * instead ("0.044%", "0.052%"), so small shares keep their order and are never "0%": 24 voters of
+ * 55,000 did take part.
  */
 export function formatPercent(fraction: number, digits: number, locale: string) {
-  const tiny = fraction > 0 && fraction * 100 < 0.5 * 10 ** -digits;
-  return fraction.toLocaleString(locale, tiny ? { style: "percent", maximumSignificantDigits: 1 } : { style: "percent", maximumFractionDigits: digits });
+  const small = fraction > 0 && fraction < 0.01;
+  return fraction.toLocaleString(locale, small ? { style: "percent", maximumSignificantDigits: digits + 1 } : { style: "percent", maximumFractionDigits: digits });
 }
 
 /** Money, dates and numbers in the reader's language. */

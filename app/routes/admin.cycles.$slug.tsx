@@ -8,7 +8,8 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
 import { PhaseTimeline } from "~/components/cycle";
-import { CheckboxField, FormErrors, Notice, SelectField, TextField } from "~/components/forms";
+import { todayIso } from "~/domain/fields";
+import { CheckboxField, FieldErrors, FormErrors, Notice, SelectField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { requireState } from "~/http.server";
 import { countBallots, turnoutByChannel, voidVoterCode } from "~/db/ballots.server";
@@ -66,6 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     // What the totals count: top-k points on ranked ballots are not votes.
     cycle: { slug: cycle.slug, name: cycle.name, phase, currency: cycle.currency, ballotMethod: cycle.ballotMethod, tallyRule: cycle.tallyRule, score: scoreKindOf(cycle.ballotMethod) },
+    // Closing before the announced day is allowed (a council may decide so) but said beside the confirmation.
+    closesEarly: phase === "voting" && !!cycle.votingClosesOn && cycle.votingClosesOn > todayIso() ? cycle.votingClosesOn : null,
     rules: stringValues({
       ballotMethod: cycle.ballotMethod,
       minSpendPercent: cycle.minSpendPercent,
@@ -117,6 +120,8 @@ type ActionData = {
   rules?: SubmissionResult<string[]>;
   voiding?: SubmissionResult<string[]>;
   tallyError?: string;
+  /** Closing voting not confirmed. */
+  confirmClose?: string;
 };
 
 const CHANNEL_KEYS = { online: "admin:eligibility.channels.online", account: "admin:eligibility.channels.account", paper: "admin:eligibility.channels.paper" } as const;
@@ -130,6 +135,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = (notice: string) => redirect(`/admin/cycles/${cycle.slug}?notice=${notice}`);
   switch (parsed.data.intent) {
     case "advance": {
+      // Closing voting cannot be undone: it needs the box ticked, with or without JavaScript.
+      if (phase === "voting" && formData.get("confirmClose") !== "yes") return refused({ blockers: [], codes: null, confirmClose: message("admin:cycle.confirmCloseMissing") });
       const result = await advancePhase(cycle.id, actor);
       return result.ok ? back("advanced") : refused({ blockers: result.blockers, codes: null }, 409);
     }
@@ -205,7 +212,7 @@ const RESULT_STATUS_KEYS: Record<string, string> = {
 const isBallotMethod = (m: string): m is (typeof BALLOT_METHODS)[number] => (BALLOT_METHODS as readonly string[]).includes(m);
 
 export default function ManageCycle() {
-  const { cycle, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, turnout, districts, translations, next, blockers, batches, ballots, canTally, canCreateProjects, results, anyPublished } = useLoaderData<typeof loader>();
+  const { cycle, closesEarly, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, turnout, districts, translations, next, blockers, batches, ballots, canTally, canCreateProjects, results, anyPublished } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -262,8 +269,21 @@ export default function ManageCycle() {
               <ul>{shownBlockers.map((b) => <li key={b}>{say(b)}</li>)}</ul>
             </div>
           ) : null}
-          <Form method="post">
+          {shownBlockers.length && cycle.phase === "voting" && canEnterPaper ? (
+            <p><Link to={`/admin/cycles/${cycle.slug}/paper`}>{t("admin:cycle.toPaperBoxes")}</Link></p>
+          ) : null}
+          <Form method="post" className="stack">
             <AuthenticityTokenInput />
+            {cycle.phase === "voting" ? (
+              <div className="field checkbox">
+                <input type="checkbox" id="confirm-close" name="confirmClose" value="yes" aria-describedby="confirm-close-errors" aria-invalid={actionData?.confirmClose ? true : undefined} />
+                <label htmlFor="confirm-close">
+                  {t("admin:cycle.confirmClose")}
+                  {closesEarly ? ` ${t("admin:cycle.closesEarly", { date: f.date(closesEarly) })}` : ""}
+                </label>
+                <FieldErrors id="confirm-close-errors" errors={actionData?.confirmClose ? [actionData.confirmClose] : undefined} />
+              </div>
+            ) : null}
             <button type="submit" name="intent" value="advance" className="button">
               {cycle.phase === "voting" ? t("admin:cycle.closeVoting") : t("admin:cycle.moveTo", { phase: t(PHASE_KEYS[next]) })}
             </button>
@@ -349,7 +369,8 @@ export default function ManageCycle() {
           <button type="submit" name="intent" value="generate-codes" className="button-secondary">{t("admin:codes.generate")}</button>
         </Form>
         {batches.length ? (
-          <table>
+          // On a phone, one block per batch: five columns and two links do not fit across.
+          <table className="stack-narrow">
             <thead>
               <tr>
                 <th scope="col">{t("admin:codes.batch")}</th>
@@ -362,7 +383,10 @@ export default function ManageCycle() {
             <tbody>
               {batches.map((b) => (
                 <tr key={b.id}>
-                  <td>{b.label}</td><td>{b.district}</td><td className="num">{f.number(b.count)}</td><td>{f.date(b.createdAt)}</td>
+                  <td data-label={t("admin:codes.batch")}>{b.label}</td>
+                  <td data-label={t("admin:codes.district")}>{b.district}</td>
+                  <td className="num" data-label={t("admin:codes.codes")}>{f.number(b.count)}</td>
+                  <td data-label={t("admin:codes.created")}>{f.date(b.createdAt)}</td>
                   <td>
                     <a href={`/admin/codes/${b.id}.csv`} download>{t("admin:codes.downloadCsv")}</a> · <Link to={`/admin/codes/${b.id}/print`}>{t("admin:codes.printSlips")}</Link>
                   </td>

@@ -189,7 +189,8 @@ async function recordSpoiledAlone(request: Request, actor: Actor, cycle: Cycle, 
   if (!read.ok || !district) return refuse(errors);
   const done = await recordSpoiledBallot(actor, { ...read.entry, cycleId: cycle.id, entryToken: entryTokenOf(formData) });
   if (!done.ok && done.refusal !== "already-entered") return refuse({ districtId: [boxRefusalMessage(done, read.entry.site, district.name)] });
-  return recorded(request, cycle, { site: read.entry.site }, done.ok ? { spoiled: "1" } : { repeated: "1" }, "#box");
+  // Back to the box of that site and district: the clerk goes on emptying it.
+  return recorded(request, cycle, { site: read.entry.site, district: read.entry.districtId }, done.ok ? { spoiled: "1" } : { repeated: "1" }, "#box");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -417,7 +418,7 @@ export default function PaperBallots() {
         <h2 id="spoiled-heading">{t("vote:spoiled.title")}</h2>
         {spoiled.length ? (
           <div className="table-scroll">
-            <table className="stack-narrow">
+            <table className="stack-narrow spoiled-counts">
               <caption>{t("vote:spoiled.caption")}</caption>
               <thead>
                 <tr>

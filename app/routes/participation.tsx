@@ -13,10 +13,10 @@ import { listCycles, resolveCycle } from "~/db/cycles.server";
 import { participationFigures, saveCensus, saveSurveyCategories, surveySetup } from "~/db/participation.server";
 import { hasRole } from "~/domain/auth/roles";
 import { participationPermissions } from "~/domain/participation/permissions";
-import { PAPER_LOCALE, representation, turnout } from "~/domain/participation/representation";
-import { CENSUS_QUESTIONS, FIXED_QUESTIONS, categoriesSchema, readCategoryNames, readCensusForm } from "~/domain/participation/survey";
+import { FEWEST_ANSWERS_SHOWN, PAPER_LOCALE, representation, turnout } from "~/domain/participation/representation";
+import { CENSUS_QUESTIONS, FIXED_QUESTIONS, categoriesSchema, ethnicityChoices, readCategoryNames, readCensusForm } from "~/domain/participation/survey";
 import { isLocale, LOCALE_NAMES } from "~/i18n/config";
-import { useFormat, useMessage } from "~/i18n/i18n";
+import { useFormat, useLocale, useMessage } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
@@ -48,9 +48,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locales: figures.locales,
     answered: figures.answers.length,
     waitingAnswers: figures.waitingAnswers,
-    representation: representation(figures.answers, figures.setup.census, figures.setup.ethnicities),
+    tooFewAnswers: figures.answers.length > 0 && figures.answers.length < FEWEST_ANSWERS_SHOWN,
+    representation: figures.answers.length >= FEWEST_ANSWERS_SHOWN ? representation(figures.answers, figures.setup.census, figures.setup.ethnicities) : [],
     ethnicities: figures.setup.ethnicities,
     ethnicitiesEs: figures.setup.ethnicityNames.es ?? [],
+    ethnicityNames: figures.setup.ethnicityNames,
     census: figures.setup.census,
   };
 }
@@ -102,11 +104,15 @@ export default function ParticipationDashboard() {
   const say = useMessage();
   const f = useFormat();
   const d = useLoaderData<typeof loader>();
+  const locale = useLocale();
   const answer = useActionData<typeof action>();
   const [params] = useSearchParams();
   const notice = params.get("notice");
   const pct = (x: number | null) => (x === null ? "—" : f.percent(x, 1));
-  const answerLabel = (question: string, value: string) => (ANSWER_KEYS[question]?.[value] ? t(ANSWER_KEYS[question][value]) : value);
+  // The cycle's own categories in the reader's language when the PB office gave them.
+  const categoryLabels = new Map(ethnicityChoices(d.ethnicities, d.ethnicityNames, locale).map((c) => [c.value, c.label]));
+  const answerLabel = (question: string, value: string) =>
+    ANSWER_KEYS[question]?.[value] ? t(ANSWER_KEYS[question][value]) : question === "ethnicity" ? (categoryLabels.get(value) ?? value) : value;
   const localeName = (l: string) => (isLocale(l) ? LOCALE_NAMES[l] : l === PAPER_LOCALE ? t("participation:dashboard.language.paper") : l);
   return (
     <>
@@ -196,7 +202,8 @@ export default function ParticipationDashboard() {
         <p>{t("participation:dashboard.survey.count", { count: d.answered })} {t("participation:dashboard.survey.explain")}</p>
         {d.waitingAnswers > 0 ? <p className="muted">{t("participation:dashboard.survey.waiting", { count: d.waitingAnswers })}</p> : null}
         {d.answered === 0 ? <p>{t("participation:dashboard.survey.noAnswers")}</p> : null}
-        {d.answered > 0
+        {d.tooFewAnswers ? <p>{t("participation:dashboard.survey.tooFew", { count: FEWEST_ANSWERS_SHOWN })}</p> : null}
+        {d.representation.length > 0
           ? d.representation.map((q) => {
               const question = t(QUESTION_KEYS[q.question]);
               const under = q.rows.filter((r) => r.underRepresented).map((r) => answerLabel(q.question, r.answer));
@@ -279,7 +286,7 @@ export default function ParticipationDashboard() {
                 <textarea
                   id="ethnicities"
                   name="ethnicities"
-                  rows={6}
+                  rows={8}
                   defaultValue={answer?.typed?.ethnicities ?? d.ethnicities.join("\n")}
                   aria-invalid={answer?.categoriesError ? true : undefined}
                   aria-describedby={`ethnicities-hint${answer?.categoriesError ? " ethnicities-error" : ""}`}
@@ -293,7 +300,7 @@ export default function ParticipationDashboard() {
                   id="ethnicities-es"
                   name="ethnicitiesEs"
                   lang="es"
-                  rows={6}
+                  rows={8}
                   defaultValue={answer?.typed?.spanish ?? d.ethnicitiesEs.join("\n")}
                   aria-invalid={answer?.namesError ? true : undefined}
                   aria-describedby={`ethnicities-es-hint${answer?.namesError ? " ethnicities-es-error" : ""}`}

@@ -101,7 +101,8 @@ export default function Results() {
               count: r.ballotCount,
               budget: money(r.budgetCents),
               spent: money(r.spentCents),
-              percent: f.percent(r.budgetCents ? r.spentCents / r.budgetCents : 0),
+              // One decimal: $71,700 of $72,000 is 99.6%, not a "100%" that hides $300 left over.
+              percent: f.percent(r.budgetCents ? r.spentCents / r.budgetCents : 0, 1),
               date: r.publishedAt ? f.date(r.publishedAt) : "",
             })}
           </p>
@@ -156,7 +157,8 @@ export default function Results() {
                     <td className="num" data-label={t(points ? "results:district.points" : "results:district.votes")}>{f.number(p.votes)}</td>
                     <td className="num" data-label={t("results:district.cost")}>{money(p.costCents)}</td>
                     <td>
-                      {p.selected ? <span className="status status-selected">{t("results:district.funded")}</span> : null} {explainNote(parseNote(p.note), money, translate, cycle.score)}
+                      {/* The explanation says "Funded: …" itself; the badge only marks the row. */}
+                      {p.selected ? <span className="status status-selected" aria-hidden="true">✓</span> : null} {explainNote(parseNote(p.note), money, translate, cycle.score)}
                     </td>
                   </tr>
                 ))}

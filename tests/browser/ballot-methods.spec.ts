@@ -59,7 +59,7 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
   if (score === "points") await expect(page.getByText(`a voter's first choice earned ${cycle.maxRanks} points`)).toBeVisible();
   for (const e of expected) {
     const section = page.getByRole("region", { name: e.district, exact: true });
-    const percent = `${Math.round((100 * e.spent) / e.budget)}%`;
+    const percent = `${Math.round((1000 * e.spent) / e.budget) / 10}%`;
     await expect(section).toContainText(`1 ballot · budget ${money(e.budget)} · funded ${money(e.spent)} (${percent}) · published ${today()}`);
     await expect(section.getByRole("listitem")).toHaveText(e.winners.map((w) => `${w.title} — ${unit(w.votes)}, ${money(w.cost)}`));
     await expect(section.getByRole("columnheader", { name: score === "points" ? "Points" : "Votes" })).toBeVisible();

@@ -152,6 +152,7 @@ export async function countAndPublish(browser: Browser, admin: Page, cycle: Cycl
   await admin.reload();
   await expect(admin.getByText(`${ballots} ${ballots === 1 ? "ballot" : "ballots"} cast`)).toBeVisible();
   await nothingPublished(browser, cycle, "Voting");
+  await admin.getByLabel(/^Close voting now: no more ballots can be cast/).check();
   await admin.getByRole("button", { name: "Close voting" }).click();
   await expect(admin.getByText("Phase: Results")).toBeVisible();
   await admin.getByRole("button", { name: "Run the tally" }).click();

@@ -140,6 +140,11 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
 
   // Count, publish, turn winners into projects.
   await admin.reload();
+  // Closing cannot be undone: one tap is not enough.
+  await admin.getByRole("button", { name: "Close voting" }).click();
+  await expect(admin.getByText("Tick the box to confirm: closing voting cannot be undone.")).toBeVisible();
+  await expect(admin.getByText("Phase: Voting")).toBeVisible();
+  await admin.getByLabel(/^Close voting now: no more ballots can be cast/).check();
   await admin.getByRole("button", { name: "Close voting" }).click();
   await expect(admin.getByText("Phase: Results")).toBeVisible();
   await admin.getByRole("button", { name: "Run the tally" }).click();

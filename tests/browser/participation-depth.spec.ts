@@ -234,13 +234,14 @@ test("a paper ballot from the box the rules refuse is recorded as spoiled, never
 
   // Their ballots are in the box, not entered: the vote cannot close yet, and the PB office is told which boxes.
   await admin.goto(`/admin/cycles/${cycle.slug}`);
+  await admin.getByLabel(/^Close voting now: no more ballots can be cast/).check();
   await admin.getByRole("button", { name: "Close voting" }).click();
   const refusal = admin.getByRole("alert");
   await expect(refusal).toContainText("The box at Millbrook Library still holds 1 Millbrook North ballot");
   await expect(refusal).toContainText("The box at Millbrook Library still holds 2 Millbrook South ballots");
   await expect(admin.getByText("Phase: Voting")).toBeVisible();
   await shot(admin, "close-voting-refused-boxes");
-  await admin.getByRole("link", { name: "Enter paper ballots from polling sites" }).click();
+  await admin.getByRole("link", { name: "Go to the paper ballots page" }).click();
 
   // From the box: North's voter ticked both projects: $70,000 of $50,000. Refused, and offered as spoiled with the choices kept.
   const box = admin.getByRole("region", { name: "2. Enter ballots from the box" });

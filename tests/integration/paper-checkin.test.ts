@@ -214,6 +214,15 @@ describe("closing the vote with paper ballots still in a box", async () => {
   const [north] = cycle.districts;
   const box = () => ({ cycleId: cycle.id, districtId: north.id, site: "Eastgate Library", entryToken: newPaperEntryToken() });
 
+  it("needs the PB office to confirm it, since it cannot be undone", async () => {
+    const { action: cycleAction } = await import("~/routes/admin.cycles.$slug");
+    const office = await browserFor(admin);
+    const unconfirmed = answerOf<{ confirmClose?: string }>(await settle(() => cycleAction(args(office.post(`/admin/cycles/${cycle.slug}`, { intent: "advance" }), { slug: cycle.slug }))));
+    expect(unconfirmed.httpStatus).toBe(400);
+    expect(decodeMessage(unconfirmed.reply.confirmClose!)?.key).toBe("admin:cycle.confirmCloseMissing");
+    expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).phase).toBe("voting");
+  });
+
   it("is refused, naming the box, until every voter checked in has a ballot entered or spoiled; then the ballots are counted", async () => {
     for (const code of codes.slice(0, 3)) expect(await checkInPaperVoter(admin, code, "Eastgate Library")).toEqual({ ok: true });
     expect(await enterBoxBallot(admin, box(), [proposalIds[0]], { ranked: false })).toEqual({ ok: true });

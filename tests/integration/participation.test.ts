@@ -2,7 +2,7 @@ import "./fresh-db";
 import { describe, expect, it } from "vitest";
 import { dialect, prisma } from "~/db/client.server";
 import { checkInPaperVoter } from "~/db/ballots.server";
-import { advancePhase } from "~/db/cycles.server";
+import { advancePhase, generateVoterCodes } from "~/db/cycles.server";
 import { mixSurveyAnswers, saveCensus, saveSurveyCategories } from "~/db/participation.server";
 import { action as codeAction } from "~/routes/vote._index";
 import { action as ballotAction } from "~/routes/vote.ballot";
@@ -160,30 +160,34 @@ describe("the participation dashboard", async () => {
   const resident = await makeUser(["resident"]);
   await saveSurveyCategories(cycle.id, ["A", "B"], admin);
   await saveCensus(cycle.id, { homeLanguage: { english: 50_00, spanish: 40_00 } }, admin);
-  for (const [i, homeLanguage] of ["english", "english", "english", "spanish"].entries()) {
-    const voter = await voteWith(codes[i].code, proposalId, i === 3 ? "es" : "en");
-    await surveyAction(args(voter.post("/vote/survey", { intent: "answer", homeLanguage })));
+  // Twelve voters (the breakdown is shown from ten answers): nine answer English, three Spanish, on Spanish ballots.
+  await generateVoterCodes(cycle.id, cycle.districts[0].id, 6, "more", admin);
+  const voters = await prisma.voterCode.findMany({ where: { cycleId: cycle.id }, orderBy: { code: "asc" } });
+  for (let i = 0; i < 12; i++) {
+    const spanish = i >= 9;
+    const voter = await voteWith(voters[i].code, proposalId, spanish ? "es" : "en");
+    await surveyAction(args(voter.post("/vote/survey", { intent: "answer", homeLanguage: spanish ? "spanish" : "english" })));
   }
   const url = `/participation?cycle=${cycle.slug}`;
 
   it("counts only answers already mixed, says how many wait, and has every one once voting closes", async () => {
     const open = await dashboard.loader(args((await browserFor(admin)).get(url)));
     // Shown the moment it came, an answer would say what the voter who just voted answered.
-    expect(open).toMatchObject({ answered: 0, waitingAnswers: 4 });
+    expect(open).toMatchObject({ answered: 0, waitingAnswers: 12 });
     expect((await advancePhase(cycle.id, admin)).ok).toBe(true);
-    expect(await dashboard.loader(args((await browserFor(admin)).get(url)))).toMatchObject({ answered: 4, waitingAnswers: 0 });
+    expect(await dashboard.loader(args((await browserFor(admin)).get(url)))).toMatchObject({ answered: 12, waitingAnswers: 0 });
   });
 
   it("shows turnout, channel, language and under-represented groups to the PB office and programme staff", async () => {
     for (const who of [admin, staff]) {
       const d = await dashboard.loader(args((await browserFor(who)).get(url)));
-      expect(d.total).toBe(4);
+      expect(d.total).toBe(12);
       expect(d.turnout).toEqual([
-        { district: "North", population: 1000, voters: 4, turnout: 0.004 },
+        { district: "North", population: 1000, voters: 12, turnout: 0.012 },
         { district: "South", population: 800, voters: 0, turnout: 0 },
       ]);
-      expect(d.channels).toEqual([{ channel: "online", voters: 4 }]);
-      expect(d.locales).toEqual([{ locale: "en", voters: 3 }, { locale: "es", voters: 1 }]);
+      expect(d.channels).toEqual([{ channel: "online", voters: 12 }]);
+      expect(d.locales).toEqual([{ locale: "en", voters: 9 }, { locale: "es", voters: 3 }]);
       const language = d.representation.find((q) => q.question === "homeLanguage")!;
       // Spanish: 25% of answers against 40% of the census (62.5%, below 80%).
       expect(language.rows.find((r) => r.answer === "spanish")).toMatchObject({ surveyShare: 0.25, underRepresented: true });
@@ -279,6 +283,20 @@ describe("a survey answered just after voting closes", async () => {
     expect(await prisma.surveyResponse.count({ where: { cycleId: cycle.id } })).toBe(0);
     const figures = await dashboard.loader(args((await browserFor(admin)).get(`/participation?cycle=${cycle.slug}`)));
     expect(figures).toMatchObject({ answered: 0, waitingAnswers: 1 });
+  });
+});
+
+describe("a survey with few answers", async () => {
+  const { admin, cycle, proposalId, codes } = await votingCycle();
+
+  it("gives the count but no breakdown under ten answers, so no one's answers can be picked out", async () => {
+    for (const code of codes.slice(0, 3)) {
+      const voter = await voteWith(code.code, proposalId);
+      await surveyAction(args(voter.post("/vote/survey", { intent: "answer", ...answers })));
+    }
+    expect((await advancePhase(cycle.id, admin)).ok).toBe(true);
+    const d = await dashboard.loader(args((await browserFor(admin)).get(`/participation?cycle=${cycle.slug}`)));
+    expect(d).toMatchObject({ answered: 3, tooFewAnswers: true, representation: [] });
   });
 });
 

@@ -50,7 +50,7 @@ describe("recording a spoiled paper ballot from the box", async () => {
   it("records one with a district and a reason, no code, and logs who entered it where", async () => {
     const answer = (await post({ intent: "spoil", site: "Eastgate Library", districtId: north.id, reason: "over-budget", note: "" })) as Response;
     expect(answer.status).toBe(302);
-    expect(answer.headers.get("Location")).toBe(`${url}?site=Eastgate+Library#box`);
+    expect(answer.headers.get("Location")).toBe(`${url}?site=Eastgate+Library&district=${north.id}#box`);
     expect(await spoiledRows()).toEqual([expect.objectContaining({ districtId: north.id, reason: "over-budget", note: "", recordedOn: new Date().toISOString().slice(0, 10) })]);
     // Not a ballot: nothing to count, no tracker; and no code used by it.
     expect(await prisma.ballot.count({ where: { cycleId: cycle.id } })).toBe(0);

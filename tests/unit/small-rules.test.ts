@@ -104,9 +104,11 @@ describe("translations", () => {
 describe("percentages on the dashboards", async () => {
   const { formatPercent } = await import("~/i18n/i18n");
   it("never write a share above zero as 0%", () => {
-    expect(formatPercent(24 / 55_000, 1, "en-US")).toBe("0.04%");
+    expect(formatPercent(24 / 55_000, 1, "en-US")).toBe("0.044%");
+    expect(formatPercent(26 / 50_000, 1, "en-US")).toBe("0.052%");
     expect(formatPercent(0, 1, "en-US")).toBe("0%");
     expect(formatPercent(0.004, 1, "en-US")).toBe("0.4%");
+    expect(formatPercent(0.004, 0, "en-US")).toBe("0.4%");
     expect(formatPercent(0.62, 0, "es-US")).toMatch(/^62\s?%$/);
   });
 });

@@ -5,6 +5,12 @@ import { CENSUS_QUESTIONS, FIXED_QUESTIONS, type Census, type CensusQuestion, ty
 /** A group is under-represented when its share of survey answers is below this fraction of its census share. */
 export const UNDER_REPRESENTED_BELOW = 0.8;
 
+/**
+ * The fewest survey answers shown broken down by question: with fewer, someone who knows who voted
+ * lately could pick out one person's answers. Below it the dashboard gives the count only.
+ */
+export const FEWEST_ANSWERS_SHOWN = 10;
+
 /** The row "by language" of paper voters: their ballot's language is not recorded, so they are not counted as English. */
 export const PAPER_LOCALE = "paper";
 
