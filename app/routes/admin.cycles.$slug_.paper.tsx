@@ -324,7 +324,7 @@ export default function PaperBallots() {
         {said.spoiled ? <Notice tone="success">{t("vote:spoiled.recorded")}</Notice> : null}
         {said.repeated ? <Notice tone="info">{t("vote:paper.repeated")}</Notice> : null}
         {/* Choosing the box changes nothing: a GET form, so the box stays in the address from one ballot to the next. */}
-        <Form method="get" className="stack" aria-labelledby="box-choose-heading" preventScrollReset>
+        <Form key={`box-${visit}`} method="get" className="stack" aria-labelledby="box-choose-heading" preventScrollReset>
           <h3 id="box-choose-heading">{t("vote:paper.boxChoose")}</h3>
           <SiteField id="box-site" label={t("vote:paper.boxSite")} value={box.values.site} errors={box.errors.site} />
           <DistrictField id="box-district" name="district" label={t("vote:paper.boxDistrict")} value={box.values.districtId} errors={box.errors.districtId} districts={districts} />

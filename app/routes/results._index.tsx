@@ -14,6 +14,7 @@ import { z } from "zod";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
+import { translationsInto } from "~/db/translations.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "results:list.metaTitle");
 
@@ -23,6 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { cycle, cycles } = await publicCycleAndPicker(actor, query.cycle, await localeOf(request), "results");
   if (!cycle) return { cycle: null, cycles: [], results: [] };
   const results = await latestResults(cycle.id, { publishedOnly: true });
+  // Project titles in the reader's language where the proposal was translated (the council's files keep the originals).
+  const translated = await translationsInto("proposal", results.flatMap((r) => r.projects.map((p) => p.proposalId)), await localeOf(request));
   return {
     cycle: {
       slug: cycle.slug,
@@ -48,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ballotsHash: r.ballotsHash,
       publishedAt: r.publishedAt?.toISOString().slice(0, 10) ?? "",
       summary: JSON.parse(r.summary) as Partial<Record<"withAWinner" | "withAWinnerUnderGreedy", { satisfied: number; voters: number }>>,
-      projects: r.projects.map((p) => ({ id: p.proposalId, title: p.title, votes: p.votes, costCents: p.costCents, selected: p.selected, note: p.note })),
+      projects: r.projects.map((p) => ({ id: p.proposalId, title: translated.get(p.proposalId)?.title || p.title, votes: p.votes, costCents: p.costCents, selected: p.selected, note: p.note })),
     })),
   };
 }

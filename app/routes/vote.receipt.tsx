@@ -19,8 +19,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matc
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { receipt, tracker, cookie } = await takeReceipt(request);
-  // The optional survey, offered once to this voting session (see /vote/survey).
-  const offer = receipt ? await readSurveyOffer(request) : null;
+  // The optional survey, offered once to this voting session (see /vote/survey); still offered after a reload
+  // or a language switch while the session keeps the tracker (its 30 minutes), not to the next person at a shared computer.
+  const offer = receipt || tracker ? await readSurveyOffer(request) : null;
   const survey = offer && !(await surveyTokenUsed(offer.token)) ? await surveySetup(offer.cycleId) : null;
   const ethnicities = survey ? ethnicityChoices(survey.ethnicities, survey.ethnicityNames, await localeOf(request)) : null;
   return Response.json({ receipt, tracker, survey: ethnicities ? { ethnicities } : null }, { headers: { "Set-Cookie": cookie } });
@@ -41,6 +42,7 @@ export default function ReceiptPage() {
         <h1>{t("vote:receipt.goneTitle")}</h1>
         {tracker ? <TrackerCard tracker={tracker} /> : null}
         <p>{t(tracker ? "vote:receipt.choicesShownOnce" : "vote:receipt.gone")}</p>
+        {survey ? <SurveyForm ethnicities={survey.ethnicities} /> : null}
         <p><Link to="/results">{t("common:nav.results")}</Link></p>
       </div>
     );

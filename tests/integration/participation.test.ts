@@ -101,6 +101,8 @@ describe("the anonymous survey after voting", async () => {
     expect(again.receipt).toBeNull();
     expect(again.tracker).toMatchObject({ tracker, district: "North" });
     expect(JSON.stringify(again)).not.toContain("Shade trees");
+    // The survey is still offered after the reload (it was not answered), in the new language.
+    expect((again as Page & { survey: { ethnicities: { label: string }[] } | null }).survey?.ethnicities.map((e) => e.label)).toEqual(["Asiático", "Negro", "Hispano o latino", "Blanco"]);
     // Leaving through the survey does not lose it either.
     const skipped = (await settle(() => surveyAction(args(voter.post("/vote/survey", { intent: "skip" }))))) as Response;
     voter.remember(skipped);

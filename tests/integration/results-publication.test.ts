@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { castBallot } from "~/db/ballots.server";
 import { prisma } from "~/db/client.server";
 import { publishResults, runTally } from "~/db/results.server";
+import { saveTranslation } from "~/db/translations.server";
 import { loader as resultsLoader } from "~/routes/results._index";
 import { loader as csvLoader } from "~/routes/results.export[.csv]";
 import { loader as jsonLoader } from "~/routes/results.export[.json]";
@@ -79,6 +80,16 @@ describe("counted results stay hidden until published", async () => {
     expect(shown.trackers).toBeGreaterThan(0);
     expect(shown.pbText).toMatch(/^META/);
     expect(shown.pbText.match(/^\d+;\d+$/gm)).toHaveLength(3);
+  });
+
+  it("names the projects in the reader's language where the proposal was translated; the exports keep the original", async () => {
+    await saveTranslation({ type: "proposal", id: proposalId }, { locale: "es", title: "Árboles de sombra", description: "Veinte árboles de sombra alrededor del patio." }, admin);
+    const titles = async (lng: string) =>
+      ((await resultsLoader(args((await browserFor(null)).get(`/results?cycle=${cycle.slug}&lng=${lng}`)))) as { results: { projects: { title: string }[] }[] }).results[0].projects.map((p) => p.title);
+    expect(await titles("es")).toEqual(["Árboles de sombra"]);
+    expect(await titles("en")).toEqual(["Shade trees"]);
+    const csv = await (await csvLoader(args((await browserFor(null)).get(`/results/export.csv?cycle=${cycle.slug}&lng=es`)))).text();
+    expect(csv).toContain("Shade trees");
   });
 
   it("answers a whole receipt line pasted as the tracker with 'not a tracker', keeping the cycle", async () => {
