@@ -51,7 +51,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     tooFewAnswers: figures.answers.length > 0 && figures.answers.length < FEWEST_ANSWERS_SHOWN,
     representation: figures.answers.length >= FEWEST_ANSWERS_SHOWN ? representation(figures.answers, figures.setup.census, figures.setup.ethnicities) : [],
     ethnicities: figures.setup.ethnicities,
-    ethnicitiesEs: figures.setup.ethnicityNames.es ?? [],
     ethnicityNames: figures.setup.ethnicityNames,
     census: figures.setup.census,
   };
@@ -301,7 +300,7 @@ export default function ParticipationDashboard() {
                   name="ethnicitiesEs"
                   lang="es"
                   rows={8}
-                  defaultValue={answer?.typed?.spanish ?? d.ethnicitiesEs.join("\n")}
+                  defaultValue={answer?.typed?.spanish ?? (d.ethnicityNames.es ?? []).join("\n")}
                   aria-invalid={answer?.namesError ? true : undefined}
                   aria-describedby={`ethnicities-es-hint${answer?.namesError ? " ethnicities-es-error" : ""}`}
                 />
