@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
@@ -9,6 +9,7 @@ import { FieldErrors, Notice } from "~/components/forms";
 import { CompareBars, SimpleBars } from "~/components/participation-charts";
 import { ANSWER_KEYS, CHANNEL_KEYS, QUESTION_KEYS } from "~/components/participation-labels";
 import { readForm } from "~/csrf.server";
+import { redirectWithDone, takeDone } from "~/flash.server";
 import { listCycles, resolveCycle } from "~/db/cycles.server";
 import { participationFigures, saveCensus, saveSurveyCategories, surveySetup } from "~/db/participation.server";
 import { hasRole } from "~/domain/auth/roles";
@@ -35,9 +36,11 @@ async function guard(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, cycle, includeDrafts } = await guard(request);
-  const [figures, cycles] = await Promise.all([participationFigures(cycle.id), listCycles({ includeDrafts })]);
+  const [figures, cycles, flash] = await Promise.all([participationFigures(cycle.id), listCycles({ includeDrafts }), takeDone(request)]);
   const total = figures.channels.reduce((s, c) => s + c.voters, 0);
-  return {
+  return data({
+    // "Saved", once after saving: not again on a reload, nor beside a later refused form.
+    notice: flash.done.notice ?? null,
     cycle: { slug: cycle.slug, name: cycle.name },
     cycles: cycles.map((c) => ({ slug: c.slug, name: c.name })),
     canSetUp: participationPermissions.setUpSurvey(actor),
@@ -53,14 +56,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ethnicities: figures.setup.ethnicities,
     ethnicityNames: figures.setup.ethnicityNames,
     census: figures.setup.census,
-  };
+  }, { headers: flash.headers });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, cycle } = await guard(request);
   authorize(request, actor, participationPermissions.setUpSurvey(actor), "participation:setup.forbidden");
   const formData = await readForm(request);
-  const back = (notice: string) => redirect(`/participation?cycle=${encodeURIComponent(cycle.slug)}&notice=${notice}`);
+  const back = (notice: string) => redirectWithDone(request, `/participation?cycle=${encodeURIComponent(cycle.slug)}`, { notice });
   const intent = formData.get("intent");
   if (intent === "categories") {
     // Refused, the page keeps both lists as typed.
@@ -105,8 +108,7 @@ export default function ParticipationDashboard() {
   const d = useLoaderData<typeof loader>();
   const locale = useLocale();
   const answer = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const notice = params.get("notice");
+  const notice = answer ? null : d.notice;
   const pct = (x: number | null) => (x === null ? "—" : f.percent(x, 1));
   // The cycle's own categories in the reader's language when the PB office gave them.
   const categoryLabels = new Map(ethnicityChoices(d.ethnicities, d.ethnicityNames, locale).map((c) => [c.value, c.label]));

@@ -56,7 +56,7 @@ describe("the anonymous survey after voting", async () => {
     const sealed = JSON.stringify(await prisma.sealedSurveyResponse.findMany({ where: { cycleId: cycle.id } }));
     expect(sealed).not.toMatch(/25to34|woman|spanish|Hispanic/);
     const office = await browserFor(admin);
-    const figures = await dashboard.loader(args(office.get(`/participation?cycle=${cycle.slug}`)));
+    const figures = (await dashboard.loader(args(office.get(`/participation?cycle=${cycle.slug}`)))).data;
     expect(figures).toMatchObject({ answered: 0, waitingAnswers: 1 });
     expect(await mixSurveyAnswers(cycle.id)).toBe(0); // one answer: a mix waits for more
     expect(await mixSurveyAnswers(cycle.id, { mode: "all" })).toBe(1);
@@ -173,16 +173,16 @@ describe("the participation dashboard", async () => {
   const url = `/participation?cycle=${cycle.slug}`;
 
   it("counts only answers already mixed, says how many wait, and has every one once voting closes", async () => {
-    const open = await dashboard.loader(args((await browserFor(admin)).get(url)));
+    const open = (await dashboard.loader(args((await browserFor(admin)).get(url)))).data;
     // Shown the moment it came, an answer would say what the voter who just voted answered.
     expect(open).toMatchObject({ answered: 0, waitingAnswers: 12 });
     expect((await advancePhase(cycle.id, admin)).ok).toBe(true);
-    expect(await dashboard.loader(args((await browserFor(admin)).get(url)))).toMatchObject({ answered: 12, waitingAnswers: 0 });
+    expect((await dashboard.loader(args((await browserFor(admin)).get(url)))).data).toMatchObject({ answered: 12, waitingAnswers: 0 });
   });
 
   it("shows turnout, channel, language and under-represented groups to the PB office and programme staff", async () => {
     for (const who of [admin, staff]) {
-      const d = await dashboard.loader(args((await browserFor(who)).get(url)));
+      const d = (await dashboard.loader(args((await browserFor(who)).get(url)))).data;
       expect(d.total).toBe(12);
       expect(d.turnout).toEqual([
         { district: "North", population: 1000, voters: 12, turnout: 0.012 },
@@ -213,8 +213,17 @@ describe("the participation dashboard", async () => {
     );
     expect(over.httpStatus).toBe(400);
     expect(over.reply.censusErrors).toEqual({ "census.gender": "participation:setup.errors.over100" });
-    const saved = (await settle(async () => dashboard.action(args((await browserFor(admin)).post(url, { intent: "census", "census.gender.0": "51", "census.ethnicity.1": "12.5" }))))) as Response;
+    const office = await browserFor(admin);
+    const saved = (await settle(async () => dashboard.action(args(office.post(url, { intent: "census", "census.gender.0": "51", "census.ethnicity.1": "12.5" }))))) as Response;
     expect(saved.status).toBe(302);
+    // "Census shares saved." once, after the redirect; a reload does not say it again.
+    office.remember(saved);
+    const shown = async () => {
+      const page = await dashboard.loader(args(office.get(url)));
+      office.remember(new Response(null, { headers: page.init!.headers }));
+      return page.data.notice;
+    };
+    expect([await shown(), await shown()]).toEqual(["census", null]);
     const setup = await prisma.surveySetup.findUniqueOrThrow({ where: { cycleId: cycle.id } });
     expect(JSON.parse(setup.census)).toEqual({ gender: { woman: 51_00 }, ethnicity: { B: 12_50 } });
     expect(await prisma.auditLog.count({ where: { action: "survey.census", targetId: cycle.id } })).toBe(2);
@@ -283,7 +292,7 @@ describe("a survey answered just after voting closes", async () => {
     expect(sent.status).toBe(302);
     expect(await prisma.sealedSurveyResponse.count({ where: { cycleId: cycle.id } })).toBe(1);
     expect(await prisma.surveyResponse.count({ where: { cycleId: cycle.id } })).toBe(0);
-    const figures = await dashboard.loader(args((await browserFor(admin)).get(`/participation?cycle=${cycle.slug}`)));
+    const figures = (await dashboard.loader(args((await browserFor(admin)).get(`/participation?cycle=${cycle.slug}`)))).data;
     expect(figures).toMatchObject({ answered: 0, waitingAnswers: 1 });
   });
 });
@@ -297,7 +306,7 @@ describe("a survey with few answers", async () => {
       await surveyAction(args(voter.post("/vote/survey", { intent: "answer", ...answers })));
     }
     expect((await advancePhase(cycle.id, admin)).ok).toBe(true);
-    const d = await dashboard.loader(args((await browserFor(admin)).get(`/participation?cycle=${cycle.slug}`)));
+    const d = (await dashboard.loader(args((await browserFor(admin)).get(`/participation?cycle=${cycle.slug}`)))).data;
     expect(d).toMatchObject({ answered: 3, tooFewAnswers: true, representation: [] });
   });
 });
@@ -308,7 +317,7 @@ describe("paper voters on the dashboard", async () => {
   it("are counted by channel, and under their own row by language (not as English): their ballot's language is not recorded", async () => {
     await voteWith(codes[0].code, proposalId, "es");
     expect(await checkInPaperVoter(admin, codes[1], "Eastgate Library")).toEqual({ ok: true });
-    const d = await dashboard.loader(args((await browserFor(admin)).get(`/participation?cycle=${cycle.slug}`)));
+    const d = (await dashboard.loader(args((await browserFor(admin)).get(`/participation?cycle=${cycle.slug}`)))).data;
     expect(d.channels).toEqual([{ channel: "online", voters: 1 }, { channel: "paper", voters: 1 }]);
     expect(d.locales).toEqual([{ locale: "es", voters: 1 }, { locale: "paper", voters: 1 }]);
   });
