@@ -14,7 +14,7 @@ import { listCycles, resolveCycle } from "~/db/cycles.server";
 import { participationFigures, saveCensus, saveSurveyCategories, surveySetup } from "~/db/participation.server";
 import { hasRole } from "~/domain/auth/roles";
 import { participationPermissions } from "~/domain/participation/permissions";
-import { FEWEST_ANSWERS_SHOWN, PAPER_LOCALE, representation, turnout } from "~/domain/participation/representation";
+import { FEWEST_ANSWERS_SHOWN, PAPER_LOCALE, surveyBreakdown, turnout } from "~/domain/participation/representation";
 import { CENSUS_QUESTIONS, FIXED_QUESTIONS, categoriesSchema, ethnicityChoices, readCategoryNames, readCensusForm } from "~/domain/participation/survey";
 import { isLocale, LOCALE_NAMES } from "~/i18n/config";
 import { useFormat, useLocale, useMessage } from "~/i18n/i18n";
@@ -51,8 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locales: figures.locales,
     answered: figures.answers.length,
     waitingAnswers: figures.waitingAnswers,
-    tooFewAnswers: figures.answers.length > 0 && figures.answers.length < FEWEST_ANSWERS_SHOWN,
-    representation: figures.answers.length >= FEWEST_ANSWERS_SHOWN ? representation(figures.answers, figures.setup.census, figures.setup.ethnicities) : [],
+    ...surveyBreakdown(figures.answers, figures.setup.census, figures.setup.ethnicities),
     ethnicities: figures.setup.ethnicities,
     ethnicityNames: figures.setup.ethnicityNames,
     census: figures.setup.census,
@@ -84,6 +83,18 @@ export async function action({ request }: ActionFunctionArgs) {
     return back("census");
   }
   throw new Response("Unknown action.", { status: 400 });
+}
+
+/** A list typed one item a line (the survey's categories, their Spanish names), with its hint and error. */
+function ListField({ id, name, label, hint, value, error, lang }: { id: string; name: string; label: string; hint: string; value: string; error?: string | null; lang?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <p id={`${id}-hint`} className="hint">{hint}</p>
+      <textarea id={id} name={name} lang={lang} rows={8} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} />
+      <FieldErrors id={`${id}-error`} errors={error ? [error] : undefined} />
+    </div>
+  );
 }
 
 /** `stacked`: the chart under the table, for tables with more columns than half a screen holds. */
@@ -281,33 +292,16 @@ export default function ParticipationDashboard() {
             <h2 id="categories-heading">{t("participation:setup.categories.heading")}</h2>
             <Form method="post">
               <AuthenticityTokenInput />
-              <div className="field">
-                <label htmlFor="ethnicities">{t("participation:setup.categories.label")}</label>
-                <p id="ethnicities-hint" className="hint">{t("participation:setup.categories.hint")}</p>
-                <textarea
-                  id="ethnicities"
-                  name="ethnicities"
-                  rows={8}
-                  defaultValue={answer?.typed?.ethnicities ?? d.ethnicities.join("\n")}
-                  aria-invalid={answer?.categoriesError ? true : undefined}
-                  aria-describedby={`ethnicities-hint${answer?.categoriesError ? " ethnicities-error" : ""}`}
-                />
-                <FieldErrors id="ethnicities-error" errors={answer?.categoriesError ? [answer.categoriesError] : undefined} />
-              </div>
-              <div className="field">
-                <label htmlFor="ethnicities-es">{t("participation:setup.categories.namesLabel")}</label>
-                <p id="ethnicities-es-hint" className="hint">{t("participation:setup.categories.namesHint")}</p>
-                <textarea
-                  id="ethnicities-es"
-                  name="ethnicitiesEs"
-                  lang="es"
-                  rows={8}
-                  defaultValue={answer?.typed?.spanish ?? (d.ethnicityNames.es ?? []).join("\n")}
-                  aria-invalid={answer?.namesError ? true : undefined}
-                  aria-describedby={`ethnicities-es-hint${answer?.namesError ? " ethnicities-es-error" : ""}`}
-                />
-                <FieldErrors id="ethnicities-es-error" errors={answer?.namesError ? [answer.namesError] : undefined} />
-              </div>
+              <ListField id="ethnicities" name="ethnicities" label={t("participation:setup.categories.label")} hint={t("participation:setup.categories.hint")} value={answer?.typed?.ethnicities ?? d.ethnicities.join("\n")} error={answer?.categoriesError} />
+              <ListField
+                id="ethnicities-es"
+                name="ethnicitiesEs"
+                lang="es"
+                label={t("participation:setup.categories.namesLabel")}
+                hint={t("participation:setup.categories.namesHint")}
+                value={answer?.typed?.spanish ?? (d.ethnicityNames.es ?? []).join("\n")}
+                error={answer?.namesError}
+              />
               <button type="submit" name="intent" value="categories" className="button-secondary">{t("participation:setup.categories.save")}</button>
             </Form>
           </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { representation, turnout } from "~/domain/participation/representation";
+import { representation, surveyBreakdown, turnout } from "~/domain/participation/representation";
 import { equitySplit, parseNeedWeight, parsePopulation } from "~/domain/participation/split";
 import { ethnicityChoices, percentToBasisPoints, readCategoryNames, readCensusForm, readSurveyForm, type SurveyAnswer } from "~/domain/participation/survey";
 import { inWords } from "../english";
@@ -152,5 +152,16 @@ describe("the survey's categories in Spanish", () => {
     expect(ethnicityChoices(categories, names, "en")[1]).toEqual({ value: "Hispanic or Latino", label: "Hispanic or Latino" });
     // Names left from before the categories changed (another count) are not used: better English than a wrong label.
     expect(ethnicityChoices([...categories, "Another group"], names, "es")[0]).toEqual({ value: "Asian", label: "Asian" });
+  });
+});
+
+describe("the survey breakdown on the dashboard", () => {
+  const answer: SurveyAnswer = { ageBand: "25to34", gender: "", homeLanguage: "spanish", ethnicities: [], firstTime: "" };
+  it("is withheld under ten answers, so no one's answers can be picked out, and shown from ten", () => {
+    expect(surveyBreakdown([], {}, [])).toEqual({ tooFewAnswers: false, representation: [] });
+    expect(surveyBreakdown(Array(9).fill(answer), {}, [])).toEqual({ tooFewAnswers: true, representation: [] });
+    const ten = surveyBreakdown(Array(10).fill(answer), {}, []);
+    expect(ten.tooFewAnswers).toBe(false);
+    expect(ten.representation.find((q) => q.question === "homeLanguage")?.answered).toBe(10);
   });
 });

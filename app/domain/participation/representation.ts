@@ -94,3 +94,12 @@ export function turnout(districts: readonly { name: string; population: number; 
     turnout: d.population > 0 ? d.voters / d.population : null,
   }));
 }
+
+/**
+ * What the dashboard shows of the survey: the breakdown by question from FEWEST_ANSWERS_SHOWN answers,
+ * else nothing but whether there are too few (the count is shown either way).
+ */
+export function surveyBreakdown(answers: readonly SurveyAnswer[], census: Census, ethnicities: readonly string[]) {
+  const shown = answers.length >= FEWEST_ANSWERS_SHOWN;
+  return { tooFewAnswers: answers.length > 0 && !shown, representation: shown ? representation(answers, census, ethnicities) : [] };
+}
