@@ -14,28 +14,56 @@ const transport = env.SMTP_URL
   ? nodemailer.createTransport(env.SMTP_URL)
   : nodemailer.createTransport({ jsonTransport: true });
 
-let running: Promise<void> | null = null;
+const BATCH = 100;
+const RETRY_AFTER_MS = 60_000;
 
+let running: Promise<void> | null = null;
+let next: Promise<void> | null = null;
+let retry: NodeJS.Timeout | null = null;
+
+/** One pass over the waiting mail; true when some could not be sent (they are tried again later). */
 async function deliver() {
-  for (const mail of await pendingMail(100)) {
-    if (!(await claimMail(mail.id, mail.attempts))) continue;
-    try {
-      const info = await transport.sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, messageId: `<${mail.id}@civic-budget>` });
-      if (!env.SMTP_URL) {
-        mkdirSync(OUTBOX_DIR, { recursive: true });
-        const stamp = mail.createdAt.toISOString().replace(/[:.]/g, "-");
-        writeFileSync(path.join(OUTBOX_DIR, `${stamp}-${mail.id}.json`), (info as unknown as { message: string }).message);
+  let failed = false;
+  for (;;) {
+    const batch = await pendingMail(BATCH);
+    for (const mail of batch) {
+      if (!(await claimMail(mail.id, mail.attempts))) continue;
+      try {
+        const info = await transport.sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, messageId: `<${mail.id}@civic-budget>` });
+        if (!env.SMTP_URL) {
+          mkdirSync(OUTBOX_DIR, { recursive: true });
+          const stamp = mail.createdAt.toISOString().replace(/[:.]/g, "-");
+          writeFileSync(path.join(OUTBOX_DIR, `${stamp}-${mail.id}.json`), (info as unknown as { message: string }).message);
+        }
+        await markMailSent(mail.id);
+      } catch (error) {
+        failed = true;
+        await markMailFailed(mail.id, error instanceof Error ? error.message : String(error));
       }
-      await markMailSent(mail.id);
-    } catch (error) {
-      await markMailFailed(mail.id, error instanceof Error ? error.message : String(error));
     }
+    // A full batch may leave more behind; a short one was everything (or only mail that failed just now).
+    if (batch.length < BATCH || failed) return failed;
   }
 }
 
-/** Sends what is waiting; called after a change that queued mail, and returns when done. */
+/**
+ * Sends what is waiting; called after a change that queued mail, and resolves once every
+ * message queued before the call has been tried. A pass already running read the table
+ * before this call's mail was saved, so the call waits for a fresh pass after it.
+ */
 export function deliverOutbox(): Promise<void> {
-  running ??= deliver()
+  if (running) {
+    next ??= running.then(() => {
+      next = null;
+      return deliverOutbox();
+    });
+    return next;
+  }
+  running = deliver()
+    .then((failed) => {
+      // An SMTP server that is down now may be up in a minute; the timer does not keep the process alive.
+      if (failed && !retry) retry = setTimeout(() => ((retry = null), void deliverOutbox()), RETRY_AFTER_MS).unref();
+    })
     .catch((error) => logger.error({ err: error }, "outbox delivery failed"))
     .finally(() => {
       running = null;

@@ -93,8 +93,11 @@ test("a project's follower gets an e-mail when staff post an update, visible in 
   await admin.getByLabel("What happened").fill("Contractor chosen; work starts next month.");
   await admin.getByRole("button", { name: "Post update" }).click();
   await expect(admin.getByText("Contractor chosen; work starts next month.").first()).toBeVisible();
-  await admin.goto("/dev/outbox");
-  await expect(admin.getByRole("heading", { name: `News about “${title}”`, exact: false }).first()).toBeVisible();
+  // The mail goes out just after the answer, so the outbox may need a reload or two to show it.
+  await expect(async () => {
+    await admin.goto("/dev/outbox");
+    await expect(admin.getByRole("heading", { name: `News about “${title}”`, exact: false }).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await expect(admin.getByText("Contractor chosen; work starts next month.").first()).toBeVisible();
   await shot(admin, "outbox");
 
