@@ -165,9 +165,12 @@ export async function countBallots(cycleId: string, districtId?: string) {
   return countBallotsIn(prisma, cycleId, districtId);
 }
 
+/** One statement, so one snapshot: a mix moving ballots between the two tables meanwhile cannot be counted twice or not at all. */
 export async function countBallotsIn(db: Tx | typeof prisma, cycleId: string, districtId?: string) {
-  const [mixed, sealed] = await Promise.all([db.ballot.count({ where: { cycleId, districtId } }), db.sealedBallot.count({ where: { cycleId, districtId } })]);
-  return mixed + sealed;
+  const where = Prisma.sql`"cycleId" = ${cycleId} ${districtId ? Prisma.sql`AND "districtId" = ${districtId}` : Prisma.empty}`;
+  const [row] = await db.$queryRaw<{ n: number | bigint }[]>`
+    SELECT (SELECT COUNT(*) FROM "Ballot" WHERE ${where}) + (SELECT COUNT(*) FROM "SealedBallot" WHERE ${where}) AS "n"`;
+  return Number(row.n);
 }
 
 /**
