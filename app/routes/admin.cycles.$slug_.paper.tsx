@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { BallotChoices } from "~/components/ballot-choices";
 import { FieldErrors, Notice } from "~/components/forms";
+import { TickedTotal } from "~/components/ticked-total";
 import { readForm } from "~/csrf.server";
 import { redirectWithDone, takeDone } from "~/flash.server";
 import { loadCycleFor } from "~/guards.server";
@@ -353,6 +354,7 @@ export default function PaperBallots() {
               ranks={boxForm?.ranks ?? {}}
               money={money}
             />
+            <TickedTotal rules={box.ballot.rules} options={box.ballot.options} money={money} />
             <button type="submit" name="intent" value="box" className="button">{t("vote:paper.cast")}</button>
             {spoil ? (
               // After the button that records the ballot, so Enter in a field never records it as spoiled.

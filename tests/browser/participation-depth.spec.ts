@@ -209,6 +209,35 @@ test("the PB office checks two voters in on paper, then enters their ballots fro
   await Promise.all([admin.context().close(), voter.close()]);
 });
 
+test("on an approval ballot from the box, the clerk sees how many projects are ticked and when that is too many", async ({ browser }) => {
+  const [{ code }] = query<{ code: string }>(
+    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId left join Participation p on p.voterCodeId = v.id
+     where c.slug = 'libraries-2026' and p.id is null and v.voidedAt is null and v.userId is null order by v.code desc limit 1`,
+  );
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/cycles/libraries-2026/paper");
+  const checkIn = admin.getByRole("region", { name: "1. Check in voters" });
+  await checkIn.getByLabel("Polling site").fill("Central Library");
+  await checkIn.getByLabel("Voter code on the letter").fill(code);
+  await checkIn.getByRole("button", { name: "Check in" }).click();
+  await expect(checkIn.getByText(/^Checked in:/)).toBeVisible();
+
+  const box = admin.getByRole("region", { name: "2. Enter ballots from the box" });
+  await box.getByLabel("District of the ballot").selectOption({ label: "All libraries" });
+  await box.getByRole("button", { name: "Show this district's ballot" }).click();
+  const ticked = box.getByTestId("ticked-total");
+  const projects = box.locator("input[name=project]");
+  await expect(ticked).toHaveText("Ticked on this ballot: 0 projects (the ballot allows 1 to 2)");
+  for (const i of [0, 1, 2]) await projects.nth(i).check();
+  await expect(ticked).toHaveText("Ticked on this ballot: 3 projects (the ballot allows 1 to 2) — more than 2: check the ticks against the paper");
+  // The clerk sees the slip: one tick was read wrong. Unticked, the ballot is recorded.
+  await projects.nth(2).uncheck();
+  await expect(ticked).toHaveText("Ticked on this ballot: 2 projects (the ballot allows 1 to 2)");
+  await box.getByRole("button", { name: "Record this ballot" }).click();
+  await expect(box.getByText("Ballot from the box recorded. Enter the next one.")).toBeVisible();
+  await admin.context().close();
+});
+
 test("a paper ballot from the box the rules refuse is recorded as spoiled, never counted, and the published results and report say so", async ({ browser }) => {
   // A cycle of its own, so it can be counted and published without closing the seeded voting cycles.
   const cycle: CycleSpec = {
@@ -251,10 +280,17 @@ test("a paper ballot from the box the rules refuse is recorded as spoiled, never
   await box.getByLabel("Site of the box").fill("millbrook  library");
   await box.getByLabel("District of the ballot").selectOption({ label: "Millbrook North" });
   await box.getByRole("button", { name: "Show this district's ballot" }).click();
+  // The ticks are added up as the clerk makes them, so a slip shows before the ballot is sent.
+  const ticked = box.getByTestId("ticked-total");
   await box.getByLabel(/Reading garden at the library/).check();
+  await expect(ticked).toHaveText("Ticked on this ballot: $30,000 of $50,000 — $20,000 left");
   await box.getByLabel(/Lights for the skate park/).check();
+  await expect(ticked).toHaveText("Ticked on this ballot: $70,000 of $50,000 — $20,000 over budget");
+  await shot(admin, "paper-ballot-ticked-total");
   await box.getByRole("button", { name: "Record this ballot" }).click();
   await expect(box.getByRole("alert")).toContainText("over the district budget of $50,000");
+  // Refused and shown again: the total follows the ticks that were kept.
+  await expect(ticked).toHaveText("Ticked on this ballot: $70,000 of $50,000 — $20,000 over budget");
   await expect(box.getByLabel(/Reading garden at the library/)).toBeChecked();
   const offer = box.getByRole("group", { name: "Record it as spoiled instead" });
   await expect(offer.getByLabel("Why it cannot be counted")).toHaveValue("over-budget");
@@ -265,9 +301,12 @@ test("a paper ballot from the box the rules refuse is recorded as spoiled, never
   // South's first paper ballot is counted as usual.
   await box.getByLabel("District of the ballot").selectOption({ label: "Millbrook South" });
   await box.getByRole("button", { name: "Show this district's ballot" }).click();
+  await expect(ticked).toHaveText("Ticked on this ballot: $0 of $20,000 — $20,000 left");
   await box.getByLabel(/Picnic tables by the pond/).check();
   await box.getByRole("button", { name: "Record this ballot" }).click();
   await expect(box.getByText("Ballot from the box recorded. Enter the next one.")).toBeVisible();
+  // The next ballot starts with nothing ticked.
+  await expect(ticked).toHaveText("Ticked on this ballot: $0 of $20,000 — $20,000 left");
 
   // South's second is marked with a drawing: "Other" needs a note, and the choices stay.
   const spoiled = admin.getByRole("form", { name: "Record a spoiled ballot from the box" });
