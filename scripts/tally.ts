@@ -11,6 +11,8 @@
 // "> tsx scripts/tally.ts" banner off it).
 
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { ballotsDigest } from "../app/domain/results/ballots-hash";
 import { greedy } from "../app/domain/tally/greedy";
 import { mes, mesAdd1 } from "../app/domain/tally/mes";
 import {
@@ -95,7 +97,8 @@ function main(argv: string[]): number {
 
   let text: string;
   try {
-    text = readFileSync(args.file, "utf8");
+    // npm runs scripts from the project folder; a file named from elsewhere is found where npm was called.
+    text = readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), args.file), "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     process.stderr.write(`tally: cannot read ${args.file}${code ? ` (${code})` : ""}\n`);
@@ -107,6 +110,8 @@ function main(argv: string[]): number {
     return 1;
   }
   const file = parsed.value;
+  // Read anyway, but said: a file that contradicts itself may be damaged (cut short, edited).
+  for (const w of file.warnings ?? []) process.stderr.write(`tally: warning: ${args.file}:${w.line}: ${w.message}\n`);
   const { election, scale, topK } = pabulibToElection(file, { ordinalPoints: args.ordinalPoints });
 
   let outcome: TallyOutcome;
@@ -182,6 +187,8 @@ function main(argv: string[]): number {
   lines.push("");
   lines.push(`winners (${winners.length}): ${winners.join(", ")}`);
   lines.push(`cost of winners: ${formatUnits(cost, scale)} of ${formatUnits(election.budget, scale)}`);
+  // As the results page computes it: each vote field, sorted, joined with newlines.
+  lines.push(`ballots SHA-256: ${ballotsDigest(file.votes.map((v) => ({ choices: v.ids.join(","), count: 1 })))}`);
   process.stdout.write(`${lines.join("\n")}\n`);
   return 0;
 }

@@ -237,7 +237,13 @@ export function parsePabulib(input: string, options: PabulibReadOptions = {}): P
     current.rows.push(rec);
   }
   for (const s of SECTIONS) {
-    if (!bodies.has(s)) throw new PabulibError(lastLine, "section", `missing ${s} section`);
+    if (bodies.has(s)) continue;
+    // A line that looks like a section title ("PROJECT", "BALLOTS") is the likely culprit: point at it, not at the end.
+    const lookalike = records.find((r) => /^[A-Z][A-Z_ ]*$/.test(r.fields[0]) && r.fields.slice(1).every((f) => f === "") && !sectionOf(r));
+    if (lookalike) {
+      throw new PabulibError(lookalike.line, "section", `${show(lookalike.fields[0])} is not a section title (expected META, PROJECTS or VOTES); no ${s} section was found`);
+    }
+    throw new PabulibError(lastLine, "section", `missing ${s} section`);
   }
   const metaBody = bodies.get("META")!;
   const projBody = bodies.get("PROJECTS")!;
@@ -328,17 +334,32 @@ export function parsePabulib(input: string, options: PabulibReadOptions = {}): P
   const limitsMode = options.ballotLimits ?? "error";
   const checkVote = limitsMode === "off" ? null : voteChecker(meta, voteType, projects);
   let limitWarnings = 0;
+  let repeatWarnings = 0;
   const votes: PabulibVote[] = [];
+  const voterLine = new Map<string, number>();
   for (const rec of voteBody.rows.slice(1)) {
+    // A row that stops before its vote (a file cut short) is not an empty ballot: counting it would change the number of voters.
+    if (rec.fields.length <= voteCol) {
+      throw new PabulibError(rec.line, "vote", `vote row ends before its "vote" column (a line cut short?): ${show(rec.fields.join(";"))}`);
+    }
     const fields = fitRow(rec, voteColumns.length, "vote");
     const voterId = voterCol === undefined ? "" : fields[voterCol];
+    if (voterId !== "") {
+      const first = voterLine.get(voterId);
+      if (first !== undefined) throw new PabulibError(rec.line, "vote", `voter_id ${show(voterId)} already voted on line ${first}`);
+      voterLine.set(voterId, rec.line);
+    }
     const ids = splitList(fields[voteCol]);
     const seen = new Set<string>();
     const unique: string[] = [];
     for (const id of ids) {
       if (!projectLine.has(id)) throw new PabulibError(rec.line, "vote", `vote lists unknown project_id ${show(id)}`);
       if (seen.has(id)) {
-        if (voteType === "approval") continue; // an approval set: a repeated id counts once
+        if (voteType === "approval") {
+          // An approval set: a repeated id counts once, as pabutools reads it; said, since our own files never repeat one.
+          if (repeatWarnings++ < 100) warnings.push({ line: rec.line, message: `project_id ${show(id)} is listed twice in one vote (counted once)` });
+          continue;
+        }
         throw new PabulibError(rec.line, "vote", `project_id ${show(id)} is listed twice`);
       }
       seen.add(id);
@@ -402,6 +423,18 @@ export function parsePabulib(input: string, options: PabulibReadOptions = {}): P
       line: metaLine.get("num_projects")!,
       message: `num_projects is ${numProjects} but the file has ${projects.length} project rows`,
     });
+  }
+
+  // A PROJECTS "votes" column that disagrees with the ballots: one of the two was changed or cut short.
+  if (pIdx.has("votes")) {
+    const listed = new Map<string, number>();
+    for (const v of votes) for (const id of v.ids) listed.set(id, (listed.get(id) ?? 0) + 1);
+    for (const p of projects) {
+      const said = p.extra["votes"];
+      if (/^\d+$/.test(said ?? "") && Number(said) !== (listed.get(p.id) ?? 0)) {
+        warnings.push({ line: projectLine.get(p.id)!, message: `project ${show(p.id)} says ${said} votes but ${listed.get(p.id) ?? 0} vote rows list it` });
+      }
+    }
   }
 
   const file: PabulibFile = { meta, voteType, budget, projectColumns, projects, voteColumns, votes };

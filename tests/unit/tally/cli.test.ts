@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -62,11 +63,28 @@ describe("scripts/tally.ts", () => {
     }
   }, 60000);
 
-  it("prints a readable table without --json", () => {
+  it("prints a readable table without --json, with the ballots' SHA-256 as the results page computes it", () => {
     const r = tally(sample, "--rule", "mes");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/winners \(2\): A, B/);
     expect(r.stdout).toMatch(/80\.0% of the cost/);
+    // The vote fields "A,C", "A,C", "B", sorted, joined with newlines.
+    expect(r.stdout).toContain(`ballots SHA-256: ${createHash("sha256").update("A,C\nA,C\nB").digest("hex")}`);
+  }, 60000);
+
+  it("says on stderr when a file contradicts itself, and still answers", () => {
+    const edited = path.join(tmp, "edited.pb");
+    writeFileSync(edited, readFileSync(sample, "utf8").replace("budget;300.0", "budget;300.0\r\nnum_votes;97"));
+    const r = tally(edited, "--rule", "mes", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).voters).toBe(3);
+    expect(r.stderr.trim()).toBe(`tally: warning: ${edited}:4: num_votes is 97 but the file has 3 vote rows`);
+  }, 60000);
+
+  it("finds a file named relative to the folder npm was run from", () => {
+    const r = spawnSync("npm", ["--prefix", process.cwd(), "run", "tally", "--", "sample.pb", "--rule", "mes", "--json"], { cwd: tmp, encoding: "utf8", timeout: 60000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).winners).toEqual(["A", "B"]);
   }, 60000);
 
   it("fails with one line on stderr for a bad rule or a bad file", () => {

@@ -161,7 +161,15 @@ describe("pabulib reader", () => {
   it("treats choose-1 as approval ballots of length 1, and counts a repeated approval once", () => {
     const c1 = parsePabulib(APPROVAL.replace("vote_type;approval", "vote_type;choose-1").replace("v1;1,2", "v1;1").replace("v2;1,10", "v2;10"));
     expect(pabulibToElection(c1).election.ballots).toEqual([{ ids: ["1"] }, { ids: ["10"] }, { ids: ["2"] }]);
-    expect(parsePabulib(APPROVAL.replace("v1;1,2", "v1;1,2,1")).votes[0].ids).toEqual(["1", "2"]);
+    const repeated = parsePabulib(APPROVAL.replace("v1;1,2", "v1;1,2,1"));
+    expect(repeated.votes[0].ids).toEqual(["1", "2"]);
+    expect(repeated.warnings).toEqual([{ line: 15, message: 'project_id "1" is listed twice in one vote (counted once)' }]);
+  });
+
+  it("warns when a project's votes column disagrees with the vote rows (one of them was edited or cut)", () => {
+    const f = parsePabulib(APPROVAL.replace("1;60;2;Park benches", "1;60;999;Park benches"));
+    expect(f.warnings).toEqual([{ line: 10, message: 'project "1" says 999 votes but 2 vote rows list it' }]);
+    expect(parsePabulib(APPROVAL).warnings).toBeUndefined();
   });
 
   it("warns (without failing) when num_votes does not match", () => {
@@ -174,6 +182,9 @@ describe("pabulib reader errors name the line", () => {
   const cases: Array<[string, string, number, RegExp]> = [
     ["text before META", "hello\n" + APPROVAL, 1, /before the first section/],
     ["missing VOTES", APPROVAL.slice(0, APPROVAL.indexOf("VOTES")), 12, /missing VOTES/],
+    ["misspelt section title", APPROVAL.replace("PROJECTS\n", "PROJECT\n"), 8, /"PROJECT" is not a section title \(expected META, PROJECTS or VOTES\); no PROJECTS section was found/],
+    ["vote row cut short", APPROVAL.replace("v3;2;51;", "v3"), 17, /vote row ends before its "vote" column/],
+    ["voter twice", APPROVAL.replace("v3;2;51;", "v1;2;51;"), 17, /voter_id "v1" already voted on line 15/],
     ["repeated section", APPROVAL + "PROJECTS\n", 18, /PROJECTS section appears twice/],
     ["META line without value", APPROVAL.replace("description;Test", "description"), 3, /key;value/],
     ["missing budget", APPROVAL.replace("budget;100\n", ""), 1, /no budget/],
