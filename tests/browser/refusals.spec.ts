@@ -278,5 +278,7 @@ test("on a 390-pixel phone the results page fits, with a chart drawn at its own 
   // Drawn at its own width, not a wide chart shrunk (whose labels would be a few pixels tall).
   expect((await narrow.boundingBox())!.width).toBeGreaterThanOrEqual(320);
   await expect(section.locator(".chart-legend")).toHaveText(/funded\s+not funded/);
+  // A project out from the first round says so, with what its supporters' whole shares came to (33 × $3,855.42 of $205,000).
+  await expect(page.getByText("Not funded: even before any project was funded, its 33 supporters' shares together covered only 62% of its cost.")).toBeVisible();
   await shot(page, "results-phone");
 });

@@ -9,7 +9,7 @@ export type ProjectNote =
   | { kind: "mes-winner"; supporters: number; payments: { cents: number; voters: number; fromCents?: number }[] }
   | { kind: "greedy-fill" }
   | { kind: "no-support" }
-  | { kind: "unaffordable"; supporters: number; coveragePercent: number | null; leftCents?: number };
+  | { kind: "unaffordable"; supporters: number; coveragePercent: number | null; leftCents?: number; beforeAnyFunded?: true };
 
 /**
  * `filled`: the rule then spent what Equal Shares left by votes (mes-add1), so a loser also did not fit that.
@@ -40,6 +40,8 @@ export function noteFor(p: ProjectOutcome, filled = false, all: readonly Project
       supporters: mes.supporters,
       // "0.2900" → 29 (multiplying the float by 100 would give 28.999…).
       coveragePercent: mes.coverage === undefined ? null : Math.floor(Math.round(Number(mes.coverage) * 10_000) / 100),
+      // Out in the first round: its supporters' whole shares fell short, not what others' projects left them.
+      ...(mes.droppedInRound === 1 ? { beforeAnyFunded: true as const } : {}),
       ...(filled ? { leftCents: Number(p.remainingBefore) } : {}),
     };
   }
@@ -101,7 +103,7 @@ export function explainNote(note: ProjectNote | null, money: (cents: number) => 
       const why =
         note.coveragePercent === null
           ? t("results:explain.unaffordable", { count: note.supporters })
-          : t("results:explain.unaffordableCoverage", { count: note.supporters, percent: note.coveragePercent });
+          : t(note.beforeAnyFunded ? "results:explain.unaffordableFromStart" : "results:explain.unaffordableCoverage", { count: note.supporters, percent: note.coveragePercent });
       if (note.leftCents === undefined) return why;
       const fill = score === "points" ? "results:explain.fillDidNotFitPoints" : "results:explain.fillDidNotFit";
       return `${why} ${t(fill, { left: money(note.leftCents) })}`;

@@ -425,7 +425,7 @@ interface ForcedCheck {
 }
 
 interface RunFlags {
-  /** Record explanations (payments, drops). */
+  /** Record explanations (payments, drops). With it, a project is dropped in the first round its supporters cannot pay for it. */
   details?: boolean;
   /** Track float budget slopes and estimate the sandwich horizon. */
   slopes?: boolean;
@@ -697,6 +697,20 @@ class MesRun {
   }
 
   /** Exact Σ multiplicity × budget over all supporters (numerator over D). */
+  /** The supporters' money as a float (the sum floatEval starts from). */
+  private floatMoney(c: Cand): number {
+    let money = 0;
+    if (this.byClass(c)) {
+      const { ks, cnt } = this.gathered(c);
+      for (let j = 0; j < ks.length; j++) money += cnt[j] * this.F[ks[j]];
+      return money;
+    }
+    const { sg } = c;
+    const mult = this.prep.mult;
+    for (let i = 0; i < sg.length; i++) money += mult[sg[i]] * this.FG[sg[i]];
+    return money;
+  }
+
   private exactMoney(c: Cand): bigint {
     if (this.byClass(c)) {
       const { ks, cnt } = this.gathered(c);
@@ -1251,6 +1265,20 @@ class MesRun {
     while (aliveCount > 0) {
       round++;
       roundDrops = [];
+      if (this.details && !forced) {
+        // For "why it did not win": the first round its supporters' money falls short of its cost
+        // (it only shrinks, so the project never comes back). Left alone, the float bounds would
+        // notice some of them rounds later, with less money left, and the figure would depend on that.
+        for (let j = 0; j < C; j++) {
+          if (!alive[j]) continue;
+          // The float sum decides unless it is within its rounding error of the cost.
+          const { affordable, exactMoney } = this.affordability(cands[j], this.floatMoney(cands[j]));
+          if (affordable) continue;
+          alive[j] = 0;
+          aliveCount--;
+          dropped.set(j, { round, money: rat(exactMoney ?? this.exactMoney(cands[j]), this.D) });
+        }
+      }
       const order: number[] = [];
       for (let j = 0; j < C; j++) if (alive[j]) order.push(j);
       order.sort((a, b) => L[a] - L[b] || compareProjectIds(cands[a].id, cands[b].id));
@@ -1720,8 +1748,6 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
   const B = election.budget;
 
   let chosenK = 0n;
-  /** A run with details at step chosenK, when the Add1 search already made one. */
-  let chosenRun: RunResult | null = null;
   let runs = 0;
   let verifyRuns = 0;
   if (options.add1 && prep.n > 0) {
@@ -1733,22 +1759,17 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
     let previous: { k: bigint; run: RunResult } | null = null;
     let proving = false;
     for (;;) {
-      // Plain runs keep their details (payments, drops), so the run at the chosen step is
-      // also the final one; proving runs skip them (hundreds of runs, one final run more).
-      const res = runMes(prep, perVoter(prep, B, k, step), { slopes: proving, record: proving, details: !proving, step });
+      // The search keeps no explanations: the chosen step is run once more with them, at the end.
+      const res = runMes(prep, perVoter(prep, B, k, step), { slopes: proving, record: proving, step });
       runs++;
       if (res.cost > B) {
         // The reference returns the previous step's outcome, which equals the
         // outcome of the last run (proved constant over the steps we jumped).
         chosenK = prevK === null ? 0n : k - 1n;
-        if (prevK === null) chosenRun = res;
-        else if (previous !== null && previous.k === chosenK) chosenRun = previous.run;
-        if (chosenRun !== null && !chosenRun.details) chosenRun = null;
         break;
       }
       if (isExhaustive(election, new Set(res.selected), res.cost, candIdx)) {
         chosenK = k;
-        chosenRun = res.details ? res : null;
         break;
       }
       // Proofs pay off once one step leaves the outcome as it was; while every step
@@ -1798,11 +1819,8 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
     }
   }
 
-  let final = chosenRun;
-  if (final === null) {
-    final = runMes(prep, perVoter(prep, B, chosenK, step), { details: true });
-    runs++;
-  }
+  const final = runMes(prep, perVoter(prep, B, chosenK, step), { details: true });
+  runs++;
   const selectedSet = new Set(final.selected);
   const mesSpent = final.cost;
 

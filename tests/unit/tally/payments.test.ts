@@ -77,10 +77,49 @@ describe("a project Equal Shares could not fund, under mes-add1", () => {
     expect(outcome.winners).toEqual(["Z"]);
     const y = outcome.projects.find((p) => p.id === "Y")!;
     expect(explainNote(noteFor(y, true), dollars, tIn("en"))).toBe(
-      "Not funded: what its one supporter had left covered only 55% of its cost. Then, when the money Equal Shares left went to the next projects by votes, only $0.80 remained at its turn.",
+      "Not funded: even before any project was funded, its one supporter's share covered only 55% of its cost. Then, when the money Equal Shares left went to the next projects by votes, only $0.80 remained at its turn.",
     );
     // Under plain mes nothing is spent after Equal Shares: no second sentence.
-    expect(explainNote(noteFor(y), dollars, tIn("en"))).toBe("Not funded: what its one supporter had left covered only 55% of its cost.");
+    expect(explainNote(noteFor(y), dollars, tIn("en"))).toBe("Not funded: even before any project was funded, its one supporter's share covered only 55% of its cost.");
+  });
+});
+
+describe("the share given for a project Equal Shares could not fund is taken when it first fell short", () => {
+  // Two voters with 50 each approve both P (40) and Q (70). Both cost them the same per unit,
+  // and P comes first by id; after it, each has 30 left: 60 of Q's 70 (85.7%), so Q is out in round 2.
+  const election: Election = {
+    budget: 100n,
+    projects: [{ id: "P", cost: 40n }, { id: "Q", cost: 70n }],
+    ballots: [{ ids: ["P", "Q"] }, { ids: ["P", "Q"] }],
+  };
+  const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+
+  it("after the projects funded before that round", () => {
+    const q = mes(election, { utility: "cost" }).projects.find((p) => p.id === "Q")!;
+    expect(q.mes).toMatchObject({ kind: "loser", droppedInRound: 2, coverage: "0.8571" });
+    expect(explainNote(noteFor(q), dollars, tIn("en"))).toBe("Not funded: its 2 supporters' remaining shares covered only 85% of its cost.");
+  });
+
+  it("in the first round it fell short, even when the count had no need to look at it then", () => {
+    // Q is v1's alone: 25 of 60 from the start. Cheaper per unit, P (everyone's) is funded first
+    // without Q being priced at all; after it v1 has 15 (25%), but Q was already out at 41%.
+    const lonely: Election = {
+      budget: 100n,
+      projects: [{ id: "P", cost: 40n }, { id: "Q", cost: 60n }],
+      ballots: [{ ids: ["P", "Q"] }, { ids: ["P"] }, { ids: ["P"] }, { ids: ["P"] }],
+    };
+    const q = mes(lonely, { utility: "cost" }).projects.find((p) => p.id === "Q")!;
+    expect(q.mes).toMatchObject({ kind: "loser", droppedInRound: 1, coverage: "0.4167" });
+  });
+
+  it("before anything was funded, when even the whole shares fell short", () => {
+    const dear = { ...election, projects: [{ id: "P", cost: 40n }, { id: "Q", cost: 125n }] };
+    const q = mes(dear, { utility: "cost" }).projects.find((p) => p.id === "Q")!;
+    expect(q.mes).toMatchObject({ kind: "loser", droppedInRound: 1, coverage: "0.8000" });
+    expect(explainNote(noteFor(q), dollars, tIn("en"))).toBe("Not funded: even before any project was funded, its 2 supporters' shares together covered only 80% of its cost.");
+    expect(explainNote(noteFor(q), dollars, tIn("es"))).toBe(
+      "No financiado: aun antes de financiar ningún proyecto, las partes de las 2 personas que lo votaron cubrían juntas solo el 80% de su costo.",
+    );
   });
 });
 
