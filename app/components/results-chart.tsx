@@ -16,7 +16,7 @@ export function VotesChart({ projects }: { projects: { title: string; votes: num
   return (
     <>
       <div className="chart-wide" aria-hidden="true">
-        <Chart projects={projects} width={640} labelWidth={250} maxLabel={34} />
+        <Chart projects={projects} width={640} labelWidth={270} maxLabel={30} />
       </div>
       <div className="chart-narrow" aria-hidden="true">
         <Chart projects={projects} width={330} labelWidth={142} maxLabel={16} />

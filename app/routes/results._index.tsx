@@ -51,7 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ballotsHash: r.ballotsHash,
       publishedAt: r.publishedAt?.toISOString().slice(0, 10) ?? "",
       summary: JSON.parse(r.summary) as Partial<Record<"withAWinner" | "withAWinnerUnderGreedy", { satisfied: number; voters: number }>>,
-      projects: r.projects.map((p) => ({ id: p.proposalId, title: translated.get(p.proposalId)?.title || p.title, votes: p.votes, costCents: p.costCents, selected: p.selected, note: p.note })),
+      // The public number is the project's id in the .pb file and a recount's output, and what the tie-break compares.
+      projects: r.projects.map((p) => ({ id: p.proposalId, number: p.number, title: translated.get(p.proposalId)?.title || p.title, votes: p.votes, costCents: p.costCents, selected: p.selected, note: p.note })),
     })),
   };
 }
@@ -156,7 +157,7 @@ export default function Results() {
               <tbody>
                 {r.projects.map((p) => (
                   <tr key={p.id}>
-                    <td>{p.title}</td>
+                    <td>{p.number === null ? p.title : `#${p.number} ${p.title}`}</td>
                     <td className="num" data-label={t(points ? "results:district.points" : "results:district.votes")}>{f.number(p.votes)}</td>
                     <td className="num" data-label={t("results:district.cost")}>{money(p.costCents)}</td>
                     <td>

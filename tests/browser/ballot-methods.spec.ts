@@ -70,14 +70,15 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
     for (const p of [...e.winners, ...e.losers]) await expect(chart.getByText(p.title, { exact: true })).toBeVisible();
     // Equal Shares explains every outcome: who paid for each winner, why each loser lost.
     for (const w of e.winners) {
-      const row = section.getByRole("row", { name: new RegExp(`^${w.title}`) });
+      // Named by its public number too, the project's id in the .pb file and in a recount.
+      const row = section.getByRole("row", { name: new RegExp(`^#\\d+ ${w.title}`) });
       // Marked funded, and said once ("Funded by…", not "Funded Funded by…").
       await expect(row.locator(".status-selected")).toBeVisible();
       await expect(row.getByRole("cell").last()).toContainText(w.note);
       expect((await row.getByRole("cell").last().textContent())!.replace("✓", "").trim()).toBe(w.note);
     }
     for (const l of e.losers) {
-      const row = section.getByRole("row", { name: new RegExp(`^${l.title}`) });
+      const row = section.getByRole("row", { name: new RegExp(`^#\\d+ ${l.title}`) });
       await expect(row).toContainText(l.note);
       await expect(row).not.toContainText("Funded");
     }
