@@ -59,6 +59,8 @@ export async function runTally(cycleId: string, actor: Actor) {
           summary: JSON.stringify({
             withAWinner: votersWithAWinner(ballots, outcome.winners),
             withAWinnerUnderGreedy: votersWithAWinner(ballots, greedyOutcome.winners),
+            // Proposal numbers, so the page can say which projects plain greedy would have funded instead.
+            greedyWinners: [...greedyOutcome.winners],
           }),
           software: SOFTWARE_VERSION,
           ballotsHash: ballotsDigest(ballots),

@@ -11,7 +11,9 @@ import { PHASE_KEYS } from "~/domain/cycles/phases";
 import { explainNote, parseNote, scoreKindOf, type ScoreKind } from "~/domain/results/explain";
 import { isTallyRule, tallyRuleName, type TallyRule } from "~/domain/cycles/rules-schema";
 import { z } from "zod";
-import { useFormat } from "~/i18n/i18n";
+import { useFormat, useLocale } from "~/i18n/i18n";
+import { INTL_LOCALE } from "~/i18n/config";
+import { greedyDifference } from "~/domain/results/satisfaction";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
 import { translationsInto } from "~/db/translations.server";
@@ -50,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       software: r.software,
       ballotsHash: r.ballotsHash,
       publishedAt: r.publishedAt?.toISOString().slice(0, 10) ?? "",
-      summary: JSON.parse(r.summary) as Partial<Record<"withAWinner" | "withAWinnerUnderGreedy", { satisfied: number; voters: number }>>,
+      summary: JSON.parse(r.summary) as Partial<Record<"withAWinner" | "withAWinnerUnderGreedy", { satisfied: number; voters: number }> & { greedyWinners: string[] }>,
       // The public number is the project's id in the .pb file and a recount's output, and what the tie-break compares.
       projects: r.projects.map((p) => ({ id: p.proposalId, number: p.number, title: translated.get(p.proposalId)?.title || p.title, votes: p.votes, costCents: p.costCents, selected: p.selected, note: p.note })),
     })),
@@ -121,25 +123,28 @@ export default function Results() {
           </ul>
           <VotesChart projects={r.projects} />
           {r.summary.withAWinner && r.rule !== "greedy" && r.summary.withAWinnerUnderGreedy ? (
-            <table className="compact">
-              <caption>{t("results:district.satisfactionHeading")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("results:district.countingRule")}</th>
-                  <th scope="col" className="num">{t("results:district.satisfactionShare")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th scope="row">{t("results:district.satisfactionRule", { rule: tallyRuleName(t, r.rule, cycle.ballotMethod) })}</th>
-                  <td className="num">{percent(r.summary.withAWinner)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t(points ? "results:district.satisfactionGreedyPoints" : "results:district.satisfactionGreedy")}</th>
-                  <td className="num">{percent(r.summary.withAWinnerUnderGreedy)}</td>
-                </tr>
-              </tbody>
-            </table>
+            <>
+              <table className="compact">
+                <caption>{t("results:district.satisfactionHeading")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("results:district.countingRule")}</th>
+                    <th scope="col" className="num">{t("results:district.satisfactionShare")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <th scope="row">{t("results:district.satisfactionRule", { rule: tallyRuleName(t, r.rule, cycle.ballotMethod) })}</th>
+                    <td className="num">{percent(r.summary.withAWinner)}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t(points ? "results:district.satisfactionGreedyPoints" : "results:district.satisfactionGreedy")}</th>
+                    <td className="num">{percent(r.summary.withAWinnerUnderGreedy)}</td>
+                  </tr>
+                </tbody>
+              </table>
+              {r.summary.greedyWinners ? <GreedyDifference projects={r.projects} greedyWinners={r.summary.greedyWinners} points={points} /> : null}
+            </>
           ) : r.summary.withAWinner ? (
             <p>{t("results:district.satisfaction", { percent: percent(r.summary.withAWinner) })}</p>
           ) : null}
@@ -180,4 +185,22 @@ export default function Results() {
       ))}
     </>
   );
+}
+
+/** Which projects plain greedy would have funded instead, by name: what the two shares above mean in practice. */
+function GreedyDifference({ projects, greedyWinners, points }: { projects: { number: number | null; title: string; selected: boolean }[]; greedyWinners: string[]; points: boolean }) {
+  const { t } = useTranslation();
+  const list = new Intl.ListFormat(INTL_LOCALE[useLocale()], { type: "conjunction" });
+  const { onlyUnderGreedy, onlyUnderRule } = greedyDifference(projects, greedyWinners);
+  const names = (ps: typeof projects) => list.format(ps.map((p) => `#${p.number} ${p.title}`));
+  const by = points ? "Points" : "Votes";
+  const text =
+    onlyUnderGreedy.length === 0 && onlyUnderRule.length === 0
+      ? t("results:district.greedySame")
+      : onlyUnderGreedy.length === 0
+        ? t(`results:district.greedyWithout${by}`, { rule: names(onlyUnderRule) })
+        : onlyUnderRule.length === 0
+          ? t(`results:district.greedyAlso${by}`, { greedy: names(onlyUnderGreedy) })
+          : t(`results:district.greedyInstead${by}`, { greedy: names(onlyUnderGreedy), rule: names(onlyUnderRule) });
+  return <p>{text}</p>;
 }

@@ -17,3 +17,17 @@ export function votersWithAWinner(ballots: readonly Pick<TallyBallot, "ids" | "c
   }
   return { satisfied, voters };
 }
+
+/**
+ * What plain greedy would have funded differently from the rule used: the projects only it
+ * funds and the ones only the rule funds, in the order given (the results page's). Empty
+ * lists when both fund the same projects.
+ */
+export function greedyDifference<P extends { number: number | null; selected: boolean }>(projects: readonly P[], greedyWinners: readonly string[]) {
+  const underGreedy = new Set(greedyWinners);
+  const greedyFunds = (p: P) => p.number !== null && underGreedy.has(String(p.number));
+  return {
+    onlyUnderGreedy: projects.filter((p) => !p.selected && greedyFunds(p)),
+    onlyUnderRule: projects.filter((p) => p.selected && !greedyFunds(p)),
+  };
+}
