@@ -6,7 +6,7 @@ import type { ProjectOutcome } from "../tally/types";
 export type ProjectNote =
   | { kind: "greedy"; tiedWith?: number }
   | { kind: "did-not-fit"; remainingCents: number }
-  | { kind: "mes-winner"; supporters: number; payments: { cents: number; voters: number; fromCents?: number }[] }
+  | { kind: "mes-winner"; supporters: number; payments: { cents: number; voters: number; fromCents?: number; allTheyHad?: true }[] }
   | { kind: "greedy-fill" }
   | { kind: "no-support" }
   | { kind: "unaffordable"; supporters: number; coveragePercent: number | null; leftCents?: number; beforeAnyFunded?: true };
@@ -24,9 +24,11 @@ export function noteFor(p: ProjectOutcome, filled = false, all: readonly Project
         kind: "mes-winner",
         supporters: mes.supporters,
         payments: mes.payments.map((pay) =>
-          pay.from === undefined
-            ? { cents: Number(pay.amount), voters: pay.voters }
-            : { cents: Number(pay.amount), voters: pay.voters, fromCents: Number(pay.from) },
+          pay.from !== undefined
+            ? { cents: Number(pay.amount), voters: pay.voters, fromCents: Number(pay.from) }
+            : pay.allTheyHad
+              ? { cents: Number(pay.amount), voters: pay.voters, allTheyHad: true as const }
+              : { cents: Number(pay.amount), voters: pay.voters },
         ),
       };
     }
@@ -86,9 +88,9 @@ export function explainNote(note: ProjectNote | null, money: (cents: number) => 
     case "mes-winner": {
       const payments = note.payments
         .map((p) =>
-          p.fromCents === undefined
-            ? t("results:explain.payment", { count: p.voters, amount: money(Math.round(p.cents)) })
-            : t("results:explain.paymentRange", { count: p.voters, from: money(Math.round(p.fromCents)), to: money(Math.round(p.cents)) }),
+          p.fromCents !== undefined
+            ? t("results:explain.paymentRange", { count: p.voters, from: money(Math.round(p.fromCents)), to: money(Math.round(p.cents)) })
+            : t(p.allTheyHad ? "results:explain.paymentAll" : "results:explain.payment", { count: p.voters, amount: money(Math.round(p.cents)) }),
         )
         .join(", ");
       return note.supporters === 1

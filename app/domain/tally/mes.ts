@@ -1617,11 +1617,12 @@ class MesRun {
   }
 }
 
-/** What some supporters paid each: n / d. */
+/** What some supporters paid each: n / d (`capped`: all they had left). */
 interface PaidShare {
   n: bigint;
   d: bigint;
   voters: number;
+  capped?: boolean;
 }
 
 /** Distinct payments listed one by one up to this many; beyond, capped supporters' ones become one range. */
@@ -1639,17 +1640,20 @@ function summarizePayments(uncapped: PaidShare[], capped: Map<bigint, number>, D
     const r = b.n * a.d;
     return l > r ? -1 : l < r ? 1 : 0;
   };
-  const show = (p: PaidShare) => {
+  const show = (p: PaidShare): MesPayment => {
     const amount = rat(p.n, p.d);
-    return { amount: toDecimalString(amount, 6), exact: toFractionString(amount), voters: p.voters };
+    return { amount: toDecimalString(amount, 6), exact: toFractionString(amount), voters: p.voters, ...(p.capped ? { allTheyHad: true as const } : {}) };
   };
   if (uncapped.length + capped.size <= MAX_LISTED_PAYMENTS || capped.size < 2) {
-    const all = [...uncapped, ...[...capped].map(([n, voters]) => ({ n, d: D, voters }))].sort(cmp);
+    const all = [...uncapped, ...[...capped].map(([n, voters]) => ({ n, d: D, voters, capped: true }))].sort(cmp);
     const merged: PaidShare[] = [];
     for (const p of all) {
       const last = merged[merged.length - 1];
-      if (last && cmp(last, p) === 0) last.voters += p.voters;
-      else merged.push({ ...p });
+      // A capped voter whose last money equals the share paid the share: said as the share.
+      if (last && cmp(last, p) === 0) {
+        last.voters += p.voters;
+        last.capped &&= p.capped;
+      } else merged.push({ ...p });
     }
     return merged.map(show);
   }

@@ -82,6 +82,8 @@ export interface MesPayment {
    */
   from?: string;
   fromExact?: string;
+  /** These voters paid all they had left, less than the others' share (set on amounts listed one by one). */
+  allTheyHad?: true;
 }
 
 export interface MesWinnerDetail {

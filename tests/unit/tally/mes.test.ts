@@ -128,7 +128,7 @@ describe("mes (cost utilities, approval ballots)", () => {
     expect(q).toMatchObject({ rho: "0.6", rhoExact: "3/5", cappedSupporters: 1 });
     expect(q.payments).toEqual([
       { amount: "18", exact: "18", voters: 1 },
-      { amount: "12", exact: "12", voters: 1 },
+      { amount: "12", exact: "12", voters: 1, allTheyHad: true },
     ]);
   });
 

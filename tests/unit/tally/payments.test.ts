@@ -63,6 +63,17 @@ describe("reasons on ranked ballots", () => {
   });
 });
 
+describe("a supporter who could not pay the equal share", () => {
+  it("is said to have paid all they had left, even when listed on their own", () => {
+    // 20 each; P (16) by v1 and v2 first (8 each); then Q (30): v2 has 12 left and pays it, v3 pays 18.
+    const outcome = mes({ budget: 60n, projects: [{ id: "P", cost: 16n }, { id: "Q", cost: 30n }], ballots: [{ ids: ["P"] }, { ids: ["P", "Q"] }, { ids: ["Q"] }] }, { utility: "cost" });
+    const q = outcome.projects.find((p) => p.id === "Q")!;
+    const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+    expect(explainNote(noteFor(q), dollars, tIn("en"))).toBe("Funded by its 2 supporters' equal shares: 1 paid $0.18, 1 paid all they had left ($0.12).");
+    expect(explainNote(noteFor(q), dollars, tIn("es"))).toContain("1 persona aportó todo lo que le quedaba ($0.12)");
+  });
+});
+
 describe("a project Equal Shares could not fund, under mes-add1", () => {
   // Budget 100, two voters with 50 each. Z (20) is voter 2's; Y (90) is voter 1's alone and
   // can never be paid within the budget, and the 80 left after Z cannot buy it either.
