@@ -13,7 +13,7 @@ import { isTallyRule, tallyRuleName, type TallyRule } from "~/domain/cycles/rule
 import { z } from "zod";
 import { useFormat, useLocale } from "~/i18n/i18n";
 import { INTL_LOCALE } from "~/i18n/config";
-import { greedyDifference } from "~/domain/results/satisfaction";
+import { greedyDifference, unspentReason } from "~/domain/results/satisfaction";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
 import { translationsInto } from "~/db/translations.server";
@@ -112,6 +112,7 @@ export default function Results() {
               date: r.publishedAt ? f.date(r.publishedAt) : "",
             })}
           </p>
+          <Unspent budgetCents={r.budgetCents} spentCents={r.spentCents} projects={r.projects} money={money} />
           {r.spoiledCount ? <p>{t("results:district.spoiled", { count: r.spoiledCount })}</p> : null}
           <h3>{t("results:district.winners")}</h3>
           <ul>
@@ -203,4 +204,12 @@ function GreedyDifference({ projects, greedyWinners, points }: { projects: { num
           ? t(`results:district.greedyAlso${by}`, { greedy: names(onlyUnderGreedy) })
           : t(`results:district.greedyInstead${by}`, { greedy: names(onlyUnderGreedy), rule: names(onlyUnderRule) });
   return <p>{text}</p>;
+}
+
+/** What was not spent, and why, so money left over is not a mystery. */
+function Unspent({ budgetCents, spentCents, projects, money }: { budgetCents: number; spentCents: number; projects: { costCents: number; selected: boolean }[]; money: (cents: number) => string }) {
+  const { t } = useTranslation();
+  const unspent = unspentReason(budgetCents, spentCents, projects);
+  if (!unspent) return null;
+  return <p>{t(unspent.why === "nothing-fits" ? "results:district.unspentNothingFits" : "results:district.unspentRule", { left: money(unspent.leftCents) })}</p>;
 }

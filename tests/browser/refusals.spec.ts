@@ -280,6 +280,8 @@ test("on a 390-pixel phone the results page fits, with a chart drawn at its own 
   await expect(section.locator(".chart-legend")).toHaveText(/funded\s+not funded/);
   // A project out from the first round says so, with what its supporters' whole shares came to (33 × $3,855.42 of $205,000).
   await expect(page.getByText("Not funded: even before any project was funded, its 33 supporters' shares together covered only 62% of its cost.")).toBeVisible();
+  // Money left over is explained, not a mystery.
+  await expect(page.getByText("$135,600 was not spent: every project not funded costs more than that.")).toBeVisible();
   // What the two shares mean in projects: greedy would have taken the 33-vote playground over the bus shelters.
   await expect(page.getByText("Plain greedy, most votes first, would have funded #11 New playground at Eastgate Commons instead of #12 Bus shelters with seating on Route 7.")).toBeVisible();
   await shot(page, "results-phone");

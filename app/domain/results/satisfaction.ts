@@ -31,3 +31,16 @@ export function greedyDifference<P extends { number: number | null; selected: bo
     onlyUnderRule: projects.filter((p) => p.selected && !greedyFunds(p)),
   };
 }
+
+/**
+ * Why money was left unspent in a district, for the results page: "nothing-fits" when every
+ * project not funded costs more than what is left (no rule could have spent it on one of them),
+ * "rule" when one would have fitted but the rule did not fund it (Equal Shares funds a project
+ * only when its own supporters can pay for it). Null when the whole budget was spent.
+ */
+export function unspentReason(budgetCents: number, spentCents: number, projects: readonly { costCents: number; selected: boolean }[]) {
+  const leftCents = budgetCents - spentCents;
+  if (leftCents <= 0) return null;
+  const fits = projects.some((p) => !p.selected && p.costCents <= leftCents);
+  return { leftCents, why: fits ? ("rule" as const) : ("nothing-fits" as const) };
+}

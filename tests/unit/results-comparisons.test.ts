@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { greedyDifference } from "~/domain/results/satisfaction";
+import { greedyDifference, unspentReason } from "~/domain/results/satisfaction";
 
 // Projects as the results page lists them: public number, funded under the rule used or not.
 const projects = [
@@ -24,5 +24,22 @@ describe("what plain greedy would have funded differently", () => {
   it("compares numbers as the .pb file writes them (no 1 for 11)", () => {
     const d = greedyDifference([{ number: 1, title: "One", selected: false }, { number: 11, title: "Eleven", selected: true }], ["11"]);
     expect(d).toEqual({ onlyUnderGreedy: [], onlyUnderRule: [] });
+  });
+});
+
+describe("why money was left unspent", () => {
+  const projects = [
+    { costCents: 64_000_00, selected: true },
+    { costCents: 205_000_00, selected: false },
+    { costCents: 42_000_00, selected: false },
+  ];
+  it("nothing fits: every project not funded costs more than what is left", () => {
+    expect(unspentReason(100_000_00, 64_000_00, projects)).toEqual({ leftCents: 36_000_00, why: "nothing-fits" });
+  });
+  it("the rule: a project would have fitted, but the rule did not fund it", () => {
+    expect(unspentReason(120_000_00, 64_000_00, projects)).toEqual({ leftCents: 56_000_00, why: "rule" });
+  });
+  it("nothing to say when the whole budget was spent", () => {
+    expect(unspentReason(64_000_00, 64_000_00, projects)).toBeNull();
   });
 });
