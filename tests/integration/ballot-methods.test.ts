@@ -116,6 +116,12 @@ describe("ranked and approval cycles, rule locking, and recounts from the publis
     // Pabulib's "votes" counts the ballots naming a project; the top-k points are its "score".
     const d = file.projects.find((p) => p.id === "4")!;
     expect([d.extra.votes, d.extra.score]).toEqual(["3", "8"]);
+    // The file does not contradict itself (counts in META and PROJECTS match its vote lines).
+    expect(file.warnings).toBeUndefined();
+    // The voting days, as Pabulib writes dates.
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { votingOpensOn: "2027-03-01", votingClosesOn: "2027-03-15" } });
+    const dated = await (await pbLoader(args(new Request(`http://test/results/ballots/${run.id}.pb`), { resultId: run.id }))).text();
+    expect(dated).toContain("date_begin;01.03.2027\ndate_end;15.03.2027\n");
   });
 
   it("calls ranked totals points, not votes, on the page and in the exports", async () => {

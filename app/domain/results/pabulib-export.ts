@@ -9,7 +9,18 @@ import type { PabulibFile } from "../tally/pabulib";
  * their random ids).
  */
 export function districtToPabulib(input: {
-  cycle: { name: string; slug: string; currency: string; ballotMethod: string; maxRanks: number; minApprovals: number; maxApprovals: number; tallyRule: string };
+  cycle: {
+    name: string;
+    slug: string;
+    currency: string;
+    ballotMethod: string;
+    maxRanks: number;
+    minApprovals: number;
+    maxApprovals: number;
+    tallyRule: string;
+    votingOpensOn?: string | null;
+    votingClosesOn?: string | null;
+  };
   district: { name: string; budgetCents: number };
   projects: readonly { id: string; title: string; costCents: number; votes: number; selected: boolean; category: string }[];
   ballots: readonly (readonly string[])[]; // ranked ballots in rank order
@@ -30,6 +41,9 @@ export function districtToPabulib(input: {
       ["unit", cycle.name],
       ["instance", district.name],
       ["currency", cycle.currency],
+      // The voting days, as Pabulib writes them (dd.mm.yyyy).
+      ...(cycle.votingOpensOn ? [["date_begin", pabulibDate(cycle.votingOpensOn)]] : []),
+      ...(cycle.votingClosesOn ? [["date_end", pabulibDate(cycle.votingClosesOn)]] : []),
       ["rule", cycle.tallyRule],
       ["ballot", cycle.ballotMethod],
       ...limits,
@@ -51,4 +65,10 @@ export function districtToPabulib(input: {
     voteColumns: ["voter_id", "vote"],
     votes: input.ballots.map((ids, i) => ({ voterId: String(i + 1), ids: [...ids], extra: {} })),
   };
+}
+
+/** "2026-11-20" → "20.11.2026". */
+function pabulibDate(day: string): string {
+  const [y, m, d] = day.split("-");
+  return `${d}.${m}.${y}`;
 }
