@@ -21,12 +21,15 @@ let running: Promise<void> | null = null;
 let next: Promise<void> | null = null;
 let retry: NodeJS.Timeout | null = null;
 
-/** One pass over the waiting mail; true when some could not be sent (they are tried again later). */
+/** One pass over the waiting mail, each message tried once; true when some could not be sent (tried again later). */
 async function deliver() {
   let failed = false;
+  let after: { createdAt: Date; id: string } | undefined;
   for (;;) {
-    const batch = await pendingMail(BATCH);
+    const batch = await pendingMail(BATCH, after);
+    if (batch.length === 0) return failed;
     for (const mail of batch) {
+      after = mail;
       if (!(await claimMail(mail.id, mail.attempts))) continue;
       try {
         const info = await transport.sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, messageId: `<${mail.id}@civic-budget>` });
@@ -41,9 +44,15 @@ async function deliver() {
         await markMailFailed(mail.id, error instanceof Error ? error.message : String(error));
       }
     }
-    // A full batch may leave more behind; a short one was everything (or only mail that failed just now).
-    if (batch.length < BATCH || failed) return failed;
   }
+}
+
+/** An SMTP server (or database) that fails now may answer in a minute; the timer does not keep the process alive. */
+function tryAgainLater() {
+  retry ??= setTimeout(() => {
+    retry = null;
+    void deliverOutbox();
+  }, RETRY_AFTER_MS).unref();
 }
 
 /**
@@ -61,10 +70,12 @@ export function deliverOutbox(): Promise<void> {
   }
   running = deliver()
     .then((failed) => {
-      // An SMTP server that is down now may be up in a minute; the timer does not keep the process alive.
-      if (failed && !retry) retry = setTimeout(() => ((retry = null), void deliverOutbox()), RETRY_AFTER_MS).unref();
+      if (failed) tryAgainLater();
     })
-    .catch((error) => logger.error({ err: error }, "outbox delivery failed"))
+    .catch((error) => {
+      logger.error({ err: error }, "outbox delivery failed");
+      tryAgainLater();
+    })
     .finally(() => {
       running = null;
     });

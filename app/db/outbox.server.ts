@@ -6,14 +6,31 @@ export async function queueMail(tx: Tx, mail: { to: string; subject: string; tex
 }
 
 const MAX_ATTEMPTS = 5;
+/** How long a message taken for sending is left to the process that took it (it may have died). */
+const CLAIM_MS = 5 * 60_000;
 
-export async function pendingMail(limit: number) {
-  return prisma.outboxMessage.findMany({ where: { sentAt: null, attempts: { lt: MAX_ATTEMPTS } }, orderBy: { createdAt: "asc" }, take: limit });
+/**
+ * Mail waiting to be sent, oldest first, after `after` (the last one a pass already looked at),
+ * leaving out what another process took for sending a moment ago.
+ */
+export async function pendingMail(limit: number, after?: { createdAt: Date; id: string }) {
+  return prisma.outboxMessage.findMany({
+    where: {
+      sentAt: null,
+      attempts: { lt: MAX_ATTEMPTS },
+      AND: [
+        { OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(Date.now() - CLAIM_MS) } }] },
+        after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {},
+      ],
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: limit,
+  });
 }
 
 /** Takes a message for sending; false when another process took it first. */
 export async function claimMail(id: string, attempts: number) {
-  const { count } = await prisma.outboxMessage.updateMany({ where: { id, sentAt: null, attempts }, data: { attempts: attempts + 1 } });
+  const { count } = await prisma.outboxMessage.updateMany({ where: { id, sentAt: null, attempts }, data: { attempts: attempts + 1, claimedAt: new Date() } });
   return count === 1;
 }
 
@@ -21,6 +38,7 @@ export async function markMailSent(id: string) {
   await prisma.outboxMessage.update({ where: { id }, data: { sentAt: new Date(), lastError: "" } });
 }
 
+/** Failed: released, for a later pass to try again. */
 export async function markMailFailed(id: string, error: string) {
-  await prisma.outboxMessage.update({ where: { id }, data: { lastError: error.slice(0, 500) } });
+  await prisma.outboxMessage.update({ where: { id }, data: { lastError: error.slice(0, 500), claimedAt: null } });
 }
