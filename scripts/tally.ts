@@ -96,12 +96,14 @@ function main(argv: string[]): number {
   }
 
   let text: string;
+  // `npm run tally` runs from the project folder; a file named from elsewhere is found where npm was called.
+  const from = process.env.npm_lifecycle_event === "tally" && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
+  const where = path.resolve(from, args.file);
   try {
-    // npm runs scripts from the project folder; a file named from elsewhere is found where npm was called.
-    text = readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), args.file), "utf8");
+    text = readFileSync(where, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    process.stderr.write(`tally: cannot read ${args.file}${code ? ` (${code})` : ""}\n`);
+    process.stderr.write(`tally: cannot read ${where}${code ? ` (${code})` : ""}\n`);
     return 1;
   }
   const parsed = tryParsePabulib(text);

@@ -193,7 +193,7 @@ function GreedyDifference({ projects, greedyWinners, points }: { projects: { num
   const { t } = useTranslation();
   const list = new Intl.ListFormat(INTL_LOCALE[useLocale()], { type: "conjunction" });
   const { onlyUnderGreedy, onlyUnderRule } = greedyDifference(projects, greedyWinners);
-  const names = (ps: typeof projects) => list.format(ps.map((p) => `#${p.number} ${p.title}`));
+  const names = (ps: typeof projects) => list.format(ps.map((p) => (p.number === null ? p.title : `#${p.number} ${p.title}`)));
   const by = points ? "Points" : "Votes";
   const text =
     onlyUnderGreedy.length === 0 && onlyUnderRule.length === 0
@@ -211,5 +211,6 @@ function Unspent({ budgetCents, spentCents, projects, money }: { budgetCents: nu
   const { t } = useTranslation();
   const unspent = unspentReason(budgetCents, spentCents, projects);
   if (!unspent) return null;
-  return <p>{t(unspent.why === "nothing-fits" ? "results:district.unspentNothingFits" : "results:district.unspentRule", { left: money(unspent.leftCents) })}</p>;
+  const key = { "all-funded": "results:district.unspentAllFunded", "nothing-fits": "results:district.unspentNothingFits", rule: "results:district.unspentRule" }[unspent.why];
+  return <p>{t(key, { left: money(unspent.leftCents) })}</p>;
 }

@@ -39,6 +39,10 @@ describe("why money was left unspent", () => {
   it("the rule: a project would have fitted, but the rule did not fund it", () => {
     expect(unspentReason(120_000_00, 64_000_00, projects)).toEqual({ leftCents: 56_000_00, why: "rule" });
   });
+  it("every project funded, and money still left over", () => {
+    const all = projects.map((p) => ({ ...p, selected: true }));
+    expect(unspentReason(400_000_00, 311_000_00, all)).toEqual({ leftCents: 89_000_00, why: "all-funded" });
+  });
   it("nothing to say when the whole budget was spent", () => {
     expect(unspentReason(64_000_00, 64_000_00, projects)).toBeNull();
   });

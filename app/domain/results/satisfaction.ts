@@ -33,7 +33,8 @@ export function greedyDifference<P extends { number: number | null; selected: bo
 }
 
 /**
- * Why money was left unspent in a district, for the results page: "nothing-fits" when every
+ * Why money was left unspent in a district, for the results page: "all-funded" when every project
+ * on the ballot was funded; "nothing-fits" when every
  * project not funded costs more than what is left (no rule could have spent it on one of them),
  * "rule" when one would have fitted but the rule did not fund it (Equal Shares funds a project
  * only when its own supporters can pay for it). Null when the whole budget was spent.
@@ -41,6 +42,7 @@ export function greedyDifference<P extends { number: number | null; selected: bo
 export function unspentReason(budgetCents: number, spentCents: number, projects: readonly { costCents: number; selected: boolean }[]) {
   const leftCents = budgetCents - spentCents;
   if (leftCents <= 0) return null;
+  if (projects.every((p) => p.selected)) return { leftCents, why: "all-funded" as const };
   const fits = projects.some((p) => !p.selected && p.costCents <= leftCents);
   return { leftCents, why: fits ? ("rule" as const) : ("nothing-fits" as const) };
 }

@@ -696,7 +696,6 @@ class MesRun {
     return out;
   }
 
-  /** Exact Σ multiplicity × budget over all supporters (numerator over D). */
   /** The supporters' money as a float (the sum floatEval starts from). */
   private floatMoney(c: Cand): number {
     let money = 0;
@@ -711,6 +710,7 @@ class MesRun {
     return money;
   }
 
+  /** Exact Σ multiplicity × budget over all supporters (numerator over D). */
   private exactMoney(c: Cand): bigint {
     if (this.byClass(c)) {
       const { ks, cnt } = this.gathered(c);

@@ -239,7 +239,9 @@ export function parsePabulib(input: string, options: PabulibReadOptions = {}): P
   for (const s of SECTIONS) {
     if (bodies.has(s)) continue;
     // A line that looks like a section title ("PROJECT", "BALLOTS") is the likely culprit: point at it, not at the end.
-    const lookalike = records.find((r) => /^[A-Z][A-Z_ ]*$/.test(r.fields[0]) && r.fields.slice(1).every((f) => f === "") && !sectionOf(r));
+    const lookalike = records.find(
+      (r) => (/^[A-Z][A-Z_ ]*$/.test(r.fields[0]) || /^(meta[a-z]*|proj[a-z]*|votes?|ballots?)$/i.test(r.fields[0])) && r.fields.slice(1).every((f) => f === "") && !sectionOf(r),
+    );
     if (lookalike) {
       throw new PabulibError(lookalike.line, "section", `${show(lookalike.fields[0])} is not a section title (expected META, PROJECTS or VOTES); no ${s} section was found`);
     }
@@ -410,6 +412,9 @@ export function parsePabulib(input: string, options: PabulibReadOptions = {}): P
     votes.push(vote);
   }
 
+  if (repeatWarnings > 100) {
+    warnings.push({ line: voteBody.line, message: `${repeatWarnings} votes in all list a project twice (only the first 100 are listed)` });
+  }
   if (limitWarnings > 100) {
     warnings.push({ line: voteBody.line, message: `${limitWarnings} votes in all break the file's ballot rules (only the first 100 are listed)` });
   }

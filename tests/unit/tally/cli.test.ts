@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const DATA = path.resolve(process.cwd(), "../shared/data/pabulib");
@@ -79,6 +80,16 @@ describe("scripts/tally.ts", () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).voters).toBe(3);
     expect(r.stderr.trim()).toBe(`tally: warning: ${edited}:4: num_votes is 97 but the file has 3 vote rows`);
+  }, 60000);
+
+  it("run directly, reads a relative path from its own folder even where npm set INIT_CWD for something else", () => {
+    // tsx named by its file: from another folder, "tsx" would not resolve.
+    const tsx = pathToFileURL(path.resolve(process.cwd(), "node_modules/tsx/dist/loader.mjs")).href;
+    const r = spawnSync(process.execPath, ["--import", tsx, SCRIPT, "sample.pb", "--rule", "mes", "--json"], { cwd: tmp, encoding: "utf8", timeout: 60000, env: { ...process.env, INIT_CWD: os.homedir(), npm_lifecycle_event: "test" } });
+    expect(r.status, r.stderr).toBe(0);
+    const missing = spawnSync(process.execPath, ["--import", tsx, SCRIPT, "nope.pb", "--rule", "mes"], { cwd: tmp, encoding: "utf8", timeout: 60000 });
+    // The path it tried, in full.
+    expect(missing.stderr.trim()).toBe(`tally: cannot read ${path.join(tmp, "nope.pb")} (ENOENT)`);
   }, 60000);
 
   it("finds a file named relative to the folder npm was run from", () => {

@@ -183,6 +183,7 @@ describe("pabulib reader errors name the line", () => {
     ["text before META", "hello\n" + APPROVAL, 1, /before the first section/],
     ["missing VOTES", APPROVAL.slice(0, APPROVAL.indexOf("VOTES")), 12, /missing VOTES/],
     ["misspelt section title", APPROVAL.replace("PROJECTS\n", "PROJECT\n"), 8, /"PROJECT" is not a section title \(expected META, PROJECTS or VOTES\); no PROJECTS section was found/],
+    ["misspelt in lower case", APPROVAL.replace("PROJECTS\n", "project\n"), 8, /"project" is not a section title/],
     ["vote row cut short", APPROVAL.replace("v3;2;51;", "v3"), 17, /vote row ends before its "vote" column/],
     ["voter twice", APPROVAL.replace("v3;2;51;", "v1;2;51;"), 17, /voter_id "v1" already voted on line 15/],
     ["repeated section", APPROVAL + "PROJECTS\n", 18, /PROJECTS section appears twice/],
