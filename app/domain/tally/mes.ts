@@ -1262,6 +1262,11 @@ class MesRun {
       return fe;
     };
 
+    // For the explaining run: each project's supporters' money when last summed (before the first
+    // round, supporters × the equal share), and a bound on what they have paid since.
+    const knownMoney = Float64Array.from(cands, (c) => prep.supporters[c.pi] * this.F[1]);
+    const paidSince = new Float64Array(C);
+    const maxU = Float64Array.from(cands, (c) => Math.max(...c.uValsF));
     while (aliveCount > 0) {
       round++;
       roundDrops = [];
@@ -1271,8 +1276,13 @@ class MesRun {
         // notice some of them rounds later, with less money left, and the figure would depend on that.
         for (let j = 0; j < C; j++) {
           if (!alive[j]) continue;
+          // While what they can have paid since leaves plenty above the cost, there is nothing to sum again.
+          if (knownMoney[j] - paidSince[j] > cands[j].costF * (1 + 1e-9) + knownMoney[j] * 1e-9) continue;
           // The float sum decides unless it is within its rounding error of the cost.
-          const { affordable, exactMoney } = this.affordability(cands[j], this.floatMoney(cands[j]));
+          const money = this.floatMoney(cands[j]);
+          knownMoney[j] = money;
+          paidSince[j] = 0;
+          const { affordable, exactMoney } = this.affordability(cands[j], money);
           if (affordable) continue;
           alive[j] = 0;
           aliveCount--;
@@ -1394,6 +1404,11 @@ class MesRun {
       winners.push(info);
       selected.push(w.pi);
       cost += w.cost;
+      if (this.details && !forced) {
+        // Each of the winner's supporters paid at most rho × their utility for it, and all of them its cost.
+        const most = ratioToNumber(bestEv.X, bestEv.D * bestEv.U) * maxU[best] * (1 + 1e-9);
+        for (let j = 0; j < C; j++) if (alive[j]) paidSince[j] += Math.min(w.costF * (1 + 1e-9), prep.supporters[cands[j].pi] * most);
+      }
     }
     if (forced && sequence.length < forced.seq.length) verified = false;
     for (const pi of prep.zeroCost) cost += prep.election.projects[pi].cost;
@@ -1752,6 +1767,8 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
   const B = election.budget;
 
   let chosenK = 0n;
+  /** A run with details at step chosenK, when the Add1 search already made one. */
+  let chosenRun: RunResult | null = null;
   let runs = 0;
   let verifyRuns = 0;
   if (options.add1 && prep.n > 0) {
@@ -1763,17 +1780,22 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
     let previous: { k: bigint; run: RunResult } | null = null;
     let proving = false;
     for (;;) {
-      // The search keeps no explanations: the chosen step is run once more with them, at the end.
-      const res = runMes(prep, perVoter(prep, B, k, step), { slopes: proving, record: proving, step });
+      // Plain runs keep their details (payments, drops), so the run at the chosen step is
+      // also the final one; proving runs skip them (hundreds of runs, one final run more).
+      const res = runMes(prep, perVoter(prep, B, k, step), { slopes: proving, record: proving, details: !proving, step });
       runs++;
       if (res.cost > B) {
         // The reference returns the previous step's outcome, which equals the
         // outcome of the last run (proved constant over the steps we jumped).
         chosenK = prevK === null ? 0n : k - 1n;
+        if (prevK === null) chosenRun = res;
+        else if (previous !== null && previous.k === chosenK) chosenRun = previous.run;
+        if (chosenRun !== null && !chosenRun.details) chosenRun = null;
         break;
       }
       if (isExhaustive(election, new Set(res.selected), res.cost, candIdx)) {
         chosenK = k;
+        chosenRun = res.details ? res : null;
         break;
       }
       // Proofs pay off once one step leaves the outcome as it was; while every step
@@ -1823,8 +1845,11 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
     }
   }
 
-  const final = runMes(prep, perVoter(prep, B, chosenK, step), { details: true });
-  runs++;
+  let final = chosenRun;
+  if (final === null) {
+    final = runMes(prep, perVoter(prep, B, chosenK, step), { details: true });
+    runs++;
+  }
   const selectedSet = new Set(final.selected);
   const mesSpent = final.cost;
 
