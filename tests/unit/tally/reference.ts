@@ -25,20 +25,32 @@ function utilities(e: Election, utility: Utility): Array<Map<string, bigint>> {
 
 /** MES winners in selection order, every voter starting with `perVoter`. */
 export function naiveMes(e: Election, utility: Utility, perVoter: Rational): string[] {
+  return naiveMesRun(e, utility, perVoter).winners;
+}
+
+/**
+ * The same run, also saying when each project left it: the first round its supporters'
+ * money fell short of its cost, and that money (every project is priced in every round).
+ */
+export function naiveMesRun(e: Election, utility: Utility, perVoter: Rational) {
   const utils = utilities(e, utility);
   const budgets: Rational[] = utils.map(() => perVoter);
   const supporters = (id: string) => utils.map((u, i) => [i, u.get(id)] as const).filter(([, u]) => u !== undefined) as Array<readonly [number, bigint]>;
   const winners: string[] = [];
   const zero = e.projects.filter((p) => p.cost === 0n && supporters(p.id).length > 0).map((p) => p.id);
   winners.push(...zero.sort(compareProjectIds));
+  const drops = new Map<string, { round: number; money: Rational }>();
   let remaining = e.projects.filter((p) => p.cost > 0n && supporters(p.id).length > 0);
-  for (;;) {
+  for (let round = 1; ; round++) {
     let best: { id: string; rho: Rational } | null = null;
     const next: typeof remaining = [];
     for (const p of remaining) {
       const sup = supporters(p.id);
       const money = sup.reduce((s, [i]) => add(s, budgets[i]), ZERO);
-      if (cmp(money, rat(p.cost)) < 0) continue; // dropped for good
+      if (cmp(money, rat(p.cost)) < 0) {
+        drops.set(p.id, { round, money }); // dropped for good
+        continue;
+      }
       next.push(p);
       // smallest rho with Σ min(b_i, rho·u_i) = cost: walk supporters by b/u
       const sorted = [...sup].sort(([i, u], [j, v]) => cmp(div(budgets[i], rat(u)), div(budgets[j], rat(v))));
@@ -60,7 +72,7 @@ export function naiveMes(e: Election, utility: Utility, perVoter: Rational): str
       }
     }
     remaining = next;
-    if (best === null) return winners;
+    if (best === null) return { winners, drops };
     const chosen = best;
     for (const [i, u] of supporters(chosen.id)) {
       const share = mul(chosen.rho, rat(u));
