@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { BallotRules } from "~/domain/ballots/rules";
+import { selectionTotalCents, type BallotRules } from "~/domain/ballots/rules";
 
 /**
  * What the ticks on a paper ballot add up to, kept up to date as the clerk ticks them, so a
@@ -22,8 +22,7 @@ export function TickedTotal({ rules, options, money }: { rules: BallotRules; opt
   if (rules.method === "ranked") return null;
   let line: React.ReactNode = null;
   if (ticked && rules.method === "knapsack") {
-    const chosen = new Set(ticked);
-    const total = options.reduce((sum, o) => sum + (chosen.has(o.id) ? o.costCents : 0), 0);
+    const total = selectionTotalCents(options, ticked);
     const over = total > rules.budgetCents;
     line = (
       <>

@@ -10,7 +10,7 @@ import { readForm } from "~/csrf.server";
 import { ballotOptions, castBallot, findVoterCodeById } from "~/db/ballots.server";
 import { cyclesInLocale } from "~/db/translations.server";
 import { voterCodeRefusal } from "~/domain/ballots/permissions";
-import { ballotRulesFor, checkBallot, describeBallotRules, type BallotRules } from "~/domain/ballots/rules";
+import { ballotRulesFor, checkBallot, describeBallotRules, selectionTotalCents, type BallotRules } from "~/domain/ballots/rules";
 import { readBallotForm } from "~/domain/ballots/schema";
 import { INTL_LOCALE } from "~/i18n/config";
 import { useFormat, useLocale, useMessage } from "~/i18n/i18n";
@@ -104,7 +104,7 @@ export default function Ballot() {
 
   if (result?.step === "review") {
     const chosen = result.selection.map((id) => options.find((o) => o.id === id)!);
-    const total = chosen.reduce((s, o) => s + o.costCents, 0);
+    const total = selectionTotalCents(options, result.selection);
     return (
       <div className="narrow">
         <h1>{t("vote:review.title")}</h1>
@@ -134,8 +134,7 @@ export default function Ballot() {
     );
   }
 
-  const chosen = new Set(selected);
-  const total = options.filter((o) => chosen.has(o.id)).reduce((s, o) => s + o.costCents, 0);
+  const total = selectionTotalCents(options, selected);
   return (
     <>
       <h1>{t("vote:ballot.title", { district: district.name })}</h1>

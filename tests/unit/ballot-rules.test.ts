@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkBallot, describeBallotRules, type BallotRules } from "~/domain/ballots/rules";
+import { checkBallot, describeBallotRules, selectionTotalCents, type BallotRules } from "~/domain/ballots/rules";
 import { tallyRuleName } from "~/domain/cycles/rules-schema";
 import { allInWords, inWords, tIn } from "../english";
 
@@ -12,6 +12,14 @@ const options = [
 const knapsack = (budgetCents = 100_000_00, minSpendPercent = 0): BallotRules => ({ method: "knapsack", budgetCents, minSpendPercent });
 // The errors as a voter reads them (the rules return translatable messages).
 const errorsOf = (check: ReturnType<typeof checkBallot>) => (check.ok ? [] : allInWords(check.errors));
+
+describe("the total of a selection (the voter's running total, the clerk's ticks, the server's check)", () => {
+  it("adds the chosen projects once each, and nothing for an id not on the ballot", () => {
+    expect(selectionTotalCents(options, ["a", "c"])).toBe(70_000_00);
+    expect(selectionTotalCents(options, [])).toBe(0);
+    expect(selectionTotalCents(options, ["b", "zz"])).toBe(30_000_00);
+  });
+});
 
 describe("knapsack ballots", () => {
   it("accept a selection within the budget, an exact fit included", () => {

@@ -33,6 +33,12 @@ export type BallotCheck =
  * Validates one ballot. `selection` is the chosen ids, in rank order for ranked ballots.
  * Errors are translatable messages (see ~/i18n/message); amounts are written for `locale`.
  */
+/** What the chosen projects cost together (projects not on the ballot count for nothing). */
+export function selectionTotalCents(options: readonly { id: string; costCents: number }[], chosen: Iterable<string>): number {
+  const ids = new Set(chosen);
+  return options.reduce((sum, o) => sum + (ids.has(o.id) ? o.costCents : 0), 0);
+}
+
 export function checkBallot(
   rules: BallotRules,
   options: readonly BallotOption[],
@@ -85,7 +91,7 @@ export function checkBallot(
     errors.push(message("vote:errors.notOnBallot"));
     selection = selection.filter((id) => byId.has(id));
   }
-  const totalCents = selection.reduce((sum, id) => sum + byId.get(id)!.costCents, 0);
+  const totalCents = selectionTotalCents(options, selection);
   if (selection.length === 0 && !errors.length) {
     errors.push(rules.method === "ranked" ? message("vote:errors.rankAtLeastOne") : message("vote:errors.chooseAtLeastOne"));
   }
