@@ -1,4 +1,4 @@
-import { useFetcher } from "@remix-run/react";
+import { Link, useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
@@ -97,6 +97,7 @@ export function CommentThread({ thread }: { thread: CommentThreadView }) {
   const { t } = useTranslation();
   const f = useFormat();
   const headingId = `comments-${thread.channel}`;
+  const location = useLocation();
   return (
     <section aria-labelledby={headingId} id={thread.channel === "public" ? "comments" : "questions"} className="comments">
       <h2 id={headingId}>
@@ -118,6 +119,11 @@ export function CommentThread({ thread }: { thread: CommentThreadView }) {
         ))}
       </ol>
       {thread.canWrite ? <CommentForm target={thread.target} channel={thread.channel} /> : null}
+      {thread.offerSignIn ? (
+        <p>
+          <Link to={`/login?redirectTo=${encodeURIComponent(`${location.pathname}#comments`)}`}>{t("comments:signInToComment")}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -9,11 +9,11 @@ export type CommentTargetType = "idea" | "proposal";
 /** What a comment hangs on: its cycle's phase, the costing agency, and where its page is. */
 export async function commentTarget(type: CommentTargetType, id: string) {
   if (type === "idea") {
-    const idea = await prisma.idea.findUnique({ where: { id }, select: { id: true, cycle: { select: { phase: true } } } });
-    return idea ? { type, id, phase: idea.cycle.phase, agencyId: null, path: `/ideas/${id}` } : null;
+    const idea = await prisma.idea.findUnique({ where: { id }, select: { id: true, hiddenAt: true, cycle: { select: { phase: true } } } });
+    return idea ? { type, id, phase: idea.cycle.phase, agencyId: null, path: `/ideas/${id}`, hidden: idea.hiddenAt !== null } : null;
   }
   const proposal = await prisma.proposal.findUnique({ where: { id }, select: { id: true, agencyId: true, cycle: { select: { phase: true } } } });
-  return proposal ? { type, id, phase: proposal.cycle.phase, agencyId: proposal.agencyId, path: `/proposals/${id}` } : null;
+  return proposal ? { type, id, phase: proposal.cycle.phase, agencyId: proposal.agencyId, path: `/proposals/${id}`, hidden: false } : null;
 }
 export type CommentTarget = NonNullable<Awaited<ReturnType<typeof commentTarget>>>;
 
@@ -22,7 +22,7 @@ export type CommentTarget = NonNullable<Awaited<ReturnType<typeof commentTarget>
  * reason only for their author and the PB office. Null when the viewer may not read it.
  */
 export async function commentThread(actor: Actor | null, target: CommentTarget, channel: CommentChannel) {
-  const thread = { channel, phase: target.phase, agencyId: target.agencyId };
+  const thread = { channel, phase: target.phase, agencyId: target.agencyId, hidden: target.hidden };
   if (!commentPermissions.read(actor, thread)) return null;
   const comments = await prisma.comment.findMany({
     where: { targetType: target.type, targetId: target.id, channel },
@@ -34,6 +34,7 @@ export async function commentThread(actor: Actor | null, target: CommentTarget, 
     channel,
     target: { type: target.type, id: target.id },
     canWrite: commentPermissions.write(actor, thread),
+    offerSignIn: commentPermissions.offerSignIn(actor, thread),
     canHide: moderator,
     comments: comments.map((c) => {
       const seesHidden = moderator || c.authorId === actor?.id;

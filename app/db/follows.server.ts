@@ -16,8 +16,9 @@ export interface FollowTarget {
 const PATHS: Record<FollowTargetType, string> = { idea: "/ideas/", proposal: "/proposals/", project: "/projects/" };
 export const followPath = (target: FollowTarget) => `${PATHS[target.type]}${target.id}`;
 
-export async function followTargetExists(target: FollowTarget) {
-  const where = { where: { id: target.id } };
+/** `toFollow`: a hidden idea cannot be followed any more (it can still be unfollowed). */
+export async function followTargetExists(target: FollowTarget, toFollow: boolean) {
+  const where = { where: target.type === "idea" && toFollow ? { id: target.id, hiddenAt: null } : { id: target.id } };
   const found =
     target.type === "idea" ? await prisma.idea.count(where) : target.type === "proposal" ? await prisma.proposal.count(where) : await prisma.project.count(where);
   return found === 1;

@@ -1,4 +1,5 @@
 import type { Actor } from "~/domain/auth/roles";
+import { PROPOSAL_SOURCE_STATUSES } from "~/domain/ideas/permissions";
 import type { IdeaInput } from "~/domain/ideas/schema";
 import type { ImportedIdea } from "~/domain/ideas/import";
 import { message } from "~/i18n/message";
@@ -90,7 +91,7 @@ export async function markNotTakenForward(ideaId: string, reason: string, actor:
 /** Ideas a delegate can build a proposal from. */
 export async function ideasForProposal(cycleId: string) {
   return prisma.idea.findMany({
-    where: { cycleId, status: { not: "not_taken_forward" }, hiddenAt: null },
+    where: { cycleId, status: { in: [...PROPOSAL_SOURCE_STATUSES] }, hiddenAt: null },
     orderBy: { number: "asc" },
     include: { district: true, _count: { select: { supports: true } } },
   });

@@ -1,4 +1,5 @@
 import type { Actor } from "~/domain/auth/roles";
+import { PROPOSAL_SOURCE_STATUSES } from "~/domain/ideas/permissions";
 import type { z } from "zod";
 import type { createProposalInput, editProposalInput } from "~/domain/proposals/schema";
 import { audit } from "./audit.server";
@@ -39,10 +40,10 @@ export async function getProposal(id: string) {
 
 export async function createProposal(cycleId: string, input: z.infer<typeof createProposalInput>, actor: Actor) {
   return changeWithMail(async (tx) => {
-    // An idea already closed with a public reason cannot be revived by a tampered form.
-    const ideas = await tx.idea.findMany({ where: { id: { in: input.ideaIds }, cycleId, status: { not: "not_taken_forward" }, hiddenAt: null } });
+    // An idea already closed with a public reason, or merged into another, cannot be revived by a tampered form.
+    const ideas = await tx.idea.findMany({ where: { id: { in: input.ideaIds }, cycleId, status: { in: [...PROPOSAL_SOURCE_STATUSES] }, hiddenAt: null } });
     if (ideas.length !== new Set(input.ideaIds).size) {
-      return { ok: false as const, error: "One of the chosen ideas is not part of this cycle, or was not taken forward." };
+      return { ok: false as const, error: "One of the chosen ideas is not part of this cycle, was merged into another, or was not taken forward." };
     }
     const last = await tx.proposal.aggregate({ where: { cycleId }, _max: { number: true } });
     const proposal = await tx.proposal.create({

@@ -52,6 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const target = await commentTarget(fields.targetType as "idea" | "proposal", fields.targetId ?? "");
   if (!target) throw new Response(message("comments:notFound"), { status: 404 });
   const channel = fields.channel === "costing" ? "costing" : "public";
+  if (target.hidden) throw new Response(message("comments:refused.hidden"), { status: 410 });
   authorize(request, actor, commentPermissions.write(actor, { channel, phase: target.phase, agencyId: target.agencyId }), message("comments:refused.write"));
   if (!parsed.success) return refuse(fields, errorsOf(parsed.error), target.path);
   const limited = await takeAttempt([LIMITS.commentPerAccount, actor!.id]);

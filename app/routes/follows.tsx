@@ -23,7 +23,9 @@ async function act({ request }: ActionFunctionArgs) {
   const parsed = followInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw new Response(message("follows:badRequest"), { status: 400 });
   const target = { type: parsed.data.targetType, id: parsed.data.targetId };
-  if (!(await followTargetExists(target))) throw new Response(message("follows:notFound"), { status: 404 });
+  if (!(await followTargetExists(target, parsed.data.follow === "yes"))) throw new Response(message("follows:notFound"), { status: 404 });
+  // A visitor is sent to sign in and back to the page they were on (not to this form's address).
+  if (!actor) throw redirect(`/login?redirectTo=${encodeURIComponent(`${followPath(target)}#follow`)}`);
   authorize(request, actor, followPermissions.follow(actor), message("follows:refused"));
   const limited = await takeAttempt([LIMITS.followPerAccount, actor!.id]);
   if (limited) throw new Response(limited, { status: 429 });

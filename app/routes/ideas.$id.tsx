@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const [supported, thread, following] = await Promise.all([
     actor ? hasSupported(idea.id, actor.id) : false,
-    commentThread(actor, { type: "idea", id: idea.id, phase, agencyId: null, path: `/ideas/${idea.id}` }, "public"),
+    commentThread(actor, { type: "idea", id: idea.id, phase, agencyId: null, path: `/ideas/${idea.id}`, hidden }, "public"),
     isFollowing(actor?.id, { type: "idea", id: idea.id }),
   ]);
   const locale = await localeOf(request);
@@ -85,6 +85,8 @@ const intent = z.object({ intent: z.enum(["support", "not-taken-forward", "merge
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, idea, phase } = await loadIdea(request, params.id);
+  // A hidden idea is out of the process: nothing more is done with it (the outcomes page lists it as hidden).
+  if (idea.hiddenAt !== null) throw new Response(message("ideas:hide.hiddenPublic", { number: idea.number }), { status: 410 });
   const formData = await readForm(request);
   const parsed = intent.safeParse(Object.fromEntries(formData));
   if (!parsed.success) throw new Response(message("ideas:errors.unknownAction"), { status: 400 });

@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, proposal, phase } = await loadProposal(request, params.id);
   const canSend = proposalPermissions.sendForCosting(actor, { phase }, proposal);
   const [latest, ...older] = proposal.costEstimates;
-  const target = { type: "proposal" as const, id: proposal.id, phase, agencyId: proposal.agencyId, path: `/proposals/${proposal.id}` };
+  const target = { type: "proposal" as const, id: proposal.id, phase, agencyId: proposal.agencyId, path: `/proposals/${proposal.id}`, hidden: false };
   const [discussion, questions, following, history] = await Promise.all([
     commentThread(actor, target, "public"),
     commentThread(actor, target, "costing"),

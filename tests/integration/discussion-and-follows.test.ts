@@ -1,6 +1,7 @@
 import "./fresh-db";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
+import { ideasForProposal } from "~/db/ideas.server";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
 import { decodeMessage } from "~/i18n/message";
 import { deliverOutbox } from "~/mail.server";
@@ -95,6 +96,12 @@ describe("comments, moderation, merging, outcomes and following", async () => {
     expect(merged).toMatchObject({ status: "merged", mergedIntoId: benches.id });
     const target = (await ideaLoader(args(browser.get(`/ideas/${benches.id}`), { id: benches.id }))) as { idea: { mergedFrom: { number: number }[] } };
     expect(target.idea.mergedFrom.map((m) => m.number)).toEqual([2]);
+
+    // The merged idea is carried by the one it joined: not offered for a new proposal, and a tampered form cannot undo the merge.
+    expect((await ideasForProposal(cycle.id)).map((i) => i.number)).not.toContain(2);
+    const tampered = await createProposal(cycle.id, { title: "Pond seats", description: "Seats all around the pond.", districtId: north.id, categoryId: parks.id, ideaIds: [seats.id, benches.id] }, delegate);
+    expect(tampered.ok).toBe(false);
+    expect(await prisma.idea.findUniqueOrThrow({ where: { id: seats.id } })).toMatchObject({ status: "merged", mergedIntoId: benches.id });
   });
 
   it("hides an idea from the public with a reason its author still sees, and lists every idea's outcome", async () => {
@@ -103,6 +110,19 @@ describe("comments, moderation, merging, outcomes and following", async () => {
     await ideaAction(args((await browserFor(admin)).post(`/ideas/${rude.id}`, { intent: "hide", reason: "Not respectful to neighbours" }), { id: rude.id }));
     const publicView = await settle(async () => ideaLoader(args((await browserFor(neighbour)).get(`/ideas/${rude.id}`), { id: rude.id })));
     expect((publicView as Response).status).toBe(410);
+    // Nothing more is done with it: no support, no comment, no new follower, no delegate decision.
+    const neighbourBrowser = await browserFor(neighbour);
+    const attempts = [
+      () => ideaAction(args(neighbourBrowser.post(`/ideas/${rude.id}`, { intent: "support" }), { id: rude.id })),
+      () => commentAction(args(neighbourBrowser.post("/comments", { intent: "add", targetType: "idea", targetId: rude.id, body: "Still a good idea to me." }))),
+      () => followAction(args(neighbourBrowser.post("/follows", { targetType: "idea", targetId: rude.id, follow: "yes" }))),
+    ];
+    for (const attempt of attempts) expect([404, 410]).toContain(((await settle(attempt)) as Response).status);
+    const decided = await settle(async () => ideaAction(args((await browserFor(delegate)).post(`/ideas/${rude.id}`, { intent: "not-taken-forward", reason: "Not something we can fund this year." }), { id: rude.id })));
+    expect((decided as Response).status).toBe(410);
+    expect(await prisma.ideaSupport.count({ where: { ideaId: rude.id } })).toBe(0);
+    expect(await prisma.comment.count({ where: { targetId: rude.id } })).toBe(0);
+    expect(await prisma.follow.count({ where: { targetId: rude.id, userId: neighbour.id } })).toBe(0);
     const authorView = (await ideaLoader(args((await browserFor(resident)).get(`/ideas/${rude.id}`), { id: rude.id }))) as { hidden: { reason: string } | null };
     expect(authorView.hidden).toEqual({ reason: "Not respectful to neighbours" });
 
@@ -141,7 +161,8 @@ describe("comments, moderation, merging, outcomes and following", async () => {
     expect(followed.headers.get("Location")).toBe(`/ideas/${benches.id}?followed=yes#follow`);
     const visitorFollow = await settle(async () => followAction(args((await browserFor(null)).post("/follows", { targetType: "idea", targetId: benches.id, follow: "yes" }))));
     expect((visitorFollow as Response).status).toBe(302);
-    expect((visitorFollow as Response).headers.get("Location")).toMatch(/^\/login/);
+    // Signed in, they come back to the idea, not to the form's address (which only leads home).
+    expect((visitorFollow as Response).headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(`/ideas/${benches.id}#follow`)}`);
 
     await ideaAction(args((await browserFor(delegate)).post(`/ideas/${benches.id}`, { intent: "not-taken-forward", reason: "The pond path is being rebuilt next year with seating." }), { id: benches.id }));
     await deliverOutbox();

@@ -52,6 +52,14 @@ describe("translations", () => {
     });
   }
 
+  it("no text leaves a link empty: <Trans> puts a tag's own content (none in <a></a>) in place of the link's", () => {
+    for (const locale of LOCALES)
+      for (const ns of NAMESPACES)
+        for (const [key, text] of keys(locale, ns)) {
+          expect(/<(\w+)><\/\1>/.test(text), `${locale}/${ns}.json "${key}" has an empty <tag></tag>; write <tag/>`).toBe(false);
+        }
+  });
+
   it("every key the code names exists in English", () => {
     const english = new Map(NAMESPACES.map((ns) => [ns, keys("en", ns)]));
     const pattern = new RegExp(`["'\`]((?:${NAMESPACES.join("|")}):[A-Za-z0-9_.]+)["'\`]`, "g");

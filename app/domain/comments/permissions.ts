@@ -8,6 +8,8 @@ interface Thread {
   phase: Phase | string;
   /** The agency costing the proposal, for the question-and-answer thread. */
   agencyId: string | null;
+  /** What it hangs on was hidden by the PB office: its discussion is closed. */
+  hidden?: boolean;
 }
 
 const discussing = (phase: string) => ["ideas", "proposals", "costing", "voting"].includes(phase);
@@ -21,7 +23,11 @@ export const commentPermissions = {
   read: (actor: Actor | null, thread: Thread) => thread.channel === "public" || costingParty(actor, thread.agencyId),
   /** Anyone signed in may join the public discussion while the cycle is under way. */
   write: (actor: Actor | null, thread: Thread) =>
-    !!actor && (thread.channel === "public" ? discussing(thread.phase) : inCosting(thread.phase) && costingParty(actor, thread.agencyId)),
+    !!actor &&
+    !thread.hidden &&
+    (thread.channel === "public" ? discussing(thread.phase) : inCosting(thread.phase) && costingParty(actor, thread.agencyId)),
+  /** Visitors see where to sign in to join an open public discussion. */
+  offerSignIn: (actor: Actor | null, thread: Thread) => !actor && !thread.hidden && thread.channel === "public" && discussing(thread.phase),
   /** Hiding content is the PB office's job, always with a reason its author sees. */
   hide: (actor: Actor | null) => hasRole(actor, "admin"),
 };

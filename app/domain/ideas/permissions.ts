@@ -26,6 +26,12 @@ export const ideaPermissions = {
     hasRole(actor, "delegate") && (cycle.phase === "proposals" || cycle.phase === "costing"),
 };
 
+/**
+ * Ideas a proposal may be written from: open ones, and developed ones (an idea may be split into several
+ * proposals). A merged idea is carried by the idea it was merged into; one not taken forward keeps its reason.
+ */
+export const PROPOSAL_SOURCE_STATUSES = ["open", "developed"] as const;
+
 /** Each idea status's name, as a translation key: t(IDEA_STATUS_KEYS[status]). */
 export const IDEA_STATUS_KEYS: Record<string, string> = {
   open: "ideas:status.open",
