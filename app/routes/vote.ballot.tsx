@@ -36,7 +36,8 @@ async function requireVoter(request: Request) {
   const refusal = voterCodeRefusal({ voidedAt: code.voidedAt, used: !!code.participation, cyclePhase: code.cycle.phase });
   // Leave the session alone: another tab of this voter may have just stored its receipt there.
   if (refusal === "used") throw redirect("/vote?notice=already-voted");
-  if (refusal) throw redirect("/vote?notice=start");
+  // Voting closed, or the code was cancelled, while the ballot was open: say so, rather than "enter your code".
+  if (refusal) throw redirect("/vote?notice=closed");
   const locale = await localeOf(request);
   const options = await ballotOptions(code.cycleId, code.districtId, code.id, locale);
   // The cycle's name as the voter reads it, on the ballot and on the receipt.

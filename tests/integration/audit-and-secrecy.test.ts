@@ -168,4 +168,17 @@ describe("ballot secrecy", async () => {
       expect(cookie).not.toMatch(/Max-Age|Expires/i); // a browser-session cookie
     }
   });
+
+  it("tells a voter who confirms after voting closed that their ballot was not recorded, not to start again", async () => {
+    const { browserFor, args, settle } = await import("./fixtures");
+    const { action: codeAction } = await import("~/routes/vote._index");
+    const { action: ballotAction } = await import("~/routes/vote.ballot");
+    const { admin, cycle, codes, proposalId } = await votingCycle();
+    const voter = await browserFor(null);
+    voter.remember((await settle(() => codeAction(args(voter.post("/vote", { code: codes[0].code }))))) as Response);
+    expect((await advancePhase(cycle.id, admin)).ok).toBe(true); // the PB office closes the vote meanwhile
+    const late = (await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", project: proposalId }))))) as Response;
+    expect(late.headers.get("Location")).toBe("/vote?notice=closed");
+    expect(await prisma.participation.count({ where: { voterCodeId: codes[0].id } })).toBe(0);
+  });
 });

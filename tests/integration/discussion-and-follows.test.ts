@@ -112,7 +112,7 @@ describe("comments, moderation, merging, outcomes and following", async () => {
     expect((publicView as Response).status).toBe(410);
     // Nothing more is done with it: no support, no comment, no new follower, no delegate decision.
     const neighbourBrowser = await browserFor(neighbour);
-    const attempts = [
+    const attempts: (() => Promise<unknown>)[] = [
       () => ideaAction(args(neighbourBrowser.post(`/ideas/${rude.id}`, { intent: "support" }), { id: rude.id })),
       () => commentAction(args(neighbourBrowser.post("/comments", { intent: "add", targetType: "idea", targetId: rude.id, body: "Still a good idea to me." }))),
       () => followAction(args(neighbourBrowser.post("/follows", { targetType: "idea", targetId: rude.id, follow: "yes" }))),
