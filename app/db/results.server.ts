@@ -171,13 +171,27 @@ export async function publishedResultWithBallots(resultId: string) {
     include: { cycle: true, district: true, projects: { orderBy: { position: "asc" } } },
   });
   if (!result) return null;
-  const [ballots, proposals] = await Promise.all([
+  const [ballots, proposals, phaseChanges] = await Promise.all([
     // Ordered by their random ids: the file's order reveals nothing about when anyone voted.
     prisma.ballot.findMany({ where: { districtId: result.districtId }, orderBy: { id: "asc" }, select: { choices: true } }),
     prisma.proposal.findMany({ where: { districtId: result.districtId }, include: { category: true } }),
+    prisma.auditLog.findMany({
+      where: { action: "cycle.phase", targetType: "cycle", targetId: result.cycleId, detail: { contains: '"voting"' } },
+      orderBy: { id: "desc" },
+      select: { detail: true, createdAt: true },
+    }),
   ]);
+  // The days voting really opened and closed (the PB office may close early), from the audit log;
+  // the announced days where the log has none (a cycle seeded or imported at a later phase).
+  const day = (entry: { createdAt: Date } | undefined) => entry?.createdAt.toISOString().slice(0, 10);
+  const moves = phaseChanges.map((e) => ({ ...(JSON.parse(e.detail) as { from?: string; to?: string }), createdAt: e.createdAt }));
+  const votingDays = {
+    votingOpensOn: day(moves.find((m) => m.to === "voting")) ?? result.cycle.votingOpensOn,
+    votingClosesOn: day(moves.find((m) => m.from === "voting")) ?? result.cycle.votingClosesOn,
+  };
   return {
     result,
+    votingDays,
     proposals: new Map(proposals.map((p) => [p.id, { number: p.number, category: p.category.name }])),
     // The votes exactly as stored: proposal numbers, the same text the digest covers.
     ballots: ballots.map((b) => b.choices.split(",").filter(Boolean)),

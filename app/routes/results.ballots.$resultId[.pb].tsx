@@ -9,9 +9,9 @@ import { inPlainWords } from "~/http.server";
 async function load({ params }: LoaderFunctionArgs) {
   const found = params.resultId ? await publishedResultWithBallots(params.resultId) : null;
   if (!found) throw new Response(message("results:errors.resultNotFound"), { status: 404 });
-  const { result, ballots, proposals } = found;
+  const { result, ballots, proposals, votingDays } = found;
   const file = districtToPabulib({
-    cycle: result.cycle,
+    cycle: { ...result.cycle, ...votingDays },
     district: result.district,
     // Projects are identified by their public proposal numbers, as on the ballot and in the digest.
     projects: result.projects.map((p) => ({

@@ -150,3 +150,22 @@ describe("ranked and approval cycles, rule locking, and recounts from the publis
     expect(winnerWithTotal(tIn("en"), "Project A", 5, "votes")).toBe("Project A (5 votes)");
   });
 });
+
+describe("the published .pb file's voting days", async () => {
+  const { advancePhase } = await import("~/db/cycles.server");
+  const { votingCycle } = await import("./fixtures");
+
+  it("gives the day voting really closed when the PB office closed it before the announced day", async () => {
+    const { admin, cycle, codes, proposalId } = await votingCycle();
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { votingOpensOn: "2026-01-05", votingClosesOn: "2099-12-31" } });
+    expect((await castBallot(codes[0], [proposalId])).ok).toBe(true);
+    expect((await advancePhase(cycle.id, admin)).ok).toBe(true); // closed today, long before 31.12.2099
+    await runTally(cycle.id, admin);
+    await publishResults(cycle.id, admin);
+    const published = await prisma.tallyResult.findFirstOrThrow({ where: { cycleId: cycle.id, status: "published" } });
+    const text = await (await pbLoader(args(new Request(`http://test/results/ballots/${published.id}.pb`), { resultId: published.id }))).text();
+    const today = new Date().toISOString().slice(0, 10).split("-").reverse().join(".");
+    // Voting was opened outside the app's own phase change (no audit line): the announced day stands.
+    expect(text).toContain(`date_begin;05.01.2026\ndate_end;${today}\n`);
+  });
+});
