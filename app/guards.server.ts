@@ -2,6 +2,7 @@
 // the record does not exist or its cycle is not public to this person.
 import { z, type RefinementCtx } from "zod";
 import { authorize, getActor } from "~/auth.server";
+import { delegateReach } from "~/db/committees.server";
 import { cyclePhase, getCycle, listCycles, resolveCycle } from "~/db/cycles.server";
 import { districtAndCategoryInCycle, getIdea } from "~/db/ideas.server";
 import { getProposal } from "~/db/proposals.server";
@@ -16,14 +17,14 @@ export async function loadIdea(request: Request, id: string | undefined) {
   const actor = await getActor(request);
   const idea = id ? await getIdea(id) : null;
   if (!idea || !cyclePermissions.view(actor, idea.cycle)) throw new Response(message("ideas:errors.notFound"), { status: 404 });
-  return { actor, idea, phase: cyclePhase(idea.cycle) };
+  return { actor, idea, phase: cyclePhase(idea.cycle), reach: await delegateReach(idea.cycleId, actor?.id) };
 }
 
 export async function loadProposal(request: Request, id: string | undefined) {
   const actor = await getActor(request);
   const proposal = id ? await getProposal(id) : null;
   if (!proposal || !cyclePermissions.view(actor, proposal.cycle)) throw new Response(message("proposals:errors.notFound"), { status: 404 });
-  return { actor, proposal, phase: cyclePhase(proposal.cycle) };
+  return { actor, proposal, phase: cyclePhase(proposal.cycle), reach: await delegateReach(proposal.cycleId, actor?.id) };
 }
 
 /** The costing page: only staff of the proposal's agency may open it. */

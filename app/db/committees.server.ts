@@ -1,5 +1,5 @@
 import type { Actor } from "~/domain/auth/roles";
-import { committeePermissions, inCommitteeScope } from "~/domain/committees/permissions";
+import { committeePermissions, inCommitteeScope, type DelegateReach } from "~/domain/committees/permissions";
 import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
 import { prisma } from "./client.server";
@@ -56,6 +56,16 @@ export async function removeMember(cycleId: string, committeeId: string, userId:
   });
 }
 
+/** Where a person works as a delegate in a cycle (nowhere for someone signed out). */
+export async function delegateReach(cycleId: string, userId: string | undefined): Promise<DelegateReach> {
+  const committees = await prisma.committee.findMany({
+    where: { cycleId },
+    select: { districtId: true, categoryId: true, members: { where: { userId: userId ?? "" }, select: { userId: true } } },
+  });
+  if (committees.length === 0) return { wholeCycle: true };
+  return { wholeCycle: false, scopes: committees.filter((c) => c.members.length > 0) };
+}
+
 /** A delegate's committees, each with the ideas and proposals in its district and category. */
 export async function myCommitteeWork(userId: string) {
   const committees = await prisma.committee.findMany({
@@ -72,6 +82,7 @@ export async function myCommitteeWork(userId: string) {
     id: c.id,
     name: c.name,
     cycle: c.cycle,
+    scope: { districtId: c.districtId, categoryId: c.categoryId },
     members: c.members.map((m) => m.user.name),
     ideas: ideas.filter((i) => i.cycleId === c.cycleId && inCommitteeScope(c, i)),
     proposals: proposals.filter((p) => p.cycleId === c.cycleId && inCommitteeScope(c, p)),

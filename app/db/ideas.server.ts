@@ -1,4 +1,5 @@
 import type { Actor } from "~/domain/auth/roles";
+import { withinReach, type DelegateReach } from "~/domain/committees/permissions";
 import { PROPOSAL_SOURCE_STATUSES } from "~/domain/ideas/permissions";
 import type { IdeaInput } from "~/domain/ideas/schema";
 import type { ImportedIdea } from "~/domain/ideas/import";
@@ -89,12 +90,14 @@ export async function markNotTakenForward(ideaId: string, reason: string, actor:
 }
 
 /** Ideas a delegate can build a proposal from. */
-export async function ideasForProposal(cycleId: string) {
-  return prisma.idea.findMany({
+/** Ideas a delegate may write a proposal from: those of their committees' work still to be carried forward. */
+export async function ideasForProposal(cycleId: string, reach: DelegateReach) {
+  const ideas = await prisma.idea.findMany({
     where: { cycleId, status: { in: [...PROPOSAL_SOURCE_STATUSES] }, hiddenAt: null },
     orderBy: { number: "asc" },
     include: { district: true, _count: { select: { supports: true } } },
   });
+  return ideas.filter((idea) => withinReach(reach, idea));
 }
 
 /** Titles already in a cycle, so an import can flag ideas it would bring in twice. */
@@ -134,11 +137,12 @@ export async function ideaOutcomes(cycleId: string) {
 }
 
 /** Closes an idea as merged into another of the same cycle; the other carries it forward. */
-export async function mergeIdea(ideaId: string, intoNumber: number, actor: Actor) {
+export async function mergeIdea(ideaId: string, intoNumber: number, reach: DelegateReach, actor: Actor) {
   return changeWithMail(async (tx) => {
     const idea = await tx.idea.findUniqueOrThrow({ where: { id: ideaId } });
     const into = await tx.idea.findUnique({ where: { cycleId_number: { cycleId: idea.cycleId, number: intoNumber } } });
     if (!into || into.hiddenAt) return { ok: false as const, error: message("ideas:merge.noSuchIdea", { number: intoNumber }) };
+    if (!withinReach(reach, into)) return { ok: false as const, error: message("ideas:merge.outsideReach", { number: intoNumber }) };
     if (into.id === idea.id) return { ok: false as const, error: message("ideas:merge.notItself") };
     if (into.status === "merged" || into.status === "not_taken_forward") {
       return { ok: false as const, error: message("ideas:merge.targetClosed", { number: intoNumber }) };

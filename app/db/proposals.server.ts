@@ -1,4 +1,5 @@
 import type { Actor } from "~/domain/auth/roles";
+import { withinReach, type DelegateReach } from "~/domain/committees/permissions";
 import { PROPOSAL_SOURCE_STATUSES } from "~/domain/ideas/permissions";
 import type { z } from "zod";
 import type { createProposalInput, editProposalInput } from "~/domain/proposals/schema";
@@ -38,10 +39,13 @@ export async function getProposal(id: string) {
   });
 }
 
-export async function createProposal(cycleId: string, input: z.infer<typeof createProposalInput>, actor: Actor) {
+/** `reach`: where the delegate works (their committees); a cycle without committees is everyone's. */
+export async function createProposal(cycleId: string, input: z.infer<typeof createProposalInput>, actor: Actor, reach: DelegateReach = { wholeCycle: true }) {
   return changeWithMail(async (tx) => {
-    // An idea already closed with a public reason, or merged into another, cannot be revived by a tampered form.
-    const ideas = await tx.idea.findMany({ where: { id: { in: input.ideaIds }, cycleId, status: { in: [...PROPOSAL_SOURCE_STATUSES] }, hiddenAt: null } });
+    // An idea already closed with a public reason, merged into another, or outside the delegate's committees
+    // cannot be used by a tampered form.
+    const found = await tx.idea.findMany({ where: { id: { in: input.ideaIds }, cycleId, status: { in: [...PROPOSAL_SOURCE_STATUSES] }, hiddenAt: null } });
+    const ideas = found.filter((idea) => withinReach(reach, idea));
     if (ideas.length !== new Set(input.ideaIds).size) {
       return { ok: false as const, error: "One of the chosen ideas is not part of this cycle, was merged into another, or was not taken forward." };
     }

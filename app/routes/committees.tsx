@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   authorize(request, actor, committeePermissions.viewOwn(actor), message("committees:mine.refused"));
   const committees = await myCommitteeWork(actor!.id);
   // The link to write a proposal only where the cycle takes proposals now (not while it collects ideas).
-  return { committees: committees.map((c) => ({ ...c, canWriteProposal: proposalPermissions.create(actor, c.cycle) })) };
+  return { committees: committees.map((c) => ({ ...c, canWriteProposal: proposalPermissions.create(actor, c.cycle, { wholeCycle: false, scopes: [c.scope] }) })) };
 }
 
 export default function MyCommittees() {

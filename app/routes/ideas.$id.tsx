@@ -34,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
     : pageTitle(matches, "ideas:detail.metaTitleFallback");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, idea, phase } = await loadIdea(request, params.id);
+  const { actor, idea, phase, reach } = await loadIdea(request, params.id);
   const hidden = idea.hiddenAt !== null;
   // A hidden idea shows only that it was hidden, except to its author and the PB office.
   if (hidden && !ideaPermissions.viewHidden(actor, idea)) {
@@ -77,14 +77,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     supported,
     canSupport: ideaPermissions.offerSupport(actor, { phase }),
-    canDecide: ideaPermissions.decide(actor, { phase }) && idea.status === "open",
+    canDecide: ideaPermissions.decide(actor, { phase }, reach, idea) && idea.status === "open",
   };
 }
 
 const intent = z.object({ intent: z.enum(["support", "not-taken-forward", "merge", "hide"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, idea, phase } = await loadIdea(request, params.id);
+  const { actor, idea, phase, reach } = await loadIdea(request, params.id);
   // A hidden idea is out of the process: nothing more is done with it (the outcomes page lists it as hidden).
   if (idea.hiddenAt !== null) throw new Response(message("ideas:hide.hiddenPublic", { number: idea.number }), { status: 410 });
   const formData = await readForm(request);
@@ -102,12 +102,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await hideIdea(idea.id, submission.value.reason, actor!);
     return redirect(`/ideas/${idea.id}`);
   }
-  authorize(request, actor, ideaPermissions.decide(actor, { phase }), message("ideas:errors.onlyDelegatesDecide"));
+  authorize(request, actor, ideaPermissions.decide(actor, { phase }, reach, idea), message("ideas:errors.onlyDelegatesDecide"));
   if (idea.status !== "open") throw new Response(message("ideas:errors.alreadyDecided"), { status: 409 });
   if (parsed.data.intent === "merge") {
     const submission = parseWithZod(formData, { schema: ideaMergeInput });
     if (submission.status !== "success") return formReply(submission);
-    const merged = await mergeIdea(idea.id, submission.value.into, actor!);
+    const merged = await mergeIdea(idea.id, submission.value.into, reach, actor!);
     if (!merged.ok) return formReply(submission, { fieldErrors: { into: [merged.error] } });
     return redirect(`/ideas/${idea.id}`);
   }

@@ -37,8 +37,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
     : pageTitle(matches, "proposals:detail.metaTitleFallback");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, proposal, phase } = await loadProposal(request, params.id);
-  const canSend = proposalPermissions.sendForCosting(actor, { phase }, proposal);
+  const { actor, proposal, phase, reach } = await loadProposal(request, params.id);
+  const canSend = proposalPermissions.sendForCosting(actor, { phase }, reach, proposal);
   const [latest, ...older] = proposal.costEstimates;
   const target = { type: "proposal" as const, id: proposal.id, phase, agencyId: proposal.agencyId, path: `/proposals/${proposal.id}`, hidden: false };
   const [discussion, questions, following, history] = await Promise.all([
@@ -89,7 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     olderEstimates: older.length,
     history: history.map((h) => ({ version: h.version, totalCents: h.totalCents, recurringCents: h.recurringCents, feasible: h.feasible, createdAt: h.createdAt.toISOString(), staffName: h.staffName })),
     canAssign: costingPermissions.assign(actor, { phase }, proposal),
-    canEdit: proposalPermissions.edit(actor, { phase }, proposal),
+    canEdit: proposalPermissions.edit(actor, { phase }, reach, proposal),
     canSend,
     canCost: costingPermissions.estimate(actor, { phase }, proposal),
     agencies: canSend ? (await listAgencies()).map((a) => ({ value: a.id, label: a.name })) : [],
@@ -97,9 +97,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, proposal, phase } = await loadProposal(request, params.id);
+  const { actor, proposal, phase, reach } = await loadProposal(request, params.id);
   const formData = await readForm(request);
-  authorize(request, actor, proposalPermissions.sendForCosting(actor, { phase }, proposal), message("proposals:errors.onlyDelegatesSend"));
+  authorize(request, actor, proposalPermissions.sendForCosting(actor, { phase }, reach, proposal), message("proposals:errors.onlyDelegatesSend"));
   const submission = parseWithZod(formData, { schema: sendForCostingInput });
   if (submission.status !== "success") return formReply(submission);
   const agencies = await listAgencies();

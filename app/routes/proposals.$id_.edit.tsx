@@ -25,7 +25,7 @@ async function guard(request: Request, id: string | undefined) {
   authorize(
     request,
     loaded.actor,
-    proposalPermissions.edit(loaded.actor, { phase: loaded.phase }, loaded.proposal),
+    proposalPermissions.edit(loaded.actor, { phase: loaded.phase }, loaded.reach, loaded.proposal),
     message("proposals:errors.onlyDelegatesEdit"),
   );
   return loaded;

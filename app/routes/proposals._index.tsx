@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getActor } from "~/auth.server";
 import { CyclePicker } from "~/components/cycle";
 import { FilterSelect } from "~/components/forms";
+import { delegateReach } from "~/db/committees.server";
 import { cyclePhase } from "~/db/cycles.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { listProposals } from "~/db/proposals.server";
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency, districts: cycle.districts.map((d) => ({ id: d.id, name: d.name })) },
     cycles,
     filter,
-    canCreate: proposalPermissions.create(actor, { phase: cyclePhase(cycle) }),
+    canCreate: proposalPermissions.create(actor, { phase: cyclePhase(cycle) }, await delegateReach(cycle.id, actor?.id)),
     proposals: proposals.map((p) => ({
       id: p.id,
       number: p.number,

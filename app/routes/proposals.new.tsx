@@ -10,7 +10,9 @@ import { FieldErrors, FormErrors, SelectField, TextareaField, TextField } from "
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { cycleBySlugOrPhase, cyclePhase } from "~/db/cycles.server";
+import { delegateReach } from "~/db/committees.server";
 import { ideasForProposal } from "~/db/ideas.server";
+import { withinReach } from "~/domain/committees/permissions";
 import { districtAndCategoryOf } from "~/guards.server";
 import { createProposal } from "~/db/proposals.server";
 import { proposalPermissions } from "~/domain/proposals/permissions";
@@ -29,30 +31,36 @@ async function guard(request: Request) {
   if (slug && !cycle) throw new Response(message("proposals:errors.cycleNotFound"), { status: 404 });
   if (!cycle) throw new Response(message("proposals:errors.noCycle"), { status: 403 });
   const phase = cyclePhase(cycle);
-  authorize(request, actor, proposalPermissions.create(actor, { phase }), message("proposals:errors.onlyDelegatesCreate"));
-  return { actor: actor!, cycle };
+  const reach = await delegateReach(cycle.id, actor?.id);
+  authorize(request, actor, proposalPermissions.create(actor, { phase }, reach), message("proposals:errors.onlyDelegatesCreate"));
+  return { actor: actor!, cycle, reach };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { cycle } = await guard(request);
-  const ideas = await ideasForProposal(cycle.id);
+  const { cycle, reach } = await guard(request);
+  const ideas = await ideasForProposal(cycle.id, reach);
+  // Only the districts and categories the delegate's committees work on.
+  const scopes = reach.wholeCycle ? [{ districtId: null, categoryId: null }] : reach.scopes;
   return {
     cycle: { slug: cycle.slug, name: cycle.name },
-    districts: cycle.districts.map((d) => ({ value: d.id, label: d.name })),
-    categories: cycle.categories.map((c) => ({ value: c.id, label: c.name })),
+    districts: cycle.districts.filter((d) => scopes.some((s) => s.districtId === null || s.districtId === d.id)).map((d) => ({ value: d.id, label: d.name })),
+    categories: cycle.categories.filter((c) => scopes.some((s) => s.categoryId === null || s.categoryId === c.id)).map((c) => ({ value: c.id, label: c.name })),
     ideas: ideas.map((i) => ({ id: i.id, number: i.number, title: i.title, district: i.district.name, supports: i._count.supports, status: i.status })),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { actor, cycle } = await guard(request);
+  const { actor, cycle, reach } = await guard(request);
   const formData = await readForm(request);
   const submission = await parseWithZod(formData, {
     schema: createProposalInput.superRefine(districtAndCategoryOf(cycle.id)),
     async: true,
   });
   if (submission.status !== "success") return formReply(submission);
-  const result = await createProposal(cycle.id, submission.value, actor);
+  if (!withinReach(reach, submission.value)) {
+    return formReply(submission, { fieldErrors: { categoryId: [message("proposals:errors.outsideCommittees")] } });
+  }
+  const result = await createProposal(cycle.id, submission.value, actor, reach);
   if (!result.ok) return formReply(submission, { fieldErrors: { ideaIds: [message("proposals:errors.ideasNotInCycle")] } });
   return redirect(`/proposals/${result.proposal.id}?created=1`);
 }

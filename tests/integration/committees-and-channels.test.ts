@@ -5,6 +5,10 @@ import { generateVoterCodes } from "~/db/cycles.server";
 import { decodeMessage } from "~/i18n/message";
 import { action as committeesAction, loader as committeesLoader } from "~/routes/admin.cycles.$slug_.committees";
 import { loader as myCommittees } from "~/routes/committees";
+import { action as ideaAction, loader as ideaLoader } from "~/routes/ideas.$id";
+import { loader as proposalLoader } from "~/routes/proposals.$id";
+import { loader as proposalEditLoader } from "~/routes/proposals.$id_.edit";
+import { action as newProposalAction, loader as newProposalLoader } from "~/routes/proposals.new";
 import { action as paperAction, loader as paperLoader } from "~/routes/admin.cycles.$slug_.paper";
 import { action as voteAction, loader as voteLoader } from "~/routes/vote._index";
 import { action as ballotAction } from "~/routes/vote.ballot";
@@ -51,6 +55,45 @@ describe("delegate committees", async () => {
     await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "proposals" } });
     const residentTry = await settle(async () => myCommittees(args((await browserFor(resident)).get("/committees"))));
     expect((residentTry as Response).status).toBe(403);
+  });
+
+  it("lets a delegate act only on their committees' ideas and proposals once the cycle has committees", async () => {
+    const browser = await browserFor(delegate);
+    const ideaIn = async (n: number) => prisma.idea.findFirstOrThrow({ where: { cycleId: cycle.id, number: n } });
+    const [northIdea, southIdea] = [await ideaIn(1), await ideaIn(2)];
+    // Closing or merging a South idea is another committee's work.
+    const close = (id: string) => ideaAction(args(browser.post(`/ideas/${id}`, { intent: "not-taken-forward", reason: "Already planned by the city for next spring." }), { id }));
+    expect(((await settle(() => close(southIdea.id))) as Response).status).toBe(403);
+    const southPage = (await ideaLoader(args(browser.get(`/ideas/${southIdea.id}`), { id: southIdea.id }))) as { canDecide: boolean };
+    expect(southPage.canDecide).toBe(false);
+    const intoSouth = answerOf<{ error: Record<string, string[]> }>(await ideaAction(args(browser.post(`/ideas/${northIdea.id}`, { intent: "merge", into: "2" }), { id: northIdea.id })));
+    expect(decodeMessage(intoSouth.reply.error.into[0])?.key).toBe("ideas:merge.outsideReach");
+    expect((await ideaIn(1)).status).toBe("open");
+
+    // A new proposal offers only North's ideas and district; a tampered form gets a message by the field.
+    const page = (await newProposalLoader(args(browser.get(`/proposals/new?cycle=${cycle.slug}`)))) as { ideas: { number: number }[]; districts: { label: string }[] };
+    expect(page.ideas.map((i) => i.number)).toEqual([1]);
+    expect(page.districts.map((d) => d.label)).toEqual([north.name]);
+    const fields = { title: "Benches in the South", description: "Ten benches along the south path, with shade over each of them.", categoryId: parks.id };
+    const post = (extra: Record<string, string>) => newProposalAction(args(browser.post(`/proposals/new?cycle=${cycle.slug}`, { ...fields, ...extra })));
+    const wrongDistrict = answerOf<{ error: Record<string, string[]>; initialValue: Record<string, unknown> }>(await post({ districtId: south.id, ideaIds: northIdea.id }));
+    expect(decodeMessage(wrongDistrict.reply.error.categoryId[0])?.key).toBe("proposals:errors.outsideCommittees");
+    expect(wrongDistrict.reply.initialValue.title).toBe(fields.title);
+    const southIdeaUsed = answerOf<{ error: Record<string, string[]> }>(await post({ districtId: north.id, ideaIds: southIdea.id }));
+    expect(decodeMessage(southIdeaUsed.reply.error.ideaIds[0])?.key).toBe("proposals:errors.ideasNotInCycle");
+    expect(await prisma.proposal.count({ where: { cycleId: cycle.id } })).toBe(0);
+
+    // A South proposal (written by another committee) is not theirs to edit or send.
+    const southProposal = await prisma.proposal.create({ data: { cycleId: cycle.id, number: 1, districtId: south.id, categoryId: parks.id, title: "South benches", description: "Benches along the south path, for older residents." } });
+    const view = (await proposalLoader(args(browser.get(`/proposals/${southProposal.id}`), { id: southProposal.id }))) as { canEdit: boolean; canSend: boolean };
+    expect([view.canEdit, view.canSend]).toEqual([false, false]);
+    expect(((await settle(() => proposalEditLoader(args(browser.get(`/proposals/${southProposal.id}/edit`), { id: southProposal.id })))) as Response).status).toBe(403);
+
+    // A delegate on no committee of this cycle writes no proposal in it.
+    const outsider = await browserFor(await makeUser(["delegate"]));
+    expect(((await settle(() => newProposalLoader(args(outsider.get(`/proposals/new?cycle=${cycle.slug}`))))) as Response).status).toBe(403);
+    // Their own committee's idea they may still close.
+    expect(((await close(northIdea.id)) as Response).status).toBe(302);
   });
 
   it("refuses committee management to delegates and residents", async () => {

@@ -17,3 +17,19 @@ export const committeePermissions = {
 export function inCommitteeScope(scope: CommitteeScope, item: { districtId: string; categoryId: string }) {
   return (scope.districtId === null || scope.districtId === item.districtId) && (scope.categoryId === null || scope.categoryId === item.categoryId);
 }
+
+/**
+ * Where one delegate works in one cycle. Once the PB office sets up committees in a cycle, a delegate
+ * works on the ideas and proposals of their own committees only; a cycle run without committees
+ * (a small programme) is every delegate's.
+ */
+export type DelegateReach = { wholeCycle: true } | { wholeCycle: false; scopes: readonly CommitteeScope[] };
+
+export function withinReach(reach: DelegateReach, item: { districtId: string; categoryId: string }): boolean {
+  return reach.wholeCycle || reach.scopes.some((scope) => inCommitteeScope(scope, item));
+}
+
+/** Whether the delegate has any work in the cycle (a committee there, or a cycle without committees). */
+export function hasReach(reach: DelegateReach): boolean {
+  return reach.wholeCycle || reach.scopes.length > 0;
+}

@@ -1,5 +1,6 @@
 import { hasRole, type Actor } from "../auth/roles";
 import type { Phase } from "../cycles/phases";
+import { withinReach, type DelegateReach } from "../committees/permissions";
 
 const supporting = (phase: string) => phase === "ideas" || phase === "proposals";
 
@@ -21,9 +22,9 @@ export const ideaPermissions = {
   /** A hidden idea stays readable by its author and the PB office. */
   viewHidden: (actor: Actor | null, idea: { authorId: string | null }) =>
     hasRole(actor, "admin") || (!!actor && actor.id === idea.authorId),
-  /** Delegates close an idea they will not take forward, with a public reason. */
-  decide: (actor: Actor | null, cycle: { phase: Phase | string }) =>
-    hasRole(actor, "delegate") && (cycle.phase === "proposals" || cycle.phase === "costing"),
+  /** Delegates close an idea of their committees' work they will not take forward (public reason), or merge it. */
+  decide: (actor: Actor | null, cycle: { phase: Phase | string }, reach: DelegateReach, idea: { districtId: string; categoryId: string }) =>
+    hasRole(actor, "delegate") && (cycle.phase === "proposals" || cycle.phase === "costing") && withinReach(reach, idea),
 };
 
 /**
