@@ -66,6 +66,27 @@ export async function createIdea(cycleId: string, input: IdeaInput, actor: Actor
   });
 }
 
+/** How many people other than its author support an idea. */
+export async function othersSupporting(idea: { id: string; authorId: string | null }) {
+  return prisma.ideaSupport.count({ where: { ideaId: idea.id, userId: { not: idea.authorId ?? "" } } });
+}
+
+/**
+ * Its author's change to an idea. Checked again in the transaction: a support that arrived meanwhile
+ * means someone backed the idea as it was, so the change is refused. Translations of the old text go.
+ */
+export async function editIdea(ideaId: string, input: IdeaInput, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const supported = await tx.ideaSupport.count({ where: { ideaId, userId: { not: actor.id } } });
+    if (supported > 0) return { ok: false as const };
+    const before = await tx.idea.findUniqueOrThrow({ where: { id: ideaId }, select: { title: true } });
+    await tx.idea.update({ where: { id: ideaId }, data: input });
+    await tx.contentTranslation.deleteMany({ where: { targetType: "idea", targetId: ideaId } });
+    await audit(tx, actor, "idea.edit", { type: "idea", id: ideaId }, { titleBefore: before.title });
+    return { ok: true as const };
+  });
+}
+
 /** Adds one support; a second support by the same person changes nothing. */
 export async function supportIdea(ideaId: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {

@@ -14,7 +14,7 @@ import { CommentThread } from "~/components/comments";
 import { FollowButton } from "~/components/follow";
 import { commentThread } from "~/db/comments.server";
 import { isFollowing } from "~/db/follows.server";
-import { hasSupported, hideIdea, markNotTakenForward, mergeIdea, supportIdea } from "~/db/ideas.server";
+import { hasSupported, hideIdea, markNotTakenForward, mergeIdea, othersSupporting, supportIdea } from "~/db/ideas.server";
 import { loadIdea } from "~/guards.server";
 import { ideaPermissions, IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
 import { ideaDecisionInput, ideaHideInput, ideaMergeInput } from "~/domain/ideas/schema";
@@ -40,10 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (hidden && !ideaPermissions.viewHidden(actor, idea)) {
     throw new Response(message("ideas:hide.hiddenPublic", { number: idea.number }), { status: 410 });
   }
-  const [supported, thread, following] = await Promise.all([
+  const [supported, thread, following, othersBacking] = await Promise.all([
     actor ? hasSupported(idea.id, actor.id) : false,
     commentThread(actor, { type: "idea", id: idea.id, phase, agencyId: null, path: `/ideas/${idea.id}`, hidden }, "public"),
     isFollowing(actor?.id, { type: "idea", id: idea.id }),
+    othersSupporting(idea),
   ]);
   const locale = await localeOf(request);
   const translation = (await translationsInto("idea", [idea.id], locale)).get(idea.id) ?? null;
@@ -78,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     supported,
     canSupport: ideaPermissions.offerSupport(actor, { phase }),
     canDecide: ideaPermissions.decide(actor, { phase }, reach, idea) && idea.status === "open",
+    canEdit: ideaPermissions.editOwn(actor, { phase }, idea, othersBacking),
   };
 }
 
@@ -118,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IdeaPage() {
-  const { idea, supported, canSupport, canDecide, thread, following, signedIn, hidden, canHide, translation, translateHref } = useLoaderData<typeof loader>();
+  const { idea, supported, canSupport, canDecide, canEdit, thread, following, signedIn, hidden, canHide, translation, translateHref } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   // Three forms share this action: each shows only the answer to its own button.
@@ -132,6 +134,7 @@ export default function IdeaPage() {
     <article>
       <p><Link to={`/ideas?cycle=${idea.cycle.slug}`}>{t("ideas:detail.back", { cycle: idea.cycle.name })}</Link></p>
       {searchParams.get("submitted") ? <Notice tone="success">{t("ideas:detail.submitted")}</Notice> : null}
+      {searchParams.get("edited") ? <Notice tone="success">{t("ideas:edit.saved")}</Notice> : null}
       {searchParams.get("supported") === "1" ? <Notice tone="success">{t("ideas:detail.supportedNow")}</Notice> : null}
       {searchParams.get("supported") === "again" ? <Notice>{t("ideas:detail.supportedAgain")}</Notice> : null}
       {hidden ? <Notice tone="error">{t("ideas:hide.hiddenNotice", { reason: hidden.reason })}</Notice> : null}
@@ -149,6 +152,11 @@ export default function IdeaPage() {
         <p className="muted">
           {idea.source === "assembly" ? t("ideas:source.assembly") : t("ideas:source.paper")}
           {idea.sourceNote ? ` · ${idea.sourceNote}` : ""}
+        </p>
+      ) : null}
+      {canEdit ? (
+        <p>
+          <Link to={`/ideas/${idea.id}/edit`}>{t("ideas:edit.link")}</Link> <span className="muted">{t("ideas:edit.linkHint")}</span>
         </p>
       ) : null}
       <FollowButton target={{ type: "idea", id: idea.id }} following={following} signedIn={signedIn} />

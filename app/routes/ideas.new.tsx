@@ -6,7 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
-import { FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
+import { FormErrors } from "~/components/forms";
+import { IdeaFields } from "~/components/idea-fields";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { cycleBySlugOrPhase, cyclePhase } from "~/db/cycles.server";
@@ -97,11 +98,7 @@ export default function NewIdea() {
             <input type="hidden" name="confirmedNew" value="yes" />
           </section>
         ) : null}
-        <TextField meta={fields.title} label={t("ideas:new.titleLabel")} hint={t("ideas:new.titleHint")} />
-        <TextareaField meta={fields.description} label={t("ideas:new.description")} hint={t("ideas:new.descriptionHint")} rows={6} />
-        <SelectField meta={fields.districtId} label={t("ideas:new.district")} options={districts} />
-        <SelectField meta={fields.categoryId} label={t("ideas:new.category")} options={categories} />
-        <TextField meta={fields.location} label={t("ideas:new.location")} hint={t("ideas:new.locationHint")} />
+        <IdeaFields fields={fields} districts={districts} categories={categories} />
         <button type="submit" className="button">{similar.length ? t("ideas:similar.submitAnyway") : t("ideas:new.submit")}</button> <Link to={`/ideas?cycle=${cycle.slug}`}>{t("ideas:new.cancel")}</Link>
       </Form>
     </div>

@@ -2,7 +2,9 @@ import "./fresh-db";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
 import { action as newIdea } from "~/routes/ideas.new";
-import { action as ideaAction } from "~/routes/ideas.$id";
+import { decodeMessage } from "~/i18n/message";
+import { action as ideaAction, loader as ideaLoader } from "~/routes/ideas.$id";
+import { action as editAction, loader as editLoader } from "~/routes/ideas.$id_.edit";
 import { inWords } from "../english";
 import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
@@ -111,5 +113,65 @@ describe("possible duplicates when submitting an idea", async () => {
     const saved = await settle(() => newIdea(args(browser.post(`/ideas/new?cycle=${cycle.slug}`, { ...form, title: "New benches at the pond", confirmedNew: "yes" }))));
     expect((saved as Response).status).toBe(302);
     expect(await prisma.idea.count({ where: { cycleId: cycle.id } })).toBe(2);
+  });
+});
+
+describe("an author changing their own idea", async () => {
+  const admin = await makeUser(["admin"]);
+  const author = await makeUser(["resident"]);
+  const neighbour = await makeUser(["resident"]);
+  const cycle = await makeCycle(admin, "ideas");
+  const [north, south] = cycle.districts;
+  const [parks] = cycle.categories;
+  const idea = await prisma.idea.create({
+    data: { cycleId: cycle.id, number: 1, authorId: author.id, districtId: north.id, categoryId: parks.id, title: "Benches by the pnod", description: "Four benches around the pond for older neighbours." },
+  });
+  await prisma.contentTranslation.create({ data: { targetType: "idea", targetId: idea.id, locale: "es", title: "Bancos junto al estanque", description: "Cuatro bancos alrededor del estanque." } });
+  const url = `/ideas/${idea.id}/edit`;
+  const fields = { title: "Benches by the pond", description: "Four benches around the pond, with backs, for older neighbours.", districtId: south.id, categoryId: parks.id, location: "Pond path" };
+
+  it("lets the author fix it; the translation of the old text goes", async () => {
+    const browser = await browserFor(author);
+    const page = (await editLoader(args(browser.get(url), { id: idea.id }))) as { idea: { title: string } };
+    expect(page.idea.title).toBe("Benches by the pnod");
+    const bad = answerOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(await editAction(args(browser.post(url, { ...fields, title: "Hi" }), { id: idea.id })));
+    expect(bad.httpStatus).toBe(400);
+    expect(inWords(bad.reply.error.title[0])).toMatch(/title/i);
+    expect(bad.reply.initialValue.description).toBe(fields.description);
+    const saved = (await settle(() => editAction(args(browser.post(url, fields), { id: idea.id })))) as Response;
+    expect(saved.headers.get("Location")).toBe(`/ideas/${idea.id}?edited=1`);
+    expect(await prisma.idea.findUniqueOrThrow({ where: { id: idea.id } })).toMatchObject({ title: fields.title, districtId: south.id, location: "Pond path", status: "open" });
+    expect(await prisma.contentTranslation.count({ where: { targetId: idea.id } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { action: "idea.edit", targetId: idea.id, actorId: author.id } })).toBe(1);
+  });
+
+  it("refuses anyone else, and sends a visitor to sign in", async () => {
+    const [neighbourBrowser, adminBrowser, visitorBrowser] = [await browserFor(neighbour), await browserFor(admin), await browserFor(null)];
+    const neighbourTry = await settle(() => editAction(args(neighbourBrowser.post(url, { ...fields, title: "Benches, and a kiosk" }), { id: idea.id })));
+    expect((neighbourTry as Response).status).toBe(403);
+    const adminTry = await settle(() => editLoader(args(adminBrowser.get(url), { id: idea.id })));
+    expect((adminTry as Response).status).toBe(403);
+    const visitor = await settle(() => editLoader(args(visitorBrowser.get(url), { id: idea.id })));
+    expect((visitor as Response).headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+    expect((await prisma.idea.findUniqueOrThrow({ where: { id: idea.id } })).title).toBe(fields.title);
+  });
+
+  it("stops once someone else supports it (they backed it as written), even mid-edit", async () => {
+    const browser = await browserFor(author);
+    // The author's own support does not count.
+    await ideaAction(args(browser.post(`/ideas/${idea.id}`, { intent: "support" }), { id: idea.id }));
+    expect((await editLoader(args(browser.get(url), { id: idea.id }))) as object).toHaveProperty("idea");
+    // The page was open when a neighbour supported it: the change is refused, the typed text kept.
+    await prisma.ideaSupport.create({ data: { ideaId: idea.id, userId: neighbour.id } });
+    const late = answerOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(
+      await editAction(args(browser.post(url, { ...fields, title: "Benches and a fountain" }), { id: idea.id })),
+    );
+    expect(late.httpStatus).toBe(409);
+    expect(decodeMessage(late.reply.error[""][0])?.key).toBe("ideas:edit.supportedMeanwhile");
+    expect(late.reply.initialValue.title).toBe("Benches and a fountain");
+    expect(((await settle(() => editLoader(args(browser.get(url), { id: idea.id })))) as Response).status).toBe(403);
+    expect((await prisma.idea.findUniqueOrThrow({ where: { id: idea.id } })).title).toBe(fields.title);
+    const view = (await ideaLoader(args(browser.get(`/ideas/${idea.id}`), { id: idea.id }))) as { canEdit: boolean };
+    expect(view.canEdit).toBe(false);
   });
 });

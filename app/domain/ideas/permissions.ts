@@ -9,6 +9,12 @@ export const ideaPermissions = {
   submit: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "resident") && cycle.phase === "ideas",
   support: (actor: Actor | null, cycle: { phase: Phase | string }) => hasRole(actor, "resident") && supporting(cycle.phase),
+  /**
+   * Its author may change an idea while the cycle collects ideas, as long as it is open and nobody else
+   * supports it yet (a supporter backed the idea as it was written).
+   */
+  editOwn: (actor: Actor | null, cycle: { phase: Phase | string }, idea: { authorId: string | null; status: string; hiddenAt: Date | null }, othersSupporting: number) =>
+    !!actor && actor.id === idea.authorId && cycle.phase === "ideas" && idea.status === "open" && idea.hiddenAt === null && othersSupporting === 0,
   /** Show the button to residents and to visitors, who are asked to sign in first. */
   offerSubmit: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     cycle.phase === "ideas" && (!actor || hasRole(actor, "resident")),

@@ -1,0 +1,80 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { authorize } from "~/auth.server";
+import { FormErrors } from "~/components/forms";
+import { IdeaFields } from "~/components/idea-fields";
+import { readForm } from "~/csrf.server";
+import { getCycle } from "~/db/cycles.server";
+import { editIdea, othersSupporting } from "~/db/ideas.server";
+import { ideaPermissions } from "~/domain/ideas/permissions";
+import { ideaInput } from "~/domain/ideas/schema";
+import { districtAndCategoryOf, loadIdea } from "~/guards.server";
+import { formReply } from "~/http.server";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:edit.metaTitle");
+
+/**
+ * Only the idea's author, while it can still change (see ideaPermissions.editOwn). Sending the form,
+ * a support that came meanwhile is answered on the form (editIdea), so the typed text is not lost.
+ */
+async function guard(request: Request, id: string | undefined, sending: boolean) {
+  const { actor, idea, phase } = await loadIdea(request, id);
+  const allowed = ideaPermissions.editOwn(actor, { phase }, idea, sending ? 0 : await othersSupporting(idea));
+  authorize(request, actor, allowed, message("ideas:edit.refused"));
+  return { actor: actor!, idea };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { idea } = await guard(request, params.id, false);
+  const cycle = (await getCycle({ id: idea.cycleId }))!;
+  return {
+    idea: { id: idea.id, number: idea.number, title: idea.title, description: idea.description, districtId: idea.districtId, categoryId: idea.categoryId, location: idea.location },
+    districts: cycle.districts.map((d) => ({ value: d.id, label: d.name })),
+    categories: cycle.categories.map((c) => ({ value: c.id, label: c.name })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, idea } = await guard(request, params.id, true);
+  const formData = await readForm(request);
+  const submission = await parseWithZod(formData, { schema: ideaInput.superRefine(districtAndCategoryOf(idea.cycleId)), async: true });
+  if (submission.status !== "success") return formReply(submission);
+  const saved = await editIdea(idea.id, submission.value, actor);
+  // Someone supported it while the author was typing: what they wrote is kept on the form, with why.
+  if (!saved.ok) return formReply(submission, { formErrors: [message("ideas:edit.supportedMeanwhile")] }, 409);
+  return redirect(`/ideas/${idea.id}?edited=1`);
+}
+
+export default function EditIdea() {
+  const { idea, districts, categories } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: idea,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ideaInput }),
+  });
+  const { t } = useTranslation();
+  return (
+    <div className="narrow">
+      <h1>{t("ideas:edit.title", { number: idea.number })}</h1>
+      <p>{t("ideas:edit.intro")}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <AuthenticityTokenInput />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <IdeaFields fields={fields} districts={districts} categories={categories} />
+        <button type="submit" className="button">{t("ideas:edit.submit")}</button> <Link to={`/ideas/${idea.id}`}>{t("ideas:new.cancel")}</Link>
+      </Form>
+    </div>
+  );
+}
