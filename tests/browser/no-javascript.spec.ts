@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { query, signIn } from "./helpers";
+import { query, shot, signIn } from "./helpers";
 
 // A phone with JavaScript off (or a script that never arrives): submit an idea, and cast each
 // kind of ballot, answer the survey, all with plain HTML forms.
@@ -23,8 +23,8 @@ async function voterWithoutJs(browser: Browser, slug: string) {
   return page;
 }
 
-test("a resident submits an idea without JavaScript", async ({ browser }) => {
-  const page = await signIn(browser, "resident", { javaScriptEnabled: false });
+test("a resident submits an idea without JavaScript, then fixes it on a small phone", async ({ browser }) => {
+  const page = await signIn(browser, "resident", { javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   await page.goto("/ideas/new?cycle=youth-2027");
   await page.getByLabel("Title").fill("Late bus home from the youth centre");
   await page.getByLabel("Description").fill("A bus at 10 pm from the youth centre, so teenagers can get home safely after evening activities.");
@@ -33,6 +33,27 @@ test("a resident submits an idea without JavaScript", async ({ browser }) => {
   await page.getByRole("button", { name: "Submit idea" }).click();
   await expect(page.getByText("Thank you! Your idea was submitted.")).toBeVisible();
   expect(query(`select id from Idea where title = 'Late bus home from the youth centre'`)).toHaveLength(1);
+
+  // A slip noticed after sending: the author changes it (nobody else supports it yet). A refused change keeps the text.
+  await page.getByRole("link", { name: "Change your idea" }).click();
+  await expect(page.getByLabel("Title")).toHaveValue("Late bus home from the youth centre");
+  await page.getByLabel("Title").fill("Bus");
+  await page.getByLabel("Description").fill("A bus at 10 pm and at 11 pm from the youth centre, so teenagers get home safely after evening activities.");
+  await page.getByRole("button", { name: "Save the changes" }).click();
+  await expect(page.locator(".field-errors").getByText("Give your idea a title of at least 5 characters.")).toBeVisible();
+  await expect(page.getByLabel("Description")).toHaveValue(/10 pm and at 11 pm/);
+  await page.getByLabel("Title").fill("Late buses home from the youth centre");
+  await page.getByRole("button", { name: "Save the changes" }).click();
+  await expect(page.getByText("Your changes are saved.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Late buses home from the youth centre/);
+  await expect(page.getByText(/10 pm and at 11 pm/)).toBeVisible();
+
+  // A pasted link in a comment wraps instead of pushing the page sideways.
+  await page.getByLabel("Add a comment").fill("The timetable is here: https://www.riverside.example/transport/night-buses/youth-centre-route-timetable-2027-draft-version-3.pdf");
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(page.getByText(/youth-centre-route-timetable/)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await shot(page, "idea-changed-phone");
 });
 
 test("a knapsack ballot is cast and the survey answered without JavaScript", async ({ browser }) => {
