@@ -98,6 +98,22 @@ export async function supportIdea(ideaId: string, actor: Actor) {
   });
 }
 
+/** Its author takes an idea back (only an open one: the check is in the update). Followers are told. */
+export async function withdrawIdea(ideaId: string, reason: string, actor: Actor) {
+  return changeWithMail(async (tx) => {
+    const { count } = await tx.idea.updateMany({ where: { id: ideaId, authorId: actor.id, status: "open" }, data: { status: "withdrawn", outcomeReason: reason } });
+    if (count === 0) return { ok: false as const };
+    const idea = await tx.idea.findUniqueOrThrow({ where: { id: ideaId } });
+    await audit(tx, actor, "idea.withdraw", { type: "idea", id: ideaId }, { reason });
+    await notifyFollowers(tx, { type: "idea", id: ideaId }, {
+      subject: "follows:mail.ideaWithdrawn.subject",
+      body: reason ? "follows:mail.ideaWithdrawn.bodyWithReason" : "follows:mail.ideaWithdrawn.body",
+      values: { number: idea.number, title: idea.title, reason },
+    });
+    return { ok: true as const };
+  });
+}
+
 export async function markNotTakenForward(ideaId: string, reason: string, actor: Actor) {
   return changeWithMail(async (tx) => {
     const idea = await tx.idea.update({ where: { id: ideaId }, data: { status: "not_taken_forward", outcomeReason: reason } });
@@ -165,7 +181,7 @@ export async function mergeIdea(ideaId: string, intoNumber: number, reach: Deleg
     if (!into || into.hiddenAt) return { ok: false as const, error: message("ideas:merge.noSuchIdea", { number: intoNumber }) };
     if (!withinReach(reach, into)) return { ok: false as const, error: message("ideas:merge.outsideReach", { number: intoNumber }) };
     if (into.id === idea.id) return { ok: false as const, error: message("ideas:merge.notItself") };
-    if (into.status === "merged" || into.status === "not_taken_forward") {
+    if (into.status === "merged" || into.status === "not_taken_forward" || into.status === "withdrawn") {
       return { ok: false as const, error: message("ideas:merge.targetClosed", { number: intoNumber }) };
     }
     await tx.idea.update({ where: { id: idea.id }, data: { status: "merged", mergedIntoId: into.id, outcomeReason: "" } });

@@ -14,10 +14,10 @@ import { CommentThread } from "~/components/comments";
 import { FollowButton } from "~/components/follow";
 import { commentThread } from "~/db/comments.server";
 import { isFollowing } from "~/db/follows.server";
-import { hasSupported, hideIdea, markNotTakenForward, mergeIdea, othersSupporting, supportIdea } from "~/db/ideas.server";
+import { hasSupported, hideIdea, markNotTakenForward, mergeIdea, othersSupporting, supportIdea, withdrawIdea } from "~/db/ideas.server";
 import { loadIdea } from "~/guards.server";
 import { ideaPermissions, IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
-import { ideaDecisionInput, ideaHideInput, ideaMergeInput } from "~/domain/ideas/schema";
+import { ideaDecisionInput, ideaHideInput, ideaMergeInput, ideaWithdrawInput } from "~/domain/ideas/schema";
 import { TranslatedDescription } from "~/components/translated";
 import { categoryNamesIn, translationsInto } from "~/db/translations.server";
 import { translationPermissions } from "~/domain/translations/permissions";
@@ -77,13 +77,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sourceNote: idea.sourceNote,
     },
     supported,
-    canSupport: ideaPermissions.offerSupport(actor, { phase }),
+    canSupport: ideaPermissions.offerSupport(actor, { phase }, idea),
     canDecide: ideaPermissions.decide(actor, { phase }, reach, idea) && idea.status === "open",
     canEdit: ideaPermissions.editOwn(actor, { phase }, idea, othersBacking),
+    canWithdraw: ideaPermissions.withdrawOwn(actor, { phase }, idea),
   };
 }
 
-const intent = z.object({ intent: z.enum(["support", "not-taken-forward", "merge", "hide"]) });
+const intent = z.object({ intent: z.enum(["support", "not-taken-forward", "merge", "hide", "withdraw"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, idea, phase, reach } = await loadIdea(request, params.id);
@@ -93,9 +94,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = intent.safeParse(Object.fromEntries(formData));
   if (!parsed.success) throw new Response(message("ideas:errors.unknownAction"), { status: 400 });
   if (parsed.data.intent === "support") {
-    authorize(request, actor, ideaPermissions.support(actor, { phase }), message("ideas:errors.supportClosed"));
+    authorize(request, actor, ideaPermissions.support(actor, { phase }, idea), message("ideas:errors.supportClosed"));
     const { added } = await supportIdea(idea.id, actor!);
     return redirect(`/ideas/${idea.id}?supported=${added ? "1" : "again"}`);
+  }
+  if (parsed.data.intent === "withdraw") {
+    authorize(request, actor, ideaPermissions.withdrawOwn(actor, { phase }, idea), message("ideas:withdraw.refused"));
+    const submission = parseWithZod(formData, { schema: ideaWithdrawInput });
+    if (submission.status !== "success") return formReply(submission);
+    const withdrawn = await withdrawIdea(idea.id, submission.value.reason, actor!);
+    if (!withdrawn.ok) throw new Response(message("ideas:errors.alreadyDecided"), { status: 409 });
+    return redirect(`/ideas/${idea.id}?withdrawn=1`);
   }
   if (parsed.data.intent === "hide") {
     authorize(request, actor, ideaPermissions.hide(actor), message("ideas:hide.refused"));
@@ -120,14 +129,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IdeaPage() {
-  const { idea, supported, canSupport, canDecide, canEdit, thread, following, signedIn, hidden, canHide, translation, translateHref } = useLoaderData<typeof loader>();
+  const { idea, supported, canSupport, canDecide, canEdit, canWithdraw, thread, following, signedIn, hidden, canHide, translation, translateHref } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  // Three forms share this action: each shows only the answer to its own button.
+  // Several forms share this action: each shows only the answer to its own button.
   const answered = (lastResult?.initialValue as { intent?: string } | undefined)?.intent;
   const [form, fields] = useForm({ lastResult: answered === "not-taken-forward" ? lastResult : undefined, id: "decision" });
   const [mergeForm, mergeFields] = useForm({ lastResult: answered === "merge" ? lastResult : undefined, id: "merge" });
   const [hideForm, hideFields] = useForm({ lastResult: answered === "hide" ? lastResult : undefined, id: "hide" });
+  const [withdrawForm, withdrawFields] = useForm({ lastResult: answered === "withdraw" ? lastResult : undefined, id: "withdraw" });
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -135,6 +145,7 @@ export default function IdeaPage() {
       <p><Link to={`/ideas?cycle=${idea.cycle.slug}`}>{t("ideas:detail.back", { cycle: idea.cycle.name })}</Link></p>
       {searchParams.get("submitted") ? <Notice tone="success">{t("ideas:detail.submitted")}</Notice> : null}
       {searchParams.get("edited") ? <Notice tone="success">{t("ideas:edit.saved")}</Notice> : null}
+      {searchParams.get("withdrawn") ? <Notice tone="success">{t("ideas:withdraw.done")}</Notice> : null}
       {searchParams.get("supported") === "1" ? <Notice tone="success">{t("ideas:detail.supportedNow")}</Notice> : null}
       {searchParams.get("supported") === "again" ? <Notice>{t("ideas:detail.supportedAgain")}</Notice> : null}
       {hidden ? <Notice tone="error">{t("ideas:hide.hiddenNotice", { reason: hidden.reason })}</Notice> : null}
@@ -176,7 +187,9 @@ export default function IdeaPage() {
             ))}
           </ul>
         ) : null}
-        {idea.status === "not_taken_forward" ? <p><strong>{t("ideas:detail.reason")}</strong> {idea.outcomeReason}</p> : null}
+        {idea.status === "not_taken_forward" || (idea.status === "withdrawn" && idea.outcomeReason) ? (
+          <p><strong>{t("ideas:detail.reason")}</strong> {idea.outcomeReason}</p>
+        ) : null}
         {idea.mergedInto ? (
           <p>
             <Trans
@@ -224,6 +237,17 @@ export default function IdeaPage() {
             <AuthenticityTokenInput />
             <TextField meta={mergeFields.into} label={t("ideas:merge.label")} hint={t("ideas:merge.hint")} type="number" />
             <button type="submit" name="intent" value="merge" className="button-secondary">{t("ideas:merge.button")}</button>
+          </Form>
+        </section>
+      ) : null}
+      {canWithdraw ? (
+        <section aria-labelledby="withdraw" className="card">
+          <h2 id="withdraw">{t("ideas:withdraw.heading")}</h2>
+          <p>{t("ideas:withdraw.intro")}</p>
+          <Form method="post" {...getFormProps(withdrawForm)}>
+            <AuthenticityTokenInput />
+            <TextareaField meta={withdrawFields.reason} label={t("ideas:withdraw.label")} rows={2} />
+            <button type="submit" name="intent" value="withdraw" className="button-secondary">{t("ideas:withdraw.button")}</button>
           </Form>
         </section>
       ) : null}

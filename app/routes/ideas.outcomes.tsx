@@ -45,7 +45,7 @@ export default function IdeaOutcomes() {
       <CyclePicker cycles={cycles} current={cycle.slug} />
       <p>{t("ideas:outcomes.intro", { cycle: cycle.name })}</p>
       <p role="status">
-        {t("ideas:outcomes.summary", { total: ideas.length, developed: count("developed"), merged: count("merged"), notTaken: count("not_taken_forward"), open: count("open") })}
+        {t("ideas:outcomes.summary", { total: ideas.length, developed: count("developed"), merged: count("merged"), notTaken: count("not_taken_forward"), withdrawn: count("withdrawn"), open: count("open") })}
       </p>
       <div className="table-scroll">
         <table>
@@ -86,6 +86,8 @@ export default function IdeaOutcomes() {
                     <Link to={`/ideas/${i.mergedInto.id}`}>{t("ideas:merge.outcome", { number: i.mergedInto.number })}</Link>
                   ) : i.status === "not_taken_forward" ? (
                     t("ideas:outcomes.notTaken", { reason: i.reason })
+                  ) : i.status === "withdrawn" ? (
+                    i.reason ? t("ideas:outcomes.withdrawnReason", { reason: i.reason }) : t("ideas:outcomes.withdrawn")
                   ) : (
                     t("ideas:outcomes.waiting")
                   )}

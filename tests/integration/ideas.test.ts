@@ -5,6 +5,7 @@ import { action as newIdea } from "~/routes/ideas.new";
 import { decodeMessage } from "~/i18n/message";
 import { action as ideaAction, loader as ideaLoader } from "~/routes/ideas.$id";
 import { action as editAction, loader as editLoader } from "~/routes/ideas.$id_.edit";
+import { loader as outcomesLoader } from "~/routes/ideas.outcomes";
 import { inWords } from "../english";
 import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
@@ -173,5 +174,62 @@ describe("an author changing their own idea", async () => {
     expect((await prisma.idea.findUniqueOrThrow({ where: { id: idea.id } })).title).toBe(fields.title);
     const view = (await ideaLoader(args(browser.get(`/ideas/${idea.id}`), { id: idea.id }))) as { canEdit: boolean };
     expect(view.canEdit).toBe(false);
+  });
+});
+
+describe("an author withdrawing their own idea", async () => {
+  const admin = await makeUser(["admin"]);
+  const author = await makeUser(["resident"]);
+  const neighbour = await makeUser(["resident"]);
+  const delegate = await makeUser(["delegate"]);
+  const cycle = await makeCycle(admin, "ideas");
+  const [north] = cycle.districts;
+  const [parks] = cycle.categories;
+  const make = (number: number, title: string) =>
+    prisma.idea.create({ data: { cycleId: cycle.id, number, authorId: author.id, districtId: north.id, categoryId: parks.id, title, description: "A description long enough to be an idea." } });
+  const idea = await make(1, "Skate ramp by the library");
+  const other = await make(2, "Benches by the library");
+  await prisma.follow.create({ data: { userId: neighbour.id, targetType: "idea", targetId: idea.id, locale: "en" } });
+  const withdraw = async (who: typeof author | null, id: string, reason = "") =>
+    settle(async () => ideaAction(args((await browserFor(who)).post(`/ideas/${id}`, { intent: "withdraw", reason }), { id })));
+
+  it("refuses everyone but the author", async () => {
+    expect(((await withdraw(neighbour, idea.id)) as Response).status).toBe(403);
+    expect(((await withdraw(admin, idea.id)) as Response).status).toBe(403);
+    expect(((await withdraw(null, idea.id)) as Response).headers.get("Location")).toMatch(/^\/login/);
+    expect((await prisma.idea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe("open");
+  });
+
+  it("keeps a too-long reason on the form, then withdraws with the reason shown and followers told", async () => {
+    const long = answerOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(
+      (await withdraw(author, idea.id, "x".repeat(501))) as Awaited<ReturnType<typeof ideaAction>>,
+    );
+    expect(long.httpStatus).toBe(400);
+    expect(long.reply.initialValue.reason).toHaveLength(501);
+    const done = (await withdraw(author, idea.id, "The library is building one next year.")) as Response;
+    expect(done.headers.get("Location")).toBe(`/ideas/${idea.id}?withdrawn=1`);
+    expect(await prisma.idea.findUniqueOrThrow({ where: { id: idea.id } })).toMatchObject({ status: "withdrawn", outcomeReason: "The library is building one next year." });
+    const outcomes = (await outcomesLoader(args((await browserFor(null)).get(`/ideas/outcomes?cycle=${cycle.slug}`)))) as { ideas: { number: number; status: string; reason: string }[] };
+    expect(outcomes.ideas.find((i) => i.number === 1)).toMatchObject({ status: "withdrawn", reason: "The library is building one next year." });
+    const mail = await prisma.outboxMessage.findFirstOrThrow({ where: { to: neighbour.email } });
+    expect(mail.subject).toBe("Idea #1 was withdrawn by its author");
+    expect(mail.text).toContain("The library is building one next year.");
+  });
+
+  it("is then closed: no second withdrawal, no change, no decision, nothing merged into it", async () => {
+    expect(((await withdraw(author, idea.id)) as Response).status).toBe(403);
+    const page = (await ideaLoader(args((await browserFor(author)).get(`/ideas/${idea.id}`), { id: idea.id }))) as { canEdit: boolean; canWithdraw: boolean };
+    expect([page.canEdit, page.canWithdraw]).toEqual([false, false]);
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "proposals" } });
+    const decided = await settle(async () => ideaAction(args((await browserFor(delegate)).post(`/ideas/${idea.id}`, { intent: "not-taken-forward", reason: "Not something we can fund this year." }), { id: idea.id })));
+    expect((decided as Response).status).toBe(409);
+    const merged = answerOf<{ error: Record<string, string[]> }>(await ideaAction(args((await browserFor(delegate)).post(`/ideas/${other.id}`, { intent: "merge", into: "1" }), { id: other.id })));
+    expect(decodeMessage(merged.reply.error.into[0])?.key).toBe("ideas:merge.targetClosed");
+    const neighbourBrowser = await browserFor(neighbour);
+    const view = (await ideaLoader(args(neighbourBrowser.get(`/ideas/${idea.id}`), { id: idea.id }))) as { canSupport: boolean };
+    expect(view.canSupport).toBe(false);
+    const supported = await settle(() => ideaAction(args(neighbourBrowser.post(`/ideas/${idea.id}`, { intent: "support" }), { id: idea.id })));
+    expect((supported as Response).status).toBe(403);
+    expect(await prisma.ideaSupport.count({ where: { ideaId: idea.id } })).toBe(0);
   });
 });

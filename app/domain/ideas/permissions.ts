@@ -3,23 +3,29 @@ import type { Phase } from "../cycles/phases";
 import { withinReach, type DelegateReach } from "../committees/permissions";
 
 const supporting = (phase: string) => phase === "ideas" || phase === "proposals";
+/** An idea still going somewhere: support for a merged, withdrawn or closed one would count for nothing. */
+const alive = (idea: { status: string }) => idea.status === "open" || idea.status === "developed";
 
 export const ideaPermissions = {
   /** Any signed-in resident may bring an idea while the cycle collects them. */
   submit: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "resident") && cycle.phase === "ideas",
-  support: (actor: Actor | null, cycle: { phase: Phase | string }) => hasRole(actor, "resident") && supporting(cycle.phase),
+  support: (actor: Actor | null, cycle: { phase: Phase | string }, idea: { status: string }) =>
+    hasRole(actor, "resident") && supporting(cycle.phase) && alive(idea),
   /**
    * Its author may change an idea while the cycle collects ideas, as long as it is open and nobody else
    * supports it yet (a supporter backed the idea as it was written).
    */
   editOwn: (actor: Actor | null, cycle: { phase: Phase | string }, idea: { authorId: string | null; status: string; hiddenAt: Date | null }, othersSupporting: number) =>
     !!actor && actor.id === idea.authorId && cycle.phase === "ideas" && idea.status === "open" && idea.hiddenAt === null && othersSupporting === 0,
+  /** Its author may take an idea back while nobody has decided on it; it stays listed, marked withdrawn. */
+  withdrawOwn: (actor: Actor | null, cycle: { phase: Phase | string }, idea: { authorId: string | null; status: string; hiddenAt: Date | null }) =>
+    !!actor && actor.id === idea.authorId && supporting(cycle.phase) && idea.status === "open" && idea.hiddenAt === null,
   /** Show the button to residents and to visitors, who are asked to sign in first. */
   offerSubmit: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     cycle.phase === "ideas" && (!actor || hasRole(actor, "resident")),
-  offerSupport: (actor: Actor | null, cycle: { phase: Phase | string }) =>
-    supporting(cycle.phase) && (!actor || hasRole(actor, "resident")),
+  offerSupport: (actor: Actor | null, cycle: { phase: Phase | string }, idea: { status: string }) =>
+    supporting(cycle.phase) && alive(idea) && (!actor || hasRole(actor, "resident")),
   /** The PB office brings in ideas collected on paper and at assemblies, until proposals are sent for costing. */
   import: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "admin") && ["draft", "ideas", "proposals"].includes(cycle.phase),
@@ -45,6 +51,7 @@ export const IDEA_STATUS_KEYS: Record<string, string> = {
   developed: "ideas:status.developed",
   not_taken_forward: "ideas:status.not_taken_forward",
   merged: "ideas:status.merged",
+  withdrawn: "ideas:status.withdrawn",
 };
 
 /**

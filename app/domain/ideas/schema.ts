@@ -33,6 +33,11 @@ export const ideaDecisionInput = z.object({
     .max(1000, message("ideas:errors.reasonLong")),
 });
 
+/** Why its author withdraws an idea: optional, shown on the idea. */
+export const ideaWithdrawInput = z.object({
+  reason: z.string().trim().max(500, message("ideas:errors.withdrawReasonLong")).default(""),
+});
+
 export const ideaMergeInput = z.object({
   into: z.coerce
     .number({ invalid_type_error: message("ideas:merge.numberRequired"), required_error: message("ideas:merge.numberRequired") })
