@@ -3,6 +3,7 @@
 // reload is told "already voted", not "start again".
 import { randomBytes } from "node:crypto";
 import { createCookieSessionStorage } from "@remix-run/node";
+import { VOTING_MINUTES } from "~/domain/ballots/session";
 import { secureCookies, sessionSecret } from "~/env.server";
 
 // Not the sign-in cookie (kept 14 days): a browser-session cookie, gone when the browser closes, so a
@@ -22,17 +23,21 @@ export interface Receipt {
   currency: string;
 }
 
-// A code entered on a shared computer must not stay usable for the next person.
-const VOTING_MINUTES = 30;
 
+/**
+ * The voter code of this voting session, with a cookie renewing its window (send it with the answer);
+ * `expired` when the session had a code but sat idle too long (nothing was recorded).
+ */
 export async function readVoterSession(request: Request) {
   const session = await getSession(request);
   const voterCodeId = session.get("voterCodeId");
-  const fresh = withinVotingWindow(Number(session.get("votingStartedAt") ?? 0));
-  return { voterCodeId: typeof voterCodeId === "string" && fresh ? voterCodeId : null };
+  if (typeof voterCodeId !== "string") return { voterCodeId: null, expired: false, renew: null };
+  if (!withinVotingWindow(Number(session.get("votingStartedAt") ?? 0))) return { voterCodeId: null, expired: true, renew: null };
+  session.set("votingStartedAt", Date.now());
+  return { voterCodeId, expired: false, renew: await voterStorage.commitSession(session) };
 }
 
-/** Started (or voted) less than VOTING_MINUTES ago. */
+/** Active (or voted) less than VOTING_MINUTES ago. */
 function withinVotingWindow(at: number) {
   return Date.now() - at < VOTING_MINUTES * 60_000;
 }
@@ -42,6 +47,11 @@ export async function startVoting(request: Request, voterCodeId: string) {
   session.set("voterCodeId", voterCodeId);
   session.set("votingStartedAt", Date.now());
   return voterStorage.commitSession(session);
+}
+
+/** Signing out ends the voting session too: the next person at a shared computer cannot vote with it. */
+export async function endVoterSession(request: Request) {
+  return voterStorage.destroySession(await getSession(request));
 }
 
 /** Voting pages hold a voter's choices: never keep them in a cache or the back-button history. */
@@ -56,7 +66,7 @@ export async function keepReceipt(request: Request, receipt: Receipt, surveyCycl
   session.flash("receipt", receipt);
   // The tracker alone (not the choices) stays for the voting window, so a reload, a
   // language switch or the survey does not lose it.
-  session.set("tracker", { tracker: receipt.tracker, cycle: receipt.cycle, district: receipt.district, at: Date.now() } satisfies KeptTracker);
+  session.set("tracker", { tracker: receipt.tracker, cycle: receipt.cycle, cycleId: surveyCycleId, district: receipt.district, at: Date.now() } satisfies KeptTracker);
   if (surveyCycleId) session.set("survey", { cycleId: surveyCycleId, token: randomBytes(24).toString("base64url") } satisfies SurveyOffer);
   return voterStorage.commitSession(session);
 }
@@ -90,6 +100,8 @@ export async function takeReceipt(request: Request) {
 export interface KeptTracker {
   tracker: string;
   cycle: string;
+  /** So the cycle's name is shown in the language the reader switches to (`cycle` is as it was voted). */
+  cycleId?: string;
   district: string;
   at: number;
 }

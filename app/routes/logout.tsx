@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { destroyUserSession } from "~/auth.server";
 import { readForm } from "~/csrf.server";
+import { endVoterSession } from "~/voter-session.server";
 
 export async function loader() {
   return redirect("/");
@@ -9,5 +10,8 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   await readForm(request);
-  return redirect("/", { headers: { "Set-Cookie": await destroyUserSession(request) } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await destroyUserSession(request));
+  headers.append("Set-Cookie", await endVoterSession(request));
+  return redirect("/", { headers });
 }

@@ -17,6 +17,7 @@ import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } fro
 import { accountVotingInput, voterCodeInput } from "~/domain/ballots/schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { startVoting } from "~/voter-session.server";
+import { VOTING_MINUTES } from "~/domain/ballots/session";
 import { clientAddress, giveBack, LIMITS, takeAttempt } from "~/rate-limit.server";
 import { useFormat } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/i18n.server";
@@ -114,6 +115,7 @@ export default function Vote() {
       {notice === "account-voted" ? <Notice tone="error">{t("vote:start.notice.accountVoted")}</Notice> : null}
       {notice === "start" ? <Notice>{t("vote:start.notice.start")}</Notice> : null}
       {notice === "closed" ? <Notice tone="error">{t("vote:start.notice.closed")}</Notice> : null}
+      {notice === "expired" ? <Notice tone="error">{t("vote:start.notice.expired", { minutes: VOTING_MINUTES })}</Notice> : null}
       {voting.length ? <p>{t("vote:start.open", { cycles: open })}</p> : <p>{t("vote:start.noneOpen")}</p>}
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />

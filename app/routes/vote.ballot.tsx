@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
@@ -17,7 +17,8 @@ import { useFormat, useLocale, useMessage } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
-import { keepReceipt, readVoterSession } from "~/voter-session.server";
+import { getActor } from "~/auth.server";
+import { keepReceipt, readKeptTracker, readVoterSession } from "~/voter-session.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -28,51 +29,64 @@ export const handle = { hydrate: false, languageForm: "ballot-form" };
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:ballot.metaTitle");
 
-/** The voter's code from the session, still able to vote; otherwise back to the start. */
+/**
+ * The voter's code from the session, still able to vote; otherwise back to the start, saying why.
+ * `renew` is the cookie that keeps the session open while the voter is choosing (send it with the answer).
+ */
 async function requireVoter(request: Request) {
-  const { voterCodeId } = await readVoterSession(request);
+  const { voterCodeId, expired, renew } = await readVoterSession(request);
+  if (expired) throw redirect("/vote?notice=expired");
   const code = voterCodeId ? await findVoterCodeById(voterCodeId) : null;
   if (!code) throw redirect("/vote?notice=start");
+  // A session started with an account belongs to that account: once it signs out (a shared computer), nobody votes with it.
+  if (code.userId !== null && (await getActor(request))?.id !== code.userId) throw redirect("/vote?notice=start");
   const refusal = voterCodeRefusal({ voidedAt: code.voidedAt, used: !!code.participation, cyclePhase: code.cycle.phase });
   // Leave the session alone: another tab of this voter may have just stored its receipt there.
-  if (refusal === "used") throw redirect("/vote?notice=already-voted");
+  if (refusal === "used") {
+    // The ballot sent again from the browser's history (the back button after voting): this session's receipt.
+    if (await readKeptTracker(request)) throw redirect("/vote/receipt");
+    throw redirect(code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted");
+  }
   // Voting closed, or the code was cancelled, while the ballot was open: say so, rather than "enter your code".
   if (refusal) throw redirect("/vote?notice=closed");
   const locale = await localeOf(request);
   const options = await ballotOptions(code.cycleId, code.districtId, code.id, locale);
   // The cycle's name as the voter reads it, on the ballot and on the receipt.
   const [{ name: cycleName }] = await cyclesInLocale([code.cycle], locale);
-  return { code, cycleName, options, rules: ballotRulesFor(code.cycle, code.district) };
+  return { code, cycleName, options, rules: ballotRulesFor(code.cycle, code.district), renewed: { headers: { "Set-Cookie": renew! } } };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { code, cycleName, options, rules } = await requireVoter(request);
+  const { code, cycleName, options, rules, renewed } = await requireVoter(request);
   const locale = INTL_LOCALE[await localeOf(request)];
-  return {
-    cycle: { name: cycleName, currency: code.cycle.currency },
-    district: { name: code.district.name, budgetCents: code.district.budgetCents },
-    rules,
-    rulesText: describeBallotRules(rules, code.cycle.currency, { locale }),
-    options,
-  };
+  return data(
+    {
+      cycle: { name: cycleName, currency: code.cycle.currency },
+      district: { name: code.district.name, budgetCents: code.district.budgetCents },
+      rules,
+      rulesText: describeBallotRules(rules, code.cycle.currency, { locale }),
+      options,
+    },
+    renewed,
+  );
 }
 
 type Step = { step: "choose" | "review"; selection: string[]; ranks: Record<string, string>; errors: string[]; problems?: Record<string, string> };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { code, cycleName, options, rules } = await requireVoter(request);
+  const { code, cycleName, options, rules, renewed } = await requireVoter(request);
   const formData = await readForm(request);
   const form = readBallotForm(formData, rules.method, options.map((o) => o.id));
   if (!form) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
   const ranks = "ranks" in form.submission ? { ...form.submission.ranks } : {};
   const chosen = "ids" in form.submission ? [...form.submission.ids] : [];
-  if (form.intent === "change") return { step: "choose", selection: chosen, ranks, errors: [] } satisfies Step;
+  if (form.intent === "change") return data<Step>({ step: "choose", selection: chosen, ranks, errors: [] }, renewed);
   const check = checkBallot(rules, options, form.submission, code.cycle.currency, INTL_LOCALE[await localeOf(request)]);
   // A refused ballot comes back exactly as the voter filled it in, with the reasons.
-  if (!check.ok) return { step: "choose", selection: chosen.length ? chosen : check.selection, ranks, errors: check.errors, problems: check.problems } satisfies Step;
-  if (form.intent === "review") return { step: "review", selection: check.selection, ranks, errors: [] } satisfies Step;
+  if (!check.ok) return data<Step>({ step: "choose", selection: chosen.length ? chosen : check.selection, ranks, errors: check.errors, problems: check.problems }, renewed);
+  if (form.intent === "review") return data<Step>({ step: "review", selection: check.selection, ranks, errors: [] }, renewed);
   const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", channel: code.userId ? "account" : "online", locale: await localeOf(request) });
-  if (!cast.ok) return redirect(cast.reason === "closed" ? "/vote?notice=closed" : "/vote?notice=already-voted");
+  if (!cast.ok) return redirect(cast.reason === "closed" ? "/vote?notice=closed" : code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted");
   const titles = new Map(options.map((o) => [o.id, o.title]));
   const cookie = await keepReceipt(request, {
     tracker: cast.tracker,

@@ -8,6 +8,7 @@ import { useFormat } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { TrackerCard } from "~/components/tracker-card";
+import { cyclesInLocale } from "~/db/translations.server";
 import { readSurveyOffer, takeReceipt, type KeptTracker, type Receipt } from "~/voter-session.server";
 
 export { noStore as headers } from "~/voter-session.server";
@@ -18,12 +19,15 @@ export const handle = { hydrate: false };
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:receipt.metaTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { receipt, tracker, cookie } = await takeReceipt(request);
+  const { receipt, tracker: kept, cookie } = await takeReceipt(request);
+  // After a language switch the kept tracker names its cycle in the new language (it was stored as voted).
+  const locale = await localeOf(request);
+  const tracker = kept?.cycleId ? { ...kept, cycle: (await cyclesInLocale([{ id: kept.cycleId, name: kept.cycle }], locale))[0].name } : kept;
   // The optional survey, offered once to this voting session (see /vote/survey); still offered after a reload
   // or a language switch while the session keeps the tracker (its 30 minutes), not to the next person at a shared computer.
   const offer = receipt || tracker ? await readSurveyOffer(request) : null;
   const survey = offer && !(await surveyTokenUsed(offer.token)) ? await surveySetup(offer.cycleId) : null;
-  const ethnicities = survey ? ethnicityChoices(survey.ethnicities, survey.ethnicityNames, await localeOf(request)) : null;
+  const ethnicities = survey ? ethnicityChoices(survey.ethnicities, survey.ethnicityNames, locale) : null;
   return Response.json({ receipt, tracker, survey: ethnicities ? { ethnicities } : null }, { headers: { "Set-Cookie": cookie } });
 }
 

@@ -71,10 +71,18 @@ test("a knapsack ballot is cast and the survey answered without JavaScript", asy
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Your ballot/);
   await expect(page.locator(`input[name=project][value="${first}"]`)).toBeChecked();
+  // Each step renews the voting session (it ends only after 30 minutes without one).
+  const reviewed = page.waitForResponse((r) => r.url().includes("/vote/ballot") && r.request().method() === "POST");
   await page.getByRole("button", { name: "Review my ballot" }).click();
+  expect((await (await reviewed).headerValue("set-cookie")) ?? "").toMatch(/^cb_vote=/);
   await page.getByRole("button", { name: "Confirm and cast my ballot" }).click();
   await expect(page.getByRole("heading", { name: /Thank you — your ballot is recorded/ })).toBeVisible();
   expect(ballots()).toBe(before + 1);
+  // The kept tracker names the cycle in the language switched to, not the one voted in.
+  await page.getByRole("link", { name: "Español" }).click();
+  await expect(page.getByTestId("tracker").locator("xpath=..")).toContainText("Presupuesto participativo de Riverside 2026–27");
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page.getByTestId("tracker").locator("xpath=..")).toContainText("Riverside PB 2026–27");
   const answers = surveyAnswers();
   await page.getByLabel("65 or older").check();
   await page.getByLabel("Hispanic or Latino").check();

@@ -2,7 +2,7 @@ import "./fresh-db";
 import { describe, expect, it } from "vitest";
 import { loader as ballotLoader } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
-import { args, browserFor, settle, votingCycle } from "./fixtures";
+import { answerOf, args, browserFor, settle, votingCycle } from "./fixtures";
 
 // A fixed ballot order favours the projects listed first; a random order per voter spreads
 // that effect, and a stable one keeps a voter's ballot from reshuffling under their thumb.
@@ -12,7 +12,7 @@ describe("the order of projects on the ballot", async () => {
   async function ballotOrderFor(code: string) {
     const voter = await browserFor(null);
     voter.remember((await settle(() => codeAction(args(voter.post("/vote", { code }))))) as Response);
-    const load = async () => ((await ballotLoader(args(voter.get("/vote/ballot")))) as { options: { id: string }[] }).options.map((o) => o.id);
+    const load = async () => answerOf<{ options: { id: string }[] }>(await ballotLoader(args(voter.get("/vote/ballot")))).reply.options.map((o) => o.id);
     return { first: await load(), reload: await load() };
   }
 

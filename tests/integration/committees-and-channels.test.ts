@@ -315,10 +315,10 @@ describe("translations of the PB office's own texts: cycles and categories", asy
     const voter = await browserFor(null);
     voter.remember((await voteAction(args(voter.post("/vote", { code: codes[0].code })))) as Response);
     type Ballot = { cycle: { name: string }; options: { category: string }[] };
-    const spanish = (await ballotLoader(args(voter.get("/vote/ballot?lng=es")))) as Ballot;
+    const spanish = answerOf<Ballot>(await ballotLoader(args(voter.get("/vote/ballot?lng=es")))).reply;
     expect(spanish.options.map((o) => o.category)).toEqual(["Parques"]);
     expect(spanish.cycle.name).toBe("Votación de parques");
-    const english = (await ballotLoader(args(voter.get("/vote/ballot?lng=en")))) as Ballot;
+    const english = answerOf<Ballot>(await ballotLoader(args(voter.get("/vote/ballot?lng=en")))).reply;
     expect(english.options.map((o) => o.category)).toEqual(["Parks"]);
     expect(english.cycle.name).toBe(cycle.name);
   });

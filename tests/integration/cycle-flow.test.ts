@@ -109,7 +109,7 @@ describe("costing, voting and tallying a cycle", async () => {
     const entered = (await settle(() => codeAction(args(voter.post("/vote", { code: code.code.toLowerCase() }))))) as Response;
     expect(entered.headers.get("Location")).toBe("/vote/ballot");
     voter.remember(entered);
-    const over = (await ballotAction(args(voter.post("/vote/ballot", { intent: "review", project: [playground, benches, trees] })))) as { errors: string[]; selection: string[] };
+    const over = answerOf<{ errors: string[]; selection: string[] }>(await ballotAction(args(voter.post("/vote/ballot", { intent: "review", project: [playground, benches, trees] })))).reply;
     expect(inWords(over.errors[0])).toMatch(/over the district budget of \$100,000/);
     expect(over.selection).toEqual([playground, benches, trees]);
     const cast = (await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", project: [playground, benches] }))))) as Response;

@@ -54,6 +54,8 @@ describe("voter codes", () => {
     const code = generateVoterCode();
     expect(normaliseVoterCode(code.toLowerCase().replace(/-/g, " "))).toBe(code);
     expect(normaliseVoterCode("too-short")).toBeNull();
+    // Pasted from a PDF or a word processor: en dash, non-breaking hyphen, minus sign.
+    for (const dash of ["\u2013", "\u2011", "\u2212"]) expect(normaliseVoterCode(code.replace(/-/g, dash))).toBe(code);
   });
 });
 

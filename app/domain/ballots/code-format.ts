@@ -14,9 +14,12 @@ export function inGroupsOfFour(raw: string): string {
   return raw.match(/.{1,4}/g)!.join("-");
 }
 
-/** Accepts what people type: any case, spaces or dashes. Null when it cannot be a code. */
+/**
+ * Accepts what people type or paste: any case, spaces, and any kind of dash (a code copied from a
+ * PDF or a word processor often carries an en dash or a non-breaking hyphen). Null when it cannot be a code.
+ */
 export function normaliseVoterCode(input: string): string | null {
-  const raw = input.toUpperCase().replace(/[\s-]/g, "");
+  const raw = input.toUpperCase().replace(/[\s\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, "");
   if (raw.length !== CODE_LENGTH) return null;
   for (const ch of raw) if (!CODE_ALPHABET.includes(ch)) return null;
   return formatVoterCode(raw);

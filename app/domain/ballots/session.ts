@@ -1,0 +1,4 @@
+// A code entered on a shared computer must not stay usable for the next person: a voting session
+// ends after this many minutes without a page of the ballot being opened or sent (a voter still
+// choosing keeps it). Shared by the session (server) and the notice that explains it (page).
+export const VOTING_MINUTES = 30;

@@ -1,0 +1,69 @@
+import "./fresh-db";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { prisma } from "~/db/client.server";
+import { action as logoutAction } from "~/routes/logout";
+import { action as ballotAction, loader as ballotLoader } from "~/routes/vote.ballot";
+import { action as voteAction } from "~/routes/vote._index";
+import { answerOf, args, browserFor, makeUser, settle, votingCycle } from "./fixtures";
+
+// A voting session on a shared computer (a library, a polling site, a family phone) must not be
+// usable by the next person, and must not throw away the ballot of someone still choosing.
+describe("the voting session on a shared computer", async () => {
+  const { cycle, codes, proposalId } = await votingCycle();
+  await prisma.cycle.update({ where: { id: cycle.id }, data: { accountVoting: true, minAge: 16, residencyRule: "I live in the district" } });
+  const declaration = { intent: "account", cycle: cycle.slug, districtId: cycle.districts[0].id, age: "yes", residency: "yes", onlyOnce: "yes" };
+  const location = (r: unknown) => (r as Response).headers.get("Location");
+  afterEach(() => vi.restoreAllMocks());
+
+  it("ends when the account that started it signs out: the next person cannot vote with it", async () => {
+    const resident = await makeUser(["resident"]);
+    const browser = await browserFor(resident);
+    const started = (await settle(() => voteAction(args(browser.post("/vote", declaration))))) as Response;
+    expect(location(started)).toBe("/vote/ballot");
+    browser.remember(started);
+    // Signing out clears the voting cookie along with the sign-in.
+    const out = (await logoutAction(args(browser.post("/logout", {})))) as Response;
+    expect(out.headers.getSetCookie().find((c) => c.startsWith("cb_vote="))).toMatch(/^cb_vote=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/);
+    // Even with the voting cookie left behind (an old browser, a copied cookie), the next person is not let in.
+    const next = await browserFor(null);
+    next.remember(started);
+    const tried = await settle(() => ballotAction(args(next.post("/vote/ballot", { intent: "confirm", project: proposalId }))));
+    expect(location(tried)).toBe("/vote?notice=start");
+    expect(await prisma.voterCode.count({ where: { userId: resident.id, participation: { isNot: null } } })).toBe(0);
+  });
+
+  it("ends after 30 minutes without a step and says so, but stays open while the voter is choosing", async () => {
+    const voter = await browserFor(null);
+    const started = (await settle(() => voteAction(args(voter.post("/vote", { code: codes[0].code }))))) as Response;
+    voter.remember(started);
+    const t0 = Date.now();
+    const at = (minutes: number) => vi.spyOn(Date, "now").mockReturnValue(t0 + minutes * 60_000);
+    // Reading for 20 minutes, then a step: the session is renewed from then.
+    at(20);
+    const review = await ballotAction(args(voter.post("/vote/ballot", { intent: "review", project: proposalId })));
+    expect(answerOf<{ step: string }>(review).reply.step).toBe("review");
+    const renewed = new Response(null, { headers: { "Set-Cookie": (review as { init: { headers: Record<string, string> } }).init.headers["Set-Cookie"] } });
+    voter.remember(renewed);
+    at(45); // 45 minutes after starting, 25 after the last step
+    expect(answerOf<{ options: unknown[] }>(await ballotLoader(args(voter.get("/vote/ballot")))).reply.options).toHaveLength(1);
+    // Then 31 minutes idle: the voter is told why, not asked for a code as if nothing had happened.
+    at(45 + 31);
+    const late = await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", project: proposalId }))));
+    expect(location(late)).toBe("/vote?notice=expired");
+    expect(await prisma.participation.count({ where: { voterCodeId: codes[0].id } })).toBe(0);
+  });
+
+  it("answers a ballot sent again from the browser's history after voting with the receipt, not an alarm", async () => {
+    const voter = await browserFor(null);
+    voter.remember((await settle(() => voteAction(args(voter.post("/vote", { code: codes[1].code }))))) as Response);
+    const cast = (await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", project: proposalId }))))) as Response;
+    expect(location(cast)).toBe("/vote/receipt");
+    voter.remember(cast);
+    const again = await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", project: proposalId }))));
+    expect(location(again)).toBe("/vote/receipt");
+    // Someone else with the same code (a second browser) is told the code was used.
+    const other = await browserFor(null);
+    const used = await settle(() => voteAction(args(other.post("/vote", { code: codes[1].code }))));
+    expect(JSON.stringify(answerOf(used).reply)).toContain("vote:errors.code.used");
+  });
+});
