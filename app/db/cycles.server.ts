@@ -97,11 +97,13 @@ export async function cycleSnapshot(cycleId: string) {
     include: {
       districts: true,
       _count: { select: { categories: true } },
-      proposals: { select: { number: true, title: true, districtId: true, status: true }, orderBy: { number: "asc" } },
-      tallyResults: { where: { status: "published" }, select: { districtId: true } },
+      proposals: { select: { id: true, number: true, title: true, districtId: true, status: true, project: { select: { id: true } } }, orderBy: { number: "asc" } },
+      tallyResults: { where: { status: "published" }, select: { districtId: true, projects: { where: { selected: true }, select: { proposalId: true } } } },
     },
   });
   const phase = cyclePhase(cycle);
+  const codes = phase === "costing" ? await prisma.voterCode.groupBy({ by: ["districtId"], where: { cycleId, voidedAt: null } }) : [];
+  const winners = new Set(cycle.tallyResults.flatMap((r) => r.projects.map((p) => p.proposalId)));
   return {
     phase,
     districts: cycle.districts,
@@ -109,6 +111,9 @@ export async function cycleSnapshot(cycleId: string) {
     proposals: cycle.proposals,
     publishedDistrictIds: cycle.tallyResults.map((r) => r.districtId),
     paperBoxesWaiting: phase === "voting" ? await paperBoxesWaiting(cycleId, cycle.districts) : [],
+    accountVoting: cycle.accountVoting,
+    districtIdsWithCodes: codes.map((c) => c.districtId),
+    winnersWithoutProject: cycle.proposals.filter((p) => winners.has(p.id) && !p.project).map((p) => ({ number: p.number, title: p.title })),
   };
 }
 

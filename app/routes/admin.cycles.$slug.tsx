@@ -23,7 +23,7 @@ import { BALLOT_METHOD_KEYS, ballotRulesInput, stringValues, tallyRuleName } fro
 import { BallotRulesFields } from "~/components/ballot-rules-fields";
 import type { SubmissionResult } from "@conform-to/react";
 import { ballotRulesLockedReason, cyclePermissions } from "~/domain/cycles/permissions";
-import { blockersToAdvance, nextPhase, PHASE_KEYS } from "~/domain/cycles/phases";
+import { blockersToAdvance, nextPhase, PHASE_KEYS, warningsBeforeAdvance } from "~/domain/cycles/phases";
 import { ideaPermissions } from "~/domain/ideas/permissions";
 import { votingChannelPermissions } from "~/domain/ballots/permissions";
 import { eligibilityInput } from "~/domain/cycles/schema";
@@ -92,6 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     next,
     blockers: blockersToAdvance(snapshot),
+    warnings: warningsBeforeAdvance(snapshot),
     batches: batches.map((b) => ({ id: b.id, label: b.label, district: b.district.name, count: b._count.codes, createdAt: b.createdAt.toISOString().slice(0, 10) })),
     ballots,
     canTally: resultPermissions.tally(actor, { phase }),
@@ -212,7 +213,7 @@ const RESULT_STATUS_KEYS: Record<string, string> = {
 const isBallotMethod = (m: string): m is (typeof BALLOT_METHODS)[number] => (BALLOT_METHODS as readonly string[]).includes(m);
 
 export default function ManageCycle() {
-  const { cycle, closesEarly, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, turnout, districts, translations, next, blockers, batches, ballots, canTally, canCreateProjects, results, anyPublished } = useLoaderData<typeof loader>();
+  const { cycle, closesEarly, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, turnout, districts, translations, next, blockers, warnings, batches, ballots, canTally, canCreateProjects, results, anyPublished } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -267,6 +268,11 @@ export default function ManageCycle() {
             <div className={actionData?.blockers?.length ? "alert alert-error" : "alert"} role={actionData?.blockers?.length ? "alert" : undefined}>
               <p>{t("admin:cycle.notYet")}</p>
               <ul>{shownBlockers.map((b) => <li key={b}>{say(b)}</li>)}</ul>
+            </div>
+          ) : null}
+          {warnings.length ? (
+            <div className="alert" data-testid="advance-warnings">
+              <ul>{warnings.map((w) => <li key={w}>{say(w)}</li>)}</ul>
             </div>
           ) : null}
           {shownBlockers.length && cycle.phase === "voting" && canEnterPaper ? (

@@ -168,4 +168,20 @@ describe("the published .pb file's voting days", async () => {
     // Voting was opened outside the app's own phase change (no audit line): the announced day stands.
     expect(text).toContain(`date_begin;05.01.2026\ndate_end;${today}\n`);
   });
+
+  it("does not let the cycle close while a published winner has no project to track", async () => {
+    const { createProjectsFromWinners } = await import("~/db/projects.server");
+    const { admin, cycle, codes, proposalId } = await votingCycle();
+    expect((await castBallot(codes[0], [proposalId])).ok).toBe(true);
+    expect((await advancePhase(cycle.id, admin)).ok).toBe(true);
+    await runTally(cycle.id, admin);
+    await publishResults(cycle.id, admin);
+    expect(await advancePhase(cycle.id, admin)).toEqual({ ok: true, phase: "implementation" });
+    const blocked = await advancePhase(cycle.id, admin);
+    expect(blocked.ok ? [] : blocked.blockers.map((b) => inWords(b))).toEqual([
+      "Winner #1 “Shade trees” has no project yet: create the projects from the winners first, so it is tracked until it is built.",
+    ]);
+    await createProjectsFromWinners(cycle.id, admin);
+    expect(await advancePhase(cycle.id, admin)).toEqual({ ok: true, phase: "closed" });
+  });
 });

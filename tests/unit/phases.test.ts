@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockersToAdvance as blockerMessages, nextPhase, type CycleSnapshot } from "~/domain/cycles/phases";
+import { blockersToAdvance as blockerMessages, nextPhase, warningsBeforeAdvance, type CycleSnapshot } from "~/domain/cycles/phases";
 import { ballotRulesLockedReason } from "~/domain/cycles/permissions";
 import { allInWords, inWords } from "../english";
 
@@ -20,6 +20,9 @@ const base: CycleSnapshot = {
   ],
   publishedDistrictIds: [],
   paperBoxesWaiting: [],
+  accountVoting: false,
+  districtIdsWithCodes: ["n", "s"],
+  winnersWithoutProject: [],
 };
 
 describe("phase guards", () => {
@@ -46,6 +49,24 @@ describe("phase guards", () => {
   it("refuses a ballot with nothing feasible in a district", () => {
     const cycle = { ...base, proposals: base.proposals.filter((p) => p.districtId === "n") };
     expect(blockersToAdvance(cycle)).toEqual(["District “South” has no feasible proposal to vote on."]);
+  });
+
+  it("warns, before voting opens, of a district where nobody can vote yet (no codes, no account voting)", () => {
+    const warnings = (cycle: CycleSnapshot) => allInWords(warningsBeforeAdvance(cycle));
+    expect(warnings({ ...base, districtIdsWithCodes: ["n"] })).toEqual([
+      "Nobody in “South” can vote yet: it has no voter codes (letters and paper check-in both use them) and account voting is off. Generate codes before voters need them, or allow account voting.",
+    ]);
+    // A warning, not a blocker: codes can still be made once voting is open (at a polling site).
+    expect(blockersToAdvance({ ...base, districtIdsWithCodes: ["n"] })).toEqual([]);
+    expect(warnings({ ...base, districtIdsWithCodes: [], accountVoting: true })).toEqual([]);
+  });
+
+  it("does not close a cycle while a published winner has no project to track", () => {
+    const building = { ...base, phase: "implementation" as const };
+    expect(blockersToAdvance(building)).toEqual([]);
+    expect(blockersToAdvance({ ...building, winnersWithoutProject: [{ number: 7, title: "Playground" }] })).toEqual([
+      "Winner #7 “Playground” has no project yet: create the projects from the winners first, so it is tracked until it is built.",
+    ]);
   });
 
   it("needs districts with budgets and categories before opening for ideas", () => {

@@ -55,6 +55,22 @@ export interface CycleSnapshot {
   publishedDistrictIds: readonly string[];
   /** Paper boxes with ballots still to enter: more voters checked in at the site than ballots (counted or spoiled) entered. */
   paperBoxesWaiting: readonly { site: string; district: string; waiting: number }[];
+  /** Whether signed-in residents may vote with their account (else only voter codes, online or on paper). */
+  accountVoting: boolean;
+  /** Districts with at least one voter code that can still vote (not cancelled). */
+  districtIdsWithCodes: readonly string[];
+  /** Published winners that have no project yet (implementation only). */
+  winnersWithoutProject: readonly { number: number; title: string }[];
+}
+
+/**
+ * What the PB office should know before moving on, without being stopped (codes can still be made
+ * once voting is open, e.g. at a polling site), as translatable messages.
+ */
+export function warningsBeforeAdvance(cycle: CycleSnapshot): string[] {
+  if (cycle.phase !== "costing" || cycle.accountVoting) return [];
+  // Paper check-in takes a code too: without codes or account voting, nobody in the district can vote yet.
+  return cycle.districts.filter((d) => !cycle.districtIdsWithCodes.includes(d.id)).map((d) => message("admin:warnings.nobodyCanVote", { district: d.name }));
 }
 
 /**
@@ -101,6 +117,12 @@ export function blockersToAdvance(cycle: CycleSnapshot): string[] {
         if (!cycle.publishedDistrictIds.includes(d.id)) {
           blockers.push(message("admin:blockers.notPublished", { district: d.name }));
         }
+      }
+      break;
+    case "implementation":
+      // Once closed, no project can be made: a winner left without one would never be tracked.
+      for (const w of cycle.winnersWithoutProject) {
+        blockers.push(message("admin:blockers.winnerWithoutProject", { number: w.number, title: w.title }));
       }
       break;
     case "closed":
