@@ -208,6 +208,21 @@ describe("creating a cycle", async () => {
     expect(Object.keys(alongside.reply.error).sort()).toEqual(["name", "votingClosesOn"]);
   });
 
+  it("refuses a web address the admin pages use, a made-up currency and a closing day already gone, each by its field", async () => {
+    const browser = await browserFor(admin);
+    const { httpStatus, reply } = answerOf<{ error: Record<string, string[]>; initialValue: Record<string, unknown> }>(
+      await newCycleAction(args(browser.post("/admin/cycles/new", form({ slug: "new", currency: "XYZ", votingOpensOn: "2019-03-01", votingClosesOn: "2019-03-31" })))),
+    );
+    expect(httpStatus).toBe(400);
+    expect(Object.fromEntries(Object.entries(reply.error).map(([k, v]) => [k, v.map((e) => inWords(e))]))).toEqual({
+      slug: ["“new” is used by the page that creates cycles; choose another web address."],
+      currency: ["Use a 3-letter ISO currency code, e.g. USD, EUR or MXN."],
+      votingClosesOn: ["This closing day has already passed: give the day voting will close."],
+    });
+    expect(reply.initialValue).toMatchObject({ slug: "new", currency: "XYZ", votingClosesOn: "2019-03-31" });
+    expect(await prisma.cycle.count({ where: { slug: "new" } })).toBe(0);
+  });
+
   it("refuses a voting date that does not exist, by the field", async () => {
     const browser = await browserFor(admin);
     const { httpStatus, reply } = answerOf<{ error: Record<string, string[]> }>(

@@ -20,15 +20,21 @@ export const districtInput = z.object({
     .default(0),
 });
 
+/** Words the cycle pages use after /admin/cycles/: a cycle there could never be reached. */
+const RESERVED_SLUGS = ["new"];
+/** ISO 4217 codes this runtime can format (a made-up code would show as "XYZ 100,000" everywhere). */
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
 const cycleDetails = z.object({
   name: z.string({ required_error: message("admin:errors.cycleName") }).trim().min(3, message("admin:errors.cycleNameShort")).max(120),
   slug: z
     .string({ required_error: message("admin:errors.slugRequired") })
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9-]{1,40}$/, message("admin:errors.slug")),
+    .regex(/^[a-z0-9][a-z0-9-]{1,40}$/, message("admin:errors.slug"))
+    .refine((slug) => !RESERVED_SLUGS.includes(slug), message("admin:errors.slugReserved")),
   description: z.string().trim().max(2000).default(""),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, message("admin:errors.currency")).default("USD"),
+  currency: z.string().trim().toUpperCase().refine((code) => CURRENCIES.has(code), message("admin:errors.currency")).default("USD"),
   districts: z.array(districtInput, { required_error: message("admin:errors.addDistrict") }).min(1, message("admin:errors.addDistrict")),
   categories: z
     .string({ required_error: message("admin:errors.categories") })
@@ -36,10 +42,13 @@ const cycleDetails = z.object({
     .pipe(z.array(z.string().max(60, message("admin:errors.categoryLong"))).min(1, message("admin:errors.categories"))),
 });
 
-// Voting may not close before it opens (the same day is a one-day vote; ISO dates compare as text). An object
-// of its own: zod skips an object's refine while any of its fields is missing, and this error should show at once.
+// Voting may not close before it opens (the same day is a one-day vote; ISO dates compare as text), nor
+// before today: residents would read "voting closes" on a day already gone. An object of its own: zod
+// skips an object's refine while any of its fields is missing, and these errors should show at once.
+const today = () => new Date().toISOString().slice(0, 10);
 const votingDates = z
   .object({ votingOpensOn: isoDate, votingClosesOn: isoDate })
+  .refine((v) => !v.votingClosesOn || v.votingClosesOn >= today(), { path: ["votingClosesOn"], message: message("admin:errors.closesInPast") })
   .refine((v) => !v.votingOpensOn || !v.votingClosesOn || v.votingClosesOn >= v.votingOpensOn, {
     path: ["votingClosesOn"],
     message: message("admin:errors.closesBeforeOpens"),
