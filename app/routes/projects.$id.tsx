@@ -158,7 +158,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!withdrawn.ok) throw new Response(withdrawn.reason, { status: 404 });
       return back("withdrawn");
     }
-    const submission = parseWithZod(formData, { schema: spendInput(today) });
+    const submission = parseWithZod(formData, { schema: spendInput(today, project.budgetCents) });
     if (submission.status !== "success") return formReply(submission);
     await addSpend(project.id, submission.value, actor!);
     return back("spent");

@@ -1,3 +1,4 @@
+import { message } from "~/i18n/message";
 import { describe, expect, it } from "vitest";
 import { daysLate, milestoneNews, milestoneState, projectHealth, reportBack, spendSummary } from "~/domain/implementation/progress";
 import { checkPhoto, MAX_PHOTO_BYTES, sniffImageType } from "~/domain/implementation/upload";
@@ -30,12 +31,21 @@ describe("spend totals", () => {
     expect(spendSummary(500, []).share).toBe(0);
   });
   it("amounts are parsed with the money rules and must be positive", () => {
-    const input = spendInput("2026-06-10");
+    const input = spendInput("2026-06-10", 1_000_000_00);
     const ok = input.safeParse({ spentOn: "2026-05-01", amount: "$1,250.50", description: "Asphalt" });
     expect(ok.success && ok.data.amount).toBe(125050);
     expect(input.safeParse({ spentOn: "2026-05-01", amount: "0", description: "Asphalt" }).success).toBe(false);
     expect(input.safeParse({ spentOn: "2026-05-01", amount: "twelve", description: "Asphalt" }).success).toBe(false);
     expect(input.safeParse({ spentOn: "2026-13-45", amount: "10", description: "Asphalt" }).success).toBe(false);
+  });
+  it("takes an entry of more than twice the budget, or a date outside the project's plausible life, for a slip", () => {
+    const input = spendInput("2026-06-10", 42_000_00);
+    expect(errorsOf(input.safeParse({ spentOn: "2026-05-01", amount: "999,999,999,999", description: "Asphalt" }))).toEqual({ amount: ["projects:errors.amountTooLarge"] });
+    expect(input.safeParse({ spentOn: "2026-05-01", amount: "84,000", description: "Asphalt" }).success).toBe(true);
+    expect(errorsOf(input.safeParse({ spentOn: "1900-01-01", amount: "10", description: "Asphalt" }))).toEqual({ spentOn: [message("projects:errors.dateTooEarly", { years: 10 })] });
+    expect(errorsOf(milestoneInput("2026-06-10").safeParse({ title: "Opening", plannedOn: "0001-01-01" }))).toEqual({ plannedOn: [message("projects:errors.dateTooEarly", { years: 10 })] });
+    expect(errorsOf(milestoneInput("2026-06-10").safeParse({ title: "Opening", plannedOn: "9999-12-31" }))).toEqual({ plannedOn: [message("projects:errors.dateTooLate", { years: 30 })] });
+    expect(errorsOf(projectUpdateInput("2026-06-10").safeParse({ status: "in_progress", percentComplete: "10", postedOn: "1901-01-01", note: "A note long enough." }))).toEqual({ postedOn: [message("projects:errors.dateTooEarly", { years: 10 })] });
   });
 });
 
@@ -133,9 +143,9 @@ describe("project dates", () => {
   });
 
   it("spending cannot be dated after today", () => {
-    expect(errorsOf(spendInput(today).safeParse({ ...spend, spentOn: "2030-01-01" }))).toEqual({ spentOn: ["projects:errors.spentOnFuture"] });
-    expect(errorsOf(spendInput(today).safeParse({ ...spend, spentOn: "2026-06-11" }))).toEqual({ spentOn: ["projects:errors.spentOnFuture"] });
-    expect(spendInput(today).safeParse({ ...spend, spentOn: today }).success).toBe(true);
+    expect(errorsOf(spendInput(today, 1_000_000_00).safeParse({ ...spend, spentOn: "2030-01-01" }))).toEqual({ spentOn: ["projects:errors.spentOnFuture"] });
+    expect(errorsOf(spendInput(today, 1_000_000_00).safeParse({ ...spend, spentOn: "2026-06-11" }))).toEqual({ spentOn: ["projects:errors.spentOnFuture"] });
+    expect(spendInput(today, 1_000_000_00).safeParse({ ...spend, spentOn: today }).success).toBe(true);
   });
 
   it("an update cannot be dated after today, nor on a day that does not exist", () => {
@@ -148,7 +158,7 @@ describe("project dates", () => {
     for (const bad of ["2026-02-30", "2026-04-31", "2026-13-01", "2026-00-10", "2026-99-99", "2026-6-1", "tomorrow", ""]) {
       expect(errorsOf(milestoneInput(today).safeParse({ title: "Opening", plannedOn: bad })).plannedOn, bad).toEqual(["projects:errors.plannedDate"]);
       expect(errorsOf(milestoneDoneInput(today).safeParse({ milestoneId: "m1", actualOn: bad })).actualOn, bad).toEqual(["projects:errors.actualDate"]);
-      expect(errorsOf(spendInput(today).safeParse({ ...spend, spentOn: bad })).spentOn, bad).toEqual(["projects:errors.spentOn"]);
+      expect(errorsOf(spendInput(today, 1_000_000_00).safeParse({ ...spend, spentOn: bad })).spentOn, bad).toEqual(["projects:errors.spentOn"]);
       expect(errorsOf(projectUpdateInput(today).safeParse({ ...update, postedOn: bad })).postedOn, bad).toEqual(["projects:errors.date"]);
     }
     expect(milestoneInput(today).safeParse({ title: "Leap day", plannedOn: "2028-02-29" }).success).toBe(true);
@@ -161,8 +171,8 @@ describe("project text lengths", () => {
   it("too long a title, description or note says so in a translatable message, not zod's English", () => {
     expect(errorsOf(milestoneInput(today).safeParse({ title: "x".repeat(201), plannedOn: today }))).toEqual({ title: ["projects:errors.milestoneTitleLong"] });
     expect(milestoneInput(today).safeParse({ title: "x".repeat(200), plannedOn: today }).success).toBe(true);
-    expect(errorsOf(spendInput(today).safeParse({ spentOn: today, amount: "10", description: "x".repeat(301) }))).toEqual({ description: ["projects:errors.spendDescriptionLong"] });
-    expect(spendInput(today).safeParse({ spentOn: today, amount: "10", description: "x".repeat(300) }).success).toBe(true);
+    expect(errorsOf(spendInput(today, 1_000_000_00).safeParse({ spentOn: today, amount: "10", description: "x".repeat(301) }))).toEqual({ description: ["projects:errors.spendDescriptionLong"] });
+    expect(spendInput(today, 1_000_000_00).safeParse({ spentOn: today, amount: "10", description: "x".repeat(300) }).success).toBe(true);
     expect(errorsOf(projectUpdateInput(today).safeParse({ status: "in_progress", percentComplete: "40", postedOn: today, note: "x".repeat(2001) }))).toEqual({ note: ["projects:errors.noteLong"] });
     expect(projectUpdateInput(today).safeParse({ status: "in_progress", percentComplete: "40", postedOn: today, note: "x".repeat(2000) }).success).toBe(true);
   });

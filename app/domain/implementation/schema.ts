@@ -1,10 +1,20 @@
 import { z } from "zod";
 import { message } from "../../i18n/message";
-import { dateField, moneyField } from "../fields";
+import { dateField, isCalendarDate, moneyField } from "../fields";
 import { PROJECT_STATUSES } from "./permissions";
 
-// The schemas that take a date done or spent are made for a given day (todayIso() in the route):
-// nothing can be done, spent or reported after today.
+// The schemas are made for a given day (todayIso() in the route): nothing can be done, spent or reported
+// after today, and no date may lie outside a project's plausible life (a slip like 0001 or 9999 would
+// show "739,946 days late" publicly).
+const YEARS_BACK = 10;
+const YEARS_AHEAD = 30;
+const shiftYears = (day: string, years: number) => `${String(Number(day.slice(0, 4)) + years).padStart(4, "0")}${day.slice(4)}`;
+/** Refines a date field (already a real date) to lie within the plausible window around today. */
+const plausible = (today: string) => (v: string, ctx: z.RefinementCtx) => {
+  if (!isCalendarDate(v)) return; // already refused as not a date
+  if (v < shiftYears(today, -YEARS_BACK)) ctx.addIssue({ code: "custom", message: message("projects:errors.dateTooEarly", { years: YEARS_BACK }) });
+  else if (v > shiftYears(today, YEARS_AHEAD)) ctx.addIssue({ code: "custom", message: message("projects:errors.dateTooLate", { years: YEARS_AHEAD }) });
+};
 
 export const projectUpdateInput = (today: string) => z
   .object({
@@ -14,7 +24,7 @@ export const projectUpdateInput = (today: string) => z
       .int(message("projects:errors.percentWhole"))
       .min(0, message("projects:errors.percent"))
       .max(100, message("projects:errors.percent")),
-    postedOn: dateField(message("projects:errors.dateRequired"), message("projects:errors.date"), { today, message: message("projects:errors.dateFuture") }),
+    postedOn: dateField(message("projects:errors.dateRequired"), message("projects:errors.date"), { today, message: message("projects:errors.dateFuture") }).superRefine(plausible(today)),
     note: z
       .string({ required_error: message("projects:errors.noteRequired") })
       .trim()
@@ -34,7 +44,7 @@ export const photoAltInput = z.preprocess(
 
 // A planned date may be in the future; the date a milestone was done may not.
 const actualOn = (today: string) =>
-  dateField(message("projects:errors.actualDate"), message("projects:errors.actualDate"), { today, message: message("projects:errors.actualFuture") });
+  dateField(message("projects:errors.actualDate"), message("projects:errors.actualDate"), { today, message: message("projects:errors.actualFuture") }).superRefine(plausible(today));
 const milestoneId = z.string({ required_error: message("projects:errors.milestoneNotFound") }).min(1, message("projects:errors.milestoneNotFound"));
 
 export const milestoneInput = (today: string) => z.object({
@@ -43,7 +53,7 @@ export const milestoneInput = (today: string) => z.object({
     .trim()
     .min(3, message("projects:errors.milestoneTitle"))
     .max(200, message("projects:errors.milestoneTitleLong")),
-  plannedOn: dateField(message("projects:errors.plannedRequired"), message("projects:errors.plannedDate")),
+  plannedOn: dateField(message("projects:errors.plannedRequired"), message("projects:errors.plannedDate")).superRefine(plausible(today)),
   actualOn: actualOn(today).optional(),
 });
 
@@ -51,9 +61,10 @@ export const milestoneEditInput = (today: string) => milestoneInput(today).exten
 
 export const milestoneDoneInput = (today: string) => z.object({ milestoneId, actualOn: actualOn(today) });
 
-export const spendInput = (today: string) => z.object({
-  spentOn: dateField(message("projects:errors.spentOnRequired"), message("projects:errors.spentOn"), { today, message: message("projects:errors.spentOnFuture") }),
-  amount: moneyField(message("projects:errors.amount")),
+/** `budgetCents`: the project's budget; one entry of more than twice that is taken for a typing slip. */
+export const spendInput = (today: string, budgetCents: number) => z.object({
+  spentOn: dateField(message("projects:errors.spentOnRequired"), message("projects:errors.spentOn"), { today, message: message("projects:errors.spentOnFuture") }).superRefine(plausible(today)),
+  amount: moneyField(message("projects:errors.amount"), { cents: 2 * budgetCents, message: message("projects:errors.amountTooLarge") }),
   description: z
     .string({ required_error: message("projects:errors.spendDescription") })
     .trim()
