@@ -64,6 +64,7 @@ const target = (projectId: string) => ({ type: "project", id: projectId }) as co
 
 const MAILS = {
   update: { subject: "follows:mail.projectUpdate.subject", body: "follows:mail.projectUpdate.body" },
+  pastUpdate: { subject: "follows:mail.projectPastUpdate.subject", body: "follows:mail.projectPastUpdate.body" },
   milestoneDone: { subject: "follows:mail.milestoneDone.subject", body: "follows:mail.milestoneDone.body" },
   milestoneDelayed: { subject: "follows:mail.milestoneDelayed.subject", body: "follows:mail.milestoneDelayed.body" },
   spend: { subject: "follows:mail.spend.subject", body: "follows:mail.spend.body" },
@@ -109,12 +110,15 @@ export async function postProjectUpdate(
   return changeWithMail(async (tx) => {
     const latest = await tx.projectUpdate.findFirst({ where: { projectId }, orderBy: { postedOn: "desc" }, select: { postedOn: true } });
     const update = await tx.projectUpdate.create({ data: { projectId, authorId: actor.id, ...input } });
-    // A backdated update joins the timeline without overwriting the current status.
-    if (!latest || input.postedOn >= latest.postedOn) {
+    // A backdated update joins the timeline without overwriting the current status, and followers are not
+    // told of a status the project does not have now.
+    const current = !latest || input.postedOn >= latest.postedOn;
+    if (current) {
       await tx.project.update({ where: { id: projectId }, data: { status: input.status, percentComplete: input.percentComplete } });
     }
     await audit(tx, actor, "project.update", target(projectId), { updateId: update.id, status: input.status, photo: input.photo ?? null });
-    await tellFollowers(tx, projectId, "update", { status: input.status, percent: input.percentComplete, note: input.note, date: { day: input.postedOn } });
+    if (current) await tellFollowers(tx, projectId, "update", { status: input.status, percent: input.percentComplete, note: input.note, date: { day: input.postedOn } });
+    else await tellFollowers(tx, projectId, "pastUpdate", { note: input.note, date: { day: input.postedOn } });
     return update;
   });
 }
