@@ -5,6 +5,7 @@ import { audit } from "./audit.server";
 import { changeWithMail, notifyFollowers, type MailValue } from "./follows.server";
 import { prisma, type Tx } from "./client.server";
 import { latestResults } from "./results.server";
+import { removePhoto } from "~/uploads.server";
 
 /**
  * Every winner of the published results becomes a project (once; a double click
@@ -38,7 +39,7 @@ export async function listProjects(filter: { cycleId?: string; districtIds?: str
       cycle: true,
       district: true,
       agency: true,
-      updates: { orderBy: { postedOn: "desc" }, take: 1 },
+      updates: { where: { hiddenAt: null }, orderBy: { postedOn: "desc" }, take: 1 },
       milestones: { select: { plannedOn: true, actualOn: true } },
       spends: { select: { amountCents: true, withdrawnAt: true } },
     },
@@ -183,6 +184,29 @@ export async function addSpend(
 }
 
 /**
+ * Takes down an update (a wrong photo, a bystander in it, a note naming someone): it stays on the timeline
+ * as taken down, with the reason; its photo files are deleted; the project's status and progress become
+ * those of its latest update still shown (or where it started, with none). Refused for an update of another
+ * project or one already taken down.
+ */
+export async function takeDownUpdate(projectId: string, updateId: string, reason: string, actor: Actor) {
+  const photo = await prisma.$transaction(async (tx) => {
+    const found = await tx.projectUpdate.findFirst({ where: { id: updateId, projectId, hiddenAt: null }, select: { photo: true } });
+    if (!found) return null;
+    await tx.projectUpdate.update({ where: { id: updateId }, data: { hiddenAt: new Date(), hiddenReason: reason, photo: null, photoAlt: null } });
+    await tx.contentTranslation.deleteMany({ where: { targetType: "update", targetId: updateId } });
+    const latest = await tx.projectUpdate.findFirst({ where: { projectId, hiddenAt: null }, orderBy: [{ postedOn: "desc" }, { createdAt: "desc" }] });
+    await tx.project.update({ where: { id: projectId }, data: { status: latest?.status ?? "planned", percentComplete: latest?.percentComplete ?? 0 } });
+    await audit(tx, actor, "project.update.take-down", target(projectId), { updateId, reason, photo: found.photo });
+    return { name: found.photo };
+  });
+  if (photo === null) return { ok: false as const, reason: message("projects:errors.updateNotFound") };
+  // After the commit: a failed transaction never leaves an update pointing at a deleted photo.
+  if (photo.name) await removePhoto(photo.name);
+  return { ok: true as const };
+}
+
+/**
  * Withdraws a spending entry recorded by mistake (wrong amount, wrong project): it stays on the
  * project page, struck through with the reason, and no longer counts against the budget.
  * Refused for an entry of another project or one already withdrawn.
@@ -213,7 +237,7 @@ export async function projectsForReportBack(cycleId: string) {
       title: true,
       status: true,
       milestones: { select: { plannedOn: true, actualOn: true } },
-      updates: { where: { status: "cancelled" }, orderBy: [{ postedOn: "desc" }, { createdAt: "desc" }], take: 1, select: { note: true } },
+      updates: { where: { status: "cancelled", hiddenAt: null }, orderBy: [{ postedOn: "desc" }, { createdAt: "desc" }], take: 1, select: { note: true } },
     },
   });
   return projects.map((p) => ({ id: p.id, title: p.title, status: p.status, milestones: p.milestones, cancelReason: p.updates[0]?.note ?? null }));

@@ -15,7 +15,7 @@ import { FieldErrors, FormErrors, Notice, SelectField, TextareaField, TextField 
 import { Progress } from "~/components/progress";
 import { readForm } from "~/csrf.server";
 import { isFollowing } from "~/db/follows.server";
-import { addMilestone, addSpend, completeMilestone, editMilestone, getProject, postProjectUpdate, withdrawSpend } from "~/db/projects.server";
+import { addMilestone, addSpend, completeMilestone, editMilestone, getProject, postProjectUpdate, takeDownUpdate, withdrawSpend } from "~/db/projects.server";
 import { cyclePermissions } from "~/domain/cycles/permissions";
 import { todayIso } from "~/domain/fields";
 import { projectPermissions, PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
@@ -28,6 +28,7 @@ import {
   projectUpdateInput,
   spendInput,
   spendWithdrawInput,
+  updateTakeDownInput,
 } from "~/domain/implementation/schema";
 import { MAX_PHOTO_BYTES, type PhotoProblem } from "~/domain/implementation/upload";
 import { formReply } from "~/http.server";
@@ -73,15 +74,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: project.status as Status,
       percentComplete: project.percentComplete,
       proposal: project.proposal,
+      // A taken-down update keeps its place and date; its note is not sent at all.
       updates: project.updates.map((u) => ({
         id: u.id,
         status: u.status as Status,
         percentComplete: u.percentComplete,
-        note: translated.get(u.id)?.description ?? u.note,
-        translated: translated.has(u.id),
+        note: u.hiddenAt ? "" : translated.get(u.id)?.description ?? u.note,
+        translated: !u.hiddenAt && translated.has(u.id),
         postedOn: u.postedOn,
         photo: u.photo,
         photoAlt: u.photoAlt,
+        takenDown: u.hiddenAt ? { on: u.hiddenAt.toISOString().slice(0, 10), reason: u.hiddenReason ?? "" } : null,
       })),
       milestones: project.milestones.map((m) => ({
         id: m.id,
@@ -105,12 +108,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canPost: projectPermissions.postUpdate(actor, project),
     canManageMilestones: projectPermissions.manageMilestones(actor, project),
     canRecordSpend: projectPermissions.recordSpend(actor, project),
+    canTakeDown: projectPermissions.takeDownUpdate(actor, project),
     today,
   };
 }
 
 const intentInput = z.object({
-  intent: z.enum(["update", "milestone-add", "milestone-edit", "milestone-done", "spend-add", "spend-withdraw"]).catch("update"),
+  intent: z.enum(["update", "milestone-add", "milestone-edit", "milestone-done", "spend-add", "spend-withdraw", "update-take-down"]).catch("update"),
 });
 
 const PHOTO_PROBLEMS = {
@@ -147,6 +151,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return formReply(submission);
     if (!(await completeMilestone(project.id, submission.value, actor!))) throw new Response(message("projects:errors.milestoneNotFound"), { status: 404 });
     return back("milestone");
+  }
+
+  if (intent === "update-take-down") {
+    authorize(request, actor, projectPermissions.takeDownUpdate(actor, project), message("projects:errors.onlyAgencyStaff"));
+    const submission = parseWithZod(formData, { schema: updateTakeDownInput });
+    if (submission.status !== "success") return formReply(submission);
+    const taken = await takeDownUpdate(project.id, submission.value.updateId, submission.value.reason, actor!);
+    if (!taken.ok) throw new Response(taken.reason, { status: 404 });
+    return back("takenDown");
   }
 
   if (intent === "spend-add" || intent === "spend-withdraw") {
@@ -193,7 +206,7 @@ type Reply = SubmissionResult<string[]> & { initialValue?: Record<string, unknow
 
 function answeredIntent(lastResult: unknown) {
   const initial = (lastResult as Reply | undefined)?.initialValue;
-  return { intent: typeof initial?.intent === "string" ? initial.intent : "update", milestoneId: initial?.milestoneId, spendId: initial?.spendId };
+  return { intent: typeof initial?.intent === "string" ? initial.intent : "update", milestoneId: initial?.milestoneId, spendId: initial?.spendId, updateId: initial?.updateId };
 }
 
 const MILESTONE_STATE_KEYS = {
@@ -203,7 +216,7 @@ const MILESTONE_STATE_KEYS = {
 } as const satisfies Record<MilestoneState, string>;
 
 export default function ProjectPage() {
-  const { project, canPost, canManageMilestones, canRecordSpend, today, following, signedIn, canTranslate } = useLoaderData<typeof loader>();
+  const { project, canPost, canManageMilestones, canRecordSpend, canTakeDown, today, following, signedIn, canTranslate } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const answered = answeredIntent(lastResult);
   const [searchParams] = useSearchParams();
@@ -245,6 +258,7 @@ export default function ProjectPage() {
       {searchParams.get("milestone") ? <Notice tone="success">{t("projects:milestones.saved")}</Notice> : null}
       {searchParams.get("spent") ? <Notice tone="success">{t("projects:spend.saved")}</Notice> : null}
       {searchParams.get("withdrawn") ? <Notice tone="success">{t("projects:spend.withdrawnNotice")}</Notice> : null}
+      {searchParams.get("takenDown") ? <Notice tone="success">{t("projects:takeDown.notice")}</Notice> : null}
       <h1>{project.title}</h1>
       <p className="meta">
         {project.cycle.name} · {project.district} · {t("projects:detail.budget", { budget: f.money(project.budgetCents, project.currency) })}
@@ -300,7 +314,12 @@ export default function ProjectPage() {
                       {s.withdrawnOn ? (
                         <p className="hint">{t("projects:spend.withdrawn", { date: f.date(s.withdrawnOn), reason: s.withdrawnReason ?? "" })}</p>
                       ) : canRecordSpend ? (
-                        <WithdrawSpend spend={s} lastResult={answered.intent === "spend-withdraw" && answered.spendId === s.id ? lastResult : undefined} />
+                        <WithdrawWithReason
+                          intent="spend-withdraw"
+                          entry={{ name: "spendId", id: s.id }}
+                          text={{ summary: t("projects:spend.withdraw"), label: t("projects:spend.withdrawLabel", { description: s.description }), reason: t("projects:spend.withdrawReason"), hint: t("projects:spend.withdrawHint"), submit: t("projects:spend.withdrawSubmit") }}
+                          lastResult={answered.intent === "spend-withdraw" && answered.spendId === s.id ? lastResult : undefined}
+                        />
                       ) : null}
                     </td>
                     <td data-label={t("projects:spend.reference")}>{s.reference ?? "—"}</td>
@@ -321,12 +340,16 @@ export default function ProjectPage() {
             entry.kind === "update" ? (
               <li key={`u-${entry.update.id}`} className="item">
                 <p className="meta">
-                  <time dateTime={entry.update.postedOn}>{f.date(entry.update.postedOn)}</time> · {t("projects:detail.updateLabel")} · {t(PROJECT_STATUS_KEYS[entry.update.status])} ·{" "}
-                  {f.percent(entry.update.percentComplete / 100)}
+                  <time dateTime={entry.update.postedOn}>{f.date(entry.update.postedOn)}</time> · {t("projects:detail.updateLabel")}
+                  {entry.update.takenDown ? null : ` · ${t(PROJECT_STATUS_KEYS[entry.update.status])} · ${f.percent(entry.update.percentComplete / 100)}`}
                 </p>
-                <p className="prose">{entry.update.note}</p>
+                {entry.update.takenDown ? (
+                  <p className="moderation-note">{t("projects:takeDown.done", { date: f.date(entry.update.takenDown.on), reason: entry.update.takenDown.reason })}</p>
+                ) : (
+                  <p className="prose">{entry.update.note}</p>
+                )}
                 {entry.update.translated ? <p className="hint">{t("translations:shown")}</p> : null}
-                {canTranslate ? (
+                {canTranslate && !entry.update.takenDown ? (
                   <p>
                     <Link to={`/translate/update/${entry.update.id}`}>{t("translations:link")}</Link>
                   </p>
@@ -338,6 +361,14 @@ export default function ProjectPage() {
                     </a>
                     <figcaption className="hint">{t("projects:detail.photoFull")}</figcaption>
                   </figure>
+                ) : null}
+                {canTakeDown && !entry.update.takenDown ? (
+                  <WithdrawWithReason
+                    intent="update-take-down"
+                    entry={{ name: "updateId", id: entry.update.id }}
+                    text={{ summary: t("projects:takeDown.summary"), label: t("projects:takeDown.label", { date: f.date(entry.update.postedOn) }), reason: t("projects:takeDown.reason"), hint: t("projects:takeDown.hint"), submit: t("projects:takeDown.submit") }}
+                    lastResult={answered.intent === "update-take-down" && answered.updateId === entry.update.id ? lastResult : undefined}
+                  />
                 ) : null}
               </li>
             ) : (
@@ -431,23 +462,35 @@ function PhotoField({ meta }: { meta: Parameters<typeof getInputProps>[0] }) {
   );
 }
 
-/** A spending entry recorded by mistake is withdrawn with a public reason (it stays listed). */
-function WithdrawSpend({ spend, lastResult }: { spend: { id: string; description: string }; lastResult: unknown }) {
-  const { t } = useTranslation();
+/**
+ * Withdrawing a spending entry, or taking down an update, always with a public reason (the entry stays
+ * listed, struck through or replaced by the reason). Folded away until needed.
+ */
+function WithdrawWithReason({
+  intent,
+  entry,
+  text,
+  lastResult,
+}: {
+  intent: "spend-withdraw" | "update-take-down";
+  entry: { name: "spendId" | "updateId"; id: string };
+  text: { summary: string; label: string; reason: string; hint: string; submit: string };
+  lastResult: unknown;
+}) {
   const [form, fields] = useForm({
-    id: `spend-${spend.id}`,
+    id: `${intent}-${entry.id}`,
     lastResult: lastResult as SubmissionResult<string[]> | undefined,
     shouldRevalidate: "onBlur",
   });
   return (
     <details open={lastResult !== undefined}>
-      <summary>{t("projects:spend.withdraw")}</summary>
-      <Form method="post" {...getFormProps(form)} aria-label={t("projects:spend.withdrawLabel", { description: spend.description })}>
+      <summary>{text.summary}</summary>
+      <Form method="post" {...getFormProps(form)} aria-label={text.label}>
         <AuthenticityTokenInput />
-        <input type="hidden" name="intent" value="spend-withdraw" />
-        <input type="hidden" name="spendId" value={spend.id} />
-        <TextField meta={fields.reason} label={t("projects:spend.withdrawReason")} hint={t("projects:spend.withdrawHint")} />
-        <button type="submit" className="button-secondary">{t("projects:spend.withdrawSubmit")}</button>
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name={entry.name} value={entry.id} />
+        <TextField meta={fields.reason} label={text.reason} hint={text.hint} />
+        <button type="submit" className="button-secondary">{text.submit}</button>
       </Form>
     </details>
   );

@@ -211,6 +211,25 @@ describe("project implementation", async () => {
     for (const file of ["../../etc/passwd", "nope.jpg", `${u.photo}.png`]) {
       expect(((await photos.loader(args(new Request("http://test/x"), { file }))) as Response).status).toBe(404);
     }
+
+    // The photo shows a bystander: only the project's agency or the PB office can take the update down, with a reason.
+    const takeDown = (reason: string) => ({ intent: "update-take-down", updateId: u.id, reason });
+    for (const who of [resident, transport]) expect(((await act((await browserFor(who)).post(url, takeDown("Not yours to remove")))) as Response).status).toBe(403);
+    const noReason = answerOf(await act(staff.post(url, takeDown(""))));
+    expect(noReason.httpStatus).toBe(400);
+    expect(noReason.reply.error.reason).toEqual(["projects:errors.takeDownReason"]);
+    expect(((await act(staff.post(url, takeDown("A neighbour is recognisable in the photo.")))) as Response).headers.get("Location")).toBe(`${url}?takenDown=1`);
+    const shown = (await page(null)).updates.find((x) => x.id === u.id)!;
+    expect(shown).toMatchObject({ note: "", photo: null, takenDown: { reason: "A neighbour is recognisable in the photo." } });
+    expect(((await photos.loader(args(new Request("http://test/x"), { file: `${u.photo}.jpg` }))) as Response).status).toBe(404);
+    expect(((await photos.loader(args(new Request("http://test/x"), { file: `${u.photo}-preview.webp` }))) as Response).status).toBe(404);
+    // The status is that of the latest update still shown (none here: where the project started).
+    const latest = await prisma.projectUpdate.findFirst({ where: { projectId: project.id, hiddenAt: null }, orderBy: { postedOn: "desc" } });
+    expect(await page(null)).toMatchObject({ status: latest?.status ?? "planned", percentComplete: latest?.percentComplete ?? 0 });
+    expect(((await act(staff.post(url, takeDown("Twice is once too many.")))) as Response).status).toBe(404);
+    // Staff post the news again, without the photo (the tests below expect the project in progress).
+    await act(staff.post(url, { intent: "update", status: "in_progress", percentComplete: "40", postedOn: "2026-06-02", note: "The swings are in; surfacing next week." }));
+    expect((await page(null)).status).toBe("in_progress");
   });
 
   it("refuses a file that is not an image (whatever its name), a photo without alt text, and one over 5 MB, keeping the text", async () => {

@@ -16,6 +16,8 @@ export const projectPermissions = {
   manageMilestones: ownAgencyOrAdmin,
   /** Record spending against the budget. */
   recordSpend: ownAgencyOrAdmin,
+  /** Take down an update (a wrong photo, a person in it): the project's agency, and the PB office as moderator. */
+  takeDownUpdate: ownAgencyOrAdmin,
 };
 
 export const PROJECT_STATUSES = ["planned", "in_progress", "delayed", "completed", "cancelled"] as const;

@@ -73,6 +73,16 @@ export const spendInput = (today: string, budgetCents: number) => z.object({
   reference: z.string().trim().max(100, message("projects:errors.reference")).optional(),
 });
 
+/** Taking down an update: the reason is shown in its place, publicly. */
+export const updateTakeDownInput = z.object({
+  updateId: z.string({ required_error: message("projects:errors.updateNotFound") }).min(1, message("projects:errors.updateNotFound")),
+  reason: z
+    .string({ required_error: message("projects:errors.takeDownReason") })
+    .trim()
+    .min(5, message("projects:errors.takeDownReason"))
+    .max(300, message("projects:errors.takeDownReason")),
+});
+
 /** Withdrawing a spending entry recorded by mistake: the reason is shown with it, publicly. */
 export const spendWithdrawInput = z.object({
   spendId: z.string({ required_error: message("projects:errors.spendNotFound") }).min(1, message("projects:errors.spendNotFound")),

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ProjectUpdate" ADD COLUMN "hiddenAt" DATETIME;
+ALTER TABLE "ProjectUpdate" ADD COLUMN "hiddenReason" TEXT;
+
