@@ -241,8 +241,8 @@ export default function IdeaPage() {
         </section>
       ) : null}
       {canWithdraw ? (
-        <section aria-labelledby="withdraw" className="card">
-          <h2 id="withdraw">{t("ideas:withdraw.heading")}</h2>
+        <section aria-labelledby="withdraw-heading" className="card">
+          <h2 id="withdraw-heading">{t("ideas:withdraw.heading")}</h2>
           <p>{t("ideas:withdraw.intro")}</p>
           <Form method="post" {...getFormProps(withdrawForm)}>
             <AuthenticityTokenInput />

@@ -23,7 +23,7 @@ test("agency staff add a milestone, spending and an update with a photo; a resid
   await spending.getByLabel(/^Amount/).fill("a lot");
   await spending.getByLabel("What it was for").fill("Soil and compost");
   await spending.getByRole("button", { name: "Record spending" }).click();
-  await expect(spending.getByText("Enter an amount greater than zero, e.g. 1,250.50.")).toBeVisible();
+  await expect(spending.getByText("Enter an amount greater than zero, with at most two decimals, e.g. 1,250.50.")).toBeVisible();
   await expect(spending.getByLabel("What it was for")).toHaveValue("Soil and compost");
   // Spending cannot be dated after today: said next to the date, which is kept.
   const today = await spending.getByLabel("Date", { exact: true }).inputValue();
@@ -88,6 +88,23 @@ test("agency staff add a milestone, spending and an update with a photo; a resid
   await expect(resident.getByRole("region", { name: "Record spending" })).toHaveCount(0);
   await expect(resident.getByRole("region", { name: "Milestones" })).toHaveCount(0);
   await shot(resident, "project-timeline");
+
+  // The photo turns out to show a neighbour: staff take the update down, with the reason shown in its place.
+  const again = await signIn(browser, "parks");
+  await again.goto(`/projects/${project.id}`);
+  const posted = again.getByRole("region", { name: "Updates" }).getByRole("listitem").filter({ hasText: "The raised beds are built" });
+  await posted.getByText("Take down this update").click();
+  await posted.getByRole("button", { name: "Take it down" }).click();
+  await expect(posted.getByText("Say in 5 to 300 characters why it is taken down; the reason is shown in its place.")).toBeVisible();
+  await posted.getByLabel("Why? (shown in its place)").fill("A neighbour is recognisable in the photo.");
+  await posted.getByRole("button", { name: "Take it down" }).click();
+  await expect(again.getByText("The update is taken down; the reason shows in its place.")).toBeVisible();
+  await again.context().close();
+  await resident.reload();
+  await expect(resident.getByText(/Taken down on .*: A neighbour is recognisable in the photo\./)).toBeVisible();
+  await expect(resident.getByText("The raised beds are built")).toHaveCount(0);
+  await expect(resident.getByRole("img", { name: "Six raised wooden beds filled with dark soil" })).toHaveCount(0);
+  await shot(resident, "project-update-taken-down");
   await resident.context().close();
 });
 

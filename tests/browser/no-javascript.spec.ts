@@ -54,6 +54,16 @@ test("a resident submits an idea without JavaScript, then fixes it on a small ph
   await expect(page.getByText(/youth-centre-route-timetable/)).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await shot(page, "idea-changed-phone");
+
+  // Then the city announces the same bus: the author withdraws the idea; it stays listed, marked withdrawn.
+  await page.getByLabel("Why? (optional, shown on the idea)").fill("The city announced a 10 pm bus from January.");
+  await page.getByRole("button", { name: "Withdraw this idea" }).click();
+  await expect(page.getByText("Your idea is withdrawn. It stays listed, marked withdrawn.")).toBeVisible();
+  await expect(page.getByText("Withdrawn by its author", { exact: true })).toBeVisible();
+  await expect(page.getByText("The city announced a 10 pm bus from January.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Change your idea" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Support this idea" })).toHaveCount(0);
+  await shot(page, "idea-withdrawn-phone");
 });
 
 test("a knapsack ballot is cast and the survey answered without JavaScript", async ({ browser }) => {
