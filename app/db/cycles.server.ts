@@ -238,6 +238,16 @@ export async function accountVotingCycles() {
   });
 }
 
+/** The announced voting days (residents read them on the home page and the ballot). */
+export async function updateVotingDates(cycleId: string, input: { votingOpensOn?: string; votingClosesOn?: string }, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { votingOpensOn: true, votingClosesOn: true } });
+    const after = { votingOpensOn: input.votingOpensOn ?? null, votingClosesOn: input.votingClosesOn ?? null };
+    await tx.cycle.update({ where: { id: cycleId }, data: after });
+    await audit(tx, actor, "cycle.voting-dates", { type: "cycle", id: cycleId }, { before, after });
+  });
+}
+
 export async function updateEligibility(cycleId: string, input: { accountVoting: boolean; minAge: number; residencyRule: string }, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const before = await tx.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { residencyRule: true } });

@@ -13,7 +13,7 @@ import { CheckboxField, FieldErrors, FormErrors, Notice, SelectField, TextField 
 import { readForm } from "~/csrf.server";
 import { requireState } from "~/http.server";
 import { countBallots, turnoutByChannel, voidVoterCode } from "~/db/ballots.server";
-import { updateEligibility, advancePhase, cyclePhase, cycleSnapshot, generateVoterCodes, getCycle, listCodeBatches, updateBallotRules } from "~/db/cycles.server";
+import { updateEligibility, updateVotingDates, advancePhase, cyclePhase, cycleSnapshot, generateVoterCodes, getCycle, listCodeBatches, updateBallotRules } from "~/db/cycles.server";
 import { createProjectsFromWinners } from "~/db/projects.server";
 import { latestResults, publishResults, runTally } from "~/db/results.server";
 import { translatedLocales } from "~/db/translations.server";
@@ -26,7 +26,7 @@ import { ballotRulesLockedReason, cyclePermissions } from "~/domain/cycles/permi
 import { blockersToAdvance, nextPhase, PHASE_KEYS, warningsBeforeAdvance } from "~/domain/cycles/phases";
 import { ideaPermissions } from "~/domain/ideas/permissions";
 import { votingChannelPermissions } from "~/domain/ballots/permissions";
-import { eligibilityInput } from "~/domain/cycles/schema";
+import { eligibilityInput, votingDatesInput } from "~/domain/cycles/schema";
 import { projectPermissions } from "~/domain/implementation/permissions";
 import { resultPermissions } from "~/domain/results/permissions";
 import { scoreKindOf, winnerWithTotal } from "~/domain/results/explain";
@@ -80,6 +80,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canImportIdeas: ideaPermissions.import(actor, { phase }),
     canEnterPaper: votingChannelPermissions.enterPaperBallots(actor, { phase }),
     eligibility: { accountVoting: cycle.accountVoting, minAge: String(cycle.minAge), residencyRule: cycle.residencyRule },
+    votingDates: { votingOpensOn: cycle.votingOpensOn ?? "", votingClosesOn: cycle.votingClosesOn ?? "" },
+    canSetDates: cyclePermissions.setVotingDates(actor, { phase }),
     turnout: (await turnoutByChannel(cycle.id)).byChannel.map((r) => ({ ...r, district: cycle.districts.find((d) => d.id === r.districtId)?.name ?? "" })),
     rulesLocked: ballotRulesLockedReason({ phase, ballotsCast: ballots }),
     districts: cycle.districts.map((d) => ({ id: d.id, name: d.name, budgetCents: d.budgetCents })),
@@ -113,10 +115,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.object({ intent: z.enum(["advance", "update-rules", "update-eligibility", "generate-codes", "void-code", "run-tally", "publish", "create-projects"]) });
+const intentSchema = z.object({ intent: z.enum(["advance", "update-rules", "update-eligibility", "update-dates", "generate-codes", "void-code", "run-tally", "publish", "create-projects"]) });
 type ActionData = {
   blockers: string[];
   eligibility?: SubmissionResult<string[]>;
+  dates?: SubmissionResult<string[]>;
   codes: SubmissionResult<string[]> | null;
   rules?: SubmissionResult<string[]>;
   voiding?: SubmissionResult<string[]>;
@@ -155,6 +158,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return refused({ blockers: [], codes: null, eligibility: submission.reply() });
       await updateEligibility(cycle.id, submission.value, actor);
       return back("eligibility");
+    }
+    case "update-dates": {
+      requireState(cyclePermissions.setVotingDates(actor, { phase }), message("admin:dates.locked"));
+      const submission = parseWithZod(formData, { schema: votingDatesInput });
+      if (submission.status !== "success") return refused({ blockers: [], codes: null, dates: submission.reply() });
+      await updateVotingDates(cycle.id, submission.value, actor);
+      return back("dates");
     }
     case "generate-codes": {
       const submission = parseWithZod(formData, { schema: generateCodesInput });
@@ -203,6 +213,7 @@ const NOTICE_KEYS: Record<string, string> = {
   voided: "admin:cycle.notice.voided",
   rules: "admin:cycle.notice.rules",
   eligibility: "admin:eligibility.saved",
+  dates: "admin:dates.saved",
 };
 
 const RESULT_STATUS_KEYS: Record<string, string> = {
@@ -213,7 +224,7 @@ const RESULT_STATUS_KEYS: Record<string, string> = {
 const isBallotMethod = (m: string): m is (typeof BALLOT_METHODS)[number] => (BALLOT_METHODS as readonly string[]).includes(m);
 
 export default function ManageCycle() {
-  const { cycle, closesEarly, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, turnout, districts, translations, next, blockers, warnings, batches, ballots, canTally, canCreateProjects, results, anyPublished } = useLoaderData<typeof loader>();
+  const { cycle, closesEarly, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, votingDates, canSetDates, turnout, districts, translations, next, blockers, warnings, batches, ballots, canTally, canCreateProjects, results, anyPublished } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -227,6 +238,7 @@ export default function ManageCycle() {
     id: "eligibility",
     defaultValue: { ...eligibility, accountVoting: eligibility.accountVoting ? "yes" : undefined },
   });
+  const [datesForm, datesFields] = useForm({ lastResult: actionData?.dates, id: "dates", defaultValue: votingDates });
   const [codesForm, codesFields] = useForm<z.input<typeof generateCodesInput>>({ lastResult: actionData?.codes, id: "codes", defaultValue: { count: "100", label: "" } });
   // The address keeps the last success (?notice=); a refused post since then must not show it beside its errors.
   const noticeKey = actionData ? undefined : NOTICE_KEYS[searchParams.get("notice") ?? (searchParams.get("created") ? "created" : "")];
@@ -317,6 +329,18 @@ export default function ManageCycle() {
           </Form>
         )}
       </section>
+      {canSetDates ? (
+        <section className="card" aria-labelledby="dates-heading">
+          <h2 id="dates-heading">{t("admin:dates.title")}</h2>
+          <p className="hint">{t("admin:dates.intro")}</p>
+          <Form method="post" {...getFormProps(datesForm)}>
+            <AuthenticityTokenInput />
+            <TextField meta={datesFields.votingOpensOn} label={t("admin:newCycle.votingOpens")} type="date" />
+            <TextField meta={datesFields.votingClosesOn} label={t("admin:newCycle.votingCloses")} type="date" />
+            <button type="submit" name="intent" value="update-dates" className="button-secondary">{t("admin:dates.save")}</button>
+          </Form>
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="eligibility-heading">
         <h2 id="eligibility-heading">{t("admin:eligibility.title")}</h2>
         {rulesLocked ? (

@@ -337,3 +337,30 @@ describe("revising a proposal", async () => {
     expect(await revisions()).toBe(before + 2);
   });
 });
+
+describe("correcting the voting days", async () => {
+  const admin = await makeUser(["admin"]);
+  const cycle = await makeCycle(admin, "voting");
+  const url = `/admin/cycles/${cycle.slug}`;
+  const post = async (who: Parameters<typeof browserFor>[0], fields: Record<string, string>) =>
+    settle(async () => adminAction(args((await browserFor(who)).post(url, { intent: "update-dates", ...fields }), { slug: cycle.slug })));
+
+  it("lets the PB office extend voting, refusing a closing day already gone by its field with the days typed kept", async () => {
+    const past = answerOf<{ dates: { error: Record<string, string[]>; initialValue: Record<string, unknown> } }>(await post(admin, { votingOpensOn: "2019-03-01", votingClosesOn: "2019-03-31" }));
+    expect(past.httpStatus).toBe(400);
+    expect(past.reply.dates.error.votingClosesOn.map((e) => inWords(e))).toEqual(["This closing day has already passed: give the day voting will close."]);
+    expect(past.reply.dates.initialValue).toMatchObject({ votingOpensOn: "2019-03-01", votingClosesOn: "2019-03-31" });
+    const saved = (await post(admin, { votingOpensOn: "2026-11-01", votingClosesOn: "2099-12-15" })) as Response;
+    expect(saved.headers.get("Location")).toBe(`${url}?notice=dates`);
+    expect(await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).toMatchObject({ votingOpensOn: "2026-11-01", votingClosesOn: "2099-12-15" });
+    expect(await prisma.auditLog.count({ where: { action: "cycle.voting-dates", targetId: cycle.id } })).toBe(1);
+  });
+
+  it("refuses anyone but the PB office, and any change once voting has closed", async () => {
+    const resident = await makeUser(["resident"]);
+    expect(((await post(resident, { votingClosesOn: "2099-12-31" })) as Response).status).toBe(403);
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "results" } });
+    expect(((await post(admin, { votingClosesOn: "2099-12-31" })) as Response).status).toBe(409);
+    expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).votingClosesOn).toBe("2099-12-15");
+  });
+});

@@ -11,6 +11,9 @@ export const cyclePermissions = {
   /** District budgets (the equity split) may change only before voting opens: voters see them on the ballot. */
   setBudgets: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "admin") && BUDGETS_OPEN.includes(cycle.phase),
+  /** The announced voting days may be corrected (or voting extended) until voting closes. */
+  setVotingDates: (actor: Actor | null, cycle: { phase: Phase | string }) =>
+    hasRole(actor, "admin") && [...BUDGETS_OPEN, "voting"].includes(cycle.phase),
 };
 
 const BUDGETS_OPEN: readonly string[] = ["draft", "ideas", "proposals", "costing"];

@@ -46,7 +46,7 @@ const cycleDetails = z.object({
 // before today: residents would read "voting closes" on a day already gone. An object of its own: zod
 // skips an object's refine while any of its fields is missing, and these errors should show at once.
 const today = () => new Date().toISOString().slice(0, 10);
-const votingDates = z
+export const votingDatesInput = z
   .object({ votingOpensOn: isoDate, votingClosesOn: isoDate })
   .refine((v) => !v.votingClosesOn || v.votingClosesOn >= today(), { path: ["votingClosesOn"], message: message("admin:errors.closesInPast") })
   .refine((v) => !v.votingOpensOn || !v.votingClosesOn || v.votingClosesOn >= v.votingOpensOn, {
@@ -54,7 +54,7 @@ const votingDates = z
     message: message("admin:errors.closesBeforeOpens"),
   });
 
-export const createCycleInput = cycleDetails.and(votingDates).and(ballotRulesInput);
+export const createCycleInput = cycleDetails.and(votingDatesInput).and(ballotRulesInput);
 export type CreateCycleInput = z.infer<typeof createCycleInput>;
 
 /** Whether signed-in residents may vote, and what they must declare first. */
