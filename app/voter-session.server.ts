@@ -61,12 +61,12 @@ export const noStore = () => ({ "Cache-Control": "no-store" });
  * Shows the receipt once and offers the optional survey: a random one-time token, kept
  * only in this cookie with the cycle's id (the survey stores neither with the answer).
  */
-export async function keepReceipt(request: Request, receipt: Receipt, surveyCycleId?: string) {
+export async function keepReceipt(request: Request, receipt: Receipt, surveyCycleId?: string, districtId?: string) {
   const session = await getSession(request);
   session.flash("receipt", receipt);
   // The tracker alone (not the choices) stays for the voting window, so a reload, a
   // language switch or the survey does not lose it.
-  session.set("tracker", { tracker: receipt.tracker, cycle: receipt.cycle, cycleId: surveyCycleId, district: receipt.district, at: Date.now() } satisfies KeptTracker);
+  session.set("tracker", { tracker: receipt.tracker, cycle: receipt.cycle, cycleId: surveyCycleId, district: receipt.district, districtId, at: Date.now() } satisfies KeptTracker);
   if (surveyCycleId) session.set("survey", { cycleId: surveyCycleId, token: randomBytes(24).toString("base64url") } satisfies SurveyOffer);
   return voterStorage.commitSession(session);
 }
@@ -100,9 +100,10 @@ export async function takeReceipt(request: Request) {
 export interface KeptTracker {
   tracker: string;
   cycle: string;
-  /** So the cycle's name is shown in the language the reader switches to (`cycle` is as it was voted). */
+  /** So the cycle's and district's names are shown in the language the reader switches to (`cycle`, `district`: as voted). */
   cycleId?: string;
   district: string;
+  districtId?: string;
   at: number;
 }
 

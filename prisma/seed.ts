@@ -364,8 +364,14 @@ async function seed() {
   await saveCensus(current.id, SURVEY_CENSUS, admin);
 }
 
-/** The PB office translated its own texts into Spanish: every category's name, and the cycles open for voting. */
+/** District names that are words rather than place names, as the PB office gave them in Spanish. */
+const DISTRICTS_ES: Record<string, string> = { "All schools": "Todas las escuelas", "All libraries": "Todas las bibliotecas" };
+
+/** The PB office translated its own texts into Spanish: every category's name, district names that are words, and the cycles open for voting. */
 async function translateOfficeTexts(admin: Actor) {
+  for (const district of await prisma.district.findMany({ where: { name: { in: Object.keys(DISTRICTS_ES) } } })) {
+    await saveTranslation({ type: "district", id: district.id }, { locale: "es", title: DISTRICTS_ES[district.name], description: "" }, admin);
+  }
   for (const category of await prisma.category.findMany({ orderBy: { id: "asc" } })) {
     const name = CATEGORIES_ES[category.name as keyof typeof CATEGORIES_ES];
     if (name) await saveTranslation({ type: "category", id: category.id }, { locale: "es", title: name, description: "" }, admin);

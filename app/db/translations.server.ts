@@ -40,6 +40,12 @@ export async function residencyRulesIn(cycles: readonly { id: string; residencyR
   return new Map(cycles.map((c) => [c.id, c.residencyRule && (translated.get(c.id)?.title ?? c.residencyRule)]));
 }
 
+/** District names in the reader's language, by district id; the original name where there is no translation. */
+export async function districtNamesIn(districts: readonly { id: string; name: string }[], locale: string) {
+  const translated = await translationsInto("district", districts.map((d) => d.id), locale);
+  return new Map(districts.map((d) => [d.id, translated.get(d.id)?.title ?? d.name]));
+}
+
 /** Category names in the reader's language, by category id; the original name where there is no translation. */
 export async function categoryNamesIn(categories: readonly { id: string; name: string }[], locale: string) {
   const translated = await translationsInto("category", categories.map((c) => c.id), locale);
@@ -71,6 +77,10 @@ export async function translatableItem(targetType: TranslatableType, id: string)
   if (targetType === "residency") {
     const cycle = await prisma.cycle.findUnique({ where: { id }, select: { id: true, slug: true, residencyRule: true } });
     return cycle?.residencyRule ? { id: cycle.id, number: 0, title: cycle.residencyRule, description: "", back: `/admin/cycles/${cycle.slug}`, hidden: false, ...none } : null;
+  }
+  if (targetType === "district") {
+    const district = await prisma.district.findUnique({ where: { id }, select: { id: true, name: true, cycle: { select: { slug: true } } } });
+    return district && { id: district.id, number: 0, title: district.name, description: "", back: `/admin/cycles/${district.cycle.slug}`, hidden: false, ...none };
   }
   if (targetType === "category") {
     const category = await prisma.category.findUnique({ where: { id }, select: { id: true, name: true, cycle: { select: { slug: true } } } });

@@ -51,7 +51,7 @@ async function guard(request: Request, slug: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, cycle } = await guard(request, params.slug);
   const phase = cyclePhase(cycle);
-  const [snapshot, batches, results, published, ballots, cycleLocales, categoryLocales, residencyLocales] = await Promise.all([
+  const [snapshot, batches, results, published, ballots, cycleLocales, categoryLocales, districtLocales, residencyLocales] = await Promise.all([
     cycleSnapshot(cycle.id),
     listCodeBatches(cycle.id),
     latestResults(cycle.id, { publishedOnly: false }),
@@ -59,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     countBallots(cycle.id),
     translatedLocales("cycle", [cycle.id]),
     translatedLocales("category", cycle.categories.map((c) => c.id)),
+    translatedLocales("district", cycle.districts.map((d) => d.id)),
     translatedLocales("residency", [cycle.id]),
   ]);
   // A new count after publication is a draft beside the published run, which the public still sees.
@@ -89,6 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     translations: {
       cycle: { id: cycle.id, described: cycle.description.trim() !== "", locales: cycleLocales.get(cycle.id) ?? [] },
       categories: cycle.categories.map((c) => ({ id: c.id, name: c.name, locales: categoryLocales.get(c.id) ?? [] })),
+      districts: cycle.districts.map((d) => ({ id: d.id, name: d.name, locales: districtLocales.get(d.id) ?? [] })),
       // Only a rule of the cycle's own: the standard wording comes translated.
       residency: cycle.residencyRule ? { locales: residencyLocales.get(cycle.id) ?? [] } : null,
     },
@@ -474,10 +476,12 @@ export default function ManageCycle() {
 function Translations({
   cycle,
   categories,
+  districts,
   residency,
 }: {
   cycle: { id: string; described: boolean; locales: string[] };
   categories: { id: string; name: string; locales: string[] }[];
+  districts: { id: string; name: string; locales: string[] }[];
   residency: { locales: string[] } | null;
 }) {
   const { t } = useTranslation();
@@ -494,6 +498,11 @@ function Translations({
         {categories.map((c) => (
           <li key={c.id}>
             <Link to={`/translate/category/${c.id}`}>{c.name}</Link> — {languages(c.locales)}
+          </li>
+        ))}
+        {districts.map((d) => (
+          <li key={d.id}>
+            <Link to={`/translate/district/${d.id}`}>{t("translations:office.district", { name: d.name })}</Link> — {languages(d.locales)}
           </li>
         ))}
         {residency ? (

@@ -16,7 +16,7 @@ import { INTL_LOCALE } from "~/i18n/config";
 import { greedyDifference, unspentReason } from "~/domain/results/satisfaction";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
-import { translationsInto } from "~/db/translations.server";
+import { districtNamesIn, translationsInto } from "~/db/translations.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "results:list.metaTitle");
 
@@ -28,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const results = await latestResults(cycle.id, { publishedOnly: true });
   // Project titles in the reader's language where the proposal was translated (the council's files keep the originals).
   const translated = await translationsInto("proposal", results.flatMap((r) => r.projects.map((p) => p.proposalId)), await localeOf(request));
+  const districtNames = await districtNamesIn(results.map((r) => r.district), await localeOf(request));
   return {
     cycle: {
       slug: cycle.slug,
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cycles,
     results: results.map((r) => ({
       id: r.id,
-      district: r.district.name,
+      district: districtNames.get(r.district.id) ?? r.district.name,
       budgetCents: r.budgetCents,
       spentCents: r.spentCents,
       ballotCount: r.ballotCount,

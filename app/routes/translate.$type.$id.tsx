@@ -63,6 +63,7 @@ const HEADINGS = {
   update: "translations:titleUpdate",
   cycle: "translations:titleCycle",
   category: "translations:titleCategory",
+  district: "translations:titleDistrict",
   residency: "translations:titleResidency",
 } as const satisfies Record<TranslatableType, string>;
 
@@ -73,6 +74,7 @@ const TITLE_LABELS = {
   update: "translations:translatedTitle",
   cycle: "translations:translatedName",
   category: "translations:translatedName",
+  district: "translations:translatedName",
   residency: "translations:translatedRule",
 } as const satisfies Record<TranslatableType, string>;
 

@@ -8,7 +8,7 @@ import { BallotChoices } from "~/components/ballot-choices";
 import { Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { ballotOptions, castBallot, findVoterCodeById } from "~/db/ballots.server";
-import { cyclesInLocale } from "~/db/translations.server";
+import { cyclesInLocale, districtNamesIn } from "~/db/translations.server";
 import { voterCodeRefusal } from "~/domain/ballots/permissions";
 import { ballotRulesFor, checkBallot, describeBallotRules, selectionTotalCents, type BallotRules } from "~/domain/ballots/rules";
 import { readBallotForm } from "~/domain/ballots/schema";
@@ -53,16 +53,17 @@ async function requireVoter(request: Request) {
   const options = await ballotOptions(code.cycleId, code.districtId, code.id, locale);
   // The cycle's name as the voter reads it, on the ballot and on the receipt.
   const [{ name: cycleName }] = await cyclesInLocale([code.cycle], locale);
-  return { code, cycleName, options, rules: ballotRulesFor(code.cycle, code.district), renewed: { headers: { "Set-Cookie": renew! } } };
+  const districtName = (await districtNamesIn([code.district], locale)).get(code.district.id)!;
+  return { code, cycleName, districtName, options, rules: ballotRulesFor(code.cycle, code.district), renewed: { headers: { "Set-Cookie": renew! } } };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { code, cycleName, options, rules, renewed } = await requireVoter(request);
+  const { code, cycleName, districtName, options, rules, renewed } = await requireVoter(request);
   const locale = INTL_LOCALE[await localeOf(request)];
   return data(
     {
       cycle: { name: cycleName, currency: code.cycle.currency },
-      district: { name: code.district.name, budgetCents: code.district.budgetCents },
+      district: { name: districtName, budgetCents: code.district.budgetCents },
       rules,
       rulesText: describeBallotRules(rules, code.cycle.currency, { locale }),
       options,
@@ -74,7 +75,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type Step = { step: "choose" | "review"; selection: string[]; ranks: Record<string, string>; errors: string[]; problems?: Record<string, string> };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { code, cycleName, options, rules, renewed } = await requireVoter(request);
+  const { code, cycleName, districtName, options, rules, renewed } = await requireVoter(request);
   const formData = await readForm(request);
   const form = readBallotForm(formData, rules.method, options.map((o) => o.id));
   if (!form) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
@@ -91,11 +92,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const cookie = await keepReceipt(request, {
     tracker: cast.tracker,
     cycle: cycleName,
-    district: code.district.name,
+    district: districtName,
     projects: check.selection.map((id, i) => (rules.method === "ranked" ? `${i + 1}. ` : "") + (titles.get(id) ?? id)),
     totalCents: rules.method === "knapsack" ? check.totalCents : null,
     currency: code.cycle.currency,
-  }, code.cycleId);
+  }, code.cycleId, code.districtId);
   return redirect("/vote/receipt", { headers: { "Set-Cookie": cookie } });
 }
 

@@ -8,7 +8,7 @@ import { useFormat } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { TrackerCard } from "~/components/tracker-card";
-import { cyclesInLocale } from "~/db/translations.server";
+import { cyclesInLocale, districtNamesIn } from "~/db/translations.server";
 import { readSurveyOffer, takeReceipt, type KeptTracker, type Receipt } from "~/voter-session.server";
 
 export { noStore as headers } from "~/voter-session.server";
@@ -22,7 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { receipt, tracker: kept, cookie } = await takeReceipt(request);
   // After a language switch the kept tracker names its cycle in the new language (it was stored as voted).
   const locale = await localeOf(request);
-  const tracker = kept?.cycleId ? { ...kept, cycle: (await cyclesInLocale([{ id: kept.cycleId, name: kept.cycle }], locale))[0].name } : kept;
+  const tracker = kept && {
+    ...kept,
+    cycle: kept.cycleId ? (await cyclesInLocale([{ id: kept.cycleId, name: kept.cycle }], locale))[0].name : kept.cycle,
+    district: kept.districtId ? (await districtNamesIn([{ id: kept.districtId, name: kept.district }], locale)).get(kept.districtId)! : kept.district,
+  };
   // The optional survey, offered once to this voting session (see /vote/survey); still offered after a reload
   // or a language switch while the session keeps the tracker (its 30 minutes), not to the next person at a shared computer.
   const offer = receipt || tracker ? await readSurveyOffer(request) : null;

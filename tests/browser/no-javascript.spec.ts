@@ -110,6 +110,11 @@ test("an approval ballot is refused over its limit, then cast, without JavaScrip
   const before = ballots();
   const page = await voterWithoutJs(browser, "libraries-2026");
   await expect(page.getByText(/choose 1 to 2/i).first()).toBeVisible();
+  // The district's name is the PB office's text: a Spanish reader gets its translation.
+  await page.getByRole("button", { name: "Español" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Su boleta: Todas las bibliotecas");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your ballot: All libraries");
   for (const box of await page.getByRole("checkbox").all()) await box.check();
   await page.getByRole("button", { name: "Review my ballot" }).click();
   await expect(page.getByRole("alert")).toBeVisible();

@@ -314,13 +314,21 @@ describe("translations of the PB office's own texts: cycles and categories", asy
     expect((await ballotOptions(cycle.id, north.id, undefined, "en")).map((o) => o.category)).toEqual(["Parks"]);
     const voter = await browserFor(null);
     voter.remember((await voteAction(args(voter.post("/vote", { code: codes[0].code })))) as Response);
-    type Ballot = { cycle: { name: string }; options: { category: string }[] };
+    // The PB office gives the district's name in Spanish too (only it may: it is its own text).
+    const districtUrl = `/translate/district/${north.id}`;
+    const admins = await browserFor(admin);
+    expect(((await settle(() => translateAction(args(admins.post(districtUrl, { locale: "es", title: "Norte" }), { type: "district", id: north.id })))) as Response).status).toBe(302);
+    const staffTry = await settle(async () => translateAction(args((await browserFor(staff)).post(districtUrl, { locale: "es", title: "Al norte" }), { type: "district", id: north.id })));
+    expect((staffTry as Response).status).toBe(403);
+    type Ballot = { cycle: { name: string }; district: { name: string }; options: { category: string }[] };
     const spanish = answerOf<Ballot>(await ballotLoader(args(voter.get("/vote/ballot?lng=es")))).reply;
     expect(spanish.options.map((o) => o.category)).toEqual(["Parques"]);
     expect(spanish.cycle.name).toBe("Votación de parques");
+    expect(spanish.district.name).toBe("Norte");
     const english = answerOf<Ballot>(await ballotLoader(args(voter.get("/vote/ballot?lng=en")))).reply;
     expect(english.options.map((o) => o.category)).toEqual(["Parks"]);
     expect(english.cycle.name).toBe(cycle.name);
+    expect(english.district.name).toBe(north.name);
   });
 
   it("shows Spanish readers the cycle's translated name and description on the home page and the vote start page, the original otherwise", async () => {

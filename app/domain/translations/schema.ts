@@ -63,6 +63,17 @@ const categoryTranslationInput = z.object({
   description: none,
 });
 
+/** A district's name: as long as the original may be (districtInput in app/domain/cycles/schema.ts). */
+const districtTranslationInput = z.object({
+  locale,
+  title: z
+    .string({ required_error: message("translations:errors.districtName") })
+    .trim()
+    .min(1, message("translations:errors.districtName"))
+    .max(80, message("translations:errors.districtNameLong")),
+  description: none,
+});
+
 /** The residency rule a resident declares they meet before voting: as long as the original may be (app/domain/cycles/schema.ts). */
 const residencyTranslationInput = z.object({
   locale,
@@ -78,7 +89,7 @@ const residencyTranslationInput = z.object({
 export function translatedFields(type: TranslatableType, original: { description: string }) {
   return {
     title: type !== "update",
-    description: type !== "category" && type !== "residency" && (type !== "cycle" || original.description.trim() !== ""),
+    description: type !== "category" && type !== "district" && type !== "residency" && (type !== "cycle" || original.description.trim() !== ""),
   };
 }
 
@@ -86,6 +97,7 @@ export function translatedFields(type: TranslatableType, original: { description
 export function translationInputFor(type: TranslatableType, original: { description: string }) {
   if (type === "update") return updateTranslationInput;
   if (type === "category") return categoryTranslationInput;
+  if (type === "district") return districtTranslationInput;
   if (type === "residency") return residencyTranslationInput;
   if (type === "cycle") return translatedFields(type, original).description ? cycleTranslationInput : cycleNameTranslationInput;
   return translationInput;
