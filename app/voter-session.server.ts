@@ -26,15 +26,16 @@ export interface Receipt {
 
 /**
  * The voter code of this voting session, with a cookie renewing its window (send it with the answer);
- * `expired` when the session had a code but sat idle too long (nothing was recorded).
+ * `expiredCodeId` instead when the session sat idle too long: the code may not be used to vote any more,
+ * only to tell whether it already voted.
  */
 export async function readVoterSession(request: Request) {
   const session = await getSession(request);
   const voterCodeId = session.get("voterCodeId");
-  if (typeof voterCodeId !== "string") return { voterCodeId: null, expired: false, renew: null };
-  if (!withinVotingWindow(Number(session.get("votingStartedAt") ?? 0))) return { voterCodeId: null, expired: true, renew: null };
+  if (typeof voterCodeId !== "string") return { voterCodeId: null, expiredCodeId: null, renew: null };
+  if (!withinVotingWindow(Number(session.get("votingStartedAt") ?? 0))) return { voterCodeId: null, expiredCodeId: voterCodeId, renew: null };
   session.set("votingStartedAt", Date.now());
-  return { voterCodeId, expired: false, renew: await voterStorage.commitSession(session) };
+  return { voterCodeId, expiredCodeId: null, renew: await voterStorage.commitSession(session) };
 }
 
 /** Active (or voted) less than VOTING_MINUTES ago. */

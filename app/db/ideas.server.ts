@@ -77,10 +77,13 @@ export async function othersSupporting(idea: { id: string; authorId: string | nu
  */
 export async function editIdea(ideaId: string, input: IdeaInput, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const supported = await tx.ideaSupport.count({ where: { ideaId, userId: { not: actor.id } } });
-    if (supported > 0) return { ok: false as const };
     const before = await tx.idea.findUniqueOrThrow({ where: { id: ideaId }, select: { title: true } });
-    await tx.idea.update({ where: { id: ideaId }, data: input });
+    // One conditional update, so a support or a decision committed meanwhile is seen on any database.
+    const { count } = await tx.idea.updateMany({
+      where: { id: ideaId, authorId: actor.id, status: "open", supports: { none: { userId: { not: actor.id } } } },
+      data: input,
+    });
+    if (count === 0) return { ok: false as const };
     await tx.contentTranslation.deleteMany({ where: { targetType: "idea", targetId: ideaId } });
     await audit(tx, actor, "idea.edit", { type: "idea", id: ideaId }, { titleBefore: before.title });
     return { ok: true as const };
@@ -98,10 +101,16 @@ export async function supportIdea(ideaId: string, actor: Actor) {
   });
 }
 
-/** Its author takes an idea back (only an open one: the check is in the update). Followers are told. */
+/**
+ * Its author takes an idea back: only an open one that carries no idea merged into it (those would be left
+ * merged into nothing); the checks are in the update, so a decision made meanwhile wins. Followers are told.
+ */
 export async function withdrawIdea(ideaId: string, reason: string, actor: Actor) {
   return changeWithMail(async (tx) => {
-    const { count } = await tx.idea.updateMany({ where: { id: ideaId, authorId: actor.id, status: "open" }, data: { status: "withdrawn", outcomeReason: reason } });
+    const { count } = await tx.idea.updateMany({
+      where: { id: ideaId, authorId: actor.id, status: "open", mergedFrom: { none: {} } },
+      data: { status: "withdrawn", outcomeReason: reason },
+    });
     if (count === 0) return { ok: false as const };
     const idea = await tx.idea.findUniqueOrThrow({ where: { id: ideaId } });
     await audit(tx, actor, "idea.withdraw", { type: "idea", id: ideaId }, { reason });
@@ -114,19 +123,22 @@ export async function withdrawIdea(ideaId: string, reason: string, actor: Actor)
   });
 }
 
+/** Only an idea still open: a withdrawal or another decision made meanwhile is not overwritten. */
 export async function markNotTakenForward(ideaId: string, reason: string, actor: Actor) {
   return changeWithMail(async (tx) => {
-    const idea = await tx.idea.update({ where: { id: ideaId }, data: { status: "not_taken_forward", outcomeReason: reason } });
+    const { count } = await tx.idea.updateMany({ where: { id: ideaId, status: "open" }, data: { status: "not_taken_forward", outcomeReason: reason } });
+    if (count === 0) return { ok: false as const };
+    const idea = await tx.idea.findUniqueOrThrow({ where: { id: ideaId } });
     await audit(tx, actor, "idea.not-taken-forward", { type: "idea", id: ideaId }, { reason });
     await notifyFollowers(tx, { type: "idea", id: ideaId }, {
       subject: "follows:mail.ideaNotTaken.subject",
       body: "follows:mail.ideaNotTaken.body",
       values: { number: idea.number, title: idea.title, reason },
     });
+    return { ok: true as const };
   });
 }
 
-/** Ideas a delegate can build a proposal from. */
 /** Ideas a delegate may write a proposal from: those of their committees' work still to be carried forward. */
 export async function ideasForProposal(cycleId: string, reach: DelegateReach) {
   const ideas = await prisma.idea.findMany({
@@ -184,7 +196,9 @@ export async function mergeIdea(ideaId: string, intoNumber: number, reach: Deleg
     if (into.status === "merged" || into.status === "not_taken_forward" || into.status === "withdrawn") {
       return { ok: false as const, error: message("ideas:merge.targetClosed", { number: intoNumber }) };
     }
-    await tx.idea.update({ where: { id: idea.id }, data: { status: "merged", mergedIntoId: into.id, outcomeReason: "" } });
+    // Only while it is still open: a withdrawal or a decision made meanwhile wins.
+    const { count } = await tx.idea.updateMany({ where: { id: idea.id, status: "open" }, data: { status: "merged", mergedIntoId: into.id, outcomeReason: "" } });
+    if (count === 0) return { ok: false as const, error: message("ideas:errors.alreadyDecided") };
     // Ideas merged earlier into this one now point at the idea that carries them all.
     await tx.idea.updateMany({ where: { mergedIntoId: idea.id }, data: { mergedIntoId: into.id } });
     await audit(tx, actor, "idea.merge", { type: "idea", id: idea.id }, { into: into.id, intoNumber });

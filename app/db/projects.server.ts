@@ -109,7 +109,8 @@ export async function postProjectUpdate(
   actor: Actor,
 ) {
   return changeWithMail(async (tx) => {
-    const latest = await tx.projectUpdate.findFirst({ where: { projectId }, orderBy: { postedOn: "desc" }, select: { postedOn: true } });
+    // The newest update still shown (a taken-down one no longer says where the project stands).
+    const latest = await tx.projectUpdate.findFirst({ where: { projectId, hiddenAt: null }, orderBy: [{ postedOn: "desc" }, { createdAt: "desc" }], select: { postedOn: true } });
     const update = await tx.projectUpdate.create({ data: { projectId, authorId: actor.id, ...input } });
     // A backdated update joins the timeline without overwriting the current status, and followers are not
     // told of a status the project does not have now.

@@ -39,15 +39,29 @@ export async function getProposal(id: string) {
   });
 }
 
+/** Thrown in createProposal's transaction to undo it: one of its ideas was withdrawn, merged or closed meanwhile. */
+class IdeasChanged extends Error {}
+
+const IDEAS_NOT_USABLE = "One of the chosen ideas is not part of this cycle, was merged into another, or was not taken forward.";
+
 /** `reach`: where the delegate works (their committees); a cycle without committees is everyone's. */
 export async function createProposal(cycleId: string, input: z.infer<typeof createProposalInput>, actor: Actor, reach: DelegateReach = { wholeCycle: true }) {
+  try {
+    return await proposalFromIdeas(cycleId, input, actor, reach);
+  } catch (error) {
+    if (error instanceof IdeasChanged) return { ok: false as const, error: IDEAS_NOT_USABLE };
+    throw error;
+  }
+}
+
+function proposalFromIdeas(cycleId: string, input: z.infer<typeof createProposalInput>, actor: Actor, reach: DelegateReach) {
   return changeWithMail(async (tx) => {
     // An idea already closed with a public reason, merged into another, or outside the delegate's committees
     // cannot be used by a tampered form.
     const found = await tx.idea.findMany({ where: { id: { in: input.ideaIds }, cycleId, status: { in: [...PROPOSAL_SOURCE_STATUSES] }, hiddenAt: null } });
     const ideas = found.filter((idea) => withinReach(reach, idea));
     if (ideas.length !== new Set(input.ideaIds).size) {
-      return { ok: false as const, error: "One of the chosen ideas is not part of this cycle, was merged into another, or was not taken forward." };
+      return { ok: false as const, error: IDEAS_NOT_USABLE };
     }
     const last = await tx.proposal.aggregate({ where: { cycleId }, _max: { number: true } });
     const proposal = await tx.proposal.create({
@@ -65,10 +79,12 @@ export async function createProposal(cycleId: string, input: z.infer<typeof crea
         ideas: { create: ideas.map((i) => ({ ideaId: i.id })) },
       },
     });
-    await tx.idea.updateMany({
-      where: { id: { in: ideas.map((i) => i.id) } },
+    // Conditional, so an idea withdrawn, merged or closed meanwhile is not overwritten: then nothing is saved.
+    const { count } = await tx.idea.updateMany({
+      where: { id: { in: ideas.map((i) => i.id) }, status: { in: [...PROPOSAL_SOURCE_STATUSES] } },
       data: { status: "developed", outcomeReason: "" },
     });
+    if (count !== ideas.length) throw new IdeasChanged();
     await audit(tx, actor, "proposal.create", { type: "proposal", id: proposal.id }, { ideaIds: input.ideaIds });
     for (const idea of ideas) {
       await notifyFollowers(tx, { type: "idea", id: idea.id }, {

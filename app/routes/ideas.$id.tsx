@@ -80,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canSupport: ideaPermissions.offerSupport(actor, { phase }, idea),
     canDecide: ideaPermissions.decide(actor, { phase }, reach, idea) && idea.status === "open",
     canEdit: ideaPermissions.editOwn(actor, { phase }, idea, othersBacking),
-    canWithdraw: ideaPermissions.withdrawOwn(actor, { phase }, idea),
+    canWithdraw: ideaPermissions.withdrawOwn(actor, { phase }, { ...idea, carriesOthers: idea.mergedFrom.length > 0 }),
   };
 }
 
@@ -99,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/ideas/${idea.id}?supported=${added ? "1" : "again"}`);
   }
   if (parsed.data.intent === "withdraw") {
-    authorize(request, actor, ideaPermissions.withdrawOwn(actor, { phase }, idea), message("ideas:withdraw.refused"));
+    authorize(request, actor, ideaPermissions.withdrawOwn(actor, { phase }, { ...idea, carriesOthers: idea.mergedFrom.length > 0 }), message("ideas:withdraw.refused"));
     const submission = parseWithZod(formData, { schema: ideaWithdrawInput });
     if (submission.status !== "success") return formReply(submission);
     const withdrawn = await withdrawIdea(idea.id, submission.value.reason, actor!);
@@ -124,7 +124,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: ideaDecisionInput });
   if (submission.status !== "success") return formReply(submission);
-  await markNotTakenForward(idea.id, submission.value.reason, actor!);
+  const closed = await markNotTakenForward(idea.id, submission.value.reason, actor!);
+  if (!closed.ok) throw new Response(message("ideas:errors.alreadyDecided"), { status: 409 });
   return redirect(`/ideas/${idea.id}`);
 }
 

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize } from "~/auth.server";
-import { FormErrors } from "~/components/forms";
+import { FormErrors, Notice } from "~/components/forms";
 import { IdeaFields } from "~/components/idea-fields";
 import { readForm } from "~/csrf.server";
 import { getCycle } from "~/db/cycles.server";
@@ -23,20 +23,21 @@ export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:edit.metaTitle");
 
 /**
- * Only the idea's author, while it can still change (see ideaPermissions.editOwn). Sending the form,
- * a support that came meanwhile is answered on the form (editIdea), so the typed text is not lost.
+ * Only the idea's author, while it can still change (see ideaPermissions.editOwn). Someone else's support
+ * is not a refusal here but a notice on the page (and editIdea refuses the change): a form sent without
+ * JavaScript as a support arrives is answered on the page with the typed text, not on an error page.
  */
-async function guard(request: Request, id: string | undefined, sending: boolean) {
+async function guard(request: Request, id: string | undefined) {
   const { actor, idea, phase } = await loadIdea(request, id);
-  const allowed = ideaPermissions.editOwn(actor, { phase }, idea, sending ? 0 : await othersSupporting(idea));
-  authorize(request, actor, allowed, message("ideas:edit.refused"));
+  authorize(request, actor, ideaPermissions.editOwn(actor, { phase }, idea, 0), message("ideas:edit.refused"));
   return { actor: actor!, idea };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { idea } = await guard(request, params.id, false);
+  const { idea } = await guard(request, params.id);
   const cycle = (await getCycle({ id: idea.cycleId }))!;
   return {
+    supportedByOthers: (await othersSupporting(idea)) > 0,
     idea: { id: idea.id, number: idea.number, title: idea.title, description: idea.description, districtId: idea.districtId, categoryId: idea.categoryId, location: idea.location },
     districts: cycle.districts.map((d) => ({ value: d.id, label: d.name })),
     categories: cycle.categories.map((c) => ({ value: c.id, label: c.name })),
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, idea } = await guard(request, params.id, true);
+  const { actor, idea } = await guard(request, params.id);
   const formData = await readForm(request);
   const submission = await parseWithZod(formData, { schema: ideaInput.superRefine(districtAndCategoryOf(idea.cycleId)), async: true });
   if (submission.status !== "success") return formReply(submission);
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditIdea() {
-  const { idea, districts, categories } = useLoaderData<typeof loader>();
+  const { idea, districts, categories, supportedByOthers } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -68,13 +69,23 @@ export default function EditIdea() {
   return (
     <div className="narrow">
       <h1>{t("ideas:edit.title", { number: idea.number })}</h1>
-      <p>{t("ideas:edit.intro")}</p>
-      <Form method="post" {...getFormProps(form)}>
-        <AuthenticityTokenInput />
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <IdeaFields fields={fields} districts={districts} categories={categories} />
-        <button type="submit" className="button">{t("ideas:edit.submit")}</button> <Link to={`/ideas/${idea.id}`}>{t("ideas:new.cancel")}</Link>
-      </Form>
+      {supportedByOthers && !lastResult ? (
+        // Opened after someone supported it: nothing to change any more.
+        <>
+          <Notice>{t("ideas:edit.nowSupported")}</Notice>
+          <p><Link to={`/ideas/${idea.id}`}>{t("ideas:edit.back")}</Link></p>
+        </>
+      ) : (
+        <>
+          <p>{t("ideas:edit.intro")}</p>
+          <Form method="post" {...getFormProps(form)}>
+            <AuthenticityTokenInput />
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <IdeaFields fields={fields} districts={districts} categories={categories} />
+            <button type="submit" className="button">{t("ideas:edit.submit")}</button> <Link to={`/ideas/${idea.id}`}>{t("ideas:new.cancel")}</Link>
+          </Form>
+        </>
+      )}
     </div>
   );
 }

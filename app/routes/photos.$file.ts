@@ -18,8 +18,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cross-Origin-Resource-Policy": "same-origin",
       "Content-Disposition": "inline",
-      // A stored photo never changes: its name is new for every upload.
-      "Cache-Control": "public, max-age=31536000, immutable",
+      // A stored photo never changes (its name is new for every upload), but it can be taken down (a bystander
+      // in it): caches may keep it for an hour, not a year.
+      "Cache-Control": "public, max-age=3600",
     },
   });
 }

@@ -34,8 +34,13 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matc
  * `renew` is the cookie that keeps the session open while the voter is choosing (send it with the answer).
  */
 async function requireVoter(request: Request) {
-  const { voterCodeId, expired, renew } = await readVoterSession(request);
-  if (expired) throw redirect("/vote?notice=expired");
+  const { voterCodeId, expiredCodeId, renew } = await readVoterSession(request);
+  if (expiredCodeId) {
+    // Idle too long. If it voted (a page reopened from the history, long after), that is what to say.
+    const voted = await findVoterCodeById(expiredCodeId);
+    if (voted?.participation) throw redirect(voted.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted");
+    throw redirect("/vote?notice=expired");
+  }
   const code = voterCodeId ? await findVoterCodeById(voterCodeId) : null;
   if (!code) throw redirect("/vote?notice=start");
   // A session started with an account belongs to that account: once it signs out (a shared computer), nobody votes with it.

@@ -170,7 +170,9 @@ describe("an author changing their own idea", async () => {
     expect(late.httpStatus).toBe(409);
     expect(decodeMessage(late.reply.error[""][0])?.key).toBe("ideas:edit.supportedMeanwhile");
     expect(late.reply.initialValue.title).toBe("Benches and a fountain");
-    expect(((await settle(() => editLoader(args(browser.get(url), { id: idea.id })))) as Response).status).toBe(403);
+    // Without JavaScript the page is loaded again after that answer: it must show it, not an error page.
+    const reloaded = (await editLoader(args(browser.get(url), { id: idea.id }))) as { supportedByOthers: boolean };
+    expect(reloaded.supportedByOthers).toBe(true);
     expect((await prisma.idea.findUniqueOrThrow({ where: { id: idea.id } })).title).toBe(fields.title);
     const view = (await ideaLoader(args(browser.get(`/ideas/${idea.id}`), { id: idea.id }))) as { canEdit: boolean };
     expect(view.canEdit).toBe(false);
@@ -192,6 +194,16 @@ describe("an author withdrawing their own idea", async () => {
   await prisma.follow.create({ data: { userId: neighbour.id, targetType: "idea", targetId: idea.id, locale: "en" } });
   const withdraw = async (who: typeof author | null, id: string, reason = "") =>
     settle(async () => ideaAction(args((await browserFor(who)).post(`/ideas/${id}`, { intent: "withdraw", reason }), { id })));
+
+  it("refuses to withdraw an idea others were merged into: they would be left merged into nothing", async () => {
+    const carrier = await make(3, "Shade at the library steps");
+    const merged = await make(4, "Trees by the library");
+    await prisma.idea.update({ where: { id: merged.id }, data: { status: "merged", mergedIntoId: carrier.id } });
+    const page = (await ideaLoader(args((await browserFor(author)).get(`/ideas/${carrier.id}`), { id: carrier.id }))) as { canWithdraw: boolean };
+    expect(page.canWithdraw).toBe(false);
+    expect(((await withdraw(author, carrier.id)) as Response).status).toBe(403);
+    expect((await prisma.idea.findUniqueOrThrow({ where: { id: carrier.id } })).status).toBe("open");
+  });
 
   it("refuses everyone but the author", async () => {
     expect(((await withdraw(neighbour, idea.id)) as Response).status).toBe(403);

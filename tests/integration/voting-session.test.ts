@@ -53,6 +53,15 @@ describe("the voting session on a shared computer", async () => {
     expect(await prisma.participation.count({ where: { voterCodeId: codes[0].id } })).toBe(0);
   });
 
+  it("long after voting, a ballot page reopened from the history says the code voted, not that nothing was recorded", async () => {
+    const voter = await browserFor(null);
+    voter.remember((await settle(() => voteAction(args(voter.post("/vote", { code: codes[2].code }))))) as Response);
+    const cast = (await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", project: proposalId }))))) as Response;
+    voter.remember(cast);
+    vi.spyOn(Date, "now").mockReturnValue(Date.now() + 90 * 60_000);
+    expect(location(await settle(() => ballotLoader(args(voter.get("/vote/ballot")))))).toBe("/vote?notice=already-voted");
+  });
+
   it("answers a ballot sent again from the browser's history after voting with the receipt, not an alarm", async () => {
     const voter = await browserFor(null);
     voter.remember((await settle(() => voteAction(args(voter.post("/vote", { code: codes[1].code }))))) as Response);

@@ -18,9 +18,12 @@ export const ideaPermissions = {
    */
   editOwn: (actor: Actor | null, cycle: { phase: Phase | string }, idea: { authorId: string | null; status: string; hiddenAt: Date | null }, othersSupporting: number) =>
     !!actor && actor.id === idea.authorId && cycle.phase === "ideas" && idea.status === "open" && idea.hiddenAt === null && othersSupporting === 0,
-  /** Its author may take an idea back while nobody has decided on it; it stays listed, marked withdrawn. */
-  withdrawOwn: (actor: Actor | null, cycle: { phase: Phase | string }, idea: { authorId: string | null; status: string; hiddenAt: Date | null }) =>
-    !!actor && actor.id === idea.authorId && supporting(cycle.phase) && idea.status === "open" && idea.hiddenAt === null,
+  /**
+   * Its author may take an idea back while nobody has decided on it (merging other ideas into it is such a
+   * decision: they would be left merged into nothing); it stays listed, marked withdrawn.
+   */
+  withdrawOwn: (actor: Actor | null, cycle: { phase: Phase | string }, idea: { authorId: string | null; status: string; hiddenAt: Date | null; carriesOthers: boolean }) =>
+    !!actor && actor.id === idea.authorId && supporting(cycle.phase) && idea.status === "open" && idea.hiddenAt === null && !idea.carriesOthers,
   /** Show the button to residents and to visitors, who are asked to sign in first. */
   offerSubmit: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     cycle.phase === "ideas" && (!actor || hasRole(actor, "resident")),
