@@ -19,7 +19,7 @@ import { loadIdea } from "~/guards.server";
 import { ideaPermissions, IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
 import { ideaDecisionInput, ideaHideInput, ideaMergeInput, ideaWithdrawInput } from "~/domain/ideas/schema";
 import { TranslatedDescription } from "~/components/translated";
-import { categoryNamesIn, translationsInto } from "~/db/translations.server";
+import { categoryNamesIn, districtNamesIn, translationsInto } from "~/db/translations.server";
 import { translationPermissions } from "~/domain/translations/permissions";
 import { localeOf } from "~/i18n/i18n.server";
 import { useFormat } from "~/i18n/i18n";
@@ -64,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       location: idea.location,
       status: idea.status,
       outcomeReason: idea.outcomeReason,
-      district: idea.district.name,
+      district: (await districtNamesIn([idea.district], locale)).get(idea.district.id) ?? idea.district.name,
       category: (await categoryNamesIn([idea.category], locale)).get(idea.category.id) ?? idea.category.name,
       author: idea.author?.name ?? null,
       createdAt: idea.createdAt.toISOString().slice(0, 10),

@@ -11,7 +11,7 @@ import { ideaPermissions, IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
 import { ideaFilter } from "~/domain/ideas/schema";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
-import { categoryNamesIn } from "~/db/translations.server";
+import { categoryNamesIn, districtNamesIn } from "~/db/translations.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:list.metaTitle");
 
@@ -20,9 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = ideaFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { cycle, cycles } = await publicCycleAndPicker(actor, filter.cycle, await localeOf(request));
   if (!cycle) return { cycle: null, cycles: [], ideas: [], filter, canSubmit: false };
-  const [ideas, categoryNames] = await Promise.all([listIdeas(cycle.id, filter), localeOf(request).then((l) => categoryNamesIn(cycle.categories, l))]);
+  const locale = await localeOf(request);
+  const [ideas, categoryNames, districtNames] = await Promise.all([listIdeas(cycle.id, filter), categoryNamesIn(cycle.categories, locale), districtNamesIn(cycle.districts, locale)]);
   return {
-    cycle: { slug: cycle.slug, name: cycle.name, districts: cycle.districts, categories: cycle.categories.map((c) => ({ ...c, name: categoryNames.get(c.id) ?? c.name })) },
+    cycle: { slug: cycle.slug, name: cycle.name, districts: cycle.districts.map((d) => ({ ...d, name: districtNames.get(d.id) ?? d.name })), categories: cycle.categories.map((c) => ({ ...c, name: categoryNames.get(c.id) ?? c.name })) },
     cycles,
     filter,
     canSubmit: ideaPermissions.offerSubmit(actor, { phase: cyclePhase(cycle) }),
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: i.id,
       number: i.number,
       title: i.title,
-      district: i.district.name,
+      district: districtNames.get(i.district.id) ?? i.district.name,
       category: categoryNames.get(i.category.id) ?? i.category.name,
       status: i.status,
       supports: i._count.supports,

@@ -22,7 +22,7 @@ import { costingPermissions } from "~/domain/costing/permissions";
 import { proposalPermissions, PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
 import { sendForCostingInput } from "~/domain/proposals/schema";
 import { TranslatedDescription } from "~/components/translated";
-import { categoryNamesIn, translationsInto } from "~/db/translations.server";
+import { categoryNamesIn, districtNamesIn, translationsInto } from "~/db/translations.server";
 import { translationLockedReason, translationPermissions } from "~/domain/translations/permissions";
 import { localeOf } from "~/i18n/i18n.server";
 import { useFormat } from "~/i18n/i18n";
@@ -63,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: proposal.title,
       description: proposal.description,
       status: proposal.status,
-      district: proposal.district.name,
+      district: (await districtNamesIn([proposal.district], locale)).get(proposal.district.id) ?? proposal.district.name,
       category: (await categoryNamesIn([proposal.category], locale)).get(proposal.category.id) ?? proposal.category.name,
       agency: proposal.agency?.name ?? null,
       cycle: { slug: proposal.cycle.slug, name: proposal.cycle.name, currency: proposal.cycle.currency },

@@ -13,7 +13,7 @@ import { proposalPermissions, PROPOSAL_STATUS_KEYS } from "~/domain/proposals/pe
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
-import { categoryNamesIn } from "~/db/translations.server";
+import { categoryNamesIn, districtNamesIn } from "~/db/translations.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "proposals:list.metaTitle");
 
@@ -28,9 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = query.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { cycle, cycles } = await publicCycleAndPicker(actor, filter.cycle, await localeOf(request), "proposals");
   if (!cycle) return { cycle: null, cycles: [], proposals: [], filter, canCreate: false };
-  const [proposals, categoryNames] = await Promise.all([listProposals(cycle.id, filter), localeOf(request).then((l) => categoryNamesIn(cycle.categories, l))]);
+  const locale = await localeOf(request);
+  const [proposals, categoryNames, districtNames] = await Promise.all([listProposals(cycle.id, filter), categoryNamesIn(cycle.categories, locale), districtNamesIn(cycle.districts, locale)]);
   return {
-    cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency, districts: cycle.districts.map((d) => ({ id: d.id, name: d.name })) },
+    cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency, districts: cycle.districts.map((d) => ({ id: d.id, name: districtNames.get(d.id) ?? d.name })) },
     cycles,
     filter,
     canCreate: proposalPermissions.create(actor, { phase: cyclePhase(cycle) }, await delegateReach(cycle.id, actor?.id)),
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: p.id,
       number: p.number,
       title: p.title,
-      district: p.district.name,
+      district: districtNames.get(p.district.id) ?? p.district.name,
       category: categoryNames.get(p.category.id) ?? p.category.name,
       status: p.status,
       agency: p.agency?.name ?? null,

@@ -6,6 +6,7 @@ import { decodeMessage } from "~/i18n/message";
 import { action as committeesAction, loader as committeesLoader } from "~/routes/admin.cycles.$slug_.committees";
 import { loader as myCommittees } from "~/routes/committees";
 import { action as ideaAction, loader as ideaLoader } from "~/routes/ideas.$id";
+import { loader as proposalList } from "~/routes/proposals._index";
 import { loader as proposalLoader } from "~/routes/proposals.$id";
 import { loader as proposalEditLoader } from "~/routes/proposals.$id_.edit";
 import { action as newProposalAction, loader as newProposalLoader } from "~/routes/proposals.new";
@@ -329,6 +330,10 @@ describe("translations of the PB office's own texts: cycles and categories", asy
     expect(english.options.map((o) => o.category)).toEqual(["Parks"]);
     expect(english.cycle.name).toBe(cycle.name);
     expect(english.district.name).toBe(north.name);
+    // And wherever residents read the district: the list of proposals, in Spanish.
+    type Listed = { proposals: { district: string }[] };
+    const listed = (await proposalList(args(await spanishReader(`/proposals?cycle=${cycle.slug}`)))) as Listed;
+    expect(new Set(listed.proposals.map((p) => p.district))).toEqual(new Set(["Norte"]));
   });
 
   it("shows Spanish readers the cycle's translated name and description on the home page and the vote start page, the original otherwise", async () => {
