@@ -73,22 +73,16 @@ export const spendInput = (today: string, budgetCents: number) => z.object({
   reference: z.string().trim().max(100, message("projects:errors.reference")).optional(),
 });
 
+/** An entry (by its id field) withdrawn with a public reason of 5 to 300 characters. */
+function withdrawalInput<K extends string>(idField: K, notFound: string, reasonMessage: string) {
+  return z.object({
+    [idField]: z.string({ required_error: notFound }).min(1, notFound),
+    reason: z.string({ required_error: reasonMessage }).trim().min(5, reasonMessage).max(300, reasonMessage),
+  } as Record<K | "reason", z.ZodString>);
+}
+
 /** Taking down an update: the reason is shown in its place, publicly. */
-export const updateTakeDownInput = z.object({
-  updateId: z.string({ required_error: message("projects:errors.updateNotFound") }).min(1, message("projects:errors.updateNotFound")),
-  reason: z
-    .string({ required_error: message("projects:errors.takeDownReason") })
-    .trim()
-    .min(5, message("projects:errors.takeDownReason"))
-    .max(300, message("projects:errors.takeDownReason")),
-});
+export const updateTakeDownInput = withdrawalInput("updateId", message("projects:errors.updateNotFound"), message("projects:errors.takeDownReason"));
 
 /** Withdrawing a spending entry recorded by mistake: the reason is shown with it, publicly. */
-export const spendWithdrawInput = z.object({
-  spendId: z.string({ required_error: message("projects:errors.spendNotFound") }).min(1, message("projects:errors.spendNotFound")),
-  reason: z
-    .string({ required_error: message("projects:errors.withdrawReason") })
-    .trim()
-    .min(5, message("projects:errors.withdrawReason"))
-    .max(300, message("projects:errors.withdrawReason")),
-});
+export const spendWithdrawInput = withdrawalInput("spendId", message("projects:errors.spendNotFound"), message("projects:errors.withdrawReason"));

@@ -53,37 +53,20 @@ const cycleTranslationInput = z.object({
 /** A cycle without a description of its own: only its name. */
 const cycleNameTranslationInput = z.object({ locale, title: cycleName, description: none });
 
-const categoryTranslationInput = z.object({
-  locale,
-  title: z
-    .string({ required_error: message("translations:errors.categoryName") })
-    .trim()
-    .min(1, message("translations:errors.categoryName"))
-    .max(60, message("translations:errors.categoryNameLong")),
-  description: none,
-});
+/** A text of one line and no description (a name, a rule), up to `max` characters like its original. */
+function oneLineTranslation(max: number, missing: string, tooLong: string) {
+  return z.object({
+    locale,
+    title: z.string({ required_error: missing }).trim().min(1, missing).max(max, tooLong),
+    description: none,
+  });
+}
 
+const categoryTranslationInput = oneLineTranslation(60, message("translations:errors.categoryName"), message("translations:errors.categoryNameLong"));
 /** A district's name: as long as the original may be (districtInput in app/domain/cycles/schema.ts). */
-const districtTranslationInput = z.object({
-  locale,
-  title: z
-    .string({ required_error: message("translations:errors.districtName") })
-    .trim()
-    .min(1, message("translations:errors.districtName"))
-    .max(80, message("translations:errors.districtNameLong")),
-  description: none,
-});
-
+const districtTranslationInput = oneLineTranslation(80, message("translations:errors.districtName"), message("translations:errors.districtNameLong"));
 /** The residency rule a resident declares they meet before voting: as long as the original may be (app/domain/cycles/schema.ts). */
-const residencyTranslationInput = z.object({
-  locale,
-  title: z
-    .string({ required_error: message("translations:errors.residencyRule") })
-    .trim()
-    .min(1, message("translations:errors.residencyRule"))
-    .max(200, message("translations:errors.residencyRuleLong")),
-  description: none,
-});
+const residencyTranslationInput = oneLineTranslation(200, message("translations:errors.residencyRule"), message("translations:errors.residencyRuleLong"));
 
 /** Which fields an item has to translate: an update only its note, a category (or a cycle without a description) only its name, a residency rule only itself. */
 export function translatedFields(type: TranslatableType, original: { description: string }) {
