@@ -12,7 +12,7 @@ import { formReply } from "~/http.server";
 import { cycleBySlugOrPhase, cyclePhase } from "~/db/cycles.server";
 import { delegateReach } from "~/db/committees.server";
 import { ideasForProposal } from "~/db/ideas.server";
-import { withinReach } from "~/domain/committees/permissions";
+import { reachableChoices, withinReach } from "~/domain/committees/permissions";
 import { districtAndCategoryOf } from "~/guards.server";
 import { createProposal } from "~/db/proposals.server";
 import { proposalPermissions } from "~/domain/proposals/permissions";
@@ -39,12 +39,11 @@ async function guard(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { cycle, reach } = await guard(request);
   const ideas = await ideasForProposal(cycle.id, reach);
-  // Only the districts and categories the delegate's committees work on.
-  const scopes = reach.wholeCycle ? [{ districtId: null, categoryId: null }] : reach.scopes;
+  const { districts, categories } = reachableChoices(reach, cycle.districts, cycle.categories);
   return {
     cycle: { slug: cycle.slug, name: cycle.name },
-    districts: cycle.districts.filter((d) => scopes.some((s) => s.districtId === null || s.districtId === d.id)).map((d) => ({ value: d.id, label: d.name })),
-    categories: cycle.categories.filter((c) => scopes.some((s) => s.categoryId === null || s.categoryId === c.id)).map((c) => ({ value: c.id, label: c.name })),
+    districts: districts.map((d) => ({ value: d.id, label: d.name })),
+    categories: categories.map((c) => ({ value: c.id, label: c.name })),
     ideas: ideas.map((i) => ({ id: i.id, number: i.number, title: i.title, district: i.district.name, supports: i._count.supports, status: i.status })),
   };
 }

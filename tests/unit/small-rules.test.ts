@@ -1,3 +1,4 @@
+import { hasReach, reachableChoices, withinReach } from "~/domain/committees/permissions";
 import { describe, expect, it } from "vitest";
 import { safeRedirect } from "~/domain/accounts/schema";
 import { CODE_ALPHABET, generateVoterCode, normaliseVoterCode } from "~/domain/ballots/voter-codes";
@@ -112,5 +113,23 @@ describe("percentages on the dashboards", async () => {
     expect(formatPercent(0.004, 1, "en-US")).toBe("0.4%");
     expect(formatPercent(0.004, 0, "en-US")).toBe("0.4%");
     expect(formatPercent(0.62, 0, "es-US")).toMatch(/^62\s?%$/);
+  });
+});
+
+describe("where a delegate works", () => {
+  const north = { districtId: "n", categoryId: null };
+  const parksEverywhere = { districtId: null, categoryId: "parks" };
+  const reach = { wholeCycle: false as const, scopes: [north, parksEverywhere] };
+  it("covers an item when one of their committees covers its district and category", () => {
+    expect(withinReach(reach, { districtId: "n", categoryId: "streets" })).toBe(true);
+    expect(withinReach(reach, { districtId: "s", categoryId: "parks" })).toBe(true);
+    expect(withinReach(reach, { districtId: "s", categoryId: "streets" })).toBe(false);
+    expect(withinReach({ wholeCycle: true }, { districtId: "s", categoryId: "streets" })).toBe(true);
+  });
+  it("offers only districts and categories some committee covers; no committee in a cycle that has them is no reach", () => {
+    const choices = reachableChoices({ wholeCycle: false, scopes: [north] }, [{ id: "n" }, { id: "s" }], [{ id: "parks" }, { id: "streets" }]);
+    expect(choices).toEqual({ districts: [{ id: "n" }], categories: [{ id: "parks" }, { id: "streets" }] });
+    expect(hasReach({ wholeCycle: false, scopes: [] })).toBe(false);
+    expect(hasReach({ wholeCycle: true })).toBe(true);
   });
 });

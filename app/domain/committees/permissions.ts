@@ -29,6 +29,15 @@ export function withinReach(reach: DelegateReach, item: { districtId: string; ca
   return reach.wholeCycle || reach.scopes.some((scope) => inCommitteeScope(scope, item));
 }
 
+/** The districts and categories a delegate can put a proposal in: those some committee of theirs covers. */
+export function reachableChoices<D extends { id: string }, C extends { id: string }>(reach: DelegateReach, districts: readonly D[], categories: readonly C[]) {
+  const scopes: readonly CommitteeScope[] = reach.wholeCycle ? [{ districtId: null, categoryId: null }] : reach.scopes;
+  return {
+    districts: districts.filter((d) => scopes.some((s) => s.districtId === null || s.districtId === d.id)),
+    categories: categories.filter((c) => scopes.some((s) => s.categoryId === null || s.categoryId === c.id)),
+  };
+}
+
 /** Whether the delegate has any work in the cycle (a committee there, or a cycle without committees). */
 export function hasReach(reach: DelegateReach): boolean {
   return reach.wholeCycle || reach.scopes.length > 0;
