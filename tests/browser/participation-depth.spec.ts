@@ -81,10 +81,14 @@ test("a resident follows and discusses an idea; the PB office hides an abusive c
 test("a project's follower gets an e-mail when staff post an update, visible in the outbox", async ({ browser }) => {
   const resident = await signIn(browser, "resident");
   await resident.goto("/projects");
-  await resident.locator("main .item-title a").first().click();
+  // The title from the link, and the project page awaited by its heading (reading the heading as soon as the
+  // address changed could still read the list's "Projects being built").
+  const link = resident.locator("main .item-title a").first();
+  const title = (await link.textContent())!.trim();
+  await link.click();
+  await expect(resident.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(resident).toHaveURL(/\/projects\/[^/?]+$/);
   const projectUrl = resident.url();
-  const title = (await resident.getByRole("heading", { level: 1 }).textContent())!;
   await resident.getByRole("button", { name: "Follow" }).click();
   await expect(resident.getByRole("button", { name: /Following/ })).toBeVisible();
 
