@@ -3,6 +3,7 @@
 // reload is told "already voted", not "start again".
 import { randomBytes } from "node:crypto";
 import { createCookieSessionStorage } from "@remix-run/node";
+import { z } from "zod";
 import { VOTING_MINUTES } from "~/domain/ballots/session";
 import { secureCookies, sessionSecret } from "~/env.server";
 
@@ -47,7 +48,38 @@ export async function startVoting(request: Request, voterCodeId: string) {
   const session = await getSession(request);
   session.set("voterCodeId", voterCodeId);
   session.set("votingStartedAt", Date.now());
+  session.unset("ballotDraft");
   return voterStorage.commitSession(session);
+}
+
+/**
+ * The ballot as the voter last sent it: to review, or with what to fix. Each step of the ballot is
+ * then a page of its own (sent, redirected, shown), so the back button or a reload never offers to
+ * send a form again ("Confirm Form Resubmission" reads like voting twice). Belongs to one voter code.
+ */
+const ballotDraftSchema = z.object({
+  codeId: z.string(),
+  selection: z.array(z.string()),
+  ranks: z.record(z.string(), z.string()),
+  errors: z.array(z.string()),
+  problems: z.record(z.string(), z.string()).optional(),
+  /** Checked and ready to confirm. */
+  reviewed: z.boolean(),
+});
+export type BallotDraft = z.infer<typeof ballotDraftSchema>;
+
+/** Keeps the draft; sending it is a step, so it renews the voting window too. Returns the cookie. */
+export async function keepBallotDraft(request: Request, draft: BallotDraft) {
+  const session = await getSession(request);
+  session.set("ballotDraft", draft);
+  session.set("votingStartedAt", Date.now());
+  return voterStorage.commitSession(session);
+}
+
+/** This voter code's draft, if the session holds one. */
+export async function readBallotDraft(request: Request, codeId: string): Promise<BallotDraft | null> {
+  const parsed = ballotDraftSchema.safeParse((await getSession(request)).get("ballotDraft"));
+  return parsed.success && parsed.data.codeId === codeId ? parsed.data : null;
 }
 
 /** Signing out ends the voting session too: the next person at a shared computer cannot vote with it. */
@@ -65,6 +97,7 @@ export const noStore = () => ({ "Cache-Control": "no-store" });
 export async function keepReceipt(request: Request, receipt: Receipt, surveyCycleId?: string, districtId?: string) {
   const session = await getSession(request);
   session.flash("receipt", receipt);
+  session.unset("ballotDraft"); // cast: the choices are not kept in the browser
   // The tracker alone (not the choices) stays for the voting window, so a reload, a
   // language switch or the survey does not lose it.
   session.set("tracker", { tracker: receipt.tracker, cycle: receipt.cycle, cycleId: surveyCycleId, district: receipt.district, districtId, at: Date.now() } satisfies KeptTracker);

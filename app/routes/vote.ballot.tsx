@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
@@ -18,7 +18,7 @@ import { localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import { getActor } from "~/auth.server";
-import { keepReceipt, readKeptTracker, readVoterSession } from "~/voter-session.server";
+import { keepBallotDraft, keepReceipt, readBallotDraft, readKeptTracker, readVoterSession, type BallotDraft } from "~/voter-session.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -65,6 +65,10 @@ async function requireVoter(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { code, cycleName, districtName, options, rules, renewed } = await requireVoter(request);
   const locale = INTL_LOCALE[await localeOf(request)];
+  // What the voter last sent (kept by the action below): shown again, to review or to fix.
+  const draft = await readBallotDraft(request, code.id);
+  const reviewing =
+    new URL(request.url).searchParams.get("step") === "review" && !!draft?.reviewed && draft.selection.every((id) => options.some((o) => o.id === id));
   return data(
     {
       cycle: { name: cycleName, currency: code.cycle.currency },
@@ -72,25 +76,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
       rules,
       rulesText: describeBallotRules(rules, code.cycle.currency, { locale }),
       options,
+      step: reviewing ? ("review" as const) : ("choose" as const),
+      draft: draft && { selection: draft.selection, ranks: draft.ranks, errors: draft.errors, problems: draft.problems },
     },
     renewed,
   );
 }
 
-type Step = { step: "choose" | "review"; selection: string[]; ranks: Record<string, string>; errors: string[]; problems?: Record<string, string> };
+/** This page again, at one step: the review (`?step=review`) or the choices. Other parameters (the language) stay. */
+function stepUrl(request: Request, step: "choose" | "review") {
+  const url = new URL(request.url);
+  if (step === "review") url.searchParams.set("step", "review");
+  else url.searchParams.delete("step");
+  return url.pathname + url.search;
+}
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { code, cycleName, districtName, options, rules, renewed } = await requireVoter(request);
+  const { code, cycleName, districtName, options, rules } = await requireVoter(request);
   const formData = await readForm(request);
   const form = readBallotForm(formData, rules.method, options.map((o) => o.id));
   if (!form) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
   const ranks = "ranks" in form.submission ? { ...form.submission.ranks } : {};
   const chosen = "ids" in form.submission ? [...form.submission.ids] : [];
-  if (form.intent === "change") return data<Step>({ step: "choose", selection: chosen, ranks, errors: [] }, renewed);
+  // Every step but the last answers with a page to go to (post, redirect, get): see keepBallotDraft.
+  const goTo = async (step: "choose" | "review", draft: Omit<BallotDraft, "codeId">) =>
+    redirect(stepUrl(request, step), { headers: { "Set-Cookie": await keepBallotDraft(request, { codeId: code.id, ...draft }) } });
+  if (form.intent === "change") return goTo("choose", { selection: chosen, ranks, errors: [], reviewed: false });
   const check = checkBallot(rules, options, form.submission, code.cycle.currency, INTL_LOCALE[await localeOf(request)]);
   // A refused ballot comes back exactly as the voter filled it in, with the reasons.
-  if (!check.ok) return data<Step>({ step: "choose", selection: chosen.length ? chosen : check.selection, ranks, errors: check.errors, problems: check.problems }, renewed);
-  if (form.intent === "review") return data<Step>({ step: "review", selection: check.selection, ranks, errors: [] }, renewed);
+  if (!check.ok) return goTo("choose", { selection: chosen.length ? chosen : check.selection, ranks, errors: check.errors, problems: check.problems, reviewed: false });
+  if (form.intent === "review") return goTo("review", { selection: check.selection, ranks, errors: [], reviewed: true });
   const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", channel: code.userId ? "account" : "online", locale: await localeOf(request) });
   if (!cast.ok) return redirect(cast.reason === "closed" ? "/vote?notice=closed" : code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted");
   const titles = new Map(options.map((o) => [o.id, o.title]));
@@ -106,8 +121,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Ballot() {
-  const { cycle, district, rules, rulesText, options } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { cycle, district, rules, rulesText, options, step, draft: result } = useLoaderData<typeof loader>();
   // The form's own fields hold the choices (so a box ticked before the page finished
   // loading counts); the state only mirrors them for the running total.
   const formRef = useRef<HTMLFormElement>(null);
@@ -123,7 +137,7 @@ export default function Ballot() {
   const f = useFormat();
   const money = (c: number) => f.money(c, cycle.currency);
 
-  if (result?.step === "review") {
+  if (step === "review" && result) {
     const chosen = result.selection.map((id) => options.find((o) => o.id === id)!);
     const total = selectionTotalCents(options, result.selection);
     return (

@@ -19,7 +19,7 @@ import { action as adminAction, loader as adminLoader } from "~/routes/admin.cyc
 import { winnerWithTotal } from "~/domain/results/explain";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
-import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+import { answerOf, args, ballotStep, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 import { inWords, tIn } from "../english";
 
 describe("ranked and approval cycles, rule locking, and recounts from the published file", async () => {
@@ -56,7 +56,7 @@ describe("ranked and approval cycles, rule locking, and recounts from the publis
   it("takes a ranked ballot through the voter's pages and stores the ranks", async () => {
     const voter = await browserFor(null);
     voter.remember((await settle(() => codeAction(args(voter.post("/vote", { code: codes[0].code }))))) as Response);
-    const gap = answerOf<{ errors: string[]; ranks: Record<string, string> }>(await ballotAction(args(voter.post("/vote/ballot", { intent: "review", [`rank-${ids.A}`]: "1", [`rank-${ids.B}`]: "3" })))).reply;
+    const gap = (await ballotStep(voter, { intent: "review", [`rank-${ids.A}`]: "1", [`rank-${ids.B}`]: "3" })).page.draft!;
     expect(gap.errors.map((e) => inWords(e))).toEqual(["Your ranks skip 2. Number your choices 1, 2, 3… without gaps."]);
     expect(gap.ranks[ids.B]).toBe("3");
     const cast = (await settle(() =>

@@ -13,7 +13,7 @@ import { action as costAction } from "~/routes/costing.$id";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
 import { inWords, tIn } from "../english";
-import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+import { answerOf, args, ballotStep, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
 describe("costing, voting and tallying a cycle", async () => {
   const admin = await makeUser(["admin"]);
@@ -109,7 +109,10 @@ describe("costing, voting and tallying a cycle", async () => {
     const entered = (await settle(() => codeAction(args(voter.post("/vote", { code: code.code.toLowerCase() }))))) as Response;
     expect(entered.headers.get("Location")).toBe("/vote/ballot");
     voter.remember(entered);
-    const over = answerOf<{ errors: string[]; selection: string[] }>(await ballotAction(args(voter.post("/vote/ballot", { intent: "review", project: [playground, benches, trees] })))).reply;
+    const refused = await ballotStep(voter, { intent: "review", project: [playground, benches, trees] });
+    expect(refused.location).toBe("/vote/ballot");
+    expect(refused.page.step).toBe("choose");
+    const over = refused.page.draft!;
     expect(inWords(over.errors[0])).toMatch(/over the district budget of \$100,000/);
     expect(over.selection).toEqual([playground, benches, trees]);
     const cast = (await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", project: [playground, benches] }))))) as Response;

@@ -8,6 +8,7 @@ import { csrf } from "~/csrf.server";
 import type { Actor, Role } from "~/domain/auth/roles";
 import type { Phase } from "~/domain/cycles/phases";
 import { DEFAULT_BALLOT_RULES, type BallotRulesInput } from "~/domain/cycles/rules-schema";
+import { action as ballotAction, loader as ballotLoader } from "~/routes/vote.ballot";
 
 let counter = 0;
 const PASSWORD_HASH = hashPassword("test-password-123");
@@ -105,6 +106,20 @@ export async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
 }
 
 export const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
+
+/**
+ * A step of the ballot sent as a browser sends it: the answer is the page to go to (post, redirect,
+ * get), which is then opened with the cookies it set. The page's data, and where it was.
+ */
+export async function ballotStep(voter: Awaited<ReturnType<typeof browserFor>>, fields: Record<string, string | string[]>, url = "/vote/ballot") {
+  const sent = (await settle(() => ballotAction(args(voter.post(url, fields))))) as Response;
+  const location = sent.headers.get("Location")!;
+  voter.remember(sent);
+  const page = answerOf<{ step: "choose" | "review"; draft: { selection: string[]; ranks: Record<string, string>; errors: string[] } | null }>(
+    await ballotLoader(args(voter.get(location))),
+  ).reply;
+  return { location, page, sent };
+}
 
 /** An action's answer without its HTTP wrapping: the status and the form reply. */
 export function answerOf<T = { status?: string; error: Record<string, string[]>; initialValue: Record<string, unknown> }>(result: unknown): { httpStatus: number; reply: T } {

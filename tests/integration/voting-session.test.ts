@@ -4,7 +4,7 @@ import { prisma } from "~/db/client.server";
 import { action as logoutAction } from "~/routes/logout";
 import { action as ballotAction, loader as ballotLoader } from "~/routes/vote.ballot";
 import { action as voteAction } from "~/routes/vote._index";
-import { answerOf, args, browserFor, makeUser, settle, votingCycle } from "./fixtures";
+import { answerOf, args, ballotStep, browserFor, makeUser, settle, votingCycle } from "./fixtures";
 
 // A voting session on a shared computer (a library, a polling site, a family phone) must not be
 // usable by the next person, and must not throw away the ballot of someone still choosing.
@@ -40,10 +40,8 @@ describe("the voting session on a shared computer", async () => {
     const at = (minutes: number) => vi.spyOn(Date, "now").mockReturnValue(t0 + minutes * 60_000);
     // Reading for 20 minutes, then a step: the session is renewed from then.
     at(20);
-    const review = await ballotAction(args(voter.post("/vote/ballot", { intent: "review", project: proposalId })));
-    expect(answerOf<{ step: string }>(review).reply.step).toBe("review");
-    const renewed = new Response(null, { headers: { "Set-Cookie": (review as { init: { headers: Record<string, string> } }).init.headers["Set-Cookie"] } });
-    voter.remember(renewed);
+    const review = await ballotStep(voter, { intent: "review", project: proposalId });
+    expect(review.page.step).toBe("review");
     at(45); // 45 minutes after starting, 25 after the last step
     expect(answerOf<{ options: unknown[] }>(await ballotLoader(args(voter.get("/vote/ballot")))).reply.options).toHaveLength(1);
     // Then 31 minutes idle: the voter is told why, not asked for a code as if nothing had happened.
@@ -51,6 +49,31 @@ describe("the voting session on a shared computer", async () => {
     const late = await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", project: proposalId }))));
     expect(location(late)).toBe("/vote?notice=expired");
     expect(await prisma.participation.count({ where: { voterCodeId: codes[0].id } })).toBe(0);
+  });
+
+  it("makes each step of the ballot a page of its own, so Back after voting never offers to send it again", async () => {
+    const voter = await browserFor(null);
+    voter.remember((await settle(() => voteAction(args(voter.post("/vote", { code: codes[3].code }))))) as Response);
+    // Review: the answer is a page to go to, not a page made of a form sent (which Back and reload would resend).
+    const review = await ballotStep(voter, { intent: "review", project: proposalId });
+    expect(review.location).toBe("/vote/ballot?step=review");
+    expect(review.page).toMatchObject({ step: "review", draft: { selection: [proposalId], errors: [] } });
+    // A reload shows the same review; Back shows the choices, still ticked.
+    expect(answerOf<{ step: string }>(await ballotLoader(args(voter.get(review.location)))).reply.step).toBe("review");
+    expect(answerOf<{ step: string; draft: { selection: string[] } }>(await ballotLoader(args(voter.get("/vote/ballot")))).reply).toMatchObject({ step: "choose", draft: { selection: [proposalId] } });
+    // "Change my choices" (or a language switch) keeps the language asked for.
+    const change = await ballotStep(voter, { intent: "change", project: proposalId }, "/vote/ballot?step=review&lng=es");
+    expect(change.location).toBe("/vote/ballot?lng=es");
+    expect(change.page).toMatchObject({ step: "choose", draft: { selection: [proposalId] } });
+    const cast = (await settle(() => ballotAction(args(voter.post("/vote/ballot?step=review", { intent: "confirm", project: proposalId }))))) as Response;
+    expect(location(cast)).toBe("/vote/receipt");
+    voter.remember(cast);
+    // Back from the receipt opens the review page: it is the receipt again, and nothing is sent.
+    expect(location(await settle(() => ballotLoader(args(voter.get("/vote/ballot?step=review")))))).toBe("/vote/receipt");
+    expect(await prisma.participation.count({ where: { voterCodeId: codes[3].id } })).toBe(1);
+    // The choices left the browser with the vote: the next code entered here starts from an empty ballot.
+    voter.remember((await settle(() => voteAction(args(voter.post("/vote", { code: codes[4].code }))))) as Response);
+    expect(answerOf<{ step: string; draft: unknown }>(await ballotLoader(args(voter.get("/vote/ballot?step=review")))).reply).toMatchObject({ step: "choose", draft: null });
   });
 
   it("long after voting, a ballot page reopened from the history says the code voted, not that nothing was recorded", async () => {
