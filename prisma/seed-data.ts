@@ -35,6 +35,16 @@ export const VOTING_CYCLES_ES: Record<string, { title: string; description: stri
   },
 };
 
+/** The PB office also translated last cycle, and staff one of its projects, so Spanish readers follow what is being built. */
+export const PAST_CYCLE_ES = { title: "Presupuesto participativo de Riverside 2025–26", description: "El ciclo anterior: los proyectos ganadores se están construyendo." };
+export const PROJECTS_ES: Record<string, { title: string; description: string }> = {
+  "Community garden at Harbor Street lot": {
+    title: "Huerto comunitario en el solar de Harbor Street",
+    description: "Convertir el solar vacío de la ciudad en Harbor Street en un huerto comunitario con 30 bancales elevados, un cobertizo de herramientas y una toma de agua.",
+  },
+};
+
+
 type ProposalSeed = {
   title: string;
   description: string;

@@ -24,7 +24,7 @@ import type { Phase } from "~/domain/cycles/phases";
 import { DEFAULT_BALLOT_RULES } from "~/domain/cycles/rules-schema";
 import {
   AGENCIES, CATEGORIES, CATEGORIES_ES, COSTING_PROPOSALS, DEMO_PASSWORD, DISTRICTS, LIBRARY_PROPOSALS, OTHER_IDEAS, PROJECT_UPDATES, PROPOSALS, RESIDENT_NAMES,
-  SCHOOL_PROPOSALS, SURVEY_CENSUS, SURVEY_ETHNICITIES, SURVEY_ETHNICITIES_ES, VOTING_CYCLES_ES, VOTING_PROPOSALS, YOUTH_IDEAS,
+  SCHOOL_PROPOSALS, SURVEY_CENSUS, SURVEY_ETHNICITIES, SURVEY_ETHNICITIES_ES, VOTING_CYCLES_ES, PAST_CYCLE_ES, PROJECTS_ES, VOTING_PROPOSALS, YOUTH_IDEAS,
 } from "./seed-data";
 
 /** Deterministic pseudo-random numbers, so every demo database looks the same. */
@@ -379,6 +379,11 @@ async function translateOfficeTexts(admin: Actor) {
   for (const [slug, text] of Object.entries(VOTING_CYCLES_ES)) {
     const cycle = await prisma.cycle.findUniqueOrThrow({ where: { slug } });
     await saveTranslation({ type: "cycle", id: cycle.id }, { locale: "es", ...text }, admin);
+  }
+  const past = await prisma.cycle.findUniqueOrThrow({ where: { slug: "2025" } });
+  await saveTranslation({ type: "cycle", id: past.id }, { locale: "es", ...PAST_CYCLE_ES }, admin);
+  for (const project of await prisma.project.findMany({ where: { cycleId: past.id, title: { in: Object.keys(PROJECTS_ES) } } })) {
+    await saveTranslation({ type: "proposal", id: project.proposalId }, { locale: "es", ...PROJECTS_ES[project.title] }, admin);
   }
 }
 

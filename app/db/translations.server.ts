@@ -46,6 +46,29 @@ export async function districtNamesIn(districts: readonly { id: string; name: st
   return new Map(districts.map((d) => [d.id, translated.get(d.id)?.title ?? d.name]));
 }
 
+/**
+ * Projects as a reader sees them: their cycle's and district's names in the reader's language, and
+ * the title and description of their proposal's translation, as long as the project bears the
+ * proposal's title (it does unless renamed; a renamed project is not what was translated). By project id.
+ */
+export async function projectsInLocale(
+  projects: readonly { id: string; title: string; proposalId: string; proposal: { title: string }; cycle: { id: string; name: string }; district: { id: string; name: string } }[],
+  locale: string,
+) {
+  const cycles = [...new Map(projects.map((p) => [p.cycle.id, { id: p.cycle.id, name: p.cycle.name }])).values()];
+  const [cycleNames, districtNames, proposals] = await Promise.all([
+    cyclesInLocale(cycles, locale).then((cs) => new Map(cs.map((c) => [c.id, c.name]))),
+    districtNamesIn(projects.map((p) => p.district), locale),
+    translationsInto("proposal", projects.map((p) => p.proposalId), locale),
+  ]);
+  return new Map(
+    projects.map((p) => {
+      const translation = p.title === p.proposal.title ? proposals.get(p.proposalId) : undefined;
+      return [p.id, { title: translation?.title ?? p.title, description: translation?.description ?? null, cycle: cycleNames.get(p.cycle.id)!, district: districtNames.get(p.district.id)! }];
+    }),
+  );
+}
+
 /** Category names in the reader's language, by category id; the original name where there is no translation. */
 export async function categoryNamesIn(categories: readonly { id: string; name: string }[], locale: string) {
   const translated = await translationsInto("category", categories.map((c) => c.id), locale);

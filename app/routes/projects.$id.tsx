@@ -8,7 +8,7 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
 import { FollowButton } from "~/components/follow";
-import { translationsInto } from "~/db/translations.server";
+import { projectsInLocale, translationsInto } from "~/db/translations.server";
 import { translationPermissions } from "~/domain/translations/permissions";
 import { localeOf } from "~/i18n/i18n.server";
 import { FieldErrors, FormErrors, Notice, SelectField, TextareaField, TextField } from "~/components/forms";
@@ -58,22 +58,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayIso();
   const spend = spendSummary(project.budgetCents, project.spends);
   // Updates in the reader's language where staff translated them.
-  const translated = await translationsInto("update", project.updates.map((u) => u.id), await localeOf(request));
+  const locale = await localeOf(request);
+  const translated = await translationsInto("update", project.updates.map((u) => u.id), locale);
+  // Title, description, cycle and district as the reader reads them (the proposal's translation).
+  const named = (await projectsInLocale([project], locale)).get(project.id)!;
   return {
     canTranslate: translationPermissions.translate(actor, "update", project),
     following: await isFollowing(actor?.id, { type: "project", id: project.id }),
     signedIn: !!actor,
     project: {
       id: project.id,
-      title: project.title,
-      cycle: { name: project.cycle.name, slug: project.cycle.slug },
-      district: project.district.name,
+      title: named.title,
+      cycle: { name: named.cycle, slug: project.cycle.slug },
+      district: named.district,
       agency: project.agency?.name ?? null,
       budgetCents: project.budgetCents,
       currency: project.cycle.currency,
       status: project.status as Status,
       percentComplete: project.percentComplete,
-      proposal: project.proposal,
+      proposal: { id: project.proposal.id, number: project.proposal.number, description: named.description ?? project.proposal.description },
       // A taken-down update keeps its place and date; its note is not sent at all.
       updates: project.updates.map((u) => ({
         id: u.id,

@@ -6,9 +6,11 @@ import { FilterSelect } from "~/components/forms";
 import { Progress } from "~/components/progress";
 import { listCycles } from "~/db/cycles.server";
 import { listProjects } from "~/db/projects.server";
+import { cyclesInLocale, districtNamesIn, projectsInLocale } from "~/db/translations.server";
 import { PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
 import { HEALTH_KEYS, milestoneState, PROJECT_HEALTHS, projectHealth, spendSummary } from "~/domain/implementation/progress";
 import { useFormat } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "projects:list.metaTitle");
@@ -25,21 +27,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = query.parse(Object.fromEntries(new URL(request.url).searchParams));
   const cycles = await listCycles({ includeDrafts: false });
   const cycle = cycles.find((c) => c.slug === filter.cycle);
-  // Districts are per cycle; the same name across cycles is one choice.
-  const districtNames = [...new Set((cycle ? [cycle] : cycles).flatMap((c) => c.districts.map((d) => d.name)))].sort();
+  // Districts are per cycle; the same name across cycles is one choice (chosen by its name as written,
+  // read in the reader's language).
+  const locale = await localeOf(request);
+  const districts = (cycle ? [cycle] : cycles).flatMap((c) => c.districts);
+  const districtLabels = await districtNamesIn(districts, locale);
+  const districtChoices = [...new Map(districts.map((d) => [d.name, { value: d.name, label: districtLabels.get(d.id)! }])).values()].sort((a, b) =>
+    a.label.localeCompare(b.label, locale),
+  );
   const districtIds = (cycle ? [cycle] : cycles).flatMap((c) => c.districts.filter((d) => d.name === filter.district).map((d) => d.id));
   const projects = filter.district && districtIds.length === 0 ? [] : await listProjects({ cycleId: cycle?.id, status: filter.status, districtIds: filter.district ? districtIds : undefined });
   const today = new Date().toISOString().slice(0, 10);
   const shown = filter.health ? projects.filter((p) => projectHealth(p, p.milestones, today) === filter.health) : projects;
+  const named = await projectsInLocale(shown, locale);
   return {
     filter,
-    cycles: cycles.map((c) => ({ slug: c.slug, name: c.name })),
-    districts: districtNames,
+    cycles: (await cyclesInLocale(cycles, locale)).map((c) => ({ slug: c.slug, name: c.name })),
+    districts: districtChoices,
     projects: shown.map((p) => ({
       id: p.id,
-      title: p.title,
-      cycle: p.cycle.name,
-      district: p.district.name,
+      title: named.get(p.id)!.title,
+      cycle: named.get(p.id)!.cycle,
+      district: named.get(p.id)!.district,
       agency: p.agency?.name ?? null,
       status: p.status as (typeof PROJECT_STATUSES)[number],
       percentComplete: p.percentComplete,
@@ -62,7 +71,7 @@ export default function Projects() {
       <p>{t("projects:list.intro")}</p>
       <Form method="get" className="filters" aria-label={t("projects:list.filterLabel")}>
         <FilterSelect name="cycle" label={t("common:cycle.picker")} allLabel={t("projects:list.allCycles")} value={filter.cycle} options={cycles.map((c) => ({ value: c.slug, label: c.name }))} />
-        <FilterSelect name="district" label={t("projects:list.district")} allLabel={t("projects:list.allDistricts")} value={filter.district} options={districts.map((d) => ({ value: d, label: d }))} />
+        <FilterSelect name="district" label={t("projects:list.district")} allLabel={t("projects:list.allDistricts")} value={filter.district} options={districts} />
         <FilterSelect
           name="status"
           label={t("projects:list.status")}

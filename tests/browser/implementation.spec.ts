@@ -157,3 +157,20 @@ test("on a 390-pixel phone a project page with spending fits the screen, every a
   await visitor.context().close();
   await staff.context().close();
 });
+
+test("a Spanish reader follows a project being built in Spanish, where staff translated it", async ({ page }) => {
+  await page.goto("/projects?cycle=2025&lng=es");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Proyectos en construcción");
+  const garden = page.locator(".item").filter({ has: page.getByRole("link", { name: "Huerto comunitario en el solar de Harbor Street" }) });
+  await expect(garden.locator(".meta")).toContainText("Presupuesto participativo de Riverside 2025–26");
+  // The filter's choice of cycle reads in Spanish too.
+  await expect(page.getByLabel("Ciclo")).toContainText("Presupuesto participativo de Riverside 2025–26");
+  await garden.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Huerto comunitario en el solar de Harbor Street");
+  await expect(page.getByText(/^Convertir el solar vacío de la ciudad/)).toBeVisible();
+  await expect(page.locator(".meta").first()).toContainText("Presupuesto participativo de Riverside 2025–26");
+  await shot(page, "project-in-spanish");
+  // Untranslated projects keep their title as written.
+  await page.goto("/projects?cycle=2025&lng=es");
+  await expect(page.getByRole("link", { name: "Bus shelters with seating on Route 7" })).toBeVisible();
+});

@@ -266,6 +266,33 @@ describe("project implementation", async () => {
     expect(await list(`?cycle=${cycle.slug}&status=completed`)).toEqual([]);
   });
 
+  it("a Spanish reader gets the project in Spanish where the PB office translated it: title, description, cycle, district", async () => {
+    const north = cycle.districts.find((d) => d.name === "North")!;
+    const proposal = await prisma.project.findUniqueOrThrow({ where: { id: project.id }, select: { proposalId: true } });
+    await prisma.contentTranslation.createMany({
+      data: [
+        { targetType: "proposal", targetId: proposal.proposalId, locale: "es", title: "Parque infantil junto al río", description: "Un nuevo parque infantil junto al río." },
+        { targetType: "district", targetId: north.id, locale: "es", title: "Norte", description: "" },
+        { targetType: "cycle", targetId: cycle.id, locale: "es", title: "Presupuesto de prueba", description: "" },
+      ],
+    });
+    const spanish = (q = "") => new Request(`http://test/projects${q}${q ? "&" : "?"}lng=es`);
+    const list = await projectList.loader(args(spanish(`?cycle=${cycle.slug}`)));
+    expect(list.projects).toEqual([expect.objectContaining({ title: "Parque infantil junto al río", district: "Norte", cycle: "Presupuesto de prueba" })]);
+    // The district filter reads "Norte" and still finds the project (its value is the name as written).
+    expect(list.districts).toContainEqual({ value: "North", label: "Norte" });
+    expect((await projectList.loader(args(spanish(`?cycle=${cycle.slug}&district=North`)))).projects).toHaveLength(1);
+    const detail = (await projectPage.loader(args(new Request(`http://test${url}?lng=es`), { id: project.id }))).project;
+    expect(detail).toMatchObject({ title: "Parque infantil junto al río", district: "Norte", cycle: { name: "Presupuesto de prueba" }, proposal: { description: "Un nuevo parque infantil junto al río." } });
+    // In English, and for a project renamed after the vote (the translation is of another title), the title as written.
+    expect((await page(null)).title).toBe("Riverside playground");
+    await prisma.project.update({ where: { id: project.id }, data: { title: "Riverside playground and fitness corner" } });
+    const renamed = (await projectPage.loader(args(new Request(`http://test${url}?lng=es`), { id: project.id }))).project;
+    expect(renamed).toMatchObject({ title: "Riverside playground and fitness corner", district: "Norte" });
+    await prisma.project.update({ where: { id: project.id }, data: { title: "Riverside playground" } });
+    await prisma.contentTranslation.deleteMany({ where: { locale: "es", targetId: { in: [proposal.proposalId, north.id, cycle.id] } } });
+  });
+
   it("report-back: once a new cycle opens, the home page starts with how the last cycle's projects are doing", async () => {
     // The last cycle now has: the playground (a late milestone → delayed) and a cancelled project with its reason.
     const staff = await browserFor(parks);
