@@ -41,7 +41,7 @@ export async function listProjects(filter: { cycleId?: string; districtIds?: str
       agency: true,
       proposal: { select: { title: true } },
       updates: { where: { hiddenAt: null }, orderBy: { postedOn: "desc" }, take: 1 },
-      milestones: { select: { plannedOn: true, actualOn: true } },
+      milestones: { select: { plannedOn: true, actualOn: true, droppedAt: true } },
       spends: { select: { amountCents: true, withdrawnAt: true } },
     },
   });
@@ -69,6 +69,7 @@ const MAILS = {
   pastUpdate: { subject: "follows:mail.projectPastUpdate.subject", body: "follows:mail.projectPastUpdate.body" },
   milestoneDone: { subject: "follows:mail.milestoneDone.subject", body: "follows:mail.milestoneDone.body" },
   milestoneDelayed: { subject: "follows:mail.milestoneDelayed.subject", body: "follows:mail.milestoneDelayed.body" },
+  milestoneDropped: { subject: "follows:mail.milestoneDropped.subject", body: "follows:mail.milestoneDropped.body" },
   spend: { subject: "follows:mail.spend.subject", body: "follows:mail.spend.body" },
   spendWithdrawn: { subject: "follows:mail.spendWithdrawn.subject", body: "follows:mail.spendWithdrawn.body" },
 } as const;
@@ -142,12 +143,15 @@ export async function editMilestone(
   actor: Actor,
 ) {
   return changeWithMail(async (tx) => {
-    const before = await tx.projectMilestone.findFirst({ where: { id: input.milestoneId, projectId } });
+    const before = await tx.projectMilestone.findFirst({ where: { id: input.milestoneId, projectId, droppedAt: null } });
     if (!before) return null;
-    const after = await tx.projectMilestone.update({
-      where: { id: before.id },
+    // Conditional: a milestone dropped meanwhile (another tab, a colleague) is not changed.
+    const { count } = await tx.projectMilestone.updateMany({
+      where: { id: before.id, droppedAt: null },
       data: { title: input.title, plannedOn: input.plannedOn, actualOn: input.actualOn ?? null },
     });
+    if (count === 0) return null;
+    const after = await tx.projectMilestone.findUniqueOrThrow({ where: { id: before.id } });
     await audit(tx, actor, "project.milestone.edit", target(projectId), {
       milestoneId: before.id,
       before: { title: before.title, plannedOn: before.plannedOn, actualOn: before.actualOn },
@@ -161,9 +165,11 @@ export async function editMilestone(
 /** Marks a milestone of this project done on `actualOn` (null when it is not one of its milestones). */
 export async function completeMilestone(projectId: string, input: { milestoneId: string; actualOn: string }, actor: Actor) {
   return changeWithMail(async (tx) => {
-    const found = await tx.projectMilestone.findFirst({ where: { id: input.milestoneId, projectId } });
+    const found = await tx.projectMilestone.findFirst({ where: { id: input.milestoneId, projectId, droppedAt: null } });
     if (!found) return null;
-    const done = await tx.projectMilestone.update({ where: { id: found.id }, data: { actualOn: input.actualOn } });
+    const { count } = await tx.projectMilestone.updateMany({ where: { id: found.id, droppedAt: null }, data: { actualOn: input.actualOn } });
+    if (count === 0) return null;
+    const done = await tx.projectMilestone.findUniqueOrThrow({ where: { id: found.id } });
     await audit(tx, actor, "project.milestone.done", target(projectId), { milestoneId: found.id, actualOn: input.actualOn });
     await tellOfMilestone(tx, projectId, found, done);
     return done;
@@ -209,6 +215,22 @@ export async function takeDownUpdate(projectId: string, updateId: string, reason
 }
 
 /**
+ * Drops a milestone from the plan (it will not happen, or was added by mistake): it stays on the
+ * timeline, struck through with the public reason, and is no longer late; followers are told.
+ * Refused (null) for a milestone of another project or one already dropped.
+ */
+export async function dropMilestone(projectId: string, milestoneId: string, reason: string, actor: Actor) {
+  return changeWithMail(async (tx) => {
+    const { count } = await tx.projectMilestone.updateMany({ where: { id: milestoneId, projectId, droppedAt: null }, data: { droppedAt: new Date(), droppedReason: reason } });
+    if (count === 0) return null;
+    const dropped = await tx.projectMilestone.findUniqueOrThrow({ where: { id: milestoneId } });
+    await audit(tx, actor, "project.milestone.drop", target(projectId), { milestoneId, title: dropped.title, reason });
+    await tellFollowers(tx, projectId, "milestoneDropped", { milestone: dropped.title, planned: { day: dropped.plannedOn }, reason });
+    return dropped;
+  });
+}
+
+/**
  * Withdraws a spending entry recorded by mistake (wrong amount, wrong project): it stays on the
  * project page, struck through with the reason, and no longer counts against the budget.
  * Refused for an entry of another project or one already withdrawn.
@@ -238,7 +260,7 @@ export async function projectsForReportBack(cycleId: string) {
       id: true,
       title: true,
       status: true,
-      milestones: { select: { plannedOn: true, actualOn: true } },
+      milestones: { select: { plannedOn: true, actualOn: true, droppedAt: true } },
       updates: { where: { status: "cancelled", hiddenAt: null }, orderBy: [{ postedOn: "desc" }, { createdAt: "desc" }], take: 1, select: { note: true } },
     },
   });

@@ -15,13 +15,14 @@ import { FieldErrors, FormErrors, Notice, SelectField, TextareaField, TextField 
 import { Progress } from "~/components/progress";
 import { readForm } from "~/csrf.server";
 import { isFollowing } from "~/db/follows.server";
-import { addMilestone, addSpend, completeMilestone, editMilestone, getProject, postProjectUpdate, takeDownUpdate, withdrawSpend } from "~/db/projects.server";
+import { addMilestone, addSpend, completeMilestone, dropMilestone, editMilestone, getProject, postProjectUpdate, takeDownUpdate, withdrawSpend } from "~/db/projects.server";
 import { cyclePermissions } from "~/domain/cycles/permissions";
 import { todayIso } from "~/domain/fields";
 import { projectPermissions, PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
 import { daysLate, milestoneState, spendSummary, type MilestoneState } from "~/domain/implementation/progress";
 import {
   milestoneDoneInput,
+  milestoneDropInput,
   milestoneEditInput,
   milestoneInput,
   photoAltInput,
@@ -96,6 +97,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         actualOn: m.actualOn,
         state: milestoneState(m, today),
         daysLate: daysLate(m, today),
+        dropped: m.droppedAt ? { on: m.droppedAt.toISOString().slice(0, 10), reason: m.droppedReason ?? "" } : null,
       })),
       spends: project.spends.map((s) => ({
         id: s.id,
@@ -117,7 +119,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentInput = z.object({
-  intent: z.enum(["update", "milestone-add", "milestone-edit", "milestone-done", "spend-add", "spend-withdraw", "update-take-down"]).catch("update"),
+  intent: z.enum(["update", "milestone-add", "milestone-edit", "milestone-done", "milestone-drop", "spend-add", "spend-withdraw", "update-take-down"]).catch("update"),
 });
 
 const PHOTO_PROBLEMS = {
@@ -136,13 +138,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = (done: string) => redirect(`/projects/${project.id}?${done}=1`);
   const today = todayIso();
 
-  if (intent === "milestone-add" || intent === "milestone-edit" || intent === "milestone-done") {
+  if (intent === "milestone-add" || intent === "milestone-edit" || intent === "milestone-done" || intent === "milestone-drop") {
     authorize(request, actor, projectPermissions.manageMilestones(actor, project), message("projects:errors.onlyAgencyStaffMilestones"));
     if (intent === "milestone-add") {
       const submission = parseWithZod(formData, { schema: milestoneInput(today) });
       if (submission.status !== "success") return formReply(submission);
       await addMilestone(project.id, submission.value, actor!);
       return back("milestone");
+    }
+    if (intent === "milestone-drop") {
+      const submission = parseWithZod(formData, { schema: milestoneDropInput });
+      if (submission.status !== "success") return formReply(submission);
+      if (!(await dropMilestone(project.id, submission.value.milestoneId, submission.value.reason, actor!))) throw new Response(message("projects:errors.milestoneNotFound"), { status: 404 });
+      return back("dropped");
     }
     if (intent === "milestone-edit") {
       const submission = parseWithZod(formData, { schema: milestoneEditInput(today) });
@@ -216,6 +224,7 @@ const MILESTONE_STATE_KEYS = {
   done: "projects:milestones.state.done",
   late: "projects:milestones.state.late",
   upcoming: "projects:milestones.state.upcoming",
+  dropped: "projects:milestones.state.dropped",
 } as const satisfies Record<MilestoneState, string>;
 
 export default function ProjectPage() {
@@ -262,6 +271,7 @@ export default function ProjectPage() {
       {searchParams.get("spent") ? <Notice tone="success">{t("projects:spend.saved")}</Notice> : null}
       {searchParams.get("withdrawn") ? <Notice tone="success">{t("projects:spend.withdrawnNotice")}</Notice> : null}
       {searchParams.get("takenDown") ? <Notice tone="success">{t("projects:takeDown.notice")}</Notice> : null}
+      {searchParams.get("dropped") ? <Notice tone="success">{t("projects:milestones.droppedNotice")}</Notice> : null}
       <h1>{project.title}</h1>
       <p className="meta">
         {project.cycle.name} · {project.district} · {t("projects:detail.budget", { budget: f.money(project.budgetCents, project.currency) })}
@@ -380,9 +390,11 @@ export default function ProjectPage() {
                   <time dateTime={entry.date}>{f.date(entry.date)}</time> · {t("projects:milestones.label")} ·{" "}
                   <span className={entry.milestone.state === "late" ? "status status-delayed" : "status"}>{t(MILESTONE_STATE_KEYS[entry.milestone.state])}</span>
                 </p>
-                <p><strong>{entry.milestone.title}</strong></p>
+                <p><strong>{entry.milestone.dropped ? <del>{entry.milestone.title}</del> : entry.milestone.title}</strong></p>
                 <p className="hint">
-                  {entry.milestone.state === "done"
+                  {entry.milestone.dropped
+                    ? t("projects:milestones.droppedOn", { date: f.date(entry.milestone.dropped.on), reason: entry.milestone.dropped.reason })
+                    : entry.milestone.state === "done"
                     ? entry.milestone.daysLate > 0
                       ? t("projects:milestones.doneLate", { planned: f.date(entry.milestone.plannedOn), count: entry.milestone.daysLate })
                       : t("projects:milestones.doneOnTime", { planned: f.date(entry.milestone.plannedOn) })
@@ -399,8 +411,14 @@ export default function ProjectPage() {
       {canManageMilestones ? (
         <section className="card" aria-labelledby="milestones-manage">
           <h2 id="milestones-manage">{t("projects:milestones.manageTitle")}</h2>
-          {project.milestones.map((m) => (
-            <MilestoneRow key={m.id} milestone={m} today={today} lastResult={answered.intent === "milestone-edit" && answered.milestoneId === m.id ? lastResult : undefined} />
+          {project.milestones.filter((m) => !m.dropped).map((m) => (
+            <MilestoneRow
+              key={m.id}
+              milestone={m}
+              today={today}
+              lastResult={answered.intent === "milestone-edit" && answered.milestoneId === m.id ? lastResult : undefined}
+              dropResult={answered.intent === "milestone-drop" && answered.milestoneId === m.id ? lastResult : undefined}
+            />
           ))}
           <h3>{t("projects:milestones.addTitle")}</h3>
           <Form key={project.milestones.length} method="post" {...getFormProps(milestoneForm)}>
@@ -466,8 +484,8 @@ function PhotoField({ meta }: { meta: Parameters<typeof getInputProps>[0] }) {
 }
 
 /**
- * Withdrawing a spending entry, or taking down an update, always with a public reason (the entry stays
- * listed, struck through or replaced by the reason). Folded away until needed.
+ * Withdrawing a spending entry, taking down an update or dropping a milestone, always with a public
+ * reason (the entry stays listed, struck through or replaced by the reason). Folded away until needed.
  */
 function WithdrawWithReason({
   intent,
@@ -475,8 +493,8 @@ function WithdrawWithReason({
   text,
   lastResult,
 }: {
-  intent: "spend-withdraw" | "update-take-down";
-  entry: { name: "spendId" | "updateId"; id: string };
+  intent: "spend-withdraw" | "update-take-down" | "milestone-drop";
+  entry: { name: "spendId" | "updateId" | "milestoneId"; id: string };
   text: { summary: string; label: string; reason: string; hint: string; submit: string };
   lastResult: unknown;
 }) {
@@ -503,10 +521,12 @@ function MilestoneRow({
   milestone,
   today,
   lastResult,
+  dropResult,
 }: {
   milestone: { id: string; title: string; plannedOn: string; actualOn: string | null; state: MilestoneState };
   today: string;
   lastResult: unknown;
+  dropResult: unknown;
 }) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
@@ -538,6 +558,12 @@ function MilestoneRow({
           <button type="submit" className="button">{t("projects:milestones.markDone", { title: milestone.title })}</button>
         </Form>
       ) : null}
+      <WithdrawWithReason
+        intent="milestone-drop"
+        entry={{ name: "milestoneId", id: milestone.id }}
+        text={{ summary: t("projects:milestones.drop"), label: t("projects:milestones.dropLabel", { title: milestone.title }), reason: t("projects:milestones.dropReason"), hint: t("projects:milestones.dropHint"), submit: t("projects:milestones.dropSubmit") }}
+        lastResult={dropResult}
+      />
     </div>
   );
 }

@@ -108,6 +108,44 @@ test("agency staff add a milestone, spending and an update with a photo; a resid
   await resident.context().close();
 });
 
+test("agency staff drop a milestone that will not happen; a resident sees it struck through with the reason, no longer late", async ({ browser }) => {
+  const [project] = query<{ id: string; title: string }>(
+    `SELECT p.id, p.title FROM Project p JOIN User u ON u.agencyId = p.agencyId
+     WHERE u.email = 'parks@riverside.example' ORDER BY p.title DESC LIMIT 1`,
+  );
+  const staff = await signIn(browser, "parks");
+  await staff.goto(`/projects/${project.id}`);
+  const milestones = staff.getByRole("region", { name: "Milestones" });
+  await milestones.getByLabel("Milestone", { exact: true }).last().fill("Splash pad");
+  await milestones.getByLabel("Planned date").last().fill("2026-06-01");
+  await milestones.getByRole("button", { name: "Add milestone" }).click();
+  await expect(staff.getByText("Milestone saved. It is on the public timeline.")).toBeVisible();
+  const splash = milestones.locator(".milestone-edit").filter({ has: staff.getByRole("form", { name: "Edit milestone Splash pad" }) });
+  await splash.getByText("Drop this milestone").click();
+  const reason = splash.getByLabel("Why? (shown with it, publicly)");
+  await reason.fill("No");
+  await splash.getByRole("button", { name: "Drop it" }).click();
+  await expect(splash.getByText("Say why the milestone is dropped, in 5 to 300 characters; the reason is shown with it.")).toBeVisible();
+  await expect(reason).toHaveValue("No");
+  await reason.fill("The water connection would cost more than the whole project.");
+  await splash.getByRole("button", { name: "Drop it" }).click();
+  await expect(staff.getByText("The milestone is dropped; it stays on the timeline with your reason.")).toBeVisible();
+  // Dropped is final: no form to change it any more.
+  await expect(staff.getByRole("form", { name: "Edit milestone Splash pad" })).toHaveCount(0);
+  await staff.context().close();
+
+  const resident = await signIn(browser, "resident");
+  await resident.goto(`/projects/${project.id}`);
+  const entry = resident.getByRole("region", { name: "Updates" }).getByRole("listitem").filter({ hasText: "Splash pad" });
+  await expect(entry.getByRole("deletion")).toHaveText("Splash pad");
+  await expect(entry).toContainText("Dropped");
+  await expect(entry).toContainText(/Dropped from the plan on .*: The water connection would cost more than the whole project\./);
+  await expect(entry).not.toContainText("Late");
+  await entry.scrollIntoViewIfNeeded();
+  await shot(resident, "project-milestone-dropped");
+  await resident.context().close();
+});
+
 test("the home page reports back on last cycle's projects; the list filters by district", async ({ page }) => {
   await page.goto("/");
   const report = page.getByRole("region", { name: /How last cycle's projects are doing/ });

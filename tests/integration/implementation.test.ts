@@ -162,6 +162,37 @@ describe("project implementation", async () => {
     await prisma.proposal.delete({ where: { id: proposal.id } });
   });
 
+  it("agency staff drop a milestone with a public reason: it stays on the timeline, no longer late, and can no longer be changed", async () => {
+    const staff = await browserFor(parks);
+    await act(staff.post(url, { intent: "milestone-add", title: "Water feature", plannedOn: "2021-03-01" }));
+    const m = (await page(null)).milestones.find((x) => x.title === "Water feature")!;
+    expect(m.state).toBe("late");
+    // A reason is required, and a refused one is kept.
+    const { httpStatus, reply } = answerOf(await act(staff.post(url, { intent: "milestone-drop", milestoneId: m.id, reason: "no" })));
+    expect(httpStatus).toBe(400);
+    expect(reply.error.reason).toEqual(["projects:errors.dropReason"]);
+    expect(reply.initialValue).toMatchObject({ reason: "no", milestoneId: m.id });
+    const dropped = (await act(staff.post(url, { intent: "milestone-drop", milestoneId: m.id, reason: "The fountain was left out of the contract." }))) as Response;
+    expect(dropped.headers.get("Location")).toBe(`${url}?dropped=1`);
+    const shown = (await page(null)).milestones.find((x) => x.id === m.id)!;
+    expect(shown).toMatchObject({ state: "dropped", daysLate: 0, dropped: { on: todayIso(), reason: "The fountain was left out of the contract." } });
+    // Not counted late in the list either.
+    const listed = (await projectList.loader(args(new Request(`http://test/projects?cycle=${cycle.slug}`)))).projects[0];
+    expect(listed.lateMilestones).toBe((await page(null)).milestones.filter((x) => x.state === "late").length);
+    // Dropped is final: no edit, no "done", no second drop.
+    const forms: Record<string, string>[] = [
+      { intent: "milestone-edit", milestoneId: m.id, title: "Water feature", plannedOn: "2027-01-01" },
+      { intent: "milestone-done", milestoneId: m.id, actualOn: todayIso() },
+      { intent: "milestone-drop", milestoneId: m.id, reason: "Dropped twice by mistake" },
+    ];
+    for (const form of forms) {
+      expect(((await act(staff.post(url, form))) as Response).status, form.intent).toBe(404);
+    }
+    const stored = await prisma.projectMilestone.findUniqueOrThrow({ where: { id: m.id } });
+    expect(stored).toMatchObject({ title: "Water feature", plannedOn: "2021-03-01", actualOn: null, droppedReason: "The fountain was left out of the contract." });
+    expect(await prisma.auditLog.count({ where: { action: "project.milestone.drop", targetId: project.id } })).toBe(1);
+  });
+
   it("refuses other agencies' staff, residents and visitors for every change, and changes nothing", async () => {
     const before = await prisma.projectMilestone.count({ where: { projectId: project.id } });
     const spendsBefore = await prisma.projectSpend.count({ where: { projectId: project.id } });
@@ -171,6 +202,7 @@ describe("project implementation", async () => {
       { intent: "milestone-add", title: "Sneaky milestone", plannedOn: "2027-01-01" },
       { intent: "milestone-edit", milestoneId: m.id, title: "Renamed", plannedOn: "2027-01-01" },
       { intent: "milestone-done", milestoneId: m.id, actualOn: "2027-01-01" },
+      { intent: "milestone-drop", milestoneId: m.id, reason: "Dropped by someone else" },
       { intent: "spend-add", spentOn: "2026-05-01", amount: "100", description: "Not ours" },
       { intent: "spend-withdraw", spendId: spendId, reason: "Withdrawn by someone else" },
       { intent: "update", status: "completed", percentComplete: "100", postedOn: "2026-05-01", note: "Finished, says someone else." },
@@ -186,7 +218,7 @@ describe("project implementation", async () => {
     expect(await prisma.projectMilestone.count({ where: { projectId: project.id } })).toBe(before);
     expect(await prisma.projectSpend.count({ where: { projectId: project.id } })).toBe(spendsBefore);
     expect((await prisma.projectSpend.findUniqueOrThrow({ where: { id: spendId } })).withdrawnAt).toBeNull();
-    expect((await prisma.projectMilestone.findUniqueOrThrow({ where: { id: m.id } })).title).toBe("Site survey");
+    expect(await prisma.projectMilestone.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({ title: "Site survey", droppedAt: null });
     expect((await page(null)).status).toBe("planned");
   });
 

@@ -110,6 +110,22 @@ describe("e-mails to a project's followers: milestones done or delayed, spending
     expect((await prisma.projectMilestone.findUniqueOrThrow({ where: { id: opening } })).plannedOn).toBe("2027-08-01");
   });
 
+  it("a milestone dropped from the plan: followers hear which, when it was planned, and why", async () => {
+    await act({ intent: "milestone-add", title: "Splash pad", plannedOn: "2027-05-01" });
+    await newMail();
+    await act({ intent: "milestone-drop", milestoneId: await milestone("Splash pad"), reason: "The water connection costs more than the whole project." });
+    const to = await newMail();
+    expect(to(english)).toEqual([
+      {
+        subject: "“Riverside playground”: Splash pad dropped from the plan",
+        text: expect.stringContaining("the milestone “Splash pad” (planned for May 1, 2027) was dropped from the plan. The reason given: The water connection costs more than the whole project."),
+        sent: true,
+      },
+    ]);
+    expect(to(spanish)).toEqual([{ subject: "«Riverside playground»: Splash pad se descartó del plan", text: expect.stringContaining("(previsto para el 1 de mayo de 2027) se descartó del plan."), sent: true }]);
+    expect(to(neighbour)).toEqual([]);
+  });
+
   it("spending recorded: the amount, and what is spent of the budget, as each follower's language writes money", async () => {
     await act({ intent: "spend-add", spentOn: "2026-05-01", amount: "6000.50", description: "Swings and slide", reference: "INV-2026-041" });
     const to = await newMail();

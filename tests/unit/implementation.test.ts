@@ -83,6 +83,12 @@ describe("milestone lateness", () => {
     expect(daysLate({ plannedOn: "2026-05-01", actualOn: "2026-05-04" }, today)).toBe(3);
     expect(daysLate({ plannedOn: "2026-05-01", actualOn: "2026-04-20" }, today)).toBe(0);
   });
+  it("is never late once dropped from the plan, and does not make its project delayed", () => {
+    const dropped = { plannedOn: "2026-01-01", actualOn: null, droppedAt: new Date("2026-02-01") };
+    expect(milestoneState(dropped, today)).toBe("dropped");
+    expect(daysLate(dropped, today)).toBe(0);
+    expect(projectHealth({ status: "in_progress" }, [dropped], today)).toBe("on_track");
+  });
   it("a late milestone makes a project delayed in the report-back", () => {
     expect(projectHealth({ status: "in_progress" }, [{ plannedOn: "2026-01-01", actualOn: null }], today)).toBe("delayed");
     expect(projectHealth({ status: "in_progress" }, [{ plannedOn: "2026-01-01", actualOn: "2026-01-02" }], today)).toBe("on_track");

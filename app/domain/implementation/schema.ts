@@ -84,5 +84,8 @@ function withdrawalInput<K extends string>(idField: K, notFound: string, reasonM
 /** Taking down an update: the reason is shown in its place, publicly. */
 export const updateTakeDownInput = withdrawalInput("updateId", message("projects:errors.updateNotFound"), message("projects:errors.takeDownReason"));
 
+/** Dropping a milestone from the plan: the reason is shown with it, publicly. */
+export const milestoneDropInput = withdrawalInput("milestoneId", message("projects:errors.milestoneNotFound"), message("projects:errors.dropReason"));
+
 /** Withdrawing a spending entry recorded by mistake: the reason is shown with it, publicly. */
 export const spendWithdrawInput = withdrawalInput("spendId", message("projects:errors.spendNotFound"), message("projects:errors.withdrawReason"));
