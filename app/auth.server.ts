@@ -53,11 +53,12 @@ export async function getActor(request: Request): Promise<Actor | null> {
  * Refuses unless `allowed`: a visitor is sent to sign in (and back), a signed-in
  * person without the right role gets 403 with the reason.
  */
-export function authorize(request: Request, actor: Actor | null, allowed: boolean, message: string): void {
+export function authorize(request: Request, actor: Actor | null, allowed: boolean, message: string, returnTo?: string): void {
   if (allowed) return;
   if (!actor) {
+    // Back to this page after sign-in, or to `returnTo` (a page that picks up what the visitor was doing).
     const url = new URL(request.url);
-    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(returnTo ?? url.pathname + url.search)}`);
   }
   throw new Response(message, { status: 403, statusText: "Forbidden" });
 }

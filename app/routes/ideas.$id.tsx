@@ -78,6 +78,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     supported,
     canSupport: ideaPermissions.offerSupport(actor, { phase }, idea),
+    // Back from signing in to support it (see the action): the support still takes a press, said so.
+    supportPending: new URL(request.url).searchParams.get("pending") === "support" && !supported && ideaPermissions.support(actor, { phase }, idea),
     canDecide: ideaPermissions.decide(actor, { phase }, reach, idea) && idea.status === "open",
     canEdit: ideaPermissions.editOwn(actor, { phase }, idea, othersBacking),
     canWithdraw: ideaPermissions.withdrawOwn(actor, { phase }, { ...idea, carriesOthers: idea.mergedFrom.length > 0 }),
@@ -94,7 +96,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = intent.safeParse(Object.fromEntries(formData));
   if (!parsed.success) throw new Response(message("ideas:errors.unknownAction"), { status: 400 });
   if (parsed.data.intent === "support") {
-    authorize(request, actor, ideaPermissions.support(actor, { phase }, idea), message("ideas:errors.supportClosed"));
+    // A visitor signs in first, and comes back to the support button, told their support is not counted yet.
+    authorize(request, actor, ideaPermissions.support(actor, { phase }, idea), message("ideas:errors.supportClosed"), `/ideas/${idea.id}?pending=support#support`);
     const { added } = await supportIdea(idea.id, actor!);
     return redirect(`/ideas/${idea.id}?supported=${added ? "1" : "again"}`);
   }
@@ -130,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IdeaPage() {
-  const { idea, supported, canSupport, canDecide, canEdit, canWithdraw, thread, following, signedIn, hidden, canHide, translation, translateHref } = useLoaderData<typeof loader>();
+  const { idea, supported, canSupport, supportPending, canDecide, canEdit, canWithdraw, thread, following, signedIn, hidden, canHide, translation, translateHref } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   // Several forms share this action: each shows only the answer to its own button.
@@ -220,6 +223,7 @@ export default function IdeaPage() {
           <p>{t("ideas:detail.youSupport")}</p>
         ) : canSupport ? (
           <Form method="post">
+            {supportPending ? <Notice>{t("ideas:detail.supportPending")}</Notice> : null}
             <AuthenticityTokenInput />
             <button type="submit" name="intent" value="support" className="button">{t("ideas:detail.supportButton")}</button>
           </Form>

@@ -157,3 +157,25 @@ test("a ranked ballot is cast in rank order without JavaScript", async ({ browse
   await expect(page.getByText("1. Safe bike parking at the high school")).toBeVisible();
   expect(ballots()).toBe(before + 1);
 });
+
+test("a visitor presses Support, signs in, and is brought back to the button, told the support is not counted yet", async ({ browser }) => {
+  const [idea] = query<{ id: string; title: string; supports: number }>(
+    `select i.id, i.title, (select count(*) from IdeaSupport s where s.ideaId = i.id) supports from Idea i join Cycle c on c.id = i.cycleId
+     where c.slug = 'youth-2027' and i.status = 'open' and i.hiddenAt is null
+       and not exists (select 1 from IdeaSupport s join User u on u.id = s.userId where s.ideaId = i.id and u.email = 'resident@riverside.example')
+     order by i.number limit 1`,
+  );
+  const page = await (await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } })).newPage();
+  await page.goto(`/ideas/${idea.id}`);
+  await page.getByRole("button", { name: "Support this idea" }).click();
+  await page.getByLabel("Email").fill("resident@riverside.example");
+  await page.getByLabel("Password").fill("riverside-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(idea.title);
+  await expect(page.getByText("You are signed in. Your support is not counted yet: press “Support this idea” to add it.")).toBeVisible();
+  expect(query<{ n: number }>(`select count(*) n from IdeaSupport where ideaId = ?`, idea.id)[0].n).toBe(idea.supports);
+  await shot(page, "idea-support-after-sign-in");
+  await page.getByRole("button", { name: "Support this idea" }).click();
+  await expect(page.getByText("You are signed in. Your support is not counted yet", { exact: false })).toHaveCount(0);
+  expect(query<{ n: number }>(`select count(*) n from IdeaSupport where ideaId = ?`, idea.id)[0].n).toBe(idea.supports + 1);
+});

@@ -74,6 +74,22 @@ describe("submitting and supporting ideas", async () => {
     expect(await prisma.ideaSupport.count({ where: { ideaId: idea.id } })).toBe(1);
   });
 
+  it("a visitor who presses Support signs in and comes back to the button, told the support is not counted yet", async () => {
+    const idea = await prisma.idea.findFirstOrThrow({ where: { cycleId: cycle.id } });
+    const before = await prisma.ideaSupport.count({ where: { ideaId: idea.id } });
+    const signedOut = await browserFor(null);
+    const visitor = (await settle(() => ideaAction(args(signedOut.post(`/ideas/${idea.id}`, { intent: "support" }), { id: idea.id })))) as Response;
+    const back = `/ideas/${idea.id}?pending=support#support`;
+    expect(visitor.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(back)}`);
+    expect(await prisma.ideaSupport.count({ where: { ideaId: idea.id } })).toBe(before);
+    // Signed in (someone who has not supported it yet): the page says the support still takes a press.
+    const neighbour = await browserFor(await makeUser(["resident"]));
+    const page = async () => ideaLoader(args(neighbour.get(`/ideas/${idea.id}?pending=support`), { id: idea.id }));
+    expect(await page()).toMatchObject({ supportPending: true, supported: false, canSupport: true });
+    await settle(() => ideaAction(args(neighbour.post(`/ideas/${idea.id}`, { intent: "support" }), { id: idea.id })));
+    expect(await page()).toMatchObject({ supportPending: false, supported: true });
+  });
+
   it("lets only a delegate mark an idea as not taken forward, with a public reason", async () => {
     const idea = await prisma.idea.findFirstOrThrow({ where: { cycleId: cycle.id } });
     await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "proposals" } });
