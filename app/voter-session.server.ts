@@ -53,16 +53,17 @@ export async function startVoting(request: Request, voterCodeId: string) {
 }
 
 /**
- * The ballot as the voter last sent it: to review, or with what to fix. Each step of the ballot is
- * then a page of its own (sent, redirected, shown), so the back button or a reload never offers to
- * send a form again ("Confirm Form Resubmission" reads like voting twice). Belongs to one voter code.
+ * The ballot as the voter last sent it: to review, or to fix. Each step of the ballot is then a page
+ * of its own (sent, redirected, shown), so the back button or a reload never offers to send a form
+ * again ("Confirm Form Resubmission" reads like voting twice). Belongs to one voter code; the choices
+ * are packed small (see ~/domain/ballots/draft) and gone once the ballot is cast.
  */
 const ballotDraftSchema = z.object({
   codeId: z.string(),
-  selection: z.array(z.string()),
-  ranks: z.record(z.string(), z.string()),
-  errors: z.array(z.string()),
-  problems: z.record(z.string(), z.string()).optional(),
+  picks: z.array(z.number().int().nonnegative()).max(500),
+  ranks: z.array(z.tuple([z.number().int().nonnegative(), z.string().max(8)])).max(500),
+  /** Sent to be reviewed and refused: show why. */
+  refused: z.boolean(),
   /** Checked and ready to confirm. */
   reviewed: z.boolean(),
 });

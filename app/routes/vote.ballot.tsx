@@ -11,6 +11,7 @@ import { ballotOptions, castBallot, findVoterCodeById } from "~/db/ballots.serve
 import { cyclesInLocale, districtNamesIn } from "~/db/translations.server";
 import { voterCodeRefusal } from "~/domain/ballots/permissions";
 import { ballotRulesFor, checkBallot, describeBallotRules, selectionTotalCents, type BallotRules } from "~/domain/ballots/rules";
+import { packChoices, unpackChoices } from "~/domain/ballots/draft";
 import { readBallotForm } from "~/domain/ballots/schema";
 import { INTL_LOCALE } from "~/i18n/config";
 import { useFormat, useLocale, useMessage } from "~/i18n/i18n";
@@ -18,7 +19,7 @@ import { localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import { getActor } from "~/auth.server";
-import { keepBallotDraft, keepReceipt, readBallotDraft, readKeptTracker, readVoterSession, type BallotDraft } from "~/voter-session.server";
+import { keepBallotDraft, keepReceipt, readBallotDraft, readKeptTracker, readVoterSession } from "~/voter-session.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -65,10 +66,13 @@ async function requireVoter(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { code, cycleName, districtName, options, rules, renewed } = await requireVoter(request);
   const locale = INTL_LOCALE[await localeOf(request)];
-  // What the voter last sent (kept by the action below): shown again, to review or to fix.
+  // What the voter last sent (kept by the action below): shown again, to review or to fix, with the
+  // reasons worked out again from the choices.
   const draft = await readBallotDraft(request, code.id);
-  const reviewing =
-    new URL(request.url).searchParams.get("step") === "review" && !!draft?.reviewed && draft.selection.every((id) => options.some((o) => o.id === id));
+  const submission = draft && unpackChoices(draft, options.map((o) => o.id), rules.method);
+  const check = submission && checkBallot(rules, options, submission, code.cycle.currency, locale);
+  const reviewing = new URL(request.url).searchParams.get("step") === "review" && !!draft?.reviewed && !!check?.ok;
+  const refused = draft?.refused && check && !check.ok ? check : null;
   return data(
     {
       cycle: { name: cycleName, currency: code.cycle.currency },
@@ -77,7 +81,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       rulesText: describeBallotRules(rules, code.cycle.currency, { locale }),
       options,
       step: reviewing ? ("review" as const) : ("choose" as const),
-      draft: draft && { selection: draft.selection, ranks: draft.ranks, errors: draft.errors, problems: draft.problems },
+      draft: submission && {
+        // Ticks as the voter left them (a refused ballot too); ranked ballots in rank order.
+        selection: "ids" in submission && !reviewing ? [...submission.ids] : check!.selection,
+        ranks: "ranks" in submission ? { ...submission.ranks } : {},
+        errors: refused?.errors ?? [],
+        problems: refused?.problems,
+      },
     },
     renewed,
   );
@@ -96,16 +106,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const form = readBallotForm(formData, rules.method, options.map((o) => o.id));
   if (!form) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
-  const ranks = "ranks" in form.submission ? { ...form.submission.ranks } : {};
-  const chosen = "ids" in form.submission ? [...form.submission.ids] : [];
   // Every step but the last answers with a page to go to (post, redirect, get): see keepBallotDraft.
-  const goTo = async (step: "choose" | "review", draft: Omit<BallotDraft, "codeId">) =>
-    redirect(stepUrl(request, step), { headers: { "Set-Cookie": await keepBallotDraft(request, { codeId: code.id, ...draft }) } });
-  if (form.intent === "change") return goTo("choose", { selection: chosen, ranks, errors: [], reviewed: false });
+  const goTo = async (step: "choose" | "review", outcome: { refused: boolean; reviewed: boolean }) => {
+    const draft = { codeId: code.id, ...packChoices(form.submission, options.map((o) => o.id)), ...outcome };
+    return redirect(stepUrl(request, step), { headers: { "Set-Cookie": await keepBallotDraft(request, draft) } });
+  };
+  if (form.intent === "change") return goTo("choose", { refused: false, reviewed: false });
   const check = checkBallot(rules, options, form.submission, code.cycle.currency, INTL_LOCALE[await localeOf(request)]);
   // A refused ballot comes back exactly as the voter filled it in, with the reasons.
-  if (!check.ok) return goTo("choose", { selection: chosen.length ? chosen : check.selection, ranks, errors: check.errors, problems: check.problems, reviewed: false });
-  if (form.intent === "review") return goTo("review", { selection: check.selection, ranks, errors: [], reviewed: true });
+  if (!check.ok) return goTo("choose", { refused: true, reviewed: false });
+  if (form.intent === "review") return goTo("review", { refused: false, reviewed: true });
   const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", channel: code.userId ? "account" : "online", locale: await localeOf(request) });
   if (!cast.ok) return redirect(cast.reason === "closed" ? "/vote?notice=closed" : code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted");
   const titles = new Map(options.map((o) => [o.id, o.title]));

@@ -4,6 +4,8 @@ import { prisma } from "~/db/client.server";
 import { action as logoutAction } from "~/routes/logout";
 import { action as ballotAction, loader as ballotLoader } from "~/routes/vote.ballot";
 import { action as voteAction } from "~/routes/vote._index";
+import { packChoices } from "~/domain/ballots/draft";
+import { keepBallotDraft } from "~/voter-session.server";
 import { answerOf, args, ballotStep, browserFor, makeUser, settle, votingCycle } from "./fixtures";
 
 // A voting session on a shared computer (a library, a polling site, a family phone) must not be
@@ -74,6 +76,13 @@ describe("the voting session on a shared computer", async () => {
     // The choices left the browser with the vote: the next code entered here starts from an empty ballot.
     voter.remember((await settle(() => voteAction(args(voter.post("/vote", { code: codes[4].code }))))) as Response);
     expect(answerOf<{ step: string; draft: unknown }>(await ballotLoader(args(voter.get("/vote/ballot?step=review")))).reply).toMatchObject({ step: "choose", draft: null });
+  });
+
+  it("keeps even a long ranked ballot between steps in a cookie a browser accepts (under 4 KB)", async () => {
+    const ids = Array.from({ length: 80 }, (_, i) => `cm${String(i).padStart(3, "0")}x7k2p9q4r8s6t1u3v5w`);
+    const ranks = Object.fromEntries(ids.map((id, i) => [id, String(i + 1).padStart(8, " ")]));
+    const cookie = await keepBallotDraft(new Request("http://test/vote/ballot"), { codeId: codes[5].id, ...packChoices({ ranks }, ids), refused: true, reviewed: false });
+    expect(cookie.split(";")[0].length).toBeLessThan(4096);
   });
 
   it("long after voting, a ballot page reopened from the history says the code voted, not that nothing was recorded", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkBallot, describeBallotRules, selectionTotalCents, type BallotRules } from "~/domain/ballots/rules";
 import { tallyRuleName } from "~/domain/cycles/rules-schema";
 import { allInWords, inWords, tIn } from "../english";
+import { packChoices, unpackChoices } from "~/domain/ballots/draft";
 
 const options = [
   { id: "a", title: "Playground", costCents: 60_000_00 },
@@ -141,5 +142,26 @@ describe("the counting rule's name", () => {
     expect(tallyRuleName(t, "mes-add1", "ranked")).toBe("Method of Equal Shares, completed (Add1, then greedy)");
     expect(tallyRuleName(t, "borda", "ranked")).toBe("borda");
     expect(tallyRuleName(tIn("es"), "greedy", "ranked")).toBe("Por puntos: primero los que suman más puntos, dentro del presupuesto");
+  });
+});
+
+describe("a ballot kept between its steps (the voter's cookie)", () => {
+  const ids = Array.from({ length: 60 }, (_, i) => `cm${String(i).padStart(3, "0")}x7k2p9q4r8s6t1u3v5w`);
+  it("gives back exactly what the voter ticked or ranked, blanks and typos included", () => {
+    const ticked = { ids: [ids[41], ids[3], ids[17]] };
+    expect(unpackChoices(packChoices(ticked, ids), ids, "approval")).toEqual(ticked);
+    const ranks = Object.fromEntries(ids.map((id) => [id, ""]));
+    Object.assign(ranks, { [ids[5]]: "1", [ids[9]]: "1", [ids[30]]: "two", [ids[59]]: " 3" });
+    expect(unpackChoices(packChoices({ ranks }, ids), ids, "ranked")).toEqual({ ranks });
+  });
+  it("keeps a fully ranked 60-project ballot small enough for a cookie (browsers drop one over 4 KB, and the choices with it)", () => {
+    const ranks = Object.fromEntries(ids.map((id, i) => [id, String(i + 1)]));
+    const packed = packChoices({ ranks }, ids);
+    expect(JSON.stringify(packed).length).toBeLessThan(1000);
+  });
+  it("leaves out projects no longer on the ballot", () => {
+    const packed = packChoices({ ids: [ids[1], ids[2]] }, ids);
+    const fewer = ids.slice(0, 2);
+    expect(unpackChoices(packed, fewer, "knapsack")).toEqual({ ids: [ids[1]] });
   });
 });
