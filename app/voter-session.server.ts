@@ -1,6 +1,7 @@
 // The voter's place in the voting flow, kept in a signed cookie of its own: the voter
-// code's id and, once, the receipt. The code id stays after voting, so a second tab or a
-// reload is told "already voted", not "start again".
+// code's id, the choices between the ballot's steps (until cast or the ballot is left) and,
+// once, the receipt. The code id stays after voting, so a second tab or a reload is told
+// "already voted", not "start again".
 import { randomBytes } from "node:crypto";
 import { createCookieSessionStorage } from "@remix-run/node";
 import { z } from "zod";
@@ -77,6 +78,16 @@ export async function keepBallotDraft(request: Request, draft: BallotDraft) {
   return voterStorage.commitSession(session);
 }
 
+/**
+ * The ballot left without casting it (the session ended, voting closed, the code was used
+ * elsewhere): its choices go, so they do not stay in a shared computer's browser. Returns the cookie.
+ */
+export async function forgetBallotDraft(request: Request) {
+  const session = await getSession(request);
+  session.unset("ballotDraft");
+  return voterStorage.commitSession(session);
+}
+
 /** This voter code's draft, if the session holds one. */
 export async function readBallotDraft(request: Request, codeId: string): Promise<BallotDraft | null> {
   const parsed = ballotDraftSchema.safeParse((await getSession(request)).get("ballotDraft"));
@@ -98,7 +109,7 @@ export const noStore = () => ({ "Cache-Control": "no-store" });
 export async function keepReceipt(request: Request, receipt: Receipt, surveyCycleId?: string, districtId?: string) {
   const session = await getSession(request);
   session.flash("receipt", receipt);
-  session.unset("ballotDraft"); // cast: the choices are not kept in the browser
+  session.unset("ballotDraft"); // cast: from now on only the receipt (shown once) lists the choices
   // The tracker alone (not the choices) stays for the voting window, so a reload, a
   // language switch or the survey does not lose it.
   session.set("tracker", { tracker: receipt.tracker, cycle: receipt.cycle, cycleId: surveyCycleId, district: receipt.district, districtId, at: Date.now() } satisfies KeptTracker);

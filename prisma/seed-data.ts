@@ -35,7 +35,10 @@ export const VOTING_CYCLES_ES: Record<string, { title: string; description: stri
   },
 };
 
-/** The PB office also translated last cycle, and staff one of its projects, so Spanish readers follow what is being built. */
+/**
+ * Last cycle in Spanish: its name (the PB office), and one of its ballot items, as staff translated it
+ * before that vote (proposal translations lock when voting opens); Spanish readers follow it being built.
+ */
 export const PAST_CYCLE_ES = { title: "Presupuesto participativo de Riverside 2025–26", description: "El ciclo anterior: los proyectos ganadores se están construyendo." };
 export const PROJECTS_ES: Record<string, { title: string; description: string }> = {
   "Community garden at Harbor Street lot": {

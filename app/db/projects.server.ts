@@ -136,44 +136,33 @@ export async function addMilestone(projectId: string, input: { title: string; pl
   });
 }
 
-/** Changes a milestone of this project (null when it is not one of its milestones). */
-export async function editMilestone(
-  projectId: string,
-  input: { milestoneId: string; title: string; plannedOn: string; actualOn?: string },
-  actor: Actor,
-) {
+/**
+ * Changes a milestone of this project still in the plan, audited with what it was and became, and
+ * tells followers what the change means (see milestoneNews). Null when it is not one of its
+ * milestones or it was dropped (checked in the update itself: a drop made meanwhile stays).
+ */
+async function changeMilestone(projectId: string, milestoneId: string, data: { title?: string; plannedOn?: string; actualOn: string | null }, action: string, actor: Actor) {
   return changeWithMail(async (tx) => {
-    const before = await tx.projectMilestone.findFirst({ where: { id: input.milestoneId, projectId, droppedAt: null } });
+    const before = await tx.projectMilestone.findFirst({ where: { id: milestoneId, projectId, droppedAt: null } });
     if (!before) return null;
-    // Conditional: a milestone dropped meanwhile (another tab, a colleague) is not changed.
-    const { count } = await tx.projectMilestone.updateMany({
-      where: { id: before.id, droppedAt: null },
-      data: { title: input.title, plannedOn: input.plannedOn, actualOn: input.actualOn ?? null },
-    });
+    const { count } = await tx.projectMilestone.updateMany({ where: { id: before.id, droppedAt: null }, data });
     if (count === 0) return null;
     const after = await tx.projectMilestone.findUniqueOrThrow({ where: { id: before.id } });
-    await audit(tx, actor, "project.milestone.edit", target(projectId), {
-      milestoneId: before.id,
-      before: { title: before.title, plannedOn: before.plannedOn, actualOn: before.actualOn },
-      after: { title: after.title, plannedOn: after.plannedOn, actualOn: after.actualOn },
-    });
+    const dates = (m: typeof before) => ({ title: m.title, plannedOn: m.plannedOn, actualOn: m.actualOn });
+    await audit(tx, actor, action, target(projectId), { milestoneId: before.id, before: dates(before), after: dates(after) });
     await tellOfMilestone(tx, projectId, before, after);
     return after;
   });
 }
 
-/** Marks a milestone of this project done on `actualOn` (null when it is not one of its milestones). */
+/** Changes a milestone of this project (null when it is not one of its milestones, or was dropped). */
+export async function editMilestone(projectId: string, input: { milestoneId: string; title: string; plannedOn: string; actualOn?: string }, actor: Actor) {
+  return changeMilestone(projectId, input.milestoneId, { title: input.title, plannedOn: input.plannedOn, actualOn: input.actualOn ?? null }, "project.milestone.edit", actor);
+}
+
+/** Marks a milestone of this project done on `actualOn` (null when it is not one of its milestones, or was dropped). */
 export async function completeMilestone(projectId: string, input: { milestoneId: string; actualOn: string }, actor: Actor) {
-  return changeWithMail(async (tx) => {
-    const found = await tx.projectMilestone.findFirst({ where: { id: input.milestoneId, projectId, droppedAt: null } });
-    if (!found) return null;
-    const { count } = await tx.projectMilestone.updateMany({ where: { id: found.id, droppedAt: null }, data: { actualOn: input.actualOn } });
-    if (count === 0) return null;
-    const done = await tx.projectMilestone.findUniqueOrThrow({ where: { id: found.id } });
-    await audit(tx, actor, "project.milestone.done", target(projectId), { milestoneId: found.id, actualOn: input.actualOn });
-    await tellOfMilestone(tx, projectId, found, done);
-    return done;
-  });
+  return changeMilestone(projectId, input.milestoneId, { actualOn: input.actualOn }, "project.milestone.done", actor);
 }
 
 export async function addSpend(
@@ -217,11 +206,12 @@ export async function takeDownUpdate(projectId: string, updateId: string, reason
 /**
  * Drops a milestone from the plan (it will not happen, or was added by mistake): it stays on the
  * timeline, struck through with the public reason, and is no longer late; followers are told.
- * Refused (null) for a milestone of another project or one already dropped.
+ * Refused (null) for a milestone of another project, one already dropped, or one done (it happened:
+ * its date done, and how late it was, stay on the record).
  */
 export async function dropMilestone(projectId: string, milestoneId: string, reason: string, actor: Actor) {
   return changeWithMail(async (tx) => {
-    const { count } = await tx.projectMilestone.updateMany({ where: { id: milestoneId, projectId, droppedAt: null }, data: { droppedAt: new Date(), droppedReason: reason } });
+    const { count } = await tx.projectMilestone.updateMany({ where: { id: milestoneId, projectId, droppedAt: null, actualOn: null }, data: { droppedAt: new Date(), droppedReason: reason } });
     if (count === 0) return null;
     const dropped = await tx.projectMilestone.findUniqueOrThrow({ where: { id: milestoneId } });
     await audit(tx, actor, "project.milestone.drop", target(projectId), { milestoneId, title: dropped.title, reason });

@@ -63,8 +63,8 @@ export async function projectsInLocale(
   ]);
   return new Map(
     projects.map((p) => {
-      const translation = p.title === p.proposal.title ? proposals.get(p.proposalId) : undefined;
-      return [p.id, { title: translation?.title ?? p.title, description: translation?.description ?? null, cycle: cycleNames.get(p.cycle.id)!, district: districtNames.get(p.district.id)! }];
+      const translation = (p.title === p.proposal.title && proposals.get(p.proposalId)) || null;
+      return [p.id, { title: translation?.title ?? p.title, translation, cycle: cycleNames.get(p.cycle.id)!, district: districtNames.get(p.district.id)! }];
     }),
   );
 }

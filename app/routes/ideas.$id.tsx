@@ -223,7 +223,7 @@ export default function IdeaPage() {
           <p>{t("ideas:detail.youSupport")}</p>
         ) : canSupport ? (
           <Form method="post">
-            {supportPending ? <Notice>{t("ideas:detail.supportPending")}</Notice> : null}
+            {supportPending ? <Notice>{t("ideas:detail.supportPending", { button: t("ideas:detail.supportButton") })}</Notice> : null}
             <AuthenticityTokenInput />
             <button type="submit" name="intent" value="support" className="button">{t("ideas:detail.supportButton")}</button>
           </Form>

@@ -13,6 +13,7 @@ import { translationPermissions } from "~/domain/translations/permissions";
 import { localeOf } from "~/i18n/i18n.server";
 import { FieldErrors, FormErrors, Notice, SelectField, TextareaField, TextField } from "~/components/forms";
 import { Progress } from "~/components/progress";
+import { TranslatedDescription } from "~/components/translated";
 import { readForm } from "~/csrf.server";
 import { isFollowing } from "~/db/follows.server";
 import { addMilestone, addSpend, completeMilestone, dropMilestone, editMilestone, getProject, postProjectUpdate, takeDownUpdate, withdrawSpend } from "~/db/projects.server";
@@ -70,6 +71,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     project: {
       id: project.id,
       title: named.title,
+      // Shown with the original one click away (the proposal's text, as voted on).
+      original: { title: project.title, description: project.proposal.description },
+      translation: named.translation,
       cycle: { name: named.cycle, slug: project.cycle.slug },
       district: named.district,
       agency: project.agency?.name ?? null,
@@ -77,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       currency: project.cycle.currency,
       status: project.status as Status,
       percentComplete: project.percentComplete,
-      proposal: { id: project.proposal.id, number: project.proposal.number, description: named.description ?? project.proposal.description },
+      proposal: { id: project.proposal.id, number: project.proposal.number },
       // A taken-down update keeps its place and date; its note is not sent at all.
       updates: project.updates.map((u) => ({
         id: u.id,
@@ -149,7 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "milestone-drop") {
       const submission = parseWithZod(formData, { schema: milestoneDropInput });
       if (submission.status !== "success") return formReply(submission);
-      if (!(await dropMilestone(project.id, submission.value.milestoneId, submission.value.reason, actor!))) throw new Response(message("projects:errors.milestoneNotFound"), { status: 404 });
+      if (!(await dropMilestone(project.id, submission.value.milestoneId, submission.value.reason, actor!))) throw new Response(message("projects:errors.milestoneNotDroppable"), { status: 404 });
       return back("dropped");
     }
     if (intent === "milestone-edit") {
@@ -283,7 +287,7 @@ export default function ProjectPage() {
         {late > 0 ? <> {t("projects:milestones.lateCount", { count: late })}</> : null}
       </p>
       <Progress percent={project.percentComplete} label={t("projects:detail.progressLabel")} />
-      <p className="prose">{project.proposal.description}</p>
+      <TranslatedDescription original={project.original} translation={project.translation} translateHref={null} />
       <p><Link to={`/proposals/${project.proposal.id}`}>{t("projects:detail.proposalLink", { number: project.proposal.number })}</Link></p>
 
       <section aria-labelledby="money">
@@ -550,20 +554,23 @@ function MilestoneRow({
         <button type="submit" className="button-secondary">{t("projects:milestones.save")}</button>
       </Form>
       {milestone.state !== "done" ? (
-        <Form method="post" aria-label={t("projects:milestones.doneLabel", { title: milestone.title })}>
-          <AuthenticityTokenInput />
-          <input type="hidden" name="intent" value="milestone-done" />
-          <input type="hidden" name="milestoneId" value={milestone.id} />
-          <input type="hidden" name="actualOn" value={today} />
-          <button type="submit" className="button">{t("projects:milestones.markDone", { title: milestone.title })}</button>
-        </Form>
+        <>
+          <Form method="post" aria-label={t("projects:milestones.doneLabel", { title: milestone.title })}>
+            <AuthenticityTokenInput />
+            <input type="hidden" name="intent" value="milestone-done" />
+            <input type="hidden" name="milestoneId" value={milestone.id} />
+            <input type="hidden" name="actualOn" value={today} />
+            <button type="submit" className="button">{t("projects:milestones.markDone", { title: milestone.title })}</button>
+          </Form>
+          {/* Only what is still planned can be dropped: a milestone done happened. */}
+          <WithdrawWithReason
+            intent="milestone-drop"
+            entry={{ name: "milestoneId", id: milestone.id }}
+            text={{ summary: t("projects:milestones.drop"), label: t("projects:milestones.dropLabel", { title: milestone.title }), reason: t("projects:milestones.dropReason"), hint: t("projects:milestones.dropHint"), submit: t("projects:milestones.dropSubmit") }}
+            lastResult={dropResult}
+          />
+        </>
       ) : null}
-      <WithdrawWithReason
-        intent="milestone-drop"
-        entry={{ name: "milestoneId", id: milestone.id }}
-        text={{ summary: t("projects:milestones.drop"), label: t("projects:milestones.dropLabel", { title: milestone.title }), reason: t("projects:milestones.dropReason"), hint: t("projects:milestones.dropHint"), submit: t("projects:milestones.dropSubmit") }}
-        lastResult={dropResult}
-      />
     </div>
   );
 }

@@ -31,11 +31,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // read in the reader's language).
   const locale = await localeOf(request);
   const districts = (cycle ? [cycle] : cycles).flatMap((c) => c.districts);
+  const districtIds = districts.filter((d) => d.name === filter.district).map((d) => d.id);
   const districtLabels = await districtNamesIn(districts, locale);
   const districtChoices = [...new Map(districts.map((d) => [d.name, { value: d.name, label: districtLabels.get(d.id)! }])).values()].sort((a, b) =>
     a.label.localeCompare(b.label, locale),
   );
-  const districtIds = (cycle ? [cycle] : cycles).flatMap((c) => c.districts.filter((d) => d.name === filter.district).map((d) => d.id));
   const projects = filter.district && districtIds.length === 0 ? [] : await listProjects({ cycleId: cycle?.id, status: filter.status, districtIds: filter.district ? districtIds : undefined });
   const today = new Date().toISOString().slice(0, 10);
   const shown = filter.health ? projects.filter((p) => projectHealth(p, p.milestones, today) === filter.health) : projects;

@@ -19,7 +19,7 @@ import { localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import { getActor } from "~/auth.server";
-import { keepBallotDraft, keepReceipt, readBallotDraft, readKeptTracker, readVoterSession } from "~/voter-session.server";
+import { forgetBallotDraft, keepBallotDraft, keepReceipt, readBallotDraft, readKeptTracker, readVoterSession } from "~/voter-session.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -35,17 +35,19 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matc
  * `renew` is the cookie that keeps the session open while the voter is choosing (send it with the answer).
  */
 async function requireVoter(request: Request) {
+  // Leaving the ballot without casting it: the choices kept between its steps go too.
+  const leave = async (to: string) => redirect(to, { headers: { "Set-Cookie": await forgetBallotDraft(request) } });
   const { voterCodeId, expiredCodeId, renew } = await readVoterSession(request);
   if (expiredCodeId) {
     // Idle too long. If it voted (a page reopened from the history, long after), that is what to say.
     const voted = await findVoterCodeById(expiredCodeId);
-    if (voted?.participation) throw redirect(voted.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted");
-    throw redirect("/vote?notice=expired");
+    if (voted?.participation) throw await leave(voted.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted");
+    throw await leave("/vote?notice=expired");
   }
   const code = voterCodeId ? await findVoterCodeById(voterCodeId) : null;
-  if (!code) throw redirect("/vote?notice=start");
+  if (!code) throw await leave("/vote?notice=start");
   // A session started with an account belongs to that account: once it signs out (a shared computer), nobody votes with it.
-  if (code.userId !== null && (await getActor(request))?.id !== code.userId) throw redirect("/vote?notice=start");
+  if (code.userId !== null && (await getActor(request))?.id !== code.userId) throw await leave("/vote?notice=start");
   const refusal = voterCodeRefusal({ voidedAt: code.voidedAt, used: !!code.participation, cyclePhase: code.cycle.phase });
   // Leave the session alone: another tab of this voter may have just stored its receipt there.
   if (refusal === "used") {
@@ -54,7 +56,7 @@ async function requireVoter(request: Request) {
     throw redirect(code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted");
   }
   // Voting closed, or the code was cancelled, while the ballot was open: say so, rather than "enter your code".
-  if (refusal) throw redirect("/vote?notice=closed");
+  if (refusal) throw await leave("/vote?notice=closed");
   const locale = await localeOf(request);
   const options = await ballotOptions(code.cycleId, code.districtId, code.id, locale);
   // The cycle's name as the voter reads it, on the ballot and on the receipt.
@@ -117,7 +119,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!check.ok) return goTo("choose", { refused: true, reviewed: false });
   if (form.intent === "review") return goTo("review", { refused: false, reviewed: true });
   const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", channel: code.userId ? "account" : "online", locale: await localeOf(request) });
-  if (!cast.ok) return redirect(cast.reason === "closed" ? "/vote?notice=closed" : code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted");
+  if (!cast.ok) {
+    const to = cast.reason === "closed" ? "/vote?notice=closed" : code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted";
+    return redirect(to, { headers: { "Set-Cookie": await forgetBallotDraft(request) } });
+  }
   const titles = new Map(options.map((o) => [o.id, o.title]));
   const cookie = await keepReceipt(request, {
     tracker: cast.tracker,

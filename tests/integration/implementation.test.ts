@@ -190,6 +190,10 @@ describe("project implementation", async () => {
     }
     const stored = await prisma.projectMilestone.findUniqueOrThrow({ where: { id: m.id } });
     expect(stored).toMatchObject({ title: "Water feature", plannedOn: "2021-03-01", actualOn: null, droppedReason: "The fountain was left out of the contract." });
+    // A milestone done happened: it cannot be dropped (its date done and lateness stay on the record).
+    const done = (await page(null)).milestones.find((x) => x.state === "done")!;
+    expect(((await act(staff.post(url, { intent: "milestone-drop", milestoneId: done.id, reason: "Tidying up the timeline" }))) as Response).status).toBe(404);
+    expect((await prisma.projectMilestone.findUniqueOrThrow({ where: { id: done.id } })).droppedAt).toBeNull();
     expect(await prisma.auditLog.count({ where: { action: "project.milestone.drop", targetId: project.id } })).toBe(1);
   });
 
@@ -315,12 +319,14 @@ describe("project implementation", async () => {
     expect(list.districts).toContainEqual({ value: "North", label: "Norte" });
     expect((await projectList.loader(args(spanish(`?cycle=${cycle.slug}&district=North`)))).projects).toHaveLength(1);
     const detail = (await projectPage.loader(args(new Request(`http://test${url}?lng=es`), { id: project.id }))).project;
-    expect(detail).toMatchObject({ title: "Parque infantil junto al río", district: "Norte", cycle: { name: "Presupuesto de prueba" }, proposal: { description: "Un nuevo parque infantil junto al río." } });
+    expect(detail).toMatchObject({ title: "Parque infantil junto al río", district: "Norte", cycle: { name: "Presupuesto de prueba" }, translation: { description: "Un nuevo parque infantil junto al río." } });
+    // The original stays one click away.
+    expect(detail.original).toEqual({ title: "Riverside playground", description: "A new playground by the river." });
     // In English, and for a project renamed after the vote (the translation is of another title), the title as written.
     expect((await page(null)).title).toBe("Riverside playground");
     await prisma.project.update({ where: { id: project.id }, data: { title: "Riverside playground and fitness corner" } });
     const renamed = (await projectPage.loader(args(new Request(`http://test${url}?lng=es`), { id: project.id }))).project;
-    expect(renamed).toMatchObject({ title: "Riverside playground and fitness corner", district: "Norte" });
+    expect(renamed).toMatchObject({ title: "Riverside playground and fitness corner", district: "Norte", translation: null });
     await prisma.project.update({ where: { id: project.id }, data: { title: "Riverside playground" } });
     await prisma.contentTranslation.deleteMany({ where: { locale: "es", targetId: { in: [proposal.proposalId, north.id, cycle.id] } } });
   });

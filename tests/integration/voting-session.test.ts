@@ -15,6 +15,11 @@ describe("the voting session on a shared computer", async () => {
   await prisma.cycle.update({ where: { id: cycle.id }, data: { accountVoting: true, minAge: 16, residencyRule: "I live in the district" } });
   const declaration = { intent: "account", cycle: cycle.slug, districtId: cycle.districts[0].id, age: "yes", residency: "yes", onlyOnce: "yes" };
   const location = (r: unknown) => (r as Response).headers.get("Location");
+  /** What the voting cookie set by a response holds: signed, not encrypted, so anyone at that browser can read it. */
+  const voteCookie = (r: Response) => {
+    const value = decodeURIComponent(r.headers.getSetCookie().find((c) => c.startsWith("cb_vote="))!.split(";")[0].slice("cb_vote=".length));
+    return JSON.parse(Buffer.from(value.slice(0, value.lastIndexOf(".")), "base64").toString("utf8")) as Record<string, unknown>;
+  };
   afterEach(() => vi.restoreAllMocks());
 
   it("ends when the account that started it signs out: the next person cannot vote with it", async () => {
@@ -73,9 +78,28 @@ describe("the voting session on a shared computer", async () => {
     // Back from the receipt opens the review page: it is the receipt again, and nothing is sent.
     expect(location(await settle(() => ballotLoader(args(voter.get("/vote/ballot?step=review")))))).toBe("/vote/receipt");
     expect(await prisma.participation.count({ where: { voterCodeId: codes[3].id } })).toBe(1);
-    // The choices left the browser with the vote: the next code entered here starts from an empty ballot.
+    // The choices left the browser with the vote (only the receipt, shown once, lists them).
+    expect(voteCookie(cast)).not.toHaveProperty("ballotDraft");
+  });
+
+  it("takes the choices out of the browser when the ballot is left without casting it", async () => {
+    const voter = await browserFor(null);
     voter.remember((await settle(() => voteAction(args(voter.post("/vote", { code: codes[4].code }))))) as Response);
-    expect(answerOf<{ step: string; draft: unknown }>(await ballotLoader(args(voter.get("/vote/ballot?step=review")))).reply).toMatchObject({ step: "choose", draft: null });
+    const review = await ballotStep(voter, { intent: "review", project: proposalId });
+    expect(voteCookie(review.sent)).toHaveProperty("ballotDraft"); // kept between the steps (signed, not secret)
+    // Walked away: the next person at this computer, 31 minutes later, finds the session over and the choices gone.
+    vi.spyOn(Date, "now").mockReturnValue(Date.now() + 31 * 60_000);
+    const expired = (await settle(() => ballotLoader(args(voter.get("/vote/ballot?step=review"))))) as Response;
+    expect(location(expired)).toBe("/vote?notice=expired");
+    expect(voteCookie(expired)).not.toHaveProperty("ballotDraft");
+    vi.restoreAllMocks();
+    // Or they enter their own code straight away: they start from an empty ballot.
+    const other = await browserFor(null);
+    other.remember((await settle(() => voteAction(args(other.post("/vote", { code: codes[5].code }))))) as Response);
+    const abandoned = await ballotStep(other, { intent: "review", project: proposalId });
+    expect(voteCookie(abandoned.sent)).toHaveProperty("ballotDraft");
+    const next = (await settle(() => voteAction(args(other.post("/vote", { code: codes[2].code }))))) as Response;
+    expect(voteCookie(next)).not.toHaveProperty("ballotDraft");
   });
 
   it("keeps even a long ranked ballot between steps in a cookie a browser accepts (under 4 KB)", async () => {

@@ -71,17 +71,17 @@ describe("what followers hear of a milestone", () => {
 describe("milestone lateness", () => {
   const today = "2026-06-10";
   it("is late once the planned date has passed without an actual date", () => {
-    expect(milestoneState({ plannedOn: "2026-06-09", actualOn: null }, today)).toBe("late");
-    expect(daysLate({ plannedOn: "2026-06-01", actualOn: null }, today)).toBe(9);
+    expect(milestoneState({ plannedOn: "2026-06-09", actualOn: null, droppedAt: null }, today)).toBe("late");
+    expect(daysLate({ plannedOn: "2026-06-01", actualOn: null, droppedAt: null }, today)).toBe(9);
   });
   it("is not late on its planned day, nor before", () => {
-    expect(milestoneState({ plannedOn: today, actualOn: null }, today)).toBe("upcoming");
-    expect(milestoneState({ plannedOn: "2026-07-01", actualOn: null }, today)).toBe("upcoming");
+    expect(milestoneState({ plannedOn: today, actualOn: null, droppedAt: null }, today)).toBe("upcoming");
+    expect(milestoneState({ plannedOn: "2026-07-01", actualOn: null, droppedAt: null }, today)).toBe("upcoming");
   });
   it("is done once it has an actual date, with the days it slipped", () => {
-    expect(milestoneState({ plannedOn: "2026-05-01", actualOn: "2026-05-04" }, today)).toBe("done");
-    expect(daysLate({ plannedOn: "2026-05-01", actualOn: "2026-05-04" }, today)).toBe(3);
-    expect(daysLate({ plannedOn: "2026-05-01", actualOn: "2026-04-20" }, today)).toBe(0);
+    expect(milestoneState({ plannedOn: "2026-05-01", actualOn: "2026-05-04", droppedAt: null }, today)).toBe("done");
+    expect(daysLate({ plannedOn: "2026-05-01", actualOn: "2026-05-04", droppedAt: null }, today)).toBe(3);
+    expect(daysLate({ plannedOn: "2026-05-01", actualOn: "2026-04-20", droppedAt: null }, today)).toBe(0);
   });
   it("is never late once dropped from the plan, and does not make its project delayed", () => {
     const dropped = { plannedOn: "2026-01-01", actualOn: null, droppedAt: new Date("2026-02-01") };
@@ -90,9 +90,9 @@ describe("milestone lateness", () => {
     expect(projectHealth({ status: "in_progress" }, [dropped], today)).toBe("on_track");
   });
   it("a late milestone makes a project delayed in the report-back", () => {
-    expect(projectHealth({ status: "in_progress" }, [{ plannedOn: "2026-01-01", actualOn: null }], today)).toBe("delayed");
-    expect(projectHealth({ status: "in_progress" }, [{ plannedOn: "2026-01-01", actualOn: "2026-01-02" }], today)).toBe("on_track");
-    expect(projectHealth({ status: "completed" }, [{ plannedOn: "2026-01-01", actualOn: null }], today)).toBe("done");
+    expect(projectHealth({ status: "in_progress" }, [{ plannedOn: "2026-01-01", actualOn: null, droppedAt: null }], today)).toBe("delayed");
+    expect(projectHealth({ status: "in_progress" }, [{ plannedOn: "2026-01-01", actualOn: "2026-01-02", droppedAt: null }], today)).toBe("on_track");
+    expect(projectHealth({ status: "completed" }, [{ plannedOn: "2026-01-01", actualOn: null, droppedAt: null }], today)).toBe("done");
     const r = reportBack(
       [
         { id: "a", title: "A", status: "completed", milestones: [], cancelReason: null },

@@ -12,7 +12,7 @@ export const projectPermissions = {
   view: (_actor: Actor | null) => true,
   /** Post progress updates (with photos). */
   postUpdate: ownAgencyOrAdmin,
-  /** Add, edit and complete milestones. */
+  /** Add, edit, complete and drop milestones. */
   manageMilestones: ownAgencyOrAdmin,
   /** Record spending against the budget. */
   recordSpend: ownAgencyOrAdmin,

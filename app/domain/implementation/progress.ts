@@ -17,21 +17,22 @@ export function spendSummary(budgetCents: number, entries: readonly { amountCent
 }
 
 export type MilestoneState = "done" | "late" | "upcoming" | "dropped";
-/** `droppedAt`: set once dropped from the plan (with a public reason). */
-export type MilestoneDates = { plannedOn: string; actualOn: string | null; droppedAt?: unknown };
+export type MilestoneDates = { plannedOn: string; actualOn: string | null };
+/** A milestone as planned: `droppedAt` is set once dropped from the plan (required, so no query forgets it and counts a dropped milestone late). */
+export type PlannedMilestone = MilestoneDates & { droppedAt: Date | null };
 
 /**
  * Done once it has an actual date; late when its planned date has passed without one; dropped
  * (never late, whatever its date) once its staff took it out of the plan.
  */
-export function milestoneState(m: MilestoneDates, today: string): MilestoneState {
+export function milestoneState(m: PlannedMilestone, today: string): MilestoneState {
   if (m.droppedAt) return "dropped";
   if (m.actualOn) return "done";
   return m.plannedOn < today ? "late" : "upcoming";
 }
 
 /** Days a milestone is (or was) behind its plan; 0 when on time. */
-export function daysLate(m: MilestoneDates, today: string): number {
+export function daysLate(m: PlannedMilestone, today: string): number {
   if (m.droppedAt) return 0;
   const end = m.actualOn ?? today;
   const days = Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${m.plannedOn}T00:00:00Z`)) / 86_400_000);
@@ -66,7 +67,7 @@ export const HEALTH_KEYS: Record<ProjectHealth, string> = {
  */
 export function projectHealth(
   project: { status: string },
-  milestones: readonly MilestoneDates[],
+  milestones: readonly PlannedMilestone[],
   today: string,
 ): ProjectHealth {
   if (project.status === "completed") return "done";
@@ -77,7 +78,7 @@ export function projectHealth(
 
 /** The report-back: how many projects are done, on track, delayed, cancelled, and why each cancelled one was. */
 export function reportBack(
-  projects: readonly { id: string; title: string; status: string; milestones: readonly MilestoneDates[]; cancelReason: string | null }[],
+  projects: readonly { id: string; title: string; status: string; milestones: readonly PlannedMilestone[]; cancelReason: string | null }[],
   today: string,
 ) {
   const counts: Record<ProjectHealth, number> = { done: 0, on_track: 0, delayed: 0, cancelled: 0 };
