@@ -45,7 +45,9 @@ export const QUESTION_KEYS: Record<string, string> = {
   firstTime: "participation:dashboard.survey.questions.firstTime",
 };
 
+/** Every way a vote is recorded (see markCodeUsed) has its name: a new one without a label does not compile. */
 export const CHANNEL_KEYS: Record<string, string> = {
   online: "participation:dashboard.channel.online",
+  account: "participation:dashboard.channel.account",
   paper: "participation:dashboard.channel.paper",
-};
+} satisfies Record<"online" | "account" | "paper", string>;

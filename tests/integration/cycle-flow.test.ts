@@ -281,7 +281,7 @@ describe("generating voter codes", async () => {
     expect([made.ok, slips.codes.length]).toEqual([true, 2]);
     expect(tIn("en")("admin:slips.howToVote", { url: slips.voteUrl })).toBe("Vote at https://budget.example.org/vote with this code. It votes once; keep it private.");
     expect(tIn("es")("admin:slips.howToVoteBefore", { url: slips.voteUrl, date: "1 de mayo de 2028" })).toBe(
-      "Vote en https://budget.example.org/vote con este código antes del 1 de mayo de 2028. Vota una sola vez; no se lo muestre a nadie.",
+      "Vote en https://budget.example.org/vote con este código hasta el 1 de mayo de 2028, último día de votación. Vota una sola vez; no se lo muestre a nadie.",
     );
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { representation, surveyBreakdown, turnout } from "~/domain/participation/representation";
 import { equitySplit, parseNeedWeight, parsePopulation } from "~/domain/participation/split";
 import { ethnicityChoices, percentToBasisPoints, readCategoryNames, readCensusForm, readSurveyForm, type SurveyAnswer } from "~/domain/participation/survey";
-import { inWords } from "../english";
+import { CHANNEL_KEYS } from "~/components/participation-labels";
+import { inWords, tIn } from "../english";
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -163,5 +164,13 @@ describe("the survey breakdown on the dashboard", () => {
     const ten = surveyBreakdown(Array(10).fill(answer), {}, []);
     expect(ten.tooFewAnswers).toBe(false);
     expect(ten.representation.find((q) => q.question === "homeLanguage")?.answered).toBe(10);
+  });
+});
+
+describe("the dashboard's names for how people voted", () => {
+  it("names account voting in both languages, not as the stored code", () => {
+    expect(tIn("en")(CHANNEL_KEYS.account)).toBe("Account and declaration");
+    expect(tIn("es")(CHANNEL_KEYS.account)).toBe("Cuenta y declaración");
+    for (const channel of ["online", "paper"]) expect(tIn("es")(CHANNEL_KEYS[channel])).not.toContain("participation:");
   });
 });
