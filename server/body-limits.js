@@ -1,12 +1,14 @@
 // How big a request body server.js accepts, decided before the body is read.
 //
-// No text form here is anywhere near 1 MB: bigger bodies are refused before they are parsed. The
-// one exception is a multipart update with a photo posted to a project page (/projects/<id>, or
-// /projects/<id>.data when the page's JavaScript sends it): up to 12 MB there, and only there, so
-// that a phone photo over the 5 MB the route accepts gets the route's own message, by the field,
-// with the text kept.
+// No text form here is anywhere near 1 MB: bigger bodies are refused before they are parsed. Two
+// exceptions, each only for a multipart post to one kind of page, so that a file over what the route
+// takes gets the route's own message, by the field, with the rest kept:
+// - an update with a photo posted to a project page (/projects/<id>, or /projects/<id>.data when the
+//   page's JavaScript sends it): up to 12 MB (the route takes 5 MB);
+// - the PB office's CSV of ideas (/admin/cycles/<slug>/import-ideas): up to 2 MB (the route takes 900 KB).
 export const MAX_BODY_BYTES = 1_000_000;
 export const MAX_PHOTO_BODY_BYTES = 12 * 1024 * 1024;
+export const MAX_IMPORT_BODY_BYTES = 2_000_000;
 
 /** @param {{ method: string; path: string; contentType?: string }} req */
 function isPhotoUpload({ method, path, contentType }) {
@@ -14,8 +16,13 @@ function isPhotoUpload({ method, path, contentType }) {
 }
 
 /** @param {{ method: string; path: string; contentType?: string }} req */
+function isIdeaImport({ method, path, contentType }) {
+  return method === "POST" && /^\/admin\/cycles\/[\w-]+\/import-ideas(\.data)?$/.test(path) && /^multipart\/form-data;/i.test(contentType ?? "");
+}
+
+/** @param {{ method: string; path: string; contentType?: string }} req */
 export function bodyLimit(req) {
-  return isPhotoUpload(req) ? MAX_PHOTO_BODY_BYTES : MAX_BODY_BYTES;
+  return isPhotoUpload(req) ? MAX_PHOTO_BODY_BYTES : isIdeaImport(req) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
 }
 
 /** The plain answer to a body over the limit (no page to translate it on: both languages). */

@@ -8,7 +8,8 @@ import { Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { loadCycleFor } from "~/guards.server";
 import { ideaTitles, importIdeas } from "~/db/ideas.server";
-import { checkIdeaImport, IDEA_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "~/domain/ideas/import";
+import { csvFileText } from "~/domain/csv";
+import { checkIdeaImport, IDEA_IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/domain/ideas/import";
 import { ideaPermissions } from "~/domain/ideas/permissions";
 import { useMessage } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
@@ -31,18 +32,26 @@ const importForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("import"), csv: z.string().max(1_000_000), skipInvalid: z.literal("yes").optional() }),
 ]);
 
-/** The CSV from the uploaded file, or else from the text box. */
-async function csvText(formData: FormData): Promise<string> {
+/** The CSV from the uploaded file, or else from the text box; or why it cannot be read. */
+async function csvText(formData: FormData): Promise<{ csv: string } | { error: string }> {
+  const tooLarge = { error: message("imports:tooLarge", { kb: MAX_IMPORT_BYTES / 1000, max: MAX_IMPORT_ROWS }) };
   const file = formData.get("file");
-  if (file instanceof File && file.size > 0) return file.text();
+  if (file instanceof File && file.size > 0) {
+    if (file.size > MAX_IMPORT_BYTES) return tooLarge;
+    const text = csvFileText(new Uint8Array(await file.arrayBuffer()));
+    return text === null ? { error: message("imports:notUtf8") } : { csv: text };
+  }
   const pasted = formData.get("csv");
-  return typeof pasted === "string" ? pasted : "";
+  const csv = typeof pasted === "string" ? pasted : "";
+  return Buffer.byteLength(csv) > MAX_IMPORT_BYTES ? tooLarge : { csv };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, cycle } = await guard(request, params.slug);
   const formData = await readForm(request);
-  const parsed = importForm.safeParse({ ...Object.fromEntries(formData), csv: await csvText(formData) });
+  const read = await csvText(formData);
+  if ("error" in read) return data({ error: read.error, csv: "", check: null }, { status: 400 });
+  const parsed = importForm.safeParse({ ...Object.fromEntries(formData), csv: read.csv });
   if (!parsed.success) return data({ error: message("imports:badForm"), csv: "", check: null }, { status: 400 });
   const { csv } = parsed.data;
   if (!csv.trim()) return data({ error: message("imports:nothingSent"), csv, check: null }, { status: 400 });
@@ -151,7 +160,8 @@ export default function ImportIdeas() {
                 </table>
               </div>
               {check.valid.length > 0 ? (
-                <Form method="post" className="stack">
+                // Multipart: the CSV goes back as it is, not percent-encoded (which could double its size).
+                <Form method="post" encType="multipart/form-data" className="stack">
                   <AuthenticityTokenInput />
                   <input type="hidden" name="intent" value="import" />
                   <textarea name="csv" defaultValue={answer?.csv ?? ""} hidden readOnly aria-hidden="true" tabIndex={-1} />
@@ -174,7 +184,7 @@ export default function ImportIdeas() {
       <section aria-labelledby="upload-heading">
         <h2 id="upload-heading">{check ? t("imports:upload.again") : t("imports:upload.title")}</h2>
         <p>
-          {t("imports:upload.columns", { columns: IDEA_IMPORT_COLUMNS.join(", "), max: MAX_IMPORT_ROWS })}{" "}
+          {t("imports:upload.columns", { columns: IDEA_IMPORT_COLUMNS.join(", "), max: MAX_IMPORT_ROWS, kb: MAX_IMPORT_BYTES / 1000 })}{" "}
           <a href={`/admin/cycles/${cycle.slug}/ideas-template.csv`} download>
             {t("imports:upload.template")}
           </a>

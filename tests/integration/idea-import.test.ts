@@ -1,6 +1,7 @@
 import "./fresh-db";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
+import { MAX_IMPORT_BYTES } from "~/domain/ideas/import";
 import { decodeMessage } from "~/i18n/message";
 import { action as importAction, loader as importLoader } from "~/routes/admin.cycles.$slug_.import-ideas";
 import { loader as templateLoader } from "~/routes/admin.cycles.$slug_.ideas-template[.csv]";
@@ -69,6 +70,39 @@ describe("the PB office imports ideas collected on paper", async () => {
     const { httpStatus, reply } = answerOf<Answer>(await importAction(args(request, params)));
     expect(httpStatus).toBe(200);
     expect(reply.check!.valid).toHaveLength(1);
+  });
+
+  const upload = async (bytes: Uint8Array<ArrayBuffer> | string) => {
+    const browser = await browserFor(admin);
+    const form = new FormData();
+    form.set("csrf", browser.token);
+    form.set("intent", "check");
+    form.set("file", new File([bytes], "ideas.csv", { type: "text/csv" }));
+    return answerOf<Answer>(await importAction(args(browser.postMultipart(url, form, { csrf: false }), params)));
+  };
+
+  it("refuses a file not saved as UTF-8 (Excel's plain CSV on Windows) instead of importing its accents garbled", async () => {
+    // "Señales para niños en el Parque José" in Windows-1252: ñ is 0xF1, é is 0xE9.
+    const latin1 = Uint8Array.from(Buffer.from(`${HEADER}\nSe\u00f1ales para ni\u00f1os en el Parque Jos\u00e9,"Se\u00f1ales claras cerca del parque infantil, por favor.",North,Parks,,paper,\n`, "latin1"));
+    const refused = await upload(latin1);
+    expect(refused.httpStatus).toBe(400);
+    expect(decodeMessage(refused.reply.error!)?.key).toBe("imports:notUtf8");
+    expect(refused.reply.check).toBeNull();
+    // Saved as "CSV UTF-8" (with its BOM), or as Excel's "Unicode text" (UTF-16, tab-separated), it reads right.
+    const title = "Se\u00f1ales para ni\u00f1os en el Parque Jos\u00e9";
+    const utf8 = await upload(`\uFEFF${HEADER}\n${title},"Se\u00f1ales claras cerca del parque infantil, por favor.",North,Parks,,paper,\n`);
+    expect(utf8.reply.check!.valid).toEqual([expect.objectContaining({ title })]);
+    const tabs = `${HEADER.replaceAll(",", "\t")}\n${title}\tSe\u00f1ales claras cerca del parque infantil, por favor.\tNorth\tParks\t\tpaper\t\n`;
+    const utf16 = await upload(Uint8Array.from([0xff, 0xfe, ...Buffer.from(tabs, "utf16le")]));
+    expect(utf16.reply.check!.valid).toEqual([expect.objectContaining({ title })]);
+    expect(await ideaCount()).toBe(2);
+  });
+
+  it("says how large a file may be, rather than failing on it", async () => {
+    const big = `${HEADER}\n${`${rows[0]}\n`.repeat(Math.ceil(MAX_IMPORT_BYTES / rows[0].length))}`;
+    const refused = await upload(big);
+    expect(refused.httpStatus).toBe(400);
+    expect(decodeMessage(refused.reply.error!)).toEqual({ key: "imports:tooLarge", values: { kb: 900, max: 1000 } });
   });
 
   it("refuses residents, delegates and staff, and refuses everyone once proposals are being costed", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyLimit, MAX_BODY_BYTES, MAX_PHOTO_BODY_BYTES } from "../../server/body-limits.js";
+import { bodyLimit, MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES, MAX_PHOTO_BODY_BYTES } from "../../server/body-limits.js";
 
 describe("how big a body the server accepts", () => {
   const photo = { method: "POST", contentType: "multipart/form-data; boundary=x" };
@@ -14,5 +14,12 @@ describe("how big a body the server accepts", () => {
     expect(bodyLimit({ ...photo, path: "/projects/cmwx123/extra" })).toBe(MAX_BODY_BYTES);
     expect(bodyLimit({ ...photo, method: "PUT", path: "/projects/cmwx123" })).toBe(MAX_BODY_BYTES);
     expect(bodyLimit({ method: "POST", path: "/projects/cmwx123", contentType: "application/x-www-form-urlencoded" })).toBe(MAX_BODY_BYTES);
+  });
+
+  it("lets the PB office's CSV of ideas through to its import page (the route then says if the file is over 900 KB)", () => {
+    expect(bodyLimit({ ...photo, path: "/admin/cycles/2027/import-ideas" })).toBe(MAX_IMPORT_BODY_BYTES);
+    expect(bodyLimit({ ...photo, path: "/admin/cycles/2027/import-ideas.data" })).toBe(MAX_IMPORT_BODY_BYTES);
+    expect(bodyLimit({ method: "POST", path: "/admin/cycles/2027/import-ideas", contentType: "application/x-www-form-urlencoded" })).toBe(MAX_BODY_BYTES);
+    expect(bodyLimit({ ...photo, path: "/admin/cycles/2027" })).toBe(MAX_BODY_BYTES);
   });
 });

@@ -10,6 +10,8 @@ type Column = (typeof IDEA_IMPORT_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly Column[] = ["title", "description", "district", "category"];
 export const IMPORT_SOURCES = ["paper", "assembly"] as const;
 export const MAX_IMPORT_ROWS = 1000;
+/** The largest file (or pasted text) taken, in bytes: sent twice (to check, then to import), it stays under the server's limits. */
+export const MAX_IMPORT_BYTES = 900_000;
 
 export interface ImportProblem {
   /** The spreadsheet row (the header is row 1); null for a problem with the whole file. */
