@@ -10,13 +10,13 @@ import { z } from "zod";
 import { CheckboxField, FormErrors, Notice, SelectField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
-import { accountBallots, accountVoterCode, findVoterCode } from "~/db/ballots.server";
+import { accountBallots, accountVoterCode, findVoterCode, findVoterCodeById } from "~/db/ballots.server";
 import { accountVotingCycles, cyclesInVoting } from "~/db/cycles.server";
 import { cyclesInLocale, residencyRulesIn } from "~/db/translations.server";
-import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
+import { CODE_REFUSAL_MESSAGES, secondBallotRefusal, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
 import { accountVotingInput, voterCodeInput } from "~/domain/ballots/schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
-import { startVoting } from "~/voter-session.server";
+import { readVoterSession, startVoting } from "~/voter-session.server";
 import { VOTING_MINUTES } from "~/domain/ballots/session";
 import { clientAddress, giveBack, LIMITS, takeAttempt } from "~/rate-limit.server";
 import { useFormat } from "~/i18n/i18n";
@@ -56,6 +56,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The cycle in which this browser's voting session (a letter code) cast a ballot, if it did. */
+async function sessionVotedIn(request: Request) {
+  const { voterCodeId, expiredCodeId } = await readVoterSession(request);
+  const code = await findVoterCodeById((voterCodeId ?? expiredCodeId) ?? "");
+  return code?.participation && code.userId === null ? code.cycleId : null;
+}
+
 /** A signed-in resident declares they may vote, and gets a ballot for their district. */
 async function voteWithAccount(request: Request, formData: FormData) {
   const actor = await getActor(request);
@@ -65,6 +72,9 @@ async function voteWithAccount(request: Request, formData: FormData) {
   if (submission.status !== "success") return formReply(submission);
   const code = await accountVoterCode(cycle!.id, submission.value.districtId, actor!.id);
   if (!code) return formReply(submission, { fieldErrors: { districtId: [message("vote:account.errors.district")] } });
+  if (secondBallotRefusal(cycle!.id, { accountVotedIn: new Set(), sessionVotedIn: await sessionVotedIn(request) })) {
+    return formReply(submission, { formErrors: [message("vote:account.errors.sessionVoted")] });
+  }
   if (code.participation) return redirect("/vote?notice=account-voted");
   return redirect("/vote/ballot", { headers: { "Set-Cookie": await startVoting(request, code.id) } });
 }
@@ -86,6 +96,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       );
       if (refusal) {
         ctx.addIssue({ code: "custom", path: ["code"], message: CODE_REFUSAL_MESSAGES[refusal] });
+        return z.NEVER;
+      }
+      // Signed in with an account that already voted in this cycle: not a second ballot by letter code.
+      const actor = await getActor(request);
+      const accountVotedIn = new Set(actor ? (await accountBallots(actor.id, [found!.cycleId])).keys() : []);
+      if (secondBallotRefusal(found!.cycleId, { accountVotedIn, sessionVotedIn: null })) {
+        ctx.addIssue({ code: "custom", path: ["code"], message: message("vote:errors.code.accountVoted", { name: actor!.name }) });
         return z.NEVER;
       }
       return found!;

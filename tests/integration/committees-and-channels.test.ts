@@ -188,6 +188,38 @@ describe("a resident who already voted with their account", async () => {
     expect(again.headers.get("Location")).toBe("/vote?notice=account-voted");
     expect(await prisma.participation.count({ where: { cycleId: cycle.id } })).toBe(1);
   });
+
+  it("cannot then cast a second ballot with a letter code while signed in; someone else signs out first", async () => {
+    const resident = await makeUser(["resident"]);
+    const browser = await browserFor(resident);
+    browser.remember((await voteAction(args(browser.post("/vote", declaration)))) as Response);
+    await settle(() => ballotAction(args(browser.post("/vote/ballot", { intent: "confirm", project: proposalId }))));
+    const [letter] = await prisma.voterCode.findMany({ where: { cycleId: cycle.id, userId: null, participation: null }, orderBy: { code: "asc" } });
+    const second = answerOf<{ error: Record<string, string[]> }>(await voteAction(args(browser.post("/vote", { code: letter.code }))));
+    expect(second.httpStatus).toBe(400);
+    expect(decodeMessage(second.reply.error.code[0])).toEqual({ key: "vote:errors.code.accountVoted", values: { name: resident.name } });
+    expect(await prisma.participation.count({ where: { voterCodeId: letter.id } })).toBe(0);
+    // The same code from a browser not signed in to that account (a family member, after signing out) is fine.
+    const family = await browserFor(null);
+    const entered = (await settle(() => voteAction(args(family.post("/vote", { code: letter.code }))))) as Response;
+    expect(entered.headers.get("Location")).toBe("/vote/ballot");
+  });
+
+  it("a browser that cast a ballot with a letter code cannot then vote with an account too, until it signs out", async () => {
+    const [letter] = await prisma.voterCode.findMany({ where: { cycleId: cycle.id, userId: null, participation: null }, orderBy: { code: "desc" } });
+    const resident = await makeUser(["resident"]);
+    const browser = await browserFor(resident);
+    browser.remember((await settle(() => voteAction(args(browser.post("/vote", { code: letter.code }))))) as Response);
+    await settle(() => ballotAction(args(browser.post("/vote/ballot", { intent: "confirm", project: proposalId }))));
+    expect(await prisma.participation.count({ where: { voterCodeId: letter.id } })).toBe(1);
+    const refused = answerOf<{ error: Record<string, string[]> }>(await voteAction(args(browser.post("/vote", declaration))));
+    expect(refused.httpStatus).toBe(400);
+    expect(decodeMessage(refused.reply.error[""][0])?.key).toBe("vote:account.errors.sessionVoted");
+    expect(await prisma.voterCode.count({ where: { cycleId: cycle.id, userId: resident.id, participation: { isNot: null } } })).toBe(0);
+    // Signing out ends the voting session: signed in afresh (someone else in the household), the declaration is taken.
+    const fresh = await browserFor(resident);
+    expect(((await voteAction(args(fresh.post("/vote", declaration)))) as Response).headers.get("Location")).toBe("/vote/ballot");
+  });
 });
 
 describe("translations of what people wrote", async () => {

@@ -24,6 +24,21 @@ export const CODE_REFUSAL_MESSAGES: Record<CodeRefusal, string> = {
 };
 
 // The other ways to vote: with a verified account, and on paper at a polling site.
+/**
+ * One person, one ballot in a cycle, across the ways of voting, as far as this browser can tell: a
+ * signed-in account that voted in the cycle may not also use a letter code there, and a browser
+ * whose voting session cast a ballot there with a code may not also vote with an account. (A
+ * household sharing a device is not stopped: whoever else votes signs out first, which ends both.)
+ */
+export function secondBallotRefusal(
+  cycleId: string,
+  seen: { accountVotedIn: ReadonlySet<string>; sessionVotedIn: string | null },
+): "account-voted" | "session-voted" | null {
+  if (seen.accountVotedIn.has(cycleId)) return "account-voted";
+  if (seen.sessionVotedIn === cycleId) return "session-voted";
+  return null;
+}
+
 export const votingChannelPermissions = {
   /** A signed-in resident, in a cycle that allows account voting, while voting is open. */
   voteWithAccount: (actor: Actor | null, cycle: { phase: Phase | string; accountVoting: boolean }) =>
