@@ -144,6 +144,17 @@ test("a resident without a code votes with their account after declaring they ar
   const again = resident.getByRole("region", { name: /Vote with your account: Riverside PB 2026/ });
   await expect(again.getByRole("status")).toHaveText(/^You have already voted in this cycle with your account, in Old Town\./);
   await expect(again.getByRole("button", { name: "Go to my ballot" })).toHaveCount(0);
+
+  // A letter code for the same cycle, typed on the same page while still signed in: not a second ballot.
+  const [letter] = query<{ code: string }>(
+    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId left join Participation p on p.voterCodeId = v.id
+     where c.slug = '2026' and p.id is null and v.voidedAt is null and v.userId is null order by v.code desc limit 1`,
+  );
+  await resident.getByLabel("Voter code").fill(letter.code);
+  await resident.getByRole("button", { name: "Continue to my ballot" }).click();
+  await expect(resident.getByText(/^You already voted in this cycle with your account \(Rosa Resident\)\. Each person votes once\./)).toBeVisible();
+  await expect(resident.getByLabel("Voter code")).toHaveValue(letter.code);
+  await shot(resident, "vote-code-after-account-vote");
   await resident.context().close();
 });
 
