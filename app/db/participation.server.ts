@@ -40,6 +40,12 @@ export async function saveSurveyCategories(cycleId: string, ethnicities: string[
   });
 }
 
+/** Whether any voter answered this cycle's survey (answers still sealed count too). */
+export async function surveyAnswered(cycleId: string) {
+  const [open, sealed] = await Promise.all([prisma.surveyResponse.count({ where: { cycleId } }), prisma.sealedSurveyResponse.count({ where: { cycleId } })]);
+  return open + sealed > 0;
+}
+
 export async function saveCensus(cycleId: string, census: Census, actor: Actor) {
   await prisma.$transaction(async (tx) => {
     const json = JSON.stringify(census);

@@ -11,11 +11,12 @@ import { ANSWER_KEYS, CHANNEL_KEYS, QUESTION_KEYS } from "~/components/participa
 import { readForm } from "~/csrf.server";
 import { redirectWithDone, takeDone } from "~/flash.server";
 import { listCycles, resolveCycle } from "~/db/cycles.server";
-import { participationFigures, saveCensus, saveSurveyCategories, surveySetup } from "~/db/participation.server";
+import { participationFigures, saveCensus, saveSurveyCategories, surveyAnswered, surveySetup } from "~/db/participation.server";
+import { message } from "~/i18n/message";
 import { hasRole } from "~/domain/auth/roles";
 import { participationPermissions } from "~/domain/participation/permissions";
 import { FEWEST_ANSWERS_SHOWN, PAPER_LOCALE, surveyBreakdown, turnout } from "~/domain/participation/representation";
-import { CENSUS_QUESTIONS, FIXED_QUESTIONS, categoriesSchema, ethnicityChoices, readCategoryNames, readCensusForm } from "~/domain/participation/survey";
+import { CENSUS_QUESTIONS, FIXED_QUESTIONS, categoriesAnswersNeed, categoriesSchema, ethnicityChoices, readCategoryNames, readCensusForm } from "~/domain/participation/survey";
 import { isLocale, LOCALE_NAMES } from "~/i18n/config";
 import { useFormat, useLocale, useMessage } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
@@ -70,6 +71,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const refuse = (errors: { categories?: string; spanish?: string }) => data({ categoriesError: errors.categories ?? null, namesError: errors.spanish ?? null, typed, censusErrors: {} as Record<string, string> }, { status: 400 });
     const parsed = categoriesSchema.safeParse(typed.ethnicities);
     if (!parsed.success) return refuse({ categories: parsed.error.issues[0].message });
+    const kept = categoriesAnswersNeed((await surveySetup(cycle.id)).ethnicities, parsed.data, await surveyAnswered(cycle.id));
+    if (kept.length) return refuse({ categories: message("participation:setup.errors.categoryAnswered", { categories: kept.map((c) => `“${c}”`).join(", ") }) });
     const spanish = readCategoryNames(typed.spanish, parsed.data);
     if (!spanish.ok) return refuse({ spanish: spanish.error });
     await saveSurveyCategories(cycle.id, parsed.data, actor, spanish.names ? { es: spanish.names } : {});

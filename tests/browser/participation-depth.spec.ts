@@ -400,3 +400,18 @@ test("a resident is shown similar ideas before adding a duplicate, and can still
   await expect(resident).toHaveURL(/\/ideas\/[^/]+\?submitted=1/);
   await resident.context().close();
 });
+
+test("once voters answered the survey, the PB office cannot rename a category they chose (the figures would split), and is told why", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/participation?cycle=2025");
+  const setup = admin.getByRole("region", { name: "Race and ethnicity categories for the survey" });
+  const categories = setup.getByLabel("Categories, one a line");
+  const typed = (await categories.inputValue()).replace("Hispanic or Latino", "Latino or Hispanic");
+  await categories.fill(typed);
+  await setup.getByRole("button", { name: "Save categories" }).click();
+  await expect(setup.getByText(/^Voters have already answered with “Hispanic or Latino”: keep it as written/)).toBeVisible();
+  await expect(categories).toHaveValue(typed);
+  await admin.goto("/participation?cycle=2025");
+  await expect(admin.getByRole("region", { name: "Race and ethnicity categories for the survey" }).getByLabel("Categories, one a line")).toHaveValue(/Hispanic or Latino/);
+  await admin.context().close();
+});

@@ -10,6 +10,7 @@ import { loader as receiptLoader } from "~/routes/vote.receipt";
 import { action as surveyAction, loader as surveyLoader } from "~/routes/vote.survey";
 import * as dashboard from "~/routes/participation";
 import * as split from "~/routes/admin.cycles.$slug_.split";
+import { decodeMessage } from "~/i18n/message";
 import { answerOf, args, browserFor, makeCycle, makeUser, settle, votingCycle } from "./fixtures";
 
 /** A voter who enters a code and casts a ballot, in `lng`; returns their browser (with the session cookie). */
@@ -195,6 +196,18 @@ describe("the participation dashboard", async () => {
       expect(language.rows.find((r) => r.answer === "spanish")).toMatchObject({ surveyShare: 0.25, underRepresented: true });
       expect(language.rows.find((r) => r.answer === "english")).toMatchObject({ surveyShare: 0.75, underRepresented: false });
     }
+  });
+
+  it("keeps the survey's categories once voters answered with them: renaming one is refused, adding one is fine", async () => {
+    const office = await browserFor(admin);
+    const post = (ethnicities: string) => settle(() => dashboard.action(args(office.post(url, { intent: "categories", ethnicities, ethnicitiesEs: "" }))));
+    const renamed = answerOf<{ categoriesError: string; typed: { ethnicities: string } }>(await post("A\nB renamed"));
+    expect(renamed.httpStatus).toBe(400);
+    expect(decodeMessage(renamed.reply.categoriesError)).toEqual({ key: "participation:setup.errors.categoryAnswered", values: { categories: "“B”" } });
+    expect(renamed.reply.typed.ethnicities).toBe("A\nB renamed"); // what was typed stays in the box
+    expect((await prisma.surveySetup.findUniqueOrThrow({ where: { cycleId: cycle.id } })).ethnicities).toBe(JSON.stringify(["A", "B"]));
+    expect(((await post("A\nB\nC")) as Response).status).toBe(302);
+    expect((await prisma.surveySetup.findUniqueOrThrow({ where: { cycleId: cycle.id } })).ethnicities).toBe(JSON.stringify(["A", "B", "C"]));
   });
 
   it("is refused to residents and sends visitors to sign in", async () => {

@@ -88,6 +88,16 @@ export const categoriesSchema = z
       .max(MAX_ETHNICITIES, { message: message("participation:setup.errors.tooMany", { max: MAX_ETHNICITIES }) }),
   );
 
+/**
+ * Once voters have answered, the categories they chose stay as they are: answers and census shares
+ * are matched by the category's name, so renaming or removing one would split or drop what was
+ * counted. Adding categories, reordering them and changing their Spanish names stay possible.
+ * The categories that would go, or an empty list.
+ */
+export function categoriesAnswersNeed(previous: readonly string[], next: readonly string[], answered: boolean): string[] {
+  return answered ? previous.filter((c) => !next.includes(c)) : [];
+}
+
 /** Census shares in basis points (1% = 100), per question and answer. */
 export type Census = Partial<Record<CensusQuestion, Record<string, number>>>;
 
