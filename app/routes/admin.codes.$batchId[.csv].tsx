@@ -21,7 +21,9 @@ async function load({ request, params }: LoaderFunctionArgs) {
       status: c.voidedAt ? "void" : c.participation ? "used" : "unused",
     })),
   );
-  return csvDownload(csv, `voter-codes-${batch.cycle.slug}-${batch.district.name.replace(/\W+/g, "-")}.csv`, { "Cache-Control": "no-store" });
+  // Each batch its own file name (a district often has several: letters, a library, a reprint).
+  const name = ["voter-codes", batch.cycle.slug, batch.district.name, batch.label].map((part) => part.replace(/\W+/g, "-").replace(/^-|-$/g, "")).filter(Boolean).join("-");
+  return csvDownload(csv, `${name}.csv`, { "Cache-Control": "no-store" });
 }
 
 export const loader = inPlainWords(load);

@@ -83,6 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     eligibility: { accountVoting: cycle.accountVoting, minAge: String(cycle.minAge), residencyRule: cycle.residencyRule },
     votingDates: { votingOpensOn: cycle.votingOpensOn ?? "", votingClosesOn: cycle.votingClosesOn ?? "" },
     canSetDates: cyclePermissions.setVotingDates(actor, { phase }),
+    canGenerateCodes: cyclePermissions.generateCodes(actor, { phase }),
     turnout: (await turnoutByChannel(cycle.id)).byChannel.map((r) => ({ ...r, district: cycle.districts.find((d) => d.id === r.districtId)?.name ?? "" })),
     rulesLocked: ballotRulesLockedReason({ phase, ballotsCast: ballots }),
     districts: cycle.districts.map((d) => ({ id: d.id, name: d.name, budgetCents: d.budgetCents })),
@@ -169,6 +170,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return back("dates");
     }
     case "generate-codes": {
+      requireState(cyclePermissions.generateCodes(actor, { phase }), message("admin:codes.locked"));
       const submission = parseWithZod(formData, { schema: generateCodesInput });
       if (submission.status !== "success") return refused({ blockers: [], codes: submission.reply() });
       const made = await generateVoterCodes(cycle.id, submission.value.districtId, submission.value.count, submission.value.label, actor);
@@ -226,7 +228,7 @@ const RESULT_STATUS_KEYS: Record<string, string> = {
 const isBallotMethod = (m: string): m is (typeof BALLOT_METHODS)[number] => (BALLOT_METHODS as readonly string[]).includes(m);
 
 export default function ManageCycle() {
-  const { cycle, closesEarly, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, votingDates, canSetDates, turnout, districts, translations, next, blockers, warnings, batches, ballots, canTally, canCreateProjects, results, anyPublished } = useLoaderData<typeof loader>();
+  const { cycle, closesEarly, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, votingDates, canSetDates, canGenerateCodes, turnout, districts, translations, next, blockers, warnings, batches, ballots, canTally, canCreateProjects, results, anyPublished } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -388,18 +390,22 @@ export default function ManageCycle() {
       <Translations {...translations} />
       <section className="card" aria-labelledby="codes-heading">
         <h2 id="codes-heading">{t("admin:codes.title")}</h2>
-        <Form method="post" {...getFormProps(codesForm)}>
-          <AuthenticityTokenInput />
-          <FormErrors id={codesForm.errorId} errors={codesForm.errors} />
-          <SelectField
-            meta={codesFields.districtId}
-            label={t("admin:codes.district")}
-            options={districts.map((d) => ({ value: d.id, label: t("admin:codes.districtOption", { name: d.name, budget: money(d.budgetCents) }) }))}
-          />
-          <TextField meta={codesFields.count} label={t("admin:codes.count")} type="number" />
-          <TextField meta={codesFields.label} label={t("admin:codes.label")} hint={t("admin:codes.labelHint")} />
-          <button type="submit" name="intent" value="generate-codes" className="button-secondary">{t("admin:codes.generate")}</button>
-        </Form>
+        {canGenerateCodes ? (
+          <Form method="post" {...getFormProps(codesForm)}>
+            <AuthenticityTokenInput />
+            <FormErrors id={codesForm.errorId} errors={codesForm.errors} />
+            <SelectField
+              meta={codesFields.districtId}
+              label={t("admin:codes.district")}
+              options={districts.map((d) => ({ value: d.id, label: t("admin:codes.districtOption", { name: d.name, budget: money(d.budgetCents) }) }))}
+            />
+            <TextField meta={codesFields.count} label={t("admin:codes.count")} type="number" />
+            <TextField meta={codesFields.label} label={t("admin:codes.label")} hint={t("admin:codes.labelHint")} />
+            <button type="submit" name="intent" value="generate-codes" className="button-secondary">{t("admin:codes.generate")}</button>
+          </Form>
+        ) : (
+          <p>{t("admin:codes.locked")}</p>
+        )}
         {batches.length ? (
           // On a phone, one block per batch: five columns and two links do not fit across.
           <table className="stack-narrow">

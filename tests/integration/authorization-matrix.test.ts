@@ -139,6 +139,8 @@ describe("authorization matrix", async () => {
     const office = await browserFor(people.admin);
     const csv = (await codesCsv.loader(args(office.get(`/admin/codes/${batch.id}.csv`), { batchId: batch.id }))) as Response;
     expect(csv.headers.get("Cache-Control")).toBe("no-store");
+    // Named by its batch too: a district's several batches (letters, a library, a reprint) do not overwrite each other.
+    expect(csv.headers.get("Content-Disposition")).toContain(`filename="voter-codes-${cycle.slug}-${d.name}-matrix.csv"`);
   });
 
   it("answers a refused download in words, in the reader's language, not with a message key", async () => {

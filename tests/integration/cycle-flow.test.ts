@@ -271,6 +271,19 @@ describe("generating voter codes", async () => {
     expect(await prisma.voterCode.count({ where: { cycleId: cycle.id } })).toBe(3);
   });
 
+  it("makes no more codes once voting has closed (they could never be used), and says so instead of offering the form", async () => {
+    const closed = await makeCycle(admin, "results");
+    const browser = await browserFor(admin);
+    const tried = (await settle(() =>
+      adminAction(args(browser.post(`/admin/cycles/${closed.slug}`, { intent: "generate-codes", districtId: closed.districts[0].id, count: "5", label: "Too late" }), { slug: closed.slug })),
+    )) as Response;
+    expect(tried.status).toBe(409);
+    expect(inWords(await tried.text())).toBe("Voting has closed: no more codes can be made (they could never be used).");
+    expect(await prisma.voterCodeBatch.count({ where: { cycleId: closed.id } })).toBe(0);
+    expect((await adminLoader(args(browser.get(`/admin/cycles/${closed.slug}`), { slug: closed.slug }))).canGenerateCodes).toBe(false);
+    expect((await adminLoader(args(browser.get(`/admin/cycles/${cycle.slug}`), { slug: cycle.slug }))).canGenerateCodes).toBe(true);
+  });
+
   it("prints slips with the full voting address, as the office reached the site", async () => {
     const made = await generateVoterCodes(other.id, other.districts[0].id, 2, "Slips", admin);
     const batch = await prisma.voterCodeBatch.findFirstOrThrow({ where: { cycleId: other.id, label: "Slips" } });

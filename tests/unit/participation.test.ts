@@ -118,6 +118,9 @@ describe("survey answers against census shares", () => {
   it("reads census percentages and refuses shares over 100%", () => {
     expect(percentToBasisPoints("12.5")).toBe(12_50);
     expect(percentToBasisPoints("12,5%")).toBe(12_50);
+    // As Spanish writes it: a space, or a no-break space, before the sign.
+    expect(percentToBasisPoints("50 %")).toBe(50_00);
+    expect(percentToBasisPoints("12,5\u00a0%")).toBe(12_50);
     expect(percentToBasisPoints("")).toBeNull();
     expect(percentToBasisPoints("101")).toBe("invalid");
     const form = new FormData();

@@ -14,6 +14,9 @@ export const cyclePermissions = {
   /** The announced voting days may be corrected (or voting extended) until voting closes. */
   setVotingDates: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "admin") && [...BUDGETS_OPEN, "voting"].includes(cycle.phase),
+  /** Voter codes are made until voting closes: after that a code could never be used, only mailed. */
+  generateCodes: (actor: Actor | null, cycle: { phase: Phase | string }) =>
+    hasRole(actor, "admin") && [...BUDGETS_OPEN, "voting"].includes(cycle.phase),
 };
 
 const BUDGETS_OPEN: readonly string[] = ["draft", "ideas", "proposals", "costing"];

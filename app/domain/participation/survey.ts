@@ -103,7 +103,8 @@ export type Census = Partial<Record<CensusQuestion, Record<string, number>>>;
 
 /** A percentage typed by the PB office ("12.5", "12,5", "" for none) → basis points, or null. */
 export function percentToBasisPoints(text: string): number | null | "invalid" {
-  const t = text.trim().replace(",", ".").replace(/%$/, "");
+  // "50%", "50 %" (as Spanish and French write it, with a space or a no-break space), "12,5".
+  const t = text.trim().replace(",", ".").replace(/[\s\u00a0\u202f]*%$/, "");
   if (t === "") return null;
   if (!/^\d{1,3}(\.\d{1,2})?$/.test(t)) return "invalid";
   const bp = Math.round(Number(t) * 100);
