@@ -62,7 +62,7 @@ export async function startVoting(request: Request, voterCodeId: string) {
 const ballotDraftSchema = z.object({
   codeId: z.string(),
   picks: z.array(z.number().int().nonnegative()).max(500),
-  ranks: z.array(z.tuple([z.number().int().nonnegative(), z.string().max(8)])).max(500),
+  ranks: z.array(z.tuple([z.number().int().nonnegative(), z.string().max(4)])).max(500),
   /** Sent to be reviewed and refused: show why. */
   refused: z.boolean(),
   /** Checked and ready to confirm. */

@@ -147,12 +147,15 @@ describe("the counting rule's name", () => {
 
 describe("a ballot kept between its steps (the voter's cookie)", () => {
   const ids = Array.from({ length: 60 }, (_, i) => `cm${String(i).padStart(3, "0")}x7k2p9q4r8s6t1u3v5w`);
-  it("gives back exactly what the voter ticked or ranked, blanks and typos included", () => {
+  it("gives back what the voter ticked or ranked, blanks and typos included", () => {
     const ticked = { ids: [ids[41], ids[3], ids[17]] };
     expect(unpackChoices(packChoices(ticked, ids), ids, "approval")).toEqual(ticked);
     const ranks = Object.fromEntries(ids.map((id) => [id, ""]));
-    Object.assign(ranks, { [ids[5]]: "1", [ids[9]]: "1", [ids[30]]: "two", [ids[59]]: " 3" });
+    Object.assign(ranks, { [ids[5]]: "1", [ids[9]]: "1", [ids[30]]: "two", [ids[59]]: "3" });
     expect(unpackChoices(packChoices({ ranks }, ids), ids, "ranked")).toEqual({ ranks });
+    // Spaces around a rank are dropped, and a long mistake is cut short but stays a mistake.
+    const typed = { ...ranks, [ids[59]]: " 3 ", [ids[30]]: "twelve" };
+    expect(unpackChoices(packChoices({ ranks: typed }, ids), ids, "ranked")).toEqual({ ranks: { ...ranks, [ids[30]]: "twel" } });
   });
   it("keeps a fully ranked 60-project ballot small enough for a cookie (browsers drop one over 4 KB, and the choices with it)", () => {
     const ranks = Object.fromEntries(ids.map((id, i) => [id, String(i + 1)]));

@@ -9,7 +9,7 @@ import type { BallotSubmission } from "./rules";
 export interface PackedChoices {
   /** Ticked projects (knapsack, approval). */
   picks: number[];
-  /** Each project's rank as typed (ranked ballots; projects left blank are left out). */
+  /** Each project's rank as chosen (ranked ballots; projects left blank are left out). */
   ranks: [number, string][];
 }
 
@@ -18,8 +18,9 @@ const sortedIds = (projectIds: readonly string[]) => [...projectIds].sort();
 export function packChoices(submission: BallotSubmission, projectIds: readonly string[]): PackedChoices {
   const place = new Map(sortedIds(projectIds).map((id, i) => [id, i]));
   if ("ranks" in submission) {
+    // A rank is a few digits; four characters keep any mistake typed (a letter, a decimal) a mistake.
     const ranks = Object.entries(submission.ranks).flatMap(([id, rank]): [number, string][] =>
-      rank.trim() !== "" && place.has(id) ? [[place.get(id)!, rank]] : [],
+      rank.trim() !== "" && place.has(id) ? [[place.get(id)!, rank.trim().slice(0, 4)]] : [],
     );
     return { picks: [], ranks };
   }
