@@ -41,6 +41,15 @@ describe("importing ideas from CSV", () => {
     expect(decodeMessage(check.rows[2].problems[0].message)?.values).toEqual({ row: 2 });
   });
 
+  it("sees the same title with a full stop, a comma or an exclamation mark as the same idea, but not one with other accents", () => {
+    const stop = 'Benches along the river path.,"Three benches between the bridge and the library, please.",Riverside,Parks,,paper,';
+    const shout = '"Benches, along the river path!","Three benches between the bridge and the library, please.",Riverside,Parks,,paper,';
+    const check = checkIdeaImport(`${HEADER}\n${stop}\n${shout}`, cycle);
+    expect(check.rows.map((r) => r.problems.map((p) => keyOf(p.message)))).toEqual([["imports:problems.alreadyAnIdea"], ["imports:problems.alreadyAnIdea", "imports:problems.repeatedRow"]]);
+    const accents = checkIdeaImport(`${HEADER}\nBanco en el año nuevo,"Un banco para el parque del barrio, por favor.",Riverside,Parks,,paper,\nBanco en el ano nuevo,"Un banco para el parque del barrio, por favor.",Riverside,Parks,,paper,`, cycle);
+    expect(accents.rows.map((r) => r.problems.length)).toEqual([0, 0]);
+  });
+
   it("refuses a file with a missing or unknown column before looking at any row", () => {
     const check = checkIdeaImport("title,desc,district,category\nx,y,Northside,Parks", cycle);
     expect(check.rows).toEqual([]);

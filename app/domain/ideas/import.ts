@@ -51,6 +51,8 @@ interface CycleNames {
 }
 
 const key = (text: string) => text.trim().toLocaleLowerCase().replace(/\s+/g, " ");
+/** A title as the duplicate check compares it: also without punctuation ("Benches by the pond." is "Benches by the pond"). Accents count (año is not ano). */
+const titleKey = (title: string) => key(title.replace(/[\p{P}\p{S}]+/gu, " "));
 const rowFields = ideaInput.pick({ title: true, description: true, location: true });
 
 /** Checks a whole CSV file; never throws, whatever the file holds. */
@@ -79,7 +81,7 @@ export function checkIdeaImport(text: string, cycle: CycleNames): IdeaImportChec
 
   const districts = new Map(cycle.districts.map((d) => [key(d.name), d]));
   const categories = new Map(cycle.categories.map((c) => [key(c.name), c]));
-  const existing = new Map(cycle.existing.map((i) => [`${i.districtId}|${key(i.title)}`, i.number]));
+  const existing = new Map(cycle.existing.map((i) => [`${i.districtId}|${titleKey(i.title)}`, i.number]));
   const seen = new Map<string, number>();
 
   const rows = records.map((record, index): ImportRow => {
@@ -112,7 +114,7 @@ export function checkIdeaImport(text: string, cycle: CycleNames): IdeaImportChec
     if (cells.source_note.length > 200) problem("source_note", message("imports:problems.noteTooLong"));
 
     if (district && cells.title) {
-      const id = `${district.id}|${key(cells.title)}`;
+      const id = `${district.id}|${titleKey(cells.title)}`;
       const number = existing.get(id);
       if (number !== undefined) problem("title", message("imports:problems.alreadyAnIdea", { number }));
       const earlier = seen.get(id);
