@@ -171,7 +171,7 @@ export default function ParticipationDashboard() {
               </tbody>
             </table>
           }
-          chart={<SimpleBars unit="%" rows={d.turnout.map((r) => ({ label: r.district, value: Math.round((r.turnout ?? 0) * 1000) / 10 }))} />}
+          chart={<SimpleBars unit="%" rows={d.turnout.map((r) => ({ label: r.district, value: Number(((r.turnout ?? 0) * 100).toPrecision(3)) }))} />}
         />
       </section>
 
