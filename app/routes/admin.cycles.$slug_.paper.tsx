@@ -12,7 +12,7 @@ import { loadCycleFor } from "~/guards.server";
 import type { Actor } from "~/domain/auth/roles";
 import { ballotOptions, checkInPaperVoter, voterCodesToCheck, enterBoxBallot, findVoterCode, newPaperEntryToken, paperBoxCounts, recordSpoiledBallot, spoiledCounts, type BoxRefusal } from "~/db/ballots.server";
 import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
-import { inClerkWords, paperBoxBalance, siteAsKnown } from "~/domain/ballots/paper";
+import { FEWEST_IN_A_BOX, inClerkWords, paperBoxBalance, siteAsKnown, smallBox } from "~/domain/ballots/paper";
 import { ballotRulesFor, checkBallot } from "~/domain/ballots/rules";
 import { paperBoxInput, paperCheckIn, readBallotChoices } from "~/domain/ballots/schema";
 import { readSpoiledEntry, SPOILED_NOTE_MAX, SPOILED_REASON_KEYS, SPOILED_REASONS, spoiledByDistrict, suggestedSpoiledReason, type SpoiledEntryErrors } from "~/domain/ballots/spoiled";
@@ -78,6 +78,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sites,
     boxes,
     box,
+    // Few enough voters checked in at this box to tell whose ballot is whose: the office is warned.
+    fewInBox: box.ballot ? smallBox(boxes.find((b) => b.site === box.values.site && b.districtId === box.values.districtId)?.checkedIn ?? 0) : null,
     // One per page: each form that takes a ballot out of a box is recorded once, however often it is sent.
     entryToken: newPaperEntryToken(),
     // What was just done, once, after its redirect (a reload does not say it again): never which code or which ballot.
@@ -275,7 +277,7 @@ export default function PaperBallots() {
   const { t } = useTranslation();
   const say = useMessage();
   const f = useFormat();
-  const { cycle, districts, sites, boxes, box, entryToken, done, spoiled } = useLoaderData<typeof loader>();
+  const { cycle, districts, sites, boxes, box, fewInBox, entryToken, done, spoiled } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const checkInForm = answer?.form === "check-in" ? answer : undefined;
   const boxForm = answer?.form === "box" ? answer : undefined;
@@ -334,6 +336,7 @@ export default function PaperBallots() {
         {box.ballot ? (
           <Form key={visit} method="post" className="stack" aria-labelledby="box-ballot-heading">
             <h3 id="box-ballot-heading">{t("vote:paper.boxBallot", { district: box.ballot.district, site: box.values.site })}</h3>
+            {fewInBox !== null ? <Notice>{t("vote:paper.smallBox", { count: fewInBox, min: FEWEST_IN_A_BOX })}</Notice> : null}
             <AuthenticityTokenInput />
             <input type="hidden" name="entry" value={entryToken} />
             <input type="hidden" name="site" value={box.values.site} />

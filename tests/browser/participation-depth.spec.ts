@@ -194,6 +194,9 @@ test("the PB office checks two voters in on paper, then enters their ballots fro
   await expect(box.getByLabel("Site of the box")).toHaveValue("Eastgate Library");
   await box.getByLabel("District of the ballot").selectOption({ label: district });
   await box.getByRole("button", { name: "Show this district's ballot" }).click();
+  // Two voters in this box: whoever enters their ballots may tell whose they are, and is told so first.
+  await expect(box.getByText(/^Only 2 voters were checked in here for this district: whoever enters this box's ballots may tell whose they are\./)).toBeVisible();
+  await shot(admin, "paper-box-few-voters");
   for (let i = 0; i < 2; i++) {
     await box.locator("input[name=project]").first().check();
     await box.getByRole("button", { name: "Record this ballot" }).click();

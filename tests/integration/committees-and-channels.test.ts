@@ -137,7 +137,7 @@ describe("voting with an account, and on paper", async () => {
   });
 
   it("refuses paper check-in to anyone but the PB office, and a used or unknown code; a checked-in voter's ballot then comes from the box", async () => {
-    await generateVoterCodes(cycle.id, north.id, 2, "Paper test", admin);
+    await generateVoterCodes(cycle.id, north.id, 4, "Paper test", admin);
     const [code] = await prisma.voterCode.findMany({ where: { cycleId: cycle.id, batchId: { not: null } } });
     const url = `/admin/cycles/${cycle.slug}/paper`;
     const residentTry = await settle(async () => paperAction(args((await browserFor(resident)).post(url, { intent: "check-in", site: "Library", code: code.code }), { slug: cycle.slug })));
@@ -153,6 +153,11 @@ describe("voting with an account, and on paper", async () => {
     expect(decodeMessage(used.reply.errors.code![0])?.key).toBe("vote:errors.code.used");
     const page = await paperLoader(args(browser.get(`${url}?site=Library&district=${north.id}`), { slug: cycle.slug }));
     expect(page.data.box.ballot?.district).toBe("North");
+    // One voter checked in at this box: whoever enters its ballot could tell whose it is, and is told so.
+    expect(page.data.fewInBox).toBe(1);
+    const [second, third] = (await prisma.voterCode.findMany({ where: { cycleId: cycle.id, batchId: { not: null }, participation: null } })).slice(0, 2);
+    for (const c of [second, third]) await paperAction(args(browser.post(url, { intent: "check-in", site: "Library", code: c.code }), { slug: cycle.slug }));
+    expect((await paperLoader(args(browser.get(`${url}?site=Library&district=${north.id}`), { slug: cycle.slug }))).data.fewInBox).toBeNull();
   });
 
   it("refuses another cycle's district in the declaration, and another cycle's code on paper", async () => {

@@ -29,6 +29,17 @@ export function boxHasRoom(box: PaperBoxCount): boolean {
 }
 
 /**
+ * Below this many voters checked in at a site for a district, whoever enters that box's ballots can
+ * tell whose they are (the clerk saw who checked in): the office is warned before it enters them.
+ */
+export const FEWEST_IN_A_BOX = 3;
+
+/** How many voters a box holds when that is few enough to tell whose ballot is whose; null otherwise. */
+export function smallBox(checkedIn: number): number | null {
+  return checkedIn > 0 && checkedIn < FEWEST_IN_A_BOX ? checkedIn : null;
+}
+
+/**
  * The balance of every box, one row per site and district that has a check-in or a ballot, by site
  * then district: what the clerk compares with the paper poll book and the ballots in hand.
  */
