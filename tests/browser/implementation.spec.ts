@@ -2,6 +2,16 @@ import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { query, shot, signIn } from "./helpers";
 
+/** Staff add a milestone from the project page's form; the form's region, for what comes next. */
+async function addMilestone(staff: Page, title: string, plannedOn: string) {
+  const milestones = staff.getByRole("region", { name: "Milestones" });
+  await milestones.getByLabel("Milestone", { exact: true }).last().fill(title);
+  await milestones.getByLabel("Planned date").last().fill(plannedOn);
+  await milestones.getByRole("button", { name: "Add milestone" }).click();
+  await expect(staff.getByText("Milestone saved. It is on the public timeline.")).toBeVisible();
+  return milestones;
+}
+
 // After the vote: agency staff report progress (milestones, spending, photos); residents follow it; the home page reports back.
 
 test("agency staff add a milestone, spending and an update with a photo; a resident sees the timeline", async ({ browser }) => {
@@ -12,11 +22,7 @@ test("agency staff add a milestone, spending and an update with a photo; a resid
   const staff = await signIn(browser, "parks");
   await staff.goto(`/projects/${project.id}`);
 
-  const milestones = staff.getByRole("region", { name: "Milestones" });
-  await milestones.getByLabel("Milestone", { exact: true }).last().fill("Neighbours' walk-through");
-  await milestones.getByLabel("Planned date").last().fill("2026-10-01");
-  await milestones.getByRole("button", { name: "Add milestone" }).click();
-  await expect(staff.getByText("Milestone saved. It is on the public timeline.")).toBeVisible();
+  const milestones = await addMilestone(staff, "Neighbours' walk-through", "2026-10-01");
 
   // Bad input is refused next to the field and kept.
   const spending = staff.getByRole("region", { name: "Record spending" });
@@ -115,11 +121,7 @@ test("agency staff drop a milestone that will not happen; a resident sees it str
   );
   const staff = await signIn(browser, "parks");
   await staff.goto(`/projects/${project.id}`);
-  const milestones = staff.getByRole("region", { name: "Milestones" });
-  await milestones.getByLabel("Milestone", { exact: true }).last().fill("Splash pad");
-  await milestones.getByLabel("Planned date").last().fill("2026-06-01");
-  await milestones.getByRole("button", { name: "Add milestone" }).click();
-  await expect(staff.getByText("Milestone saved. It is on the public timeline.")).toBeVisible();
+  const milestones = await addMilestone(staff, "Splash pad", "2026-06-01");
   const splash = milestones.locator(".milestone-edit").filter({ has: staff.getByRole("form", { name: "Edit milestone Splash pad" }) });
   await splash.getByText("Drop this milestone").click();
   const reason = splash.getByLabel("Why? (shown with it, publicly)");

@@ -103,6 +103,12 @@ describe("the PB office imports ideas collected on paper", async () => {
     const refused = await upload(big);
     expect(refused.httpStatus).toBe(400);
     expect(decodeMessage(refused.reply.error!)).toEqual({ key: "imports:tooLarge", values: { kb: 900, max: 1000 } });
+    // Pasted into the box instead: the same answer, and nothing imported.
+    const before = await ideaCount();
+    const pasted = answerOf<Answer>(await importAction(args((await browserFor(admin)).post(url, { intent: "import", csv: big, skipInvalid: "yes" }), params)));
+    expect(pasted.httpStatus).toBe(400);
+    expect(decodeMessage(pasted.reply.error!)?.key).toBe("imports:tooLarge");
+    expect(await ideaCount()).toBe(before);
   });
 
   it("refuses residents, delegates and staff, and refuses everyone once proposals are being costed", async () => {
