@@ -45,6 +45,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return Response.json({ actor, csrfToken, locale, translations: translationsFor(locale) }, { headers });
 }
 
+/** A route's handle may name the form whose unsent choices a language switch must carry, given its loader's data. */
+export type LanguageForm = (data: unknown) => string | undefined;
+
 /** Links to this same page in each language; plain links, so they work without JavaScript. */
 function LanguageSwitcher({ locale }: { locale: Locale }) {
   const { t } = useTranslation();
@@ -52,7 +55,7 @@ function LanguageSwitcher({ locale }: { locale: Locale }) {
   // A page holding unsent choices (the ballot) names its form: switching language then sends the
   // choices along ("change"), so they come back in the other language instead of being dropped.
   const keepForm = useMatches()
-    .map((m) => (m.handle as { languageForm?: string } | undefined)?.languageForm)
+    .map((m) => (m.handle as { languageForm?: LanguageForm } | undefined)?.languageForm?.(m.data))
     .find(Boolean);
   return (
     <nav aria-label={t("common:nav.language")} className="language-switcher">

@@ -18,6 +18,7 @@ import { useFormat, useLocale, useMessage } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
+import type { LanguageForm } from "~/root";
 import { getActor } from "~/auth.server";
 import { forgetBallotDraft, keepBallotDraft, keepReceipt, readBallotDraft, readKeptTracker, readVoterSession } from "~/voter-session.server";
 
@@ -26,7 +27,10 @@ export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 export { noStore as headers } from "~/voter-session.server";
 
 /** Plain HTML, no framework download (it works without JavaScript); /ballot.js keeps the running total. */
-export const handle = { hydrate: false, languageForm: "ballot-form" };
+// Only the choices step holds unsent ticks; the review's choices are already kept, so a plain link
+// to the review in the other language is enough there.
+const languageForm: LanguageForm = (data) => ((data as { step?: string } | undefined)?.step === "choose" ? "ballot-form" : undefined);
+export const handle = { hydrate: false, languageForm };
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:ballot.metaTitle");
 

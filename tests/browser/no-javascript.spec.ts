@@ -86,6 +86,12 @@ test("a knapsack ballot is cast and the survey answered without JavaScript", asy
   await page.getByRole("button", { name: "Review my ballot" }).click();
   expect((await (await reviewed).headerValue("set-cookie")) ?? "").toMatch(/^cb_vote=/);
   await expect(page).toHaveURL(/\/vote\/ballot\?(.+&)?step=review$/);
+  // Switching language on the review stays on the review (the choices are already kept).
+  await page.getByRole("link", { name: "Español" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Revise su boleta");
+  await expect(page.getByRole("button", { name: "Confirmar y emitir mi voto" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(1);
+  await page.getByRole("link", { name: "English" }).click();
   await page.getByRole("button", { name: "Confirm and cast my ballot" }).click();
   await expect(page.getByRole("heading", { name: /Thank you — your ballot is recorded/ })).toBeVisible();
   expect(ballots()).toBe(before + 1);
