@@ -5,6 +5,7 @@ import { audit } from "./audit.server";
 import { changeWithMail, notifyFollowers, type MailValue } from "./follows.server";
 import { prisma, type Tx } from "./client.server";
 import { latestResults } from "./results.server";
+import { projectsInLocale, translationsInto } from "./translations.server";
 import { removePhoto } from "~/uploads.server";
 
 /**
@@ -242,7 +243,8 @@ export async function withdrawSpend(projectId: string, spendId: string, reason: 
  * The report-back for a cycle: its projects with their milestones, and for a cancelled
  * project the reason its staff gave (the note of its latest "cancelled" update).
  */
-export async function projectsForReportBack(cycleId: string) {
+/** A cycle's projects for the home page's report-back, titles and cancel reasons in the reader's language. */
+export async function projectsForReportBack(cycleId: string, locale: string) {
   const projects = await prisma.project.findMany({
     where: { cycleId },
     orderBy: { title: "asc" },
@@ -250,11 +252,23 @@ export async function projectsForReportBack(cycleId: string) {
       id: true,
       title: true,
       status: true,
+      proposalId: true,
+      proposal: { select: { title: true } },
+      cycle: { select: { id: true, name: true } },
+      district: { select: { id: true, name: true } },
       milestones: { select: { plannedOn: true, actualOn: true, droppedAt: true } },
-      updates: { where: { status: "cancelled", hiddenAt: null }, orderBy: [{ postedOn: "desc" }, { createdAt: "desc" }], take: 1, select: { note: true } },
+      updates: { where: { status: "cancelled", hiddenAt: null }, orderBy: [{ postedOn: "desc" }, { createdAt: "desc" }], take: 1, select: { id: true, note: true } },
     },
   });
-  return projects.map((p) => ({ id: p.id, title: p.title, status: p.status, milestones: p.milestones, cancelReason: p.updates[0]?.note ?? null }));
+  const [named, reasons] = await Promise.all([
+    projectsInLocale(projects, locale),
+    translationsInto("update", projects.flatMap((p) => p.updates.map((u) => u.id)), locale),
+  ]);
+  return projects.map((p) => {
+    const cancel = p.updates[0];
+    const cancelReason = cancel ? (reasons.get(cancel.id)?.description ?? cancel.note) : null;
+    return { id: p.id, title: named.get(p.id)!.title, status: p.status, milestones: p.milestones, cancelReason };
+  });
 }
 
 /**

@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // When a new cycle is open, the page starts with how the previous cycle's projects are doing.
   const found = await reportBackCycle(OPEN_PHASES);
   const previous = found && (await cyclesInLocale([found], locale))[0];
-  const report = previous ? { cycle: previous, ...reportBack(await projectsForReportBack(previous.id), new Date().toISOString().slice(0, 10)) } : null;
+  const report = previous ? { cycle: previous, ...reportBack(await projectsForReportBack(previous.id, locale), new Date().toISOString().slice(0, 10)) } : null;
   return {
     report,
     cycles: cycles

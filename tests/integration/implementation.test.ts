@@ -349,6 +349,20 @@ describe("project implementation", async () => {
     expect(report?.cycle.slug).toBe(cycle.slug);
     expect(report?.counts).toEqual({ done: 0, on_track: 0, delayed: 1, cancelled: 1 });
     expect(report?.cancelled).toEqual([{ id: cancelled.id, title: "South pond boardwalk", reason: "The pond is protected wetland; the boardwalk cannot be built." }]);
+    // A Spanish reader gets the titles and the reason in Spanish where they were translated.
+    const cancelNote = await prisma.projectUpdate.findFirstOrThrow({ where: { projectId: cancelled.id, status: "cancelled" }, select: { id: true } });
+    const playground = await prisma.project.findUniqueOrThrow({ where: { id: project.id }, select: { proposalId: true } });
+    await prisma.contentTranslation.createMany({
+      data: [
+        { targetType: "proposal", targetId: playground.proposalId, locale: "es", title: "Parque infantil junto al río", description: "" },
+        { targetType: "proposal", targetId: second.id, locale: "es", title: "Pasarela del estanque sur", description: "" },
+        { targetType: "update", targetId: cancelNote.id, locale: "es", title: "", description: "El estanque es un humedal protegido." },
+      ],
+    });
+    const spanish = (await home.loader(args((await browserFor(null)).get("/?lng=es")))).report;
+    expect(spanish?.cancelled).toEqual([{ id: cancelled.id, title: "Pasarela del estanque sur", reason: "El estanque es un humedal protegido." }]);
+    expect(spanish?.delayed).toEqual([{ id: project.id, title: "Parque infantil junto al río" }]);
+    await prisma.contentTranslation.deleteMany({ where: { locale: "es", targetId: { in: [playground.proposalId, second.id, cancelNote.id] } } });
     // Its links list the same projects: the playground is "in progress" but delayed by its late milestone.
     const listed = async (health: string) =>
       (await projectList.loader(args(new Request(`http://test/projects?cycle=${cycle.slug}&health=${health}`)))).projects.map((p) => p.title);
