@@ -1,7 +1,7 @@
 import type { Actor } from "~/domain/auth/roles";
 import { estimateTotals, lineTotal, type CheckOutcome, type LineItem } from "~/domain/costing/estimate";
 import { audit } from "./audit.server";
-import { changeWithMail, notifyFollowers } from "./follows.server";
+import { changeWithMail, notifyFollowers, titleOf } from "./follows.server";
 import { prisma } from "./client.server";
 
 /**
@@ -62,7 +62,7 @@ export async function saveCostEstimate(proposalId: string, input: SaveEstimateIn
       checks: (input.checks ?? []).map((c) => ({ label: c.label, outcome: c.outcome })),
       verdict: input.verdict,
     });
-    const values = { number: proposal.number, title: proposal.title, cost: { cents: totals.totalCents, currency: proposal.cycle.currency }, reason: input.publicReason };
+    const values = { number: proposal.number, title: titleOf(proposal.title, "proposal", proposalId), cost: { cents: totals.totalCents, currency: proposal.cycle.currency }, reason: input.publicReason };
     await notifyFollowers(
       tx,
       { type: "proposal", id: proposalId },

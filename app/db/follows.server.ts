@@ -1,5 +1,6 @@
 import type { Actor } from "~/domain/auth/roles";
 import type { FollowTargetType } from "~/domain/follows/permissions";
+import type { TranslatableType } from "~/domain/translations/permissions";
 import { env } from "~/env.server";
 import { dateIn, moneyIn, translatorFor } from "~/i18n/i18n.server";
 import type { MessageValues } from "~/i18n/message";
@@ -43,15 +44,34 @@ export async function setFollowing(actor: Actor, target: FollowTarget, follow: b
 }
 
 /**
- * A value filled into a follower's e-mail: text or a number as it is, or a day ("2026-11-26")
- * or an amount in cents, each written as the follower's language writes dates and money.
+ * A value filled into a follower's e-mail: text or a number as it is, a day ("2026-11-26") or an
+ * amount in cents, each written as the follower's language writes dates and money, or an item's
+ * title, given in the follower's language where staff translated that item.
  */
-export type MailValue = string | number | { day: string } | { cents: number; currency: string };
+export type MailValue = string | number | { day: string } | { cents: number; currency: string } | TranslatableTitle;
+type TranslatableTitle = { title: string; of: { type: TranslatableType; id: string } };
 
-function valuesIn(locale: string, values: Record<string, MailValue>): MessageValues {
-  return Object.fromEntries(
-    Object.entries(values).map(([key, v]) => [key, typeof v !== "object" ? v : "day" in v ? dateIn(locale, v.day) : moneyIn(locale, v.cents, v.currency)]),
-  );
+/** An item's title for an e-mail; `translatable` false keeps it as written (a project renamed after the vote). */
+export const titleOf = (title: string, type: TranslatableType, id: string, translatable = true): MailValue => (translatable ? { title, of: { type, id } } : title);
+
+/** The translated titles the values name, by locale, type and id. */
+async function titlesFor(tx: Tx, values: Record<string, MailValue>, locales: string[]) {
+  const named = Object.values(values).filter((v): v is TranslatableTitle => typeof v === "object" && "of" in v);
+  if (named.length === 0 || locales.length === 0) return new Map<string, string>();
+  const rows = await tx.contentTranslation.findMany({
+    where: { locale: { in: locales }, OR: named.map((v) => ({ targetType: v.of.type, targetId: v.of.id })) },
+    select: { locale: true, targetType: true, targetId: true, title: true },
+  });
+  return new Map(rows.map((r) => [`${r.locale} ${r.targetType} ${r.targetId}`, r.title]));
+}
+
+function valuesIn(locale: string, values: Record<string, MailValue>, titles: Map<string, string>): MessageValues {
+  const written = (v: MailValue) =>
+    typeof v !== "object" ? v
+    : "day" in v ? dateIn(locale, v.day)
+    : "cents" in v ? moneyIn(locale, v.cents, v.currency)
+    : (titles.get(`${locale} ${v.of.type} ${v.of.id}`) ?? v.title);
+  return Object.fromEntries(Object.entries(values).map(([key, v]) => [key, written(v)]));
 }
 
 /** A change that may e-mail followers: the mail is queued in its transaction and goes out after the commit, without holding the answer. */
@@ -71,9 +91,10 @@ export async function notifyFollowers(
     include: { user: { select: { email: true, name: true } } },
   });
   const link = new URL(followPath(target), env.PUBLIC_URL).toString();
+  const titles = await titlesFor(tx, mail.values, [...new Set(followers.map((f) => f.locale))]);
   for (const follower of followers) {
     const t = translatorFor(follower.locale);
-    const values = { ...valuesIn(follower.locale, mail.values), name: follower.user.name, link };
+    const values = { ...valuesIn(follower.locale, mail.values, titles), name: follower.user.name, link };
     await queueMail(tx, {
       to: follower.user.email,
       subject: t(mail.subject, values),

@@ -5,7 +5,7 @@ import type { IdeaInput } from "~/domain/ideas/schema";
 import type { ImportedIdea } from "~/domain/ideas/import";
 import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
-import { changeWithMail, notifyFollowers } from "./follows.server";
+import { changeWithMail, notifyFollowers, titleOf } from "./follows.server";
 import { prisma } from "./client.server";
 
 export async function listIdeas(
@@ -117,7 +117,7 @@ export async function withdrawIdea(ideaId: string, reason: string, actor: Actor)
     await notifyFollowers(tx, { type: "idea", id: ideaId }, {
       subject: "follows:mail.ideaWithdrawn.subject",
       body: reason ? "follows:mail.ideaWithdrawn.bodyWithReason" : "follows:mail.ideaWithdrawn.body",
-      values: { number: idea.number, title: idea.title, reason },
+      values: { number: idea.number, title: titleOf(idea.title, "idea", idea.id), reason },
     });
     return { ok: true as const };
   });
@@ -133,7 +133,7 @@ export async function markNotTakenForward(ideaId: string, reason: string, actor:
     await notifyFollowers(tx, { type: "idea", id: ideaId }, {
       subject: "follows:mail.ideaNotTaken.subject",
       body: "follows:mail.ideaNotTaken.body",
-      values: { number: idea.number, title: idea.title, reason },
+      values: { number: idea.number, title: titleOf(idea.title, "idea", idea.id), reason },
     });
     return { ok: true as const };
   });
@@ -205,7 +205,7 @@ export async function mergeIdea(ideaId: string, intoNumber: number, reach: Deleg
     await notifyFollowers(tx, { type: "idea", id: idea.id }, {
       subject: "follows:mail.ideaMerged.subject",
       body: "follows:mail.ideaMerged.body",
-      values: { number: idea.number, title: idea.title, intoNumber: into.number, intoTitle: into.title },
+      values: { number: idea.number, title: titleOf(idea.title, "idea", idea.id), intoNumber: into.number, intoTitle: titleOf(into.title, "idea", into.id) },
     });
     return { ok: true as const, into };
   });

@@ -2,7 +2,7 @@ import type { Actor } from "~/domain/auth/roles";
 import { milestoneNews, spendSummary, type MilestoneDates } from "~/domain/implementation/progress";
 import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
-import { changeWithMail, notifyFollowers, type MailValue } from "./follows.server";
+import { changeWithMail, notifyFollowers, titleOf, type MailValue } from "./follows.server";
 import { prisma, type Tx } from "./client.server";
 import { latestResults } from "./results.server";
 import { projectsInLocale, translationsInto } from "./translations.server";
@@ -77,8 +77,10 @@ const MAILS = {
 
 /** One e-mail to each of the project's followers, naming the project. */
 async function tellFollowers(tx: Tx, projectId: string, mail: keyof typeof MAILS, values: Record<string, MailValue>) {
-  const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { title: true } });
-  await notifyFollowers(tx, target(projectId), { ...MAILS[mail], values: { title: project.title, ...values } });
+  const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { title: true, proposalId: true, proposal: { select: { title: true } } } });
+  // The proposal's translation names the project while the project keeps the proposal's title (as on its page).
+  const title = titleOf(project.title, "proposal", project.proposalId, project.title === project.proposal.title);
+  await notifyFollowers(tx, target(projectId), { ...MAILS[mail], values: { title, ...values } });
 }
 
 /** Tells followers that a milestone was done or delayed (see milestoneNews); nothing for other changes. */

@@ -4,7 +4,7 @@ import { PROPOSAL_SOURCE_STATUSES } from "~/domain/ideas/permissions";
 import type { z } from "zod";
 import type { createProposalInput, editProposalInput } from "~/domain/proposals/schema";
 import { audit } from "./audit.server";
-import { changeWithMail, notifyFollowers } from "./follows.server";
+import { changeWithMail, notifyFollowers, titleOf } from "./follows.server";
 import { prisma } from "./client.server";
 
 export async function listProposals(cycleId: string, filter: { district?: string; status?: string } = {}) {
@@ -90,7 +90,7 @@ function proposalFromIdeas(cycleId: string, input: z.infer<typeof createProposal
       await notifyFollowers(tx, { type: "idea", id: idea.id }, {
         subject: "follows:mail.ideaDeveloped.subject",
         body: "follows:mail.ideaDeveloped.body",
-        values: { number: idea.number, title: idea.title, proposalNumber: proposal.number, proposalTitle: proposal.title },
+        values: { number: idea.number, title: titleOf(idea.title, "idea", idea.id), proposalNumber: proposal.number, proposalTitle: proposal.title },
       });
     }
     return { ok: true as const, proposal };

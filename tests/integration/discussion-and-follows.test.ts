@@ -164,12 +164,15 @@ describe("comments, moderation, merging, outcomes and following", async () => {
     // Signed in, they come back to the idea, not to the form's address (which only leads home).
     expect((visitorFollow as Response).headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(`/ideas/${benches.id}#follow`)}`);
 
+    // Staff translated the idea: the follower reads its Spanish title.
+    await prisma.contentTranslation.create({ data: { targetType: "idea", targetId: benches.id, locale: "es", title: "Bancos junto al estanque", description: "Bancos." } });
     await ideaAction(args((await browserFor(delegate)).post(`/ideas/${benches.id}`, { intent: "not-taken-forward", reason: "The pond path is being rebuilt next year with seating." }), { id: benches.id }));
     await deliverOutbox();
     const mail = await prisma.outboxMessage.findMany({ where: { to: follower.email } });
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toBe("La idea n.º 1 no siguió adelante");
     expect(mail[0].text).toContain("The pond path is being rebuilt next year with seating.");
+    expect(mail[0].text).toContain("«Bancos junto al estanque»");
     expect(mail[0].text).toContain(`/ideas/${benches.id}`);
     expect(mail[0].sentAt).not.toBeNull();
     expect(await prisma.outboxMessage.count({ where: { to: neighbour.email } })).toBe(0);

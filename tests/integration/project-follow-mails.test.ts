@@ -162,4 +162,19 @@ describe("e-mails to a project's followers: milestones done or delayed, spending
     expect(to(english)[0].text).toContain("was updated on June 2, 2026");
     expect(to(neighbour)).toEqual([]);
   });
+
+  it("names the project in the follower's language where its proposal was translated, and as written once renamed", async () => {
+    await prisma.contentTranslation.create({
+      data: { targetType: "proposal", targetId: project.proposalId, locale: "es", title: "Parque infantil junto al río", description: "Un parque infantil." },
+    });
+    await act({ intent: "update", status: "in_progress", percentComplete: "50", postedOn: "2026-06-09", note: "Surfacing done." });
+    let to = await newMail();
+    expect(to(spanish)[0].subject).toContain("«Parque infantil junto al río»");
+    expect(to(english)[0].subject).toContain("“Riverside playground”");
+    // Renamed after the vote: the translation is of another title, so the new title as written.
+    await prisma.project.update({ where: { id: project.id }, data: { title: "Riverside playground and fitness corner" } });
+    await act({ intent: "update", status: "in_progress", percentComplete: "60", postedOn: "2026-06-16", note: "Fitness corner next." });
+    to = await newMail();
+    expect(to(spanish)[0].subject).toContain("«Riverside playground and fitness corner»");
+  });
 });
