@@ -43,6 +43,9 @@ export const LIMITS = {
   loginPerIp: limiter({ keyPrefix: "login-ip", points: 30, duration: minutes(15) }),
   loginPerEmail: limiter({ keyPrefix: "login-email", points: 8, duration: minutes(15) }),
   signupPerIp: limiter({ keyPrefix: "signup-ip", points: 10, duration: minutes(60) }),
+  // Each ask sends an e-mail: few per address, so nobody can flood someone's inbox.
+  resetPerIp: limiter({ keyPrefix: "reset-ip", points: 10, duration: minutes(60) }),
+  resetPerEmail: limiter({ keyPrefix: "reset-email", points: 3, duration: minutes(60) }),
   // A polling station may share one address: generous, yet 10,000 guesses take weeks.
   voterCodePerIp: limiter({ keyPrefix: "code-ip", points: 60, duration: minutes(10), blockDuration: minutes(30) }),
   ideaPerAccount: limiter({ keyPrefix: "idea-user", points: 15, duration: minutes(60) }),

@@ -29,14 +29,14 @@ const ids = {
 db.close();
 
 const ACTIONS = [
-  "/login", "/signup", "/logout", "/ideas/new", `/ideas/${ids.idea}`, "/proposals/new", `/proposals/${ids.proposal}`,
+  "/login", "/signup", "/forgot-password", "/reset-password", "/logout", "/ideas/new", `/ideas/${ids.idea}`, "/proposals/new", `/proposals/${ids.proposal}`,
   `/proposals/${ids.proposal}/edit`, `/costing/${ids.proposal}`, "/vote", "/vote/ballot", "/admin/cycles/new",
   `/admin/cycles/${ids.slug}`, `/projects/${ids.project}`, "/ideas/does-not-exist", "/results/export.csv?cycle=%00",
   "/comments", "/follows", "/admin/cycles/youth-2027/import-ideas", "/admin/cycles/2026/paper",
 ];
 const FIELDS = ["csrf", "intent", "title", "description", "districtId", "categoryId", "code", "project", "email", "password", "name",
   "items[0].quantity", "items[0].unitCost", "items[-1].description", "verdict", "publicReason", "agencyId", "status", "percentComplete",
-  "postedOn", "note", "reason", "body", "targetType", "targetId", "channel", "commentId", "follow", "csv", "site", "skipInvalid", "into", "ballotMethod", "maxRanks", "districts[0].budget", "count", "rank-x", "slug", "__proto__", "constructor"];
+  "postedOn", "note", "reason", "body", "token", "targetType", "targetId", "channel", "commentId", "follow", "csv", "site", "skipInvalid", "into", "ballotMethod", "maxRanks", "districts[0].budget", "count", "rank-x", "slug", "__proto__", "constructor"];
 
 let seed = 7;
 const rnd = () => {

@@ -1,6 +1,12 @@
+import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "~/auth.server";
+import { RESET_LINK_MINUTES } from "~/domain/accounts/schema";
+import { env } from "~/env.server";
+import { translatorFor } from "~/i18n/i18n.server";
 import { audit } from "./audit.server";
 import { prisma } from "./client.server";
+import { changeWithMail } from "./follows.server";
+import { queueMail } from "./outbox.server";
 
 export async function emailTaken(email: string) {
   return (await prisma.user.count({ where: { email: email.toLowerCase() } })) > 0;
@@ -14,5 +20,51 @@ export async function createResident(input: { name: string; email: string; passw
     });
     await audit(tx, null, "user.signup", { type: "user", id: user.id });
     return user;
+  });
+}
+
+const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * E-mails a link to choose a new password, in the language the person asked in, when an account
+ * has this address; nothing otherwise (the page says the same either way, so it tells nobody who
+ * has an account). Earlier links for the account stop working.
+ */
+export async function startPasswordReset(email: string, locale: string) {
+  const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, email: true, name: true } });
+  if (!user) return;
+  const token = randomBytes(32).toString("base64url");
+  const link = new URL(`/reset-password?token=${token}`, env.PUBLIC_URL).toString();
+  const t = translatorFor(locale);
+  await changeWithMail(async (tx) => {
+    await tx.passwordReset.deleteMany({ where: { userId: user.id } });
+    await tx.passwordReset.create({ data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + RESET_LINK_MINUTES * 60_000) } });
+    await audit(tx, null, "user.password-reset-asked", { type: "user", id: user.id });
+    const values = { name: user.name, link, minutes: RESET_LINK_MINUTES };
+    await queueMail(tx, { to: user.email, subject: t("auth:reset.mail.subject", values), text: t("auth:reset.mail.body", values) });
+  });
+}
+
+/** Whether a reset link still works (unused, not expired), without using it. */
+export async function resetLinkWorks(token: string) {
+  return (await prisma.passwordReset.count({ where: { tokenHash: sha256(token), usedAt: null, expiresAt: { gt: new Date() } } })) === 1;
+}
+
+/**
+ * Sets the new password if the link still works, once: the link is used up in the same conditional
+ * update, so two tabs cannot both use it. Every session of the account ends (whoever knew the old
+ * password is signed out). Returns the account's e-mail, or null for a used, expired or unknown link.
+ */
+export async function resetPassword(token: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  return prisma.$transaction(async (tx) => {
+    const tokenHash = sha256(token);
+    const { count } = await tx.passwordReset.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
+    if (count === 0) return null;
+    const { userId } = await tx.passwordReset.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
+    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true, email: true } });
+    await tx.session.deleteMany({ where: { userId } });
+    await audit(tx, null, "user.password-reset", { type: "user", id: userId });
+    return user.email;
   });
 }

@@ -1,13 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import type { z } from "zod";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { createUserSession, getActor, verifyLogin } from "~/auth.server";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, Notice, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
+import { takeDone } from "~/flash.server";
 import { formReply } from "~/http.server";
 import { loginInput, safeRedirect } from "~/domain/accounts/schema";
 import { message } from "~/i18n/message";
@@ -20,7 +22,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:logi
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getActor(request)) return redirect("/");
-  return null;
+  // Said once, after a new password was chosen with a reset link; the address is filled in.
+  const flash = await takeDone(request);
+  return data({ passwordChangedFor: flash.done.passwordChangedFor ?? null }, { headers: flash.headers });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -59,12 +63,14 @@ const STAFF_PAGES = /^\/(admin|costing|participation|committees|dev)(\/|\?|$)/;
 export default function Login() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  const { passwordChangedFor } = useLoaderData<typeof loader>();
+  const [form, fields] = useForm<z.input<typeof loginInput>>({ lastResult, shouldRevalidate: "onBlur", defaultValue: passwordChangedFor ? { email: passwordChangedFor } : undefined });
   const { t } = useTranslation();
   const redirectTo = searchParams.get("redirectTo");
   return (
     <div className="narrow">
       <h1>{t("auth:login.title")}</h1>
+      {passwordChangedFor ? <Notice tone="success">{t("auth:login.passwordChanged")}</Notice> : null}
       <p>
         {/* Sent here from a staff page: the resident wording ("to submit ideas") would be the wrong story. */}
         <Trans i18nKey={STAFF_PAGES.test(redirectTo ?? "") ? "auth:login.introStaff" : "auth:login.intro"} components={{ a: <Link to="/vote" /> }} />
@@ -77,6 +83,9 @@ export default function Login() {
         <TextField meta={fields.password} label={t("auth:login.password")} type="password" autoComplete="current-password" />
         <button type="submit" className="button">{t("auth:login.submit")}</button>
       </Form>
+      <p>
+        <Link to="/forgot-password">{t("auth:login.forgot")}</Link>
+      </p>
       <p>
         <Trans i18nKey="auth:login.newHere" components={{ a: <Link to={`/signup${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`} /> }} />
       </p>

@@ -1,20 +1,35 @@
 import { z } from "zod";
 import { message } from "../../i18n/message";
 
+const email = z.string({ required_error: message("auth:errors.emailMissing") }).trim().toLowerCase().email(message("auth:errors.emailInvalid"));
+
 export const loginInput = z.object({
-  email: z.string({ required_error: message("auth:errors.emailMissing") }).trim().toLowerCase().email(message("auth:errors.emailInvalid")),
+  email,
   password: z.string({ required_error: message("auth:errors.passwordMissing") }).min(1, message("auth:errors.passwordMissing")),
   redirectTo: z.string().optional(),
 });
 
+/** A password chosen at sign-up or with a reset link. */
+const newPassword = z
+  .string({ required_error: message("auth:errors.passwordShort") })
+  .min(10, message("auth:errors.passwordShort"))
+  .max(200, message("auth:errors.passwordLong"));
+
 export const signupInput = z.object({
   name: z.string({ required_error: message("auth:errors.nameMissing") }).trim().min(2, message("auth:errors.nameMissing")).max(80),
-  email: z.string({ required_error: message("auth:errors.emailMissing") }).trim().toLowerCase().email(message("auth:errors.emailInvalid")),
-  password: z
-    .string({ required_error: message("auth:errors.passwordShort") })
-    .min(10, message("auth:errors.passwordShort"))
-    .max(200, message("auth:errors.passwordLong")),
+  email,
+  password: newPassword,
 });
+
+export const forgotPasswordInput = z.object({ email });
+
+export const resetPasswordInput = z.object({
+  token: z.string({ required_error: message("auth:errors.resetLinkBroken") }).regex(/^[A-Za-z0-9_-]{20,100}$/, message("auth:errors.resetLinkBroken")),
+  password: newPassword,
+});
+
+/** How long a link to choose a new password works. */
+export const RESET_LINK_MINUTES = 60;
 
 /** Only same-site paths, so a link cannot bounce people to another site after sign-in. */
 export function safeRedirect(to: string | undefined | null, fallback = "/"): string {

@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { query, shot } from "./helpers";
+
+// A resident who forgot their password, on a phone: asks for a link, opens it from the e-mail,
+// chooses a new password and signs in with it; the link then works no more.
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+test("a resident who forgot their password chooses a new one with the e-mailed link, once", async ({ page }) => {
+  const email = `forgetful-${Date.now()}@example.org`;
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill("Rosa");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("first password 123");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("Email").fill("not an address");
+  await page.getByRole("button", { name: "Send me a link" }).click();
+  await expect(page.getByText("Enter a valid email address, like name@example.org.")).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send me a link" }).click();
+  await expect(page.getByRole("status")).toContainText(`If an account uses ${email}, we have sent it a link`);
+  await expect(page.getByText("Enter a valid email address")).toHaveCount(0); // the earlier refusal is gone
+  await shot(page, "password-link-sent");
+
+  const [mail] = query<{ text: string }>("select text from OutboxMessage where \"to\" = ? order by createdAt desc limit 1", email);
+  const link = new URL(/http\S+\/reset-password\?token=\S+/.exec(mail.text)![0]);
+  await page.goto(`${link.pathname}${link.search}`);
+  await page.getByLabel("New password").fill("short");
+  await page.getByRole("button", { name: "Save my new password" }).click();
+  await expect(page.getByText("Choose a password of at least 10 characters.")).toBeVisible();
+  await page.getByLabel("New password").fill("second password 456");
+  await page.getByRole("button", { name: "Save my new password" }).click();
+
+  await expect(page.getByRole("status")).toContainText("Your password is changed");
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  await shot(page, "password-changed-sign-in");
+  await page.getByLabel("Password").fill("second password 456");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+  // The link was used: opening it again says so and offers a new one.
+  await page.goto(`${link.pathname}${link.search}`);
+  await expect(page.getByText("This link no longer works")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Send me a new link" })).toBeVisible();
+});

@@ -1,0 +1,116 @@
+import "./fresh-db";
+import { describe, expect, it } from "vitest";
+import { getActor } from "~/auth.server";
+import { prisma } from "~/db/client.server";
+import { action as forgotAction, loader as forgotLoader } from "~/routes/forgot-password";
+import { action as loginAction, loader as loginLoader } from "~/routes/login";
+import { action as resetAction, loader as resetLoader } from "~/routes/reset-password";
+import { inWords } from "../english";
+import { answerOf, args, browserFor, makeUser, settle } from "./fixtures";
+
+type Reply = { status?: string; error?: Record<string, string[]> };
+const from = (clientIp: string, request: Request) => ({ request, params: {}, context: { clientIp } });
+const mailTo = (email: string) => prisma.outboxMessage.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
+const linkIn = (text: string) => new URL(/https?:\/\/\S+\/reset-password\?token=\S+/.exec(text)![0]);
+
+describe("a resident who forgot their password chooses a new one with an e-mailed link", async () => {
+  const resident = await makeUser(["resident"]);
+
+  /** Asks for a link as a visitor from `ip`; returns the answer and the browser (to read the page after the redirect). */
+  const ask = async (email: string, ip = "10.5.0.1", lng = "en") => {
+    const visitor = await browserFor(null);
+    const answer = (await settle(() => forgotAction(from(ip, visitor.post(`/forgot-password?lng=${lng}`, { email }))))) as Response;
+    return { answer, visitor };
+  };
+
+  it("e-mails a link that works once, sets the password, and signs out every device", async () => {
+    const signedIn = await browserFor(resident); // a session from before (say, a stolen phone)
+    expect(await getActor(signedIn.get("/"))).not.toBeNull();
+    const { answer, visitor } = await ask(` ${resident.email.toUpperCase()} `);
+    expect(answer.status).toBe(302);
+    visitor.remember(answer);
+    const page = answerOf<{ sentTo: string | null }>(await forgotLoader(args(visitor.get("/forgot-password")))).reply;
+    expect(page.sentTo).toBe(resident.email);
+    const [mail] = await mailTo(resident.email);
+    expect(mail.subject).toBe("Choose a new password for Civic Budget");
+    expect(mail.text).toContain("The link works for 60 minutes, once.");
+    const link = linkIn(mail.text);
+    // Only the token's hash is stored: the link cannot be read back from the database.
+    expect(JSON.stringify(await prisma.passwordReset.findMany())).not.toContain(link.searchParams.get("token"));
+
+    const opened = await resetLoader(args(visitor.get(`${link.pathname}${link.search}`)));
+    expect(opened).toEqual({ token: link.searchParams.get("token") });
+    const done = (await resetAction(args(visitor.post("/reset-password", { token: opened.token!, password: "a new long password" })))) as Response;
+    expect(done.status).toBe(302);
+    expect(done.headers.get("Location")).toBe("/login");
+    expect(await getActor(signedIn.get("/"))).toBeNull(); // the old session ended
+    // The sign-in page says so once, with the address filled in, and the new password works (the old one does not).
+    visitor.remember(done);
+    expect(answerOf(await loginLoader(args(visitor.get("/login")))).reply).toEqual({ passwordChangedFor: resident.email });
+    const old = answerOf<Reply>(await loginAction(from("10.5.0.2", visitor.post("/login", { email: resident.email, password: "test-password-123" }))));
+    expect(old.reply.status).toBe("error");
+    const fresh = (await loginAction(from("10.5.0.2", visitor.post("/login", { email: resident.email, password: "a new long password" })))) as Response;
+    expect(fresh.status).toBe(302);
+
+    // Used once: the link is refused on the page and on a second send, and the password stays.
+    expect(await resetLoader(args(visitor.get(`${link.pathname}${link.search}`)))).toEqual({ token: null });
+    const again = answerOf<Reply>(await resetAction(args(visitor.post("/reset-password", { token: link.searchParams.get("token")!, password: "yet another password" }))));
+    expect(again.httpStatus).toBe(410);
+    expect(inWords(again.reply.error?.[""]?.[0] ?? "")).toMatch(/^This link no longer works/);
+    const audit = await prisma.auditLog.findMany({ where: { targetId: resident.id }, orderBy: { id: "asc" }, select: { action: true } });
+    expect(audit.map((a) => a.action)).toEqual(["user.password-reset-asked", "user.password-reset"]);
+  });
+
+  it("answers the same for an address with no account, and sends nothing", async () => {
+    const before = await prisma.outboxMessage.count();
+    const { answer, visitor } = await ask("nobody-here@example.org");
+    expect(answer.status).toBe(302);
+    visitor.remember(answer);
+    expect(answerOf<{ sentTo: string | null }>(await forgotLoader(args(visitor.get("/forgot-password")))).reply.sentTo).toBe("nobody-here@example.org");
+    expect(await prisma.outboxMessage.count()).toBe(before);
+  });
+
+  it("writes the e-mail in the language it was asked in; a newer link ends the older one; an expired link is refused", async () => {
+    const someone = await makeUser(["resident"]);
+    await ask(someone.email, "10.5.1.1", "es");
+    await ask(someone.email, "10.5.1.1", "en");
+    const [spanish, english] = await mailTo(someone.email);
+    expect(spanish.subject).toBe("Elija una nueva contraseña para Presupuesto Cívico");
+    expect(spanish.text).toContain("El enlace sirve durante 60 minutos, una sola vez.");
+    const visitor = await browserFor(null);
+    const open = async (mail: { text: string }) => resetLoader(args(visitor.get(`/reset-password${linkIn(mail.text).search}`)));
+    expect(await open(spanish)).toEqual({ token: null });
+    expect((await open(english)).token).not.toBeNull();
+    await prisma.passwordReset.updateMany({ where: { userId: someone.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await open(english)).toEqual({ token: null });
+    const late = answerOf<Reply>(await resetAction(args(visitor.post("/reset-password", { token: linkIn(english.text).searchParams.get("token")!, password: "a new long password" }))));
+    expect(late.httpStatus).toBe(410);
+  });
+
+  it("refuses a short password next to the field, a broken link and a bad address, changing nothing", async () => {
+    const someone = await makeUser(["resident"]);
+    await ask(someone.email, "10.5.2.1");
+    const [mail] = await mailTo(someone.email);
+    const token = linkIn(mail.text).searchParams.get("token")!;
+    const visitor = await browserFor(null);
+    const short = answerOf<Reply>(await resetAction(args(visitor.post("/reset-password", { token, password: "short" }))));
+    expect(short.httpStatus).toBe(400);
+    expect(inWords(short.reply.error?.password?.[0] ?? "")).toBe("Choose a password of at least 10 characters.");
+    const broken = answerOf<Reply>(await resetAction(args(visitor.post("/reset-password", { token: "abc", password: "a new long password" }))));
+    expect(inWords(broken.reply.error?.token?.[0] ?? "")).toMatch(/^This link is incomplete/);
+    expect(await resetLoader(args(visitor.get("/reset-password?token=abc")))).toEqual({ token: null });
+    // The link still works after those refusals.
+    expect((await resetLoader(args(visitor.get(`/reset-password?token=${token}`)))).token).toBe(token);
+    const badAddress = answerOf<Reply>(await forgotAction(from("10.5.2.2", visitor.post("/forgot-password", { email: "not an address" }))));
+    expect(badAddress.httpStatus).toBe(400);
+    expect(inWords(badAddress.reply.error?.email?.[0] ?? "")).toBe("Enter a valid email address, like name@example.org.");
+  });
+
+  it("sends at most three links an hour to one address, so nobody can flood someone's inbox", async () => {
+    const someone = await makeUser(["resident"]);
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push((await ask(someone.email, `10.5.3.${i}`)).answer);
+    expect(answers.map((a) => (a instanceof Response ? a.status : answerOf(a).httpStatus))).toEqual([302, 302, 302, 429, 429]);
+    expect(await mailTo(someone.email)).toHaveLength(3);
+  });
+});
