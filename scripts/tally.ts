@@ -5,6 +5,10 @@
 // With --json, prints exactly one JSON object on stdout:
 //   {"rule":…,"winners":[ids sorted as strings],"cost":…,"budget":…,"voters":…}
 // (amounts in the file's currency, exact). Without it, a readable table.
+// Ranked (ordinal) ballots: points as --ordinal-points says; without it, as the
+// file's META ordinal_points says (our exports of ranked cycles write top-k);
+// without that, `reference` (pabutools' Borda), as Pabulib files assume. The
+// table says which was used and why.
 // Exit 0 on success; 1 for a bad or unreadable file; 2 for bad arguments
 // (one line on stderr), a missing --rule included: a recount names its rule.
 // Nothing else is written to stdout (the project's .npmrc keeps npm's own
@@ -18,6 +22,8 @@ import { mes, mesAdd1 } from "../app/domain/tally/mes";
 import {
   formatUnits,
   pabulibToElection,
+  ORDINAL_POINTS,
+  ordinalPointsOf,
   tryParsePabulib,
   type OrdinalPoints,
 } from "../app/domain/tally/pabulib";
@@ -31,18 +37,25 @@ const USAGE =
 
 class UsageError extends Error {}
 
+const POINTS_FROM = {
+  option: "from --ordinal-points",
+  meta: "from the file's META",
+  default: "default for Pabulib files",
+} as const;
+
 interface Args {
   file: string;
   rule: TallyRule;
   json: boolean;
-  ordinalPoints: OrdinalPoints;
+  /** Only when --ordinal-points is given. */
+  ordinalPoints?: OrdinalPoints;
 }
 
 function parseArgs(argv: string[]): Args | "help" {
   let file: string | undefined;
   let rule: string | undefined;
   let json = false;
-  let ordinalPoints: string = "reference";
+  let ordinalPoints: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string) => {
@@ -65,10 +78,10 @@ function parseArgs(argv: string[]): Args | "help" {
   if (!(RULES as readonly string[]).includes(rule)) {
     throw new UsageError(`unknown rule "${rule}" (expected ${RULES.join(", ")})`);
   }
-  if (ordinalPoints !== "reference" && ordinalPoints !== "top-k") {
-    throw new UsageError(`unknown --ordinal-points "${ordinalPoints}" (expected reference or top-k)`);
+  if (ordinalPoints !== undefined && !(ORDINAL_POINTS as readonly string[]).includes(ordinalPoints)) {
+    throw new UsageError(`unknown --ordinal-points "${ordinalPoints}" (expected ${ORDINAL_POINTS.join(" or ")})`);
   }
-  return { file, rule: rule as TallyRule, json, ordinalPoints };
+  return { file, rule: rule as TallyRule, json, ordinalPoints: ordinalPoints as OrdinalPoints | undefined };
 }
 
 function pad(text: string, width: number, right = false): string {
@@ -106,7 +119,8 @@ function main(argv: string[]): number {
     process.stderr.write(`tally: cannot read ${where}${code ? ` (${code})` : ""}\n`);
     return 1;
   }
-  const parsed = tryParsePabulib(text);
+  // A META ordinal_points that is neither reference nor top-k fails here, naming its line (unless the flag chose).
+  const parsed = tryParsePabulib(text, { ordinalPoints: args.ordinalPoints });
   if (!parsed.ok) {
     process.stderr.write(`tally: ${args.file}:${parsed.error.line}: ${parsed.error.detail}\n`);
     return 1;
@@ -114,7 +128,8 @@ function main(argv: string[]): number {
   const file = parsed.value;
   // Read anyway, but said: a file that contradicts itself may be damaged (cut short, edited).
   for (const w of file.warnings ?? []) process.stderr.write(`tally: warning: ${args.file}:${w.line}: ${w.message}\n`);
-  const { election, scale, topK } = pabulibToElection(file, { ordinalPoints: args.ordinalPoints });
+  const points = ordinalPointsOf(file, args.ordinalPoints);
+  const { election, scale, topK } = pabulibToElection(file, { ordinalPoints: points.points });
 
   let outcome: TallyOutcome;
   try {
@@ -144,7 +159,7 @@ function main(argv: string[]): number {
   const place = [meta("country"), meta("unit"), meta("subunit"), meta("instance")].filter(Boolean).join(" · ");
   lines.push(`${args.file}${place ? `  (${place})` : ""}`);
   lines.push(
-    `vote type ${file.voteType}${file.voteType === "ordinal" ? ` (${args.ordinalPoints} points${topK ? `, k = ${topK}` : ""})` : ""}` +
+    `vote type ${file.voteType}${file.voteType === "ordinal" ? ` (${points.points} points${topK ? `, k = ${topK}` : ""}, ${POINTS_FROM[points.from]})` : ""}` +
       ` · ${file.projects.length} projects · ${voterCount(election)} voters · budget ${formatUnits(election.budget, scale)}` +
       ` · rule ${args.rule}`,
   );

@@ -1,4 +1,8 @@
 import "./fresh-db";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { castBallot } from "~/db/ballots.server";
@@ -127,4 +131,51 @@ describe("counted results stay hidden until published", async () => {
     expect(counted.parameters).toMatchObject({ ballotMethod: "knapsack", utility: "cost", greedyFill: true, add1: { stepPerVoterCents: 100, steps: 0 } });
     expect(counted.parameters.add1.perVoterBudgetCents).toBe("10000000/3");
   });
+});
+
+// A journalist downloads a ranked district's ballots and runs `npm run -s tally -- file.pb --rule greedy`, with no
+// flag: the file says its ballots were counted with top-k points, so the recount gives the published points and winners.
+describe("the published .pb file of a ranked cycle recounts to the published result as downloaded", async () => {
+  const { admin, cycle, proposalIds, codes } = await votingCycle({ proposals: 3, tallyRule: "greedy" });
+  const district = cycle.districts[0];
+  // No ballot is cast yet: ranked up to 3, and a budget for two of the three $10,000 projects.
+  await prisma.cycle.update({ where: { id: cycle.id }, data: { ballotMethod: "ranked", maxRanks: 3 } });
+  await prisma.district.update({ where: { id: district.id }, data: { budgetCents: 20_000_00 } });
+  const [p1, p2, p3] = proposalIds;
+  // Top-k (k = 3): #1 3+3 = 6, #2 2+2 = 4, #3 3+3+3 = 9 → #3 and #1. Pabulib's reference Borda
+  // would give #1 1+1 = 2, #2 0, #3 0 and fund #1 and #2.
+  for (const [i, ranks] of [[p1, p2], [p1, p2], [p3], [p3], [p3]].entries()) {
+    expect((await castBallot(codes[i], ranks, { ranked: true })).ok).toBe(true);
+  }
+  await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "results" } });
+  const run = (await runTally(cycle.id, admin)).find((r) => r.districtId === district.id)!;
+  await publishResults(cycle.id, admin);
+
+  it("says in META which points were used, and the recount without a flag gives the published winners and points", async () => {
+    const response = await pbLoader(args((await browserFor(null)).get(`/results/ballots/${run.id}.pb`), { resultId: run.id }));
+    const text = await (response as Response).text();
+    expect(text).toContain("vote_type;ordinal\n");
+    expect(text).toContain("max_length;3\nordinal_points;top-k\n");
+
+    const published = await prisma.tallyProjectResult.findMany({ where: { resultId: run.id }, orderBy: { position: "asc" } });
+    const numbers = new Map((await prisma.proposal.findMany({ where: { id: { in: proposalIds } } })).map((p) => [p.id, String(p.number)]));
+    const publishedPoints = Object.fromEntries(published.map((p) => [numbers.get(p.proposalId)!, p.votes]));
+    const publishedWinners = published.filter((p) => p.selected).map((p) => numbers.get(p.proposalId)!).sort();
+    expect(publishedPoints).toEqual({ [numbers.get(p1)!]: 6, [numbers.get(p2)!]: 4, [numbers.get(p3)!]: 9 });
+
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "ranked-pb-")), "ranked.pb");
+    writeFileSync(file, text);
+    const tally = (...extra: string[]) =>
+      spawnSync(process.execPath, ["--import", "tsx", path.resolve("scripts/tally.ts"), file, "--rule", "greedy", ...extra], { encoding: "utf8", timeout: 60000 });
+    const json = tally("--json");
+    expect(json.status, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout).winners).toEqual(publishedWinners);
+    const table = tally();
+    expect(table.stdout).toContain("vote type ordinal (top-k points, k = 3, from the file's META)");
+    const scores = Object.fromEntries([...table.stdout.matchAll(/^\s*\d+\s+(\d+)\s+[\d.]+\s+(\d+)\s+(?:yes|-)/gm)].map((m) => [m[1], Number(m[2])]));
+    expect(scores).toEqual(publishedPoints);
+    // The same points as the file's own score column.
+    const scoreColumn = Object.fromEntries([...text.matchAll(/^(\d+);[\d.]+;\d+;(\d+);/gm)].map((m) => [m[1], Number(m[2])]));
+    expect(scoreColumn).toEqual(publishedPoints);
+  }, 60000);
 });

@@ -30,8 +30,10 @@ export function districtToPabulib(input: {
   // Pabulib's "votes" is how many ballots name the project; ranked results' top-k points go in "score".
   const ballotsNaming = new Map<string, number>();
   for (const ids of input.ballots) for (const id of new Set(ids)) ballotsNaming.set(id, (ballotsNaming.get(id) ?? 0) + 1);
+  // Ranked ballots were counted with top-k points (k = max_length), not Pabulib's usual Borda: the file says
+  // so, and `npm run tally` reads it, so a recount gives the published points and winners without a flag.
   const limits: [string, string][] = ranked
-    ? [["max_length", String(cycle.maxRanks)]]
+    ? [["max_length", String(cycle.maxRanks)], ["ordinal_points", "top-k"]]
     : cycle.ballotMethod === "approval"
       ? [["min_length", String(cycle.minApprovals)], ["max_length", String(cycle.maxApprovals)]]
       : [];
@@ -49,6 +51,7 @@ export function districtToPabulib(input: {
       ...limits,
     ].map(([key, value]) => ({ key, value })),
     voteType: ranked ? "ordinal" : "approval",
+    ...(ranked ? { ordinalPoints: "top-k" as const } : {}),
     budget: rat(district.budgetCents, 100),
     projectColumns: ["project_id", "cost", "votes", ...(ranked ? ["score"] : []), "name", "category", "selected"],
     projects: input.projects.map((p) => ({

@@ -94,6 +94,13 @@ export interface PabulibFile {
   votes: PabulibVote[];
   /** Harmless inconsistencies (e.g. num_votes differs from the number of vote rows). Not written back. */
   warnings?: PabulibWarning[];
+  /**
+   * Ordinal files only: the points the file says its ranked ballots were
+   * counted with (META `ordinal_points`, written by our exports of ranked
+   * cycles: `top-k`). Absent when the file does not say (real Pabulib files):
+   * `reference` then applies. The writer keeps META in step with it.
+   */
+  ordinalPoints?: OrdinalPoints;
 }
 
 export type PabulibResult<T> = { ok: true; value: T } | { ok: false; error: PabulibError };
@@ -211,6 +218,12 @@ export interface PabulibReadOptions {
    * does not check.
    */
   ballotLimits?: "error" | "warn" | "off";
+  /**
+   * Ordinal points the caller has chosen itself (the CLI's --ordinal-points):
+   * a META `ordinal_points` that is neither `reference` nor `top-k` is then
+   * only a warning, since it is not used. Without it, such a value is an error.
+   */
+  ordinalPoints?: OrdinalPoints;
 }
 
 /** Reads a `.pb` file. Throws PabulibError (with the line number) on malformed input. */
@@ -295,6 +308,19 @@ export function parsePabulib(input: string, options: PabulibReadOptions = {}): P
       "meta",
       `unknown vote_type ${show(voteTypeText)} (expected ${PABULIB_VOTE_TYPES.join(", ")})`,
     );
+  }
+  // Which points ranked ballots get, when the file says (our exports of ranked cycles do).
+  let ordinalPoints: OrdinalPoints | undefined;
+  const pointsText = voteType === "ordinal" ? metaGet("ordinal_points") : undefined;
+  if (pointsText !== undefined) {
+    const value = pointsText.toLowerCase();
+    if ((ORDINAL_POINTS as readonly string[]).includes(value)) ordinalPoints = value as OrdinalPoints;
+    else {
+      const line = metaLine.get("ordinal_points")!;
+      const detail = `ordinal_points must be ${ORDINAL_POINTS.join(" or ")}, found ${show(pointsText)}`;
+      if (options.ordinalPoints === undefined) throw new PabulibError(line, "meta", detail);
+      warnings.push({ line, message: `${detail} (not used: the points were chosen explicitly)` });
+    }
   }
 
   // PROJECTS
@@ -443,6 +469,7 @@ export function parsePabulib(input: string, options: PabulibReadOptions = {}): P
   }
 
   const file: PabulibFile = { meta, voteType, budget, projectColumns, projects, voteColumns, votes };
+  if (ordinalPoints !== undefined) file.ordinalPoints = ordinalPoints;
   if (warnings.length > 0) file.warnings = warnings;
   return file;
 }
@@ -619,7 +646,9 @@ function sameAmount(text: string, value: Rational): boolean {
  * Writes a `.pb` file. Columns are written in the order of projectColumns /
  * voteColumns (project_id, cost, voter_id, vote, points are added when
  * missing); META budget and vote_type are set from `budget` and `voteType`
- * (an existing budget text with the same value is kept as written). With
+ * (an existing budget text with the same value is kept as written), and, for
+ * an ordinal file that has `ordinalPoints`, ordinal_points from it (added
+ * when missing). Every other META entry is written as it is. With
  * `counts: true`, num_projects / num_votes are set to the actual counts
  * (added when missing) — use it for exports; the default writes META as is,
  * so that read → write → read gives the same file.
@@ -644,6 +673,10 @@ export function writePabulib(
   }
   setMeta("budget", formatAmount(file.budget), (old) => sameAmount(old, file.budget));
   setMeta("vote_type", file.voteType, (old) => old.toLowerCase() === file.voteType);
+  const points = file.ordinalPoints;
+  if (file.voteType === "ordinal" && points !== undefined) {
+    setMeta("ordinal_points", points, (old) => old.toLowerCase() === points);
+  }
 
   out.push("META");
   row(["key", "value"]);
@@ -697,15 +730,35 @@ function ensureColumns(columns: string[], required: string[]): string[] {
 // Conversion to an Election
 
 export type OrdinalPoints = "reference" | "top-k";
+export const ORDINAL_POINTS: readonly OrdinalPoints[] = ["reference", "top-k"];
 
 export interface PabulibElectionOptions {
   /**
-   * Points of a ranked (ordinal) ballot. "reference" (default): the project at
-   * 0-based position j of a ballot ranking r projects gets r − j − 1 points
+   * Points of a ranked (ordinal) ballot. "reference": the project at 0-based
+   * position j of a ballot ranking r projects gets r − j − 1 points
    * (pabutools' Borda). "top-k": k, k−1, …, 1 for the first k ranks, k =
-   * META max_length (or the longest ballot if the file has none).
+   * META max_length (or the longest ballot if the file has none). Default:
+   * what the file says (META ordinal_points), else "reference".
    */
   ordinalPoints?: OrdinalPoints;
+}
+
+/** Where the ordinal points used for a file come from. */
+export interface OrdinalPointsChoice {
+  points: OrdinalPoints;
+  /** "option": chosen by the caller; "meta": the file's META ordinal_points; "default": reference, for Pabulib files. */
+  from: "option" | "meta" | "default";
+}
+
+/**
+ * The ordinal points to count a file with: the caller's choice if any, else
+ * what the file says (META ordinal_points), else "reference" (pabutools'
+ * Borda, what real Pabulib files assume).
+ */
+export function ordinalPointsOf(file: Pick<PabulibFile, "ordinalPoints">, chosen?: OrdinalPoints): OrdinalPointsChoice {
+  if (chosen !== undefined) return { points: chosen, from: "option" };
+  if (file.ordinalPoints !== undefined) return { points: file.ordinalPoints, from: "meta" };
+  return { points: "reference", from: "default" };
 }
 
 export interface PabulibElection {
@@ -733,7 +786,7 @@ export function pabulibToElection(file: PabulibFile, options: PabulibElectionOpt
       ballots = file.votes.map((v) => ({ ids: v.ids }));
       break;
     case "ordinal": {
-      if ((options.ordinalPoints ?? "reference") === "top-k") {
+      if (ordinalPointsOf(file, options.ordinalPoints).points === "top-k") {
         const maxLength = file.meta.find((e) => e.key.toLowerCase() === "max_length")?.value;
         const parsed = maxLength !== undefined ? Number.parseInt(maxLength, 10) : NaN;
         topK = Number.isFinite(parsed) && parsed > 0 ? parsed : Math.max(1, ...file.votes.map((v) => v.ids.length));

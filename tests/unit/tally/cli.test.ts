@@ -123,6 +123,54 @@ describe("scripts/tally.ts", () => {
     expect(missing.stderr.trim().split("\n")).toHaveLength(1);
   }, 60000);
 
+  describe("ranked files: which points, and why", () => {
+    // Greedy, 3 projects of cost 1, budget 2. Top-k (k = 2): c 6, a 4, b 2 → a, c. Reference Borda: a 2, b 0, c 0 → a, b.
+    const ranked = (name: string, ...meta: string[]) => {
+      const file = path.join(tmp, name);
+      writeFileSync(file, ["META", "key;value", "budget;2", "vote_type;ordinal", "max_length;2", ...meta, "PROJECTS", "project_id;cost;score", "a;1;4", "b;1;2", "c;1;6", "VOTES", "voter_id;vote", "1;a,b", "2;a,b", "3;c", "4;c", "5;c", ""].join("\n"));
+      return file;
+    };
+    /** The score column of the readable table, by project id. */
+    const scores = (stdout: string) =>
+      Object.fromEntries([...stdout.matchAll(/^\s*\d+\s+(\w+)\s+\d+\s+(\d+)\s+(?:yes|-)/gm)].map((m) => [m[1], Number(m[2])]));
+
+    it("counts a file whose META says ordinal_points;top-k with top-k points, and says so", () => {
+      const file = ranked("ours.pb", "ordinal_points;top-k");
+      const json = tally(file, "--rule", "greedy", "--json");
+      expect(json.code, json.stderr).toBe(0);
+      expect(JSON.parse(json.stdout).winners).toEqual(["a", "c"]);
+      const table = tally(file, "--rule", "greedy");
+      expect(table.stdout).toContain("vote type ordinal (top-k points, k = 2, from the file's META)");
+      // The points the file's own score column gives.
+      expect(scores(table.stdout)).toEqual({ a: 4, b: 2, c: 6 });
+      // An explicit flag still wins.
+      const flagged = tally(file, "--rule", "greedy", "--ordinal-points", "reference");
+      expect(flagged.stdout).toContain("(reference points, from --ordinal-points)");
+      expect(scores(flagged.stdout)).toEqual({ a: 2, b: 0, c: 0 });
+      expect(JSON.parse(tally(file, "--rule", "greedy", "--json", "--ordinal-points", "reference").stdout).winners).toEqual(["a", "b"]);
+    }, 60000);
+
+    it("uses reference points for a file that does not say, and says why", () => {
+      const table = tally(ranked("pabulib.pb"), "--rule", "greedy");
+      expect(table.code, table.stderr).toBe(0);
+      expect(table.stdout).toContain("vote type ordinal (reference points, default for Pabulib files)");
+      expect(scores(table.stdout)).toEqual({ a: 2, b: 0, c: 0 });
+      expect(table.stdout).toMatch(/winners \(2\): a, b/);
+    }, 60000);
+
+    it("refuses any other ordinal_points with one line naming it, unless a flag chooses the points", () => {
+      const file = ranked("odd.pb", "ordinal_points;borda");
+      const r = tally(file, "--rule", "greedy", "--json");
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(`tally: ${file}:6: ordinal_points must be reference or top-k, found "borda"\n`);
+      const flagged = tally(file, "--rule", "greedy", "--json", "--ordinal-points", "top-k");
+      expect(flagged.code).toBe(0);
+      expect(JSON.parse(flagged.stdout).winners).toEqual(["a", "c"]);
+      expect(flagged.stderr).toMatch(/^tally: warning: .*odd\.pb:6: ordinal_points must be reference or top-k, found "borda" \(not used/);
+    }, 60000);
+  });
+
   it.skipIf(!existsSync(DATA))("uses top-k ordinal points on request", () => {
     const file = path.join(DATA, "Poland_Krakow_2018_Grzegorzki.pb");
     const ref = JSON.parse(tally(file, "--rule", "greedy", "--json").stdout);

@@ -5,6 +5,7 @@ import {
   PabulibError,
   pabulibToElection,
   parsePabulib,
+  ordinalPointsOf,
   readPabulibElection,
   tryParsePabulib,
   writePabulib,
@@ -413,4 +414,58 @@ describe("pabulib reader checks votes against the file's ballot limits (the app'
       expect(warned.filter((w) => /ballot rules/.test(w.message)), name).toEqual([]);
     }
   }, 60000);
+});
+
+describe("META ordinal_points: the points a file's ranked ballots were counted with", () => {
+  // Greedy over 3 projects of cost 1 with a budget of 2. Top-k (k = 2): a 4, b 2, c 6 → a, c.
+  // Reference Borda: a 2, b 0, c 0 → a, then b before c on the tie → a, b.
+  const ranked = (...meta: string[]) =>
+    lines("META", "key;value", "budget;2", "vote_type;ordinal", "max_length;2", ...meta, "PROJECTS", "project_id;cost", "a;1", "b;1", "c;1", "VOTES", "voter_id;vote", "1;a,b", "2;a,b", "3;c", "4;c", "5;c");
+  const totals = (f: PabulibFile, chosen?: "reference" | "top-k") => {
+    const totals: Record<string, bigint> = {};
+    for (const b of pabulibToElection(f, { ordinalPoints: chosen }).election.ballots) {
+      b.ids.forEach((id, j) => (totals[id] = (totals[id] ?? 0n) + b.points![j]));
+    }
+    return totals;
+  };
+
+  it("counts a file that says ordinal_points;top-k with top-k points unless the caller chooses", () => {
+    const f = parsePabulib(ranked("ordinal_points;top-k"));
+    expect(f.ordinalPoints).toBe("top-k");
+    expect(ordinalPointsOf(f)).toEqual({ points: "top-k", from: "meta" });
+    expect(totals(f)).toEqual({ a: 4n, b: 2n, c: 6n });
+    // An explicit choice still wins.
+    expect(ordinalPointsOf(f, "reference")).toEqual({ points: "reference", from: "option" });
+    expect(totals(f, "reference")).toEqual({ a: 2n, b: 0n, c: 0n });
+    expect(parsePabulib(ranked("ordinal_points; Reference ")).ordinalPoints).toBe("reference");
+  });
+
+  it("keeps reference points for a file that does not say (real Pabulib files)", () => {
+    const f = parsePabulib(ranked());
+    expect(f.ordinalPoints).toBeUndefined();
+    expect(ordinalPointsOf(f)).toEqual({ points: "reference", from: "default" });
+    expect(totals(f)).toEqual({ a: 2n, b: 0n, c: 0n });
+  });
+
+  it("refuses any other value, naming its line, unless the caller chose the points", () => {
+    const text = ranked("ordinal_points;borda");
+    const e = errorOf(text);
+    expect([e.line, e.code, e.detail]).toEqual([6, "meta", 'ordinal_points must be reference or top-k, found "borda"']);
+    const chosen = parsePabulib(text, { ordinalPoints: "top-k" });
+    expect(chosen.warnings).toEqual([{ line: 6, message: 'ordinal_points must be reference or top-k, found "borda" (not used: the points were chosen explicitly)' }]);
+    expect(totals(chosen, "top-k")).toEqual({ a: 4n, b: 2n, c: 6n });
+    // Only ranked ballots have points to choose: an approval file's ordinal_points is just kept.
+    expect(tryParsePabulib(APPROVAL.replace("vote_type;approval", "vote_type;approval\nordinal_points;borda")).ok).toBe(true);
+  });
+
+  it("keeps ordinal_points and unknown META keys when reading and writing", () => {
+    const f = parsePabulib(ranked("ordinal_points;top-k", "our_own_key;kept as written"));
+    const written = writePabulib(f);
+    expect(written).toContain("max_length;2\nordinal_points;top-k\nour_own_key;kept as written\n");
+    expect(parsePabulib(written)).toEqual(f);
+    // A file built in code says it through ordinalPoints: the writer adds the META line.
+    const built = writePabulib({ ...f, meta: f.meta.filter((m) => m.key !== "ordinal_points") });
+    expect(built).toContain("ordinal_points;top-k");
+    expect(parsePabulib(built).ordinalPoints).toBe("top-k");
+  });
 });
