@@ -177,7 +177,7 @@ export async function ideaOutcomes(cycleId: string) {
       status: true,
       outcomeReason: true,
       hiddenAt: true,
-      district: { select: { name: true } },
+      district: { select: { id: true, name: true } },
       mergedInto: { select: { id: true, number: true } },
       // How far each proposal got: its status, and the project when it was funded.
       proposals: { select: { proposal: { select: { id: true, number: true, title: true, status: true, project: { select: { id: true } } } } } },

@@ -129,3 +129,12 @@ export async function saveTranslation(
     await audit(tx, actor, "translation.save", { type: target.type, id: target.id }, { locale: input.locale });
   });
 }
+
+/** A form's district and category lists, labelled in the reader's language (the values stay the ids). */
+export async function choicesInLocale(districts: readonly { id: string; name: string }[], categories: readonly { id: string; name: string }[], locale: string) {
+  const [districtNames, categoryNames] = await Promise.all([districtNamesIn(districts, locale), categoryNamesIn(categories, locale)]);
+  return {
+    districts: districts.map((d) => ({ value: d.id, label: districtNames.get(d.id)! })),
+    categories: categories.map((c) => ({ value: c.id, label: categoryNames.get(c.id)! })),
+  };
+}

@@ -12,7 +12,7 @@ import { tallyRuleName } from "~/domain/cycles/rules-schema";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
 import { createI18n, useFormat, useMessage, type Translations } from "~/i18n/i18n";
 import { projectsForReportBack, reportBackCycle } from "~/db/projects.server";
-import { cyclesInLocale } from "~/db/translations.server";
+import { cyclesInLocale, districtNamesIn } from "~/db/translations.server";
 import { localeOf } from "~/i18n/i18n.server";
 import { OPEN_PHASES, reportBack } from "~/domain/implementation/progress";
 
@@ -30,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // When a new cycle is open, the page starts with how the previous cycle's projects are doing.
   const found = await reportBackCycle(OPEN_PHASES);
   const previous = found && (await cyclesInLocale([found], locale))[0];
+  const districtNames = await districtNamesIn(cycles.flatMap((c) => c.districts), locale);
   const report = previous ? { cycle: previous, ...reportBack(await projectsForReportBack(previous.id, locale), new Date().toISOString().slice(0, 10)) } : null;
   return {
     report,
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         votingOpensOn: c.votingOpensOn,
         votingClosesOn: c.votingClosesOn,
         totalBudgetCents: c.districts.reduce((s, d) => s + d.budgetCents, 0),
-        districts: c.districts.map((d) => ({ name: d.name, budgetCents: d.budgetCents })),
+        districts: c.districts.map((d) => ({ name: districtNames.get(d.id)!, budgetCents: d.budgetCents })),
         ballotRules: describeBallotRules(ballotRulesFor(c, { budgetCents: 0 }), c.currency, { perDistrict: true }),
         tallyRule: c.tallyRule,
         ballotMethod: c.ballotMethod,

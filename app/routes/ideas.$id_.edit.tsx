@@ -9,6 +9,8 @@ import { authorize } from "~/auth.server";
 import { FormErrors, Notice } from "~/components/forms";
 import { IdeaFields } from "~/components/idea-fields";
 import { readForm } from "~/csrf.server";
+import { choicesInLocale } from "~/db/translations.server";
+import { localeOf } from "~/i18n/i18n.server";
 import { getCycle } from "~/db/cycles.server";
 import { editIdea, othersSupporting } from "~/db/ideas.server";
 import { ideaPermissions } from "~/domain/ideas/permissions";
@@ -39,8 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     supportedByOthers: (await othersSupporting(idea)) > 0,
     idea: { id: idea.id, number: idea.number, title: idea.title, description: idea.description, districtId: idea.districtId, categoryId: idea.categoryId, location: idea.location },
-    districts: cycle.districts.map((d) => ({ value: d.id, label: d.name })),
-    categories: cycle.categories.map((c) => ({ value: c.id, label: c.name })),
+    ...(await choicesInLocale(cycle.districts, cycle.categories, await localeOf(request))),
   };
 }
 
@@ -58,13 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditIdea() {
   const { idea, districts, categories, supportedByOthers } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    lastResult,
-    defaultValue: idea,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ideaInput }),
-  });
+  // Checked on the server only, as the new-idea form is (see there).
+  const [form, fields] = useForm({ lastResult, defaultValue: idea });
   const { t } = useTranslation();
   return (
     <div className="narrow">

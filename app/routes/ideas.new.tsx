@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import type { z } from "zod";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { FormErrors } from "~/components/forms";
@@ -12,6 +13,8 @@ import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { cycleBySlugOrPhase, cyclePhase } from "~/db/cycles.server";
 import { createIdea, openIdeaTitles } from "~/db/ideas.server";
+import { choicesInLocale, cyclesInLocale } from "~/db/translations.server";
+import { localeOf } from "~/i18n/i18n.server";
 import { similarIdeas } from "~/domain/ideas/similar";
 import { districtAndCategoryOf } from "~/guards.server";
 import { ideaPermissions } from "~/domain/ideas/permissions";
@@ -36,11 +39,9 @@ async function guard(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { cycle } = await guard(request);
-  return {
-    cycle: { slug: cycle.slug, name: cycle.name },
-    districts: cycle.districts.map((d) => ({ value: d.id, label: d.name })),
-    categories: cycle.categories.map((c) => ({ value: c.id, label: c.name })),
-  };
+  const locale = await localeOf(request);
+  const [[{ name }], choices] = await Promise.all([cyclesInLocale([cycle], locale), choicesInLocale(cycle.districts, cycle.categories, locale)]);
+  return { cycle: { slug: cycle.slug, name }, ...choices };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -68,12 +69,9 @@ export default function NewIdea() {
   const { cycle, districts, categories } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const similar = ((lastResult && "similar" in lastResult ? lastResult.similar : []) ?? []) as { id: string; number: number; title: string; supports: number }[];
-  const [form, fields] = useForm({
-    lastResult,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ideaInput }),
-  });
+  // Checked on the server only, with or without JavaScript: conform's check in the browser left
+  // a short title unmarked once both lists were chosen (the form just refused to send).
+  const [form, fields] = useForm<z.input<typeof ideaInput>>({ lastResult });
   const { t } = useTranslation();
   return (
     <div className="narrow">

@@ -8,6 +8,7 @@ import { ideaOutcomes } from "~/db/ideas.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
+import { districtNamesIn } from "~/db/translations.server";
 import { PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
 import { cyclePhase } from "~/db/cycles.server";
 import { proposalNotFunded } from "~/domain/ideas/permissions";
@@ -18,9 +19,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:out
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   const { cycle: slug } = z.object({ cycle: z.string().max(100).optional().catch(undefined) }).parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { cycle, cycles } = await publicCycleAndPicker(actor, slug, await localeOf(request));
+  const locale = await localeOf(request);
+  const { cycle, cycles } = await publicCycleAndPicker(actor, slug, locale);
   if (!cycle) return { cycle: null, cycles, ideas: [] };
   const ideas = await ideaOutcomes(cycle.id);
+  const districtNames = await districtNamesIn(ideas.map((i) => i.district), locale);
   const phase = cyclePhase(cycle);
   return {
     cycle: { slug: cycle.slug, name: cycle.name },
@@ -28,8 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ideas: ideas.map((i) =>
       // A hidden idea is counted and numbered, but its text is not shown here.
       i.hiddenAt
-        ? { id: i.id, number: i.number, hidden: true as const, title: null, district: i.district.name, status: i.status, reason: "", mergedInto: null, proposals: [] }
-        : { id: i.id, number: i.number, hidden: false as const, title: i.title, district: i.district.name, status: i.status, reason: i.outcomeReason, mergedInto: i.mergedInto, proposals: i.proposals.map((p) => ({ ...p.proposal, notFunded: proposalNotFunded(phase, { status: p.proposal.status, hasProject: !!p.proposal.project }) })) },
+        ? { id: i.id, number: i.number, hidden: true as const, title: null, district: districtNames.get(i.district.id)!, status: i.status, reason: "", mergedInto: null, proposals: [] }
+        : { id: i.id, number: i.number, hidden: false as const, title: i.title, district: districtNames.get(i.district.id)!, status: i.status, reason: i.outcomeReason, mergedInto: i.mergedInto, proposals: i.proposals.map((p) => ({ ...p.proposal, notFunded: proposalNotFunded(phase, { status: p.proposal.status, hasProject: !!p.proposal.project }) })) },
     ),
   };
 }

@@ -8,6 +8,8 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { FieldErrors, FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
+import { choicesInLocale } from "~/db/translations.server";
+import { localeOf } from "~/i18n/i18n.server";
 import { formReply } from "~/http.server";
 import { cycleBySlugOrPhase, cyclePhase } from "~/db/cycles.server";
 import { delegateReach } from "~/db/committees.server";
@@ -42,8 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { districts, categories } = reachableChoices(reach, cycle.districts, cycle.categories);
   return {
     cycle: { slug: cycle.slug, name: cycle.name },
-    districts: districts.map((d) => ({ value: d.id, label: d.name })),
-    categories: categories.map((c) => ({ value: c.id, label: c.name })),
+    ...(await choicesInLocale(districts, categories, await localeOf(request))),
     ideas: ideas.map((i) => ({ id: i.id, number: i.number, title: i.title, district: i.district.name, supports: i._count.supports, status: i.status })),
   };
 }

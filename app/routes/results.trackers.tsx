@@ -6,6 +6,8 @@ import { Notice } from "~/components/forms";
 import { publishedTrackers } from "~/db/ballots.server";
 import { normaliseTracker } from "~/domain/ballots/trackers";
 import { resolveCycle } from "~/db/cycles.server";
+import { cyclesInLocale } from "~/db/translations.server";
+import { localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
@@ -27,7 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const typed = filter.tracker?.trim() ?? "";
   const tracker = typed ? normaliseTracker(typed) : null;
   const found = tracker ? districts.find((d) => d.trackers.includes(tracker)) : undefined;
-  return { cycle: { name: cycle.name, slug: cycle.slug }, districts, typed, tracker, found: found?.district ?? null };
+  const [{ name }] = await cyclesInLocale([cycle], await localeOf(request));
+  return { cycle: { name, slug: cycle.slug }, districts, typed, tracker, found: found?.district ?? null };
 }
 
 export default function Trackers() {

@@ -148,6 +148,22 @@ test("public pages answer 200 for a visitor, with strict security headers", asyn
   expect(a.headers()["content-security-policy"]).not.toBe(b.headers()["content-security-policy"]); // a new nonce each time
 });
 
+test("a mistyped address answers 404 with a page in the reader's language and a way back", async ({ page }) => {
+  const response = await page.goto("/no-such-page?lng=es");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Página no encontrada");
+  await expect(page.getByRole("alert")).toHaveText("No hay ninguna página en esta dirección. Puede que se haya movido o que el enlace tenga un error.");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("link", { name: "Ideas" })).toBeVisible(); // the header, translated
+  await shot(page, "not-found-spanish");
+  await page.getByRole("link", { name: "Volver a la página de inicio" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  // A deeper unknown address, in English.
+  const answer = await page.goto("/ideas/x/y/z?lng=en");
+  expect(answer?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+});
+
 test("the page runs its own scripts under the Content-Security-Policy and nothing is blocked", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (m) => {
@@ -172,6 +188,22 @@ test("a visitor trying to submit an idea is sent to sign in, and back afterwards
   await page.getByLabel("Password").fill("riverside-demo-2026");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Share an idea" })).toBeVisible();
+});
+
+test("with JavaScript, an idea with a short title is refused next to the title, keeping everything typed and chosen", async ({ browser }) => {
+  const page = await signIn(browser, "resident");
+  await page.goto("/ideas/new?cycle=youth-2027");
+  await page.getByLabel("District").selectOption({ index: 1 });
+  await page.getByLabel("Category").selectOption({ index: 1 });
+  await page.getByLabel("Title").fill("abc");
+  await page.getByLabel("Description").fill("Shade sails over the skate park benches, so people can sit in summer.");
+  await page.getByRole("button", { name: "Submit idea" }).click();
+  await expect(page.getByText("Give your idea a title of at least 5 characters.")).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Title")).toHaveValue("abc");
+  await expect(page.getByLabel("Description")).toHaveValue("Shade sails over the skate park benches, so people can sit in summer.");
+  await expect(page.getByLabel("District")).not.toHaveValue("");
+  await expect(page.getByLabel("Category")).not.toHaveValue("");
 });
 
 test("a ranked ballot with a gap is refused with the ranks kept, then cast in rank order (no JavaScript)", async ({ browser }) => {

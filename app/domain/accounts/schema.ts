@@ -16,7 +16,7 @@ const newPassword = z
   .max(200, message("auth:errors.passwordLong"));
 
 export const signupInput = z.object({
-  name: z.string({ required_error: message("auth:errors.nameMissing") }).trim().min(2, message("auth:errors.nameMissing")).max(80),
+  name: z.string({ required_error: message("auth:errors.nameMissing") }).trim().min(2, message("auth:errors.nameMissing")).max(80, message("auth:errors.nameLong")),
   email,
   password: newPassword,
 });

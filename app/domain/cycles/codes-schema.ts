@@ -8,7 +8,7 @@ export const generateCodesInput = z.object({
     .int(message("admin:errors.codeCountWhole"))
     .min(1, message("admin:errors.codeCountMin"))
     .max(20000, message("admin:errors.codeCountMax")),
-  label: z.string().trim().max(100).default("").transform((v) => v || "Batch"),
+  label: z.string().trim().max(100, message("common:form.tooLong", { max: 100 })).default("").transform((v) => v || "Batch"),
 });
 
 export const voidCodeInput = z.object({

@@ -26,14 +26,14 @@ const RESERVED_SLUGS = ["new"];
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 
 const cycleDetails = z.object({
-  name: z.string({ required_error: message("admin:errors.cycleName") }).trim().min(3, message("admin:errors.cycleNameShort")).max(120),
+  name: z.string({ required_error: message("admin:errors.cycleName") }).trim().min(3, message("admin:errors.cycleNameShort")).max(120, message("common:form.tooLong", { max: 120 })),
   slug: z
     .string({ required_error: message("admin:errors.slugRequired") })
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9][a-z0-9-]{1,40}$/, message("admin:errors.slug"))
     .refine((slug) => !RESERVED_SLUGS.includes(slug), message("admin:errors.slugReserved")),
-  description: z.string().trim().max(2000).default(""),
+  description: z.string().trim().max(2000, message("common:form.tooLong", { max: 2000 })).default(""),
   currency: z.string().trim().toUpperCase().refine((code) => CURRENCIES.has(code), message("admin:errors.currency")).default("USD"),
   districts: z.array(districtInput, { required_error: message("admin:errors.addDistrict") }).min(1, message("admin:errors.addDistrict")),
   categories: z
