@@ -9,7 +9,8 @@ import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { audit } from "./audit.server";
 import { countBallotsIn, mixBallotsIn, paperBoxesWaiting } from "./ballots.server";
 import { mixSurveyAnswersIn } from "./participation.server";
-import { prisma } from "./client.server";
+import { prisma, type Tx } from "./client.server";
+import { unpublishedRecounts } from "~/domain/results/runs";
 import { cyclesInLocale } from "./translations.server";
 
 const cycleInclude = {
@@ -110,6 +111,7 @@ export async function cycleSnapshot(cycleId: string) {
     categoryCount: cycle._count.categories,
     proposals: cycle.proposals,
     publishedDistrictIds: cycle.tallyResults.map((r) => r.districtId),
+    unpublishedRecounts: phase === "results" ? await recountsNotPublished(cycleId, cycle.districts) : [],
     paperBoxesWaiting: phase === "voting" ? await paperBoxesWaiting(cycleId, cycle.districts) : [],
     accountVoting: cycle.accountVoting,
     districtIdsWithCodes: codes.map((c) => c.districtId),
@@ -117,10 +119,20 @@ export async function cycleSnapshot(cycleId: string) {
   };
 }
 
-/** A close refused inside its transaction: a voter was checked in on paper after the blockers were read. */
-class BoxesNotEmptied extends Error {
+/** Each district whose newest count is a draft after its published one, named for the blocker. */
+async function recountsNotPublished(cycleId: string, districts: readonly { id: string; name: string }[], db: Tx = prisma) {
+  const runs = await db.tallyResult.findMany({ where: { cycleId }, select: { districtId: true, run: true, status: true } });
+  const names = new Map(districts.map((d) => [d.id, d.name]));
+  return unpublishedRecounts(runs).map((r) => ({ district: names.get(r.districtId) ?? "", run: r.run, publishedRun: r.publishedRun }));
+}
+
+/**
+ * A move refused inside its transaction, on what changed after the blockers were read: a voter
+ * checked in on paper (closing voting), or the tally run again (leaving the results).
+ */
+class BlockedMeanwhile extends Error {
   constructor(readonly blockers: string[]) {
-    super("paper boxes not emptied");
+    super("blocked since the blockers were read");
   }
 }
 
@@ -137,15 +149,20 @@ export async function advancePhase(cycleId: string, actor: Actor) {
       if (count === 1 && snapshot.phase === "voting") {
         // Read again under the write lock: a check-in since the snapshot would leave a ballot in a box for ever.
         const waiting = await paperBoxesWaiting(cycleId, snapshot.districts, tx);
-        if (waiting.length) throw new BoxesNotEmptied(blockersToAdvance({ ...snapshot, paperBoxesWaiting: waiting }));
+        if (waiting.length) throw new BlockedMeanwhile(blockersToAdvance({ ...snapshot, paperBoxesWaiting: waiting }));
         // Voting has closed: the ballots and survey answers still sealed (fewer than a mix waits for) join the others.
         await mixBallotsIn(tx, cycleId, true);
+      }
+      if (count === 1 && snapshot.phase === "results") {
+        // Read again under the write lock: a count run since the snapshot would stay a draft nobody can publish.
+        const recounts = await recountsNotPublished(cycleId, snapshot.districts, tx);
+        if (recounts.length) throw new BlockedMeanwhile(blockersToAdvance({ ...snapshot, unpublishedRecounts: recounts }));
       }
       // Survey answers still sealed join the others at the close, and those sent in the minutes after it at the next change.
       if (count === 1 && (snapshot.phase === "voting" || snapshot.phase === "results")) await mixSurveyAnswersIn(tx, cycleId, "all");
     });
   } catch (error) {
-    if (error instanceof BoxesNotEmptied) return { ok: false as const, blockers: error.blockers };
+    if (error instanceof BlockedMeanwhile) return { ok: false as const, blockers: error.blockers };
     throw error;
   }
   return { ok: true as const, phase: to };

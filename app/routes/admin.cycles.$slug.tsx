@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
@@ -40,6 +41,18 @@ export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "admin:cycle.metaTitle");
 
+/**
+ * A refused step reloads the page's data too. Remix (single fetch) skips loaders after a 4xx action
+ * answer, but a 409 here means something changed meanwhile (another tab ran the tally again or
+ * published, a voter was checked in on paper): the page must show the count as it is now, with the
+ * run ids to publish, or every Publish is refused again until a manual reload. Without JavaScript the
+ * refused POST renders the page with fresh loader data anyway. (A 400, a form to correct, reloads
+ * harmlessly: the forms keep what was typed.) With single fetch Remix hands this function
+ * `defaultShouldRevalidate: true` whenever a route exports it, hence the explicit status check.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  (actionStatus !== undefined && actionStatus >= 400) || defaultShouldRevalidate;
+
 async function guard(request: Request, slug: string | undefined) {
   const actor = await getActor(request);
   authorize(request, actor, cyclePermissions.manage(actor), message("admin:errors.onlyOfficeManages"));
@@ -64,6 +77,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   // A new count after publication is a draft beside the published run, which the public still sees.
   const publishedRun = new Map(published.map((r) => [r.districtId, r.run]));
+  const canTally = resultPermissions.tally(actor, { phase });
+  // Drafts are shown only while they can be published: after the results phase each district's published count, as the public sees it.
+  const shownResults = canTally ? results : published;
   const next = nextPhase(phase);
   return {
     // What the totals count: top-k points on ranked ballots are not votes.
@@ -100,9 +116,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     warnings: warningsBeforeAdvance(snapshot),
     batches: batches.map((b) => ({ id: b.id, label: b.label, district: b.district.name, count: b._count.codes, createdAt: b.createdAt.toISOString().slice(0, 10) })),
     ballots,
-    canTally: resultPermissions.tally(actor, { phase }),
+    canTally,
     canCreateProjects: projectPermissions.create(actor, { phase }),
-    results: results.map((r) => ({
+    results: shownResults.map((r) => ({
       id: r.id,
       district: r.district.name,
       status: r.status,

@@ -12,7 +12,7 @@ import { loader as printLoader } from "~/routes/admin.codes.$batchId.print";
 import { action as costAction } from "~/routes/costing.$id";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
-import { inWords, tIn } from "../english";
+import { allInWords, inWords, tIn } from "../english";
 import { answerOf, args, ballotStep, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
 describe("costing, voting and tallying a cycle", async () => {
@@ -178,6 +178,34 @@ describe("costing, voting and tallying a cycle", async () => {
     const page = await adminLoader(args((await browserFor(admin)).get(`/admin/cycles/${cycle.slug}`), { slug: cycle.slug }));
     expect(page.results.map((r) => [r.run, r.status, r.replacesRun])).toEqual([[3, "draft", 2], [3, "draft", 2]]);
     expect(page.anyPublished).toBe(true);
+  });
+
+  it("does not leave the results while a newer count is unpublished, and then shows each district's published count, not a draft", async () => {
+    // Run 3 of each district is a draft after the published run 2: moving on would leave it for ever unpublishable.
+    const office = await browserFor(admin);
+    const pageUrl = `/admin/cycles/${cycle.slug}`;
+    const refused = answerOf<{ blockers: string[] }>(await adminAction(args(office.post(pageUrl, { intent: "advance" }), { slug: cycle.slug })));
+    expect(refused.httpStatus).toBe(409);
+    expect(allInWords(refused.reply.blockers)).toEqual([
+      "The newest count for “North” (run 3) is a draft; the public still sees run 2. Review it and publish it under “Count and publish” before moving on: after this phase no count can be published.",
+      "The newest count for “South” (run 3) is a draft; the public still sees run 2. Review it and publish it under “Count and publish” before moving on: after this phase no count can be published.",
+    ]);
+    expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).phase).toBe("results");
+    // The page says why beside the move button, before anyone clicks it.
+    const before = await adminLoader(args(office.get(pageUrl), { slug: cycle.slug }));
+    expect(allInWords(before.blockers)).toEqual(allInWords(refused.reply.blockers));
+
+    // Publishing the newest count lets the cycle move on.
+    expect(await publishResults(cycle.id, admin)).toEqual({ ok: true, count: 2 });
+    expect((await adminLoader(args(office.get(pageUrl), { slug: cycle.slug }))).blockers).toEqual([]);
+    expect(await advancePhase(cycle.id, admin)).toEqual({ ok: true, phase: "implementation" });
+
+    // A draft made after the move (a count racing it, or an older release) is not what the page shows: it
+    // shows, per district, the published count the public sees.
+    await runTally(cycle.id, admin);
+    const after = await adminLoader(args(office.get(pageUrl), { slug: cycle.slug }));
+    expect(after.results.map((r) => [r.district, r.run, r.status, r.replacesRun])).toEqual([["North", 3, "published", null], ["South", 3, "published", null]]);
+    expect(after.canTally).toBe(false);
   });
 });
 

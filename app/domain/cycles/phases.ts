@@ -53,6 +53,8 @@ export interface CycleSnapshot {
   proposals: readonly { number: number; title: string; districtId: string; status: string }[];
   /** Districts that have a published tally result. */
   publishedDistrictIds: readonly string[];
+  /** Districts whose newest count is a draft after the published one (results only; absent: none). */
+  unpublishedRecounts?: readonly { district: string; run: number; publishedRun: number }[];
   /** Paper boxes with ballots still to enter: more voters checked in at the site than ballots (counted or spoiled) entered. */
   paperBoxesWaiting: readonly { site: string; district: string; waiting: number }[];
   /** Whether signed-in residents may vote with their account (else only voter codes, online or on paper). */
@@ -117,6 +119,10 @@ export function blockersToAdvance(cycle: CycleSnapshot): string[] {
         if (!cycle.publishedDistrictIds.includes(d.id)) {
           blockers.push(message("admin:blockers.notPublished", { district: d.name }));
         }
+      }
+      // After this phase no count can be published: the PB office would keep a count the public never sees.
+      for (const r of cycle.unpublishedRecounts ?? []) {
+        blockers.push(message("admin:blockers.newerCountNotPublished", { district: r.district, run: r.run, published: r.publishedRun }));
       }
       break;
     case "implementation":
