@@ -9,7 +9,8 @@ import { FieldErrors, FormErrors, TextareaField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { cycleCriteria, estimateHistory, latestEstimate, saveCostEstimate } from "~/db/costing.server";
-import { budgetOutcome, costEstimateInput, recalculateInput, typedEstimate } from "~/domain/costing/estimate";
+import { serverT } from "~/i18n/i18n.server";
+import { budgetOutcome, costEstimateInput, criterionLabel, recalculateInput, typedEstimate } from "~/domain/costing/estimate";
 import { EstimateHistory } from "~/components/estimate";
 import { centsToInput } from "~/domain/money";
 import { loadProposalForCosting } from "~/guards.server";
@@ -23,6 +24,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "costing:f
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { proposal } = await loadProposalForCosting(request, params.id);
   const [latest, criteria, history] = await Promise.all([latestEstimate(proposal.id), cycleCriteria(proposal.cycleId), estimateHistory(proposal.id)]);
+  const t = await serverT(request);
   return {
     proposal: {
       id: proposal.id,
@@ -33,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       districtBudgetCents: proposal.district.budgetCents,
       currency: proposal.cycle.currency,
     },
-    criteria: criteria.map((c) => ({ id: c.id, label: c.label, kind: c.kind })),
+    criteria: criteria.map((c) => ({ id: c.id, label: criterionLabel(c, t), kind: c.kind })),
     history: history.map((h) => ({ version: h.version, totalCents: h.totalCents, recurringCents: h.recurringCents, feasible: h.feasible, createdAt: h.createdAt.toISOString(), staffName: h.staffName })),
     // Start from the latest estimate, so a re-estimate only changes what changed.
     defaults: {

@@ -24,7 +24,8 @@ import { sendForCostingInput } from "~/domain/proposals/schema";
 import { TranslatedDescription } from "~/components/translated";
 import { categoryNamesIn, districtNamesIn, translationsInto } from "~/db/translations.server";
 import { translationLockedReason, translationPermissions } from "~/domain/translations/permissions";
-import { localeOf } from "~/i18n/i18n.server";
+import { localeOf, serverT } from "~/i18n/i18n.server";
+import { criterionLabel } from "~/domain/costing/estimate";
 import { useFormat } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, proposal, phase, reach } = await loadProposal(request, params.id);
   const canSend = proposalPermissions.sendForCosting(actor, { phase }, reach, proposal);
   const [latest, ...older] = proposal.costEstimates;
+  const t = await serverT(request);
   const target = { type: "proposal" as const, id: proposal.id, phase, agencyId: proposal.agencyId, path: `/proposals/${proposal.id}`, hidden: false };
   const [discussion, questions, following, history] = await Promise.all([
     commentThread(actor, target, "public"),
@@ -79,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           contingencyPercent: latest.contingencyPercent,
           contingencyCents: latest.contingencyCents,
           recurringCents: latest.recurringCents,
-          checks: latest.checks.map((c) => ({ label: c.label, outcome: c.outcome, note: c.note, kind: c.kind })),
+          checks: latest.checks.map((c) => ({ label: criterionLabel(c, t), outcome: c.outcome, note: c.note, kind: c.kind })),
           feasible: latest.feasible,
           publicReason: latest.publicReason,
           createdAt: latest.createdAt.toISOString().slice(0, 10),

@@ -120,6 +120,10 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
     const page = await proposalPage.loader(args(new Request(`http://test/proposals/${id}`), { id }));
     expect(page.estimate).toMatchObject({ version: 2, totalCents: 15_700_95, recurringCents: 1_200_00, contingencyPercent: 15, feasible: false });
     expect(page.estimate?.checks[0]).toEqual({ label: "On public land", outcome: "not_met", note: "The east bank is private.", kind: "manual" });
+    // The app's own criteria read in the reader's language (the staff's note stays as written).
+    const spanish = await proposalPage.loader(args(new Request(`http://test/proposals/${id}?lng=es`), { id }));
+    expect(spanish.estimate?.checks.map((c) => c.label)).toEqual(["En terreno público", "Dentro de las competencias de la dependencia", "Vida útil de al menos 5 años", "Costo dentro del presupuesto del distrito"]);
+    expect(spanish.estimate?.checks[0].note).toBe("The east bank is private.");
     expect(page.history.map((h) => [h.version, h.staffName, h.totalCents, h.feasible])).toEqual([
       [2, staffA.name, 15_700_95, false],
       [1, staffA.name, 15_318_00, true],

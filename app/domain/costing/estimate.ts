@@ -263,12 +263,21 @@ export const criteriaInput = z.object({
 });
 
 /** Sensible defaults for a new cycle (the budget one is computed). */
-export const DEFAULT_CRITERIA: readonly { label: string; kind: "manual" | "district_budget" }[] = [
-  { label: "On public land", kind: "manual" },
-  { label: "Within the agency's remit", kind: "manual" },
-  { label: "Useful life of at least 5 years", kind: "manual" },
-  { label: "Cost within the district budget", kind: "district_budget" },
+export const DEFAULT_CRITERIA: readonly { label: string; kind: "manual" | "district_budget"; key: string }[] = [
+  { label: "On public land", kind: "manual", key: "costing:defaultCriteria.publicLand" },
+  { label: "Within the agency's remit", kind: "manual", key: "costing:defaultCriteria.remit" },
+  { label: "Useful life of at least 5 years", kind: "manual", key: "costing:defaultCriteria.usefulLife" },
+  { label: "Cost within the district budget", kind: "district_budget", key: "costing:defaultCriteria.districtBudget" },
 ];
+
+/**
+ * The words for a criterion in the reader's language: the app's own defaults (and the computed budget
+ * check) are translated; a criterion the PB office wrote itself is shown as written.
+ */
+export function criterionLabel(criterion: { label: string; kind: string }, t: (key: string) => string): string {
+  const known = criterion.kind === "district_budget" ? DEFAULT_CRITERIA.find((c) => c.kind === "district_budget") : DEFAULT_CRITERIA.find((c) => c.label === criterion.label);
+  return known ? t(known.key) : criterion.label;
+}
 
 /** Where a proposal stands on the costing dashboard. */
 export type CostingStage = "waiting" | "in_progress" | "done";
