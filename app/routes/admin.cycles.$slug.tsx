@@ -30,7 +30,8 @@ import { votingChannelPermissions } from "~/domain/ballots/permissions";
 import { eligibilityInput, votingDatesInput } from "~/domain/cycles/schema";
 import { projectPermissions } from "~/domain/implementation/permissions";
 import { resultPermissions } from "~/domain/results/permissions";
-import { scoreKindOf, winnerWithTotal } from "~/domain/results/explain";
+import { scoreKindOf } from "~/domain/results/explain";
+import { ProjectOutcomes } from "~/components/project-outcomes";
 import { BALLOT_METHODS } from "~/domain/ballots/rules";
 import { LOCALE_NAMES, isLocale } from "~/i18n/config";
 import { useFormat, useMessage } from "~/i18n/i18n";
@@ -127,7 +128,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       spoiledCount: r.spoiledCount,
       spentCents: r.spentCents,
       budgetCents: r.budgetCents,
-      winners: r.projects.filter((p) => p.selected).map((p) => ({ title: p.title, votes: p.votes })),
+      // Every project with why it won or lost, as the results page will show it: the office reviews the whole count before publishing.
+      projects: r.projects.map((p) => ({ id: p.proposalId, number: p.number, title: p.title, votes: p.votes, costCents: p.costCents, selected: p.selected, note: p.note })),
       replacesRun: r.status === "draft" ? (publishedRun.get(r.districtId) ?? null) : null,
     })),
     anyPublished: published.length > 0,
@@ -479,7 +481,7 @@ export default function ManageCycle() {
               {r.ballotCount === 0 ? <Notice tone="error">{t("admin:tally.noBallots")}</Notice> : null}
               <p>{t("admin:tally.summary", { count: r.ballotCount, spent: money(r.spentCents), budget: money(r.budgetCents) })}</p>
               {r.spoiledCount ? <p>{t("results:district.spoiled", { count: r.spoiledCount })}</p> : null}
-              <ul>{r.winners.map((w) => <li key={w.title}>{winnerWithTotal(t, w.title, w.votes, cycle.score)}</li>)}</ul>
+              <ProjectOutcomes district={r.district} projects={r.projects} score={cycle.score} currency={cycle.currency} />
             </div>
           ))}
           {canCreateProjects && anyPublished ? (

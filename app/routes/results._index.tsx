@@ -8,7 +8,8 @@ import { cyclePhase } from "~/db/cycles.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { latestResults } from "~/db/results.server";
 import { PHASE_KEYS } from "~/domain/cycles/phases";
-import { explainNote, parseNote, scoreKindOf, type ScoreKind } from "~/domain/results/explain";
+import { scoreKindOf, type ScoreKind } from "~/domain/results/explain";
+import { ProjectOutcomes } from "~/components/project-outcomes";
 import { isTallyRule, tallyRuleName, type TallyRule } from "~/domain/cycles/rules-schema";
 import { z } from "zod";
 import { useFormat, useLocale } from "~/i18n/i18n";
@@ -72,7 +73,6 @@ export default function Results() {
   if (!cycle) return <><h1>{t("results:list.title")}</h1><p>{t("results:list.noCycle")}</p></>;
   const money = (c: number) => f.money(c, cycle.currency);
   const percent = (s: { satisfied: number; voters: number }) => f.percent(s.voters ? s.satisfied / s.voters : 0);
-  const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
   const points = cycle.score === "points";
   const rule: TallyRule = isTallyRule(results[0]?.rule ?? "") ? (results[0].rule as TallyRule) : "greedy";
   return (
@@ -150,32 +150,7 @@ export default function Results() {
           ) : r.summary.withAWinner ? (
             <p>{t("results:district.satisfaction", { percent: percent(r.summary.withAWinner) })}</p>
           ) : null}
-          <div className="table-scroll">
-            <table className="stack-narrow">
-              <caption className="sr-only">{t(points ? "results:district.captionPoints" : "results:district.caption", { district: r.district })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("results:district.project")}</th>
-                  <th scope="col" className="num">{t(points ? "results:district.points" : "results:district.votes")}</th>
-                  <th scope="col" className="num">{t("results:district.cost")}</th>
-                  <th scope="col">{t("results:district.outcome")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.projects.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.number === null ? p.title : `#${p.number} ${p.title}`}</td>
-                    <td className="num" data-label={t(points ? "results:district.points" : "results:district.votes")}>{f.number(p.votes)}</td>
-                    <td className="num" data-label={t("results:district.cost")}>{money(p.costCents)}</td>
-                    <td>
-                      {/* The explanation says "Funded: …" itself; the badge only marks the row. */}
-                      {p.selected ? <span className="status status-selected" aria-hidden="true">✓</span> : null} {explainNote(parseNote(p.note), money, translate, cycle.score)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ProjectOutcomes district={r.district} projects={r.projects} score={cycle.score} currency={cycle.currency} />
           <p className="muted">
             <Trans
               i18nKey="results:district.audit"

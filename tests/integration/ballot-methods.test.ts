@@ -16,11 +16,11 @@ import { loader as resultsLoader } from "~/routes/results._index";
 import { loader as csvLoader } from "~/routes/results.export[.csv]";
 import { loader as jsonLoader } from "~/routes/results.export[.json]";
 import { action as adminAction, loader as adminLoader } from "~/routes/admin.cycles.$slug";
-import { winnerWithTotal } from "~/domain/results/explain";
+import { parseNote } from "~/domain/results/explain";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
 import { answerOf, args, ballotStep, browserFor, makeCycle, makeUser, settle } from "./fixtures";
-import { inWords, tIn } from "../english";
+import { inWords } from "../english";
 
 describe("ranked and approval cycles, rule locking, and recounts from the published file", async () => {
   const admin = await makeUser(["admin"]);
@@ -139,15 +139,16 @@ describe("ranked and approval cycles, rule locking, and recounts from the publis
     expect(counted.projects[0]).not.toHaveProperty("votes");
   });
 
-  it("calls ranked totals points in the PB office's tally summary too, in English and Spanish", async () => {
+  it("shows the PB office the whole count in points before it publishes: every project, funded or not, with why", async () => {
     const browser = await browserFor(admin);
     const page = await adminLoader(args(browser.get(`/admin/cycles/${cycle.slug}`), { slug: cycle.slug }));
+    expect(page.cycle.score).toBe("points");
     const summary = page.results.find((r) => r.district === north.name)!;
-    const lines = (locale: "en" | "es") => summary.winners.map((w) => winnerWithTotal(tIn(locale), w.title, w.votes, page.cycle.score));
-    expect(lines("en")).toEqual(["Project D (8 points)", "Project A (6 points)", "Project B (5 points)"]);
-    expect(lines("es")).toEqual(["Project D (8 puntos)", "Project A (6 puntos)", "Project B (5 puntos)"]);
-    // Other ballots count voters.
-    expect(winnerWithTotal(tIn("en"), "Project A", 5, "votes")).toBe("Project A (5 votes)");
+    expect(summary.projects.filter((p) => p.selected).map((p) => [p.title, p.votes])).toEqual([["Project D", 8], ["Project A", 6], ["Project B", 5]]);
+    // The losers are listed too, each with the note the results page turns into words.
+    const losers = summary.projects.filter((p) => !p.selected);
+    expect(losers.length).toBeGreaterThan(0);
+    for (const p of losers) expect(parseNote(p.note)).not.toBeNull();
   });
 });
 

@@ -72,11 +72,6 @@ export function scoreKindOf(ballotMethod: string): ScoreKind {
 /** Translates a key with values: the page's t() (kept as a parameter so this file stays pure). */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-/** A winner and its total in the PB office's tally summary: "Play area (5 votes)", or "(8 points)" on ranked ballots. */
-export function winnerWithTotal(t: Translate, title: string, total: number, score: ScoreKind): string {
-  return t(score === "points" ? "admin:tally.winnerPoints" : "admin:tally.winner", { title, count: total });
-}
-
 /** The note in plain words, e.g. "Its supporters' remaining shares covered only 42% of its cost." */
 export function explainNote(note: ProjectNote | null, money: (cents: number) => string, t: Translate, score: ScoreKind = "votes"): string {
   switch (note?.kind) {
