@@ -17,11 +17,19 @@ import { version } from "../../package.json";
 export const SOFTWARE_VERSION = `civic-budget ${version}`;
 
 /** Counts every district of the cycle with its rule and stores a new draft run for each. */
-export async function runTally(cycleId: string, actor: Actor) {
+/** The cycle left the phase a count was asked in (another admin moved it on meanwhile): nothing was counted. */
+export class PhaseMovedOn extends Error {}
+
+/**
+ * `onlyIn`: count only while the cycle is still in that phase, checked inside the write (the PB office's
+ * button), so a count cannot land as a draft just after another admin moved the cycle on.
+ */
+export async function runTally(cycleId: string, actor: Actor, opts: { onlyIn?: string } = {}) {
   // Every ballot is counted: any still sealed (voting closed before this release mixed them) is mixed first.
   await mixBallots(cycleId, { all: true });
   const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: cycleId }, include: { districts: true } });
   return prisma.$transaction(async (tx) => {
+    if (opts.onlyIn && (await tx.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { phase: true } })).phase !== opts.onlyIn) throw new PhaseMovedOn();
     const runs = [];
     for (const district of cycle.districts) {
       const options = await ballotOptions(cycleId, district.id);

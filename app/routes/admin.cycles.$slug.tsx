@@ -16,7 +16,7 @@ import { requireState } from "~/http.server";
 import { countBallots, turnoutByChannel, voidVoterCode } from "~/db/ballots.server";
 import { updateEligibility, updateVotingDates, advancePhase, cyclePhase, cycleSnapshot, generateVoterCodes, getCycle, listCodeBatches, updateBallotRules } from "~/db/cycles.server";
 import { createProjectsFromWinners } from "~/db/projects.server";
-import { latestResults, publishResults, runTally } from "~/db/results.server";
+import { latestResults, PhaseMovedOn, publishResults, runTally } from "~/db/results.server";
 import { translatedLocales } from "~/db/translations.server";
 import { generateCodesInput, voidCodeInput } from "~/domain/cycles/codes-schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
@@ -205,7 +205,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "run-tally":
       requireState(resultPermissions.tally(actor, { phase }), message("admin:errors.closeVotingFirst")); // the guard already let only the PB office in
-      await runTally(cycle.id, actor);
+      try {
+        await runTally(cycle.id, actor, { onlyIn: "results" });
+      } catch (error) {
+        if (error instanceof PhaseMovedOn) requireState(false, message("admin:errors.countOnlyInResults"));
+        throw error;
+      }
       return back("tallied");
     case "publish":
       requireState(resultPermissions.tally(actor, { phase }), message("admin:errors.publishInResults"));

@@ -7,7 +7,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { castBallot } from "~/db/ballots.server";
 import { prisma } from "~/db/client.server";
-import { publishResults, runTally } from "~/db/results.server";
+import { PhaseMovedOn, publishResults, runTally } from "~/db/results.server";
 import { saveTranslation } from "~/db/translations.server";
 import { loader as resultsLoader } from "~/routes/results._index";
 import { loader as csvLoader } from "~/routes/results.export[.csv]";
@@ -178,4 +178,18 @@ describe("the published .pb file of a ranked cycle recounts to the published res
     const scoreColumn = Object.fromEntries([...text.matchAll(/^(\d+);[\d.]+;\d+;(\d+);/gm)].map((m) => [m[1], Number(m[2])]));
     expect(scoreColumn).toEqual(publishedPoints);
   }, 60000);
+});
+
+describe("a count asked for just as another admin moves the cycle on", async () => {
+  const { admin, cycle, codes, proposalId } = await votingCycle();
+  await castBallot(codes[0], [proposalId]);
+  await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "results" } });
+  await runTally(cycle.id, admin);
+  await publishResults(cycle.id, admin);
+
+  it("is refused inside the write once the cycle has left the results phase, and leaves no draft", async () => {
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "implementation" } });
+    await expect(runTally(cycle.id, admin, { onlyIn: "results" })).rejects.toBeInstanceOf(PhaseMovedOn);
+    expect(await prisma.tallyResult.count({ where: { cycleId: cycle.id, status: "draft" } })).toBe(0);
+  });
 });
