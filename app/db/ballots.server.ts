@@ -7,7 +7,7 @@ import type { SpoiledReason } from "~/domain/ballots/spoiled";
 import { boxHasRoom, paperBoxBalance, siteAsKnown } from "~/domain/ballots/paper";
 import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
-import { categoryNamesIn, translationsInto } from "./translations.server";
+import { categoryNamesIn, districtNamesIn, translationsInto } from "./translations.server";
 import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { newTracker } from "~/domain/ballots/trackers";
 import { todayIso } from "~/domain/fields";
@@ -195,12 +195,16 @@ export async function mixBallotsIn(tx: Tx, cycleId: string, all: boolean): Promi
   return chosen.length;
 }
 
-/** Trackers of the ballots in districts whose results are published, sorted (they say nothing about order of voting). */
-export async function publishedTrackers(cycleId: string) {
-  const published = await prisma.tallyResult.findMany({ where: { cycleId, status: "published" }, select: { districtId: true, district: { select: { name: true } } }, distinct: ["districtId"] });
+/**
+ * Trackers of the ballots in districts whose results are published, sorted (they say nothing about order
+ * of voting); district names in the reader's language.
+ */
+export async function publishedTrackers(cycleId: string, locale: string) {
+  const published = await prisma.tallyResult.findMany({ where: { cycleId, status: "published" }, select: { districtId: true, district: { select: { id: true, name: true } } }, distinct: ["districtId"] });
+  const names = await districtNamesIn(published.map((r) => r.district), locale);
   return Promise.all(
     published.map(async (r) => ({
-      district: r.district.name,
+      district: names.get(r.districtId)!,
       trackers: (await prisma.ballot.findMany({ where: { districtId: r.districtId }, select: { tracker: true }, orderBy: { tracker: "asc" } })).map((b) => b.tracker),
     })),
   );

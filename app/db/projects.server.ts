@@ -242,10 +242,10 @@ export async function withdrawSpend(projectId: string, spendId: string, reason: 
 }
 
 /**
- * The report-back for a cycle: its projects with their milestones, and for a cancelled
- * project the reason its staff gave (the note of its latest "cancelled" update).
+ * The report-back for a cycle: its projects with their milestones, and for a cancelled project the
+ * reason its staff gave (the note of its latest "cancelled" update); titles and reasons in the
+ * reader's language where translated, in that language's alphabetical order.
  */
-/** A cycle's projects for the home page's report-back, titles and cancel reasons in the reader's language. */
 export async function projectsForReportBack(cycleId: string, locale: string) {
   const projects = await prisma.project.findMany({
     where: { cycleId },
@@ -270,7 +270,7 @@ export async function projectsForReportBack(cycleId: string, locale: string) {
     const cancel = p.updates[0];
     const cancelReason = cancel ? (reasons.get(cancel.id)?.description ?? cancel.note) : null;
     return { id: p.id, title: named.get(p.id)!.title, status: p.status, milestones: p.milestones, cancelReason };
-  });
+  }).sort((a, b) => a.title.localeCompare(b.title, locale));
 }
 
 /**

@@ -34,7 +34,8 @@ export async function startPasswordReset(email: string, locale: string) {
   const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, email: true, name: true } });
   if (!user) return;
   const token = randomBytes(32).toString("base64url");
-  const link = new URL(`/reset-password?token=${token}`, env.PUBLIC_URL).toString();
+  // The language asked in goes along, so the page opens in it from a mail app with no cookie.
+  const link = new URL(`/reset-password?token=${token}&lng=${encodeURIComponent(locale)}`, env.PUBLIC_URL).toString();
   const t = translatorFor(locale);
   await changeWithMail(async (tx) => {
     await tx.passwordReset.deleteMany({ where: { userId: user.id } });
@@ -52,10 +53,13 @@ export async function resetLinkWorks(token: string) {
 
 /**
  * Sets the new password if the link still works, once: the link is used up in the same conditional
- * update, so two tabs cannot both use it. Every session of the account ends (whoever knew the old
- * password is signed out). Returns the account's e-mail, or null for a used, expired or unknown link.
+ * update, so two tabs cannot both use it, and any other link for the account goes too. Every session
+ * of the account ends (whoever knew the old password is signed out). Returns the account's e-mail, or
+ * null for a used, expired or unknown link.
  */
 export async function resetPassword(token: string, password: string) {
+  // The link first: a made-up token must not cost the server a password hash.
+  if (!(await resetLinkWorks(token))) return null;
   const passwordHash = await hashPassword(password);
   return prisma.$transaction(async (tx) => {
     const tokenHash = sha256(token);
@@ -63,6 +67,7 @@ export async function resetPassword(token: string, password: string) {
     if (count === 0) return null;
     const { userId } = await tx.passwordReset.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true, email: true } });
+    await tx.passwordReset.deleteMany({ where: { userId, tokenHash: { not: tokenHash } } });
     await tx.session.deleteMany({ where: { userId } });
     await audit(tx, null, "user.password-reset", { type: "user", id: userId });
     return user.email;

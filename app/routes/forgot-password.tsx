@@ -13,6 +13,7 @@ import { redirectWithDone, takeDone } from "~/flash.server";
 import { formReply } from "~/http.server";
 import { localeOf } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
+import { logger } from "~/logger.server";
 import { clientAddress, LIMITS, takeAttempt } from "~/rate-limit.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
@@ -32,8 +33,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email } = submission.value;
   const limited = await takeAttempt([LIMITS.resetPerIp, clientAddress(context)], [LIMITS.resetPerEmail, email]);
   if (limited) return formReply(submission, { formErrors: [limited] }, 429);
-  // The same answer whether or not an account uses the address.
-  await startPasswordReset(email, await localeOf(request));
+  // The same answer, as fast, whether or not an account uses the address: the link is made and
+  // queued after answering (awaiting it would make a real account's answer slower, and so tell).
+  void startPasswordReset(email, await localeOf(request)).catch((error: unknown) => logger.error({ err: error }, "password reset mail not queued"));
   return redirectWithDone(request, "/forgot-password", { resetSentTo: email });
 }
 

@@ -8,7 +8,7 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { FieldErrors, FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
-import { choicesInLocale } from "~/db/translations.server";
+import { choicesInLocale, districtNamesIn } from "~/db/translations.server";
 import { localeOf } from "~/i18n/i18n.server";
 import { formReply } from "~/http.server";
 import { cycleBySlugOrPhase, cyclePhase } from "~/db/cycles.server";
@@ -42,10 +42,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { cycle, reach } = await guard(request);
   const ideas = await ideasForProposal(cycle.id, reach);
   const { districts, categories } = reachableChoices(reach, cycle.districts, cycle.categories);
+  const locale = await localeOf(request);
+  const districtNames = await districtNamesIn(cycle.districts, locale);
   return {
     cycle: { slug: cycle.slug, name: cycle.name },
-    ...(await choicesInLocale(districts, categories, await localeOf(request))),
-    ideas: ideas.map((i) => ({ id: i.id, number: i.number, title: i.title, district: i.district.name, supports: i._count.supports, status: i.status })),
+    ...(await choicesInLocale(districts, categories, locale)),
+    ideas: ideas.map((i) => ({ id: i.id, number: i.number, title: i.title, district: districtNames.get(i.districtId) ?? i.district.name, supports: i._count.supports, status: i.status })),
   };
 }
 

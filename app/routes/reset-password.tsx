@@ -7,36 +7,42 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { FormErrors, Notice, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { resetLinkWorks, resetPassword } from "~/db/users.server";
-import { resetPasswordInput } from "~/domain/accounts/schema";
+import { RESET_LINK_MINUTES, resetPasswordInput } from "~/domain/accounts/schema";
 import { redirectWithDone } from "~/flash.server";
 import { formReply } from "~/http.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
+import { clientAddress, LIMITS, takeAttempt } from "~/rate-limit.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:reset.metaTitle");
+
+// The page holds a working link: not kept in a shared computer's cache.
+export { noStore as headers } from "~/voter-session.server";
 
 const tokenOnly = resetPasswordInput.pick({ token: true });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = tokenOnly.safeParse({ token: new URL(request.url).searchParams.get("token") ?? undefined });
   // A used, expired or mistyped link says so up front, instead of after a new password is typed.
-  if (!parsed.success || !(await resetLinkWorks(parsed.data.token))) return { token: null };
-  return { token: parsed.data.token };
+  if (!parsed.success || !(await resetLinkWorks(parsed.data.token))) return { token: null, minutes: RESET_LINK_MINUTES };
+  return { token: parsed.data.token, minutes: RESET_LINK_MINUTES };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
+  const limited = await takeAttempt([LIMITS.resetUsePerIp, clientAddress(context)]);
+  if (limited) return formReply(parseWithZod(formData, { schema: resetPasswordInput }), { formErrors: [limited], hideFields: ["password"] }, 429);
   const submission = parseWithZod(formData, { schema: resetPasswordInput });
   if (submission.status !== "success") return formReply(submission, { hideFields: ["password"] });
   const email = await resetPassword(submission.value.token, submission.value.password);
-  if (!email) return formReply(submission, { formErrors: [message("auth:errors.resetLinkUsed")], hideFields: ["password"] }, 410);
+  if (!email) return formReply(submission, { formErrors: [message("auth:errors.resetLinkUsed", { minutes: RESET_LINK_MINUTES })], hideFields: ["password"] }, 410);
   return redirectWithDone(request, `/login`, { passwordChangedFor: email });
 }
 
 export default function ResetPassword() {
-  const { token } = useLoaderData<typeof loader>();
+  const { token, minutes } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
   const { t } = useTranslation();
@@ -45,7 +51,7 @@ export default function ResetPassword() {
       <div className="narrow">
         <h1>{t("auth:reset.title")}</h1>
         <Notice tone="error">
-          <p>{t("auth:reset.linkDead")}</p>
+          <p>{t("auth:reset.linkDead", { minutes })}</p>
         </Notice>
         <p>
           <Link to="/forgot-password" className="button">{t("auth:reset.askAgain")}</Link>

@@ -25,11 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = q.success ? q.data : {};
   const cycle = await resolveCycle(filter.cycle, { includeDrafts: false, prefer: "results" });
   if (!cycle) throw new Response(message("results:errors.cycleNotFound"), { status: 404 });
-  const districts = await publishedTrackers(cycle.id);
+  const locale = await localeOf(request);
+  const districts = await publishedTrackers(cycle.id, locale);
   const typed = filter.tracker?.trim() ?? "";
   const tracker = typed ? normaliseTracker(typed) : null;
   const found = tracker ? districts.find((d) => d.trackers.includes(tracker)) : undefined;
-  const [{ name }] = await cyclesInLocale([cycle], await localeOf(request));
+  const [{ name }] = await cyclesInLocale([cycle], locale);
   return { cycle: { name, slug: cycle.slug }, districts, typed, tracker, found: found?.district ?? null };
 }
 

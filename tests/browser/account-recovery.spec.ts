@@ -26,7 +26,10 @@ test("a resident who forgot their password chooses a new one with the e-mailed l
   await expect(page.getByText("Enter a valid email address")).toHaveCount(0); // the earlier refusal is gone
   await shot(page, "password-link-sent");
 
-  const [mail] = query<{ text: string }>("select text from OutboxMessage where \"to\" = ? order by createdAt desc limit 1", email);
+  // The mail is queued just after the page answers (so the answer takes as long with or without an account).
+  const mails = () => query<{ text: string }>("select text from OutboxMessage where \"to\" = ? order by createdAt desc limit 1", email);
+  await expect.poll(() => mails().length).toBe(1);
+  const [mail] = mails();
   const link = new URL(/http\S+\/reset-password\?token=\S+/.exec(mail.text)![0]);
   await page.goto(`${link.pathname}${link.search}`);
   await page.getByLabel("New password").fill("short");

@@ -11,12 +11,12 @@ const firstError = (result: { success: boolean; error?: { issues: { path: (strin
 describe("too-long text is refused in the reader's words", () => {
   it("a name over 80 characters at sign-up", () => {
     const result = signupInput.safeParse({ name: "María José ".repeat(9), email: "maria@example.org", password: "long enough password" });
-    expect(inWords(firstError(result, "name"), "es")).toBe("Escriba un nombre de menos de 80 caracteres (basta con el nombre de pila).");
-    expect(inWords(firstError(result, "name"))).toBe("Keep your name under 80 characters (a first name is fine).");
+    expect(inWords(firstError(result, "name"), "es")).toBe("Escriba un nombre de 80 caracteres como máximo (basta con el nombre de pila).");
+    expect(inWords(firstError(result, "name"))).toBe("Keep your name to 80 characters or fewer (a first name is fine).");
   });
 
   it("a voter-code batch label over 100 characters", () => {
     const result = generateCodesInput.safeParse({ districtId: "d1", count: "10", label: "x".repeat(101) });
-    expect(inWords(firstError(result, "label"), "es")).toBe("Escriba menos de 100 caracteres.");
+    expect(inWords(firstError(result, "label"), "es")).toBe("Use como máximo 100 caracteres.");
   });
 });
