@@ -6,6 +6,7 @@ import { changeWithMail, notifyFollowers, titleOf, type MailValue } from "./foll
 import { prisma, type Tx } from "./client.server";
 import { latestResults } from "./results.server";
 import { projectsInLocale, translationsInto } from "./translations.server";
+import { projectUsesProposalTranslation } from "~/domain/translations/permissions";
 import { removePhoto } from "~/uploads.server";
 
 /**
@@ -78,8 +79,7 @@ const MAILS = {
 /** One e-mail to each of the project's followers, naming the project. */
 async function tellFollowers(tx: Tx, projectId: string, mail: keyof typeof MAILS, values: Record<string, MailValue>) {
   const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { title: true, proposalId: true, proposal: { select: { title: true } } } });
-  // The proposal's translation names the project while the project keeps the proposal's title (as on its page).
-  const title = titleOf(project.title, "proposal", project.proposalId, project.title === project.proposal.title);
+  const title = titleOf(project.title, "proposal", project.proposalId, projectUsesProposalTranslation(project));
   await notifyFollowers(tx, target(projectId), { ...MAILS[mail], values: { title, ...values } });
 }
 

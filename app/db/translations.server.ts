@@ -1,5 +1,5 @@
 import type { Actor } from "~/domain/auth/roles";
-import type { TranslatableType } from "~/domain/translations/permissions";
+import { projectUsesProposalTranslation, type TranslatableType } from "~/domain/translations/permissions";
 import { audit } from "./audit.server";
 import { prisma } from "./client.server";
 
@@ -63,7 +63,7 @@ export async function projectsInLocale(
   ]);
   return new Map(
     projects.map((p) => {
-      const translation = (p.title === p.proposal.title && proposals.get(p.proposalId)) || null;
+      const translation = (projectUsesProposalTranslation(p) && proposals.get(p.proposalId)) || null;
       return [p.id, { title: translation?.title ?? p.title, translation, cycle: cycleNames.get(p.cycle.id)!, district: districtNames.get(p.district.id)! }];
     }),
   );

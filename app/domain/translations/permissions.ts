@@ -40,3 +40,11 @@ const BALLOT_FIXED: readonly string[] = ["voting", "results", "implementation", 
 export function translationLockedReason(type: TranslatableType, cyclePhase: string | null): string | null {
   return type === "proposal" && cyclePhase !== null && BALLOT_FIXED.includes(cyclePhase) ? message("translations:lockedOnBallot") : null;
 }
+
+/**
+ * A project reads in its proposal's translation only while it keeps the proposal's title: renamed
+ * after the vote, the translation is of another text, so the title is shown as written.
+ */
+export function projectUsesProposalTranslation(project: { title: string; proposal: { title: string } }) {
+  return project.title === project.proposal.title;
+}
