@@ -1,4 +1,6 @@
-import type { Actor } from "~/domain/auth/roles";
+import { hasRole, type Actor } from "~/domain/auth/roles";
+import { withinReach } from "~/domain/committees/permissions";
+import { delegateReach } from "./committees.server";
 import { commentPermissions, type CommentChannel } from "~/domain/comments/permissions";
 import type { CommentInput } from "~/domain/comments/schema";
 import { audit } from "./audit.server";
@@ -12,8 +14,17 @@ export async function commentTarget(type: CommentTargetType, id: string) {
     const idea = await prisma.idea.findUnique({ where: { id }, select: { id: true, hiddenAt: true, cycle: { select: { phase: true } } } });
     return idea ? { type, id, phase: idea.cycle.phase, agencyId: null, path: `/ideas/${id}`, hidden: idea.hiddenAt !== null } : null;
   }
-  const proposal = await prisma.proposal.findUnique({ where: { id }, select: { id: true, agencyId: true, cycle: { select: { phase: true } } } });
-  return proposal ? { type, id, phase: proposal.cycle.phase, agencyId: proposal.agencyId, path: `/proposals/${id}`, hidden: false } : null;
+  const proposal = await prisma.proposal.findUnique({ where: { id }, select: { id: true, agencyId: true, cycleId: true, districtId: true, categoryId: true, cycle: { select: { phase: true } } } });
+  return proposal
+    ? { type, id, phase: proposal.cycle.phase, agencyId: proposal.agencyId, path: `/proposals/${id}`, hidden: false, scope: { cycleId: proposal.cycleId, districtId: proposal.districtId, categoryId: proposal.categoryId } }
+    : null;
+}
+
+/** A thread as the permissions see it, for one person: whether their committees cover the proposal (delegates only). */
+export async function threadFor(actor: Actor | null, target: CommentTarget, channel: CommentChannel) {
+  const scope = "scope" in target ? target.scope : null;
+  const delegateReaches = !!scope && hasRole(actor, "delegate") && withinReach(await delegateReach(scope.cycleId, actor?.id), scope);
+  return { channel, phase: target.phase, agencyId: target.agencyId, hidden: target.hidden, delegateReaches };
 }
 export type CommentTarget = NonNullable<Awaited<ReturnType<typeof commentTarget>>>;
 
@@ -22,7 +33,7 @@ export type CommentTarget = NonNullable<Awaited<ReturnType<typeof commentTarget>
  * reason only for their author and the PB office. Null when the viewer may not read it.
  */
 export async function commentThread(actor: Actor | null, target: CommentTarget, channel: CommentChannel) {
-  const thread = { channel, phase: target.phase, agencyId: target.agencyId, hidden: target.hidden };
+  const thread = await threadFor(actor, target, channel);
   if (!commentPermissions.read(actor, thread)) return null;
   const comments = await prisma.comment.findMany({
     where: { targetType: target.type, targetId: target.id, channel },

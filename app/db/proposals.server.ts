@@ -74,7 +74,7 @@ function proposalFromIdeas(cycleId: string, input: z.infer<typeof createProposal
         description: input.description,
         createdById: actor.id,
         revisions: {
-          create: { number: 1, title: input.title, description: input.description, editedById: actor.id, note: "First draft" },
+          create: { number: 1, title: input.title, description: input.description, editedById: actor.id, note: "" },
         },
         ideas: { create: ideas.map((i) => ({ ideaId: i.id })) },
       },

@@ -24,6 +24,11 @@ export function createI18n(locale: Locale, translations: Translations): I18n {
     initImmediate: false,
     returnNull: false,
   });
+  // "{{max, number}}" in a text is written as the rest of the page writes numbers (es-US: "20,000,000"),
+  // not by the bare language code (es: "20.000.000", which next to "$20,706.90" reads as something else).
+  i18n.services.formatter?.add("number", (value: unknown, lng: string | undefined, options: Intl.NumberFormatOptions) =>
+    new Intl.NumberFormat(INTL_LOCALE[isLocale(lng) ? lng : DEFAULT_LOCALE], options).format(value as number),
+  );
   return i18n;
 }
 

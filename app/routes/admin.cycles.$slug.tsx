@@ -279,7 +279,11 @@ export default function ManageCycle() {
         <Trans
           i18nKey="admin:cycle.summary"
           count={ballots}
-          values={{ phase: t(PHASE_KEYS[cycle.phase]), method: cycle.ballotMethod, rule: cycle.tallyRule }}
+          values={{
+            phase: t(PHASE_KEYS[cycle.phase]),
+            method: isBallotMethod(cycle.ballotMethod) ? t(BALLOT_METHOD_KEYS[cycle.ballotMethod]) : cycle.ballotMethod,
+            rule: tallyRuleName(t, cycle.tallyRule, cycle.ballotMethod),
+          }}
           components={{ strong: <strong /> }}
         />
       </p>

@@ -6,7 +6,7 @@ import { authorize, getActor } from "~/auth.server";
 import { CommentForm } from "~/components/comments";
 import { FormErrors, Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
-import { addComment, commentTarget, findComment, hideComment } from "~/db/comments.server";
+import { addComment, commentTarget, findComment, hideComment, threadFor } from "~/db/comments.server";
 import { commentPermissions } from "~/domain/comments/permissions";
 import type { z } from "zod";
 import { commentInput, hideInput } from "~/domain/comments/schema";
@@ -53,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!target) throw new Response(message("comments:notFound"), { status: 404 });
   const channel = fields.channel === "costing" ? "costing" : "public";
   if (target.hidden) throw new Response(message("comments:refused.hidden"), { status: 410 });
-  authorize(request, actor, commentPermissions.write(actor, { channel, phase: target.phase, agencyId: target.agencyId }), message("comments:refused.write"));
+  authorize(request, actor, commentPermissions.write(actor, await threadFor(actor, target, channel)), message("comments:refused.write"));
   if (!parsed.success) return refuse(fields, errorsOf(parsed.error), target.path);
   const limited = await takeAttempt([LIMITS.commentPerAccount, actor!.id]);
   if (limited) return refuse(fields, { "": [limited] }, target.path, 429);

@@ -238,8 +238,11 @@ export default function ProjectPage() {
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const f = useFormat();
+  // Named (and keyed) by how many updates there are, like the milestone and spending forms below:
+  // once an update is posted the form starts again from the project as it now is, so a second
+  // press does not post the same note twice.
   const [form, fields] = useForm({
-    id: "update",
+    id: `update-${project.updates.length}`,
     lastResult: answered.intent === "update" ? lastResult : undefined,
     defaultValue: { status: project.status, percentComplete: String(project.percentComplete), postedOn: today, note: "", photo: "", photoAlt: "" },
     shouldRevalidate: "onBlur",
@@ -456,7 +459,7 @@ export default function ProjectPage() {
       {canPost ? (
         <section className="card" aria-labelledby="post">
           <h2 id="post">{t("projects:detail.postTitle")}</h2>
-          <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+          <Form key={project.updates.length} method="post" encType="multipart/form-data" {...getFormProps(form)}>
             <AuthenticityTokenInput />
             <input type="hidden" name="intent" value="update" />
             <FormErrors id={form.errorId} errors={form.errors} />

@@ -20,7 +20,7 @@ import { sendForCosting } from "~/db/proposals.server";
 import { loadProposal } from "~/guards.server";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { proposalPermissions, PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
-import { sendForCostingInput } from "~/domain/proposals/schema";
+import { revisionNote, sendForCostingInput } from "~/domain/proposals/schema";
 import { TranslatedDescription } from "~/components/translated";
 import { categoryNamesIn, districtNamesIn, translationsInto } from "~/db/translations.server";
 import { translationLockedReason, translationPermissions } from "~/domain/translations/permissions";
@@ -42,7 +42,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canSend = proposalPermissions.sendForCosting(actor, { phase }, reach, proposal);
   const [latest, ...older] = proposal.costEstimates;
   const t = await serverT(request);
-  const target = { type: "proposal" as const, id: proposal.id, phase, agencyId: proposal.agencyId, path: `/proposals/${proposal.id}`, hidden: false };
+  const target = {
+    type: "proposal" as const,
+    id: proposal.id,
+    phase,
+    agencyId: proposal.agencyId,
+    path: `/proposals/${proposal.id}`,
+    hidden: false,
+    scope: { cycleId: proposal.cycleId, districtId: proposal.districtId, categoryId: proposal.categoryId },
+  };
   const [discussion, questions, following, history] = await Promise.all([
     commentThread(actor, target, "public"),
     commentThread(actor, target, "costing"),
@@ -171,7 +179,7 @@ export default function ProposalPage() {
           {proposal.revisions.map((r) => (
             <li key={r.number}>
               <Link to={`/proposals/${proposal.id}/revisions/${r.number}`}>{t("proposals:detail.revisionLink", { number: r.number })}</Link> — {f.date(r.createdAt)}
-              {r.note ? `: ${r.note}` : ""}
+              {revisionNote(r, t) ? `: ${revisionNote(r, t)}` : ""}
             </li>
           ))}
         </ol>

@@ -6,6 +6,8 @@ import { getRevision } from "~/db/proposals.server";
 import { loadProposal } from "~/guards.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
+import { useFormat } from "~/i18n/i18n";
+import { revisionNote } from "~/domain/proposals/schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
@@ -19,19 +21,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!revision) throw new Response(message("proposals:errors.revisionNotFound"), { status: 404 });
   return {
     proposal: { id: proposal.id, number: proposal.number, latest: proposal.revisions[0]?.number ?? 1 },
-    revision: { number: revision.number, title: revision.title, description: revision.description, note: revision.note, createdAt: revision.createdAt.toISOString().slice(0, 16).replace("T", " ") },
+    revision: { number: revision.number, title: revision.title, description: revision.description, note: revision.note, createdAt: revision.createdAt.toISOString().slice(0, 10) },
   };
 }
 
 export default function Revision() {
   const { proposal, revision } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const f = useFormat();
+  const note = revisionNote(revision, t);
   return (
     <article>
       <p><Link to={`/proposals/${proposal.id}`}>{t("proposals:revision.back", { number: proposal.number })}</Link></p>
       <p className="meta">
-        {t("proposals:revision.saved", { number: revision.number, latest: proposal.latest, date: revision.createdAt })}
-        {revision.note ? ` — ${revision.note}` : ""}
+        {t("proposals:revision.saved", { number: revision.number, latest: proposal.latest, date: f.date(revision.createdAt) })}
+        {note ? ` — ${note}` : ""}
       </p>
       <h1>{revision.title}</h1>
       <p className="prose">{revision.description}</p>

@@ -74,6 +74,9 @@ test("agency staff add a milestone, spending and an update with a photo; a resid
   await post.getByLabel("Description of the photo").fill("Six raised wooden beds filled with dark soil");
   await post.getByRole("button", { name: "Post update" }).click();
   await expect(staff.getByText("Update posted. It is now on the public timeline.")).toBeVisible();
+  // The form starts again, so a second press cannot post the same note twice; it starts from the project as it now is.
+  await expect(post.getByLabel("What happened")).toHaveValue("");
+  await expect(post.getByLabel("Percent complete")).toHaveValue("70");
   await staff.context().close();
 
   const resident = await signIn(browser, "resident");

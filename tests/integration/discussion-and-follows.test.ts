@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
 import { ideasForProposal } from "~/db/ideas.server";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
+import { addMember, createCommittee } from "~/db/committees.server";
 import { decodeMessage } from "~/i18n/message";
 import { deliverOutbox } from "~/mail.server";
 import { action as commentAction } from "~/routes/comments";
@@ -82,6 +83,18 @@ describe("comments, moderation, merging, outcomes and following", async () => {
     expect((await view(parksStaff)).questions?.comments).toHaveLength(2);
     expect((await view(libraryStaff)).questions).toBeNull();
     expect((await view(null)).questions).toBeNull();
+
+    // Once the PB office sets up committees, only the proposal's own delegates (whose committee covers it) are in it.
+    const south = cycle.districts[1];
+    const northCommittee = await createCommittee(cycle.id, { name: "North", districtId: north.id, categoryId: null }, admin);
+    const southCommittee = await createCommittee(cycle.id, { name: "South", districtId: south.id, categoryId: null }, admin);
+    const southDelegate = await makeUser(["delegate"]);
+    await addMember(cycle.id, northCommittee.committee!.id, delegate.id, admin);
+    await addMember(cycle.id, southCommittee.committee!.id, southDelegate.id, admin);
+    expect(((await ask(southDelegate)) as Response).status).toBe(403);
+    expect((await view(southDelegate)).questions).toBeNull();
+    expect(((await ask(delegate)) as Response).status).toBe(302);
+    expect((await view(delegate)).questions?.comments).toHaveLength(3);
   });
 
   it("merges an idea into another, with lineage both ways, and refuses merging into itself", async () => {

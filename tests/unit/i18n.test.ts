@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LOCALES, NAMESPACES } from "~/i18n/config";
 import { decodeMessage, message } from "~/i18n/message";
+import { inWords } from "../english";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -81,5 +82,11 @@ describe("translations", () => {
     const text = message("vote:errors.overBudget", { cost: "$1,200", budget: "$1,000" });
     expect(decodeMessage(text)).toEqual({ key: "vote:errors.overBudget", values: { cost: "$1,200", budget: "$1,000" } });
     expect(decodeMessage("Plain words: not a key.")).toBeNull();
+  });
+
+  it("numbers inside a text are written as the page writes them (es-US in Spanish), not by the bare language", () => {
+    const text = message("costing:errors.totalTooLarge", { max: 20_000_000 });
+    expect(inWords(text, "es")).toBe("Este presupuesto suma más de 20,000,000, demasiado para ser correcto: revise las cantidades y los costos unitarios.");
+    expect(inWords(text, "en")).toContain("more than 20,000,000,");
   });
 });

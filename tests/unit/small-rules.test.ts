@@ -8,6 +8,8 @@ import type { Actor } from "~/domain/auth/roles";
 import { formatMoney, moneyToCents } from "~/domain/money";
 import { translationPermissions } from "~/domain/translations/permissions";
 import { translatedFields, translationInputFor } from "~/domain/translations/schema";
+import { revisionNote } from "~/domain/proposals/schema";
+import { inWords } from "../english";
 
 describe("money", () => {
   it("parses what people type into integer cents", () => {
@@ -131,5 +133,17 @@ describe("where a delegate works", () => {
     expect(choices).toEqual({ districts: [{ id: "n" }], categories: [{ id: "parks" }, { id: "streets" }] });
     expect(hasReach({ wholeCycle: false, scopes: [] })).toBe(false);
     expect(hasReach({ wholeCycle: true })).toBe(true);
+  });
+});
+
+describe("a proposal revision's note", () => {
+  const t = (key: string) => inWords(key, "es");
+  it("says 'first draft' in the reader's language for the first revision (the app wrote it, old or new)", () => {
+    expect(revisionNote({ number: 1, note: "" }, t)).toBe("Primer borrador");
+    expect(revisionNote({ number: 1, note: "First draft" }, t)).toBe("Primer borrador");
+  });
+  it("keeps a delegate's own words as written", () => {
+    expect(revisionNote({ number: 2, note: "Smaller, after the not-feasible verdict." }, t)).toBe("Smaller, after the not-feasible verdict.");
+    expect(revisionNote({ number: 2, note: "" }, t)).toBe("");
   });
 });

@@ -10,22 +10,26 @@ interface Thread {
   agencyId: string | null;
   /** What it hangs on was hidden by the PB office: its discussion is closed. */
   hidden?: boolean;
+  /** Whether a delegate's committees cover the proposal (see withinReach): only its own delegates join its Q&A. */
+  delegateReaches?: boolean;
 }
 
 const discussing = (phase: string) => ["ideas", "proposals", "costing", "voting"].includes(phase);
 const inCosting = (phase: string) => phase === "proposals" || phase === "costing";
-/** Delegates, the PB office, and staff of the agency costing this proposal: nobody else reads the Q&A. */
-const costingParty = (actor: Actor | null, agencyId: string | null) =>
-  hasRole(actor, "delegate") || hasRole(actor, "admin") || (hasRole(actor, "staff") && !!agencyId && actor?.agencyId === agencyId);
+/** The proposal's delegates, the PB office, and staff of the agency costing it: nobody else reads the Q&A. */
+const costingParty = (actor: Actor | null, thread: Thread) =>
+  (hasRole(actor, "delegate") && thread.delegateReaches === true) ||
+  hasRole(actor, "admin") ||
+  (hasRole(actor, "staff") && !!thread.agencyId && actor?.agencyId === thread.agencyId);
 
 // Who may read, write and moderate comments; every loader and action asks here.
 export const commentPermissions = {
-  read: (actor: Actor | null, thread: Thread) => thread.channel === "public" || costingParty(actor, thread.agencyId),
+  read: (actor: Actor | null, thread: Thread) => thread.channel === "public" || costingParty(actor, thread),
   /** Anyone signed in may join the public discussion while the cycle is under way. */
   write: (actor: Actor | null, thread: Thread) =>
     !!actor &&
     !thread.hidden &&
-    (thread.channel === "public" ? discussing(thread.phase) : inCosting(thread.phase) && costingParty(actor, thread.agencyId)),
+    (thread.channel === "public" ? discussing(thread.phase) : inCosting(thread.phase) && costingParty(actor, thread)),
   /** Visitors see where to sign in to join an open public discussion. */
   offerSignIn: (actor: Actor | null, thread: Thread) => !actor && !thread.hidden && thread.channel === "public" && discussing(thread.phase),
   /** Hiding content is the PB office's job, always with a reason its author sees. */

@@ -40,3 +40,12 @@ export function unchangedRevision(current: { title: string; description: string 
   const same = input.title === current.title && input.description === current.description;
   return same && !input.note ? message("proposals:errors.nothingChanged") : null;
 }
+
+/** What the first revision says about itself: written by the app, so shown in the reader's language. */
+const FIRST_DRAFT_NOTE = "First draft"; // stored by earlier versions; new proposals store no note
+
+/** A revision's note for the page: the delegate's own words, or "First draft" translated (`t`) for the first. */
+export function revisionNote(revision: { number: number; note: string }, t: (key: string) => string): string {
+  if (revision.number === 1 && (revision.note === "" || revision.note === FIRST_DRAFT_NOTE)) return t("proposals:revision.firstDraft");
+  return revision.note;
+}

@@ -50,7 +50,8 @@ describe("what Equal Shares says each supporter paid", () => {
     expect(explainNote(note, dollars, tIn("en"))).toBe(
       "Funded by its 145,803 supporters' equal shares: 136,308 paid $2.30, 9,495 paid all they had left ($0.00 to $2.27).",
     );
-    expect(explainNote(note, dollars, tIn("es"))).toContain("las 145.803 personas que lo votaron");
+    // Spanish as written in the United States (es-US), like the money beside it: "145,803", not "145.803".
+    expect(explainNote(note, dollars, tIn("es"))).toContain("las 145,803 personas que lo votaron");
   });
 });
 
