@@ -11,6 +11,7 @@ import {
   useLocation,
   useMatches,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
@@ -30,6 +31,16 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/**
+ * The root's data (who is signed in, the language and all its texts, some 30 KB) changes only when a
+ * form is sent (signing in or out) or the language is switched: moving between pages or filtering a
+ * list does not fetch it again, which matters on a slow phone plan.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
+  return nextUrl.searchParams.has("lng") && nextUrl.searchParams.get("lng") !== currentUrl.searchParams.get("lng");
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const i18n = createI18n((data?.locale as Locale | undefined) ?? DEFAULT_LOCALE, (data?.translations as Translations | undefined) ?? {});

@@ -241,10 +241,11 @@ export default function ProjectPage() {
   // Named (and keyed) by how many updates there are, like the milestone and spending forms below:
   // once an update is posted the form starts again from the project as it now is, so a second
   // press does not post the same note twice.
-  const [form, fields] = useForm({
+  // No default for the photo: conform cannot give a file input a value (it throws when the form starts again).
+  const [form, fields] = useForm<{ status: string; percentComplete: string; postedOn: string; note: string; photo: File; photoAlt: string }>({
     id: `update-${project.updates.length}`,
     lastResult: answered.intent === "update" ? lastResult : undefined,
-    defaultValue: { status: project.status, percentComplete: String(project.percentComplete), postedOn: today, note: "", photo: "", photoAlt: "" },
+    defaultValue: { status: project.status, percentComplete: String(project.percentComplete), postedOn: today, note: "", photoAlt: "" },
     shouldRevalidate: "onBlur",
   });
   // The forms that add a milestone or a spending entry are named (and keyed) by how many there

@@ -33,3 +33,37 @@ test("the ballot page loads under 80 KB of JavaScript (gzip) and keeps its runni
   await page.getByLabel(/Flower boxes/).uncheck();
   await expect(page.getByText("$300 left")).toBeVisible();
 });
+
+// The root's data (the language's texts, some 30 KB) is fetched once: moving between pages and
+// filtering a list with JavaScript on fetches only the page's own data; switching language or
+// signing in fetches it again.
+test("moving between pages does not download the language's texts again; switching language and signing in do", async ({ page }) => {
+  const dataRequests: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.endsWith(".data")) dataRequests.push(r.url());
+  });
+  await page.goto("/ideas");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Proposals" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Proposals/ })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Projects" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Projects/ })).toBeVisible();
+  expect(dataRequests.length).toBeGreaterThanOrEqual(2);
+  // Single fetch names the routes it wants when it leaves some out: root is not among them.
+  for (const url of dataRequests) expect(new URL(url).searchParams.get("_routes") ?? "root", url).not.toContain("root");
+
+  dataRequests.length = 0;
+  await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "Español" }).click();
+  await expect(page.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Propuestas" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Propuestas" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Propuestas/ })).toBeVisible(); // still Spanish after moving on
+  await page.getByRole("navigation", { name: "Idioma" }).getByRole("link", { name: "English" }).click();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ideas" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByLabel("Email").fill("resident@riverside.example");
+  await page.getByLabel("Password").fill("riverside-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ideas" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+});
