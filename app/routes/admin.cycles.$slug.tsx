@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
@@ -24,7 +24,7 @@ import { BALLOT_METHOD_KEYS, ballotRulesInput, stringValues, tallyRuleName } fro
 import { BallotRulesFields } from "~/components/ballot-rules-fields";
 import type { SubmissionResult } from "@conform-to/react";
 import { ballotRulesLockedReason, cyclePermissions } from "~/domain/cycles/permissions";
-import { blockersToAdvance, nextPhase, PHASE_KEYS, warningsBeforeAdvance } from "~/domain/cycles/phases";
+import { blockersToAdvance, nextPhase, PHASE_KEYS, warningsBeforeAdvance, type Phase } from "~/domain/cycles/phases";
 import { ideaPermissions } from "~/domain/ideas/permissions";
 import { votingChannelPermissions } from "~/domain/ballots/permissions";
 import { eligibilityInput, votingDatesInput } from "~/domain/cycles/schema";
@@ -37,6 +37,7 @@ import { LOCALE_NAMES, isLocale } from "~/i18n/config";
 import { useFormat, useMessage } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/i18n.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -87,6 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cycle: { slug: cycle.slug, name: cycle.name, phase, currency: cycle.currency, ballotMethod: cycle.ballotMethod, tallyRule: cycle.tallyRule, score: scoreKindOf(cycle.ballotMethod) },
     // Closing before the announced day is allowed (a council may decide so) but said beside the confirmation.
     closesEarly: phase === "voting" && !!cycle.votingClosesOn && cycle.votingClosesOn > todayIso() ? cycle.votingClosesOn : null,
+    opensEarly: phase === "costing" && !!cycle.votingOpensOn && cycle.votingOpensOn > todayIso() ? cycle.votingOpensOn : null,
     rules: stringValues({
       ballotMethod: cycle.ballotMethod,
       minSpendPercent: cycle.minSpendPercent,
@@ -182,6 +184,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "update-dates": {
       requireState(cyclePermissions.setVotingDates(actor, { phase }), message("admin:dates.locked"));
+      // Once voting is open its first day is history (ballots were cast from it): only the closing day moves.
+      if (phase === "voting") formData.set("votingOpensOn", cycle.votingOpensOn ?? "");
       const submission = parseWithZod(formData, { schema: votingDatesInput });
       if (submission.status !== "success") return refused({ blockers: [], codes: null, dates: submission.reply() });
       await updateVotingDates(cycle.id, submission.value, actor);
@@ -191,7 +195,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       requireState(cyclePermissions.generateCodes(actor, { phase }), message("admin:codes.locked"));
       const submission = parseWithZod(formData, { schema: generateCodesInput });
       if (submission.status !== "success") return refused({ blockers: [], codes: submission.reply() });
-      const made = await generateVoterCodes(cycle.id, submission.value.districtId, submission.value.count, submission.value.label, actor);
+      const label = submission.value.label || (await serverT(request))("admin:codes.defaultLabel");
+      const made = await generateVoterCodes(cycle.id, submission.value.districtId, submission.value.count, label, actor);
       if (!made.ok) return refused({ blockers: [], codes: submission.reply({ fieldErrors: { districtId: [made.reason] } }) });
       return back("codes");
     }
@@ -250,23 +255,38 @@ const RESULT_STATUS_KEYS: Record<string, string> = {
 
 const isBallotMethod = (m: string): m is (typeof BALLOT_METHODS)[number] => (BALLOT_METHODS as readonly string[]).includes(m);
 
+/** What moving to each phase does, said next to the button (closing voting has its own confirmation). */
+const MOVE_EXPLAINED = {
+  draft: "admin:moveExplained.ideas",
+  ideas: "admin:moveExplained.ideas",
+  proposals: "admin:moveExplained.proposals",
+  costing: "admin:moveExplained.costing",
+  voting: "admin:moveExplained.voting",
+  results: "admin:moveExplained.results",
+  implementation: "admin:moveExplained.implementation",
+  closed: "admin:moveExplained.closed",
+} as const satisfies Record<Phase, string>;
+
 export default function ManageCycle() {
-  const { cycle, closesEarly, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, votingDates, canSetDates, canGenerateCodes, turnout, districts, translations, next, blockers, warnings, batches, ballots, canTally, canCreateProjects, results, anyPublished } = useLoaderData<typeof loader>();
+  const { cycle, closesEarly, opensEarly, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, votingDates, canSetDates, canGenerateCodes, turnout, districts, translations, next, blockers, warnings, batches, ballots, canTally, canCreateProjects, results, anyPublished } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const say = useMessage();
   const f = useFormat();
   const money = (c: number) => f.money(c, cycle.currency);
-  const [rulesForm, rulesFields] = useForm<z.input<typeof ballotRulesInput>>({ lastResult: actionData?.rules, id: "rules", defaultValue: rules });
-  const [voidForm, voidFields] = useForm<z.input<typeof voidCodeInput>>({ lastResult: actionData?.voiding, id: "void-code" });
+  // Each form is named per visit of the page (a saved form redirects, which is a new visit): after a
+  // success it starts again from what was saved, without the errors of a try before it.
+  const { key: visit } = useLocation();
+  const [rulesForm, rulesFields] = useForm<z.input<typeof ballotRulesInput>>({ lastResult: actionData?.rules, id: `rules-${visit}`, defaultValue: rules });
+  const [voidForm, voidFields] = useForm<z.input<typeof voidCodeInput>>({ lastResult: actionData?.voiding, id: `void-code-${visit}` });
   const [eligibilityForm, eligibilityFields] = useForm({
     lastResult: actionData?.eligibility,
-    id: "eligibility",
+    id: `eligibility-${visit}`,
     defaultValue: { ...eligibility, accountVoting: eligibility.accountVoting ? "yes" : undefined },
   });
-  const [datesForm, datesFields] = useForm({ lastResult: actionData?.dates, id: "dates", defaultValue: votingDates });
-  const [codesForm, codesFields] = useForm<z.input<typeof generateCodesInput>>({ lastResult: actionData?.codes, id: "codes", defaultValue: { count: "100", label: "" } });
+  const [datesForm, datesFields] = useForm({ lastResult: actionData?.dates, id: `dates-${visit}`, defaultValue: votingDates });
+  const [codesForm, codesFields] = useForm<z.input<typeof generateCodesInput>>({ lastResult: actionData?.codes, id: `codes-${visit}`, defaultValue: { count: "100", label: "" } });
   // The address keeps the last success (?notice=); a refused post since then must not show it beside its errors.
   const noticeKey = actionData ? undefined : NOTICE_KEYS[searchParams.get("notice") ?? (searchParams.get("created") ? "created" : "")];
   const shownBlockers = actionData?.blockers?.length ? actionData.blockers : blockers;
@@ -321,6 +341,13 @@ export default function ManageCycle() {
           {shownBlockers.length && cycle.phase === "voting" && canEnterPaper ? (
             <p><Link to={`/admin/cycles/${cycle.slug}/paper`}>{t("admin:cycle.toPaperBoxes")}</Link></p>
           ) : null}
+          {/* What the move does, before it is made: phases only move forward. */}
+          {cycle.phase !== "voting" ? (
+            <p>
+              {t(MOVE_EXPLAINED[next])}
+              {opensEarly ? ` ${t("admin:moveExplained.opensEarly", { date: f.date(opensEarly) })}` : ""}
+            </p>
+          ) : null}
           <Form method="post" className="stack">
             <AuthenticityTokenInput />
             {cycle.phase === "voting" ? (
@@ -366,7 +393,11 @@ export default function ManageCycle() {
           <p className="hint">{t("admin:dates.intro")}</p>
           <Form method="post" {...getFormProps(datesForm)}>
             <AuthenticityTokenInput />
-            <TextField meta={datesFields.votingOpensOn} label={t("admin:newCycle.votingOpens")} type="date" />
+            {cycle.phase === "voting" ? (
+              <p>{votingDates.votingOpensOn ? t("admin:dates.openedOn", { date: f.date(votingDates.votingOpensOn) }) : t("admin:dates.openedNow")}</p>
+            ) : (
+              <TextField meta={datesFields.votingOpensOn} label={t("admin:newCycle.votingOpens")} type="date" />
+            )}
             <TextField meta={datesFields.votingClosesOn} label={t("admin:newCycle.votingCloses")} type="date" />
             <button type="submit" name="intent" value="update-dates" className="button-secondary">{t("admin:dates.save")}</button>
           </Form>

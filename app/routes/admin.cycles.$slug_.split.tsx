@@ -24,7 +24,7 @@ async function guard(request: Request, slug: string | undefined) {
   const actor = await getActor(request);
   authorize(request, actor, participationPermissions.previewSplit(actor), "participation:split.forbidden");
   const cycle = slug ? await getCycle({ slug }) : null;
-  if (!cycle) throw new Response("We could not find that cycle.", { status: 404 });
+  if (!cycle) throw new Response(message("admin:errors.cycleNotFound"), { status: 404 });
   return { actor: actor!, cycle };
 }
 
@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, cycle } = await guard(request, params.slug);
   const formData = await readForm(request);
   const intent = formData.get("intent");
-  if (intent !== "preview" && intent !== "apply") throw new Response("Unknown action.", { status: 400 });
+  if (intent !== "preview" && intent !== "apply") throw new Response(message("admin:errors.unknownAction"), { status: 400 });
   if (intent === "apply") {
     // Asked here and again inside the transaction (voting may open meanwhile).
     authorize(request, actor, participationPermissions.applySplit(actor, cycle), message("participation:split.errors.phase"));
@@ -120,7 +120,7 @@ export default function BudgetSplit() {
       <Form method="post">
         <AuthenticityTokenInput />
         <FormErrors id="split-errors" errors={answer?.formError ? [answer.formError] : undefined} />
-        {field("total", t("participation:split.total"), values?.total ?? total)}
+        {field("total", t("participation:split.total", { currency: cycle.currency }), values?.total ?? total)}
         <div className="grid-2">
           {districts.map((d) => (
             <fieldset key={d.id}>

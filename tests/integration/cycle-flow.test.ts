@@ -389,14 +389,16 @@ describe("correcting the voting days", async () => {
   const post = async (who: Parameters<typeof browserFor>[0], fields: Record<string, string>) =>
     settle(async () => adminAction(args((await browserFor(who)).post(url, { intent: "update-dates", ...fields }), { slug: cycle.slug })));
 
-  it("lets the PB office extend voting, refusing a closing day already gone by its field with the days typed kept", async () => {
+  it("lets the PB office extend voting but not move the day it opened, refusing a closing day already gone by its field with the day typed kept", async () => {
     const past = answerOf<{ dates: { error: Record<string, string[]>; initialValue: Record<string, unknown> } }>(await post(admin, { votingOpensOn: "2019-03-01", votingClosesOn: "2019-03-31" }));
     expect(past.httpStatus).toBe(400);
     expect(past.reply.dates.error.votingClosesOn.map((e) => inWords(e))).toEqual(["This closing day has already passed: give the day voting will close."]);
-    expect(past.reply.dates.initialValue).toMatchObject({ votingOpensOn: "2019-03-01", votingClosesOn: "2019-03-31" });
-    const saved = (await post(admin, { votingOpensOn: "2026-11-01", votingClosesOn: "2099-12-15" })) as Response;
+    expect(past.reply.dates.initialValue).toMatchObject({ votingClosesOn: "2019-03-31" });
+    // Voting is open: its first day stays as it was (ballots were cast from it), whatever a form sends.
+    const opened = (await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).votingOpensOn;
+    const saved = (await post(admin, { votingOpensOn: "2099-06-01", votingClosesOn: "2099-12-15" })) as Response;
     expect(saved.headers.get("Location")).toBe(`${url}?notice=dates`);
-    expect(await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).toMatchObject({ votingOpensOn: "2026-11-01", votingClosesOn: "2099-12-15" });
+    expect(await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).toMatchObject({ votingOpensOn: opened, votingClosesOn: "2099-12-15" });
     expect(await prisma.auditLog.count({ where: { action: "cycle.voting-dates", targetId: cycle.id } })).toBe(1);
   });
 
@@ -406,5 +408,21 @@ describe("correcting the voting days", async () => {
     await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "results" } });
     expect(((await post(admin, { votingClosesOn: "2099-12-31" })) as Response).status).toBe(409);
     expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).votingClosesOn).toBe("2099-12-15");
+  });
+});
+
+describe("a batch of voter codes made without a label", async () => {
+  const admin = await makeUser(["admin"]);
+  const cycle = await makeCycle(admin, "voting");
+
+  it("is named in the language the PB office works in", async () => {
+    const post = async (lng: string) =>
+      settle(async () =>
+        adminAction(args((await browserFor(admin)).post(`/admin/cycles/${cycle.slug}?lng=${lng}`, { intent: "generate-codes", districtId: cycle.districts[0].id, count: "2", label: "" }), { slug: cycle.slug })),
+      );
+    expect(((await post("es")) as Response).status).toBe(302);
+    expect(((await post("en")) as Response).status).toBe(302);
+    const labels = (await prisma.voterCodeBatch.findMany({ where: { cycleId: cycle.id }, orderBy: { createdAt: "asc" } })).map((b) => b.label);
+    expect(labels).toEqual(["Lote", "Batch"]);
   });
 });

@@ -32,6 +32,15 @@ describe("phase guards", () => {
     expect(nextPhase("closed")).toBeNull();
   });
 
+  it("does not leave the proposals phase while a district has nothing sent for costing (it could never get a ballot)", () => {
+    const proposals = { ...base, phase: "proposals" as const };
+    expect(blockersToAdvance(proposals)).toEqual([]);
+    const southOnlyDrafts = { ...proposals, proposals: [...base.proposals.filter((p) => p.districtId === "n"), { number: 4, title: "Pond", districtId: "s", status: "draft" }] };
+    expect(blockersToAdvance(southOnlyDrafts)).toEqual([expect.stringMatching(/^District “South” has no proposal sent for costing/)]);
+    // Nothing sent anywhere: one message, not one per district.
+    expect(blockersToAdvance({ ...proposals, proposals: [] })).toHaveLength(1);
+  });
+
   it("lets voting open when every proposal sent for costing has a verdict", () => {
     expect(blockersToAdvance(base)).toEqual([]);
   });

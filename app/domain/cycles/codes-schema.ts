@@ -8,7 +8,8 @@ export const generateCodesInput = z.object({
     .int(message("admin:errors.codeCountWhole"))
     .min(1, message("admin:errors.codeCountMin"))
     .max(20000, message("admin:errors.codeCountMax")),
-  label: z.string().trim().max(100, message("common:form.tooLong", { max: 100 })).default("").transform((v) => v || "Batch"),
+  // Empty: the route names the batch in the PB office's language ("Batch", "Lote").
+  label: z.string().trim().max(100, message("common:form.tooLong", { max: 100 })).default(""),
 });
 
 export const voidCodeInput = z.object({

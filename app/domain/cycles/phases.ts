@@ -92,6 +92,12 @@ export function blockersToAdvance(cycle: CycleSnapshot): string[] {
     case "proposals":
       if (!cycle.proposals.some((p) => p.status !== "draft")) {
         blockers.push(message("admin:blockers.noProposalSent"));
+        break;
+      }
+      // A district with nothing sent would have nothing to vote on, and after this phase nothing can be added:
+      // ideas can still be imported for it now, and its delegates develop them.
+      for (const d of cycle.districts) {
+        if (!cycle.proposals.some((p) => p.districtId === d.id && p.status !== "draft")) blockers.push(message("admin:blockers.districtWithoutProposal", { district: d.name }));
       }
       break;
     case "costing": {
