@@ -19,21 +19,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   authorize(request, actor, cyclePermissions.manage(actor), message("admin:errors.onlyOfficePrints"));
   const batch = params.batchId ? await batchCodes(params.batchId) : null;
   if (!batch) throw new Response(message("admin:errors.batchNotFound"), { status: 404 });
+  // After voting closes a code can never be used: no slip is printed that would send someone to vote.
+  const usable = cyclePermissions.generateCodes(actor, { phase: batch.cycle.phase });
   return {
+    closed: !usable,
     cycle: batch.cycle.name,
     district: batch.district.name,
     closes: batch.cycle.votingClosesOn,
     // A slip is read on paper: the whole address, as the office reached the site (behind a proxy: TRUST_PROXY).
     voteUrl: new URL("/vote", new URL(request.url).origin).href,
-    codes: batch.codes.filter((c) => !c.voidedAt && !c.participation).map((c) => c.code),
+    codes: usable ? batch.codes.filter((c) => !c.voidedAt && !c.participation).map((c) => c.code) : [],
   };
 }
 
 export default function PrintCodes() {
-  const { cycle, district, closes, voteUrl, codes } = useLoaderData<typeof loader>();
+  const { closed, cycle, district, closes, voteUrl, codes } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const f = useFormat();
   const howToVote = closes ? t("admin:slips.howToVoteBefore", { url: voteUrl, date: f.date(closes) }) : t("admin:slips.howToVote", { url: voteUrl });
+  if (closed) return <p>{t("admin:slips.closed")}</p>;
   return (
     <>
       <p className="no-print">{t("admin:slips.intro", { count: codes.length })}</p>

@@ -324,6 +324,12 @@ describe("generating voter codes", async () => {
     expect(tIn("es")("admin:slips.howToVoteBefore", { url: slips.voteUrl, date: "1 de mayo de 2028" })).toBe(
       "Vote en https://budget.example.org/vote con este código hasta el 1 de mayo de 2028, último día de votación. Vota una sola vez; no se lo muestre a nadie.",
     );
+    // Once voting has closed, no slip is printed that would send someone to vote.
+    const phase = (await prisma.cycle.findUniqueOrThrow({ where: { id: other.id } })).phase;
+    await prisma.cycle.update({ where: { id: other.id }, data: { phase: "results" } });
+    const after = await printLoader(args(browser.get(`/admin/codes/${batch.id}/print`), { batchId: batch.id }));
+    expect(after).toMatchObject({ closed: true, codes: [] });
+    await prisma.cycle.update({ where: { id: other.id }, data: { phase } });
   });
 });
 
