@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
@@ -275,18 +275,15 @@ export default function ManageCycle() {
   const say = useMessage();
   const f = useFormat();
   const money = (c: number) => f.money(c, cycle.currency);
-  // Each form is named per visit of the page (a saved form redirects, which is a new visit): after a
-  // success it starts again from what was saved, without the errors of a try before it.
-  const { key: visit } = useLocation();
-  const [rulesForm, rulesFields] = useForm<z.input<typeof ballotRulesInput>>({ lastResult: actionData?.rules, id: `rules-${visit}`, defaultValue: rules });
-  const [voidForm, voidFields] = useForm<z.input<typeof voidCodeInput>>({ lastResult: actionData?.voiding, id: `void-code-${visit}` });
+  const [rulesForm, rulesFields] = useForm<z.input<typeof ballotRulesInput>>({ lastResult: actionData?.rules, id: "rules", defaultValue: rules });
+  const [voidForm, voidFields] = useForm<z.input<typeof voidCodeInput>>({ lastResult: actionData?.voiding, id: "void-code" });
   const [eligibilityForm, eligibilityFields] = useForm({
     lastResult: actionData?.eligibility,
-    id: `eligibility-${visit}`,
+    id: "eligibility",
     defaultValue: { ...eligibility, accountVoting: eligibility.accountVoting ? "yes" : undefined },
   });
-  const [datesForm, datesFields] = useForm({ lastResult: actionData?.dates, id: `dates-${visit}`, defaultValue: votingDates });
-  const [codesForm, codesFields] = useForm<z.input<typeof generateCodesInput>>({ lastResult: actionData?.codes, id: `codes-${visit}`, defaultValue: { count: "100", label: "" } });
+  const [datesForm, datesFields] = useForm({ lastResult: actionData?.dates, id: "dates", defaultValue: votingDates });
+  const [codesForm, codesFields] = useForm<z.input<typeof generateCodesInput>>({ lastResult: actionData?.codes, id: "codes", defaultValue: { count: "100", label: "" } });
   // The address keeps the last success (?notice=); a refused post since then must not show it beside its errors.
   const noticeKey = actionData ? undefined : NOTICE_KEYS[searchParams.get("notice") ?? (searchParams.get("created") ? "created" : "")];
   const shownBlockers = actionData?.blockers?.length ? actionData.blockers : blockers;

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
@@ -78,9 +78,7 @@ export default function Committees() {
   const { cycle, districts, categories, delegates, committees } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const memberError = answer && "memberError" in answer ? answer.memberError : null;
-  // Named per visit (a saved committee redirects): the next committee starts empty, without the last try's errors.
-  const { key: visit } = useLocation();
-  const [form, fields] = useForm({ lastResult: answer && !("memberError" in answer) ? answer : undefined, id: `committee-${visit}` });
+  const [form, fields] = useForm({ lastResult: answer && !("memberError" in answer) ? answer : undefined, id: "committee" });
   return (
     <div>
       <p>

@@ -14,6 +14,7 @@ test("a resident who forgot their password chooses a new one with the e-mailed l
   await page.getByLabel("Password").fill("first password 123");
   await page.getByRole("button", { name: "Create account" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
