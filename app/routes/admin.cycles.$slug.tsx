@@ -235,6 +235,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** A refused step: the page again, with what went wrong (400 for a bad form, 409 for a guard). */
 const refused = (answer: ActionData, status = 400) => data(answer, { status });
 
+/** What a form is given after it was saved: a result without values, which conform answers by starting the form again. */
+const SAVED = { initialValue: null } satisfies SubmissionResult<string[]>;
+
 const NOTICE_KEYS: Record<string, string> = {
   created: "admin:cycle.notice.created",
   advanced: "admin:cycle.notice.advanced",
@@ -275,15 +278,19 @@ export default function ManageCycle() {
   const say = useMessage();
   const f = useFormat();
   const money = (c: number) => f.money(c, cycle.currency);
-  const [rulesForm, rulesFields] = useForm<z.input<typeof ballotRulesInput>>({ lastResult: actionData?.rules, id: "rules", defaultValue: rules });
-  const [voidForm, voidFields] = useForm<z.input<typeof voidCodeInput>>({ lastResult: actionData?.voiding, id: "void-code" });
+  // A form saved (the page came back with its notice) starts again from what was saved, without the
+  // errors of a try before it: conform resets a form given a result without values.
+  const notice = actionData ? null : searchParams.get("notice");
+  const resultFor = <T,>(result: T | undefined, savedNotice: string) => result ?? (notice === savedNotice ? SAVED : undefined);
+  const [rulesForm, rulesFields] = useForm<z.input<typeof ballotRulesInput>>({ lastResult: resultFor(actionData?.rules, "rules"), id: "rules", defaultValue: rules });
+  const [voidForm, voidFields] = useForm<z.input<typeof voidCodeInput>>({ lastResult: resultFor(actionData?.voiding, "voided"), id: "void-code" });
   const [eligibilityForm, eligibilityFields] = useForm({
-    lastResult: actionData?.eligibility,
+    lastResult: resultFor(actionData?.eligibility, "eligibility"),
     id: "eligibility",
     defaultValue: { ...eligibility, accountVoting: eligibility.accountVoting ? "yes" : undefined },
   });
-  const [datesForm, datesFields] = useForm({ lastResult: actionData?.dates, id: "dates", defaultValue: votingDates });
-  const [codesForm, codesFields] = useForm<z.input<typeof generateCodesInput>>({ lastResult: actionData?.codes, id: "codes", defaultValue: { count: "100", label: "" } });
+  const [datesForm, datesFields] = useForm({ lastResult: resultFor(actionData?.dates, "dates"), id: "dates", defaultValue: votingDates });
+  const [codesForm, codesFields] = useForm<z.input<typeof generateCodesInput>>({ lastResult: resultFor(actionData?.codes ?? undefined, "codes"), id: "codes", defaultValue: { count: "100", label: "" } });
   // The address keeps the last success (?notice=); a refused post since then must not show it beside its errors.
   const noticeKey = actionData ? undefined : NOTICE_KEYS[searchParams.get("notice") ?? (searchParams.get("created") ? "created" : "")];
   const shownBlockers = actionData?.blockers?.length ? actionData.blockers : blockers;

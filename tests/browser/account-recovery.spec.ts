@@ -18,6 +18,7 @@ test("a resident who forgot their password chooses a new one with the e-mailed l
 
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Forgot your password?"); // the sign-in page has an Email field too
   await page.getByLabel("Email").fill("not an address");
   await page.getByRole("button", { name: "Send me a link" }).click();
   await expect(page.getByText("Enter a valid email address, like name@example.org.")).toBeVisible();

@@ -206,6 +206,24 @@ test("with JavaScript, an idea with a short title is refused next to the title, 
   await expect(page.getByLabel("Category")).not.toHaveValue("");
 });
 
+test("on the PB office's cycle page, a refused form's errors go once it is saved (JavaScript on)", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/cycles/2026");
+  const codes = admin.getByRole("region", { name: "Voter codes" });
+  await codes.getByLabel("District").selectOption({ index: 1 });
+  await codes.getByLabel("How many codes").fill("0");
+  await codes.getByRole("button", { name: "Generate codes" }).click();
+  await expect(codes.getByText("Generate at least 1 code.")).toBeVisible();
+  await admin.waitForLoadState("networkidle"); // the page reloads its data after a refusal (see shouldRevalidate)
+  await codes.getByLabel("How many codes").fill("3");
+  await codes.getByLabel("Label (optional)").fill("Library desk");
+  await codes.getByRole("button", { name: "Generate codes" }).click();
+  await expect(admin.getByText("Voter codes generated. Download the CSV for mailing.")).toBeVisible();
+  await expect(codes.getByText("Generate at least 1 code.")).toHaveCount(0);
+  await expect(codes.getByLabel("How many codes")).toHaveValue("100"); // the form starts again
+  await expect(codes.getByRole("row", { name: /Library desk/ })).toBeVisible();
+});
+
 test("a ranked ballot with a gap is refused with the ranks kept, then cast in rank order (no JavaScript)", async ({ browser }) => {
   const [code] = query<{ code: string }>(
     `select v.code from VoterCode v join Cycle c on c.id = v.cycleId left join Participation p on p.voterCodeId = v.id
