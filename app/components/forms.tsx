@@ -4,7 +4,14 @@ import {
   getTextareaProps,
   type FieldMetadata,
 } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
+
+/**
+ * What a form is given once it was saved (the page came back with its notice): a result without values,
+ * which conform answers by starting the form again from its defaults, without the errors of a try before.
+ */
+export const SAVED_FORM = { initialValue: null } satisfies SubmissionResult<string[]>;
 import { useTranslation } from "react-i18next";
 import { useMessage } from "~/i18n/i18n";
 

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
 import { PhaseTimeline } from "~/components/cycle";
 import { todayIso } from "~/domain/fields";
-import { CheckboxField, FieldErrors, FormErrors, Notice, SelectField, TextField } from "~/components/forms";
+import { CheckboxField, FieldErrors, FormErrors, Notice, SAVED_FORM, SelectField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { requireState } from "~/http.server";
 import { countBallots, turnoutByChannel, voidVoterCode } from "~/db/ballots.server";
@@ -235,9 +235,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** A refused step: the page again, with what went wrong (400 for a bad form, 409 for a guard). */
 const refused = (answer: ActionData, status = 400) => data(answer, { status });
 
-/** What a form is given after it was saved: a result without values, which conform answers by starting the form again. */
-const SAVED = { initialValue: null } satisfies SubmissionResult<string[]>;
-
 const NOTICE_KEYS: Record<string, string> = {
   created: "admin:cycle.notice.created",
   advanced: "admin:cycle.notice.advanced",
@@ -278,10 +275,9 @@ export default function ManageCycle() {
   const say = useMessage();
   const f = useFormat();
   const money = (c: number) => f.money(c, cycle.currency);
-  // A form saved (the page came back with its notice) starts again from what was saved, without the
-  // errors of a try before it: conform resets a form given a result without values.
+  // A form saved (the page came back with its notice) starts again from what was saved (see SAVED_FORM).
   const notice = actionData ? null : searchParams.get("notice");
-  const resultFor = <T,>(result: T | undefined, savedNotice: string) => result ?? (notice === savedNotice ? SAVED : undefined);
+  const resultFor = <T,>(result: T | undefined, savedNotice: string) => result ?? (notice === savedNotice ? SAVED_FORM : undefined);
   const [rulesForm, rulesFields] = useForm<z.input<typeof ballotRulesInput>>({ lastResult: resultFor(actionData?.rules, "rules"), id: "rules", defaultValue: rules });
   const [voidForm, voidFields] = useForm<z.input<typeof voidCodeInput>>({ lastResult: resultFor(actionData?.voiding, "voided"), id: "void-code" });
   const [eligibilityForm, eligibilityFields] = useForm({

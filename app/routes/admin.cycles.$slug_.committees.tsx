@@ -2,12 +2,12 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
-import { FieldErrors, SelectField, TextField } from "~/components/forms";
+import { FieldErrors, SAVED_FORM, SelectField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { addMember, createCommittee, cycleCommittees, delegates, removeMember } from "~/db/committees.server";
 import { getCycle } from "~/db/cycles.server";
@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return formReply(submission);
     const made = await createCommittee(cycle.id, submission.value, actor);
     if (!made.ok) return formReply(submission, { fieldErrors: { [made.field]: [made.error] } });
-    return back;
+    return redirect(`/admin/cycles/${cycle.slug}/committees?created=1`);
   }
   const member = memberInput.safeParse(Object.fromEntries(formData));
   if (!member.success) return data({ memberError: { committeeId: String(formData.get("committeeId") ?? ""), error: member.error.issues[0]?.message ?? "" } }, { status: 400 });
@@ -77,8 +77,11 @@ export default function Committees() {
   const { t } = useTranslation();
   const { cycle, districts, categories, delegates, committees } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const memberError = answer && "memberError" in answer ? answer.memberError : null;
-  const [form, fields] = useForm({ lastResult: answer && !("memberError" in answer) ? answer : undefined, id: "committee" });
+  // Once a committee is made the form starts again for the next one (see SAVED_FORM).
+  const created = !answer && searchParams.has("created");
+  const [form, fields] = useForm({ lastResult: answer && !("memberError" in answer) ? answer : created ? SAVED_FORM : undefined, id: "committee" });
   return (
     <div>
       <p>

@@ -224,6 +224,22 @@ test("on the PB office's cycle page, a refused form's errors go once it is saved
   await expect(codes.getByRole("row", { name: /Library desk/ })).toBeVisible();
 });
 
+test("a committee refused for its name, then made: the form starts again for the next one, without the old error", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/cycles/youth-2027/committees");
+  const form = admin.getByRole("region", { name: "New committee" });
+  await form.getByLabel("Name").fill("ab");
+  await form.getByRole("button", { name: "Create committee" }).click();
+  await expect(form.getByText("Give the committee a name of at least 3 characters.")).toBeVisible();
+  await expect(form.getByLabel("Name")).toHaveValue("ab");
+  await admin.waitForLoadState("networkidle");
+  await form.getByLabel("Name").fill("Skate park committee");
+  await form.getByRole("button", { name: "Create committee" }).click();
+  await expect(admin.getByRole("heading", { level: 2, name: "Skate park committee" })).toBeVisible();
+  await expect(form.getByText("Give the committee a name of at least 3 characters.")).toHaveCount(0);
+  await expect(form.getByLabel("Name")).toHaveValue("");
+});
+
 test("a ranked ballot with a gap is refused with the ranks kept, then cast in rank order (no JavaScript)", async ({ browser }) => {
   const [code] = query<{ code: string }>(
     `select v.code from VoterCode v join Cycle c on c.id = v.cycleId left join Participation p on p.voterCodeId = v.id
