@@ -324,6 +324,9 @@ export default function ManageCycle() {
       <p>
         <Link to={`/admin/cycles/${cycle.slug}/criteria`}>{t("costing:criteria.link")}</Link>
       </p>
+      <p>
+        <Link to={`/admin/cycles/${cycle.slug}/split`}>{t("participation:dashboard.splitLink")}</Link>
+      </p>
       {next ? (
         <section className="card" aria-labelledby="advance">
           <h2 id="advance">{t("admin:cycle.nextPhase", { phase: t(PHASE_KEYS[next]) })}</h2>

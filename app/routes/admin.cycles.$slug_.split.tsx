@@ -152,7 +152,7 @@ export default function BudgetSplit() {
                   {districts.map((d, i) => (
                     <tr key={d.id}>
                       <th scope="row">{d.name}</th>
-                      <td className="num">{values?.population[d.id]}</td>
+                      <td className="num">{f.number(parsePopulation(values?.population[d.id] ?? "") ?? 0)}</td>
                       <td className="num">{values?.weight[d.id]}</td>
                       <td className="num">{money(d.budgetCents)}</td>
                       <td className="num">{f.percent(sum ? shares[i] / sum : 0, 1)}</td>

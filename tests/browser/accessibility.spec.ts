@@ -120,9 +120,13 @@ test("staff and PB office pages have no serious or critical accessibility violat
     ])),
   ];
   // The split preview and the census form with errors.
-  await admin.goto("/admin/cycles/youth-2027/split");
+  // Reached from the cycle's own page.
+  await admin.goto("/admin/cycles/youth-2027");
+  await admin.getByRole("link", { name: "Equity-weighted budget split" }).click();
   await admin.getByRole("button", { name: "Preview the split" }).click();
   await expect(admin.getByRole("heading", { name: "Preview: nothing is changed yet" })).toBeVisible();
+  // Populations are written with separators, like the amounts beside them.
+  await expect(admin.getByRole("row").nth(1).getByRole("cell").first()).toHaveText(/^\d{1,3}(,\d{3})*$/);
   found.push(...(await scan(admin, "admin, split preview")));
   await admin.goto("/participation?cycle=2025");
   await admin.getByLabel("Woman (% of population)").fill("120");
