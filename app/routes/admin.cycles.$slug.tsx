@@ -24,7 +24,7 @@ import { BALLOT_METHOD_KEYS, ballotRulesInput, stringValues, tallyRuleName } fro
 import { BallotRulesFields } from "~/components/ballot-rules-fields";
 import type { SubmissionResult } from "@conform-to/react";
 import { ballotRulesLockedReason, cyclePermissions } from "~/domain/cycles/permissions";
-import { blockersToAdvance, nextPhase, PHASE_KEYS, warningsBeforeAdvance, type Phase } from "~/domain/cycles/phases";
+import { blockersToAdvance, nextPhase, PHASE_KEYS, votingOpeningFixed, warningsBeforeAdvance, type Phase } from "~/domain/cycles/phases";
 import { ideaPermissions } from "~/domain/ideas/permissions";
 import { votingChannelPermissions } from "~/domain/ballots/permissions";
 import { eligibilityInput, votingDatesInput } from "~/domain/cycles/schema";
@@ -184,8 +184,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "update-dates": {
       requireState(cyclePermissions.setVotingDates(actor, { phase }), message("admin:dates.locked"));
-      // Once voting is open its first day is history (ballots were cast from it): only the closing day moves.
-      if (phase === "voting") formData.set("votingOpensOn", cycle.votingOpensOn ?? "");
+      if (votingOpeningFixed(phase)) formData.set("votingOpensOn", cycle.votingOpensOn ?? "");
       const submission = parseWithZod(formData, { schema: votingDatesInput });
       if (submission.status !== "success") return refused({ blockers: [], codes: null, dates: submission.reply() });
       await updateVotingDates(cycle.id, submission.value, actor);
@@ -396,7 +395,7 @@ export default function ManageCycle() {
           <p className="hint">{t("admin:dates.intro")}</p>
           <Form method="post" {...getFormProps(datesForm)}>
             <AuthenticityTokenInput />
-            {cycle.phase === "voting" ? (
+            {votingOpeningFixed(cycle.phase) ? (
               <p>{votingDates.votingOpensOn ? t("admin:dates.openedOn", { date: f.date(votingDates.votingOpensOn) }) : t("admin:dates.openedNow")}</p>
             ) : (
               <TextField meta={datesFields.votingOpensOn} label={t("admin:newCycle.votingOpens")} type="date" />

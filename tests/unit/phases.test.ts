@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockersToAdvance as blockerMessages, nextPhase, warningsBeforeAdvance, type CycleSnapshot } from "~/domain/cycles/phases";
+import { blockersToAdvance as blockerMessages, nextPhase, votingOpeningFixed, warningsBeforeAdvance, type CycleSnapshot } from "~/domain/cycles/phases";
 import { ballotRulesLockedReason } from "~/domain/cycles/permissions";
 import { allInWords, inWords } from "../english";
 
@@ -26,6 +26,11 @@ const base: CycleSnapshot = {
 };
 
 describe("phase guards", () => {
+  it("fixes the day voting opened only while voting is open (before, both days may move; after, neither form is shown)", () => {
+    expect(votingOpeningFixed("voting")).toBe(true);
+    for (const phase of ["draft", "ideas", "proposals", "costing"] as const) expect(votingOpeningFixed(phase)).toBe(false);
+  });
+
   it("walks the phases in order and stops at closed", () => {
     expect(nextPhase("draft")).toBe("ideas");
     expect(nextPhase("voting")).toBe("results");

@@ -45,6 +45,11 @@ export function nextPhase(phase: Phase): Phase | null {
   return i >= 0 && i < PHASES.length - 1 ? PHASES[i + 1] : null;
 }
 
+/** Once voting is open its first day is history (ballots were cast from it): only the closing day may move. */
+export function votingOpeningFixed(phase: Phase): boolean {
+  return phase === "voting";
+}
+
 /** What the guards need to know about a cycle. */
 export interface CycleSnapshot {
   phase: Phase;
