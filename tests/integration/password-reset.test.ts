@@ -126,6 +126,18 @@ describe("a resident who forgot their password chooses a new one with an e-maile
     expect(inWords(badAddress.reply.error?.email?.[0] ?? "")).toBe("Enter a valid email address, like name@example.org.");
   });
 
+  it("limits tries at choosing a password from one address: a script guessing links is stopped with a clear message", async () => {
+    const visitor = await browserFor(null);
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const answer = answerOf<Reply>(await resetAction(from("10.5.4.1", visitor.post("/reset-password", { token: `guess-${"x".repeat(30)}-${i}`, password: "a new long password" }))));
+      statuses.push(answer.httpStatus);
+      if (i === 20) expect(inWords(answer.reply.error?.[""]?.[0] ?? "")).toMatch(/^Too many attempts/);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 410)).toBe(true);
+    expect(statuses[20]).toBe(429);
+  });
+
   it("sends at most three links an hour to one address, so nobody can flood someone's inbox", async () => {
     const someone = await makeUser(["resident"]);
     const answers = [];
