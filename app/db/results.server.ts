@@ -4,6 +4,7 @@ import { districtElection } from "~/domain/results/election";
 import { noteFor } from "~/domain/results/explain";
 import { votersWithAWinner } from "~/domain/results/satisfaction";
 import { countDistrict, mesUtilityFor } from "~/domain/results/count";
+import { newestRunPerDistrict } from "~/domain/results/runs";
 import { message } from "~/i18n/message";
 import { greedy } from "~/domain/tally/greedy";
 import { audit } from "./audit.server";
@@ -156,9 +157,8 @@ export async function latestResults(cycleId: string, opts: { publishedOnly: bool
  */
 export async function publishResults(cycleId: string, actor: Actor, reviewed?: readonly string[]) {
   return prisma.$transaction(async (tx) => {
-    const runs = await tx.tallyResult.findMany({ where: { cycleId }, orderBy: { run: "desc" }, select: { id: true, districtId: true, status: true } });
-    const newest = new Map<string, (typeof runs)[number]>();
-    for (const r of runs) if (!newest.has(r.districtId)) newest.set(r.districtId, r);
+    const runs = await tx.tallyResult.findMany({ where: { cycleId }, orderBy: { run: "desc" }, select: { id: true, districtId: true, run: true, status: true } });
+    const newest = newestRunPerDistrict(runs);
     const drafts = [...newest.values()].filter((r) => r.status === "draft");
     const toPublish = reviewed ? runs.filter((r) => reviewed.includes(r.id)) : drafts;
     if (reviewed && (toPublish.length !== reviewed.length || toPublish.some((r) => newest.get(r.districtId) !== r || r.status !== "draft"))) {
