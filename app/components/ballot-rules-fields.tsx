@@ -6,12 +6,15 @@ import { BALLOT_METHODS } from "~/domain/ballots/rules";
 
 type Meta = FieldMetadata<any, any, any>;
 
-/** The ballot method, its limits and the counting rule: in the new-cycle form and the cycle's rules form. */
-export function BallotRulesFields({ fields }: { fields: Record<"ballotMethod" | "minSpendPercent" | "minApprovals" | "maxApprovals" | "maxRanks" | "tallyRule", Meta> }) {
+/**
+ * The ballot method, its limits and the counting rule: in the new-cycle form and the cycle's rules form.
+ * `underHeading`: a heading above already says what this is, so the legend is for screen readers only.
+ */
+export function BallotRulesFields({ fields, underHeading = false }: { fields: Record<"ballotMethod" | "minSpendPercent" | "minApprovals" | "maxApprovals" | "maxRanks" | "tallyRule", Meta>; underHeading?: boolean }) {
   const { t } = useTranslation();
   return (
     <fieldset>
-      <legend>{t("admin:rulesFields.legend")}</legend>
+      <legend className={underHeading ? "sr-only" : undefined}>{t("admin:rulesFields.legend")}</legend>
       <SelectField meta={fields.ballotMethod} label={t("admin:rulesFields.ballotMethod")} options={BALLOT_METHODS.map((m) => ({ value: m, label: t(BALLOT_METHOD_KEYS[m]) }))} />
       <TextField meta={fields.minSpendPercent} label={t("admin:rulesFields.minSpendPercent")} hint={t("admin:rulesFields.minSpendPercentHint")} type="number" />
       <TextField meta={fields.minApprovals} label={t("admin:rulesFields.minApprovals")} type="number" />

@@ -28,7 +28,7 @@ const sha256 = (token: string) => createHash("sha256").update(token).digest("hex
 /**
  * E-mails a link to choose a new password, in the language the person asked in, when an account
  * has this address; nothing otherwise (the page says the same either way, so it tells nobody who
- * has an account). Earlier links for the account stop working.
+ * has an account). Earlier links for the account stop working; used and expired links of every account are removed.
  */
 export async function startPasswordReset(email: string, locale: string) {
   const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, email: true, name: true } });
@@ -38,7 +38,8 @@ export async function startPasswordReset(email: string, locale: string) {
   const link = new URL(`/reset-password?token=${token}&lng=${encodeURIComponent(locale)}`, env.PUBLIC_URL).toString();
   const t = translatorFor(locale);
   await changeWithMail(async (tx) => {
-    await tx.passwordReset.deleteMany({ where: { userId: user.id } });
+    // This account's earlier links, and any account's links that no longer work (used or expired): nothing keeps dead tokens.
+    await tx.passwordReset.deleteMany({ where: { OR: [{ userId: user.id }, { usedAt: { not: null } }, { expiresAt: { lte: new Date() } }] } });
     await tx.passwordReset.create({ data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + RESET_LINK_MINUTES * 60_000) } });
     await audit(tx, null, "user.password-reset-asked", { type: "user", id: user.id });
     const values = { name: user.name, link, minutes: RESET_LINK_MINUTES };

@@ -19,8 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   authorize(request, actor, cyclePermissions.manage(actor), message("admin:errors.onlyOfficePrints"));
   const batch = params.batchId ? await batchCodes(params.batchId) : null;
   if (!batch) throw new Response(message("admin:errors.batchNotFound"), { status: 404 });
-  // After voting closes a code can never be used: no slip is printed that would send someone to vote.
-  const usable = cyclePermissions.generateCodes(actor, { phase: batch.cycle.phase });
+  const usable = cyclePermissions.printSlips(actor, { phase: batch.cycle.phase });
   return {
     closed: !usable,
     cycle: batch.cycle.name,

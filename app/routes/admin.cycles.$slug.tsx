@@ -135,6 +135,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       replacesRun: r.status === "draft" ? (publishedRun.get(r.districtId) ?? null) : null,
     })),
     anyPublished: published.length > 0,
+    winnersWithoutProject: snapshot.winnersWithoutProject.length,
   };
 }
 
@@ -254,20 +255,19 @@ const RESULT_STATUS_KEYS: Record<string, string> = {
 
 const isBallotMethod = (m: string): m is (typeof BALLOT_METHODS)[number] => (BALLOT_METHODS as readonly string[]).includes(m);
 
-/** What moving to each phase does, said next to the button (closing voting has its own confirmation). */
+/** What moving to each phase does, said next to the button (moving to results, closing voting, has its own confirmation). */
 const MOVE_EXPLAINED = {
   draft: "admin:moveExplained.ideas",
   ideas: "admin:moveExplained.ideas",
   proposals: "admin:moveExplained.proposals",
   costing: "admin:moveExplained.costing",
   voting: "admin:moveExplained.voting",
-  results: "admin:moveExplained.results",
   implementation: "admin:moveExplained.implementation",
   closed: "admin:moveExplained.closed",
-} as const satisfies Record<Phase, string>;
+} as const satisfies Record<Exclude<Phase, "results">, string>;
 
 export default function ManageCycle() {
-  const { cycle, closesEarly, opensEarly, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, votingDates, canSetDates, canGenerateCodes, turnout, districts, translations, next, blockers, warnings, batches, ballots, canTally, canCreateProjects, results, anyPublished } = useLoaderData<typeof loader>();
+  const { cycle, closesEarly, opensEarly, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, votingDates, canSetDates, canGenerateCodes, turnout, districts, translations, next, blockers, warnings, batches, ballots, canTally, canCreateProjects, results, anyPublished, winnersWithoutProject } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -344,7 +344,7 @@ export default function ManageCycle() {
             <p><Link to={`/admin/cycles/${cycle.slug}/paper`}>{t("admin:cycle.toPaperBoxes")}</Link></p>
           ) : null}
           {/* What the move does, before it is made: phases only move forward. */}
-          {cycle.phase !== "voting" ? (
+          {next !== "results" ? (
             <p>
               {t(MOVE_EXPLAINED[next])}
               {opensEarly ? ` ${t("admin:moveExplained.opensEarly", { date: f.date(opensEarly) })}` : ""}
@@ -384,7 +384,7 @@ export default function ManageCycle() {
           <Form method="post" {...getFormProps(rulesForm)}>
             <AuthenticityTokenInput />
             <FormErrors id={rulesForm.errorId} errors={rulesForm.errors} />
-            <BallotRulesFields fields={rulesFields} />
+            <BallotRulesFields fields={rulesFields} underHeading />
             <button type="submit" name="intent" value="update-rules" className="button-secondary">{t("admin:cycle.saveRules")}</button>
           </Form>
         )}
@@ -526,11 +526,16 @@ export default function ManageCycle() {
               <ProjectOutcomes district={r.district} projects={r.projects} score={cycle.score} currency={cycle.currency} />
             </div>
           ))}
-          {canCreateProjects && anyPublished ? (
+          {canCreateProjects && anyPublished && winnersWithoutProject > 0 ? (
             <Form method="post">
               <AuthenticityTokenInput />
               <button type="submit" name="intent" value="create-projects" className="button">{t("admin:tally.createProjects")}</button>
             </Form>
+          ) : null}
+          {anyPublished && winnersWithoutProject === 0 ? (
+            <p>
+              <Trans i18nKey="admin:tally.projectsMade" components={{ a: <Link to={`/projects?cycle=${cycle.slug}`} /> }} />
+            </p>
           ) : null}
         </section>
       ) : null}

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
@@ -11,7 +12,7 @@ import { readForm } from "~/csrf.server";
 import { redirectWithDone, takeDone } from "~/flash.server";
 import { cycleCriteria, saveCriteria } from "~/db/costing.server";
 import { cyclePhase, getCycle } from "~/db/cycles.server";
-import { criteriaInput } from "~/domain/costing/estimate";
+import { criteriaInput, criterionLabel } from "~/domain/costing/estimate";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { formReply } from "~/http.server";
 import { message } from "~/i18n/message";
@@ -21,24 +22,30 @@ export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "costing:criteria.metaTitle");
 
-async function guard(request: Request, slug: string | undefined) {
+/** The PB office reads the checklist in any phase; `edit` also asks that it may still be changed. */
+async function guard(request: Request, slug: string | undefined, edit: boolean) {
   const actor = await getActor(request);
   const cycle = slug ? await getCycle({ slug }) : null;
+  const refusal = message("costing:errors.criteriaForbidden");
   if (!cycle) {
-    authorize(request, actor, costingPermissions.editCriteria(actor, { phase: "draft" }), message("costing:errors.criteriaForbidden"));
+    authorize(request, actor, costingPermissions.viewCriteria(actor), refusal);
     throw new Response(message("proposals:errors.notFound"), { status: 404 });
   }
-  authorize(request, actor, costingPermissions.editCriteria(actor, { phase: cyclePhase(cycle) }), message("costing:errors.criteriaForbidden"));
-  return { actor: actor!, cycle };
+  authorize(request, actor, costingPermissions.viewCriteria(actor), refusal);
+  const canEdit = costingPermissions.editCriteria(actor, { phase: cyclePhase(cycle) });
+  if (edit) authorize(request, actor, canEdit, message("costing:errors.criteriaFixed"));
+  return { actor: actor!, cycle, canEdit };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cycle } = await guard(request, params.slug);
+  const { cycle, canEdit } = await guard(request, params.slug, false);
   const [criteria, flash] = await Promise.all([cycleCriteria(cycle.id), takeDone(request)]);
   return data({
     cycle: { slug: cycle.slug, name: cycle.name },
+    canEdit,
     // Said once after saving: not again on a reload, nor beside a later refused form.
     saved: "saved" in flash.done,
+    criteria: criteria.map((c) => ({ label: c.label, kind: c.kind })),
     defaults: {
       criteria: criteria.filter((c) => c.kind !== "district_budget").map((c) => c.label).join("\n"),
       budgetCheck: criteria.some((c) => c.kind === "district_budget") ? "on" : undefined,
@@ -47,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, cycle } = await guard(request, params.slug);
+  const { actor, cycle } = await guard(request, params.slug, true);
   const submission = parseWithZod(await readForm(request), { schema: criteriaInput });
   if (submission.status !== "success") return formReply(submission);
   const { criteria, budgetCheck } = submission.value;
@@ -60,14 +67,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CriteriaPage() {
-  const { cycle, defaults, saved } = useLoaderData<typeof loader>();
+  const { cycle, canEdit, criteria, defaults, saved } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const heading = (
+    <>
+      <p><Link to={`/admin/cycles/${cycle.slug}`}>{t("costing:criteria.back")}</Link></p>
+      <h1>{t("costing:criteria.title", { cycle: cycle.name })}</h1>
+    </>
+  );
+  if (!canEdit) {
+    return (
+      <>
+        {heading}
+        <p>{t("costing:criteria.fixed")}</p>
+        <ul>{criteria.map((c) => <li key={c.label}>{criterionLabel(c, t)}</li>)}</ul>
+      </>
+    );
+  }
+  return <CriteriaForm defaults={defaults} saved={saved} heading={heading} />;
+}
+
+function CriteriaForm({ defaults, saved, heading }: { defaults: { criteria: string; budgetCheck?: string }; saved: boolean; heading: ReactNode }) {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, defaultValue: defaults, onValidate: ({ formData }) => parseWithZod(formData, { schema: criteriaInput }) });
   const { t } = useTranslation();
   return (
     <>
-      <p><Link to={`/admin/cycles/${cycle.slug}`}>{t("costing:criteria.back")}</Link></p>
-      <h1>{t("costing:criteria.title", { cycle: cycle.name })}</h1>
+      {heading}
       {saved && !lastResult ? <Notice tone="success">{t("costing:criteria.saved")}</Notice> : null}
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />

@@ -144,7 +144,7 @@ export default function ProposalPage() {
       <TranslatedDescription original={proposal} translation={translation} translateHref={translateHref} />
       <div className="actions">
         {canEdit ? <Link className="button-secondary" to={`/proposals/${proposal.id}/edit`}>{t("proposals:detail.edit")}</Link> : null}
-        {canCost ? <Link className="button" to={`/costing/${proposal.id}`}>{t("proposals:detail.addEstimate")}</Link> : null}
+        {canCost ? <Link className="button" to={`/costing/${proposal.id}`}>{estimate ? t("costing:queue.reestimate") : t("proposals:detail.addEstimate")}</Link> : null}
         {canAssign ? <Link className="button-secondary" to={`/costing/${proposal.id}/assign`}>{t("costing:assign.link")}</Link> : null}
       </div>
       {canSend ? (

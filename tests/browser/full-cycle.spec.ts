@@ -153,6 +153,10 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await expect(admin.getByText("Results published.")).toBeVisible();
   await admin.getByRole("button", { name: "Create projects from the winners" }).click();
   await expect(admin.getByText("Winning proposals are now projects.")).toBeVisible();
+  // Nothing is left to create: the button gives way to where the projects are followed.
+  await expect(admin.getByRole("button", { name: "Create projects from the winners" })).toHaveCount(0);
+  await expect(admin.getByText("Every published winner is a project now.")).toBeVisible();
+  await expect(admin.getByRole("link", { name: "projects page" })).toHaveAttribute("href", "/projects?cycle=harbor-2028");
 
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto("/results?cycle=harbor-2028");

@@ -220,6 +220,19 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
     const staffBrowser = await browserFor(leadA);
     const refused = await settle(() => criteriaPage.action(args(staffBrowser.post(`/admin/cycles/${cycle.slug}/criteria`, { criteria: "Anything" }), { slug: cycle.slug })));
     expect((refused as Response).status).toBe(403);
+    // Once costing is over the PB office still reads the checklist proposals were checked against, and cannot change it.
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "voting" } });
+    try {
+      const shown = await criteriaPage.loader(args(browser.get(`/admin/cycles/${cycle.slug}/criteria`), { slug: cycle.slug }));
+      expect(shown.data.canEdit).toBe(false);
+      expect(shown.data.criteria.map((c) => c.label)).toEqual(["On public land", "Accessible to everyone", "Cost within the district budget"]);
+      const late = (await post({ criteria: "Something new" })) as Response;
+      expect(late.status).toBe(403);
+      expect(await late.text()).toBe("costing:errors.criteriaFixed"); // the key, put into words by the error page
+      expect(await prisma.eligibilityCriterion.count({ where: { cycleId: cycle.id } })).toBe(3);
+    } finally {
+      await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "costing" } });
+    }
   });
 });
 

@@ -100,6 +100,14 @@ describe("a resident who forgot their password chooses a new one with an e-maile
     expect((await open(english)).token).toBeNull();
     const late = answerOf<Reply>(await resetAction(args(visitor.post("/reset-password", { token: linkIn(english.text).searchParams.get("token")!, password: "a new long password" }))));
     expect(late.httpStatus).toBe(410);
+    // Dead links are not kept: the next link anyone asks for removes them (a live one of another account stays).
+    const other = await makeUser(["resident"]);
+    await prisma.passwordReset.create({ data: { userId: other.id, tokenHash: "a-live-link", expiresAt: new Date(Date.now() + 60_000) } });
+    await prisma.passwordReset.create({ data: { userId: other.id, tokenHash: "a-used-link", expiresAt: new Date(Date.now() + 60_000), usedAt: new Date() } });
+    await ask(resident.email, "10.5.1.2");
+    await vi.waitFor(async () => expect(await prisma.passwordReset.count({ where: { tokenHash: "a-used-link" } })).toBe(0));
+    expect(await prisma.passwordReset.count({ where: { userId: someone.id } })).toBe(0);
+    expect(await prisma.passwordReset.count({ where: { tokenHash: "a-live-link" } })).toBe(1);
   });
 
   it("refuses a short password next to the field, a broken link and a bad address, changing nothing", async () => {

@@ -30,7 +30,9 @@ export const costingPermissions = {
     proposal.status === "costing" &&
     (hasRole(actor, "admin") ||
       (hasRole(actor, "staff") && !!actor?.agencyLead && !!actor.agencyId && actor.agencyId === proposal.agencyId)),
-  /** The cycle's eligibility criteria: the PB office, before voting. */
+  /** The cycle's feasibility checklist: the PB office reads it in any phase… */
+  viewCriteria: (actor: Actor | null) => hasRole(actor, "admin"),
+  /** …and changes it until costing ends (proposals were checked against it by then). */
   editCriteria: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "admin") && ["draft", "ideas", "proposals", "costing"].includes(cycle.phase),
 };

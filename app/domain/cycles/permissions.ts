@@ -12,14 +12,18 @@ export const cyclePermissions = {
   setBudgets: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "admin") && BUDGETS_OPEN.includes(cycle.phase),
   /** The announced voting days may be corrected (or voting extended) until voting closes. */
-  setVotingDates: (actor: Actor | null, cycle: { phase: Phase | string }) =>
-    hasRole(actor, "admin") && [...BUDGETS_OPEN, "voting"].includes(cycle.phase),
+  setVotingDates: (actor: Actor | null, cycle: { phase: Phase | string }) => officeUntilVotingCloses(actor, cycle),
   /** Voter codes are made until voting closes: after that a code could never be used, only mailed. */
-  generateCodes: (actor: Actor | null, cycle: { phase: Phase | string }) =>
-    hasRole(actor, "admin") && [...BUDGETS_OPEN, "voting"].includes(cycle.phase),
+  generateCodes: (actor: Actor | null, cycle: { phase: Phase | string }) => officeUntilVotingCloses(actor, cycle),
+  /** Slips are printed while their codes can still vote: a slip after voting closes would send someone to a closed ballot. */
+  printSlips: (actor: Actor | null, cycle: { phase: Phase | string }) => officeUntilVotingCloses(actor, cycle),
 };
 
 const BUDGETS_OPEN: readonly string[] = ["draft", "ideas", "proposals", "costing"];
+
+function officeUntilVotingCloses(actor: Actor | null, cycle: { phase: Phase | string }) {
+  return hasRole(actor, "admin") && [...BUDGETS_OPEN, "voting"].includes(cycle.phase);
+}
 
 /**
  * The ballot method, its limits and the counting rule are published before
