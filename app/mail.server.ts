@@ -38,7 +38,7 @@ async function deliver() {
           const stamp = mail.createdAt.toISOString().replace(/[:.]/g, "-");
           writeFileSync(path.join(OUTBOX_DIR, `${stamp}-${mail.id}.json`), (info as unknown as { message: string }).message);
         }
-        await markMailSent(mail.id);
+        await markMailSent(mail);
       } catch (error) {
         failed = true;
         await markMailFailed(mail.id, error instanceof Error ? error.message : String(error));

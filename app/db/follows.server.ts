@@ -17,9 +17,13 @@ export interface FollowTarget {
 const PATHS: Record<FollowTargetType, string> = { idea: "/ideas/", proposal: "/proposals/", project: "/projects/" };
 export const followPath = (target: FollowTarget) => `${PATHS[target.type]}${target.id}`;
 
-/** `toFollow`: a hidden idea cannot be followed any more (it can still be unfollowed). */
+/**
+ * `toFollow`: a hidden idea cannot be followed any more (it can still be unfollowed). Nothing in a
+ * draft cycle can be followed: the cycle is not public yet, so it does not exist to anyone following.
+ */
 export async function followTargetExists(target: FollowTarget, toFollow: boolean) {
-  const where = { where: target.type === "idea" && toFollow ? { id: target.id, hiddenAt: null } : { id: target.id } };
+  const publicCycle = { cycle: { phase: { not: "draft" } } };
+  const where = { where: target.type === "idea" && toFollow ? { id: target.id, hiddenAt: null, ...publicCycle } : { id: target.id, ...publicCycle } };
   const found =
     target.type === "idea" ? await prisma.idea.count(where) : target.type === "proposal" ? await prisma.proposal.count(where) : await prisma.project.count(where);
   return found === 1;

@@ -35,7 +35,7 @@ export async function getIdea(id: string) {
       author: { select: { name: true } },
       _count: { select: { supports: true } },
       proposals: { include: { proposal: { select: { id: true, number: true, title: true, status: true } } } },
-      mergedInto: { select: { id: true, number: true, title: true } },
+      mergedInto: { select: { id: true, number: true, title: true, hiddenAt: true } },
       // A hidden idea stays hidden here too (its title may be why it was hidden).
       mergedFrom: { where: { hiddenAt: null }, select: { id: true, number: true, title: true }, orderBy: { number: "asc" } },
     },

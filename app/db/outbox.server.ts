@@ -34,8 +34,16 @@ export async function claimMail(id: string, attempts: number) {
   return count === 1;
 }
 
-export async function markMailSent(id: string) {
-  await prisma.outboxMessage.update({ where: { id }, data: { sentAt: new Date(), lastError: "" } });
+/**
+ * A password-reset link opens the account to whoever holds it, so it is for the addressee's eyes
+ * only: once sent it is not kept in the database, and the outbox page shows `hidden` in its place.
+ */
+export function hideResetLinks(text: string, hidden: string) {
+  return text.replace(/\S*\/reset-password\?\S*/g, hidden);
+}
+
+export async function markMailSent(mail: { id: string; text: string }) {
+  await prisma.outboxMessage.update({ where: { id: mail.id }, data: { sentAt: new Date(), lastError: "", text: hideResetLinks(mail.text, "[link removed once sent]") } });
 }
 
 /** Failed: released, for a later pass to try again. */

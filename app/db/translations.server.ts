@@ -77,15 +77,16 @@ export async function categoryNamesIn(categories: readonly { id: string; name: s
 
 /**
  * The original text of an item, the page it belongs to, the agency that costs or builds it and its
- * cycle's phase (for the permissions); null when there is none.
+ * cycle's phase (for the permissions: a draft cycle's ideas and proposals are the PB office's to see);
+ * null when there is none.
  */
 export async function translatableItem(targetType: TranslatableType, id: string) {
   const select = { id: true, number: true, title: true, description: true };
   const none = { agencyId: null, phase: null };
   if (targetType === "idea") {
     // A hidden idea is the PB office's to see: its text may be why it was hidden.
-    const idea = await prisma.idea.findUnique({ where: { id }, select: { ...select, hiddenAt: true } });
-    return idea && { id: idea.id, number: idea.number, title: idea.title, description: idea.description, back: `/ideas/${idea.id}`, hidden: idea.hiddenAt !== null, ...none };
+    const idea = await prisma.idea.findUnique({ where: { id }, select: { ...select, hiddenAt: true, cycle: { select: { phase: true } } } });
+    return idea && { id: idea.id, number: idea.number, title: idea.title, description: idea.description, back: `/ideas/${idea.id}`, hidden: idea.hiddenAt !== null, agencyId: null, phase: idea.cycle.phase };
   }
   if (targetType === "proposal") {
     const proposal = await prisma.proposal.findUnique({ where: { id }, select: { ...select, agencyId: true, cycle: { select: { phase: true } } } });

@@ -71,7 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       supports: idea._count.supports,
       cycle: { slug: idea.cycle.slug, name: idea.cycle.name },
       proposals: idea.proposals.map((p) => p.proposal),
-      mergedInto: idea.mergedInto,
+      // A hidden idea's title is not sent, even as the idea this one was merged with.
+      mergedInto: idea.mergedInto ? { id: idea.mergedInto.id, number: idea.mergedInto.number, title: idea.mergedInto.hiddenAt ? null : idea.mergedInto.title } : null,
       mergedFrom: idea.mergedFrom,
       source: idea.source,
       sourceNote: idea.sourceNote,
@@ -194,7 +195,9 @@ export default function IdeaPage() {
         {idea.status === "not_taken_forward" || (idea.status === "withdrawn" && idea.outcomeReason) ? (
           <p><strong>{t("ideas:detail.reason")}</strong> {idea.outcomeReason}</p>
         ) : null}
-        {idea.mergedInto ? (
+        {idea.mergedInto?.title === null ? (
+          <p>{t("ideas:merge.mergedIntoHidden", { number: idea.mergedInto.number })}</p>
+        ) : idea.mergedInto ? (
           <p>
             <Trans
               i18nKey="ideas:merge.mergedInto"

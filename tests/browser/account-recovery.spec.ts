@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { query, shot } from "./helpers";
+import { mailbox } from "../mailbox";
+import { shot } from "./helpers";
 
 // A resident who forgot their password, on a phone: asks for a link, opens it from the e-mail,
 // chooses a new password and signs in with it; the link then works no more.
@@ -29,9 +30,8 @@ test("a resident who forgot their password chooses a new one with the e-mailed l
   await shot(page, "password-link-sent");
 
   // The mail is queued just after the page answers (so the answer takes as long with or without an account).
-  const mails = () => query<{ text: string }>("select text from OutboxMessage where \"to\" = ? order by createdAt desc limit 1", email);
-  await expect.poll(() => mails().length).toBe(1);
-  const [mail] = mails();
+  await expect.poll(() => mailbox(email).length).toBe(1);
+  const [mail] = mailbox(email);
   const link = new URL(/http\S+\/reset-password\?token=\S+/.exec(mail.text)![0]);
   await page.goto(`${link.pathname}${link.search}`);
   await page.getByLabel("New password").fill("short");

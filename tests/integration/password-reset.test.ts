@@ -3,18 +3,21 @@ import { describe, expect, it, vi } from "vitest";
 import { getActor } from "~/auth.server";
 import { prisma } from "~/db/client.server";
 import { action as forgotAction, loader as forgotLoader } from "~/routes/forgot-password";
+import { deliverOutbox } from "~/mail.server";
+import { loader as outboxLoader } from "~/routes/dev.outbox";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as resetAction, loader as resetLoader } from "~/routes/reset-password";
 import { inWords } from "../english";
+import { mailbox } from "../mailbox";
 import { answerOf, args, browserFor, makeUser, settle } from "./fixtures";
 
 type Reply = { status?: string; error?: Record<string, string[]> };
 const from = (clientIp: string, request: Request) => ({ request, params: {}, context: { clientIp } });
 const mailTo = (email: string) => prisma.outboxMessage.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
-/** The link is queued after the page answers (see the route): wait until `count` mails are there. */
+/** The link is queued after the page answers (see the route): wait until `count` mails are in the mailbox. */
 const mailsArrived = (email: string, count = 1) =>
-  vi.waitFor(async () => {
-    const mails = await mailTo(email);
+  vi.waitFor(() => {
+    const mails = mailbox(email);
     if (mails.length < count) throw new Error(`${mails.length} of ${count} mails so far`);
     return mails;
   });
@@ -71,6 +74,23 @@ describe("a resident who forgot their password chooses a new one with an e-maile
     expect(inWords(again.reply.error?.[""]?.[0] ?? "")).toMatch(/^This link no longer works/);
     const audit = await prisma.auditLog.findMany({ where: { targetId: resident.id }, orderBy: { id: "asc" }, select: { action: true } });
     expect(audit.map((a) => a.action)).toEqual(["user.password-reset-asked", "user.password-reset"]);
+  });
+
+  it("hides the link on the PB office's outbox page: whoever reads it there could take over the account", async () => {
+    const someone = await makeUser(["resident"]);
+    await ask(someone.email, "10.5.3.1");
+    await mailsArrived(someone.email);
+    await deliverOutbox();
+    const office = await browserFor(await makeUser(["admin"]));
+    const { mails } = await outboxLoader(args(office.get("/dev/outbox")));
+    const mail = mails.find((m) => m.to === someone.email)!;
+    expect(mail.text).toContain("The link works for 60 minutes, once.");
+    expect(mail.text).toContain("[link hidden: it lets whoever has it choose the password, so only the addressee sees it]");
+    expect(mail.text).not.toContain("token=");
+    // Nor is it kept in the database once sent: the token's hash is all that checking a link needs.
+    const stored = await mailTo(someone.email);
+    expect(stored[0].sentAt).not.toBeNull();
+    expect(stored[0].text).not.toContain("token=");
   });
 
   it("answers the same for an address with no account, and sends nothing", async () => {

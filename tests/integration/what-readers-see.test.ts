@@ -7,6 +7,7 @@ import { createProposal } from "~/db/proposals.server";
 import { publishResults, runTally } from "~/db/results.server";
 import { decodeMessage } from "~/i18n/message";
 import { action as translateAction, loader as translateLoader } from "~/routes/translate.$type.$id";
+import { action as followAction } from "~/routes/follows";
 import { loader as ideaLoader } from "~/routes/ideas.$id";
 import { loader as proposalLoader } from "~/routes/proposals.$id";
 import { loader as csvLoader } from "~/routes/results.export[.csv]";
@@ -80,8 +81,12 @@ describe("a hidden idea stays hidden", async () => {
   const other = await idea(3, "Even more benches, near Jane Doe's house");
   const merged = await mergeIdea(other.id, kept.number, { wholeCycle: true }, delegate);
   expect(merged.ok).toBe(true);
+  const shade = await idea(4, "Shade for the pond benches");
+  const target = await idea(5, "Trees in front of Jane Doe's house at 12 Elm Street");
+  expect((await mergeIdea(shade.id, target.number, { wholeCycle: true }, delegate)).ok).toBe(true);
   await hideIdea(hidden.id, "A resident's name and address", admin);
   await hideIdea(other.id, "A resident's name", admin);
+  await hideIdea(target.id, "A resident's name and address", admin);
 
   it("is not listed on the idea it was merged into, nor on the proposal it fed", async () => {
     const page = (await ideaLoader(args((await browserFor(null)).get(`/ideas/${kept.id}`), { id: kept.id }))) as { idea: { mergedFrom: { title: string }[] } };
@@ -89,6 +94,12 @@ describe("a hidden idea stays hidden", async () => {
     const proposal = (await proposalLoader(args((await browserFor(null)).get(`/proposals/${developed.proposal.id}`), { id: developed.proposal.id }))) as object;
     expect(JSON.stringify(proposal)).toContain("Benches by the pond");
     expect(JSON.stringify(proposal)).not.toContain("Jane Doe");
+  });
+
+  it("is not named on an idea that was merged with it: only its number, and that it was hidden", async () => {
+    const page = (await ideaLoader(args((await browserFor(null)).get(`/ideas/${shade.id}`), { id: shade.id }))) as { idea: { mergedInto: { number: number; title: string | null } } };
+    expect(page.idea.mergedInto).toMatchObject({ number: 5, title: null });
+    expect(JSON.stringify(page)).not.toContain("Jane Doe");
   });
 
   it("is not offered to delegates for a new proposal, and a tampered form cannot use it", async () => {
@@ -105,5 +116,33 @@ describe("a hidden idea stays hidden", async () => {
     expect(post.status).toBe(404);
     const office = (await translateLoader(args((await browserFor(admin)).get(url), params))) as { item: { title: string } };
     expect(office.item.title).toContain("Elm Street");
+  });
+});
+
+// A cycle in draft is the PB office's alone (ideas imported from paper may already be in it).
+describe("a draft cycle's ideas", async () => {
+  const admin = await makeUser(["admin", "resident"]);
+  const staff = await makeUser(["staff"], "Parks");
+  const resident = await makeUser(["resident"]);
+  const cycle = await makeCycle(admin, "draft");
+  const idea = await prisma.idea.create({
+    data: { cycleId: cycle.id, number: 1, districtId: cycle.districts[0].id, categoryId: cycle.categories[0].id, title: "Paper idea not yet public", description: "Collected at the library before the cycle opened." },
+  });
+  const params = { type: "idea", id: idea.id };
+  const url = `/translate/idea/${idea.id}`;
+
+  it("are not open to agency staff for translation (404, as if they did not exist); the PB office sees them", async () => {
+    expect(((await settle(async () => translateLoader(args((await browserFor(staff)).get(url), params)))) as Response).status).toBe(404);
+    const post = (await settle(async () => translateAction(args((await browserFor(staff)).post(url, { locale: "es", title: "Idea en papel", description: "Recogida en la biblioteca." }), params)))) as Response;
+    expect(post.status).toBe(404);
+    expect(await prisma.contentTranslation.count({ where: { targetId: idea.id } })).toBe(0);
+    const office = (await translateLoader(args((await browserFor(admin)).get(url), params))) as { item: { title: string } };
+    expect(office.item.title).toBe("Paper idea not yet public");
+  });
+
+  it("cannot be followed (404, as if they did not exist)", async () => {
+    const followed = (await settle(async () => followAction(args((await browserFor(resident)).post("/follows", { targetType: "idea", targetId: idea.id, follow: "yes" }))))) as Response;
+    expect(followed.status).toBe(404);
+    expect(await prisma.follow.count({ where: { targetId: idea.id } })).toBe(0);
   });
 });
