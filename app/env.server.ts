@@ -61,9 +61,11 @@ export const env = parseEnv(process.env);
  * same one on every instance); on a single embedded install we make one once
  * and keep it in data/ so sessions survive restarts.
  */
+export const GENERATED_SECRET_FILE = "data/session-secret";
+
 function loadSecret(): string {
   if (env.SESSION_SECRET) return env.SESSION_SECRET;
-  const file = "data/session-secret";
+  const file = GENERATED_SECRET_FILE;
   if (!existsSync(file)) {
     mkdirSync("data", { recursive: true });
     writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });

@@ -2,7 +2,7 @@
 // copy while the app runs and writes). PostgreSQL: pg_dump's custom format (consistent too),
 // restored with pg_restore. Used by `npm run backup` and `npm run restore`.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { dialectOf, sqliteFilePath } from "~/db/adapter";
@@ -21,13 +21,18 @@ export function defaultBackupFile(databaseUrl: string, dir: string) {
 
 /** Where a backup keeps the photos of project updates: beside the database file. */
 export const photosOf = (backupFile: string) => `${resolve(backupFile)}.photos`;
+/**
+ * Where a backup keeps the session secret it was made under: ballots still waiting for the mix are
+ * sealed with a key derived from it, so a database restored without it holds ballots nobody can open.
+ */
+export const secretOf = (backupFile: string) => `${resolve(backupFile)}.secret`;
 
 /**
  * Photos are files in UPLOAD_DIR, never changed once written: they are copied after the
  * database, so every photo the copied database names is there (a photo added meanwhile
  * comes along unnamed, and is harmless).
  */
-export async function backup(databaseUrl: string, file: string, uploadDir?: string): Promise<string> {
+export async function backup(databaseUrl: string, file: string, uploadDir?: string, sessionSecret?: string): Promise<string> {
   const out = resolve(file);
   mkdirSync(dirname(out), { recursive: true });
   if (dialectOf(databaseUrl) === "sqlite") {
@@ -43,11 +48,15 @@ export async function backup(databaseUrl: string, file: string, uploadDir?: stri
     execFileSync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${out}`, `--dbname=${libpqUrl(databaseUrl)}`], { stdio: ["ignore", "inherit", "inherit"] });
   }
   if (uploadDir && existsSync(uploadDir)) cpSync(uploadDir, photosOf(out), { recursive: true });
+  if (sessionSecret) writeFileSync(secretOf(out), sessionSecret, { mode: 0o600 });
   return out;
 }
 
-/** Replaces the whole content of the database with the backup's, and puts its photos back. */
-export async function restore(databaseUrl: string, file: string, uploadDir?: string) {
+/**
+ * Replaces the whole content of the database with the backup's, and puts its photos back.
+ * Returns the session secret the backup was made under (null for a backup without one).
+ */
+export async function restore(databaseUrl: string, file: string, uploadDir?: string): Promise<string | null> {
   const input = resolve(file);
   if (!existsSync(input) || statSync(input).size === 0) throw new Error(`No backup at ${input}`);
   if (dialectOf(databaseUrl) === "sqlite") {
@@ -73,4 +82,5 @@ export async function restore(databaseUrl: string, file: string, uploadDir?: str
     mkdirSync(uploadDir, { recursive: true });
     cpSync(photosOf(input), uploadDir, { recursive: true });
   }
+  return existsSync(secretOf(input)) ? readFileSync(secretOf(input), "utf8").trim() : null;
 }

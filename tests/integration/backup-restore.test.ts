@@ -3,8 +3,10 @@ import "./upload-dir";
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
+import { sessionSecret } from "~/env.server";
 import { makeCycle, makeUser } from "./fixtures";
 
 // npm run backup / npm run restore, as an operator runs them, on this file's database
@@ -15,6 +17,7 @@ const run = (script: string, ...args: string[]) =>
 afterAll(() => {
   rmSync(file, { force: true });
   rmSync(`${file}.photos`, { recursive: true, force: true });
+  rmSync(`${file}.secret`, { force: true });
 });
 
 describe("backup and restore", () => {
@@ -41,5 +44,20 @@ describe("backup and restore", () => {
     expect(await prisma.auditLog.count()).toBeLessThan(auditBefore);
     // The restored audit log is still append-only.
     await expect(prisma.$executeRawUnsafe(`DELETE FROM "AuditLog"`)).rejects.toThrow(/append-only/);
+  });
+
+  it("keeps the session secret beside the backup, and says loudly when the app runs under another one", () => {
+    // Ballots waiting for the mix are sealed with a key derived from the secret: a backup without it is incomplete.
+    expect(readFileSync(`${file}.secret`, "utf8")).toBe(sessionSecret);
+    // A backup from a machine whose secret was different, restored where SESSION_SECRET is set to this one.
+    writeFileSync(`${file}.secret`, "a-secret-of-the-old-machine-0123456789abcdef");
+    let stderr = "";
+    try {
+      execFileSync("npx", ["tsx", "scripts/restore.ts", file, "--yes"], { env: { ...process.env, SESSION_SECRET: sessionSecret }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    } catch (error) {
+      stderr = (error as { stderr: string }).stderr;
+      expect((error as { status: number }).status).toBe(3);
+    }
+    expect(stderr).toContain(`the backup was made under another SESSION_SECRET. Set SESSION_SECRET to the content of ${resolve(file)}.secret`);
   });
 });
