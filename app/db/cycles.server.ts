@@ -265,13 +265,19 @@ export async function updateVotingDates(cycleId: string, input: { votingOpensOn?
   });
 }
 
+/**
+ * Who may vote with an account: settled before the first ballot, like the ballot rules, and checked
+ * in the same transaction as the change so that no ballot slips in between.
+ */
 export async function updateEligibility(cycleId: string, input: { accountVoting: boolean; minAge: number; residencyRule: string }, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const before = await tx.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { residencyRule: true } });
+    const before = await tx.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { residencyRule: true, phase: true } });
+    if (ballotRulesLockedReason({ phase: before.phase, ballotsCast: await countBallotsIn(tx, cycleId) })) return { ok: false as const };
     await tx.cycle.update({ where: { id: cycleId }, data: input });
     // A translation of the old rule would have voters declare something else than the rule: it goes.
     const staleTranslations =
       before.residencyRule === input.residencyRule ? 0 : (await tx.contentTranslation.deleteMany({ where: { targetType: "residency", targetId: cycleId } })).count;
     await audit(tx, actor, "cycle.eligibility", { type: "cycle", id: cycleId }, { ...input, staleTranslations });
+    return { ok: true as const };
   });
 }

@@ -6,7 +6,7 @@ const KEY = /^[a-z]+:[A-Za-z0-9_.]+$/;
 
 export type MessageValues = Record<string, string | number>;
 
-/** "ballots:errors.overBudget|{"cost":"$120"}" — a translatable message with its values. */
+/** "vote:errors.overBudget|{"cost":"$120"}" — a translatable message with its values. */
 export function message(key: string, values?: MessageValues): string {
   return values ? `${key}${SEPARATOR}${JSON.stringify(values)}` : key;
 }

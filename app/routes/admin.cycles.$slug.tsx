@@ -180,7 +180,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (ballotRulesLockedReason({ phase, ballotsCast: await countBallots(cycle.id) })) throw new Response(message("admin:eligibility.locked"), { status: 409 });
       const submission = parseWithZod(formData, { schema: eligibilityInput });
       if (submission.status !== "success") return refused({ blockers: [], codes: null, eligibility: submission.reply() });
-      await updateEligibility(cycle.id, submission.value, actor);
+      // Checked again as it is saved: a first ballot may have been cast since.
+      if (!(await updateEligibility(cycle.id, submission.value, actor)).ok) throw new Response(message("admin:eligibility.locked"), { status: 409 });
       return back("eligibility");
     }
     case "update-dates": {

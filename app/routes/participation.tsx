@@ -27,11 +27,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "participa
 
 async function guard(request: Request) {
   const actor = await getActor(request);
-  authorize(request, actor, participationPermissions.viewDashboard(actor), "participation:dashboard.forbidden");
+  authorize(request, actor, participationPermissions.viewDashboard(actor), message("participation:dashboard.forbidden"));
   const includeDrafts = hasRole(actor, "admin");
   const slug = new URL(request.url).searchParams.get("cycle");
   const cycle = await resolveCycle(slug, { includeDrafts });
-  if (!cycle) throw new Response("We could not find that cycle.", { status: 404 });
+  if (!cycle) throw new Response(message("common:error.cycleNotFound"), { status: 404 });
   return { actor: actor!, cycle, includeDrafts };
 }
 
@@ -85,7 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await saveCensus(cycle.id, read.census, actor);
     return back("census");
   }
-  throw new Response("Unknown action.", { status: 400 });
+  throw new Response(message("committees:errors.unknownAction"), { status: 400 });
 }
 
 /** A list typed one item a line (the survey's categories, their Spanish names), with its hint and error. */

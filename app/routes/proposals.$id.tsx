@@ -132,6 +132,7 @@ export default function ProposalPage() {
       <p><Link to={`/proposals?cycle=${proposal.cycle.slug}`}>{t("proposals:detail.back", { cycle: proposal.cycle.name })}</Link></p>
       {searchParams.get("created") ? <Notice tone="success">{t("proposals:detail.created")}</Notice> : null}
       {searchParams.get("sent") ? <Notice tone="success">{t("proposals:detail.sent")}</Notice> : null}
+      {searchParams.get("costed") ? <Notice tone="success">{t("proposals:detail.costed")}</Notice> : null}
       {searchParams.get("revised") ? <Notice tone="success">{t("proposals:detail.revised", { number: searchParams.get("revised") })}</Notice> : null}
       <h1>{t("proposals:detail.title", { number: proposal.number, title: translation?.title ?? proposal.title })}</h1>
       <p className="meta">

@@ -22,15 +22,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const to = revisionNumber.catch(latest).parse(search.get("to") ?? undefined);
   const [before, after] = await Promise.all([getRevision(proposal.id, from), getRevision(proposal.id, to)]);
   if (!before || !after) throw new Response(message("proposals:errors.revisionNotFound"), { status: 404 });
+  const title = diffText(before.title, after.title);
   const description = diffText(before.description, after.description);
   return {
     proposal: { id: proposal.id, number: proposal.number },
     revisions: proposal.revisions.map((r) => r.number),
     from,
     to,
-    title: diffText(before.title, after.title),
+    title,
     description,
-    counts: diffCounts(description),
+    // The title counts too: a revision may change only the title.
+    counts: diffCounts([...title, ...description]),
     notes: { from: before.note, to: after.note },
   };
 }

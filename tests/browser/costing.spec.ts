@@ -48,6 +48,9 @@ test("a costing officer costs a proposal with a recurring line, contingency and 
 
   // The public proposal page: totals, checklist outcome, verdict and history.
   await expect(parks.getByRole("heading", { name: /Outdoor fitness stations along the river path/ })).toBeVisible();
+  await expect(parks.getByText("Cost estimate saved. It is shown below, with its verdict.")).toBeVisible();
+  // Costed once: the way back to the form says so.
+  await expect(parks.getByRole("link", { name: "Re-estimate" })).toBeVisible();
   await expect(parks.getByTestId("public-total")).toHaveText("$31,050");
   await expect(parks.getByTestId("public-recurring")).toHaveText("$1,200");
   await expect(parks.getByRole("row", { name: /Contingency \(15%\)/ })).toContainText("$4,050");

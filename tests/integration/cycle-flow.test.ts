@@ -2,7 +2,7 @@ import "./fresh-db";
 import { describe, expect, it } from "vitest";
 import { castBallot, countBallots, mixBallots } from "~/db/ballots.server";
 import { prisma } from "~/db/client.server";
-import { advancePhase, generateVoterCodes } from "~/db/cycles.server";
+import { advancePhase, generateVoterCodes, updateEligibility } from "~/db/cycles.server";
 import { createIdea } from "~/db/ideas.server";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
 import { publishResults, runTally } from "~/db/results.server";
@@ -10,6 +10,7 @@ import { action as adminAction, loader as adminLoader } from "~/routes/admin.cyc
 import { action as newCycleAction } from "~/routes/admin.cycles.new";
 import { loader as printLoader } from "~/routes/admin.codes.$batchId.print";
 import { action as costAction } from "~/routes/costing.$id";
+import { loader as compareLoader } from "~/routes/proposals.$id_.compare";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
 import { allInWords, inWords, tIn } from "../english";
@@ -385,6 +386,9 @@ describe("revising a proposal", async () => {
     const changed = (await settle(() => editAction(args(browser.post(`/proposals/${id}/edit`, { ...same, title: "Benches on the whole river path" }), { id })))) as Response;
     expect(changed.status).toBe(302);
     expect(await revisions()).toBe(before + 2);
+    // Comparing the two: only the title changed, and the summary counts its words.
+    const compared = await compareLoader(args(browser.get(`/proposals/${id}/compare?from=${before + 1}&to=${before + 2}`), { id }));
+    expect(compared.counts).toEqual({ added: 1, removed: 0 }); // "whole"
   });
 });
 
@@ -430,5 +434,21 @@ describe("a batch of voter codes made without a label", async () => {
     expect(((await post("en")) as Response).status).toBe(302);
     const labels = (await prisma.voterCodeBatch.findMany({ where: { cycleId: cycle.id }, orderBy: { createdAt: "asc" } })).map((b) => b.label);
     expect(labels).toEqual(["Lote", "Batch"]);
+  });
+});
+
+describe("who may vote with an account", async () => {
+  const admin = await makeUser(["admin"]);
+  const cycle = await makeCycle(admin, "voting");
+  const fields = { accountVoting: true, minAge: 16, residencyRule: "" };
+
+  it("is fixed once voting is open, in the data layer (no ballot slips in between) and on the admin page (409)", async () => {
+    const before = await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id }, select: { accountVoting: true, minAge: true } });
+    expect(await updateEligibility(cycle.id, fields, admin)).toEqual({ ok: false });
+    const page = (await settle(async () =>
+      adminAction(args((await browserFor(admin)).post(`/admin/cycles/${cycle.slug}`, { intent: "update-eligibility", accountVoting: "yes", minAge: "16", residencyRule: "" }), { slug: cycle.slug })),
+    )) as Response;
+    expect(page.status).toBe(409);
+    expect(await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id }, select: { accountVoting: true, minAge: true } })).toEqual(before);
   });
 });
