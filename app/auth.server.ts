@@ -2,7 +2,7 @@ import bcrypt from "bcryptjs";
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import type { Actor, Role } from "~/domain/auth/roles";
 import { ROLES } from "~/domain/auth/roles";
-import { prisma } from "~/db/client.server";
+import { endSession, sessionWithUser, startSession, userByEmail } from "~/db/sessions.server";
 import { secureCookies, sessionSecret } from "~/env.server";
 
 const SESSION_DAYS = 14;
@@ -33,10 +33,7 @@ export async function getActor(request: Request): Promise<Actor | null> {
   const session = await getSession(request);
   const sessionId = session.get("sessionId");
   if (typeof sessionId !== "string") return null;
-  const row = await prisma.session.findUnique({
-    where: { id: sessionId },
-    include: { user: { include: { roles: true } } },
-  });
+  const row = await sessionWithUser(sessionId);
   if (!row || row.expiresAt < new Date()) return null;
   const { user } = row;
   return {
@@ -64,7 +61,7 @@ export function authorize(request: Request, actor: Actor | null, allowed: boolea
 }
 
 export async function verifyLogin(email: string, password: string) {
-  const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() } });
+  const user = await userByEmail(email);
   // Compare against a dummy hash when the user is unknown, so timing does not reveal accounts.
   const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   return ok && user ? user : null;
@@ -74,10 +71,7 @@ export async function verifyLogin(email: string, password: string) {
 export async function createUserSession(request: Request, userId: string) {
   const session = await getSession(request);
   const old = session.get("sessionId");
-  if (typeof old === "string") await prisma.session.deleteMany({ where: { id: old } });
-  const row = await prisma.session.create({
-    data: { userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000) },
-  });
+  const row = await startSession(userId, new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000), typeof old === "string" ? old : undefined);
   session.set("sessionId", row.id);
   return sessionStorage.commitSession(session);
 }
@@ -85,6 +79,6 @@ export async function createUserSession(request: Request, userId: string) {
 export async function destroyUserSession(request: Request) {
   const session = await getSession(request);
   const id = session.get("sessionId");
-  if (typeof id === "string") await prisma.session.deleteMany({ where: { id } });
+  if (typeof id === "string") await endSession(id);
   return sessionStorage.destroySession(session);
 }

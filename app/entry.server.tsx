@@ -6,15 +6,12 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
-import { prisma } from "~/db/client.server";
 import { logger } from "~/logger.server";
 
 // For server.js, through the build: the checked configuration, and closing the database at shutdown.
 export { env } from "~/env.server";
 export { logger } from "~/logger.server";
-export async function disconnectDatabase() {
-  await prisma.$disconnect();
-}
+export { disconnectDatabase } from "~/db/client.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -62,3 +62,13 @@ export function sharedWriteTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T
   const shared = (prisma as unknown as { $sharedWriteTransaction?: (f: (tx: Tx) => Promise<T>) => Promise<T> }).$sharedWriteTransaction;
   return shared ? shared(fn) : prisma.$transaction(fn);
 }
+
+/** A trivial query, for /healthz. */
+export async function pingDatabase() {
+  await prisma.$queryRaw`SELECT 1`;
+}
+
+/** Closes the connections at shutdown (server.js calls it through the build). */
+export async function disconnectDatabase() {
+  await prisma.$disconnect();
+}

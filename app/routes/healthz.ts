@@ -1,7 +1,7 @@
 // GET /healthz for load balancers and monitoring: 200 {"status":"ok"} when the database
 // answers a trivial query within 2 s, else 503. (While an instance shuts down, server.js
 // answers 503 itself, so the balancer stops sending it new requests.)
-import { dialect, prisma } from "~/db/client.server";
+import { dialect, pingDatabase } from "~/db/client.server";
 
 const TIMEOUT_MS = 2_000;
 
@@ -11,7 +11,7 @@ export async function loader() {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      prisma.$queryRaw`SELECT 1`,
+      pingDatabase(),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
       }),

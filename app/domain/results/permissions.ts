@@ -3,6 +3,4 @@ import { hasRole, type Actor } from "../auth/roles";
 export const resultPermissions = {
   /** Running and publishing the count is the PB office's job, after voting closes. */
   tally: (actor: Actor | null, cycle: { phase: string }) => hasRole(actor, "admin") && cycle.phase === "results",
-  /** Draft (unpublished) results are visible only to the PB office. */
-  viewDraft: (actor: Actor | null) => hasRole(actor, "admin"),
 };
