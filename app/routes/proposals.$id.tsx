@@ -40,7 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, proposal, phase, reach } = await loadProposal(request, params.id);
   const canSend = proposalPermissions.sendForCosting(actor, { phase }, reach, proposal);
-  const [latest, ...older] = proposal.costEstimates;
+  const [latest] = proposal.costEstimates;
   const t = await serverT(request);
   const target = {
     type: "proposal" as const,
@@ -96,7 +96,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           lineItems: latest.lineItems,
         }
       : null,
-    olderEstimates: older.length,
     history: history.map((h) => ({ version: h.version, totalCents: h.totalCents, recurringCents: h.recurringCents, feasible: h.feasible, createdAt: h.createdAt.toISOString(), staffName: h.staffName })),
     canAssign: costingPermissions.assign(actor, { phase }, proposal),
     canEdit: proposalPermissions.edit(actor, { phase }, reach, proposal),

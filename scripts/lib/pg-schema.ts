@@ -2,11 +2,12 @@
 // from it by this function, and committed as prisma/postgres/schema.prisma; a test
 // fails when the committed file differs from what this makes.
 import { readFileSync } from "node:fs";
+import { PRISMA_PATHS } from "~/db/adapter";
 
-export const SQLITE_SCHEMA = "prisma/schema.prisma";
-export const PG_SCHEMA = "prisma/postgres/schema.prisma";
-export const SQLITE_MIGRATIONS = "prisma/migrations";
-export const PG_MIGRATIONS = "prisma/postgres/migrations";
+export const SQLITE_SCHEMA = PRISMA_PATHS.sqlite.schema;
+export const PG_SCHEMA = PRISMA_PATHS.postgresql.schema;
+export const SQLITE_MIGRATIONS = PRISMA_PATHS.sqlite.migrations;
+export const PG_MIGRATIONS = PRISMA_PATHS.postgresql.migrations;
 
 const HEADER = `// GENERATED from prisma/schema.prisma by \`npm run db:pg-schema\`: do not edit.
 // Edit prisma/schema.prisma and run \`npm run db:migration -- <name>\` instead.

@@ -1,5 +1,5 @@
-// Fails when a shipped language misses a key, when code uses a key English lacks,
-// or when a translation drops a value the English text shows ({{cost}}, {{count}}…).
+// Fails when a shipped language misses a key, when code uses a key English lacks (or no code uses
+// an English key), or when a translation drops a value the English text shows ({{cost}}, {{count}}…).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -76,6 +76,17 @@ describe("translations", () => {
     }
     expect(used).toBeGreaterThan(0);
     expect(missing).toEqual([]);
+  });
+
+  it("every English key is used by the code: a text nobody shows is a text translators keep up for nothing", () => {
+    // The only keys built at run time: a project's status inside the followers' e-mails ($t(follows:status.{{status}}))
+    // and the greedy comparison on the results page (`greedyInstead${by}`).
+    const BUILT = ["follows:status.", "results:district.greedyInstead", "results:district.greedyWithout", "results:district.greedyAlso"];
+    const code = sourceFiles("app").map((file) => readFileSync(file, "utf8")).join("\n");
+    const unused = NAMESPACES.flatMap((ns) =>
+      [...keys("en", ns).keys()].map((key) => `${ns}:${key.replace(PLURAL, "")}`).filter((key) => !code.includes(key) && !BUILT.some((b) => key.startsWith(b))),
+    );
+    expect([...new Set(unused)]).toEqual([]);
   });
 
   it("domain messages carry their values through forms and error pages", () => {

@@ -47,7 +47,6 @@ export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
 }
 
 export const ZERO: Rational = { n: 0n, d: 1n };
-export const ONE: Rational = { n: 1n, d: 1n };
 
 export function add(a: Rational, b: Rational): Rational {
   if (a.d === b.d) return rat(a.n + b.n, a.d);
@@ -66,10 +65,6 @@ export function mul(a: Rational, b: Rational): Rational {
 export function div(a: Rational, b: Rational): Rational {
   if (b.n === 0n) throw new RangeError("division by zero");
   return rat(a.n * b.d, a.d * b.n);
-}
-
-export function neg(a: Rational): Rational {
-  return { n: -a.n, d: a.d };
 }
 
 /** -1, 0 or 1 as a < b, a = b, a > b. */
@@ -150,10 +145,6 @@ export function ratioToNumber(n: bigint, d: bigint): number {
     value = top * Math.pow(2, sn - sd);
   }
   return negative ? -value : value;
-}
-
-export function toNumber(a: Rational): number {
-  return ratioToNumber(a.n, a.d);
 }
 
 /** "n/d", or "n" when the denominator is 1. */
