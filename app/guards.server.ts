@@ -61,7 +61,7 @@ export async function publishedResultsOf(request: Request) {
  * For public lists: the cycle asked for by slug (else the newest suitable one),
  * and the cycles for the picker. Drafts only for the PB office.
  */
-export async function publicCycleAndPicker(actor: Actor | null, slug: string | undefined, locale: string, prefer?: "proposals" | "results") {
+export async function publicCycleAndPicker(actor: Actor | null, slug: string | undefined, locale: string, prefer?: "ideas" | "proposals" | "results") {
   const includeDrafts = hasRole(actor, "admin");
   const [found, all] = await Promise.all([resolveCycle(slug, { includeDrafts, prefer }), listCycles({ includeDrafts })]);
   // Names (and the description) in the reader's language where the PB office translated them.

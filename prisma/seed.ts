@@ -7,7 +7,9 @@ import { prisma } from "~/db/client.server";
 import { cycleCriteria, saveCostEstimate } from "~/db/costing.server";
 import { reviseProposal } from "~/db/proposals.server";
 import { budgetOutcome, estimateTotals, type CheckOutcome } from "~/domain/costing/estimate";
+import { addComment } from "~/db/comments.server";
 import { addMember, createCommittee } from "~/db/committees.server";
+import { setFollowing } from "~/db/follows.server";
 import { saveTranslation } from "~/db/translations.server";
 import { updateEligibility, createCycle, generateVoterCodes } from "~/db/cycles.server";
 import { createIdea, markNotTakenForward, supportIdea } from "~/db/ideas.server";
@@ -336,6 +338,17 @@ async function seed() {
       pick(residents),
     );
   }
+  // A short discussion on a youth idea, which the demo resident follows: something to read,
+  // to moderate (the PB office hides a comment with a reason) and to be e-mailed about.
+  const fillers = await prisma.idea.findFirstOrThrow({ where: { cycleId: youth.id, number: 2 } });
+  const demoResident = await actorOf("resident@riverside.example");
+  for (const [who, body] of [
+    [pick(residents), "Yes please. At Eastgate High the only fountain is by the gym and it has been broken since spring."],
+    [demoResident, "Fillers would also cut the plastic bottles in the bins. Could they go in the parks too?"],
+  ] as const) {
+    await addComment({ targetType: "idea", targetId: fillers.id, channel: "public", body }, who);
+  }
+  await setFollowing(demoResident, { type: "idea", id: fillers.id }, true, "en");
   // Youth delegates work in two committees; the demo delegate sits on one.
   const delegateUser = await prisma.user.findUniqueOrThrow({ where: { email: "delegate@riverside.example" } });
   for (const [name, category] of [["Whole-city committee", null], ["Schools and youth committee", "Schools & youth"]] as const) {
@@ -414,6 +427,15 @@ async function seedCostingCycle() {
   for (const [i, p] of seeds.entries()) {
     const idea = await createIdea(cycle.id, { title: p.title, description: `${p.description} Many neighbours asked for this at the spring assembly.`, districtId, categoryId: categoryId(p.category), location: "" }, { id: residents[i % residents.length].id, name: residents[i % residents.length].name, email: residents[i % residents.length].email, agencyId: null, roles: ["resident"] });
     ideaIds.push(idea.id);
+  }
+  // Two residents asked for the same thing, and nobody has decided yet: the demo delegate can merge
+  // one into the other, or close one with a reason (/ideas?cycle=parks-2027).
+  for (const [i, [title, description]] of [
+    ["Shade sails over the splash pad", "Summer afternoons at the splash pad are too hot for small children and grandparents: shade sails over the benches and the water."],
+    ["Shade at the splash pad", "Please put some shade at the splash pad. There is none, and parents stand in full sun all afternoon."],
+  ].entries()) {
+    const resident = residents[(i + 3) % residents.length];
+    await createIdea(cycle.id, { title, description, districtId, categoryId: categoryId("Parks & green space"), location: "" }, { id: resident.id, name: resident.name, email: resident.email, agencyId: null, roles: ["resident"] });
   }
   await setPhase(cycle.id, "proposals");
   await setPhase(cycle.id, "costing");

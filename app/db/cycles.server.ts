@@ -36,7 +36,7 @@ export async function getCycle(where: { id: string } | { slug: string }) {
  */
 export async function resolveCycle(
   slug: string | undefined | null,
-  opts: { includeDrafts: boolean; prefer?: "proposals" | "results" },
+  opts: { includeDrafts: boolean; prefer?: "ideas" | "proposals" | "results" },
 ) {
   if (slug) {
     const cycle = await getCycle({ slug });
@@ -44,13 +44,16 @@ export async function resolveCycle(
     return null;
   }
   const visible = opts.includeDrafts ? {} : { phase: { not: "draft" } };
-  // A page about proposals or results opens on the newest cycle that has some.
+  // A page about proposals or results opens on the newest cycle that has some; the ideas page on
+  // the newest cycle collecting ideas (where a resident can share one), else the newest with ideas.
   const preferred =
     opts.prefer === "results"
       ? { tallyResults: { some: { status: "published" } } }
       : opts.prefer === "proposals"
         ? { proposals: { some: {} } }
-        : null;
+        : opts.prefer === "ideas"
+          ? { phase: "ideas" }
+          : null;
   const pickNewest = (where: object) =>
     prisma.cycle.findFirst({ where: { ...visible, ...where }, orderBy: { createdAt: "desc" }, include: cycleInclude });
   return (preferred && (await pickNewest(preferred))) || pickNewest({});

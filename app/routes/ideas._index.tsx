@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:lis
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   const filter = ideaFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { cycle, cycles } = await publicCycleAndPicker(actor, filter.cycle, await localeOf(request));
+  const { cycle, cycles } = await publicCycleAndPicker(actor, filter.cycle, await localeOf(request), "ideas");
   if (!cycle) return { cycle: null, cycles: [], ideas: [], filter, canSubmit: false };
   const locale = await localeOf(request);
   const [ideas, categoryNames, districtNames] = await Promise.all([listIdeas(cycle.id, filter), categoryNamesIn(cycle.categories, locale), districtNamesIn(cycle.districts, locale)]);

@@ -41,7 +41,11 @@ async function expectLinkedError(page: Page, field: Locator, text: string) {
 
 test("a resident submits an idea with the keyboard alone", async ({ browser }) => {
   const page = await signIn(browser, "resident");
-  await page.goto("/ideas/new?cycle=youth-2027");
+  // The ideas page opens on the cycle collecting ideas (not on the newest cycle, which is being costed).
+  await page.goto("/ideas");
+  await tabTo(page, page.getByRole("link", { name: "Share an idea" }));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/ideas\/new\?cycle=youth-2027$/);
   const title = page.getByLabel("Title");
   const submit = page.getByRole("button", { name: "Submit idea" });
 
