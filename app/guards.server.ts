@@ -7,7 +7,7 @@ import { cyclePhase, getCycle, listCycles, resolveCycle } from "~/db/cycles.serv
 import { districtAndCategoryInCycle, getIdea } from "~/db/ideas.server";
 import { getProposal } from "~/db/proposals.server";
 import { latestResults } from "~/db/results.server";
-import { hasRole, type Actor } from "~/domain/auth/roles";
+import type { Actor } from "~/domain/auth/roles";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { cyclePermissions } from "~/domain/cycles/permissions";
 import { message } from "~/i18n/message";
@@ -52,7 +52,7 @@ export function districtAndCategoryOf(cycleId: string) {
 export async function publishedResultsOf(request: Request) {
   const query = z.object({ cycle: z.string().max(60).optional() }).safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const actor = await getActor(request);
-  const cycle = query.success ? await resolveCycle(query.data.cycle, { includeDrafts: hasRole(actor, "admin"), prefer: "results" }) : null;
+  const cycle = query.success ? await resolveCycle(query.data.cycle, { includeDrafts: cyclePermissions.seeDrafts(actor), prefer: "results" }) : null;
   if (!cycle) throw new Response(message("results:errors.cycleNotFound"), { status: 404 });
   return { cycle, results: await latestResults(cycle.id, { publishedOnly: true }) };
 }
@@ -62,7 +62,7 @@ export async function publishedResultsOf(request: Request) {
  * and the cycles for the picker. Drafts only for the PB office.
  */
 export async function publicCycleAndPicker(actor: Actor | null, slug: string | undefined, locale: string, prefer?: "ideas" | "proposals" | "results") {
-  const includeDrafts = hasRole(actor, "admin");
+  const includeDrafts = cyclePermissions.seeDrafts(actor);
   const [found, all] = await Promise.all([resolveCycle(slug, { includeDrafts, prefer }), listCycles({ includeDrafts })]);
   // Names (and the description) in the reader's language where the PB office translated them.
   const [cycle] = found ? await cyclesInLocale([found], locale) : [null];

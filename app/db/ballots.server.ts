@@ -224,7 +224,7 @@ export async function voidVoterCode(cycleId: string, code: string, reason: strin
 }
 
 /** Cycles (by id) in which this account has already voted, with the district it voted in. */
-export async function accountBallots(userId: string, cycleIds: string[]) {
+export async function accountParticipations(userId: string, cycleIds: string[]) {
   const codes = await prisma.voterCode.findMany({
     where: { userId, cycleId: { in: cycleIds }, participation: { isNot: null } },
     select: { cycleId: true, district: { select: { name: true } } },

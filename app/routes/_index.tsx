@@ -5,7 +5,7 @@ import { Fragment } from "react";
 import { getActor } from "~/auth.server";
 import { PhaseTimeline } from "~/components/cycle";
 import { cyclePhase, listCycles } from "~/db/cycles.server";
-import { hasRole } from "~/domain/auth/roles";
+import { cyclePermissions } from "~/domain/cycles/permissions";
 import { byWhatResidentsCanDoNow, PHASE_KEYS } from "~/domain/cycles/phases";
 import { ballotRulesFor, describeBallotRules } from "~/domain/ballots/rules";
 import { tallyRuleName } from "~/domain/cycles/rules-schema";
@@ -26,7 +26,7 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const [actor, locale] = await Promise.all([getActor(request), localeOf(request)]);
   // Each cycle's name and description in the reader's language when the PB office has translated them.
-  const cycles = await cyclesInLocale(await listCycles({ includeDrafts: hasRole(actor, "admin") }), locale);
+  const cycles = await cyclesInLocale(await listCycles({ includeDrafts: cyclePermissions.seeDrafts(actor) }), locale);
   // When a new cycle is open, the page starts with how the previous cycle's projects are doing.
   const found = await reportBackCycle(OPEN_PHASES);
   const previous = found && (await cyclesInLocale([found], locale))[0];

@@ -5,7 +5,6 @@ import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
 import { Notice } from "~/components/forms";
 import { costingQueue } from "~/db/costing.server";
-import { hasRole } from "~/domain/auth/roles";
 import { costingStage, daysWaiting, type CostingStage } from "~/domain/costing/estimate";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
@@ -21,8 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   authorize(request, actor, costingPermissions.viewQueue(actor), message("costing:errors.queueForbidden"));
   const { sort } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const staffOnly = !hasRole(actor, "admin");
-  const queue = await costingQueue(actor!, staffOnly);
+  const agencyOnly = !costingPermissions.seeEveryAgency(actor);
+  const queue = await costingQueue(actor!, agencyOnly);
   const now = new Date();
   const rows = queue.map((p) => {
     const latest = p.costEstimates[0];
@@ -48,11 +47,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   rows.sort((a, b) => (sort === "days-desc" ? b.daysWaiting - a.daysWaiting : a.daysWaiting - b.daysWaiting) || a.number - b.number);
   const stages: CostingStage[] = ["waiting", "in_progress", "done"];
-  return { staffOnly, sort, groups: stages.map((stage) => ({ stage, rows: rows.filter((r) => r.stage === stage) })) };
+  return { agencyOnly, sort, groups: stages.map((stage) => ({ stage, rows: rows.filter((r) => r.stage === stage) })) };
 }
 
 export default function CostingDashboard() {
-  const { staffOnly, sort, groups } = useLoaderData<typeof loader>();
+  const { agencyOnly, sort, groups } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const f = useFormat();
@@ -71,7 +70,7 @@ export default function CostingDashboard() {
     <>
       <h1>{t("costing:dashboard.title")}</h1>
       {searchParams.get("assigned") ? <Notice tone="success">{t("costing:assign.done", { number: searchParams.get("assigned") })}</Notice> : null}
-      <p>{staffOnly ? t("costing:dashboard.introAgency") : t("costing:dashboard.introAll")}</p>
+      <p>{agencyOnly ? t("costing:dashboard.introAgency") : t("costing:dashboard.introAll")}</p>
       <ul className="stats" data-testid="costing-counts">
         <li><strong>{f.number(counts.waiting)}</strong> {t("costing:dashboard.waiting")}</li>
         <li><strong>{f.number(counts.in_progress)}</strong> {t("costing:dashboard.inProgress")}</li>
@@ -92,7 +91,7 @@ export default function CostingDashboard() {
                   <tr>
                     <th scope="col">{t("costing:queue.proposal")}</th>
                     <th scope="col">{t("costing:queue.district")}</th>
-                    {staffOnly ? null : <th scope="col">{t("costing:queue.agency")}</th>}
+                    {agencyOnly ? null : <th scope="col">{t("costing:queue.agency")}</th>}
                     <th scope="col">{t("costing:queue.status")}</th>
                     <th scope="col" className="num">
                       <Link to={sort === "days-desc" ? "?sort=days-asc" : "?sort=days-desc"} aria-label={sort === "days-desc" ? t("costing:dashboard.sortShortest") : t("costing:dashboard.sortLongest")}>
@@ -108,7 +107,7 @@ export default function CostingDashboard() {
                     <tr key={p.id}>
                       <td><Link to={`/proposals/${p.id}`}>{t("costing:queue.proposalTitle", { number: p.number, title: p.title })}</Link><br /><span className="muted">{p.cycle}</span></td>
                       <td data-label={t("costing:queue.district")}>{p.district}</td>
-                      {staffOnly ? null : <td data-label={t("costing:queue.agency")}>{p.agency}</td>}
+                      {agencyOnly ? null : <td data-label={t("costing:queue.agency")}>{p.agency}</td>}
                       <td data-label={t("costing:queue.status")}><span className={`status status-${p.status}`}>{PROPOSAL_STATUS_KEYS[p.status] ? t(PROPOSAL_STATUS_KEYS[p.status]) : p.status}</span></td>
                       <td className="num" data-testid="days-waiting" data-label={group.stage === "done" ? t("costing:dashboard.daysTaken") : t("costing:queue.daysWaiting")}>{f.number(p.daysWaiting)}</td>
                       <td className="num" data-label={t("costing:queue.estimate")}>

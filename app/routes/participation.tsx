@@ -13,7 +13,7 @@ import { redirectWithDone, takeDone } from "~/flash.server";
 import { listCycles, resolveCycle } from "~/db/cycles.server";
 import { participationFigures, saveCensus, saveSurveyCategories, surveyAnswered, surveySetup } from "~/db/participation.server";
 import { message } from "~/i18n/message";
-import { hasRole } from "~/domain/auth/roles";
+import { cyclePermissions } from "~/domain/cycles/permissions";
 import { participationPermissions } from "~/domain/participation/permissions";
 import { FEWEST_ANSWERS_SHOWN, PAPER_LOCALE, surveyBreakdown, turnout } from "~/domain/participation/representation";
 import { CENSUS_QUESTIONS, FIXED_QUESTIONS, categoriesAnswersNeed, categoriesSchema, ethnicityChoices, readCategoryNames, readCensusForm } from "~/domain/participation/survey";
@@ -28,7 +28,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "participa
 async function guard(request: Request) {
   const actor = await getActor(request);
   authorize(request, actor, participationPermissions.viewDashboard(actor), message("participation:dashboard.forbidden"));
-  const includeDrafts = hasRole(actor, "admin");
+  const includeDrafts = cyclePermissions.seeDrafts(actor);
   const slug = new URL(request.url).searchParams.get("cycle");
   const cycle = await resolveCycle(slug, { includeDrafts });
   if (!cycle) throw new Response(message("common:error.cycleNotFound"), { status: 404 });

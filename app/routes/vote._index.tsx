@@ -10,7 +10,7 @@ import { z } from "zod";
 import { CheckboxField, FormErrors, Notice, SelectField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
-import { accountBallots, accountVoterCode, findVoterCode, findVoterCodeById } from "~/db/ballots.server";
+import { accountParticipations, accountVoterCode, findVoterCode, findVoterCodeById } from "~/db/ballots.server";
 import { accountVotingCycles, cyclesInVoting } from "~/db/cycles.server";
 import { cyclesInLocale, residencyRulesIn } from "~/db/translations.server";
 import { CODE_REFUSAL_MESSAGES, secondBallotRefusal, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Cycles this person may vote in with their account (visitors are offered sign-in), named in their language.
   const accountCycles = await cyclesInLocale(allAccountCycles.filter((c) => !actor || votingChannelPermissions.voteWithAccount(actor, c)), locale);
   const [voted, rules] = await Promise.all([
-    actor ? accountBallots(actor.id, accountCycles.map((c) => c.id)) : new Map<string, string>(),
+    actor ? accountParticipations(actor.id, accountCycles.map((c) => c.id)) : new Map<string, string>(),
     residencyRulesIn(accountCycles, locale),
   ]);
   return {
@@ -100,7 +100,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
       // Signed in with an account that already voted in this cycle: not a second ballot by letter code.
       const actor = await getActor(request);
-      const accountVotedIn = new Set(actor ? (await accountBallots(actor.id, [found!.cycleId])).keys() : []);
+      const accountVotedIn = new Set(actor ? (await accountParticipations(actor.id, [found!.cycleId])).keys() : []);
       if (secondBallotRefusal(found!.cycleId, { accountVotedIn, sessionVotedIn: null })) {
         ctx.addIssue({ code: "custom", path: ["code"], message: message("vote:errors.code.accountVoted", { name: actor!.name }) });
         return z.NEVER;

@@ -6,6 +6,8 @@ const costingPhase = (phase: string) => phase === "proposals" || phase === "cost
 export const costingPermissions = {
   /** The costing queue: staff see their agency's proposals; the PB office sees all. */
   viewQueue: (actor: Actor | null) => hasRole(actor, "staff") || hasRole(actor, "admin"),
+  /** Whether the queue shows every agency's proposals (the PB office) or only the reader's own agency's. */
+  seeEveryAgency: (actor: Actor | null) => hasRole(actor, "admin"),
   /** Only staff of the agency the proposal was sent to may cost it. */
   estimate: (
     actor: Actor | null,

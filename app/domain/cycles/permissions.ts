@@ -8,6 +8,8 @@ export const cyclePermissions = {
   /** Draft cycles are visible only to the PB office. */
   view: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     cycle.phase !== "draft" || hasRole(actor, "admin"),
+  /** The same rule for lists and pickers: whether they include cycles still in draft. */
+  seeDrafts: (actor: Actor | null) => hasRole(actor, "admin"),
   /** District budgets (the equity split) may change only before voting opens: voters see them on the ballot. */
   setBudgets: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "admin") && BUDGETS_OPEN.includes(cycle.phase),
