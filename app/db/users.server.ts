@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "~/auth.server";
 import { RESET_LINK_MINUTES } from "~/domain/accounts/schema";
+import type { Role } from "~/domain/auth/roles";
 import { env } from "~/env.server";
 import { translatorFor } from "~/i18n/i18n.server";
 import { audit } from "./audit.server";
@@ -24,6 +25,29 @@ export async function createResident(input: { name: string; email: string; passw
 }
 
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * The operator's command line (npm run user:grant): gives an account roles, making it first when no
+ * account uses the address (with `password`, which the person changes with "Forgot your password?").
+ * Staff belong to an agency, made when new; `lead` lets them assign their agency's costing work.
+ */
+export async function grantRoles(input: { email: string; name: string; roles: Role[]; agency?: string; lead?: boolean; password: string }) {
+  const email = input.email.toLowerCase();
+  const passwordHash = await hashPassword(input.password);
+  return prisma.$transaction(async (tx) => {
+    const agency = input.agency ? await tx.agency.upsert({ where: { name: input.agency }, update: {}, create: { name: input.agency } }) : null;
+    const existing = await tx.user.findUnique({ where: { email } });
+    const staffing = agency ? { agencyId: agency.id, agencyLead: input.lead ?? false } : {};
+    const user = existing
+      ? await tx.user.update({ where: { id: existing.id }, data: staffing })
+      : await tx.user.create({ data: { email, name: input.name, passwordHash, ...staffing } });
+    for (const role of new Set<Role>(["resident", ...input.roles])) {
+      await tx.userRole.upsert({ where: { userId_role: { userId: user.id, role } }, update: {}, create: { userId: user.id, role } });
+    }
+    await audit(tx, null, "user.roles-granted", { type: "user", id: user.id }, { roles: input.roles, agency: input.agency ?? null, lead: input.lead ?? false, created: !existing });
+    return { created: !existing, user };
+  });
+}
 
 /**
  * E-mails a link to choose a new password, in the language the person asked in, when an account

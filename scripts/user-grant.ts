@@ -1,0 +1,41 @@
+// npm run user:grant -- --email EMAIL --role admin|delegate|staff [--role …] [--name NAME] [--agency NAME [--lead]]
+// The first PB office account of a real install, and every staff or delegate account after it: gives
+// an account roles, making it first when no account uses the address. A new account gets a random
+// password, printed once: hand it over, and the person chooses their own with "Forgot your password?"
+// (or signs in and keeps it). Staff need --agency (made when new); --lead lets them assign its work.
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { grantRoles } from "~/db/users.server";
+import { ROLES } from "~/domain/auth/roles";
+
+const args = z
+  .object({
+    email: z.string().trim().email("--email must be an e-mail address"),
+    name: z.string().trim().max(100).optional(),
+    role: z.array(z.enum(ROLES, { errorMap: () => ({ message: `--role must be one of ${ROLES.join(", ")}` }) })).min(1, "give at least one --role"),
+    agency: z.string().trim().min(2).max(100).optional(),
+    lead: z.boolean().default(false),
+  })
+  .refine((a) => !a.role.includes("staff") || a.agency, { message: "staff belong to an agency: add --agency NAME", path: ["agency"] })
+  .refine((a) => !a.lead || a.agency, { message: "--lead needs --agency", path: ["lead"] });
+
+let values;
+try {
+  values = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", multiple: true }, agency: { type: "string" }, lead: { type: "boolean" } } }).values;
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const parsed = args.safeParse({ ...values, role: values.role ?? [] });
+if (!parsed.success) {
+  console.error(parsed.error.issues.map((i) => i.message).join("\n"));
+  console.error("usage: npm run user:grant -- --email EMAIL --role admin|delegate|staff [--name NAME] [--agency NAME [--lead]]");
+  process.exit(2);
+}
+const { email, name, role, agency, lead } = parsed.data;
+const password = randomBytes(12).toString("base64url");
+const { created, user } = await grantRoles({ email, name: name || email.split("@")[0], roles: role, agency, lead, password });
+console.log(`${user.email}: ${role.join(", ")}${agency ? ` of ${agency}${lead ? " (lead)" : ""}` : ""}`);
+if (created) console.log(`new account; its password, shown this once: ${password}\n(the person can choose their own with "Forgot your password?" on the sign-in page)`);
+else console.log("existing account: its password is unchanged");
