@@ -28,3 +28,13 @@ export function unseal<T>(sealed: string): T {
   decipher.setAuthTag(bytes.subarray(12, 28));
   return JSON.parse(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8")) as T;
 }
+
+/** Whether this server can open a sealed value: not when it was sealed under another SESSION_SECRET (or altered). */
+export function opens(sealed: string): boolean {
+  try {
+    unseal(sealed);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -9,6 +9,7 @@ import { generateVoterCode } from "~/domain/ballots/voter-codes";
 import { audit } from "./audit.server";
 import { countBallotsIn, mixBallotsIn, paperBoxesWaiting } from "./ballots.server";
 import { mixSurveyAnswersIn } from "./participation.server";
+import { opens } from "~/ballot-seal.server";
 import { prisma, type Tx } from "./client.server";
 import { unpublishedRecounts } from "~/domain/results/runs";
 import { cyclesInLocale } from "./translations.server";
@@ -116,10 +117,23 @@ export async function cycleSnapshot(cycleId: string) {
     publishedDistrictIds: cycle.tallyResults.map((r) => r.districtId),
     unpublishedRecounts: phase === "results" ? await recountsNotPublished(cycleId, cycle.districts) : [],
     paperBoxesWaiting: phase === "voting" ? await paperBoxesWaiting(cycleId, cycle.districts) : [],
+    sealedUnopenable: phase === "voting" ? await sealedUnopenable(cycleId) : 0,
     accountVoting: cycle.accountVoting,
     districtIdsWithCodes: codes.map((c) => c.districtId),
     winnersWithoutProject: cycle.proposals.filter((p) => winners.has(p.id) && !p.project).map((p) => ({ number: p.number, title: p.title })),
   };
+}
+
+/**
+ * Ballots and survey answers waiting for the mix that this server cannot open: sealed under another
+ * SESSION_SECRET (a restore onto a machine with a new one). Closing voting mixes them all, so it waits.
+ */
+async function sealedUnopenable(cycleId: string) {
+  const [ballots, answers] = await Promise.all([
+    prisma.sealedBallot.findMany({ where: { cycleId }, select: { sealed: true } }),
+    prisma.sealedSurveyResponse.findMany({ where: { cycleId }, select: { sealed: true } }),
+  ]);
+  return [...ballots, ...answers].filter((s) => !opens(s.sealed)).length;
 }
 
 /** Each district whose newest count is a draft after its published one, named for the blocker. */

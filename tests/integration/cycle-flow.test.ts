@@ -1,4 +1,5 @@
 import "./fresh-db";
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { castBallot, countBallots, mixBallots } from "~/db/ballots.server";
 import { prisma } from "~/db/client.server";
@@ -450,5 +451,20 @@ describe("who may vote with an account", async () => {
     )) as Response;
     expect(page.status).toBe(409);
     expect(await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id }, select: { accountVoting: true, minAge: true } })).toEqual(before);
+  });
+});
+
+describe("closing voting after a restore onto a server with another SESSION_SECRET", async () => {
+  const admin = await makeUser(["admin"]);
+  const cycle = await makeCycle(admin, "voting");
+
+  it("is refused, saying why and what to do, while a ballot waiting for the mix cannot be opened; nothing is lost", async () => {
+    // What a ballot sealed under another secret looks like to this server: bytes its key does not open.
+    const foreign = await prisma.sealedBallot.create({ data: { cycleId: cycle.id, districtId: cycle.districts[0].id, sealed: randomBytes(60).toString("base64url") } });
+    const refused = await advancePhase(cycle.id, admin);
+    expect(refused.ok).toBe(false);
+    expect(allInWords(refused.ok ? [] : refused.blockers)).toEqual([expect.stringContaining("1 ballot or survey answer waiting for the mix cannot be opened by this server")]);
+    expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).phase).toBe("voting");
+    expect(await prisma.sealedBallot.count({ where: { id: foreign.id } })).toBe(1);
   });
 });

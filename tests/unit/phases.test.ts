@@ -75,6 +75,14 @@ describe("phase guards", () => {
     expect(warnings({ ...base, districtIdsWithCodes: [], accountVoting: true })).toEqual([]);
   });
 
+  it("does not close voting while a ballot waiting for the mix cannot be opened (sealed under another SESSION_SECRET)", () => {
+    const voting = { ...base, phase: "voting" as const };
+    expect(blockersToAdvance(voting)).toEqual([]);
+    expect(blockersToAdvance({ ...voting, sealedUnopenable: 3 })).toEqual([
+      expect.stringMatching(/^3 ballots or survey answers waiting for the mix cannot be opened by this server: they were sealed under another SESSION_SECRET\. Start the app with the secret/),
+    ]);
+  });
+
   it("does not close a cycle while a published winner has no project to track", () => {
     const building = { ...base, phase: "implementation" as const };
     expect(blockersToAdvance(building)).toEqual([]);

@@ -62,6 +62,8 @@ export interface CycleSnapshot {
   unpublishedRecounts?: readonly { district: string; run: number; publishedRun: number }[];
   /** Paper boxes with ballots still to enter: more voters checked in at the site than ballots (counted or spoiled) entered. */
   paperBoxesWaiting: readonly { site: string; district: string; waiting: number }[];
+  /** Ballots and survey answers waiting for the mix that this server cannot open (voting only; absent: none). */
+  sealedUnopenable?: number;
   /** Whether signed-in residents may vote with their account (else only voter codes, online or on paper). */
   accountVoting: boolean;
   /** Districts with at least one voter code that can still vote (not cancelled). */
@@ -124,6 +126,8 @@ export function blockersToAdvance(cycle: CycleSnapshot): string[] {
       for (const b of cycle.paperBoxesWaiting) {
         blockers.push(message("admin:blockers.paperBoxWaiting", { site: b.site, district: b.district, count: b.waiting }));
       }
+      // Closing mixes every sealed ballot in: one this server cannot open would be lost.
+      if (cycle.sealedUnopenable) blockers.push(message("admin:blockers.sealedUnopenable", { count: cycle.sealedUnopenable }));
       break;
     case "results":
       for (const d of cycle.districts) {
