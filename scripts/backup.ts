@@ -8,6 +8,12 @@ import { env, sessionSecret } from "~/env.server";
 import { backup, defaultBackupFile, secretOf } from "./lib/backup";
 
 const { values } = parseArgs({ options: { out: { type: "string" } } });
-const file = await backup(env.DATABASE_URL, values.out ?? defaultBackupFile(env.DATABASE_URL, env.BACKUP_DIR), env.UPLOAD_DIR, sessionSecret);
+let file: string;
+try {
+  file = await backup(env.DATABASE_URL, values.out ?? defaultBackupFile(env.DATABASE_URL, env.BACKUP_DIR), env.UPLOAD_DIR, sessionSecret);
+} catch (error) {
+  console.error(`no backup written: ${(error as Error).message}`);
+  process.exit(1);
+}
 console.log(`backup written: ${file}`);
 console.log(`session secret written beside it: ${secretOf(file)} (keep it as safe as the backup: it signs sign-ins and opens ballots waiting for the mix)`);

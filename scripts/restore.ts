@@ -18,7 +18,13 @@ if (!values.yes) {
   console.error(`This replaces every row of ${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//…@")} with the backup ${file}. Stop the app, then add --yes.`);
   process.exit(2);
 }
-const secret = await restore(env.DATABASE_URL, file, env.UPLOAD_DIR);
+let secret: string | null;
+try {
+  secret = await restore(env.DATABASE_URL, file, env.UPLOAD_DIR);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 console.log(`restored ${file}`);
 if (secret === null) {
   console.error(`WARNING: no ${secretOf(file)} beside the backup. If ballots were waiting for the mix, start the app with the session secret in use when the backup was made, or they cannot be opened.`);

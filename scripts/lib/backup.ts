@@ -2,10 +2,23 @@
 // copy while the app runs and writes). PostgreSQL: pg_dump's custom format (consistent too),
 // restored with pg_restore. Used by `npm run backup` and `npm run restore`.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { dialectOf, sqliteFilePath } from "~/db/adapter";
+
+/**
+ * Runs pg_dump or pg_restore. On failure the error names the command without the database address,
+ * which holds the password (it would end up in cron mails and journald).
+ */
+function runPg(command: "pg_dump" | "pg_restore", args: string[], databaseUrl: string) {
+  try {
+    execFileSync(command, [...args, `--dbname=${libpqUrl(databaseUrl)}`], { stdio: ["ignore", "inherit", "inherit"] });
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    throw new Error(`${command} failed${status === undefined ? "" : ` (exit ${status})`}: see its message above`);
+  }
+}
 
 /** pg_dump and pg_restore take a libpq URI: drop Prisma's own parameters. */
 function libpqUrl(url: string) {
@@ -35,17 +48,25 @@ export const secretOf = (backupFile: string) => `${resolve(backupFile)}.secret`;
 export async function backup(databaseUrl: string, file: string, uploadDir?: string, sessionSecret?: string): Promise<string> {
   const out = resolve(file);
   mkdirSync(dirname(out), { recursive: true });
-  if (dialectOf(databaseUrl) === "sqlite") {
-    const source = sqliteFilePath(databaseUrl);
-    if (!existsSync(source)) throw new Error(`No database at ${source}`);
-    const db = new Database(source, { readonly: true, fileMustExist: true });
-    try {
-      await db.backup(out);
-    } finally {
-      db.close();
+  // Written beside, then renamed: a failed backup (database unreachable, disk full) leaves no file that looks like one.
+  const partial = `${out}.partial`;
+  try {
+    if (dialectOf(databaseUrl) === "sqlite") {
+      const source = sqliteFilePath(databaseUrl);
+      if (!existsSync(source)) throw new Error(`No database at ${source}`);
+      const db = new Database(source, { readonly: true, fileMustExist: true });
+      try {
+        await db.backup(partial);
+      } finally {
+        db.close();
+      }
+    } else {
+      runPg("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${partial}`], databaseUrl);
     }
-  } else {
-    execFileSync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${out}`, `--dbname=${libpqUrl(databaseUrl)}`], { stdio: ["ignore", "inherit", "inherit"] });
+    chmodSync(partial, 0o600); // the whole database: residents' e-mails, password hashes
+    renameSync(partial, out);
+  } finally {
+    rmSync(partial, { force: true });
   }
   if (uploadDir && existsSync(uploadDir)) cpSync(uploadDir, photosOf(out), { recursive: true });
   if (sessionSecret) writeFileSync(secretOf(out), sessionSecret, { mode: 0o600 });
@@ -62,6 +83,9 @@ export async function restore(databaseUrl: string, file: string, uploadDir?: str
   if (dialectOf(databaseUrl) === "sqlite") {
     const target = sqliteFilePath(databaseUrl);
     mkdirSync(dirname(target), { recursive: true });
+    // A damaged copy must not replace the live database: it is checked whole first.
+    const problem = sqliteProblem(input);
+    if (problem) throw new Error(`The backup ${input} is damaged (${problem}); the database was not changed.`);
     // The online backup API again, from the backup into the live file: the target's
     // write-ahead log stays consistent (a plain file copy would not).
     const db = new Database(input, { readonly: true, fileMustExist: true });
@@ -72,15 +96,26 @@ export async function restore(databaseUrl: string, file: string, uploadDir?: str
     }
   } else {
     // One transaction: the database has either the old content or the restored one.
-    execFileSync(
-      "pg_restore",
-      ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${libpqUrl(databaseUrl)}`, input],
-      { stdio: ["ignore", "inherit", "inherit"] },
-    );
+    runPg("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", input], databaseUrl);
   }
   if (uploadDir && existsSync(photosOf(input))) {
     mkdirSync(uploadDir, { recursive: true });
     cpSync(photosOf(input), uploadDir, { recursive: true });
   }
   return existsSync(secretOf(input)) ? readFileSync(secretOf(input), "utf8").trim() : null;
+}
+
+/** Why a SQLite file is not a sound database (SQLite's own integrity check), or null when it is. */
+function sqliteProblem(file: string): string | null {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const rows = db.pragma("integrity_check", { simple: false }) as { integrity_check: string }[];
+      return rows.length === 1 && rows[0].integrity_check === "ok" ? null : rows.slice(0, 3).map((r) => r.integrity_check).join("; ");
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    return (error as Error).message;
+  }
 }

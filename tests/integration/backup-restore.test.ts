@@ -46,6 +46,31 @@ describe("backup and restore", () => {
     await expect(prisma.$executeRawUnsafe(`DELETE FROM "AuditLog"`)).rejects.toThrow(/append-only/);
   });
 
+  it("refuses a damaged backup before touching the database, naming no password", async () => {
+    const admin = await makeUser(["admin"]);
+    const kept = await makeCycle(admin, "ideas");
+    const damaged = `${file}-damaged`;
+    try {
+      // A copy with a byte changed every 4 KB (a bad disk), or, for a pg_dump file, bytes that are no dump at all.
+      const bytes = readFileSync(file);
+      for (let at = 100; at < bytes.length; at += 4096) bytes[at] ^= 0xff;
+      writeFileSync(damaged, bytes);
+      let failure = { status: 0, stderr: "" };
+      try {
+        run("scripts/restore.ts", damaged, "--yes");
+      } catch (error) {
+        failure = error as { status: number; stderr: string };
+      }
+      expect(failure.status).toBe(1);
+      expect(failure.stderr).toMatch(/damaged|pg_restore failed/);
+      const password = new URL(process.env.DATABASE_URL!).password;
+      if (password) expect(failure.stderr).not.toContain(password);
+      expect(await prisma.cycle.count({ where: { id: kept.id } })).toBe(1); // the live database is as it was
+    } finally {
+      rmSync(damaged, { force: true });
+    }
+  });
+
   it("keeps the session secret beside the backup, and says loudly when the app runs under another one", () => {
     // Ballots waiting for the mix are sealed with a key derived from the secret: a backup without it is incomplete.
     expect(readFileSync(`${file}.secret`, "utf8")).toBe(sessionSecret);
