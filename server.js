@@ -1,6 +1,8 @@
 // Production server: serves the built Remix app with static assets and safe headers,
 // JSON request logs with a request id, /healthz, and a graceful shutdown.
 import { randomBytes, randomUUID } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
@@ -8,9 +10,29 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { bodyLimit, tooLargeMessage } from "./server/body-limits.js";
 
+// Every relative path (the build's assets, data/, a DATABASE_URL of file:./…) is the project folder's,
+// wherever the service manager started the process.
+process.chdir(path.dirname(fileURLToPath(import.meta.url)));
+
 // Importing the build checks the environment (app/env.server.ts): a bad value stops here.
 const build = await import("./build/server/index.js");
-const { env, logger, disconnectDatabase } = build.entry.module;
+const { env, logger, disconnectDatabase, pingDatabase } = build.entry.module;
+
+// A database that does not answer (a wrong password or address in DATABASE_URL) or lacks this
+// release's migrations stops the server here, saying so, rather than serving an error on every page.
+try {
+  const { missingMigrations } = await Promise.race([
+    pingDatabase(),
+    new Promise((_, reject) => setTimeout(() => reject(new Error("no answer within 15 s")), 15_000).unref()),
+  ]);
+  if (missingMigrations > 0) {
+    logger.fatal(`The database lacks ${missingMigrations} migration(s) of this release: run npm run db:deploy, then start again.`);
+    process.exit(1);
+  }
+} catch (error) {
+  logger.fatal({ err: error }, "The database does not answer: check DATABASE_URL (address, user, password) and that the database server runs.");
+  process.exit(1);
+}
 
 let shuttingDown = false;
 const app = express();
@@ -30,13 +52,16 @@ app.use(
       res.setHeader("X-Request-Id", id);
       return id;
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    // The 503 that tells the balancer an instance is draining is expected, not an error.
+    customLogLevel: (req, res, error) =>
+      error || (res.statusCode >= 500 && !(shuttingDown && req.url === "/healthz")) ? "error" : res.statusCode >= 400 ? "warn" : "info",
     // No headers or cookies in the logs; the path without its query string.
     serializers: {
       req: (req) => ({ id: req.id, method: req.method, url: req.url.split("?")[0], remoteAddress: req.remoteAddress }),
       res: (res) => ({ statusCode: res.statusCode }),
     },
-    autoLogging: { ignore: (req) => req.url === "/healthz" && !shuttingDown },
+    // Not the health checks (every few seconds) nor the build's hashed assets (a score per page view).
+    autoLogging: { ignore: (req) => (req.url === "/healthz" && !shuttingDown) || req.url.startsWith("/assets/") },
   }),
 );
 app.use(compression());
@@ -102,6 +127,12 @@ app.all(
   "*",
   createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip, requestId: req.id }) }),
 );
+
+// Settings a real install needs but that have a default good only for trying the app out.
+if (env.NODE_ENV === "production") {
+  if (!process.env.PUBLIC_URL) logger.warn(`PUBLIC_URL is not set: links in e-mails point to ${env.PUBLIC_URL}`);
+  if (!env.SMTP_URL) logger.warn("SMTP_URL is not set: e-mails (password links too) are written to data/outbox instead of being sent");
+}
 
 const server = app.listen(env.PORT, env.HOST, () => {
   logger.info({ port: env.PORT, database: env.DATABASE_URL.split(":")[0] }, `Civic Budget is running on http://localhost:${env.PORT}`);

@@ -8,10 +8,10 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 import { logger } from "~/logger.server";
 
-// For server.js, through the build: the checked configuration, and closing the database at shutdown.
+// For server.js, through the build: the checked configuration, the start-up check of the database, and closing it at shutdown.
 export { env } from "~/env.server";
 export { logger } from "~/logger.server";
-export { disconnectDatabase } from "~/db/client.server";
+export { disconnectDatabase, pingDatabase } from "~/db/client.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -36,7 +36,8 @@ async function deliver() {
         if (!env.SMTP_URL) {
           mkdirSync(OUTBOX_DIR, { recursive: true });
           const stamp = mail.createdAt.toISOString().replace(/[:.]/g, "-");
-          writeFileSync(path.join(OUTBOX_DIR, `${stamp}-${mail.id}.json`), (info as unknown as { message: string }).message);
+          // Readable by the app's user only: without SMTP this folder is the mailbox, password links included.
+          writeFileSync(path.join(OUTBOX_DIR, `${stamp}-${mail.id}.json`), (info as unknown as { message: string }).message, { mode: 0o600 });
         }
         await markMailSent(mail);
       } catch (error) {

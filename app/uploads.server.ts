@@ -27,18 +27,26 @@ export async function storePhoto(file: File): Promise<{ name: string } | { probl
   if (problem) return { problem };
   const bytes = Buffer.from(await file.arrayBuffer());
   const name = randomBytes(12).toString("hex");
+  let full: Buffer, preview: Buffer;
   try {
     const image = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: "error" }).rotate();
-    const [full, preview] = await Promise.all([
+    [full, preview] = await Promise.all([
       image.clone().resize({ width: 1600, height: 1600, fit: "inside", withoutEnlargement: true }).jpeg({ quality: 82, mozjpeg: true }).toBuffer(),
       image.clone().resize({ width: 640, height: 640, fit: "inside", withoutEnlargement: true }).webp({ quality: 75 }).toBuffer(),
     ]);
-    await mkdir(uploadDir(), { recursive: true });
-    await writeFile(path.join(uploadDir(), FILE.full(name)), full);
-    await writeFile(path.join(uploadDir(), FILE.preview(name)), preview);
   } catch {
     // The bytes start like an image but do not decode as one (truncated, corrupt or too large).
     return { problem: "notImage" };
+  }
+  // A disk that is full or not writable is the server's problem, not the photo's: it fails loudly
+  // (logged, "something went wrong on our side"), leaving no half-written file behind.
+  try {
+    await mkdir(uploadDir(), { recursive: true });
+    await writeFile(path.join(uploadDir(), FILE.full(name)), full);
+    await writeFile(path.join(uploadDir(), FILE.preview(name)), preview);
+  } catch (error) {
+    await removePhoto(name);
+    throw error;
   }
   return { name };
 }

@@ -463,7 +463,9 @@ async function actorOf(email: string): Promise<Actor> {
   return { id: u.id, name: u.name, email: u.email, agencyId: u.agencyId, agencyLead: u.agencyLead, roles: u.roles.map((r) => r.role) as Role[] };
 }
 
+/** The demo's logins and a few unused codes, only on the demo's own database: never a real install's voter codes. */
 async function printLogins() {
+  if ((await prisma.user.count({ where: { email: { in: DEMO_LOGINS.map((u) => u.email) } } })) < DEMO_LOGINS.length) return;
   const codes = await prisma.voterCode.findMany({
     where: { cycle: { phase: "voting" }, participation: null, voidedAt: null },
     include: { district: true },

@@ -4,7 +4,8 @@
 // model); the models are the same, so the app sees one type.
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "~/generated/prisma-pg/client";
-import { createAdapter, databaseUrl, dialectOf, type Dialect } from "./adapter";
+import { readdirSync } from "node:fs";
+import { PRISMA_PATHS, createAdapter, databaseUrl, dialectOf, type Dialect } from "./adapter";
 
 export const dialect: Dialect = dialectOf(databaseUrl());
 
@@ -63,9 +64,31 @@ export function sharedWriteTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T
   return shared ? shared(fn) : prisma.$transaction(fn);
 }
 
-/** A trivial query, for /healthz. */
-export async function pingDatabase() {
+// The migrations this release ships (null when the folder is not deployed beside the app: not checked).
+const shippedMigrations = (() => {
+  try {
+    return readdirSync(PRISMA_PATHS[dialect].migrations).filter((d) => /^\d{14}_/.test(d)).length;
+  } catch {
+    return null;
+  }
+})();
+
+/**
+ * For /healthz and the start-up check: the database answers, and has every migration this release
+ * ships (a forgotten `npm run db:deploy` would otherwise pass the health check while pages fail).
+ * Throws when it does not answer; otherwise says how many migrations are missing.
+ */
+export async function pingDatabase(): Promise<{ missingMigrations: number }> {
   await prisma.$queryRaw`SELECT 1`;
+  if (shippedMigrations === null) return { missingMigrations: 0 };
+  let applied = 0;
+  try {
+    const [row] = await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    applied = Number(row.n);
+  } catch {
+    applied = 0; // no migrations table: none applied
+  }
+  return { missingMigrations: Math.max(0, shippedMigrations - applied) };
 }
 
 /** Closes the connections at shutdown (server.js calls it through the build). */

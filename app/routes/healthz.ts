@@ -1,6 +1,6 @@
-// GET /healthz for load balancers and monitoring: 200 {"status":"ok"} when the database
-// answers a trivial query within 2 s, else 503. (While an instance shuts down, server.js
-// answers 503 itself, so the balancer stops sending it new requests.)
+// GET /healthz for load balancers and monitoring: 200 {"status":"ok"} when the database answers
+// within 2 s and has every migration this release ships, else 503 saying which. (While an instance
+// shuts down, server.js answers 503 itself, so the balancer stops sending it new requests.)
 import { dialect, pingDatabase } from "~/db/client.server";
 
 const TIMEOUT_MS = 2_000;
@@ -9,17 +9,24 @@ export async function loader() {
   const headers = { "Cache-Control": "no-store" };
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
+  let answer: { missingMigrations: number };
   try {
-    await Promise.race([
+    answer = await Promise.race([
       pingDatabase(),
-      new Promise((_, reject) => {
+      new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
       }),
     ]);
-    return Response.json({ status: "ok", database: dialect, dbMs: Math.round(performance.now() - started) }, { headers });
-  } catch (error) {
+  } catch {
     return Response.json({ status: "unavailable", database: dialect, error: "database unreachable" }, { status: 503, headers });
   } finally {
     clearTimeout(timer);
   }
+  if (answer.missingMigrations > 0) {
+    return Response.json(
+      { status: "unavailable", database: dialect, error: `database not migrated: ${answer.missingMigrations} migration(s) missing; run npm run db:deploy` },
+      { status: 503, headers },
+    );
+  }
+  return Response.json({ status: "ok", database: dialect, dbMs: Math.round(performance.now() - started) }, { headers });
 }

@@ -5,6 +5,7 @@
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
 import { request, type Agent } from "undici";
 import { createSiblingDatabase, dropDatabase } from "./pg-admin";
 
@@ -68,8 +69,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `node server.js` with `env` (PORT in it) and resolves when its /healthz answers 200. */
-export async function startServer(env: NodeJS.ProcessEnv, nodeArgs: string[] = [], opts: { onLog?: (line: string) => void } = {}): Promise<ChildProcess> {
-  const server = spawn("node", [...nodeArgs, "server.js"], { env, stdio: ["ignore", opts.onLog ? "pipe" : "ignore", "inherit"] });
+/** `cwd`: where the process starts (server.js works from its own folder wherever that is). */
+export async function startServer(env: NodeJS.ProcessEnv, nodeArgs: string[] = [], opts: { onLog?: (line: string) => void; cwd?: string } = {}): Promise<ChildProcess> {
+  const server = spawn("node", [...nodeArgs, resolve("server.js")], { env, cwd: opts.cwd, stdio: ["ignore", opts.onLog ? "pipe" : "ignore", "inherit"] });
   if (opts.onLog) {
     let rest = "";
     server.stdout!.on("data", (b: Buffer) => {

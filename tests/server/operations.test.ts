@@ -1,6 +1,7 @@
 // The production server's operations: /healthz, JSON logs with request ids, graceful shutdown.
 import type { ChildProcess } from "node:child_process";
 import { connect } from "node:net";
+import { tmpdir } from "node:os";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request } from "undici";
@@ -17,8 +18,9 @@ beforeAll(async () => {
 });
 afterAll(async () => cleanup?.());
 
+// Started from another folder, as a service manager may: the server works from its own.
 async function start(): Promise<ChildProcess> {
-  return startServer(env, [], { onLog: (line) => logs.push(line) });
+  return startServer(env, [], { onLog: (line) => logs.push(line), cwd: tmpdir() });
 }
 const base = () => `http://127.0.0.1:${env.PORT}`;
 const exited = (server: ChildProcess) => new Promise<number | null>((resolve) => (server.exitCode !== null ? resolve(server.exitCode) : server.on("exit", resolve)));
@@ -45,10 +47,26 @@ describe("the production server", () => {
       expect(line).toMatchObject({ level: "info", req: { method: "GET", url: "/vote" }, res: { statusCode: 200 } });
       expect(JSON.stringify(line)).not.toContain("secret"); // no query strings, headers or cookies
       expect(lines.some((l) => l.req?.id === "proxy-given-id-42")).toBe(true);
+
+      // The page's stylesheet is served (its path is the project folder's, not the working directory's), and not logged.
+      const html = await (await request(`${base()}/vote`)).body.text();
+      const css = /href="(\/assets\/[^"]+\.css)"/.exec(html)![1];
+      const sheet = await request(`${base()}${css}`, { headers: { "x-request-id": "asset-request-7" } });
+      await sheet.body.dump();
+      expect(sheet.statusCode).toBe(200);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(logs.some((l) => l.includes("asset-request-7"))).toBe(false);
     } finally {
       server.kill("SIGKILL");
       await exited(server);
     }
+  });
+
+  it("refuses to start on a database without this release's migrations, saying what to run", async () => {
+    const lines: string[] = [];
+    const empty = { ...env, DATABASE_URL: `file:./data/test-server/ops/empty-${Date.now()}.db`, PORT: String(await freePort()) };
+    await expect(startServer(empty, [], { onLog: (line) => lines.push(line) })).rejects.toThrow(/exited with 1/);
+    expect(lines.join("\n")).toMatch(/The database lacks \d+ migration\(s\) of this release: run npm run db:deploy/);
   });
 
   it("refuses a body over the size limit (413) and a body of unknown length (411), with a plain message", async () => {
