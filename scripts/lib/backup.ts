@@ -2,6 +2,7 @@
 // copy while the app runs and writes). PostgreSQL: pg_dump's custom format (consistent too),
 // restored with pg_restore. Used by `npm run backup` and `npm run restore`.
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
@@ -39,6 +40,9 @@ export const photosOf = (backupFile: string) => `${resolve(backupFile)}.photos`;
  * sealed with a key derived from it, so a database restored without it holds ballots nobody can open.
  */
 export const secretOf = (backupFile: string) => `${resolve(backupFile)}.secret`;
+/** Where a backup keeps its own SHA-256: a restore checks it first, so a copy damaged since is refused whole. */
+export const checksumOf = (backupFile: string) => `${resolve(backupFile)}.sha256`;
+const sha256Of = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 /**
  * Photos are files in UPLOAD_DIR, never changed once written: they are copied after the
@@ -64,6 +68,7 @@ export async function backup(databaseUrl: string, file: string, uploadDir?: stri
       runPg("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${partial}`], databaseUrl);
     }
     chmodSync(partial, 0o600); // the whole database: residents' e-mails, password hashes
+    writeFileSync(checksumOf(out), `${sha256Of(partial)}\n`);
     renameSync(partial, out);
   } finally {
     rmSync(partial, { force: true });
@@ -80,6 +85,9 @@ export async function backup(databaseUrl: string, file: string, uploadDir?: stri
 export async function restore(databaseUrl: string, file: string, uploadDir?: string): Promise<string | null> {
   const input = resolve(file);
   if (!existsSync(input) || statSync(input).size === 0) throw new Error(`No backup at ${input}`);
+  if (existsSync(checksumOf(input)) && readFileSync(checksumOf(input), "utf8").trim() !== sha256Of(input)) {
+    throw new Error(`The backup ${input} is damaged (it differs from the SHA-256 written beside it when it was made); the database was not changed.`);
+  }
   if (dialectOf(databaseUrl) === "sqlite") {
     const target = sqliteFilePath(databaseUrl);
     mkdirSync(dirname(target), { recursive: true });
