@@ -28,7 +28,9 @@ describe("the audit log", async () => {
 
   it("records every change in a hash chain that verifies", async () => {
     const result = await chain();
-    expect(result).toEqual({ ok: true, checked: 5, legacy: 0 }); // the cycle and four ideas
+    expect(result).toMatchObject({ ok: true, checked: 5, legacy: 0 }); // the cycle and four ideas
+    const newest = await prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(result.ok && result.head).toEqual({ id: newest.id, hash: newest.hash });
   });
 
   it("refuses to change or delete an entry", async () => {

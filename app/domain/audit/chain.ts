@@ -31,17 +31,21 @@ export function auditEntryHash(entry: Omit<AuditEntry, "id" | "hash">): string {
 }
 
 export type ChainCheck =
-  | { ok: true; checked: number; legacy: number }
-  | { ok: false; checked: number; legacy: number; brokenAt: number; reason: string };
+  | { ok: true; checked: number; legacy: number; head: { id: number; hash: string } | null }
+  | { ok: false; checked: number; legacy: number; brokenAt: number | null; reason: string };
 
 /**
  * Recomputes the chain over entries in id order. Entries written before the
- * chain existed (empty hash) may only come first.
+ * chain existed (empty hash) may only come first. A chain cannot show that its
+ * newest entries were removed: `anchor`, the hash of the newest entry seen at an
+ * earlier check (kept off the machine), must still be in it.
  */
-export function verifyAuditChain(entries: Iterable<AuditEntry & { id: number; hash: string }>): ChainCheck {
+export function verifyAuditChain(entries: Iterable<AuditEntry & { id: number; hash: string }>, anchor?: string): ChainCheck {
   let previous = "";
   let checked = 0;
   let legacy = 0;
+  let head: { id: number; hash: string } | null = null;
+  let anchorSeen = !anchor;
   for (const e of entries) {
     if (e.hash === "" && checked === 0) {
       legacy++;
@@ -55,6 +59,9 @@ export function verifyAuditChain(entries: Iterable<AuditEntry & { id: number; ha
     }
     previous = e.hash;
     checked++;
+    head = { id: e.id, hash: e.hash };
+    if (e.hash === anchor) anchorSeen = true;
   }
-  return { ok: true, checked, legacy };
+  if (!anchorSeen) return { ok: false, checked, legacy, brokenAt: null, reason: `the entry with hash ${anchor} is gone: entries were removed from the end of the log` };
+  return { ok: true, checked, legacy, head };
 }
