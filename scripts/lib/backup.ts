@@ -58,12 +58,7 @@ export async function backup(databaseUrl: string, file: string, uploadDir?: stri
     if (dialectOf(databaseUrl) === "sqlite") {
       const source = sqliteFilePath(databaseUrl);
       if (!existsSync(source)) throw new Error(`No database at ${source}`);
-      const db = new Database(source, { readonly: true, fileMustExist: true });
-      try {
-        await db.backup(partial);
-      } finally {
-        db.close();
-      }
+      await sqliteCopy(source, partial);
     } else {
       runPg("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${partial}`], databaseUrl);
     }
@@ -96,12 +91,7 @@ export async function restore(databaseUrl: string, file: string, uploadDir?: str
     if (problem) throw new Error(`The backup ${input} is damaged (${problem}); the database was not changed.`);
     // The online backup API again, from the backup into the live file: the target's
     // write-ahead log stays consistent (a plain file copy would not).
-    const db = new Database(input, { readonly: true, fileMustExist: true });
-    try {
-      await db.backup(target);
-    } finally {
-      db.close();
-    }
+    await sqliteCopy(input, target);
   } else {
     // One transaction: the database has either the old content or the restored one.
     runPg("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", input], databaseUrl);
@@ -111,6 +101,16 @@ export async function restore(databaseUrl: string, file: string, uploadDir?: str
     cpSync(photosOf(input), uploadDir, { recursive: true });
   }
   return existsSync(secretOf(input)) ? readFileSync(secretOf(input), "utf8").trim() : null;
+}
+
+/** SQLite's online backup from one database file to another: consistent while the source is written to. */
+async function sqliteCopy(from: string, to: string) {
+  const db = new Database(from, { readonly: true, fileMustExist: true });
+  try {
+    await db.backup(to);
+  } finally {
+    db.close();
+  }
 }
 
 /** Why a SQLite file is not a sound database (SQLite's own integrity check), or null when it is. */

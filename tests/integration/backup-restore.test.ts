@@ -14,6 +14,15 @@ import { makeCycle, makeUser } from "./fixtures";
 const file = `${process.env.TEST_DATA_DIR ?? "data/test/run"}/backup-${randomUUID()}`;
 const run = (script: string, ...args: string[]) =>
   execFileSync("npx", ["tsx", script, ...args], { env: { ...process.env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+/** A restore that should be refused: its exit status and what it wrote on stderr. */
+const refusedRestore = (backupFile: string, env: Record<string, string> = {}) => {
+  try {
+    execFileSync("npx", ["tsx", "scripts/restore.ts", backupFile, "--yes"], { env: { ...process.env, ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    return { status: 0, stderr: "" };
+  } catch (error) {
+    return error as { status: number; stderr: string };
+  }
+};
 afterAll(() => {
   rmSync(file, { force: true });
   rmSync(`${file}.photos`, { recursive: true, force: true });
@@ -57,12 +66,7 @@ describe("backup and restore", () => {
       for (let at = 100; at < bytes.length; at += 4096) bytes[at] ^= 0xff;
       writeFileSync(damaged, bytes);
       copyFileSync(`${file}.sha256`, `${damaged}.sha256`);
-      let failure = { status: 0, stderr: "" };
-      try {
-        run("scripts/restore.ts", damaged, "--yes");
-      } catch (error) {
-        failure = error as { status: number; stderr: string };
-      }
+      const failure = refusedRestore(damaged);
       expect(failure.status).toBe(1);
       expect(failure.stderr).toContain("is damaged (it differs from the SHA-256 written beside it when it was made)");
       const password = new URL(process.env.DATABASE_URL!).password;
@@ -71,12 +75,7 @@ describe("backup and restore", () => {
       // …and without it (copied alone): SQLite's own check still refuses it; a dump cut short is refused by pg_restore.
       rmSync(`${damaged}.sha256`);
       if (dialect === "postgresql") writeFileSync(damaged, readFileSync(file).subarray(0, Math.floor(bytes.length / 2)));
-      let alone = { status: 0, stderr: "" };
-      try {
-        run("scripts/restore.ts", damaged, "--yes");
-      } catch (error) {
-        alone = error as { status: number; stderr: string };
-      }
+      const alone = refusedRestore(damaged);
       expect(alone.status).toBe(1);
       expect(alone.stderr).toMatch(dialect === "sqlite" ? /is damaged/ : /pg_restore failed/);
       if (password) expect(alone.stderr).not.toContain(password);
@@ -92,13 +91,8 @@ describe("backup and restore", () => {
     expect(readFileSync(`${file}.secret`, "utf8")).toBe(sessionSecret);
     // A backup from a machine whose secret was different, restored where SESSION_SECRET is set to this one.
     writeFileSync(`${file}.secret`, "a-secret-of-the-old-machine-0123456789abcdef");
-    let stderr = "";
-    try {
-      execFileSync("npx", ["tsx", "scripts/restore.ts", file, "--yes"], { env: { ...process.env, SESSION_SECRET: sessionSecret }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    } catch (error) {
-      stderr = (error as { stderr: string }).stderr;
-      expect((error as { status: number }).status).toBe(3);
-    }
+    const { status, stderr } = refusedRestore(file, { SESSION_SECRET: sessionSecret });
+    expect(status).toBe(3);
     expect(stderr).toContain(`the backup was made under another SESSION_SECRET. Set SESSION_SECRET to the content of ${resolve(file)}.secret`);
   });
 });
