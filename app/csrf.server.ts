@@ -2,6 +2,7 @@ import { createCookie } from "@remix-run/node";
 import { CSRF, CSRFError } from "remix-utils/csrf/server";
 import { secureCookies, sessionSecret } from "~/env.server";
 import { message } from "~/i18n/message";
+import { logger } from "~/logger.server";
 
 export const csrf = new CSRF({
   cookie: createCookie("cb_csrf", {
@@ -24,7 +25,10 @@ export async function readForm(request: Request): Promise<FormData> {
     await csrf.validate(formData, request.headers);
   } catch (error) {
     if (error instanceof CSRFError) {
-      throw new Response(message("auth:errors.formExpired"), { status: 403, statusText: "Forbidden" });
+      // Cookies marked Secure never come back over plain HTTP: say so rather than "the form expired".
+      const overHttp = secureCookies && new URL(request.url).protocol === "http:";
+      if (overHttp) logger.warn("a form came over plain HTTP while cookies are Secure (COOKIE_SECURE): serve the site over HTTPS (behind a TLS proxy set TRUST_PROXY=true), or set COOKIE_SECURE=false on a private network");
+      throw new Response(message(overHttp ? "auth:errors.needsHttps" : "auth:errors.formExpired"), { status: 403, statusText: "Forbidden" });
     }
     throw error;
   }

@@ -113,6 +113,27 @@ describe("the production server", () => {
     }
   });
 
+  it("served over plain HTTP with Secure cookies (the production default), a form says to use https://, and the log says why", async () => {
+    const server = await startServer({ ...env, COOKIE_SECURE: "true" }, [], { onLog: (line) => logs.push(line) });
+    try {
+      const page = await request(`${base()}/login`);
+      const csrf = /name="csrf" value="([^"]+)"/.exec(await page.body.text())![1];
+      // A browser keeps no Secure cookie from an http:// page, so the form comes back without its cookie.
+      const answer = await request(`${base()}/login`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ csrf, email: "someone@example.org", password: "a-password-123" }).toString(),
+      });
+      expect(answer.statusCode).toBe(403);
+      expect(await answer.body.text()).toContain("This site works only over a secure connection. Open it with https://");
+      await new Promise((r) => setTimeout(r, 200));
+      expect(logs.some((l) => l.includes("while cookies are Secure (COOKIE_SECURE)"))).toBe(true);
+    } finally {
+      server.kill("SIGKILL");
+      await exited(server);
+    }
+  });
+
   it("behind a proxy (TRUST_PROXY=true) takes the address the proxy saw, not one the client wrote into X-Forwarded-For", async () => {
     const server = await startServer({ ...env, TRUST_PROXY: "true" }, [], { onLog: (line) => logs.push(line) });
     try {
