@@ -1,11 +1,14 @@
 // npm run user:grant -- --email EMAIL --role admin|delegate|staff [--role …] [--name NAME] [--agency NAME [--lead]]
 // The first PB office account of a real install, and every staff or delegate account after it: gives
-// an account roles, making it first when no account uses the address. A new account gets a random
-// password, printed once: hand it over, and the person chooses their own with "Forgot your password?"
-// (or signs in and keeps it). Staff need --agency (made when new); --lead lets them assign its work.
+// an account roles, making it when no account uses the address. The account gets a random password,
+// printed once, and is signed out everywhere: an account that already existed may have been made by
+// someone else with this address (sign-up confirms no e-mail). Hand the password over, or let the person
+// choose their own with "Forgot your password?". Staff need --agency (made when new); --lead lets them
+// assign its work.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { prisma } from "~/db/client.server";
 import { grantRoles } from "~/db/users.server";
 import { ROLES } from "~/domain/auth/roles";
 
@@ -37,5 +40,6 @@ const { email, name, role, agency, lead } = parsed.data;
 const password = randomBytes(12).toString("base64url");
 const { created, user } = await grantRoles({ email, name: name || email.split("@")[0], roles: role, agency, lead, password });
 console.log(`${user.email}: ${role.join(", ")}${agency ? ` of ${agency}${lead ? " (lead)" : ""}` : ""}`);
-if (created) console.log(`new account; its password, shown this once: ${password}\n(the person can choose their own with "Forgot your password?" on the sign-in page)`);
-else console.log("existing account: its password is unchanged");
+console.log(`${created ? "new account" : "existing account, signed out everywhere"}; its password, shown this once: ${password}`);
+console.log(`(the person can choose their own with "Forgot your password?" on the sign-in page)`);
+await prisma.$disconnect();

@@ -27,9 +27,12 @@ export async function createResident(input: { name: string; email: string; passw
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
- * The operator's command line (npm run user:grant): gives an account roles, making it first when no
- * account uses the address (with `password`, which the person changes with "Forgot your password?").
- * Staff belong to an agency, made when new; `lead` lets them assign their agency's costing work.
+ * The operator's command line (npm run user:grant): gives an account roles, making it when no account
+ * uses the address. Either way the account gets `password`, and every device signed in to it is signed
+ * out: anyone may sign up with any address (there is no e-mail confirmation), so an account that
+ * already existed may not be the addressee's. The person then chooses a password with "Forgot your
+ * password?", which proves the mailbox is theirs. Staff belong to an agency, made when new; `lead`
+ * lets them assign their agency's costing work.
  */
 export async function grantRoles(input: { email: string; name: string; roles: Role[]; agency?: string; lead?: boolean; password: string }) {
   const email = input.email.toLowerCase();
@@ -38,8 +41,9 @@ export async function grantRoles(input: { email: string; name: string; roles: Ro
     const agency = input.agency ? await tx.agency.upsert({ where: { name: input.agency }, update: {}, create: { name: input.agency } }) : null;
     const existing = await tx.user.findUnique({ where: { email } });
     const staffing = agency ? { agencyId: agency.id, agencyLead: input.lead ?? false } : {};
+    if (existing) await tx.session.deleteMany({ where: { userId: existing.id } });
     const user = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: staffing })
+      ? await tx.user.update({ where: { id: existing.id }, data: { passwordHash, ...staffing } })
       : await tx.user.create({ data: { email, name: input.name, passwordHash, ...staffing } });
     for (const role of new Set<Role>(["resident", ...input.roles])) {
       await tx.userRole.upsert({ where: { userId_role: { userId: user.id, role } }, update: {}, create: { userId: user.id, role } });

@@ -1,9 +1,9 @@
 import "./fresh-db";
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { verifyLogin } from "~/auth.server";
+import { getActor, verifyLogin } from "~/auth.server";
 import { prisma } from "~/db/client.server";
-import { makeUser } from "./fixtures";
+import { browserFor, makeUser } from "./fixtures";
 
 // npm run user:grant, as the operator of a new install runs it to make the first PB office account.
 const grant = (...args: string[]) => {
@@ -27,14 +27,18 @@ describe("npm run user:grant", () => {
     expect(await prisma.auditLog.count({ where: { action: "user.roles-granted", targetId: (await prisma.user.findUniqueOrThrow({ where: { email } })).id } })).toBe(1);
   });
 
-  it("makes a resident agency staff (the lead), keeping their password", async () => {
-    const resident = await makeUser(["resident"]);
-    const before = (await prisma.user.findUniqueOrThrow({ where: { id: resident.id } })).passwordHash;
+  it("makes an existing account agency staff (the lead), with a new password and signed out everywhere: whoever signed up with the address may not own it", async () => {
+    const resident = await makeUser(["resident"]); // signed up by someone, signed in on their phone
+    const phone = await browserFor(resident);
     const made = grant("--email", resident.email, "--role", "staff", "--agency", "Water Department", "--lead");
     expect(made.status).toBe(0);
-    expect(made.out).toContain("existing account: its password is unchanged");
+    expect(made.out).toContain("existing account, signed out everywhere");
+    expect(await getActor(phone.get("/"))).toBeNull();
+    expect(await verifyLogin(resident.email, "test-password-123")).toBeNull(); // the old password no longer works
+    const password = /shown this once: (\S+)/.exec(made.out)![1];
+    expect(await verifyLogin(resident.email, password)).not.toBeNull();
     const after = await prisma.user.findUniqueOrThrow({ where: { id: resident.id }, include: { agency: true } });
-    expect({ agency: after.agency?.name, lead: after.agencyLead, same: after.passwordHash === before }).toEqual({ agency: "Water Department", lead: true, same: true });
+    expect({ agency: after.agency?.name, lead: after.agencyLead }).toEqual({ agency: "Water Department", lead: true });
     expect(await rolesOf(resident.email)).toEqual(["resident", "staff"]);
   });
 
