@@ -71,8 +71,8 @@ export async function verifyLogin(email: string, password: string) {
 export async function createUserSession(request: Request, userId: string) {
   const session = await getSession(request);
   const old = session.get("sessionId");
-  const row = await startSession(userId, new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000), typeof old === "string" ? old : undefined);
-  session.set("sessionId", row.id);
+  const token = await startSession(userId, new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000), typeof old === "string" ? old : undefined);
+  session.set("sessionId", token);
   return sessionStorage.commitSession(session);
 }
 

@@ -63,12 +63,17 @@ export const env = parseEnv(process.env);
  */
 export const GENERATED_SECRET_FILE = "data/session-secret";
 
+/** Where the secret came from: "new" when this process just made it (a script run without the app's SESSION_SECRET, say). */
+export let secretSource: "env" | "file" | "new" = "env";
+
 function loadSecret(): string {
   if (env.SESSION_SECRET) return env.SESSION_SECRET;
   const file = GENERATED_SECRET_FILE;
+  secretSource = "file";
   if (!existsSync(file)) {
     mkdirSync("data", { recursive: true });
     writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+    secretSource = "new";
   }
   return readFileSync(file, "utf8").trim();
 }

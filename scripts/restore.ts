@@ -28,7 +28,7 @@ try {
 console.log(`restored ${file}`);
 if (secret === null) {
   console.error(`WARNING: no ${secretOf(file)} beside the backup. If ballots were waiting for the mix, start the app with the session secret in use when the backup was made, or they cannot be opened.`);
-} else if (secret !== sessionSecret) {
+} else if (secret !== sessionSecret.trim()) {
   if (env.SESSION_SECRET) {
     console.error(`WARNING: the backup was made under another SESSION_SECRET. Set SESSION_SECRET to the content of ${secretOf(file)} before starting the app: ballots waiting for the mix cannot be opened without it.`);
     process.exitCode = 3;

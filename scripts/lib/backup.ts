@@ -13,8 +13,12 @@ import { dialectOf, sqliteFilePath } from "~/db/adapter";
  * which holds the password (it would end up in cron mails and journald).
  */
 function runPg(command: "pg_dump" | "pg_restore", args: string[], databaseUrl: string) {
+  // The password goes in the environment, not on the command line, where `ps` shows it to every local user.
+  const url = new URL(libpqUrl(databaseUrl));
+  const password = decodeURIComponent(url.password);
+  url.password = "";
   try {
-    execFileSync(command, [...args, `--dbname=${libpqUrl(databaseUrl)}`], { stdio: ["ignore", "inherit", "inherit"] });
+    execFileSync(command, [...args, `--dbname=${url}`], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, PGPASSWORD: password } });
   } catch (error) {
     const status = (error as { status?: number }).status;
     throw new Error(`${command} failed${status === undefined ? "" : ` (exit ${status})`}: see its message above`);
@@ -52,7 +56,8 @@ const sha256Of = (file: string) => createHash("sha256").update(readFileSync(file
 export async function backup(databaseUrl: string, file: string, uploadDir?: string, sessionSecret?: string): Promise<string> {
   const out = resolve(file);
   mkdirSync(dirname(out), { recursive: true });
-  // Written beside, then renamed: a failed backup (database unreachable, disk full) leaves no file that looks like one.
+  // The database is copied to a side name and renamed last, once the photos, the secret and the checksum
+  // are beside it: a failed backup (database unreachable, disk full) leaves nothing that looks like one.
   const partial = `${out}.partial`;
   try {
     if (dialectOf(databaseUrl) === "sqlite") {
@@ -63,13 +68,16 @@ export async function backup(databaseUrl: string, file: string, uploadDir?: stri
       runPg("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${partial}`], databaseUrl);
     }
     chmodSync(partial, 0o600); // the whole database: residents' e-mails, password hashes
+    if (uploadDir && existsSync(uploadDir)) cpSync(uploadDir, photosOf(out), { recursive: true });
+    if (sessionSecret) writeFileSync(secretOf(out), sessionSecret, { mode: 0o600 });
     writeFileSync(checksumOf(out), `${sha256Of(partial)}\n`);
     renameSync(partial, out);
+  } catch (error) {
+    for (const left of [out, photosOf(out), secretOf(out), checksumOf(out)]) rmSync(left, { recursive: true, force: true });
+    throw error;
   } finally {
     rmSync(partial, { force: true });
   }
-  if (uploadDir && existsSync(uploadDir)) cpSync(uploadDir, photosOf(out), { recursive: true });
-  if (sessionSecret) writeFileSync(secretOf(out), sessionSecret, { mode: 0o600 });
   return out;
 }
 

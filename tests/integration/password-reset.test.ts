@@ -1,6 +1,7 @@
 import "./fresh-db";
 import { describe, expect, it, vi } from "vitest";
-import { getActor } from "~/auth.server";
+import { createHash } from "node:crypto";
+import { getActor, getSession } from "~/auth.server";
 import { prisma } from "~/db/client.server";
 import { action as forgotAction, loader as forgotLoader } from "~/routes/forgot-password";
 import { deliverOutbox } from "~/mail.server";
@@ -91,6 +92,14 @@ describe("a resident who forgot their password chooses a new one with an e-maile
     const stored = await mailTo(someone.email);
     expect(stored[0].sentAt).not.toBeNull();
     expect(stored[0].text).not.toContain("token=");
+  });
+
+  it("keeps no sign-in token in the database, only its SHA-256: a copy of the database signs nobody in", async () => {
+    const signedIn = await browserFor(resident);
+    const token = (await getSession(signedIn.get("/"))).get("sessionId") as string;
+    const rows = await prisma.session.findMany({ where: { userId: resident.id } });
+    expect(rows.map((r) => r.id)).toContain(createHash("sha256").update(token).digest("hex"));
+    expect(JSON.stringify(rows)).not.toContain(token);
   });
 
   it("answers the same for an address with no account, and sends nothing", async () => {
