@@ -25,8 +25,8 @@ try {
     pingDatabase(),
     new Promise((_, reject) => setTimeout(() => reject(new Error("no answer within 15 s")), 15_000).unref()),
   ]);
-  if (missingMigrations > 0) {
-    logger.fatal(`The database lacks ${missingMigrations} migration(s) of this release: run npm run db:deploy, then start again.`);
+  if (missingMigrations.length > 0) {
+    logger.fatal(`The database lacks ${missingMigrations.length} migration(s) of this release (${missingMigrations.join(", ")}): run npm run db:deploy, then start again.`);
     process.exit(1);
   }
 } catch (error) {

@@ -4,7 +4,8 @@
 // model); the models are the same, so the app sees one type.
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "~/generated/prisma-pg/client";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { PRISMA_PATHS, createAdapter, databaseUrl, dialectOf, type Dialect } from "./adapter";
 
 export const dialect: Dialect = dialectOf(databaseUrl());
@@ -64,31 +65,37 @@ export function sharedWriteTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T
   return shared ? shared(fn) : prisma.$transaction(fn);
 }
 
-// The migrations this release ships (null when the folder is not deployed beside the app: not checked).
+// The migrations this release ships: each folder with a migration.sql, as Prisma reads them (null when
+// the folder is not deployed beside the app: then not checked).
 const shippedMigrations = (() => {
+  const dir = PRISMA_PATHS[dialect].migrations;
   try {
-    return readdirSync(PRISMA_PATHS[dialect].migrations).filter((d) => /^\d{14}_/.test(d)).length;
+    return readdirSync(dir).filter((name) => existsSync(join(dir, name, "migration.sql")));
   } catch {
     return null;
   }
 })();
 
+const NO_SUCH_TABLE = /no such table|does not exist|42P01/i;
+
 /**
  * For /healthz and the start-up check: the database answers, and has every migration this release
  * ships (a forgotten `npm run db:deploy` would otherwise pass the health check while pages fail).
- * Throws when it does not answer; otherwise says how many migrations are missing.
+ * Throws when it does not answer; otherwise names the migrations missing. When the migrations table
+ * cannot be read for another reason (permissions, say), the answer is taken as enough.
  */
-export async function pingDatabase(): Promise<{ missingMigrations: number }> {
+export async function pingDatabase(): Promise<{ missingMigrations: string[] }> {
   await prisma.$queryRaw`SELECT 1`;
-  if (shippedMigrations === null) return { missingMigrations: 0 };
-  let applied = 0;
+  if (shippedMigrations === null) return { missingMigrations: [] };
+  let applied: Set<string>;
   try {
-    const [row] = await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
-    applied = Number(row.n);
-  } catch {
-    applied = 0; // no migrations table: none applied
+    const rows = await prisma.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    applied = new Set(rows.map((r) => r.migration_name));
+  } catch (error) {
+    if (!NO_SUCH_TABLE.test(String((error as Error).message))) return { missingMigrations: [] };
+    applied = new Set(); // no migrations table: none applied
   }
-  return { missingMigrations: Math.max(0, shippedMigrations - applied) };
+  return { missingMigrations: shippedMigrations.filter((name) => !applied.has(name)) };
 }
 
 /** Closes the connections at shutdown (server.js calls it through the build). */

@@ -117,7 +117,7 @@ export async function cycleSnapshot(cycleId: string) {
     publishedDistrictIds: cycle.tallyResults.map((r) => r.districtId),
     unpublishedRecounts: phase === "results" ? await recountsNotPublished(cycleId, cycle.districts) : [],
     paperBoxesWaiting: phase === "voting" ? await paperBoxesWaiting(cycleId, cycle.districts) : [],
-    sealedUnopenable: phase === "voting" ? await sealedUnopenable(cycleId) : 0,
+    sealedUnopenable: phase === "voting" || phase === "results" ? await sealedUnopenable(cycleId) : 0,
     accountVoting: cycle.accountVoting,
     districtIdsWithCodes: codes.map((c) => c.districtId),
     winnersWithoutProject: cycle.proposals.filter((p) => winners.has(p.id) && !p.project).map((p) => ({ number: p.number, title: p.title })),
@@ -126,7 +126,8 @@ export async function cycleSnapshot(cycleId: string) {
 
 /**
  * Ballots and survey answers waiting for the mix that this server cannot open: sealed under another
- * SESSION_SECRET (a restore onto a machine with a new one). Closing voting mixes them all, so it waits.
+ * SESSION_SECRET (a restore onto a machine with a new one). Closing voting mixes them all, and leaving
+ * the results the survey answers still coming in, so each waits.
  */
 async function sealedUnopenable(cycleId: string) {
   const [ballots, answers] = await Promise.all([

@@ -9,7 +9,7 @@ export async function loader() {
   const headers = { "Cache-Control": "no-store" };
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
-  let answer: { missingMigrations: number };
+  let answer: { missingMigrations: string[] };
   try {
     answer = await Promise.race([
       pingDatabase(),
@@ -22,9 +22,10 @@ export async function loader() {
   } finally {
     clearTimeout(timer);
   }
-  if (answer.missingMigrations > 0) {
+  if (answer.missingMigrations.length > 0) {
+    const missing = answer.missingMigrations;
     return Response.json(
-      { status: "unavailable", database: dialect, error: `database not migrated: ${answer.missingMigrations} migration(s) missing; run npm run db:deploy` },
+      { status: "unavailable", database: dialect, error: `database not migrated: ${missing.length} migration(s) missing (${missing.join(", ")}); run npm run db:deploy` },
       { status: 503, headers },
     );
   }

@@ -25,7 +25,7 @@ describe("/healthz", () => {
     try {
       const res = await loader();
       expect(res.status).toBe(503);
-      expect(await res.json()).toMatchObject({ status: "unavailable", error: "database not migrated: 1 migration(s) missing; run npm run db:deploy" });
+      expect(await res.json()).toMatchObject({ status: "unavailable", error: `database not migrated: 1 migration(s) missing (${newest.migration_name}); run npm run db:deploy` });
     } finally {
       await prisma.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET rolled_back_at = NULL WHERE migration_name = '${newest.migration_name}'`);
     }

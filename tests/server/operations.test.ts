@@ -1,5 +1,6 @@
 // The production server's operations: /healthz, JSON logs with request ids, graceful shutdown.
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { Readable } from "node:stream";
@@ -63,10 +64,17 @@ describe("the production server", () => {
   });
 
   it("refuses to start on a database without this release's migrations, saying what to run", async () => {
-    const lines: string[] = [];
-    const empty = { ...env, DATABASE_URL: `file:./data/test-server/ops/empty-${Date.now()}.db`, PORT: String(await freePort()) };
-    await expect(startServer(empty, [], { onLog: (line) => lines.push(line) })).rejects.toThrow(/exited with 1/);
-    expect(lines.join("\n")).toMatch(/The database lacks \d+ migration\(s\) of this release: run npm run db:deploy/);
+    const dir = "data/test-server/ops";
+    const empty = { ...env, DATABASE_URL: `file:./${dir}/empty.db`, PORT: String(await freePort()) };
+    rmSync(`${dir}/empty.db`, { force: true });
+    const server = spawn("node", ["server.js"], { env: empty, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    server.stdout!.on("data", (b: Buffer) => (out += b.toString()));
+    // "close": the process has exited and everything it wrote has been read.
+    const code = await new Promise<number | null>((resolve) => server.on("close", resolve));
+    rmSync(`${dir}/empty.db`, { force: true });
+    expect(code).toBe(1);
+    expect(out).toMatch(/The database lacks \d+ migration\(s\) of this release \(\d{14}_init, .*\): run npm run db:deploy/);
   });
 
   it("refuses a body over the size limit (413) and a body of unknown length (411), with a plain message", async () => {

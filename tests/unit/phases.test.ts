@@ -81,6 +81,10 @@ describe("phase guards", () => {
     expect(blockersToAdvance({ ...voting, sealedUnopenable: 3 })).toEqual([
       expect.stringMatching(/^3 ballots or survey answers waiting for the mix cannot be opened by this server: they were sealed under another SESSION_SECRET\. Start the app with the secret/),
     ]);
+    // Survey answers still come in after voting closes; leaving the results mixes them in.
+    const results = { ...base, phase: "results" as const, publishedDistrictIds: ["n", "s"] };
+    expect(blockersToAdvance(results)).toEqual([]);
+    expect(blockersToAdvance({ ...results, sealedUnopenable: 1 })).toEqual([expect.stringMatching(/^1 ballot or survey answer waiting for the mix cannot be opened/)]);
   });
 
   it("does not close a cycle while a published winner has no project to track", () => {

@@ -62,7 +62,7 @@ export interface CycleSnapshot {
   unpublishedRecounts?: readonly { district: string; run: number; publishedRun: number }[];
   /** Paper boxes with ballots still to enter: more voters checked in at the site than ballots (counted or spoiled) entered. */
   paperBoxesWaiting: readonly { site: string; district: string; waiting: number }[];
-  /** Ballots and survey answers waiting for the mix that this server cannot open (voting only; absent: none). */
+  /** Ballots and survey answers waiting for the mix that this server cannot open (voting and results; absent: none). */
   sealedUnopenable?: number;
   /** Whether signed-in residents may vote with their account (else only voter codes, online or on paper). */
   accountVoting: boolean;
@@ -139,6 +139,8 @@ export function blockersToAdvance(cycle: CycleSnapshot): string[] {
       for (const r of cycle.unpublishedRecounts ?? []) {
         blockers.push(message("admin:blockers.newerCountNotPublished", { district: r.district, run: r.run, published: r.publishedRun }));
       }
+      // Leaving the results mixes in the survey answers still sealed (they come in after voting closes too).
+      if (cycle.sealedUnopenable) blockers.push(message("admin:blockers.sealedUnopenable", { count: cycle.sealedUnopenable }));
       break;
     case "implementation":
       // Once closed, no project can be made: a winner left without one would never be tracked.
