@@ -45,7 +45,7 @@ export async function storePhoto(file: File): Promise<{ name: string } | { probl
     await writeFile(path.join(uploadDir(), FILE.full(name)), full);
     await writeFile(path.join(uploadDir(), FILE.preview(name)), preview);
   } catch (error) {
-    await removePhoto(name);
+    await removePhoto(name).catch(() => undefined); // the write's error is the one to report
     throw error;
   }
   return { name };

@@ -12,6 +12,7 @@ import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { CommentThread } from "~/components/comments";
 import { FollowButton } from "~/components/follow";
+import { followPermissions } from "~/domain/follows/permissions";
 import { commentThread } from "~/db/comments.server";
 import { isFollowing } from "~/db/follows.server";
 import { hasSupported, hideIdea, markNotTakenForward, mergeIdea, othersSupporting, supportIdea, withdrawIdea } from "~/db/ideas.server";
@@ -53,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     translateHref: translationPermissions.translate(actor, "idea") ? `/translate/idea/${idea.id}` : null,
     thread,
     following,
+    canFollow: followPermissions.offer({ phase }),
     signedIn: !!actor,
     hidden: hidden ? { reason: idea.hiddenReason } : null,
     canHide: ideaPermissions.hide(actor) && !hidden,
@@ -134,7 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IdeaPage() {
-  const { idea, supported, canSupport, supportPending, canDecide, canEdit, canWithdraw, thread, following, signedIn, hidden, canHide, translation, translateHref } = useLoaderData<typeof loader>();
+  const { idea, supported, canSupport, supportPending, canDecide, canEdit, canWithdraw, thread, following, canFollow, signedIn, hidden, canHide, translation, translateHref } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   // Several forms share this action: each shows only the answer to its own button.
@@ -175,7 +177,7 @@ export default function IdeaPage() {
           <Link to={`/ideas/${idea.id}/edit`}>{t("ideas:edit.link")}</Link> <span className="muted">{t("ideas:edit.linkHint")}</span>
         </p>
       ) : null}
-      <FollowButton target={{ type: "idea", id: idea.id }} following={following} signedIn={signedIn} />
+      {canFollow ? <FollowButton target={{ type: "idea", id: idea.id }} following={following} signedIn={signedIn} /> : null}
       <TranslatedDescription original={idea} translation={translation} translateHref={translateHref} />
       <section aria-labelledby="outcome">
         <h2 id="outcome">{t("ideas:detail.outcomeHeading")}</h2>

@@ -144,5 +144,8 @@ describe("a draft cycle's ideas", async () => {
     const followed = (await settle(async () => followAction(args((await browserFor(resident)).post("/follows", { targetType: "idea", targetId: idea.id, follow: "yes" }))))) as Response;
     expect(followed.status).toBe(404);
     expect(await prisma.follow.count({ where: { targetId: idea.id } })).toBe(0);
+    // Nor is the PB office, who sees the idea, offered a Follow button that would be refused.
+    const office = (await ideaLoader(args((await browserFor(admin)).get(`/ideas/${idea.id}`), { id: idea.id }))) as { canFollow: boolean };
+    expect(office.canFollow).toBe(false);
   });
 });

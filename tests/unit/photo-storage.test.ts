@@ -1,25 +1,45 @@
 // A photo that decodes is stored; when the disk cannot take it (full, not writable) the server says it
-// failed (a logged 500), not "that file is not a photo", and leaves no half-written file.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+// failed (a logged 500), not "that file is not a photo", and leaves no half-written photo behind.
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import sharp from "sharp";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
-const root = `data/test/photo-storage-${randomUUID()}`;
-mkdirSync(root, { recursive: true });
-// The upload folder's path is taken by a plain file: no folder can be made there, as on a broken volume.
-const blocked = `${root}/not-a-folder`;
-writeFileSync(blocked, "");
-process.env.UPLOAD_DIR = blocked;
+// The disk fills up between the photo and its preview.
+const disk = vi.hoisted(() => ({ full: false }));
+vi.mock("node:fs/promises", async (importOriginal) => {
+  const real = await importOriginal<typeof import("node:fs/promises")>();
+  const writeFile: typeof real.writeFile = async (file, ...rest) => {
+    if (disk.full && String(file).endsWith(".webp")) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    return real.writeFile(file, ...rest);
+  };
+  return { ...real, default: { ...real, writeFile }, writeFile };
+});
+
+const folder = `data/test/photo-storage-${randomUUID()}`;
+mkdirSync(folder, { recursive: true });
+process.env.UPLOAD_DIR = folder;
 const { storePhoto } = await import("~/uploads.server");
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const jpeg = async () => new File([new Uint8Array(await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3a7" } }).jpeg().toBuffer())], "park.jpg", { type: "image/jpeg" });
 
 describe("storing a photo", () => {
-  it("fails loudly when the upload folder cannot be written, instead of calling the photo 'not an image'", async () => {
-    await expect(storePhoto(await jpeg())).rejects.toThrow();
-    expect(readdirSync(root)).toEqual(["not-a-folder"]);
+  it("stores a photo and its preview", async () => {
+    const stored = await storePhoto(await jpeg());
+    expect(stored).toMatchObject({ name: expect.stringMatching(/^[0-9a-f]{24}$/) });
+    expect(readdirSync(folder)).toHaveLength(2);
+  });
+
+  it("fails loudly when the disk is full, instead of calling the photo 'not an image', and leaves no half of it", async () => {
+    const before = readdirSync(folder).sort();
+    disk.full = true;
+    try {
+      await expect(storePhoto(await jpeg())).rejects.toThrow(/ENOSPC/);
+    } finally {
+      disk.full = false;
+    }
+    expect(readdirSync(folder).sort()).toEqual(before);
   });
 
   it("still calls bytes that do not decode 'not an image'", async () => {
