@@ -16,6 +16,8 @@ export const csrf = new CSRF({
   secret: sessionSecret,
 });
 
+let warnedOverHttp = false;
+
 /** Reads the form and checks its CSRF token; every state-changing action starts here. */
 export async function readForm(request: Request): Promise<FormData> {
   const formData = await request.formData().catch(() => {
@@ -26,8 +28,12 @@ export async function readForm(request: Request): Promise<FormData> {
   } catch (error) {
     if (error instanceof CSRFError) {
       // Cookies marked Secure never come back over plain HTTP: say so rather than "the form expired".
-      const overHttp = secureCookies && new URL(request.url).protocol === "http:";
-      if (overHttp) logger.warn("a form came over plain HTTP while cookies are Secure (COOKIE_SECURE): serve the site over HTTPS (behind a TLS proxy set TRUST_PROXY=true), or set COOKIE_SECURE=false on a private network");
+      // (Behind a TLS proxy without TRUST_PROXY the request looks like http: the proxy's header says otherwise.)
+      const overHttp = secureCookies && new URL(request.url).protocol === "http:" && request.headers.get("x-forwarded-proto") !== "https";
+      if (overHttp && !warnedOverHttp) {
+        warnedOverHttp = true; // once per process: anyone can send forms over plain HTTP
+        logger.warn("a form came over plain HTTP while cookies are Secure (COOKIE_SECURE): serve the site over HTTPS (behind a TLS proxy set TRUST_PROXY=true), or set COOKIE_SECURE=false on a private network");
+      }
       throw new Response(message(overHttp ? "auth:errors.needsHttps" : "auth:errors.formExpired"), { status: 403, statusText: "Forbidden" });
     }
     throw error;

@@ -1,5 +1,6 @@
 import type { Actor } from "~/domain/auth/roles";
 import { estimateTotals, lineTotal, type CheckOutcome, type LineItem } from "~/domain/costing/estimate";
+import { costingPermissions } from "~/domain/costing/permissions";
 import { audit } from "./audit.server";
 import { changeWithMail, notifyFollowers, titleOf } from "./follows.server";
 import { prisma } from "./client.server";
@@ -110,10 +111,14 @@ export async function cycleCriteria(cycleId: string) {
 }
 
 /** Replaces the cycle's criteria (estimates already saved keep their own copy of each label). */
+/** Replaces the checklist, unless costing is over meanwhile (checked in the same transaction): false then. */
 export async function saveCriteria(cycleId: string, criteria: { label: string; kind: string }[], actor: Actor) {
   return prisma.$transaction(async (tx) => {
+    const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { phase: true } });
+    if (!costingPermissions.editCriteria(actor, cycle)) return false;
     await tx.eligibilityCriterion.deleteMany({ where: { cycleId } });
     await tx.eligibilityCriterion.createMany({ data: criteria.map((c, position) => ({ cycleId, position, label: c.label, kind: c.kind })) });
     await audit(tx, actor, "cycle.eligibility-criteria", { type: "cycle", id: cycleId }, { criteria });
+    return true;
   });
 }

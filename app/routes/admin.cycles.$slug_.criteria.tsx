@@ -58,11 +58,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: criteriaInput });
   if (submission.status !== "success") return formReply(submission);
   const { criteria, budgetCheck } = submission.value;
-  await saveCriteria(
+  const saved = await saveCriteria(
     cycle.id,
     [...criteria.map((label) => ({ label, kind: "manual" })), ...(budgetCheck ? [{ label: "Cost within the district budget", kind: "district_budget" }] : [])],
     actor,
   );
+  // Costing ended between the page's check and the save.
+  if (!saved) throw new Response(message("costing:errors.criteriaFixed"), { status: 409 });
   return redirectWithDone(request, `/admin/cycles/${cycle.slug}/criteria`, { saved: "1" });
 }
 

@@ -1,6 +1,7 @@
 import "./fresh-db";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
+import { saveCriteria } from "~/db/costing.server";
 import { createIdea } from "~/db/ideas.server";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
 import * as assignPage from "~/routes/costing.$id_.assign";
@@ -229,6 +230,9 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
       const late = (await post({ criteria: "Something new" })) as Response;
       expect(late.status).toBe(403);
       expect(await late.text()).toBe("costing:errors.criteriaFixed"); // the key, put into words by the error page
+      expect(await prisma.eligibilityCriterion.count({ where: { cycleId: cycle.id } })).toBe(3);
+      // The data layer checks again as it saves: costing may end between the page's check and the save.
+      expect(await saveCriteria(cycle.id, [{ label: "Something new", kind: "manual" }], admin)).toBe(false);
       expect(await prisma.eligibilityCriterion.count({ where: { cycleId: cycle.id } })).toBe(3);
     } finally {
       await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "costing" } });
