@@ -3,7 +3,7 @@ import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import type { Actor, Role } from "~/domain/auth/roles";
 import { ROLES } from "~/domain/auth/roles";
 import { endSession, sessionWithUser, startSession, userByEmail } from "~/db/sessions.server";
-import { secureCookies, sessionSecret } from "~/env.server";
+import { secureCookies, sessionSecrets } from "~/env.server";
 
 const SESSION_DAYS = 14;
 const DUMMY_HASH = bcrypt.hashSync("no-such-account", 10);
@@ -15,7 +15,7 @@ export const sessionStorage = createCookieSessionStorage({
     sameSite: "lax",
     secure: secureCookies,
     path: "/",
-    secrets: [sessionSecret],
+    secrets: sessionSecrets,
     maxAge: SESSION_DAYS * 24 * 3600,
   },
 });

@@ -3,9 +3,13 @@
 // (HKDF-SHA-256) from SESSION_SECRET, which the database does not hold. A reader of the database
 // sees a sealed row beside the participation written with it, but not what it says.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
-import { sessionSecret } from "~/env.server";
+import { sessionSecret, sessionSecrets } from "~/env.server";
 
-const key = Buffer.from(hkdfSync("sha256", sessionSecret, "civic-budget", "ballot seal v1", 32));
+const sealKey = (secret: string) => Buffer.from(hkdfSync("sha256", secret, "civic-budget", "ballot seal v1", 32));
+const key = sealKey(sessionSecret);
+// Values sealed under an earlier SESSION_SECRET (SESSION_SECRETS_PREVIOUS) still open: after a restore
+// onto a machine with another secret, ballots cast on either side of it can all be mixed.
+const openingKeys = sessionSecrets.map(sealKey);
 const trackerHmacKey = Buffer.from(hkdfSync("sha256", sessionSecret, "civic-budget", "tracker key v1", 32));
 
 /** A sealed ballot's tracker as a key only the app can compute (HMAC-SHA-256): unique among those waiting, without showing it. */
@@ -21,12 +25,20 @@ export function seal(value: unknown): string {
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
 }
 
-/** Opens a sealed value; throws if it was altered or sealed under another SESSION_SECRET. */
+/** Opens a sealed value; throws if it was altered or sealed under a secret this server does not have. */
 export function unseal<T>(sealed: string): T {
   const bytes = Buffer.from(sealed, "base64url");
-  const decipher = createDecipheriv("aes-256-gcm", key, bytes.subarray(0, 12));
-  decipher.setAuthTag(bytes.subarray(12, 28));
-  return JSON.parse(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8")) as T;
+  let failure: unknown;
+  for (const candidate of openingKeys) {
+    try {
+      const decipher = createDecipheriv("aes-256-gcm", candidate, bytes.subarray(0, 12));
+      decipher.setAuthTag(bytes.subarray(12, 28));
+      return JSON.parse(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8")) as T;
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
 }
 
 /** Whether this server can open a sealed value: not when it was sealed under another SESSION_SECRET (or altered). */

@@ -20,6 +20,12 @@ const envSchema = z
       .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), 'must start with "file:" (SQLite) or "postgresql://" (PostgreSQL)'),
     DATABASE_POOL_SIZE: int(1, 1000).default(10),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    // Secrets used before SESSION_SECRET, comma-separated: what was sealed or signed under them still opens.
+    SESSION_SECRETS_PREVIOUS: z
+      .string()
+      .default("")
+      .transform((list) => list.split(",").map((s) => s.trim()).filter(Boolean))
+      .refine((list) => list.every((s) => s.length >= 32), "each secret must be at least 32 characters"),
     COOKIE_SECURE: bool.optional(),
     TRUST_PROXY: bool.default("false"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -78,4 +84,6 @@ function loadSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 export const sessionSecret = loadSecret();
+/** The current secret first (it signs and seals), then the previous ones (they still verify and open). */
+export const sessionSecrets = [sessionSecret, ...env.SESSION_SECRETS_PREVIOUS];
 export const secureCookies = env.NODE_ENV === "production" && env.COOKIE_SECURE !== false;

@@ -6,12 +6,12 @@ import { randomBytes } from "node:crypto";
 import { createCookieSessionStorage } from "@remix-run/node";
 import { z } from "zod";
 import { VOTING_MINUTES } from "~/domain/ballots/session";
-import { secureCookies, sessionSecret } from "~/env.server";
+import { secureCookies, sessionSecrets } from "~/env.server";
 
 // Not the sign-in cookie (kept 14 days): a browser-session cookie, gone when the browser closes, so a
 // shared computer at a library or polling site keeps no voter code, tracker or receipt for the next person.
 const voterStorage = createCookieSessionStorage({
-  cookie: { name: "cb_vote", httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", secrets: [sessionSecret] },
+  cookie: { name: "cb_vote", httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", secrets: sessionSecrets },
 });
 const getSession = (request: Request) => voterStorage.getSession(request.headers.get("Cookie"));
 

@@ -30,7 +30,9 @@ if (secret === null) {
   console.error(`WARNING: no ${secretOf(file)} beside the backup. If ballots were waiting for the mix, start the app with the session secret in use when the backup was made, or they cannot be opened.`);
 } else if (secret !== sessionSecret.trim()) {
   if (env.SESSION_SECRET) {
-    console.error(`WARNING: the backup was made under another SESSION_SECRET. Set SESSION_SECRET to the content of ${secretOf(file)} before starting the app: ballots waiting for the mix cannot be opened without it.`);
+    console.error(
+      `WARNING: the backup was made under another SESSION_SECRET. Before starting the app, set SESSION_SECRET to the content of ${secretOf(file)}, or add that content to SESSION_SECRETS_PREVIOUS: ballots waiting for the mix cannot be opened without it.`,
+    );
     process.exitCode = 3;
   } else {
     writeFileSync(GENERATED_SECRET_FILE, secret, { mode: 0o600 });

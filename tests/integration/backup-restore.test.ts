@@ -93,6 +93,6 @@ describe("backup and restore", () => {
     writeFileSync(`${file}.secret`, "a-secret-of-the-old-machine-0123456789abcdef");
     const { status, stderr } = refusedRestore(file, { SESSION_SECRET: sessionSecret });
     expect(status).toBe(3);
-    expect(stderr).toContain(`the backup was made under another SESSION_SECRET. Set SESSION_SECRET to the content of ${resolve(file)}.secret`);
+    expect(stderr).toContain(`the backup was made under another SESSION_SECRET. Before starting the app, set SESSION_SECRET to the content of ${resolve(file)}.secret, or add that content to SESSION_SECRETS_PREVIOUS`);
   });
 });

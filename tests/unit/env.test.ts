@@ -33,6 +33,8 @@ describe("the environment", () => {
     expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
     expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET/);
     expect(() => parseEnv({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+    expect(() => parseEnv({ SESSION_SECRETS_PREVIOUS: `${"x".repeat(40)},short` })).toThrow(/SESSION_SECRETS_PREVIOUS/);
+    expect(parseEnv({ SESSION_SECRETS_PREVIOUS: ` ${"a".repeat(32)} , ${"b".repeat(32)} ` }).SESSION_SECRETS_PREVIOUS).toEqual(["a".repeat(32), "b".repeat(32)]);
   });
 
   it("requires one SESSION_SECRET for all instances in production on PostgreSQL", () => {

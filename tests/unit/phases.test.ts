@@ -79,7 +79,7 @@ describe("phase guards", () => {
     const voting = { ...base, phase: "voting" as const };
     expect(blockersToAdvance(voting)).toEqual([]);
     expect(blockersToAdvance({ ...voting, sealedUnopenable: 3 })).toEqual([
-      expect.stringMatching(/^3 ballots or survey answers waiting for the mix cannot be opened by this server: they were sealed under another SESSION_SECRET\. Start the app with the secret/),
+      expect.stringMatching(/^3 ballots or survey answers waiting for the mix cannot be opened by this server: they were sealed under another SESSION_SECRET\. Add that secret to SESSION_SECRETS_PREVIOUS/),
     ]);
     // Survey answers still come in after voting closes; leaving the results mixes them in.
     const results = { ...base, phase: "results" as const, publishedDistrictIds: ["n", "s"] };
