@@ -25,13 +25,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "costing:c
 /** The PB office reads the checklist in any phase; `edit` also asks that it may still be changed. */
 async function guard(request: Request, slug: string | undefined, edit: boolean) {
   const actor = await getActor(request);
+  // Asked before the cycle is looked up, so a refusal says nothing about which cycles exist.
+  authorize(request, actor, costingPermissions.viewCriteria(actor), message("costing:errors.criteriaForbidden"));
   const cycle = slug ? await getCycle({ slug }) : null;
-  const refusal = message("costing:errors.criteriaForbidden");
-  if (!cycle) {
-    authorize(request, actor, costingPermissions.viewCriteria(actor), refusal);
-    throw new Response(message("proposals:errors.notFound"), { status: 404 });
-  }
-  authorize(request, actor, costingPermissions.viewCriteria(actor), refusal);
+  if (!cycle) throw new Response(message("proposals:errors.notFound"), { status: 404 });
   const canEdit = costingPermissions.editCriteria(actor, { phase: cyclePhase(cycle) });
   if (edit) authorize(request, actor, canEdit, message("costing:errors.criteriaFixed"));
   return { actor: actor!, cycle, canEdit };

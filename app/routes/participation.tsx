@@ -85,7 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await saveCensus(cycle.id, read.census, actor);
     return back("census");
   }
-  throw new Response(message("committees:errors.unknownAction"), { status: 400 });
+  throw new Response(message("common:error.badRequest"), { status: 400 });
 }
 
 /** A list typed one item a line (the survey's categories, their Spanish names), with its hint and error. */

@@ -9,8 +9,6 @@ import { authorize, getActor } from "~/auth.server";
 import { Notice, SelectField, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { saveTranslation, translatableItem, translationsOf } from "~/db/translations.server";
-import { hasRole } from "~/domain/auth/roles";
-import { cyclePermissions } from "~/domain/cycles/permissions";
 import { isTranslatable, OFFICE_TEXTS, translationLockedReason, translationPermissions, type TranslatableType } from "~/domain/translations/permissions";
 import { translatedFields, translationInputFor } from "~/domain/translations/schema";
 import { formReply, requireState } from "~/http.server";
@@ -31,9 +29,7 @@ async function guard(request: Request, params: { type?: string; id?: string }) {
   const refusal = OFFICE_TEXTS.includes(type) ? "translations:refusedOffice" : "translations:refused";
   authorize(request, actor, translationPermissions.translate(actor, type), message(refusal));
   const item = params.id ? await translatableItem(type, params.id) : null;
-  // Hidden by moderation, or in a cycle still in draft: the PB office's to see, and nobody else's to know of.
-  const seen = item && (hasRole(actor, "admin") || (!item.hidden && (item.phase === null || cyclePermissions.view(actor, { phase: item.phase }))));
-  if (!seen) throw new Response(message("translations:notFound"), { status: 404 });
+  if (!item || !translationPermissions.see(actor, item)) throw new Response(message("translations:notFound"), { status: 404 });
   authorize(request, actor, translationPermissions.translate(actor, type, item), message("translations:refusedAgency"));
   return { actor: actor!, type, item, back: item.back };
 }

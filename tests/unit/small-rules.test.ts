@@ -84,6 +84,14 @@ describe("translations", () => {
       expect(translationPermissions.translate(null, type)).toBe(false);
     }
   });
+  it("shows an item hidden by moderation, or in a cycle still in draft, to the PB office only", () => {
+    const staff = actor(["staff"]);
+    expect(translationPermissions.see(staff, { hidden: false, phase: "ideas" })).toBe(true);
+    expect(translationPermissions.see(staff, { hidden: false, phase: null })).toBe(true); // a project update
+    expect(translationPermissions.see(staff, { hidden: true, phase: "ideas" })).toBe(false);
+    expect(translationPermissions.see(staff, { hidden: false, phase: "draft" })).toBe(false);
+    expect(translationPermissions.see(actor(["admin"]), { hidden: true, phase: "draft" })).toBe(true);
+  });
   it("asks a category only for its name, and a cycle for a description only when it has one", () => {
     expect(translatedFields("category", { description: "" })).toEqual({ title: true, description: false });
     expect(translatedFields("update", { description: "A note." })).toEqual({ title: false, description: true });

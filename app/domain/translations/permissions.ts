@@ -29,6 +29,12 @@ export const translationPermissions = {
     if (!hasRole(actor, "staff") || OFFICE_TEXTS.includes(type)) return false;
     return !item?.agencyId || item.agencyId === actor!.agencyId;
   },
+  /**
+   * Whether the item may be seen at all: one hidden by moderation, or in a cycle still in draft, is the
+   * PB office's alone (to anyone else it does not exist).
+   */
+  see: (actor: Actor | null, item: { hidden: boolean; phase: string | null }) =>
+    hasRole(actor, "admin") || (!item.hidden && item.phase !== "draft"),
 };
 
 const BALLOT_FIXED: readonly string[] = ["voting", "results", "implementation", "closed"];
