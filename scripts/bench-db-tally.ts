@@ -1,15 +1,17 @@
 // Benchmark: N ballots in the embedded database → a counted, published result with stats.
-// Usage: npm run bench:db-tally -- [--ballots 400000] [--projects 24] [--rule greedy|mes|mes-add1]
+// Usage: npm run bench:db-tally -- [--ballots 400000] [--projects 24] [--rule greedy|mes|mes-add1] [--profile FILE]
+// (--profile writes a CPU profile of the timed part, for Chrome DevTools or `node --cpu-prof` tools).
 // Builds a throw-away database under data/bench/, fills it directly (not timed), then times
 // runTally + publishResults, the same code the PB office's "Run the tally" and "Publish" buttons call.
 import { execSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 
 const { values } = parseArgs({
-  options: { ballots: { type: "string", default: "400000" }, projects: { type: "string", default: "24" }, rule: { type: "string", default: "mes-add1" } },
+  options: { ballots: { type: "string", default: "400000" }, projects: { type: "string", default: "24" }, rule: { type: "string", default: "mes-add1" }, profile: { type: "string" } },
 });
 const N = Number(values.ballots);
 const P = Number(values.projects);
@@ -76,11 +78,21 @@ const { runTally, publishResults, latestResults } = await import("~/db/results.s
 const { prisma } = await import("~/db/client.server");
 const actor = { id: adminId, name: "Bench admin", email: "bench@x", roles: ["admin" as const], agencyId: null };
 await prisma.cycle.count(); // connect before timing
+const profiler = values.profile ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post("Profiler.enable");
+  await profiler.post("Profiler.start");
+}
 const t0 = performance.now();
 const [run] = await runTally(cycleId, actor);
 const t1 = performance.now();
 await publishResults(cycleId, actor);
 const t2 = performance.now();
+if (profiler) {
+  const { profile } = await profiler.post("Profiler.stop");
+  writeFileSync(values.profile!, JSON.stringify(profile));
+}
 const [published] = await latestResults(cycleId, { publishedOnly: true });
 const summary = JSON.parse(published.summary);
 

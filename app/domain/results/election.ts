@@ -21,9 +21,8 @@ export function districtElection(input: {
   return {
     budget: BigInt(input.budgetCents),
     projects: input.projects.map((p) => ({ id: p.id, cost: BigInt(p.costCents) })),
-    ballots: input.ballots.map(({ ids, count }) =>
-      input.method === "ranked" ? { ...topKPoints(ids, input.maxRanks), count } : { ids, count },
-    ),
+    // Approval and knapsack ballots are used as they are (no copy of 200,000 groups); ranked ones get points.
+    ballots: input.method === "ranked" ? input.ballots.map(({ ids, count }) => ({ ...topKPoints(ids, input.maxRanks), count })) : input.ballots,
     currencyUnit: 100n, // Add1 steps by one currency unit (100 cents) per voter
     grouped: true, // read with GROUP BY: each distinct ballot once, with its number of voters
   };

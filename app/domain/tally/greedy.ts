@@ -2,8 +2,24 @@ import { compareProjectIds } from "./tie-break";
 import type { Election, ProjectId, ProjectOutcome, TallyOutcome } from "./types";
 import { ballotCount } from "./weights";
 
-/** Approvals per project (or total points when ballots carry points); a ballot counts `count` times. */
-export function scoreProjects(election: Election): Map<ProjectId, bigint> {
+/** Scores already counted, per election (an election is never changed once built). */
+const counted = new WeakMap<Election, ReadonlyMap<ProjectId, bigint>>();
+
+/**
+ * Approvals per project (or total points when ballots carry points); a ballot counts `count` times.
+ * Counted once per election: a count with Equal Shares needs them for its greedy fill and for the
+ * plain-greedy comparison beside it, a pass over every ballot each.
+ */
+export function scoreProjects(election: Election): ReadonlyMap<ProjectId, bigint> {
+  let scores = counted.get(election);
+  if (scores === undefined) {
+    scores = countScores(election);
+    counted.set(election, scores);
+  }
+  return scores;
+}
+
+function countScores(election: Election): Map<ProjectId, bigint> {
   const index = new Map<ProjectId, number>();
   election.projects.forEach((p, i) => index.set(p.id, i));
   // Approvals are summed as numbers (exact: a count of voters is a safe integer),
@@ -49,7 +65,7 @@ export interface GreedyOptions {
  */
 export function greedyOrder(
   election: Election,
-  scores: Map<ProjectId, bigint> = scoreProjects(election),
+  scores: ReadonlyMap<ProjectId, bigint> = scoreProjects(election),
   ranking: "total" | "per-cost" = "total",
 ) {
   const projects = [...election.projects];

@@ -132,7 +132,8 @@ interface Prepared {
   n: number;
   G: number;
   mult: Float64Array;
-  multBig: bigint[];
+  /** mult as BigInt, made on first use (points utilities, the slow exact path): 200,000 BigInts otherwise for nothing. */
+  multBig: bigint[] | null;
   /** Candidates (cost > 0 and some support), sorted by id. */
   cands: Cand[];
   /** Projects with cost 0 and some support (selected up front), by index, in id order. */
@@ -190,24 +191,29 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   let nItems = 0;
   const perProject = new Int32Array(P);
   let n = 0;
-  const pis: number[] = [];
+  // One ballot's projects (and points): typed scratch, reused from ballot to ballot.
+  let pis = new Int32Array(16);
   const us: bigint[] = []; // points utility only
-  for (const ballot of ballots) {
+  // seenIn[pi] === b + 1 once ballot b has listed project pi (a repeated id is ignored).
+  const seenIn = new Int32Array(P);
+  for (let b = 0; b < ballots.length; b++) {
+    const ballot = ballots[b];
     const count = ballotCount(ballot);
     if (count === 0) continue;
     n += count;
-    pis.length = 0;
-    us.length = 0;
     const ids = ballot.ids;
+    if (ids.length > pis.length) pis = new Int32Array(2 * ids.length);
+    let found = 0;
     for (let j = 0; j < ids.length; j++) {
       const pi = index.get(ids[j]);
-      if (pi === undefined || pis.includes(pi)) continue; // unknown project or repeated id: ignored
-      pis.push(pi);
-      if (withPoints) us.push(ballot.points ? ballot.points[j] ?? 0n : 1n);
+      if (pi === undefined || seenIn[pi] === b + 1) continue; // unknown project or repeated id: ignored
+      seenIn[pi] = b + 1;
+      if (withPoints) us[found] = ballot.points ? ballot.points[j] ?? 0n : 1n;
+      pis[found++] = pi;
     }
     // Keep positive utilities, sorted by project index (insertion sort: ballots are short).
     let m = 0;
-    for (let j = 0; j < pis.length; j++) {
+    for (let j = 0; j < found; j++) {
       const pi = pis[j];
       if (withPoints ? us[j] <= 0n : fixedPos[pi] === 0) continue;
       const u = withPoints ? us[j] : 0n;
@@ -260,7 +266,6 @@ function prepare(election: Election, utility: MesUtility): Prepared {
     }
   }
   const mult = multArr.slice(0, G);
-  const multBig = Array.from(mult, (m) => BigInt(m));
 
   const supG: Int32Array[] = projects.map((_, pi) => new Int32Array(perProject[pi]));
   const supU: bigint[][] = withPoints ? projects.map(() => []) : [];
@@ -299,7 +304,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
         const pos = new Map(distinct.map((u, i) => [u.toString(), i]));
         uIdx = Int32Array.from(us.map((u) => pos.get(u.toString())!));
       }
-      for (let i = 0; i < us.length; i++) totalU += multBig[sg[i]] * us[i];
+      for (let i = 0; i < us.length; i++) totalU += BigInt(mult[sg[i]]) * us[i];
     }
     cands.push({
       pi,
@@ -321,7 +326,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   cands.sort((a, b) => compareProjectIds(a.id, b.id));
   cands.forEach((c, ci) => (c.ci = ci));
   zeroCost.sort((a, b) => compareProjectIds(projects[a].id, projects[b].id));
-  return { election, utility, n, G, mult, multBig, cands, zeroCost, supporters, classesSeen: 64, gathers: [], lastVersion: 0 };
+  return { election, utility, n, G, mult, multBig: null, cands, zeroCost, supporters, classesSeen: 64, gathers: [], lastVersion: 0 };
 }
 
 // ---------------------------------------------------------------------------
@@ -482,6 +487,8 @@ class MesRun {
   private gSlot = new Int32Array(64);
   private gKs = new Int32Array(64);
   private gTmp = new Float64Array(64);
+  /** Scratch: voters per class, all zero between uses. */
+  private gAcc = new Float64Array(64);
 
   /** Record mode: round in which each ballot group was first capped (0 = never). */
   firstCap: Int32Array | null = null;
@@ -548,6 +555,7 @@ class MesRun {
     this.gSlot = grow(this.gSlot);
     this.gKs = grow(this.gKs);
     this.gTmp = grow(this.gTmp);
+    this.gAcc = grow(this.gAcc);
   }
 
   private newClass(N: bigint, slope: number): number {
@@ -589,24 +597,38 @@ class MesRun {
   private gathered(c: Cand): Gathered {
     const cached = this.gathers[c.ci];
     if (cached !== undefined && cached.version === this.version) return cached;
-    const stampNow = ++this.stampNow;
     const { sg, sm } = c;
     const cls = this.cls;
-    const stamp = this.gStamp;
-    const slot = this.gSlot;
     const ks = this.gKs;
     const tmp = this.gTmp;
     let K = 0;
-    for (let i = 0; i < sg.length; i++) {
-      const g = sg[i];
-      const k = cls[g];
-      if (stamp[k] !== stampNow) {
-        stamp[k] = stampNow;
-        slot[k] = K;
+    const classes = this.nClasses;
+    if (classes * 4 <= sg.length) {
+      // Far fewer classes than supporters (a large count): add up per class, then list the
+      // classes in use; the supporters' pass is then one load and one add each.
+      const acc = this.gAcc;
+      for (let i = 0; i < sg.length; i++) acc[cls[sg[i]]] += sm[i];
+      for (let k = 0; k < classes; k++) {
+        if (acc[k] === 0) continue;
         ks[K] = k;
-        tmp[K++] = 0;
+        tmp[K++] = acc[k];
+        acc[k] = 0;
       }
-      tmp[slot[k]] += sm[i];
+    } else {
+      const stampNow = ++this.stampNow;
+      const stamp = this.gStamp;
+      const slot = this.gSlot;
+      for (let i = 0; i < sg.length; i++) {
+        const g = sg[i];
+        const k = cls[g];
+        if (stamp[k] !== stampNow) {
+          stamp[k] = stampNow;
+          slot[k] = K;
+          ks[K] = k;
+          tmp[K++] = 0;
+        }
+        tmp[slot[k]] += sm[i];
+      }
     }
     // Kept in the project's own buffers, reused from round to round.
     let out = this.gathers[c.ci];
@@ -1072,12 +1094,13 @@ class MesRun {
   /** Exact rho by sorting supporters exactly (fallback for degenerate cases). */
   private exactSlow(c: Cand): RhoEval {
     const entries = new Map<number, { k: number; u: bigint; cnt: bigint }>();
+    const multBig = (this.prep.multBig ??= Array.from(this.prep.mult, (m) => BigInt(m)));
     for (let i = 0; i < c.sg.length; i++) {
       const k = this.cls[c.sg[i]];
       const key = c.uIdx === null ? k : k * c.uVals.length + c.uIdx[i];
       const e = entries.get(key);
-      if (e) e.cnt += this.prep.multBig[c.sg[i]];
-      else entries.set(key, { k, u: c.uIdx === null ? c.uVals[0] : c.uVals[c.uIdx[i]], cnt: this.prep.multBig[c.sg[i]] });
+      if (e) e.cnt += multBig[c.sg[i]];
+      else entries.set(key, { k, u: c.uIdx === null ? c.uVals[0] : c.uVals[c.uIdx[i]], cnt: multBig[c.sg[i]] });
     }
     const list = [...entries.entries()];
     for (const [, e] of list) this.rescale(e.k);
