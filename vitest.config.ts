@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
@@ -14,5 +15,8 @@ export default defineConfig({
     env: { TEST_DATA_DIR: testDataDir },
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Two files at once even on a two-core machine (vitest's default there is one): much of a file's
+    // time is spent waiting on its database and on child processes, and each file has its own database.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

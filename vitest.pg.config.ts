@@ -1,4 +1,5 @@
 // The integration tests again, on PostgreSQL (npm run test:pg, when TEST_POSTGRES_URL is set).
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
@@ -17,5 +18,8 @@ export default defineConfig({
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Two files at once even on a two-core machine (vitest's default there is one): much of a file's
+    // time is spent waiting on its database and on child processes, and each file has its own database.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
