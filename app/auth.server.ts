@@ -42,6 +42,7 @@ export async function getActor(request: Request): Promise<Actor | null> {
     email: user.email,
     agencyId: user.agencyId,
     agencyLead: user.agencyLead,
+    emailConfirmed: user.emailConfirmedAt !== null,
     roles: user.roles.map((r) => r.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
   };
 }

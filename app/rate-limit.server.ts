@@ -46,6 +46,8 @@ export const LIMITS = {
   // Each ask sends an e-mail: few per address, so nobody can flood someone's inbox.
   resetPerIp: limiter({ keyPrefix: "reset-ip", points: 10, duration: minutes(60) }),
   resetPerEmail: limiter({ keyPrefix: "reset-email", points: 3, duration: minutes(60) }),
+  // A new sign-up confirmation link: each is an e-mail.
+  confirmPerAccount: limiter({ keyPrefix: "confirm-user", points: 3, duration: minutes(60) }),
   // Choosing the new password: each try may hash one, so a script cannot keep the server busy.
   resetUsePerIp: limiter({ keyPrefix: "reset-use-ip", points: 20, duration: minutes(60) }),
   // A polling station may share one address: generous, yet 10,000 guesses take weeks.

@@ -83,14 +83,15 @@ async function seed() {
   for (const u of DEMO_LOGINS) {
     const agencyId = "agency" in u ? agencies.get(u.agency)! : null;
     const user = await prisma.user.create({
-      data: { email: u.email, name: u.name, passwordHash, agencyId, agencyLead: "lead" in u, roles: { create: u.roles.map((role) => ({ role })) } },
+      // The demo's addresses count as confirmed, so followers' e-mails show in /dev/outbox.
+      data: { email: u.email, name: u.name, passwordHash, emailConfirmedAt: new Date(), agencyId, agencyLead: "lead" in u, roles: { create: u.roles.map((role) => ({ role })) } },
     });
     actors.set(u.email, { id: user.id, name: user.name, email: user.email, agencyId, agencyLead: "lead" in u, roles: [...u.roles] as Role[] });
   }
   const residents: Actor[] = [];
   for (const name of RESIDENT_NAMES) {
     const email = `${name.toLowerCase().normalize("NFD").replace(/[^a-z ]/g, "").replace(/ /g, ".")}@riverside.example`;
-    const user = await prisma.user.create({ data: { email, name, passwordHash, roles: { create: [{ role: "resident" }] } } });
+    const user = await prisma.user.create({ data: { email, name, passwordHash, emailConfirmedAt: new Date(), roles: { create: [{ role: "resident" }] } } });
     residents.push({ id: user.id, name, email, agencyId: null, roles: ["resident"] });
   }
   const admin = actors.get("admin@riverside.example")!;

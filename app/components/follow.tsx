@@ -1,6 +1,7 @@
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import type { Actor } from "~/domain/auth/roles";
 
 /** Follow or stop following; visitors are offered sign-in instead. Works without JavaScript. */
 export function FollowButton({
@@ -15,6 +16,8 @@ export function FollowButton({
   const { t } = useTranslation();
   const location = useLocation();
   const followed = new URLSearchParams(location.search).get("followed");
+  // A follower whose address is not confirmed yet gets no e-mail: said where they follow, with a new link on offer.
+  const actor = useRouteLoaderData<{ actor: Actor | null }>("root")?.actor;
   if (!signedIn) {
     return (
       <p id="follow" className="muted">
@@ -23,6 +26,7 @@ export function FollowButton({
     );
   }
   return (
+    <>
     <Form method="post" action="/follows" id="follow" className="inline-form">
       <AuthenticityTokenInput />
       <input type="hidden" name="targetType" value={target.type} />
@@ -35,5 +39,16 @@ export function FollowButton({
         {followed === "yes" && following ? t("follows:nowFollowing") : followed === "no" && !following ? t("follows:stopped") : t("follows:hint")}
       </span>
     </Form>
+    {following && actor?.emailConfirmed === false ? (
+      <Form method="post" action="/confirm-email" className="inline-form">
+        <AuthenticityTokenInput />
+        <input type="hidden" name="intent" value="resend" />
+        <input type="hidden" name="redirectTo" value={location.pathname} />
+        <p className="muted">
+          {t("auth:confirm.pending", { email: actor.email })} <button type="submit" className="link-button">{t("auth:confirm.sendAgain")}</button>
+        </p>
+      </Form>
+    ) : null}
+    </>
   );
 }

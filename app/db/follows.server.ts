@@ -91,7 +91,8 @@ export async function notifyFollowers(
   except?: string,
 ) {
   const followers = await tx.follow.findMany({
-    where: { targetType: target.type, targetId: target.id, userId: except ? { not: except } : undefined },
+    // Only to confirmed addresses: anyone can sign up with someone else's and follow fifty projects.
+    where: { targetType: target.type, targetId: target.id, userId: except ? { not: except } : undefined, user: { emailConfirmedAt: { not: null } } },
     include: { user: { select: { email: true, name: true } } },
   });
   const link = new URL(followPath(target), env.PUBLIC_URL).toString();

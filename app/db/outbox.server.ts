@@ -35,15 +35,16 @@ export async function claimMail(id: string, attempts: number) {
 }
 
 /**
- * A password-reset link opens the account to whoever holds it, so it is for the addressee's eyes
- * only: once sent it is not kept in the database, and the outbox page shows `hidden` in its place.
+ * A password-reset link opens the account to whoever holds it (and a sign-up confirmation link vouches
+ * for the address), so they are for the addressee's eyes only: once sent they are not kept in the
+ * database, and the outbox page shows `hidden` in their place.
  */
-export function hideResetLinks(text: string, hidden: string) {
-  return text.replace(/\S*\/reset-password\?\S*/g, hidden);
+export function hideAccountLinks(text: string, hidden: string) {
+  return text.replace(/\S*\/(reset-password|confirm-email)\?\S*/g, hidden);
 }
 
 export async function markMailSent(mail: { id: string; text: string }) {
-  await prisma.outboxMessage.update({ where: { id: mail.id }, data: { sentAt: new Date(), lastError: "", text: hideResetLinks(mail.text, "[link removed once sent]") } });
+  await prisma.outboxMessage.update({ where: { id: mail.id }, data: { sentAt: new Date(), lastError: "", text: hideAccountLinks(mail.text, "[link removed once sent]") } });
 }
 
 /** Failed: released, for a later pass to try again. */

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "~/auth.server";
-import { RESET_LINK_MINUTES } from "~/domain/accounts/schema";
+import { CONFIRM_LINK_DAYS, RESET_LINK_MINUTES } from "~/domain/accounts/schema";
 import type { Role } from "~/domain/auth/roles";
 import { env } from "~/env.server";
 import { translatorFor } from "~/i18n/i18n.server";
 import { audit } from "./audit.server";
-import { prisma } from "./client.server";
+import { prisma, type Tx } from "./client.server";
 import { changeWithMail } from "./follows.server";
 import { queueMail } from "./outbox.server";
 
@@ -13,18 +13,63 @@ export async function emailTaken(email: string) {
   return (await prisma.user.count({ where: { email: email.toLowerCase() } })) > 0;
 }
 
-export async function createResident(input: { name: string; email: string; password: string }) {
+/** A new resident account, signed in at once; the link that confirms its address is e-mailed in `locale`. */
+export async function createResident(input: { name: string; email: string; password: string }, locale: string) {
   const passwordHash = await hashPassword(input.password);
-  return prisma.$transaction(async (tx) => {
+  return changeWithMail(async (tx) => {
     const user = await tx.user.create({
       data: { name: input.name, email: input.email.toLowerCase(), passwordHash, roles: { create: [{ role: "resident" }] } },
     });
     await audit(tx, null, "user.signup", { type: "user", id: user.id });
+    await mailConfirmationLink(tx, user, locale);
     return user;
   });
 }
 
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** A new confirmation link for the account (earlier ones stop working; expired ones of every account go). */
+async function mailConfirmationLink(tx: Tx, user: { id: string; email: string; name: string }, locale: string) {
+  const token = randomBytes(32).toString("base64url");
+  const link = new URL(`/confirm-email?token=${token}&lng=${encodeURIComponent(locale)}`, env.PUBLIC_URL).toString();
+  await tx.emailConfirmation.deleteMany({ where: { OR: [{ userId: user.id }, { expiresAt: { lte: new Date() } }] } });
+  await tx.emailConfirmation.create({ data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + CONFIRM_LINK_DAYS * 86_400_000) } });
+  const t = translatorFor(locale);
+  const values = { name: user.name, link, days: CONFIRM_LINK_DAYS };
+  await queueMail(tx, { to: user.email, subject: t("auth:confirm.mail.subject", values), text: t("auth:confirm.mail.body", values) });
+}
+
+/** Sends the signed-in person a new confirmation link, unless their address is confirmed already (then false). */
+export async function sendConfirmationAgain(userId: string, locale: string) {
+  return changeWithMail(async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, emailConfirmedAt: true } });
+    if (user.emailConfirmedAt) return false;
+    await mailConfirmationLink(tx, user, locale);
+    return true;
+  });
+}
+
+/** Whether a confirmation link still works, without using it. */
+export async function confirmationLinkWorks(token: string) {
+  return (await prisma.emailConfirmation.count({ where: { tokenHash: sha256(token), expiresAt: { gt: new Date() } } })) === 1;
+}
+
+/**
+ * Confirms the address the link was sent to, once (the link is used up); from then on e-mails about
+ * what the person follows reach it. Returns the address, or null for a used, expired or unknown link.
+ */
+export async function confirmEmail(token: string) {
+  return prisma.$transaction(async (tx) => {
+    const link = await tx.emailConfirmation.findFirst({ where: { tokenHash: sha256(token), expiresAt: { gt: new Date() } }, select: { userId: true } });
+    if (!link) return null;
+    const { count } = await tx.emailConfirmation.deleteMany({ where: { tokenHash: sha256(token) } });
+    if (count === 0) return null;
+    await tx.emailConfirmation.deleteMany({ where: { userId: link.userId } });
+    const user = await tx.user.update({ where: { id: link.userId }, data: { emailConfirmedAt: new Date() }, select: { email: true } });
+    await audit(tx, null, "user.email-confirmed", { type: "user", id: link.userId });
+    return user.email;
+  });
+}
 
 /**
  * The operator's command line (npm run user:grant): gives an account roles, making it when no account
@@ -95,7 +140,8 @@ export async function resetPassword(token: string, password: string) {
     const { count } = await tx.passwordReset.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
     if (count === 0) return null;
     const { userId } = await tx.passwordReset.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
-    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true, email: true } });
+    // The link came to this mailbox: the address is confirmed too.
+    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, emailConfirmedAt: new Date() }, select: { id: true, email: true } });
     await tx.passwordReset.deleteMany({ where: { userId, tokenHash: { not: tokenHash } } });
     await tx.session.deleteMany({ where: { userId } });
     await audit(tx, null, "user.password-reset", { type: "user", id: userId });

@@ -5,7 +5,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { authorize, getActor } from "~/auth.server";
 import { hasRole } from "~/domain/auth/roles";
-import { hideResetLinks } from "~/db/outbox.server";
+import { hideAccountLinks } from "~/db/outbox.server";
 import { env } from "~/env.server";
 import { serverT } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const hidden = (await serverT(request))("follows:outbox.linkHidden");
   const mails = files.map((file) => {
     const mail = JSON.parse(readFileSync(path.join(OUTBOX_DIR, file), "utf8")) as { to?: { address: string }[]; subject?: string; text?: string; date?: string };
-    return { file, to: (mail.to ?? []).map((a) => a.address).join(", "), subject: mail.subject ?? "", text: hideResetLinks(mail.text ?? "", hidden), date: mail.date ?? "" };
+    return { file, to: (mail.to ?? []).map((a) => a.address).join(", "), subject: mail.subject ?? "", text: hideAccountLinks(mail.text ?? "", hidden), date: mail.date ?? "" };
   });
   return { mails, smtp: Boolean(env.SMTP_URL) };
 }

@@ -11,6 +11,7 @@ import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { createResident, emailTaken } from "~/db/users.server";
 import { safeRedirect, signupInput } from "~/domain/accounts/schema";
+import { localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import { clientAddress, LIMITS, takeAttempt } from "~/rate-limit.server";
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     async: true,
   });
   if (submission.status !== "success") return formReply(submission, { hideFields: ["password"] });
-  const user = await createResident(submission.value);
+  const user = await createResident(submission.value, await localeOf(request));
   const cookie = await createUserSession(request, user.id);
   const to = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
   return redirect(to, { headers: { "Set-Cookie": cookie } });

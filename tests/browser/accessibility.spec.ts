@@ -40,7 +40,7 @@ test("visitor pages have no serious or critical accessibility violations", async
   const found = await scanAll(page, "visitor", [
     "/", "/?lng=es", "/ideas", `/ideas/${ideaId()}`, "/ideas/outcomes", "/proposals", `/proposals/${proposalId()}`, `/proposals/${proposalId()}/revisions/1`,
     "/projects", `/projects/${projectId()}`, "/results", "/results?cycle=2025", "/results/trackers?cycle=2025", "/results/report?cycle=2025",
-    "/login", "/signup", "/forgot-password", "/reset-password?token=not-a-working-link-at-all", "/vote", "/vote/survey",
+    "/login", "/signup", "/forgot-password", "/reset-password?token=not-a-working-link-at-all", "/confirm-email?token=not-a-working-link-at-all", "/vote", "/vote/survey",
   ]);
   expect(found).toEqual([]);
 });

@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { mailbox } from "../mailbox";
-import { shot } from "./helpers";
+import { query, shot } from "./helpers";
 
 // A resident who forgot their password, on a phone: asks for a link, opens it from the e-mail,
-// chooses a new password and signs in with it; the link then works no more.
+// chooses a new password and signs in with it; the link then works no more. And a new resident
+// confirms their address, without which nothing they follow is e-mailed to them.
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -30,8 +31,9 @@ test("a resident who forgot their password chooses a new one with the e-mailed l
   await shot(page, "password-link-sent");
 
   // The mail is queued just after the page answers (so the answer takes as long with or without an account).
-  await expect.poll(() => mailbox(email).length).toBe(1);
-  const [mail] = mailbox(email);
+  const resetMails = () => mailbox(email).filter((m) => m.subject === "Choose a new password for Civic Budget");
+  await expect.poll(() => resetMails().length).toBe(1);
+  const [mail] = resetMails();
   const link = new URL(/http\S+\/reset-password\?token=\S+/.exec(mail.text)![0]);
   await page.goto(`${link.pathname}${link.search}`);
   await page.getByLabel("New password").fill("short");
@@ -51,4 +53,37 @@ test("a resident who forgot their password chooses a new one with the e-mailed l
   await page.goto(`${link.pathname}${link.search}`);
   await expect(page.getByText("This link no longer works")).toBeVisible();
   await expect(page.getByRole("link", { name: "Send me a new link" })).toBeVisible();
+});
+
+test("a new resident follows an idea, is told updates wait for a confirmed address, and confirms it from the e-mail", async ({ page }) => {
+  const email = `new-follower-${Date.now()}@example.org`;
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill("Tomás");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a long first password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+  const [idea] = query<{ id: string }>(`select i.id from Idea i join Cycle c on c.id = i.cycleId where c.slug = 'youth-2027' and i.hiddenAt is null order by i.number limit 1`);
+  await page.goto(`/ideas/${idea.id}`);
+  await page.getByRole("button", { name: "Follow" }).click();
+  const pending = page.getByText(`We send updates by e-mail only to a confirmed address: open the link we sent to ${email}.`);
+  await expect(pending).toBeVisible();
+  await shot(page, "follow-address-not-confirmed");
+
+  // The link in the sign-up mail; the page asks for a press (a mail program opening links confirms nothing).
+  const confirmMails = () => mailbox(email).filter((m) => m.subject === "Confirm your e-mail address for Civic Budget");
+  await expect.poll(() => confirmMails().length).toBe(1);
+  const link = new URL(/http\S+\/confirm-email\?token=\S+/.exec(confirmMails()[0].text)![0]);
+  await page.goto(`${link.pathname}${link.search}`);
+  await page.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(page.getByRole("status")).toContainText(`Your address ${email} is confirmed.`);
+  await shot(page, "address-confirmed");
+
+  await page.goto(`/ideas/${idea.id}`);
+  await expect(page.getByRole("button", { name: "Following" })).toBeVisible();
+  await expect(pending).toHaveCount(0);
+  // Used: the link says so.
+  await page.goto(`${link.pathname}${link.search}`);
+  await expect(page.getByText("This link no longer works")).toBeVisible();
 });

@@ -23,6 +23,7 @@ export async function makeUser(roles: Role[], agency?: string, opts: { lead?: bo
       email: `user${counter}-${Date.now()}@test.example`,
       name: `Test ${roles.join("+")} ${counter}`,
       passwordHash: await PASSWORD_HASH,
+      emailConfirmedAt: new Date(), // a confirmed address, as every account made before sign-up confirmation
       agencyId,
       agencyLead: opts.lead ?? false,
       roles: { create: roles.map((role) => ({ role })) },

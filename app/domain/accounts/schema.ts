@@ -30,6 +30,14 @@ export const resetPasswordInput = z.object({
 
 /** How long a link to choose a new password works. */
 export const RESET_LINK_MINUTES = 60;
+/** The confirmation page's forms: confirm with the link's token, or (signed in) have a new link sent. */
+export const confirmEmailInput = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("confirm"), token: resetPasswordInput.shape.token }),
+  z.object({ intent: z.literal("resend"), redirectTo: z.string().optional() }),
+]);
+
+/** How long the link e-mailed at sign-up confirms the address: a resident may read their mail days later. */
+export const CONFIRM_LINK_DAYS = 7;
 
 /** Only same-site paths, so a link cannot bounce people to another site after sign-in. */
 export function safeRedirect(to: string | undefined | null, fallback = "/"): string {

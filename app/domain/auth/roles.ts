@@ -12,6 +12,8 @@ export interface Actor {
   agencyId: string | null;
   /** Staff who lead their agency assign and reassign its costing work. */
   agencyLead?: boolean;
+  /** The person opened the link e-mailed to their address: e-mails about what they follow reach it. */
+  emailConfirmed?: boolean;
 }
 
 export function hasRole(actor: Actor | null | undefined, role: Role): boolean {
