@@ -52,7 +52,7 @@ describe("a new account confirms its e-mail address before follow e-mails reach 
     await deliverOutbox();
     await prisma.idea.update({ where: { id: idea.id }, data: { status: "open", outcomeReason: "" } });
   };
-  const followMails = (email: string) => prisma.outboxMessage.count({ where: { to: email, subject: { contains: "idea" } } });
+  const followMails = (email: string) => prisma.outboxMessage.count({ where: { to: email, text: { contains: `/ideas/${idea.id}` } } });
 
   it("signs the person in at once, e-mails a link in their language, and sends no follow e-mail until it is opened", async () => {
     const { actor, visitor } = await signUp("nadia@example.org");
