@@ -29,7 +29,7 @@ const ids = {
 db.close();
 
 const ACTIONS = [
-  "/login", "/signup", "/forgot-password", "/reset-password", "/logout", "/ideas/new", `/ideas/${ids.idea}`, "/proposals/new", `/proposals/${ids.proposal}`,
+  "/login", "/signup", "/forgot-password", "/reset-password", "/confirm-email", "/logout", "/ideas/new", `/ideas/${ids.idea}`, "/proposals/new", `/proposals/${ids.proposal}`,
   `/proposals/${ids.proposal}/edit`, `/costing/${ids.proposal}`, "/vote", "/vote/ballot", "/admin/cycles/new",
   `/admin/cycles/${ids.slug}`, `/projects/${ids.project}`, "/ideas/does-not-exist", "/results/export.csv?cycle=%00",
   "/comments", "/follows", "/admin/cycles/youth-2027/import-ideas", "/admin/cycles/2026/paper",
