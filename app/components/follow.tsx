@@ -27,28 +27,28 @@ export function FollowButton({
   }
   return (
     <>
-    <Form method="post" action="/follows" id="follow" className="inline-form">
-      <AuthenticityTokenInput />
-      <input type="hidden" name="targetType" value={target.type} />
-      <input type="hidden" name="targetId" value={target.id} />
-      <input type="hidden" name="follow" value={following ? "no" : "yes"} />
-      <button type="submit" className="button-secondary" aria-pressed={following}>
-        {following ? t("follows:following") : t("follows:follow")}
-      </button>{" "}
-      <span className="muted" role="status">
-        {followed === "yes" && following ? t("follows:nowFollowing") : followed === "no" && !following ? t("follows:stopped") : t("follows:hint")}
-      </span>
-    </Form>
-    {following && actor?.emailConfirmed === false ? (
-      <Form method="post" action="/confirm-email" className="inline-form">
+      <Form method="post" action="/follows" id="follow" className="inline-form">
         <AuthenticityTokenInput />
-        <input type="hidden" name="intent" value="resend" />
-        <input type="hidden" name="redirectTo" value={location.pathname} />
-        <p className="muted">
-          {t("auth:confirm.pending", { email: actor.email })} <button type="submit" className="link-button">{t("auth:confirm.sendAgain")}</button>
-        </p>
+        <input type="hidden" name="targetType" value={target.type} />
+        <input type="hidden" name="targetId" value={target.id} />
+        <input type="hidden" name="follow" value={following ? "no" : "yes"} />
+        <button type="submit" className="button-secondary" aria-pressed={following}>
+          {following ? t("follows:following") : t("follows:follow")}
+        </button>{" "}
+        <span className="muted" role="status">
+          {followed === "yes" && following ? t("follows:nowFollowing") : followed === "no" && !following ? t("follows:stopped") : t("follows:hint")}
+        </span>
       </Form>
-    ) : null}
+      {following && actor?.emailConfirmed === false ? (
+        <Form method="post" action="/confirm-email" className="inline-form">
+          <AuthenticityTokenInput />
+          <input type="hidden" name="intent" value="resend" />
+          <input type="hidden" name="redirectTo" value={location.pathname} />
+          <p className="muted">
+            {t("auth:confirm.pending", { email: actor.email })} <button type="submit" className="link-button">{t("auth:confirm.sendAgain")}</button>
+          </p>
+        </Form>
+      ) : null}
     </>
   );
 }

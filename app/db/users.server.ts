@@ -143,6 +143,7 @@ export async function resetPassword(token: string, password: string) {
     // The link came to this mailbox: the address is confirmed too.
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, emailConfirmedAt: new Date() }, select: { id: true, email: true } });
     await tx.passwordReset.deleteMany({ where: { userId, tokenHash: { not: tokenHash } } });
+    await tx.emailConfirmation.deleteMany({ where: { userId } }); // confirmed now: its sign-up link is moot
     await tx.session.deleteMany({ where: { userId } });
     await audit(tx, null, "user.password-reset", { type: "user", id: userId });
     return user.email;
