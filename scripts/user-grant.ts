@@ -2,14 +2,16 @@
 // The first PB office account of a real install, and every staff or delegate account after it: gives
 // an account roles, making it when no account uses the address. The account gets a random password,
 // printed once, and is signed out everywhere: an account that already existed may have been made by
-// someone else with this address (sign-up confirms no e-mail). Hand the password over, or let the person
-// choose their own with "Forgot your password?". Staff need --agency (made when new); --lead lets them
+// someone else with this address (anyone can sign up with any). Hand the password over, or let the person
+// choose their own with "Forgot your password?". A new account is e-mailed a link to confirm its address,
+// as at sign-up: follow e-mails wait for it. Staff need --agency (made when new); --lead lets them
 // assign its work.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { prisma } from "~/db/client.server";
 import { grantRoles } from "~/db/users.server";
+import { deliverOutbox } from "~/mail.server";
 import { ROLES } from "~/domain/auth/roles";
 
 const args = z
@@ -42,4 +44,8 @@ const { created, user } = await grantRoles({ email, name: name || email.split("@
 console.log(`${user.email}: ${role.join(", ")}${agency ? ` of ${agency}${lead ? " (lead)" : ""}` : ""}`);
 console.log(`${created ? "new account" : "existing account, signed out everywhere"}; its password, shown this once: ${password}`);
 console.log(`(the person can choose their own with "Forgot your password?" on the sign-in page)`);
+if (created) {
+  await deliverOutbox();
+  console.log(`a link to confirm the address was e-mailed to ${user.email}`);
+}
 await prisma.$disconnect();

@@ -3,6 +3,7 @@ import { hashPassword } from "~/auth.server";
 import { CONFIRM_LINK_DAYS, RESET_LINK_MINUTES } from "~/domain/accounts/schema";
 import type { Role } from "~/domain/auth/roles";
 import { env } from "~/env.server";
+import { DEFAULT_LOCALE } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { audit } from "./audit.server";
 import { prisma, type Tx } from "./client.server";
@@ -94,6 +95,8 @@ export async function grantRoles(input: { email: string; name: string; roles: Ro
       await tx.userRole.upsert({ where: { userId_role: { userId: user.id, role } }, update: {}, create: { userId: user.id, role } });
     }
     await audit(tx, null, "user.roles-granted", { type: "user", id: user.id }, { roles: input.roles, agency: input.agency ?? null, lead: input.lead ?? false, created: !existing });
+    // A new account confirms its address like any other (the operator may have mistyped it); the caller sends the mail.
+    if (!existing) await mailConfirmationLink(tx, user, DEFAULT_LOCALE);
     return { created: !existing, user };
   });
 }

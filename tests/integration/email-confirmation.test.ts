@@ -1,4 +1,5 @@
 import "./fresh-db";
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getActor } from "~/auth.server";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -17,6 +18,7 @@ import { args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 // a stranger's inbox filled by following fifty projects in their name.
 
 const from = (request: Request) => ({ request, params: {}, context: { clientIp: "10.9.0.1" } });
+const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 const linkIn = (text: string) => new URL(/https?:\/\/\S+\/confirm-email\?token=\S+/.exec(text)![0]);
 type Outcome = { confirmed?: string; refused?: string; sentTo?: string; alreadyConfirmed?: true; back?: string };
 /** The page's answer, a refusal in the words the page shows (English). */
@@ -58,7 +60,7 @@ describe("a new account confirms its e-mail address before follow e-mails reach 
     const { actor, visitor } = await signUp("nadia@example.org");
     expect(actor.emailConfirmed).toBe(false);
     const [mail] = await prisma.outboxMessage.findMany({ where: { to: "nadia@example.org" } });
-    expect(mail.subject).toBe("Confirma tu dirección de correo para Civic Budget");
+    expect(mail.subject).toBe("Confirme su dirección de correo para Presupuesto Cívico");
     // Sent, the link is not kept in the database (it vouches for the address).
     expect(mail.text).toContain("[link removed once sent]");
 
@@ -104,9 +106,16 @@ describe("a new account confirms its e-mail address before follow e-mails reach 
     expect(mistyped.status).toBe(400);
     expect(mistyped.refused).toBe("This link is incomplete. Open the link from the e-mail again, or ask for a new one.");
 
-    const stored = await prisma.emailConfirmation.findFirstOrThrow({ where: { userId: actor.id } });
-    await prisma.emailConfirmation.update({ where: { id: stored.id }, data: { tokenHash: "0".repeat(64), expiresAt: new Date(Date.now() - 1000) } });
-    expect(outcomeOf(await confirmAction(args(reader.post("/confirm-email", { intent: "confirm", token: "an-expired-link-token-0000" })))).status).toBe(410);
+    // An expired link (the test knows its token: it stores the hash itself), refused though it is the only one.
+    const expired = "an-expired-link-token-0000";
+    await prisma.emailConfirmation.updateMany({ where: { userId: actor.id }, data: { tokenHash: sha256(expired), expiresAt: new Date(Date.now() - 1000) } });
+    expect(await confirmLoader(args(reader.get(`/confirm-email?token=${expired}`)))).toEqual({ token: null, days: 7 });
+    expect(outcomeOf(await confirmAction(args(reader.post("/confirm-email", { intent: "confirm", token: expired })))).status).toBe(410);
+    const unconfirmed = async () => (await prisma.user.findUniqueOrThrow({ where: { id: actor.id } })).emailConfirmedAt === null;
+    expect(await unconfirmed()).toBe(true);
+    // A link made before a newer one was asked for: the same refusal.
+    const superseded = "a-superseded-link-token-00";
+    await prisma.emailConfirmation.updateMany({ where: { userId: actor.id }, data: { tokenHash: sha256(superseded), expiresAt: new Date(Date.now() + 60_000) } });
 
     // A visitor cannot have links sent: they are sent to sign in.
     const visitorAsks = (await settle(() => confirmAction(args(reader.post("/confirm-email", { intent: "resend" }))))) as Response;
@@ -115,6 +124,8 @@ describe("a new account confirms its e-mail address before follow e-mails reach 
     // A new link makes the earlier ones stop working; three an hour, then a clear refusal.
     for (let i = 0; i < 3; i++) expect(outcomeOf(await confirmAction(args(visitor.post("/confirm-email", { intent: "resend" })))).sentTo).toBe("pia@example.org");
     expect(await prisma.emailConfirmation.count({ where: { userId: actor.id } })).toBe(1);
+    expect(outcomeOf(await confirmAction(args(reader.post("/confirm-email", { intent: "confirm", token: superseded })))).status).toBe(410);
+    expect(await unconfirmed()).toBe(true);
     const fourth = outcomeOf(await confirmAction(args(visitor.post("/confirm-email", { intent: "resend" }))));
     expect(fourth.status).toBe(429);
     expect(fourth.refused).toMatch(/Too many/);
@@ -122,11 +133,9 @@ describe("a new account confirms its e-mail address before follow e-mails reach 
 
   it("counts a password-reset link as proof of the address", async () => {
     const { actor } = await signUp("quinn@example.org");
-    await prisma.passwordReset.create({ data: { userId: actor.id, tokenHash: "3f".repeat(32), expiresAt: new Date(Date.now() + 60_000) } });
-    // The stored hash is of the token the mail carried; here the test stores one whose token it knows.
-    const { createHash } = await import("node:crypto");
+    // A reset link whose token the test knows (it stores the hash, as the e-mail's link would be).
     const token = "a-reset-token-the-mail-carried";
-    await prisma.passwordReset.update({ where: { tokenHash: "3f".repeat(32) }, data: { tokenHash: createHash("sha256").update(token).digest("hex") } });
+    await prisma.passwordReset.create({ data: { userId: actor.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + 60_000) } });
     expect(await resetPassword(token, "another long password")).toBe("quinn@example.org");
     expect((await prisma.user.findUniqueOrThrow({ where: { id: actor.id } })).emailConfirmedAt).not.toBeNull();
   });

@@ -25,6 +25,12 @@ describe("npm run user:grant", () => {
     expect((await verifyLogin(email, password))?.name).toBe("Pat Office");
     expect(await rolesOf(email)).toEqual(["admin", "resident"]);
     expect(await prisma.auditLog.count({ where: { action: "user.roles-granted", targetId: (await prisma.user.findUniqueOrThrow({ where: { email } })).id } })).toBe(1);
+    // Its address is confirmed like any other (follow e-mails wait for it): the link went out.
+    expect(made.out).toContain(`a link to confirm the address was e-mailed to ${email}`);
+    const [mail] = await prisma.outboxMessage.findMany({ where: { to: email } });
+    expect(mail.subject).toBe("Confirm your e-mail address for Civic Budget");
+    expect(mail.sentAt).not.toBeNull();
+    expect((await prisma.user.findUniqueOrThrow({ where: { email } })).emailConfirmedAt).toBeNull();
   });
 
   it("makes an existing account agency staff (the lead), with a new password and signed out everywhere: whoever signed up with the address may not own it", async () => {
@@ -40,6 +46,7 @@ describe("npm run user:grant", () => {
     const after = await prisma.user.findUniqueOrThrow({ where: { id: resident.id }, include: { agency: true } });
     expect({ agency: after.agency?.name, lead: after.agencyLead }).toEqual({ agency: "Water Department", lead: true });
     expect(await rolesOf(resident.email)).toEqual(["resident", "staff"]);
+    expect(await prisma.outboxMessage.count({ where: { to: resident.email } })).toBe(0); // an existing account keeps its confirmation
   });
 
   it("refuses staff without an agency, an unknown role and a bad address, saying what to do, and makes nothing", async () => {
