@@ -50,9 +50,14 @@ export async function sendConfirmationAgain(userId: string, locale: string) {
   });
 }
 
-/** Whether a confirmation link still works, without using it. */
-export async function confirmationLinkWorks(token: string) {
-  return (await prisma.emailConfirmation.count({ where: { tokenHash: sha256(token), expiresAt: { gt: new Date() } } })) === 1;
+/**
+ * The account a confirmation link still works for (without using it), by the name it was made in: the
+ * page shows it, so someone whose address a stranger signed up with sees whose account it is. Null when
+ * the link is used, expired or unknown.
+ */
+export async function confirmationLinkAccount(token: string) {
+  const link = await prisma.emailConfirmation.findFirst({ where: { tokenHash: sha256(token), expiresAt: { gt: new Date() } }, select: { user: { select: { name: true } } } });
+  return link ? { name: link.user.name } : null;
 }
 
 /**

@@ -7,7 +7,7 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
-import { confirmationLinkWorks, confirmEmail, sendConfirmationAgain } from "~/db/users.server";
+import { confirmationLinkAccount, confirmEmail, sendConfirmationAgain } from "~/db/users.server";
 import { CONFIRM_LINK_DAYS, confirmEmailInput, safeRedirect } from "~/domain/accounts/schema";
 import { localeOf } from "~/i18n/i18n.server";
 import { useMessage } from "~/i18n/i18n";
@@ -30,8 +30,8 @@ const tokenOnly = confirmEmailInput.options[0].pick({ token: true });
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = tokenOnly.safeParse({ token: new URL(request.url).searchParams.get("token") ?? undefined });
-  const works = parsed.success && (await confirmationLinkWorks(parsed.data.token));
-  return { token: works ? parsed.data.token : null, days: CONFIRM_LINK_DAYS };
+  const account = parsed.success ? await confirmationLinkAccount(parsed.data.token) : null;
+  return { token: account && parsed.success ? parsed.data.token : null, name: account?.name ?? null, days: CONFIRM_LINK_DAYS };
 }
 
 type Outcome = { confirmed: string } | { sentTo: string; back: string } | { alreadyConfirmed: true; back: string } | { refused: string };
@@ -55,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ConfirmEmail() {
-  const { token, days } = useLoaderData<typeof loader>();
+  const { token, name, days } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const { t } = useTranslation();
   const say = useMessage();
@@ -90,7 +90,7 @@ export default function ConfirmEmail() {
         </Notice>
       ) : (
         <>
-          <p>{t("auth:confirm.intro")}</p>
+          <p>{t("auth:confirm.intro", { name })}</p>
           <Form method="post">
             <AuthenticityTokenInput />
             <input type="hidden" name="intent" value="confirm" />

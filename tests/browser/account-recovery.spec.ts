@@ -76,6 +76,8 @@ test("a new resident follows an idea, is told updates wait for a confirmed addre
   await expect.poll(() => confirmMails().length).toBe(1);
   const link = new URL(/http\S+\/confirm-email\?token=\S+/.exec(confirmMails()[0].text)![0]);
   await page.goto(`${link.pathname}${link.search}`);
+  await expect(page.getByText("made in the name “Tomás”")).toBeVisible(); // whose account it is, before anyone confirms
+  await shot(page, "confirm-address-page");
   await page.getByRole("button", { name: "Confirm my address" }).click();
   await expect(page.getByRole("status")).toContainText(`Your address ${email} is confirmed.`);
   await shot(page, "address-confirmed");
