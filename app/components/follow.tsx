@@ -16,8 +16,10 @@ export function FollowButton({
   const { t } = useTranslation();
   const location = useLocation();
   const followed = new URLSearchParams(location.search).get("followed");
-  // A follower whose address is not confirmed yet gets no e-mail: said where they follow, with a new link on offer.
+  // A follower whose address is not confirmed yet gets no e-mail: said where they follow (in place of
+  // "you will get an e-mail"), with a new link on offer.
   const actor = useRouteLoaderData<{ actor: Actor | null }>("root")?.actor;
+  const unconfirmed = following && actor?.emailConfirmed === false;
   if (!signedIn) {
     return (
       <p id="follow" className="muted">
@@ -36,17 +38,21 @@ export function FollowButton({
           {following ? t("follows:following") : t("follows:follow")}
         </button>{" "}
         <span className="muted" role="status">
-          {followed === "yes" && following ? t("follows:nowFollowing") : followed === "no" && !following ? t("follows:stopped") : t("follows:hint")}
+          {unconfirmed
+            ? t("auth:confirm.pending", { email: actor.email })
+            : followed === "yes" && following
+              ? t("follows:nowFollowing")
+              : followed === "no" && !following
+                ? t("follows:stopped")
+                : t("follows:hint")}
         </span>
       </Form>
-      {following && actor?.emailConfirmed === false ? (
+      {unconfirmed ? (
         <Form method="post" action="/confirm-email" className="inline-form">
           <AuthenticityTokenInput />
           <input type="hidden" name="intent" value="resend" />
           <input type="hidden" name="redirectTo" value={location.pathname} />
-          <p className="muted">
-            {t("auth:confirm.pending", { email: actor.email })} <button type="submit" className="link-button">{t("auth:confirm.sendAgain")}</button>
-          </p>
+          <button type="submit" className="link-button">{t("auth:confirm.sendAgain")}</button>
         </Form>
       ) : null}
     </>

@@ -22,8 +22,10 @@ async function scanAll(page: Page, role: string, paths: string[]) {
   for (const path of paths) {
     const response = await page.goto(path);
     expect(response?.status(), `${role} ${path}`).toBeLessThan(400);
-    // The app has started in the page, so a hydration error is caught below (the voting pages send no script).
+    // The app has started in the page (the voting pages send no script); two frames more, by which React
+    // has normally committed its hydration, so a hydration error is caught below.
     await page.waitForFunction(() => "__remixRouter" in window || !document.querySelector('script[type="module"]'));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     found.push(...(await scan(page, role)));
   }
   page.off("pageerror", onError);

@@ -67,8 +67,11 @@ test("a new resident follows an idea, is told updates wait for a confirmed addre
   const [idea] = query<{ id: string }>(`select i.id from Idea i join Cycle c on c.id = i.cycleId where c.slug = 'youth-2027' and i.hiddenAt is null order by i.number limit 1`);
   await page.goto(`/ideas/${idea.id}`);
   await page.getByRole("button", { name: "Follow" }).click();
-  const pending = page.getByText(`We send updates by e-mail only to a confirmed address: open the link we sent to ${email}.`);
+  // Said in place of "you will get an e-mail", where a screen reader announces what following did.
+  const pending = page.getByRole("status").filter({ hasText: `We send updates by e-mail only to a confirmed address: open the link we sent to ${email}.` });
   await expect(pending).toBeVisible();
+  await expect(page.getByText("You will get an e-mail when this moves forward.")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Send the link again" })).toBeVisible();
   await shot(page, "follow-address-not-confirmed");
 
   // The link in the sign-up mail; the page asks for a press (a mail program opening links confirms nothing).
