@@ -1,6 +1,7 @@
 import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { accountPermissions } from "~/domain/accounts/permissions";
 import type { Actor } from "~/domain/auth/roles";
 
 /** Follow or stop following; visitors are offered sign-in instead. Works without JavaScript. */
@@ -19,7 +20,7 @@ export function FollowButton({
   // A follower whose address is not confirmed yet gets no e-mail: said where they follow (in place of
   // "you will get an e-mail"), with a new link on offer.
   const actor = useRouteLoaderData<{ actor: Actor | null }>("root")?.actor;
-  const unconfirmed = following && actor?.emailConfirmed === false;
+  const unconfirmed = following && accountPermissions.offerConfirmationLink(actor);
   if (!signedIn) {
     return (
       <p id="follow" className="muted">

@@ -29,10 +29,18 @@ export async function createResident(input: { name: string; email: string; passw
 
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 
+/**
+ * A new one-time token and the link to `path` that carries it (only its SHA-256 is stored). The language
+ * goes along, so the page opens in it from a mail app with no cookie.
+ */
+function mailedLink(path: string, locale: string) {
+  const token = randomBytes(32).toString("base64url");
+  return { token, link: new URL(`${path}?token=${token}&lng=${encodeURIComponent(locale)}`, env.PUBLIC_URL).toString() };
+}
+
 /** A new confirmation link for the account (earlier ones stop working; expired ones of every account go). */
 async function mailConfirmationLink(tx: Tx, user: { id: string; email: string; name: string }, locale: string) {
-  const token = randomBytes(32).toString("base64url");
-  const link = new URL(`/confirm-email?token=${token}&lng=${encodeURIComponent(locale)}`, env.PUBLIC_URL).toString();
+  const { token, link } = mailedLink("/confirm-email", locale);
   await tx.emailConfirmation.deleteMany({ where: { OR: [{ userId: user.id }, { expiresAt: { lte: new Date() } }] } });
   await tx.emailConfirmation.create({ data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + CONFIRM_LINK_DAYS * 86_400_000) } });
   const t = translatorFor(locale);
@@ -68,8 +76,7 @@ export async function confirmEmail(token: string) {
   return prisma.$transaction(async (tx) => {
     const link = await tx.emailConfirmation.findFirst({ where: { tokenHash: sha256(token), expiresAt: { gt: new Date() } }, select: { userId: true } });
     if (!link) return null;
-    const { count } = await tx.emailConfirmation.deleteMany({ where: { tokenHash: sha256(token) } });
-    if (count === 0) return null;
+    // Used up with the account's other links (confirming twice at once would only confirm twice).
     await tx.emailConfirmation.deleteMany({ where: { userId: link.userId } });
     const user = await tx.user.update({ where: { id: link.userId }, data: { emailConfirmedAt: new Date() }, select: { email: true } });
     await audit(tx, null, "user.email-confirmed", { type: "user", id: link.userId });
@@ -114,9 +121,7 @@ export async function grantRoles(input: { email: string; name: string; roles: Ro
 export async function startPasswordReset(email: string, locale: string) {
   const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, email: true, name: true } });
   if (!user) return;
-  const token = randomBytes(32).toString("base64url");
-  // The language asked in goes along, so the page opens in it from a mail app with no cookie.
-  const link = new URL(`/reset-password?token=${token}&lng=${encodeURIComponent(locale)}`, env.PUBLIC_URL).toString();
+  const { token, link } = mailedLink("/reset-password", locale);
   const t = translatorFor(locale);
   await changeWithMail(async (tx) => {
     // This account's earlier links, and any account's links that no longer work (used or expired): nothing keeps dead tokens.

@@ -8,7 +8,8 @@ import { authorize, getActor } from "~/auth.server";
 import { Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { confirmationLinkAccount, confirmEmail, sendConfirmationAgain } from "~/db/users.server";
-import { CONFIRM_LINK_DAYS, confirmEmailInput, safeRedirect } from "~/domain/accounts/schema";
+import { accountPermissions } from "~/domain/accounts/permissions";
+import { CONFIRM_LINK_DAYS, confirmEmailInput, linkTokenInput, safeRedirect } from "~/domain/accounts/schema";
 import { localeOf } from "~/i18n/i18n.server";
 import { useMessage } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
@@ -22,14 +23,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:conf
 // The page holds a working link: not kept in a shared computer's cache.
 export { noStore as headers } from "~/voter-session.server";
 
-const tokenOnly = confirmEmailInput.options[0].pick({ token: true });
-
 /**
  * The link e-mailed at sign-up opens this page; the address is confirmed by its button (a POST), not
  * by opening the link, so a mail program that fetches links to scan them confirms nothing.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = tokenOnly.safeParse({ token: new URL(request.url).searchParams.get("token") ?? undefined });
+  const parsed = linkTokenInput.safeParse({ token: new URL(request.url).searchParams.get("token") ?? undefined });
   const account = parsed.success ? await confirmationLinkAccount(parsed.data.token) : null;
   return { token: account && parsed.success ? parsed.data.token : null, name: account?.name ?? null, days: CONFIRM_LINK_DAYS };
 }
@@ -46,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // A new link: for the signed-in person's own address only.
   const actor = await getActor(request);
-  authorize(request, actor, actor !== null, message("auth:errors.formUnreadable"));
+  authorize(request, actor, accountPermissions.askConfirmationLink(actor), message("auth:confirm.signInFirst"));
   const back = safeRedirect(submission.value.redirectTo);
   const limited = await takeAttempt([LIMITS.confirmPerAccount, actor!.id]);
   if (limited) return data<Outcome>({ refused: limited }, 429);

@@ -7,7 +7,7 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { FormErrors, Notice, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { resetLinkWorks, resetPassword } from "~/db/users.server";
-import { RESET_LINK_MINUTES, resetPasswordInput } from "~/domain/accounts/schema";
+import { linkTokenInput, RESET_LINK_MINUTES, resetPasswordInput } from "~/domain/accounts/schema";
 import { redirectWithDone } from "~/flash.server";
 import { formReply } from "~/http.server";
 import { message } from "~/i18n/message";
@@ -21,10 +21,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:rese
 // The page holds a working link: not kept in a shared computer's cache.
 export { noStore as headers } from "~/voter-session.server";
 
-const tokenOnly = resetPasswordInput.pick({ token: true });
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = tokenOnly.safeParse({ token: new URL(request.url).searchParams.get("token") ?? undefined });
+  const parsed = linkTokenInput.safeParse({ token: new URL(request.url).searchParams.get("token") ?? undefined });
   // A used, expired or mistyped link says so up front, instead of after a new password is typed.
   if (!parsed.success || !(await resetLinkWorks(parsed.data.token))) return { token: null, minutes: RESET_LINK_MINUTES };
   return { token: parsed.data.token, minutes: RESET_LINK_MINUTES };

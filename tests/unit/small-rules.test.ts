@@ -1,5 +1,6 @@
 import { hasReach, reachableChoices, withinReach } from "~/domain/committees/permissions";
 import { describe, expect, it } from "vitest";
+import { accountPermissions } from "~/domain/accounts/permissions";
 import { safeRedirect } from "~/domain/accounts/schema";
 import { CODE_ALPHABET, generateVoterCode, normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { costingPermissions } from "~/domain/costing/permissions";
@@ -153,5 +154,18 @@ describe("a proposal revision's note", () => {
   it("keeps a delegate's own words as written", () => {
     expect(revisionNote({ number: 2, note: "Smaller, after the not-feasible verdict." }, t)).toBe("Smaller, after the not-feasible verdict.");
     expect(revisionNote({ number: 2, note: "" }, t)).toBe("");
+  });
+});
+
+describe("account permissions", () => {
+  const person = (emailConfirmed?: boolean): Actor => ({ id: "u", name: "U", email: "u@x", roles: ["resident"], agencyId: null, emailConfirmed });
+  it("sends a new confirmation link to a signed-in person only, and offers it only while their address is unconfirmed", () => {
+    expect(accountPermissions.askConfirmationLink(null)).toBe(false);
+    expect(accountPermissions.askConfirmationLink(person(true))).toBe(true);
+    expect(accountPermissions.offerConfirmationLink(person(false))).toBe(true);
+    expect(accountPermissions.offerConfirmationLink(person(true))).toBe(false);
+    expect(accountPermissions.offerConfirmationLink(null)).toBe(false);
+    // An actor made without the flag (a script's, a test's) is not told to confirm anything.
+    expect(accountPermissions.offerConfirmationLink(person())).toBe(false);
   });
 });

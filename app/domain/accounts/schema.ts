@@ -23,16 +23,18 @@ export const signupInput = z.object({
 
 export const forgotPasswordInput = z.object({ email });
 
-export const resetPasswordInput = z.object({
-  token: z.string({ required_error: message("auth:errors.resetLinkBroken") }).regex(/^[A-Za-z0-9_-]{20,100}$/, message("auth:errors.resetLinkBroken")),
-  password: newPassword,
-});
+/** The token an e-mailed link carries (a password reset, an address confirmation). */
+const linkToken = z.string({ required_error: message("auth:errors.resetLinkBroken") }).regex(/^[A-Za-z0-9_-]{20,100}$/, message("auth:errors.resetLinkBroken"));
+/** A page opened from an e-mailed link: its token, from the query string. */
+export const linkTokenInput = z.object({ token: linkToken });
+
+export const resetPasswordInput = z.object({ token: linkToken, password: newPassword });
 
 /** How long a link to choose a new password works. */
 export const RESET_LINK_MINUTES = 60;
 /** The confirmation page's forms: confirm with the link's token, or (signed in) have a new link sent. */
 export const confirmEmailInput = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("confirm"), token: resetPasswordInput.shape.token }),
+  z.object({ intent: z.literal("confirm"), token: linkToken }),
   z.object({ intent: z.literal("resend"), redirectTo: z.string().optional() }),
 ]);
 
