@@ -47,9 +47,11 @@ function withinVotingWindow(at: number) {
 
 export async function startVoting(request: Request, voterCodeId: string) {
   const session = await getSession(request);
+  // Choices kept for this code when its session ran out (keepBallotDraft, renew: false) come back;
+  // anyone else's go, so the next person at a shared computer starts from an empty ballot.
+  if (ballotDraftSchema.safeParse(session.get("ballotDraft")).data?.codeId !== voterCodeId) session.unset("ballotDraft");
   session.set("voterCodeId", voterCodeId);
   session.set("votingStartedAt", Date.now());
-  session.unset("ballotDraft");
   return voterStorage.commitSession(session);
 }
 
@@ -70,11 +72,15 @@ const ballotDraftSchema = z.object({
 });
 export type BallotDraft = z.infer<typeof ballotDraftSchema>;
 
-/** Keeps the draft; sending it is a step, so it renews the voting window too. Returns the cookie. */
-export async function keepBallotDraft(request: Request, draft: BallotDraft) {
+/**
+ * Keeps the draft; sending it is a step, so it renews the voting window too. Returns the cookie.
+ * `renew: false` for choices sent after the window closed: they wait, for this code only, until the
+ * voter enters it again (startVoting), and the session stays closed.
+ */
+export async function keepBallotDraft(request: Request, draft: BallotDraft, { renew = true } = {}) {
   const session = await getSession(request);
   session.set("ballotDraft", draft);
-  session.set("votingStartedAt", Date.now());
+  if (renew) session.set("votingStartedAt", Date.now());
   return voterStorage.commitSession(session);
 }
 

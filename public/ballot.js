@@ -1,6 +1,7 @@
 // The ballot page is plain HTML (no framework download: it must stay light on old phones and
-// prepaid plans). This small script only keeps the running total or count up to date as the
-// voter chooses; without it the page still works and the server checks every ballot.
+// prepaid plans). This small script keeps the running total or count up to date as the voter
+// chooses, and the voting session open while they do; without it the page still works, the
+// server checks every ballot, and choices sent after the session closed are kept for the code.
 (function () {
   var form = document.querySelector("form[data-ballot]");
   var summary = document.querySelector("[data-ballot-summary]");
@@ -55,6 +56,32 @@
   }
   form.addEventListener("change", update);
   update();
+
+  // The session closes after some minutes without a step (a shared computer). A voter still
+  // choosing keeps it: ticking renews it now and then, and a warning offers more time before
+  // it closes. Opening the ballot page again is a step, so that is how it is renewed.
+  var warning = document.querySelector("[data-session-warning]");
+  if (warning) {
+    var minute = 60000;
+    var limit = Number(warning.getAttribute("data-minutes")) * minute;
+    var renewedAt = Date.now();
+    var renew = function () {
+      renewedAt = Date.now();
+      warning.hidden = true;
+      fetch(location.href, { credentials: "same-origin", cache: "no-store" }).catch(function () {});
+    };
+    form.addEventListener("change", function () {
+      if (Date.now() - renewedAt > 5 * minute) renew();
+    });
+    warning.querySelector("button").addEventListener("click", function () {
+      renew();
+      var first = form.querySelector("input:not([type=hidden]), select");
+      if (first) first.focus();
+    });
+    setInterval(function () {
+      if (warning.hidden && Date.now() - renewedAt > limit - 3 * minute) warning.hidden = false;
+    }, 15000);
+  }
   // Boxes the browser restores after the script ran (back button, reload).
   window.addEventListener("pageshow", update);
 })();

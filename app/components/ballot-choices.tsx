@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { BallotRules } from "~/domain/ballots/rules";
 import { INTL_LOCALE } from "~/i18n/config";
 import { useLocale, useMessage } from "~/i18n/i18n";
+import { HiddenContext } from "~/components/forms";
 
 export interface BallotOption {
   id: string;
@@ -46,7 +47,7 @@ export function BallotChoices({
               aria-label={t("vote:ballot.rankFor", { title: o.title })}
               defaultValue={ranks[o.id] ?? ""}
               aria-invalid={problems[o.id] ? true : undefined}
-              aria-describedby={problems[o.id] ? `problem-${o.id}` : undefined}
+              aria-describedby={problems[o.id] ? `problem-${o.id} d-${o.id}` : `d-${o.id}`}
             >
               <option value="">{t("vote:ballot.notRanked")}</option>
               {Array.from({ length: Math.min(rules.maxRanks, options.length) }, (_, i) => (
@@ -73,6 +74,7 @@ export function BallotChoices({
             <p>
               <Link to={`/proposals/${o.id}`} target="_blank" rel="noreferrer">
                 {t("vote:ballot.costDetails")}
+                <HiddenContext>{o.title}</HiddenContext>
               </Link>
             </p>
           </div>

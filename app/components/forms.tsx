@@ -37,19 +37,22 @@ export function TextField({
   hint,
   type = "text",
   autoComplete,
+  autoFocus,
 }: {
   meta: Meta;
   label: string;
   hint?: string;
   type?: "text" | "email" | "password" | "date" | "number";
   autoComplete?: string;
+  /** Focus starts here (a page without the framework's script, refused on this field). */
+  autoFocus?: boolean;
 }) {
   const { key, ...props } = getInputProps(meta, { type, ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
       {hint ? <p id={`${meta.id}-hint`} className="hint">{hint}</p> : null}
-      <input key={key} {...props} autoComplete={autoComplete} />
+      <input key={key} {...props} autoComplete={autoComplete} autoFocus={autoFocus} />
       <FieldErrors id={meta.errorId} errors={meta.errors} />
     </div>
   );
@@ -112,8 +115,9 @@ export function CheckboxField({ meta, label }: { meta: Meta; label: string }) {
 export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
   const say = useMessage();
   if (!errors?.length) return <div id={id} aria-live="polite" />;
+  // A page that comes back refused (without JavaScript) starts with focus here, as Notice's `focus`.
   return (
-    <div id={id} className="alert alert-error" role="alert">
+    <div id={id} className="alert alert-error" role="alert" tabIndex={-1} autoFocus>
       {errors.map((e) => (
         <p key={e}>{say(e)}</p>
       ))}
@@ -121,9 +125,14 @@ export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-export function Notice({ children, tone = "info" }: { children: ReactNode; tone?: "info" | "success" | "error" }) {
+/**
+ * `focus`: the page came back from a refused form and this notice says why. Focus starts on it
+ * (the HTML autofocus attribute, so also without JavaScript), where a screen reader reads it and
+ * the keyboard goes on to the fields.
+ */
+export function Notice({ children, tone = "info", focus = false }: { children: ReactNode; tone?: "info" | "success" | "error"; focus?: boolean }) {
   return (
-    <div className={`alert alert-${tone}`} role={tone === "error" ? "alert" : "status"}>
+    <div className={`alert alert-${tone}`} role={tone === "error" ? "alert" : "status"} {...(focus ? { tabIndex: -1, autoFocus: true } : {})}>
       {children}
     </div>
   );
@@ -156,4 +165,12 @@ export function FilterSelect({
       </select>
     </div>
   );
+}
+
+/**
+ * Which one of many alike links this is ("Cost it", "Results"), for a screen reader listing links out
+ * of context; sighted readers see it from where the link stands.
+ */
+export function HiddenContext({ children }: { children: ReactNode }) {
+  return <span className="sr-only">: {children}</span>;
 }

@@ -6,9 +6,11 @@ import type { MessageValues } from "~/i18n/message";
 type Match = { id: string; data: unknown };
 
 /** A page's <title> in the reader's language: meta functions get the root loader's translations through `matches`. */
-export function pageTitle(matches: readonly Match[], key: string, values?: MessageValues): MetaDescriptor[] {
+/** `refused`: the page shows why a form was refused, which the title says first (read before anything else). */
+export function pageTitle(matches: readonly Match[], key: string, values?: MessageValues, { refused = false } = {}): MetaDescriptor[] {
   const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown; translations?: Translations } | undefined;
   const locale = isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE;
   const { t } = createI18n(locale, root?.translations ?? {});
-  return [{ title: `${t(key, values)} · ${t("common:brand")}` }];
+  const title = `${t(key, values)} · ${t("common:brand")}`;
+  return [{ title: refused ? t("common:error.refusedTitle", { title }) : title }];
 }

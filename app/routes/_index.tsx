@@ -15,6 +15,7 @@ import { projectsForReportBack, reportBackCycle } from "~/db/projects.server";
 import { cyclesInLocale, districtNamesIn } from "~/db/translations.server";
 import { localeOf } from "~/i18n/i18n.server";
 import { OPEN_PHASES, reportBack } from "~/domain/implementation/progress";
+import { HiddenContext } from "~/components/forms";
 
 // The home page's title is a whole sentence of its own, not "Page · Civic Budget".
 export const meta: MetaFunction = ({ matches }) => {
@@ -111,8 +112,10 @@ export default function Home() {
                     {t(step.label)}
                   </Link>
                 ) : null}{" "}
-                <Link to={`/ideas${q}`}>{t("home:links.ideas")}</Link> · <Link to={`/proposals${q}`}>{t("home:links.proposals")}</Link> ·{" "}
-                <Link to={`/results${q}`}>{t("home:links.results")}</Link> · <Link to={`/projects${q}`}>{t("home:links.projects")}</Link>
+                <Link to={`/ideas${q}`}>{t("home:links.ideas")}<HiddenContext>{c.name}</HiddenContext></Link> ·{" "}
+                <Link to={`/proposals${q}`}>{t("home:links.proposals")}<HiddenContext>{c.name}</HiddenContext></Link> ·{" "}
+                <Link to={`/results${q}`}>{t("home:links.results")}<HiddenContext>{c.name}</HiddenContext></Link> ·{" "}
+                <Link to={`/projects${q}`}>{t("home:links.projects")}<HiddenContext>{c.name}</HiddenContext></Link>
               </p>
             </section>
           </Fragment>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { getFieldsetProps, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -90,6 +91,7 @@ export default function CostEstimatePage() {
     fields.contingencyPercent.value,
   );
   const total = totals.totalCents;
+  useLineFocus(items.map((item) => ({ key: item.key!, descriptionId: item.getFieldset().description.id })));
   // Without JavaScript, the buttons that change the lines or the total reload the page: back at the lines.
   const toLineItems = `/costing/${proposal.id}#line-items`;
   const checks = fields.checks.getFieldList();
@@ -143,7 +145,7 @@ export default function CostEstimatePage() {
                       </td>
                       <td data-label={t("costing:form.recurring")}>
                         <input {...getInputProps(f.recurring, { type: "checkbox" })} key={f.recurring.key} />{" "}
-                        <label htmlFor={f.recurring.id}><span className="sr-only">{t("costing:form.itemRecurring", { number: index + 1 })}</span><span aria-hidden="true">{t("costing:form.perYear")}</span></label>
+                        <label htmlFor={f.recurring.id}><span className="sr-only">{t("costing:form.itemRecurring", { number: index + 1 })} </span>{t("costing:form.perYear")}</label>
                       </td>
                       <td className="num" data-label={t("costing:form.lineTotal")}>{line === null ? "—" : fmt.money(line, proposal.currency)}</td>
                       <td>
@@ -174,18 +176,22 @@ export default function CostEstimatePage() {
                 </tr>
                 <tr>
                   <th scope="row" colSpan={4}>{t("costing:form.total")}</th>
-                  <td className="num" aria-live="polite"><strong data-testid="estimate-total">{fmt.money(total, proposal.currency)}</strong></td>
+                  <td className="num"><strong data-testid="estimate-total">{fmt.money(total, proposal.currency)}</strong></td>
                   <td />
                 </tr>
                 <tr>
                   <th scope="row" colSpan={4}>{t("costing:form.recurringTotal")}</th>
-                  <td className="num" aria-live="polite"><span data-testid="estimate-recurring">{fmt.money(totals.recurringCents, proposal.currency)}</span></td>
+                  <td className="num"><span data-testid="estimate-recurring">{fmt.money(totals.recurringCents, proposal.currency)}</span></td>
                   <td />
                 </tr>
               </tfoot>
             </table>
           </div>
           <FieldErrors id={fields.items.errorId} errors={fields.items.errors} />
+          {/* The totals as they change, said with what they are (the table's cells alone say a bare amount). */}
+          <p className="sr-only" aria-live="polite">
+            {t("costing:form.totalsSaid", { total: fmt.money(total, proposal.currency), recurring: fmt.money(totals.recurringCents, proposal.currency) })}
+          </p>
           <p className="actions">
             <button className="button-secondary" {...form.insert.getButtonProps({ name: fields.items.name, defaultValue: { description: "", quantity: "1", unitCost: "", recurring: undefined } })} formAction={toLineItems}>
               {t("costing:form.addLine")}
@@ -254,4 +260,21 @@ export default function CostEstimatePage() {
       <EstimateHistory history={history} currency={proposal.currency} />
     </>
   );
+}
+
+/**
+ * Adding a line item moves focus to its description; removing one, to the line now in its place
+ * (the button pressed is gone, and focus would fall back to the top of the page).
+ */
+function useLineFocus(lines: { key: string; descriptionId: string }[]) {
+  const before = useRef(lines);
+  useEffect(() => {
+    const was = before.current;
+    before.current = lines;
+    if (lines.length === was.length) return;
+    // Added: the new last line. Removed: the first place where the lines (by their stable keys) differ.
+    const changed = was.findIndex((line, i) => line.key !== lines[i]?.key);
+    const at = lines.length > was.length ? lines.length - 1 : Math.min(changed, lines.length - 1);
+    document.getElementById(lines[at].descriptionId)?.focus();
+  });
 }

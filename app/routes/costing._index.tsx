@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
-import { Notice } from "~/components/forms";
+import { HiddenContext, Notice } from "~/components/forms";
 import { costingQueue } from "~/db/costing.server";
 import { costingStage, daysWaiting, type CostingStage } from "~/domain/costing/estimate";
 import { costingPermissions } from "~/domain/costing/permissions";
@@ -105,7 +105,7 @@ export default function CostingDashboard() {
                 <tbody>
                   {group.rows.map((p) => (
                     <tr key={p.id}>
-                      <td><Link to={`/proposals/${p.id}`}>{t("costing:queue.proposalTitle", { number: p.number, title: p.title })}</Link><br /><span className="muted">{p.cycle}</span></td>
+                      <th scope="row"><Link to={`/proposals/${p.id}`}>{t("costing:queue.proposalTitle", { number: p.number, title: p.title })}</Link><br /><span className="muted">{p.cycle}</span></th>
                       <td data-label={t("costing:queue.district")}>{p.district}</td>
                       {agencyOnly ? null : <td data-label={t("costing:queue.agency")}>{p.agency}</td>}
                       <td data-label={t("costing:queue.status")}><span className={`status status-${p.status}`}>{PROPOSAL_STATUS_KEYS[p.status] ? t(PROPOSAL_STATUS_KEYS[p.status]) : p.status}</span></td>
@@ -120,9 +120,9 @@ export default function CostingDashboard() {
                         )}
                       </td>
                       <td>
-                        {p.canCost ? <Link to={`/costing/${p.id}`}>{p.version === null ? t("costing:queue.costIt") : t("costing:queue.reestimate")}</Link> : null}
+                        {p.canCost ? <Link to={`/costing/${p.id}`}>{p.version === null ? t("costing:queue.costIt") : t("costing:queue.reestimate")}<HiddenContext>#{p.number}</HiddenContext></Link> : null}
                         {p.canCost && p.canAssign ? <br /> : null}
-                        {p.canAssign ? <Link to={`/costing/${p.id}/assign`}>{t("costing:assign.link")}</Link> : null}
+                        {p.canAssign ? <Link to={`/costing/${p.id}/assign`}>{t("costing:assign.link")}<HiddenContext>#{p.number}</HiddenContext></Link> : null}
                       </td>
                     </tr>
                   ))}

@@ -18,6 +18,8 @@ import { greedyDifference, unspentReason } from "~/domain/results/satisfaction";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
 import { districtNamesIn, translationsInto } from "~/db/translations.server";
+import { HiddenContext } from "~/components/forms";
+import type { ReactNode } from "react";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "results:list.metaTitle");
 
@@ -155,7 +157,7 @@ export default function Results() {
             <Trans
               i18nKey="results:district.audit"
               values={{ rule: r.rule, run: r.run, software: r.software, hash: r.ballotsHash }}
-              components={{ code: <code />, pb: <a href={`/results/ballots/${r.id}.pb`} download /> }}
+              components={{ code: <code />, pb: <DownloadLink href={`/results/ballots/${r.id}.pb`} context={r.district} /> }}
             />
           </p>
         </section>
@@ -189,4 +191,14 @@ function Unspent({ budgetCents, spentCents, projects, money }: { budgetCents: nu
   if (!unspent) return null;
   const key = { "all-funded": "results:district.unspentAllFunded", "nothing-fits": "results:district.unspentNothingFits", rule: "results:district.unspentRule" }[unspent.why];
   return <p>{t(key, { left: money(unspent.leftCents) })}</p>;
+}
+
+/** One district's download among several: Trans gives the link's words as children. */
+function DownloadLink({ href, context, children }: { href: string; context: string; children?: ReactNode }) {
+  return (
+    <a href={href} download>
+      {children}
+      <HiddenContext>{context}</HiddenContext>
+    </a>
+  );
 }

@@ -128,16 +128,17 @@ export default function Vote() {
   return (
     <div className="narrow">
       <h1>{t("vote:start.title")}</h1>
-      {notice === "already-voted" ? <Notice tone="error">{t("vote:start.notice.alreadyVoted")}</Notice> : null}
-      {notice === "account-voted" ? <Notice tone="error">{t("vote:start.notice.accountVoted")}</Notice> : null}
+      {notice === "already-voted" ? <Notice tone="error" focus>{t("vote:start.notice.alreadyVoted")}</Notice> : null}
+      {notice === "account-voted" ? <Notice tone="error" focus>{t("vote:start.notice.accountVoted")}</Notice> : null}
       {notice === "start" ? <Notice>{t("vote:start.notice.start")}</Notice> : null}
-      {notice === "closed" ? <Notice tone="error">{t("vote:start.notice.closed")}</Notice> : null}
-      {notice === "expired" ? <Notice tone="error">{t("vote:start.notice.expired", { minutes: VOTING_MINUTES })}</Notice> : null}
+      {notice === "closed" ? <Notice tone="error" focus>{t("vote:start.notice.closed")}</Notice> : null}
+      {notice === "expired" ? <Notice tone="error" focus>{t("vote:start.notice.expired", { minutes: VOTING_MINUTES })}</Notice> : null}
+      {notice === "expired-kept" ? <Notice tone="error" focus>{t("vote:start.notice.expiredKept", { minutes: VOTING_MINUTES })}</Notice> : null}
       {voting.length ? <p>{t("vote:start.open", { cycles: open })}</p> : <p>{t("vote:start.noneOpen")}</p>}
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.code} label={t("vote:start.codeLabel")} hint={t("vote:start.codeHint")} autoComplete="off" />
+        <TextField meta={fields.code} label={t("vote:start.codeLabel")} hint={t("vote:start.codeHint")} autoComplete="off" autoFocus={!!fields.code.errors?.length} />
         <button type="submit" className="button">{t("vote:start.submit")}</button>
       </Form>
       {accountCycles.map((c) => (

@@ -13,6 +13,7 @@ import { voterCodeRefusal } from "~/domain/ballots/permissions";
 import { ballotRulesFor, checkBallot, describeBallotRules, selectionTotalCents, type BallotRules } from "~/domain/ballots/rules";
 import { packChoices, unpackChoices } from "~/domain/ballots/draft";
 import { readBallotForm } from "~/domain/ballots/schema";
+import { VOTING_MINUTES } from "~/domain/ballots/session";
 import { INTL_LOCALE } from "~/i18n/config";
 import { useFormat, useLocale, useMessage } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/i18n.server";
@@ -32,13 +33,16 @@ export { noStore as headers } from "~/voter-session.server";
 const languageForm: LanguageForm = (data) => ((data as { step?: string } | undefined)?.step === "choose" ? "ballot-form" : undefined);
 export const handle = { hydrate: false, languageForm };
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "vote:ballot.metaTitle");
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  data?.step === "review"
+    ? pageTitle(matches, "vote:review.metaTitle")
+    : pageTitle(matches, "vote:ballot.metaTitle", undefined, { refused: !!data?.draft?.errors.length });
 
 /**
  * The voter's code from the session, still able to vote; otherwise back to the start, saying why.
  * `renew` is the cookie that keeps the session open while the voter is choosing (send it with the answer).
  */
-async function requireVoter(request: Request) {
+async function requireVoter(request: Request, { sending = false } = {}) {
   // Leaving the ballot without casting it: the choices kept between its steps go too.
   const leave = async (to: string) => redirect(to, { headers: { "Set-Cookie": await forgetBallotDraft(request) } });
   const { voterCodeId, expiredCodeId, renew } = await readVoterSession(request);
@@ -46,6 +50,8 @@ async function requireVoter(request: Request) {
     // Idle too long. If it voted (a page reopened from the history, long after), that is what to say.
     const voted = await findVoterCodeById(expiredCodeId);
     if (voted?.participation) throw await leave(voted.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted");
+    // The voter is here, sending their choices: keep them for when they enter the code again.
+    if (sending && voted) throw (await keepSentChoices(request, voted, await readForm(request))) ?? (await leave("/vote?notice=expired"));
     throw await leave("/vote?notice=expired");
   }
   const code = voterCodeId ? await findVoterCodeById(voterCodeId) : null;
@@ -67,6 +73,21 @@ async function requireVoter(request: Request) {
   const [{ name: cycleName }] = await cyclesInLocale([code.cycle], locale);
   const districtName = (await districtNamesIn([code.district], locale)).get(code.district.id)!;
   return { code, cycleName, districtName, options, rules: ballotRulesFor(code.cycle, code.district), renewed: { headers: { "Set-Cookie": renew! } } };
+}
+
+/**
+ * A ballot sent after the session closed (a slow voter, a long read): the code must be entered again
+ * (the next person at a shared computer may not vote with it), but what the voter chose is not lost.
+ * Its choices wait, for this code only, and come back when it is entered (startVoting).
+ */
+async function keepSentChoices(request: Request, code: NonNullable<Awaited<ReturnType<typeof findVoterCodeById>>>, sent: FormData) {
+  if (voterCodeRefusal({ voidedAt: code.voidedAt, used: false, cyclePhase: code.cycle.phase })) return null;
+  const rules = ballotRulesFor(code.cycle, code.district);
+  const ids = (await ballotOptions(code.cycleId, code.districtId, code.id, await localeOf(request))).map((o) => o.id);
+  const form = readBallotForm(sent, rules.method, ids);
+  if (!form) return null;
+  const draft = { codeId: code.id, ...packChoices(form.submission, ids), refused: false, reviewed: false };
+  return redirect("/vote?notice=expired-kept", { headers: { "Set-Cookie": await keepBallotDraft(request, draft, { renew: false }) } });
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -108,7 +129,7 @@ function stepUrl(request: Request, step: "choose" | "review") {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { code, cycleName, districtName, options, rules } = await requireVoter(request);
+  const { code, cycleName, districtName, options, rules } = await requireVoter(request, { sending: true });
   const formData = await readForm(request);
   const form = readBallotForm(formData, rules.method, options.map((o) => o.id));
   if (!form) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
@@ -193,8 +214,9 @@ export default function Ballot() {
     <>
       <h1>{t("vote:ballot.title", { district: district.name })}</h1>
       <p>{t("vote:ballot.intro", { cycle: cycle.name, rules: say(rulesText) })}</p>
+      <p className="hint">{t("vote:ballot.timeLimit", { minutes: VOTING_MINUTES })}</p>
       {result?.errors.length ? (
-        <Notice tone="error">
+        <Notice tone="error" focus>
           {result.errors.map((e) => <p key={e}>{say(e)}</p>)}
         </Notice>
       ) : null}
@@ -202,6 +224,12 @@ export default function Ballot() {
         <AuthenticityTokenInput />
         <BallotChoices legend={t("vote:ballot.legend", { district: district.name })} options={options} rules={rules} initial={initial} ranks={ranks} problems={result?.problems} money={money} />
         <div className="running-total" id="ballot-summary">
+          {/* Shown by /ballot.js a few minutes before the session would close (WCAG 2.2.1: warned, and more
+              time in one step), in the bar that stays on screen wherever the voter has scrolled to. */}
+          <div className="alert alert-info" role="alert" hidden data-session-warning="" data-minutes={VOTING_MINUTES}>
+            <p>{t("vote:ballot.timeWarning")}</p>
+            <button type="button" className="button-secondary">{t("vote:ballot.moreTime")}</button>
+          </div>
           <BallotSummary rules={rules} total={total} count={selected.length} checked={!!result} money={money} currency={cycle.currency} />
           <p>
             <button type="submit" name="intent" value="review" className="button">{t("vote:ballot.review")}</button>

@@ -23,13 +23,24 @@ test("a costing officer costs a proposal with a recurring line, contingency and 
   await parks.getByLabel("Quantity of item 1").fill("6");
   await parks.getByLabel("Unit cost of item 1").fill("4,500");
   await parks.getByRole("button", { name: "Add a line item" }).click();
+  // Focus goes to the new line, ready to type (not back to the top of the page).
+  await expect(parks.getByLabel("Description of item 2")).toBeFocused();
   await parks.getByLabel("Description of item 2").fill("Inspection and repairs");
   await parks.getByLabel("Quantity of item 2").fill("1");
   await parks.getByLabel("Unit cost of item 2").fill("1,200");
-  await parks.getByLabel("Item 2 is a recurring annual cost").check();
+  await parks.getByLabel("Item 2 is a recurring cost, per year").check();
   await parks.getByLabel("Contingency").fill("15");
   await expect(parks.getByTestId("estimate-total")).toHaveText("$31,050");
   await expect(parks.getByTestId("estimate-recurring")).toHaveText("$1,200");
+  // A screen reader hears the totals with what they are, not a bare amount.
+  await expect(parks.locator("[aria-live=polite]", { hasText: "Total for the ballot $31,050; recurring cost per year $1,200" })).toHaveCount(1);
+  // A line added by mistake and removed: focus goes to the line before it, and the totals stay.
+  await parks.getByRole("button", { name: "Add a line item" }).click();
+  await parks.getByLabel("Description of item 3").fill("Typed twice");
+  await parks.getByRole("button", { name: "Remove item 3" }).click();
+  await expect(parks.getByLabel("Description of item 2")).toBeFocused();
+  await expect(parks.getByLabel("Description of item 2")).toHaveValue("Inspection and repairs");
+  await expect(parks.getByTestId("estimate-total")).toHaveText("$31,050");
 
   // A criterion not met, without a note, on a "feasible" verdict: refused, next to the fields.
   await parks.getByRole("group", { name: "On public land" }).getByLabel("Met", { exact: true }).check();

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { query, signIn } from "./helpers";
+import { query, shot, signIn } from "./helpers";
 
 // Keyboard only: Tab / Shift+Tab to move, typing, Space, Enter and arrow keys to act. At every
 // stop the focused element must show a visible focus ring; errors must be announced and tied to
@@ -89,8 +89,9 @@ test("a voter casts a ballot with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page.getByText("We could not find that voter code.")).toBeVisible();
   await expectLinkedError(page, field, "We could not find that voter code.");
-  await page.locator("body").focus();
-  await tabTo(page, field);
+  // The page (plain HTML, no framework script) comes back with focus on the refused field, its text kept.
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue("AAAA-BBBB-CCCC");
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type(code.code);
   await page.keyboard.press("Enter");
@@ -120,4 +121,37 @@ test("a voter casts a ballot with the keyboard alone", async ({ page }) => {
   await tabTo(page, page.getByRole("button", { name: "Send my answers" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Thank you for your answers" })).toBeVisible();
+});
+
+test("a refused ballot starts at its reasons, and a slow voter is warned before the ballot closes and gets more time", async ({ page }) => {
+  const [code] = query<{ code: string }>(
+    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId join District d on d.id = v.districtId left join Participation p on p.voterCodeId = v.id
+     where c.slug = '2026' and d.name = 'Eastgate' and p.id is null and v.voidedAt is null order by v.code limit 1 offset 4`,
+  );
+  await page.clock.install();
+  await page.goto("/vote");
+  await page.getByLabel("Voter code").fill(code.code);
+  await page.getByRole("button", { name: "Continue to my ballot" }).click();
+  await expect(page.getByText(/this ballot closes after 30 minutes without a step/)).toBeVisible();
+  // Every project ticked: over the budget, refused. Focus starts on the reasons and the title says so.
+  for (const box of await page.getByRole("checkbox").all()) await box.check();
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+  const reasons = page.getByRole("alert").filter({ hasText: "over the district budget" });
+  await expect(reasons).toBeFocused();
+  await expect(page).toHaveTitle(/^Error: Your ballot/);
+  // From the reasons, Tab reaches the choices (not the site's menu again).
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("checkbox").first()).toBeFocused();
+
+  // 28 minutes without a step: a warning, and one button for more time, which renews the session.
+  const warning = page.getByRole("alert").filter({ hasText: "This ballot closes in 3 minutes" });
+  await expect(warning).toBeHidden();
+  await page.clock.fastForward("28:00");
+  await expect(warning).toBeVisible();
+  await shot(page, "ballot-session-warning");
+  const renewed = page.waitForRequest((r) => r.method() === "GET" && new URL(r.url()).pathname === "/vote/ballot");
+  await warning.getByRole("button", { name: "Keep my ballot open" }).click();
+  await renewed;
+  await expect(warning).toBeHidden();
+  await expect(page.getByRole("checkbox").first()).toBeFocused();
 });

@@ -53,9 +53,36 @@ describe("the voting session on a shared computer", async () => {
     expect(answerOf<{ options: unknown[] }>(await ballotLoader(args(voter.get("/vote/ballot")))).reply.options).toHaveLength(1);
     // Then 31 minutes idle: the voter is told why, not asked for a code as if nothing had happened.
     at(45 + 31);
-    const late = await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", project: proposalId }))));
-    expect(location(late)).toBe("/vote?notice=expired");
+    const late = (await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", project: proposalId }))))) as Response;
+    expect(location(late)).toBe("/vote?notice=expired-kept");
     expect(await prisma.participation.count({ where: { voterCodeId: codes[0].id } })).toBe(0);
+    // The session stays closed: the choices alone do not let anyone vote.
+    voter.remember(late);
+    expect(location(await settle(() => ballotLoader(args(voter.get("/vote/ballot")))))).toBe("/vote?notice=expired");
+  });
+
+  it("keeps the choices of a ballot sent after the session closed, for that code only, until it is entered again", async () => {
+    const voter = await browserFor(null);
+    voter.remember((await settle(() => voteAction(args(voter.post("/vote", { code: codes[4].code }))))) as Response);
+    // A slow voter: 40 minutes on the choices page, then "Review my ballot".
+    vi.spyOn(Date, "now").mockReturnValue(Date.now() + 40 * 60_000);
+    const late = (await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "review", project: proposalId }))))) as Response;
+    expect(location(late)).toBe("/vote?notice=expired-kept");
+    voter.remember(late);
+    // Someone else's code at this browser: an empty ballot, and the first voter's choices are gone.
+    const other = await browserFor(null);
+    other.remember(late);
+    const otherStart = (await settle(() => voteAction(args(other.post("/vote", { code: codes[5].code }))))) as Response;
+    expect(voteCookie(otherStart)).not.toHaveProperty("ballotDraft");
+    other.remember(otherStart);
+    expect(answerOf<{ draft: unknown }>(await ballotLoader(args(other.get("/vote/ballot")))).reply.draft).toBeNull();
+    // The voter enters their code again: the ballot is back as they left it, to review and confirm.
+    const again = (await settle(() => voteAction(args(voter.post("/vote", { code: codes[4].code }))))) as Response;
+    expect(location(again)).toBe("/vote/ballot");
+    voter.remember(again);
+    const page = answerOf<{ step: string; draft: { selection: string[]; errors: string[] } }>(await ballotLoader(args(voter.get("/vote/ballot")))).reply;
+    expect(page).toMatchObject({ step: "choose", draft: { selection: [proposalId], errors: [] } });
+    expect(await prisma.participation.count({ where: { voterCodeId: codes[4].id } })).toBe(0);
   });
 
   it("makes each step of the ballot a page of its own, so Back after voting never offers to send it again", async () => {
