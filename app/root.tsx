@@ -13,7 +13,7 @@ import {
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput, AuthenticityTokenProvider } from "remix-utils/csrf/react";
 import { getActor } from "~/auth.server";
@@ -171,7 +171,27 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
+/**
+ * After a move to another page in the browser (no full load), focus goes to the new page's heading,
+ * which a screen reader then reads, as it would read a page loaded afresh; otherwise focus stays on
+ * the page body and nothing says the page changed. Not on the first load, nor to a #fragment.
+ */
+function useFocusHeadingOnNavigation() {
+  const { pathname, hash } = useLocation();
+  const seen = useRef<string | null>(null);
+  useEffect(() => {
+    const first = seen.current === null;
+    seen.current = pathname;
+    if (first || hash) return;
+    const heading = document.querySelector<HTMLElement>("main h1");
+    if (!heading || heading.contains(document.activeElement)) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }, [pathname, hash]);
+}
+
 export default function App() {
+  useFocusHeadingOnNavigation();
   return <Outlet />;
 }
 

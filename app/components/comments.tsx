@@ -27,23 +27,31 @@ export function CommentForm({
   // A saved comment answers with a redirect, which leaves fetcher.data as it was (the errors of
   // an earlier refused try, if any): those are stale from then on, and the box is cleared.
   const [stale, setStale] = useState<Answer | undefined>(undefined);
+  const [posted, setPosted] = useState(false);
   const sentWith = useRef<{ data: Answer | undefined } | null>(null);
+  const busy = fetcher.state !== "idle";
   useEffect(() => {
-    if (fetcher.state !== "idle") {
+    if (busy) {
       sentWith.current ??= { data: fetcher.data };
+      setPosted(false);
       return;
     }
-    if (sentWith.current && fetcher.data === sentWith.current.data) {
+    if (!sentWith.current) return;
+    if (fetcher.data === sentWith.current.data) {
       formRef.current?.reset();
       setStale(fetcher.data);
+      setPosted(true);
+    } else if (fetcher.data?.errors) {
+      // Refused: back to the box, where the reason is read out with it.
+      formRef.current?.querySelector("textarea")?.focus();
     }
     sentWith.current = null;
-  }, [fetcher.state, fetcher.data]);
+  }, [busy, fetcher.data]);
   const answer = fetcher.data !== stale ? fetcher.data : undefined;
   const shown = answer?.errors ?? errors;
   const id = `comment-body-${channel}`;
   return (
-    <fetcher.Form method="post" action="/comments" className="stack comment-form" ref={formRef} preventScrollReset>
+    <fetcher.Form method="post" action="/comments" className="stack comment-form" ref={formRef} preventScrollReset onSubmit={(e) => busy && e.preventDefault()}>
       <AuthenticityTokenInput />
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="targetType" value={target.type} />
@@ -63,9 +71,11 @@ export function CommentForm({
         />
         <FieldErrors id={`${id}-errors`} errors={shown?.body} />
       </div>
-      <button type="submit" className="button" disabled={fetcher.state !== "idle"}>
+      {/* Not `disabled` while sending: a disabled button drops the keyboard focus to the top of the page. */}
+      <button type="submit" className="button" aria-disabled={busy || undefined}>
         {channel === "costing" ? t("comments:form.ask") : t("comments:form.submit")}
       </button>
+      <p className="muted" role="status">{posted ? t("comments:form.posted") : ""}</p>
     </fetcher.Form>
   );
 }

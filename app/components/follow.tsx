@@ -35,7 +35,7 @@ export function FollowButton({
         <input type="hidden" name="targetType" value={target.type} />
         <input type="hidden" name="targetId" value={target.id} />
         <input type="hidden" name="follow" value={following ? "no" : "yes"} />
-        <button type="submit" className="button-secondary" aria-pressed={following}>
+        <button type="submit" className="button-secondary">
           {following ? t("follows:following") : t("follows:follow")}
         </button>{" "}
         <span className="muted" role="status">

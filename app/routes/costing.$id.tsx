@@ -20,7 +20,8 @@ import { pageTitle } from "~/i18n/meta";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "costing:form.metaTitle");
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  data ? pageTitle(matches, "costing:form.title", { number: data.proposal.number }) : pageTitle(matches, "costing:form.metaTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { proposal } = await loadProposalForCosting(request, params.id);

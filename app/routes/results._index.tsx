@@ -21,7 +21,8 @@ import { districtNamesIn, translationsInto } from "~/db/translations.server";
 import { HiddenContext } from "~/components/forms";
 import type { ReactNode } from "react";
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "results:list.metaTitle");
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  data?.cycle ? pageTitle(matches, "results:list.cycleMetaTitle", { cycle: data.cycle.name }) : pageTitle(matches, "results:list.metaTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);

@@ -46,6 +46,8 @@ test("a resident submits an idea with the keyboard alone", async ({ browser }) =
   await tabTo(page, page.getByRole("link", { name: "Share an idea" }));
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/ideas\/new\?cycle=youth-2027$/);
+  // The new page is announced: focus is on its heading, not left on the page body.
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
   const title = page.getByLabel("Title");
   const submit = page.getByRole("button", { name: "Submit idea" });
 

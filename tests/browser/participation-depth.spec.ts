@@ -52,12 +52,15 @@ test("a resident follows and discusses an idea; the PB office hides an abusive c
 
   await resident.getByRole("button", { name: "Post comment" }).click();
   await expect(resident.getByText("Write your comment before posting it.")).toBeVisible();
+  // Refused: focus is back in the box, where the reason is read with it (not lost at the top of the page).
+  await expect(resident.getByLabel("Add a comment")).toBeFocused();
   await resident.getByLabel("Add a comment").fill("Rude words about my neighbours");
   await resident.getByRole("button", { name: "Post comment" }).click();
   await expect(resident.getByText("Rude words about my neighbours")).toBeVisible();
-  // Saved: the box is empty again and the earlier refusal is gone (no invitation to post it twice).
+  // Saved: the box is empty again and the earlier refusal is gone (no invitation to post it twice), and it is said.
   await expect(resident.getByLabel("Add a comment")).toHaveValue("");
   await expect(resident.getByText("Write your comment before posting it.")).toHaveCount(0);
+  await expect(resident.getByRole("status").filter({ hasText: "Your comment is posted." })).toBeVisible();
 
   const admin = await signIn(browser, "admin");
   await admin.goto(ideaUrl);
