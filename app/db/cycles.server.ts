@@ -154,8 +154,10 @@ class BlockedMeanwhile extends Error {
   }
 }
 
-export async function advancePhase(cycleId: string, actor: Actor) {
+/** `from`: the phase the person saw when they asked (a page left open in another tab may be out of date). */
+export async function advancePhase(cycleId: string, actor: Actor, from?: string) {
   const snapshot = await cycleSnapshot(cycleId);
+  if (from !== undefined && from !== snapshot.phase) return { ok: false as const, blockers: [message("admin:blockers.movedMeanwhile")] };
   const blockers = blockersToAdvance(snapshot);
   const to = nextPhase(snapshot.phase);
   if (blockers.length || !to) return { ok: false as const, blockers };

@@ -165,7 +165,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "advance": {
       // Closing voting cannot be undone: it needs the box ticked, with or without JavaScript.
       if (phase === "voting" && formData.get("confirmClose") !== "yes") return refused({ blockers: [], codes: null, confirmClose: message("admin:cycle.confirmCloseMissing") });
-      const result = await advancePhase(cycle.id, actor);
+      const from = formData.get("from");
+      const result = await advancePhase(cycle.id, actor, typeof from === "string" ? from : undefined);
       return result.ok ? back("advanced") : refused({ blockers: result.blockers, codes: null }, 409);
     }
     case "update-rules": {
@@ -363,6 +364,8 @@ export default function ManageCycle() {
                 <FieldErrors id="confirm-close-errors" errors={actionData?.confirmClose ? [actionData.confirmClose] : undefined} />
               </div>
             ) : null}
+            {/* The phase this page shows: a click from a page out of date moves nothing (see advancePhase). */}
+            <input type="hidden" name="from" value={cycle.phase} />
             <button type="submit" name="intent" value="advance" className="button">
               {cycle.phase === "voting" ? t("admin:cycle.closeVoting") : t("admin:cycle.moveTo", { phase: t(PHASE_KEYS[next]) })}
             </button>

@@ -200,7 +200,13 @@ describe("costing, voting and tallying a cycle", async () => {
     // Publishing the newest count lets the cycle move on.
     expect(await publishResults(cycle.id, admin)).toEqual({ ok: true, count: 2 });
     expect((await adminLoader(args(office.get(pageUrl), { slug: cycle.slug }))).blockers).toEqual([]);
-    expect(await advancePhase(cycle.id, admin)).toEqual({ ok: true, phase: "implementation" });
+    // Two tabs showing "results": the first click moves the cycle on; the second, from a page now out of date, moves nothing.
+    const tabA = (await adminAction(args(office.post(pageUrl, { intent: "advance", from: "results" }), { slug: cycle.slug }))) as Response;
+    expect(tabA.headers.get("Location")).toBe(`${pageUrl}?notice=advanced`);
+    const tabB = answerOf<{ blockers: string[] }>(await adminAction(args(office.post(pageUrl, { intent: "advance", from: "results" }), { slug: cycle.slug })));
+    expect(tabB.httpStatus).toBe(409);
+    expect(allInWords(tabB.reply.blockers)).toEqual([expect.stringContaining("Someone moved this cycle on since this page was opened, so it was not moved again.")]);
+    expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).phase).toBe("implementation");
 
     // A draft made after the move (a count racing it, or an older release) is not what the page shows: it
     // shows, per district, the published count the public sees.
