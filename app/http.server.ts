@@ -1,7 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import { serverT } from "~/i18n/i18n.server";
-import { decodeMessage } from "~/i18n/message";
+import { decodeMessage, message } from "~/i18n/message";
+import { ChangedMeanwhile } from "~/db/changed-meanwhile.server";
 
 type ReplyOptions = { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[]; resetForm?: boolean };
 
@@ -10,6 +11,25 @@ type ReplyOptions = { formErrors?: string[]; fieldErrors?: Record<string, string
  * 400 when something is wrong, 200 for a step that is not a submission (adding a
  * line item), or the status given (429 for rate limits).
  */
+/**
+ * Saves, unless someone saved a newer version since the form was opened (ChangedMeanwhile): then the
+ * form comes back as typed (409), saying which version came meanwhile (`why`, a message key with
+ * {{number}}), and `latest` for the form to send next time, so saving again is a choice made knowing it.
+ */
+export async function saveUnlessChangedMeanwhile<T>(
+  save: () => Promise<T>,
+  submission: Parameters<typeof formReply>[0],
+  why: string,
+): Promise<{ saved: T; refused?: never } | { saved?: never; refused: ReturnType<typeof data<SubmissionResult<string[]> & { latest: number }>> }> {
+  try {
+    return { saved: await save() };
+  } catch (error) {
+    if (!(error instanceof ChangedMeanwhile)) throw error;
+    const reply = submission.reply({ formErrors: [message(why, { number: error.latest })] });
+    return { refused: data({ ...reply, latest: error.latest }, { status: 409 }) };
+  }
+}
+
 export function formReply(
   submission: { status?: "success" | "error"; reply: (options?: ReplyOptions) => SubmissionResult<string[]> },
   options?: ReplyOptions,

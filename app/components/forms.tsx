@@ -174,3 +174,9 @@ export function FilterSelect({
 export function HiddenContext({ children }: { children: ReactNode }) {
   return <span className="sr-only">: {children}</span>;
 }
+
+/** The newer version a save was refused for (see saveUnlessChangedMeanwhile), which the form sends next time. */
+export function latestOf(answer: unknown): number | undefined {
+  const latest = (answer as { latest?: unknown } | undefined)?.latest;
+  return typeof latest === "number" ? latest : undefined;
+}

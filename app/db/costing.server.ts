@@ -4,6 +4,7 @@ import { costingPermissions } from "~/domain/costing/permissions";
 import { audit } from "./audit.server";
 import { changeWithMail, notifyFollowers, titleOf } from "./follows.server";
 import { prisma } from "./client.server";
+import { assertLatest } from "./changed-meanwhile.server";
 
 /**
  * The costing dashboard: proposals sent for costing (and those found not feasible or being revised
@@ -36,10 +37,12 @@ export interface SaveEstimateInput {
 }
 
 /** Saves a new version of the proposal's estimate (earlier versions stay), with its checklist and verdict. */
-export async function saveCostEstimate(proposalId: string, input: SaveEstimateInput, actor: Actor) {
+/** `basedOn`: the version the staff member's form was opened from (ChangedMeanwhile when another was saved since). */
+export async function saveCostEstimate(proposalId: string, input: SaveEstimateInput, actor: Actor, basedOn?: number) {
   const totals = estimateTotals(input.lineItems, input.contingencyPercent ?? 0);
   return changeWithMail(async (tx) => {
     const last = await tx.costEstimate.aggregate({ where: { proposalId }, _max: { version: true } });
+    assertLatest(last._max.version ?? 0, basedOn);
     const version = (last._max.version ?? 0) + 1;
     const estimate = await tx.costEstimate.create({
       data: {

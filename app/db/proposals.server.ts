@@ -6,6 +6,7 @@ import type { createProposalInput, editProposalInput } from "~/domain/proposals/
 import { audit } from "./audit.server";
 import { changeWithMail, notifyFollowers, titleOf } from "./follows.server";
 import { prisma } from "./client.server";
+import { assertLatest } from "./changed-meanwhile.server";
 
 export async function listProposals(cycleId: string, filter: { district?: string; status?: string } = {}) {
   return prisma.proposal.findMany({
@@ -98,9 +99,11 @@ function proposalFromIdeas(cycleId: string, input: z.infer<typeof createProposal
 }
 
 /** Saves an edit as a new revision; earlier revisions stay readable. */
-export async function reviseProposal(id: string, input: z.infer<typeof editProposalInput>, actor: Actor) {
+/** `basedOn`: the revision the delegate's form was opened from (ChangedMeanwhile when another was saved since). */
+export async function reviseProposal(id: string, input: z.infer<typeof editProposalInput>, actor: Actor, basedOn?: number) {
   return prisma.$transaction(async (tx) => {
     const last = await tx.proposalRevision.aggregate({ where: { proposalId: id }, _max: { number: true } });
+    assertLatest(last._max.number ?? 0, basedOn);
     const number = (last._max.number ?? 0) + 1;
     await tx.proposalRevision.create({
       data: { proposalId: id, number, title: input.title, description: input.description, editedById: actor.id, note: input.note },

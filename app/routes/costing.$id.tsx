@@ -6,9 +6,10 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
-import { FieldErrors, FormErrors, TextareaField } from "~/components/forms";
+import { FieldErrors, FormErrors, latestOf, TextareaField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
-import { formReply } from "~/http.server";
+import { formReply, saveUnlessChangedMeanwhile } from "~/http.server";
+import { readBasedOn } from "~/db/changed-meanwhile.server";
 import { cycleCriteria, estimateHistory, latestEstimate, saveCostEstimate } from "~/db/costing.server";
 import { serverT } from "~/i18n/i18n.server";
 import { budgetOutcome, costEstimateInput, criterionLabel, recalculateInput, typedEstimate } from "~/domain/costing/estimate";
@@ -36,6 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       district: proposal.district.name,
       districtBudgetCents: proposal.district.budgetCents,
       currency: proposal.cycle.currency,
+      /** The estimate version this form starts from (0: none yet), sent back with it. */
+      estimateVersion: latest?.version ?? 0,
     },
     criteria: criteria.map((c) => ({ id: c.id, label: criterionLabel(c, t), kind: c.kind })),
     history: history.map((h) => ({ version: h.version, totalCents: h.totalCents, recurringCents: h.recurringCents, feasible: h.feasible, createdAt: h.createdAt.toISOString(), staffName: h.staffName })),
@@ -67,8 +70,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Adding or removing a line item (no JavaScript needed) also comes back here; an intent is answered
   // with the form, never saved (so a recalculation never has the full value to save).
   if (submission.status !== "success" || !("lineItems" in submission.value)) return formReply(submission);
-  await saveCostEstimate(proposal.id, submission.value, actor);
-  return redirect(`/proposals/${proposal.id}?costed=1`);
+  const estimate = submission.value;
+  const { refused } = await saveUnlessChangedMeanwhile(
+    () => saveCostEstimate(proposal.id, estimate, actor, readBasedOn(formData)),
+    submission,
+    "costing:errors.estimatedMeanwhile",
+  );
+  return refused ?? redirect(`/proposals/${proposal.id}?costed=1`);
 }
 
 export default function CostEstimatePage() {
@@ -108,6 +116,7 @@ export default function CostEstimatePage() {
       </section>
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
+        <input type="hidden" name="basedOn" value={latestOf(lastResult) ?? proposal.estimateVersion} />
         <FormErrors id={form.errorId} errors={form.errors} />
         <fieldset id="line-items">
           <legend>{t("costing:form.lineItems")}</legend>

@@ -6,9 +6,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize } from "~/auth.server";
-import { FormErrors, TextareaField, TextField } from "~/components/forms";
+import { FormErrors, latestOf, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
-import { formReply } from "~/http.server";
+import { formReply, saveUnlessChangedMeanwhile } from "~/http.server";
+import { readBasedOn } from "~/db/changed-meanwhile.server";
 import { reviseProposal } from "~/db/proposals.server";
 import { proposalPermissions } from "~/domain/proposals/permissions";
 import { editProposalInput, unchangedRevision } from "~/domain/proposals/schema";
@@ -33,7 +34,7 @@ async function guard(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { proposal } = await guard(request, params.id);
-  return { proposal: { id: proposal.id, number: proposal.number, title: proposal.title, description: proposal.description, status: proposal.status } };
+  return { proposal: { id: proposal.id, number: proposal.number, title: proposal.title, description: proposal.description, status: proposal.status, revision: proposal.revisions[0]?.number ?? 0 } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,8 +44,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return formReply(submission);
   const unchanged = unchangedRevision(proposal, submission.value);
   if (unchanged) return formReply(submission, { fieldErrors: { description: [unchanged] } });
-  const number = await reviseProposal(proposal.id, submission.value, actor!);
-  return redirect(`/proposals/${proposal.id}?revised=${number}`);
+  const { saved: number, refused } = await saveUnlessChangedMeanwhile(
+    () => reviseProposal(proposal.id, submission.value, actor!, readBasedOn(formData)),
+    submission,
+    "proposals:errors.revisedMeanwhile",
+  );
+  return refused ?? redirect(`/proposals/${proposal.id}?revised=${number}`);
 }
 
 export default function EditProposal() {
@@ -62,6 +67,7 @@ export default function EditProposal() {
       <p>{proposal.status === "not_feasible" ? t("proposals:edit.introNotFeasible") : t("proposals:edit.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
+        <input type="hidden" name="basedOn" value={latestOf(lastResult) ?? proposal.revision} />
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField meta={fields.title} label={t("proposals:edit.titleLabel")} />
         <TextareaField meta={fields.description} label={t("proposals:edit.description")} rows={8} />

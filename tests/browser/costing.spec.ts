@@ -211,3 +211,26 @@ test("on a 390-pixel phone, the costing dashboard and the estimate page do not s
   expect(await pageWidth(parks)).toBeLessThanOrEqual(390);
   await shot(parks, "costing-estimate-phone");
 });
+
+test("an estimate saved in another tab meanwhile is not overwritten: the later save is refused with its figures kept", async ({ browser }) => {
+  const parks = await signIn(browser, "parks");
+  await parks.goto("/costing");
+  await parks.getByTestId("costing-done").getByRole("row", { name: /Community orchard at Hillcrest/ }).getByRole("link", { name: "Re-estimate" }).click();
+  await expect(parks.getByRole("heading", { level: 1 })).toHaveText(/Cost estimate for proposal #\d+/);
+  const estimateUrl = parks.url();
+  // The same estimate open in a second tab (or by a colleague).
+  const other = await parks.context().newPage();
+  await other.goto(estimateUrl);
+  await parks.getByLabel("Contingency").fill("12");
+  await parks.getByRole("button", { name: "Save estimate and verdict" }).click();
+  await expect(parks).toHaveURL(/\?costed=1$/);
+
+  await other.getByLabel("Contingency").fill("20");
+  await other.getByRole("button", { name: "Save estimate and verdict" }).click();
+  await expect(other.getByRole("alert")).toContainText(/Someone saved version \d+ of this estimate after you opened this page/);
+  await expect(other.getByLabel("Contingency")).toHaveValue("20");
+  await shot(other, "costing-saved-meanwhile");
+  // Saving again, knowing it, makes the next version.
+  await other.getByRole("button", { name: "Save estimate and verdict" }).click();
+  await expect(other).toHaveURL(/\?costed=1$/);
+});

@@ -10,6 +10,7 @@ import * as costingIndex from "~/routes/costing._index";
 import * as criteriaPage from "~/routes/admin.cycles.$slug_.criteria";
 import * as proposalPage from "~/routes/proposals.$id";
 import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+import { inWords } from "../english";
 
 describe("costing: assignment, versions, checklist, dashboard", async () => {
   const admin = await makeUser(["admin", "resident"]);
@@ -129,6 +130,27 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
       [2, staffA.name, 15_700_95, false],
       [1, staffA.name, 15_318_00, true],
     ]);
+  });
+
+  it("two staff on one estimate: the later save, from a page opened before the other's, is refused with the figures kept", async () => {
+    const id = await proposalIn(staffA.agencyId!);
+    const staffA2 = await makeUser(["staff"], "Costing Agency A");
+    const [first, second] = [await browserFor(staffA), await browserFor(staffA2)];
+    // Both open the page while there is no estimate yet (version 0).
+    const opened = await costingItem.loader(args(first.get(`/costing/${id}`), { id }));
+    expect(opened.proposal.estimateVersion).toBe(0);
+    expect(((await settle(() => costingItem.action(args(first.post(`/costing/${id}`, form({ basedOn: "0" })), { id })))) as Response).status).toBe(302);
+    const late = answerOf<{ latest: number; initialValue: Record<string, unknown> }>(
+      await settle(() => costingItem.action(args(second.post(`/costing/${id}`, form({ basedOn: "0", "items[0].quantity": "3", verdict: "not_feasible", publicReason: "Not our land at all, we checked the records." })), { id }))),
+    );
+    expect(late.httpStatus).toBe(409);
+    expect(inWords(late.reply.error[""]![0])).toContain("Someone saved version 1 of this estimate after you opened this page.");
+    expect(late.reply.initialValue).toMatchObject({ verdict: "not_feasible", items: [{ quantity: "3" }, {}] });
+    expect(late.reply.latest).toBe(1);
+    expect(await prisma.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "feasible" });
+    // Saving again, knowing it (the form now sends version 1), makes version 2.
+    expect(((await settle(() => costingItem.action(args(second.post(`/costing/${id}`, form({ basedOn: "1", verdict: "not_feasible", publicReason: "Not our land at all, we checked the records." })), { id })))) as Response).status).toBe(302);
+    expect(await prisma.costEstimate.count({ where: { proposalId: id } })).toBe(2);
   });
 
   it("over the district budget, the budget criterion fails and 'feasible' is refused", async () => {

@@ -364,7 +364,7 @@ describe("voiding voter codes", async () => {
 });
 
 describe("revising a proposal", async () => {
-  const { action: editAction } = await import("~/routes/proposals.$id_.edit");
+  const { action: editAction, loader: editLoader } = await import("~/routes/proposals.$id_.edit");
   const admin = await makeUser(["admin"]);
   const delegate = await makeUser(["delegate"]);
   const cycle = await makeCycle(admin, "proposals");
@@ -396,6 +396,21 @@ describe("revising a proposal", async () => {
     // Comparing the two: only the title changed, and the summary counts its words.
     const compared = await compareLoader(args(browser.get(`/proposals/${id}/compare?from=${before + 1}&to=${before + 2}`), { id }));
     expect(compared.counts).toEqual({ added: 1, removed: 0 }); // "whole"
+  });
+
+  it("two delegates at once: the later save, from a page opened before the other's, is refused with its text kept", async () => {
+    const [first, second] = [await browserFor(delegate), await browserFor(await makeUser(["delegate"]))];
+    const { proposal } = await editLoader(args(second.get(`/proposals/${id}/edit`), { id }));
+    const before = proposal.revision;
+    expect(before).toBe(await revisions());
+    const description = "Twelve benches along the river path, with shade.";
+    expect(((await settle(() => editAction(args(first.post(`/proposals/${id}/edit`, { ...same, description, basedOn: String(before) }), { id })))) as Response).status).toBe(302);
+    const late = answerOf<{ latest: number }>(await settle(() => editAction(args(second.post(`/proposals/${id}/edit`, { ...same, title: "Benches, river path", basedOn: String(before) }), { id }))));
+    expect(late.httpStatus).toBe(409);
+    expect(inWords(late.reply.error[""]![0])).toContain(`Someone saved revision ${before + 1} of this proposal after you opened this page.`);
+    expect(late.reply.initialValue).toMatchObject({ title: "Benches, river path" });
+    expect(late.reply.latest).toBe(before + 1);
+    expect(await prisma.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({ description });
   });
 });
 
