@@ -4,17 +4,23 @@ import { secureCookies, sessionSecret } from "~/env.server";
 import { message } from "~/i18n/message";
 import { logger } from "~/logger.server";
 
-export const csrf = new CSRF({
-  cookie: createCookie("cb_csrf", {
-    path: "/",
-    httpOnly: true,
-    secure: secureCookies,
-    sameSite: "lax",
-    secrets: [sessionSecret],
-  }),
-  formDataKey: "csrf",
-  secret: sessionSecret,
+const csrfCookie = createCookie("cb_csrf", {
+  path: "/",
+  httpOnly: true,
+  secure: secureCookies,
+  sameSite: "lax",
+  secrets: [sessionSecret],
 });
+
+export const csrf = new CSRF({ cookie: csrfCookie, formDataKey: "csrf", secret: sessionSecret });
+
+/**
+ * Signing in or out drops the forms' token (the next page makes a new one): a form still open in
+ * another tab from before is then refused, never sent in the name of whoever is signed in now.
+ */
+export function dropFormToken() {
+  return csrfCookie.serialize("", { maxAge: 0 });
+}
 
 let warnedOverHttp = false;
 
@@ -29,7 +35,10 @@ export async function readForm(request: Request): Promise<FormData> {
     if (error instanceof CSRFError) {
       // Cookies marked Secure never come back over plain HTTP: say so rather than "the form expired".
       // (Behind a TLS proxy without TRUST_PROXY the request looks like http: the proxy's header says otherwise.)
-      const overHttp = secureCookies && new URL(request.url).protocol === "http:" && request.headers.get("x-forwarded-proto") !== "https";
+      // Browsers keep Secure cookies for http://localhost (a secure context), so there the cause is another.
+      const url = new URL(request.url);
+      const local = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname) || url.hostname.endsWith(".localhost");
+      const overHttp = secureCookies && !local && url.protocol === "http:" && request.headers.get("x-forwarded-proto") !== "https";
       if (overHttp && !warnedOverHttp) {
         warnedOverHttp = true; // once per process: anyone can send forms over plain HTTP
         logger.warn("a form came over plain HTTP while cookies are Secure (COOKIE_SECURE): serve the site over HTTPS (behind a TLS proxy set TRUST_PROXY=true), or set COOKIE_SECURE=false on a private network");

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { createUserSession, getActor, verifyLogin } from "~/auth.server";
 import { FormErrors, Notice, TextField } from "~/components/forms";
-import { readForm } from "~/csrf.server";
+import { dropFormToken, readForm } from "~/csrf.server";
 import { takeDone } from "~/flash.server";
 import { formReply } from "~/http.server";
 import { loginInput, safeRedirect } from "~/domain/accounts/schema";
@@ -55,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   await Promise.all([forgive(LIMITS.loginPerEmail, email), giveBack([LIMITS.loginPerIp, ip])]);
   const cookie = await createUserSession(request, submission.value.user.id);
-  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
+  return redirect(safeRedirect(submission.value.redirectTo), { headers: [["Set-Cookie", cookie], ["Set-Cookie", await dropFormToken()]] });
 }
 
 const STAFF_PAGES = /^\/(admin|costing|participation|committees|dev)(\/|\?|$)/;

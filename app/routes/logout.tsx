@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { destroyUserSession } from "~/auth.server";
-import { readForm } from "~/csrf.server";
+import { dropFormToken, readForm } from "~/csrf.server";
 import { endVoterSession } from "~/voter-session.server";
 
 export async function loader() {
@@ -13,5 +13,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", await destroyUserSession(request));
   headers.append("Set-Cookie", await endVoterSession(request));
+  headers.append("Set-Cookie", await dropFormToken());
   return redirect("/", { headers });
 }

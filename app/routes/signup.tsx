@@ -7,7 +7,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { createUserSession } from "~/auth.server";
 import { FormErrors, TextField } from "~/components/forms";
-import { readForm } from "~/csrf.server";
+import { dropFormToken, readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { createResident, emailTaken } from "~/db/users.server";
 import { safeRedirect, signupInput } from "~/domain/accounts/schema";
@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await createResident(submission.value, await localeOf(request));
   const cookie = await createUserSession(request, user.id);
   const to = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
-  return redirect(to, { headers: { "Set-Cookie": cookie } });
+  return redirect(to, { headers: [["Set-Cookie", cookie], ["Set-Cookie", await dropFormToken()]] });
 }
 
 export default function Signup() {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { query, shot, signIn } from "./helpers";
+import { PASSWORD, query, shot, signIn, USERS } from "./helpers";
 
 // What each role must NOT be able to do, and bad input that must be refused without losing anything.
 
@@ -352,4 +352,28 @@ test("on a 390-pixel phone the results page fits, with a chart drawn at its own 
   // What the two shares mean in projects: greedy would have taken the 33-vote playground over the bus shelters.
   await expect(page.getByText("Plain greedy, most votes first, would have funded #11 New playground at Eastgate Commons instead of #12 Bus shelters with seating on Route 7.")).toBeVisible();
   await shot(page, "results-phone");
+});
+
+test("a comment form opened before someone else signed in, in another tab, is refused: never posted in the new person's name", async ({ browser }) => {
+  const resident = await signIn(browser, "resident");
+  await resident.goto("/ideas/outcomes?cycle=youth-2027");
+  await resident.getByRole("table").getByRole("link").first().click();
+  await expect(resident).toHaveURL(/\/ideas\/(?!outcomes)[^/?]+$/);
+  const ideaUrl = resident.url();
+  await resident.getByLabel("Add a comment").fill("Written by the resident, not the delegate");
+  // Meanwhile, in another tab of this browser: the resident signs out, and the delegate signs in.
+  const other = await resident.context().newPage();
+  await other.goto("/");
+  await other.getByRole("button", { name: "Sign out" }).click();
+  await expect(other.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await other.goto("/login");
+  await other.getByLabel("Email").fill(USERS.delegate);
+  await other.getByLabel("Password").fill(PASSWORD);
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await expect(other.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+  await resident.getByRole("button", { name: "Post comment" }).click();
+  await expect(resident.getByText(/This form was opened before someone signed in or out in this browser/)).toBeVisible();
+  await other.goto(ideaUrl);
+  await expect(other.getByText("Written by the resident, not the delegate")).toHaveCount(0);
 });

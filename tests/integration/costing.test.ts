@@ -140,7 +140,7 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
     const opened = await costingItem.loader(args(first.get(`/costing/${id}`), { id }));
     expect(opened.proposal.estimateVersion).toBe(0);
     expect(((await settle(() => costingItem.action(args(first.post(`/costing/${id}`, form({ basedOn: "0" })), { id })))) as Response).status).toBe(302);
-    const late = answerOf<{ latest: number; initialValue: Record<string, unknown> }>(
+    const late = answerOf<{ latest: number; error: Record<string, string[]>; initialValue: Record<string, unknown> }>(
       await settle(() => costingItem.action(args(second.post(`/costing/${id}`, form({ basedOn: "0", "items[0].quantity": "3", verdict: "not_feasible", publicReason: "Not our land at all, we checked the records." })), { id }))),
     );
     expect(late.httpStatus).toBe(409);

@@ -405,7 +405,7 @@ describe("revising a proposal", async () => {
     expect(before).toBe(await revisions());
     const description = "Twelve benches along the river path, with shade.";
     expect(((await settle(() => editAction(args(first.post(`/proposals/${id}/edit`, { ...same, description, basedOn: String(before) }), { id })))) as Response).status).toBe(302);
-    const late = answerOf<{ latest: number }>(await settle(() => editAction(args(second.post(`/proposals/${id}/edit`, { ...same, title: "Benches, river path", basedOn: String(before) }), { id }))));
+    const late = answerOf<{ latest: number; error: Record<string, string[]>; initialValue: Record<string, unknown> }>(await settle(() => editAction(args(second.post(`/proposals/${id}/edit`, { ...same, title: "Benches, river path", basedOn: String(before) }), { id }))));
     expect(late.httpStatus).toBe(409);
     expect(inWords(late.reply.error[""]![0])).toContain(`Someone saved revision ${before + 1} of this proposal after you opened this page.`);
     expect(late.reply.initialValue).toMatchObject({ title: "Benches, river path" });
