@@ -26,6 +26,9 @@ import { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, type Locale } from "~/i18n/confi
 import { createI18n, type Translations } from "~/i18n/i18n";
 import { localeOf, rememberLocale, translationsFor } from "~/i18n/i18n.server";
 import stylesheet from "~/styles.css?url";
+import enCommon from "~/locales/en/common.json";
+
+const ERROR_PAGE_TEXTS: Translations = { common: enCommon };
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -137,8 +140,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const actor = (data?.actor as Actor | null) ?? null;
   const locale = (data?.locale as Locale | undefined) ?? DEFAULT_LOCALE;
-  const translations = data?.translations as Translations | undefined;
-  const i18n = useMemo(() => createI18n(locale, translations ?? {}), [locale, translations]);
+  // Without the root loader's data (the server restarting, the connection lost mid-request), the error
+  // page still reads in words: the common texts in English travel with the app (3 KB) for that case.
+  const translations = (data?.translations as Translations | undefined) ?? ERROR_PAGE_TEXTS;
+  const i18n = useMemo(() => createI18n(data?.translations ? locale : DEFAULT_LOCALE, translations), [locale, translations, data?.translations]);
   const nonce = useNonce();
   // Pages whose route says `handle.hydrate === false` (the voting pages) are sent as plain HTML,
   // without the framework's JavaScript (see scripts/page-weight.ts).
