@@ -19,7 +19,9 @@ export const csrf = new CSRF({ cookie: csrfCookie, formDataKey: "csrf", secret: 
  * another tab from before is then refused, never sent in the name of whoever is signed in now.
  */
 export function dropFormToken() {
-  return csrfCookie.serialize("", { maxAge: 0 });
+  // null, not "": a client that sends the expired cookie back anyway must get a new token, and an
+  // empty string would be taken as the token itself.
+  return csrfCookie.serialize(null, { maxAge: 0 });
 }
 
 let warnedOverHttp = false;
