@@ -27,6 +27,7 @@ import { createI18n, type Translations } from "~/i18n/i18n";
 import { localeOf, rememberLocale, translationsFor } from "~/i18n/i18n.server";
 import stylesheet from "~/styles.css?url";
 import enCommon from "~/locales/en/common.json";
+import { forgetAllDrafts } from "~/components/kept-draft";
 
 const ERROR_PAGE_TEXTS: Translations = { common: enCommon };
 
@@ -120,7 +121,7 @@ function Header({ actor, locale }: { actor: Actor | null; locale: Locale }) {
         </nav>
         <div className="account">
           {actor ? (
-            <Form method="post" action="/logout" className="inline">
+            <Form method="post" action="/logout" className="inline" onSubmit={forgetAllDrafts}>
               <AuthenticityTokenInput />
               <span className="muted">{actor.name}</span>{" "}
               <button type="submit" className="link-button">{t("common:nav.signOut")}</button>

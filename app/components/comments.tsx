@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { FieldErrors, FormErrors } from "~/components/forms";
+import { KeptDraftNotice, useKeptDraft } from "~/components/kept-draft";
 import type { CommentThreadView } from "~/db/comments.server";
 import { useFormat } from "~/i18n/i18n";
 
@@ -30,6 +31,7 @@ export function CommentForm({
   const [posted, setPosted] = useState(false);
   const sentWith = useRef<{ data: Answer | undefined } | null>(null);
   const busy = fetcher.state !== "idle";
+  const draft = useKeptDraft(formRef, `comment:${target.type}:${target.id}:${channel}`);
   useEffect(() => {
     if (busy) {
       sentWith.current ??= { data: fetcher.data };
@@ -39,6 +41,7 @@ export function CommentForm({
     if (!sentWith.current) return;
     if (fetcher.data === sentWith.current.data) {
       formRef.current?.reset();
+      draft.saved();
       setStale(fetcher.data);
       setPosted(true);
     } else if (fetcher.data?.errors) {
@@ -57,6 +60,7 @@ export function CommentForm({
       <input type="hidden" name="targetType" value={target.type} />
       <input type="hidden" name="targetId" value={target.id} />
       <input type="hidden" name="channel" value={channel} />
+      <KeptDraftNotice {...draft} />
       <FormErrors id={`${id}-form-errors`} errors={shown?.[""]} />
       <div className="field">
         <label htmlFor={id}>{channel === "costing" ? t("comments:form.question") : t("comments:form.label")}</label>

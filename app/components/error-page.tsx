@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { KeptDraftText } from "~/components/kept-draft";
 import { useMessage } from "~/i18n/i18n";
 
 /**
@@ -33,6 +34,7 @@ export function ErrorPage() {
     <>
       <h1>{title}</h1>
       <p role="alert">{message}</p>
+      <KeptDraftText />
       <p>
         <Link to="/">{t("common:error.backHome")}</Link>
       </p>

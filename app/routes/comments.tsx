@@ -53,7 +53,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!target) throw new Response(message("comments:notFound"), { status: 404 });
   const channel = fields.channel === "costing" ? "costing" : "public";
   if (target.hidden) throw new Response(message("comments:refused.hidden"), { status: 410 });
-  authorize(request, actor, commentPermissions.write(actor, await threadFor(actor, target, channel)), message("comments:refused.write"));
+  // A visitor (or someone whose sign-in ended) signs in and comes back to the page, where the comment typed waits (useKeptDraft).
+  authorize(request, actor, commentPermissions.write(actor, await threadFor(actor, target, channel)), message("comments:refused.write"), target.path);
   if (!parsed.success) return refuse(fields, errorsOf(parsed.error), target.path);
   const limited = await takeAttempt([LIMITS.commentPerAccount, actor!.id]);
   if (limited) return refuse(fields, { "": [limited] }, target.path, 429);

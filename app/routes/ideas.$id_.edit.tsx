@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -19,6 +20,7 @@ import { districtAndCategoryOf, loadIdea } from "~/guards.server";
 import { formReply } from "~/http.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
+import { KeptDraftNotice, useKeptDraft } from "~/components/kept-draft";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -61,6 +63,8 @@ export default function EditIdea() {
   const lastResult = useActionData<typeof action>();
   // Checked on the server only, as the new-idea form is (see there).
   const [form, fields] = useForm({ lastResult, defaultValue: idea });
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = useKeptDraft(formRef, `idea-edit:${idea.id}`);
   const { t } = useTranslation();
   return (
     <div className="narrow">
@@ -74,8 +78,9 @@ export default function EditIdea() {
       ) : (
         <>
           <p>{t("ideas:edit.intro")}</p>
-          <Form method="post" {...getFormProps(form)}>
+          <Form method="post" {...getFormProps(form)} ref={formRef}>
             <AuthenticityTokenInput />
+            <KeptDraftNotice {...draft} />
             <FormErrors id={form.errorId} errors={form.errors} />
             <IdeaFields fields={fields} districts={districts} categories={categories} />
             <button type="submit" className="button">{t("ideas:edit.submit")}</button> <Link to={`/ideas/${idea.id}`}>{t("ideas:new.cancel")}</Link>

@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -22,6 +23,7 @@ import { ideaInput } from "~/domain/ideas/schema";
 import { alreadyLimited, LIMITS, recordAttempt } from "~/rate-limit.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
+import { KeptDraftNotice, useKeptDraft } from "~/components/kept-draft";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -72,6 +74,8 @@ export default function NewIdea() {
   // Checked on the server only, with or without JavaScript: conform's check in the browser left
   // a short title unmarked once both lists were chosen (the form just refused to send).
   const [form, fields] = useForm<z.input<typeof ideaInput>>({ lastResult });
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = useKeptDraft(formRef, `idea-new:${cycle.slug}`);
   const { t } = useTranslation();
   return (
     <div className="narrow">
@@ -79,8 +83,9 @@ export default function NewIdea() {
       <p>
         <Trans i18nKey="ideas:new.intro" components={{ cycle: <strong>{cycle.name}</strong> }} />
       </p>
-      <Form method="post" {...getFormProps(form)} action={`/ideas/new?cycle=${cycle.slug}`}>
+      <Form method="post" {...getFormProps(form)} action={`/ideas/new?cycle=${cycle.slug}`} ref={formRef}>
         <AuthenticityTokenInput />
+        <KeptDraftNotice {...draft} />
         <FormErrors id={form.errorId} errors={form.errors} />
         {similar.length ? (
           <section className="alert" role="status" aria-labelledby="similar-heading">

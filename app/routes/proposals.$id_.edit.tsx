@@ -3,10 +3,12 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize } from "~/auth.server";
 import { FormErrors, latestOf, TextareaField, TextField } from "~/components/forms";
+import { KeptDraftNotice, useKeptDraft } from "~/components/kept-draft";
 import { readForm } from "~/csrf.server";
 import { formReply, saveUnlessChangedMeanwhile } from "~/http.server";
 import { readBasedOn } from "~/db/changed-meanwhile.server";
@@ -27,7 +29,7 @@ async function guard(request: Request, id: string | undefined) {
     request,
     loaded.actor,
     proposalPermissions.edit(loaded.actor, { phase: loaded.phase }, loaded.reach, loaded.proposal),
-    message("proposals:errors.onlyDelegatesEdit"),
+    proposalPermissions.editRefusal(loaded.actor, { phase: loaded.phase }, loaded.reach, loaded.proposal),
   );
   return loaded;
 }
@@ -60,13 +62,16 @@ export default function EditProposal() {
     defaultValue: { title: proposal.title, description: proposal.description, note: "" },
     shouldRevalidate: "onBlur",
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = useKeptDraft(formRef, `proposal-edit:${proposal.id}`);
   const { t } = useTranslation();
   return (
     <div className="narrow">
       <h1>{t("proposals:edit.title", { number: proposal.number })}</h1>
       <p>{proposal.status === "not_feasible" ? t("proposals:edit.introNotFeasible") : t("proposals:edit.intro")}</p>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" {...getFormProps(form)} ref={formRef}>
         <AuthenticityTokenInput />
+        <KeptDraftNotice {...draft} />
         <input type="hidden" name="basedOn" value={latestOf(lastResult) ?? proposal.revision} />
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField meta={fields.title} label={t("proposals:edit.titleLabel")} />

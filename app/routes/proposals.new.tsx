@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -21,6 +22,7 @@ import { proposalPermissions } from "~/domain/proposals/permissions";
 import { createProposalInput } from "~/domain/proposals/schema";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
+import { KeptDraftNotice, useKeptDraft } from "~/components/kept-draft";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -71,14 +73,17 @@ export default function NewProposal() {
   const { cycle, districts, categories, ideas } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = useKeptDraft(formRef, `proposal-new:${cycle.slug}`);
   const chosen = new Set([fields.ideaIds.initialValue ?? []].flat().map(String));
   const { t } = useTranslation();
   return (
     <div className="narrow">
       <h1>{t("proposals:new.title")}</h1>
       <p><Trans i18nKey="proposals:new.intro" components={{ cycle: <strong>{cycle.name}</strong> }} /></p>
-      <Form method="post" {...getFormProps(form)} action={`/proposals/new?cycle=${cycle.slug}`}>
+      <Form method="post" {...getFormProps(form)} action={`/proposals/new?cycle=${cycle.slug}`} ref={formRef}>
         <AuthenticityTokenInput />
+        <KeptDraftNotice {...draft} />
         <FormErrors id={form.errorId} errors={form.errors} />
         <fieldset aria-describedby={fields.ideaIds.errorId}>
           <legend>{t("proposals:new.sourceIdeas")}</legend>

@@ -412,6 +412,17 @@ describe("revising a proposal", async () => {
     expect(late.reply.latest).toBe(before + 1);
     expect(await prisma.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({ description });
   });
+
+  it("a proposal sent for costing while a delegate edits it: refused saying so, not that only delegates may edit", async () => {
+    const other = await createProposal(cycle.id, { title: "Shade over the river path benches", description: "Sails over the benches, for the hottest weeks of summer.", districtId: cycle.districts[0].id, categoryId: cycle.categories[0].id, ideaIds: [idea.id] }, delegate);
+    if (!other.ok) throw new Error(other.error);
+    const pid = other.proposal.id;
+    await prisma.proposal.update({ where: { id: pid }, data: { status: "costing" } }); // another delegate sent it
+    const browser = await browserFor(delegate);
+    const refused = await settle(() => editAction(args(browser.post(`/proposals/${pid}/edit`, { ...same, title: "Shade sails" }), { id: pid })));
+    expect((refused as Response).status).toBe(403);
+    expect(inWords(await (refused as Response).text())).toContain("This proposal was sent for costing since this page was opened");
+  });
 });
 
 describe("correcting the voting days", async () => {

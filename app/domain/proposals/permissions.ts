@@ -1,4 +1,5 @@
 import { hasRole, type Actor } from "../auth/roles";
+import { message } from "../../i18n/message";
 import type { Phase } from "../cycles/phases";
 import { hasReach, withinReach, type DelegateReach } from "../committees/permissions";
 
@@ -15,6 +16,14 @@ export const proposalPermissions = {
     developing(cycle.phase) &&
     withinReach(reach, proposal) &&
     (proposal.status === "draft" || proposal.status === "not_feasible"),
+  /**
+   * Why `edit` refuses, in words: a delegate who may edit it but finds it sent for costing meanwhile
+   * (by another delegate) is told that, not that only delegates may edit.
+   */
+  editRefusal: (actor: Actor | null, cycle: { phase: Phase | string }, reach: DelegateReach, proposal: Scoped): string => {
+    const mayOtherwise = hasRole(actor, "delegate") && developing(cycle.phase) && withinReach(reach, proposal);
+    return mayOtherwise ? message("proposals:errors.notEditableNow") : message("proposals:errors.onlyDelegatesEdit");
+  },
   sendForCosting: (actor: Actor | null, cycle: { phase: Phase | string }, reach: DelegateReach, proposal: Scoped) =>
     hasRole(actor, "delegate") && developing(cycle.phase) && withinReach(reach, proposal) && proposal.status === "draft",
 };
