@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createCookieSessionStorage } from "@remix-run/node";
 import { z } from "zod";
 import { VOTING_MINUTES } from "~/domain/ballots/session";
+import { newTracker } from "~/domain/ballots/trackers";
 import { secureCookies, sessionSecrets } from "~/env.server";
 
 // Not the sign-in cookie (kept 14 days): a browser-session cookie, gone when the browser closes, so a
@@ -52,7 +53,16 @@ export async function startVoting(request: Request, voterCodeId: string) {
   if (ballotDraftSchema.safeParse(session.get("ballotDraft")).data?.codeId !== voterCodeId) session.unset("ballotDraft");
   session.set("voterCodeId", voterCodeId);
   session.set("votingStartedAt", Date.now());
+  // The tracker this session's ballot will get (if no ballot has it by then): a ballot sent twice
+  // (a double click on a slow line) can then tell that the first sending was its own.
+  session.set("pendingTracker", newTracker());
   return voterStorage.commitSession(session);
+}
+
+/** The tracker this voting session's ballot is to get (see startVoting), if any. */
+export async function readPendingTracker(request: Request): Promise<string | null> {
+  const tracker = (await getSession(request)).get("pendingTracker");
+  return typeof tracker === "string" ? tracker : null;
 }
 
 /**

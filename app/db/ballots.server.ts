@@ -78,7 +78,7 @@ class VotingClosed extends Error {}
 export async function castBallot(
   voterCode: { id: string; cycleId: string; districtId: string },
   selection: readonly string[],
-  opts: { ranked?: boolean; channel?: "online" | "account"; site?: string; locale?: string } = {},
+  opts: { ranked?: boolean; channel?: "online" | "account"; site?: string; locale?: string; tracker?: string } = {},
 ): Promise<CastResult> {
   const channel = opts.channel ?? "online";
   const day = todayIso(); // ballots and participation carry the day only
@@ -90,7 +90,7 @@ export async function castBallot(
       const code = await tx.voterCode.findUniqueOrThrow({ where: { id: voterCode.id }, select: { voidedAt: true, cycle: { select: { phase: true } } } });
       if (code.voidedAt || code.cycle.phase !== "voting") throw new VotingClosed();
       await markCodeUsed(tx, voterCode, { channel, site: opts.site, locale: opts.locale, day });
-      return sealInto(tx, voterCode, selection, !!opts.ranked);
+      return sealInto(tx, voterCode, selection, !!opts.ranked, opts.tracker);
     });
     await mixAfterCasting(voterCode.cycleId);
     return { ok: true, tracker };
@@ -108,14 +108,14 @@ export async function castBallot(
  * the proposals' public numbers, checked against the district. The ballot joins the anonymous
  * Ballot table later, mixed with others (mixBallots), never in this transaction.
  */
-async function sealInto(tx: Tx, ballot: { cycleId: string; districtId: string }, selection: readonly string[], ranked: boolean) {
+async function sealInto(tx: Tx, ballot: { cycleId: string; districtId: string }, selection: readonly string[], ranked: boolean, preferred?: string) {
   const proposals = await tx.proposal.findMany({
     where: { id: { in: [...selection] }, cycleId: ballot.cycleId, districtId: ballot.districtId },
     select: { id: true, number: true },
   });
   const numbers = new Map(proposals.map((p) => [p.id, p.number]));
   if (numbers.size !== selection.length) throw new Error("A ballot named a proposal that is not on its district's ballot.");
-  const tracker = await unusedTracker(tx);
+  const tracker = preferred && !(await trackerTaken(tx, preferred)) ? preferred : await unusedTracker(tx);
   const choices = encodeChoices(selection.map((id) => numbers.get(id)!), ranked);
   await tx.sealedBallot.create({ data: { cycleId: ballot.cycleId, districtId: ballot.districtId, sealed: seal({ tracker, choices }), trackerKey: trackerKey(tracker) } });
   return tracker;
@@ -128,9 +128,22 @@ async function sealInto(tx: Tx, ballot: { cycleId: string; districtId: string },
 async function unusedTracker(tx: Tx): Promise<string> {
   for (;;) {
     const tracker = newTracker();
-    const [mixed, waiting] = await Promise.all([tx.ballot.count({ where: { tracker } }), tx.sealedBallot.count({ where: { trackerKey: trackerKey(tracker) } })]);
-    if (mixed + waiting === 0) return tracker;
+    if (!(await trackerTaken(tx, tracker))) return tracker;
   }
+}
+
+/** Some ballot, mixed or still sealed, has this tracker. */
+async function trackerTaken(tx: Tx | typeof prisma, tracker: string): Promise<boolean> {
+  const [mixed, waiting] = await Promise.all([tx.ballot.count({ where: { tracker } }), tx.sealedBallot.count({ where: { trackerKey: trackerKey(tracker) } })]);
+  return mixed + waiting > 0;
+}
+
+/**
+ * Whether the tracker this voting session was to give its ballot is now a ballot's: the session's
+ * own ballot, sent twice (a double click on a slow line), whose first sending was recorded.
+ */
+export async function trackerRecorded(tracker: string): Promise<boolean> {
+  return trackerTaken(prisma, tracker);
 }
 
 /** The ballot is safe (sealed) whatever happens next: a failed mix is retried by the next one. */

@@ -7,7 +7,7 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { BallotChoices } from "~/components/ballot-choices";
 import { Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
-import { ballotOptions, castBallot, findVoterCodeById } from "~/db/ballots.server";
+import { ballotOptions, castBallot, findVoterCodeById, trackerRecorded } from "~/db/ballots.server";
 import { cyclesInLocale, districtNamesIn } from "~/db/translations.server";
 import { voterCodeRefusal } from "~/domain/ballots/permissions";
 import { ballotRulesFor, checkBallot, describeBallotRules, selectionTotalCents, type BallotRules } from "~/domain/ballots/rules";
@@ -21,7 +21,7 @@ import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import type { LanguageForm } from "~/root";
 import { getActor } from "~/auth.server";
-import { forgetBallotDraft, keepBallotDraft, keepReceipt, readBallotDraft, readKeptTracker, readVoterSession } from "~/voter-session.server";
+import { forgetBallotDraft, keepBallotDraft, keepReceipt, readBallotDraft, readKeptTracker, readPendingTracker, readVoterSession } from "~/voter-session.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -60,19 +60,29 @@ async function requireVoter(request: Request, { sending = false } = {}) {
   if (code.userId !== null && (await getActor(request))?.id !== code.userId) throw await leave("/vote?notice=start");
   const refusal = voterCodeRefusal({ voidedAt: code.voidedAt, used: !!code.participation, cyclePhase: code.cycle.phase });
   // Leave the session alone: another tab of this voter may have just stored its receipt there.
+  const usedElsewhere = redirect(code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted");
+  let sentTwice: string | null = null;
   if (refusal === "used") {
     // The ballot sent again from the browser's history (the back button after voting): this session's receipt.
     if (await readKeptTracker(request)) throw redirect("/vote/receipt");
-    throw redirect(code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted");
+    // Sent twice (a double click on a slow line) and the first sending was recorded: its receipt, not "already used".
+    sentTwice = sending ? await ownRecordedTracker(request) : null;
+    if (!sentTwice) throw usedElsewhere;
   }
   // Voting closed, or the code was cancelled, while the ballot was open: say so, rather than "enter your code".
-  if (refusal) throw await leave("/vote?notice=closed");
+  else if (refusal) throw await leave("/vote?notice=closed");
   const locale = await localeOf(request);
   const options = await ballotOptions(code.cycleId, code.districtId, code.id, locale);
   // The cycle's name as the voter reads it, on the ballot and on the receipt.
   const [{ name: cycleName }] = await cyclesInLocale([code.cycle], locale);
   const districtName = (await districtNamesIn([code.district], locale)).get(code.district.id)!;
-  return { code, cycleName, districtName, options, rules: ballotRulesFor(code.cycle, code.district), renewed: { headers: { "Set-Cookie": renew! } } };
+  return { code, cycleName, districtName, options, rules: ballotRulesFor(code.cycle, code.district), renewed: { headers: { "Set-Cookie": renew! } }, sentTwice, usedElsewhere };
+}
+
+/** The tracker this voting session's ballot was to get, when a ballot now has it: this session's own. */
+async function ownRecordedTracker(request: Request) {
+  const pending = await readPendingTracker(request);
+  return pending && (await trackerRecorded(pending)) ? pending : null;
 }
 
 /**
@@ -129,7 +139,7 @@ function stepUrl(request: Request, step: "choose" | "review") {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { code, cycleName, districtName, options, rules } = await requireVoter(request, { sending: true });
+  const { code, cycleName, districtName, options, rules, sentTwice, usedElsewhere } = await requireVoter(request, { sending: true });
   const formData = await readForm(request);
   const form = readBallotForm(formData, rules.method, options.map((o) => o.id));
   if (!form) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
@@ -138,19 +148,26 @@ export async function action({ request }: ActionFunctionArgs) {
     const draft = { codeId: code.id, ...packChoices(form.submission, options.map((o) => o.id)), ...outcome };
     return redirect(stepUrl(request, step), { headers: { "Set-Cookie": await keepBallotDraft(request, draft) } });
   };
+  if (sentTwice && form.intent !== "confirm") return usedElsewhere;
   if (form.intent === "change") return goTo("choose", { refused: false, reviewed: false });
   const check = checkBallot(rules, options, form.submission, code.cycle.currency, INTL_LOCALE[await localeOf(request)]);
   // A refused ballot comes back exactly as the voter filled it in, with the reasons.
   if (!check.ok) return goTo("choose", { refused: true, reviewed: false });
   if (form.intent === "review") return goTo("review", { refused: false, reviewed: true });
-  const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", channel: code.userId ? "account" : "online", locale: await localeOf(request) });
-  if (!cast.ok) {
-    const to = cast.reason === "closed" ? "/vote?notice=closed" : code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted";
-    return redirect(to, { headers: { "Set-Cookie": await forgetBallotDraft(request) } });
+  let tracker = sentTwice;
+  if (!tracker) {
+    const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", channel: code.userId ? "account" : "online", locale: await localeOf(request), tracker: (await readPendingTracker(request)) ?? undefined });
+    if (cast.ok) tracker = cast.tracker;
+    // Both sendings of a double click at the same instant: the other one was recorded, and it was this session's.
+    else if (cast.reason === "already-voted") tracker = await ownRecordedTracker(request);
+    if (!tracker) {
+      const to = !cast.ok && cast.reason === "closed" ? "/vote?notice=closed" : code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted";
+      return redirect(to, { headers: { "Set-Cookie": await forgetBallotDraft(request) } });
+    }
   }
   const titles = new Map(options.map((o) => [o.id, o.title]));
   const cookie = await keepReceipt(request, {
-    tracker: cast.tracker,
+    tracker,
     cycle: cycleName,
     district: districtName,
     projects: check.selection.map((id, i) => (rules.method === "ranked" ? `${i + 1}. ` : "") + (titles.get(id) ?? id)),

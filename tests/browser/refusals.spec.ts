@@ -374,6 +374,71 @@ test("a comment form opened before someone else signed in, in another tab, is re
 
   await resident.getByRole("button", { name: "Post comment" }).click();
   await expect(resident.getByText(/This form was opened before someone signed in or out in this browser/)).toBeVisible();
+  // The comment is not lost: the refusal shows it, to copy.
+  await expect(resident.getByRole("textbox", { name: "What you typed, not sent" })).toHaveValue("Written by the resident, not the delegate");
+  await shot(resident, "comment-refused-text-kept");
   await other.goto(ideaUrl);
   await expect(other.getByText("Written by the resident, not the delegate")).toHaveCount(0);
+});
+
+test("an idea typed while the sign-in ended in another tab is not lost: after signing in again it is back in the form", async ({ browser }) => {
+  const resident = await signIn(browser, "resident");
+  await resident.goto("/ideas/new?cycle=youth-2027");
+  await resident.getByLabel("Title").fill("Drinking fountain by the skate park");
+  await resident.getByLabel("Description").fill("Skaters have nowhere to fill a bottle on hot days; the nearest tap is in the library, which closes at six.");
+  await resident.getByLabel("District").selectOption({ index: 1 });
+  await resident.getByLabel("Category").selectOption({ index: 1 });
+  // Meanwhile, another tab of this browser signs out.
+  const other = await resident.context().newPage();
+  await other.goto("/");
+  await other.getByRole("button", { name: "Sign out" }).click();
+  await expect(other.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  await resident.getByRole("button", { name: "Submit idea" }).click();
+  await expect(resident).toHaveURL(/\/login\?redirectTo=/);
+  await resident.getByLabel("Email").fill(USERS.resident);
+  await resident.getByLabel("Password").fill(PASSWORD);
+  await resident.getByRole("button", { name: "Sign in" }).click();
+  // Back at the form, with what was typed, and told so.
+  await expect(resident).toHaveURL(/\/ideas\/new\?cycle=youth-2027$/);
+  await expect(resident.getByRole("status").filter({ hasText: "What you typed here earlier and did not send is back in the form." })).toBeVisible();
+  await expect(resident.getByLabel("Title")).toHaveValue("Drinking fountain by the skate park");
+  await expect(resident.getByLabel("Description")).toHaveValue(/nowhere to fill a bottle/);
+  await shot(resident, "idea-kept-after-sign-in");
+  await resident.getByRole("button", { name: "Submit idea" }).click();
+  const anyway = resident.getByRole("button", { name: "My idea is different: submit it" });
+  await expect(resident.getByRole("heading", { level: 1, name: /Drinking fountain by the skate park/ }).or(anyway)).toBeVisible();
+  if (await anyway.isVisible()) await anyway.click();
+  await expect(resident.getByRole("heading", { level: 1, name: /Drinking fountain by the skate park/ })).toBeVisible();
+  // Saved: the next idea starts from an empty form.
+  await resident.goto("/ideas/new?cycle=youth-2027");
+  await expect(resident.getByLabel("Title")).toHaveValue("");
+});
+
+test("a ballot confirmed twice on a slow line (a double click) is counted once, and the voter still gets the receipt with its tracker", async ({ browser }) => {
+  const [code] = query<{ code: string }>(
+    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId join District d on d.id = v.districtId left join Participation p on p.voterCodeId = v.id
+     where c.slug = '2026' and d.name = 'Eastgate' and p.id is null and v.voidedAt is null order by v.code limit 1 offset 6`,
+  );
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/vote");
+  await page.getByLabel("Voter code").fill(code.code);
+  await page.getByRole("button", { name: "Continue to my ballot" }).click();
+  await page.getByRole("checkbox").first().check();
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+  // A slow line: every answer takes 1.5 s to come back, so the voter presses Confirm again.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 1500, downloadThroughput: -1, uploadThroughput: -1 });
+  await expect(page.getByRole("button", { name: "Confirm and cast my ballot" })).toBeVisible();
+  // Two presses 0.4 s apart, before the first answer is back (the page sends no script: each press sends the form).
+  await page.evaluate(() => {
+    const confirm = document.querySelector<HTMLButtonElement>('button[value="confirm"]')!;
+    confirm.click();
+    setTimeout(() => confirm.click(), 400);
+  });
+  await expect(page.getByRole("heading", { name: /Thank you — your ballot is recorded/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("tracker")).toBeVisible();
+  const [{ n }] = query<{ n: number }>(`select count(*) as n from Participation p join VoterCode v on v.id = p.voterCodeId where v.code = ?`, code.code);
+  expect(n).toBe(1);
 });

@@ -129,6 +129,32 @@ describe("the voting session on a shared computer", async () => {
     expect(voteCookie(next)).not.toHaveProperty("ballotDraft");
   });
 
+  it("a ballot sent twice (a double click on a slow line) is counted once, and both answers give the voter its receipt", async () => {
+    const { cycle: other, codes: more, proposalId: project } = await votingCycle();
+    const voter = await browserFor(null);
+    voter.remember((await settle(() => voteAction(args(voter.post("/vote", { code: more[0].code }))))) as Response);
+    // The second sending leaves with the cookie of before the first answer came back.
+    const confirm = () => settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", project })))) as Promise<Response>;
+    const first = await confirm();
+    const second = await confirm();
+    expect([location(first), location(second)]).toEqual(["/vote/receipt", "/vote/receipt"]);
+    const trackers = [first, second].map((r) => (voteCookie(r).__flash_receipt__ as { tracker: string }).tracker);
+    expect(trackers[0]).toBe(trackers[1]);
+    // At the same instant, too: one ballot, two receipts with its tracker.
+    const again = await browserFor(null);
+    again.remember((await settle(() => voteAction(args(again.post("/vote", { code: more[1].code }))))) as Response);
+    const both = await Promise.all([0, 1].map(() => settle(() => ballotAction(args(again.post("/vote/ballot", { intent: "confirm", project })))) as Promise<Response>));
+    expect(both.map(location)).toEqual(["/vote/receipt", "/vote/receipt"]);
+    expect(new Set(both.map((r) => (voteCookie(r).__flash_receipt__ as { tracker: string }).tracker)).size).toBe(1);
+    expect(await prisma.participation.count({ where: { voterCode: { cycleId: other.id } } })).toBe(2);
+    expect((await prisma.sealedBallot.count({ where: { cycleId: other.id } })) + (await prisma.ballot.count({ where: { cycleId: other.id } }))).toBe(2);
+    // Another browser with the same code (someone else holding the letter) is still told it was used.
+    const stranger = await browserFor(null);
+    const refused = answerOf<{ error: Record<string, string[]> }>(await settle(() => voteAction(args(stranger.post("/vote", { code: more[0].code })))));
+    expect(refused.httpStatus).toBe(400);
+    expect(refused.reply.error.code).toEqual(["vote:errors.code.used"]);
+  });
+
   it("keeps even a long ranked ballot between steps in a cookie a browser accepts (under 4 KB)", async () => {
     const ids = Array.from({ length: 80 }, (_, i) => `cm${String(i).padStart(3, "0")}x7k2p9q4r8s6t1u3v5w`);
     const ranks = Object.fromEntries(ids.map((id, i) => [id, String(i + 1).padStart(8, " ")]));
