@@ -177,6 +177,9 @@ export function HiddenContext({ children }: { children: ReactNode }) {
 
 /** The newer version a save was refused for (see saveUnlessChangedMeanwhile), which the form sends next time. */
 export function latestOf(answer: unknown): number | undefined {
-  const latest = (answer as { latest?: unknown } | undefined)?.latest;
-  return typeof latest === "number" ? latest : undefined;
+  const { latest, initialValue } = (answer ?? {}) as { latest?: unknown; initialValue?: { basedOn?: unknown } };
+  if (typeof latest === "number") return latest;
+  // Any other answer (a line added, a refusal) keeps the version the form was opened from, never the newest.
+  const sent = Number(initialValue?.basedOn);
+  return initialValue?.basedOn !== undefined && initialValue.basedOn !== "" && Number.isInteger(sent) ? sent : undefined;
 }

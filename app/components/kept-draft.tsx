@@ -147,11 +147,13 @@ export function KeptDraftNotice({ restored, discard }: { restored: boolean; disc
 export function KeptDraftText() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const actor = (useRouteLoaderData("root") as { actor?: { id: string } | null } | undefined)?.actor;
+  const mine = `${PREFIX}${actor?.id ?? "visitor"}:${pathname}:`; // only this person's text (a shared computer)
   const [texts, setTexts] = useState<string[]>([]);
   useEffect(() => {
     try {
       const kept = Object.keys(sessionStorage)
-        .filter((key) => key.startsWith(PREFIX) && key.includes(`:${pathname}:`))
+        .filter((key) => key.startsWith(mine))
         .flatMap((key) => read(key)?.fields ?? [])
         .map(([, value]) => value.trim())
         .filter((value) => value.length > 0 && /\s/.test(value)); // words typed, not a chosen id or number
@@ -159,7 +161,7 @@ export function KeptDraftText() {
     } catch {
       setTexts([]);
     }
-  }, [pathname]);
+  }, [mine]);
   if (!texts.length) return null;
   return (
     <section className="card" aria-labelledby="kept-text-heading">

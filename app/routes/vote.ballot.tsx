@@ -155,11 +155,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!check.ok) return goTo("choose", { refused: true, reviewed: false });
   if (form.intent === "review") return goTo("review", { refused: false, reviewed: true });
   let tracker = sentTwice;
+  // Recorded from another sending of this session: its choices may not be these, so the receipt lists none.
+  let listChoices = !sentTwice;
   if (!tracker) {
     const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", channel: code.userId ? "account" : "online", locale: await localeOf(request), tracker: (await readPendingTracker(request)) ?? undefined });
     if (cast.ok) tracker = cast.tracker;
     // Both sendings of a double click at the same instant: the other one was recorded, and it was this session's.
-    else if (cast.reason === "already-voted") tracker = await ownRecordedTracker(request);
+    else if (cast.reason === "already-voted") {
+      tracker = await ownRecordedTracker(request);
+      listChoices = false;
+    }
     if (!tracker) {
       const to = !cast.ok && cast.reason === "closed" ? "/vote?notice=closed" : code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted";
       return redirect(to, { headers: { "Set-Cookie": await forgetBallotDraft(request) } });
@@ -170,8 +175,8 @@ export async function action({ request }: ActionFunctionArgs) {
     tracker,
     cycle: cycleName,
     district: districtName,
-    projects: check.selection.map((id, i) => (rules.method === "ranked" ? `${i + 1}. ` : "") + (titles.get(id) ?? id)),
-    totalCents: rules.method === "knapsack" ? check.totalCents : null,
+    projects: (listChoices ? check.selection : []).map((id, i) => (rules.method === "ranked" ? `${i + 1}. ` : "") + (titles.get(id) ?? id)),
+    totalCents: rules.method === "knapsack" && listChoices ? check.totalCents : null,
     currency: code.cycle.currency,
   }, code.cycleId, code.districtId);
   return redirect("/vote/receipt", { headers: { "Set-Cookie": cookie } });

@@ -59,9 +59,14 @@ export default function ReceiptPage() {
     <div className="narrow">
       <h1>{t("vote:receipt.title")}</h1>
       <TrackerCard tracker={receipt} />
-      <h2>{t("vote:receipt.youChose")}</h2>
-      <ul>{receipt.projects.map((p) => <li key={p}>{p}</li>)}</ul>
-      {receipt.totalCents !== null ? <p>{t("vote:receipt.total", { total: f.money(receipt.totalCents, receipt.currency) })}</p> : null}
+      {/* No list for a ballot sent twice: the second sending cannot know which one was counted (the tracker tells). */}
+      {receipt.projects.length ? (
+        <>
+          <h2>{t("vote:receipt.youChose")}</h2>
+          <ul>{receipt.projects.map((p) => <li key={p}>{p}</li>)}</ul>
+          {receipt.totalCents !== null ? <p>{t("vote:receipt.total", { total: f.money(receipt.totalCents, receipt.currency) })}</p> : null}
+        </>
+      ) : null}
       {survey ? <SurveyForm ethnicities={survey.ethnicities} /> : null}
       <p><Link to="/">{t("common:error.backHome")}</Link></p>
     </div>

@@ -11,6 +11,7 @@ import * as criteriaPage from "~/routes/admin.cycles.$slug_.criteria";
 import * as proposalPage from "~/routes/proposals.$id";
 import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 import { inWords } from "../english";
+import { latestOf } from "~/components/forms";
 
 describe("costing: assignment, versions, checklist, dashboard", async () => {
   const admin = await makeUser(["admin", "resident"]);
@@ -147,6 +148,10 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
     expect(inWords(late.reply.error[""]![0])).toContain("Someone saved version 1 of this estimate after you opened this page.");
     expect(late.reply.initialValue).toMatchObject({ verdict: "not_feasible", items: [{ quantity: "3" }, {}] });
     expect(late.reply.latest).toBe(1);
+    // A round trip that saves nothing (a refused field) gives back the version the form was opened from, not the newest.
+    const bad = answerOf<{ initialValue: Record<string, unknown> }>(await settle(() => costingItem.action(args(second.post(`/costing/${id}`, form({ basedOn: "0", contingencyPercent: "80" })), { id }))));
+    expect(bad.httpStatus).toBe(400);
+    expect(latestOf(bad.reply)).toBe(0);
     expect(await prisma.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "feasible" });
     // Saving again, knowing it (the form now sends version 1), makes version 2.
     expect(((await settle(() => costingItem.action(args(second.post(`/costing/${id}`, form({ basedOn: "1", verdict: "not_feasible", publicReason: "Not our land at all, we checked the records." })), { id })))) as Response).status).toBe(302);
