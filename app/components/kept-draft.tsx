@@ -70,6 +70,15 @@ function fill(form: HTMLFormElement, fields: [string, string][]): boolean {
   return changed;
 }
 
+/**
+ * The start of the keys of this person's drafts on this page: the address is in the key, so an error page
+ * there can show what was typed; the person too, so nobody else at a shared computer is shown it.
+ */
+function useDraftsHere() {
+  const actor = (useRouteLoaderData("root") as { actor?: { id: string } | null } | undefined)?.actor;
+  return `${PREFIX}${actor?.id ?? "visitor"}:${useLocation().pathname}:`;
+}
+
 /** Signing out forgets every draft of this tab (a shared computer). */
 export function forgetAllDrafts() {
   try {
@@ -85,10 +94,8 @@ export function forgetAllDrafts() {
  * `saved()` is for forms that stay on their page (a comment posted in place).
  */
 export function useKeptDraft(formRef: RefObject<HTMLFormElement | null>, name: string) {
-  const actor = (useRouteLoaderData("root") as { actor?: { id: string } | null } | undefined)?.actor;
   const { pathname } = useLocation();
-  // The page's address is in the key, so an error page at that address can show what was typed there.
-  const key = `${PREFIX}${actor?.id ?? "visitor"}:${pathname}:${name}`;
+  const key = `${useDraftsHere()}${name}`;
   const [restored, setRestored] = useState(false);
   const navigation = useNavigation();
 
@@ -146,9 +153,7 @@ export function KeptDraftNotice({ restored, discard }: { restored: boolean; disc
  */
 export function KeptDraftText() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const actor = (useRouteLoaderData("root") as { actor?: { id: string } | null } | undefined)?.actor;
-  const mine = `${PREFIX}${actor?.id ?? "visitor"}:${pathname}:`; // only this person's text (a shared computer)
+  const mine = useDraftsHere();
   const [texts, setTexts] = useState<string[]>([]);
   useEffect(() => {
     try {

@@ -128,12 +128,13 @@ export default function Vote() {
   return (
     <div className="narrow">
       <h1>{t("vote:start.title")}</h1>
-      {notice === "already-voted" ? <Notice tone="error" focus>{t("vote:start.notice.alreadyVoted")}</Notice> : null}
-      {notice === "account-voted" ? <Notice tone="error" focus>{t("vote:start.notice.accountVoted")}</Notice> : null}
+      {/* Focus starts on why the voter is back here, unless the form below has just answered (then on the field). */}
+      {notice === "already-voted" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.alreadyVoted")}</Notice> : null}
+      {notice === "account-voted" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.accountVoted")}</Notice> : null}
       {notice === "start" ? <Notice>{t("vote:start.notice.start")}</Notice> : null}
-      {notice === "closed" ? <Notice tone="error" focus>{t("vote:start.notice.closed")}</Notice> : null}
-      {notice === "expired" ? <Notice tone="error" focus>{t("vote:start.notice.expired", { minutes: VOTING_MINUTES })}</Notice> : null}
-      {notice === "expired-kept" ? <Notice tone="error" focus>{t("vote:start.notice.expiredKept", { minutes: VOTING_MINUTES })}</Notice> : null}
+      {notice === "closed" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.closed")}</Notice> : null}
+      {notice === "expired" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.expired", { minutes: VOTING_MINUTES })}</Notice> : null}
+      {notice === "expired-kept" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.expiredKept", { minutes: VOTING_MINUTES })}</Notice> : null}
       {voting.length ? <p>{t("vote:start.open", { cycles: open })}</p> : <p>{t("vote:start.noneOpen")}</p>}
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />

@@ -61,13 +61,11 @@ async function requireVoter(request: Request, { sending = false } = {}) {
   const refusal = voterCodeRefusal({ voidedAt: code.voidedAt, used: !!code.participation, cyclePhase: code.cycle.phase });
   // Leave the session alone: another tab of this voter may have just stored its receipt there.
   const usedElsewhere = redirect(code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted");
-  let sentTwice: string | null = null;
   if (refusal === "used") {
     // The ballot sent again from the browser's history (the back button after voting): this session's receipt.
     if (await readKeptTracker(request)) throw redirect("/vote/receipt");
-    // Sent twice (a double click on a slow line) and the first sending was recorded: its receipt, not "already used".
-    sentTwice = sending ? await ownRecordedTracker(request) : null;
-    if (!sentTwice) throw usedElsewhere;
+    // A confirmation sent again (a double click on a slow line) goes on to the cast, which tells whether it was this session's.
+    if (!sending) throw usedElsewhere;
   }
   // Voting closed, or the code was cancelled, while the ballot was open: say so, rather than "enter your code".
   else if (refusal) throw await leave("/vote?notice=closed");
@@ -76,7 +74,7 @@ async function requireVoter(request: Request, { sending = false } = {}) {
   // The cycle's name as the voter reads it, on the ballot and on the receipt.
   const [{ name: cycleName }] = await cyclesInLocale([code.cycle], locale);
   const districtName = (await districtNamesIn([code.district], locale)).get(code.district.id)!;
-  return { code, cycleName, districtName, options, rules: ballotRulesFor(code.cycle, code.district), renewed: { headers: { "Set-Cookie": renew! } }, sentTwice, usedElsewhere };
+  return { code, cycleName, districtName, options, rules: ballotRulesFor(code.cycle, code.district), renewed: { headers: { "Set-Cookie": renew! } }, used: refusal === "used", usedElsewhere };
 }
 
 /** The tracker this voting session's ballot was to get, when a ballot now has it: this session's own. */
@@ -139,7 +137,7 @@ function stepUrl(request: Request, step: "choose" | "review") {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { code, cycleName, districtName, options, rules, sentTwice, usedElsewhere } = await requireVoter(request, { sending: true });
+  const { code, cycleName, districtName, options, rules, used, usedElsewhere } = await requireVoter(request, { sending: true });
   const formData = await readForm(request);
   const form = readBallotForm(formData, rules.method, options.map((o) => o.id));
   if (!form) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
@@ -148,28 +146,22 @@ export async function action({ request }: ActionFunctionArgs) {
     const draft = { codeId: code.id, ...packChoices(form.submission, options.map((o) => o.id)), ...outcome };
     return redirect(stepUrl(request, step), { headers: { "Set-Cookie": await keepBallotDraft(request, draft) } });
   };
-  if (sentTwice && form.intent !== "confirm") return usedElsewhere;
+  if (used && form.intent !== "confirm") return usedElsewhere;
   if (form.intent === "change") return goTo("choose", { refused: false, reviewed: false });
   const check = checkBallot(rules, options, form.submission, code.cycle.currency, INTL_LOCALE[await localeOf(request)]);
   // A refused ballot comes back exactly as the voter filled it in, with the reasons.
   if (!check.ok) return goTo("choose", { refused: true, reviewed: false });
   if (form.intent === "review") return goTo("review", { refused: false, reviewed: true });
-  let tracker = sentTwice;
-  // Recorded from another sending of this session: its choices may not be these, so the receipt lists none.
-  let listChoices = !sentTwice;
+  const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", channel: code.userId ? "account" : "online", locale: await localeOf(request), tracker: (await readPendingTracker(request)) ?? undefined });
+  // Sent twice (a double click on a slow line, one after the other or at the same instant): the sending
+  // recorded was this session's own, so this answer is its receipt too, with its tracker but no list of
+  // choices (they may have been other ones).
+  const tracker = cast.ok ? cast.tracker : cast.reason === "already-voted" ? await ownRecordedTracker(request) : null;
   if (!tracker) {
-    const cast = await castBallot(code, check.selection, { ranked: rules.method === "ranked", channel: code.userId ? "account" : "online", locale: await localeOf(request), tracker: (await readPendingTracker(request)) ?? undefined });
-    if (cast.ok) tracker = cast.tracker;
-    // Both sendings of a double click at the same instant: the other one was recorded, and it was this session's.
-    else if (cast.reason === "already-voted") {
-      tracker = await ownRecordedTracker(request);
-      listChoices = false;
-    }
-    if (!tracker) {
-      const to = !cast.ok && cast.reason === "closed" ? "/vote?notice=closed" : code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted";
-      return redirect(to, { headers: { "Set-Cookie": await forgetBallotDraft(request) } });
-    }
+    const to = !cast.ok && cast.reason === "closed" ? "/vote?notice=closed" : code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted";
+    return redirect(to, { headers: { "Set-Cookie": await forgetBallotDraft(request) } });
   }
+  const listChoices = cast.ok;
   const titles = new Map(options.map((o) => [o.id, o.title]));
   const cookie = await keepReceipt(request, {
     tracker,

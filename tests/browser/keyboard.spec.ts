@@ -125,6 +125,15 @@ test("a voter casts a ballot with the keyboard alone", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Thank you for your answers" })).toBeVisible();
 });
 
+test("back at the code page with a notice, a wrong code then puts focus on the code field, not on the notice", async ({ page }) => {
+  await page.goto("/vote?notice=expired-kept");
+  await expect(page.getByRole("alert").filter({ hasText: "Your choices are kept" })).toBeFocused();
+  await page.getByLabel("Voter code").fill("AAAA-BBBB-CCCC");
+  await page.getByRole("button", { name: "Continue to my ballot" }).click();
+  await expect(page.getByText("We could not find that voter code.")).toBeVisible();
+  await expect(page.getByLabel("Voter code")).toBeFocused();
+});
+
 test("a refused ballot starts at its reasons, and a slow voter is warned before the ballot closes and gets more time", async ({ page }) => {
   const [code] = query<{ code: string }>(
     `select v.code from VoterCode v join Cycle c on c.id = v.cycleId join District d on d.id = v.districtId left join Participation p on p.voterCodeId = v.id
