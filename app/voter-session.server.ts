@@ -1,12 +1,13 @@
 // The voter's place in the voting flow, kept in a signed cookie of its own: the voter
-// code's id, the choices between the ballot's steps (until cast or the ballot is left) and,
+// code's id, the choices between the ballot's steps (sealed; until cast or the ballot is left) and,
 // once, the receipt. The code id stays after voting, so a second tab or a reload is told
 // "already voted", not "start again".
 import { randomBytes } from "node:crypto";
 import { createCookieSessionStorage } from "@remix-run/node";
 import { z } from "zod";
-import { VOTING_MINUTES } from "~/domain/ballots/session";
+import { KEPT_CHOICES_HOURS, VOTING_MINUTES } from "~/domain/ballots/session";
 import { newTracker } from "~/domain/ballots/trackers";
+import { choicesSealer } from "~/ballot-seal.server";
 import { secureCookies, sessionSecrets } from "~/env.server";
 
 // Not the sign-in cookie (kept 14 days): a browser-session cookie, gone when the browser closes, so a
@@ -50,7 +51,7 @@ export async function startVoting(request: Request, voterCodeId: string) {
   const session = await getSession(request);
   // Choices kept for this code when its session ran out (keepBallotDraft, renew: false) come back;
   // anyone else's go, so the next person at a shared computer starts from an empty ballot.
-  if (ballotDraftSchema.safeParse(session.get("ballotDraft")).data?.codeId !== voterCodeId) session.unset("ballotDraft");
+  if (openDraft(session.get("ballotDraft"))?.codeId !== voterCodeId) session.unset("ballotDraft");
   session.set("voterCodeId", voterCodeId);
   session.set("votingStartedAt", Date.now());
   // The tracker this session's ballot will get (if no ballot has it by then): a ballot sent twice
@@ -83,13 +84,36 @@ const ballotDraftSchema = z.object({
 export type BallotDraft = z.infer<typeof ballotDraftSchema>;
 
 /**
+ * The draft as the cookie holds it: sealed (AES-GCM, a server key), so the next person at a shared
+ * computer cannot read the choices, and dated, so they wait at most KEPT_CHOICES_HOURS.
+ */
+function sealDraft(draft: BallotDraft): string {
+  return choicesSealer.seal({ ...draft, keptAt: Date.now() });
+}
+
+/** The draft in the cookie, if this server sealed it and it is not older than KEPT_CHOICES_HOURS. */
+function openDraft(value: unknown): BallotDraft | null {
+  if (typeof value !== "string") return null;
+  let opened: unknown;
+  try {
+    opened = choicesSealer.unseal(value);
+  } catch {
+    return null; // sealed under a secret this server no longer has: the voter chooses again
+  }
+  const parsed = ballotDraftSchema.extend({ keptAt: z.number() }).safeParse(opened);
+  if (!parsed.success || Date.now() - parsed.data.keptAt > KEPT_CHOICES_HOURS * 3_600_000) return null;
+  const { keptAt: _, ...draft } = parsed.data;
+  return draft;
+}
+
+/**
  * Keeps the draft; sending it is a step, so it renews the voting window too. Returns the cookie.
  * `renew: false` for choices sent after the window closed: they wait, for this code only, until the
  * voter enters it again (startVoting), and the session stays closed.
  */
 export async function keepBallotDraft(request: Request, draft: BallotDraft, { renew = true } = {}) {
   const session = await getSession(request);
-  session.set("ballotDraft", draft);
+  session.set("ballotDraft", sealDraft(draft));
   if (renew) session.set("votingStartedAt", Date.now());
   return voterStorage.commitSession(session);
 }
@@ -106,8 +130,8 @@ export async function forgetBallotDraft(request: Request) {
 
 /** This voter code's draft, if the session holds one. */
 export async function readBallotDraft(request: Request, codeId: string): Promise<BallotDraft | null> {
-  const parsed = ballotDraftSchema.safeParse((await getSession(request)).get("ballotDraft"));
-  return parsed.success && parsed.data.codeId === codeId ? parsed.data : null;
+  const draft = openDraft((await getSession(request)).get("ballotDraft"));
+  return draft?.codeId === codeId ? draft : null;
 }
 
 /** Signing out ends the voting session too: the next person at a shared computer cannot vote with it. */

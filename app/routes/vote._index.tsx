@@ -17,7 +17,7 @@ import { CODE_REFUSAL_MESSAGES, secondBallotRefusal, voterCodeRefusal, votingCha
 import { accountVotingInput, voterCodeInput } from "~/domain/ballots/schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { readVoterSession, startVoting } from "~/voter-session.server";
-import { VOTING_MINUTES } from "~/domain/ballots/session";
+import { KEPT_CHOICES_HOURS, VOTING_MINUTES } from "~/domain/ballots/session";
 import { clientAddress, giveBack, LIMITS, takeAttempt } from "~/rate-limit.server";
 import { useFormat } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/i18n.server";
@@ -134,7 +134,7 @@ export default function Vote() {
       {notice === "start" ? <Notice>{t("vote:start.notice.start")}</Notice> : null}
       {notice === "closed" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.closed")}</Notice> : null}
       {notice === "expired" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.expired", { minutes: VOTING_MINUTES })}</Notice> : null}
-      {notice === "expired-kept" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.expiredKept", { minutes: VOTING_MINUTES })}</Notice> : null}
+      {notice === "expired-kept" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.expiredKept", { minutes: VOTING_MINUTES, hours: KEPT_CHOICES_HOURS })}</Notice> : null}
       {voting.length ? <p>{t("vote:start.open", { cycles: open })}</p> : <p>{t("vote:start.noneOpen")}</p>}
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />

@@ -6,6 +6,7 @@ import { action as ballotAction, loader as ballotLoader } from "~/routes/vote.ba
 import { action as voteAction } from "~/routes/vote._index";
 import { packChoices } from "~/domain/ballots/draft";
 import { keepBallotDraft } from "~/voter-session.server";
+import { KEPT_CHOICES_HOURS } from "~/domain/ballots/session";
 import { answerOf, args, ballotStep, browserFor, makeUser, settle, votingCycle } from "./fixtures";
 
 // A voting session on a shared computer (a library, a polling site, a family phone) must not be
@@ -15,7 +16,7 @@ describe("the voting session on a shared computer", async () => {
   await prisma.cycle.update({ where: { id: cycle.id }, data: { accountVoting: true, minAge: 16, residencyRule: "I live in the district" } });
   const declaration = { intent: "account", cycle: cycle.slug, districtId: cycle.districts[0].id, age: "yes", residency: "yes", onlyOnce: "yes" };
   const location = (r: unknown) => (r as Response).headers.get("Location");
-  /** What the voting cookie set by a response holds: signed, not encrypted, so anyone at that browser can read it. */
+  /** What the voting cookie set by a response holds: signed, not encrypted, so anyone at that browser can read it (but the choices are sealed). */
   const voteCookie = (r: Response) => {
     const value = decodeURIComponent(r.headers.getSetCookie().find((c) => c.startsWith("cb_vote="))!.split(";")[0].slice("cb_vote=".length));
     return JSON.parse(Buffer.from(value.slice(0, value.lastIndexOf(".")), "base64").toString("utf8")) as Record<string, unknown>;
@@ -83,6 +84,27 @@ describe("the voting session on a shared computer", async () => {
     const page = answerOf<{ step: string; draft: { selection: string[]; errors: string[] } }>(await ballotLoader(args(voter.get("/vote/ballot")))).reply;
     expect(page).toMatchObject({ step: "choose", draft: { selection: [proposalId], errors: [] } });
     expect(await prisma.participation.count({ where: { voterCodeId: codes[4].id } })).toBe(0);
+  });
+
+  it("seals the kept choices, so the next person at that browser cannot read them, and drops them after two hours", async () => {
+    const voter = await browserFor(null);
+    voter.remember((await settle(() => voteAction(args(voter.post("/vote", { code: codes[4].code }))))) as Response);
+    const t0 = Date.now();
+    vi.spyOn(Date, "now").mockReturnValue(t0 + 40 * 60_000);
+    const late = (await settle(() => ballotAction(args(voter.post("/vote/ballot", { intent: "review", project: proposalId }))))) as Response;
+    expect(location(late)).toBe("/vote?notice=expired-kept");
+    voter.remember(late);
+    // What a person at this browser can read of the cookie: no choice, in any form.
+    const kept = voteCookie(late).ballotDraft;
+    expect(kept).toEqual(expect.any(String));
+    expect(JSON.stringify(voteCookie(late))).not.toContain(proposalId);
+    expect(() => JSON.parse(Buffer.from(kept as string, "base64url").toString("utf8"))).toThrow();
+    // Past the two hours, the code entered again starts from an empty ballot.
+    vi.spyOn(Date, "now").mockReturnValue(t0 + 40 * 60_000 + (KEPT_CHOICES_HOURS * 60 + 1) * 60_000);
+    const again = (await settle(() => voteAction(args(voter.post("/vote", { code: codes[4].code }))))) as Response;
+    expect(location(again)).toBe("/vote/ballot");
+    voter.remember(again);
+    expect(answerOf<{ draft: unknown }>(await ballotLoader(args(voter.get("/vote/ballot")))).reply.draft).toBeNull();
   });
 
   it("makes each step of the ballot a page of its own, so Back after voting never offers to send it again", async () => {
