@@ -65,11 +65,37 @@
     var minute = 60000;
     var limit = Number(warning.getAttribute("data-minutes")) * minute;
     var renewedAt = Date.now();
+    var renewing = null;
+    var waiting = false;
     var renew = function () {
       renewedAt = Date.now();
       warning.hidden = true;
-      fetch(location.href, { credentials: "same-origin", cache: "no-store" }).catch(function () {});
+      renewing = fetch(location.href, { credentials: "same-origin", cache: "no-store" })
+        .catch(function () {})
+        .then(function () {
+          renewing = null;
+        });
     };
+    // A renewal answers with the cookie as it was when it left. Arriving after "Review my ballot"
+    // it would put back a cookie without the choices just sent: the ballot waits for it first.
+    form.addEventListener("submit", function (event) {
+      if (!renewing) return;
+      event.preventDefault();
+      if (waiting) return; // pressed again meanwhile: it is sent once
+      waiting = true;
+      var by = event.submitter;
+      var send = function () {
+        if (by && by.name) {
+          var field = document.createElement("input");
+          field.type = "hidden";
+          field.name = by.name;
+          field.value = by.value;
+          form.appendChild(field);
+        }
+        HTMLFormElement.prototype.submit.call(form);
+      };
+      Promise.race([renewing, new Promise(function (done) { setTimeout(done, 5000); })]).then(send);
+    });
     form.addEventListener("change", function () {
       if (Date.now() - renewedAt > 5 * minute) renew();
     });

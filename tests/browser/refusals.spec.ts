@@ -442,3 +442,48 @@ test("a ballot confirmed twice on a slow line (a double click) is counted once, 
   const [{ n }] = query<{ n: number }>(`select count(*) as n from Participation p join VoterCode v on v.id = p.voterCodeId where v.code = ?`, code.code);
   expect(n).toBe(1);
 });
+
+test("a session renewal still on its way when the voter presses Review is waited for, so its late cookie cannot undo the choices just sent", async ({ page }) => {
+  const [code] = query<{ code: string }>(
+    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId join District d on d.id = v.districtId left join Participation p on p.voterCodeId = v.id
+     where c.slug = '2026' and d.name = 'Eastgate' and p.id is null and v.voidedAt is null order by v.code limit 1 offset 9`,
+  );
+  await page.clock.install();
+  await page.goto("/vote");
+  await page.getByLabel("Voter code").fill(code.code);
+  await page.getByRole("button", { name: "Continue to my ballot" }).click();
+  await expect(page.locator("[data-ballot-summary]")).toBeVisible(); // the ballot's script runs
+  // Six minutes reading, then a tick: the script renews the session in the background. A slow line
+  // holds that renewal. (Its answer carries the cookie of before the choice; arriving after Review's,
+  // it would replace the cookie holding the choices. Playwright cannot deliver a late Set-Cookie,
+  // so this checks the order instead: Review is sent only once the renewal has answered.)
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const renewal = page.waitForRequest((r) => r.resourceType() === "fetch");
+  await page.route("**/vote/ballot*", async (route) => {
+    if (route.request().resourceType() !== "fetch") return route.continue();
+    await held;
+    await route.continue();
+  });
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posts.push(r.postData() ?? "");
+  });
+  await page.clock.fastForward("06:00");
+  const box = page.getByRole("checkbox").first();
+  const project = (await box.getAttribute("value"))!;
+  await box.check();
+  await renewal;
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+  await page.getByRole("button", { name: "Review my ballot" }).click(); // impatient: pressed twice
+  await page.waitForTimeout(500);
+  expect(posts).toHaveLength(0);
+  release();
+  await expect(page.getByRole("heading", { name: "Check your ballot" })).toBeVisible();
+  expect(posts).toHaveLength(1);
+  expect(posts[0]).toContain("intent=review");
+  expect(posts[0]).toContain(`project=${project}`);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Check your ballot" })).toBeVisible();
+  await expect(page.locator(`input[name="project"][value="${project}"]`)).toHaveCount(1);
+});
