@@ -92,8 +92,9 @@ export function forgetAllDrafts() {
  * Keeps the form's fields as they are typed, puts them back when the form is opened again unsent,
  * and forgets them once the form is saved: the page moved on to another address (not to sign in).
  * `saved()` is for forms that stay on their page (a comment posted in place).
+ * `formKey` is the form's React key when saving remounts it (a new element to listen to).
  */
-export function useKeptDraft(formRef: RefObject<HTMLFormElement | null>, name: string) {
+export function useKeptDraft(formRef: RefObject<HTMLFormElement | null>, name: string, { formKey }: { formKey?: string | number } = {}) {
   const { pathname } = useLocation();
   const key = `${useDraftsHere()}${name}`;
   const [restored, setRestored] = useState(false);
@@ -111,13 +112,18 @@ export function useKeptDraft(formRef: RefObject<HTMLFormElement | null>, name: s
       form.removeEventListener("input", keep);
       form.removeEventListener("change", keep);
     };
-  }, [formRef, key]);
+  }, [formRef, key, formKey]);
 
   useEffect(() => {
     const form = formRef.current;
     if (navigation.state !== "loading" || !navigation.formAction || !form) return;
-    const sentHere = new URL(navigation.formAction, window.location.href).pathname === new URL(form.action, window.location.href).pathname;
-    const movedOn = navigation.location.pathname !== pathname && navigation.location.pathname !== "/login";
+    const sentTo = new URL(navigation.formAction, window.location.href);
+    const sentHere = sentTo.pathname === new URL(form.action, window.location.href).pathname;
+    // Saved: the answer is another page, or a redirect back to this one (?posted=1, ?saved=es; the
+    // router marks the redirect it follows after a form). A refusal answers in place; sign-in is not saving.
+    const { pathname: to, state } = navigation.location;
+    const redirected = (state as { _isRedirect?: boolean } | null)?._isRedirect === true;
+    const movedOn = to !== "/login" && (to !== pathname || redirected);
     if (sentHere && movedOn) sessionStorage.removeItem(key);
   }, [navigation, pathname, formRef, key]);
 

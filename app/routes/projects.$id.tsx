@@ -3,11 +3,13 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
 import { FollowButton } from "~/components/follow";
+import { KeptDraftNotice, useKeptDraft } from "~/components/kept-draft";
 import { projectsInLocale, translationsInto } from "~/db/translations.server";
 import { translationPermissions } from "~/domain/translations/permissions";
 import { localeOf } from "~/i18n/i18n.server";
@@ -248,6 +250,9 @@ export default function ProjectPage() {
     defaultValue: { status: project.status, percentComplete: String(project.percentComplete), postedOn: today, note: "", photoAlt: "" },
     shouldRevalidate: "onBlur",
   });
+  // The note typed is kept in the tab until posted (a photo is not: files are never kept).
+  const updateFormRef = useRef<HTMLFormElement>(null);
+  const updateDraft = useKeptDraft(updateFormRef, `project-update:${project.id}`, { formKey: project.updates.length });
   // The forms that add a milestone or a spending entry are named (and keyed) by how many there
   // are: once one is saved the form starts empty, without the last try's errors, so nothing is
   // entered twice by accident; a refused try keeps what was typed.
@@ -460,9 +465,10 @@ export default function ProjectPage() {
       {canPost ? (
         <section className="card" aria-labelledby="post">
           <h2 id="post">{t("projects:detail.postTitle")}</h2>
-          <Form key={project.updates.length} method="post" encType="multipart/form-data" {...getFormProps(form)}>
+          <Form key={project.updates.length} method="post" encType="multipart/form-data" {...getFormProps(form)} ref={updateFormRef}>
             <AuthenticityTokenInput />
             <input type="hidden" name="intent" value="update" />
+            <KeptDraftNotice {...updateDraft} />
             <FormErrors id={form.errorId} errors={form.errors} />
             <SelectField meta={fields.status} label={t("projects:detail.status")} options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(PROJECT_STATUS_KEYS[s]) }))} />
             <TextField meta={fields.percentComplete} label={t("projects:detail.percentComplete")} type="number" />

@@ -3,10 +3,12 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { Notice, SelectField, TextareaField, TextField } from "~/components/forms";
+import { KeptDraftNotice, useKeptDraft } from "~/components/kept-draft";
 import { readForm } from "~/csrf.server";
 import { saveTranslation, translatableItem, translationsOf } from "~/db/translations.server";
 import { isTranslatable, OFFICE_TEXTS, translationLockedReason, translationPermissions, type TranslatableType } from "~/domain/translations/permissions";
@@ -88,6 +90,9 @@ export default function Translate() {
     lastResult: useActionData<typeof action>(),
     defaultValue: { locale: current?.locale ?? "es", title: current?.title ?? "", description: current?.description ?? "" },
   });
+  // A translation is long work: kept in the tab until saved.
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = useKeptDraft(formRef, `translation:${type}:${item.id}`);
   return (
     <div className="narrow">
       <p>
@@ -104,8 +109,9 @@ export default function Translate() {
         <p className="muted">{t("translations:existing", { languages: existing.map((e) => LOCALE_NAMES[e.locale as keyof typeof LOCALE_NAMES] ?? e.locale).join(", ") })}</p>
       ) : null}
       {locked ? <Notice>{say(locked)}</Notice> : null}
-      <Form method="post" {...getFormProps(form)} hidden={!!locked}>
+      <Form method="post" {...getFormProps(form)} hidden={!!locked} ref={formRef}>
         <AuthenticityTokenInput />
+        <KeptDraftNotice {...draft} />
         <SelectField meta={fields.locale} label={t("translations:language")} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
         {shown.title ? <TextField meta={fields.title} label={t(TITLE_LABELS[type])} /> : <input type="hidden" name="title" value="" />}
         {shown.description ? (

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { query, shot, signIn } from "./helpers";
+import { PASSWORD, query, shot, signIn, USERS } from "./helpers";
 
 /** Staff add a milestone from the project page's form; the form's region, for what comes next. */
 async function addMilestone(staff: Page, title: string, plannedOn: string) {
@@ -216,4 +216,40 @@ test("a Spanish reader follows a project being built in Spanish, where staff tra
   // Untranslated projects keep their title as written.
   await page.goto("/projects?cycle=2025&lng=es");
   await expect(page.getByRole("link", { name: "Bus shelters with seating on Route 7" })).toBeVisible();
+});
+
+test("an update typed while the sign-in ended in another tab is not lost, and once posted the form starts empty", async ({ browser }) => {
+  const [project] = query<{ id: string }>(
+    `SELECT p.id FROM Project p JOIN User u ON u.agencyId = p.agencyId
+     WHERE u.email = 'parks@riverside.example' AND p.status = 'in_progress' ORDER BY p.title LIMIT 1 OFFSET 1`,
+  );
+  const staff = await signIn(browser, "parks");
+  await staff.goto(`/projects/${project.id}`);
+  const note = "Crews poured the footings for the shade structure; the steel arrives on Monday.";
+  await staff.getByRole("region", { name: "Post an update" }).getByLabel("What happened").fill(note);
+  // Meanwhile, another tab of this browser signs out.
+  const other = await staff.context().newPage();
+  await other.goto("/");
+  await other.getByRole("button", { name: "Sign out" }).click();
+  await expect(other.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  await staff.getByRole("button", { name: "Post update" }).click();
+  await expect(staff).toHaveURL(/\/login\?redirectTo=/);
+  await staff.getByLabel("Email").fill(USERS.parks);
+  await staff.getByLabel("Password").fill(PASSWORD);
+  await staff.getByRole("button", { name: "Sign in" }).click();
+  const post = staff.getByRole("region", { name: "Post an update" });
+  const kept = post.getByRole("status").filter({ hasText: "What you typed here earlier and did not send is back in the form." });
+  await expect(kept).toBeVisible();
+  await expect(post.getByLabel("What happened")).toHaveValue(note);
+  await shot(staff, "project-update-kept-after-sign-in");
+  await post.getByRole("button", { name: "Post update" }).click();
+  await expect(staff.getByText("Update posted. It is now on the public timeline.")).toBeVisible();
+  await expect(post.getByLabel("What happened")).toHaveValue("");
+  // Posted: a reload does not bring the note back as unsent.
+  await staff.reload();
+  await expect(staff.getByRole("region", { name: "Updates" })).toContainText("Crews poured the footings");
+  await expect(post.getByLabel("What happened")).toHaveValue("");
+  await expect(kept).toHaveCount(0);
+  await staff.context().close();
 });

@@ -40,8 +40,17 @@ test("the PB office translates a cycle from its admin page; agency staff may not
   await admin.getByRole("button", { name: "Save translation" }).click();
   await expect(admin.getByText("Translate the description too")).toBeVisible();
   await admin.getByLabel("Description in that language").fill("Jóvenes de 12 a 24 años deciden sobre $100,000 para proyectos en toda la ciudad. ¡Comparta su idea!");
+  // The page reloaded before saving (a lost connection, a restart): the translation typed is still there.
+  const kept = admin.getByRole("status").filter({ hasText: "What you typed here earlier and did not send is back in the form." });
+  await admin.reload();
+  await expect(kept).toBeVisible();
+  await expect(admin.getByLabel("Description in that language")).toHaveValue(/deciden sobre \$100,000/);
   await admin.getByRole("button", { name: "Save translation" }).click();
   await expect(admin.getByText("Translation saved.")).toBeVisible();
+  // Saved, it is no longer kept as unsent.
+  await admin.reload();
+  await expect(admin.getByText("Translation saved.")).toBeVisible();
+  await expect(kept).toHaveCount(0);
   await admin.getByRole("link", { name: "Back to the page" }).click();
   await expect(admin.getByRole("region", { name: "Translations" }).getByRole("listitem").first()).toContainText("translated into Español");
 
