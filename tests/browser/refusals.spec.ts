@@ -379,6 +379,11 @@ test("a comment form opened before someone else signed in, in another tab, is re
   await shot(resident, "comment-refused-text-kept");
   await other.goto(ideaUrl);
   await expect(other.getByText("Written by the resident, not the delegate")).toHaveCount(0);
+  // That tab opened again is the delegate's now: the resident's unsent text is not put in their box.
+  await resident.goto(ideaUrl);
+  await expect(resident.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(resident.getByLabel("Add a comment")).toHaveValue("");
+  await expect(resident.getByText("What you typed here earlier and did not send is back in the form.")).toHaveCount(0);
 });
 
 test("an idea typed while the sign-in ended in another tab is not lost: after signing in again it is back in the form", async ({ browser }) => {
