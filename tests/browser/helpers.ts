@@ -36,3 +36,30 @@ export function query<T>(sql: string, ...params: unknown[]): T[] {
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
+
+/** An unused voter code of Eastgate (2026, knapsack): each test takes its own by `offset`, as a poll worker hands out cards. */
+export function unusedEastgateCode(offset: number): string {
+  const [row] = query<{ code: string }>(
+    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId join District d on d.id = v.districtId left join Participation p on p.voterCodeId = v.id
+     where c.slug = '2026' and d.name = 'Eastgate' and p.id is null and v.voidedAt is null order by v.code limit 1 offset ?`,
+    offset,
+  );
+  return row.code;
+}
+
+/** Another tab of this browser signs out (the sign-in `page` has ends under its open form); returns that tab. */
+export async function signOutInAnotherTab(page: Page) {
+  const other = await page.context().newPage();
+  await other.goto("/");
+  await other.getByRole("button", { name: "Sign out" }).click();
+  await expect(other.getByRole("link", { name: "Sign in" })).toBeVisible();
+  return other;
+}
+
+/** On the sign-in page a refusal sent `page` to: sign in again as `who`. */
+export async function signInAgain(page: Page, who: keyof typeof USERS) {
+  await expect(page).toHaveURL(/\/login\?redirectTo=/);
+  await page.getByLabel("Email").fill(USERS[who]);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

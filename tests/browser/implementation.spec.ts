@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { PASSWORD, query, shot, signIn, USERS } from "./helpers";
+import { query, shot, signIn, signInAgain, signOutInAnotherTab } from "./helpers";
 
 /** Staff add a milestone from the project page's form; the form's region, for what comes next. */
 async function addMilestone(staff: Page, title: string, plannedOn: string) {
@@ -228,16 +228,9 @@ test("an update typed while the sign-in ended in another tab is not lost, and on
   const note = "Crews poured the footings for the shade structure; the steel arrives on Monday.";
   await staff.getByRole("region", { name: "Post an update" }).getByLabel("What happened").fill(note);
   // Meanwhile, another tab of this browser signs out.
-  const other = await staff.context().newPage();
-  await other.goto("/");
-  await other.getByRole("button", { name: "Sign out" }).click();
-  await expect(other.getByRole("link", { name: "Sign in" })).toBeVisible();
-
+  await signOutInAnotherTab(staff);
   await staff.getByRole("button", { name: "Post update" }).click();
-  await expect(staff).toHaveURL(/\/login\?redirectTo=/);
-  await staff.getByLabel("Email").fill(USERS.parks);
-  await staff.getByLabel("Password").fill(PASSWORD);
-  await staff.getByRole("button", { name: "Sign in" }).click();
+  await signInAgain(staff, "parks");
   const post = staff.getByRole("region", { name: "Post an update" });
   const kept = post.getByRole("status").filter({ hasText: "What you typed here earlier and did not send is back in the form." });
   await expect(kept).toBeVisible();

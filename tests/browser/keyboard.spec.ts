@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { query, shot, signIn } from "./helpers";
+import { shot, signIn, unusedEastgateCode } from "./helpers";
 
 // Keyboard only: Tab / Shift+Tab to move, typing, Space, Enter and arrow keys to act. At every
 // stop the focused element must show a visible focus ring; errors must be announced and tied to
@@ -79,10 +79,7 @@ test("a resident submits an idea with the keyboard alone", async ({ browser }) =
 });
 
 test("a voter casts a ballot with the keyboard alone", async ({ page }) => {
-  const [code] = query<{ code: string }>(
-    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId join District d on d.id = v.districtId left join Participation p on p.voterCodeId = v.id
-     where c.slug = '2026' and d.name = 'Eastgate' and p.id is null and v.voidedAt is null order by v.code limit 1 offset 3`,
-  );
+  const code = unusedEastgateCode(3);
   await page.goto("/vote");
   const field = page.getByLabel("Voter code");
   await tabTo(page, field);
@@ -95,7 +92,7 @@ test("a voter casts a ballot with the keyboard alone", async ({ page }) => {
   await expect(field).toBeFocused();
   await expect(field).toHaveValue("AAAA-BBBB-CCCC");
   await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.type(code.code);
+  await page.keyboard.type(code);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: /Your ballot/ })).toBeVisible();
 
@@ -135,13 +132,10 @@ test("back at the code page with a notice, a wrong code then puts focus on the c
 });
 
 test("a refused ballot starts at its reasons, and a slow voter is warned before the ballot closes and gets more time", async ({ page }) => {
-  const [code] = query<{ code: string }>(
-    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId join District d on d.id = v.districtId left join Participation p on p.voterCodeId = v.id
-     where c.slug = '2026' and d.name = 'Eastgate' and p.id is null and v.voidedAt is null order by v.code limit 1 offset 4`,
-  );
+  const code = unusedEastgateCode(4);
   await page.clock.install();
   await page.goto("/vote");
-  await page.getByLabel("Voter code").fill(code.code);
+  await page.getByLabel("Voter code").fill(code);
   await page.getByRole("button", { name: "Continue to my ballot" }).click();
   await expect(page.getByText(/this ballot closes after 30 minutes without a step/)).toBeVisible();
   // Every project ticked: over the budget, refused. Focus starts on the reasons and the title says so.

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, query, shot, signIn, USERS } from "./helpers";
+import { PASSWORD, query, shot, signIn, signInAgain, signOutInAnotherTab, unusedEastgateCode, USERS } from "./helpers";
 
 // What each role must NOT be able to do, and bad input that must be refused without losing anything.
 
@@ -362,10 +362,7 @@ test("a comment form opened before someone else signed in, in another tab, is re
   const ideaUrl = resident.url();
   await resident.getByLabel("Add a comment").fill("Written by the resident, not the delegate");
   // Meanwhile, in another tab of this browser: the resident signs out, and the delegate signs in.
-  const other = await resident.context().newPage();
-  await other.goto("/");
-  await other.getByRole("button", { name: "Sign out" }).click();
-  await expect(other.getByRole("link", { name: "Sign in" })).toBeVisible();
+  const other = await signOutInAnotherTab(resident);
   await other.goto("/login");
   await other.getByLabel("Email").fill(USERS.delegate);
   await other.getByLabel("Password").fill(PASSWORD);
@@ -394,16 +391,9 @@ test("an idea typed while the sign-in ended in another tab is not lost: after si
   await resident.getByLabel("District").selectOption({ index: 1 });
   await resident.getByLabel("Category").selectOption({ index: 1 });
   // Meanwhile, another tab of this browser signs out.
-  const other = await resident.context().newPage();
-  await other.goto("/");
-  await other.getByRole("button", { name: "Sign out" }).click();
-  await expect(other.getByRole("link", { name: "Sign in" })).toBeVisible();
-
+  await signOutInAnotherTab(resident);
   await resident.getByRole("button", { name: "Submit idea" }).click();
-  await expect(resident).toHaveURL(/\/login\?redirectTo=/);
-  await resident.getByLabel("Email").fill(USERS.resident);
-  await resident.getByLabel("Password").fill(PASSWORD);
-  await resident.getByRole("button", { name: "Sign in" }).click();
+  await signInAgain(resident, "resident");
   // Back at the form, with what was typed, and told so.
   await expect(resident).toHaveURL(/\/ideas\/new\?cycle=youth-2027$/);
   await expect(resident.getByRole("status").filter({ hasText: "What you typed here earlier and did not send is back in the form." })).toBeVisible();
@@ -421,13 +411,10 @@ test("an idea typed while the sign-in ended in another tab is not lost: after si
 });
 
 test("a ballot confirmed twice on a slow line (a double click) is counted once, and the voter still gets the receipt with its tracker", async ({ browser }) => {
-  const [code] = query<{ code: string }>(
-    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId join District d on d.id = v.districtId left join Participation p on p.voterCodeId = v.id
-     where c.slug = '2026' and d.name = 'Eastgate' and p.id is null and v.voidedAt is null order by v.code limit 1 offset 6`,
-  );
+  const code = unusedEastgateCode(6);
   const page = await (await browser.newContext()).newPage();
   await page.goto("/vote");
-  await page.getByLabel("Voter code").fill(code.code);
+  await page.getByLabel("Voter code").fill(code);
   await page.getByRole("button", { name: "Continue to my ballot" }).click();
   await page.getByRole("checkbox").first().check();
   await page.getByRole("button", { name: "Review my ballot" }).click();
@@ -444,18 +431,15 @@ test("a ballot confirmed twice on a slow line (a double click) is counted once, 
   });
   await expect(page.getByRole("heading", { name: /Thank you — your ballot is recorded/ })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId("tracker")).toBeVisible();
-  const [{ n }] = query<{ n: number }>(`select count(*) as n from Participation p join VoterCode v on v.id = p.voterCodeId where v.code = ?`, code.code);
+  const [{ n }] = query<{ n: number }>(`select count(*) as n from Participation p join VoterCode v on v.id = p.voterCodeId where v.code = ?`, code);
   expect(n).toBe(1);
 });
 
 test("a session renewal still on its way when the voter presses Review is waited for, so its late cookie cannot undo the choices just sent", async ({ page }) => {
-  const [code] = query<{ code: string }>(
-    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId join District d on d.id = v.districtId left join Participation p on p.voterCodeId = v.id
-     where c.slug = '2026' and d.name = 'Eastgate' and p.id is null and v.voidedAt is null order by v.code limit 1 offset 9`,
-  );
+  const code = unusedEastgateCode(9);
   await page.clock.install();
   await page.goto("/vote");
-  await page.getByLabel("Voter code").fill(code.code);
+  await page.getByLabel("Voter code").fill(code);
   await page.getByRole("button", { name: "Continue to my ballot" }).click();
   await expect(page.locator("[data-ballot-summary]")).toBeVisible(); // the ballot's script runs
   // Six minutes reading, then a tick: the script renews the session in the background. A slow line
