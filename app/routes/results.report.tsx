@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { tallyRuleName } from "~/domain/cycles/rules-schema";
-import { scoreKindOf } from "~/domain/results/explain";
+import { explainNote, parseNote, scoreKindOf } from "~/domain/results/explain";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 
@@ -28,6 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       spentCents: r.spentCents,
       publishedAt: r.publishedAt?.toISOString().slice(0, 10) ?? "",
       winners: r.projects.filter((p) => p.selected).map((p) => ({ title: p.title, votes: p.votes, costCents: p.costCents })),
+      // The council adopts the whole result: what was not funded is on the page too, as the results page lists it.
+      notFunded: r.projects.filter((p) => !p.selected).map((p) => ({ title: p.title, votes: p.votes, costCents: p.costCents, note: p.note })),
     })),
   };
 }
@@ -60,6 +62,7 @@ export default function CouncilReport() {
           </p>
           {d.spoiled ? <p>{t("results:district.spoiled", { count: d.spoiled })}</p> : null}
           <table>
+            <caption>{t("results:report.fundedCaption")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("results:report.winningProject")}</th>
@@ -75,6 +78,29 @@ export default function CouncilReport() {
               <tr><th scope="row" colSpan={2}>{t("results:report.districtBudget")}</th><td className="num">{money(d.budgetCents)}</td></tr>
             </tfoot>
           </table>
+          {d.notFunded.length ? (
+            <table>
+              <caption>{t("results:report.notFundedCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("results:report.project")}</th>
+                  <th scope="col" className="num">{t(cycle.score === "points" ? "results:district.points" : "results:district.votes")}</th>
+                  <th scope="col" className="num">{t("results:district.cost")}</th>
+                  <th scope="col">{t("results:district.outcome")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.notFunded.map((p) => (
+                  <tr key={p.title}>
+                    <td>{p.title}</td>
+                    <td className="num">{f.number(p.votes)}</td>
+                    <td className="num">{money(p.costCents)}</td>
+                    <td>{explainNote(parseNote(p.note), money, (key, values) => t(key, values), cycle.score)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
           <p><Trans i18nKey="results:report.hash" values={{ hash: d.hash }} components={{ code: <code /> }} /></p>
         </section>
       ))}

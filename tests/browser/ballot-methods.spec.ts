@@ -165,8 +165,13 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
     await expect(report).toContainText(`1 ballot counted with the rule “${cycle.rule}” (run 1).`);
     await expect(report.getByRole("row", { name: /^Total funded/ })).toContainText(money(e.spent));
     await expect(report.getByRole("row", { name: /^District budget/ })).toContainText(money(e.budget));
-    for (const w of e.winners) await expect(report.getByRole("row", { name: new RegExp(`^${w.title}`) })).toContainText(money(w.cost));
-    await expect(report.locator("tbody tr")).toHaveCount(e.winners.length);
+    const funded = report.getByRole("table", { name: "Funded", exact: true });
+    for (const w of e.winners) await expect(funded.getByRole("row", { name: new RegExp(`^${w.title}`) })).toContainText(money(w.cost));
+    await expect(funded.locator("tbody tr")).toHaveCount(e.winners.length);
+    // What was not funded is on the council's page too, with its votes (points), as on the results page.
+    const notFunded = report.getByRole("table", { name: "Not funded" });
+    await expect(notFunded.locator("tbody tr")).toHaveCount(e.losers.length);
+    for (const l of e.losers) await expect(notFunded.getByRole("row", { name: new RegExp(`^${l.title}`) })).toContainText(`${l.votes}${money(l.cost)}${l.note}`);
     await expect(report.getByText("SHA-256 of the ballots counted:")).toContainText(hashes.get(e.district)!);
   }
   await page.emulateMedia({ media: "print" });
