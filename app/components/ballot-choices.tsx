@@ -2,13 +2,15 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { BallotRules } from "~/domain/ballots/rules";
 import { INTL_LOCALE } from "~/i18n/config";
-import { useLocale, useMessage } from "~/i18n/i18n";
+import { useLocale, useMessage, useWrittenIn } from "~/i18n/i18n";
 import { HiddenContext } from "~/components/forms";
 
 export interface BallotOption {
   id: string;
   title: string;
   description: string;
+  /** The language of the title and description when not the page's (see useWrittenIn). */
+  writtenIn?: string | null;
   category: string;
   costCents: number;
 }
@@ -35,6 +37,7 @@ export function BallotChoices({
   const { t } = useTranslation();
   const say = useMessage();
   const choice = useChoice();
+  const writtenIn = useWrittenIn();
   return (
     <fieldset>
       <legend>{legend}</legend>
@@ -66,10 +69,10 @@ export function BallotChoices({
               </p>
             ) : null}
             <label htmlFor={`p-${o.id}`}>
-              {o.title} — <span className="cost">{money(o.costCents)}</span>
+              <span lang={writtenIn(o.writtenIn)}>{o.title}</span> — <span className="cost">{money(o.costCents)}</span>
             </label>
             <p id={`d-${o.id}`} className="muted">
-              {o.category}. {o.description}
+              {o.category}. <span lang={writtenIn(o.writtenIn)}>{o.description}</span>
             </p>
             <p>
               <Link to={`/proposals/${o.id}`} target="_blank" rel="noreferrer">

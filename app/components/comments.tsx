@@ -5,7 +5,7 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { FieldErrors, FormErrors } from "~/components/forms";
 import { KeptDraftNotice, useKeptDraft } from "~/components/kept-draft";
 import type { CommentThreadView } from "~/db/comments.server";
-import { useFormat } from "~/i18n/i18n";
+import { useFormat, useWrittenIn } from "~/i18n/i18n";
 
 type Errors = Record<string, string[]> | undefined;
 type Answer = { errors?: Errors; fields?: Record<string, string> } | undefined;
@@ -110,6 +110,7 @@ function HideForm({ commentId }: { commentId: string }) {
 export function CommentThread({ thread }: { thread: CommentThreadView }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const writtenIn = useWrittenIn();
   const headingId = `comments-${thread.channel}`;
   const location = useLocation();
   return (
@@ -127,7 +128,7 @@ export function CommentThread({ thread }: { thread: CommentThreadView }) {
             </p>
             {c.hidden ? <p className="moderation-note">{t("comments:hiddenNote")}</p> : null}
             {c.hiddenReason ? <p className="moderation-note">{t("comments:hiddenReason", { reason: c.hiddenReason })}</p> : null}
-            {c.body !== null ? <p className="comment-body">{c.body}</p> : null}
+            {c.body !== null ? <p className="comment-body" lang={writtenIn(c.writtenIn)}>{c.body}</p> : null}
             {thread.canHide && !c.hidden ? <HideForm commentId={c.id} /> : null}
           </li>
         ))}

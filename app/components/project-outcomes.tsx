@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { explainNote, parseNote, type ScoreKind } from "~/domain/results/explain";
-import { useFormat } from "~/i18n/i18n";
+import { useFormat, useWrittenIn } from "~/i18n/i18n";
 
 export interface ProjectOutcomeRow {
   id: string;
@@ -10,6 +10,8 @@ export interface ProjectOutcomeRow {
   costCents: number;
   selected: boolean;
   note: string;
+  /** The title's language when not the page's (see useWrittenIn). */
+  writtenIn?: string | null;
 }
 
 /**
@@ -19,6 +21,7 @@ export interface ProjectOutcomeRow {
 export function ProjectOutcomes({ district, projects, score, currency }: { district: string; projects: readonly ProjectOutcomeRow[]; score: ScoreKind; currency: string }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const writtenIn = useWrittenIn();
   const money = (c: number) => f.money(c, currency);
   const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
   const points = score === "points";
@@ -37,7 +40,10 @@ export function ProjectOutcomes({ district, projects, score, currency }: { distr
         <tbody>
           {projects.map((p) => (
             <tr key={p.id}>
-              <td>{p.number === null ? p.title : `#${p.number} ${p.title}`}</td>
+              <td>
+                {p.number === null ? "" : `#${p.number} `}
+                <span lang={writtenIn(p.writtenIn)}>{p.title}</span>
+              </td>
               <td className="num" data-label={t(points ? "results:district.points" : "results:district.votes")}>{f.number(p.votes)}</td>
               <td className="num" data-label={t("results:district.cost")}>{money(p.costCents)}</td>
               <td>

@@ -49,6 +49,8 @@ export async function ballotOptions(cycleId: string, districtId: string, orderSe
       number: p.number,
       title: p.title,
       description: p.description,
+      /** null once replaced by a translation into the voter's language */
+      writtenIn: p.writtenIn as string | null,
       category: p.category.name,
       categoryId: p.category.id,
       costCents: p.costEstimates[0].totalCents,
@@ -57,7 +59,10 @@ export async function ballotOptions(cycleId: string, districtId: string, orderSe
   if (locale) {
     const translated = await translationsInto("proposal", options.map((o) => o.id), locale);
     const categories = await categoryNamesIn([...new Map(proposals.map((p) => [p.category.id, p.category])).values()], locale);
-    for (const o of options) Object.assign(o, translated.get(o.id) ?? {}, { category: categories.get(o.categoryId) ?? o.category });
+    for (const o of options) {
+      const translation = translated.get(o.id);
+      Object.assign(o, translation ? { ...translation, writtenIn: null } : {}, { category: categories.get(o.categoryId) ?? o.category });
+    }
   }
   if (!orderSeed) return options;
   const key = (id: string) => createHash("sha256").update(`${orderSeed}:${id}`).digest("hex");

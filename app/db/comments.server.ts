@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE } from "~/i18n/config";
 import { hasRole, type Actor } from "~/domain/auth/roles";
 import { withinReach } from "~/domain/committees/permissions";
 import { delegateReach } from "./committees.server";
@@ -56,6 +57,7 @@ export async function commentThread(actor: Actor | null, target: CommentTarget, 
         createdAt: c.createdAt.toISOString(),
         hidden,
         body: !hidden || seesHidden ? c.body : null,
+        writtenIn: c.writtenIn,
         hiddenReason: hidden && seesHidden ? c.hiddenReason : null,
       };
     }),
@@ -63,10 +65,10 @@ export async function commentThread(actor: Actor | null, target: CommentTarget, 
 }
 export type CommentThreadView = NonNullable<Awaited<ReturnType<typeof commentThread>>>;
 
-export async function addComment(input: CommentInput, actor: Actor) {
+export async function addComment(input: CommentInput, actor: Actor, writtenIn: string = DEFAULT_LOCALE) {
   return prisma.$transaction(async (tx) => {
     const comment = await tx.comment.create({
-      data: { targetType: input.targetType, targetId: input.targetId, channel: input.channel, body: input.body, authorId: actor.id },
+      data: { targetType: input.targetType, targetId: input.targetId, channel: input.channel, body: input.body, writtenIn, authorId: actor.id },
     });
     await audit(tx, actor, "comment.create", { type: "comment", id: comment.id }, { target: `${input.targetType}:${input.targetId}`, channel: input.channel });
     return comment;

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE } from "~/i18n/config";
 import type { Actor } from "~/domain/auth/roles";
 import { withinReach, type DelegateReach } from "~/domain/committees/permissions";
 import { PROPOSAL_SOURCE_STATUSES } from "~/domain/ideas/permissions";
@@ -55,11 +56,12 @@ export async function districtAndCategoryInCycle(cycleId: string, districtId: st
   return { district: d === 1, category: c === 1 };
 }
 
-export async function createIdea(cycleId: string, input: IdeaInput, actor: Actor) {
+/** `writtenIn`: the language of the page it was written on (marked where it is shown in another). */
+export async function createIdea(cycleId: string, input: IdeaInput, actor: Actor, writtenIn: string = DEFAULT_LOCALE) {
   return prisma.$transaction(async (tx) => {
     const last = await tx.idea.aggregate({ where: { cycleId }, _max: { number: true } });
     const idea = await tx.idea.create({
-      data: { ...input, cycleId, authorId: actor.id, number: (last._max.number ?? 0) + 1 },
+      data: { ...input, writtenIn, cycleId, authorId: actor.id, number: (last._max.number ?? 0) + 1 },
     });
     await audit(tx, actor, "idea.create", { type: "idea", id: idea.id }, { number: idea.number });
     return idea;
@@ -155,11 +157,11 @@ export async function ideaTitles(cycleId: string) {
 }
 
 /** Saves all checked rows of an import, or none: one transaction, numbered after the cycle's last idea. */
-export async function importIdeas(cycleId: string, ideas: readonly ImportedIdea[], actor: Actor) {
+export async function importIdeas(cycleId: string, ideas: readonly ImportedIdea[], actor: Actor, writtenIn: string = DEFAULT_LOCALE) {
   return prisma.$transaction(async (tx) => {
     const last = await tx.idea.aggregate({ where: { cycleId }, _max: { number: true } });
     const first = (last._max.number ?? 0) + 1;
-    await tx.idea.createMany({ data: ideas.map((idea, i) => ({ ...idea, cycleId, authorId: null, number: first + i })) });
+    await tx.idea.createMany({ data: ideas.map((idea, i) => ({ ...idea, writtenIn, cycleId, authorId: null, number: first + i })) });
     await audit(tx, actor, "ideas.import", { type: "cycle", id: cycleId }, { count: ideas.length, first, last: first + ideas.length - 1 });
     return { first, last: first + ideas.length - 1, count: ideas.length };
   });

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE } from "~/i18n/config";
 import type { Actor } from "~/domain/auth/roles";
 import { milestoneNews, spendSummary, type MilestoneDates } from "~/domain/implementation/progress";
 import { message } from "~/i18n/message";
@@ -41,7 +42,7 @@ export async function listProjects(filter: { cycleId?: string; districtIds?: str
       cycle: true,
       district: true,
       agency: true,
-      proposal: { select: { title: true } },
+      proposal: { select: { title: true, writtenIn: true } },
       updates: { where: { hiddenAt: null }, orderBy: { postedOn: "desc" }, take: 1 },
       milestones: { select: { plannedOn: true, actualOn: true, droppedAt: true } },
       spends: { select: { amountCents: true, withdrawnAt: true } },
@@ -56,7 +57,7 @@ export async function getProject(id: string) {
       cycle: true,
       district: true,
       agency: true,
-      proposal: { select: { id: true, number: true, title: true, description: true } },
+      proposal: { select: { id: true, number: true, title: true, description: true, writtenIn: true } },
       updates: { orderBy: [{ postedOn: "desc" }, { createdAt: "desc" }] },
       milestones: { orderBy: [{ plannedOn: "asc" }, { createdAt: "asc" }] },
       spends: { orderBy: [{ spentOn: "desc" }, { createdAt: "desc" }] },
@@ -112,11 +113,12 @@ export async function postProjectUpdate(
   projectId: string,
   input: { status: string; percentComplete: number; note: string; postedOn: string; photo?: string; photoAlt?: string },
   actor: Actor,
+  writtenIn: string = DEFAULT_LOCALE,
 ) {
   return changeWithMail(async (tx) => {
     // The newest update still shown (a taken-down one no longer says where the project stands).
     const latest = await tx.projectUpdate.findFirst({ where: { projectId, hiddenAt: null }, orderBy: [{ postedOn: "desc" }, { createdAt: "desc" }], select: { postedOn: true } });
-    const update = await tx.projectUpdate.create({ data: { projectId, authorId: actor.id, ...input } });
+    const update = await tx.projectUpdate.create({ data: { projectId, authorId: actor.id, ...input, writtenIn } });
     // A backdated update joins the timeline without overwriting the current status, and followers are not
     // told of a status the project does not have now.
     const current = !latest || input.postedOn >= latest.postedOn;
@@ -255,7 +257,7 @@ export async function projectsForReportBack(cycleId: string, locale: string) {
       title: true,
       status: true,
       proposalId: true,
-      proposal: { select: { title: true } },
+      proposal: { select: { title: true, writtenIn: true } },
       cycle: { select: { id: true, name: true } },
       district: { select: { id: true, name: true } },
       milestones: { select: { plannedOn: true, actualOn: true, droppedAt: true } },
@@ -269,7 +271,7 @@ export async function projectsForReportBack(cycleId: string, locale: string) {
   return projects.map((p) => {
     const cancel = p.updates[0];
     const cancelReason = cancel ? (reasons.get(cancel.id)?.description ?? cancel.note) : null;
-    return { id: p.id, title: named.get(p.id)!.title, status: p.status, milestones: p.milestones, cancelReason };
+    return { id: p.id, title: named.get(p.id)!.title, writtenIn: named.get(p.id)!.writtenIn, status: p.status, milestones: p.milestones, cancelReason };
   }).sort((a, b) => a.title.localeCompare(b.title, locale));
 }
 

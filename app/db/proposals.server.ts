@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE } from "~/i18n/config";
 import type { Actor } from "~/domain/auth/roles";
 import { withinReach, type DelegateReach } from "~/domain/committees/permissions";
 import { PROPOSAL_SOURCE_STATUSES } from "~/domain/ideas/permissions";
@@ -46,16 +47,16 @@ class IdeasChanged extends Error {}
 const IDEAS_NOT_USABLE = "One of the chosen ideas is not part of this cycle, was merged into another, or was not taken forward.";
 
 /** `reach`: where the delegate works (their committees); a cycle without committees is everyone's. */
-export async function createProposal(cycleId: string, input: z.infer<typeof createProposalInput>, actor: Actor, reach: DelegateReach = { wholeCycle: true }) {
+export async function createProposal(cycleId: string, input: z.infer<typeof createProposalInput>, actor: Actor, reach: DelegateReach = { wholeCycle: true }, writtenIn: string = DEFAULT_LOCALE) {
   try {
-    return await proposalFromIdeas(cycleId, input, actor, reach);
+    return await proposalFromIdeas(cycleId, input, actor, reach, writtenIn);
   } catch (error) {
     if (error instanceof IdeasChanged) return { ok: false as const, error: IDEAS_NOT_USABLE };
     throw error;
   }
 }
 
-function proposalFromIdeas(cycleId: string, input: z.infer<typeof createProposalInput>, actor: Actor, reach: DelegateReach) {
+function proposalFromIdeas(cycleId: string, input: z.infer<typeof createProposalInput>, actor: Actor, reach: DelegateReach, writtenIn: string) {
   return changeWithMail(async (tx) => {
     // An idea already closed with a public reason, merged into another, or outside the delegate's committees
     // cannot be used by a tampered form.
@@ -73,6 +74,7 @@ function proposalFromIdeas(cycleId: string, input: z.infer<typeof createProposal
         categoryId: input.categoryId,
         title: input.title,
         description: input.description,
+        writtenIn,
         createdById: actor.id,
         revisions: {
           create: { number: 1, title: input.title, description: input.description, editedById: actor.id, note: "" },

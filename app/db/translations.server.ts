@@ -13,6 +13,12 @@ export async function translationsOf(targetType: TranslatableType, targetId: str
   return prisma.contentTranslation.findMany({ where: { targetType, targetId }, orderBy: { locale: "asc" } });
 }
 
+/** The language each proposal was written in, by id (for a title shown untranslated: see useWrittenIn). */
+export async function proposalsWrittenIn(ids: readonly string[]) {
+  const rows = await prisma.proposal.findMany({ where: { id: { in: [...ids] } }, select: { id: true, writtenIn: true } });
+  return new Map(rows.map((r) => [r.id, r.writtenIn]));
+}
+
 /** Which languages each item has a translation in, by item id (items without any are left out). */
 export async function translatedLocales(targetType: TranslatableType, targetIds: readonly string[]) {
   const rows = await prisma.contentTranslation.findMany({ where: { targetType, targetId: { in: [...targetIds] } }, select: { targetId: true, locale: true }, orderBy: { locale: "asc" } });
@@ -52,7 +58,7 @@ export async function districtNamesIn(districts: readonly { id: string; name: st
  * proposal's title (it does unless renamed; a renamed project is not what was translated). By project id.
  */
 export async function projectsInLocale(
-  projects: readonly { id: string; title: string; proposalId: string; proposal: { title: string }; cycle: { id: string; name: string }; district: { id: string; name: string } }[],
+  projects: readonly { id: string; title: string; proposalId: string; proposal: { title: string; writtenIn?: string }; cycle: { id: string; name: string }; district: { id: string; name: string } }[],
   locale: string,
 ) {
   const cycles = [...new Map(projects.map((p) => [p.cycle.id, { id: p.cycle.id, name: p.cycle.name }])).values()];
@@ -64,7 +70,9 @@ export async function projectsInLocale(
   return new Map(
     projects.map((p) => {
       const translation = (projectUsesProposalTranslation(p) && proposals.get(p.proposalId)) || null;
-      return [p.id, { title: translation?.title ?? p.title, translation, cycle: cycleNames.get(p.cycle.id)!, district: districtNames.get(p.district.id)! }];
+      // The proposal's language for a title shown as written (not for a renamed project's: staff may write in any).
+      const writtenIn = !translation && projectUsesProposalTranslation(p) ? (p.proposal.writtenIn ?? null) : null;
+      return [p.id, { title: translation?.title ?? p.title, translation, writtenIn, cycle: cycleNames.get(p.cycle.id)!, district: districtNames.get(p.district.id)! }];
     }),
   );
 }

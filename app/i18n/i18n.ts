@@ -76,3 +76,13 @@ export function useFormat() {
 export function formatDate(value: string | Date, intlLocale: string): string {
   return new Date(value).toLocaleDateString(intlLocale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 }
+
+/**
+ * What a person wrote is shown as written where nobody translated it: a `lang` for it when its
+ * language is not the page's, so a screen reader reads it with the right voice (WCAG 3.1.2).
+ * `writtenIn` is null for a translation (in the page's language).
+ */
+export function useWrittenIn() {
+  const page = useLocale();
+  return (writtenIn: string | null | undefined): string | undefined => (writtenIn && writtenIn !== page ? writtenIn : undefined);
+}

@@ -10,7 +10,7 @@ import { byWhatResidentsCanDoNow, PHASE_KEYS } from "~/domain/cycles/phases";
 import { ballotRulesFor, describeBallotRules } from "~/domain/ballots/rules";
 import { tallyRuleName } from "~/domain/cycles/rules-schema";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
-import { createI18n, useFormat, useMessage, type Translations } from "~/i18n/i18n";
+import { createI18n, useFormat, useMessage, useWrittenIn, type Translations } from "~/i18n/i18n";
 import { projectsForReportBack, reportBackCycle } from "~/db/projects.server";
 import { cyclesInLocale, districtNamesIn } from "~/db/translations.server";
 import { localeOf } from "~/i18n/i18n.server";
@@ -32,7 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const found = await reportBackCycle(OPEN_PHASES);
   const previous = found && (await cyclesInLocale([found], locale))[0];
   const districtNames = await districtNamesIn(cycles.flatMap((c) => c.districts), locale);
-  const report = previous ? { cycle: previous, ...reportBack(await projectsForReportBack(previous.id, locale), new Date().toISOString().slice(0, 10)) } : null;
+  const reported = previous ? await projectsForReportBack(previous.id, locale) : [];
+  const back = previous ? reportBack(reported, new Date().toISOString().slice(0, 10)) : null;
+  const writtenIn = new Map(reported.map((p) => [p.id, p.writtenIn]));
+  const withLanguage = <T extends { id: string }>(ps: T[]) => ps.map((p) => ({ ...p, writtenIn: writtenIn.get(p.id) ?? null }));
+  const report = previous && back ? { cycle: previous, ...back, cancelled: withLanguage(back.cancelled), delayed: withLanguage(back.delayed) } : null;
   return {
     report,
     cycles: cycles
@@ -128,6 +132,7 @@ export default function Home() {
 
 function ReportBack({ report }: { report: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["report"]> }) {
   const { t } = useTranslation();
+  const writtenIn = useWrittenIn();
   // Counted as the list filters them: a late milestone makes a project delayed, not only its status.
   const list = (health: string) => `/projects?cycle=${report.cycle.slug}&health=${health}`;
   return (
@@ -149,7 +154,7 @@ function ReportBack({ report }: { report: NonNullable<ReturnType<typeof useLoade
               {report.delayed.map((p, i) => (
                 <span key={p.id}>
                   {i > 0 ? ", " : ""}
-                  <Link to={`/projects/${p.id}`}>{p.title}</Link>
+                  <Link to={`/projects/${p.id}`} lang={writtenIn(p.writtenIn)}>{p.title}</Link>
                 </span>
               ))}
             </>
@@ -161,7 +166,7 @@ function ReportBack({ report }: { report: NonNullable<ReturnType<typeof useLoade
             <ul>
               {report.cancelled.map((p) => (
                 <li key={p.id}>
-                  <Link to={`/projects/${p.id}`}>{p.title}</Link>: {p.reason ?? t("home:reportBack.noReason")}
+                  <Link to={`/projects/${p.id}`} lang={writtenIn(p.writtenIn)}>{p.title}</Link>: {p.reason ?? t("home:reportBack.noReason")}
                 </li>
               ))}
             </ul>

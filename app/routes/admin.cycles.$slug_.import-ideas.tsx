@@ -14,6 +14,7 @@ import { ideaPermissions } from "~/domain/ideas/permissions";
 import { useMessage } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
+import { localeOf } from "~/i18n/i18n.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (invalidRows > 0 && parsed.data.skipInvalid !== "yes") {
     return data({ error: message("imports:confirmSkip", { count: invalidRows }), csv, check }, { status: 400 });
   }
-  const imported = await importIdeas(cycle.id, check.valid, actor);
+  const imported = await importIdeas(cycle.id, check.valid, actor, await localeOf(request));
   return redirect(`/admin/cycles/${cycle.slug}/import-ideas?imported=${imported.count}&first=${imported.first}&last=${imported.last}`);
 }
 

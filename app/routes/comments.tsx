@@ -13,6 +13,7 @@ import { commentInput, hideInput } from "~/domain/comments/schema";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import { LIMITS, takeAttempt } from "~/rate-limit.server";
+import { localeOf } from "~/i18n/i18n.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -58,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return refuse(fields, errorsOf(parsed.error), target.path);
   const limited = await takeAttempt([LIMITS.commentPerAccount, actor!.id]);
   if (limited) return refuse(fields, { "": [limited] }, target.path, 429);
-  const comment = await addComment(parsed.data, actor!);
+  const comment = await addComment(parsed.data, actor!, await localeOf(request));
   return redirect(`${target.path}#comment-${comment.id}`);
 }
 

@@ -19,11 +19,11 @@ import { hasSupported, hideIdea, markNotTakenForward, mergeIdea, othersSupportin
 import { loadIdea } from "~/guards.server";
 import { ideaPermissions, IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
 import { ideaDecisionInput, ideaHideInput, ideaMergeInput, ideaWithdrawInput } from "~/domain/ideas/schema";
-import { TranslatedDescription } from "~/components/translated";
+import { SLOT, TranslatedDescription, WithWords } from "~/components/translated";
 import { categoryNamesIn, districtNamesIn, translationsInto } from "~/db/translations.server";
 import { translationPermissions } from "~/domain/translations/permissions";
 import { localeOf } from "~/i18n/i18n.server";
-import { useFormat } from "~/i18n/i18n";
+import { useFormat, useWrittenIn } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
@@ -63,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       number: idea.number,
       title: idea.title,
       description: idea.description,
+      writtenIn: idea.writtenIn,
       location: idea.location,
       status: idea.status,
       outcomeReason: idea.outcomeReason,
@@ -147,6 +148,7 @@ export default function IdeaPage() {
   const [withdrawForm, withdrawFields] = useForm({ lastResult: answered === "withdraw" ? lastResult : undefined, id: "withdraw" });
   const { t } = useTranslation();
   const f = useFormat();
+  const writtenIn = useWrittenIn();
   return (
     <article>
       <p><Link to={`/ideas?cycle=${idea.cycle.slug}`}>{t("ideas:detail.back", { cycle: idea.cycle.name })}</Link></p>
@@ -156,7 +158,9 @@ export default function IdeaPage() {
       {searchParams.get("supported") === "1" ? <Notice tone="success">{t("ideas:detail.supportedNow")}</Notice> : null}
       {searchParams.get("supported") === "again" ? <Notice>{t("ideas:detail.supportedAgain")}</Notice> : null}
       {hidden ? <Notice tone="error">{t("ideas:hide.hiddenNotice", { reason: hidden.reason })}</Notice> : null}
-      <h1>{t("ideas:detail.title", { number: idea.number, title: translation?.title ?? idea.title })}</h1>
+      <h1>
+        <WithWords template={t("ideas:detail.title", { number: idea.number, title: SLOT })} words={translation?.title ?? idea.title} lang={translation ? undefined : writtenIn(idea.writtenIn)} />
+      </h1>
       <p className="meta">
         {t("ideas:detail.byline", {
           district: idea.district,

@@ -12,6 +12,8 @@ import { ideaFilter } from "~/domain/ideas/schema";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
 import { categoryNamesIn, districtNamesIn } from "~/db/translations.server";
+import { SLOT, WithWords } from "~/components/translated";
+import { useWrittenIn } from "~/i18n/i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:list.metaTitle");
 
@@ -31,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: i.id,
       number: i.number,
       title: i.title,
+      writtenIn: i.writtenIn,
       district: districtNames.get(i.district.id) ?? i.district.name,
       category: categoryNames.get(i.category.id) ?? i.category.name,
       status: i.status,
@@ -42,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Ideas() {
   const { cycle, cycles, ideas, filter, canSubmit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const writtenIn = useWrittenIn();
   if (!cycle) return <><h1>{t("ideas:list.title")}</h1><p>{t("ideas:list.noCycle")}</p></>;
   return (
     <>
@@ -61,7 +65,7 @@ export default function Ideas() {
       <ul className="item-list">
         {ideas.map((i) => (
           <li key={i.id} className="item">
-            <h2 className="item-title"><Link to={`/ideas/${i.id}`}>{t("ideas:list.ideaTitle", { number: i.number, title: i.title })}</Link></h2>
+            <h2 className="item-title"><Link to={`/ideas/${i.id}`}><WithWords template={t("ideas:list.ideaTitle", { number: i.number, title: SLOT })} words={i.title} lang={writtenIn(i.writtenIn)} /></Link></h2>
             <p className="meta">
               {i.district} · {i.category} · {t("ideas:list.supports", { count: i.supports })} ·{" "}
               <span className={`status status-${i.status}`}>{IDEA_STATUS_KEYS[i.status] ? t(IDEA_STATUS_KEYS[i.status]) : i.status}</span>

@@ -62,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const similar = similarIdeas(submission.value.title, await openIdeaTitles(cycle.id));
     if (similar.length) return data({ ...submission.reply(), similar });
   }
-  const idea = await createIdea(cycle.id, submission.value, actor);
+  const idea = await createIdea(cycle.id, submission.value, actor, await localeOf(request));
   await recordAttempt([LIMITS.ideaPerAccount, actor.id]);
   return redirect(`/ideas/${idea.id}?submitted=1`);
 }

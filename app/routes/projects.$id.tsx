@@ -36,7 +36,7 @@ import {
 } from "~/domain/implementation/schema";
 import { MAX_PHOTO_BYTES, type PhotoProblem } from "~/domain/implementation/upload";
 import { formReply } from "~/http.server";
-import { useFormat } from "~/i18n/i18n";
+import { useFormat, useWrittenIn } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import { removePhoto, storePhoto } from "~/uploads.server";
@@ -74,7 +74,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: project.id,
       title: named.title,
       // Shown with the original one click away (the proposal's text, as voted on).
-      original: { title: project.title, description: project.proposal.description },
+      original: { title: project.title, description: project.proposal.description, writtenIn: project.proposal.writtenIn },
+      // The proposal's language, while the project bears its title (staff may rename it, in any language).
+      writtenIn: named.writtenIn,
       translation: named.translation,
       cycle: { name: named.cycle, slug: project.cycle.slug },
       district: named.district,
@@ -91,6 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         percentComplete: u.percentComplete,
         note: u.hiddenAt ? "" : translated.get(u.id)?.description ?? u.note,
         translated: !u.hiddenAt && translated.has(u.id),
+        writtenIn: translated.has(u.id) ? null : u.writtenIn,
         postedOn: u.postedOn,
         photo: u.photo,
         photoAlt: u.photoAlt,
@@ -211,7 +214,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     photo = stored.name;
   }
   try {
-    await postProjectUpdate(project.id, { ...submission.value, ...(photo ? { photo, photoAlt: alt!.data! } : {}) }, actor!);
+    await postProjectUpdate(project.id, { ...submission.value, ...(photo ? { photo, photoAlt: alt!.data! } : {}) }, actor!, await localeOf(request));
   } catch (error) {
     if (photo) await removePhoto(photo);
     throw error;
@@ -240,6 +243,7 @@ export default function ProjectPage() {
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const f = useFormat();
+  const writtenIn = useWrittenIn();
   // Named (and keyed) by how many updates there are, like the milestone and spending forms below:
   // once an update is posted the form starts again from the project as it now is, so a second
   // press does not post the same note twice.
@@ -285,7 +289,7 @@ export default function ProjectPage() {
       {searchParams.get("withdrawn") ? <Notice tone="success">{t("projects:spend.withdrawnNotice")}</Notice> : null}
       {searchParams.get("takenDown") ? <Notice tone="success">{t("projects:takeDown.notice")}</Notice> : null}
       {searchParams.get("dropped") ? <Notice tone="success">{t("projects:milestones.droppedNotice")}</Notice> : null}
-      <h1>{project.title}</h1>
+      <h1 lang={writtenIn(project.writtenIn)}>{project.title}</h1>
       <p className="meta">
         {project.cycle.name} · {project.district} · {t("projects:detail.budget", { budget: f.money(project.budgetCents, project.currency) })}
         {project.agency ? ` · ${project.agency}` : ""}
@@ -372,7 +376,7 @@ export default function ProjectPage() {
                 {entry.update.takenDown ? (
                   <p className="moderation-note">{t("projects:takeDown.done", { date: f.date(entry.update.takenDown.on), reason: entry.update.takenDown.reason })}</p>
                 ) : (
-                  <p className="prose">{entry.update.note}</p>
+                  <p className="prose" lang={writtenIn(entry.update.writtenIn)}>{entry.update.note}</p>
                 )}
                 {entry.update.translated ? <p className="hint">{t("translations:shown")}</p> : null}
                 {canTranslate && !entry.update.takenDown ? (

@@ -9,7 +9,7 @@ import { listProjects } from "~/db/projects.server";
 import { cyclesInLocale, districtNamesIn, projectsInLocale } from "~/db/translations.server";
 import { PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
 import { HEALTH_KEYS, milestoneState, PROJECT_HEALTHS, projectHealth, spendSummary } from "~/domain/implementation/progress";
-import { useFormat } from "~/i18n/i18n";
+import { useFormat, useWrittenIn } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 
@@ -47,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     projects: shown.map((p) => ({
       id: p.id,
       title: named.get(p.id)!.title,
+      writtenIn: named.get(p.id)!.writtenIn,
       cycle: named.get(p.id)!.cycle,
       district: named.get(p.id)!.district,
       agency: p.agency?.name ?? null,
@@ -64,6 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Projects() {
   const { filter, cycles, districts, projects } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const writtenIn = useWrittenIn();
   const f = useFormat();
   return (
     <>
@@ -92,7 +94,7 @@ export default function Projects() {
       <ul className="item-list">
         {projects.map((p) => (
           <li key={p.id} className="item">
-            <h2 className="item-title"><Link to={`/projects/${p.id}`}>{p.title}</Link></h2>
+            <h2 className="item-title"><Link to={`/projects/${p.id}`} lang={writtenIn(p.writtenIn)}>{p.title}</Link></h2>
             <p className="meta">
               {p.cycle} · {p.district} · {f.money(p.budgetCents, p.currency)}{p.agency ? ` · ${p.agency}` : ""} ·{" "}
               <span className={`status status-${p.status}`}>{PROJECT_STATUS_KEYS[p.status] ? t(PROJECT_STATUS_KEYS[p.status]) : p.status}</span>

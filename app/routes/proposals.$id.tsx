@@ -21,12 +21,12 @@ import { loadProposal } from "~/guards.server";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { proposalPermissions, PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
 import { revisionNote, sendForCostingInput } from "~/domain/proposals/schema";
-import { TranslatedDescription } from "~/components/translated";
+import { SLOT, TranslatedDescription, WithWords } from "~/components/translated";
 import { categoryNamesIn, districtNamesIn, translationsInto } from "~/db/translations.server";
 import { translationLockedReason, translationPermissions } from "~/domain/translations/permissions";
 import { localeOf, serverT } from "~/i18n/i18n.server";
 import { criterionLabel } from "~/domain/costing/estimate";
-import { useFormat } from "~/i18n/i18n";
+import { useFormat, useWrittenIn } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
@@ -72,6 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       number: proposal.number,
       title: proposal.title,
       description: proposal.description,
+      writtenIn: proposal.writtenIn,
       status: proposal.status,
       district: (await districtNamesIn([proposal.district], locale)).get(proposal.district.id) ?? proposal.district.name,
       category: (await categoryNamesIn([proposal.category], locale)).get(proposal.category.id) ?? proposal.category.name,
@@ -126,6 +127,7 @@ export default function ProposalPage() {
   const [form, fields] = useForm({ lastResult, id: "send" });
   const { t } = useTranslation();
   const f = useFormat();
+  const writtenIn = useWrittenIn();
   return (
     <article>
       <p><Link to={`/proposals?cycle=${proposal.cycle.slug}`}>{t("proposals:detail.back", { cycle: proposal.cycle.name })}</Link></p>
@@ -133,7 +135,9 @@ export default function ProposalPage() {
       {searchParams.get("sent") ? <Notice tone="success">{t("proposals:detail.sent")}</Notice> : null}
       {searchParams.get("costed") ? <Notice tone="success">{t("proposals:detail.costed")}</Notice> : null}
       {searchParams.get("revised") ? <Notice tone="success">{t("proposals:detail.revised", { number: searchParams.get("revised") })}</Notice> : null}
-      <h1>{t("proposals:detail.title", { number: proposal.number, title: translation?.title ?? proposal.title })}</h1>
+      <h1>
+        <WithWords template={t("proposals:detail.title", { number: proposal.number, title: SLOT })} words={translation?.title ?? proposal.title} lang={translation ? undefined : writtenIn(proposal.writtenIn)} />
+      </h1>
       <p className="meta">
         {proposal.district} · {proposal.category} ·{" "}
         <span className={`status status-${proposal.status}`}>{PROPOSAL_STATUS_KEYS[proposal.status] ? t(PROPOSAL_STATUS_KEYS[proposal.status]) : proposal.status}</span>

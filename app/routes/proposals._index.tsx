@@ -10,10 +10,11 @@ import { cyclePhase } from "~/db/cycles.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { listProposals } from "~/db/proposals.server";
 import { proposalPermissions, PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
-import { useFormat } from "~/i18n/i18n";
+import { useFormat, useWrittenIn } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
 import { categoryNamesIn, districtNamesIn } from "~/db/translations.server";
+import { SLOT, WithWords } from "~/components/translated";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "proposals:list.metaTitle");
 
@@ -39,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: p.id,
       number: p.number,
       title: p.title,
+      writtenIn: p.writtenIn,
       district: districtNames.get(p.district.id) ?? p.district.name,
       category: categoryNames.get(p.category.id) ?? p.category.name,
       status: p.status,
@@ -52,6 +54,7 @@ export default function Proposals() {
   const { cycle, cycles, proposals, filter, canCreate } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const f = useFormat();
+  const writtenIn = useWrittenIn();
   if (!cycle) return <><h1>{t("proposals:list.title")}</h1><p>{t("proposals:list.noCycle")}</p></>;
   return (
     <>
@@ -69,7 +72,7 @@ export default function Proposals() {
       <ul className="item-list">
         {proposals.map((p) => (
           <li key={p.id} className="item">
-            <h2 className="item-title"><Link to={`/proposals/${p.id}`}>{t("proposals:list.proposalTitle", { number: p.number, title: p.title })}</Link></h2>
+            <h2 className="item-title"><Link to={`/proposals/${p.id}`}><WithWords template={t("proposals:list.proposalTitle", { number: p.number, title: SLOT })} words={p.title} lang={writtenIn(p.writtenIn)} /></Link></h2>
             <p className="meta">
               {p.district} · {p.category}
               {p.costCents !== null ? ` · ${f.money(p.costCents, cycle.currency)}` : ""} ·{" "}

@@ -64,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!withinReach(reach, submission.value)) {
     return formReply(submission, { fieldErrors: { categoryId: [message("proposals:errors.outsideCommittees")] } });
   }
-  const result = await createProposal(cycle.id, submission.value, actor, reach);
+  const result = await createProposal(cycle.id, submission.value, actor, reach, await localeOf(request));
   if (!result.ok) return formReply(submission, { fieldErrors: { ideaIds: [message("proposals:errors.ideasNotInCycle")] } });
   return redirect(`/proposals/${result.proposal.id}?created=1`);
 }

@@ -15,7 +15,7 @@ import { packChoices, unpackChoices } from "~/domain/ballots/draft";
 import { readBallotForm } from "~/domain/ballots/schema";
 import { VOTING_MINUTES } from "~/domain/ballots/session";
 import { INTL_LOCALE } from "~/i18n/config";
-import { useFormat, useLocale, useMessage } from "~/i18n/i18n";
+import { useFormat, useLocale, useMessage, useWrittenIn } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
@@ -189,6 +189,7 @@ export default function Ballot() {
   const { t } = useTranslation();
   const say = useMessage();
   const f = useFormat();
+  const writtenIn = useWrittenIn();
   const money = (c: number) => f.money(c, cycle.currency);
 
   if (step === "review" && result) {
@@ -199,9 +200,9 @@ export default function Ballot() {
         <h1>{t("vote:review.title")}</h1>
         <p>{district.name} — {cycle.name}</p>
         {rules.method === "ranked" ? (
-          <ol>{chosen.map((o) => <li key={o.id}>{o.title} — {money(o.costCents)}</li>)}</ol>
+          <ol>{chosen.map((o) => <li key={o.id}><span lang={writtenIn(o.writtenIn)}>{o.title}</span> — {money(o.costCents)}</li>)}</ol>
         ) : (
-          <ul>{chosen.map((o) => <li key={o.id}>{o.title} — {money(o.costCents)}</li>)}</ul>
+          <ul>{chosen.map((o) => <li key={o.id}><span lang={writtenIn(o.writtenIn)}>{o.title}</span> — {money(o.costCents)}</li>)}</ul>
         )}
         {rules.method === "knapsack" ? (
           <p>

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { query, shot, signIn } from "./helpers";
+import { query, shot, signIn, unusedEastgateCode } from "./helpers";
 
 // The PB office translates its own texts (a cycle, its categories); a Spanish voter reads them on the home page and the ballot.
 
@@ -150,4 +150,45 @@ test("the PB office gives the survey's categories in Spanish; a Spanish voter an
   await voter.getByRole("button", { name: "Enviar mis respuestas" }).click();
   await expect(voter.getByRole("heading", { name: "Gracias por sus respuestas" })).toBeVisible();
   await voter.context().close();
+});
+
+test("a screen reader reads each text in its own language: what nobody translated is marked with the language it was written in", async ({ browser }) => {
+  // A Spanish voter's ballot: the translated proposal is in the page's language; the others are marked English.
+  const voter = await (await browser.newContext()).newPage();
+  await voter.goto("/vote?lng=es");
+  await voter.getByLabel("Código de votación").fill(unusedEastgateCode(10));
+  await voter.getByRole("button", { name: "Continuar a mi boleta" }).click();
+  const translated = voter.locator("label").filter({ hasText: "Rincón bilingüe de cuentos en la biblioteca" });
+  await expect(translated).toBeVisible();
+  await expect(translated.locator("[lang]")).toHaveCount(0);
+  const asWritten = voter.locator("label").filter({ hasNotText: "Rincón bilingüe" });
+  expect(await asWritten.count()).toBeGreaterThan(1);
+  for (const label of await asWritten.all()) await expect(label.locator('span[lang="en"]')).toHaveCount(1);
+  // The results in Spanish: the same rule.
+  await voter.goto("/results?cycle=2025&lng=es");
+  await expect(voter.getByRole("cell", { name: /Huerto comunitario en el solar de Harbor Street/ }).locator("[lang]")).toHaveCount(0);
+  await expect(voter.getByRole("cell", { name: /Music room for Eastgate Middle School/ }).locator('span[lang="en"]')).toHaveCount(1);
+  await voter.context().close();
+
+  // A resident writes an idea on the Spanish page: on the English page its words are marked Spanish.
+  const resident = await signIn(browser, "resident");
+  await resident.goto("/ideas/new?cycle=youth-2027&lng=es");
+  await resident.getByLabel("Título").fill("Bebederos junto a la pista de patinaje");
+  await resident.getByLabel("Descripción").fill("En verano no hay dónde llenar una botella cerca de la pista; la fuente más cercana está en la biblioteca.");
+  await resident.getByLabel("Distrito").selectOption({ index: 1 });
+  await resident.getByLabel("Categoría").selectOption({ index: 1 });
+  await resident.getByRole("button", { name: "Enviar idea" }).click();
+  const anyway = resident.getByRole("button", { name: /Mi idea es distinta/ });
+  const heading = resident.getByRole("heading", { level: 1, name: /Bebederos junto a la pista de patinaje/ });
+  await expect(heading.or(anyway)).toBeVisible();
+  if (await anyway.isVisible()) await anyway.click();
+  await expect(heading).toBeVisible();
+  await expect(heading.locator("[lang]")).toHaveCount(0);
+  await resident.goto(`${new URL(resident.url()).pathname}?lng=en`);
+  await expect(heading.locator('span[lang="es"]')).toHaveText("Bebederos junto a la pista de patinaje");
+  await expect(resident.locator('p.prose[lang="es"]')).toContainText("no hay dónde llenar una botella");
+  await shot(resident, "idea-written-in-spanish-read-in-english");
+  await resident.goto("/ideas?cycle=youth-2027&lng=en");
+  await expect(resident.getByRole("link", { name: /Bebederos junto a la pista/ }).locator('span[lang="es"]')).toHaveCount(1);
+  await resident.context().close();
 });

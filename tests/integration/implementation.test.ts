@@ -321,12 +321,14 @@ describe("project implementation", async () => {
     const detail = (await projectPage.loader(args(new Request(`http://test${url}?lng=es`), { id: project.id }))).project;
     expect(detail).toMatchObject({ title: "Parque infantil junto al río", district: "Norte", cycle: { name: "Presupuesto de prueba" }, translation: { description: "Un nuevo parque infantil junto al río." } });
     // The original stays one click away.
-    expect(detail.original).toEqual({ title: "Riverside playground", description: "A new playground by the river." });
+    expect(detail.original).toEqual({ title: "Riverside playground", description: "A new playground by the river.", writtenIn: "en" });
+    expect(detail.writtenIn).toBeNull(); // shown translated: in the page's language
     // In English, and for a project renamed after the vote (the translation is of another title), the title as written.
     expect((await page(null)).title).toBe("Riverside playground");
     await prisma.project.update({ where: { id: project.id }, data: { title: "Riverside playground and fitness corner" } });
     const renamed = (await projectPage.loader(args(new Request(`http://test${url}?lng=es`), { id: project.id }))).project;
-    expect(renamed).toMatchObject({ title: "Riverside playground and fitness corner", district: "Norte", translation: null });
+    // Not marked as written in the proposal's language: staff may have renamed it in any.
+    expect(renamed).toMatchObject({ title: "Riverside playground and fitness corner", district: "Norte", translation: null, writtenIn: null });
     await prisma.project.update({ where: { id: project.id }, data: { title: "Riverside playground" } });
     await prisma.contentTranslation.deleteMany({ where: { locale: "es", targetId: { in: [proposal.proposalId, north.id, cycle.id] } } });
   });
@@ -348,7 +350,7 @@ describe("project implementation", async () => {
     const { report } = await home.loader(args((await browserFor(null)).get("/")));
     expect(report?.cycle.slug).toBe(cycle.slug);
     expect(report?.counts).toEqual({ done: 0, on_track: 0, delayed: 1, cancelled: 1 });
-    expect(report?.cancelled).toEqual([{ id: cancelled.id, title: "South pond boardwalk", reason: "The pond is protected wetland; the boardwalk cannot be built." }]);
+    expect(report?.cancelled).toEqual([{ id: cancelled.id, title: "South pond boardwalk", writtenIn: "en", reason: "The pond is protected wetland; the boardwalk cannot be built." }]);
     // A Spanish reader gets the titles and the reason in Spanish where they were translated.
     const cancelNote = await prisma.projectUpdate.findFirstOrThrow({ where: { projectId: cancelled.id, status: "cancelled" }, select: { id: true } });
     const playground = await prisma.project.findUniqueOrThrow({ where: { id: project.id }, select: { proposalId: true } });
@@ -360,8 +362,8 @@ describe("project implementation", async () => {
       ],
     });
     const spanish = (await home.loader(args((await browserFor(null)).get("/?lng=es")))).report;
-    expect(spanish?.cancelled).toEqual([{ id: cancelled.id, title: "Pasarela del estanque sur", reason: "El estanque es un humedal protegido." }]);
-    expect(spanish?.delayed).toEqual([{ id: project.id, title: "Parque infantil junto al río" }]);
+    expect(spanish?.cancelled).toEqual([{ id: cancelled.id, title: "Pasarela del estanque sur", writtenIn: null, reason: "El estanque es un humedal protegido." }]);
+    expect(spanish?.delayed).toEqual([{ id: project.id, title: "Parque infantil junto al río", writtenIn: null }]);
     await prisma.contentTranslation.deleteMany({ where: { locale: "es", targetId: { in: [playground.proposalId, second.id, cancelNote.id] } } });
     // Its links list the same projects: the playground is "in progress" but delayed by its late milestone.
     const listed = async (health: string) =>
