@@ -102,7 +102,18 @@ export async function cycleSnapshot(cycleId: string) {
     include: {
       districts: true,
       _count: { select: { categories: true } },
-      proposals: { select: { id: true, number: true, title: true, districtId: true, status: true, project: { select: { id: true } } }, orderBy: { number: "asc" } },
+      proposals: {
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          districtId: true,
+          status: true,
+          project: { select: { id: true } },
+          costEstimates: { orderBy: { createdAt: "desc" }, take: 1, select: { totalCents: true } },
+        },
+        orderBy: { number: "asc" },
+      },
       tallyResults: { where: { status: "published" }, select: { districtId: true, projects: { where: { selected: true }, select: { proposalId: true } } } },
     },
   });
@@ -113,7 +124,9 @@ export async function cycleSnapshot(cycleId: string) {
     phase,
     districts: cycle.districts,
     categoryCount: cycle._count.categories,
-    proposals: cycle.proposals,
+    proposals: cycle.proposals.map(({ costEstimates, ...p }) => ({ ...p, costCents: costEstimates[0]?.totalCents ?? null })),
+    ballotRules: cycle,
+    currency: cycle.currency,
     publishedDistrictIds: cycle.tallyResults.map((r) => r.districtId),
     unpublishedRecounts: phase === "results" ? await recountsNotPublished(cycleId, cycle.districts) : [],
     paperBoxesWaiting: phase === "voting" ? await paperBoxesWaiting(cycleId, cycle.districts) : [],
@@ -154,11 +167,14 @@ class BlockedMeanwhile extends Error {
   }
 }
 
-/** `from`: the phase the person saw when they asked (a page left open in another tab may be out of date). */
-export async function advancePhase(cycleId: string, actor: Actor, from?: string) {
+/**
+ * `from`: the phase the person saw when they asked (a page left open in another tab may be out of date);
+ * `intlLocale` writes the amounts in what stops the move.
+ */
+export async function advancePhase(cycleId: string, actor: Actor, from?: string, intlLocale?: string) {
   const snapshot = await cycleSnapshot(cycleId);
   if (from !== undefined && from !== snapshot.phase) return { ok: false as const, blockers: [message("admin:blockers.movedMeanwhile")] };
-  const blockers = blockersToAdvance(snapshot);
+  const blockers = blockersToAdvance(snapshot, intlLocale);
   const to = nextPhase(snapshot.phase);
   if (blockers.length || !to) return { ok: false as const, blockers };
   try {

@@ -33,11 +33,11 @@ import { resultPermissions } from "~/domain/results/permissions";
 import { scoreKindOf } from "~/domain/results/explain";
 import { ProjectOutcomes } from "~/components/project-outcomes";
 import { BALLOT_METHODS } from "~/domain/ballots/rules";
-import { LOCALE_NAMES, isLocale } from "~/i18n/config";
+import { INTL_LOCALE, LOCALE_NAMES, isLocale } from "~/i18n/config";
 import { useFormat, useMessage } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
-import { serverT } from "~/i18n/i18n.server";
+import { localeOf, serverT } from "~/i18n/i18n.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -115,7 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       residency: cycle.residencyRule ? { locales: residencyLocales.get(cycle.id) ?? [] } : null,
     },
     next,
-    blockers: blockersToAdvance(snapshot),
+    blockers: blockersToAdvance(snapshot, INTL_LOCALE[await localeOf(request)]),
     warnings: warningsBeforeAdvance(snapshot),
     batches: batches.map((b) => ({ id: b.id, label: b.label, district: b.district.name, count: b._count.codes, createdAt: b.createdAt.toISOString().slice(0, 10) })),
     ballots,
@@ -166,7 +166,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // Closing voting cannot be undone: it needs the box ticked, with or without JavaScript.
       if (phase === "voting" && formData.get("confirmClose") !== "yes") return refused({ blockers: [], codes: null, confirmClose: message("admin:cycle.confirmCloseMissing") });
       const from = formData.get("from");
-      const result = await advancePhase(cycle.id, actor, typeof from === "string" ? from : undefined);
+      const result = await advancePhase(cycle.id, actor, typeof from === "string" ? from : undefined, INTL_LOCALE[await localeOf(request)]);
       return result.ok ? back("advanced") : refused({ blockers: result.blockers, codes: null }, 409);
     }
     case "update-rules": {
@@ -332,7 +332,7 @@ export default function ManageCycle() {
         <section className="card" aria-labelledby="advance">
           <h2 id="advance">{t("admin:cycle.nextPhase", { phase: t(PHASE_KEYS[next]) })}</h2>
           {shownBlockers.length ? (
-            <div className={actionData?.blockers?.length ? "alert alert-error" : "alert"} role={actionData?.blockers?.length ? "alert" : undefined}>
+            <div className={actionData?.blockers?.length ? "alert alert-error" : "alert"} role={actionData?.blockers?.length ? "alert" : undefined} data-testid="advance-blockers">
               <p>{t("admin:cycle.notYet")}</p>
               <ul>{shownBlockers.map((b) => <li key={b}>{say(b)}</li>)}</ul>
             </div>

@@ -10,6 +10,9 @@ import { shot } from "./helpers";
 // The seeded voting cycles stay open for the other specs, so each method gets a new cycle of its own
 // (./cycles.ts).
 
+// Each test walks a whole cycle through every role (about a minute on a busy two-core machine).
+test.describe.configure({ timeout: 180_000 });
+
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const today = () => new Date().toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 
@@ -207,7 +210,26 @@ test("a knapsack ballot counted with Equal Shares, from ballot to published resu
       { name: "Hilltop", budget: 50_000, proposals: [{ title: "Hilltop water fountain", cost: 20_000 }] }, // #4
     ],
   };
-  const { admin, codes } = await cycleOpenForVoting(browser, cycle);
+  const { admin, codes } = await cycleOpenForVoting(browser, cycle, 1, async (office) => {
+    // A minimum spend no choice of the costed proposals reaches would turn every voter away: voting stays closed.
+    const minimum = office.getByLabel("Knapsack: minimum spend (% of the budget)");
+    await minimum.fill("95");
+    await office.getByRole("button", { name: "Save rules" }).click();
+    await expect(minimum).toHaveValue("95");
+    // Districts in the order the page lists them (by name).
+    const notYet = office.getByTestId("advance-blockers").getByRole("listitem");
+    await expect(notYet).toHaveText([
+      "The ballot rules ask every voter in “Hilltop” to spend at least 95% of its $50,000 ($47,500), but the most any choice of its proposals can spend within the budget is $20,000, so nobody could vote. Lower the minimum spend in the ballot rules.",
+      "The ballot rules ask every voter in “Lakeside” to spend at least 95% of its $100,000 ($95,000), but the most any choice of its proposals can spend within the budget is $90,000, so nobody could vote. Lower the minimum spend in the ballot rules.",
+    ]);
+    await shot(office, "ballot-rules-unreachable");
+    await office.getByRole("button", { name: "Move to: Voting" }).click();
+    await expect(office.getByText("Phase: Costing and vetting")).toBeVisible();
+    await expect(office.getByRole("alert").getByText(/spend at least 95% of its \$100,000/)).toBeVisible();
+    await minimum.fill("0");
+    await office.getByRole("button", { name: "Save rules" }).click();
+    await expect(notYet).toHaveCount(0);
+  });
 
   const lakeside = await openBallot(browser, codes.get("Lakeside")!, "Lakeside");
   await lakeside.getByLabel(/Shade sails at Lakeside pool/).check();

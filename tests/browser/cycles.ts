@@ -27,10 +27,10 @@ export const money = (units: number) => `$${units.toLocaleString("en-US")}`;
 /**
  * The PB office creates the cycle with its ballot method and counting rule, imports one paper idea per
  * proposal, a delegate turns each into a proposal, staff cost them, and voting opens with one voter code
- * per district (or `codesPerDistrict`). Returns the admin's page (on the cycle), each district's first
+ * per district (or `codesPerDistrict`); `beforeVoting` is the PB office's last look before opening it. Returns the admin's page (on the cycle), each district's first
  * code, and all its codes.
  */
-export async function cycleOpenForVoting(browser: Browser, cycle: CycleSpec, codesPerDistrict = 1) {
+export async function cycleOpenForVoting(browser: Browser, cycle: CycleSpec, codesPerDistrict = 1, beforeVoting?: (admin: Page) => Promise<void>) {
   const admin = await signIn(browser, "admin");
   await admin.goto("/admin/cycles/new");
   await admin.locator('input[name="name"]').fill(cycle.name);
@@ -103,6 +103,7 @@ export async function cycleOpenForVoting(browser: Browser, cycle: CycleSpec, cod
   await staff.context().close();
 
   await admin.reload();
+  await beforeVoting?.(admin);
   await admin.getByRole("button", { name: "Move to: Voting" }).click();
   await expect(admin.getByText("Phase: Voting")).toBeVisible();
   const codes = new Map<string, string>();

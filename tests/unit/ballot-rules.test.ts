@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkBallot, describeBallotRules, selectionTotalCents, type BallotRules } from "~/domain/ballots/rules";
+import { checkBallot, describeBallotRules, selectionTotalCents, whyNoBallotIsValid, type BallotRules } from "~/domain/ballots/rules";
 import { tallyRuleName } from "~/domain/cycles/rules-schema";
 import { allInWords, inWords, tIn } from "../english";
 import { packChoices, unpackChoices } from "~/domain/ballots/draft";
@@ -62,6 +62,24 @@ describe("knapsack ballots", () => {
       "A project was chosen twice; each counts once.",
       "Your ballot named a project that is not on this ballot.",
     ]);
+  });
+});
+
+describe("rules no ballot can meet (checked before voting opens)", () => {
+  const money = (cents: number) => `$${cents / 100}`;
+  const minSpend = (percent: number, costs: number[]) =>
+    whyNoBallotIsValid({ method: "knapsack", budgetCents: 100_00, minSpendPercent: percent }, costs, "North", money);
+  it("finds the most a ballot can spend within the budget from any choice of projects, not only the dearest first", () => {
+    // 60 + 45 is over 100; 50 + 45 = 95 is the most, which the dearest-first walk (60, then nothing) misses.
+    expect(minSpend(95, [60_00, 50_00, 45_00])).toBeNull();
+    expect(inWords(minSpend(96, [60_00, 50_00, 45_00])!)).toMatch(/the most any choice of its proposals can spend within the budget is \$95,/);
+    // Everything together fits: the whole ballot's cost is the most.
+    expect(minSpend(100, [60_00, 40_00])).toBeNull();
+  });
+  it("lets an approval ballot's minimum be as high as the projects on it, and no higher", () => {
+    const approval = (min: number) => whyNoBallotIsValid({ method: "approval", minApprovals: min, maxApprovals: 5 }, [1, 2, 3], "North", money);
+    expect(approval(3)).toBeNull();
+    expect(inWords(approval(4)!)).toMatch(/at least 4 projects, but only 3 proposals will be on its ballot/);
   });
 });
 

@@ -60,6 +60,40 @@ describe("phase guards", () => {
     expect(blockersToAdvance(cycle)).toEqual([]);
   });
 
+  it("warns, before voting opens, of a draft never sent for costing: it will not be on the ballot", () => {
+    const cycle = { ...base, proposals: [...base.proposals, { number: 5, title: "Skate park", districtId: "n", status: "draft" }] };
+    expect(allInWords(warningsBeforeAdvance(cycle))).toEqual([
+      "Proposal #5 “Skate park” is still a draft: it was never sent for costing, so it will not be on the ballot. Its delegates can still send it before voting opens.",
+    ]);
+    expect(warningsBeforeAdvance(base)).toEqual([]);
+  });
+
+  it("keeps voting closed while the ballot rules ask for more than a district's ballot can give (nobody could vote)", () => {
+    const rules = { ballotMethod: "approval", minSpendPercent: 0, minApprovals: 2, maxApprovals: 3, maxRanks: 5 };
+    const costed = { ...base, districts: [{ id: "n", name: "North", budgetCents: 100_000_00 }], currency: "USD", proposals: [
+      { number: 1, title: "Benches", districtId: "n", status: "feasible", costCents: 60_000_00 },
+      { number: 2, title: "Lights", districtId: "n", status: "feasible", costCents: 50_000_00 },
+      { number: 3, title: "Trees", districtId: "n", status: "not_feasible", costCents: 10_000_00 },
+    ] };
+    // Two feasible proposals: a minimum of 2 can be met, 3 cannot (the not feasible one is not on the ballot).
+    expect(blockersToAdvance({ ...costed, ballotRules: rules })).toEqual([]);
+    expect(blockersToAdvance({ ...costed, ballotRules: { ...rules, minApprovals: 3 } })).toEqual([
+      "The ballot rules ask every voter in “North” to choose at least 3 projects, but only 2 proposals will be on its ballot, so nobody could vote. Lower the minimum in the ballot rules.",
+    ]);
+    // Knapsack: $60,000 or $50,000 fit the $100,000 budget, both together do not; so at most 60% can be spent.
+    const knapsack = { ...rules, ballotMethod: "knapsack", minSpendPercent: 60 };
+    expect(blockersToAdvance({ ...costed, ballotRules: knapsack })).toEqual([]);
+    expect(blockersToAdvance({ ...costed, ballotRules: { ...knapsack, minSpendPercent: 61 } })).toEqual([
+      "The ballot rules ask every voter in “North” to spend at least 61% of its $100,000 ($61,000), but the most any choice of its proposals can spend within the budget is $60,000, so nobody could vote. Lower the minimum spend in the ballot rules.",
+    ]);
+    const tooDear = { ...costed, districts: [{ id: "n", name: "North", budgetCents: 40_000_00 }] };
+    expect(blockersToAdvance({ ...tooDear, ballotRules: { ...knapsack, minSpendPercent: 0 } })).toEqual([
+      "Every proposal on the ballot of “North” costs more than its budget of $40,000, so no voter could choose one. Check the cost estimates or the district’s budget.",
+    ]);
+    // Ranked ballots rank up to k: any one proposal makes a ballot.
+    expect(blockersToAdvance({ ...tooDear, ballotRules: { ...rules, ballotMethod: "ranked", maxRanks: 5 } })).toEqual([]);
+  });
+
   it("refuses a ballot with nothing feasible in a district", () => {
     const cycle = { ...base, proposals: base.proposals.filter((p) => p.districtId === "n") };
     expect(blockersToAdvance(cycle)).toEqual(["District “South” has no feasible proposal to vote on."]);

@@ -162,6 +162,42 @@ export function describeBallotRules(
   }
 }
 
+/** Most money a ballot can spend within `budget` (exact subset sums); null when there are too many sums to list. */
+function mostSpendable(costs: readonly number[], budget: number): number | null {
+  const fitting = costs.filter((c) => c <= budget);
+  const all = fitting.reduce((sum, c) => sum + c, 0);
+  if (all <= budget) return all;
+  let sums = new Set([0]);
+  for (const c of fitting) {
+    for (const s of [...sums]) if (s + c <= budget) sums.add(s + c);
+    if (sums.size > 100_000) return null;
+  }
+  return Math.max(...sums);
+}
+
+/**
+ * Why no ballot can meet these rules with these options (their costs), as a translatable message
+ * naming `district`, or null. Asked before voting opens: a minimum nobody can reach would turn every
+ * voter away with an error they cannot fix.
+ */
+export function whyNoBallotIsValid(rules: BallotRules, costs: readonly number[], district: string, money: (cents: number) => string): string | null {
+  if (costs.length === 0) return null; // said on its own: the district has nothing to vote on
+  switch (rules.method) {
+    case "approval":
+      return costs.length < rules.minApprovals ? message("admin:blockers.tooFewForMinimum", { district, count: costs.length, min: rules.minApprovals }) : null;
+    case "knapsack": {
+      if (costs.every((c) => c > rules.budgetCents)) return message("admin:blockers.nothingFits", { district, budget: money(rules.budgetCents) });
+      const minimum = Math.ceil((rules.budgetCents * rules.minSpendPercent) / 100);
+      const most = mostSpendable(costs, rules.budgetCents);
+      return most !== null && most < minimum
+        ? message("admin:blockers.minSpendUnreachable", { district, percent: rules.minSpendPercent, minimum: money(minimum), most: money(most), budget: money(rules.budgetCents) })
+        : null;
+    }
+    case "ranked":
+      return null;
+  }
+}
+
 /** The ballot rules of a cycle, for one district's ballot. */
 export function ballotRulesFor(
   cycle: { ballotMethod: string; minSpendPercent: number; minApprovals: number; maxApprovals: number; maxRanks: number },

@@ -1,4 +1,6 @@
 import { message } from "../../i18n/message";
+import { ballotRulesFor, whyNoBallotIsValid } from "../ballots/rules";
+import { formatMoney } from "../money";
 
 // The phases of a cycle and the guards between them. Pure.
 
@@ -55,7 +57,11 @@ export interface CycleSnapshot {
   phase: Phase;
   districts: readonly { id: string; name: string; budgetCents: number }[];
   categoryCount: number;
-  proposals: readonly { number: number; title: string; districtId: string; status: string }[];
+  /** `costCents`: the latest estimate's total (absent or null: not costed). */
+  proposals: readonly { number: number; title: string; districtId: string; status: string; costCents?: number | null }[];
+  /** The ballot method and its limits (costing: checked against what will be on each ballot; absent: not checked). */
+  ballotRules?: { ballotMethod: string; minSpendPercent: number; minApprovals: number; maxApprovals: number; maxRanks: number };
+  currency?: string;
   /** Districts that have a published tally result. */
   publishedDistrictIds: readonly string[];
   /** Districts whose newest count is a draft after the published one (results only; absent: none). */
@@ -77,16 +83,19 @@ export interface CycleSnapshot {
  * once voting is open, e.g. at a polling site), as translatable messages.
  */
 export function warningsBeforeAdvance(cycle: CycleSnapshot): string[] {
-  if (cycle.phase !== "costing" || cycle.accountVoting) return [];
+  if (cycle.phase !== "costing") return [];
+  // A proposal its delegates never sent is left off the ballot without anyone deciding so.
+  const drafts = cycle.proposals.filter((p) => p.status === "draft").map((p) => message("admin:warnings.draftNotOnBallot", { number: p.number, title: p.title }));
+  if (cycle.accountVoting) return drafts;
   // Paper check-in takes a code too: without codes or account voting, nobody in the district can vote yet.
-  return cycle.districts.filter((d) => !cycle.districtIdsWithCodes.includes(d.id)).map((d) => message("admin:warnings.nobodyCanVote", { district: d.name }));
+  return [...drafts, ...cycle.districts.filter((d) => !cycle.districtIdsWithCodes.includes(d.id)).map((d) => message("admin:warnings.nobodyCanVote", { district: d.name }))];
 }
 
 /**
  * Reasons the cycle cannot move from its current phase to the next one, as
  * translatable messages (see ~/i18n/message). An empty list means it may advance.
  */
-export function blockersToAdvance(cycle: CycleSnapshot): string[] {
+export function blockersToAdvance(cycle: CycleSnapshot, intlLocale = "en-US"): string[] {
   const blockers: string[] = [];
   switch (cycle.phase) {
     case "draft":
@@ -117,6 +126,15 @@ export function blockersToAdvance(cycle: CycleSnapshot): string[] {
       for (const d of cycle.districts) {
         if (!cycle.proposals.some((p) => p.districtId === d.id && p.status === "feasible")) {
           blockers.push(message("admin:blockers.noFeasible", { district: d.name }));
+        }
+      }
+      // Rules no ballot can meet (a minimum above what the ballot offers) would refuse every voter.
+      if (cycle.ballotRules) {
+        for (const d of cycle.districts) {
+          const costs = cycle.proposals.flatMap((p) => (p.districtId === d.id && p.status === "feasible" && p.costCents != null ? [p.costCents] : []));
+          const money = (cents: number) => formatMoney(cents, cycle.currency, intlLocale);
+          const why = whyNoBallotIsValid(ballotRulesFor(cycle.ballotRules, d), costs, d.name, money);
+          if (why) blockers.push(why);
         }
       }
       break;
