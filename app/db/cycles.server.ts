@@ -2,6 +2,7 @@ import { message } from "~/i18n/message";
 import { DEFAULT_CRITERIA } from "~/domain/costing/estimate";
 import { blockersToAdvance, isPhase, nextPhase, type Phase } from "~/domain/cycles/phases";
 import type { CreateCycleInput } from "~/domain/cycles/schema";
+import { todayIso } from "~/domain/fields";
 import type { BallotRulesInput } from "~/domain/cycles/rules-schema";
 import { ballotRulesLockedReason } from "~/domain/cycles/permissions";
 import type { Actor } from "~/domain/auth/roles";
@@ -180,7 +181,11 @@ export async function advancePhase(cycleId: string, actor: Actor, from?: string,
   try {
     await prisma.$transaction(async (tx) => {
       // Conditional update: two admins clicking at once advance only one step.
-      const { count } = await tx.cycle.updateMany({ where: { id: cycleId, phase: snapshot.phase }, data: { phase: to } });
+      // Voting's days become the days it really opened and closed, whatever was announced (early, late or
+      // not at all): the admin page, the home page and the .pb file then tell what happened.
+      const today = todayIso();
+      const days = to === "voting" ? { votingOpensOn: today } : snapshot.phase === "voting" ? { votingClosesOn: today } : {};
+      const { count } = await tx.cycle.updateMany({ where: { id: cycleId, phase: snapshot.phase }, data: { phase: to, ...days } });
       if (count === 1) await audit(tx, actor, "cycle.phase", { type: "cycle", id: cycleId }, { from: snapshot.phase, to });
       if (count === 1 && snapshot.phase === "voting") {
         // Read again under the write lock: a check-in since the snapshot would leave a ballot in a box for ever.

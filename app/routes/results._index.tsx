@@ -120,15 +120,22 @@ export default function Results() {
           <Unspent budgetCents={r.budgetCents} spentCents={r.spentCents} projects={r.projects} money={money} />
           {r.spoiledCount ? <p>{t("results:district.spoiled", { count: r.spoiledCount })}</p> : null}
           <h3>{t("results:district.winners")}</h3>
-          <ul>
-            {r.projects.filter((p) => p.selected).map((p) => (
-              <li key={p.id}>
-                <Link to={`/proposals/${p.id}`}>{p.title}</Link> — {t(points ? "results:district.winnerPoints" : "results:district.winnerVotes", { count: p.votes, cost: money(p.costCents) })}
-              </li>
-            ))}
-          </ul>
-          <VotesChart projects={r.projects} />
-          {r.summary.withAWinner && r.rule !== "greedy" && r.summary.withAWinnerUnderGreedy ? (
+          {r.projects.some((p) => p.selected) ? (
+            <ul>
+              {r.projects.filter((p) => p.selected).map((p) => (
+                <li key={p.id}>
+                  <Link to={`/proposals/${p.id}`}>{p.title}</Link> — {t(points ? "results:district.winnerPoints" : "results:district.winnerVotes", { count: p.votes, cost: money(p.costCents) })}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("results:district.noWinners")}</p>
+          )}
+          {r.ballotCount > 0 ? <VotesChart projects={r.projects} /> : null}
+          {r.ballotCount === 0 ? (
+            // Shares of no voters, and what greedy does with no votes at all, would say nothing true.
+            <p>{t("results:district.noBallots")}</p>
+          ) : r.summary.withAWinner && r.rule !== "greedy" && r.summary.withAWinnerUnderGreedy ? (
             <>
               <table className="compact">
                 <caption>{t("results:district.satisfactionHeading")}</caption>

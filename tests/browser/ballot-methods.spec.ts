@@ -45,9 +45,11 @@ interface Expected {
   /** Winners in the order the page lists them, with their votes (points on ranked ballots). */
   winners: { title: string; votes: number; cost: number; note: string }[];
   losers: { title: string; votes: number; cost: number; note: string }[];
-  /** Each ballot's vote line in the .pb file: proposal numbers, ascending or in rank order. */
+  /** Each ballot's vote line in the .pb file: proposal numbers, ascending or in rank order (one per ballot). */
   voteLines: string[];
 }
+
+const ballotsCounted = (n: number) => `${n} ${n === 1 ? "ballot" : "ballots"}`;
 
 /** The public results page, the CSV, the JSON, the .pb files and the council report, all agreeing. */
 async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string, expected: Expected[], screenshot: string) {
@@ -63,14 +65,19 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
   for (const e of expected) {
     const section = page.getByRole("region", { name: e.district, exact: true });
     const percent = `${Math.round((1000 * e.spent) / e.budget) / 10}%`;
-    await expect(section).toContainText(`1 ballot · budget ${money(e.budget)} · funded ${money(e.spent)} (${percent}) · published ${today()}`);
+    await expect(section).toContainText(`${ballotsCounted(e.voteLines.length)} · budget ${money(e.budget)} · funded ${money(e.spent)} (${percent}) · published ${today()}`);
     await expect(section.getByRole("listitem")).toHaveText(e.winners.map((w) => `${w.title} — ${unit(w.votes)}, ${money(w.cost)}`));
     await expect(section.getByRole("columnheader", { name: score === "points" ? "Points" : "Votes" })).toBeVisible();
     // The chart: a recharts SVG with one bar label per project.
     // (The wide chart on a desktop; a phone shows the narrow one instead.)
     const chart = section.locator(".chart-wide svg.recharts-surface");
-    await expect(chart).toBeVisible();
-    for (const p of [...e.winners, ...e.losers]) await expect(chart.getByText(p.title, { exact: true })).toBeVisible();
+    if (e.winners.length === 0) await expect(section).toContainText("Winning projectsNo project was funded.");
+    if (e.voteLines.length === 0) {
+      await expect(chart).toHaveCount(0); // no votes to chart
+    } else {
+      await expect(chart).toBeVisible();
+      for (const p of [...e.winners, ...e.losers]) await expect(chart.getByText(p.title, { exact: true })).toBeVisible();
+    }
     // Equal Shares explains every outcome: who paid for each winner, why each loser lost.
     for (const w of e.winners) {
       // Named by its public number too, the project's id in the .pb file and in a recount.
@@ -85,10 +92,17 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
       await expect(row).toContainText(l.note);
       await expect(row).not.toContainText("Funded");
     }
-    // The share of voters with a winner under this rule and under plain greedy, side by side.
+    // The share of voters with a winner under this rule and under plain greedy, side by side; with no
+    // ballot, no share of nobody and no comparison with greedy (which funds unvoted projects), but why.
     const shares = section.getByRole("table", { name: "Voters who voted for at least one winning project" });
-    await expect(shares.getByRole("row", { name: /\(this count\)/ })).toContainText("100%");
-    await expect(shares.getByRole("row", { name: /Plain greedy/ })).toContainText(/\d+%/);
+    if (e.voteLines.length === 0) {
+      await expect(shares).toHaveCount(0);
+      await expect(section).toContainText("No ballot was cast in this district: no project had a vote, so there are no voters’ shares to compare.");
+      await expect(section).not.toContainText("Plain greedy");
+    } else {
+      await expect(shares.getByRole("row", { name: /\(this count\)/ })).toContainText("100%");
+      await expect(shares.getByRole("row", { name: /Plain greedy/ })).toContainText(/\d+%/);
+    }
     const hash = (await section.locator("p.muted code").textContent())!;
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     hashes.set(e.district, hash);
@@ -112,7 +126,7 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
         district_budget: e.budget.toFixed(2),
         rule: ruleId,
         run: "1",
-        ballots: "1",
+        ballots: String(e.voteLines.length),
         ballots_sha256: hashes.get(e.district),
       });
     }
@@ -126,7 +140,7 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
   expect(full.districts).toHaveLength(expected.length);
   for (const e of expected) {
     const d = full.districts.find((x: { district: string }) => x.district === e.district);
-    expect(d).toMatchObject({ rule: ruleId, run: 1, ballots: 1, ballotsSha256: hashes.get(e.district), budgetCents: e.budget * 100, spentCents: e.spent * 100 });
+    expect(d).toMatchObject({ rule: ruleId, run: 1, ballots: e.voteLines.length, ballotsSha256: hashes.get(e.district), budgetCents: e.budget * 100, spentCents: e.spent * 100 });
     expect(d.parameters.ballotMethod).toBe(cycle.ballot);
     if (cycle.ballot === "ranked") expect(d.parameters).toMatchObject({ points: "top-k", k: cycle.maxRanks });
     const selected = d.projects.filter((p: { selected: boolean }) => p.selected);
@@ -145,7 +159,7 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
     expect(at("PROJECTS")).toBeGreaterThan(at("META"));
     expect(at("VOTES")).toBeGreaterThan(at("PROJECTS"));
     const meta = new Map(lines.slice(1, at("PROJECTS")).map((l) => l.split(";") as [string, string]));
-    expect(meta.get("num_votes")).toBe("1");
+    expect(meta.get("num_votes")).toBe(String(e.voteLines.length));
     expect(meta.get("num_projects")).toBe(String(e.winners.length + e.losers.length));
     expect(meta.get("budget")).toBe(String(e.budget));
     expect(meta.get("rule")).toBe(ruleId);
@@ -165,7 +179,7 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
   await page.getByRole("link", { name: "printable council report" }).click();
   for (const e of expected) {
     const report = page.getByRole("region", { name: `${cycle.name}: ${e.district}` });
-    await expect(report).toContainText(`1 ballot counted with the rule “${cycle.rule}” (run 1).`);
+    await expect(report).toContainText(`${ballotsCounted(e.voteLines.length)} counted with the rule “${cycle.rule}” (run 1).`);
     await expect(report.getByRole("row", { name: /^Total funded/ })).toContainText(money(e.spent));
     await expect(report.getByRole("row", { name: /^District budget/ })).toContainText(money(e.budget));
     const funded = report.getByRole("table", { name: "Funded", exact: true });
@@ -208,6 +222,8 @@ test("a knapsack ballot counted with Equal Shares, from ballot to published resu
         ],
       },
       { name: "Hilltop", budget: 50_000, proposals: [{ title: "Hilltop water fountain", cost: 20_000 }] }, // #4
+      // Nobody votes here: Equal Shares funds nothing, and the page says why there is nothing to compare.
+      { name: "Annex", budget: 20_000, proposals: [{ title: "Annex bike racks", cost: 10_000 }] }, // #5
     ],
   };
   const { admin, codes } = await cycleOpenForVoting(browser, cycle, 1, async (office) => {
@@ -219,6 +235,7 @@ test("a knapsack ballot counted with Equal Shares, from ballot to published resu
     // Districts in the order the page lists them (by name).
     const notYet = office.getByTestId("advance-blockers").getByRole("listitem");
     await expect(notYet).toHaveText([
+      "The ballot rules ask every voter in “Annex” to spend at least 95% of its $20,000 ($19,000), but the most any choice of its proposals can spend within the budget is $10,000, so nobody could vote. Lower the minimum spend in the ballot rules.",
       "The ballot rules ask every voter in “Hilltop” to spend at least 95% of its $50,000 ($47,500), but the most any choice of its proposals can spend within the budget is $20,000, so nobody could vote. Lower the minimum spend in the ballot rules.",
       "The ballot rules ask every voter in “Lakeside” to spend at least 95% of its $100,000 ($95,000), but the most any choice of its proposals can spend within the budget is $90,000, so nobody could vote. Lower the minimum spend in the ballot rules.",
     ]);
@@ -260,6 +277,14 @@ test("a knapsack ballot counted with Equal Shares, from ballot to published resu
       winners: [{ title: "Hilltop water fountain", votes: 1, cost: 20_000, note: "Funded by its one supporter's equal share: 1 paid $20,000." }],
       losers: [],
       voteLines: ["4"],
+    },
+    {
+      district: "Annex",
+      budget: 20_000,
+      spent: 0,
+      winners: [],
+      losers: [{ title: "Annex bike racks", votes: 0, cost: 10_000, note: "Not funded: nobody voted for it." }],
+      voteLines: [],
     },
   ], "ballot-methods-knapsack-results");
 });

@@ -106,6 +106,9 @@ export async function cycleOpenForVoting(browser: Browser, cycle: CycleSpec, cod
   await beforeVoting?.(admin);
   await admin.getByRole("button", { name: "Move to: Voting" }).click();
   await expect(admin.getByText("Phase: Voting")).toBeVisible();
+  // The day it really opened (no day was announced): the .pb file's date_begin and the admin page agree.
+  const today = new Date().toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  await expect(admin.getByText(`Voting opened on ${today}: that day stays as it is.`)).toBeVisible();
   const codes = new Map<string, string>();
   const allCodes = new Map<string, string[]>();
   for (const d of cycle.districts) {

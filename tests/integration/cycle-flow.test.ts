@@ -14,6 +14,7 @@ import { action as costAction } from "~/routes/costing.$id";
 import { loader as compareLoader } from "~/routes/proposals.$id_.compare";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
+import { todayIso } from "~/domain/fields";
 import { allInWords, inWords, tIn } from "../english";
 import { answerOf, args, ballotStep, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
@@ -101,7 +102,12 @@ describe("costing, voting and tallying a cycle", async () => {
     const created = await createProposal(cycle.id, { title: "South path lights", description: "Ten solar lights along the south path for safety at night.", districtId: south.id, categoryId: parksCategory.id, ideaIds: [idea.id] }, delegate);
     await sendForCosting(created.ok ? created.proposal.id : "", parks.agencyId!, delegate);
     await settle(() => costAction(args(browser.post(`/costing/${created.ok && created.proposal.id}`, estimate([["Solar light", "10", "1,500"]])), { id: created.ok ? created.proposal.id : "" })));
+    // Announced for a later day, voting opened today: the admin page says it opened today, not on the announced day.
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { votingOpensOn: "2099-03-01", votingClosesOn: "2099-03-31" } });
     expect(await advancePhase(cycle.id, admin)).toEqual({ ok: true, phase: "voting" });
+    expect(await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).toMatchObject({ votingOpensOn: todayIso(), votingClosesOn: "2099-03-31" });
+    const page = await settle(async () => adminLoader(args((await browserFor(admin)).get(`/admin/cycles/${cycle.slug}`), { slug: cycle.slug })));
+    expect(answerOf<{ votingDates: { votingOpensOn: string } }>(page).reply.votingDates.votingOpensOn).toBe(todayIso());
   });
 
   it("casts a ballot through the voter's pages: participation and an anonymous ballot", async () => {
@@ -151,7 +157,9 @@ describe("costing, voting and tallying a cycle", async () => {
     await castBallot(codes[1], [trees]);
     await castBallot(codes[2], [playground]);
     // Votes: trees 3, playground 2, benches 2 (tie with playground: smaller id first).
-    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "results" } });
+    // Closed before the announced day: that day becomes the day it really closed.
+    expect(await advancePhase(cycle.id, admin, "voting")).toEqual({ ok: true, phase: "results" });
+    expect(await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).toMatchObject({ votingOpensOn: todayIso(), votingClosesOn: todayIso() });
     const [run] = await runTally(cycle.id, admin).then((runs) => runs.filter((r) => r.districtId === north.id));
     const rows = await prisma.tallyProjectResult.findMany({ where: { resultId: run.id }, orderBy: { position: "asc" } });
     expect(rows[0]).toMatchObject({ proposalId: trees, votes: 3, selected: true });
