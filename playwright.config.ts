@@ -16,7 +16,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // Generous: CI machines run these walks two to three times slower than a laptop.
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   outputDir: "test-results/artifacts",
   use: {

@@ -38,7 +38,7 @@ const proposalId = () => one<{ id: string }>(`select p.id from Proposal p join C
 const projectId = () => one<{ id: string }>(`select id from Project limit 1`).id;
 
 test("visitor pages have no serious or critical accessibility violations", async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const found = await scanAll(page, "visitor", [
     "/", "/?lng=es", "/ideas", `/ideas/${ideaId()}`, "/ideas/outcomes", "/proposals", `/proposals/${proposalId()}`, `/proposals/${proposalId()}/revisions/1`,
     "/projects", `/projects/${projectId()}`, "/results", "/results?cycle=2025", "/results/trackers?cycle=2025", "/results/report?cycle=2025",
@@ -48,7 +48,7 @@ test("visitor pages have no serious or critical accessibility violations", async
 });
 
 test("resident and delegate pages have no serious or critical accessibility violations", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const resident = await signIn(browser, "resident");
   const delegate = await signIn(browser, "delegate");
   const found = [
@@ -81,7 +81,7 @@ async function voterOn(browser: Browser, slug: string) {
 }
 
 test("a voter's pages, mid-ballot, have no serious or critical accessibility violations", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const found: string[] = [];
   // Knapsack: the ballot, a refused ballot, the review, the receipt with the survey, the survey's thanks.
   const knapsack = await voterOn(browser, "2026");
@@ -110,7 +110,7 @@ test("a voter's pages, mid-ballot, have no serious or critical accessibility vio
 });
 
 test("staff and PB office pages have no serious or critical accessibility violations", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const staff = await signIn(browser, "parks");
   const admin = await signIn(browser, "admin");
   const batch = one<{ id: string }>(`select b.id from VoterCodeBatch b join Cycle c on c.id = b.cycleId where c.slug = '2026' limit 1`);

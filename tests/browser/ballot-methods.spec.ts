@@ -11,7 +11,7 @@ import { shot } from "./helpers";
 // (./cycles.ts).
 
 // Each test walks a whole cycle through every role (about a minute on a busy two-core machine).
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 420_000 });
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const today = () => new Date().toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });

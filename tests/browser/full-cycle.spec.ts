@@ -3,7 +3,7 @@ import { query, shot, signIn } from "./helpers";
 
 // One cycle from a resident's idea to a tracked project, driven through all five roles.
 test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   const admin = await signIn(browser, "admin");
   const resident = await signIn(browser, "resident");
   const delegate = await signIn(browser, "delegate");

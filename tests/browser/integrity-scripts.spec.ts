@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 const run = (script: string, ...args: string[]) =>
   execFileSync("npx", ["tsx", `scripts/${script}.ts`, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 170_000 });
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 420_000 });
 
 test("load: every acknowledged ballot is stored, none doubled", () => {
   const out = run("load-vote", "--voters", "300", "--concurrency", "20", "--port", "3421");

@@ -17,7 +17,7 @@ async function expectNoSidewaysScroll(page: import("@playwright/test").Page) {
 }
 
 test("home, idea form, ballot and results fit a 360-pixel screen", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const visitor = await (await browser.newContext(PHONE)).newPage();
   // Spanish words run longer: the lists' filters must still fit.
   for (const [name, path] of [["home", "/"], ["results", "/results?cycle=2025"], ["proposals-es", "/proposals?lng=es"], ["projects-es", "/projects?lng=es"], ["ideas-es", "/ideas?lng=es"]] as const) {
