@@ -1,10 +1,32 @@
 import { z } from "zod";
-import { moneyToCents } from "./money";
+import { message } from "../i18n/message";
+import { moneyProblem, moneyToCents } from "./money";
 
-/** A positive amount of money typed by a person ("1,250.50"), parsed into integer cents; at most max.cents when given. */
+/**
+ * The most any one amount may be: amounts are stored as 32-bit integers of cents on PostgreSQL
+ * (2,147,483,647 at most), so a larger budget would be refused by the database, not by the form.
+ */
+export const MAX_AMOUNT_CENTS = 2_000_000_000;
+
+const MONEY_PROBLEMS = {
+  decimals: message("common:form.moneyDecimals"),
+  decimalComma: message("common:form.moneyDecimalComma"),
+  tooLarge: message("common:form.moneyTooLarge", { max: MAX_AMOUNT_CENTS / 100 }),
+} as const;
+
+/**
+ * A positive amount of money typed by a person ("1,250.50"), parsed into integer cents; at most
+ * max.cents when given, and never above MAX_AMOUNT_CENTS. `message` says what to type; a more
+ * precise one is given when the amount has three decimals, a decimal comma or too many digits.
+ */
 export function moneyField(message: string, max?: { cents: number; message: string }) {
   return z.string({ required_error: message }).transform((v, ctx) => {
     const cents = moneyToCents(v);
+    const problem = cents === null ? moneyProblem(v) : cents > MAX_AMOUNT_CENTS && (!max || max.cents > MAX_AMOUNT_CENTS) ? "tooLarge" : null;
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: MONEY_PROBLEMS[problem] });
+      return z.NEVER;
+    }
     if (cents === null || cents <= 0) {
       ctx.addIssue({ code: "custom", message });
       return z.NEVER;
@@ -15,6 +37,30 @@ export function moneyField(message: string, max?: { cents: number; message: stri
     }
     return cents;
   });
+}
+
+/**
+ * A whole number typed by a person, with or without thousands separators ("12,000", "12 000");
+ * empty means `empty`. "1e3" or "12.5" are refused: people do not write counts that way.
+ */
+export function wholeNumberField(opts: { invalid: string; negative: string; max: number; tooLarge: string; empty: number }) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const text = (v ?? "").trim();
+      if (text === "") return opts.empty;
+      if (!/^(\d+|\d{1,3}(?:[, ]\d{3})+)$/.test(text)) {
+        ctx.addIssue({ code: "custom", message: /^-\s*\d/.test(text) ? opts.negative : opts.invalid });
+        return z.NEVER;
+      }
+      const n = Number(text.replace(/[, ]/g, ""));
+      if (n > opts.max) {
+        ctx.addIssue({ code: "custom", message: opts.tooLarge });
+        return z.NEVER;
+      }
+      return n;
+    });
 }
 
 /** Today as YYYY-MM-DD in UTC, the day the date rules compare with (pass `now` in tests). */

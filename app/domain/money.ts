@@ -11,6 +11,18 @@ export function moneyToCents(input: string): number | null {
   return Number.isSafeInteger(cents) ? cents : null;
 }
 
+/**
+ * Why a typed amount that moneyToCents refuses is not one, when the reason is more precise than
+ * "not an amount": cents beyond two digits, a decimal comma, or more digits than any budget has.
+ */
+export function moneyProblem(input: string): "decimals" | "decimalComma" | "tooLarge" | null {
+  const cleaned = input.trim().replace(/[\s$€£]/g, "");
+  if (/^(\d+|\d{1,3}(?:,\d{3})+)\.\d{3,}$/.test(cleaned)) return "decimals";
+  if (/^\d+,\d{1,2}$/.test(cleaned)) return "decimalComma";
+  if (/^\d{13,}(?:\.\d{1,2})?$/.test(cleaned.replace(/,/g, ""))) return "tooLarge";
+  return null;
+}
+
 // Building an Intl.NumberFormat is slow; pages format hundreds of amounts.
 const formatters = new Map<string, Intl.NumberFormat>();
 

@@ -241,7 +241,7 @@ test("a knapsack ballot counted with Equal Shares, from ballot to published resu
     ]);
     await shot(office, "ballot-rules-unreachable");
     await office.getByRole("button", { name: "Move to: Voting" }).click();
-    await expect(office.getByText("Phase: Costing and vetting")).toBeVisible();
+    await expect(office.getByText(/^Phase: Costing and vetting/)).toBeVisible();
     await expect(office.getByRole("alert").getByText(/spend at least 95% of its \$100,000/)).toBeVisible();
     await minimum.fill("0");
     await office.getByRole("button", { name: "Save rules" }).click();

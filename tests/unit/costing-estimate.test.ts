@@ -131,7 +131,8 @@ describe("the estimate form", () => {
     expect(issues(oneLine("4", "-2100"))).toEqual([["items.0.unitCost", "costing:errors.unitCost"]]);
     expect(issues(oneLine("1.5", "4500.999"))).toEqual([
       ["items.0.quantity", "costing:errors.quantityNotWhole"],
-      ["items.0.unitCost", "costing:errors.unitCost"],
+      // Three decimals: said as such, not as "enter a unit cost".
+      ["items.0.unitCost", "common:form.moneyDecimals"],
     ]);
   });
 
@@ -156,7 +157,7 @@ describe("the estimate form", () => {
     expect(check({ items: [{ quantity: "2", unitCost: "1000" }, { quantity: "1" }, {}] })).toEqual([]);
     expect(check({ items: [{ quantity: "-3", unitCost: "4500" }, { quantity: "1", unitCost: "12.345" }], contingencyPercent: "60" })).toEqual([
       ["items.0.quantity", "costing:errors.quantityTooSmall"],
-      ["items.1.unitCost", "costing:errors.unitCost"],
+      ["items.1.unitCost", "common:form.moneyDecimals"],
       ["contingencyPercent", "costing:errors.contingency|{\"max\":50}"],
     ]);
     expect(check({ items: [{ quantity: "1000000", unitCost: "2,500" }] })).toEqual([["items.0.unitCost", `costing:errors.lineTooLarge|${max}`]]);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { message } from "../../i18n/message";
-import { isCalendarDate, moneyField } from "../fields";
+import { isCalendarDate, moneyField, wholeNumberField } from "../fields";
 import { ballotRulesInput } from "./rules-schema";
 
 const isoDate = z
@@ -10,14 +10,19 @@ const isoDate = z
   .optional()
   .or(z.literal("").transform(() => undefined));
 
+/** More people than any district of any city has: a typing slip. */
+const MAX_POPULATION = 100_000_000;
+
 export const districtInput = z.object({
   name: z.string({ required_error: message("admin:errors.districtName") }).trim().min(2, message("admin:errors.districtName")).max(80),
   budget: moneyField(message("admin:errors.budget")),
-  population: z.coerce
-    .number({ invalid_type_error: message("admin:errors.populationWhole") })
-    .int(message("admin:errors.populationWhole"))
-    .min(0, message("admin:errors.populationNegative"))
-    .default(0),
+  population: wholeNumberField({
+    invalid: message("admin:errors.populationWhole"),
+    negative: message("admin:errors.populationNegative"),
+    max: MAX_POPULATION,
+    tooLarge: message("admin:errors.populationTooLarge", { max: MAX_POPULATION }),
+    empty: 0,
+  }),
 });
 
 /** Words the cycle pages use after /admin/cycles/: a cycle there could never be reached. */

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { districtInput } from "~/domain/cycles/schema";
+import { MAX_AMOUNT_CENTS, moneyField } from "~/domain/fields";
+import { decodeMessage } from "~/i18n/message";
+
+/** The message key a person would read next to the field, or the parsed value. */
+function read<T>(result: { success: true; data: T } | { success: false; error: { issues: { message: string }[] } }) {
+  return result.success ? result.data : decodeMessage(result.error.issues[0].message)?.key;
+}
+
+describe("a budget typed by a person", () => {
+  const budget = moneyField("admin:errors.budget");
+  it("reads thousands separators, a currency sign and cents", () => {
+    expect(read(budget.safeParse("250,000"))).toBe(25_000_000);
+    expect(read(budget.safeParse("$ 250000.5"))).toBe(25_000_050);
+  });
+  it("says what is wrong instead of asking for a budget above zero", () => {
+    expect(read(budget.safeParse("100000.123"))).toBe("common:form.moneyDecimals");
+    expect(read(budget.safeParse("1250,50"))).toBe("common:form.moneyDecimalComma");
+    expect(read(budget.safeParse("9999999999999"))).toBe("common:form.moneyTooLarge");
+    // Within the digits moneyToCents reads, but above what the database stores.
+    expect(read(budget.safeParse(String(MAX_AMOUNT_CENTS / 100 + 1)))).toBe("common:form.moneyTooLarge");
+    expect(read(budget.safeParse(String(MAX_AMOUNT_CENTS / 100)))).toBe(MAX_AMOUNT_CENTS);
+    expect(read(budget.safeParse("0"))).toBe("admin:errors.budget");
+    expect(read(budget.safeParse("lots"))).toBe("admin:errors.budget");
+  });
+  it("keeps a smaller limit's own message", () => {
+    const amount = moneyField("projects:errors.amount", { cents: 100_00, message: "projects:errors.amountTooLarge" });
+    expect(read(amount.safeParse("100.01"))).toBe("projects:errors.amountTooLarge");
+    expect(read(amount.safeParse("99999999999999"))).toBe("common:form.moneyTooLarge");
+  });
+});
+
+describe("a district's population", () => {
+  const population = (typed: string | undefined) => read(districtInput.shape.population.safeParse(typed));
+  it("reads the number as people write it, and empty as unknown (0)", () => {
+    expect(population("12000")).toBe(12_000);
+    expect(population("12,000")).toBe(12_000);
+    expect(population("1 250 000")).toBe(1_250_000);
+    expect(population("")).toBe(0);
+    expect(population(undefined)).toBe(0);
+  });
+  it("refuses what is not a count of people, with the reason", () => {
+    expect(population("1e3")).toBe("admin:errors.populationWhole");
+    expect(population("12.5")).toBe("admin:errors.populationWhole");
+    expect(population("12,00")).toBe("admin:errors.populationWhole");
+    expect(population("-5")).toBe("admin:errors.populationNegative");
+    expect(population("200000000")).toBe("admin:errors.populationTooLarge");
+  });
+});
