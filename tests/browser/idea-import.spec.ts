@@ -26,3 +26,16 @@ test("the PB office imports ideas from a spreadsheet: a file in the wrong encodi
   await expect(admin.getByText(/^Imported 2 ideas/)).toBeVisible();
   expect(query<{ title: string }>(`select title from Idea where title = ?`, title)).toHaveLength(1);
 });
+
+test("pasted rows with a quotation mark never closed are refused with the row named and the text kept, not imported short", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/cycles/youth-2027/import-ideas");
+  const pasted = `${HEADER}\n${row("Fuente de agua en la cancha")}\nSwings,"Columpios nuevos,Citywide,Parks & green space,,assembly,\n${row("Sombra en la parada del autobús")}`;
+  await admin.getByLabel("Or paste the rows here").fill(pasted);
+  await admin.getByRole("button", { name: "Check the file" }).click();
+  await expect(admin.getByText(/Row 3: The quotation marks \(".*\) in this row do not open and close a cell cleanly/)).toBeVisible();
+  await expect(admin.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+  await expect(admin.getByLabel("Or paste the rows here")).toHaveValue(pasted);
+  await shot(admin, "import-unclosed-quote");
+  expect(query(`select id from Idea where title = ?`, "Fuente de agua en la cancha")).toHaveLength(0);
+});

@@ -67,6 +67,15 @@ describe("importing ideas from CSV", () => {
     expect(check.rows[1].problems.map((p) => [p.column, keyOf(p.message)])).toEqual([["source", "imports:problems.badSource"]]);
   });
 
+  it("refuses a file with a quotation mark never closed, naming its line, instead of swallowing the ideas after it", () => {
+    const check = checkIdeaImport(`${HEADER}\n${good}\n"Swings for the park,New swings,Riverside,Parks,,,\n${good.replace("Shade", "More shade")}\n`, cycle);
+    expect(check.valid).toEqual([]);
+    expect(check.fileProblems.map((p) => [p.row, keyOf(p.message)])).toEqual([[3, "imports:problems.unclosedQuote"]]);
+    // Never closed at all, on the last row.
+    const last = checkIdeaImport(`${HEADER}\n${good}\nSwings,"New swings for the park,Riverside,Parks,,,\n`, cycle);
+    expect(last.fileProblems.map((p) => [p.row, keyOf(p.message)])).toEqual([[3, "imports:problems.unclosedQuote"]]);
+  });
+
   it("reads a spreadsheet's UTF-8 BOM, CRLF line ends and quoted multi-line descriptions", () => {
     const check = checkIdeaImport(`\uFEFF${HEADER}\r\nLights on the footbridge,"It is dark at night.\r\nPeople avoid it after 6pm.",Riverside,Streets & safety,,,\r\n`, cycle);
     expect(check.fileProblems).toEqual([]);

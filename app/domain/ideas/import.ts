@@ -62,6 +62,10 @@ export function checkIdeaImport(text: string, cycle: CycleNames): IdeaImportChec
   const columns = header.map((h) => key(h).replace(/ /g, "_"));
   const fileProblems: ImportProblem[] = [];
 
+  // A quote opened and not closed where its cell ends makes the lines after it part of one cell:
+  // ideas would silently vanish into it, so the file is refused. Papa's row counts from 0 at the header.
+  const badQuotes = parsed.errors.find((e) => e.code === "MissingQuotes" || e.code === "InvalidQuotes");
+  if (badQuotes) fileProblems.push({ row: badQuotes.row === undefined ? null : badQuotes.row + 1, column: null, message: message("imports:problems.unclosedQuote") });
   if (parsed.data.length === 0) fileProblems.push({ row: null, column: null, message: message("imports:problems.empty") });
   for (const column of REQUIRED_COLUMNS) {
     if (parsed.data.length > 0 && !columns.includes(column)) {
@@ -91,7 +95,7 @@ export function checkIdeaImport(text: string, cycle: CycleNames): IdeaImportChec
     const problem = (column: Column, text: string) => problems.push({ row, column, message: text });
 
     if (record.length !== header.length) {
-      problems.push({ row, column: null, message: message("imports:problems.cellCount", { found: record.length, expected: header.length }) });
+      problems.push({ row, column: null, message: message("imports:problems.cellCount", { count: record.length, expected: header.length }) });
     }
     const fields = rowFields.safeParse(cells);
     if (!fields.success) {
