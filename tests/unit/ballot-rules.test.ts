@@ -97,6 +97,8 @@ describe("approval ballots", () => {
   it("refuse too few or too many", () => {
     expect(errorsOf(checkBallot(approval, options, { ids: ["a"] }))).toEqual(["Choose at least 2 projects; you chose 1."]);
     expect(errorsOf(checkBallot(approval, options, { ids: ["a", "b", "c", "d"] }))).toEqual(["Choose at most 3 projects; you chose 4. Remove 1."]);
+    // One project at most: said in the singular.
+    expect(errorsOf(checkBallot({ ...approval, minApprovals: 1, maxApprovals: 1 }, options, { ids: ["a", "b"] }))).toEqual(["Choose at most 1 project; you chose 2. Remove 1."]);
   });
 });
 

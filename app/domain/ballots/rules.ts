@@ -121,9 +121,9 @@ export function checkBallot(
     case "approval":
       if ("ranks" in submission) errors.push(message("vote:errors.notRanked"));
       if (selection.length > rules.maxApprovals) {
-        errors.push(message("vote:errors.tooManyApprovals", { max: rules.maxApprovals, chosen: selection.length, remove: selection.length - rules.maxApprovals }));
+        errors.push(message("vote:errors.tooManyApprovals", { count: rules.maxApprovals, chosen: selection.length, remove: selection.length - rules.maxApprovals }));
       } else if (selection.length > 0 && selection.length < rules.minApprovals) {
-        errors.push(message("vote:errors.tooFewApprovals", { min: rules.minApprovals, chosen: selection.length }));
+        errors.push(message("vote:errors.tooFewApprovals", { count: rules.minApprovals, chosen: selection.length }));
       }
       break;
     case "ranked":

@@ -582,8 +582,14 @@ function inEnglish(text: string): string {
   const decoded = decodeMessage(text);
   if (!decoded) return text;
   const [ns, path] = decoded.key.split(":");
-  let node: unknown = ns === "vote" ? voteEnglish : undefined;
-  for (const part of path.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  const lookUp = (keyPath: string) => {
+    let node: unknown = ns === "vote" ? voteEnglish : undefined;
+    for (const part of keyPath.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+    return node;
+  };
+  // English plurals as i18next names them: key_one for a count of 1, key_other otherwise.
+  const count = decoded.values.count;
+  const node = lookUp(path) ?? (count === undefined ? undefined : lookUp(`${path}_${Number(count) === 1 ? "one" : "other"}`));
   if (typeof node !== "string") return text;
   return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in decoded.values ? String(decoded.values[name]) : whole));
 }
