@@ -128,6 +128,7 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
         run: "1",
         ballots: String(e.voteLines.length),
         ballots_sha256: hashes.get(e.district),
+        district_funded: e.spent.toFixed(2),
       });
     }
   }

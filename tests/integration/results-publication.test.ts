@@ -63,7 +63,7 @@ describe("counted results stay hidden until published", async () => {
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const csv = Papa.parse<string[]>(await response.text(), { skipEmptyLines: true });
     expect(csv.data).toEqual([[
-      "cycle", "district", "rank", "project_id", "project", "votes", "cost", "selected", "district_budget", "rule", "run", "ballots", "ballots_sha256", "proposal_number", "spoiled_paper_ballots",
+      "cycle", "district", "rank", "project_id", "project", "votes", "cost", "selected", "district_budget", "rule", "run", "ballots", "ballots_sha256", "proposal_number", "spoiled_paper_ballots", "district_funded",
     ]]);
   });
 
@@ -113,7 +113,7 @@ describe("counted results stay hidden until published", async () => {
     const csvText = await (await csvLoader(args(browser.get(`/results/export.csv${q}`)))).text();
     const csv = Papa.parse<Record<string, string>>(csvText, { header: true, skipEmptyLines: true });
     expect(csv.meta.fields).toEqual([
-      "cycle", "district", "rank", "project_id", "project", "votes", "cost", "selected", "district_budget", "rule", "run", "ballots", "ballots_sha256", "proposal_number", "spoiled_paper_ballots",
+      "cycle", "district", "rank", "project_id", "project", "votes", "cost", "selected", "district_budget", "rule", "run", "ballots", "ballots_sha256", "proposal_number", "spoiled_paper_ballots", "district_funded",
     ]);
     expect(csv.data[0]).toMatchObject({ project_id: proposalId, proposal_number: String(number), project: "Shade trees" });
     const json = JSON.parse(await (await jsonLoader(args(browser.get(`/results/export.json${q}`)))).text());

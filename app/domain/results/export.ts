@@ -22,13 +22,15 @@ export interface ResultRowInput {
 export function resultColumns(score: ScoreKind) {
   return [
     "cycle", "district", "rank", "project_id", "project", score, "cost", "selected",
-    "district_budget", "rule", "run", "ballots", "ballots_sha256", "proposal_number", "spoiled_paper_ballots",
+    "district_budget", "rule", "run", "ballots", "ballots_sha256", "proposal_number", "spoiled_paper_ballots", "district_funded",
   ];
 }
 
 export function resultRows(results: readonly ResultRowInput[]) {
-  return results.flatMap((r) =>
-    r.projects.map((p) => ({
+  return results.flatMap((r) => {
+    // What the district's winners cost together, so a spreadsheet need not add up the "yes" rows.
+    const fundedCents = r.projects.reduce((sum, p) => sum + (p.selected ? p.costCents : 0), 0);
+    return r.projects.map((p) => ({
       cycle: r.cycle,
       district: r.district,
       rank: p.position + 1,
@@ -45,6 +47,7 @@ export function resultRows(results: readonly ResultRowInput[]) {
       // Added last, so the columns before them keep their places.
       proposal_number: p.number ?? "",
       spoiled_paper_ballots: r.spoiledPaperBallots,
-    })),
-  );
+      district_funded: (fundedCents / 100).toFixed(2),
+    }));
+  });
 }
