@@ -15,7 +15,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const { cycle, results } = await publishedResultsOf(request);
   return {
-    cycle: { name: cycle.name, currency: cycle.currency, ballotMethod: cycle.ballotMethod, score: scoreKindOf(cycle.ballotMethod) },
+    cycle: {
+      name: cycle.name,
+      currency: cycle.currency,
+      ballotMethod: cycle.ballotMethod,
+      score: scoreKindOf(cycle.ballotMethod),
+      votingOpensOn: cycle.votingOpensOn,
+      votingClosesOn: cycle.votingClosesOn,
+    },
     districts: results.map((r) => ({
       id: r.id,
       name: r.district.name,
@@ -27,9 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       budgetCents: r.budgetCents,
       spentCents: r.spentCents,
       publishedAt: r.publishedAt?.toISOString().slice(0, 10) ?? "",
-      winners: r.projects.filter((p) => p.selected).map((p) => ({ title: p.title, votes: p.votes, costCents: p.costCents })),
+      winners: r.projects.filter((p) => p.selected).map((p) => ({ number: p.number, title: p.title, votes: p.votes, costCents: p.costCents })),
       // The council adopts the whole result: what was not funded is on the page too, as the results page lists it.
-      notFunded: r.projects.filter((p) => !p.selected).map((p) => ({ title: p.title, votes: p.votes, costCents: p.costCents, note: p.note })),
+      notFunded: r.projects.filter((p) => !p.selected).map((p) => ({ number: p.number, title: p.title, votes: p.votes, costCents: p.costCents, note: p.note })),
     })),
   };
 }
@@ -39,6 +46,18 @@ export default function CouncilReport() {
   const { t } = useTranslation();
   const f = useFormat();
   const money = (c: number) => f.money(c, cycle.currency);
+  // Proposal numbers as residents know them (#9), also the ids in the .pb files a recount uses.
+  const named = (p: { number: number | null; title: string }) => (p.number === null ? p.title : `#${p.number} ${p.title}`);
+  const period =
+    cycle.votingOpensOn && cycle.votingClosesOn
+      ? t("results:report.votingPeriod", { opens: f.date(cycle.votingOpensOn), closes: f.date(cycle.votingClosesOn) })
+      : null;
+  const cycleTotals = t("results:report.cycleTotals", {
+    count: districts.length,
+    ballots: f.number(districts.reduce((n, d) => n + d.ballots, 0)),
+    funded: money(districts.reduce((n, d) => n + d.spentCents, 0)),
+    budget: money(districts.reduce((n, d) => n + d.budgetCents, 0)),
+  });
   // The button needs JavaScript; without it the hint alone tells people to print.
   const [scripted, setScripted] = useState(false);
   useEffect(() => setScripted(true), []);
@@ -60,6 +79,7 @@ export default function CouncilReport() {
               run: d.run,
             })}
           </p>
+          {period ? <p>{period}</p> : null}
           {d.spoiled ? <p>{t("results:district.spoiled", { count: d.spoiled })}</p> : null}
           <table>
             <caption>{t("results:report.fundedCaption")}</caption>
@@ -71,7 +91,8 @@ export default function CouncilReport() {
               </tr>
             </thead>
             <tbody>
-              {d.winners.map((w) => <tr key={w.title}><td>{w.title}</td><td className="num">{f.number(w.votes)}</td><td className="num">{money(w.costCents)}</td></tr>)}
+              {d.winners.map((w) => <tr key={w.title}><td>{named(w)}</td><td className="num">{f.number(w.votes)}</td><td className="num">{money(w.costCents)}</td></tr>)}
+              {d.winners.length === 0 ? <tr><td colSpan={3}>{t("results:district.noWinners")}</td></tr> : null}
             </tbody>
             <tfoot>
               <tr><th scope="row" colSpan={2}>{t("results:report.totalFunded")}</th><td className="num"><strong>{money(d.spentCents)}</strong></td></tr>
@@ -92,7 +113,7 @@ export default function CouncilReport() {
               <tbody>
                 {d.notFunded.map((p) => (
                   <tr key={p.title}>
-                    <td>{p.title}</td>
+                    <td>{named(p)}</td>
                     <td className="num">{f.number(p.votes)}</td>
                     <td className="num">{money(p.costCents)}</td>
                     <td>{explainNote(parseNote(p.note), money, (key, values) => t(key, values), cycle.score)}</td>
@@ -101,6 +122,7 @@ export default function CouncilReport() {
               </tbody>
             </table>
           ) : null}
+          <p>{cycleTotals}</p>
           <p><Trans i18nKey="results:report.hash" values={{ hash: d.hash }} components={{ code: <code /> }} /></p>
         </section>
       ))}

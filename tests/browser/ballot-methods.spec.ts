@@ -184,14 +184,23 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
     await expect(report.getByRole("row", { name: /^Total funded/ })).toContainText(money(e.spent));
     await expect(report.getByRole("row", { name: /^District budget/ })).toContainText(money(e.budget));
     const funded = report.getByRole("table", { name: "Funded", exact: true });
-    for (const w of e.winners) await expect(funded.getByRole("row", { name: new RegExp(`^${w.title}`) })).toContainText(money(w.cost));
-    await expect(funded.locator("tbody tr")).toHaveCount(e.winners.length);
+    // Named by public number, as on the results page and in the .pb file.
+    for (const w of e.winners) await expect(funded.getByRole("row", { name: new RegExp(`^#\\d+ ${w.title}`) })).toContainText(money(w.cost));
+    await expect(funded.locator("tbody tr")).toHaveCount(Math.max(1, e.winners.length));
+    if (e.winners.length === 0) await expect(funded.locator("tbody")).toHaveText("No project was funded.");
     // What was not funded is on the council's page too, with its votes (points), as on the results page.
     const notFunded = report.getByRole("table", { name: "Not funded" });
     await expect(notFunded.locator("tbody tr")).toHaveCount(e.losers.length);
-    for (const l of e.losers) await expect(notFunded.getByRole("row", { name: new RegExp(`^${l.title}`) })).toContainText(`${l.votes}${money(l.cost)}${l.note}`);
+    for (const l of e.losers) await expect(notFunded.getByRole("row", { name: new RegExp(`^#\\d+ ${l.title}`) })).toContainText(`${l.votes}${money(l.cost)}${l.note}`);
+    // When the vote ran (opened and closed today in this walk), and the cycle's totals on every page.
+    await expect(report).toContainText(`Voting ran from ${today()} to ${today()}.`);
+    const sum = (f: (d: Expected) => number) => expected.reduce((n, d) => n + f(d), 0);
+    await expect(report).toContainText(
+      `The whole cycle: ${expected.length} district${expected.length === 1 ? "" : "s"} published; ballots counted: ${sum((d) => d.voteLines.length)}; funded ${money(sum((d) => d.spent))} of ${money(sum((d) => d.budget))}.`,
+    );
     await expect(report.getByText("SHA-256 of the ballots counted:")).toContainText(hashes.get(e.district)!);
   }
+  await shot(page, `${screenshot}-report`);
   await page.emulateMedia({ media: "print" });
   const pages = page.locator(".report-page");
   await expect(pages).toHaveCount(expected.length);
