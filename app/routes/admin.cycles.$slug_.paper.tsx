@@ -144,9 +144,11 @@ async function checkIn(request: Request, actor: Actor, cycle: Cycle, formData: F
   if (!read.success) return refuse(read.error.flatten().fieldErrors);
   const normalised = normaliseVoterCode(read.data.code);
   const code = normalised ? await findVoterCode(normalised) : null;
+  // The voter brought the letter of another vote (codes are printed per cycle): the clerk is told
+  // which, before anything about that code's own state there.
+  if (code && code.cycleId !== cycle.id) return refuse({ code: [message("vote:paper.errors.otherCycle", { cycle: code.cycle.name, current: cycle.name })] });
   const refusal = voterCodeRefusal(code ? { voidedAt: code.voidedAt, used: !!code.participation, cyclePhase: code.cycle.phase } : null);
-  // Another cycle's code is unknown here, as it is online.
-  if (refusal || !code || code.cycleId !== cycle.id) return refuse({ code: [CODE_REFUSAL_MESSAGES[refusal ?? "unknown"]] });
+  if (refusal || !code) return refuse({ code: [CODE_REFUSAL_MESSAGES[refusal ?? "unknown"]] });
   const done = await checkInPaperVoter(actor, code, read.data.site);
   if (!done.ok) return refuse({ code: [CODE_REFUSAL_MESSAGES[done.refusal]] });
   return recorded(request, cycle, { site: read.data.site }, { checkedIn: code.districtId });

@@ -184,6 +184,12 @@ test("the PB office checks two voters in on paper, then enters their ballots fro
   await checkIn.getByLabel("Voter code on the letter").fill(voters[0].code);
   await checkIn.getByRole("button", { name: "Check in" }).click();
   await expect(checkIn.getByText(/already been used/)).toBeVisible();
+  // A letter from another vote is named as such, not "unknown" nor that vote's own state.
+  const [other] = query<{ code: string }>(`select v.code from VoterCode v join Cycle c on c.id = v.cycleId where c.slug = 'schools-2026' limit 1`);
+  await checkIn.getByLabel("Voter code on the letter").fill(other.code);
+  await checkIn.getByRole("button", { name: "Check in" }).click();
+  await expect(checkIn.getByText("This voter code is for “Riverside Schools Vote 2026”, not for “Riverside PB 2026–27”. Ask the voter for the letter for this vote.")).toBeVisible();
+  await expect(checkIn.getByLabel("Voter code on the letter")).toHaveValue(other.code);
   await admin.reload();
   await expect(checkIn.getByRole("button", { name: "Check in" })).toBeVisible();
   await expect(checkIn.getByText(/^Checked in:/)).toHaveCount(0);
