@@ -1,7 +1,7 @@
 import { message } from "~/i18n/message";
 import { DEFAULT_CRITERIA } from "~/domain/costing/estimate";
 import { blockersToAdvance, isPhase, nextPhase, type Phase } from "~/domain/cycles/phases";
-import type { CreateCycleInput } from "~/domain/cycles/schema";
+import type { CreateCycleInput, CycleEdit } from "~/domain/cycles/schema";
 import { todayIso } from "~/domain/fields";
 import type { BallotRulesInput } from "~/domain/cycles/rules-schema";
 import { ballotRulesLockedReason } from "~/domain/cycles/permissions";
@@ -94,6 +94,27 @@ export async function createCycle(input: CreateCycleInput, actor: Actor) {
     });
     await audit(tx, actor, "cycle.create", { type: "cycle", id: cycle.id }, { slug: cycle.slug });
     return cycle;
+  });
+}
+
+/**
+ * Saves corrections to a cycle's details (see cycleEditInput). Only the cycle's own districts and
+ * categories are renamed, whatever ids a form sends. Categories are renamed in two steps so that
+ * swapping two names never trips the one-name-per-cycle rule halfway.
+ */
+export async function updateCycleDetails(cycleId: string, edit: CycleEdit, actor: Actor) {
+  await prisma.$transaction(async (tx) => {
+    await tx.cycle.update({ where: { id: cycleId }, data: { name: edit.name, description: edit.description } });
+    for (const d of edit.districts) await tx.district.updateMany({ where: { id: d.id, cycleId }, data: { name: d.name } });
+    for (const c of edit.categories) await tx.category.updateMany({ where: { id: c.id, cycleId }, data: { name: `(renaming ${c.id})` } });
+    for (const c of edit.categories) await tx.category.updateMany({ where: { id: c.id, cycleId }, data: { name: c.name } });
+    if (edit.newDistrict) await tx.district.create({ data: { cycleId, name: edit.newDistrict.name, budgetCents: edit.newDistrict.budgetCents } });
+    for (const name of edit.newCategories) await tx.category.create({ data: { cycleId, name } });
+    await audit(tx, actor, "cycle.edit-details", { type: "cycle", id: cycleId }, {
+      name: edit.name,
+      newDistrict: edit.newDistrict?.name ?? null,
+      newCategories: edit.newCategories,
+    });
   });
 }
 

@@ -315,6 +315,9 @@ export default function ManageCycle() {
         </p>
       ) : null}
       <p>
+        <Link to={`/admin/cycles/${cycle.slug}/details`}>{t("admin:details.link")}</Link>
+      </p>
+      <p>
         <Link to={`/admin/cycles/${cycle.slug}/committees`}>{t("committees:admin.link")}</Link>
       </p>
       {canImportIdeas ? (

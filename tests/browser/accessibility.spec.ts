@@ -119,7 +119,7 @@ test("staff and PB office pages have no serious or critical accessibility violat
     ...(await scanAll(admin, "admin", [
       "/admin", "/admin/cycles/new", "/admin/cycles/2026", "/admin/cycles/2025", "/admin/cycles/youth-2027", "/admin/cycles/youth-2027/import-ideas",
       `/admin/codes/${batch.id}/print`, "/participation?cycle=2025", "/participation?cycle=2026&lng=es", "/participation?lng=en",
-      "/admin/cycles/youth-2027/split", "/admin/cycles/2026/split", "/admin/cycles/2026/paper", "/admin/cycles/2026/criteria", "/admin/cycles/parks-2027/criteria",
+      "/admin/cycles/youth-2027/split", "/admin/cycles/2026/split", "/admin/cycles/2026/paper", "/admin/cycles/2026/criteria", "/admin/cycles/parks-2027/criteria", "/admin/cycles/youth-2027/details", "/admin/cycles/2026/details",
     ])),
   ];
   // The split preview and the census form with errors.

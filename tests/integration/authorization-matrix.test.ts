@@ -16,6 +16,7 @@ import * as costingItem from "~/routes/costing.$id";
 import * as costingIndex from "~/routes/costing._index";
 import * as costingAssign from "~/routes/costing.$id_.assign";
 import * as criteriaPage from "~/routes/admin.cycles.$slug_.criteria";
+import * as cycleDetails from "~/routes/admin.cycles.$slug_.details";
 import * as ideaPage from "~/routes/ideas.$id";
 import * as ideaNew from "~/routes/ideas.new";
 import * as projectPage from "~/routes/projects.$id";
@@ -80,6 +81,8 @@ describe("authorization matrix", async () => {
     ["cost a proposal", "POST", `/costing/${sent}`, estimateForm, (r) => costingItem.action(args(r, { id: sent })), [L, D, D, A, D, D]],
     ["assign to an agency", "POST", `/costing/${sent}/assign`, { agencyId: people.staffA.agencyId! }, (r) => costingAssign.action(args(r, { id: sent })), [L, D, D, D, D, A]],
     ["eligibility criteria", "GET", `/admin/cycles/${cycle.slug}/criteria`, {}, (r) => criteriaPage.loader(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],
+    ["cycle names, districts and categories", "GET", `/admin/cycles/${cycle.slug}/details`, {}, (r) => cycleDetails.loader(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],
+    ["correct a cycle's name", "POST", `/admin/cycles/${cycle.slug}/details`, { name: cycle.name }, (r) => cycleDetails.action(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],
     ["admin home", "GET", "/admin", {}, (r) => adminIndex.loader(args(r)), [L, D, D, D, D, A]],
     ["new cycle form", "GET", "/admin/cycles/new", {}, (r) => adminCycleNew.loader(args(r)), [L, D, D, D, D, A]],
     ["manage a cycle", "GET", `/admin/cycles/${cycle.slug}`, {}, (r) => adminCycle.loader(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],

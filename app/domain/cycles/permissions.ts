@@ -10,6 +10,14 @@ export const cyclePermissions = {
     cycle.phase !== "draft" || hasRole(actor, "admin"),
   /** The same rule for lists and pickers: whether they include cycles still in draft. */
   seeDrafts: (actor: Actor | null) => hasRole(actor, "admin"),
+  /** Names and the description may be corrected in any phase: a typo should not stay on the results. */
+  editDetails: (actor: Actor | null) => hasRole(actor, "admin"),
+  /**
+   * New districts and categories until costing starts: a district added later would have no proposals
+   * on its ballot, and a category added later no ideas or proposals in it.
+   */
+  addDistricts: (actor: Actor | null, cycle: { phase: Phase | string }) =>
+    hasRole(actor, "admin") && ["draft", "ideas", "proposals"].includes(cycle.phase),
   /** District budgets (the equity split) may change only before voting opens: voters see them on the ballot. */
   setBudgets: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "admin") && BUDGETS_OPEN.includes(cycle.phase),

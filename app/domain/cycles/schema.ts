@@ -60,6 +60,72 @@ export const votingDatesInput = z
   });
 
 export const createCycleInput = cycleDetails.and(votingDatesInput).and(ballotRulesInput);
+
+const categoryName = z.string().trim().min(1, message("admin:errors.categoryEmpty")).max(60, message("admin:errors.categoryLong"));
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/**
+ * Corrections after creation: the name, the description, district and category names, and (while
+ * `addingOpen`, see cyclePermissions.addDistricts) new districts and categories. The web address
+ * stays: it is printed on letters and slips. Budgets are changed on the equity split page.
+ */
+export function cycleEditInput(addingOpen: boolean) {
+  return cycleDetails
+    .pick({ name: true, description: true })
+    .extend({
+      // Names are checked in the transform below, with the rest: every problem shows at once.
+      districts: z.array(z.object({ id: z.string().min(1).max(40), name: z.string().optional() })).default([]),
+      categories: z.array(z.object({ id: z.string().min(1).max(40), name: z.string().optional() })).default([]),
+      newDistrictName: z.string().trim().max(80, message("common:form.tooLong", { max: 80 })).optional(),
+      newDistrictBudget: z.string().optional(),
+      newCategories: z
+        .string()
+        .default("")
+        .transform((v) => [...new Set(v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))])
+        .pipe(z.array(z.string().max(60, message("admin:errors.categoryLong")))),
+    })
+    .transform((v, ctx) => {
+      const adding = !!v.newDistrictName || !!v.newDistrictBudget?.trim() || v.newCategories.length > 0;
+      if (adding && !addingOpen) {
+        ctx.addIssue({ code: "custom", path: [], message: message("admin:details.addingClosed") });
+        return z.NEVER;
+      }
+      let newDistrict: { name: string; budgetCents: number } | null = null;
+      if (v.newDistrictName || v.newDistrictBudget?.trim()) {
+        const name = districtInput.shape.name.safeParse(v.newDistrictName ?? "");
+        const budget = districtInput.shape.budget.safeParse(v.newDistrictBudget ?? "");
+        if (!name.success) ctx.addIssue({ code: "custom", path: ["newDistrictName"], message: name.error.issues[0].message });
+        if (!budget.success) ctx.addIssue({ code: "custom", path: ["newDistrictBudget"], message: budget.error.issues[0].message });
+        if (name.success && budget.success) newDistrict = { name: name.data, budgetCents: budget.data };
+      }
+      const districts = v.districts.map((d, i) => {
+        const name = districtInput.shape.name.safeParse(d.name ?? "");
+        if (!name.success) ctx.addIssue({ code: "custom", path: ["districts", i, "name"], message: name.error.issues[0].message });
+        return { id: d.id, name: name.success ? name.data : "" };
+      });
+      const categories = v.categories.map((c, i) => {
+        const name = categoryName.safeParse(c.name ?? "");
+        if (!name.success) ctx.addIssue({ code: "custom", path: ["categories", i, "name"], message: name.error.issues[0].message });
+        return { id: c.id, name: name.success ? name.data : "" };
+      });
+      // Names stay distinct (a ballot or a filter with two "North" districts would confuse everyone).
+      const districtNames = [...districts.map((d) => d.name), ...(newDistrict ? [newDistrict.name] : [])];
+      districtNames.forEach((n, i) => {
+        if (!n || districtNames.findIndex((m) => sameName(m, n)) === i) return;
+        const path = i < districts.length ? ["districts", i, "name"] : ["newDistrictName"];
+        ctx.addIssue({ code: "custom", path, message: message("admin:errors.duplicateDistrict") });
+      });
+      categories.forEach((c, i) => {
+        if (c.name && categories.findIndex((d) => sameName(d.name, c.name)) !== i) {
+          ctx.addIssue({ code: "custom", path: ["categories", i, "name"], message: message("admin:errors.duplicateCategory") });
+        }
+      });
+      const taken = v.newCategories.find((n) => categories.some((c) => sameName(c.name, n)));
+      if (taken) ctx.addIssue({ code: "custom", path: ["newCategories"], message: message("admin:errors.categoryExists", { name: taken }) });
+      return { name: v.name, description: v.description, districts, categories, newDistrict, newCategories: v.newCategories };
+    });
+}
+export type CycleEdit = z.output<ReturnType<typeof cycleEditInput>>;
 export type CreateCycleInput = z.infer<typeof createCycleInput>;
 
 /** Whether signed-in residents may vote, and what they must declare first. */

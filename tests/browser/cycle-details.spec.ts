@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { query, shot, signIn } from "./helpers";
+
+// The PB office corrects a cycle after creating it: a misspelt district, a category forgotten.
+for (const javaScriptEnabled of [true, false]) {
+  test(`the PB office corrects a district's name and adds a district and a category, refused first for a duplicate with everything typed kept (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
+    const slug = `millrace-${javaScriptEnabled ? "js" : "plain"}`;
+    const admin = await signIn(browser, "admin", { javaScriptEnabled });
+    await admin.goto("/admin/cycles/new");
+    await admin.locator('input[name="name"]').fill(`Milrace PB 2030 ${javaScriptEnabled ? "A" : "B"}`);
+    await admin.getByLabel("Web address").fill(slug);
+    await admin.locator('input[name="districts[0].name"]').fill("Nrth");
+    await admin.locator('input[name="districts[0].budget"]').fill("50000");
+    await admin.getByLabel("Categories").fill("Parks");
+    await admin.getByRole("button", { name: "Create cycle" }).click();
+    await admin.getByRole("link", { name: "Correct the name, description, districts and categories" }).click();
+    await expect(admin.getByRole("heading", { name: "Names, districts and categories" })).toBeVisible();
+    await expect(admin.getByText("Budget: $50,000")).toBeVisible();
+
+    const name = admin.getByLabel("Name", { exact: true });
+    const district = admin.getByLabel("District 1");
+    await name.fill(`Millrace PB 2030 ${javaScriptEnabled ? "A" : "B"}`);
+    await district.fill("North");
+    await admin.getByLabel("New district (optional)").fill("north");
+    await admin.getByLabel("Budget of the new district").fill("30,000");
+    await admin.getByLabel("New categories (optional)").fill("Streets");
+    await admin.getByRole("button", { name: "Save" }).click();
+    await expect(admin.getByLabel("New district (optional)")).toHaveAccessibleDescription(/Two districts have this name/);
+    await expect(district).toHaveValue("North");
+    await expect(admin.getByLabel("Budget of the new district")).toHaveValue("30,000");
+    await expect(admin.getByLabel("New categories (optional)")).toHaveValue("Streets");
+    await shot(admin, `cycle-details-refused-${javaScriptEnabled ? "js" : "plain"}`);
+    expect(query<{ name: string }>("select d.name from District d join Cycle c on c.id = d.cycleId where c.slug = ?", slug)).toEqual([{ name: "Nrth" }]);
+
+    await admin.getByLabel("New district (optional)").fill("South");
+    await admin.getByRole("button", { name: "Save" }).click();
+    await expect(admin.getByText("Saved. Every page now shows these names.")).toBeVisible();
+    await expect(admin.getByLabel("District 1")).toHaveValue("North");
+    await expect(admin.getByLabel("District 2")).toHaveValue("South");
+    await expect(admin.getByLabel("Category 2")).toHaveValue("Streets");
+    await admin.getByRole("link", { name: /^Back to Millrace PB 2030/ }).click();
+    await expect(admin.getByRole("heading", { name: `Millrace PB 2030 ${javaScriptEnabled ? "A" : "B"}` })).toBeVisible();
+    expect(query<{ name: string; budgetCents: number }>("select d.name, d.budgetCents from District d join Cycle c on c.id = d.cycleId where c.slug = ? order by d.name", slug)).toEqual([
+      { name: "North", budgetCents: 50_000_00 },
+      { name: "South", budgetCents: 30_000_00 },
+    ]);
+    await admin.context().close();
+  });
+}
+
+test("only the PB office may correct a cycle: a delegate is refused the page", async ({ browser }) => {
+  const delegate = await signIn(browser, "delegate");
+  const response = await delegate.goto("/admin/cycles/2026/details");
+  expect(response?.status()).toBe(403);
+  await expect(delegate.getByRole("heading", { name: "You cannot do this" })).toBeVisible();
+  await delegate.context().close();
+});

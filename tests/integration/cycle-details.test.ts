@@ -1,0 +1,83 @@
+import "./fresh-db";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server";
+import { decodeMessage } from "~/i18n/message";
+import * as details from "~/routes/admin.cycles.$slug_.details";
+import { args, browserFor, makeCycle, makeUser } from "./fixtures";
+
+// The PB office corrects a cycle after creating it: names any time, new districts and categories early.
+describe("correcting a cycle's names, districts and categories", async () => {
+  const admin = await makeUser(["admin"]);
+  const office = await browserFor(admin);
+  const post = (slug: string, form: Record<string, string>) => details.action(args(office.post(`/admin/cycles/${slug}/details`, form), { slug }));
+  /** The form as the page sends it for a cycle made by makeCycle (North, South; Parks, Streets). */
+  const formFor = (cycle: Awaited<ReturnType<typeof makeCycle>>, changes: Record<string, string> = {}) => ({
+    name: cycle.name,
+    description: "",
+    ...Object.fromEntries(cycle.districts.flatMap((d, i) => [[`districts[${i}].id`, d.id], [`districts[${i}].name`, d.name]])),
+    ...Object.fromEntries(cycle.categories.flatMap((c, i) => [[`categories[${i}].id`, c.id], [`categories[${i}].name`, c.name]])),
+    ...changes,
+  });
+  const errorsOf = async (result: unknown) => {
+    const reply = (result as { data: { error: Record<string, string[]> } }).data;
+    return Object.fromEntries(Object.entries(reply.error ?? {}).map(([k, v]) => [k, v.map((m) => decodeMessage(m)?.key ?? m)]));
+  };
+
+  it("renames districts and categories (even swapping two names), and adds a district and categories while ideas are collected", async () => {
+    const cycle = await makeCycle(admin, "ideas");
+    const result = await post(cycle.slug, formFor(cycle, {
+      name: "Riverside PB, corrected",
+      description: "Now with a description.",
+      "districts[0].name": "North Riverside",
+      "categories[0].name": "Streets", // Parks ↔ Streets
+      "categories[1].name": "Parks",
+      newDistrictName: "Harbour",
+      newDistrictBudget: "25,000",
+      newCategories: "Schools\nLibraries",
+    }));
+    expect((result as Response).status).toBe(302);
+    const saved = await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id }, include: { districts: { orderBy: { name: "asc" } }, categories: { orderBy: { name: "asc" } } } });
+    expect(saved).toMatchObject({ name: "Riverside PB, corrected", description: "Now with a description.", slug: cycle.slug });
+    expect(saved.districts.map((d) => [d.name, d.budgetCents])).toEqual([["Harbour", 25_000_00], ["North Riverside", 100_000_00], ["South", 50_000_00]]);
+    // The ids kept their rows: what was filed under "Parks" is now under "Streets" and the other way round.
+    expect(saved.categories.find((c) => c.id === cycle.categories[0].id)?.name).toBe("Streets");
+    expect(saved.categories.map((c) => c.name)).toEqual(["Libraries", "Parks", "Schools", "Streets"]);
+  });
+
+  it("refuses duplicate names and a bad new budget next to the field, changing nothing", async () => {
+    const cycle = await makeCycle(admin, "ideas");
+    const result = await post(cycle.slug, formFor(cycle, {
+      "districts[1].name": "north",
+      "categories[1].name": "",
+      newDistrictName: "Harbour",
+      newDistrictBudget: "12.345",
+      newCategories: "Parks",
+    }));
+    expect(await errorsOf(result)).toEqual({
+      "districts[1].name": ["admin:errors.duplicateDistrict"],
+      "categories[1].name": ["admin:errors.categoryEmpty"],
+      newDistrictBudget: ["common:form.moneyDecimals"],
+      newCategories: ["admin:errors.categoryExists"],
+    });
+    const districts = await prisma.district.findMany({ where: { cycleId: cycle.id }, orderBy: { name: "asc" } });
+    expect(districts.map((d) => d.name)).toEqual(["North", "South"]);
+  });
+
+  it("once costing started, names can still be corrected but nothing can be added", async () => {
+    const cycle = await makeCycle(admin, "voting");
+    const refused = await post(cycle.slug, formFor(cycle, { newCategories: "Schools" }));
+    expect(await errorsOf(refused)).toEqual({ "": ["admin:details.addingClosed"] });
+    expect(await prisma.category.count({ where: { cycleId: cycle.id } })).toBe(2);
+    const renamed = await post(cycle.slug, formFor(cycle, { "districts[0].name": "Northside" }));
+    expect((renamed as Response).status).toBe(302);
+    expect((await prisma.district.findUniqueOrThrow({ where: { id: cycle.districts[0].id } })).name).toBe("Northside");
+  });
+
+  it("never renames another cycle's district or category, whatever ids the form sends", async () => {
+    const mine = await makeCycle(admin, "ideas");
+    const theirs = await makeCycle(admin, "ideas");
+    await post(mine.slug, formFor(mine, { "districts[0].id": theirs.districts[0].id, "districts[0].name": "Taken over", "categories[0].id": theirs.categories[0].id, "categories[0].name": "Taken over" }));
+    expect((await prisma.district.findUniqueOrThrow({ where: { id: theirs.districts[0].id } })).name).toBe("North");
+    expect((await prisma.category.findUniqueOrThrow({ where: { id: theirs.categories[0].id } })).name).toBe("Parks");
+  });
+});
