@@ -123,6 +123,8 @@ export async function cycleSnapshot(cycleId: string) {
     where: { id: cycleId },
     include: {
       districts: true,
+      categories: { select: { id: true, name: true } },
+      committees: { select: { districtId: true, categoryId: true, _count: { select: { members: true } } } },
       _count: { select: { categories: true } },
       proposals: {
         select: {
@@ -142,6 +144,12 @@ export async function cycleSnapshot(cycleId: string) {
   const phase = cyclePhase(cycle);
   const codes = phase === "costing" ? await prisma.voterCode.groupBy({ by: ["districtId"], where: { cycleId, voidedAt: null } }) : [];
   const winners = new Set(cycle.tallyResults.flatMap((r) => r.projects.map((p) => p.proposalId)));
+  const developing = phase === "ideas" || phase === "proposals";
+  const ideaGroups = developing && cycle.committees.length > 0
+    ? await prisma.idea.groupBy({ by: ["districtId", "categoryId"], where: { cycleId, hiddenAt: null }, _count: { _all: true } })
+    : [];
+  const districtName = new Map(cycle.districts.map((d) => [d.id, d.name]));
+  const categoryName = new Map(cycle.categories.map((c) => [c.id, c.name]));
   return {
     phase,
     districts: cycle.districts,
@@ -155,6 +163,14 @@ export async function cycleSnapshot(cycleId: string) {
     sealedUnopenable: phase === "voting" || phase === "results" ? await sealedUnopenable(cycleId) : 0,
     accountVoting: cycle.accountVoting,
     districtIdsWithCodes: codes.map((c) => c.districtId),
+    committees: cycle.committees.map((c) => ({ districtId: c.districtId, categoryId: c.categoryId, memberCount: c._count.members })),
+    ideaGroups: ideaGroups.map((g) => ({
+      districtId: g.districtId,
+      categoryId: g.categoryId,
+      district: districtName.get(g.districtId) ?? "",
+      category: categoryName.get(g.categoryId) ?? "",
+      count: g._count._all,
+    })),
     winnersWithoutProject: cycle.proposals.filter((p) => winners.has(p.id) && !p.project).map((p) => ({ number: p.number, title: p.title })),
   };
 }

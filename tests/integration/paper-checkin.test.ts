@@ -61,7 +61,7 @@ describe("paper voting: check in a voter, then enter ballots from the box", asyn
       ["Site A", used.code, { code: ["vote:errors.code.used"] }],
       ["Site A", voided.code, { code: ["vote:paperErrors.code.voided"] }],
       ["Site A", "AAAA-BBBB-CCCC", { code: ["vote:paperErrors.code.unknown"] }],
-      ["Site A", foreign.code, { code: ["vote:paperErrors.code.unknown"] }],
+      ["Site A", foreign.code, { code: ["vote:paper.errors.otherCycle"] }],
       ["", codes[1].code, { site: ["vote:paper.errors.site"] }],
       ["Site A", "", { code: ["vote:paperErrors.enterCode"] }],
     ] as const) {

@@ -99,6 +99,30 @@ describe("phase guards", () => {
     expect(blockersToAdvance(cycle)).toEqual(["District “South” has no feasible proposal to vote on."]);
   });
 
+  it("warns, while ideas are collected and developed, of ideas no committee with a delegate covers (nobody could write their proposals)", () => {
+    const ideaGroups = [
+      { districtId: "n", categoryId: "parks", district: "North", category: "Parks", count: 3 },
+      { districtId: "s", categoryId: "parks", district: "South", category: "Parks", count: 1 },
+      { districtId: "s", categoryId: "streets", district: "South", category: "Streets", count: 2 },
+    ];
+    const warnings = (cycle: CycleSnapshot) => allInWords(warningsBeforeAdvance(cycle));
+    // Without committees every delegate works on the whole cycle.
+    expect(warnings({ ...base, phase: "ideas", ideaGroups, committees: [] })).toEqual([]);
+    // North's committee has a delegate; South Parks' committee has nobody on it; South Streets has no committee.
+    const committees = [
+      { districtId: "n", categoryId: null, memberCount: 2 },
+      { districtId: "s", categoryId: "parks", memberCount: 0 },
+    ];
+    for (const phase of ["ideas", "proposals"] as const) {
+      expect(warnings({ ...base, phase, ideaGroups, committees })).toEqual([
+        "1 idea in “South” · “Parks” is not covered by any committee with a delegate on it, so no delegate can turn it into a proposal. Add a delegate to a committee for it (or one for the whole cycle) on the committees page.",
+        "2 ideas in “South” · “Streets” are not covered by any committee with a delegate on it, so no delegate can turn them into proposals. Add a delegate to a committee for them (or one for the whole cycle) on the committees page.",
+      ]);
+    }
+    // A committee for the whole cycle with a delegate covers everything.
+    expect(warnings({ ...base, phase: "proposals", ideaGroups, committees: [...committees, { districtId: null, categoryId: null, memberCount: 1 }] })).toEqual([]);
+  });
+
   it("warns, before voting opens, of a district where nobody can vote yet (no codes, no account voting)", () => {
     const warnings = (cycle: CycleSnapshot) => allInWords(warningsBeforeAdvance(cycle));
     expect(warnings({ ...base, districtIdsWithCodes: ["n"] })).toEqual([

@@ -1,6 +1,7 @@
 import { message } from "../../i18n/message";
 import { ballotRulesFor, whyNoBallotIsValid } from "../ballots/rules";
 import { formatMoney } from "../money";
+import { inCommitteeScope, type CommitteeScope } from "../committees/permissions";
 
 // The phases of a cycle and the guards between them. Pure.
 
@@ -70,6 +71,10 @@ export interface CycleSnapshot {
   paperBoxesWaiting: readonly { site: string; district: string; waiting: number }[];
   /** Ballots and survey answers waiting for the mix that this server cannot open (voting and results; absent: none). */
   sealedUnopenable?: number;
+  /** The cycle's committees, each with how many delegates sit on it (ideas and proposals; absent: none). */
+  committees?: readonly (CommitteeScope & { memberCount: number })[];
+  /** Visible ideas per district and category, with their names (ideas and proposals, when there are committees). */
+  ideaGroups?: readonly { districtId: string; categoryId: string; district: string; category: string; count: number }[];
   /** Whether signed-in residents may vote with their account (else only voter codes, online or on paper). */
   accountVoting: boolean;
   /** Districts with at least one voter code that can still vote (not cancelled). */
@@ -83,12 +88,26 @@ export interface CycleSnapshot {
  * once voting is open, e.g. at a polling site), as translatable messages.
  */
 export function warningsBeforeAdvance(cycle: CycleSnapshot): string[] {
+  if (cycle.phase === "ideas" || cycle.phase === "proposals") return ideasNoDelegateCanWork(cycle);
   if (cycle.phase !== "costing") return [];
   // A proposal its delegates never sent is left off the ballot without anyone deciding so.
   const drafts = cycle.proposals.filter((p) => p.status === "draft").map((p) => message("admin:warnings.draftNotOnBallot", { number: p.number, title: p.title }));
   if (cycle.accountVoting) return drafts;
   // Paper check-in takes a code too: without codes or account voting, nobody in the district can vote yet.
   return [...drafts, ...cycle.districts.filter((d) => !cycle.districtIdsWithCodes.includes(d.id)).map((d) => message("admin:warnings.nobodyCanVote", { district: d.name }))];
+}
+
+/**
+ * Once a cycle has committees, a delegate writes proposals only within their own committees' districts
+ * and categories: ideas no committee with a delegate covers would never become proposals.
+ */
+function ideasNoDelegateCanWork(cycle: CycleSnapshot): string[] {
+  const committees = cycle.committees ?? [];
+  if (committees.length === 0) return []; // no committees: every delegate works on the whole cycle
+  const staffed = committees.filter((c) => c.memberCount > 0);
+  return (cycle.ideaGroups ?? [])
+    .filter((g) => !staffed.some((c) => inCommitteeScope(c, g)))
+    .map((g) => message("admin:warnings.ideasWithoutDelegate", { count: g.count, district: g.district, category: g.category }));
 }
 
 /**
