@@ -238,6 +238,10 @@ test("a committee refused for its name, then made: the form starts again for the
   await expect(admin.getByRole("heading", { level: 2, name: "Skate park committee" })).toBeVisible();
   await expect(form.getByText("Give the committee a name of at least 3 characters.")).toHaveCount(0);
   await expect(form.getByLabel("Name")).toHaveValue("");
+  // With a committee and nobody on it, no delegate may write proposals in this cycle: the PB office is told.
+  await admin.goto("/admin/cycles/youth-2027");
+  await expect(admin.getByTestId("advance-warnings")).toContainText(/ideas? in “.+” · “.+” (is|are) not covered by any committee with a delegate on it/);
+  await shot(admin, "committee-without-delegates-warning");
 });
 
 test("a ranked ballot with a gap is refused with the ranks kept, then cast in rank order (no JavaScript)", async ({ browser }) => {
