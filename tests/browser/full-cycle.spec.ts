@@ -31,7 +31,12 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await admin.getByRole("button", { name: "Create cycle" }).click();
   await expect(admin.getByRole("heading", { name: "Harbor PB 2028" })).toBeVisible();
   // Publish the ballot and counting rules before anything else.
+  // Only the chosen ballot's limits show (with JavaScript): knapsack first, then approval's.
+  await expect(admin.getByLabel("Knapsack: minimum spend (% of the budget)")).toBeVisible();
+  await expect(admin.getByLabel("Approval: most projects a voter may choose")).toBeHidden();
   await admin.getByLabel("Ballot", { exact: true }).selectOption({ label: "Approval: choose between a minimum and a maximum number of projects" });
+  await expect(admin.getByLabel("Knapsack: minimum spend (% of the budget)")).toBeHidden();
+  await expect(admin.getByLabel("Ranked: how many projects a voter may rank (k)")).toBeHidden();
   await admin.getByLabel("Approval: most projects a voter may choose").fill("2");
   await admin.getByLabel("Counting rule", { exact: true }).selectOption({ label: "Method of Equal Shares (proportional)" });
   await admin.getByRole("button", { name: "Save rules" }).click();
