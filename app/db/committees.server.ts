@@ -56,6 +56,21 @@ export async function removeMember(cycleId: string, committeeId: string, userId:
   });
 }
 
+/**
+ * Deletes one of the cycle's committees (its memberships go with it); another cycle's id deletes
+ * nothing. Returns how many committees the cycle has left: with none, every delegate works on the
+ * whole cycle again (see delegateReach).
+ */
+export async function deleteCommittee(cycleId: string, committeeId: string, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const committee = await tx.committee.findFirst({ where: { id: committeeId, cycleId }, select: { name: true } });
+    if (!committee) return null;
+    await tx.committee.delete({ where: { id: committeeId } });
+    await audit(tx, actor, "committee.delete", { type: "committee", id: committeeId }, { name: committee.name });
+    return { left: await tx.committee.count({ where: { cycleId } }) };
+  });
+}
+
 /** Where a person works as a delegate in a cycle (nowhere for someone signed out). */
 export async function delegateReach(cycleId: string, userId: string | undefined): Promise<DelegateReach> {
   const committees = await prisma.committee.findMany({

@@ -7,9 +7,9 @@ import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
-import { FieldErrors, SAVED_FORM, SelectField, TextField } from "~/components/forms";
+import { FieldErrors, Notice, SAVED_FORM, SelectField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
-import { addMember, createCommittee, cycleCommittees, delegates, removeMember } from "~/db/committees.server";
+import { addMember, createCommittee, cycleCommittees, delegates, deleteCommittee, removeMember } from "~/db/committees.server";
 import { getCycle } from "~/db/cycles.server";
 import { committeePermissions } from "~/domain/committees/permissions";
 import { committeeInput, memberInput } from "~/domain/committees/schema";
@@ -47,7 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intent = z.object({ intent: z.enum(["create", "add-member", "remove-member"]) });
+const intent = z.object({ intent: z.enum(["create", "add-member", "remove-member", "delete"]) });
+const committeeOf = z.object({ committeeId: z.string().min(1).max(40) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, cycle } = await guard(request, params.slug);
@@ -61,6 +62,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const made = await createCommittee(cycle.id, submission.value, actor);
     if (!made.ok) return formReply(submission, { fieldErrors: { [made.field]: [made.error] } });
     return redirect(`/admin/cycles/${cycle.slug}/committees?created=1`);
+  }
+  if (parsed.data.intent === "delete") {
+    const which = committeeOf.safeParse(Object.fromEntries(formData));
+    const deleted = which.success ? await deleteCommittee(cycle.id, which.data.committeeId, actor) : null;
+    // Already gone (a second click, another tab): the page as it now is says so by itself.
+    if (!deleted) return back;
+    return redirect(`/admin/cycles/${cycle.slug}/committees?deleted=${deleted.left === 0 ? "last" : "1"}`);
   }
   const member = memberInput.safeParse(Object.fromEntries(formData));
   if (!member.success) return data({ memberError: { committeeId: String(formData.get("committeeId") ?? ""), error: member.error.issues[0]?.message ?? "" } }, { status: 400 });
@@ -89,6 +97,9 @@ export default function Committees() {
       </p>
       <h1>{t("committees:admin.title")}</h1>
       <p>{t("committees:admin.intro")}</p>
+      {!answer && searchParams.get("deleted") ? (
+        <Notice tone="success">{t(searchParams.get("deleted") === "last" ? "committees:admin.deletedLast" : "committees:admin.deleted")}</Notice>
+      ) : null}
       {committees.length === 0 ? <p className="muted">{t("committees:admin.none")}</p> : null}
       {committees.map((c) => (
         <section key={c.id} className="card" aria-labelledby={`committee-${c.id}`}>
@@ -127,6 +138,14 @@ export default function Committees() {
             </select>{" "}
             <button type="submit" name="intent" value="add-member" className="button-secondary">{t("committees:admin.add")}</button>
             <FieldErrors id={`member-${c.id}-errors`} errors={memberError?.committeeId === c.id ? [memberError.error] : undefined} />
+          </Form>
+          <Form method="post">
+            <AuthenticityTokenInput />
+            <input type="hidden" name="committeeId" value={c.id} />
+            <p className="hint">{t(committees.length === 1 ? "committees:admin.deleteHintLast" : "committees:admin.deleteHint")}</p>
+            <button type="submit" name="intent" value="delete" className="link-button" aria-label={t("committees:admin.deleteLabel", { committee: c.name })}>
+              {t("committees:admin.delete")}
+            </button>
           </Form>
         </section>
       ))}

@@ -242,6 +242,13 @@ test("a committee refused for its name, then made: the form starts again for the
   await admin.goto("/admin/cycles/youth-2027");
   await expect(admin.getByTestId("advance-warnings")).toContainText(/ideas? in “.+” · “.+” (is|are) not covered by any committee with a delegate on it/);
   await shot(admin, "committee-without-delegates-warning");
+  // A committee made by mistake can be deleted; the cycle's other committees stay.
+  await admin.getByRole("link", { name: "Delegate committees" }).click();
+  const committees = await admin.getByRole("heading", { level: 2 }).count();
+  await admin.getByRole("button", { name: "Delete the committee Skate park committee" }).click();
+  await expect(admin.getByText("Committee deleted. Its delegates no longer work through it; what they wrote stays.")).toBeVisible();
+  await expect(admin.getByRole("heading", { level: 2, name: "Skate park committee" })).toHaveCount(0);
+  await expect(admin.getByRole("heading", { level: 2 })).toHaveCount(committees - 1);
 });
 
 test("a ranked ballot with a gap is refused with the ranks kept, then cast in rank order (no JavaScript)", async ({ browser }) => {

@@ -98,11 +98,34 @@ describe("delegate committees", async () => {
   });
 
   it("refuses committee management to delegates and residents", async () => {
+    const committee = await prisma.committee.findFirstOrThrow({ where: { cycleId: cycle.id } });
     for (const who of [delegate, resident]) {
       const browser = await browserFor(who);
       expect(((await settle(() => committeesLoader(args(browser.get(url), params)))) as Response).status).toBe(403);
       expect(((await settle(() => committeesAction(args(browser.post(url, { intent: "create", name: "Sneaky committee" }), params)))) as Response).status).toBe(403);
+      expect(((await settle(() => committeesAction(args(browser.post(url, { intent: "delete", committeeId: committee.id }), params)))) as Response).status).toBe(403);
     }
+    expect(await prisma.committee.count({ where: { id: committee.id } })).toBe(1);
+  });
+
+  it("lets the PB office delete a committee made by mistake: with none left, every delegate works on the whole cycle again", async () => {
+    const browser = await browserFor(admin);
+    const other = await makeCycle(admin, "proposals");
+    const elsewhere = await prisma.committee.create({ data: { cycleId: other.id, name: "Another cycle's committee" } });
+    // Another cycle's committee cannot be deleted from this cycle's page.
+    await committeesAction(args(browser.post(url, { intent: "delete", committeeId: elsewhere.id }), params));
+    expect(await prisma.committee.count({ where: { id: elsewhere.id } })).toBe(1);
+    const outsider = await makeUser(["delegate"]);
+    const outsiderBrowser = await browserFor(outsider);
+    expect(((await settle(() => newProposalLoader(args(outsiderBrowser.get(`/proposals/new?cycle=${cycle.slug}`))))) as Response).status).toBe(403);
+    const committee = await prisma.committee.findFirstOrThrow({ where: { cycleId: cycle.id } });
+    const deleted = (await committeesAction(args(browser.post(url, { intent: "delete", committeeId: committee.id }), params))) as Response;
+    expect(deleted.headers.get("Location")).toBe(`${url}?deleted=last`);
+    expect(await prisma.committeeMember.count({ where: { committeeId: committee.id } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { action: "committee.delete", targetId: committee.id } })).toBe(1);
+    // No committee left: the delegate on none of them may write proposals again.
+    const page = (await newProposalLoader(args(outsiderBrowser.get(`/proposals/new?cycle=${cycle.slug}`)))) as { districts: unknown[] };
+    expect(page.districts).toHaveLength(2);
   });
 });
 
