@@ -98,24 +98,66 @@ export async function createCycle(input: CreateCycleInput, actor: Actor) {
 }
 
 /**
- * Saves corrections to a cycle's details (see cycleEditInput). Only the cycle's own districts and
- * categories are renamed, whatever ids a form sends. Categories are renamed in two steps so that
- * swapping two names never trips the one-name-per-cycle rule halfway.
+ * The districts and categories of a cycle something already points at (ideas, proposals, voter
+ * codes, committees): those cannot be removed. Before voting nothing else can point at them.
  */
-export async function updateCycleDetails(cycleId: string, edit: CycleEdit, actor: Actor) {
-  await prisma.$transaction(async (tx) => {
-    await tx.cycle.update({ where: { id: cycleId }, data: { name: edit.name, description: edit.description } });
-    for (const d of edit.districts) await tx.district.updateMany({ where: { id: d.id, cycleId }, data: { name: d.name } });
-    for (const c of edit.categories) await tx.category.updateMany({ where: { id: c.id, cycleId }, data: { name: `(renaming ${c.id})` } });
-    for (const c of edit.categories) await tx.category.updateMany({ where: { id: c.id, cycleId }, data: { name: c.name } });
-    if (edit.newDistrict) await tx.district.create({ data: { cycleId, name: edit.newDistrict.name, budgetCents: edit.newDistrict.budgetCents } });
-    for (const name of edit.newCategories) await tx.category.create({ data: { cycleId, name } });
-    await audit(tx, actor, "cycle.edit-details", { type: "cycle", id: cycleId }, {
-      name: edit.name,
-      newDistrict: edit.newDistrict?.name ?? null,
-      newCategories: edit.newCategories,
+export async function partsInUse(cycleId: string, db: Tx = prisma) {
+  const [ideas, proposals, batches, committees] = await Promise.all([
+    db.idea.findMany({ where: { cycleId }, select: { districtId: true, categoryId: true }, distinct: ["districtId", "categoryId"] }),
+    db.proposal.findMany({ where: { cycleId }, select: { districtId: true, categoryId: true }, distinct: ["districtId", "categoryId"] }),
+    db.voterCodeBatch.findMany({ where: { cycleId }, select: { districtId: true }, distinct: ["districtId"] }),
+    db.committee.findMany({ where: { cycleId }, select: { districtId: true, categoryId: true } }),
+  ]);
+  const withIds = [...ideas, ...proposals, ...committees];
+  return {
+    districtIds: new Set([...withIds.map((x) => x.districtId), ...batches.map((b) => b.districtId)].filter((id): id is string => !!id)),
+    categoryIds: new Set(withIds.map((x) => x.categoryId).filter((id): id is string => !!id)),
+  };
+}
+
+class PartInUse extends Error {
+  constructor(readonly field: string, readonly reason: string) {
+    super(reason);
+  }
+}
+
+/**
+ * Saves corrections to a cycle's details (see cycleEditInput). Only the cycle's own districts and
+ * categories are renamed or removed, whatever ids a form sends; one something points at meanwhile is
+ * not removed, and nothing is saved. Categories are renamed in two steps so that swapping two names
+ * never trips the one-name-per-cycle rule halfway.
+ */
+export async function updateCycleDetails(cycleId: string, edit: CycleEdit, actor: Actor): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
+  try {
+    await prisma.$transaction(async (tx) => {
+      const inUse = edit.districts.some((d) => d.remove) || edit.categories.some((c) => c.remove) ? await partsInUse(cycleId, tx) : null;
+      await tx.cycle.update({ where: { id: cycleId }, data: { name: edit.name, description: edit.description } });
+      for (const [i, d] of edit.districts.entries()) {
+        if (!d.remove) await tx.district.updateMany({ where: { id: d.id, cycleId }, data: { name: d.name } });
+        else if (inUse?.districtIds.has(d.id)) throw new PartInUse(`districts[${i}].name`, message("admin:details.districtInUse"));
+        else await tx.district.deleteMany({ where: { id: d.id, cycleId } });
+      }
+      const kept = edit.categories.filter((c) => !c.remove);
+      for (const [i, c] of edit.categories.entries()) {
+        if (c.remove && inUse?.categoryIds.has(c.id)) throw new PartInUse(`categories[${i}].name`, message("admin:details.categoryInUse"));
+        if (c.remove) await tx.category.deleteMany({ where: { id: c.id, cycleId } });
+      }
+      for (const c of kept) await tx.category.updateMany({ where: { id: c.id, cycleId }, data: { name: `(renaming ${c.id})` } });
+      for (const c of kept) await tx.category.updateMany({ where: { id: c.id, cycleId }, data: { name: c.name } });
+      if (edit.newDistrict) await tx.district.create({ data: { cycleId, name: edit.newDistrict.name, budgetCents: edit.newDistrict.budgetCents } });
+      for (const name of edit.newCategories) await tx.category.create({ data: { cycleId, name } });
+      await audit(tx, actor, "cycle.edit-details", { type: "cycle", id: cycleId }, {
+        name: edit.name,
+        removed: [...edit.districts, ...edit.categories].filter((x) => x.remove).map((x) => x.name),
+        newDistrict: edit.newDistrict?.name ?? null,
+        newCategories: edit.newCategories,
+      });
     });
-  });
+  } catch (error) {
+    if (error instanceof PartInUse) return { ok: false, field: error.field, error: error.reason };
+    throw error;
+  }
+  return { ok: true };
 }
 
 export async function cycleSnapshot(cycleId: string) {

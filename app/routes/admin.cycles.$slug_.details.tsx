@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
 import { FieldErrors, FormErrors, Notice, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
-import { cyclePhase, getCycle, updateCycleDetails } from "~/db/cycles.server";
+import { cyclePhase, getCycle, partsInUse, updateCycleDetails } from "~/db/cycles.server";
 import { cyclePermissions } from "~/domain/cycles/permissions";
 import { cycleEditInput } from "~/domain/cycles/schema";
 import { redirectWithDone, takeDone } from "~/flash.server";
@@ -33,13 +33,15 @@ async function guard(request: Request, slug: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cycle, addingOpen } = await guard(request, params.slug);
-  const flash = await takeDone(request);
+  const [flash, inUse] = await Promise.all([takeDone(request), partsInUse(cycle.id)]);
   return data(
     {
       cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency },
       addingOpen,
       saved: "saved" in flash.done,
       budgets: Object.fromEntries(cycle.districts.map((d) => [d.id, d.budgetCents])),
+      // Removable: nothing points at it yet (and districts and categories may still be added).
+      removable: addingOpen ? [...cycle.districts, ...cycle.categories].map((x) => x.id).filter((id) => !inUse.districtIds.has(id) && !inUse.categoryIds.has(id)) : [],
       defaults: {
         name: cycle.name,
         description: cycle.description,
@@ -55,7 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, cycle, addingOpen } = await guard(request, params.slug);
   const submission = parseWithZod(await readForm(request), { schema: cycleEditInput(addingOpen) });
   if (submission.status !== "success") return formReply(submission);
-  await updateCycleDetails(cycle.id, submission.value, actor);
+  const saved = await updateCycleDetails(cycle.id, submission.value, actor);
+  if (!saved.ok) return formReply(submission, { fieldErrors: { [saved.field]: [saved.error] } });
   return redirectWithDone(request, `/admin/cycles/${cycle.slug}/details`, { saved: "1" });
 }
 
@@ -66,7 +69,7 @@ export default function CycleDetails() {
 }
 
 function DetailsForm() {
-  const { cycle, addingOpen, saved, budgets, defaults } = useLoaderData<typeof loader>();
+  const { cycle, addingOpen, saved, budgets, removable, defaults } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<ReturnType<typeof cycleEditInput>>>({
     lastResult,
@@ -101,9 +104,11 @@ function DetailsForm() {
                   label={t("admin:details.districtName", { number: index + 1 })}
                   hint={id in budgets ? t("admin:details.districtBudget", { budget: f.money(budgets[id], cycle.currency) }) : undefined}
                 />
+                {removable.includes(id) ? <RemoveBox meta={d.remove} label={t("admin:details.removeDistrict", { number: index + 1 })} /> : null}
               </div>
             );
           })}
+          <FieldErrors id={fields.districts.errorId} errors={fields.districts.errors} />
           {addingOpen ? (
             <>
               <TextField meta={fields.newDistrictName} label={t("admin:details.newDistrictName")} hint={t("admin:details.newDistrictHint")} />
@@ -119,6 +124,7 @@ function DetailsForm() {
               <div key={category.key}>
                 <input {...getInputProps(c.id, { type: "hidden" })} key={c.id.key} />
                 <TextField meta={c.name} label={t("admin:details.categoryName", { number: index + 1 })} />
+                {removable.includes(String(c.id.initialValue ?? "")) ? <RemoveBox meta={c.remove} label={t("admin:details.removeCategory", { number: index + 1 })} /> : null}
               </div>
             );
           })}
@@ -128,6 +134,17 @@ function DetailsForm() {
         {addingOpen ? null : <p className="hint">{t("admin:details.addingClosed")}</p>}
         <button type="submit" className="button">{t("admin:details.submit")}</button>
       </Form>
+    </div>
+  );
+}
+
+/** A district or category nothing points at yet may be removed with the rest of the form. */
+function RemoveBox({ meta, label }: { meta: FieldMetadata<string | undefined>; label: string }) {
+  const { key, ...props } = getInputProps(meta, { type: "checkbox", value: "on" });
+  return (
+    <div className="field checkbox">
+      <input key={key} {...props} />
+      <label htmlFor={meta.id}>{label}</label>
     </div>
   );
 }

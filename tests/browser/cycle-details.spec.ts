@@ -18,7 +18,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(admin.getByText("Budget: $50,000")).toBeVisible();
 
     const name = admin.getByLabel("Name", { exact: true });
-    const district = admin.getByLabel("District 1");
+    const district = admin.getByLabel("District 1", { exact: true });
     await name.fill(`Millrace PB 2030 ${javaScriptEnabled ? "A" : "B"}`);
     await district.fill("North");
     await admin.getByLabel("New district (optional)").fill("north");
@@ -35,9 +35,15 @@ for (const javaScriptEnabled of [true, false]) {
     await admin.getByLabel("New district (optional)").fill("South");
     await admin.getByRole("button", { name: "Save" }).click();
     await expect(admin.getByText("Saved. Every page now shows these names.")).toBeVisible();
-    await expect(admin.getByLabel("District 1")).toHaveValue("North");
-    await expect(admin.getByLabel("District 2")).toHaveValue("South");
-    await expect(admin.getByLabel("Category 2")).toHaveValue("Streets");
+    await expect(admin.getByLabel("District 1", { exact: true })).toHaveValue("North");
+    await expect(admin.getByLabel("District 2", { exact: true })).toHaveValue("South");
+    await expect(admin.getByLabel("Category 2", { exact: true })).toHaveValue("Streets");
+    // Streets was a mistake after all: nothing is filed under it, so it can go.
+    await admin.getByLabel("Remove category 2 (nothing is filed under it yet)").check();
+    await admin.getByRole("button", { name: "Save" }).click();
+    await expect(admin.getByText("Saved. Every page now shows these names.")).toBeVisible();
+    await expect(admin.getByLabel("Category 2", { exact: true })).toHaveCount(0);
+    await expect(admin.getByLabel("Category 1", { exact: true })).toHaveValue("Parks");
     await admin.getByRole("link", { name: /^Back to Millrace PB 2030/ }).click();
     await expect(admin.getByRole("heading", { name: `Millrace PB 2030 ${javaScriptEnabled ? "A" : "B"}` })).toBeVisible();
     expect(query<{ name: string; budgetCents: number }>("select d.name, d.budgetCents from District d join Cycle c on c.id = d.cycleId where c.slug = ? order by d.name", slug)).toEqual([

@@ -73,11 +73,34 @@ describe("correcting a cycle's names, districts and categories", async () => {
     expect((await prisma.district.findUniqueOrThrow({ where: { id: cycle.districts[0].id } })).name).toBe("Northside");
   });
 
+  it("removes a district or category nothing is filed under; one with an idea stays, and then nothing is saved", async () => {
+    const cycle = await makeCycle(admin, "ideas");
+    const [north, south] = cycle.districts;
+    const [parks, streets] = cycle.categories;
+    await prisma.idea.create({ data: { cycleId: cycle.id, number: 1, districtId: north.id, categoryId: parks.id, title: "Benches", description: "Benches along the river path." } });
+    // The page offers removal only for what is unused.
+    const page = (await details.loader(args(office.get(`/admin/cycles/${cycle.slug}/details`), { slug: cycle.slug }))) as unknown as { data: { removable: string[] } };
+    expect(page.data.removable.sort()).toEqual([south.id, streets.id].sort());
+    // A forged removal of North (it has an idea) is refused next to its name, and the rename beside it is not saved.
+    const refused = await post(cycle.slug, formFor(cycle, { "districts[0].remove": "on", "districts[1].name": "South side" }));
+    expect(await errorsOf(refused)).toEqual({ "districts[0].name": ["admin:details.districtInUse"] });
+    expect((await prisma.district.findUniqueOrThrow({ where: { id: south.id } })).name).toBe("South");
+    // Every district removed: refused, a cycle needs one.
+    expect(await errorsOf(await post(cycle.slug, formFor(cycle, { "districts[0].remove": "on", "districts[1].remove": "on" })))).toEqual({ districts: ["admin:details.keepOneDistrict"] });
+    const removed = await post(cycle.slug, formFor(cycle, { "districts[1].remove": "on", "categories[1].remove": "on" }));
+    expect((removed as Response).status).toBe(302);
+    expect(await prisma.district.findMany({ where: { cycleId: cycle.id }, select: { name: true } })).toEqual([{ name: "North" }]);
+    expect(await prisma.category.findMany({ where: { cycleId: cycle.id }, select: { name: true } })).toEqual([{ name: "Parks" }]);
+  });
+
   it("never renames another cycle's district or category, whatever ids the form sends", async () => {
     const mine = await makeCycle(admin, "ideas");
     const theirs = await makeCycle(admin, "ideas");
     await post(mine.slug, formFor(mine, { "districts[0].id": theirs.districts[0].id, "districts[0].name": "Taken over", "categories[0].id": theirs.categories[0].id, "categories[0].name": "Taken over" }));
     expect((await prisma.district.findUniqueOrThrow({ where: { id: theirs.districts[0].id } })).name).toBe("North");
     expect((await prisma.category.findUniqueOrThrow({ where: { id: theirs.categories[0].id } })).name).toBe("Parks");
+    // Nor removes one.
+    await post(mine.slug, formFor(mine, { "districts[1].id": theirs.districts[1].id, "districts[1].remove": "on" }));
+    expect(await prisma.district.count({ where: { id: theirs.districts[1].id } })).toBe(1);
   });
 });

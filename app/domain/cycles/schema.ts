@@ -74,8 +74,8 @@ export function cycleEditInput(addingOpen: boolean) {
     .pick({ name: true, description: true })
     .extend({
       // Names are checked in the transform below, with the rest: every problem shows at once.
-      districts: z.array(z.object({ id: z.string().min(1).max(40), name: z.string().optional() })).default([]),
-      categories: z.array(z.object({ id: z.string().min(1).max(40), name: z.string().optional() })).default([]),
+      districts: z.array(z.object({ id: z.string().min(1).max(40), name: z.string().optional(), remove: z.literal("on").optional() })).default([]),
+      categories: z.array(z.object({ id: z.string().min(1).max(40), name: z.string().optional(), remove: z.literal("on").optional() })).default([]),
       newDistrictName: z.string().trim().max(80, message("common:form.tooLong", { max: 80 })).optional(),
       newDistrictBudget: z.string().optional(),
       newCategories: z
@@ -85,7 +85,8 @@ export function cycleEditInput(addingOpen: boolean) {
         .pipe(z.array(z.string().max(60, message("admin:errors.categoryLong")))),
     })
     .transform((v, ctx) => {
-      const adding = !!v.newDistrictName || !!v.newDistrictBudget?.trim() || v.newCategories.length > 0;
+      const removing = [...v.districts, ...v.categories].some((x) => x.remove);
+      const adding = removing || !!v.newDistrictName || !!v.newDistrictBudget?.trim() || v.newCategories.length > 0;
       if (adding && !addingOpen) {
         ctx.addIssue({ code: "custom", path: [], message: message("admin:details.addingClosed") });
         return z.NEVER;
@@ -101,13 +102,16 @@ export function cycleEditInput(addingOpen: boolean) {
       const districts = v.districts.map((d, i) => {
         const name = districtInput.shape.name.safeParse(d.name ?? "");
         if (!name.success) ctx.addIssue({ code: "custom", path: ["districts", i, "name"], message: name.error.issues[0].message });
-        return { id: d.id, name: name.success ? name.data : "" };
+        return { id: d.id, name: name.success ? name.data : "", remove: !!d.remove };
       });
       const categories = v.categories.map((c, i) => {
         const name = categoryName.safeParse(c.name ?? "");
         if (!name.success) ctx.addIssue({ code: "custom", path: ["categories", i, "name"], message: name.error.issues[0].message });
-        return { id: c.id, name: name.success ? name.data : "" };
+        return { id: c.id, name: name.success ? name.data : "", remove: !!c.remove };
       });
+      // A cycle keeps at least one district and one category (it could not open without them).
+      if (districts.length > 0 && !newDistrict && districts.every((d) => d.remove)) ctx.addIssue({ code: "custom", path: ["districts"], message: message("admin:details.keepOneDistrict") });
+      if (categories.length > 0 && v.newCategories.length === 0 && categories.every((c) => c.remove)) ctx.addIssue({ code: "custom", path: ["categories"], message: message("admin:details.keepOneCategory") });
       // Names stay distinct (a ballot or a filter with two "North" districts would confuse everyone).
       const districtNames = [...districts.map((d) => d.name), ...(newDistrict ? [newDistrict.name] : [])];
       districtNames.forEach((n, i) => {
