@@ -244,6 +244,8 @@ test("a committee refused for its name, then made: the form starts again for the
   await shot(admin, "committee-without-delegates-warning");
   // A committee made by mistake can be deleted; the cycle's other committees stay.
   await admin.getByRole("link", { name: "Delegate committees" }).click();
+  // Counted once the committees page is there (not the cycle page it came from).
+  await expect(admin.getByRole("heading", { level: 2, name: "Skate park committee" })).toBeVisible();
   const committees = await admin.getByRole("heading", { level: 2 }).count();
   await admin.getByRole("button", { name: "Delete the committee Skate park committee" }).click();
   await expect(admin.getByText("Committee deleted. Its delegates no longer work through it; what they wrote stays.")).toBeVisible();
