@@ -22,19 +22,17 @@ const MONEY_PROBLEMS = {
 export function moneyField(message: string, max?: { cents: number; message: string }) {
   return z.string({ required_error: message }).transform((v, ctx) => {
     const cents = moneyToCents(v);
-    const problem = cents === null ? moneyProblem(v) : cents > MAX_AMOUNT_CENTS && (!max || max.cents > MAX_AMOUNT_CENTS) ? "tooLarge" : null;
-    if (problem) {
-      ctx.addIssue({ code: "custom", message: MONEY_PROBLEMS[problem] });
+    const refuse = (text: string) => {
+      ctx.addIssue({ code: "custom", message: text });
       return z.NEVER;
+    };
+    if (cents === null) {
+      const problem = moneyProblem(v);
+      return refuse(problem ? MONEY_PROBLEMS[problem] : message);
     }
-    if (cents === null || cents <= 0) {
-      ctx.addIssue({ code: "custom", message });
-      return z.NEVER;
-    }
-    if (max && cents > max.cents) {
-      ctx.addIssue({ code: "custom", message: max.message });
-      return z.NEVER;
-    }
+    if (cents <= 0) return refuse(message);
+    if (max && cents > max.cents) return refuse(max.message);
+    if (cents > MAX_AMOUNT_CENTS) return refuse(MONEY_PROBLEMS.tooLarge);
     return cents;
   });
 }
