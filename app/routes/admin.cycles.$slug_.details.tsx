@@ -28,20 +28,20 @@ async function guard(request: Request, slug: string | undefined) {
   authorize(request, actor, cyclePermissions.editDetails(actor), message("admin:errors.onlyOfficeCreates"));
   const cycle = slug ? await getCycle({ slug }) : null;
   if (!cycle) throw new Response(message("admin:errors.cycleNotFound"), { status: 404 });
-  return { actor: actor!, cycle, addingOpen: cyclePermissions.addDistricts(actor, { phase: cyclePhase(cycle) }) };
+  return { actor: actor!, cycle, phase: cyclePhase(cycle), addingOpen: cyclePermissions.addDistricts(actor, { phase: cyclePhase(cycle) }) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cycle, addingOpen } = await guard(request, params.slug);
+  const { actor, cycle, phase, addingOpen } = await guard(request, params.slug);
   const [flash, inUse] = await Promise.all([takeDone(request), partsInUse(cycle.id)]);
+  const mayRemove = (inUseIds: Set<string>) => (part: { id: string }) => cyclePermissions.removeDistrictOrCategory(actor, { phase }, { inUse: inUseIds.has(part.id) });
   return data(
     {
       cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency },
       addingOpen,
       saved: "saved" in flash.done,
       budgets: Object.fromEntries(cycle.districts.map((d) => [d.id, d.budgetCents])),
-      // Removable: nothing points at it yet (and districts and categories may still be added).
-      removable: addingOpen ? [...cycle.districts, ...cycle.categories].map((x) => x.id).filter((id) => !inUse.districtIds.has(id) && !inUse.categoryIds.has(id)) : [],
+      removable: [...cycle.districts.filter(mayRemove(inUse.districtIds)), ...cycle.categories.filter(mayRemove(inUse.categoryIds))].map((x) => x.id),
       defaults: {
         name: cycle.name,
         description: cycle.description,
@@ -124,7 +124,7 @@ function DetailsForm() {
               <div key={category.key}>
                 <input {...getInputProps(c.id, { type: "hidden" })} key={c.id.key} />
                 <TextField meta={c.name} label={t("admin:details.categoryName", { number: index + 1 })} />
-                {removable.includes(String(c.id.initialValue ?? "")) ? <RemoveBox meta={c.remove} label={t("admin:details.removeCategory", { number: index + 1 })} /> : null}
+                {removable.includes(String(c.id.initialValue ?? c.id.value ?? "")) ? <RemoveBox meta={c.remove} label={t("admin:details.removeCategory", { number: index + 1 })} /> : null}
               </div>
             );
           })}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { blockersToAdvance as blockerMessages, nextPhase, votingOpeningFixed, warningsBeforeAdvance, type CycleSnapshot } from "~/domain/cycles/phases";
-import { ballotRulesLockedReason } from "~/domain/cycles/permissions";
+import { ballotRulesLockedReason, cyclePermissions } from "~/domain/cycles/permissions";
+import type { Actor } from "~/domain/auth/roles";
 import { allInWords, inWords } from "../english";
 
 // The blockers as the PB office reads them (the guard returns translatable messages).
@@ -189,5 +190,22 @@ describe("the lock on ballot and counting rules", () => {
     expect(reason("voting", 250)).toMatch(/locked: 250 ballots have already been cast/);
     expect(reason("results", 0)).toBe("The ballot and counting rules are locked: voting has closed.");
     expect(reason("closed", 3)).toMatch(/3 ballots have already been cast/);
+  });
+});
+
+describe("correcting a cycle's districts and categories", () => {
+  const person = (roles: Actor["roles"]): Actor => ({ id: "u", name: "A", email: "a@x", roles, agencyId: null });
+  const office = person(["admin"]);
+  it("lets only the PB office remove an unused district or category, and only until costing starts", () => {
+    for (const phase of ["draft", "ideas", "proposals"] as const) {
+      expect(cyclePermissions.removeDistrictOrCategory(office, { phase }, { inUse: false })).toBe(true);
+      // Something points at it: its ideas would lose their place.
+      expect(cyclePermissions.removeDistrictOrCategory(office, { phase }, { inUse: true })).toBe(false);
+    }
+    for (const phase of ["costing", "voting", "results"] as const) expect(cyclePermissions.removeDistrictOrCategory(office, { phase }, { inUse: false })).toBe(false);
+    for (const who of [person(["delegate"]), person(["staff"]), null]) expect(cyclePermissions.removeDistrictOrCategory(who, { phase: "draft" }, { inUse: false })).toBe(false);
+    // Names stay correctable in every phase, by the PB office only.
+    expect(cyclePermissions.editDetails(office)).toBe(true);
+    expect(cyclePermissions.editDetails(person(["delegate"]))).toBe(false);
   });
 });

@@ -18,6 +18,9 @@ export const cyclePermissions = {
    */
   addDistricts: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "admin") && ["draft", "ideas", "proposals"].includes(cycle.phase),
+  /** A district or category goes in the same phases, while nothing (idea, proposal, voter code, committee) points at it. */
+  removeDistrictOrCategory: (actor: Actor | null, cycle: { phase: Phase | string }, part: { inUse: boolean }) =>
+    cyclePermissions.addDistricts(actor, cycle) && !part.inUse,
   /** District budgets (the equity split) may change only before voting opens: voters see them on the ballot. */
   setBudgets: (actor: Actor | null, cycle: { phase: Phase | string }) =>
     hasRole(actor, "admin") && BUDGETS_OPEN.includes(cycle.phase),
