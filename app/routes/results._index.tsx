@@ -8,7 +8,7 @@ import { cyclePhase } from "~/db/cycles.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { latestResults } from "~/db/results.server";
 import { PHASE_KEYS } from "~/domain/cycles/phases";
-import { scoreKindOf, type ScoreKind } from "~/domain/results/explain";
+import { numberedTitle, scoreKindOf, type ScoreKind } from "~/domain/results/explain";
 import { ProjectOutcomes } from "~/components/project-outcomes";
 import { isTallyRule, tallyRuleName, type TallyRule } from "~/domain/cycles/rules-schema";
 import { z } from "zod";
@@ -180,7 +180,7 @@ function GreedyDifference({ projects, greedyWinners, points }: { projects: { num
   const { t } = useTranslation();
   const list = new Intl.ListFormat(INTL_LOCALE[useLocale()], { type: "conjunction" });
   const { onlyUnderGreedy, onlyUnderRule } = greedyDifference(projects, greedyWinners);
-  const names = (ps: typeof projects) => list.format(ps.map((p) => (p.number === null ? p.title : `#${p.number} ${p.title}`)));
+  const names = (ps: typeof projects) => list.format(ps.map(numberedTitle));
   const by = points ? "Points" : "Votes";
   const text =
     onlyUnderGreedy.length === 0 && onlyUnderRule.length === 0

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { tallyRuleName } from "~/domain/cycles/rules-schema";
-import { explainNote, parseNote, scoreKindOf } from "~/domain/results/explain";
+import { explainNote, numberedTitle, parseNote, scoreKindOf } from "~/domain/results/explain";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 
@@ -46,8 +46,6 @@ export default function CouncilReport() {
   const { t } = useTranslation();
   const f = useFormat();
   const money = (c: number) => f.money(c, cycle.currency);
-  // Proposal numbers as residents know them (#9), also the ids in the .pb files a recount uses.
-  const named = (p: { number: number | null; title: string }) => (p.number === null ? p.title : `#${p.number} ${p.title}`);
   const period =
     cycle.votingOpensOn && cycle.votingClosesOn
       ? t("results:report.votingPeriod", { opens: f.date(cycle.votingOpensOn), closes: f.date(cycle.votingClosesOn) })
@@ -91,7 +89,7 @@ export default function CouncilReport() {
               </tr>
             </thead>
             <tbody>
-              {d.winners.map((w) => <tr key={w.title}><td>{named(w)}</td><td className="num">{f.number(w.votes)}</td><td className="num">{money(w.costCents)}</td></tr>)}
+              {d.winners.map((w) => <tr key={w.title}><td>{numberedTitle(w)}</td><td className="num">{f.number(w.votes)}</td><td className="num">{money(w.costCents)}</td></tr>)}
               {d.winners.length === 0 ? <tr><td colSpan={3}>{t("results:district.noWinners")}</td></tr> : null}
             </tbody>
             <tfoot>
@@ -113,7 +111,7 @@ export default function CouncilReport() {
               <tbody>
                 {d.notFunded.map((p) => (
                   <tr key={p.title}>
-                    <td>{named(p)}</td>
+                    <td>{numberedTitle(p)}</td>
                     <td className="num">{f.number(p.votes)}</td>
                     <td className="num">{money(p.costCents)}</td>
                     <td>{explainNote(parseNote(p.note), money, (key, values) => t(key, values), cycle.score)}</td>

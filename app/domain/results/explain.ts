@@ -65,6 +65,11 @@ export function parseNote(json: string): ProjectNote | null {
  */
 export type ScoreKind = "votes" | "points";
 
+/** A project as residents know it, by public number ("#9 Shade trees"), also its id in the .pb files a recount uses. */
+export function numberedTitle(p: { number: number | null; title: string }): string {
+  return p.number === null ? p.title : `#${p.number} ${p.title}`;
+}
+
 export function scoreKindOf(ballotMethod: string): ScoreKind {
   return ballotMethod === "ranked" ? "points" : "votes";
 }
