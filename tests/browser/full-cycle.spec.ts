@@ -37,6 +37,14 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await admin.getByLabel("Ballot", { exact: true }).selectOption({ label: "Approval: choose between a minimum and a maximum number of projects" });
   await expect(admin.getByLabel("Knapsack: minimum spend (% of the budget)")).toBeHidden();
   await expect(admin.getByLabel("Ranked: how many projects a voter may rank (k)")).toBeHidden();
+  // A slip in approval's limit, then back to knapsack: the refusal still shows the field it is about.
+  await admin.getByLabel("Approval: most projects a voter may choose").fill("0");
+  await admin.getByLabel("Ballot", { exact: true }).selectOption({ label: "Knapsack: choose projects up to the district budget" });
+  await admin.getByRole("button", { name: "Save rules" }).click();
+  await expect(admin.getByLabel("Approval: most projects a voter may choose")).toHaveAccessibleDescription(/The maximum number of projects must be at least 1\./);
+  await expect(admin.getByLabel("Approval: most projects a voter may choose")).toBeVisible();
+  await expect(admin.getByLabel("Approval: fewest projects a voter must choose")).toBeHidden();
+  await admin.getByLabel("Ballot", { exact: true }).selectOption({ label: "Approval: choose between a minimum and a maximum number of projects" });
   await admin.getByLabel("Approval: most projects a voter may choose").fill("2");
   await admin.getByLabel("Counting rule", { exact: true }).selectOption({ label: "Method of Equal Shares (proportional)" });
   await admin.getByRole("button", { name: "Save rules" }).click();
