@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intent = z.object({ intent: z.enum(["create", "add-member", "remove-member", "delete"]) });
-const committeeOf = z.object({ committeeId: z.string().min(1).max(40) });
+const committeeOf = memberInput.pick({ committeeId: true });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, cycle } = await guard(request, params.slug);
