@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { districtInput } from "~/domain/cycles/schema";
+import { cycleEditInput, districtInput } from "~/domain/cycles/schema";
 import { MAX_AMOUNT_CENTS, moneyField } from "~/domain/fields";
 import { decodeMessage } from "~/i18n/message";
 
@@ -46,5 +46,14 @@ describe("a district's population", () => {
     expect(population("12,00")).toBe("admin:errors.populationWhole");
     expect(population("-5")).toBe("admin:errors.populationNegative");
     expect(population("200000000")).toBe("admin:errors.populationTooLarge");
+  });
+});
+
+describe("a district's name", () => {
+  it("is refused in words when too long, on the new-cycle form and when a district is added later", () => {
+    const long = "N".repeat(81);
+    expect(read(districtInput.shape.name.safeParse(long))).toBe("common:form.tooLong");
+    const added = cycleEditInput(true).safeParse({ name: "Riverside PB", newDistrictName: long, newDistrictBudget: "1000" });
+    expect(added.success ? null : added.error.issues.map((i) => [i.path.join("."), decodeMessage(i.message)?.key])).toEqual([["newDistrictName", "common:form.tooLong"]]);
   });
 });

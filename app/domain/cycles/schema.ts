@@ -14,7 +14,7 @@ const isoDate = z
 const MAX_POPULATION = 100_000_000;
 
 export const districtInput = z.object({
-  name: z.string({ required_error: message("admin:errors.districtName") }).trim().min(2, message("admin:errors.districtName")).max(80),
+  name: z.string({ required_error: message("admin:errors.districtName") }).trim().min(2, message("admin:errors.districtName")).max(80, message("common:form.tooLong", { max: 80 })),
   budget: moneyField(message("admin:errors.budget")),
   population: wholeNumberField({
     invalid: message("admin:errors.populationWhole"),
@@ -76,7 +76,7 @@ export function cycleEditInput(addingOpen: boolean) {
       // Names are checked in the transform below, with the rest: every problem shows at once.
       districts: z.array(z.object({ id: z.string().min(1).max(40), name: z.string().optional(), remove: z.literal("on").optional() })).default([]),
       categories: z.array(z.object({ id: z.string().min(1).max(40), name: z.string().optional(), remove: z.literal("on").optional() })).default([]),
-      newDistrictName: z.string().trim().max(80, message("common:form.tooLong", { max: 80 })).optional(),
+      newDistrictName: z.string().optional(), // checked below as any district's name
       newDistrictBudget: z.string().optional(),
       newCategories: z
         .string()
