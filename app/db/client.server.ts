@@ -20,9 +20,33 @@ export const dialect: Dialect = dialectOf(databaseUrl());
  */
 const WRITE_LOCK = 2026_1126;
 
-function makeClient(): PrismaClient {
-  if (dialect === "sqlite") return new PrismaClient({ adapter: createAdapter() });
-  const client = new PgPrismaClient({ adapter: createAdapter() });
+/**
+ * Money columns are BigInt (a budget in forints or won does not fit 32 bits), but every amount
+ * the app handles is a plain number of cents (exact up to 2^53): converted here, once.
+ */
+const cents = <F extends string>(...fields: F[]) =>
+  Object.fromEntries(
+    fields.map((f) => [f, { needs: { [f]: true }, compute: (row: Record<F, bigint>) => Number(row[f]) }]),
+  ) as { [K in F]: { needs: { [P in K]: true }; compute: (row: Record<K, bigint>) => number } };
+
+function withMoneyAsNumbers<C extends PrismaClient>(client: C) {
+  return client.$extends({
+    result: {
+      district: cents("budgetCents"),
+      costEstimate: cents("oneOffCents", "contingencyCents", "totalCents", "recurringCents"),
+      costLineItem: cents("unitCostCents", "totalCents"),
+      tallyResult: cents("budgetCents", "spentCents"),
+      tallyProjectResult: cents("costCents"),
+      project: cents("budgetCents"),
+      projectSpend: cents("amountCents"),
+    },
+  });
+}
+export type Db = ReturnType<typeof withMoneyAsNumbers<PrismaClient>>;
+
+function makeClient(): Db {
+  if (dialect === "sqlite") return withMoneyAsNumbers(new PrismaClient({ adapter: createAdapter() }));
+  const client = withMoneyAsNumbers(new PgPrismaClient({ adapter: createAdapter() }) as unknown as PrismaClient);
   const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
   const serialized = (arg: unknown, options?: unknown) =>
     typeof arg === "function"
@@ -44,16 +68,16 @@ function makeClient(): PrismaClient {
     },
   });
   // Same models, same queries: the PostgreSQL client is used through the SQLite client's type.
-  return wrapped as unknown as PrismaClient;
+  return wrapped as unknown as Db;
 }
 
 // One client per process (kept across dev-server reloads).
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: Db };
 
-export const prisma: PrismaClient = globalForPrisma.prisma ?? makeClient();
+export const prisma: Db = globalForPrisma.prisma ?? makeClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
 
-export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+export type Tx = Parameters<Extract<Parameters<Db["$transaction"]>[0], (...args: never[]) => unknown>>[0];
 
 /**
  * A write transaction that may run beside others of its kind (casting ballots): on

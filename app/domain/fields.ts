@@ -3,10 +3,11 @@ import { message } from "../i18n/message";
 import { moneyProblem, moneyToCents } from "./money";
 
 /**
- * The most any one amount may be: amounts are stored as 32-bit integers of cents on PostgreSQL
- * (2,147,483,647 at most), so a larger budget would be refused by the database, not by the form.
+ * The most any one amount may be: 100 billion in the cycle's currency (a city budgeting in won or
+ * forints needs billions). Cents are stored as 64-bit integers but handled as JS numbers, exact
+ * to 2^53: this bound keeps even a sum of 900 such amounts exact.
  */
-export const MAX_AMOUNT_CENTS = 2_000_000_000;
+export const MAX_AMOUNT_CENTS = 10_000_000_000_000;
 
 const MONEY_PROBLEMS = {
   decimals: message("common:form.moneyDecimals"),

@@ -135,7 +135,7 @@ test(`figures out of bounds are a 400 with the error next to the field and every
   await parks.getByLabel("Public explanation").fill("Mill Pond is a city park and meadows are part of our biodiversity plan.");
   const cases = [
     ["-3", "4,500", "Quantity of item 1", "Quantity must be at least 1."],
-    ["1000000", "999999999999", "Unit cost of item 1", "This unit cost is too large: an estimate can come to at most 20,000,000."],
+    ["1000000", "999999999999", "Unit cost of item 1", "This unit cost is too large: an estimate can come to at most 100,000,000,000."],
     ["4", "-2100", "Unit cost of item 1", "Enter a unit cost above zero with at most two decimals, e.g. 1200 or 1200.50."],
     ["1.5", "4500.999", "Quantity of item 1", "Enter a whole quantity, e.g. 3."],
   ] as const;

@@ -61,3 +61,27 @@ test("only the PB office may correct a cycle: a delegate is refused the page", a
   await expect(delegate.getByRole("heading", { name: "You cannot do this" })).toBeVisible();
   await delegate.context().close();
 });
+
+test("a city budgeting in forints: a district budget of a billion is kept exactly; one beyond the most any amount may be is refused in words, with everything typed kept", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/cycles/new");
+  await admin.locator('input[name="name"]').fill("Danube Quarter PB 2031");
+  await admin.getByLabel("Web address").fill("danube-2031");
+  await admin.getByLabel("Currency").fill("HUF");
+  await admin.locator('input[name="districts[0].name"]').fill("Old Town");
+  await admin.locator('input[name="districts[0].budget"]').fill("1,000,000,000,000");
+  await admin.getByLabel("Categories").fill("Parks");
+  await admin.getByRole("button", { name: "Create cycle" }).click();
+  const budget = admin.locator('input[name="districts[0].budget"]');
+  await expect(budget).toHaveAccessibleDescription(/That amount is too large: one amount can be at most 100,000,000,000\./);
+  await expect(budget).toHaveValue("1,000,000,000,000");
+  await expect(admin.locator('input[name="districts[0].name"]')).toHaveValue("Old Town");
+
+  await budget.fill("1,000,000,000");
+  await admin.getByRole("button", { name: "Create cycle" }).click();
+  await admin.getByRole("link", { name: "Correct the name, description, districts and categories" }).click();
+  await expect(admin.getByText(/Budget: HUF\s1,000,000,000/)).toBeVisible();
+  await shot(admin, "cycle-budget-in-forints");
+  expect(query<{ budgetCents: number }>("select d.budgetCents from District d join Cycle c on c.id = d.cycleId where c.slug = 'danube-2031'")).toEqual([{ budgetCents: 1_000_000_000_00 }]);
+  await admin.context().close();
+});

@@ -172,14 +172,14 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
       answerOf<{ status?: string; error: Record<string, string[]>; initialValue: { items: Record<string, string>[] } }>(
         await settle(() => costingItem.action(args(browser.post(`/costing/${id}`, form(overrides)), { id }))),
       );
-    const max = `{"max":20000000}`;
+    const max = `{"max":100000000000}`;
     const cases: [Record<string, string>, Record<string, string[]>][] = [
       [{ "items[0].quantity": "-3", "items[0].unitCost": "4500" }, { "items[0].quantity": ["costing:errors.quantityTooSmall"] }],
       [{ "items[0].quantity": "1000000", "items[0].unitCost": "999999999999" }, { "items[0].unitCost": [`costing:errors.unitCostTooLarge|${max}`] }],
-      [{ "items[0].quantity": "1000000", "items[0].unitCost": "2500" }, { "items[0].unitCost": [`costing:errors.lineTooLarge|${max}`] }],
+      [{ "items[0].quantity": "1000000", "items[0].unitCost": "250000" }, { "items[0].unitCost": [`costing:errors.lineTooLarge|${max}`] }],
       [{ "items[0].quantity": "4", "items[0].unitCost": "-2100" }, { "items[0].unitCost": ["costing:errors.unitCost"] }],
       [{ "items[0].quantity": "1.5", "items[0].unitCost": "4500.999" }, { "items[0].quantity": ["costing:errors.quantityNotWhole"], "items[0].unitCost": ["common:form.moneyDecimals"] }],
-      [{ "items[0].quantity": "1", "items[0].unitCost": "19,000,000", verdict: "not_feasible" }, { items: [`costing:errors.totalTooLarge|${max}`] }],
+      [{ "items[0].quantity": "1", "items[0].unitCost": "95,000,000,000", verdict: "not_feasible" }, { items: [`costing:errors.totalTooLarge|${max}`] }],
     ];
     for (const [typed, errors] of cases) {
       const answer = await save(typed);

@@ -130,12 +130,15 @@ export function answerOf<T = { status?: string; error: Record<string, string[]>;
     : { httpStatus: 200, reply: result as T };
 }
 
-/** A cycle in voting with costed proposals (one unless asked) in its first district and six voter codes there. */
-export async function votingCycle(opts: { proposals?: number; tallyRule?: BallotRulesInput["tallyRule"] } = {}) {
+/**
+ * A cycle in voting with costed proposals (one unless asked) in its first district and six voter codes there.
+ * Each proposal costs 20 trees at `treeCents` (500 each unless asked); the districts' budgets are makeCycle's unless asked.
+ */
+export async function votingCycle(opts: { proposals?: number; tallyRule?: BallotRulesInput["tallyRule"]; budgets?: [number, number]; treeCents?: number } = {}) {
   const admin = await makeUser(["admin"]);
   const delegate = await makeUser(["delegate"]);
   const staff = await makeUser(["staff"], "Parks");
-  const cycle = await makeCycle(admin, "costing");
+  const cycle = await makeCycle(admin, "costing", opts.budgets);
   const d = cycle.districts[0];
   const proposalIds: string[] = [];
   for (let i = 0; i < (opts.proposals ?? 1); i++) {
@@ -144,7 +147,7 @@ export async function votingCycle(opts: { proposals?: number; tallyRule?: Ballot
     const created = await createProposal(cycle.id, { title, description: "Twenty shade trees around the playground, watered for two years.", districtId: d.id, categoryId: cycle.categories[0].id, ideaIds: [idea.id] }, delegate);
     if (!created.ok) throw new Error(created.error);
     await sendForCosting(created.proposal.id, staff.agencyId!, delegate);
-    await saveCostEstimate(created.proposal.id, { lineItems: [{ description: "Trees", quantity: 20, unitCostCents: 500_00 }], verdict: "feasible", publicReason: "City land, our remit, recent prices." }, staff);
+    await saveCostEstimate(created.proposal.id, { lineItems: [{ description: "Trees", quantity: 20, unitCostCents: opts.treeCents ?? 500_00 }], verdict: "feasible", publicReason: "City land, our remit, recent prices." }, staff);
     proposalIds.push(created.proposal.id);
   }
   if (opts.tallyRule) {

@@ -50,7 +50,7 @@ describe("the live total while someone types", () => {
       [
         { quantity: "-3", unitCost: "4500" },
         { quantity: "1000000", unitCost: "999999999999" },
-        { quantity: "1000000", unitCost: "2,500" }, // each figure fine, the line far too large
+        { quantity: "1000000", unitCost: "250,000" }, // each figure fine, the line far too large
         { quantity: "1.5", unitCost: "4500.999" },
         { quantity: "4", unitCost: "-2100" },
         { quantity: "", unitCost: undefined },
@@ -139,12 +139,12 @@ describe("the estimate form", () => {
   it("bounds every figure: the unit cost, each line and the total (with contingency) stay within the maximum", () => {
     expect(issues(oneLine("1000000", "999999999999"))).toEqual([["items.0.unitCost", `costing:errors.unitCostTooLarge|${max}`]]);
     expect(issues(oneLine("1000001", "1"))).toEqual([["items.0.quantity", "costing:errors.quantityTooLarge|{\"max\":1000000}"]]);
-    expect(issues(oneLine("1000000", "2,500"))).toEqual([["items.0.unitCost", `costing:errors.lineTooLarge|${max}`]]);
-    const twoLarge = { ...base, verdict: "not_feasible", items: [{ description: "Bridge", quantity: "1", unitCost: "15,000,000" }, { description: "Ramp", quantity: "1", unitCost: "15,000,000" }] };
+    expect(issues(oneLine("1000000", "250,000"))).toEqual([["items.0.unitCost", `costing:errors.lineTooLarge|${max}`]]);
+    const twoLarge = { ...base, verdict: "not_feasible", items: [{ description: "Bridge", quantity: "1", unitCost: "75,000,000,000" }, { description: "Ramp", quantity: "1", unitCost: "75,000,000,000" }] };
     expect(issues(twoLarge)).toEqual([["items", `costing:errors.totalTooLarge|${max}`]]);
-    // 19,000,000 fits; with 10% contingency the total does not.
-    expect(issues({ ...oneLine("1", "19,000,000"), verdict: "not_feasible" })).toEqual([["items", `costing:errors.totalTooLarge|${max}`]]);
-    expect(issues({ ...oneLine("1", "20,000,000"), contingencyPercent: "0", verdict: "not_feasible" })).toEqual([]);
+    // 95,000,000,000 fits; with 10% contingency the total does not.
+    expect(issues({ ...oneLine("1", "95,000,000,000"), verdict: "not_feasible" })).toEqual([["items", `costing:errors.totalTooLarge|${max}`]]);
+    expect(issues({ ...oneLine("1", "100,000,000,000"), contingencyPercent: "0", verdict: "not_feasible" })).toEqual([]);
     // Recurring lines are bounded too (they have no contingency).
     expect(issues({ ...twoLarge, items: twoLarge.items.map((i) => ({ ...i, recurring: true })) })).toEqual([["items", `costing:errors.totalTooLarge|${max}`]]);
   });
@@ -160,7 +160,7 @@ describe("the estimate form", () => {
       ["items.1.unitCost", "common:form.moneyDecimals"],
       ["contingencyPercent", "costing:errors.contingency|{\"max\":50}"],
     ]);
-    expect(check({ items: [{ quantity: "1000000", unitCost: "2,500" }] })).toEqual([["items.0.unitCost", `costing:errors.lineTooLarge|${max}`]]);
+    expect(check({ items: [{ quantity: "1000000", unitCost: "250,000" }] })).toEqual([["items.0.unitCost", `costing:errors.lineTooLarge|${max}`]]);
   });
 
   it("criteria are typed one per line", () => {

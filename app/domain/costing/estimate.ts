@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { message } from "../../i18n/message";
-import { moneyField } from "../fields";
+import { MAX_AMOUNT_CENTS, moneyField } from "../fields";
 
 export interface LineItem {
   description: string;
@@ -51,12 +51,8 @@ export function estimateTotals(items: readonly Pick<LineItem, "quantity" | "unit
   return { oneOffCents, contingencyPercent, contingencyCents, totalCents: oneOffCents + contingencyCents, recurringCents };
 }
 
-/**
- * The most an estimate, or any line of it, may come to: 20,000,000 in the cycle's currency. Amounts are
- * stored as 32-bit integers (2,147,483,647 cents at most); bounding every figure keeps them storable
- * and every sum exact.
- */
-export const MAX_ESTIMATE_CENTS = 2_000_000_000;
+/** The most an estimate, or any line of it, may come to: the most any amount may be (see MAX_AMOUNT_CENTS). */
+export const MAX_ESTIMATE_CENTS = MAX_AMOUNT_CENTS;
 const MAX_QUANTITY = 1_000_000;
 
 const quantityField = z.coerce
@@ -91,7 +87,7 @@ const isWhole = (n: unknown, min: number, max: number): n is number => typeof n 
 /** A line's total in cents once its figures are whole and within bounds; otherwise why it does not count. */
 function boundedLineCents(quantity: unknown, unitCost: unknown): number | "invalid" | "tooLarge" {
   if (!isWhole(quantity, 1, MAX_QUANTITY) || !isWhole(unitCost, 1, MAX_ESTIMATE_CENTS)) return "invalid";
-  // Both below 2^53, so the product is exact enough to compare (doubles round monotonically).
+  // The product may round above 2^53, but doubles round monotonically: the comparison is still right.
   const cents = quantity * unitCost;
   return cents > MAX_ESTIMATE_CENTS ? "tooLarge" : cents;
 }

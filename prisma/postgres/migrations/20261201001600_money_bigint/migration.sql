@@ -1,0 +1,26 @@
+-- AlterTable
+ALTER TABLE "District" ALTER COLUMN "budgetCents" SET DATA TYPE BIGINT;
+
+-- AlterTable
+ALTER TABLE "CostEstimate" ALTER COLUMN "oneOffCents" SET DATA TYPE BIGINT,
+ALTER COLUMN "contingencyCents" SET DATA TYPE BIGINT,
+ALTER COLUMN "totalCents" SET DATA TYPE BIGINT,
+ALTER COLUMN "recurringCents" SET DATA TYPE BIGINT;
+
+-- AlterTable
+ALTER TABLE "CostLineItem" ALTER COLUMN "unitCostCents" SET DATA TYPE BIGINT,
+ALTER COLUMN "totalCents" SET DATA TYPE BIGINT;
+
+-- AlterTable
+ALTER TABLE "TallyResult" ALTER COLUMN "budgetCents" SET DATA TYPE BIGINT,
+ALTER COLUMN "spentCents" SET DATA TYPE BIGINT;
+
+-- AlterTable
+ALTER TABLE "TallyProjectResult" ALTER COLUMN "costCents" SET DATA TYPE BIGINT;
+
+-- AlterTable
+ALTER TABLE "Project" ALTER COLUMN "budgetCents" SET DATA TYPE BIGINT;
+
+-- AlterTable
+ALTER TABLE "ProjectSpend" ALTER COLUMN "amountCents" SET DATA TYPE BIGINT;
+
