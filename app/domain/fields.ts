@@ -12,13 +12,15 @@ export const MAX_AMOUNT_CENTS = 10_000_000_000_000;
 const MONEY_PROBLEMS = {
   decimals: message("common:form.moneyDecimals"),
   decimalComma: message("common:form.moneyDecimalComma"),
+  pointThousands: message("common:form.moneyPointThousands"),
   tooLarge: message("common:form.moneyTooLarge", { max: MAX_AMOUNT_CENTS / 100 }),
 } as const;
 
 /**
  * A positive amount of money typed by a person ("1,250.50"), parsed into integer cents; at most
  * max.cents when given, and never above MAX_AMOUNT_CENTS. `message` says what to type; a more
- * precise one is given when the amount has three decimals, a decimal comma or too many digits.
+ * precise one is given when the amount has three decimals, a decimal comma, points between thousands
+ * or too many digits.
  */
 export function moneyField(message: string, max?: { cents: number; message: string }) {
   return z.string({ required_error: message }).transform((v, ctx) => {

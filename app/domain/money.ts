@@ -13,10 +13,12 @@ export function moneyToCents(input: string): number | null {
 
 /**
  * Why a typed amount that moneyToCents refuses is not one, when the reason is more precise than
- * "not an amount": cents beyond two digits, a decimal comma, or more digits than any budget has.
+ * "not an amount": cents beyond two digits, a decimal comma, thousands separated by points as in
+ * much of Europe and Latin America ("1.250.000", "1.250,50"), or more digits than any budget has.
  */
-export function moneyProblem(input: string): "decimals" | "decimalComma" | "tooLarge" | null {
+export function moneyProblem(input: string): "decimals" | "decimalComma" | "pointThousands" | "tooLarge" | null {
   const cleaned = input.trim().replace(/[\s$€£]/g, "");
+  if (/^\d{1,3}(?:\.\d{3})+,\d{1,2}$|^\d{1,3}(?:\.\d{3}){2,}$/.test(cleaned)) return "pointThousands";
   if (/^(\d+|\d{1,3}(?:,\d{3})+)\.\d{3,}$/.test(cleaned)) return "decimals";
   if (/^\d+,\d{1,2}$/.test(cleaned)) return "decimalComma";
   if (/^\d{13,}(?:\.\d{1,2})?$/.test(cleaned.replace(/,/g, ""))) return "tooLarge";

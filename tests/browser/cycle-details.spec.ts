@@ -76,6 +76,12 @@ test("a city budgeting in forints: a district budget of a billion is kept exactl
   await expect(budget).toHaveAccessibleDescription(/That amount is too large: one amount can be at most 100,000,000,000\./);
   await expect(budget).toHaveValue("1,000,000,000,000");
   await expect(admin.locator('input[name="districts[0].name"]')).toHaveValue("Old Town");
+  // Written the Hungarian way, with points between thousands: said so, not read as 1.0.
+  await budget.fill("1.000.000.000");
+  await admin.getByRole("button", { name: "Create cycle" }).click();
+  await expect(budget).toHaveAccessibleDescription(/Separate thousands with commas and cents with a point: 1,250,000\.50, not 1\.250\.000,50\./);
+  await expect(budget).toHaveValue("1.000.000.000");
+  await shot(admin, "cycle-budget-point-thousands");
 
   await budget.fill("1,000,000,000");
   await admin.getByRole("button", { name: "Create cycle" }).click();

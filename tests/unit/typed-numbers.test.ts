@@ -17,8 +17,12 @@ describe("a budget typed by a person", () => {
   it("says what is wrong instead of asking for a budget above zero", () => {
     expect(read(budget.safeParse("100000.123"))).toBe("common:form.moneyDecimals");
     expect(read(budget.safeParse("1250,50"))).toBe("common:form.moneyDecimalComma");
+    // Thousands separated by points, as in Spain or Hungary: not read as 1.25 or 1,250.
+    expect(read(budget.safeParse("1.250,50"))).toBe("common:form.moneyPointThousands");
+    expect(read(budget.safeParse("1.250.000"))).toBe("common:form.moneyPointThousands");
+    expect(read(budget.safeParse("1.250"))).toBe("common:form.moneyDecimals");
     expect(read(budget.safeParse("9999999999999"))).toBe("common:form.moneyTooLarge");
-    // Within the digits moneyToCents reads, but above what the database stores.
+    // Within the digits moneyToCents reads, but above the most any amount may be.
     expect(read(budget.safeParse(String(MAX_AMOUNT_CENTS / 100 + 1)))).toBe("common:form.moneyTooLarge");
     expect(read(budget.safeParse(String(MAX_AMOUNT_CENTS / 100)))).toBe(MAX_AMOUNT_CENTS);
     expect(read(budget.safeParse("0"))).toBe("admin:errors.budget");
