@@ -127,10 +127,16 @@ class PartInUse extends Error {
  * not removed, and nothing is saved. Categories are renamed in two steps so that swapping two names
  * never trips the one-name-per-cycle rule halfway.
  */
-export async function updateCycleDetails(cycleId: string, edit: CycleEdit, actor: Actor): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
+export async function updateCycleDetails(
+  cycleId: string,
+  edit: CycleEdit,
+  actor: Actor,
+): Promise<{ ok: true; staleTranslations: number } | { ok: false; field: string; error: string }> {
   try {
-    await prisma.$transaction(async (tx) => {
+    const staleTranslations = await prisma.$transaction(async (tx) => {
       const inUse = edit.districts.some((d) => d.remove) || edit.categories.some((c) => c.remove) ? await partsInUse(cycleId, tx) : null;
+      const before = await tx.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { name: true, description: true, districts: { select: { id: true, name: true } }, categories: { select: { id: true, name: true } } } });
+      const stale = await dropStaleTranslations(tx, cycleId, before, edit);
       await tx.cycle.update({ where: { id: cycleId }, data: { name: edit.name, description: edit.description } });
       for (const [i, d] of edit.districts.entries()) {
         if (!d.remove) await tx.district.updateMany({ where: { id: d.id, cycleId }, data: { name: d.name } });
@@ -151,13 +157,42 @@ export async function updateCycleDetails(cycleId: string, edit: CycleEdit, actor
         removed: [...edit.districts, ...edit.categories].filter((x) => x.remove).map((x) => x.name),
         newDistrict: edit.newDistrict?.name ?? null,
         newCategories: edit.newCategories,
+        staleTranslations: stale,
       });
+      return stale;
     });
+    return { ok: true, staleTranslations };
   } catch (error) {
     if (error instanceof PartInUse) return { ok: false, field: error.field, error: error.reason };
     throw error;
   }
-  return { ok: true };
+}
+
+/**
+ * Translations of names the edit changes or removes describe something else now: a Spanish reader
+ * would see the old district name. They go (the PB office translates the new names); a translated
+ * description goes alone when only the description changed, so the cycle's translated name stays.
+ * How many translations were removed.
+ */
+async function dropStaleTranslations(
+  tx: Tx,
+  cycleId: string,
+  before: { name: string; description: string; districts: { id: string; name: string }[]; categories: { id: string; name: string }[] },
+  edit: CycleEdit,
+): Promise<number> {
+  // Only the cycle's own parts (a form may send any id).
+  const changed = (parts: { id: string; name: string }[], edited: CycleEdit["districts"]) =>
+    edited.filter((e) => parts.some((p) => p.id === e.id && (e.remove || p.name !== e.name))).map((e) => e.id);
+  const targets = [
+    ...changed(before.districts, edit.districts).map((id) => ({ targetType: "district", targetId: id })),
+    ...changed(before.categories, edit.categories).map((id) => ({ targetType: "category", targetId: id })),
+    ...(before.name !== edit.name ? [{ targetType: "cycle", targetId: cycleId }] : []),
+  ];
+  const { count } = targets.length ? await tx.contentTranslation.deleteMany({ where: { OR: targets } }) : { count: 0 };
+  if (before.name === edit.name && before.description !== edit.description) {
+    await tx.contentTranslation.updateMany({ where: { targetType: "cycle", targetId: cycleId }, data: { description: "" } });
+  }
+  return count;
 }
 
 export async function cycleSnapshot(cycleId: string) {

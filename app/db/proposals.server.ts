@@ -110,9 +110,13 @@ export async function reviseProposal(id: string, input: z.infer<typeof editPropo
     await tx.proposalRevision.create({
       data: { proposalId: id, number, title: input.title, description: input.description, editedById: actor.id, note: input.note },
     });
+    const before = await tx.proposal.findUniqueOrThrow({ where: { id }, select: { title: true, description: true } });
     // A proposal revised after a "not feasible" verdict goes back to draft, ready to resubmit.
     await tx.proposal.update({ where: { id }, data: { title: input.title, description: input.description, status: "draft" } });
-    await audit(tx, actor, "proposal.revise", { type: "proposal", id }, { revision: number });
+    // A translation of the old text would have readers of another language judge another proposal.
+    const textChanged = before.title !== input.title || before.description !== input.description;
+    const staleTranslations = textChanged ? (await tx.contentTranslation.deleteMany({ where: { targetType: "proposal", targetId: id } })).count : 0;
+    await audit(tx, actor, "proposal.revise", { type: "proposal", id }, { revision: number, staleTranslations });
     return number;
   });
 }

@@ -40,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency },
       addingOpen,
       saved: "saved" in flash.done,
+      staleTranslations: Number(flash.done.staleTranslations) || 0,
       budgets: Object.fromEntries(cycle.districts.map((d) => [d.id, d.budgetCents])),
       removable: [...cycle.districts.filter(mayRemove(inUse.districtIds)), ...cycle.categories.filter(mayRemove(inUse.categoryIds))].map((x) => x.id),
       defaults: {
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return formReply(submission);
   const saved = await updateCycleDetails(cycle.id, submission.value, actor);
   if (!saved.ok) return formReply(submission, { fieldErrors: { [saved.field]: [saved.error] } });
-  return redirectWithDone(request, `/admin/cycles/${cycle.slug}/details`, { saved: "1" });
+  return redirectWithDone(request, `/admin/cycles/${cycle.slug}/details`, { saved: "1", staleTranslations: String(saved.staleTranslations) });
 }
 
 export default function CycleDetails() {
@@ -69,7 +70,7 @@ export default function CycleDetails() {
 }
 
 function DetailsForm() {
-  const { cycle, addingOpen, saved, budgets, removable, defaults } = useLoaderData<typeof loader>();
+  const { cycle, addingOpen, saved, staleTranslations, budgets, removable, defaults } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<ReturnType<typeof cycleEditInput>>>({
     lastResult,
@@ -82,7 +83,12 @@ function DetailsForm() {
       <p><Link to={`/admin/cycles/${cycle.slug}`}>{t("admin:details.back", { cycle: cycle.name })}</Link></p>
       <h1>{t("admin:details.title")}</h1>
       <p>{t("admin:details.intro")}</p>
-      {saved && !lastResult ? <Notice tone="success">{t("admin:details.saved")}</Notice> : null}
+      {saved && !lastResult ? (
+        <Notice tone="success">
+          {t("admin:details.saved")}
+          {staleTranslations > 0 ? ` ${t("admin:details.translationsRemoved", { count: staleTranslations })}` : null}
+        </Notice>
+      ) : null}
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <FormErrors id={form.errorId} errors={form.errors} />

@@ -13,9 +13,11 @@ import { readForm } from "~/csrf.server";
 import { formReply, saveUnlessChangedMeanwhile } from "~/http.server";
 import { readBasedOn } from "~/db/changed-meanwhile.server";
 import { reviseProposal } from "~/db/proposals.server";
+import { translatedLocales } from "~/db/translations.server";
 import { proposalPermissions } from "~/domain/proposals/permissions";
 import { editProposalInput, unchangedRevision } from "~/domain/proposals/schema";
 import { loadProposal } from "~/guards.server";
+import { isLocale, LOCALE_NAMES } from "~/i18n/config";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
@@ -36,7 +38,11 @@ async function guard(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { proposal } = await guard(request, params.id);
-  return { proposal: { id: proposal.id, number: proposal.number, title: proposal.title, description: proposal.description, status: proposal.status, revision: proposal.revisions[0]?.number ?? 0 } };
+  const translatedInto = (await translatedLocales("proposal", [proposal.id])).get(proposal.id) ?? [];
+  return {
+    proposal: { id: proposal.id, number: proposal.number, title: proposal.title, description: proposal.description, status: proposal.status, revision: proposal.revisions[0]?.number ?? 0 },
+    translatedInto: translatedInto.map((l) => (isLocale(l) ? LOCALE_NAMES[l] : l)),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -55,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditProposal() {
-  const { proposal } = useLoaderData<typeof loader>();
+  const { proposal, translatedInto } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -69,6 +75,7 @@ export default function EditProposal() {
     <div className="narrow">
       <h1>{t("proposals:edit.title", { number: proposal.number })}</h1>
       <p>{proposal.status === "not_feasible" ? t("proposals:edit.introNotFeasible") : t("proposals:edit.intro")}</p>
+      {translatedInto.length > 0 ? <p>{t("proposals:edit.translationsGo", { languages: translatedInto.join(", ") })}</p> : null}
       <Form method="post" {...getFormProps(form)} ref={formRef}>
         <AuthenticityTokenInput />
         <KeptDraftNotice {...draft} />

@@ -91,3 +91,32 @@ test("a city budgeting in forints: a district budget of a billion is kept exactl
   expect(query<{ budgetCents: number }>("select d.budgetCents from District d join Cycle c on c.id = d.cycleId where c.slug = 'danube-2031'")).toEqual([{ budgetCents: 1_000_000_000_00 }]);
   await admin.context().close();
 });
+
+test("renaming a translated district removes its Spanish name (it named the old one) and says so; the cycle page lists the district as not translated", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/cycles/new");
+  await admin.locator('input[name="name"]').fill("Ferry Landing PB 2032");
+  await admin.getByLabel("Web address").fill("ferry-2032");
+  await admin.locator('input[name="districts[0].name"]').fill("Ferry Landng");
+  await admin.locator('input[name="districts[0].budget"]').fill("40,000");
+  await admin.getByLabel("Categories").fill("Parks");
+  await admin.getByRole("button", { name: "Create cycle" }).click();
+  await expect(admin.getByRole("heading", { name: "Ferry Landing PB 2032" })).toBeVisible();
+  const [{ id }] = query<{ id: string }>("select d.id from District d join Cycle c on c.id = d.cycleId where c.slug = 'ferry-2032'");
+  await admin.goto(`/translate/district/${id}`);
+  await admin.getByRole("combobox", { name: "Language" }).selectOption("es");
+  await admin.getByLabel("Name in that language").fill("Embarcadero");
+  await admin.getByRole("button", { name: "Save translation" }).click();
+  await expect(admin.getByText(/Translation saved/)).toBeVisible();
+
+  await admin.goto("/admin/cycles/ferry-2032/details");
+  await admin.getByLabel("District 1", { exact: true }).fill("Ferry Landing");
+  await admin.getByRole("button", { name: "Save" }).click();
+  await expect(admin.getByText("Saved. Every page now shows these names. Its translation into another language described the old name, so it was removed: translate the new name from “Translations” on the cycle's page.")).toBeVisible();
+  await shot(admin, "cycle-details-translation-removed");
+  expect(query<{ n: number }>("select count(*) as n from ContentTranslation where targetId = ?", id)).toEqual([{ n: 0 }]);
+  await admin.goto("/admin/cycles/ferry-2032");
+  await expect(admin.getByText("District: Ferry Landing")).toBeVisible();
+  await expect(admin.getByRole("listitem").filter({ hasText: "District: Ferry Landing" })).toContainText("not translated yet");
+  await admin.context().close();
+});

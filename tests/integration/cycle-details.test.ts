@@ -2,6 +2,7 @@ import "./fresh-db";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
 import { decodeMessage } from "~/i18n/message";
+import { saveTranslation } from "~/db/translations.server";
 import * as details from "~/routes/admin.cycles.$slug_.details";
 import { args, browserFor, makeCycle, makeUser } from "./fixtures";
 
@@ -102,5 +103,31 @@ describe("correcting a cycle's names, districts and categories", async () => {
     // Nor removes one.
     await post(mine.slug, formFor(mine, { "districts[1].id": theirs.districts[1].id, "districts[1].remove": "on" }));
     expect(await prisma.district.count({ where: { id: theirs.districts[1].id } })).toBe(1);
+    // Nor takes its translation away.
+    await saveTranslation({ type: "district", id: theirs.districts[0].id }, { locale: "es", title: "Norte", description: "" }, admin);
+    await post(mine.slug, formFor(mine, { "districts[0].id": theirs.districts[0].id, "districts[0].name": "Taken over" }));
+    expect(await prisma.contentTranslation.count({ where: { targetId: theirs.districts[0].id } })).toBe(1);
+  });
+
+  it("removes the translations of the names it changes, and says so; a translated name whose original is unchanged stays", async () => {
+    const cycle = await makeCycle(admin, "voting");
+    const [north, south] = cycle.districts;
+    const es = (type: "cycle" | "district" | "category", id: string, title: string, description = "") => saveTranslation({ type, id }, { locale: "es", title, description }, admin);
+    await es("district", north.id, "Norte");
+    await es("district", south.id, "Sur");
+    await es("category", cycle.categories[0].id, "Parques");
+    await es("cycle", cycle.id, "PB de prueba", "Una descripción");
+    const translated = async () =>
+      Object.fromEntries((await prisma.contentTranslation.findMany({ where: { targetId: { in: [cycle.id, north.id, south.id, cycle.categories[0].id] } } })).map((t) => [t.targetId, [t.title, t.description]]));
+
+    // Only the description changes: its translation goes, the cycle's translated name stays.
+    await post(cycle.slug, formFor(cycle, { description: "A new description." }));
+    expect((await translated())[cycle.id]).toEqual(["PB de prueba", ""]);
+
+    const saved = await post(cycle.slug, formFor(cycle, { description: "A new description.", "districts[0].name": "Northside", "categories[0].name": "Green spaces" }));
+    expect(await translated()).toEqual({ [south.id]: ["Sur", ""], [cycle.id]: ["PB de prueba", ""] });
+    office.remember(saved as Response); // the notice travels in the session, as in a browser
+    const page = (await details.loader(args(office.get(`/admin/cycles/${cycle.slug}/details`), { slug: cycle.slug }))) as unknown as { data: { saved: boolean; staleTranslations: number } };
+    expect(page.data).toMatchObject({ saved: true, staleTranslations: 2 });
   });
 });

@@ -406,6 +406,21 @@ describe("revising a proposal", async () => {
     expect(compared.counts).toEqual({ added: 1, removed: 0 }); // "whole"
   });
 
+  it("keeps a translation through a revision that only adds a note, and removes it when the text changes, as the edit page warns", async () => {
+    const { saveTranslation } = await import("~/db/translations.server");
+    const browser = await browserFor(delegate);
+    const current = await prisma.proposal.findUniqueOrThrow({ where: { id } });
+    const text = { title: current.title, description: current.description };
+    await saveTranslation({ type: "proposal", id }, { locale: "es", title: "Bancos en el paseo del río", description: "Doce bancos a lo largo del paseo del río." }, admin);
+    const { translatedInto } = await editLoader(args(browser.get(`/proposals/${id}/edit`), { id }));
+    expect(translatedInto).toEqual(["Español"]);
+    await settle(() => editAction(args(browser.post(`/proposals/${id}/edit`, { ...text, note: "Parks confirmed the spacing." }), { id })));
+    expect(await prisma.contentTranslation.count({ where: { targetType: "proposal", targetId: id } })).toBe(1);
+    await settle(() => editAction(args(browser.post(`/proposals/${id}/edit`, { ...text, description: `${text.description} With shade.` }), { id })));
+    expect(await prisma.contentTranslation.count({ where: { targetType: "proposal", targetId: id } })).toBe(0);
+    expect((await editLoader(args(browser.get(`/proposals/${id}/edit`), { id }))).translatedInto).toEqual([]);
+  });
+
   it("two delegates at once: the later save, from a page opened before the other's, is refused with its text kept", async () => {
     const [first, second] = [await browserFor(delegate), await browserFor(await makeUser(["delegate"]))];
     const { proposal } = await editLoader(args(second.get(`/proposals/${id}/edit`), { id }));
