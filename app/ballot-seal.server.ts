@@ -13,6 +13,17 @@ export function trackerKey(tracker: string): string {
   return createHmac("sha256", trackerHmacKey).update(tracker).digest("base64url");
 }
 
+const ballotFormHmacKey = keyFor(sessionSecret, "ballot form v1");
+
+/**
+ * Which voter code a ballot page was made for, as a key only the app can compute (no database id in the
+ * page). Two tabs on one phone can hold two codes' ballots while the voting session holds the code entered
+ * last: a ballot sent from the other tab must not be cast, or checked, under that code.
+ */
+export function ballotFormKey(voterCodeId: string): string {
+  return createHmac("sha256", ballotFormHmacKey).update(voterCodeId).digest("base64url").slice(0, 22);
+}
+
 /**
  * Seal and open under a key of their own for each purpose (a ballot, choices kept in a voter's
  * cookie), so a value sealed for one can never be opened as the other.

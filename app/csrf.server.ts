@@ -1,4 +1,4 @@
-import { createCookie } from "@remix-run/node";
+import { createCookie, redirect } from "@remix-run/node";
 import { CSRF, CSRFError } from "remix-utils/csrf/server";
 import { secureCookies, sessionSecret } from "~/env.server";
 import { message } from "~/i18n/message";
@@ -26,8 +26,12 @@ export function dropFormToken() {
 
 let warnedOverHttp = false;
 
-/** Reads the form and checks its CSRF token; every state-changing action starts here. */
-export async function readForm(request: Request): Promise<FormData> {
+/**
+ * Reads the form and checks its CSRF token; every state-changing action starts here. `whenExpired`:
+ * where to send a form whose token changed under it (signed in or out in another tab) instead of the
+ * general "form expired" page, when that page would say less than the form's own one.
+ */
+export async function readForm(request: Request, { whenExpired }: { whenExpired?: string } = {}): Promise<FormData> {
   const formData = await request.formData().catch(() => {
     throw new Response(message("auth:errors.formUnreadable"), { status: 400 });
   });
@@ -45,6 +49,7 @@ export async function readForm(request: Request): Promise<FormData> {
         warnedOverHttp = true; // once per process: anyone can send forms over plain HTTP
         logger.warn("a form came over plain HTTP while cookies are Secure (COOKIE_SECURE): serve the site over HTTPS (behind a TLS proxy set TRUST_PROXY=true), or set COOKIE_SECURE=false on a private network");
       }
+      if (whenExpired && !overHttp) throw redirect(whenExpired);
       throw new Response(message(overHttp ? "auth:errors.needsHttps" : "auth:errors.formExpired"), { status: 403, statusText: "Forbidden" });
     }
     throw error;

@@ -134,6 +134,8 @@ export default function Vote() {
       {notice === "start" ? <Notice>{t("vote:start.notice.start")}</Notice> : null}
       {notice === "closed" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.closed")}</Notice> : null}
       {notice === "expired" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.expired", { minutes: VOTING_MINUTES })}</Notice> : null}
+      {notice === "other-code" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.otherCode")}</Notice> : null}
+      {notice === "not-recorded" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.notRecorded")}</Notice> : null}
       {notice === "expired-kept" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.expiredKept", { minutes: VOTING_MINUTES, hours: KEPT_CHOICES_HOURS })}</Notice> : null}
       {voting.length ? <p>{t("vote:start.open", { cycles: open })}</p> : <p>{t("vote:start.noneOpen")}</p>}
       <Form method="post" {...getFormProps(form)}>

@@ -6,6 +6,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { BallotChoices } from "~/components/ballot-choices";
 import { Notice } from "~/components/forms";
+import { ballotFormKey } from "~/ballot-seal.server";
 import { readForm } from "~/csrf.server";
 import { ballotOptions, castBallot, findVoterCodeById, trackerRecorded } from "~/db/ballots.server";
 import { cyclesInLocale, districtNamesIn } from "~/db/translations.server";
@@ -42,22 +43,29 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
  * The voter's code from the session, still able to vote; otherwise back to the start, saying why.
  * `renew` is the cookie that keeps the session open while the voter is choosing (send it with the answer).
  */
-async function requireVoter(request: Request, { sending = false } = {}) {
+async function requireVoter(request: Request, sent: FormData | null = null) {
   // Leaving the ballot without casting it: the choices kept between its steps go too.
   const leave = async (to: string) => redirect(to, { headers: { "Set-Cookie": await forgetBallotDraft(request) } });
   const { voterCodeId, expiredCodeId, renew } = await readVoterSession(request);
+  // A ballot page of another code than this session's (another tab, where someone entered their own code
+  // since): never cast or kept under this one. This session and its choices stay as they are.
+  const otherCode = (codeId: string) => sent !== null && !sentFor(sent, codeId);
   if (expiredCodeId) {
+    if (otherCode(expiredCodeId)) throw redirect("/vote?notice=other-code");
     // Idle too long. If it voted (a page reopened from the history, long after), that is what to say.
     const voted = await findVoterCodeById(expiredCodeId);
     if (voted?.participation) throw await leave(voted.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted");
     // The voter is here, sending their choices: keep them for when they enter the code again.
-    if (sending && voted) throw (await keepSentChoices(request, voted, await readForm(request))) ?? (await leave("/vote?notice=expired"));
+    if (sent && voted) throw (await keepSentChoices(request, voted, sent)) ?? (await leave("/vote?notice=expired"));
     throw await leave("/vote?notice=expired");
   }
+  // Sent with no voting session at all (signed out in another tab, or the browser closed and reopened).
+  if (!voterCodeId && sent) throw redirect("/vote?notice=not-recorded");
   const code = voterCodeId ? await findVoterCodeById(voterCodeId) : null;
   if (!code) throw await leave("/vote?notice=start");
+  if (otherCode(code.id)) throw redirect("/vote?notice=other-code");
   // A session started with an account belongs to that account: once it signs out (a shared computer), nobody votes with it.
-  if (code.userId !== null && (await getActor(request))?.id !== code.userId) throw await leave("/vote?notice=start");
+  if (code.userId !== null && (await getActor(request))?.id !== code.userId) throw await leave(sent ? "/vote?notice=not-recorded" : "/vote?notice=start");
   const refusal = voterCodeRefusal({ voidedAt: code.voidedAt, used: !!code.participation, cyclePhase: code.cycle.phase });
   // Leave the session alone: another tab of this voter may have just stored its receipt there.
   const usedElsewhere = redirect(code.userId !== null ? "/vote?notice=account-voted" : "/vote?notice=already-voted");
@@ -65,7 +73,7 @@ async function requireVoter(request: Request, { sending = false } = {}) {
     // The ballot sent again from the browser's history (the back button after voting): this session's receipt.
     if (await readKeptTracker(request)) throw redirect("/vote/receipt");
     // A confirmation sent again (a double click on a slow line) goes on to the cast, which tells whether it was this session's.
-    if (!sending) throw usedElsewhere;
+    if (!sent) throw usedElsewhere;
   }
   // Voting closed, or the code was cancelled, while the ballot was open: say so, rather than "enter your code".
   else if (refusal) throw await leave("/vote?notice=closed");
@@ -75,6 +83,12 @@ async function requireVoter(request: Request, { sending = false } = {}) {
   const [{ name: cycleName }] = await cyclesInLocale([code.cycle], locale);
   const districtName = (await districtNamesIn([code.district], locale)).get(code.district.id)!;
   return { code, cycleName, districtName, options, rules: ballotRulesFor(code.cycle, code.district), renewed: { headers: { "Set-Cookie": renew! } }, used: refusal === "used", usedElsewhere };
+}
+
+/** Whether a ballot form was made for this voter code (a page made before forms said so passes). */
+function sentFor(sent: FormData, codeId: string) {
+  const key = sent.get("ballotFor");
+  return key === null || key === ballotFormKey(codeId);
 }
 
 /** The tracker this voting session's ballot was to get, when a ballot now has it: this session's own. */
@@ -116,6 +130,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       rulesText: describeBallotRules(rules, code.cycle.currency, { locale }),
       options,
       step: reviewing ? ("review" as const) : ("choose" as const),
+      ballotFor: ballotFormKey(code.id),
       draft: submission && {
         // Ticks as the voter left them (a refused ballot too); ranked ballots in rank order.
         selection: "ids" in submission && !reviewing ? [...submission.ids] : check!.selection,
@@ -137,8 +152,9 @@ function stepUrl(request: Request, step: "choose" | "review") {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { code, cycleName, districtName, options, rules, used, usedElsewhere } = await requireVoter(request, { sending: true });
-  const formData = await readForm(request);
+  // Signing out in another tab ends the voting session and the form's token at once: say the ballot was not recorded.
+  const formData = await readForm(request, { whenExpired: "/vote?notice=not-recorded" });
+  const { code, cycleName, districtName, options, rules, used, usedElsewhere } = await requireVoter(request, formData);
   const form = readBallotForm(formData, rules.method, options.map((o) => o.id));
   if (!form) throw new Response(message("vote:errors.unreadableBallot"), { status: 400 });
   // Every step but the last answers with a page to go to (post, redirect, get): see keepBallotDraft.
@@ -175,7 +191,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Ballot() {
-  const { cycle, district, rules, rulesText, options, step, draft: result } = useLoaderData<typeof loader>();
+  const { cycle, district, rules, rulesText, options, step, ballotFor, draft: result } = useLoaderData<typeof loader>();
   // The form's own fields hold the choices (so a box ticked before the page finished
   // loading counts); the state only mirrors them for the running total.
   const formRef = useRef<HTMLFormElement>(null);
@@ -212,6 +228,7 @@ export default function Ballot() {
         <p>{t("vote:review.final")}</p>
         <Form method="post" id="ballot-form">
           <AuthenticityTokenInput />
+          <input type="hidden" name="ballotFor" value={ballotFor} />
           {rules.method === "ranked"
             ? result.selection.map((id, i) => <input key={id} type="hidden" name={`rank-${id}`} value={String(i + 1)} />)
             : result.selection.map((id) => <input key={id} type="hidden" name="project" value={id} />)}
@@ -237,6 +254,7 @@ export default function Ballot() {
       ) : null}
       <Form method="post" id="ballot-form" aria-describedby="ballot-summary" ref={formRef} onChange={sync} data-ballot="">
         <AuthenticityTokenInput />
+        <input type="hidden" name="ballotFor" value={ballotFor} />
         <BallotChoices legend={t("vote:ballot.legend", { district: district.name })} options={options} rules={rules} initial={initial} ranks={ranks} problems={result?.problems} money={money} />
         <div className="running-total" id="ballot-summary">
           {/* Shown by /ballot.js a few minutes before the session would close (WCAG 2.2.1: warned, and more

@@ -36,7 +36,7 @@ describe("the voting session on a shared computer", async () => {
     const next = await browserFor(null);
     next.remember(started);
     const tried = await settle(() => ballotAction(args(next.post("/vote/ballot", { intent: "confirm", project: proposalId }))));
-    expect(location(tried)).toBe("/vote?notice=start");
+    expect(location(tried)).toBe("/vote?notice=not-recorded");
     expect(await prisma.voterCode.count({ where: { userId: resident.id, participation: { isNot: null } } })).toBe(0);
   });
 
@@ -205,5 +205,34 @@ describe("the voting session on a shared computer", async () => {
     const other = await browserFor(null);
     const used = await settle(() => voteAction(args(other.post("/vote", { code: codes[1].code }))));
     expect(JSON.stringify(answerOf(used).reply)).toContain("vote:errors.code.used");
+  });
+
+  it("two codes in two tabs of one phone: a ballot is only ever cast under the code its page was opened with", async () => {
+    const { cycle: family, codes: letters, proposalIds } = await votingCycle({ proposals: 2 });
+    const [mural, lights] = proposalIds;
+    const phone = await browserFor(null);
+    const start = async (code: string) => phone.remember((await settle(() => voteAction(args(phone.post("/vote", { code }))))) as Response);
+    const ballotFor = async () => answerOf<{ ballotFor: string }>(await ballotLoader(args(phone.get("/vote/ballot")))).reply.ballotFor;
+    // Tab A opens the ballot with the first letter; then tab B enters the second letter's code.
+    await start(letters[0].code);
+    const tabA = await ballotFor();
+    await start(letters[1].code);
+    const tabB = await ballotFor();
+    expect(tabB).not.toBe(tabA);
+    // Tab A, reviewed or confirmed: refused and said so, nothing cast under either code, tab B's session untouched.
+    for (const intent of ["review", "confirm"]) {
+      const sent = (await settle(() => ballotAction(args(phone.post("/vote/ballot", { intent, project: mural, ballotFor: tabA }))))) as Response;
+      expect(location(sent)).toBe("/vote?notice=other-code");
+      expect(sent.headers.get("Set-Cookie")).toBeNull();
+    }
+    expect(await prisma.participation.count({ where: { voterCode: { cycleId: family.id } } })).toBe(0);
+    // Tab B votes with its own page.
+    const cast = (await settle(() => ballotAction(args(phone.post("/vote/ballot", { intent: "confirm", project: lights, ballotFor: tabB }))))) as Response;
+    expect(location(cast)).toBe("/vote/receipt");
+    phone.remember(cast);
+    expect(await prisma.participation.findMany({ where: { voterCode: { cycleId: family.id } }, select: { voterCodeId: true } })).toEqual([{ voterCodeId: letters[1].id }]);
+    // Tab A sent after that: still not this session's ballot, so not its receipt either (its tracker is tab B's).
+    const late = (await settle(() => ballotAction(args(phone.post("/vote/ballot", { intent: "confirm", project: mural, ballotFor: tabA }))))) as Response;
+    expect(location(late)).toBe("/vote?notice=other-code");
   });
 });
