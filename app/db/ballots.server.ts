@@ -228,6 +228,14 @@ export async function publishedTrackers(cycleId: string, locale: string) {
   );
 }
 
+/** The cycle whose published count holds the ballot with this tracker, if any (trackers are unique across cycles). */
+export async function cycleCountingTracker(tracker: string) {
+  const ballot = await prisma.ballot.findUnique({ where: { tracker }, select: { districtId: true, cycle: { select: { slug: true } } } });
+  if (!ballot) return null;
+  const published = await prisma.tallyResult.count({ where: { districtId: ballot.districtId, status: "published" } });
+  return published > 0 ? ballot.cycle.slug : null;
+}
+
 /** Cancels an unused voter code (lost letter, duplicate mailing). A code that has voted stays as it is. */
 export async function voidVoterCode(cycleId: string, code: string, reason: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
-import { publishedTrackers } from "~/db/ballots.server";
+import { cycleCountingTracker, publishedTrackers } from "~/db/ballots.server";
 import { normaliseTracker } from "~/domain/ballots/trackers";
 import { resolveCycle } from "~/db/cycles.server";
 import { cyclesInLocale } from "~/db/translations.server";
@@ -30,6 +31,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const typed = filter.tracker?.trim() ?? "";
   const tracker = typed ? normaliseTracker(typed) : null;
   const found = tracker ? districts.find((d) => d.trackers.includes(tracker)) : undefined;
+  if (tracker && !found) {
+    // A tracker from another vote's receipt (this page opens on the latest published cycle): that vote's list.
+    const elsewhere = await cycleCountingTracker(tracker);
+    if (elsewhere && elsewhere !== cycle.slug) throw redirect(`/results/trackers?${new URLSearchParams({ cycle: elsewhere, tracker })}`);
+  }
   const [{ name }] = await cyclesInLocale([cycle], locale);
   return { cycle: { name, slug: cycle.slug }, districts, typed, tracker, found: found?.district ?? null };
 }

@@ -193,3 +193,32 @@ describe("a count asked for just as another admin moves the cycle on", async () 
     expect(await prisma.tallyResult.count({ where: { cycleId: cycle.id, status: "draft" } })).toBe(0);
   });
 });
+
+// A voter who voted in two votes, or follows a link from another vote's results, types a tracker on
+// a list that is not their vote's: sent to the vote that counted it, never to one not yet published.
+describe("a tracker typed on another vote's tracker list", async () => {
+  const votes = [await votingCycle(), await votingCycle(), await votingCycle()];
+  const trackers: string[] = [];
+  for (const { cycle, codes, proposalId, admin } of votes) {
+    const cast = await castBallot(codes[0], [proposalId]);
+    if (!cast.ok) throw new Error("not cast");
+    trackers.push(cast.tracker);
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "results" } });
+    await runTally(cycle.id, admin);
+  }
+  await publishResults(votes[0].cycle.id, votes[0].admin);
+  await publishResults(votes[1].cycle.id, votes[1].admin);
+  const check = async (slug: string, tracker: string) => settle(() => trackersLoader(args(new Request(`http://test/results/trackers?${new URLSearchParams({ cycle: slug, tracker })}`))));
+
+  it("goes to the list of the vote whose published count has it, which says it was counted", async () => {
+    const sent = (await check(votes[0].cycle.slug, trackers[1])) as Response;
+    expect(sent.headers.get("Location")).toBe(`/results/trackers?${new URLSearchParams({ cycle: votes[1].cycle.slug, tracker: trackers[1] })}`);
+    const there = (await check(votes[1].cycle.slug, trackers[1])) as { found: string | null };
+    expect(there.found).toBe(votes[1].cycle.districts[0].name);
+  });
+
+  it("does not point to a vote whose count is not published: not found, as before", async () => {
+    const here = (await check(votes[0].cycle.slug, trackers[2])) as { found: string | null; tracker: string };
+    expect(here).toMatchObject({ found: null, tracker: trackers[2] });
+  });
+});
