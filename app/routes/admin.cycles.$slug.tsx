@@ -32,7 +32,7 @@ import { projectPermissions } from "~/domain/implementation/permissions";
 import { resultPermissions } from "~/domain/results/permissions";
 import { scoreKindOf } from "~/domain/results/explain";
 import { ProjectOutcomes } from "~/components/project-outcomes";
-import { BALLOT_METHODS } from "~/domain/ballots/rules";
+import { BALLOT_METHODS, ballotRulesFor, describeBallotRules } from "~/domain/ballots/rules";
 import { INTL_LOCALE, LOCALE_NAMES, isLocale } from "~/i18n/config";
 import { useFormat, useMessage } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
@@ -105,6 +105,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canGenerateCodes: cyclePermissions.generateCodes(actor, { phase }),
     turnout: (await turnoutByChannel(cycle.id)).byChannel.map((r) => ({ ...r, district: cycle.districts.find((d) => d.id === r.districtId)?.name ?? "" })),
     rulesLocked: ballotRulesLockedReason({ phase, ballotsCast: ballots }),
+    // The limits as voters read them (each district's own budget on knapsack ballots).
+    lockedLimits: describeBallotRules(ballotRulesFor(cycle, { budgetCents: 0 }), cycle.currency, { perDistrict: true }),
     districts: cycle.districts.map((d) => ({ id: d.id, name: d.name, budgetCents: d.budgetCents })),
     // What voters read in their own language once the PB office has translated it.
     translations: {
@@ -269,7 +271,7 @@ const MOVE_EXPLAINED = {
 } as const satisfies Record<Exclude<Phase, "results">, string>;
 
 export default function ManageCycle() {
-  const { cycle, closesEarly, opensEarly, rules, rulesLocked, canImportIdeas, canEnterPaper, eligibility, votingDates, canSetDates, canGenerateCodes, turnout, districts, translations, next, blockers, warnings, batches, ballots, canTally, canCreateProjects, results, anyPublished, winnersWithoutProject } = useLoaderData<typeof loader>();
+  const { cycle, closesEarly, opensEarly, rules, rulesLocked, lockedLimits, canImportIdeas, canEnterPaper, eligibility, votingDates, canSetDates, canGenerateCodes, turnout, districts, translations, next, blockers, warnings, batches, ballots, canTally, canCreateProjects, results, anyPublished, winnersWithoutProject } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -383,6 +385,7 @@ export default function ManageCycle() {
             <p>
               {t("admin:cycle.lockedRules", {
                 method: isBallotMethod(rules.ballotMethod) ? t(BALLOT_METHOD_KEYS[rules.ballotMethod]) : rules.ballotMethod,
+                limits: say(lockedLimits),
                 rule: tallyRuleName(t, rules.tallyRule, rules.ballotMethod),
               })}
             </p>

@@ -120,3 +120,14 @@ test("renaming a translated district removes its Spanish name (it named the old 
   await expect(admin.getByRole("listitem").filter({ hasText: "District: Ferry Landing" })).toContainText("not translated yet");
   await admin.context().close();
 });
+
+test("during voting the PB office sees the locked ballot rules with the limits voters were given, not a placeholder", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/cycles/schools-2026");
+  const rules = admin.getByRole("region", { name: "Ballot and counting rules" });
+  await expect(rules).toContainText("Ballot: Ranked: rank projects in order of preference. What voters read: “Rank up to 3 projects: 1 for your first choice, 2 for your second, and so on.”");
+  await admin.goto("/admin/cycles/libraries-2026");
+  await expect(rules).toContainText("What voters read: “Choose between 1 and 2 projects.”");
+  await shot(admin, "locked-rules-with-limits");
+  await admin.context().close();
+});

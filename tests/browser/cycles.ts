@@ -19,7 +19,7 @@ export interface CycleSpec {
 
 const BALLOT_LABELS = {
   knapsack: "Knapsack: choose projects up to the district budget",
-  ranked: "Ranked: rank up to k projects",
+  ranked: "Ranked: rank projects in order of preference",
 } as const;
 
 export const money = (units: number) => `$${units.toLocaleString("en-US")}`;
