@@ -29,6 +29,10 @@ export function createI18n(locale: Locale, translations: Translations): I18n {
   i18n.services.formatter?.add("number", (value: unknown, lng: string | undefined, options: Intl.NumberFormatOptions) =>
     new Intl.NumberFormat(INTL_LOCALE[isLocale(lng) ? lng : DEFAULT_LOCALE], options).format(value as number),
   );
+  // "{{ranks, list}}" with "1,2,3" (message values are plain text): "1, 2, and 3", "1, 2 y 3".
+  i18n.services.formatter?.add("list", (value: unknown, lng: string | undefined) =>
+    new Intl.ListFormat(INTL_LOCALE[isLocale(lng) ? lng : DEFAULT_LOCALE], { type: "conjunction" }).format(String(value).split(",")),
+  );
   return i18n;
 }
 

@@ -266,7 +266,7 @@ test("a ranked ballot with a gap is refused with the ranks kept, then cast in ra
   await page.getByLabel("Rank for Shade sails over playgrounds").selectOption({ label: "1st choice" });
   await page.getByLabel("Rank for Book vending machines").selectOption({ label: "3rd choice" });
   await page.getByRole("button", { name: "Review my ballot" }).click();
-  await expect(page.getByRole("alert")).toContainText("Your ranks skip 2.");
+  await expect(page.getByRole("alert")).toContainText("No project has rank 2: rank your choices in order (1st, 2nd, 3rd…) without leaving one out.");
   await expect(page.getByLabel("Rank for Shade sails over playgrounds")).toHaveValue("1");
   await expect(page.getByLabel("Rank for Book vending machines")).toHaveValue("3");
   await shot(page, "voter-ranked-gap");

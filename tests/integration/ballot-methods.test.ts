@@ -57,7 +57,7 @@ describe("ranked and approval cycles, rule locking, and recounts from the publis
     const voter = await browserFor(null);
     voter.remember((await settle(() => codeAction(args(voter.post("/vote", { code: codes[0].code }))))) as Response);
     const gap = (await ballotStep(voter, { intent: "review", [`rank-${ids.A}`]: "1", [`rank-${ids.B}`]: "3" })).page.draft!;
-    expect(gap.errors.map((e) => inWords(e))).toEqual(["Your ranks skip 2. Number your choices 1, 2, 3… without gaps."]);
+    expect(gap.errors.map((e) => inWords(e))).toEqual(["No project has rank 2: rank your choices in order (1st, 2nd, 3rd…) without leaving one out."]);
     expect(gap.ranks[ids.B]).toBe("3");
     const cast = (await settle(() =>
       ballotAction(args(voter.post("/vote/ballot", { intent: "confirm", [`rank-${ids.C}`]: "1", [`rank-${ids.A}`]: "2" }))),

@@ -109,7 +109,7 @@ describe("ranked ballots", () => {
   });
   it("refuse gaps, repeats, non-numbers and too many ranks, keeping what was chosen", () => {
     expect(errorsOf(checkBallot(ranked, options, { ranks: { a: "1", c: "3" } }))).toEqual([
-      "Your ranks skip 2. Number your choices 1, 2, 3… without gaps.",
+      "No project has rank 2: rank your choices in order (1st, 2nd, 3rd…) without leaving one out.",
     ]);
     expect(errorsOf(checkBallot(ranked, options, { ranks: { a: "1", b: "1", c: "2" } }))).toEqual([
       "You gave rank 1 to more than one project. Give each rank once.",
@@ -117,8 +117,14 @@ describe("ranked ballots", () => {
     // Both problems at once, so the voter fixes the ballot in one go.
     expect(errorsOf(checkBallot(ranked, options, { ranks: { a: "1", b: "1", c: "4" } }))).toEqual([
       "You gave rank 1 to more than one project. Give each rank once.",
-      "Your ranks skip 2, 3. Number your choices 1, 2, 3… without gaps.",
+      "No project has ranks 2 and 3: rank your choices in order (1st, 2nd, 3rd…) without leaving one out.",
     ]);
+    // Several ranks: listed as the language lists them, in words that agree with the number.
+    const twice = checkBallot({ method: "ranked", maxRanks: 4 }, options, { ranks: { a: "1", b: "1", c: "2", d: "2" } });
+    expect(errorsOf(twice)).toEqual(["You gave ranks 1 and 2 to more than one project each. Give each rank once."]);
+    expect(twice.ok ? [] : twice.errors.map((e) => inWords(e, "es"))).toEqual(["Usted dio las posiciones 1 y 2 a más de un proyecto cada una. Use cada posición una sola vez."]);
+    const gaps = checkBallot(ranked, options, { ranks: { a: "3" } });
+    expect(gaps.ok ? [] : gaps.errors.map((e) => inWords(e, "es"))).toEqual(["Ningún proyecto tiene las posiciones 1 y 2: ordene sus opciones (1.ª, 2.ª, 3.ª…) sin saltarse ninguna."]);
     // Each project with a shared or unreadable rank gets its own message, to show beside it.
     const repeat = checkBallot(ranked, options, { ranks: { a: "1", b: "1", c: "2", d: "x" } });
     expect(repeat.ok ? {} : Object.fromEntries(Object.entries(repeat.problems).map(([id, m]) => [id, inWords(m)]))).toEqual({

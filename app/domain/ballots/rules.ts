@@ -68,13 +68,14 @@ export function checkBallot(
     selection = ranked.map((r) => r.id);
     const ranks = ranked.map((r) => r.rank);
     const repeated = ranks.filter((r, i) => ranks.indexOf(r) !== i);
-    if (repeated.length) errors.push(message("vote:errors.rankRepeated", { ranks: [...new Set(repeated)].join(", ") }));
+    const repeatedOnce = [...new Set(repeated)];
+    if (repeated.length) errors.push(message("vote:errors.rankRepeated", { ranks: repeatedOnce.join(","), count: repeatedOnce.length }));
     for (const r of ranked) if (repeated.includes(r.rank)) problems[r.id] = message("vote:errors.rankSharedHere", { rank: r.rank });
     // Every rank below the highest one used must be taken, repeats or not: the voter sees all problems at once.
     const highest = ranks.length ? ranks[ranks.length - 1] : 0;
     const missing = Array.from({ length: Math.min(highest, options.length + 1) }, (_, i) => i + 1).filter((r) => !ranks.includes(r));
     if (missing.length) {
-      errors.push(message("vote:errors.rankSkipped", { ranks: missing.join(", ") }));
+      errors.push(message("vote:errors.rankSkipped", { ranks: missing.join(","), count: missing.length }));
     }
     if (rules.method === "ranked" && selection.length > rules.maxRanks) {
       errors.push(message("vote:errors.tooManyRanks", { max: rules.maxRanks, ranked: selection.length }));
