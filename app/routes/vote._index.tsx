@@ -13,14 +13,14 @@ import { formReply } from "~/http.server";
 import { accountParticipations, accountVoterCode, findVoterCode, findVoterCodeById } from "~/db/ballots.server";
 import { accountVotingCycles, cyclesInVoting } from "~/db/cycles.server";
 import { cyclesInLocale, residencyRulesIn } from "~/db/translations.server";
-import { CODE_REFUSAL_MESSAGES, secondBallotRefusal, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
+import { CODE_REFUSAL_MESSAGES, notVotingMessage, secondBallotRefusal, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
 import { accountVotingInput, voterCodeInput } from "~/domain/ballots/schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { readVoterSession, startVoting } from "~/voter-session.server";
 import { KEPT_CHOICES_HOURS, VOTING_MINUTES } from "~/domain/ballots/session";
 import { clientAddress, giveBack, LIMITS, takeAttempt } from "~/rate-limit.server";
 import { useFormat } from "~/i18n/i18n";
-import { localeOf } from "~/i18n/i18n.server";
+import { dateIn, localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
@@ -94,6 +94,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const refusal = voterCodeRefusal(
         found ? { voidedAt: found.voidedAt, used: !!found.participation, cyclePhase: found.cycle.phase } : null,
       );
+      if (refusal === "not-voting") {
+        const locale = await localeOf(request);
+        const [cycle] = await cyclesInLocale([found!.cycle], locale);
+        const day = (d: string | null) => (d ? dateIn(locale, d) : null);
+        ctx.addIssue({ code: "custom", path: ["code"], message: notVotingMessage(cycle, { closed: day(cycle.votingClosesOn), opens: day(cycle.votingOpensOn) }) });
+        return z.NEVER;
+      }
       if (refusal) {
         ctx.addIssue({ code: "custom", path: ["code"], message: CODE_REFUSAL_MESSAGES[refusal] });
         return z.NEVER;

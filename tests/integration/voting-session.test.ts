@@ -7,6 +7,7 @@ import { action as voteAction } from "~/routes/vote._index";
 import { packChoices } from "~/domain/ballots/draft";
 import { keepBallotDraft } from "~/voter-session.server";
 import { KEPT_CHOICES_HOURS } from "~/domain/ballots/session";
+import { inWords } from "../english";
 import { answerOf, args, ballotStep, browserFor, makeUser, settle, votingCycle } from "./fixtures";
 
 // A voting session on a shared computer (a library, a polling site, a family phone) must not be
@@ -234,5 +235,19 @@ describe("the voting session on a shared computer", async () => {
     // Tab A sent after that: still not this session's ballot, so not its receipt either (its tracker is tab B's).
     const late = (await settle(() => ballotAction(args(phone.post("/vote/ballot", { intent: "confirm", project: mural, ballotFor: tabA }))))) as Response;
     expect(location(late)).toBe("/vote?notice=other-code");
+  });
+
+  it("a code of a vote that closed, or has not opened, is told so with the vote's name and day, not 'not open right now'", async () => {
+    const { cycle: other, codes: letters } = await votingCycle();
+    const tryCode = async () => {
+      const visitor = await browserFor(null);
+      const answer = answerOf<{ error: Record<string, string[]> }>(await settle(() => voteAction(args(visitor.post("/vote", { code: letters[0].code })))));
+      expect(answer.httpStatus).toBe(400);
+      return inWords(answer.reply.error.code[0]);
+    };
+    await prisma.cycle.update({ where: { id: other.id }, data: { phase: "results", votingClosesOn: "2026-12-01" } });
+    expect(await tryCode()).toBe(`Voting in “${other.name}” closed on December 1, 2026: this code can no longer vote. The results are on the Results page once the PB office publishes them.`);
+    await prisma.cycle.update({ where: { id: other.id }, data: { phase: "costing", votingOpensOn: "2027-01-10" } });
+    expect(await tryCode()).toBe(`Voting in “${other.name}” opens on January 10, 2027. Keep your code: it works from then.`);
   });
 });

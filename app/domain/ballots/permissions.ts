@@ -1,6 +1,6 @@
 import { hasRole, type Actor } from "../auth/roles";
 import { message } from "../../i18n/message";
-import type { Phase } from "../cycles/phases";
+import { PHASES, type Phase } from "../cycles/phases";
 
 export type CodeRefusal = "unknown" | "voided" | "used" | "not-voting";
 
@@ -15,13 +15,23 @@ export function voterCodeRefusal(
   return null;
 }
 
-/** Each refusal as a translatable message (see ~/i18n/message). */
+/** Each refusal as a translatable message (see ~/i18n/message); a voter is told more: notVotingMessage. */
 export const CODE_REFUSAL_MESSAGES: Record<CodeRefusal, string> = {
   unknown: message("vote:errors.code.unknown"),
   voided: message("vote:errors.code.voided"),
   used: message("vote:errors.code.used"),
   "not-voting": message("vote:errors.code.notVoting"),
 };
+
+/**
+ * Why the code of a cycle not voting now cannot vote: voting there is over, or has not opened yet,
+ * naming the cycle and the day when it is known (`day`: the close or the opening, written for the reader).
+ */
+export function notVotingMessage(cycle: { name: string; phase: string }, days: { closed: string | null; opens: string | null }): string {
+  const over = PHASES.indexOf(cycle.phase as Phase) > PHASES.indexOf("voting");
+  if (over) return days.closed ? message("vote:errors.code.closedOn", { cycle: cycle.name, date: days.closed }) : message("vote:errors.code.closed", { cycle: cycle.name });
+  return days.opens ? message("vote:errors.code.opensOn", { cycle: cycle.name, date: days.opens }) : message("vote:errors.code.notOpenYet", { cycle: cycle.name });
+}
 
 // The other ways to vote: with a verified account, and on paper at a polling site.
 /**
