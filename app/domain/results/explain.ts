@@ -13,7 +13,7 @@ export type ProjectNote =
 
 /**
  * `filled`: the rule then spent what Equal Shares left by votes (mes-add1), so a loser also did not fit that.
- * `all`: every project of the count, to tell a greedy winner that only came first on the tie-break.
+ * `all`: every project of the count, to tell a greedy winner that came first on the tie-break over one not funded.
  */
 export function noteFor(p: ProjectOutcome, filled = false, all: readonly ProjectOutcome[] = []): ProjectNote {
   const mes = p.mes;
@@ -32,7 +32,8 @@ export function noteFor(p: ProjectOutcome, filled = false, all: readonly Project
         ),
       };
     }
-    const tiedWith = all.filter((q) => q !== p && q.score === p.score && q.position > p.position).length;
+    // The tie-break decided something only when a project with as many votes after it was not funded.
+    const tiedWith = all.filter((q) => q !== p && !q.selected && q.score === p.score && q.position > p.position).length;
     return tiedWith > 0 ? { kind: "greedy", tiedWith } : { kind: "greedy" };
   }
   if (mes?.kind === "loser") {

@@ -136,25 +136,33 @@ describe("the share given for a project Equal Shares could not fund is taken whe
 });
 
 describe("why a greedy winner won", () => {
-  const election: Election = {
-    budget: 100n,
+  const election = (budget: bigint): Election => ({
+    budget,
     projects: [
       { id: "2", cost: 40n },
       { id: "4", cost: 40n },
       { id: "7", cost: 50n },
     ],
     ballots: [{ ids: ["2", "4"] }, { ids: ["2", "4"] }, { ids: ["7"] }],
+  });
+  const notesOf = async (budget: bigint) => {
+    const { greedy } = await import("~/domain/tally/greedy");
+    const outcome = greedy(election(budget));
+    return (id: string) => noteFor(outcome.projects.find((p) => p.id === id)!, false, outcome.projects);
   };
 
-  it("says it came first on the tie-break when a project after it had as many votes, and not otherwise", async () => {
-    const { greedy } = await import("~/domain/tally/greedy");
-    const outcome = greedy(election);
-    const note = (id: string) => noteFor(outcome.projects.find((p) => p.id === id)!, false, outcome.projects);
+  it("says it came first on the tie-break when a project with as many votes after it was not funded", async () => {
+    const note = await notesOf(70n); // "2" takes 40; "4", as popular, no longer fits
     expect(note("2")).toEqual({ kind: "greedy", tiedWith: 1 });
     expect(explainNote(note("2"), String, tIn("en"))).toBe(
-      "Funded: it had as many votes as the next project, and came first in the published tie-break order; it fit the budget.",
+      "Funded: another project had as many votes and was not funded; this one came first in the published tie-break order, and it fit the budget.",
     );
-    // "4" also won, and nothing after it had 2 votes: the plain reason is true for it.
+  });
+
+  it("gives the plain reason when the tied projects were all funded: the tie-break decided nothing", async () => {
+    const note = await notesOf(100n);
+    expect(note("2")).toEqual({ kind: "greedy" });
+    // "4" also won, and nothing after it had 2 votes.
     expect(note("4")).toEqual({ kind: "greedy" });
     expect(explainNote(note("4"), String, tIn("en"))).toBe("Funded: projects are taken in order of votes, and when its turn came it fit in what was left of the budget.");
   });
