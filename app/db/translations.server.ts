@@ -77,6 +77,18 @@ export async function projectsInLocale(
   );
 }
 
+/**
+ * A count's project titles in the reader's language where the proposal was translated; otherwise the
+ * title as written, with the language it was written in (for a title shown untranslated: see useWrittenIn).
+ */
+export async function resultTitlesIn(proposalIds: readonly string[], locale: string) {
+  const [translated, writtenIn] = await Promise.all([translationsInto("proposal", proposalIds, locale), proposalsWrittenIn(proposalIds)]);
+  return (p: { proposalId: string; title: string }) => {
+    const title = translated.get(p.proposalId)?.title;
+    return title ? { title, writtenIn: null } : { title: p.title, writtenIn: writtenIn.get(p.proposalId) ?? null };
+  };
+}
+
 /** Category names in the reader's language, by category id; the original name where there is no translation. */
 export async function categoryNamesIn(categories: readonly { id: string; name: string }[], locale: string) {
   const translated = await translationsInto("category", categories.map((c) => c.id), locale);

@@ -17,7 +17,7 @@ import { INTL_LOCALE } from "~/i18n/config";
 import { greedyDifference, unspentReason } from "~/domain/results/satisfaction";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
-import { districtNamesIn, proposalsWrittenIn, translationsInto } from "~/db/translations.server";
+import { districtNamesIn, resultTitlesIn } from "~/db/translations.server";
 import { HiddenContext } from "~/components/forms";
 import type { ReactNode } from "react";
 
@@ -31,8 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!cycle) return { cycle: null, cycles: [], results: [] };
   const results = await latestResults(cycle.id, { publishedOnly: true });
   // Project titles in the reader's language where the proposal was translated (the council's files keep the originals).
-  const proposalIds = results.flatMap((r) => r.projects.map((p) => p.proposalId));
-  const [translated, writtenIn] = await Promise.all([translationsInto("proposal", proposalIds, await localeOf(request)), proposalsWrittenIn(proposalIds)]);
+  const titleOf = await resultTitlesIn(results.flatMap((r) => r.projects.map((p) => p.proposalId)), await localeOf(request));
   const districtNames = await districtNamesIn(results.map((r) => r.district), await localeOf(request));
   return {
     cycle: {
@@ -60,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       publishedAt: r.publishedAt?.toISOString().slice(0, 10) ?? "",
       summary: JSON.parse(r.summary) as Partial<Record<"withAWinner" | "withAWinnerUnderGreedy", { satisfied: number; voters: number }> & { greedyWinners: string[] }>,
       // The public number is the project's id in the .pb file and a recount's output, and what the tie-break compares.
-      projects: r.projects.map((p) => ({ id: p.proposalId, number: p.number, title: translated.get(p.proposalId)?.title || p.title, writtenIn: translated.get(p.proposalId)?.title ? null : (writtenIn.get(p.proposalId) ?? null), votes: p.votes, costCents: p.costCents, selected: p.selected, note: p.note })),
+      projects: r.projects.map((p) => ({ id: p.proposalId, number: p.number, ...titleOf(p), votes: p.votes, costCents: p.costCents, selected: p.selected, note: p.note })),
     })),
   };
 }

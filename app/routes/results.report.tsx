@@ -5,7 +5,9 @@ import { useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { tallyRuleName } from "~/domain/cycles/rules-schema";
 import { explainNote, numberedTitle, parseNote, scoreKindOf } from "~/domain/results/explain";
-import { useFormat } from "~/i18n/i18n";
+import { cyclesInLocale, districtNamesIn, resultTitlesIn } from "~/db/translations.server";
+import { useFormat, useWrittenIn } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -13,7 +15,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 /** A printable report for the council: one page per district. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { cycle, results } = await publishedResultsOf(request);
+  const { cycle: original, results } = await publishedResultsOf(request);
+  // Names and titles in the reader's language where the PB office translated them, as on the results page.
+  const locale = await localeOf(request);
+  const [[cycle], districtNames, titleOf] = await Promise.all([
+    cyclesInLocale([original], locale),
+    districtNamesIn(results.map((r) => r.district), locale),
+    resultTitlesIn(results.flatMap((r) => r.projects.map((p) => p.proposalId)), locale),
+  ]);
   return {
     cycle: {
       name: cycle.name,
@@ -25,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     districts: results.map((r) => ({
       id: r.id,
-      name: r.district.name,
+      name: districtNames.get(r.district.id) ?? r.district.name,
       rule: r.rule,
       run: r.run,
       ballots: r.ballotCount,
@@ -34,9 +43,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       budgetCents: r.budgetCents,
       spentCents: r.spentCents,
       publishedAt: r.publishedAt?.toISOString().slice(0, 10) ?? "",
-      winners: r.projects.filter((p) => p.selected).map((p) => ({ number: p.number, title: p.title, votes: p.votes, costCents: p.costCents })),
+      winners: r.projects.filter((p) => p.selected).map((p) => ({ number: p.number, ...titleOf(p), votes: p.votes, costCents: p.costCents })),
       // The council adopts the whole result: what was not funded is on the page too, as the results page lists it.
-      notFunded: r.projects.filter((p) => !p.selected).map((p) => ({ number: p.number, title: p.title, votes: p.votes, costCents: p.costCents, note: p.note })),
+      notFunded: r.projects.filter((p) => !p.selected).map((p) => ({ number: p.number, ...titleOf(p), votes: p.votes, costCents: p.costCents, note: p.note })),
     })),
   };
 }
@@ -45,6 +54,7 @@ export default function CouncilReport() {
   const { cycle, districts } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const f = useFormat();
+  const writtenIn = useWrittenIn();
   const money = (c: number) => f.money(c, cycle.currency);
   const period =
     cycle.votingOpensOn && cycle.votingClosesOn
@@ -89,7 +99,7 @@ export default function CouncilReport() {
               </tr>
             </thead>
             <tbody>
-              {d.winners.map((w) => <tr key={w.title}><td>{numberedTitle(w)}</td><td className="num">{f.number(w.votes)}</td><td className="num">{money(w.costCents)}</td></tr>)}
+              {d.winners.map((w) => <tr key={w.title}><td lang={writtenIn(w.writtenIn)}>{numberedTitle(w)}</td><td className="num">{f.number(w.votes)}</td><td className="num">{money(w.costCents)}</td></tr>)}
               {d.winners.length === 0 ? <tr><td colSpan={3}>{t("results:district.noWinners")}</td></tr> : null}
             </tbody>
             <tfoot>
@@ -111,7 +121,7 @@ export default function CouncilReport() {
               <tbody>
                 {d.notFunded.map((p) => (
                   <tr key={p.title}>
-                    <td>{numberedTitle(p)}</td>
+                    <td lang={writtenIn(p.writtenIn)}>{numberedTitle(p)}</td>
                     <td className="num">{f.number(p.votes)}</td>
                     <td className="num">{money(p.costCents)}</td>
                     <td>{explainNote(parseNote(p.note), money, (key, values) => t(key, values), cycle.score)}</td>

@@ -192,3 +192,12 @@ test("a screen reader reads each text in its own language: what nobody translate
   await expect(resident.getByRole("link", { name: /Bebederos junto a la pista/ }).locator('span[lang="es"]')).toHaveCount(1);
   await resident.context().close();
 });
+
+test("the council report in Spanish uses the PB office's translations, as the results page does; the recount line names the rule as the CLI does", async ({ page }) => {
+  await page.goto("/results/report?cycle=2025&lng=es");
+  await expect(page.getByRole("heading", { level: 1 }).first()).toHaveText(/^Presupuesto participativo de Riverside 2025–26: /);
+  await expect(page.getByRole("cell", { name: /Huerto comunitario en el solar de Harbor Street/ })).toBeVisible();
+  await page.goto("/results?cycle=2025&lng=es");
+  await expect(page.getByText(/Para un recuento: regla mes-add1, conteo 1/).first()).toBeVisible();
+  await shot(page, "results-es-recount-line");
+});
