@@ -61,6 +61,7 @@
   // choosing keeps it: ticking renews it now and then, and a warning offers more time before
   // it closes. Opening the ballot page again is a step, so that is how it is renewed.
   var warning = document.querySelector("[data-session-warning]");
+  var ended = document.querySelector("[data-session-ended]");
   if (warning) {
     var minute = 60000;
     var limit = Number(warning.getAttribute("data-minutes")) * minute;
@@ -71,6 +72,11 @@
       renewedAt = Date.now();
       warning.hidden = true;
       renewing = fetch(location.href, { credentials: "same-origin", cache: "no-store" })
+        .then(function (answer) {
+          // Sent back to the start page: the session had already closed, so nothing was renewed. Say so now,
+          // not at the next step (the choices on the page are kept when the voter sends them).
+          if (ended && answer.redirected && new URL(answer.url).pathname !== location.pathname) ended.hidden = false;
+        })
         .catch(function () {})
         .then(function () {
           renewing = null;

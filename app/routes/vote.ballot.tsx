@@ -263,6 +263,10 @@ export default function Ballot() {
             <p>{t("vote:ballot.timeWarning")}</p>
             <button type="button" className="button-secondary">{t("vote:ballot.moreTime")}</button>
           </div>
+          {/* Shown by /ballot.js when asking for more time finds the session already closed. */}
+          <div className="alert alert-error" role="alert" hidden data-session-ended="">
+            <p>{t("vote:ballot.sessionEnded", { minutes: VOTING_MINUTES })}</p>
+          </div>
           <BallotSummary rules={rules} total={total} count={selected.length} checked={!!result} money={money} currency={cycle.currency} />
           <p>
             <button type="submit" name="intent" value="review" className="button">{t("vote:ballot.review")}</button>

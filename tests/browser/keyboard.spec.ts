@@ -160,3 +160,21 @@ test("a refused ballot starts at its reasons, and a slow voter is warned before 
   await expect(warning).toBeHidden();
   await expect(page.getByRole("checkbox").first()).toBeFocused();
 });
+
+test("'Keep my ballot open' pressed after the session has closed says so at once, not at the next step", async ({ page }) => {
+  const code = unusedEastgateCode(12);
+  await page.clock.install();
+  await page.goto("/vote");
+  await page.getByLabel("Voter code").fill(code);
+  await page.getByRole("button", { name: "Continue to my ballot" }).click();
+  await page.getByRole("checkbox").first().check();
+  await page.clock.fastForward("28:00");
+  const warning = page.getByRole("alert").filter({ hasText: "This ballot closes in 3 minutes" });
+  await expect(warning).toBeVisible();
+  // Meanwhile the session closed on the server (as after 30 idle minutes, or a sign-out elsewhere): no voting cookie.
+  await page.context().clearCookies({ name: "cb_vote" });
+  await warning.getByRole("button", { name: "Keep my ballot open" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /This voting session had already ended after 30 minutes without a step/ })).toBeVisible();
+  await expect(page.getByRole("checkbox").first()).toBeChecked();
+  await shot(page, "ballot-session-ended");
+});
