@@ -163,8 +163,13 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(stepUrl(request, step), { headers: { "Set-Cookie": await keepBallotDraft(request, draft) } });
   };
   if (used && form.intent !== "confirm") return usedElsewhere;
-  if (form.intent === "change") return goTo("choose", { refused: false, reviewed: false });
   const check = checkBallot(rules, options, form.submission, code.cycle.currency, INTL_LOCALE[await localeOf(request)]);
+  if (form.intent === "change") {
+    // Back to the choices ("Change my choices", or a language switch that keeps the ticks): a ballot refused
+    // before keeps showing why, in the new language, until the voter reviews it again.
+    const refusedBefore = (await readBallotDraft(request, code.id))?.refused ?? false;
+    return goTo("choose", { refused: refusedBefore && !check.ok, reviewed: false });
+  }
   // A refused ballot comes back exactly as the voter filled it in, with the reasons.
   if (!check.ok) return goTo("choose", { refused: true, reviewed: false });
   if (form.intent === "review") return goTo("review", { refused: false, reviewed: true });

@@ -184,3 +184,16 @@ test("a visitor presses Support, signs in, and is brought back to the button, to
   await expect(page.getByText("You are signed in. Your support is not counted yet", { exact: false })).toHaveCount(0);
   expect(query<{ n: number }>(`select count(*) n from IdeaSupport where ideaId = ?`, idea.id)[0].n).toBe(idea.supports + 1);
 });
+
+test("a refused ballot switched to Spanish without JavaScript still says why, in Spanish, with the ticks kept", async ({ browser }) => {
+  const page = await voterWithoutJs(browser, "2026");
+  for (const box of await page.getByRole("checkbox").all()) await box.check();
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "over the district budget" })).toBeVisible();
+  await page.getByRole("button", { name: "Español" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Su boleta/);
+  await expect(page.getByRole("alert").filter({ hasText: /más que el presupuesto del distrito/ })).toBeVisible();
+  for (const box of await page.getByRole("checkbox").all()) await expect(box).toBeChecked();
+  await shot(page, "ballot-refused-es-nojs");
+  await page.context().close();
+});
