@@ -50,12 +50,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+// On a phone the tables scroll sideways inside the page; on paper they fit the page.
 export default function CouncilReport() {
   const { cycle, districts } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const f = useFormat();
   const writtenIn = useWrittenIn();
   const money = (c: number) => f.money(c, cycle.currency);
+  const scoreLabel = t(cycle.score === "points" ? "results:district.points" : "results:district.votes");
   const period =
     cycle.votingOpensOn && cycle.votingClosesOn
       ? t("results:report.votingPeriod", { opens: f.date(cycle.votingOpensOn), closes: f.date(cycle.votingClosesOn) })
@@ -89,31 +91,34 @@ export default function CouncilReport() {
           </p>
           {period ? <p>{period}</p> : null}
           {d.spoiled ? <p>{t("results:district.spoiled", { count: d.spoiled })}</p> : null}
-          <table>
-            <caption>{t("results:report.fundedCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("results:report.winningProject")}</th>
-                <th scope="col" className="num">{t(cycle.score === "points" ? "results:district.points" : "results:district.votes")}</th>
-                <th scope="col" className="num">{t("results:district.cost")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.winners.map((w) => <tr key={w.title}><td lang={writtenIn(w.writtenIn)}>{numberedTitle(w)}</td><td className="num">{f.number(w.votes)}</td><td className="num">{money(w.costCents)}</td></tr>)}
-              {d.winners.length === 0 ? <tr><td colSpan={3}>{t("results:district.noWinners")}</td></tr> : null}
-            </tbody>
-            <tfoot>
-              <tr><th scope="row" colSpan={2}>{t("results:report.totalFunded")}</th><td className="num"><strong>{money(d.spentCents)}</strong></td></tr>
-              <tr><th scope="row" colSpan={2}>{t("results:report.districtBudget")}</th><td className="num">{money(d.budgetCents)}</td></tr>
-            </tfoot>
-          </table>
-          {d.notFunded.length ? (
+          <div className="table-scroll">
             <table>
+              <caption>{t("results:report.fundedCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("results:report.winningProject")}</th>
+                  <th scope="col" className="num">{scoreLabel}</th>
+                  <th scope="col" className="num">{t("results:district.cost")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.winners.map((w) => <tr key={w.title}><td lang={writtenIn(w.writtenIn)}>{numberedTitle(w)}</td><td className="num">{f.number(w.votes)}</td><td className="num">{money(w.costCents)}</td></tr>)}
+                {d.winners.length === 0 ? <tr><td colSpan={3}>{t("results:district.noWinners")}</td></tr> : null}
+              </tbody>
+              <tfoot>
+                <tr><th scope="row" colSpan={2}>{t("results:report.totalFunded")}</th><td className="num"><strong>{money(d.spentCents)}</strong></td></tr>
+                <tr><th scope="row" colSpan={2}>{t("results:report.districtBudget")}</th><td className="num">{money(d.budgetCents)}</td></tr>
+              </tfoot>
+            </table>
+          </div>
+          {d.notFunded.length ? (
+            // On a phone, one block per project, each figure named (the outcome is a sentence).
+            <table className="stack-narrow">
               <caption>{t("results:report.notFundedCaption")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("results:report.project")}</th>
-                  <th scope="col" className="num">{t(cycle.score === "points" ? "results:district.points" : "results:district.votes")}</th>
+                  <th scope="col" className="num">{scoreLabel}</th>
                   <th scope="col" className="num">{t("results:district.cost")}</th>
                   <th scope="col">{t("results:district.outcome")}</th>
                 </tr>
@@ -122,9 +127,9 @@ export default function CouncilReport() {
                 {d.notFunded.map((p) => (
                   <tr key={p.title}>
                     <td lang={writtenIn(p.writtenIn)}>{numberedTitle(p)}</td>
-                    <td className="num">{f.number(p.votes)}</td>
-                    <td className="num">{money(p.costCents)}</td>
-                    <td>{explainNote(parseNote(p.note), money, (key, values) => t(key, values), cycle.score)}</td>
+                    <td className="num" data-label={scoreLabel}>{f.number(p.votes)}</td>
+                    <td className="num" data-label={t("results:district.cost")}>{money(p.costCents)}</td>
+                    <td data-label={t("results:district.outcome")}>{explainNote(parseNote(p.note), money, (key, values) => t(key, values), cycle.score)}</td>
                   </tr>
                 ))}
               </tbody>

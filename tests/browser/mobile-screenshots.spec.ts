@@ -20,7 +20,7 @@ test("home, idea form, ballot and results fit a 360-pixel screen", async ({ brow
   test.setTimeout(300_000);
   const visitor = await (await browser.newContext(PHONE)).newPage();
   // Spanish words run longer: the lists' filters must still fit.
-  for (const [name, path] of [["home", "/"], ["results", "/results?cycle=2025"], ["proposals-es", "/proposals?lng=es"], ["projects-es", "/projects?lng=es"], ["ideas-es", "/ideas?lng=es"]] as const) {
+  for (const [name, path] of [["home", "/"], ["results", "/results?cycle=2025"], ["council-report", "/results/report?cycle=2025"], ["trackers", "/results/trackers?cycle=2025"], ["proposals-es", "/proposals?lng=es"], ["projects-es", "/projects?lng=es"], ["ideas-es", "/ideas?lng=es"]] as const) {
     await visitor.goto(path);
     await expectNoSidewaysScroll(visitor);
     await shot(visitor, `mobile-${name}`);
