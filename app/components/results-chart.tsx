@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from "recharts";
 import { PlainTick } from "~/components/chart-tick";
+import { numberedTitle } from "~/domain/results/explain";
 import { useFormat } from "~/i18n/i18n";
 
 const FUNDED = "#0b5c47";
@@ -11,7 +12,9 @@ const NOT_FUNDED = "#8a96a3";
  * chart, and a narrow one (shorter labels) that a phone shows instead at its own size, rather
  * than the wide one shrunk until its labels cannot be read.
  */
-export function VotesChart({ projects }: { projects: { title: string; votes: number; selected: boolean }[] }) {
+type ChartProject = { number: number | null; title: string; votes: number; selected: boolean };
+
+export function VotesChart({ projects }: { projects: ChartProject[] }) {
   const { t } = useTranslation();
   return (
     <>
@@ -29,11 +32,15 @@ export function VotesChart({ projects }: { projects: { title: string; votes: num
   );
 }
 
-function Chart({ projects, width, labelWidth, maxLabel }: { projects: { title: string; votes: number; selected: boolean }[]; width: number; labelWidth: number; maxLabel: number }) {
+// Labels start with the project's public number, so a cut title can still be found in the table below.
+function Chart({ projects, width, labelWidth, maxLabel }: { projects: ChartProject[]; width: number; labelWidth: number; maxLabel: number }) {
   const f = useFormat();
-  const data = projects.map((p) => ({ name: p.title.length > maxLabel ? `${p.title.slice(0, maxLabel - 2)}…` : p.title, votes: p.votes, selected: p.selected }));
+  const data = projects.map((p) => {
+    const name = numberedTitle(p);
+    return { name: name.length > maxLabel ? `${name.slice(0, maxLabel - 1)}…` : name, votes: p.votes, selected: p.selected };
+  });
   return (
-    <BarChart width={width} height={44 * data.length + 40} data={data} layout="vertical" margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
+    <BarChart width={width} height={44 * data.length + 40} data={data} layout="vertical" margin={{ left: 8, right: 48, top: 8, bottom: 8 }}>
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
       <XAxis type="number" allowDecimals={false} tickFormatter={(n: number) => f.number(n)} />
       <YAxis type="category" dataKey="name" width={labelWidth} tick={<PlainTick />} />
@@ -41,6 +48,7 @@ function Chart({ projects, width, labelWidth, maxLabel }: { projects: { title: s
         {data.map((d, i) => (
           <Cell key={i} fill={d.selected ? FUNDED : NOT_FUNDED} />
         ))}
+        <LabelList dataKey="votes" position="right" fontSize={13} fill="#1b1f23" formatter={(n: unknown) => f.number(Number(n))} />
       </Bar>
     </BarChart>
   );
