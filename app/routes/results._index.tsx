@@ -165,7 +165,7 @@ export default function Results() {
             <Trans
               i18nKey="results:district.audit"
               values={{ rule: r.rule, run: r.run, software: r.software, hash: r.ballotsHash }}
-              components={{ code: <code />, pb: <DownloadLink href={`/results/ballots/${r.id}.pb`} context={r.district} /> }}
+              components={{ rule: <code />, code: <code data-testid="ballots-hash" />, pb: <DownloadLink href={`/results/ballots/${r.id}.pb`} context={r.district} /> }}
             />
           </p>
         </section>

@@ -76,7 +76,8 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
       await expect(chart).toHaveCount(0); // no votes to chart
     } else {
       await expect(chart).toBeVisible();
-      for (const p of [...e.winners, ...e.losers]) await expect(chart.getByText(p.title, { exact: true })).toBeVisible();
+      // Each bar named by the project's public number and title.
+      for (const p of [...e.winners, ...e.losers]) await expect(chart.getByText(new RegExp(`^#\\d+ ${p.title}$`))).toBeVisible();
     }
     // Equal Shares explains every outcome: who paid for each winner, why each loser lost.
     for (const w of e.winners) {
@@ -103,7 +104,7 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
       await expect(shares.getByRole("row", { name: /\(this count\)/ })).toContainText("100%");
       await expect(shares.getByRole("row", { name: /Plain greedy/ })).toContainText(/\d+%/);
     }
-    const hash = (await section.locator("p.muted code").textContent())!;
+    const hash = (await section.getByTestId("ballots-hash").textContent())!;
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     hashes.set(e.district, hash);
   }

@@ -1,18 +1,24 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { query, shot, signIn } from "./helpers";
+
+/** The PB office fills in the new-cycle form with one district and one category, and sends it. */
+async function createCycle(admin: Page, cycle: { name: string; slug: string; district: string; budget: string; currency?: string }) {
+  await admin.goto("/admin/cycles/new");
+  await admin.locator('input[name="name"]').fill(cycle.name);
+  await admin.getByLabel("Web address").fill(cycle.slug);
+  if (cycle.currency) await admin.getByLabel("Currency").fill(cycle.currency);
+  await admin.locator('input[name="districts[0].name"]').fill(cycle.district);
+  await admin.locator('input[name="districts[0].budget"]').fill(cycle.budget);
+  await admin.getByLabel("Categories").fill("Parks");
+  await admin.getByRole("button", { name: "Create cycle" }).click();
+}
 
 // The PB office corrects a cycle after creating it: a misspelt district, a category forgotten.
 for (const javaScriptEnabled of [true, false]) {
   test(`the PB office corrects a district's name and adds a district and a category, refused first for a duplicate with everything typed kept (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
     const slug = `millrace-${javaScriptEnabled ? "js" : "plain"}`;
     const admin = await signIn(browser, "admin", { javaScriptEnabled });
-    await admin.goto("/admin/cycles/new");
-    await admin.locator('input[name="name"]').fill(`Milrace PB 2030 ${javaScriptEnabled ? "A" : "B"}`);
-    await admin.getByLabel("Web address").fill(slug);
-    await admin.locator('input[name="districts[0].name"]').fill("Nrth");
-    await admin.locator('input[name="districts[0].budget"]').fill("50000");
-    await admin.getByLabel("Categories").fill("Parks");
-    await admin.getByRole("button", { name: "Create cycle" }).click();
+    await createCycle(admin, { name: `Milrace PB 2030 ${javaScriptEnabled ? "A" : "B"}`, slug, district: "Nrth", budget: "50000" });
     await admin.getByRole("link", { name: "Correct the name, description, districts and categories" }).click();
     await expect(admin.getByRole("heading", { name: "Names, districts and categories" })).toBeVisible();
     await expect(admin.getByText("Budget: $50,000")).toBeVisible();
@@ -64,14 +70,7 @@ test("only the PB office may correct a cycle: a delegate is refused the page", a
 
 test("a city budgeting in forints: a district budget of a billion is kept exactly; one beyond the most any amount may be is refused in words, with everything typed kept", async ({ browser }) => {
   const admin = await signIn(browser, "admin");
-  await admin.goto("/admin/cycles/new");
-  await admin.locator('input[name="name"]').fill("Danube Quarter PB 2031");
-  await admin.getByLabel("Web address").fill("danube-2031");
-  await admin.getByLabel("Currency").fill("HUF");
-  await admin.locator('input[name="districts[0].name"]').fill("Old Town");
-  await admin.locator('input[name="districts[0].budget"]').fill("1,000,000,000,000");
-  await admin.getByLabel("Categories").fill("Parks");
-  await admin.getByRole("button", { name: "Create cycle" }).click();
+  await createCycle(admin, { name: "Danube Quarter PB 2031", slug: "danube-2031", currency: "HUF", district: "Old Town", budget: "1,000,000,000,000" });
   const budget = admin.locator('input[name="districts[0].budget"]');
   await expect(budget).toHaveAccessibleDescription(/That amount is too large: one amount can be at most 100,000,000,000\./);
   await expect(budget).toHaveValue("1,000,000,000,000");
@@ -94,13 +93,7 @@ test("a city budgeting in forints: a district budget of a billion is kept exactl
 
 test("renaming a translated district removes its Spanish name (it named the old one) and says so; the cycle page lists the district as not translated", async ({ browser }) => {
   const admin = await signIn(browser, "admin");
-  await admin.goto("/admin/cycles/new");
-  await admin.locator('input[name="name"]').fill("Ferry Landing PB 2032");
-  await admin.getByLabel("Web address").fill("ferry-2032");
-  await admin.locator('input[name="districts[0].name"]').fill("Ferry Landng");
-  await admin.locator('input[name="districts[0].budget"]').fill("40,000");
-  await admin.getByLabel("Categories").fill("Parks");
-  await admin.getByRole("button", { name: "Create cycle" }).click();
+  await createCycle(admin, { name: "Ferry Landing PB 2032", slug: "ferry-2032", district: "Ferry Landng", budget: "40,000" });
   await expect(admin.getByRole("heading", { name: "Ferry Landing PB 2032" })).toBeVisible();
   const [{ id }] = query<{ id: string }>("select d.id from District d join Cycle c on c.id = d.cycleId where c.slug = 'ferry-2032'");
   await admin.goto(`/translate/district/${id}`);
