@@ -222,8 +222,9 @@ export async function cycleSnapshot(cycleId: string) {
   const codes = phase === "costing" ? await prisma.voterCode.groupBy({ by: ["districtId"], where: { cycleId, voidedAt: null } }) : [];
   const winners = new Set(cycle.tallyResults.flatMap((r) => r.projects.map((p) => p.proposalId)));
   const developing = phase === "ideas" || phase === "proposals";
+  // Only open ideas still need a delegate to write their proposal (not withdrawn, merged, closed or developed ones).
   const ideaGroups = developing && cycle.committees.length > 0
-    ? await prisma.idea.groupBy({ by: ["districtId", "categoryId"], where: { cycleId, hiddenAt: null }, _count: { _all: true } })
+    ? await prisma.idea.groupBy({ by: ["districtId", "categoryId"], where: { cycleId, hiddenAt: null, status: "open" }, _count: { _all: true } })
     : [];
   const districtName = new Map(cycle.districts.map((d) => [d.id, d.name]));
   const categoryName = new Map(cycle.categories.map((c) => [c.id, c.name]));

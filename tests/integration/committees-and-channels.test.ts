@@ -494,3 +494,27 @@ describe("translations of the PB office's own residency rule", async () => {
     expect(await ruleOnVotePage("es")).toBe("I live in Riverside");
   });
 });
+
+describe("the PB office's warning about ideas no committee covers", async () => {
+  it("counts only open ideas: withdrawn, merged, closed and developed ones need no delegate", async () => {
+    const { createCommittee, addMember } = await import("~/db/committees.server");
+    const { cycleSnapshot } = await import("~/db/cycles.server");
+    const { warningsBeforeAdvance } = await import("~/domain/cycles/phases");
+    const { inWords } = await import("../english");
+    const admin = await makeUser(["admin"]);
+    const delegate = await makeUser(["delegate"]);
+    const cycle = await makeCycle(admin, "ideas");
+    const [north, south] = cycle.districts;
+    const [parks] = cycle.categories;
+    const made = await createCommittee(cycle.id, { name: "North", districtId: north.id, categoryId: null }, admin);
+    if (!made.ok) throw new Error(made.error);
+    await addMember(cycle.id, made.committee.id, delegate.id, admin);
+    for (const [n, status] of [[1, "open"], [2, "withdrawn"], [3, "merged"], [4, "not_taken_forward"], [5, "developed"]] as const) {
+      await prisma.idea.create({ data: { cycleId: cycle.id, number: n, districtId: south.id, categoryId: parks.id, status, title: `South idea ${n}`, description: "A description long enough." } });
+    }
+    const warnings = warningsBeforeAdvance(await cycleSnapshot(cycle.id)).map((w) => inWords(w));
+    expect(warnings.filter((w) => w.includes("not covered by any committee"))).toEqual([
+      "1 idea in “South” · “Parks” is not covered by any committee with a delegate on it, so no delegate can turn it into a proposal. Add a delegate to a committee for it (or one for the whole cycle) on the committees page.",
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cycleEditInput, districtInput } from "~/domain/cycles/schema";
+import { createCycleInput, cycleEditInput, districtInput } from "~/domain/cycles/schema";
 import { MAX_AMOUNT_CENTS, moneyField } from "~/domain/fields";
 import { decodeMessage } from "~/i18n/message";
 
@@ -59,5 +59,19 @@ describe("a district's name", () => {
     expect(read(districtInput.shape.name.safeParse(long))).toBe("common:form.tooLong");
     const added = cycleEditInput(true).safeParse({ name: "Riverside PB", newDistrictName: long, newDistrictBudget: "1000" });
     expect(added.success ? null : added.error.issues.map((i) => [i.path.join("."), decodeMessage(i.message)?.key])).toEqual([["newDistrictName", "common:form.tooLong"]]);
+  });
+});
+
+describe("a cycle's categories typed one per line", () => {
+  const issues = (result: { success: boolean; error?: { issues: { path: (string | number)[]; message: string }[] } }) =>
+    result.success ? [] : result.error!.issues.map((i) => [i.path.join("."), decodeMessage(i.message)?.key, decodeMessage(i.message)?.values]);
+  it("refuses the same name typed twice in other capitals, naming it, when creating and when adding", () => {
+    const created = createCycleInput.safeParse({ name: "Riverside PB", slug: "riverside", districts: [{ name: "North", budget: "1000" }], categories: "Parks\nStreets\nparks", ballotMethod: "knapsack", tallyRule: "greedy" });
+    expect(issues(created).filter(([path]) => path === "categories")).toEqual([["categories", "admin:errors.categoryTypedTwice", { name: "parks" }]]);
+    const added = cycleEditInput(true).safeParse({ name: "Riverside PB", newCategories: "Schools, SCHOOLS" });
+    expect(issues(added)).toEqual([["newCategories", "admin:errors.categoryTypedTwice", { name: "SCHOOLS" }]]);
+    // Typed exactly the same twice: one category, no error.
+    const same = cycleEditInput(true).safeParse({ name: "Riverside PB", newCategories: "Schools\nSchools" });
+    expect(same.success && same.data.newCategories).toEqual(["Schools"]);
   });
 });

@@ -30,6 +30,25 @@ const RESERVED_SLUGS = ["new"];
 /** ISO 4217 codes this runtime can format (a made-up code would show as "XYZ 100,000" everywhere). */
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/**
+ * Categories typed one per line (or comma-separated): each once. The same name typed twice in other
+ * letters ("Parks", "parks") is refused by name, since residents would see two categories.
+ */
+function categoryList(typed: z.ZodType<string, z.ZodTypeDef, string | undefined>) {
+  return typed
+    .transform((v) => [...new Set(v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))])
+    .pipe(
+      z
+        .array(z.string().max(60, message("admin:errors.categoryLong")))
+        .superRefine((names, ctx) => {
+          const twice = names.find((n, i) => names.findIndex((m) => sameName(m, n)) !== i);
+          if (twice) ctx.addIssue({ code: "custom", message: message("admin:errors.categoryTypedTwice", { name: twice }) });
+        }),
+    );
+}
+
 const cycleDetails = z.object({
   name: z.string({ required_error: message("admin:errors.cycleName") }).trim().min(3, message("admin:errors.cycleNameShort")).max(120, message("common:form.tooLong", { max: 120 })),
   slug: z
@@ -41,10 +60,7 @@ const cycleDetails = z.object({
   description: z.string().trim().max(2000, message("common:form.tooLong", { max: 2000 })).default(""),
   currency: z.string().trim().toUpperCase().refine((code) => CURRENCIES.has(code), message("admin:errors.currency")).default("USD"),
   districts: z.array(districtInput, { required_error: message("admin:errors.addDistrict") }).min(1, message("admin:errors.addDistrict")),
-  categories: z
-    .string({ required_error: message("admin:errors.categories") })
-    .transform((v) => [...new Set(v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))])
-    .pipe(z.array(z.string().max(60, message("admin:errors.categoryLong"))).min(1, message("admin:errors.categories"))),
+  categories: categoryList(z.string({ required_error: message("admin:errors.categories") })).pipe(z.array(z.string()).min(1, message("admin:errors.categories"))),
 });
 
 // Voting may not close before it opens (the same day is a one-day vote; ISO dates compare as text), nor
@@ -62,7 +78,6 @@ export const votingDatesInput = z
 export const createCycleInput = cycleDetails.and(votingDatesInput).and(ballotRulesInput);
 
 const categoryName = z.string().trim().min(1, message("admin:errors.categoryEmpty")).max(60, message("admin:errors.categoryLong"));
-const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 /**
  * Corrections after creation: the name, the description, district and category names, and (while
@@ -78,11 +93,7 @@ export function cycleEditInput(addingOpen: boolean) {
       categories: z.array(z.object({ id: z.string().min(1).max(40), name: z.string().optional(), remove: z.literal("on").optional() })).default([]),
       newDistrictName: z.string().optional(), // checked below as any district's name
       newDistrictBudget: z.string().optional(),
-      newCategories: z
-        .string()
-        .default("")
-        .transform((v) => [...new Set(v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))])
-        .pipe(z.array(z.string().max(60, message("admin:errors.categoryLong")))),
+      newCategories: categoryList(z.string().default("")),
     })
     .transform((v, ctx) => {
       const removing = [...v.districts, ...v.categories].some((x) => x.remove);
