@@ -219,7 +219,9 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
     const all = forStaff.groups.flatMap((g) => g.rows);
     expect(all.every((r) => r.agency === "Costing Agency A")).toBe(true);
     expect(forStaff.groups.map((g) => g.stage)).toEqual(["waiting", "in_progress", "done"]);
-    expect(forStaff.groups[1].rows.some((r) => r.status === "not_feasible")).toBe(true);
+    // A "not feasible" verdict is the agency's part done: listed as done, its days stopped at the verdict.
+    expect(forStaff.groups[2].rows.some((r) => r.status === "not_feasible")).toBe(true);
+    expect(forStaff.groups[1].rows.some((r) => r.status === "not_feasible")).toBe(false);
     const forAdmin = await dashboard(admin);
     const waiting = forAdmin.groups[0].rows.filter((r) => r.cycle === cycle.name);
     expect(waiting.find((r) => r.id === other)?.daysWaiting).toBe(4);

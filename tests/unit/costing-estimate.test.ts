@@ -173,7 +173,8 @@ describe("the costing dashboard", () => {
   it("sorts proposals into waiting, in progress and done", () => {
     expect(costingStage({ status: "costing", estimates: 0 })).toBe("waiting");
     expect(costingStage({ status: "costing", estimates: 1 })).toBe("in_progress"); // re-sent after "not feasible"
-    expect(costingStage({ status: "not_feasible", estimates: 1 })).toBe("in_progress");
+    // The verdict given, either way: done for the agency (its days stop counting at the verdict).
+    expect(costingStage({ status: "not_feasible", estimates: 1 })).toBe("done");
     expect(costingStage({ status: "feasible", estimates: 2 })).toBe("done");
   });
 

@@ -279,9 +279,10 @@ export function criterionLabel(criterion: { label: string; kind: string }, t: (k
 export type CostingStage = "waiting" | "in_progress" | "done";
 
 export function costingStage(proposal: { status: string; estimates: number }): CostingStage {
-  if (proposal.status === "feasible") return "done";
+  // A verdict either way is the agency's part done: "not feasible" is the delegates' to revise now.
+  if (proposal.status === "feasible" || proposal.status === "not_feasible") return "done";
   if (proposal.status === "costing" && proposal.estimates === 0) return "waiting";
-  // re-sent after a "not feasible", or found not feasible and being revised by its delegates
+  // re-sent after a "not feasible", or being revised by its delegates after one
   return "in_progress";
 }
 
