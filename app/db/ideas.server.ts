@@ -35,7 +35,8 @@ export async function getIdea(id: string) {
       category: true,
       author: { select: { name: true } },
       _count: { select: { supports: true } },
-      proposals: { include: { proposal: { select: { id: true, number: true, title: true, status: true } } } },
+      // With the latest verdict: an idea's followers read there what became of its proposal.
+      proposals: { include: { proposal: { select: { id: true, number: true, title: true, status: true, costEstimates: { orderBy: { version: "desc" }, take: 1, select: { publicReason: true } } } } } },
       mergedInto: { select: { id: true, number: true, title: true, hiddenAt: true } },
       // A hidden idea stays hidden here too (its title may be why it was hidden).
       mergedFrom: { where: { hiddenAt: null }, select: { id: true, number: true, title: true }, orderBy: { number: "asc" } },

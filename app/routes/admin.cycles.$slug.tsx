@@ -151,7 +151,7 @@ type ActionData = {
   voiding?: SubmissionResult<string[]>;
   tallyError?: string;
   /** Closing voting not confirmed. */
-  confirmClose?: string;
+  confirmMove?: string;
 };
 
 const CHANNEL_KEYS = { online: "admin:eligibility.channels.online", account: "admin:eligibility.channels.account", paper: "admin:eligibility.channels.paper" } as const;
@@ -165,8 +165,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = (notice: string) => redirect(`/admin/cycles/${cycle.slug}?notice=${notice}`);
   switch (parsed.data.intent) {
     case "advance": {
-      // Closing voting cannot be undone: it needs the box ticked, with or without JavaScript.
-      if (phase === "voting" && formData.get("confirmClose") !== "yes") return refused({ blockers: [], codes: null, confirmClose: message("admin:cycle.confirmCloseMissing") });
+      // Phases only move forward, and each move is public: it needs the box ticked, with or without JavaScript.
+      if (formData.get("confirmMove") !== "yes") {
+        return refused({ blockers: [], codes: null, confirmMove: message(phase === "voting" ? "admin:cycle.confirmCloseMissing" : "admin:cycle.confirmMoveMissing") });
+      }
       const from = formData.get("from");
       const result = await advancePhase(cycle.id, actor, typeof from === "string" ? from : undefined, INTL_LOCALE[await localeOf(request)]);
       return result.ok ? back("advanced") : refused({ blockers: result.blockers, codes: null }, 409);
@@ -357,24 +359,25 @@ export default function ManageCycle() {
               {opensEarly ? ` ${t("admin:moveExplained.opensEarly", { date: f.date(opensEarly) })}` : ""}
             </p>
           ) : null}
-          <Form method="post" className="stack">
-            <AuthenticityTokenInput />
-            {cycle.phase === "voting" ? (
+          {/* Blocked: no button to press (the list above says what is missing). */}
+          {blockers.length === 0 ? (
+            <Form method="post" className="stack">
+              <AuthenticityTokenInput />
               <div className="field checkbox">
-                <input type="checkbox" id="confirm-close" name="confirmClose" value="yes" aria-describedby="confirm-close-errors" aria-invalid={actionData?.confirmClose ? true : undefined} />
-                <label htmlFor="confirm-close">
-                  {t("admin:cycle.confirmClose")}
-                  {closesEarly ? ` ${t("admin:cycle.closesEarly", { date: f.date(closesEarly) })}` : ""}
+                <input type="checkbox" id="confirm-move" name="confirmMove" value="yes" aria-describedby="confirm-move-errors" aria-invalid={actionData?.confirmMove ? true : undefined} />
+                <label htmlFor="confirm-move">
+                  {cycle.phase === "voting" ? t("admin:cycle.confirmClose") : t("admin:cycle.confirmMove", { phase: t(PHASE_KEYS[next]) })}
+                  {cycle.phase === "voting" && closesEarly ? ` ${t("admin:cycle.closesEarly", { date: f.date(closesEarly) })}` : ""}
                 </label>
-                <FieldErrors id="confirm-close-errors" errors={actionData?.confirmClose ? [actionData.confirmClose] : undefined} />
+                <FieldErrors id="confirm-move-errors" errors={actionData?.confirmMove ? [actionData.confirmMove] : undefined} />
               </div>
-            ) : null}
-            {/* The phase this page shows: a click from a page out of date moves nothing (see advancePhase). */}
-            <input type="hidden" name="from" value={cycle.phase} />
-            <button type="submit" name="intent" value="advance" className="button">
-              {cycle.phase === "voting" ? t("admin:cycle.closeVoting") : t("admin:cycle.moveTo", { phase: t(PHASE_KEYS[next]) })}
-            </button>
-          </Form>
+              {/* The phase this page shows: a click from a page out of date moves nothing (see advancePhase). */}
+              <input type="hidden" name="from" value={cycle.phase} />
+              <button type="submit" name="intent" value="advance" className="button">
+                {cycle.phase === "voting" ? t("admin:cycle.closeVoting") : t("admin:cycle.moveTo", { phase: t(PHASE_KEYS[next]) })}
+              </button>
+            </Form>
+          ) : null}
         </section>
       ) : null}
       <section className="card" aria-labelledby="rules-heading">

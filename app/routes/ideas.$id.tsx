@@ -18,6 +18,7 @@ import { isFollowing } from "~/db/follows.server";
 import { hasSupported, hideIdea, markNotTakenForward, mergeIdea, othersSupporting, supportIdea, withdrawIdea } from "~/db/ideas.server";
 import { loadIdea } from "~/guards.server";
 import { ideaPermissions, IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
+import { PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
 import { ideaDecisionInput, ideaHideInput, ideaMergeInput, ideaWithdrawInput } from "~/domain/ideas/schema";
 import { SLOT, TranslatedDescription, WithWords } from "~/components/translated";
 import { categoryNamesIn, districtNamesIn, translationsInto } from "~/db/translations.server";
@@ -73,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: idea.createdAt.toISOString().slice(0, 10),
       supports: idea._count.supports,
       cycle: { slug: idea.cycle.slug, name: idea.cycle.name },
-      proposals: idea.proposals.map((p) => p.proposal),
+      proposals: idea.proposals.map(({ proposal: { costEstimates, ...p } }) => ({ ...p, notFeasibleReason: p.status === "not_feasible" ? (costEstimates[0]?.publicReason ?? null) : null })),
       // A hidden idea's title is not sent, even as the idea this one was merged with.
       mergedInto: idea.mergedInto ? { id: idea.mergedInto.id, number: idea.mergedInto.number, title: idea.mergedInto.hiddenAt ? null : idea.mergedInto.title } : null,
       mergedFrom: idea.mergedFrom,
@@ -194,6 +195,8 @@ export default function IdeaPage() {
                   i18nKey="ideas:detail.developedInto"
                   components={{ a: <Link to={`/proposals/${p.id}`}>{t("ideas:detail.proposalLink", { number: p.number, title: p.title })}</Link> }}
                 />
+                {PROPOSAL_STATUS_KEYS[p.status] ? <> — <span className={`status status-${p.status}`}>{t(PROPOSAL_STATUS_KEYS[p.status])}</span></> : null}
+                {p.notFeasibleReason ? <p><strong>{t("ideas:detail.agencyReason")}</strong> {p.notFeasibleReason}</p> : null}
               </li>
             ))}
           </ul>

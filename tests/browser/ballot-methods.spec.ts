@@ -251,9 +251,9 @@ test("a knapsack ballot counted with Equal Shares, from ballot to published resu
       "The ballot rules ask every voter in “Lakeside” to spend at least 95% of its $100,000 ($95,000), but the most any choice of its proposals can spend within the budget is $90,000, so nobody could vote. Lower the minimum spend in the ballot rules.",
     ]);
     await shot(office, "ballot-rules-unreachable");
-    await office.getByRole("button", { name: "Move to: Voting" }).click();
+    // Blocked: no button to press until the minimum is lowered.
+    await expect(office.getByRole("button", { name: "Move to: Voting" })).toHaveCount(0);
     await expect(office.getByText(/^Phase: Costing and vetting/)).toBeVisible();
-    await expect(office.getByRole("alert").getByText(/spend at least 95% of its \$100,000/)).toBeVisible();
     await minimum.fill("0");
     await office.getByRole("button", { name: "Save rules" }).click();
     await expect(notYet).toHaveCount(0);

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { expect, type Browser, type Page } from "@playwright/test";
-import { query, signIn } from "./helpers";
+import { movePhase, query, signIn } from "./helpers";
 
 // A new cycle taken through the phases by the PB office, a delegate and Schools & Libraries staff
 // (an agency no other spec costs for), so a spec can vote and publish without touching the seeded
@@ -58,10 +58,7 @@ export async function cycleOpenForVoting(browser: Browser, cycle: CycleSpec, cod
   await admin.getByRole("button", { name: `Import ${all.length} ideas` }).click();
   await expect(admin.getByText(`Imported ${all.length} ideas (#1 to #${all.length}).`)).toBeVisible();
   await admin.goto(cycleUrl);
-  for (const phase of ["Collecting ideas", "Developing proposals"]) {
-    await admin.getByRole("button", { name: `Move to: ${phase}` }).click();
-    await expect(admin.getByText(new RegExp(`^Phase: ${phase}`))).toBeVisible();
-  }
+  for (const phase of ["Collecting ideas", "Developing proposals"]) await movePhase(admin, phase);
 
   // A delegate writes the proposals (numbered #1, #2… in this order) and sends them for costing.
   const delegate = await signIn(browser, "delegate");
@@ -81,8 +78,7 @@ export async function cycleOpenForVoting(browser: Browser, cycle: CycleSpec, cod
     await expect(delegate.getByText("Sent for costing.")).toBeVisible();
   }
   await delegate.context().close();
-  await admin.getByRole("button", { name: "Move to: Costing and vetting" }).click();
-  await expect(admin.getByText(/^Phase: Costing and vetting/)).toBeVisible();
+  await movePhase(admin, "Costing and vetting");
 
   const staff = await signIn(browser, "libraries");
   for (const [i, p] of all.entries()) {
@@ -104,8 +100,7 @@ export async function cycleOpenForVoting(browser: Browser, cycle: CycleSpec, cod
 
   await admin.reload();
   await beforeVoting?.(admin);
-  await admin.getByRole("button", { name: "Move to: Voting" }).click();
-  await expect(admin.getByText(/^Phase: Voting/)).toBeVisible();
+  await movePhase(admin, "Voting");
   // The day it really opened (no day was announced): the .pb file's date_begin and the admin page agree.
   const today = new Date().toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
   await expect(admin.getByText(`Voting opened on ${today}: that day stays as it is.`)).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { query, shot, signIn } from "./helpers";
+import { movePhase, query, shot, signIn } from "./helpers";
 
 // One cycle from a resident's idea to a tracked project, driven through all five roles.
 test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
@@ -49,8 +49,11 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await admin.getByLabel("Counting rule", { exact: true }).selectOption({ label: "Method of Equal Shares (proportional)" });
   await admin.getByRole("button", { name: "Save rules" }).click();
   await expect(admin.getByText("Ballot and counting rules saved.")).toBeVisible();
+  // Each move is public and cannot be undone: one tap is not enough.
   await admin.getByRole("button", { name: "Move to: Collecting ideas" }).click();
-  await expect(admin.getByText(/^Phase: Collecting ideas/)).toBeVisible();
+  await expect(admin.getByText("Tick the box to confirm: phases only move forward, so the move cannot be undone.")).toBeVisible();
+  await expect(admin.getByText(/^Phase: Draft/)).toBeVisible();
+  await movePhase(admin, "Collecting ideas");
   await shot(admin, "admin-cycle");
 
   // A resident shares an idea and supports it.
@@ -67,8 +70,7 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await shot(resident, "resident-idea");
 
   // Admin opens proposal development; a delegate writes, revises and sends a proposal.
-  await admin.getByRole("button", { name: "Move to: Developing proposals" }).click();
-  await expect(admin.getByText(/^Phase: Developing proposals/)).toBeVisible();
+  await movePhase(admin, "Developing proposals");
   await delegate.goto("/proposals/new?cycle=harbor-2028");
   await delegate.getByLabel("#1 Picnic tables at Harbor Green").check();
   await delegate.getByLabel("Proposal title").fill("Picnic area at Harbor Green");
@@ -96,10 +98,10 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await expect(resident.getByRole("link", { name: /proposal #1: Accessible picnic area/ })).toBeVisible();
 
   // Costing: voting cannot open while the proposal lacks an estimate.
-  await admin.getByRole("button", { name: "Move to: Costing and vetting" }).click();
-  await expect(admin.getByText(/^Phase: Costing and vetting/)).toBeVisible();
-  await admin.getByRole("button", { name: "Move to: Voting" }).click();
-  await expect(admin.getByRole("alert")).toContainText("has no cost estimate and verdict yet");
+  await movePhase(admin, "Costing and vetting");
+  // Blocked: the page says why, and offers no button to press.
+  await expect(admin.getByTestId("advance-blockers")).toContainText("has no cost estimate and verdict yet");
+  await expect(admin.getByRole("button", { name: "Move to: Voting" })).toHaveCount(0);
 
   await staff.goto("/costing");
   await expect(staff.getByRole("link", { name: "#1 Accessible picnic area at Harbor Green" })).toBeVisible();
@@ -126,8 +128,7 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
 
   // Voting opens; the admin makes voter codes and downloads them.
   await admin.reload();
-  await admin.getByRole("button", { name: "Move to: Voting" }).click();
-  await expect(admin.getByText(/^Phase: Voting/)).toBeVisible();
+  await movePhase(admin, "Voting");
   // From now on the ballot method and counting rule voters were shown cannot change.
   const rules = admin.getByRole("region", { name: "Ballot and counting rules" });
   await expect(rules).toContainText("The ballot and counting rules are locked: voting has opened");

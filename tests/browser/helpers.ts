@@ -63,3 +63,14 @@ export async function signInAgain(page: Page, who: keyof typeof USERS) {
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/**
+ * The PB office moves a cycle on from its admin page, opened afresh (a page from before the last
+ * change may still list what blocked the move, with no button): ticks the confirmation, then the button.
+ */
+export async function movePhase(admin: Page, phase: string) {
+  await admin.reload();
+  await admin.getByLabel(`Yes, move this cycle to “${phase}” now. Phases only move forward: this cannot be undone.`).check();
+  await admin.getByRole("button", { name: `Move to: ${phase}` }).click();
+  await expect(admin.getByText(new RegExp(`^Phase: ${phase}`))).toBeVisible();
+}

@@ -25,3 +25,16 @@ test("a voter finds last year's unused letter and enters its code: told that vot
   await expect(page.getByLabel("Código de votación")).toHaveAccessibleDescription(/La votación de “Presupuesto participativo de Riverside 2025–26” cerró el 21 de marzo de 2026: este código ya no puede votar\./);
   await shot(page, "vote-code-of-closed-cycle-es");
 });
+
+test("a resident following an idea reads on its page that its proposal was found not feasible, and the agency's reason", async ({ page }) => {
+  const [idea] = query<{ id: string; proposal: string; reason: string }>(
+    `select i.id, p.title as proposal, e.publicReason as reason from Idea i join ProposalIdea pi on pi.ideaId = i.id join Proposal p on p.id = pi.proposalId
+     join CostEstimate e on e.proposalId = p.id join Cycle c on c.id = i.cycleId
+     where c.slug = '2025' and p.status = 'not_feasible' order by i.number, e.version desc limit 1`,
+  );
+  await page.goto(`/ideas/${idea.id}`);
+  const outcome = page.getByRole("region", { name: "What happened to this idea" });
+  await expect(outcome.getByRole("listitem")).toContainText(`${idea.proposal} — Not feasible`);
+  await expect(outcome).toContainText(`The agency's reason: ${idea.reason}`);
+  await shot(page, "idea-proposal-not-feasible");
+});

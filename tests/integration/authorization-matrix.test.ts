@@ -71,6 +71,12 @@ describe("authorization matrix", async () => {
   if (!made.ok) throw new Error("codes not made");
   const batch = made.batch;
   const votingCycle = await makeCycle(people.admin, "voting");
+  // A cycle developing proposals, with a draft: the only phase in which new proposals are written and first sent.
+  const proposalsCycle = await makeCycle(people.admin, "proposals");
+  const proposalsIdea = await createIdea(proposalsCycle.id, { title: "Shade please", description: "Shade over the playground benches.", districtId: proposalsCycle.districts[0].id, categoryId: proposalsCycle.categories[0].id, location: "" }, people.resident);
+  const newDraft = await createProposal(proposalsCycle.id, { title: "Shade sails", description: "Shade sails over the playground benches, for the summer.", districtId: proposalsCycle.districts[0].id, categoryId: proposalsCycle.categories[0].id, ideaIds: [proposalsIdea.id] }, people.delegate);
+  if (!newDraft.ok) throw new Error(newDraft.error);
+  const firstDraft = newDraft.proposal.id;
 
   const estimateForm = { "items[0].description": "Work", "items[0].quantity": "1", "items[0].unitCost": "100", verdict: "feasible", publicReason: "City land, our remit, recent prices." };
   const A = "allow", L = "login", D = "deny";
@@ -86,12 +92,15 @@ describe("authorization matrix", async () => {
     ["admin home", "GET", "/admin", {}, (r) => adminIndex.loader(args(r)), [L, D, D, D, D, A]],
     ["new cycle form", "GET", "/admin/cycles/new", {}, (r) => adminCycleNew.loader(args(r)), [L, D, D, D, D, A]],
     ["manage a cycle", "GET", `/admin/cycles/${cycle.slug}`, {}, (r) => adminCycle.loader(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],
-    ["advance a phase", "POST", `/admin/cycles/${cycle.slug}`, { intent: "advance" }, (r) => adminCycle.action(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],
+    ["advance a phase", "POST", `/admin/cycles/${cycle.slug}`, { intent: "advance", confirmMove: "yes" }, (r) => adminCycle.action(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],
     ["voter codes CSV", "GET", `/admin/codes/${batch.id}.csv`, {}, (r) => codesCsv.loader(args(r, { batchId: batch.id })), [L, D, D, D, D, A]],
     ["voter code slips", "GET", `/admin/codes/${batch.id}/print`, {}, (r) => codesPrint.loader(args(r, { batchId: batch.id })), [L, D, D, D, D, A]],
-    ["new proposal form", "GET", `/proposals/new?cycle=${cycle.slug}`, {}, (r) => proposalNew.loader(args(r)), [L, D, A, D, D, D]],
+    ["new proposal form", "GET", `/proposals/new?cycle=${proposalsCycle.slug}`, {}, (r) => proposalNew.loader(args(r)), [L, D, A, D, D, D]],
+    // Once costing started, nothing new joins the agencies' queue: no new proposal, no first sending.
+    ["new proposal form while costing", "GET", `/proposals/new?cycle=${cycle.slug}`, {}, (r) => proposalNew.loader(args(r)), [L, D, D, D, D, D]],
     ["edit a draft proposal", "GET", `/proposals/${draft}/edit`, {}, (r) => proposalEdit.loader(args(r, { id: draft })), [L, D, A, D, D, D]],
-    ["send for costing", "POST", `/proposals/${draft}`, { agencyId: people.staffA.agencyId! }, (r) => proposalPage.action(args(r, { id: draft })), [L, D, A, D, D, D]],
+    ["send for costing", "POST", `/proposals/${firstDraft}`, { agencyId: people.staffA.agencyId! }, (r) => proposalPage.action(args(r, { id: firstDraft })), [L, D, A, D, D, D]],
+    ["send a never-sent draft while costing", "POST", `/proposals/${draft}`, { agencyId: people.staffA.agencyId! }, (r) => proposalPage.action(args(r, { id: draft })), [L, D, D, D, D, D]],
     ["new idea form", "GET", `/ideas/new?cycle=${ideasCycle.slug}`, {}, (r) => ideaNew.loader(args(r)), [L, A, A, D, D, A]],
     ["support an idea", "POST", `/ideas/${idea.id}`, { intent: "support" }, (r) => ideaPage.action(args(r, { id: idea.id })), [L, D, D, D, D, D]],
     ["post a project update", "POST", `/projects/${project.id}`, { status: "in_progress", percentComplete: "10", postedOn: "2026-11-26", note: "Work has started on site." }, (r) => projectPage.action(args(r, { id: project.id })), [L, D, D, A, D, A]],

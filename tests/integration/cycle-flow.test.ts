@@ -194,7 +194,7 @@ describe("costing, voting and tallying a cycle", async () => {
     // Run 3 of each district is a draft after the published run 2: moving on would leave it for ever unpublishable.
     const office = await browserFor(admin);
     const pageUrl = `/admin/cycles/${cycle.slug}`;
-    const refused = answerOf<{ blockers: string[] }>(await adminAction(args(office.post(pageUrl, { intent: "advance" }), { slug: cycle.slug })));
+    const refused = answerOf<{ blockers: string[] }>(await adminAction(args(office.post(pageUrl, { intent: "advance", confirmMove: "yes" }), { slug: cycle.slug })));
     expect(refused.httpStatus).toBe(409);
     expect(allInWords(refused.reply.blockers)).toEqual([
       "The newest count for “North” (run 3) is a draft; the public still sees run 2. Review it and publish it under “Count and publish” before moving on: after this phase no count can be published.",
@@ -209,9 +209,9 @@ describe("costing, voting and tallying a cycle", async () => {
     expect(await publishResults(cycle.id, admin)).toEqual({ ok: true, count: 2 });
     expect((await adminLoader(args(office.get(pageUrl), { slug: cycle.slug }))).blockers).toEqual([]);
     // Two tabs showing "results": the first click moves the cycle on; the second, from a page now out of date, moves nothing.
-    const tabA = (await adminAction(args(office.post(pageUrl, { intent: "advance", from: "results" }), { slug: cycle.slug }))) as Response;
+    const tabA = (await adminAction(args(office.post(pageUrl, { intent: "advance", from: "results", confirmMove: "yes" }), { slug: cycle.slug }))) as Response;
     expect(tabA.headers.get("Location")).toBe(`${pageUrl}?notice=advanced`);
-    const tabB = answerOf<{ blockers: string[] }>(await adminAction(args(office.post(pageUrl, { intent: "advance", from: "results" }), { slug: cycle.slug })));
+    const tabB = answerOf<{ blockers: string[] }>(await adminAction(args(office.post(pageUrl, { intent: "advance", from: "results", confirmMove: "yes" }), { slug: cycle.slug })));
     expect(tabB.httpStatus).toBe(409);
     expect(allInWords(tabB.reply.blockers)).toEqual([expect.stringContaining("Someone moved this cycle on since this page was opened, so it was not moved again.")]);
     expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).phase).toBe("implementation");
@@ -444,7 +444,7 @@ describe("revising a proposal", async () => {
     const browser = await browserFor(delegate);
     const refused = await settle(() => editAction(args(browser.post(`/proposals/${pid}/edit`, { ...same, title: "Shade sails" }), { id: pid })));
     expect((refused as Response).status).toBe(403);
-    expect(inWords(await (refused as Response).text())).toContain("This proposal was sent for costing since this page was opened");
+    expect(inWords(await (refused as Response).text())).toContain("This proposal is with its agency for costing, or has its verdict, so it cannot be edited now.");
   });
 });
 

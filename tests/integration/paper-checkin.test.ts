@@ -217,9 +217,9 @@ describe("closing the vote with paper ballots still in a box", async () => {
   it("needs the PB office to confirm it, since it cannot be undone", async () => {
     const { action: cycleAction } = await import("~/routes/admin.cycles.$slug");
     const office = await browserFor(admin);
-    const unconfirmed = answerOf<{ confirmClose?: string }>(await settle(() => cycleAction(args(office.post(`/admin/cycles/${cycle.slug}`, { intent: "advance" }), { slug: cycle.slug }))));
+    const unconfirmed = answerOf<{ confirmMove?: string }>(await settle(() => cycleAction(args(office.post(`/admin/cycles/${cycle.slug}`, { intent: "advance" }), { slug: cycle.slug }))));
     expect(unconfirmed.httpStatus).toBe(400);
-    expect(decodeMessage(unconfirmed.reply.confirmClose!)?.key).toBe("admin:cycle.confirmCloseMissing");
+    expect(decodeMessage(unconfirmed.reply.confirmMove!)?.key).toBe("admin:cycle.confirmCloseMissing");
     expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).phase).toBe("voting");
   });
 

@@ -3,13 +3,15 @@ import { message } from "../../i18n/message";
 import type { Phase } from "../cycles/phases";
 import { hasReach, withinReach, type DelegateReach } from "../committees/permissions";
 
+// Proposals are written while they are developed; during costing one found not feasible can still be
+// revised and sent again, but nothing new joins (the agencies' queue, and then the ballot, are closing).
 const developing = (phase: string) => phase === "proposals" || phase === "costing";
-type Scoped = { status: string; districtId: string; categoryId: string };
+type Scoped = { status: string; districtId: string; categoryId: string; sentForCostingAt?: Date | null };
 
 // Delegates work within their committees' districts and categories (see DelegateReach).
 export const proposalPermissions = {
   create: (actor: Actor | null, cycle: { phase: Phase | string }, reach: DelegateReach) =>
-    hasRole(actor, "delegate") && developing(cycle.phase) && hasReach(reach),
+    hasRole(actor, "delegate") && cycle.phase === "proposals" && hasReach(reach),
   /** Delegates revise a draft, or a proposal found not feasible (then resubmit). */
   edit: (actor: Actor | null, cycle: { phase: Phase | string }, reach: DelegateReach, proposal: Scoped) =>
     hasRole(actor, "delegate") &&
@@ -24,8 +26,12 @@ export const proposalPermissions = {
     const mayOtherwise = hasRole(actor, "delegate") && developing(cycle.phase) && withinReach(reach, proposal);
     return mayOtherwise ? message("proposals:errors.notEditableNow") : message("proposals:errors.onlyDelegatesEdit");
   },
+  /** While costing, only a proposal sent before (revised after "not feasible") goes again. */
   sendForCosting: (actor: Actor | null, cycle: { phase: Phase | string }, reach: DelegateReach, proposal: Scoped) =>
-    hasRole(actor, "delegate") && developing(cycle.phase) && withinReach(reach, proposal) && proposal.status === "draft",
+    hasRole(actor, "delegate") &&
+    withinReach(reach, proposal) &&
+    proposal.status === "draft" &&
+    (cycle.phase === "proposals" || (cycle.phase === "costing" && !!proposal.sentForCostingAt)),
 };
 
 /** Each proposal status's name, as a translation key: t(PROPOSAL_STATUS_KEYS[status]). */
