@@ -7,7 +7,7 @@ import type { ImportedIdea } from "~/domain/ideas/import";
 import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
 import { changeWithMail, notifyFollowers, titleOf } from "./follows.server";
-import { prisma } from "./client.server";
+import { prisma, type Tx } from "./client.server";
 
 export async function listIdeas(
   cycleId: string,
@@ -189,16 +189,32 @@ export async function ideaOutcomes(cycleId: string) {
 }
 
 /** Closes an idea as merged into another of the same cycle; the other carries it forward. */
+/** The idea #intoNumber an idea may be merged into, or why not (the same checks before asking and when merging). */
+async function mergeTarget(db: Tx, idea: { id: string; cycleId: string }, intoNumber: number, reach: DelegateReach) {
+  const into = await db.idea.findUnique({
+    where: { cycleId_number: { cycleId: idea.cycleId, number: intoNumber } },
+    include: { district: { select: { id: true, name: true } }, category: { select: { id: true, name: true } } },
+  });
+  if (!into || into.hiddenAt) return { ok: false as const, error: message("ideas:merge.noSuchIdea", { number: intoNumber }) };
+  if (!withinReach(reach, into)) return { ok: false as const, error: message("ideas:merge.outsideReach", { number: intoNumber }) };
+  if (into.id === idea.id) return { ok: false as const, error: message("ideas:merge.notItself") };
+  if (into.status === "merged" || into.status === "not_taken_forward" || into.status === "withdrawn") {
+    return { ok: false as const, error: message("ideas:merge.targetClosed", { number: intoNumber }) };
+  }
+  return { ok: true as const, into };
+}
+
+/** What a delegate is asked to confirm before merging: the idea it would go into, or why it cannot. */
+export async function checkMerge(idea: { id: string; cycleId: string }, intoNumber: number, reach: DelegateReach) {
+  return mergeTarget(prisma, idea, intoNumber, reach);
+}
+
 export async function mergeIdea(ideaId: string, intoNumber: number, reach: DelegateReach, actor: Actor) {
   return changeWithMail(async (tx) => {
     const idea = await tx.idea.findUniqueOrThrow({ where: { id: ideaId } });
-    const into = await tx.idea.findUnique({ where: { cycleId_number: { cycleId: idea.cycleId, number: intoNumber } } });
-    if (!into || into.hiddenAt) return { ok: false as const, error: message("ideas:merge.noSuchIdea", { number: intoNumber }) };
-    if (!withinReach(reach, into)) return { ok: false as const, error: message("ideas:merge.outsideReach", { number: intoNumber }) };
-    if (into.id === idea.id) return { ok: false as const, error: message("ideas:merge.notItself") };
-    if (into.status === "merged" || into.status === "not_taken_forward" || into.status === "withdrawn") {
-      return { ok: false as const, error: message("ideas:merge.targetClosed", { number: intoNumber }) };
-    }
+    const target = await mergeTarget(tx, idea, intoNumber, reach);
+    if (!target.ok) return target;
+    const { into } = target;
     // Only while it is still open: a withdrawal or a decision made meanwhile wins.
     const { count } = await tx.idea.updateMany({ where: { id: idea.id, status: "open" }, data: { status: "merged", mergedIntoId: into.id, outcomeReason: "" } });
     if (count === 0) return { ok: false as const, error: message("ideas:errors.alreadyDecided") };

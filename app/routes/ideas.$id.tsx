@@ -15,7 +15,7 @@ import { FollowButton } from "~/components/follow";
 import { followPermissions } from "~/domain/follows/permissions";
 import { commentThread } from "~/db/comments.server";
 import { isFollowing } from "~/db/follows.server";
-import { hasSupported, hideIdea, markNotTakenForward, mergeIdea, othersSupporting, supportIdea, withdrawIdea } from "~/db/ideas.server";
+import { checkMerge, hasSupported, hideIdea, markNotTakenForward, mergeIdea, othersSupporting, supportIdea, withdrawIdea } from "~/db/ideas.server";
 import { loadIdea } from "~/guards.server";
 import { ideaPermissions, IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
 import { PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
@@ -126,6 +126,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (parsed.data.intent === "merge") {
     const submission = parseWithZod(formData, { schema: ideaMergeInput });
     if (submission.status !== "success") return formReply(submission);
+    if (!submission.value.confirmed) {
+      // First the idea it would go into, by name, and what differs: a mistyped number must be seen before it counts.
+      const target = await checkMerge(idea, submission.value.into, reach);
+      if (!target.ok) return formReply(submission, { fieldErrors: { into: [target.error] } });
+      const { into } = target;
+      const locale = await localeOf(request);
+      return {
+        mergeCheck: {
+          number: into.number,
+          title: into.title,
+          otherPlace: into.districtId !== idea.districtId || into.categoryId !== idea.categoryId,
+          district: (await districtNamesIn([into.district], locale)).get(into.district.id)!,
+          category: (await categoryNamesIn([into.category], locale)).get(into.category.id)!,
+          developed: into.status === "developed",
+        },
+      };
+    }
     const merged = await mergeIdea(idea.id, submission.value.into, reach, actor!);
     if (!merged.ok) return formReply(submission, { fieldErrors: { into: [merged.error] } });
     return redirect(`/ideas/${idea.id}`);
@@ -142,11 +159,13 @@ export default function IdeaPage() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   // Several forms share this action: each shows only the answer to its own button.
-  const answered = (lastResult?.initialValue as { intent?: string } | undefined)?.intent;
-  const [form, fields] = useForm({ lastResult: answered === "not-taken-forward" ? lastResult : undefined, id: "decision" });
-  const [mergeForm, mergeFields] = useForm({ lastResult: answered === "merge" ? lastResult : undefined, id: "merge" });
-  const [hideForm, hideFields] = useForm({ lastResult: answered === "hide" ? lastResult : undefined, id: "hide" });
-  const [withdrawForm, withdrawFields] = useForm({ lastResult: answered === "withdraw" ? lastResult : undefined, id: "withdraw" });
+  const mergeCheck = lastResult && "mergeCheck" in lastResult ? lastResult.mergeCheck : null;
+  const reply = lastResult && "mergeCheck" in lastResult ? undefined : lastResult;
+  const answered = (reply?.initialValue as { intent?: string } | undefined)?.intent;
+  const [form, fields] = useForm({ lastResult: answered === "not-taken-forward" ? reply : undefined, id: "decision" });
+  const [mergeForm, mergeFields] = useForm({ lastResult: answered === "merge" ? reply : undefined, id: "merge" });
+  const [hideForm, hideFields] = useForm({ lastResult: answered === "hide" ? reply : undefined, id: "hide" });
+  const [withdrawForm, withdrawFields] = useForm({ lastResult: answered === "withdraw" ? reply : undefined, id: "withdraw" });
   const { t } = useTranslation();
   const f = useFormat();
   const writtenIn = useWrittenIn();
@@ -250,11 +269,26 @@ export default function IdeaPage() {
             <button type="submit" name="intent" value="not-taken-forward" className="button-secondary">{t("ideas:detail.decideButton")}</button>
           </Form>
           <h3>{t("ideas:merge.heading")}</h3>
-          <Form method="post" {...getFormProps(mergeForm)}>
-            <AuthenticityTokenInput />
-            <TextField meta={mergeFields.into} label={t("ideas:merge.label")} hint={t("ideas:merge.hint")} type="number" />
-            <button type="submit" name="intent" value="merge" className="button-secondary">{t("ideas:merge.button")}</button>
-          </Form>
+          {mergeCheck ? (
+            <div className="alert" role="alert" tabIndex={-1}>
+              <p><strong>{t("ideas:merge.confirmQuestion", { from: idea.number, fromTitle: idea.title, number: mergeCheck.number, title: mergeCheck.title })}</strong></p>
+              {mergeCheck.otherPlace ? <p>{t("ideas:merge.confirmOtherPlace", { number: mergeCheck.number, district: mergeCheck.district, category: mergeCheck.category })}</p> : null}
+              {mergeCheck.developed ? <p>{t("ideas:merge.confirmDeveloped", { number: mergeCheck.number })}</p> : null}
+              <Form method="post">
+                <AuthenticityTokenInput />
+                <input type="hidden" name="into" value={mergeCheck.number} />
+                <input type="hidden" name="confirmed" value="yes" />
+                <button type="submit" name="intent" value="merge" className="button">{t("ideas:merge.confirmButton", { number: mergeCheck.number })}</button>{" "}
+                <Link to={`/ideas/${idea.id}`}>{t("ideas:merge.cancel")}</Link>
+              </Form>
+            </div>
+          ) : (
+            <Form method="post" {...getFormProps(mergeForm)}>
+              <AuthenticityTokenInput />
+              <TextField meta={mergeFields.into} label={t("ideas:merge.label")} hint={t("ideas:merge.hint")} type="number" />
+              <button type="submit" name="intent" value="merge" className="button-secondary">{t("ideas:merge.button")}</button>
+            </Form>
+          )}
         </section>
       ) : null}
       {canWithdraw ? (

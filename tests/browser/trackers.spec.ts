@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { query, shot } from "./helpers";
+import { query, shot, signIn } from "./helpers";
 
 test("a voter checks a tracker from last year's receipt on this year's tracker page: taken to the vote that counted it, which says so", async ({ page }) => {
   const [{ tracker, district }] = query<{ tracker: string; district: string }>(
@@ -37,4 +37,23 @@ test("a resident following an idea reads on its page that its proposal was found
   await expect(outcome.getByRole("listitem")).toContainText(`${idea.proposal} — Not feasible`);
   await expect(outcome).toContainText(`The agency's reason: ${idea.reason}`);
   await shot(page, "idea-proposal-not-feasible");
+});
+
+test("a delegate merging a duplicate idea by number is first shown which idea that is, told it is already a proposal, and can back out", async ({ browser }) => {
+  const delegate = await signIn(browser, "delegate");
+  const [shade, orchard] = query<{ id: string; number: number; title: string }>(
+    `select i.id, i.number, i.title from Idea i join Cycle c on c.id = i.cycleId where c.slug = 'parks-2027' and i.title in ('Shade at the splash pad', 'Community orchard at Hillcrest') order by i.title desc`,
+  );
+  await delegate.goto(`/ideas/${shade.id}`);
+  await delegate.getByLabel("Number of the idea that carries this one forward").fill(String(orchard.number));
+  await delegate.getByRole("button", { name: "Merge", exact: true }).click();
+  const ask = delegate.getByRole("alert");
+  await expect(ask).toContainText(`Merge #${shade.number} “${shade.title}” into #${orchard.number} “${orchard.title}”?`);
+  await expect(ask).toContainText(`#${orchard.number} is already developed into a proposal.`);
+  await shot(delegate, "idea-merge-confirm");
+  // A typo: backing out leaves the idea open.
+  await ask.getByRole("link", { name: "No, keep it open" }).click();
+  await expect(delegate.getByText("Open", { exact: true }).first()).toBeVisible();
+  expect(query<{ status: string }>("select status from Idea where id = ?", shade.id)).toEqual([{ status: "open" }]);
+  await delegate.context().close();
 });

@@ -104,7 +104,11 @@ describe("comments, moderation, merging, outcomes and following", async () => {
     expect(decodeMessage(self.reply.error.into[0])?.key).toBe("ideas:merge.notItself");
     const residentTry = await settle(async () => ideaAction(args((await browserFor(resident)).post(`/ideas/${seats.id}`, { intent: "merge", into: "1" }), { id: seats.id })));
     expect((residentTry as Response).status).toBe(403);
-    await ideaAction(args(browser.post(`/ideas/${seats.id}`, { intent: "merge", into: "1" }), { id: seats.id }));
+    // A typed number alone merges nothing: first the idea it would go into, by name, to confirm.
+    const asked = (await ideaAction(args(browser.post(`/ideas/${seats.id}`, { intent: "merge", into: "1" }), { id: seats.id }))) as { mergeCheck: { number: number; title: string; otherPlace: boolean } };
+    expect(asked.mergeCheck).toMatchObject({ number: 1, title: benches.title, otherPlace: false });
+    expect((await prisma.idea.findUniqueOrThrow({ where: { id: seats.id } })).status).toBe("open");
+    await ideaAction(args(browser.post(`/ideas/${seats.id}`, { intent: "merge", into: "1", confirmed: "yes" }), { id: seats.id }));
     const merged = await prisma.idea.findUniqueOrThrow({ where: { id: seats.id } });
     expect(merged).toMatchObject({ status: "merged", mergedIntoId: benches.id });
     const target = (await ideaLoader(args(browser.get(`/ideas/${benches.id}`), { id: benches.id }))) as { idea: { mergedFrom: { number: number }[] } };

@@ -43,6 +43,8 @@ export const ideaMergeInput = z.object({
     .number({ invalid_type_error: message("ideas:merge.numberRequired"), required_error: message("ideas:merge.numberRequired") })
     .int(message("ideas:merge.numberRequired"))
     .positive(message("ideas:merge.numberRequired")),
+  /** Sent by the confirmation that names the idea it goes into: a typed number alone merges nothing. */
+  confirmed: z.literal("yes").optional(),
 });
 
 export const ideaHideInput = z.object({
