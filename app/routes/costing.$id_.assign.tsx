@@ -45,6 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!agencies.some((a) => a.id === submission.value.agencyId)) {
     return formReply(submission, { fieldErrors: { agencyId: [message("proposals:errors.agencyNotListed")] } });
   }
+  // Nothing to move: said so, rather than "assigned" for a change that did not happen.
+  if (submission.value.agencyId === proposal.agencyId) {
+    return formReply(submission, { fieldErrors: { agencyId: [message("costing:assign.sameAgency", { agency: agencies.find((a) => a.id === proposal.agencyId)!.name })] } });
+  }
   await assignToAgency(proposal.id, submission.value.agencyId, actor);
   return redirect(`/costing?assigned=${proposal.number}`);
 }

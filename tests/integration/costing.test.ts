@@ -1,6 +1,7 @@
 import "./fresh-db";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
+import { decodeMessage } from "~/i18n/message";
 import { saveCriteria } from "~/db/costing.server";
 import { createIdea } from "~/db/ideas.server";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
@@ -65,6 +66,10 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
     // An agency that does not exist is refused next to the field.
     const bad = answerOf(await post(admin, "no-such-agency"));
     expect(bad.reply.error.agencyId).toEqual(["proposals:errors.agencyNotListed"]);
+    // The agency it is already with: nothing to move, and said so rather than "assigned".
+    const same = answerOf(await post(admin, staffA.agencyId!));
+    expect(same.httpStatus).toBe(400);
+    expect(same.reply.error.agencyId.map((m) => decodeMessage(m)?.key)).toEqual(["costing:assign.sameAgency"]);
     const audits = await prisma.auditLog.findMany({ where: { action: "proposal.assign-agency", targetId: id } });
     expect(audits).toHaveLength(2);
   });
