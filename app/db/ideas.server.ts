@@ -93,6 +93,15 @@ export async function editIdea(ideaId: string, input: IdeaInput, actor: Actor) {
   });
 }
 
+/** Takes a resident's support back (given by mistake, or changed their mind); nothing when there was none. */
+export async function withdrawSupport(ideaId: string, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.ideaSupport.deleteMany({ where: { ideaId, userId: actor.id } });
+    if (count) await audit(tx, actor, "idea.unsupport", { type: "idea", id: ideaId });
+    return { removed: count > 0 };
+  });
+}
+
 /** Adds one support; a second support by the same person changes nothing. */
 export async function supportIdea(ideaId: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {

@@ -15,7 +15,7 @@ import { FollowButton } from "~/components/follow";
 import { followPermissions } from "~/domain/follows/permissions";
 import { commentThread } from "~/db/comments.server";
 import { isFollowing } from "~/db/follows.server";
-import { checkMerge, hasSupported, hideIdea, markNotTakenForward, mergeIdea, othersSupporting, supportIdea, withdrawIdea } from "~/db/ideas.server";
+import { checkMerge, hasSupported, hideIdea, markNotTakenForward, mergeIdea, othersSupporting, supportIdea, withdrawIdea, withdrawSupport } from "~/db/ideas.server";
 import { loadIdea } from "~/guards.server";
 import { ideaPermissions, IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
 import { PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
@@ -91,7 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intent = z.object({ intent: z.enum(["support", "not-taken-forward", "merge", "hide", "withdraw"]) });
+const intent = z.object({ intent: z.enum(["support", "unsupport", "not-taken-forward", "merge", "hide", "withdraw"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, idea, phase, reach } = await loadIdea(request, params.id);
@@ -105,6 +105,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     authorize(request, actor, ideaPermissions.support(actor, { phase }, idea), message("ideas:errors.supportClosed"), `/ideas/${idea.id}?pending=support#support`);
     const { added } = await supportIdea(idea.id, actor!);
     return redirect(`/ideas/${idea.id}?supported=${added ? "1" : "again"}`);
+  }
+  if (parsed.data.intent === "unsupport") {
+    // Taken back while supports are still given; after that, what was counted stays.
+    authorize(request, actor, ideaPermissions.support(actor, { phase }, idea), message("ideas:errors.supportClosed"));
+    await withdrawSupport(idea.id, actor!);
+    return redirect(`/ideas/${idea.id}?supported=withdrawn#support`);
   }
   if (parsed.data.intent === "withdraw") {
     authorize(request, actor, ideaPermissions.withdrawOwn(actor, { phase }, { ...idea, carriesOthers: idea.mergedFrom.length > 0 }), message("ideas:withdraw.refused"));
@@ -177,6 +183,7 @@ export default function IdeaPage() {
       {searchParams.get("withdrawn") ? <Notice tone="success">{t("ideas:withdraw.done")}</Notice> : null}
       {searchParams.get("supported") === "1" ? <Notice tone="success">{t("ideas:detail.supportedNow")}</Notice> : null}
       {searchParams.get("supported") === "again" ? <Notice>{t("ideas:detail.supportedAgain")}</Notice> : null}
+      {searchParams.get("supported") === "withdrawn" ? <Notice tone="success">{t("ideas:detail.supportWithdrawn")}</Notice> : null}
       {hidden ? <Notice tone="error">{t("ideas:hide.hiddenNotice", { reason: hidden.reason })}</Notice> : null}
       <h1>
         <WithWords template={t("ideas:detail.title", { number: idea.number, title: SLOT })} words={translation?.title ?? idea.title} lang={translation ? undefined : writtenIn(idea.writtenIn)} />
@@ -251,7 +258,15 @@ export default function IdeaPage() {
         <h2 id="support">{t("ideas:detail.supportHeading")}</h2>
         <p>{t("ideas:detail.supportCount", { count: idea.supports })}</p>
         {supported ? (
-          <p>{t("ideas:detail.youSupport")}</p>
+          <>
+            <p>{t("ideas:detail.youSupport")}</p>
+            {canSupport ? (
+              <Form method="post">
+                <AuthenticityTokenInput />
+                <button type="submit" name="intent" value="unsupport" className="button-secondary">{t("ideas:detail.unsupportButton")}</button>
+              </Form>
+            ) : null}
+          </>
         ) : canSupport ? (
           <Form method="post">
             {supportPending ? <Notice>{t("ideas:detail.supportPending", { button: t("ideas:detail.supportButton") })}</Notice> : null}

@@ -74,6 +74,25 @@ describe("submitting and supporting ideas", async () => {
     expect(await prisma.ideaSupport.count({ where: { ideaId: idea.id } })).toBe(1);
   });
 
+  it("lets a resident take their support back while supports are given, and only their own", async () => {
+    const idea = await prisma.idea.findFirstOrThrow({ where: { cycleId: cycle.id } });
+    const mine = await browserFor(await makeUser(["resident"]));
+    const theirs = await browserFor(await makeUser(["resident"]));
+    for (const who of [mine, theirs]) await settle(() => ideaAction(args(who.post(`/ideas/${idea.id}`, { intent: "support" }), { id: idea.id })));
+    const before = await prisma.ideaSupport.count({ where: { ideaId: idea.id } });
+    const taken = (await settle(() => ideaAction(args(mine.post(`/ideas/${idea.id}`, { intent: "unsupport" }), { id: idea.id })))) as Response;
+    expect(taken.headers.get("Location")).toBe(`/ideas/${idea.id}?supported=withdrawn#support`);
+    expect(await prisma.ideaSupport.count({ where: { ideaId: idea.id } })).toBe(before - 1);
+    expect(await ideaLoader(args(mine.get(`/ideas/${idea.id}`), { id: idea.id }))).toMatchObject({ supported: false, canSupport: true });
+    expect(await ideaLoader(args(theirs.get(`/ideas/${idea.id}`), { id: idea.id }))).toMatchObject({ supported: true });
+    // Once supports are closed, what was counted stays.
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "costing" } });
+    const late = (await settle(() => ideaAction(args(theirs.post(`/ideas/${idea.id}`, { intent: "unsupport" }), { id: idea.id })))) as Response;
+    expect(late.status).toBe(403);
+    expect(await prisma.ideaSupport.count({ where: { ideaId: idea.id } })).toBe(before - 1);
+    await prisma.cycle.update({ where: { id: cycle.id }, data: { phase: "ideas" } });
+  });
+
   it("a visitor who presses Support signs in and comes back to the button, told the support is not counted yet", async () => {
     const idea = await prisma.idea.findFirstOrThrow({ where: { cycleId: cycle.id } });
     const before = await prisma.ideaSupport.count({ where: { ideaId: idea.id } });

@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { query, shot, signIn } from "./helpers";
 
+// Walks in which a person is told plainly where they stand: a tracker from another vote, an old letter,
+// an idea's fate, a merge about to happen, a support given by mistake.
+
 test("a voter checks a tracker from last year's receipt on this year's tracker page: taken to the vote that counted it, which says so", async ({ page }) => {
   const [{ tracker, district }] = query<{ tracker: string; district: string }>(
     `select b.tracker, d.name as district from Ballot b join Cycle c on c.id = b.cycleId join District d on d.id = b.districtId where c.slug = '2025' order by b.tracker limit 1`,
@@ -56,4 +59,21 @@ test("a delegate merging a duplicate idea by number is first shown which idea th
   await expect(delegate.getByText("Open", { exact: true }).first()).toBeVisible();
   expect(query<{ status: string }>("select status from Idea where id = ?", shade.id)).toEqual([{ status: "open" }]);
   await delegate.context().close();
+});
+
+test("a resident takes back a support given by mistake, and can give it again", async ({ browser }) => {
+  const resident = await signIn(browser, "resident");
+  const [idea] = query<{ id: string }>(
+    `select i.id from Idea i join Cycle c on c.id = i.cycleId where c.slug = 'youth-2027' and i.status = 'open' and i.hiddenAt is null
+     and not exists (select 1 from IdeaSupport s join User u on u.id = s.userId where s.ideaId = i.id and u.email = 'resident@riverside.example') order by i.number desc limit 1`,
+  );
+  await resident.goto(`/ideas/${idea.id}`);
+  const support = resident.getByRole("region", { name: "Support" });
+  await support.getByRole("button", { name: "Support this idea" }).click();
+  await expect(support.getByText("You support this idea.")).toBeVisible();
+  await support.getByRole("button", { name: "Take back my support" }).click();
+  await expect(resident.getByText("Your support is taken back.")).toBeVisible();
+  await expect(support.getByRole("button", { name: "Support this idea" })).toBeVisible();
+  await shot(resident, "idea-support-taken-back");
+  await resident.context().close();
 });
