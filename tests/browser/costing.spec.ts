@@ -234,3 +234,18 @@ test("an estimate saved in another tab meanwhile is not overwritten: the later s
   await other.getByRole("button", { name: "Save estimate and verdict" }).click();
   await expect(other).toHaveURL(/\?costed=1$/);
 });
+
+test("a first save of a half-filled estimate shows every error at once, the checklist's too (no JavaScript)", async ({ browser }) => {
+  const parks = await signIn(browser, "parks", { javaScriptEnabled: false });
+  await meadowEstimate(parks);
+  await parks.getByLabel("Description of item 1").fill("Native seed mix");
+  await parks.getByLabel("Quantity of item 1").fill("-3");
+  await parks.getByLabel("Unit cost of item 1").fill("4,500");
+  await parks.getByRole("button", { name: "Save estimate and verdict" }).click();
+  await expect(parks.getByLabel("Quantity of item 1")).toHaveAccessibleDescription(/Quantity must be at least 1\./);
+  await expect(parks.getByText("Choose feasible or not feasible.")).toBeVisible();
+  await expect(parks.getByText("Explain the verdict publicly, in plain language.")).toBeVisible();
+  await expect(parks.getByText("Say whether this criterion is met, not met or not applicable.").first()).toBeVisible();
+  await shot(parks, "estimate-every-error-at-once");
+  await parks.context().close();
+});

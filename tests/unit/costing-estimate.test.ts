@@ -110,6 +110,19 @@ describe("the estimate form", () => {
     expect(parse({ ...base, verdict: "not_feasible" }, 5_000_00).success).toBe(true);
   });
 
+  it("reports every error on the first save: the checklist's too, when the verdict and explanation are missing", () => {
+    // As a browser sends it: a field left empty is not sent at all.
+    const result = parse({ items: [{ description: "Trees", quantity: "-3", unitCost: "100" }], contingencyPercent: "150", checks: [{ criterionId: "land", outcome: "not_met" }, { criterionId: "life" }] });
+    expect(result.success ? [] : result.error.issues.map((i) => [i.path.join("."), i.message.split("|")[0]]).sort()).toEqual([
+      ["checks.0.note", "costing:errors.checkNoteMissing"],
+      ["checks.1.outcome", "costing:errors.checkOutcomeMissing"],
+      ["contingencyPercent", "costing:errors.contingency"],
+      ["items.0.quantity", "costing:errors.quantityTooSmall"],
+      ["publicReason", "costing:errors.reasonMissing"],
+      ["verdict", "costing:errors.verdictMissing"],
+    ]);
+  });
+
   it("refuses a contingency outside 0–50 and unknown criteria", () => {
     expect(parse({ ...base, contingencyPercent: "60" }).error?.issues[0].path).toEqual(["contingencyPercent"]);
     expect(parse({ ...base, contingencyPercent: "7.5" }).success).toBe(false);

@@ -198,16 +198,15 @@ export function costEstimateInput(criteria: readonly Criterion[] = [], districtB
         .max(100, message("costing:errors.itemsTooMany")),
       contingencyPercent: contingencyField,
       checks: z.array(checkInput).max(50).default([]),
-      verdict: z.enum(["feasible", "not_feasible"], {
-        errorMap: () => ({ message: message("costing:errors.verdictMissing") }),
-      }),
-      publicReason: z
-        .string({ required_error: message("costing:errors.reasonMissing") })
-        .trim()
-        .min(20, message("costing:errors.reasonShort"))
-        .max(2000, message("costing:errors.reasonLong")),
+      // A missing verdict or explanation is reported by the refinement below: a missing field would
+      // otherwise stop zod before it, and the checklist's errors would only show on a second try.
+      verdict: z.enum(["feasible", "not_feasible"], { errorMap: () => ({ message: message("costing:errors.verdictMissing") }) }).optional(),
+      publicReason: z.string().trim().max(2000, message("costing:errors.reasonLong")).default(""),
     })
     .superRefine((v, ctx) => {
+      if (!v.verdict) ctx.addIssue({ code: "custom", message: message("costing:errors.verdictMissing"), path: ["verdict"] });
+      if (!v.publicReason) ctx.addIssue({ code: "custom", message: message("costing:errors.reasonMissing"), path: ["publicReason"] });
+      else if (v.publicReason.length < 20) ctx.addIssue({ code: "custom", message: message("costing:errors.reasonShort"), path: ["publicReason"] });
       const totals = boundedTotals(v.items, v.contingencyPercent, ctx);
       let failed = !!totals && totals.totalCents > districtBudgetCents && criteria.some((c) => c.kind === "district_budget");
       const known = new Set(criteria.map((c) => c.id));
@@ -239,7 +238,8 @@ export function costEstimateInput(criteria: readonly Criterion[] = [], districtB
         const check = v.checks.find((x) => x.criterionId === c.id)!;
         return { criterionId: c.id, position, label: c.label, kind: c.kind, outcome: check.outcome!, note: check.note ?? "" };
       });
-      return { lineItems, contingencyPercent: v.contingencyPercent, checks, verdict: v.verdict, publicReason: v.publicReason };
+      // (verdict: the refinement above refused a missing one)
+      return { lineItems, contingencyPercent: v.contingencyPercent, checks, verdict: v.verdict!, publicReason: v.publicReason };
     });
 }
 export type CostEstimateInput = z.infer<ReturnType<typeof costEstimateInput>>;
