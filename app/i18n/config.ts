@@ -11,5 +11,10 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+/** A language's own name ("Español"); a code this release does not ship (stored by an older one) as written. */
+export function localeName(code: string): string {
+  return isLocale(code) ? LOCALE_NAMES[code] : code;
+}
+
 /** The BCP 47 tag Intl formatters get for a shipped language. */
 export const INTL_LOCALE: Record<Locale, string> = { en: "en-US", es: "es-US" };

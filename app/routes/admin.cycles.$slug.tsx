@@ -33,7 +33,7 @@ import { resultPermissions } from "~/domain/results/permissions";
 import { scoreKindOf } from "~/domain/results/explain";
 import { ProjectOutcomes } from "~/components/project-outcomes";
 import { BALLOT_METHODS, ballotRulesFor, describeBallotRules } from "~/domain/ballots/rules";
-import { INTL_LOCALE, LOCALE_NAMES, isLocale } from "~/i18n/config";
+import { INTL_LOCALE, localeName } from "~/i18n/config";
 import { useFormat, useMessage } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
@@ -570,7 +570,7 @@ function Translations({
 }) {
   const { t } = useTranslation();
   const languages = (locales: string[]) =>
-    locales.length ? t("translations:office.languages", { languages: locales.map((l) => (isLocale(l) ? LOCALE_NAMES[l] : l)).join(", ") }) : t("translations:office.none");
+    locales.length ? t("translations:office.languages", { languages: locales.map(localeName).join(", ") }) : t("translations:office.none");
   return (
     <section className="card" aria-labelledby="translations-heading">
       <h2 id="translations-heading">{t("translations:office.title")}</h2>

@@ -17,7 +17,7 @@ import { cyclePermissions } from "~/domain/cycles/permissions";
 import { participationPermissions } from "~/domain/participation/permissions";
 import { FEWEST_ANSWERS_SHOWN, PAPER_LOCALE, surveyBreakdown, turnout } from "~/domain/participation/representation";
 import { CENSUS_QUESTIONS, FIXED_QUESTIONS, categoriesAnswersNeed, categoriesSchema, ethnicityChoices, readCategoryNames, readCensusForm } from "~/domain/participation/survey";
-import { isLocale, LOCALE_NAMES } from "~/i18n/config";
+import { localeName } from "~/i18n/config";
 import { useFormat, useLocale, useMessage } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 
@@ -128,7 +128,7 @@ export default function ParticipationDashboard() {
   const categoryLabels = new Map(ethnicityChoices(d.ethnicities, d.ethnicityNames, locale).map((c) => [c.value, c.label]));
   const answerLabel = (question: string, value: string) =>
     ANSWER_KEYS[question]?.[value] ? t(ANSWER_KEYS[question][value]) : question === "ethnicity" ? (categoryLabels.get(value) ?? value) : value;
-  const localeName = (l: string) => (isLocale(l) ? LOCALE_NAMES[l] : l === PAPER_LOCALE ? t("participation:dashboard.language.paper") : l);
+  const languageName = (l: string) => (l === PAPER_LOCALE ? t("participation:dashboard.language.paper") : localeName(l));
   return (
     <>
       <h1>{t("participation:dashboard.title", { cycle: d.cycle.name })}</h1>
@@ -202,11 +202,11 @@ export default function ParticipationDashboard() {
                 <thead><tr><th scope="col">{t("participation:dashboard.language.language")}</th><th scope="col" className="num">{t("participation:dashboard.language.voters")}</th><th scope="col" className="num">{t("participation:dashboard.language.share")}</th></tr></thead>
                 <tbody>
                   {d.locales.map((l) => (
-                    <tr key={l.locale}><th scope="row">{localeName(l.locale)}</th><td className="num">{f.number(l.voters)}</td><td className="num">{pct(l.voters / d.total)}</td></tr>
+                    <tr key={l.locale}><th scope="row">{languageName(l.locale)}</th><td className="num">{f.number(l.voters)}</td><td className="num">{pct(l.voters / d.total)}</td></tr>
                   ))}
                 </tbody>
               </table>
-              <SimpleBars rows={d.locales.map((l) => ({ label: localeName(l.locale), value: l.voters }))} />
+              <SimpleBars rows={d.locales.map((l) => ({ label: languageName(l.locale), value: l.voters }))} />
             </>
           ) : <p>{t("participation:dashboard.none")}</p>}
         </section>

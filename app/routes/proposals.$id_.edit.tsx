@@ -17,7 +17,7 @@ import { translatedLocales } from "~/db/translations.server";
 import { proposalPermissions } from "~/domain/proposals/permissions";
 import { editProposalInput, unchangedRevision } from "~/domain/proposals/schema";
 import { loadProposal } from "~/guards.server";
-import { isLocale, LOCALE_NAMES } from "~/i18n/config";
+import { localeName } from "~/i18n/config";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const translatedInto = (await translatedLocales("proposal", [proposal.id])).get(proposal.id) ?? [];
   return {
     proposal: { id: proposal.id, number: proposal.number, title: proposal.title, description: proposal.description, status: proposal.status, revision: proposal.revisions[0]?.number ?? 0 },
-    translatedInto: translatedInto.map((l) => (isLocale(l) ? LOCALE_NAMES[l] : l)),
+    translatedInto: translatedInto.map(localeName),
   };
 }
 

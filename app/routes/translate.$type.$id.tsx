@@ -14,7 +14,7 @@ import { saveTranslation, translatableItem, translationsOf } from "~/db/translat
 import { isTranslatable, OFFICE_TEXTS, translationLockedReason, translationPermissions, type TranslatableType } from "~/domain/translations/permissions";
 import { translatedFields, translationInputFor } from "~/domain/translations/schema";
 import { formReply, requireState } from "~/http.server";
-import { LOCALE_NAMES, LOCALES } from "~/i18n/config";
+import { LOCALE_NAMES, LOCALES, localeName } from "~/i18n/config";
 import { message } from "~/i18n/message";
 import { useMessage } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
@@ -106,7 +106,7 @@ export default function Translate() {
         {shown.description ? <p className="prose">{item.description}</p> : null}
       </section>
       {existing.length ? (
-        <p className="muted">{t("translations:existing", { languages: existing.map((e) => LOCALE_NAMES[e.locale as keyof typeof LOCALE_NAMES] ?? e.locale).join(", ") })}</p>
+        <p className="muted">{t("translations:existing", { languages: existing.map((e) => localeName(e.locale)).join(", ") })}</p>
       ) : null}
       {locked ? <Notice>{say(locked)}</Notice> : null}
       <Form method="post" {...getFormProps(form)} hidden={!!locked} ref={formRef}>

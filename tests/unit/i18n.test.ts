@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { LOCALES, NAMESPACES } from "~/i18n/config";
+import { LOCALES, localeName, NAMESPACES } from "~/i18n/config";
 import { decodeMessage, message } from "~/i18n/message";
 import { inWords } from "../english";
 
@@ -101,5 +101,11 @@ describe("translations", () => {
     const text = message("costing:errors.totalTooLarge", { max: 20_000_000 });
     expect(inWords(text, "es")).toBe("Este presupuesto suma más de 20,000,000, demasiado para ser correcto: revise las cantidades y los costos unitarios.");
     expect(inWords(text, "en")).toContain("more than 20,000,000,");
+  });
+});
+
+describe("a language's name", () => {
+  it("is the language's own name, and a code this release does not ship is shown as stored", () => {
+    expect(["es", "en", "fr"].map(localeName)).toEqual(["Español", "English", "fr"]);
   });
 });
