@@ -98,7 +98,6 @@ export async function withdrawSupport(ideaId: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.ideaSupport.deleteMany({ where: { ideaId, userId: actor.id } });
     if (count) await audit(tx, actor, "idea.unsupport", { type: "idea", id: ideaId });
-    return { removed: count > 0 };
   });
 }
 
@@ -213,9 +212,20 @@ async function mergeTarget(db: Tx, idea: { id: string; cycleId: string }, intoNu
   return { ok: true as const, into };
 }
 
-/** What a delegate is asked to confirm before merging: the idea it would go into, or why it cannot. */
-export async function checkMerge(idea: { id: string; cycleId: string }, intoNumber: number, reach: DelegateReach) {
-  return mergeTarget(prisma, idea, intoNumber, reach);
+/**
+ * What a delegate is asked to confirm before merging: the idea it would go into and what to look at twice
+ * (filed under another district or category, already developed into a proposal), or why it cannot.
+ */
+export async function checkMerge(idea: { id: string; cycleId: string; districtId: string; categoryId: string }, intoNumber: number, reach: DelegateReach) {
+  const target = await mergeTarget(prisma, idea, intoNumber, reach);
+  if (!target.ok) return target;
+  const { into } = target;
+  return {
+    ok: true as const,
+    into: { number: into.number, title: into.title, district: into.district, category: into.category },
+    otherPlace: into.districtId !== idea.districtId || into.categoryId !== idea.categoryId,
+    developed: into.status === "developed",
+  };
 }
 
 export async function mergeIdea(ideaId: string, intoNumber: number, reach: DelegateReach, actor: Actor) {

@@ -134,18 +134,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return formReply(submission);
     if (!submission.value.confirmed) {
       // First the idea it would go into, by name, and what differs: a mistyped number must be seen before it counts.
-      const target = await checkMerge(idea, submission.value.into, reach);
-      if (!target.ok) return formReply(submission, { fieldErrors: { into: [target.error] } });
-      const { into } = target;
+      const check = await checkMerge(idea, submission.value.into, reach);
+      if (!check.ok) return formReply(submission, { fieldErrors: { into: [check.error] } });
+      const { into, otherPlace, developed } = check;
       const locale = await localeOf(request);
       return {
         mergeCheck: {
           number: into.number,
           title: into.title,
-          otherPlace: into.districtId !== idea.districtId || into.categoryId !== idea.categoryId,
+          otherPlace,
           district: (await districtNamesIn([into.district], locale)).get(into.district.id)!,
           category: (await categoryNamesIn([into.category], locale)).get(into.category.id)!,
-          developed: into.status === "developed",
+          developed,
         },
       };
     }

@@ -103,6 +103,8 @@ describe("authorization matrix", async () => {
     ["send a never-sent draft while costing", "POST", `/proposals/${draft}`, { agencyId: people.staffA.agencyId! }, (r) => proposalPage.action(args(r, { id: draft })), [L, D, D, D, D, D]],
     ["new idea form", "GET", `/ideas/new?cycle=${ideasCycle.slug}`, {}, (r) => ideaNew.loader(args(r)), [L, A, A, D, D, A]],
     ["support an idea", "POST", `/ideas/${idea.id}`, { intent: "support" }, (r) => ideaPage.action(args(r, { id: idea.id })), [L, D, D, D, D, D]],
+    // Supports are closed in costing: what was counted stays, for everyone.
+    ["take back a support", "POST", `/ideas/${idea.id}`, { intent: "unsupport" }, (r) => ideaPage.action(args(r, { id: idea.id })), [L, D, D, D, D, D]],
     ["post a project update", "POST", `/projects/${project.id}`, { status: "in_progress", percentComplete: "10", postedOn: "2026-11-26", note: "Work has started on site." }, (r) => projectPage.action(args(r, { id: project.id })), [L, D, D, A, D, A]],
     ["add a project milestone", "POST", `/projects/${project.id}`, { intent: "milestone-add", title: "Site survey", plannedOn: "2026-12-01" }, (r) => projectPage.action(args(r, { id: project.id })), [L, D, D, A, D, A]],
     // (A reason too short: those let in get the form back, so every role meets the same milestone.)

@@ -280,3 +280,24 @@ describe("an author withdrawing their own idea", async () => {
     expect(await prisma.ideaSupport.count({ where: { ideaId: idea.id } })).toBe(0);
   });
 });
+
+describe("merging an idea: asked first", async () => {
+  const admin = await makeUser(["admin"]);
+  const delegate = await makeUser(["delegate"]);
+  const cycle = await makeCycle(admin, "proposals");
+  const [north, south] = cycle.districts;
+  const [parks, streets] = cycle.categories;
+  const idea = (number: number, districtId: string, categoryId: string, status = "open") =>
+    prisma.idea.create({ data: { cycleId: cycle.id, number, districtId, categoryId, status, title: `Idea ${number}`, description: "A description long enough." } });
+  const shade = await idea(1, north.id, parks.id);
+  await idea(2, north.id, parks.id, "developed");
+  await idea(3, south.id, streets.id);
+  const ask = async (into: string) =>
+    ((await ideaAction(args((await browserFor(delegate)).post(`/ideas/${shade.id}`, { intent: "merge", into }), { id: shade.id }))) as { mergeCheck: Record<string, unknown> }).mergeCheck;
+
+  it("names the idea and says when it is already a proposal, or filed under another district or category; merges nothing", async () => {
+    expect(await ask("2")).toMatchObject({ number: 2, title: "Idea 2", developed: true, otherPlace: false });
+    expect(await ask("3")).toMatchObject({ number: 3, developed: false, otherPlace: true, district: "South", category: "Streets" });
+    expect((await prisma.idea.findUniqueOrThrow({ where: { id: shade.id } })).status).toBe("open");
+  });
+});
