@@ -17,22 +17,47 @@ export async function delegates() {
   return prisma.user.findMany({ where: { roles: { some: { role: "delegate" } } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } });
 }
 
-export async function createCommittee(cycleId: string, input: { name: string; districtId: string | null; categoryId: string | null }, actor: Actor) {
+type CommitteeFields = { name: string; districtId: string | null; categoryId: string | null };
+
+/** What is wrong with a committee's fields in this cycle, if anything (a committee being changed does not clash with itself). */
+async function committeeProblem(cycleId: string, input: CommitteeFields, changing?: string) {
   // A tampered form cannot point a committee at another cycle's district or category.
   const [district, category, taken] = await Promise.all([
     input.districtId ? prisma.district.count({ where: { id: input.districtId, cycleId } }) : 1,
     input.categoryId ? prisma.category.count({ where: { id: input.categoryId, cycleId } }) : 1,
-    prisma.committee.count({ where: { cycleId, name: input.name } }),
+    prisma.committee.count({ where: { cycleId, name: input.name, ...(changing ? { id: { not: changing } } : {}) } }),
   ]);
   if (!district) return { ok: false as const, field: "districtId", error: message("committees:errors.district") };
   if (!category) return { ok: false as const, field: "categoryId", error: message("committees:errors.category") };
   if (taken) return { ok: false as const, field: "name", error: message("committees:errors.nameTaken") };
+  return null;
+}
+
+export async function createCommittee(cycleId: string, input: CommitteeFields, actor: Actor) {
+  const problem = await committeeProblem(cycleId, input);
+  if (problem) return problem;
   const committee = await prisma.$transaction(async (tx) => {
     const made = await tx.committee.create({ data: { cycleId, ...input } });
     await audit(tx, actor, "committee.create", { type: "committee", id: made.id }, input);
     return made;
   });
   return { ok: true as const, committee };
+}
+
+/**
+ * Renames a committee or changes the district and category it works on: its delegates then work
+ * on the new scope (what they wrote stays). Another cycle's committee is not found here.
+ */
+export async function updateCommittee(cycleId: string, committeeId: string, input: CommitteeFields, actor: Actor) {
+  const before = await prisma.committee.findFirst({ where: { id: committeeId, cycleId }, select: { name: true, districtId: true, categoryId: true } });
+  if (!before) return { ok: false as const, field: "name", error: message("committees:errors.notFound") };
+  const problem = await committeeProblem(cycleId, input, committeeId);
+  if (problem) return problem;
+  await prisma.$transaction(async (tx) => {
+    await tx.committee.update({ where: { id: committeeId }, data: input });
+    await audit(tx, actor, "committee.update", { type: "committee", id: committeeId }, { before, after: input });
+  });
+  return { ok: true as const };
 }
 
 export async function addMember(cycleId: string, committeeId: string, userId: string, actor: Actor) {

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -9,7 +9,7 @@ import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
 import { FieldErrors, Notice, SAVED_FORM, SelectField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
-import { addMember, createCommittee, cycleCommittees, delegates, deleteCommittee, removeMember } from "~/db/committees.server";
+import { addMember, createCommittee, cycleCommittees, delegates, deleteCommittee, removeMember, updateCommittee } from "~/db/committees.server";
 import { getCycle } from "~/db/cycles.server";
 import { committeePermissions } from "~/domain/committees/permissions";
 import { committeeInput, memberInput } from "~/domain/committees/schema";
@@ -40,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     committees: committees.map((c) => ({
       id: c.id,
       name: c.name,
+      districtId: c.districtId,
+      categoryId: c.categoryId,
       district: cycle.districts.find((d) => d.id === c.districtId)?.name ?? null,
       category: cycle.categories.find((k) => k.id === c.categoryId)?.name ?? null,
       members: c.members.map((m) => ({ id: m.user.id, name: m.user.name })),
@@ -47,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intent = z.object({ intent: z.enum(["create", "add-member", "remove-member", "delete"]) });
+const intent = z.object({ intent: z.enum(["create", "update", "add-member", "remove-member", "delete"]) });
 const committeeOf = memberInput.pick({ committeeId: true });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -62,6 +64,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const made = await createCommittee(cycle.id, submission.value, actor);
     if (!made.ok) return formReply(submission, { fieldErrors: { [made.field]: [made.error] } });
     return redirect(`/admin/cycles/${cycle.slug}/committees?created=1`);
+  }
+  if (parsed.data.intent === "update") {
+    const submission = parseWithZod(formData, { schema: committeeInput.merge(committeeOf) });
+    if (submission.status !== "success") return formReply(submission);
+    const { committeeId, ...fields } = submission.value;
+    const changed = await updateCommittee(cycle.id, committeeId, fields, actor);
+    if (!changed.ok) return formReply(submission, { fieldErrors: { [changed.field]: [changed.error] } });
+    return redirect(`/admin/cycles/${cycle.slug}/committees?changed=${committeeId}#committee-${committeeId}`);
   }
   if (parsed.data.intent === "delete") {
     const which = committeeOf.safeParse(Object.fromEntries(formData));
@@ -87,9 +97,12 @@ export default function Committees() {
   const answer = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const memberError = answer && "memberError" in answer ? answer.memberError : null;
+  // A refused form's answer carries what was sent: its intent says which form it belongs to.
+  const sent = answer && !("memberError" in answer) ? answer : null;
+  const sentFor = (committeeId: string | null) => (sent && (sent.initialValue?.committeeId ?? null) === committeeId ? sent : undefined);
   // Once a committee is made the form starts again for the next one (see SAVED_FORM).
   const created = !answer && searchParams.has("created");
-  const [form, fields] = useForm({ lastResult: answer && !("memberError" in answer) ? answer : created ? SAVED_FORM : undefined, id: "committee" });
+  const [form, fields] = useForm({ lastResult: sentFor(null) ?? (created ? SAVED_FORM : undefined), id: "committee" });
   return (
     <div>
       <p>
@@ -107,6 +120,7 @@ export default function Committees() {
           <p className="muted">
             {t("committees:scope", { district: c.district ?? t("committees:allDistricts"), category: c.category ?? t("committees:allCategories") })}
           </p>
+          {!answer && searchParams.get("changed") === c.id ? <Notice tone="success">{t("committees:admin.changed")}</Notice> : null}
           {c.members.length ? (
             <ul>
               {c.members.map((m) => (
@@ -139,6 +153,7 @@ export default function Committees() {
             <button type="submit" name="intent" value="add-member" className="button-secondary">{t("committees:admin.add")}</button>
             <FieldErrors id={`member-${c.id}-errors`} errors={memberError?.committeeId === c.id ? [memberError.error] : undefined} />
           </Form>
+          <CommitteeChange committee={c} districts={districts} categories={categories} lastResult={sentFor(c.id)} />
           <Form method="post">
             <AuthenticityTokenInput />
             <input type="hidden" name="committeeId" value={c.id} />
@@ -160,5 +175,36 @@ export default function Committees() {
         </Form>
       </section>
     </div>
+  );
+}
+
+type Choice = { value: string; label: string };
+
+/** Renaming a committee, or moving it to another district or category, folded away until asked for. */
+function CommitteeChange({ committee, districts, categories, lastResult }: {
+  committee: { id: string; name: string; districtId: string | null; categoryId: string | null };
+  districts: Choice[];
+  categories: Choice[];
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `change-${committee.id}`,
+    lastResult,
+    defaultValue: { name: committee.name, districtId: committee.districtId ?? "", categoryId: committee.categoryId ?? "" },
+  });
+  return (
+    <details open={lastResult !== undefined}>
+      <summary>{t("committees:admin.change")}</summary>
+      <Form method="post" {...getFormProps(form)} aria-label={t("committees:admin.changeLabel", { committee: committee.name })}>
+        <AuthenticityTokenInput />
+        <input type="hidden" name="committeeId" value={committee.id} />
+        <p className="hint">{t("committees:admin.changeHint")}</p>
+        <TextField meta={fields.name} label={t("committees:admin.name")} />
+        <SelectField meta={fields.districtId} label={t("committees:admin.district")} options={districts} placeholder={t("committees:allDistricts")} />
+        <SelectField meta={fields.categoryId} label={t("committees:admin.category")} options={categories} placeholder={t("committees:allCategories")} />
+        <button type="submit" name="intent" value="update" className="button-secondary">{t("committees:admin.changeButton")}</button>
+      </Form>
+    </details>
   );
 }

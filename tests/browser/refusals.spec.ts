@@ -224,7 +224,7 @@ test("on the PB office's cycle page, a refused form's errors go once it is saved
   await expect(codes.getByRole("row", { name: /Library desk/ })).toBeVisible();
 });
 
-test("a committee refused for its name, then made: the form starts again for the next one, without the old error", async ({ browser }) => {
+test("a committee refused for its name, then made, renamed and deleted: each form answers next to its fields", async ({ browser }) => {
   const admin = await signIn(browser, "admin");
   await admin.goto("/admin/cycles/youth-2027/committees");
   const form = admin.getByRole("region", { name: "New committee" });
@@ -247,9 +247,26 @@ test("a committee refused for its name, then made: the form starts again for the
   // Counted once the committees page is there (not the cycle page it came from).
   await expect(admin.getByRole("heading", { level: 2, name: "Skate park committee" })).toBeVisible();
   const committees = await admin.getByRole("heading", { level: 2 }).count();
-  await admin.getByRole("button", { name: "Delete the committee Skate park committee" }).click();
+  // Renamed and given a category: a name another committee has is refused next to the field, what was typed kept.
+  const card = admin.getByRole("region", { name: "Skate park committee" });
+  await card.getByText("Change its name or what it works on").click();
+  const change = card.getByRole("form", { name: "Change the committee Skate park committee" });
+  await change.getByLabel("Name").fill("Whole-city committee");
+  await change.getByLabel("Category").selectOption({ label: "Schools & youth" });
+  await change.getByRole("button", { name: "Save changes" }).click();
+  await expect(change.getByText("This cycle already has a committee with that name.")).toBeVisible();
+  await expect(change.getByLabel("Name")).toHaveValue("Whole-city committee");
+  await expect(change.getByLabel("Category")).toHaveValue(/.+/);
+  await shot(admin, "committee-rename-refused");
+  await change.getByLabel("Name").fill("Skate parks and schools committee");
+  await change.getByRole("button", { name: "Save changes" }).click();
+  const renamed = admin.getByRole("region", { name: "Skate parks and schools committee" });
+  await expect(renamed.getByText("Committee changed. Its delegates now work on what it says above.")).toBeVisible();
+  await expect(renamed.getByText("Works on: All districts · Schools & youth")).toBeVisible();
+  await expect(admin.getByRole("heading", { level: 2 })).toHaveCount(committees);
+  await admin.getByRole("button", { name: "Delete the committee Skate parks and schools committee" }).click();
   await expect(admin.getByText("Committee deleted. Its delegates no longer work through it; what they wrote stays.")).toBeVisible();
-  await expect(admin.getByRole("heading", { level: 2, name: "Skate park committee" })).toHaveCount(0);
+  await expect(admin.getByRole("heading", { level: 2, name: "Skate parks and schools committee" })).toHaveCount(0);
   await expect(admin.getByRole("heading", { level: 2 })).toHaveCount(committees - 1);
 });
 

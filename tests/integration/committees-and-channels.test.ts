@@ -97,6 +97,40 @@ describe("delegate committees", async () => {
     expect(((await close(northIdea.id)) as Response).status).toBe(302);
   });
 
+  it("lets the PB office rename a committee or move it to another district: its delegates follow, a clash or another cycle's committee is refused", async () => {
+    const browser = await browserFor(admin);
+    const committee = await prisma.committee.findFirstOrThrow({ where: { cycleId: cycle.id } });
+    const other = await prisma.committee.create({ data: { cycleId: cycle.id, name: "Parks committee", categoryId: parks.id } });
+    const change = (fields: Record<string, string>) => committeesAction(args(browser.post(url, { intent: "update", committeeId: committee.id, ...fields }), params));
+    // Another committee's name, or a district of no cycle of its own: refused by field, nothing changed.
+    const clash = answerOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(await change({ name: "Parks committee", districtId: south.id, categoryId: "" }));
+    expect(decodeMessage(clash.reply.error.name[0])?.key).toBe("committees:errors.nameTaken");
+    expect(clash.reply.initialValue.committeeId).toBe(committee.id);
+    const tampered = answerOf<{ error: Record<string, string[]> }>(await change({ name: "South committee", districtId: "another-cycle", categoryId: "" }));
+    expect(decodeMessage(tampered.reply.error.districtId[0])?.key).toBe("committees:errors.district");
+    const short = answerOf<{ error: Record<string, string[]> }>(await change({ name: "S", districtId: south.id, categoryId: "" }));
+    expect(decodeMessage(short.reply.error.name[0])?.key).toBe("committees:errors.name");
+    expect(await prisma.committee.findUniqueOrThrow({ where: { id: committee.id } })).toMatchObject({ name: "North committee", districtId: north.id });
+
+    // Keeping its own name is no clash; moved to South, its delegate now sees South's idea.
+    const moved = (await change({ name: "North committee", districtId: south.id, categoryId: "" })) as Response;
+    expect(moved.headers.get("Location")).toBe(`${url}?changed=${committee.id}#committee-${committee.id}`);
+    type Mine = { committees: { name: string; ideas: { title: string }[] }[] };
+    const mine = (await myCommittees(args((await browserFor(delegate)).get("/committees")))) as Mine;
+    expect(mine.committees.map((c) => [c.name, c.ideas.map((i) => i.title)])).toEqual([["North committee", ["Idea in South"]]]);
+    await change({ name: "North committee", districtId: north.id, categoryId: "" });
+    const log = await prisma.auditLog.findMany({ where: { action: "committee.update", targetId: committee.id }, orderBy: { id: "asc" } });
+    expect(log).toHaveLength(2);
+    expect(JSON.parse(log[0].detail)).toMatchObject({ before: { districtId: north.id }, after: { districtId: south.id } });
+
+    // Another cycle's committee is not changed from this cycle's page.
+    const elsewhere = await prisma.committee.create({ data: { cycleId: (await makeCycle(admin, "proposals")).id, name: "Far committee" } });
+    const notHere = answerOf<{ error: Record<string, string[]> }>(await committeesAction(args(browser.post(url, { intent: "update", committeeId: elsewhere.id, name: "Taken over", districtId: "", categoryId: "" }), params)));
+    expect(decodeMessage(notHere.reply.error.name[0])?.key).toBe("committees:errors.notFound");
+    expect((await prisma.committee.findUniqueOrThrow({ where: { id: elsewhere.id } })).name).toBe("Far committee");
+    await prisma.committee.delete({ where: { id: other.id } });
+  });
+
   it("refuses committee management to delegates and residents", async () => {
     const committee = await prisma.committee.findFirstOrThrow({ where: { cycleId: cycle.id } });
     for (const who of [delegate, resident]) {
@@ -104,8 +138,10 @@ describe("delegate committees", async () => {
       expect(((await settle(() => committeesLoader(args(browser.get(url), params)))) as Response).status).toBe(403);
       expect(((await settle(() => committeesAction(args(browser.post(url, { intent: "create", name: "Sneaky committee" }), params)))) as Response).status).toBe(403);
       expect(((await settle(() => committeesAction(args(browser.post(url, { intent: "delete", committeeId: committee.id }), params)))) as Response).status).toBe(403);
+      const renamed = await settle(() => committeesAction(args(browser.post(url, { intent: "update", committeeId: committee.id, name: "Sneaky committee" }), params)));
+      expect((renamed as Response).status).toBe(403);
     }
-    expect(await prisma.committee.count({ where: { id: committee.id } })).toBe(1);
+    expect(await prisma.committee.findUniqueOrThrow({ where: { id: committee.id } })).toMatchObject({ name: "North committee" });
   });
 
   it("lets the PB office delete a committee made by mistake: with none left, every delegate works on the whole cycle again", async () => {

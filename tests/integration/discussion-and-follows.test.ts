@@ -88,9 +88,10 @@ describe("comments, moderation, merging, outcomes and following", async () => {
     const south = cycle.districts[1];
     const northCommittee = await createCommittee(cycle.id, { name: "North", districtId: north.id, categoryId: null }, admin);
     const southCommittee = await createCommittee(cycle.id, { name: "South", districtId: south.id, categoryId: null }, admin);
+    if (!northCommittee.ok || !southCommittee.ok) throw new Error("the test's committees were not made");
     const southDelegate = await makeUser(["delegate"]);
-    await addMember(cycle.id, northCommittee.committee!.id, delegate.id, admin);
-    await addMember(cycle.id, southCommittee.committee!.id, southDelegate.id, admin);
+    await addMember(cycle.id, northCommittee.committee.id, delegate.id, admin);
+    await addMember(cycle.id, southCommittee.committee.id, southDelegate.id, admin);
     expect(((await ask(southDelegate)) as Response).status).toBe(403);
     expect((await view(southDelegate)).questions).toBeNull();
     expect(((await ask(delegate)) as Response).status).toBe(302);
