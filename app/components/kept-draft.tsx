@@ -1,3 +1,4 @@
+import { parse } from "@conform-to/react";
 import { useLocation, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,10 +26,18 @@ function keptFields(form: HTMLFormElement): Field[] {
   );
 }
 
-function write(key: string, form: HTMLFormElement) {
-  const fields = keptFields(form)
+function fieldsOf(form: HTMLFormElement): [string, string][] {
+  return keptFields(form)
     .filter((el) => !(el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) || el.checked)
     .map((el): [string, string] => [el.name, el.value]);
+}
+
+function sameFields(form: HTMLFormElement, kept: [string, string][]): boolean {
+  return JSON.stringify(fieldsOf(form)) === JSON.stringify(kept);
+}
+
+function write(key: string, form: HTMLFormElement) {
+  const fields = fieldsOf(form);
   try {
     sessionStorage.setItem(key, JSON.stringify({ at: Date.now(), fields } satisfies Kept));
   } catch {
@@ -94,7 +103,11 @@ export function forgetAllDrafts() {
  * `saved()` is for forms that stay on their page (a comment posted in place).
  * `formKey` is the form's React key when saving remounts it (a new element to listen to).
  */
-export function useKeptDraft(formRef: RefObject<HTMLFormElement | null>, name: string, { formKey }: { formKey?: string | number } = {}) {
+export function useKeptDraft(
+  formRef: RefObject<HTMLFormElement | null>,
+  name: string,
+  { formKey, restore }: { formKey?: string | number; restore?: (fields: [string, string][]) => void } = {},
+) {
   const { pathname } = useLocation();
   const key = `${useDraftsHere()}${name}`;
   const [restored, setRestored] = useState(false);
@@ -104,7 +117,13 @@ export function useKeptDraft(formRef: RefObject<HTMLFormElement | null>, name: s
     const form = formRef.current;
     if (!form) return;
     const kept = read(key);
-    if (kept && fill(form, kept.fields)) setRestored(true);
+    if (kept && restore) {
+      // A form with lists (line items, districts) first needs its rows: its own state puts them back.
+      if (!sameFields(form, kept.fields)) {
+        restore(kept.fields);
+        setRestored(true);
+      }
+    } else if (kept && fill(form, kept.fields)) setRestored(true);
     const keep = () => write(key, form);
     form.addEventListener("input", keep);
     form.addEventListener("change", keep);
@@ -112,6 +131,7 @@ export function useKeptDraft(formRef: RefObject<HTMLFormElement | null>, name: s
       form.removeEventListener("input", keep);
       form.removeEventListener("change", keep);
     };
+    // restore is a new function at every render: the form's identity (key, formKey) decides.
   }, [formRef, key, formKey]);
 
   useEffect(() => {
@@ -136,6 +156,11 @@ export function useKeptDraft(formRef: RefObject<HTMLFormElement | null>, name: s
       setRestored(false);
     },
   };
+}
+
+/** Kept fields as a Conform form value (lists as arrays), for `restore`: form.update({ value: keptValue(fields) }). */
+export function keptValue<Value>(fields: [string, string][]): Value {
+  return parse(new URLSearchParams(fields), { resolve: () => ({}) }).payload as Value;
 }
 
 /** Says that the form holds text typed earlier and not sent, with a way to start from empty. */

@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import { getFieldsetProps, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -8,6 +9,7 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { BallotRulesFields } from "~/components/ballot-rules-fields";
 import { FieldErrors, FormErrors, TextareaField, TextField } from "~/components/forms";
+import { KeptDraftNotice, keptValue, useKeptDraft } from "~/components/kept-draft";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { createCycle, slugTaken } from "~/db/cycles.server";
@@ -59,13 +61,17 @@ export default function NewCycle() {
     shouldRevalidate: "onBlur",
   });
   const districts = fields.districts.getFieldList();
+  // Kept in the tab until the cycle is made: a sign-in that ended loses none of the districts typed.
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = useKeptDraft(formRef, "cycle-new", { restore: (kept) => form.update({ value: keptValue(kept) }) });
   const { t } = useTranslation();
   return (
     <div className="narrow">
       <h1>{t("admin:newCycle.title")}</h1>
       <p>{t("admin:newCycle.intro")}</p>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" {...getFormProps(form)} ref={formRef}>
         <AuthenticityTokenInput />
+        <KeptDraftNotice {...draft} />
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField meta={fields.name} label={t("admin:newCycle.name")} hint={t("admin:newCycle.nameHint")} />
         <TextField meta={fields.slug} label={t("admin:newCycle.slug")} hint={t("admin:newCycle.slugHint")} />

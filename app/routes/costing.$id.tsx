@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { FieldErrors, FormErrors, latestOf, TextareaField } from "~/components/forms";
+import { KeptDraftNotice, keptValue, useKeptDraft } from "~/components/kept-draft";
 import { readForm } from "~/csrf.server";
 import { formReply, saveUnlessChangedMeanwhile } from "~/http.server";
 import { readBasedOn } from "~/db/changed-meanwhile.server";
@@ -88,6 +89,9 @@ export default function CostEstimatePage() {
     // Checked on the server only: Conform's browser-side check dropped the per-criterion errors of the
     // checklist (nested list fields), while the server's answer shows every error next to its field.
   });
+  // An estimate is long work: kept in the tab until saved (a sign-in that ended, a lost connection).
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = useKeptDraft(formRef, `estimate:${proposal.id}`, { restore: (kept) => form.update({ value: keptValue(kept) }) });
   const { t } = useTranslation();
   const fmt = useFormat();
   const items = fields.items.getFieldList();
@@ -114,9 +118,10 @@ export default function CostEstimatePage() {
         <p className="meta">{t("costing:form.districtBudget", { district: proposal.district, budget: fmt.money(proposal.districtBudgetCents, proposal.currency) })}</p>
         <p className="prose">{proposal.description}</p>
       </section>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" {...getFormProps(form)} ref={formRef}>
         <AuthenticityTokenInput />
         <input type="hidden" name="basedOn" value={latestOf(lastResult) ?? proposal.estimateVersion} />
+        <KeptDraftNotice {...draft} />
         <FormErrors id={form.errorId} errors={form.errors} />
         <fieldset id="line-items">
           <legend>{t("costing:form.lineItems")}</legend>

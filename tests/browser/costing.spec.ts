@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { shot, signIn } from "./helpers";
+import { shot, signIn, signInAgain, signOutInAnotherTab } from "./helpers";
 
 test("a costing officer costs a proposal with a recurring line, contingency and the checklist, and sees the dashboard", async ({ browser }) => {
   const parks = await signIn(browser, "parks");
@@ -247,5 +247,39 @@ test("a first save of a half-filled estimate shows every error at once, the chec
   await expect(parks.getByText("Explain the verdict publicly, in plain language.")).toBeVisible();
   await expect(parks.getByText("Say whether this criterion is met, not met or not applicable.").first()).toBeVisible();
   await shot(parks, "estimate-every-error-at-once");
+  await parks.context().close();
+});
+
+test("an estimate typed while the sign-in ended in another tab is not lost: after signing in again its lines are back", async ({ browser }) => {
+  const parks = await signIn(browser, "parks");
+  await meadowEstimate(parks);
+  await parks.getByLabel("Description of item 1").fill("Native seed mix, sown");
+  await parks.getByLabel("Quantity of item 1").fill("3");
+  await parks.getByLabel("Unit cost of item 1").fill("4,500");
+  await parks.getByRole("button", { name: "Add a line item" }).click();
+  await parks.getByLabel("Description of item 2").fill("Mowing twice a year");
+  await parks.getByLabel("Quantity of item 2").fill("1");
+  await parks.getByLabel("Unit cost of item 2").fill("800");
+  await parks.getByLabel("Item 2 is a recurring cost, per year").check();
+  await parks.getByLabel("Public explanation").fill("The meadow replaces mown grass the city already looks after.");
+  await signOutInAnotherTab(parks);
+  await parks.getByRole("button", { name: "Save estimate and verdict" }).click();
+  await signInAgain(parks, "parks");
+  // Back at the form: both lines, the recurring tick and the explanation, and told so.
+  await expect(parks.getByRole("heading", { name: "Cost estimate for proposal #2" })).toBeVisible();
+  await expect(parks.getByRole("status").filter({ hasText: "What you typed here earlier and did not send is back in the form." })).toBeVisible();
+  await expect(parks.getByLabel("Description of item 2")).toHaveValue("Mowing twice a year");
+  await expect(parks.getByLabel("Item 2 is a recurring cost, per year")).toBeChecked();
+  await expect(parks.getByLabel("Unit cost of item 1")).toHaveValue("4,500");
+  await expect(parks.getByLabel("Public explanation")).toHaveValue(/replaces mown grass/);
+  await expect(parks.getByTestId("estimate-total")).toHaveText("$14,850"); // 3 × $4,500 with the default 10% contingency
+  await shot(parks, "estimate-kept-after-sign-in");
+  // Started again from empty: one empty line, and the kept draft is gone on reload.
+  await parks.getByRole("button", { name: "Start again from an empty form" }).click();
+  await expect(parks.getByLabel("Description of item 2")).toHaveCount(0);
+  await expect(parks.getByLabel("Description of item 1")).toHaveValue("");
+  await parks.reload();
+  await expect(parks.getByLabel("Description of item 2")).toHaveCount(0);
+  await expect(parks.getByText("What you typed here earlier and did not send is back in the form.")).toHaveCount(0);
   await parks.context().close();
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { query, shot, signIn } from "./helpers";
+import { query, shot, signIn, signInAgain, signOutInAnotherTab } from "./helpers";
 
 /** The PB office fills in the new-cycle form with one district and one category, and sends it. */
 async function createCycle(admin: Page, cycle: { name: string; slug: string; district: string; budget: string; currency?: string }) {
@@ -122,5 +122,34 @@ test("during voting the PB office sees the locked ballot rules with the limits v
   await admin.goto("/admin/cycles/libraries-2026");
   await expect(rules).toContainText("What voters read: “Choose between 1 and 2 projects.”");
   await shot(admin, "locked-rules-with-limits");
+  await admin.context().close();
+});
+
+test("a new cycle typed while the sign-in ended in another tab is not lost: its districts are back after signing in again", async ({ browser }) => {
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/cycles/new");
+  await admin.locator('input[name="name"]').fill("Harbour PB 2031");
+  await admin.getByLabel("Web address").fill("harbour-2031");
+  await admin.locator('input[name="districts[0].name"]').fill("Docks");
+  await admin.locator('input[name="districts[0].budget"]').fill("40,000");
+  await admin.getByRole("button", { name: "Add a district" }).click();
+  await admin.locator('input[name="districts[1].name"]').fill("Lighthouse");
+  await admin.locator('input[name="districts[1].budget"]').fill("25,000");
+  await admin.getByLabel("Categories").fill("Parks\nStreets");
+  await signOutInAnotherTab(admin);
+  await admin.getByRole("button", { name: "Create cycle" }).click();
+  await signInAgain(admin, "admin");
+  await expect(admin.getByRole("status").filter({ hasText: "What you typed here earlier and did not send is back in the form." })).toBeVisible();
+  await expect(admin.locator('input[name="districts[1].name"]')).toHaveValue("Lighthouse");
+  await expect(admin.locator('input[name="districts[1].budget"]')).toHaveValue("25,000");
+  await expect(admin.getByLabel("Categories")).toHaveValue("Parks\nStreets");
+  await shot(admin, "new-cycle-kept-after-sign-in");
+  // Sent now, it is made with both districts; the next new cycle starts empty.
+  await admin.getByRole("button", { name: "Create cycle" }).click();
+  await expect(admin.getByRole("heading", { name: "Harbour PB 2031" })).toBeVisible();
+  expect(query<{ name: string }>("select d.name from District d join Cycle c on c.id = d.cycleId where c.slug = ? order by d.name", "harbour-2031")).toEqual([{ name: "Docks" }, { name: "Lighthouse" }]);
+  await admin.goto("/admin/cycles/new");
+  await expect(admin.locator('input[name="districts[1].name"]')).toHaveCount(0);
+  await expect(admin.locator('input[name="name"]')).toHaveValue("");
   await admin.context().close();
 });
