@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE } from "~/i18n/config";
 import type { Actor } from "~/domain/auth/roles";
-import { milestoneNews, spendSummary, type MilestoneDates } from "~/domain/implementation/progress";
+import { milestoneNews, spendSummary, statusWithout, type MilestoneDates } from "~/domain/implementation/progress";
 import { message } from "~/i18n/message";
 import { audit } from "./audit.server";
 import { changeWithMail, notifyFollowers, titleOf, type MailValue } from "./follows.server";
@@ -191,14 +191,24 @@ export async function addSpend(
  * those of its latest update still shown (or where it started, with none). Refused for an update of another
  * project or one already taken down.
  */
-export async function takeDownUpdate(projectId: string, updateId: string, reason: string, actor: Actor) {
+/**
+ * Takes an update down with a public reason: the whole update (its note and photo go; the project's
+ * status becomes that of the newest update still shown), or only its photo (the note and the status
+ * stay). Refused for an update of another project, one already down, or a photo that is not there.
+ */
+export async function takeDownUpdate(projectId: string, updateId: string, reason: string, actor: Actor, what: "update" | "photo" = "update") {
   const photo = await prisma.$transaction(async (tx) => {
     const found = await tx.projectUpdate.findFirst({ where: { id: updateId, projectId, hiddenAt: null }, select: { photo: true } });
-    if (!found) return null;
+    if (!found || (what === "photo" && !found.photo)) return null;
+    if (what === "photo") {
+      await tx.projectUpdate.update({ where: { id: updateId }, data: { photo: null, photoAlt: null, photoRemovedAt: new Date(), photoRemovedReason: reason } });
+      await audit(tx, actor, "project.update.photo-take-down", target(projectId), { updateId, reason, photo: found.photo });
+      return { name: found.photo };
+    }
+    const updates = await tx.projectUpdate.findMany({ where: { projectId }, select: { id: true, status: true, percentComplete: true, postedOn: true, createdAt: true, hiddenAt: true } });
     await tx.projectUpdate.update({ where: { id: updateId }, data: { hiddenAt: new Date(), hiddenReason: reason, photo: null, photoAlt: null } });
     await tx.contentTranslation.deleteMany({ where: { targetType: "update", targetId: updateId } });
-    const latest = await tx.projectUpdate.findFirst({ where: { projectId, hiddenAt: null }, orderBy: [{ postedOn: "desc" }, { createdAt: "desc" }] });
-    await tx.project.update({ where: { id: projectId }, data: { status: latest?.status ?? "planned", percentComplete: latest?.percentComplete ?? 0 } });
+    await tx.project.update({ where: { id: projectId }, data: statusWithout(updates, updateId) });
     await audit(tx, actor, "project.update.take-down", target(projectId), { updateId, reason, photo: found.photo });
     return { name: found.photo };
   });

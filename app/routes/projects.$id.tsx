@@ -22,7 +22,7 @@ import { addMilestone, addSpend, completeMilestone, dropMilestone, editMilestone
 import { cyclePermissions } from "~/domain/cycles/permissions";
 import { todayIso } from "~/domain/fields";
 import { projectPermissions, PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
-import { daysLate, milestoneState, spendSummary, type MilestoneState } from "~/domain/implementation/progress";
+import { daysLate, milestoneState, spendSummary, statusWithout, type MilestoneState } from "~/domain/implementation/progress";
 import {
   milestoneDoneInput,
   milestoneDropInput,
@@ -98,14 +98,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         photo: u.photo,
         photoAlt: u.photoAlt,
         takenDown: u.hiddenAt ? { on: u.hiddenAt.toISOString().slice(0, 10), reason: u.hiddenReason ?? "" } : null,
+        photoTakenDown: u.photoRemovedAt ? { on: u.photoRemovedAt.toISOString().slice(0, 10), reason: u.photoRemovedReason ?? "" } : null,
+        // What the project would show once this update is taken down (staff are told before, not after).
+        statusWithout: u.hiddenAt ? null : statusWithout(project.updates, u.id),
       })),
       milestones: project.milestones.map((m) => ({
         id: m.id,
         title: m.title,
         plannedOn: m.plannedOn,
         actualOn: m.actualOn,
-        state: milestoneState(m, today),
-        daysLate: daysLate(m, today),
+        state: milestoneState(m, today, project),
+        daysLate: daysLate(m, today, project),
         dropped: m.droppedAt ? { on: m.droppedAt.toISOString().slice(0, 10), reason: m.droppedReason ?? "" } : null,
       })),
       spends: project.spends.map((s) => ({
@@ -177,9 +180,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     authorize(request, actor, projectPermissions.takeDownUpdate(actor, project), message("projects:errors.onlyAgencyStaff"));
     const submission = parseWithZod(formData, { schema: updateTakeDownInput });
     if (submission.status !== "success") return formReply(submission);
-    const taken = await takeDownUpdate(project.id, submission.value.updateId, submission.value.reason, actor!);
+    const { updateId, reason, what } = submission.value;
+    const taken = await takeDownUpdate(project.id, updateId, reason, actor!, what);
     if (!taken.ok) throw new Response(taken.reason, { status: 404 });
-    return back("takenDown");
+    return back(what === "photo" ? "photoTakenDown" : "takenDown");
   }
 
   if (intent === "spend-add" || intent === "spend-withdraw") {
@@ -234,6 +238,7 @@ const MILESTONE_STATE_KEYS = {
   late: "projects:milestones.state.late",
   upcoming: "projects:milestones.state.upcoming",
   dropped: "projects:milestones.state.dropped",
+  unreached: "projects:milestones.state.unreached",
 } as const satisfies Record<MilestoneState, string>;
 
 export default function ProjectPage() {
@@ -288,6 +293,7 @@ export default function ProjectPage() {
       {searchParams.get("spent") ? <Notice tone="success">{t("projects:spend.saved")}</Notice> : null}
       {searchParams.get("withdrawn") ? <Notice tone="success">{t("projects:spend.withdrawnNotice")}</Notice> : null}
       {searchParams.get("takenDown") ? <Notice tone="success">{t("projects:takeDown.notice")}</Notice> : null}
+      {searchParams.get("photoTakenDown") ? <Notice tone="success">{t("projects:takeDown.photoNotice")}</Notice> : null}
       {searchParams.get("dropped") ? <Notice tone="success">{t("projects:milestones.droppedNotice")}</Notice> : null}
       <h1 lang={writtenIn(project.writtenIn)}>{project.title}</h1>
       <p className="meta">
@@ -296,7 +302,7 @@ export default function ProjectPage() {
       </p>
       <FollowButton target={{ type: "project", id: project.id }} following={following} signedIn={signedIn} />
       <p>
-        <span className={`status status-${project.status}`}>{t(PROJECT_STATUS_KEYS[project.status])}</span>
+        <span className={`status status-${project.status}`} data-testid="project-status">{t(PROJECT_STATUS_KEYS[project.status])}</span>
         {late > 0 ? <> {t("projects:milestones.lateCount", { count: late })}</> : null}
       </p>
       <Progress percent={project.percentComplete} label={t("projects:detail.progressLabel")} />
@@ -313,7 +319,8 @@ export default function ProjectPage() {
           {spend.overBudget ? (
             <strong className="error">{t("projects:spend.over", { amount: f.money(spend.overByCents, project.currency) })}</strong>
           ) : (
-            t("projects:spend.remaining", { amount: f.money(spend.remainingCents, project.currency) })
+            // Money a cancelled project did not spend is not "remaining" to it.
+            t(project.status === "cancelled" ? "projects:spend.unspentCancelled" : "projects:spend.remaining", { amount: f.money(spend.remainingCents, project.currency) })
           )}
         </p>
         <Progress
@@ -384,6 +391,9 @@ export default function ProjectPage() {
                     <Link to={`/translate/update/${entry.update.id}`}>{t("translations:link")}</Link>
                   </p>
                 ) : null}
+                {entry.update.photoTakenDown ? (
+                  <p className="moderation-note">{t("projects:takeDown.photoDone", { date: f.date(entry.update.photoTakenDown.on), reason: entry.update.photoTakenDown.reason })}</p>
+                ) : null}
                 {entry.update.photo ? (
                   <figure className="update-photo">
                     <a href={`/photos/${entry.update.photo}.jpg`}>
@@ -398,6 +408,25 @@ export default function ProjectPage() {
                     entry={{ name: "updateId", id: entry.update.id }}
                     text={{ summary: t("projects:takeDown.summary"), label: t("projects:takeDown.label", { date: f.date(entry.update.postedOn) }), reason: t("projects:takeDown.reason"), hint: t("projects:takeDown.hint"), submit: t("projects:takeDown.submit") }}
                     lastResult={answered.intent === "update-take-down" && answered.updateId === entry.update.id ? lastResult : undefined}
+                    choices={{
+                      name: "what",
+                      legend: t("projects:takeDown.what"),
+                      options: [
+                        ...(entry.update.photo ? [{ value: "photo", label: t("projects:takeDown.onlyPhoto") }] : []),
+                        {
+                          value: "update",
+                          label: t("projects:takeDown.wholeUpdate"),
+                          // Said only when it changes what the project shows.
+                          hint:
+                            entry.update.statusWithout && (entry.update.statusWithout.status !== project.status || entry.update.statusWithout.percentComplete !== project.percentComplete)
+                              ? t("projects:takeDown.statusGoesBack", {
+                                  status: t(PROJECT_STATUS_KEYS[entry.update.statusWithout.status as Status]),
+                                  percent: f.percent(entry.update.statusWithout.percentComplete / 100),
+                                })
+                              : undefined,
+                        },
+                      ],
+                    }}
                   />
                 ) : null}
               </li>
@@ -417,7 +446,9 @@ export default function ProjectPage() {
                       : t("projects:milestones.doneOnTime", { planned: f.date(entry.milestone.plannedOn) })
                     : entry.milestone.state === "late"
                       ? t("projects:milestones.lateBy", { planned: f.date(entry.milestone.plannedOn), count: entry.milestone.daysLate })
-                      : t("projects:milestones.plannedFor", { planned: f.date(entry.milestone.plannedOn) })}
+                      : entry.milestone.state === "unreached"
+                        ? t(project.status === "cancelled" ? "projects:milestones.unreachedCancelled" : "projects:milestones.unreachedCompleted", { planned: f.date(entry.milestone.plannedOn) })
+                        : t("projects:milestones.plannedFor", { planned: f.date(entry.milestone.plannedOn) })}
                 </p>
               </li>
             ),
@@ -510,17 +541,21 @@ function WithdrawWithReason({
   entry,
   text,
   lastResult,
+  choices,
 }: {
   intent: "spend-withdraw" | "update-take-down" | "milestone-drop";
   entry: { name: "spendId" | "updateId" | "milestoneId"; id: string };
   text: { summary: string; label: string; reason: string; hint: string; submit: string };
   lastResult: unknown;
+  /** What to withdraw, when there is a choice (an update, or only its photo); the first is chosen unless the answer says otherwise. */
+  choices?: { name: string; legend: string; options: { value: string; label: string; hint?: string }[] };
 }) {
   const [form, fields] = useForm({
     id: `${intent}-${entry.id}`,
     lastResult: lastResult as SubmissionResult<string[]> | undefined,
     shouldRevalidate: "onBlur",
   });
+  const chosen = choices ? String((lastResult as Reply | undefined)?.initialValue?.[choices.name] ?? choices.options[0].value) : null;
   return (
     <details open={lastResult !== undefined}>
       <summary>{text.summary}</summary>
@@ -528,6 +563,21 @@ function WithdrawWithReason({
         <AuthenticityTokenInput />
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name={entry.name} value={entry.id} />
+        {choices && choices.options.length > 1 ? (
+          <fieldset>
+            <legend>{choices.legend}</legend>
+            {choices.options.map((o) => (
+              <div key={o.value}>
+                <label>
+                  <input type="radio" name={choices.name} value={o.value} defaultChecked={o.value === chosen} aria-describedby={o.hint ? `${form.id}-${o.value}-hint` : undefined} /> {o.label}
+                </label>
+                {o.hint ? <p className="hint" id={`${form.id}-${o.value}-hint`}>{o.hint}</p> : null}
+              </div>
+            ))}
+          </fieldset>
+        ) : choices?.options[0].hint ? (
+          <p className="hint">{choices.options[0].hint}</p>
+        ) : null}
         <TextField meta={fields.reason} label={text.reason} hint={text.hint} />
         <button type="submit" className="button-secondary">{text.submit}</button>
       </Form>

@@ -56,8 +56,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       budgetCents: p.budgetCents,
       currency: p.cycle.currency,
       lastUpdate: p.updates[0]?.postedOn ?? null,
-      spentCents: spendSummary(p.budgetCents, p.spends).spentCents,
-      lateMilestones: p.milestones.filter((m) => milestoneState(m, today) === "late").length,
+      spend: spendSummary(p.budgetCents, p.spends),
+      lateMilestones: p.milestones.filter((m) => milestoneState(m, today, p) === "late").length,
     })),
   };
 }
@@ -98,7 +98,8 @@ export default function Projects() {
             <p className="meta">
               {p.cycle} · {p.district} · {f.money(p.budgetCents, p.currency)}{p.agency ? ` · ${p.agency}` : ""} ·{" "}
               <span className={`status status-${p.status}`}>{PROJECT_STATUS_KEYS[p.status] ? t(PROJECT_STATUS_KEYS[p.status]) : p.status}</span>
-              {p.spentCents > 0 ? ` · ${t("projects:list.spent", { spent: f.money(p.spentCents, p.currency) })}` : ""}
+              {p.spend.spentCents > 0 ? ` · ${t("projects:list.spent", { spent: f.money(p.spend.spentCents, p.currency) })}` : ""}
+              {p.spend.overBudget ? <> · <strong className="error">{t("projects:spend.over", { amount: f.money(p.spend.overByCents, p.currency) })}</strong></> : null}
               {p.lateMilestones > 0 ? <> · <strong className="error">{t("projects:list.late", { count: p.lateMilestones })}</strong></> : null}
               {p.lastUpdate ? ` · ${t("projects:list.updated", { date: f.date(p.lastUpdate) })}` : ""}
             </p>

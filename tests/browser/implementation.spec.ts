@@ -98,21 +98,28 @@ test("agency staff add a milestone, spending and an update with a photo; a resid
   await expect(resident.getByRole("region", { name: "Milestones" })).toHaveCount(0);
   await shot(resident, "project-timeline");
 
-  // The photo turns out to show a neighbour: staff take the update down, with the reason shown in its place.
+  // The photo turns out to show a neighbour: staff take only the photo down, with the reason shown in its place;
+  // the note and the project's status stay. Taking the whole update down would be told beforehand what the project then shows.
+  const status = await resident.getByTestId("project-status").textContent();
   const again = await signIn(browser, "parks");
   await again.goto(`/projects/${project.id}`);
   const posted = again.getByRole("region", { name: "Updates" }).getByRole("listitem").filter({ hasText: "The raised beds are built" });
   await posted.getByText("Take down this update").click();
+  await expect(posted.getByLabel("The whole update, note and photo")).toHaveAccessibleDescription(/The project will then show .+ · \d+%, as in the newest update still shown\./);
+  await posted.getByLabel("Only the photo: the note and the project’s status stay").check();
   await posted.getByRole("button", { name: "Take it down" }).click();
   await expect(posted.getByText("Say in 5 to 300 characters why it is taken down; the reason is shown in its place.")).toBeVisible();
+  await expect(posted.getByLabel("Only the photo: the note and the project’s status stay")).toBeChecked();
+  await shot(again, "project-photo-take-down-form");
   await posted.getByLabel("Why? (shown in its place)").fill("A neighbour is recognisable in the photo.");
   await posted.getByRole("button", { name: "Take it down" }).click();
-  await expect(again.getByText("The update is taken down; the reason shows in its place.")).toBeVisible();
+  await expect(again.getByText("The photo is taken down and deleted; the reason shows in its place. The note and the status stay.")).toBeVisible();
   await again.context().close();
   await resident.reload();
-  await expect(resident.getByText(/Taken down on .*: A neighbour is recognisable in the photo\./)).toBeVisible();
-  await expect(resident.getByText("The raised beds are built")).toHaveCount(0);
+  await expect(resident.getByText(/Photo taken down on .*: A neighbour is recognisable in the photo\./)).toBeVisible();
+  await expect(resident.getByText("The raised beds are built and filled; planting starts next week.")).toBeVisible();
   await expect(resident.getByRole("img", { name: "Six raised wooden beds filled with dark soil" })).toHaveCount(0);
+  await expect(resident.getByTestId("project-status")).toHaveText(status!);
   await shot(resident, "project-update-taken-down");
   await resident.context().close();
 });

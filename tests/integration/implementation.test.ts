@@ -268,6 +268,33 @@ describe("project implementation", async () => {
     expect((await page(null)).status).toBe("in_progress");
   });
 
+  it("only an update's photo can be taken down: the note and the status stay; the form says beforehand what taking the whole update down would show", async () => {
+    const staff = await browserFor(parks);
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ intent: "update", status: "in_progress", percentComplete: "45", postedOn: "2026-06-03", note: "Surfacing has started.", photoAlt: "Workers raking bark under the swings" })) form.append(k, v);
+    form.append("photo", new File([new Uint8Array(await jpeg(800, 600))], "bark.jpg", { type: "image/jpeg" }));
+    expect(((await act(staff.postMultipart(url, form))) as Response).status).toBe(302);
+    const u = (await page(null)).updates.find((x) => x.note === "Surfacing has started.")!;
+    // The newest update: taking it all down would put the project back to the news before it.
+    expect(u.statusWithout).toEqual({ status: "in_progress", percentComplete: 40 });
+    const older = (await page(null)).updates.find((x) => x.note === "The swings are in; surfacing next week.")!;
+    expect(older.statusWithout).toEqual({ status: "in_progress", percentComplete: 45 });
+
+    const photoOnly = { intent: "update-take-down", updateId: u.id, what: "photo", reason: "A worker's face is recognisable." };
+    expect(((await act((await browserFor(transport)).post(url, photoOnly))) as Response).status).toBe(403);
+    expect(((await act(staff.post(url, photoOnly))) as Response).headers.get("Location")).toBe(`${url}?photoTakenDown=1`);
+    const shown = (await page(null)).updates.find((x) => x.id === u.id)!;
+    expect(shown).toMatchObject({ note: "Surfacing has started.", photo: null, photoAlt: null, takenDown: null, photoTakenDown: { reason: "A worker's face is recognisable." } });
+    expect(await page(null)).toMatchObject({ status: "in_progress", percentComplete: 45 });
+    expect(((await photos.loader(args(new Request("http://test/x"), { file: `${u.photo}.jpg` }))) as Response).status).toBe(404);
+    expect(await prisma.auditLog.count({ where: { action: "project.update.photo-take-down", targetId: project.id } })).toBe(1);
+    // No photo left to take down; the update itself still can be.
+    expect(((await act(staff.post(url, photoOnly))) as Response).status).toBe(404);
+    expect(answerOf(await act(staff.post(url, { ...photoOnly, what: "everything" }))).httpStatus).toBe(400);
+    expect(((await act(staff.post(url, { ...photoOnly, what: "update" }))) as Response).headers.get("Location")).toBe(`${url}?takenDown=1`);
+    expect(await page(null)).toMatchObject({ status: "in_progress", percentComplete: 40 });
+  });
+
   it("refuses a file that is not an image (whatever its name), a photo without alt text, and one over 5 MB, keeping the text", async () => {
     const staff = await browserFor(parks);
     const base = { intent: "update", status: "in_progress", percentComplete: "50", postedOn: "2026-06-09", note: "Surfacing is being laid this week." };

@@ -1,6 +1,6 @@
 import { message } from "~/i18n/message";
 import { describe, expect, it } from "vitest";
-import { daysLate, milestoneNews, milestoneState, projectHealth, reportBack, spendSummary } from "~/domain/implementation/progress";
+import { daysLate, milestoneNews, milestoneState, projectHealth, reportBack, spendSummary, statusWithout } from "~/domain/implementation/progress";
 import { checkPhoto, MAX_PHOTO_BYTES, sniffImageType } from "~/domain/implementation/upload";
 import { milestoneDoneInput, milestoneEditInput, milestoneInput, projectUpdateInput, spendInput } from "~/domain/implementation/schema";
 import { todayIso } from "~/domain/fields";
@@ -68,26 +68,58 @@ describe("what followers hear of a milestone", () => {
   });
 });
 
+describe("the status once an update is taken down", () => {
+  const at = (h: number) => new Date(Date.UTC(2026, 5, 1, h));
+  const updates = [
+    { id: "a", status: "in_progress", percentComplete: 40, postedOn: "2026-05-01", createdAt: at(1), hiddenAt: null },
+    { id: "b", status: "delayed", percentComplete: 60, postedOn: "2026-06-01", createdAt: at(2), hiddenAt: null },
+    // Backdated: posted last, about an earlier day; it does not set the status.
+    { id: "c", status: "completed", percentComplete: 100, postedOn: "2026-05-15", createdAt: at(3), hiddenAt: null },
+    { id: "d", status: "completed", percentComplete: 100, postedOn: "2026-06-20", createdAt: at(4), hiddenAt: at(5) },
+  ];
+  it("is the newest shown update's, by its date and then by when it was posted", () => {
+    expect(statusWithout(updates, "b")).toEqual({ status: "completed", percentComplete: 100 });
+    expect(statusWithout(updates, "c")).toEqual({ status: "delayed", percentComplete: 60 });
+    expect(statusWithout([...updates, { ...updates[0], id: "e", postedOn: "2026-06-01", createdAt: at(6), status: "planned" }], "x")).toEqual({ status: "planned", percentComplete: 40 });
+  });
+  it("is where a project starts once no update is left shown", () => {
+    expect(statusWithout([updates[3], updates[0]], "a")).toEqual({ status: "planned", percentComplete: 0 });
+  });
+});
+
 describe("milestone lateness", () => {
   const today = "2026-06-10";
+  const going = { status: "in_progress" };
   it("is late once the planned date has passed without an actual date", () => {
-    expect(milestoneState({ plannedOn: "2026-06-09", actualOn: null, droppedAt: null }, today)).toBe("late");
-    expect(daysLate({ plannedOn: "2026-06-01", actualOn: null, droppedAt: null }, today)).toBe(9);
+    expect(milestoneState({ plannedOn: "2026-06-09", actualOn: null, droppedAt: null }, today, going)).toBe("late");
+    expect(daysLate({ plannedOn: "2026-06-01", actualOn: null, droppedAt: null }, today, going)).toBe(9);
   });
   it("is not late on its planned day, nor before", () => {
-    expect(milestoneState({ plannedOn: today, actualOn: null, droppedAt: null }, today)).toBe("upcoming");
-    expect(milestoneState({ plannedOn: "2026-07-01", actualOn: null, droppedAt: null }, today)).toBe("upcoming");
+    expect(milestoneState({ plannedOn: today, actualOn: null, droppedAt: null }, today, going)).toBe("upcoming");
+    expect(milestoneState({ plannedOn: "2026-07-01", actualOn: null, droppedAt: null }, today, going)).toBe("upcoming");
   });
   it("is done once it has an actual date, with the days it slipped", () => {
-    expect(milestoneState({ plannedOn: "2026-05-01", actualOn: "2026-05-04", droppedAt: null }, today)).toBe("done");
-    expect(daysLate({ plannedOn: "2026-05-01", actualOn: "2026-05-04", droppedAt: null }, today)).toBe(3);
-    expect(daysLate({ plannedOn: "2026-05-01", actualOn: "2026-04-20", droppedAt: null }, today)).toBe(0);
+    expect(milestoneState({ plannedOn: "2026-05-01", actualOn: "2026-05-04", droppedAt: null }, today, going)).toBe("done");
+    expect(daysLate({ plannedOn: "2026-05-01", actualOn: "2026-05-04", droppedAt: null }, today, going)).toBe(3);
+    expect(daysLate({ plannedOn: "2026-05-01", actualOn: "2026-04-20", droppedAt: null }, today, going)).toBe(0);
   });
   it("is never late once dropped from the plan, and does not make its project delayed", () => {
     const dropped = { plannedOn: "2026-01-01", actualOn: null, droppedAt: new Date("2026-02-01") };
-    expect(milestoneState(dropped, today)).toBe("dropped");
-    expect(daysLate(dropped, today)).toBe(0);
+    expect(milestoneState(dropped, today, going)).toBe("dropped");
+    expect(daysLate(dropped, today, going)).toBe(0);
     expect(projectHealth({ status: "in_progress" }, [dropped], today)).toBe("on_track");
+  });
+  it("is never late once its project ended: a cancelled project's milestones are not reached, not late", () => {
+    const past = { plannedOn: "2026-01-01", actualOn: null, droppedAt: null };
+    const future = { plannedOn: "2026-12-15", actualOn: null, droppedAt: null };
+    for (const status of ["cancelled", "completed"]) {
+      expect(milestoneState(past, today, { status })).toBe("unreached");
+      expect(milestoneState(future, "2027-01-01", { status })).toBe("unreached");
+      expect(daysLate(past, today, { status })).toBe(0);
+    }
+    // What was done before it ended stays done, with the days it slipped.
+    expect(milestoneState({ plannedOn: "2026-01-01", actualOn: "2026-01-05", droppedAt: null }, today, { status: "cancelled" })).toBe("done");
+    expect(daysLate({ plannedOn: "2026-01-01", actualOn: "2026-01-05", droppedAt: null }, today, { status: "cancelled" })).toBe(4);
   });
   it("a late milestone makes a project delayed in the report-back", () => {
     expect(projectHealth({ status: "in_progress" }, [{ plannedOn: "2026-01-01", actualOn: null, droppedAt: null }], today)).toBe("delayed");

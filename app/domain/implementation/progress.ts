@@ -16,24 +16,31 @@ export function spendSummary(budgetCents: number, entries: readonly { amountCent
   };
 }
 
-export type MilestoneState = "done" | "late" | "upcoming" | "dropped";
+export type MilestoneState = "done" | "late" | "upcoming" | "dropped" | "unreached";
 export type MilestoneDates = { plannedOn: string; actualOn: string | null };
 /** A milestone as planned: `droppedAt` is set once dropped from the plan (required, so no query forgets it and counts a dropped milestone late). */
 export type PlannedMilestone = MilestoneDates & { droppedAt: Date | null };
 
+/** A project that is over, completed or cancelled: nothing of it is still to come. */
+export function projectEnded(project: { status: string }): boolean {
+  return project.status === "completed" || project.status === "cancelled";
+}
+
 /**
  * Done once it has an actual date; late when its planned date has passed without one; dropped
- * (never late, whatever its date) once its staff took it out of the plan.
+ * (never late, whatever its date) once its staff took it out of the plan; unreached when the
+ * project ended without it (a cancelled project's later milestones are not "late" for ever).
  */
-export function milestoneState(m: PlannedMilestone, today: string): MilestoneState {
+export function milestoneState(m: PlannedMilestone, today: string, project: { status: string }): MilestoneState {
   if (m.droppedAt) return "dropped";
   if (m.actualOn) return "done";
+  if (projectEnded(project)) return "unreached";
   return m.plannedOn < today ? "late" : "upcoming";
 }
 
 /** Days a milestone is (or was) behind its plan; 0 when on time. */
-export function daysLate(m: PlannedMilestone, today: string): number {
-  if (m.droppedAt) return 0;
+export function daysLate(m: PlannedMilestone, today: string, project: { status: string }): number {
+  if (m.droppedAt || (!m.actualOn && projectEnded(project))) return 0;
   const end = m.actualOn ?? today;
   const days = Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${m.plannedOn}T00:00:00Z`)) / 86_400_000);
   return Math.max(0, days);
@@ -48,6 +55,23 @@ export function milestoneNews(before: MilestoneDates | null, after: MilestoneDat
   if (after.actualOn && !before?.actualOn) return { news: "done", on: after.actualOn } as const;
   if (before && !after.actualOn && after.plannedOn > before.plannedOn) return { news: "delayed", from: before.plannedOn, to: after.plannedOn } as const;
   return null;
+}
+
+/** An update as it counts for the project's status: the newest shown one (by date, then by when it was posted) sets it. */
+export type StatusUpdate = { id: string; status: string; percentComplete: number; postedOn: string; createdAt: Date; hiddenAt: Date | null };
+
+/**
+ * The project's status and completion once the update `id` is taken down: that of the newest update
+ * still shown, or where a project starts (planned, 0%) when none is left. Asked before (the form
+ * says what the project will show) and when taking it down, so both say the same.
+ */
+export function statusWithout(updates: readonly StatusUpdate[], id: string): { status: string; percentComplete: number } {
+  let newest: StatusUpdate | null = null;
+  for (const u of updates) {
+    if (u.id === id || u.hiddenAt) continue;
+    if (!newest || u.postedOn > newest.postedOn || (u.postedOn === newest.postedOn && u.createdAt > newest.createdAt)) newest = u;
+  }
+  return newest ? { status: newest.status, percentComplete: newest.percentComplete } : { status: "planned", percentComplete: 0 };
 }
 
 export const PROJECT_HEALTHS = ["done", "on_track", "delayed", "cancelled"] as const;
@@ -72,7 +96,7 @@ export function projectHealth(
 ): ProjectHealth {
   if (project.status === "completed") return "done";
   if (project.status === "cancelled") return "cancelled";
-  if (project.status === "delayed" || milestones.some((m) => milestoneState(m, today) === "late")) return "delayed";
+  if (project.status === "delayed" || milestones.some((m) => milestoneState(m, today, project) === "late")) return "delayed";
   return "on_track";
 }
 

@@ -81,8 +81,10 @@ function withdrawalInput<K extends string>(idField: K, notFound: string, reasonM
   } as Record<K | "reason", z.ZodString>);
 }
 
-/** Taking down an update: the reason is shown in its place, publicly. */
-export const updateTakeDownInput = withdrawalInput("updateId", message("projects:errors.updateNotFound"), message("projects:errors.takeDownReason"));
+/** Taking down an update, or only its photo: the reason is shown in its place, publicly. */
+export const updateTakeDownInput = withdrawalInput("updateId", message("projects:errors.updateNotFound"), message("projects:errors.takeDownReason")).extend({
+  what: z.enum(["update", "photo"]).default("update"),
+});
 
 /** Dropping a milestone from the plan: the reason is shown with it, publicly. */
 export const milestoneDropInput = withdrawalInput("milestoneId", message("projects:errors.milestoneNotFound"), message("projects:errors.dropReason"));

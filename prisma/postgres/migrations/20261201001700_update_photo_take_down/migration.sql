@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ProjectUpdate" ADD COLUMN     "photoRemovedAt" TIMESTAMP(3),
+ADD COLUMN     "photoRemovedReason" TEXT;
+
