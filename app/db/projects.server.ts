@@ -286,15 +286,19 @@ export async function projectsForReportBack(cycleId: string, locale: string) {
 }
 
 /**
- * The cycle to report back on, when a newer cycle is open: the newest public cycle with
- * projects that was created before the newest open cycle. Null when there is none.
+ * The cycle to report back on, when a newer cycle is open: of the public cycles with projects
+ * created before the newest open cycle, the newest whose projects have news (an update, a milestone
+ * done or money spent); a cycle whose projects were only just made has nothing to report yet, and
+ * would push the one with real progress off the home page. Else the newest with projects; null if none.
  */
 export async function reportBackCycle(openPhases: readonly string[]) {
   const open = await prisma.cycle.findFirst({ where: { phase: { in: [...openPhases] } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
   if (!open) return null;
-  return prisma.cycle.findFirst({
-    where: { createdAt: { lt: open.createdAt }, phase: { not: "draft" }, projects: { some: {} } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, slug: true, name: true },
-  });
+  const earlier = { createdAt: { lt: open.createdAt }, phase: { not: "draft" } };
+  const select = { id: true, slug: true, name: true };
+  const withNews = { OR: [{ updates: { some: { hiddenAt: null } } }, { milestones: { some: { actualOn: { not: null } } } }, { spends: { some: { withdrawnAt: null } } }] };
+  return (
+    (await prisma.cycle.findFirst({ where: { ...earlier, projects: { some: withNews } }, orderBy: { createdAt: "desc" }, select })) ??
+    (await prisma.cycle.findFirst({ where: { ...earlier, projects: { some: {} } }, orderBy: { createdAt: "desc" }, select }))
+  );
 }

@@ -398,5 +398,16 @@ describe("project implementation", async () => {
     expect(await listed("delayed")).toEqual(["Riverside playground"]);
     expect(await listed("cancelled")).toEqual(["South pond boardwalk"]);
     expect(await listed("on_track")).toEqual([]);
+
+    // A later cycle whose projects were only just made does not push this report off the home page; once they have news, it does.
+    const later = await makeCycle(admin, "implementation");
+    const laterProposal = await prisma.proposal.create({
+      data: { number: 1, cycleId: later.id, districtId: later.districts[0].id, categoryId: later.categories[0].id, agencyId: parks.agencyId, title: "Reading garden", description: "Benches.", status: "feasible" },
+    });
+    const fresh = await prisma.project.create({ data: { proposalId: laterProposal.id, cycleId: later.id, districtId: later.districts[0].id, agencyId: parks.agencyId, title: "Reading garden", budgetCents: 9_000_00 } });
+    await makeCycle(admin, "ideas");
+    expect((await home.loader(args((await browserFor(null)).get("/")))).report?.cycle.slug).toBe(cycle.slug);
+    await prisma.projectSpend.create({ data: { projectId: fresh.id, spentOn: "2026-06-01", amountCents: 1_000_00, description: "Benches ordered" } });
+    expect((await home.loader(args((await browserFor(null)).get("/")))).report?.cycle.slug).toBe(later.slug);
   });
 });
