@@ -11,6 +11,8 @@ import { ANSWER_KEYS, CHANNEL_KEYS, QUESTION_KEYS } from "~/components/participa
 import { readForm } from "~/csrf.server";
 import { redirectWithDone, takeDone } from "~/flash.server";
 import { listCycles, resolveCycle } from "~/db/cycles.server";
+import { cyclesInLocale, districtNamesIn } from "~/db/translations.server";
+import { localeOf } from "~/i18n/i18n.server";
 import { participationFigures, saveCensus, saveSurveyCategories, surveyAnswered, surveySetup } from "~/db/participation.server";
 import { message } from "~/i18n/message";
 import { cyclePermissions } from "~/domain/cycles/permissions";
@@ -39,15 +41,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, cycle, includeDrafts } = await guard(request);
   const [figures, cycles, flash] = await Promise.all([participationFigures(cycle.id), listCycles({ includeDrafts }), takeDone(request)]);
   const total = figures.channels.reduce((s, c) => s + c.voters, 0);
+  // The office's names in the reader's language, as the results page gives them.
+  const locale = await localeOf(request);
+  const [named, districtNames] = await Promise.all([cyclesInLocale(cycles, locale), districtNamesIn(figures.districts, locale)]);
   return data({
     // "Saved", once after saving: not again on a reload, nor beside a later refused form.
     notice: flash.done.notice ?? null,
-    cycle: { slug: cycle.slug, name: cycle.name },
-    cycles: cycles.map((c) => ({ slug: c.slug, name: c.name })),
+    cycle: { slug: cycle.slug, name: named.find((c) => c.id === cycle.id)?.name ?? (await cyclesInLocale([cycle], locale))[0].name },
+    cycles: named.map((c) => ({ slug: c.slug, name: c.name })),
     canSetUp: participationPermissions.setUpSurvey(actor),
     canSplit: participationPermissions.previewSplit(actor),
     total,
-    turnout: turnout(figures.districts),
+    turnout: turnout(figures.districts.map((d) => ({ ...d, name: districtNames.get(d.id)! }))),
     channels: figures.channels,
     locales: figures.locales,
     answered: figures.answers.length,

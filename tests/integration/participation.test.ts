@@ -198,6 +198,20 @@ describe("the participation dashboard", async () => {
     }
   });
 
+  it("names the cycle and the districts in the reader's language where the PB office translated them", async () => {
+    await prisma.contentTranslation.createMany({
+      data: [
+        { targetType: "cycle", targetId: cycle.id, locale: "es", title: "Presupuesto de prueba", description: "" },
+        { targetType: "district", targetId: cycle.districts[0].id, locale: "es", title: "Norte", description: "" },
+      ],
+    });
+    const d = (await dashboard.loader(args((await browserFor(admin)).get(`${url}&lng=es`)))).data;
+    expect(d.cycle.name).toBe("Presupuesto de prueba");
+    expect(d.cycles.find((c) => c.slug === cycle.slug)?.name).toBe("Presupuesto de prueba");
+    expect(d.turnout.map((r) => r.district)).toEqual(["Norte", "South"]);
+    await prisma.contentTranslation.deleteMany({ where: { targetId: { in: [cycle.id, cycle.districts[0].id] }, locale: "es" } });
+  });
+
   it("keeps the survey's categories once voters answered with them: renaming one is refused, adding one is fine", async () => {
     const office = await browserFor(admin);
     const post = (ethnicities: string) => settle(() => dashboard.action(args(office.post(url, { intent: "categories", ethnicities, ethnicitiesEs: "" }))));
