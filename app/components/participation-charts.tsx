@@ -11,8 +11,9 @@ const short = (s: string) => (s.length > 19 ? `${s.slice(0, 18)}…` : s);
 /** One bar per row: `value` in percent or a count. */
 export function SimpleBars({ rows, unit = "" }: { rows: { label: string; value: number }[]; unit?: string }) {
   const data = rows.map((r) => ({ name: short(r.label), value: r.value }));
-  // Small shares (a turnout of 0.05%) need a scale in decimals, or every bar would sit at 0.
-  const small = Math.max(0, ...data.map((d) => d.value)) < 5;
+  // Small shares (a turnout of 0.05%) need a scale in decimals, or every bar would sit at 0; a count
+  // of voters never does ("0.75 voters").
+  const small = unit === "%" && Math.max(0, ...data.map((d) => d.value)) < 5;
   return (
     <div className="chart" aria-hidden="true">
       <BarChart width={420} height={36 * data.length + 50} data={data} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>

@@ -242,7 +242,8 @@ export default function ParticipationDashboard() {
                     label={question}
                     stacked
                     table={
-                      <table>
+                      // On a phone each answer becomes a block of labelled lines: five columns do not fit 360px.
+                      <table className="stack-narrow">
                         <caption className="sr-only">{question}</caption>
                         <thead>
                           <tr>
@@ -257,11 +258,11 @@ export default function ParticipationDashboard() {
                           {q.rows.map((r) => (
                             <tr key={r.answer} className={r.underRepresented ? "row-under" : undefined}>
                               <th scope="row">{answerLabel(q.question, r.answer)}</th>
-                              <td className="num">{f.number(r.count)}</td>
-                              <td className="num">{pct(r.surveyShare)}</td>
-                              {q.question !== "firstTime" ? <td className="num">{pct(r.censusShare)}</td> : null}
+                              <td className="num" data-label={t("participation:dashboard.survey.answers")}>{f.number(r.count)}</td>
+                              <td className="num" data-label={t("participation:dashboard.survey.share")}>{pct(r.surveyShare)}</td>
+                              {q.question !== "firstTime" ? <td className="num" data-label={t("participation:dashboard.survey.census")}>{pct(r.censusShare)}</td> : null}
                               {q.question !== "firstTime" ? (
-                                <td>
+                                <td data-label={t("participation:dashboard.survey.status")}>
                                   {r.underRepresented ? (
                                     <strong className="status status-under">{t("participation:dashboard.survey.under")}</strong>
                                   ) : r.censusShare === null ? (

@@ -53,5 +53,10 @@ test("home, idea form, ballot and results fit a 360-pixel screen", async ({ brow
   const admin = await signIn(browser, "admin", PHONE);
   await admin.goto("/participation?cycle=2025");
   await expectNoSidewaysScroll(admin);
+  // The survey's verdict (under-represented or not) is on screen, not in a column to scroll to.
+  const verdict = admin.locator("table.stack-narrow td[data-label]").last();
+  await expect(verdict).toBeVisible();
+  const box = (await verdict.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(admin.viewportSize()!.width);
   await shot(admin, "mobile-participation");
 });
