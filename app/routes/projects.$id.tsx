@@ -144,7 +144,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, project } = await loadProject(request, params.id);
   // Before the body is read: a photo post of up to 12 MB from someone who may change nothing here is not buffered.
   const mayChangeSomething = projectPermissions.postUpdate(actor, project) || projectPermissions.manageMilestones(actor, project) || projectPermissions.recordSpend(actor, project);
-  authorize(request, actor, mayChangeSomething, message("projects:errors.onlyAgencyStaff"));
+  authorize(request, actor, mayChangeSomething, message("projects:errors.onlyAgencyStaffChange"));
   const formData = await readForm(request);
   const { intent } = intentInput.parse(Object.fromEntries(formData));
   const back = (done: string) => redirect(`/projects/${project.id}?${done}=1`);
