@@ -30,6 +30,7 @@ import { votingChannelPermissions } from "~/domain/ballots/permissions";
 import { eligibilityInput, votingDatesInput } from "~/domain/cycles/schema";
 import { projectPermissions } from "~/domain/implementation/permissions";
 import { resultPermissions } from "~/domain/results/permissions";
+import { participationPermissions } from "~/domain/participation/permissions";
 import { scoreKindOf } from "~/domain/results/explain";
 import { ProjectOutcomes } from "~/components/project-outcomes";
 import { BALLOT_METHODS, ballotRulesFor, describeBallotRules } from "~/domain/ballots/rules";
@@ -102,6 +103,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     eligibility: { accountVoting: cycle.accountVoting, minAge: String(cycle.minAge), residencyRule: cycle.residencyRule },
     votingDates: { votingOpensOn: cycle.votingOpensOn ?? "", votingClosesOn: cycle.votingClosesOn ?? "" },
     canSetDates: cyclePermissions.setVotingDates(actor, { phase }),
+    // The equity split changes district budgets: offered while they can still change.
+    canSplit: participationPermissions.applySplit(actor, { phase }),
     canGenerateCodes: cyclePermissions.generateCodes(actor, { phase }),
     turnout: (await turnoutByChannel(cycle.id)).byChannel.map((r) => ({ ...r, district: cycle.districts.find((d) => d.id === r.districtId)?.name ?? "" })),
     rulesLocked: ballotRulesLockedReason({ phase, ballotsCast: ballots }),
@@ -273,7 +276,7 @@ const MOVE_EXPLAINED = {
 } as const satisfies Record<Exclude<Phase, "results">, string>;
 
 export default function ManageCycle() {
-  const { cycle, closesEarly, opensEarly, rules, rulesLocked, lockedLimits, canImportIdeas, canEnterPaper, eligibility, votingDates, canSetDates, canGenerateCodes, turnout, districts, translations, next, blockers, warnings, batches, ballots, canTally, canCreateProjects, results, anyPublished, winnersWithoutProject } = useLoaderData<typeof loader>();
+  const { cycle, closesEarly, opensEarly, canSplit, rules, rulesLocked, lockedLimits, canImportIdeas, canEnterPaper, eligibility, votingDates, canSetDates, canGenerateCodes, turnout, districts, translations, next, blockers, warnings, batches, ballots, canTally, canCreateProjects, results, anyPublished, winnersWithoutProject } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -332,9 +335,11 @@ export default function ManageCycle() {
       <p>
         <Link to={`/admin/cycles/${cycle.slug}/criteria`}>{t("costing:criteria.link")}</Link>
       </p>
-      <p>
-        <Link to={`/admin/cycles/${cycle.slug}/split`}>{t("participation:dashboard.splitLink")}</Link>
-      </p>
+      {canSplit ? (
+        <p>
+          <Link to={`/admin/cycles/${cycle.slug}/split`}>{t("participation:dashboard.splitLink")}</Link>
+        </p>
+      ) : null}
       {next ? (
         <section className="card" aria-labelledby="advance">
           <h2 id="advance">{t("admin:cycle.nextPhase", { phase: t(PHASE_KEYS[next]) })}</h2>

@@ -189,7 +189,9 @@ describe("the lock on ballot and counting rules", () => {
     expect(reason("voting", 1)).toMatch(/locked: 1 ballot has already been cast/);
     expect(reason("voting", 250)).toMatch(/locked: 250 ballots have already been cast/);
     expect(reason("results", 0)).toBe("The ballot and counting rules are locked: voting has closed.");
-    expect(reason("closed", 3)).toMatch(/3 ballots have already been cast/);
+    // After the vote the ballots are counted under them: no talk of a vote going on.
+    expect(reason("closed", 3)).toBe("The ballot and counting rules are locked: 3 ballots were cast under them, and the results are counted with them.");
+    expect(reason("results", 1)).toBe("The ballot and counting rules are locked: 1 ballot was cast under them, and the results are counted with them.");
   });
 });
 

@@ -46,6 +46,10 @@ function officeUntilVotingCloses(actor: Actor | null, cycle: { phase: Phase | st
  * translatable message (see ~/i18n/message).
  */
 export function ballotRulesLockedReason(cycle: { phase: string; ballotsCast: number }): string | null {
+  // Once voting has closed, the ballots were cast and are counted under these rules: nothing is unfair "during" anything.
+  if (cycle.ballotsCast > 0 && cycle.phase !== "voting" && !BUDGETS_OPEN.includes(cycle.phase)) {
+    return message("admin:rulesLocked.countedUnder", { count: cycle.ballotsCast });
+  }
   if (cycle.ballotsCast > 0) {
     return cycle.ballotsCast === 1
       ? message("admin:rulesLocked.oneBallot")
