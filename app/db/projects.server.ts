@@ -132,9 +132,9 @@ export async function postProjectUpdate(
   });
 }
 
-export async function addMilestone(projectId: string, input: { title: string; plannedOn: string; actualOn?: string }, actor: Actor) {
+export async function addMilestone(projectId: string, input: { title: string; plannedOn: string; actualOn?: string }, actor: Actor, writtenIn: string = DEFAULT_LOCALE) {
   return changeWithMail(async (tx) => {
-    const milestone = await tx.projectMilestone.create({ data: { projectId, title: input.title, plannedOn: input.plannedOn, actualOn: input.actualOn ?? null } });
+    const milestone = await tx.projectMilestone.create({ data: { projectId, title: input.title, writtenIn, plannedOn: input.plannedOn, actualOn: input.actualOn ?? null } });
     await audit(tx, actor, "project.milestone.add", target(projectId), { milestoneId: milestone.id, title: input.title, plannedOn: input.plannedOn });
     await tellOfMilestone(tx, projectId, null, milestone);
     return milestone;
@@ -146,11 +146,20 @@ export async function addMilestone(projectId: string, input: { title: string; pl
  * tells followers what the change means (see milestoneNews). Null when it is not one of its
  * milestones or it was dropped (checked in the update itself: a drop made meanwhile stays).
  */
-async function changeMilestone(projectId: string, milestoneId: string, data: { title?: string; plannedOn?: string; actualOn: string | null }, action: string, actor: Actor) {
+async function changeMilestone(
+  projectId: string,
+  milestoneId: string,
+  data: { title?: string; plannedOn?: string; actualOn: string | null },
+  action: string,
+  actor: Actor,
+  writtenIn?: string,
+) {
   return changeWithMail(async (tx) => {
     const before = await tx.projectMilestone.findFirst({ where: { id: milestoneId, projectId, droppedAt: null } });
     if (!before) return null;
-    const { count } = await tx.projectMilestone.updateMany({ where: { id: before.id, droppedAt: null }, data });
+    // A title typed anew is in the language of the page it was typed on; dates alone leave it as it was.
+    const retitled = data.title !== undefined && data.title !== before.title && writtenIn !== undefined;
+    const { count } = await tx.projectMilestone.updateMany({ where: { id: before.id, droppedAt: null }, data: retitled ? { ...data, writtenIn } : data });
     if (count === 0) return null;
     const after = await tx.projectMilestone.findUniqueOrThrow({ where: { id: before.id } });
     const dates = (m: typeof before) => ({ title: m.title, plannedOn: m.plannedOn, actualOn: m.actualOn });
@@ -161,8 +170,8 @@ async function changeMilestone(projectId: string, milestoneId: string, data: { t
 }
 
 /** Changes a milestone of this project (null when it is not one of its milestones, or was dropped). */
-export async function editMilestone(projectId: string, input: { milestoneId: string; title: string; plannedOn: string; actualOn?: string }, actor: Actor) {
-  return changeMilestone(projectId, input.milestoneId, { title: input.title, plannedOn: input.plannedOn, actualOn: input.actualOn ?? null }, "project.milestone.edit", actor);
+export async function editMilestone(projectId: string, input: { milestoneId: string; title: string; plannedOn: string; actualOn?: string }, actor: Actor, writtenIn: string = DEFAULT_LOCALE) {
+  return changeMilestone(projectId, input.milestoneId, { title: input.title, plannedOn: input.plannedOn, actualOn: input.actualOn ?? null }, "project.milestone.edit", actor, writtenIn);
 }
 
 /** Marks a milestone of this project done on `actualOn` (null when it is not one of its milestones, or was dropped). */
@@ -174,10 +183,11 @@ export async function addSpend(
   projectId: string,
   input: { spentOn: string; amount: number; description: string; reference?: string },
   actor: Actor,
+  writtenIn: string = DEFAULT_LOCALE,
 ) {
   return changeWithMail(async (tx) => {
     const spend = await tx.projectSpend.create({
-      data: { projectId, spentOn: input.spentOn, amountCents: input.amount, description: input.description, reference: input.reference || null, authorId: actor.id },
+      data: { projectId, spentOn: input.spentOn, amountCents: input.amount, description: input.description, writtenIn, reference: input.reference || null, authorId: actor.id },
     });
     await audit(tx, actor, "project.spend.add", target(projectId), { spendId: spend.id, amountCents: input.amount, spentOn: input.spentOn });
     await tellOfSpend(tx, projectId, spend);

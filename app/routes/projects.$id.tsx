@@ -105,6 +105,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       milestones: project.milestones.map((m) => ({
         id: m.id,
         title: m.title,
+        writtenIn: m.writtenIn,
         plannedOn: m.plannedOn,
         actualOn: m.actualOn,
         state: milestoneState(m, today, project),
@@ -116,6 +117,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         spentOn: s.spentOn,
         amountCents: s.amountCents,
         description: s.description,
+        writtenIn: s.writtenIn,
         reference: s.reference,
         withdrawnOn: s.withdrawnAt ? s.withdrawnAt.toISOString().slice(0, 10) : null,
         withdrawnReason: s.withdrawnReason,
@@ -155,7 +157,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "milestone-add") {
       const submission = parseWithZod(formData, { schema: milestoneInput(today) });
       if (submission.status !== "success") return formReply(submission);
-      await addMilestone(project.id, submission.value, actor!);
+      await addMilestone(project.id, submission.value, actor!, await localeOf(request));
       return back("milestone");
     }
     if (intent === "milestone-drop") {
@@ -167,7 +169,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "milestone-edit") {
       const submission = parseWithZod(formData, { schema: milestoneEditInput(today) });
       if (submission.status !== "success") return formReply(submission);
-      if (!(await editMilestone(project.id, submission.value, actor!))) throw new Response(message("projects:errors.milestoneNotFound"), { status: 404 });
+      if (!(await editMilestone(project.id, submission.value, actor!, await localeOf(request)))) throw new Response(message("projects:errors.milestoneNotFound"), { status: 404 });
       return back("milestone");
     }
     const submission = parseWithZod(formData, { schema: milestoneDoneInput(today) });
@@ -197,7 +199,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const submission = parseWithZod(formData, { schema: spendInput(today, project.budgetCents) });
     if (submission.status !== "success") return formReply(submission);
-    await addSpend(project.id, submission.value, actor!);
+    await addSpend(project.id, submission.value, actor!, await localeOf(request));
     return back("spent");
   }
 
@@ -347,7 +349,7 @@ export default function ProjectPage() {
                   <tr key={s.id} className={s.withdrawnOn ? "withdrawn" : undefined}>
                     <td data-label={t("projects:spend.date")}><time dateTime={s.spentOn}>{f.date(s.spentOn)}</time></td>
                     <td data-label={t("projects:spend.description")}>
-                      {s.withdrawnOn ? <del>{s.description}</del> : s.description}
+                      <span lang={writtenIn(s.writtenIn)}>{s.withdrawnOn ? <del>{s.description}</del> : s.description}</span>
                       {s.withdrawnOn ? (
                         <p className="hint">{t("projects:spend.withdrawn", { date: f.date(s.withdrawnOn), reason: s.withdrawnReason ?? "" })}</p>
                       ) : canRecordSpend ? (
@@ -436,7 +438,7 @@ export default function ProjectPage() {
                   <time dateTime={entry.date}>{f.date(entry.date)}</time> · {t("projects:milestones.label")} ·{" "}
                   <span className={entry.milestone.state === "late" ? "status status-delayed" : "status"}>{t(MILESTONE_STATE_KEYS[entry.milestone.state])}</span>
                 </p>
-                <p><strong>{entry.milestone.dropped ? <del>{entry.milestone.title}</del> : entry.milestone.title}</strong></p>
+                <p><strong lang={writtenIn(entry.milestone.writtenIn)}>{entry.milestone.dropped ? <del>{entry.milestone.title}</del> : entry.milestone.title}</strong></p>
                 <p className="hint">
                   {entry.milestone.dropped
                     ? t("projects:milestones.droppedOn", { date: f.date(entry.milestone.dropped.on), reason: entry.milestone.dropped.reason })

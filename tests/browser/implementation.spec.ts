@@ -219,6 +219,9 @@ test("a Spanish reader follows a project being built in Spanish, where staff tra
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Huerto comunitario en el solar de Harbor Street");
   await expect(page.getByText(/^Convertir el solar vacío de la ciudad/)).toBeVisible();
   await expect(page.locator(".meta").first()).toContainText("Presupuesto participativo de Riverside 2025–26");
+  // What staff wrote in English (milestones, spending) is marked as English, so a screen reader reads it as English.
+  await expect(page.getByRole("region", { name: "Actualizaciones" }).locator(".milestone strong").first()).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("region", { name: "Gastos" }).locator("td span[lang=en]").first()).toBeVisible();
   await shot(page, "project-in-spanish");
   // Untranslated projects keep their title as written.
   await page.goto("/projects?cycle=2025&lng=es");

@@ -50,6 +50,23 @@ describe("project implementation", async () => {
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["project.milestone.add", "project.milestone.done"]));
   });
 
+  it("marks a milestone's title and a spending entry with the language they were typed in (a screen reader reads them in it)", async () => {
+    const staff = await browserFor(parks);
+    await act(staff.post(`${url}?lng=es`, { intent: "milestone-add", title: "Visita de los vecinos", plannedOn: "2030-05-01" }));
+    await act(staff.post(`${url}?lng=es`, { intent: "spend-add", spentOn: "2026-05-02", amount: "120", description: "Carteles para la visita" }));
+    const shown = await page(null);
+    const visit = shown.milestones.find((m) => m.title === "Visita de los vecinos")!;
+    expect(visit.writtenIn).toBe("es");
+    expect(shown.spends.find((s) => s.description === "Carteles para la visita")?.writtenIn).toBe("es");
+    // Its date moved from an English page: the title is still the Spanish one. Retyped there, it is English.
+    await act(staff.post(url, { intent: "milestone-edit", milestoneId: visit.id, title: "Visita de los vecinos", plannedOn: "2030-06-01" }));
+    expect((await page(null)).milestones.find((m) => m.id === visit.id)?.writtenIn).toBe("es");
+    await act(staff.post(url, { intent: "milestone-edit", milestoneId: visit.id, title: "Neighbours' visit", plannedOn: "2030-06-01" }));
+    expect((await page(null)).milestones.find((m) => m.id === visit.id)).toMatchObject({ title: "Neighbours' visit", writtenIn: "en" });
+    await prisma.projectMilestone.delete({ where: { id: visit.id } });
+    await prisma.projectSpend.deleteMany({ where: { description: "Carteles para la visita" } });
+  });
+
   it("editing a milestone keeps bad input with the error next to the field", async () => {
     const staff = await browserFor(parks);
     const m = (await page(parks)).milestones[0];
