@@ -97,7 +97,7 @@ export default function Committees() {
   const answer = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const memberError = answer && "memberError" in answer ? answer.memberError : null;
-  // A refused form's answer carries what was sent: its intent says which form it belongs to.
+  // A refused form's answer carries what was sent: its committeeId (none for a new one) says which form it belongs to.
   const sent = answer && !("memberError" in answer) ? answer : null;
   const sentFor = (committeeId: string | null) => (sent && (sent.initialValue?.committeeId ?? null) === committeeId ? sent : undefined);
   // Once a committee is made the form starts again for the next one (see SAVED_FORM).
