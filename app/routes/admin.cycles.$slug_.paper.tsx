@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { BallotChoices } from "~/components/ballot-choices";
@@ -28,6 +28,14 @@ export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "vote:paper.metaTitle");
 export const headers = noStore;
+
+/**
+ * A refused check-in or ballot changed nothing: the page's data is not fetched again, so its forms keep
+ * the fields the clerk is typing in (a new entry token would make new forms, and swap a field typed into
+ * a moment after the refusal showed for an empty one).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus !== undefined && actionStatus >= 400 ? false : defaultShouldRevalidate;
 
 // Paper voting in two acts that are never joined, as at a real polling site: (1) a voter is
 // checked in with the code on their letter, which uses the code, and puts their ballot in the box;
@@ -309,7 +317,9 @@ export default function PaperBallots() {
         <h2 id="check-in-heading">{t("vote:paper.checkInTitle")}</h2>
         <p>{t("vote:paper.checkInIntro")}</p>
         {said.checkedIn ? <Notice tone="success">{t("vote:paper.checkedIn", { district: said.checkedIn })}</Notice> : null}
-        <Form key={visit} method="post" className="stack" aria-labelledby="check-in-heading">
+        {/* Each form of the page is new once a check-in or ballot is recorded (the loader runs again: a new
+            token); a refusal (no reload) keeps the same fields, so what the clerk types next is not swapped out. */}
+        <Form key={entryToken} method="post" className="stack" aria-labelledby="check-in-heading">
           <AuthenticityTokenInput />
           <SiteField id="site" label={t("vote:paper.site")} value={site} errors={checkInForm?.errors.site} />
           <div className="field">
@@ -336,7 +346,7 @@ export default function PaperBallots() {
           <button type="submit" className={box.ballot ? "button-secondary" : "button"}>{t("vote:paper.showBallot")}</button>
         </Form>
         {box.ballot ? (
-          <Form key={visit} method="post" className="stack" aria-labelledby="box-ballot-heading">
+          <Form key={`ballot-${entryToken}`} method="post" className="stack" aria-labelledby="box-ballot-heading">
             <h3 id="box-ballot-heading">{t("vote:paper.boxBallot", { district: box.ballot.district, site: box.values.site })}</h3>
             {fewInBox !== null ? <Notice>{t("vote:paper.smallBox", { count: fewInBox, min: FEWEST_IN_A_BOX })}</Notice> : null}
             <AuthenticityTokenInput />
@@ -372,7 +382,7 @@ export default function PaperBallots() {
             ) : null}
           </Form>
         ) : null}
-        <Form key={`spoil-${visit}`} method="post" className="stack" aria-labelledby="spoil-form-heading">
+        <Form key={`spoil-${entryToken}`} method="post" className="stack" aria-labelledby="spoil-form-heading">
           <h3 id="spoil-form-heading">{t("vote:spoiled.formTitle")}</h3>
           <p>{t("vote:spoiled.intro")}</p>
           <AuthenticityTokenInput />
