@@ -457,9 +457,13 @@ class MesRun {
   /** Float derivative of the budget per Add1 step (slopes mode). */
   private MF = new Float64Array(64);
   private cls: Int32Array;
-  /** Per ballot group: F and MF of its class (copies, for cache-friendly float passes). */
+  /**
+   * Per ballot group: F and MF of its class (copies, for cache-friendly float passes). Only
+   * projects evaluated supporter by supporter read them: without any (approval ballots), empty.
+   */
   private FG: Float64Array;
   private MFG: Float64Array;
+  private readonly perGroup: boolean;
   private Dh: bigint[];
   private E = 0;
   private fac = new Map<number, bigint>();
@@ -483,7 +487,6 @@ class MesRun {
    */
   private version: number;
   private gathers: (Gathered | undefined)[];
-  private gStamp = new Int32Array(64);
   private gSlot = new Int32Array(64);
   private gKs = new Int32Array(64);
   private gTmp = new Float64Array(64);
@@ -509,8 +512,9 @@ class MesRun {
     this.cls = new Int32Array(prep.G).fill(1);
     this.newClass(0n, 0);
     this.newClass(beta.n, Number(flags.step ?? 1n));
-    this.FG = new Float64Array(prep.G).fill(this.F[1]);
-    this.MFG = new Float64Array(prep.G).fill(this.MF[1]);
+    this.perGroup = prep.cands.some((c) => !this.byClass(c));
+    this.FG = this.perGroup ? new Float64Array(prep.G).fill(this.F[1]) : new Float64Array(0);
+    this.MFG = this.perGroup ? new Float64Array(prep.G).fill(this.MF[1]) : new Float64Array(0);
   }
 
   private get D(): bigint {
@@ -551,7 +555,6 @@ class MesRun {
     this.cnt = grow(this.cnt);
     this.stamp = grow(this.stamp);
     this.slot = grow(this.slot);
-    this.gStamp = grow(this.gStamp);
     this.gSlot = grow(this.gSlot);
     this.gKs = grow(this.gKs);
     this.gTmp = grow(this.gTmp);
@@ -603,10 +606,10 @@ class MesRun {
     const tmp = this.gTmp;
     let K = 0;
     const classes = this.nClasses;
+    const acc = this.gAcc;
     if (classes * 4 <= sg.length) {
       // Far fewer classes than supporters (a large count): add up per class, then list the
       // classes in use; the supporters' pass is then one load and one add each.
-      const acc = this.gAcc;
       for (let i = 0; i < sg.length; i++) acc[cls[sg[i]]] += sm[i];
       for (let k = 0; k < classes; k++) {
         if (acc[k] === 0) continue;
@@ -615,19 +618,15 @@ class MesRun {
         acc[k] = 0;
       }
     } else {
-      const stampNow = ++this.stampNow;
-      const stamp = this.gStamp;
-      const slot = this.gSlot;
+      // Classes in order of first appearance: a class is new while its sum is 0 (multiplicities are positive).
       for (let i = 0; i < sg.length; i++) {
-        const g = sg[i];
-        const k = cls[g];
-        if (stamp[k] !== stampNow) {
-          stamp[k] = stampNow;
-          slot[k] = K;
-          ks[K] = k;
-          tmp[K++] = 0;
-        }
-        tmp[slot[k]] += sm[i];
+        const k = cls[sg[i]];
+        if (acc[k] === 0) ks[K++] = k;
+        acc[k] += sm[i];
+      }
+      for (let j = 0; j < K; j++) {
+        tmp[j] = acc[ks[j]];
+        acc[ks[j]] = 0;
       }
     }
     // Kept in the project's own buffers, reused from round to round.
@@ -960,12 +959,12 @@ class MesRun {
   }
 
   private capped(c: Cand, i: number, k: number, ev: RhoEval): boolean {
-    // Must agree with floatEval's x = FG[g] / u (same float operations); FG[g] = F[k].
+    // Must agree with floatEval's x = FG[g] / u (same float operations); FG[g] = F[k], k = cls[g].
     if (ev.overrides !== null) {
       const o = ev.overrides.get(c.uIdx === null ? k : k * c.uVals.length + c.uIdx[i]);
       if (o !== undefined) return o;
     }
-    return this.FG[c.sg[i]] / (c.uIdx === null ? c.uValsF[0] : c.uValsF[c.uIdx[i]]) < ev.thr;
+    return this.F[k] / (c.uIdx === null ? c.uValsF[0] : c.uValsF[c.uIdx[i]]) < ev.thr;
   }
 
   /** capped() for a whole budget class of a one-utility project (F[k] is every member's FG). */
@@ -1290,6 +1289,8 @@ class MesRun {
     const knownMoney = Float64Array.from(cands, (c) => prep.supporters[c.pi] * this.F[1]);
     const paidSince = new Float64Array(C);
     const maxU = Float64Array.from(cands, (c) => Math.max(...c.uValsF));
+    const order: number[] = [];
+    for (let j = 0; j < C; j++) order.push(j);
     while (aliveCount > 0) {
       round++;
       roundDrops = [];
@@ -1312,9 +1313,22 @@ class MesRun {
           dropped.set(j, { round, money: rat(exactMoney ?? this.exactMoney(cands[j]), this.D) });
         }
       }
-      const order: number[] = [];
-      for (let j = 0; j < C; j++) if (alive[j]) order.push(j);
-      order.sort((a, b) => L[a] - L[b] || compareProjectIds(cands[a].id, cands[b].id));
+      // Alive projects by lower bound, ties by id (cands are in id order, so by index). Kept from
+      // round to round: bounds move little, so an insertion sort has little to move.
+      let alives = 0;
+      for (let t = 0; t < order.length; t++) if (alive[order[t]]) order[alives++] = order[t];
+      order.length = alives;
+      for (let t = 1; t < alives; t++) {
+        const j = order[t];
+        const Lj = L[j];
+        let h = t;
+        for (; h > 0; h--) {
+          const p = order[h - 1];
+          if (!(L[p] > Lj || (L[p] === Lj && p > j))) break;
+          order[h] = p;
+        }
+        order[h] = j;
+      }
 
       let best = -1;
       let bestEv: RhoEval | null = null;
@@ -1520,6 +1534,7 @@ class MesRun {
     const MF = this.MF;
     const firstCap = this.firstCap;
     const oldCls = firstCap !== null ? new Int32Array(sg.length) : null;
+    const perGroup = this.perGroup;
     for (let i = 0; i < sg.length; i++) {
       const g = sg[i];
       const k = cls[g];
@@ -1530,8 +1545,10 @@ class MesRun {
       }
       const nk = newK[j];
       cls[g] = nk;
-      FG[g] = F[nk];
-      MFG[g] = MF[nk];
+      if (perGroup) {
+        FG[g] = F[nk];
+        MFG[g] = MF[nk];
+      }
     }
     if (oldCls !== null) this.winCls.push(oldCls);
     this.version = ++this.prep.lastVersion; // budgets changed: gathered classes are stale
