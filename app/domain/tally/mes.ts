@@ -144,9 +144,17 @@ interface Prepared {
   classesSeen: number;
   /**
    * Each project's supporters by budget class, in buffers shared by the runs (one run at a
-   * time), valid while their version is the running run's: versions are never reused.
+   * time): the last few, each valid for one version of the classes.
    */
-  gathers: (Gathered | undefined)[];
+  gathers: (Gathered[] | undefined)[];
+  /**
+   * Versions name how ballot groups are split into budget classes (not the budgets). Runs
+   * start alike (version 1: everyone in class 1), and runs at nearby Add1 steps often split
+   * them alike round after round: a payment from version v, by a one-utility winner, leading
+   * to the same split (which of its classes end empty) leads to the same version, so a
+   * gathering made by an earlier run is reused. Versions are never reused for another split.
+   */
+  splits: Map<string, number>;
   lastVersion: number;
 }
 
@@ -326,7 +334,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   cands.sort((a, b) => compareProjectIds(a.id, b.id));
   cands.forEach((c, ci) => (c.ci = ci));
   zeroCost.sort((a, b) => compareProjectIds(projects[a].id, projects[b].id));
-  return { election, utility, n, G, mult, multBig: null, cands, zeroCost, supporters, classesSeen: 64, gathers: [], lastVersion: 0 };
+  return { election, utility, n, G, mult, multBig: null, cands, zeroCost, supporters, classesSeen: 64, gathers: [], splits: new Map(), lastVersion: ROOT_VERSION };
 }
 
 // ---------------------------------------------------------------------------
@@ -345,6 +353,13 @@ function certifiedLower(c: Cand, sC: number, nC: number, rest: number): number {
   const num = c.costF - sC * (1 + gamma);
   return num > 0 ? (num / (rest * (1 + gammaU) + c.totalUF * gammaU)) * (1 - 8 * EPS) : 0;
 }
+
+/** The split every run starts from: every ballot group in class 1 (class 0 empty). */
+const ROOT_VERSION = 1;
+/** Gatherings kept per project (versions met in the last runs). */
+const GATHERS_KEPT = 4;
+/** Known splits kept before starting afresh (a key is a few characters per 16 classes). */
+const SPLITS_KEPT = 50_000;
 
 interface Gathered {
   version: number;
@@ -483,10 +498,10 @@ class MesRun {
    * Supporters by budget class. With one utility per project (cost or cardinality
    * utilities: approval ballots), every evaluation works on the classes a
    * project's supporters are in (hundreds) rather than on the supporters
-   * (tens of thousands); cached per project until the next payment.
+   * (tens of thousands); cached per project and version of the split (see Prepared.splits).
    */
   private version: number;
-  private gathers: (Gathered | undefined)[];
+  private gathers: (Gathered[] | undefined)[];
   private gSlot = new Int32Array(64);
   private gKs = new Int32Array(64);
   private gTmp = new Float64Array(64);
@@ -501,7 +516,7 @@ class MesRun {
   constructor(prep: Prepared, beta: Rational, flags: RunFlags) {
     this.prep = prep;
     this.gathers = prep.gathers;
-    this.version = ++prep.lastVersion;
+    this.version = ROOT_VERSION;
     if (flags.record) this.firstCap = new Int32Array(prep.G);
     this.details = flags.details ?? false;
     this.slopes = flags.slopes ?? false;
@@ -598,8 +613,9 @@ class MesRun {
 
   /** The budget classes of c's supporters and how many voters are in each (one-utility projects only). */
   private gathered(c: Cand): Gathered {
-    const cached = this.gathers[c.ci];
-    if (cached !== undefined && cached.version === this.version) return cached;
+    let kept = this.gathers[c.ci];
+    if (kept === undefined) this.gathers[c.ci] = kept = [];
+    for (let h = 0; h < kept.length; h++) if (kept[h].version === this.version) return kept[h];
     const { sg, sm } = c;
     const cls = this.cls;
     const ks = this.gKs;
@@ -629,13 +645,19 @@ class MesRun {
         acc[ks[j]] = 0;
       }
     }
-    // Kept in the project's own buffers, reused from round to round.
-    let out = this.gathers[c.ci];
-    if (out === undefined || out.ksBuf.length < K) {
-      const size = Math.max(K, 2 * (out?.ksBuf.length ?? 0));
-      out = { version: 0, ks: ks, cnt: tmp, ksBuf: new Int32Array(size), cntBuf: new Float64Array(size) };
-      this.gathers[c.ci] = out;
+    // Kept in the project's own buffers, reused: the oldest one gives way.
+    let out: Gathered;
+    if (kept.length < GATHERS_KEPT) {
+      out = { version: 0, ks, cnt: tmp, ksBuf: new Int32Array(K), cntBuf: new Float64Array(K) };
+    } else {
+      out = kept.shift()!;
+      if (out.ksBuf.length < K) {
+        const size = Math.max(K, 2 * out.ksBuf.length);
+        out.ksBuf = new Int32Array(size);
+        out.cntBuf = new Float64Array(size);
+      }
     }
+    kept.push(out);
     out.ksBuf.set(ks.subarray(0, K));
     out.cntBuf.set(tmp.subarray(0, K));
     out.ks = out.ksBuf.subarray(0, K);
@@ -1551,8 +1573,31 @@ class MesRun {
       }
     }
     if (oldCls !== null) this.winCls.push(oldCls);
-    this.version = ++this.prep.lastVersion; // budgets changed: gathered classes are stale
+    this.version = this.nextSplit(c, newK);
     return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
+  }
+
+  /**
+   * The version after payByClass(c): the split before, c's classes in gathered order (given by
+   * the split) and which of them ended in class 0 give the split after (new classes are
+   * numbered in that order).
+   */
+  private nextSplit(c: Cand, newK: Int32Array): number {
+    const K = newK.length;
+    let key = `${this.version}:${c.ci}:${K}:`;
+    for (let j = 0; j < K; j += 16) {
+      let bits = 0;
+      for (let h = j; h < j + 16 && h < K; h++) if (newK[h] === 0) bits |= 1 << (h - j);
+      key += String.fromCharCode(bits);
+    }
+    const splits = this.prep.splits;
+    let v = splits.get(key);
+    if (v === undefined) {
+      if (splits.size >= SPLITS_KEPT) splits.clear(); // forgotten splits only get new versions
+      v = ++this.prep.lastVersion;
+      splits.set(key, v);
+    }
+    return v;
   }
 
   /** The winner's supporters pay; budget classes are split accordingly. */
@@ -1667,7 +1712,7 @@ class MesRun {
       FG[g] = this.F[nk];
       MFG[g] = this.MF[nk];
     }
-    this.version = ++this.prep.lastVersion; // budgets changed: gathered classes are stale
+    this.version = ++this.prep.lastVersion; // a split of its own (not looked up)
     return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
   }
 }
