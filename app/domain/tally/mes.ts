@@ -502,7 +502,8 @@ class MesRun {
    */
   private version: number;
   private gathers: (Gathered[] | undefined)[];
-  private gSlot = new Int32Array(64);
+  private gTo = new Int32Array(64);
+  private gCap = new Int32Array(64);
   private gKs = new Int32Array(64);
   private gTmp = new Float64Array(64);
   /** Scratch: voters per class, all zero between uses. */
@@ -570,7 +571,8 @@ class MesRun {
     this.cnt = grow(this.cnt);
     this.stamp = grow(this.stamp);
     this.slot = grow(this.slot);
-    this.gSlot = grow(this.gSlot);
+    this.gTo = grow(this.gTo);
+    this.gCap = grow(this.gCap);
     this.gKs = grow(this.gKs);
     this.gTmp = grow(this.gTmp);
     this.gAcc = grow(this.gAcc);
@@ -1546,33 +1548,42 @@ class MesRun {
     }
 
     // Move the supporters (and, when recording, note who was capped when).
-    const slot = this.gSlot;
-    for (let j = 0; j < K; j++) slot[ks[j]] = j;
+    // Per old class: its new class, and (recording) the round if capped, else 0.
+    const to = this.gTo;
+    const capRound = this.gCap;
+    for (let j = 0; j < K; j++) {
+      to[ks[j]] = newK[j];
+      capRound[ks[j]] = capOf[j] === 1 ? round : 0;
+    }
     const { sg } = c;
+    const n = sg.length;
     const cls = this.cls;
-    const FG = this.FG;
-    const MFG = this.MFG;
-    const F = this.F;
-    const MF = this.MF;
     const firstCap = this.firstCap;
-    const oldCls = firstCap !== null ? new Int32Array(sg.length) : null;
-    const perGroup = this.perGroup;
-    for (let i = 0; i < sg.length; i++) {
-      const g = sg[i];
-      const k = cls[g];
-      const j = slot[k];
-      if (oldCls !== null) {
+    if (firstCap !== null) {
+      const oldCls = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const g = sg[i];
+        const k = cls[g];
         oldCls[i] = k;
-        if (capOf[j] === 1 && firstCap![g] === 0) firstCap![g] = round;
+        cls[g] = to[k];
+        if (firstCap[g] === 0) firstCap[g] = capRound[k];
       }
-      const nk = newK[j];
-      cls[g] = nk;
-      if (perGroup) {
-        FG[g] = F[nk];
-        MFG[g] = MF[nk];
+      this.winCls.push(oldCls);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const g = sg[i];
+        cls[g] = to[cls[g]];
       }
     }
-    if (oldCls !== null) this.winCls.push(oldCls);
+    if (this.perGroup) {
+      const FG = this.FG;
+      const MFG = this.MFG;
+      for (let i = 0; i < n; i++) {
+        const g = sg[i];
+        FG[g] = this.F[cls[g]];
+        MFG[g] = this.MF[cls[g]];
+      }
+    }
     this.version = this.nextSplit(c, newK);
     return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
   }
