@@ -357,7 +357,7 @@ function certifiedLower(c: Cand, sC: number, nC: number, rest: number): number {
 /** The split every run starts from: every ballot group in class 1 (class 0 empty). */
 const ROOT_VERSION = 1;
 /** Gatherings kept per project (versions met in the last runs). */
-const GATHERS_KEPT = 4;
+const GATHERS_KEPT = 8;
 /** Known splits kept before starting afresh (a key is a few characters per 16 classes). */
 const SPLITS_KEPT = 50_000;
 
