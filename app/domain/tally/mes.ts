@@ -113,6 +113,8 @@ interface Cand {
   sg: Int32Array;
   /** Their multiplicities, in the same order (read together with sg, in one sweep). */
   sm: Float64Array;
+  /** The same as integers, when every sum of them fits (n < 2^31); else null. */
+  smI: Int32Array | null;
   /** Per supporter: index into uVals (null when every supporter has the same utility). */
   uIdx: Int32Array | null;
   uVals: bigint[];
@@ -322,6 +324,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
       costF: Number(p.cost),
       sg,
       sm: multiplicities(sg, mult),
+      smI: n < 2 ** 31 ? Int32Array.from(sg, (g) => mult[g]) : null,
       uIdx,
       uVals: distinct,
       uValsF: Float64Array.from(distinct.map((u) => Number(u))),
@@ -504,10 +507,11 @@ class MesRun {
   private gathers: (Gathered[] | undefined)[];
   private gTo = new Int32Array(64);
   private gCap = new Int32Array(64);
-  private gKs = new Int32Array(64);
+  private gKs = new Int32Array(65);
   private gTmp = new Float64Array(64);
   /** Scratch: voters per class, all zero between uses. */
   private gAcc = new Float64Array(64);
+  private gAccI = new Int32Array(64);
 
   /** Record mode: round in which each ballot group was first capped (0 = never). */
   firstCap: Int32Array | null = null;
@@ -560,8 +564,8 @@ class MesRun {
   /** Room for `size` budget classes in every per-class array. */
   private reserve(size: number): void {
     if (size <= this.F.length) return;
-    const grow = <T extends Float64Array | Int32Array>(a: T): T => {
-      const b = new (a.constructor as { new (n: number): T })(size);
+    const grow = <T extends Float64Array | Int32Array>(a: T, extra = 0): T => {
+      const b = new (a.constructor as { new (n: number): T })(size + extra);
       b.set(a);
       return b;
     };
@@ -573,9 +577,10 @@ class MesRun {
     this.slot = grow(this.slot);
     this.gTo = grow(this.gTo);
     this.gCap = grow(this.gCap);
-    this.gKs = grow(this.gKs);
+    this.gKs = grow(this.gKs, 1);
     this.gTmp = grow(this.gTmp);
     this.gAcc = grow(this.gAcc);
+    this.gAccI = grow(this.gAccI);
   }
 
   private newClass(N: bigint, slope: number): number {
@@ -618,29 +623,60 @@ class MesRun {
     let kept = this.gathers[c.ci];
     if (kept === undefined) this.gathers[c.ci] = kept = [];
     for (let h = 0; h < kept.length; h++) if (kept[h].version === this.version) return kept[h];
-    const { sg, sm } = c;
+    const { sg, sm, smI } = c;
     const cls = this.cls;
-    const ks = this.gKs;
+    const ks = this.gKs; // one longer than the classes: the pass below writes ks[K] before counting it
     const tmp = this.gTmp;
     let K = 0;
     const classes = this.nClasses;
-    const acc = this.gAcc;
-    if (classes * 4 <= sg.length) {
+    const n = sg.length;
+    // Multiplicities are positive: a class is new while its sum is 0. Sums of counts are whole
+    // numbers, exact in any order; as integers when they fit (n < 2^31), which is faster.
+    if (classes * 4 <= n) {
       // Far fewer classes than supporters (a large count): add up per class, then list the
       // classes in use; the supporters' pass is then one load and one add each.
-      for (let i = 0; i < sg.length; i++) acc[cls[sg[i]]] += sm[i];
-      for (let k = 0; k < classes; k++) {
-        if (acc[k] === 0) continue;
+      if (smI !== null) {
+        const acc = this.gAccI;
+        for (let i = 0; i < n; i++) acc[cls[sg[i]]] += smI[i];
+        for (let k = 0; k < classes; k++) {
+          if (acc[k] === 0) continue;
+          ks[K] = k;
+          tmp[K++] = acc[k];
+          acc[k] = 0;
+        }
+      } else {
+        const acc = this.gAcc;
+        for (let i = 0; i < n; i++) acc[cls[sg[i]]] += sm[i];
+        for (let k = 0; k < classes; k++) {
+          if (acc[k] === 0) continue;
+          ks[K] = k;
+          tmp[K++] = acc[k];
+          acc[k] = 0;
+        }
+      }
+    } else if (smI !== null) {
+      // Classes in order of first appearance, counted without a branch (classes are often new
+      // every few supporters: a branch would be mispredicted).
+      const acc = this.gAccI;
+      for (let i = 0; i < n; i++) {
+        const k = cls[sg[i]];
+        const a = acc[k];
         ks[K] = k;
-        tmp[K++] = acc[k];
-        acc[k] = 0;
+        K += +(a === 0);
+        acc[k] = a + smI[i];
+      }
+      for (let j = 0; j < K; j++) {
+        tmp[j] = acc[ks[j]];
+        acc[ks[j]] = 0;
       }
     } else {
-      // Classes in order of first appearance: a class is new while its sum is 0 (multiplicities are positive).
-      for (let i = 0; i < sg.length; i++) {
+      const acc = this.gAcc;
+      for (let i = 0; i < n; i++) {
         const k = cls[sg[i]];
-        if (acc[k] === 0) ks[K++] = k;
-        acc[k] += sm[i];
+        const a = acc[k];
+        ks[K] = k;
+        K += +(a === 0);
+        acc[k] = a + sm[i];
       }
       for (let j = 0; j < K; j++) {
         tmp[j] = acc[ks[j]];
