@@ -158,6 +158,7 @@ interface Prepared {
    */
   splits: Map<string, number>;
   lastVersion: number;
+  scratch: Scratch;
 }
 
 function resolveUtility(election: Election, utility: MesOptions["utility"]): MesUtility {
@@ -337,7 +338,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   cands.sort((a, b) => compareProjectIds(a.id, b.id));
   cands.forEach((c, ci) => (c.ci = ci));
   zeroCost.sort((a, b) => compareProjectIds(projects[a].id, projects[b].id));
-  return { election, utility, n, G, mult, multBig: null, cands, zeroCost, supporters, classesSeen: 64, gathers: [], splits: new Map(), lastVersion: ROOT_VERSION };
+  return { election, utility, n, G, mult, multBig: null, cands, zeroCost, supporters, classesSeen: 64, gathers: [], splits: new Map(), lastVersion: ROOT_VERSION, scratch: newScratch() };
 }
 
 // ---------------------------------------------------------------------------
@@ -363,6 +364,44 @@ const ROOT_VERSION = 1;
 const GATHERS_KEPT = 8;
 /** Known splits kept before starting afresh (a key is a few characters per 16 classes). */
 const SPLITS_KEPT = 50_000;
+
+/** Scratch arrays of a run (one run at a time), kept for the next run of the election. */
+interface Scratch {
+  /** Per class: voters, stamp (valid when equal to stampNow), slot. */
+  cnt: Float64Array;
+  stamp: Int32Array;
+  stampNow: number;
+  slot: Int32Array;
+  /** Budget/utility per supporter of the project being evaluated, and a window of them. */
+  xs: Float64Array;
+  win: Int32Array;
+  /** payByClass: per old class, its new class and the round if capped. */
+  gTo: Int32Array;
+  gCap: Int32Array;
+  /** gathered(): classes (one longer than the classes: ks[K] is written before K counts it), voters. */
+  gKs: Int32Array;
+  gTmp: Float64Array;
+  /** gathered(): voters per class, all zero between uses. */
+  gAcc: Float64Array;
+  gAccI: Int32Array;
+}
+
+function newScratch(): Scratch {
+  return {
+    cnt: new Float64Array(64),
+    stamp: new Int32Array(64),
+    stampNow: 0,
+    slot: new Int32Array(64),
+    xs: new Float64Array(1024),
+    win: new Int32Array(1024),
+    gTo: new Int32Array(64),
+    gCap: new Int32Array(64),
+    gKs: new Int32Array(65),
+    gTmp: new Float64Array(64),
+    gAcc: new Float64Array(64),
+    gAccI: new Int32Array(64),
+  };
+}
 
 interface Gathered {
   version: number;
@@ -486,14 +525,8 @@ class MesRun {
   private E = 0;
   private fac = new Map<number, bigint>();
 
-  // Scratch for per-class aggregation.
-  private cnt = new Float64Array(64);
-  private stamp = new Int32Array(64);
-  private slot = new Int32Array(64);
-  private stampNow = 0;
-  /** Scratch: budget/utility per supporter of the project being evaluated. */
-  private xs = new Float64Array(1024);
-  private win = new Int32Array(1024);
+  /** Scratch arrays, shared by the runs of the election. */
+  private readonly sc: Scratch;
 
   private horizon = Infinity;
 
@@ -505,13 +538,6 @@ class MesRun {
    */
   private version: number;
   private gathers: (Gathered[] | undefined)[];
-  private gTo = new Int32Array(64);
-  private gCap = new Int32Array(64);
-  private gKs = new Int32Array(65);
-  private gTmp = new Float64Array(64);
-  /** Scratch: voters per class, all zero between uses. */
-  private gAcc = new Float64Array(64);
-  private gAccI = new Int32Array(64);
 
   /** Record mode: round in which each ballot group was first capped (0 = never). */
   firstCap: Int32Array | null = null;
@@ -520,6 +546,7 @@ class MesRun {
 
   constructor(prep: Prepared, beta: Rational, flags: RunFlags) {
     this.prep = prep;
+    this.sc = prep.scratch;
     this.gathers = prep.gathers;
     this.version = ROOT_VERSION;
     if (flags.record) this.firstCap = new Int32Array(prep.G);
@@ -563,24 +590,28 @@ class MesRun {
 
   /** Room for `size` budget classes in every per-class array. */
   private reserve(size: number): void {
-    if (size <= this.F.length) return;
     const grow = <T extends Float64Array | Int32Array>(a: T, extra = 0): T => {
       const b = new (a.constructor as { new (n: number): T })(size + extra);
       b.set(a);
       return b;
     };
-    this.ep = grow(this.ep);
-    this.F = grow(this.F);
-    this.MF = grow(this.MF);
-    this.cnt = grow(this.cnt);
-    this.stamp = grow(this.stamp);
-    this.slot = grow(this.slot);
-    this.gTo = grow(this.gTo);
-    this.gCap = grow(this.gCap);
-    this.gKs = grow(this.gKs, 1);
-    this.gTmp = grow(this.gTmp);
-    this.gAcc = grow(this.gAcc);
-    this.gAccI = grow(this.gAccI);
+    if (size > this.F.length) {
+      this.ep = grow(this.ep);
+      this.F = grow(this.F);
+      this.MF = grow(this.MF);
+    }
+    const sc = this.sc;
+    if (size > sc.cnt.length) {
+      sc.cnt = grow(sc.cnt);
+      sc.stamp = grow(sc.stamp);
+      sc.slot = grow(sc.slot);
+      sc.gTo = grow(sc.gTo);
+      sc.gCap = grow(sc.gCap);
+      sc.gKs = grow(sc.gKs, 1);
+      sc.gTmp = grow(sc.gTmp);
+      sc.gAcc = grow(sc.gAcc);
+      sc.gAccI = grow(sc.gAccI);
+    }
   }
 
   private newClass(N: bigint, slope: number): number {
@@ -625,8 +656,8 @@ class MesRun {
     for (let h = 0; h < kept.length; h++) if (kept[h].version === this.version) return kept[h];
     const { sg, sm, smI } = c;
     const cls = this.cls;
-    const ks = this.gKs; // one longer than the classes: the pass below writes ks[K] before counting it
-    const tmp = this.gTmp;
+    const ks = this.sc.gKs; // one longer than the classes: the pass below writes ks[K] before counting it
+    const tmp = this.sc.gTmp;
     let K = 0;
     const classes = this.nClasses;
     const n = sg.length;
@@ -636,7 +667,7 @@ class MesRun {
       // Far fewer classes than supporters (a large count): add up per class, then list the
       // classes in use; the supporters' pass is then one load and one add each.
       if (smI !== null) {
-        const acc = this.gAccI;
+        const acc = this.sc.gAccI;
         for (let i = 0; i < n; i++) acc[cls[sg[i]]] += smI[i];
         for (let k = 0; k < classes; k++) {
           if (acc[k] === 0) continue;
@@ -645,7 +676,7 @@ class MesRun {
           acc[k] = 0;
         }
       } else {
-        const acc = this.gAcc;
+        const acc = this.sc.gAcc;
         for (let i = 0; i < n; i++) acc[cls[sg[i]]] += sm[i];
         for (let k = 0; k < classes; k++) {
           if (acc[k] === 0) continue;
@@ -657,7 +688,7 @@ class MesRun {
     } else if (smI !== null) {
       // Classes in order of first appearance, counted without a branch (classes are often new
       // every few supporters: a branch would be mispredicted).
-      const acc = this.gAccI;
+      const acc = this.sc.gAccI;
       for (let i = 0; i < n; i++) {
         const k = cls[sg[i]];
         const a = acc[k];
@@ -670,7 +701,7 @@ class MesRun {
         acc[ks[j]] = 0;
       }
     } else {
-      const acc = this.gAcc;
+      const acc = this.sc.gAcc;
       for (let i = 0; i < n; i++) {
         const k = cls[sg[i]];
         const a = acc[k];
@@ -799,7 +830,7 @@ class MesRun {
       for (let j = 0; j < ks.length; j++) if (ks[j] !== 0) s += BigInt(cnt[j]) * this.rescale(ks[j]);
       return s;
     }
-    const stampNow = ++this.stampNow;
+    const stampNow = ++this.sc.stampNow;
     const touched: number[] = [];
     const { sg } = c;
     const mult = this.prep.mult;
@@ -807,15 +838,15 @@ class MesRun {
     for (let i = 0; i < sg.length; i++) {
       const k = cls[sg[i]];
       if (k === 0) continue;
-      if (this.stamp[k] !== stampNow) {
-        this.stamp[k] = stampNow;
-        this.cnt[k] = 0;
+      if (this.sc.stamp[k] !== stampNow) {
+        this.sc.stamp[k] = stampNow;
+        this.sc.cnt[k] = 0;
         touched.push(k);
       }
-      this.cnt[k] += mult[sg[i]];
+      this.sc.cnt[k] += mult[sg[i]];
     }
     let s = 0n;
-    for (const k of touched) s += BigInt(this.cnt[k]) * this.rescale(k);
+    for (const k of touched) s += BigInt(this.sc.cnt[k]) * this.rescale(k);
     return s;
   }
 
@@ -830,8 +861,8 @@ class MesRun {
 
     // First pass: money of the supporters, and the capped set at rho = cost / total utility.
     const n = sg.length;
-    if (this.xs.length < n) this.xs = new Float64Array(Math.max(n, this.xs.length * 2));
-    const xs = this.xs;
+    if (this.sc.xs.length < n) this.sc.xs = new Float64Array(Math.max(n, this.sc.xs.length * 2));
+    const xs = this.sc.xs;
     let rho = Math.max(c.costF / c.totalUF, start);
     let money = 0;
     let moneySlope = 0;
@@ -844,8 +875,8 @@ class MesRun {
     // are kept aside, so the iteration can usually finish without more passes.
     const winHi = rho * 1.05;
     let nextOut = Infinity;
-    if (this.win.length < n) this.win = new Int32Array(Math.max(n, this.win.length * 2));
-    const win = this.win;
+    if (this.sc.win.length < n) this.sc.win = new Int32Array(Math.max(n, this.sc.win.length * 2));
+    const win = this.sc.win;
     let nWin = 0;
     const u0 = uValsF[0];
     for (let i = 0; i < n; i++) {
@@ -1053,7 +1084,7 @@ class MesRun {
       ev.X = c.cost * ev.D - sN;
       return ev.U > 0n && ev.X >= 0n;
     }
-    const stampNow = ++this.stampNow;
+    const stampNow = ++this.sc.stampNow;
     const touched: number[] = [];
     const { sg, uIdx } = c;
     const mult = this.prep.mult;
@@ -1065,15 +1096,15 @@ class MesRun {
       if (!this.capped(c, i, k, ev)) continue;
       uCounts[uIdx === null ? 0 : uIdx[i]] += mult[g];
       if (k === 0) continue;
-      if (this.stamp[k] !== stampNow) {
-        this.stamp[k] = stampNow;
-        this.cnt[k] = 0;
+      if (this.sc.stamp[k] !== stampNow) {
+        this.sc.stamp[k] = stampNow;
+        this.sc.cnt[k] = 0;
         touched.push(k);
       }
-      this.cnt[k] += mult[g];
+      this.sc.cnt[k] += mult[g];
     }
     let sN = 0n;
-    for (const k of touched) sN += BigInt(this.cnt[k]) * this.rescale(k);
+    for (const k of touched) sN += BigInt(this.sc.cnt[k]) * this.rescale(k);
     let uC = 0n;
     for (let j = 0; j < uCounts.length; j++) if (uCounts[j] > 0) uC += BigInt(uCounts[j]) * c.uVals[j];
     ev.D = this.D;
@@ -1585,8 +1616,8 @@ class MesRun {
 
     // Move the supporters (and, when recording, note who was capped when).
     // Per old class: its new class, and (recording) the round if capped, else 0.
-    const to = this.gTo;
-    const capRound = this.gCap;
+    const to = this.sc.gTo;
+    const capRound = this.sc.gCap;
     for (let j = 0; j < K; j++) {
       to[ks[j]] = newK[j];
       capRound[ks[j]] = capOf[j] === 1 ? round : 0;
@@ -1683,7 +1714,7 @@ class MesRun {
       // Uncapped supporters pay rho·u (one amount per utility); capped ones pay all they had
       // left, one amount per budget class, compared as numerators over Dold (no gcd).
       const uncapped = new Float64Array(nU);
-      const stampNow = ++this.stampNow;
+      const stampNow = ++this.sc.stampNow;
       const touched: number[] = [];
       for (let i = 0; i < n; i++) {
         const m = mult[sg[i]];
@@ -1692,17 +1723,17 @@ class MesRun {
           continue;
         }
         const k = oldCls[i];
-        if (this.stamp[k] !== stampNow) {
-          this.stamp[k] = stampNow;
-          this.cnt[k] = 0;
+        if (this.sc.stamp[k] !== stampNow) {
+          this.sc.stamp[k] = stampNow;
+          this.sc.cnt[k] = 0;
           touched.push(k);
         }
-        this.cnt[k] += m;
+        this.sc.cnt[k] += m;
       }
       const capped = new Map<bigint, number>();
       for (const k of touched) {
         const N = this.rescale(k);
-        capped.set(N, (capped.get(N) ?? 0) + this.cnt[k]);
+        capped.set(N, (capped.get(N) ?? 0) + this.sc.cnt[k]);
       }
       const shares: PaidShare[] = [];
       for (let j = 0; j < nU; j++) if (uncapped[j] > 0) shares.push({ n: X * c.uVals[j], d: Dold * U, voters: uncapped[j] });
@@ -1710,15 +1741,15 @@ class MesRun {
     }
 
     // New budgets over newD: N·q − u·X / r for the uncapped, 0 for the capped.
-    const stampNow = ++this.stampNow;
+    const stampNow = ++this.sc.stampNow;
     const pending: Array<[number, number, bigint]> = []; // (i, key, new numerator) for new classes
     const newOf = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       if (isCap[i]) continue;
       const k = oldCls[i];
       if (uIdx === null) {
-        if (this.stamp[k] === stampNow) continue;
-        this.stamp[k] = stampNow;
+        if (this.sc.stamp[k] === stampNow) continue;
+        this.sc.stamp[k] = stampNow;
         pending.push([i, k, 0n]);
       } else {
         const key = k * nU + uIdx[i];
@@ -1747,14 +1778,14 @@ class MesRun {
       const k = oldCls[i];
       const uF = uIdx === null ? c.uValsF[0] : c.uValsF[uIdx[i]];
       const nk = Nn === 0n ? 0 : this.newClass(Nn, this.slopes ? this.MF[k] - uF * rhoSlope : 0);
-      if (uIdx === null) this.slot[k] = nk;
+      if (uIdx === null) this.sc.slot[k] = nk;
       else newOf.set(key, nk);
     }
     const FG = this.FG;
     const MFG = this.MFG;
     for (let i = 0; i < n; i++) {
       const g = sg[i];
-      const nk = isCap[i] ? 0 : uIdx === null ? this.slot[oldCls[i]] : newOf.get(oldCls[i] * nU + uIdx[i])!;
+      const nk = isCap[i] ? 0 : uIdx === null ? this.sc.slot[oldCls[i]] : newOf.get(oldCls[i] * nU + uIdx[i])!;
       cls[g] = nk;
       FG[g] = this.F[nk];
       MFG[g] = this.MF[nk];
