@@ -1077,7 +1077,7 @@ class MesRun {
         const k = ks[j];
         if (!this.cappedClass(c, k, ev)) continue;
         cappedVoters += cnt[j];
-        if (k !== 0) sN += BigInt(cnt[j]) * this.rescale(k);
+        if (k !== 0) sN += cnt[j] === 1 ? this.rescale(k) : BigInt(cnt[j]) * this.rescale(k); // one voter: no product
       }
       ev.D = this.D;
       ev.U = c.totalU - BigInt(cappedVoters) * c.uVals[0];
@@ -1633,7 +1633,8 @@ class MesRun {
         const k = cls[g];
         oldCls[i] = k;
         cls[g] = to[k];
-        if (firstCap[g] === 0) firstCap[g] = capRound[k];
+        const f = firstCap[g];
+        firstCap[g] = f + +(f === 0) * capRound[k]; // capRound[k] if still 0 (no branch to mispredict)
       }
       this.winCls.push(oldCls);
     } else {
