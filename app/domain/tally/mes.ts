@@ -51,6 +51,7 @@ import {
   gcdBig,
   rat,
   ratioToNumber,
+  ratiosOver,
   toDecimalString,
   toFractionString,
   type Rational,
@@ -524,6 +525,9 @@ class MesRun {
   private Dh: bigint[];
   private E = 0;
   private fac = new Map<number, bigint>();
+  /** ratioToNumber(·, D) for the epoch overE (new classes of a payment share their D). */
+  private over: (n: bigint) => number = () => NaN;
+  private overE = -1;
 
   /** Scratch arrays, shared by the runs of the election. */
   private readonly sc: Scratch;
@@ -620,7 +624,11 @@ class MesRun {
     if (k >= this.prep.classesSeen) this.prep.classesSeen = k + 1;
     this.N.push(N);
     this.ep[k] = this.E;
-    this.F[k] = N === 0n ? 0 : ratioToNumber(N, this.D);
+    if (this.overE !== this.E) {
+      this.over = ratiosOver(this.D);
+      this.overE = this.E;
+    }
+    this.F[k] = N === 0n ? 0 : this.over(N);
     this.MF[k] = slope;
     return k;
   }
