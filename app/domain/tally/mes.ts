@@ -560,6 +560,7 @@ class MesRun {
     this.Dh = [beta.d];
     // Runs of one election (Add1 makes hundreds) create about as many classes each.
     this.reserve(prep.classesSeen);
+    this.N = new Array<bigint>(prep.classesSeen).fill(0n); // entries from nClasses on are unused
     this.cls = new Int32Array(prep.G).fill(1);
     this.newClass(0n, 0);
     this.newClass(beta.n, Number(flags.step ?? 1n));
@@ -622,7 +623,8 @@ class MesRun {
     const k = this.nClasses++;
     if (k >= this.F.length) this.reserve(this.F.length * 2);
     if (k >= this.prep.classesSeen) this.prep.classesSeen = k + 1;
-    this.N.push(N);
+    if (k < this.N.length) this.N[k] = N;
+    else this.N.push(N);
     this.ep[k] = this.E;
     if (this.overE !== this.E) {
       this.over = ratiosOver(this.D);
