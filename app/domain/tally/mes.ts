@@ -525,6 +525,11 @@ class MesRun {
   private Dh: bigint[];
   private E = 0;
   private fac = new Map<number, bigint>();
+  /** addTerm/takeTerms: per epoch, the sum so far (valid when termStamp[e] is termNow). */
+  private termSum: bigint[] = [];
+  private termStamp: number[] = [];
+  private termNow = 1;
+  private termEpochs: number[] = [];
   /** ratioToNumber(·, D) for the epoch overE (new classes of a payment share their D). */
   private over: (n: bigint) => number = () => NaN;
   private overE = -1;
@@ -581,6 +586,32 @@ class MesRun {
       this.fac.set(e, f);
     }
     return f;
+  }
+
+  /**
+   * Σ m·N[k] as a numerator over D, for terms added with addTerm: summed per epoch as they
+   * are and brought to D once per epoch (not class by class). One sum at a time.
+   */
+  private addTerm(k: number, m: number): void {
+    const e = this.ep[k];
+    const t = m === 1 ? this.N[k] : BigInt(m) * this.N[k];
+    if (this.termStamp[e] === this.termNow) this.termSum[e] += t;
+    else {
+      this.termStamp[e] = this.termNow;
+      this.termSum[e] = t;
+      this.termEpochs.push(e);
+    }
+  }
+
+  private takeTerms(): bigint {
+    let s = 0n;
+    for (const e of this.termEpochs) {
+      s += e === this.E ? this.termSum[e] : this.termSum[e] * this.factor(e);
+      this.termSum[e] = 0n;
+    }
+    this.termEpochs.length = 0;
+    this.termNow++;
+    return s;
   }
 
   /** Brings class k to the current common denominator. */
@@ -836,9 +867,8 @@ class MesRun {
   private exactMoney(c: Cand): bigint {
     if (this.byClass(c)) {
       const { ks, cnt } = this.gathered(c);
-      let s = 0n;
-      for (let j = 0; j < ks.length; j++) if (ks[j] !== 0) s += BigInt(cnt[j]) * this.rescale(ks[j]);
-      return s;
+      for (let j = 0; j < ks.length; j++) if (ks[j] !== 0) this.addTerm(ks[j], cnt[j]);
+      return this.takeTerms();
     }
     const stampNow = ++this.sc.stampNow;
     const touched: number[] = [];
@@ -1082,13 +1112,13 @@ class MesRun {
     if (this.byClass(c)) {
       const { ks, cnt } = this.gathered(c);
       let cappedVoters = 0;
-      let sN = 0n;
       for (let j = 0; j < ks.length; j++) {
         const k = ks[j];
         if (!this.cappedClass(c, k, ev)) continue;
         cappedVoters += cnt[j];
-        if (k !== 0) sN += cnt[j] === 1 ? this.rescale(k) : BigInt(cnt[j]) * this.rescale(k); // one voter: no product
+        if (k !== 0) this.addTerm(k, cnt[j]);
       }
+      const sN = this.takeTerms();
       ev.D = this.D;
       ev.U = c.totalU - BigInt(cappedVoters) * c.uVals[0];
       ev.X = c.cost * ev.D - sN;
