@@ -524,7 +524,9 @@ class MesRun {
   private readonly perGroup: boolean;
   private Dh: bigint[];
   private E = 0;
-  private fac = new Map<number, bigint>();
+  /** factor(e), valid when facAt[e] is the current epoch. */
+  private facOf: bigint[] = [];
+  private facAt: number[] = [];
   /** addTerm/takeTerms: per epoch, the sum so far (valid when termStamp[e] is termNow). */
   private termSum: bigint[] = [];
   private termStamp: number[] = [];
@@ -580,11 +582,10 @@ class MesRun {
 
   /** Factor bringing a numerator from epoch e to the current epoch. */
   private factor(e: number): bigint {
-    let f = this.fac.get(e);
-    if (f === undefined) {
-      f = this.Dh[this.E] / this.Dh[e];
-      this.fac.set(e, f);
-    }
+    if (this.facAt[e] === this.E) return this.facOf[e];
+    const f = this.Dh[this.E] / this.Dh[e];
+    this.facOf[e] = f;
+    this.facAt[e] = this.E;
     return f;
   }
 
@@ -1631,22 +1632,21 @@ class MesRun {
 
     // New budgets over D·q: N·q − u·X / r for each uncapped class, 0 for the capped.
     const payU = (c.uVals[0] * X) / r;
-    const fq = new Map<number, bigint>();
+    const fq: (bigint | undefined)[] = new Array<bigint | undefined>(this.E + 1); // per epoch
     const newN: bigint[] = new Array<bigint>(K).fill(0n);
     for (let j = 0; j < K; j++) {
       if (capOf[j] === 1) continue;
       const k = ks[j];
       const e = this.ep[k];
-      let f = fq.get(e);
+      let f = fq[e];
       if (f === undefined) {
         f = this.factor(e) * q;
-        fq.set(e, f);
+        fq[e] = f;
       }
       newN[j] = this.N[k] * f - payU;
     }
     this.Dh.push(Dold * q);
     this.E++;
-    this.fac.clear();
     const newK = new Int32Array(K);
     for (let j = 0; j < K; j++) {
       if (capOf[j] === 0 && newN[j] !== 0n) {
@@ -1814,7 +1814,6 @@ class MesRun {
     }
     this.Dh.push(newD);
     this.E++;
-    this.fac.clear();
     for (const [i, key, Nn] of pending) {
       const k = oldCls[i];
       const uF = uIdx === null ? c.uValsF[0] : c.uValsF[uIdx[i]];
