@@ -302,6 +302,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
     }
     if (p.cost < 0n) return; // a negative cost is not a project; never selected by MES
     const sg = supG[pi];
+    const sm = multiplicities(sg, mult);
     let distinct: bigint[];
     let uIdx: Int32Array | null = null;
     let totalU = 0n;
@@ -325,8 +326,8 @@ function prepare(election: Election, utility: MesUtility): Prepared {
       cost: p.cost,
       costF: Number(p.cost),
       sg,
-      sm: multiplicities(sg, mult),
-      smI: n < 2 ** 31 ? Int32Array.from(sg, (g) => mult[g]) : null,
+      sm,
+      smI: n < 2 ** 31 ? new Int32Array(sm) : null,
       uIdx,
       uVals: distinct,
       uValsF: Float64Array.from(distinct.map((u) => Number(u))),
