@@ -51,6 +51,7 @@ import {
   gcdBig,
   rat,
   ratioToNumber,
+  ratiosOver,
   toDecimalString,
   toFractionString,
   type Rational,
@@ -113,6 +114,8 @@ interface Cand {
   sg: Int32Array;
   /** Their multiplicities, in the same order (read together with sg, in one sweep). */
   sm: Float64Array;
+  /** The same as integers, when every sum of them fits (n < 2^31); else null. */
+  smI: Int32Array | null;
   /** Per supporter: index into uVals (null when every supporter has the same utility). */
   uIdx: Int32Array | null;
   uVals: bigint[];
@@ -144,10 +147,19 @@ interface Prepared {
   classesSeen: number;
   /**
    * Each project's supporters by budget class, in buffers shared by the runs (one run at a
-   * time), valid while their version is the running run's: versions are never reused.
+   * time): the last few, each valid for one version of the classes.
    */
-  gathers: (Gathered | undefined)[];
+  gathers: (Gathered[] | undefined)[];
+  /**
+   * Versions name how ballot groups are split into budget classes (not the budgets). Runs
+   * start alike (version 1: everyone in class 1), and runs at nearby Add1 steps often split
+   * them alike round after round: a payment from version v, by a one-utility winner, leading
+   * to the same split (which of its classes end empty) leads to the same version, so a
+   * gathering made by an earlier run is reused. Versions are never reused for another split.
+   */
+  splits: Map<string, number>;
   lastVersion: number;
+  scratch: Scratch;
 }
 
 function resolveUtility(election: Election, utility: MesOptions["utility"]): MesUtility {
@@ -290,6 +302,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
     }
     if (p.cost < 0n) return; // a negative cost is not a project; never selected by MES
     const sg = supG[pi];
+    const sm = multiplicities(sg, mult);
     let distinct: bigint[];
     let uIdx: Int32Array | null = null;
     let totalU = 0n;
@@ -313,7 +326,8 @@ function prepare(election: Election, utility: MesUtility): Prepared {
       cost: p.cost,
       costF: Number(p.cost),
       sg,
-      sm: multiplicities(sg, mult),
+      sm,
+      smI: n < 2 ** 31 ? new Int32Array(sm) : null,
       uIdx,
       uVals: distinct,
       uValsF: Float64Array.from(distinct.map((u) => Number(u))),
@@ -326,7 +340,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   cands.sort((a, b) => compareProjectIds(a.id, b.id));
   cands.forEach((c, ci) => (c.ci = ci));
   zeroCost.sort((a, b) => compareProjectIds(projects[a].id, projects[b].id));
-  return { election, utility, n, G, mult, multBig: null, cands, zeroCost, supporters, classesSeen: 64, gathers: [], lastVersion: 0 };
+  return { election, utility, n, G, mult, multBig: null, cands, zeroCost, supporters, classesSeen: 64, gathers: [], splits: new Map(), lastVersion: ROOT_VERSION, scratch: newScratch() };
 }
 
 // ---------------------------------------------------------------------------
@@ -344,6 +358,51 @@ function certifiedLower(c: Cand, sC: number, nC: number, rest: number): number {
   const gammaU = c.totalUF < 2 ** 50 ? 0 : (c.sg.length + 8) * 4 * EPS;
   const num = c.costF - sC * (1 + gamma);
   return num > 0 ? (num / (rest * (1 + gammaU) + c.totalUF * gammaU)) * (1 - 8 * EPS) : 0;
+}
+
+/** The split every run starts from: every ballot group in class 1 (class 0 empty). */
+const ROOT_VERSION = 1;
+/** Gatherings kept per project (versions met in the last runs). */
+const GATHERS_KEPT = 8;
+/** Known splits kept before starting afresh (a key is a few characters per 16 classes). */
+const SPLITS_KEPT = 50_000;
+
+/** Scratch arrays of a run (one run at a time), kept for the next run of the election. */
+interface Scratch {
+  /** Per class: voters, stamp (valid when equal to stampNow), slot. */
+  cnt: Float64Array;
+  stamp: Int32Array;
+  stampNow: number;
+  slot: Int32Array;
+  /** Budget/utility per supporter of the project being evaluated, and a window of them. */
+  xs: Float64Array;
+  win: Int32Array;
+  /** payByClass: per old class, its new class and the round if capped. */
+  gTo: Int32Array;
+  gCap: Int32Array;
+  /** gathered(): classes (one longer than the classes: ks[K] is written before K counts it), voters. */
+  gKs: Int32Array;
+  gTmp: Float64Array;
+  /** gathered(): voters per class, all zero between uses. */
+  gAcc: Float64Array;
+  gAccI: Int32Array;
+}
+
+function newScratch(): Scratch {
+  return {
+    cnt: new Float64Array(64),
+    stamp: new Int32Array(64),
+    stampNow: 0,
+    slot: new Int32Array(64),
+    xs: new Float64Array(1024),
+    win: new Int32Array(1024),
+    gTo: new Int32Array(64),
+    gCap: new Int32Array(64),
+    gKs: new Int32Array(65),
+    gTmp: new Float64Array(64),
+    gAcc: new Float64Array(64),
+    gAccI: new Int32Array(64),
+  };
 }
 
 interface Gathered {
@@ -457,21 +516,29 @@ class MesRun {
   /** Float derivative of the budget per Add1 step (slopes mode). */
   private MF = new Float64Array(64);
   private cls: Int32Array;
-  /** Per ballot group: F and MF of its class (copies, for cache-friendly float passes). */
+  /**
+   * Per ballot group: F and MF of its class (copies, for cache-friendly float passes). Only
+   * projects evaluated supporter by supporter read them: without any (approval ballots), empty.
+   */
   private FG: Float64Array;
   private MFG: Float64Array;
+  private readonly perGroup: boolean;
   private Dh: bigint[];
   private E = 0;
-  private fac = new Map<number, bigint>();
+  /** factor(e), valid when facAt[e] is the current epoch. */
+  private facOf: bigint[] = [];
+  private facAt: number[] = [];
+  /** addTerm/takeTerms: per epoch, the sum so far (valid when termStamp[e] is termNow). */
+  private termSum: bigint[] = [];
+  private termStamp: number[] = [];
+  private termNow = 1;
+  private termEpochs: number[] = [];
+  /** ratioToNumber(·, D) for the epoch overE (new classes of a payment share their D). */
+  private over: (n: bigint) => number = () => NaN;
+  private overE = -1;
 
-  // Scratch for per-class aggregation.
-  private cnt = new Float64Array(64);
-  private stamp = new Int32Array(64);
-  private slot = new Int32Array(64);
-  private stampNow = 0;
-  /** Scratch: budget/utility per supporter of the project being evaluated. */
-  private xs = new Float64Array(1024);
-  private win = new Int32Array(1024);
+  /** Scratch arrays, shared by the runs of the election. */
+  private readonly sc: Scratch;
 
   private horizon = Infinity;
 
@@ -479,16 +546,10 @@ class MesRun {
    * Supporters by budget class. With one utility per project (cost or cardinality
    * utilities: approval ballots), every evaluation works on the classes a
    * project's supporters are in (hundreds) rather than on the supporters
-   * (tens of thousands); cached per project until the next payment.
+   * (tens of thousands); cached per project and version of the split (see Prepared.splits).
    */
   private version: number;
-  private gathers: (Gathered | undefined)[];
-  private gStamp = new Int32Array(64);
-  private gSlot = new Int32Array(64);
-  private gKs = new Int32Array(64);
-  private gTmp = new Float64Array(64);
-  /** Scratch: voters per class, all zero between uses. */
-  private gAcc = new Float64Array(64);
+  private gathers: (Gathered[] | undefined)[];
 
   /** Record mode: round in which each ballot group was first capped (0 = never). */
   firstCap: Int32Array | null = null;
@@ -497,8 +558,9 @@ class MesRun {
 
   constructor(prep: Prepared, beta: Rational, flags: RunFlags) {
     this.prep = prep;
+    this.sc = prep.scratch;
     this.gathers = prep.gathers;
-    this.version = ++prep.lastVersion;
+    this.version = ROOT_VERSION;
     if (flags.record) this.firstCap = new Int32Array(prep.G);
     this.details = flags.details ?? false;
     this.slopes = flags.slopes ?? false;
@@ -506,11 +568,13 @@ class MesRun {
     this.Dh = [beta.d];
     // Runs of one election (Add1 makes hundreds) create about as many classes each.
     this.reserve(prep.classesSeen);
+    this.N = new Array<bigint>(prep.classesSeen).fill(0n); // entries from nClasses on are unused
     this.cls = new Int32Array(prep.G).fill(1);
     this.newClass(0n, 0);
     this.newClass(beta.n, Number(flags.step ?? 1n));
-    this.FG = new Float64Array(prep.G).fill(this.F[1]);
-    this.MFG = new Float64Array(prep.G).fill(this.MF[1]);
+    this.perGroup = prep.cands.some((c) => !this.byClass(c));
+    this.FG = this.perGroup ? new Float64Array(prep.G).fill(this.F[1]) : new Float64Array(0);
+    this.MFG = this.perGroup ? new Float64Array(prep.G).fill(this.MF[1]) : new Float64Array(0);
   }
 
   private get D(): bigint {
@@ -519,12 +583,37 @@ class MesRun {
 
   /** Factor bringing a numerator from epoch e to the current epoch. */
   private factor(e: number): bigint {
-    let f = this.fac.get(e);
-    if (f === undefined) {
-      f = this.Dh[this.E] / this.Dh[e];
-      this.fac.set(e, f);
-    }
+    if (this.facAt[e] === this.E) return this.facOf[e];
+    const f = this.Dh[this.E] / this.Dh[e];
+    this.facOf[e] = f;
+    this.facAt[e] = this.E;
     return f;
+  }
+
+  /**
+   * Σ m·N[k] as a numerator over D, for terms added with addTerm: summed per epoch as they
+   * are and brought to D once per epoch (not class by class). One sum at a time.
+   */
+  private addTerm(k: number, m: number): void {
+    const e = this.ep[k];
+    const t = m === 1 ? this.N[k] : BigInt(m) * this.N[k];
+    if (this.termStamp[e] === this.termNow) this.termSum[e] += t;
+    else {
+      this.termStamp[e] = this.termNow;
+      this.termSum[e] = t;
+      this.termEpochs.push(e);
+    }
+  }
+
+  private takeTerms(): bigint {
+    let s = 0n;
+    for (const e of this.termEpochs) {
+      s += e === this.E ? this.termSum[e] : this.termSum[e] * this.factor(e);
+      this.termSum[e] = 0n;
+    }
+    this.termEpochs.length = 0;
+    this.termNow++;
+    return s;
   }
 
   /** Brings class k to the current common denominator. */
@@ -539,32 +628,42 @@ class MesRun {
 
   /** Room for `size` budget classes in every per-class array. */
   private reserve(size: number): void {
-    if (size <= this.F.length) return;
-    const grow = <T extends Float64Array | Int32Array>(a: T): T => {
-      const b = new (a.constructor as { new (n: number): T })(size);
+    const grow = <T extends Float64Array | Int32Array>(a: T, extra = 0): T => {
+      const b = new (a.constructor as { new (n: number): T })(size + extra);
       b.set(a);
       return b;
     };
-    this.ep = grow(this.ep);
-    this.F = grow(this.F);
-    this.MF = grow(this.MF);
-    this.cnt = grow(this.cnt);
-    this.stamp = grow(this.stamp);
-    this.slot = grow(this.slot);
-    this.gStamp = grow(this.gStamp);
-    this.gSlot = grow(this.gSlot);
-    this.gKs = grow(this.gKs);
-    this.gTmp = grow(this.gTmp);
-    this.gAcc = grow(this.gAcc);
+    if (size > this.F.length) {
+      this.ep = grow(this.ep);
+      this.F = grow(this.F);
+      this.MF = grow(this.MF);
+    }
+    const sc = this.sc;
+    if (size > sc.cnt.length) {
+      sc.cnt = grow(sc.cnt);
+      sc.stamp = grow(sc.stamp);
+      sc.slot = grow(sc.slot);
+      sc.gTo = grow(sc.gTo);
+      sc.gCap = grow(sc.gCap);
+      sc.gKs = grow(sc.gKs, 1);
+      sc.gTmp = grow(sc.gTmp);
+      sc.gAcc = grow(sc.gAcc);
+      sc.gAccI = grow(sc.gAccI);
+    }
   }
 
   private newClass(N: bigint, slope: number): number {
     const k = this.nClasses++;
     if (k >= this.F.length) this.reserve(this.F.length * 2);
     if (k >= this.prep.classesSeen) this.prep.classesSeen = k + 1;
-    this.N.push(N);
+    if (k < this.N.length) this.N[k] = N;
+    else this.N.push(N);
     this.ep[k] = this.E;
-    this.F[k] = N === 0n ? 0 : ratioToNumber(N, this.D);
+    if (this.overE !== this.E) {
+      this.over = ratiosOver(this.D);
+      this.overE = this.E;
+    }
+    this.F[k] = N === 0n ? 0 : this.over(N);
     this.MF[k] = slope;
     return k;
   }
@@ -595,48 +694,82 @@ class MesRun {
 
   /** The budget classes of c's supporters and how many voters are in each (one-utility projects only). */
   private gathered(c: Cand): Gathered {
-    const cached = this.gathers[c.ci];
-    if (cached !== undefined && cached.version === this.version) return cached;
-    const { sg, sm } = c;
+    let kept = this.gathers[c.ci];
+    if (kept === undefined) this.gathers[c.ci] = kept = [];
+    for (let h = 0; h < kept.length; h++) if (kept[h].version === this.version) return kept[h];
+    const { sg, sm, smI } = c;
     const cls = this.cls;
-    const ks = this.gKs;
-    const tmp = this.gTmp;
+    const ks = this.sc.gKs; // one longer than the classes: the pass below writes ks[K] before counting it
+    const tmp = this.sc.gTmp;
     let K = 0;
     const classes = this.nClasses;
-    if (classes * 4 <= sg.length) {
+    const n = sg.length;
+    // Multiplicities are positive: a class is new while its sum is 0. Sums of counts are whole
+    // numbers, exact in any order; as integers when they fit (n < 2^31), which is faster.
+    if (classes * 4 <= n) {
       // Far fewer classes than supporters (a large count): add up per class, then list the
       // classes in use; the supporters' pass is then one load and one add each.
-      const acc = this.gAcc;
-      for (let i = 0; i < sg.length; i++) acc[cls[sg[i]]] += sm[i];
-      for (let k = 0; k < classes; k++) {
-        if (acc[k] === 0) continue;
+      if (smI !== null) {
+        const acc = this.sc.gAccI;
+        for (let i = 0; i < n; i++) acc[cls[sg[i]]] += smI[i];
+        for (let k = 0; k < classes; k++) {
+          if (acc[k] === 0) continue;
+          ks[K] = k;
+          tmp[K++] = acc[k];
+          acc[k] = 0;
+        }
+      } else {
+        const acc = this.sc.gAcc;
+        for (let i = 0; i < n; i++) acc[cls[sg[i]]] += sm[i];
+        for (let k = 0; k < classes; k++) {
+          if (acc[k] === 0) continue;
+          ks[K] = k;
+          tmp[K++] = acc[k];
+          acc[k] = 0;
+        }
+      }
+    } else if (smI !== null) {
+      // Classes in order of first appearance, counted without a branch (classes are often new
+      // every few supporters: a branch would be mispredicted).
+      const acc = this.sc.gAccI;
+      for (let i = 0; i < n; i++) {
+        const k = cls[sg[i]];
+        const a = acc[k];
         ks[K] = k;
-        tmp[K++] = acc[k];
-        acc[k] = 0;
+        K += +(a === 0);
+        acc[k] = a + smI[i];
+      }
+      for (let j = 0; j < K; j++) {
+        tmp[j] = acc[ks[j]];
+        acc[ks[j]] = 0;
       }
     } else {
-      const stampNow = ++this.stampNow;
-      const stamp = this.gStamp;
-      const slot = this.gSlot;
-      for (let i = 0; i < sg.length; i++) {
-        const g = sg[i];
-        const k = cls[g];
-        if (stamp[k] !== stampNow) {
-          stamp[k] = stampNow;
-          slot[k] = K;
-          ks[K] = k;
-          tmp[K++] = 0;
-        }
-        tmp[slot[k]] += sm[i];
+      const acc = this.sc.gAcc;
+      for (let i = 0; i < n; i++) {
+        const k = cls[sg[i]];
+        const a = acc[k];
+        ks[K] = k;
+        K += +(a === 0);
+        acc[k] = a + sm[i];
+      }
+      for (let j = 0; j < K; j++) {
+        tmp[j] = acc[ks[j]];
+        acc[ks[j]] = 0;
       }
     }
-    // Kept in the project's own buffers, reused from round to round.
-    let out = this.gathers[c.ci];
-    if (out === undefined || out.ksBuf.length < K) {
-      const size = Math.max(K, 2 * (out?.ksBuf.length ?? 0));
-      out = { version: 0, ks: ks, cnt: tmp, ksBuf: new Int32Array(size), cntBuf: new Float64Array(size) };
-      this.gathers[c.ci] = out;
+    // Kept in the project's own buffers, reused: the oldest one gives way.
+    let out: Gathered;
+    if (kept.length < GATHERS_KEPT) {
+      out = { version: 0, ks, cnt: tmp, ksBuf: new Int32Array(K), cntBuf: new Float64Array(K) };
+    } else {
+      out = kept.shift()!;
+      if (out.ksBuf.length < K) {
+        const size = Math.max(K, 2 * out.ksBuf.length);
+        out.ksBuf = new Int32Array(size);
+        out.cntBuf = new Float64Array(size);
+      }
     }
+    kept.push(out);
     out.ksBuf.set(ks.subarray(0, K));
     out.cntBuf.set(tmp.subarray(0, K));
     out.ks = out.ksBuf.subarray(0, K);
@@ -736,11 +869,10 @@ class MesRun {
   private exactMoney(c: Cand): bigint {
     if (this.byClass(c)) {
       const { ks, cnt } = this.gathered(c);
-      let s = 0n;
-      for (let j = 0; j < ks.length; j++) if (ks[j] !== 0) s += BigInt(cnt[j]) * this.rescale(ks[j]);
-      return s;
+      for (let j = 0; j < ks.length; j++) if (ks[j] !== 0) this.addTerm(ks[j], cnt[j]);
+      return this.takeTerms();
     }
-    const stampNow = ++this.stampNow;
+    const stampNow = ++this.sc.stampNow;
     const touched: number[] = [];
     const { sg } = c;
     const mult = this.prep.mult;
@@ -748,15 +880,15 @@ class MesRun {
     for (let i = 0; i < sg.length; i++) {
       const k = cls[sg[i]];
       if (k === 0) continue;
-      if (this.stamp[k] !== stampNow) {
-        this.stamp[k] = stampNow;
-        this.cnt[k] = 0;
+      if (this.sc.stamp[k] !== stampNow) {
+        this.sc.stamp[k] = stampNow;
+        this.sc.cnt[k] = 0;
         touched.push(k);
       }
-      this.cnt[k] += mult[sg[i]];
+      this.sc.cnt[k] += mult[sg[i]];
     }
     let s = 0n;
-    for (const k of touched) s += BigInt(this.cnt[k]) * this.rescale(k);
+    for (const k of touched) s += BigInt(this.sc.cnt[k]) * this.rescale(k);
     return s;
   }
 
@@ -771,8 +903,8 @@ class MesRun {
 
     // First pass: money of the supporters, and the capped set at rho = cost / total utility.
     const n = sg.length;
-    if (this.xs.length < n) this.xs = new Float64Array(Math.max(n, this.xs.length * 2));
-    const xs = this.xs;
+    if (this.sc.xs.length < n) this.sc.xs = new Float64Array(Math.max(n, this.sc.xs.length * 2));
+    const xs = this.sc.xs;
     let rho = Math.max(c.costF / c.totalUF, start);
     let money = 0;
     let moneySlope = 0;
@@ -785,8 +917,8 @@ class MesRun {
     // are kept aside, so the iteration can usually finish without more passes.
     const winHi = rho * 1.05;
     let nextOut = Infinity;
-    if (this.win.length < n) this.win = new Int32Array(Math.max(n, this.win.length * 2));
-    const win = this.win;
+    if (this.sc.win.length < n) this.sc.win = new Int32Array(Math.max(n, this.sc.win.length * 2));
+    const win = this.sc.win;
     let nWin = 0;
     const u0 = uValsF[0];
     for (let i = 0; i < n; i++) {
@@ -960,12 +1092,12 @@ class MesRun {
   }
 
   private capped(c: Cand, i: number, k: number, ev: RhoEval): boolean {
-    // Must agree with floatEval's x = FG[g] / u (same float operations); FG[g] = F[k].
+    // Must agree with floatEval's x = FG[g] / u (same float operations); FG[g] = F[k], k = cls[g].
     if (ev.overrides !== null) {
       const o = ev.overrides.get(c.uIdx === null ? k : k * c.uVals.length + c.uIdx[i]);
       if (o !== undefined) return o;
     }
-    return this.FG[c.sg[i]] / (c.uIdx === null ? c.uValsF[0] : c.uValsF[c.uIdx[i]]) < ev.thr;
+    return this.F[k] / (c.uIdx === null ? c.uValsF[0] : c.uValsF[c.uIdx[i]]) < ev.thr;
   }
 
   /** capped() for a whole budget class of a one-utility project (F[k] is every member's FG). */
@@ -982,19 +1114,19 @@ class MesRun {
     if (this.byClass(c)) {
       const { ks, cnt } = this.gathered(c);
       let cappedVoters = 0;
-      let sN = 0n;
       for (let j = 0; j < ks.length; j++) {
         const k = ks[j];
         if (!this.cappedClass(c, k, ev)) continue;
         cappedVoters += cnt[j];
-        if (k !== 0) sN += BigInt(cnt[j]) * this.rescale(k);
+        if (k !== 0) this.addTerm(k, cnt[j]);
       }
+      const sN = this.takeTerms();
       ev.D = this.D;
       ev.U = c.totalU - BigInt(cappedVoters) * c.uVals[0];
       ev.X = c.cost * ev.D - sN;
       return ev.U > 0n && ev.X >= 0n;
     }
-    const stampNow = ++this.stampNow;
+    const stampNow = ++this.sc.stampNow;
     const touched: number[] = [];
     const { sg, uIdx } = c;
     const mult = this.prep.mult;
@@ -1006,15 +1138,15 @@ class MesRun {
       if (!this.capped(c, i, k, ev)) continue;
       uCounts[uIdx === null ? 0 : uIdx[i]] += mult[g];
       if (k === 0) continue;
-      if (this.stamp[k] !== stampNow) {
-        this.stamp[k] = stampNow;
-        this.cnt[k] = 0;
+      if (this.sc.stamp[k] !== stampNow) {
+        this.sc.stamp[k] = stampNow;
+        this.sc.cnt[k] = 0;
         touched.push(k);
       }
-      this.cnt[k] += mult[g];
+      this.sc.cnt[k] += mult[g];
     }
     let sN = 0n;
-    for (const k of touched) sN += BigInt(this.cnt[k]) * this.rescale(k);
+    for (const k of touched) sN += BigInt(this.sc.cnt[k]) * this.rescale(k);
     let uC = 0n;
     for (let j = 0; j < uCounts.length; j++) if (uCounts[j] > 0) uC += BigInt(uCounts[j]) * c.uVals[j];
     ev.D = this.D;
@@ -1290,6 +1422,8 @@ class MesRun {
     const knownMoney = Float64Array.from(cands, (c) => prep.supporters[c.pi] * this.F[1]);
     const paidSince = new Float64Array(C);
     const maxU = Float64Array.from(cands, (c) => Math.max(...c.uValsF));
+    const order: number[] = [];
+    for (let j = 0; j < C; j++) order.push(j);
     while (aliveCount > 0) {
       round++;
       roundDrops = [];
@@ -1312,9 +1446,22 @@ class MesRun {
           dropped.set(j, { round, money: rat(exactMoney ?? this.exactMoney(cands[j]), this.D) });
         }
       }
-      const order: number[] = [];
-      for (let j = 0; j < C; j++) if (alive[j]) order.push(j);
-      order.sort((a, b) => L[a] - L[b] || compareProjectIds(cands[a].id, cands[b].id));
+      // Alive projects by lower bound, ties by id (cands are in id order, so by index). Kept from
+      // round to round: bounds move little, so an insertion sort has little to move.
+      let alives = 0;
+      for (let t = 0; t < order.length; t++) if (alive[order[t]]) order[alives++] = order[t];
+      order.length = alives;
+      for (let t = 1; t < alives; t++) {
+        const j = order[t];
+        const Lj = L[j];
+        let h = t;
+        for (; h > 0; h--) {
+          const p = order[h - 1];
+          if (!(L[p] > Lj || (L[p] === Lj && p > j))) break;
+          order[h] = p;
+        }
+        order[h] = j;
+      }
 
       let best = -1;
       let bestEv: RhoEval | null = null;
@@ -1486,22 +1633,21 @@ class MesRun {
 
     // New budgets over D·q: N·q − u·X / r for each uncapped class, 0 for the capped.
     const payU = (c.uVals[0] * X) / r;
-    const fq = new Map<number, bigint>();
+    const fq: (bigint | undefined)[] = new Array<bigint | undefined>(this.E + 1); // per epoch
     const newN: bigint[] = new Array<bigint>(K).fill(0n);
     for (let j = 0; j < K; j++) {
       if (capOf[j] === 1) continue;
       const k = ks[j];
       const e = this.ep[k];
-      let f = fq.get(e);
+      let f = fq[e];
       if (f === undefined) {
         f = this.factor(e) * q;
-        fq.set(e, f);
+        fq[e] = f;
       }
       newN[j] = this.N[k] * f - payU;
     }
     this.Dh.push(Dold * q);
     this.E++;
-    this.fac.clear();
     const newK = new Int32Array(K);
     for (let j = 0; j < K; j++) {
       if (capOf[j] === 0 && newN[j] !== 0n) {
@@ -1510,32 +1656,68 @@ class MesRun {
     }
 
     // Move the supporters (and, when recording, note who was capped when).
-    const slot = this.gSlot;
-    for (let j = 0; j < K; j++) slot[ks[j]] = j;
-    const { sg } = c;
-    const cls = this.cls;
-    const FG = this.FG;
-    const MFG = this.MFG;
-    const F = this.F;
-    const MF = this.MF;
-    const firstCap = this.firstCap;
-    const oldCls = firstCap !== null ? new Int32Array(sg.length) : null;
-    for (let i = 0; i < sg.length; i++) {
-      const g = sg[i];
-      const k = cls[g];
-      const j = slot[k];
-      if (oldCls !== null) {
-        oldCls[i] = k;
-        if (capOf[j] === 1 && firstCap![g] === 0) firstCap![g] = round;
-      }
-      const nk = newK[j];
-      cls[g] = nk;
-      FG[g] = F[nk];
-      MFG[g] = MF[nk];
+    // Per old class: its new class, and (recording) the round if capped, else 0.
+    const to = this.sc.gTo;
+    const capRound = this.sc.gCap;
+    for (let j = 0; j < K; j++) {
+      to[ks[j]] = newK[j];
+      capRound[ks[j]] = capOf[j] === 1 ? round : 0;
     }
-    if (oldCls !== null) this.winCls.push(oldCls);
-    this.version = ++this.prep.lastVersion; // budgets changed: gathered classes are stale
+    const { sg } = c;
+    const n = sg.length;
+    const cls = this.cls;
+    const firstCap = this.firstCap;
+    if (firstCap !== null) {
+      const oldCls = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const g = sg[i];
+        const k = cls[g];
+        oldCls[i] = k;
+        cls[g] = to[k];
+        const f = firstCap[g];
+        firstCap[g] = f + +(f === 0) * capRound[k]; // capRound[k] if still 0 (no branch to mispredict)
+      }
+      this.winCls.push(oldCls);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const g = sg[i];
+        cls[g] = to[cls[g]];
+      }
+    }
+    if (this.perGroup) {
+      const FG = this.FG;
+      const MFG = this.MFG;
+      for (let i = 0; i < n; i++) {
+        const g = sg[i];
+        FG[g] = this.F[cls[g]];
+        MFG[g] = this.MF[cls[g]];
+      }
+    }
+    this.version = this.nextSplit(c, newK);
     return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
+  }
+
+  /**
+   * The version after payByClass(c): the split before, c's classes in gathered order (given by
+   * the split) and which of them ended in class 0 give the split after (new classes are
+   * numbered in that order).
+   */
+  private nextSplit(c: Cand, newK: Int32Array): number {
+    const K = newK.length;
+    let key = `${this.version}:${c.ci}:${K}:`;
+    for (let j = 0; j < K; j += 16) {
+      let bits = 0;
+      for (let h = j; h < j + 16 && h < K; h++) if (newK[h] === 0) bits |= 1 << (h - j);
+      key += String.fromCharCode(bits);
+    }
+    const splits = this.prep.splits;
+    let v = splits.get(key);
+    if (v === undefined) {
+      if (splits.size >= SPLITS_KEPT) splits.clear(); // forgotten splits only get new versions
+      v = ++this.prep.lastVersion;
+      splits.set(key, v);
+    }
+    return v;
   }
 
   /** The winner's supporters pay; budget classes are split accordingly. */
@@ -1574,7 +1756,7 @@ class MesRun {
       // Uncapped supporters pay rho·u (one amount per utility); capped ones pay all they had
       // left, one amount per budget class, compared as numerators over Dold (no gcd).
       const uncapped = new Float64Array(nU);
-      const stampNow = ++this.stampNow;
+      const stampNow = ++this.sc.stampNow;
       const touched: number[] = [];
       for (let i = 0; i < n; i++) {
         const m = mult[sg[i]];
@@ -1583,17 +1765,17 @@ class MesRun {
           continue;
         }
         const k = oldCls[i];
-        if (this.stamp[k] !== stampNow) {
-          this.stamp[k] = stampNow;
-          this.cnt[k] = 0;
+        if (this.sc.stamp[k] !== stampNow) {
+          this.sc.stamp[k] = stampNow;
+          this.sc.cnt[k] = 0;
           touched.push(k);
         }
-        this.cnt[k] += m;
+        this.sc.cnt[k] += m;
       }
       const capped = new Map<bigint, number>();
       for (const k of touched) {
         const N = this.rescale(k);
-        capped.set(N, (capped.get(N) ?? 0) + this.cnt[k]);
+        capped.set(N, (capped.get(N) ?? 0) + this.sc.cnt[k]);
       }
       const shares: PaidShare[] = [];
       for (let j = 0; j < nU; j++) if (uncapped[j] > 0) shares.push({ n: X * c.uVals[j], d: Dold * U, voters: uncapped[j] });
@@ -1601,15 +1783,15 @@ class MesRun {
     }
 
     // New budgets over newD: N·q − u·X / r for the uncapped, 0 for the capped.
-    const stampNow = ++this.stampNow;
+    const stampNow = ++this.sc.stampNow;
     const pending: Array<[number, number, bigint]> = []; // (i, key, new numerator) for new classes
     const newOf = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       if (isCap[i]) continue;
       const k = oldCls[i];
       if (uIdx === null) {
-        if (this.stamp[k] === stampNow) continue;
-        this.stamp[k] = stampNow;
+        if (this.sc.stamp[k] === stampNow) continue;
+        this.sc.stamp[k] = stampNow;
         pending.push([i, k, 0n]);
       } else {
         const key = k * nU + uIdx[i];
@@ -1633,24 +1815,23 @@ class MesRun {
     }
     this.Dh.push(newD);
     this.E++;
-    this.fac.clear();
     for (const [i, key, Nn] of pending) {
       const k = oldCls[i];
       const uF = uIdx === null ? c.uValsF[0] : c.uValsF[uIdx[i]];
       const nk = Nn === 0n ? 0 : this.newClass(Nn, this.slopes ? this.MF[k] - uF * rhoSlope : 0);
-      if (uIdx === null) this.slot[k] = nk;
+      if (uIdx === null) this.sc.slot[k] = nk;
       else newOf.set(key, nk);
     }
     const FG = this.FG;
     const MFG = this.MFG;
     for (let i = 0; i < n; i++) {
       const g = sg[i];
-      const nk = isCap[i] ? 0 : uIdx === null ? this.slot[oldCls[i]] : newOf.get(oldCls[i] * nU + uIdx[i])!;
+      const nk = isCap[i] ? 0 : uIdx === null ? this.sc.slot[oldCls[i]] : newOf.get(oldCls[i] * nU + uIdx[i])!;
       cls[g] = nk;
       FG[g] = this.F[nk];
       MFG[g] = this.MF[nk];
     }
-    this.version = ++this.prep.lastVersion; // budgets changed: gathered classes are stale
+    this.version = ++this.prep.lastVersion; // a split of its own (not looked up)
     return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
   }
 }

@@ -147,6 +147,16 @@ export function ratioToNumber(n: bigint, d: bigint): number {
   return negative ? -value : value;
 }
 
+/**
+ * ratioToNumber(·, d) for many numerators over one positive d, with d converted once:
+ * the same results.
+ */
+export function ratiosOver(d: bigint): (n: bigint) => number {
+  if (!(d > 0n && d < FLOAT_SAFE)) return (n) => ratioToNumber(n, d);
+  const dF = Number(d);
+  return (n) => (n > 0n && n < FLOAT_SAFE ? Number(n) / dF : ratioToNumber(n, d));
+}
+
 /** "n/d", or "n" when the denominator is 1. */
 export function toFractionString(a: Rational): string {
   return a.d === 1n ? a.n.toString() : `${a.n}/${a.d}`;

@@ -13,6 +13,7 @@ import {
   parseDecimal,
   rat,
   ratioToNumber,
+  ratiosOver,
   sub,
   toDecimalString,
   toExactDecimalString,
@@ -72,5 +73,13 @@ describe("rational", () => {
     expect(ratioToNumber(n, n * 4n)).toBeCloseTo(0.25, 12);
     expect(ratioToNumber(n * 7n, n)).toBeCloseTo(7, 12);
     expect(ratioToNumber(-1n, 3n)).toBeCloseTo(-1 / 3, 15);
+  });
+
+  it("converts many numerators over one denominator as ratioToNumber does", () => {
+    const ns = [0n, 1n, -5n, 7n ** 40n, 3n ** 700n, 3n ** 2000n, -(2n ** 1000n), 2n ** 1000n - 1n];
+    for (const d of [3n, 10n ** 18n + 7n, 3n ** 600n, 2n ** 1000n, 3n ** 2000n, -7n]) {
+      const over = ratiosOver(d);
+      for (const n of ns) expect(Object.is(over(n), ratioToNumber(n, d))).toBe(true);
+    }
   });
 });
