@@ -40,6 +40,9 @@
 //     which gives an affine lower bound on the loser's rho and, by convexity,
 //     a chord above the winner's rho; comparing them at both ends of the
 //     interval proves the whole interval.
+//   * Affine sandwich (boundsOk), for near ties: affine bounds on every budget
+//     between both ends, exact at T, carried round by round, give an affine
+//     lower bound on the loser's rho and a chord above the winner's.
 //   * Proofs are chained (the verifying run at T gives the thresholds for the
 //     next piece) as far as float estimates of how fast each rho moves
 //     suggest; a failed proof only costs a run, and where nothing can be
@@ -506,6 +509,8 @@ class MesRun {
   private readonly details: boolean;
   private readonly slopes: boolean;
   private readonly forced: ForcedCheck | null;
+  /** Add1 step per voter. */
+  private readonly step: bigint;
 
   // Budget classes: budget = N[k] / Dh[ep[k]]. Class 0 is the empty budget.
   // Typed arrays grown by doubling (nClasses is the number in use).
@@ -555,6 +560,27 @@ class MesRun {
   firstCap: Int32Array | null = null;
   /** Record mode: per round, the budget class of each supporter of the winner before paying. */
   winCls: Int32Array[] = [];
+  /** Record mode: the same after paying (class 0: paid all it had, i.e. budget ≤ rho·u). */
+  winAfter: Int32Array[] = [];
+  /** Forced mode (boundsOk): per ballot group, the index of its bounds at t0 (-1: exact, its class lhA). */
+  private lhId: Int32Array | null = null;
+  /** Bounds at t0: numerators of L over denL[lhLe[v]] and of H over denH[lhHe[v]]. */
+  private lhLn: bigint[] = [];
+  private lhLe: number[] = [];
+  private lhHn: bigint[] = [];
+  private lhHe: number[] = [];
+  private lhAcc = new Float64Array(0);
+  private lhStamp = new Int32Array(0);
+  private lhNew = new Int32Array(0);
+  private lhNow = 0;
+  private lhA: Int32Array | null = null;
+  private lhRound = 1;
+  private lhBroken = false;
+  private denL: bigint[] = [];
+  private lhB0 = new Map<number, bigint>();
+  private lhFacL = new Map<number, bigint>();
+  private lhFacH = new Map<number, bigint>();
+  private denH: bigint[] = [];
 
   constructor(prep: Prepared, beta: Rational, flags: RunFlags) {
     this.prep = prep;
@@ -565,6 +591,7 @@ class MesRun {
     this.details = flags.details ?? false;
     this.slopes = flags.slopes ?? false;
     this.forced = flags.forced ?? null;
+    this.step = flags.step ?? 1n;
     this.Dh = [beta.d];
     // Runs of one election (Add1 makes hundreds) create about as many classes each.
     this.reserve(prep.classesSeen);
@@ -1343,6 +1370,229 @@ class MesRun {
     return strict ? l > r : l >= r;
   }
 
+  /**
+   * Affine sandwich for one round, when the others fail for project p (a near tie: both rhos
+   * move together, so comparing p at T with w at t0 is too coarse). Over t in [t0, T], bounds
+   * L(t) ≤ b(t) ≤ H(t) on every budget, affine and exact at T (lines from L(t0), H(t0) to
+   * b(T)), carried round by round from L = H = b while those are affine (start). For the
+   * fixed sequence: a supporter capped at T is capped at every t ≤ T (b(t) ≤ b(T), rho(t) ≥
+   * rho(T)), so has 0 after; one uncapped at t0 stays uncapped: b − rho·u; others max(0, b −
+   * rho·u). rho_w = max over sets C of rho_C = (cost − Σ_C b) / U_notC is convex and decreasing
+   * in the budgets: rho_w(t) ≤ rho_w(L(t)) ≤ RU(t), the chord from rho_w(L(t0)) to rho_w(T);
+   * and rho_w(t) ≥ rho_C(H(t)) = RL(t), affine, for C = capped at T. New bounds: L − RU·u,
+   * and H − RL·u or, for the others, the chord of the convex max(0, H − RL·u). (When every
+   * supporter's budget is exactly affine and the capped set is the same at both ends, rho_C is
+   * affine and exact, and so are the new budgets.) Then rho_p(t) ≥ rho_C'(H(t)), affine, for C'
+   * = p's capped set at T, and rho_w(t) ≤ RU(t): comparing them at both ends (strictly when p
+   * precedes w in id order) proves the whole interval. One-utility projects only.
+   */
+  private boundsOk(round: number, w: number, p: number, evP: RhoEval, evW: () => RhoEval | null, strict: boolean): boolean {
+    const prev = this.forced!.prev;
+    const seq = this.forced!.seq;
+    const cands = this.prep.cands;
+    const mult = this.prep.mult;
+    if (prev === null || round > prev.winAfter.length || this.lhBroken) return false;
+    // A one-step proof saves at most one run, and this check can cost about as much.
+    if (this.forced!.delta <= this.step) return false;
+    if (cands[w].uIdx !== null || cands[p].uIdx !== null) return false;
+    // At T (first: the cheap end): rho_C'(H(T)) = rho_p(T) against rho_w(T).
+    const ew = evW();
+    if (ew === null) return false;
+    {
+      const l = evP.X * ew.U;
+      const r = ew.X * evP.U;
+      if (strict ? !(l > r) : !(l >= r)) return false;
+    }
+    const G = this.prep.G;
+    if (this.lhId === null) {
+      this.lhId = new Int32Array(G).fill(-1);
+      this.lhA = new Int32Array(G).fill(1);
+      const D0 = prev.Dh[prev.E];
+      this.denL = [D0];
+      this.denH = [D0];
+    }
+    // A group's key: its class at t0 (exact budget, the line to b(T)) or base + its bounds' index.
+    const id = this.lhId;
+    const clsA = this.lhA!;
+    const base = prev.nClasses;
+    const D0 = this.denL[0];
+    const { lhLn: vLn, lhLe: vLe, lhHn: vHn, lhHe: vHe } = this;
+    const b0c = this.lhB0;
+    const b0 = (k: number): bigint => {
+      if (k === 0) return 0n;
+      let v = b0c.get(k);
+      if (v === undefined) b0c.set(k, (v = prev.N[k] * (D0 / prev.Dh[prev.ep[k]])));
+      return v;
+    };
+    // Factors from epoch e to the last one (den[last] / den[e]), kept while the last is the same.
+    const facL = this.lhFacL;
+    const facH = this.lhFacH;
+    const fac = (den: bigint[], f: Map<number, bigint>, e: number): bigint => {
+      const E = den.length - 1;
+      if (e === E) return 1n;
+      let v = f.get(e);
+      if (v === undefined) f.set(e, (v = den[E] / den[e]));
+      return v;
+    };
+    // L and H numerators of a key, over the last denL, denH.
+    const lOf = (key: number): bigint => {
+      if (key < base) return b0(key) * fac(this.denL, facL, 0);
+      const v = key - base;
+      const E = this.denL.length - 1;
+      if (vLe[v] !== E) {
+        vLn[v] *= fac(this.denL, facL, vLe[v]);
+        vLe[v] = E;
+      }
+      return vLn[v];
+    };
+    const hOf = (key: number): bigint => {
+      if (key < base) return b0(key) * fac(this.denH, facH, 0);
+      const v = key - base;
+      const E = this.denH.length - 1;
+      if (vHe[v] !== E) {
+        vHn[v] *= fac(this.denH, facH, vHe[v]);
+        vHe[v] = E;
+      }
+      return vHn[v];
+    };
+    const keyOf = (g: number): number => (id[g] >= 0 ? base + id[g] : clsA[g]);
+    // Voters per slot (key·3 + kind), summed with stamps; `touched` lists the slots in use.
+    let touched: number[] = [];
+    const room = (extra: number): void => {
+      const need = 3 * (base + vLn.length + extra);
+      if (this.lhAcc.length >= need) return;
+      const acc = new Float64Array(2 * need);
+      const stamp = new Int32Array(2 * need);
+      stamp.set(this.lhStamp);
+      acc.set(this.lhAcc);
+      this.lhAcc = acc;
+      this.lhStamp = stamp;
+      this.lhNew = new Int32Array(2 * need);
+    };
+    const add = (slot: number, m: number): void => {
+      if (this.lhStamp[slot] !== this.lhNow) {
+        this.lhStamp[slot] = this.lhNow;
+        this.lhAcc[slot] = 0;
+        touched.push(slot);
+      }
+      this.lhAcc[slot] += m;
+    };
+    /** rho_c under the L bounds of the slots' voters: [X, M] with rho·u = X / (DL·M) (M voters uncapped), or null if unaffordable. */
+    const rhoL = (c: Cand, slots: number[]): [bigint, bigint] | null => {
+      const DL = this.denL[this.denL.length - 1];
+      const list = slots.map((slot) => [lOf(Math.floor(slot / 3)), BigInt(this.lhAcc[slot])] as [bigint, bigint]);
+      list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      let M = 0n;
+      for (const [, m] of list) M += m;
+      let paid = 0n;
+      for (const [l, m] of list) {
+        const X = c.cost * DL - paid;
+        if (X <= l * M) return [X, M];
+        paid += m * l;
+        M -= m;
+      }
+      return null;
+    };
+    // Carry the bounds to the start of this round.
+    for (; this.lhRound < round; this.lhRound++) {
+      const j = this.lhRound - 1;
+      const c = cands[seq[j]];
+      if (c.uIdx !== null) {
+        this.lhBroken = true;
+        return false;
+      }
+      const { sg } = c;
+      const a1 = prev.winAfter[j];
+      const b1 = this.winAfter[j];
+      let plain = true;
+      for (let i = 0; i < sg.length && plain; i++) plain = id[sg[i]] < 0 && (a1[i] === 0) === (b1[i] === 0);
+      if (plain) {
+        // Budgets exactly affine and the same capped set C at both ends: rho_C(t) is affine, each
+        // supporter keeps its side of rho_C·u in between, so rho = rho_C; new budgets exactly affine.
+        for (let i = 0; i < sg.length; i++) clsA[sg[i]] = a1[i];
+        continue;
+      }
+      // Supporters by key and kind: 0 capped at T, 1 uncapped at t0, 2 in between.
+      room(sg.length);
+      this.lhNow++;
+      touched = [];
+      const slotOf = new Int32Array(sg.length);
+      for (let i = 0; i < sg.length; i++) {
+        const g = sg[i];
+        const kind = b1[i] === 0 ? 0 : a1[i] !== 0 ? 1 : 2;
+        if (kind === 0 && a1[i] !== 0) {
+          this.lhBroken = true; // cannot happen (capped at T, so at t0)
+          return false;
+        }
+        const slot = keyOf(g) * 3 + kind;
+        slotOf[i] = slot;
+        add(slot, mult[g]);
+      }
+      const ru = rhoL(c, touched);
+      if (ru === null) {
+        this.lhBroken = true;
+        return false;
+      }
+      // RL(t0)·u = (cost·DH − Σ_capped-at-T m·H) / (DH·Mnot), Mnot voters not capped at T.
+      const DH = this.denH[this.denH.length - 1];
+      let Mnot = 0n;
+      let XH = c.cost * DH;
+      for (const slot of touched) {
+        if (slot % 3 === 0) XH -= BigInt(this.lhAcc[slot]) * hOf(Math.floor(slot / 3));
+        else Mnot += BigInt(this.lhAcc[slot]);
+      }
+      const [XU, Mrem] = ru;
+      if (Mnot > 0n) {
+        const open = touched.filter((slot) => slot % 3 !== 0);
+        const lo = open.map((slot) => lOf(Math.floor(slot / 3)));
+        const hi = open.map((slot) => hOf(Math.floor(slot / 3)));
+        this.denL.push(this.denL[this.denL.length - 1] * Mrem);
+        this.denH.push(DH * Mnot);
+        facL.clear();
+        facH.clear();
+        const EL = this.denL.length - 1;
+        const EH = this.denH.length - 1;
+        for (let h = 0; h < open.length; h++) {
+          let hn = hi[h] * Mnot - XH;
+          if (open[h] % 3 === 2 && hn < 0n) hn = 0n;
+          this.lhNew[open[h]] = vLn.length;
+          vLn.push(lo[h] * Mrem - XU);
+          vLe.push(EL);
+          vHn.push(hn);
+          vHe.push(EH);
+        }
+      }
+      for (let i = 0; i < sg.length; i++) {
+        const slot = slotOf[i];
+        id[sg[i]] = slot % 3 === 0 ? -1 : this.lhNew[slot];
+        clsA[sg[i]] = a1[i];
+      }
+    }
+    // At t0: rho_C'(H(t0)) against rho_w(L(t0)).
+    room(0);
+    const cw = cands[w];
+    this.lhNow++;
+    touched = [];
+    for (let i = 0; i < cw.sg.length; i++) add(keyOf(cw.sg[i]) * 3, mult[cw.sg[i]]);
+    const ru = rhoL(cw, touched);
+    if (ru === null) return false;
+    const cp = cands[p];
+    this.lhNow++;
+    touched = [];
+    for (let i = 0; i < cp.sg.length; i++) {
+      const g = cp.sg[i];
+      if (this.capped(cp, i, this.cls[g], evP)) add(keyOf(g) * 3, mult[g]);
+    }
+    const DH = this.denH[this.denH.length - 1];
+    const DL = this.denL[this.denL.length - 1];
+    let XP = cp.cost * DH;
+    for (const slot of touched) XP -= BigInt(this.lhAcc[slot]) * hOf(slot / 3);
+    // XP / (DH·U') against XU / (DL·M·u)
+    const l = XP * DL * ru[1] * cw.uVals[0];
+    const r = ru[0] * DH * evP.U;
+    return strict ? l > r : l >= r;
+  }
+
   run(): RunResult {
     const prep = this.prep;
     const cands = prep.cands;
@@ -1472,6 +1722,13 @@ class MesRun {
         const thrNum = fw >= 0 ? forced.thrNum[round - 1] : 0n;
         const thrDen = fw >= 0 ? forced.thrDen[round - 1] : 1n;
         const thrUp = fw >= 0 ? ratioToNumber(thrNum, thrDen) * (1 + 1e-12) : Infinity;
+        // The winner's exact rho at T, computed once when a check needs it (null: unaffordable).
+        let wEvMemo: RhoEval | null | undefined;
+        const wEv = (): RhoEval | null => {
+          if (wEvMemo !== undefined) return wEvMemo;
+          const fe = alive[fw] ? this.floatEval(cands[fw], L[fw]) : null;
+          return (wEvMemo = fe !== null && fe.affordable ? this.exactEval(cands[fw], fe.thr) : null);
+        };
         for (const j of order) {
           if (j === fw) continue;
           if (L[j] > thrUp) break;
@@ -1489,7 +1746,10 @@ class MesRun {
           const r = thrNum * ev.D * ev.U;
           const pFirst = compareProjectIds(cands[j].id, cands[fw].id) < 0;
           if (l < r || (l === r && pFirst)) {
-            if (!this.refinedOk(round, fw, j, ev, thrNum, thrDen, pFirst)) {
+            if (
+              !this.refinedOk(round, fw, j, ev, thrNum, thrDen, pFirst) &&
+              !this.boundsOk(round, fw, j, ev, wEv, pFirst)
+            ) {
               verified = false;
               break;
             }
@@ -1669,15 +1929,17 @@ class MesRun {
     const firstCap = this.firstCap;
     if (firstCap !== null) {
       const oldCls = new Int32Array(n);
+      const newCls = new Int32Array(n);
       for (let i = 0; i < n; i++) {
         const g = sg[i];
         const k = cls[g];
         oldCls[i] = k;
-        cls[g] = to[k];
+        newCls[i] = cls[g] = to[k];
         const f = firstCap[g];
         firstCap[g] = f + +(f === 0) * capRound[k]; // capRound[k] if still 0 (no branch to mispredict)
       }
       this.winCls.push(oldCls);
+      this.winAfter.push(newCls);
     } else {
       for (let i = 0; i < n; i++) {
         const g = sg[i];
@@ -1831,6 +2093,7 @@ class MesRun {
       FG[g] = this.F[nk];
       MFG[g] = this.MF[nk];
     }
+    if (firstCap !== null) this.winAfter.push(Int32Array.from(sg, (g) => cls[g]));
     this.version = ++this.prep.lastVersion; // a split of its own (not looked up)
     return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
   }
@@ -2035,9 +2298,10 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
             // Too far: shrink, and remember it for the next attempts (a proof
             // that failed near a crossing tends to fail again just after it).
             failures++;
-            target /= 4n;
+            // Shrinking by 3, three tries: fewest runs on Budapest (boundsOk proves long stretches).
+            target /= 3n;
             probe = target > 1n ? target : 1n;
-            if (failures > 1) break;
+            if (failures >= 3) break;
           }
           if (proved === null) break;
           reached += target;
