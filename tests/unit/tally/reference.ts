@@ -172,3 +172,24 @@ export function randomLargerElection(seed: number, opts: { points?: boolean; cos
   const total = Number(projects.reduce((s, p) => s + p.cost, 0n));
   return { budget: BigInt(int(Math.floor(total / 4), total)), projects, ballots };
 }
+
+/**
+ * Approval elections where projects come in pairs of near-equal cost and popularity: in some
+ * round two projects stay nearly tied over many Add1 steps (the proofs' hardest case). Ballots
+ * may carry a count: compare with the engine's every-step mode, not naiveAdd1 above.
+ */
+export function nearTieElection(seed: number): Election {
+  const r = rng(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  const pairs = Array.from({ length: int(3, 8) }, () => ({ cost: int(20_000, 400_000), popularity: 0.1 + 0.4 * r() }));
+  const projects = pairs.flatMap((pair, i) =>
+    [0, 1].map((j) => ({ id: `p${2 * i + j}`, cost: BigInt(pair.cost + int(0, 3_000)), popularity: pair.popularity * (0.95 + 0.1 * r()) })),
+  );
+  // Some ballots stand for several identical ones (a count, as in grouped ballots).
+  const ballots = Array.from({ length: int(40, 400) }, () => ({
+    ids: projects.filter((p) => r() < p.popularity).map((p) => p.id),
+    ...(r() < 0.3 ? { count: int(1, 4) } : {}),
+  }));
+  const total = projects.reduce((s, p) => s + p.cost, 0n);
+  return { budget: total / BigInt(int(2, 4)), projects: projects.map(({ id, cost }) => ({ id, cost })), ballots };
+}
