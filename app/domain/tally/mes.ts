@@ -504,6 +504,43 @@ interface RunFlags {
   record?: boolean;
 }
 
+/**
+ * gathered()'s pass with few classes: voters per class summed in acc (all zero between uses), then
+ * the classes in use listed in class order into ks / tmp. Returns how many.
+ */
+function gatherByClass(cls: Int32Array, sg: Int32Array, w: Int32Array | Float64Array, acc: Int32Array | Float64Array, classes: number, ks: Int32Array, tmp: Float64Array): number {
+  for (let i = 0; i < sg.length; i++) acc[cls[sg[i]]] += w[i];
+  let K = 0;
+  for (let k = 0; k < classes; k++) {
+    if (acc[k] === 0) continue;
+    ks[K] = k;
+    tmp[K++] = acc[k];
+    acc[k] = 0;
+  }
+  return K;
+}
+
+/**
+ * gathered()'s pass with many classes: classes in order of first appearance, counted without a
+ * branch (classes are often new every few supporters: a branch would be mispredicted). ks must be
+ * one longer than the classes (ks[K] is written before K counts it).
+ */
+function gatherInOrder(cls: Int32Array, sg: Int32Array, w: Int32Array | Float64Array, acc: Int32Array | Float64Array, ks: Int32Array, tmp: Float64Array): number {
+  let K = 0;
+  for (let i = 0; i < sg.length; i++) {
+    const k = cls[sg[i]];
+    const a = acc[k];
+    ks[K] = k;
+    K += +(a === 0);
+    acc[k] = a + w[i];
+  }
+  for (let j = 0; j < K; j++) {
+    tmp[j] = acc[ks[j]];
+    acc[ks[j]] = 0;
+  }
+  return K;
+}
+
 class MesRun {
   private readonly prep: Prepared;
   private readonly details: boolean;
@@ -728,62 +765,12 @@ class MesRun {
     const cls = this.cls;
     const ks = this.sc.gKs; // one longer than the classes: the pass below writes ks[K] before counting it
     const tmp = this.sc.gTmp;
-    let K = 0;
-    const classes = this.nClasses;
-    const n = sg.length;
     // Multiplicities are positive: a class is new while its sum is 0. Sums of counts are whole
     // numbers, exact in any order; as integers when they fit (n < 2^31), which is faster.
-    if (classes * 4 <= n) {
-      // Far fewer classes than supporters (a large count): add up per class, then list the
-      // classes in use; the supporters' pass is then one load and one add each.
-      if (smI !== null) {
-        const acc = this.sc.gAccI;
-        for (let i = 0; i < n; i++) acc[cls[sg[i]]] += smI[i];
-        for (let k = 0; k < classes; k++) {
-          if (acc[k] === 0) continue;
-          ks[K] = k;
-          tmp[K++] = acc[k];
-          acc[k] = 0;
-        }
-      } else {
-        const acc = this.sc.gAcc;
-        for (let i = 0; i < n; i++) acc[cls[sg[i]]] += sm[i];
-        for (let k = 0; k < classes; k++) {
-          if (acc[k] === 0) continue;
-          ks[K] = k;
-          tmp[K++] = acc[k];
-          acc[k] = 0;
-        }
-      }
-    } else if (smI !== null) {
-      // Classes in order of first appearance, counted without a branch (classes are often new
-      // every few supporters: a branch would be mispredicted).
-      const acc = this.sc.gAccI;
-      for (let i = 0; i < n; i++) {
-        const k = cls[sg[i]];
-        const a = acc[k];
-        ks[K] = k;
-        K += +(a === 0);
-        acc[k] = a + smI[i];
-      }
-      for (let j = 0; j < K; j++) {
-        tmp[j] = acc[ks[j]];
-        acc[ks[j]] = 0;
-      }
-    } else {
-      const acc = this.sc.gAcc;
-      for (let i = 0; i < n; i++) {
-        const k = cls[sg[i]];
-        const a = acc[k];
-        ks[K] = k;
-        K += +(a === 0);
-        acc[k] = a + sm[i];
-      }
-      for (let j = 0; j < K; j++) {
-        tmp[j] = acc[ks[j]];
-        acc[ks[j]] = 0;
-      }
-    }
+    const w = smI ?? sm;
+    const acc = smI !== null ? this.sc.gAccI : this.sc.gAcc;
+    // Far fewer classes than supporters (a large count): add up per class, then list the classes in use.
+    const K = this.nClasses * 4 <= sg.length ? gatherByClass(cls, sg, w, acc, this.nClasses, ks, tmp) : gatherInOrder(cls, sg, w, acc, ks, tmp);
     // Kept in the project's own buffers, reused: the oldest one gives way.
     let out: Gathered;
     if (kept.length < GATHERS_KEPT) {
