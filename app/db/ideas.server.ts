@@ -196,7 +196,6 @@ export async function ideaOutcomes(cycleId: string) {
   });
 }
 
-/** Closes an idea as merged into another of the same cycle; the other carries it forward. */
 /** The idea #intoNumber an idea may be merged into, or why not (the same checks before asking and when merging). */
 async function mergeTarget(db: Tx, idea: { id: string; cycleId: string }, intoNumber: number, reach: DelegateReach) {
   const into = await db.idea.findUnique({
@@ -228,6 +227,7 @@ export async function checkMerge(idea: { id: string; cycleId: string; districtId
   };
 }
 
+/** Closes an idea as merged into another of the same cycle; the other carries it forward. */
 export async function mergeIdea(ideaId: string, intoNumber: number, reach: DelegateReach, actor: Actor) {
   return changeWithMail(async (tx) => {
     const idea = await tx.idea.findUniqueOrThrow({ where: { id: ideaId } });

@@ -22,7 +22,7 @@ import { addMilestone, addSpend, completeMilestone, dropMilestone, editMilestone
 import { cyclePermissions } from "~/domain/cycles/permissions";
 import { todayIso } from "~/domain/fields";
 import { projectPermissions, PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
-import { daysLate, milestoneState, spendSummary, statusWithout, type MilestoneState } from "~/domain/implementation/progress";
+import { daysLate, milestoneState, spendSummary, statusChangeWithout, type MilestoneState } from "~/domain/implementation/progress";
 import {
   milestoneDoneInput,
   milestoneDropInput,
@@ -99,8 +99,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         photoAlt: u.photoAlt,
         takenDown: u.hiddenAt ? { on: u.hiddenAt.toISOString().slice(0, 10), reason: u.hiddenReason ?? "" } : null,
         photoTakenDown: u.photoRemovedAt ? { on: u.photoRemovedAt.toISOString().slice(0, 10), reason: u.photoRemovedReason ?? "" } : null,
-        // What the project would show once this update is taken down (staff are told before, not after).
-        statusWithout: u.hiddenAt ? null : statusWithout(project.updates, u.id),
+        // What the project would show instead once this update is taken down (staff are told before, not after).
+        statusWithout: u.hiddenAt ? null : statusChangeWithout(project, project.updates, u.id),
       })),
       milestones: project.milestones.map((m) => ({
         id: m.id,
@@ -418,9 +418,7 @@ export default function ProjectPage() {
                         {
                           value: "update",
                           label: t("projects:takeDown.wholeUpdate"),
-                          // Said only when it changes what the project shows.
-                          hint:
-                            entry.update.statusWithout && (entry.update.statusWithout.status !== project.status || entry.update.statusWithout.percentComplete !== project.percentComplete)
+                          hint: entry.update.statusWithout
                               ? t("projects:takeDown.statusGoesBack", {
                                   status: t(PROJECT_STATUS_KEYS[entry.update.statusWithout.status as Status]),
                                   percent: f.percent(entry.update.statusWithout.percentComplete / 100),

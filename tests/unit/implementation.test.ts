@@ -1,6 +1,6 @@
 import { message } from "~/i18n/message";
 import { describe, expect, it } from "vitest";
-import { daysLate, milestoneNews, milestoneState, projectHealth, reportBack, spendSummary, statusWithout } from "~/domain/implementation/progress";
+import { daysLate, milestoneNews, milestoneState, projectHealth, reportBack, spendSummary, statusChangeWithout, statusWithout } from "~/domain/implementation/progress";
 import { checkPhoto, MAX_PHOTO_BYTES, sniffImageType } from "~/domain/implementation/upload";
 import { milestoneDoneInput, milestoneEditInput, milestoneInput, projectUpdateInput, spendInput } from "~/domain/implementation/schema";
 import { todayIso } from "~/domain/fields";
@@ -81,6 +81,11 @@ describe("the status once an update is taken down", () => {
     expect(statusWithout(updates, "b")).toEqual({ status: "completed", percentComplete: 100 });
     expect(statusWithout(updates, "c")).toEqual({ status: "delayed", percentComplete: 60 });
     expect(statusWithout([...updates, { ...updates[0], id: "e", postedOn: "2026-06-01", createdAt: at(6), status: "planned" }], "x")).toEqual({ status: "planned", percentComplete: 40 });
+  });
+  it("is news to staff only when it differs from what the project shows now", () => {
+    const now = { status: "delayed", percentComplete: 60 }; // set by b, the newest shown
+    expect(statusChangeWithout(now, updates, "b")).toEqual({ status: "completed", percentComplete: 100 });
+    expect(statusChangeWithout(now, updates, "c")).toBeNull();
   });
   it("is where a project starts once no update is left shown", () => {
     expect(statusWithout([updates[3], updates[0]], "a")).toEqual({ status: "planned", percentComplete: 0 });

@@ -74,6 +74,12 @@ export function statusWithout(updates: readonly StatusUpdate[], id: string): { s
   return newest ? { status: newest.status, percentComplete: newest.percentComplete } : { status: "planned", percentComplete: 0 };
 }
 
+/** What taking update `id` down would change the project's status and completion to; null when it would show the same. */
+export function statusChangeWithout(project: { status: string; percentComplete: number }, updates: readonly StatusUpdate[], id: string) {
+  const after = statusWithout(updates, id);
+  return after.status === project.status && after.percentComplete === project.percentComplete ? null : after;
+}
+
 export const PROJECT_HEALTHS = ["done", "on_track", "delayed", "cancelled"] as const;
 export type ProjectHealth = (typeof PROJECT_HEALTHS)[number];
 
