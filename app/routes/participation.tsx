@@ -43,11 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const total = figures.channels.reduce((s, c) => s + c.voters, 0);
   // The office's names in the reader's language, as the results page gives them.
   const locale = await localeOf(request);
-  const [named, districtNames] = await Promise.all([cyclesInLocale(cycles, locale), districtNamesIn(figures.districts, locale)]);
+  const [[shown], named, districtNames] = await Promise.all([cyclesInLocale([cycle], locale), cyclesInLocale(cycles, locale), districtNamesIn(figures.districts, locale)]);
   return data({
     // "Saved", once after saving: not again on a reload, nor beside a later refused form.
     notice: flash.done.notice ?? null,
-    cycle: { slug: cycle.slug, name: named.find((c) => c.id === cycle.id)?.name ?? (await cyclesInLocale([cycle], locale))[0].name },
+    cycle: { slug: cycle.slug, name: shown.name },
     cycles: named.map((c) => ({ slug: c.slug, name: c.name })),
     canSetUp: participationPermissions.setUpSurvey(actor),
     canSplit: participationPermissions.previewSplit(actor),
