@@ -7,11 +7,6 @@ import { ChangedMeanwhile } from "~/db/changed-meanwhile.server";
 type ReplyOptions = { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[]; resetForm?: boolean };
 
 /**
- * A form's answer: the submission (what the person typed and the errors) with
- * 400 when something is wrong, 200 for a step that is not a submission (adding a
- * line item), or the status given (429 for rate limits).
- */
-/**
  * Saves, unless someone saved a newer version since the form was opened (ChangedMeanwhile): then the
  * form comes back as typed (409), saying which version came meanwhile (`why`, a message key with
  * {{number}}), and `latest` for the form to send next time, so saving again is a choice made knowing it.
@@ -30,6 +25,11 @@ export async function saveUnlessChangedMeanwhile<T>(
   }
 }
 
+/**
+ * A form's answer: the submission (what the person typed and the errors) with
+ * 400 when something is wrong, 200 for a step that is not a submission (adding a
+ * line item), or the status given (429 for rate limits).
+ */
 export function formReply(
   submission: { status?: "success" | "error"; reply: (options?: ReplyOptions) => SubmissionResult<string[]> },
   options?: ReplyOptions,

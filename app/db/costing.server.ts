@@ -36,8 +36,10 @@ export interface SaveEstimateInput {
   publicReason: string;
 }
 
-/** Saves a new version of the proposal's estimate (earlier versions stay), with its checklist and verdict. */
-/** `basedOn`: the version the staff member's form was opened from (ChangedMeanwhile when another was saved since). */
+/**
+ * Saves a new version of the proposal's estimate (earlier versions stay), with its checklist and verdict.
+ * `basedOn`: the version the staff member's form was opened from (ChangedMeanwhile when another was saved since).
+ */
 export async function saveCostEstimate(proposalId: string, input: SaveEstimateInput, actor: Actor, basedOn?: number) {
   const totals = estimateTotals(input.lineItems, input.contingencyPercent ?? 0);
   return changeWithMail(async (tx) => {
@@ -113,8 +115,10 @@ export async function cycleCriteria(cycleId: string) {
   return prisma.eligibilityCriterion.findMany({ where: { cycleId }, orderBy: { position: "asc" } });
 }
 
-/** Replaces the cycle's criteria (estimates already saved keep their own copy of each label). */
-/** Replaces the checklist, unless costing is over meanwhile (checked in the same transaction): false then. */
+/**
+ * Replaces the cycle's criteria (estimates already saved keep their own copy of each label), unless
+ * costing is over meanwhile (checked in the same transaction): false then.
+ */
 export async function saveCriteria(cycleId: string, criteria: { label: string; kind: string }[], actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { phase: true } });

@@ -196,15 +196,11 @@ export async function addSpend(
 }
 
 /**
- * Takes down an update (a wrong photo, a bystander in it, a note naming someone): it stays on the timeline
- * as taken down, with the reason; its photo files are deleted; the project's status and progress become
- * those of its latest update still shown (or where it started, with none). Refused for an update of another
- * project or one already taken down.
- */
-/**
- * Takes an update down with a public reason: the whole update (its note and photo go; the project's
- * status becomes that of the newest update still shown), or only its photo (the note and the status
- * stay). Refused for an update of another project, one already down, or a photo that is not there.
+ * Takes an update down with a public reason (a wrong photo, a bystander in it, a note naming someone):
+ * the whole update stays on the timeline as taken down, its note and photo gone, and the project's status
+ * becomes that of the newest update still shown (statusWithout); or only its photo goes, the note and the
+ * status staying. Photo files are deleted. Refused for an update of another project, one already down, or
+ * a photo that is not there.
  */
 export async function takeDownUpdate(projectId: string, updateId: string, reason: string, actor: Actor, what: "update" | "photo" = "update") {
   const photo = await prisma.$transaction(async (tx) => {

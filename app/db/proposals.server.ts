@@ -100,8 +100,10 @@ function proposalFromIdeas(cycleId: string, input: z.infer<typeof createProposal
   });
 }
 
-/** Saves an edit as a new revision; earlier revisions stay readable. */
-/** `basedOn`: the revision the delegate's form was opened from (ChangedMeanwhile when another was saved since). */
+/**
+ * Saves an edit as a new revision; earlier revisions stay readable. `basedOn`: the revision the
+ * delegate's form was opened from (ChangedMeanwhile when another was saved since).
+ */
 export async function reviseProposal(id: string, input: z.infer<typeof editProposalInput>, actor: Actor, basedOn?: number) {
   return prisma.$transaction(async (tx) => {
     const last = await tx.proposalRevision.aggregate({ where: { proposalId: id }, _max: { number: true } });

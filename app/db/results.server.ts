@@ -17,11 +17,11 @@ import { version } from "../../package.json";
 /** Stored with every count, so a result says which release computed it. */
 export const SOFTWARE_VERSION = `civic-budget ${version}`;
 
-/** Counts every district of the cycle with its rule and stores a new draft run for each. */
 /** The cycle left the phase a count was asked in (another admin moved it on meanwhile): nothing was counted. */
 export class PhaseMovedOn extends Error {}
 
 /**
+ * Counts every district of the cycle with its rule and stores a new draft run for each.
  * `onlyIn`: count only while the cycle is still in that phase, checked inside the write (the PB office's
  * button), so a count cannot land as a draft just after another admin moved the cycle on.
  */

@@ -5,8 +5,10 @@ import type { MessageValues } from "~/i18n/message";
 
 type Match = { id: string; data: unknown };
 
-/** A page's <title> in the reader's language: meta functions get the root loader's translations through `matches`. */
-/** `refused`: the page shows why a form was refused, which the title says first (read before anything else). */
+/**
+ * A page's <title> in the reader's language: meta functions get the root loader's translations through `matches`.
+ * `refused`: the page shows why a form was refused, which the title says first (read before anything else).
+ */
 export function pageTitle(matches: readonly Match[], key: string, values?: MessageValues, { refused = false } = {}): MetaDescriptor[] {
   const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown; translations?: Translations } | undefined;
   const locale = isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE;

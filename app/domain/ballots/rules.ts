@@ -29,16 +29,16 @@ export type BallotCheck =
   /** `problems`: a message for each project whose own entry is wrong (a shared rank), shown beside it. */
   | { ok: false; selection: string[]; totalCents: number; errors: string[]; problems: Record<string, string> };
 
-/**
- * Validates one ballot. `selection` is the chosen ids, in rank order for ranked ballots.
- * Errors are translatable messages (see ~/i18n/message); amounts are written for `locale`.
- */
 /** What the chosen projects cost together (projects not on the ballot count for nothing). */
 export function selectionTotalCents(options: readonly { id: string; costCents: number }[], chosen: Iterable<string>): number {
   const ids = new Set(chosen);
   return options.reduce((sum, o) => sum + (ids.has(o.id) ? o.costCents : 0), 0);
 }
 
+/**
+ * Validates one ballot. `selection` is the chosen ids, in rank order for ranked ballots.
+ * Errors are translatable messages (see ~/i18n/message); amounts are written for `locale`.
+ */
 export function checkBallot(
   rules: BallotRules,
   options: readonly BallotOption[],

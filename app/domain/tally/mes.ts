@@ -349,8 +349,6 @@ function prepare(election: Election, utility: MesUtility): Prepared {
 // ---------------------------------------------------------------------------
 // One MES run.
 
-/** Exact rho of a project: X / (D·U), with the capped set used to find it. */
-/** A project's supporters by budget class: classes ks[j], with cnt[j] voters; valid for one `version` of the budgets. */
 /**
  * A certified lower bound on the exact rho, from the float sums of a capped set C (sC: their
  * money, nC: how many terms it summed, rest: the uncapped utility): rho ≥ rho_C for every C,
@@ -408,6 +406,7 @@ function newScratch(): Scratch {
   };
 }
 
+/** A project's supporters by budget class: classes ks[j], with cnt[j] voters; valid for one `version` of the split. */
 interface Gathered {
   version: number;
   ks: Int32Array;
@@ -416,6 +415,7 @@ interface Gathered {
   cntBuf: Float64Array;
 }
 
+/** Exact rho of a project: X / (D·U), with the capped set used to find it. */
 interface RhoEval {
   X: bigint;
   U: bigint;
