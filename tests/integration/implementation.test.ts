@@ -135,6 +135,9 @@ describe("project implementation", async () => {
     await act(staff.post(url, { intent: "spend-add", spentOn: "2026-06-01", amount: "4500", description: "Safety surfacing" }));
     p = await page(null);
     expect(p.spend).toMatchObject({ spentCents: 10_500_50, overBudget: true, overByCents: 500_50 });
+    // The project list says so too, not only the project's own page.
+    const listed = (await projectList.loader(args(new Request(`http://test/projects?cycle=${cycle.slug}`)))).projects.find((x) => x.id === project.id);
+    expect(listed?.spend).toMatchObject({ overBudget: true, overByCents: 500_50 });
   });
 
   it("a spending entry recorded by mistake is withdrawn with a public reason: still listed, no longer counted", async () => {
