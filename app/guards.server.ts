@@ -67,7 +67,7 @@ export async function publicCycleAndPicker(actor: Actor | null, slug: string | u
   // Names (and the description) in the reader's language where the PB office translated them.
   const [cycle] = found ? await cyclesInLocale([found], locale) : [null];
   const cycles = await cyclesInLocale(all, locale);
-  return { cycle, cycles: cycles.map((c) => ({ slug: c.slug, name: c.name })) };
+  return { cycle, cycles: cycles.map((c) => ({ slug: c.slug, name: c.name, writtenIn: c.writtenIn })) };
 }
 
 type CycleWithParts = NonNullable<Awaited<ReturnType<typeof getCycle>>>;

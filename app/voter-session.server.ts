@@ -22,6 +22,8 @@ export interface Receipt {
   cycle: string;
   district: string;
   projects: string[];
+  /** Each project title's language where it was shown untranslated (see useWrittenIn). */
+  projectsWrittenIn?: (string | null)[];
   /** The ballot's cost, on knapsack ballots only (written in the reader's language on the receipt page). */
   totalCents: number | null;
   currency: string;

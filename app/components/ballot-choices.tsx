@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { BallotRules } from "~/domain/ballots/rules";
@@ -12,6 +13,7 @@ export interface BallotOption {
   /** The language of the title and description when not the page's (see useWrittenIn). */
   writtenIn?: string | null;
   category: string;
+  categoryWrittenIn?: string | null;
   costCents: number;
 }
 
@@ -25,7 +27,7 @@ export function BallotChoices({
   problems = {},
   money,
 }: {
-  legend: string;
+  legend: ReactNode;
   options: readonly BallotOption[];
   rules: BallotRules;
   initial: ReadonlySet<string>;
@@ -72,7 +74,7 @@ export function BallotChoices({
               <span lang={writtenIn(o.writtenIn)}>{o.title}</span> — <span className="cost">{money(o.costCents)}</span>
             </label>
             <p id={`d-${o.id}`} className="muted">
-              {o.category}. <span lang={writtenIn(o.writtenIn)}>{o.description}</span>
+              <span lang={writtenIn(o.categoryWrittenIn)}>{o.category}</span>. <span lang={writtenIn(o.writtenIn)}>{o.description}</span>
             </p>
             <p>
               <Link to={`/proposals/${o.id}`} target="_blank" rel="noreferrer">

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PHASES, PHASE_KEYS, type Phase } from "~/domain/cycles/phases";
+import { useWrittenIn } from "~/i18n/i18n";
 
 /** The phases as an ordered list, the current one marked. */
 export function PhaseTimeline({ phase }: { phase: Phase }) {
@@ -26,17 +27,18 @@ export function CyclePicker({
   cycles,
   current,
 }: {
-  cycles: readonly { slug: string; name: string }[];
+  cycles: readonly { slug: string; name: string; writtenIn: string | null }[];
   current: string;
 }) {
   const { t } = useTranslation();
+  const writtenIn = useWrittenIn();
   if (cycles.length < 2) return null;
   return (
     <Form method="get" className="inline-form">
       <label htmlFor="cycle-picker">{t("common:cycle.picker")}</label>{" "}
       <select id="cycle-picker" name="cycle" defaultValue={current}>
         {cycles.map((c) => (
-          <option key={c.slug} value={c.slug}>
+          <option key={c.slug} value={c.slug} lang={writtenIn(c.writtenIn)}>
             {c.name}
           </option>
         ))}

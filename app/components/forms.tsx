@@ -13,7 +13,7 @@ import type { ReactNode } from "react";
  */
 export const SAVED_FORM = { initialValue: null } satisfies SubmissionResult<string[]>;
 import { useTranslation } from "react-i18next";
-import { useMessage } from "~/i18n/i18n";
+import { useMessage, useWrittenIn, type Choice } from "~/i18n/i18n";
 
 /** Errors for one field, linked to it by id and announced to screen readers. */
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
@@ -78,10 +78,11 @@ export function SelectField({
 }: {
   meta: Meta;
   label: string;
-  options: readonly { value: string; label: string }[];
+  options: readonly Choice[];
   placeholder?: string;
 }) {
   const { t } = useTranslation();
+  const writtenIn = useWrittenIn();
   const { key, ...props } = getSelectProps(meta);
   return (
     <div className="field">
@@ -89,7 +90,7 @@ export function SelectField({
       <select key={key} {...props}>
         <option value="">{placeholder ?? t("common:form.choose")}</option>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={writtenIn(o.lang)}>
             {o.label}
           </option>
         ))}
@@ -150,15 +151,16 @@ export function FilterSelect({
   label: string;
   allLabel: string;
   value: string | undefined;
-  options: readonly { value: string; label: string }[];
+  options: readonly Choice[];
 }) {
+  const writtenIn = useWrittenIn();
   return (
     <div className="field">
       <label htmlFor={`filter-${name}`}>{label}</label>
       <select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
         <option value="">{allLabel}</option>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={writtenIn(o.lang)}>
             {o.label}
           </option>
         ))}

@@ -1,8 +1,8 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextareaField, TextField } from "~/components/forms";
+import type { Choice } from "~/i18n/i18n";
 
-type Option = { value: string; label: string };
 
 /** What a resident writes about an idea: the same fields when sharing it and when changing it. */
 export function IdeaFields({
@@ -11,8 +11,8 @@ export function IdeaFields({
   categories,
 }: {
   fields: Record<"title" | "description" | "districtId" | "categoryId" | "location", FieldMetadata<string>>;
-  districts: Option[];
-  categories: Option[];
+  districts: Choice[];
+  categories: Choice[];
 }) {
   const { t } = useTranslation();
   return (

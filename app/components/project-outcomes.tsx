@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { explainNote, parseNote, type ScoreKind } from "~/domain/results/explain";
-import { useFormat, useWrittenIn } from "~/i18n/i18n";
+import { useFormat, useWrittenIn, type OfficeName } from "~/i18n/i18n";
+import { nameSlot, WithNames } from "~/components/translated";
 
 export interface ProjectOutcomeRow {
   id: string;
@@ -18,7 +19,7 @@ export interface ProjectOutcomeRow {
  * Every project of one district's count, in count order, with why it won or lost: on the results page,
  * and for the PB office to review a count before it publishes it.
  */
-export function ProjectOutcomes({ district, projects, score, currency }: { district: string; projects: readonly ProjectOutcomeRow[]; score: ScoreKind; currency: string }) {
+export function ProjectOutcomes({ district, projects, score, currency }: { district: OfficeName; projects: readonly ProjectOutcomeRow[]; score: ScoreKind; currency: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const writtenIn = useWrittenIn();
@@ -28,7 +29,7 @@ export function ProjectOutcomes({ district, projects, score, currency }: { distr
   return (
     <div className="table-scroll">
       <table className="stack-narrow">
-        <caption className="sr-only">{t(points ? "results:district.captionPoints" : "results:district.caption", { district })}</caption>
+        <caption className="sr-only"><WithNames template={t(points ? "results:district.captionPoints" : "results:district.caption", { district: nameSlot(0) })} names={[district]} /></caption>
         <thead>
           <tr>
             <th scope="col">{t("results:district.project")}</th>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import { useWrittenIn } from "~/i18n/i18n";
+import { useWrittenIn, type OfficeName } from "~/i18n/i18n";
 
 /** A description in the reader's language when staff translated it, with the original one click away. */
 export function TranslatedDescription({
@@ -51,4 +52,20 @@ export function WithWords({ template, words, lang }: { template: string; words: 
       {after}
     </>
   );
+}
+
+/** A name the PB office wrote (a cycle, a district, a category), marked with its language when it is not the page's. */
+export function OfficeText({ name }: { name: OfficeName }) {
+  const lang = useWrittenIn()(name.writtenIn);
+  return lang ? <span lang={lang}>{name.name}</span> : <>{name.name}</>;
+}
+
+/** Where a sentence of ours is given the i-th of the names it shows (see WithNames): languages order them differently. */
+export const nameSlot = (i: number) => `\u0000${i}\u0000`;
+
+/** A sentence of ours with names the PB office wrote in it (`template`: the sentence with nameSlot(i) for names[i]). */
+export function WithNames({ template, names }: { template: string; names: readonly OfficeName[] }) {
+  // split keeps the captured numbers: every odd part is one.
+  const parts = template.split(/\u0000(\d+)\u0000/);
+  return <>{parts.map((part, i) => (i % 2 ? <OfficeText key={i} name={names[Number(part)]} /> : <Fragment key={i}>{part}</Fragment>))}</>;
 }

@@ -52,6 +52,7 @@ export async function ballotOptions(cycleId: string, districtId: string, orderSe
       /** null once replaced by a translation into the voter's language */
       writtenIn: p.writtenIn as string | null,
       category: p.category.name,
+      categoryWrittenIn: p.category.writtenIn as string | null,
       categoryId: p.category.id,
       costCents: p.costEstimates[0].totalCents,
     }));
@@ -61,7 +62,8 @@ export async function ballotOptions(cycleId: string, districtId: string, orderSe
     const categories = await categoryNamesIn([...new Map(proposals.map((p) => [p.category.id, p.category])).values()], locale);
     for (const o of options) {
       const translation = translated.get(o.id);
-      Object.assign(o, translation ? { ...translation, writtenIn: null } : {}, { category: categories.get(o.categoryId) ?? o.category });
+      const category = categories.get(o.categoryId)!;
+      Object.assign(o, translation ? { ...translation, writtenIn: null } : {}, { category: category.name, categoryWrittenIn: category.writtenIn });
     }
   }
   if (!orderSeed) return options;
@@ -218,7 +220,7 @@ export async function mixBallotsIn(tx: Tx, cycleId: string, all: boolean): Promi
  * of voting); district names in the reader's language.
  */
 export async function publishedTrackers(cycleId: string, locale: string) {
-  const published = await prisma.tallyResult.findMany({ where: { cycleId, status: "published" }, select: { districtId: true, district: { select: { id: true, name: true } } }, distinct: ["districtId"] });
+  const published = await prisma.tallyResult.findMany({ where: { cycleId, status: "published" }, select: { districtId: true, district: { select: { id: true, name: true, writtenIn: true } } }, distinct: ["districtId"] });
   const names = await districtNamesIn(published.map((r) => r.district), locale);
   return Promise.all(
     published.map(async (r) => ({
@@ -253,9 +255,9 @@ export async function voidVoterCode(cycleId: string, code: string, reason: strin
 export async function accountParticipations(userId: string, cycleIds: string[]) {
   const codes = await prisma.voterCode.findMany({
     where: { userId, cycleId: { in: cycleIds }, participation: { isNot: null } },
-    select: { cycleId: true, district: { select: { name: true } } },
+    select: { cycleId: true, districtId: true },
   });
-  return new Map(codes.map((c) => [c.cycleId, c.district.name]));
+  return new Map(codes.map((c) => [c.cycleId, c.districtId]));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { message } from "~/i18n/message";
+import { DEFAULT_LOCALE } from "~/i18n/config";
 import { DEFAULT_CRITERIA } from "~/domain/costing/estimate";
 import { blockersToAdvance, isPhase, nextPhase, type Phase } from "~/domain/cycles/phases";
 import type { CreateCycleInput, CycleEdit } from "~/domain/cycles/schema";
@@ -69,11 +70,13 @@ export async function slugTaken(slug: string) {
   return (await prisma.cycle.count({ where: { slug } })) > 0;
 }
 
-export async function createCycle(input: CreateCycleInput, actor: Actor) {
+/** `writtenIn`: the language of the page its names were typed on (marked where they are shown in another). */
+export async function createCycle(input: CreateCycleInput, actor: Actor, writtenIn: string = DEFAULT_LOCALE) {
   return prisma.$transaction(async (tx) => {
     const cycle = await tx.cycle.create({
       data: {
         name: input.name,
+        writtenIn,
         slug: input.slug,
         description: input.description,
         currency: input.currency,
@@ -87,9 +90,9 @@ export async function createCycle(input: CreateCycleInput, actor: Actor) {
         criteria: { create: DEFAULT_CRITERIA.map((c, position) => ({ position, label: c.label, kind: c.kind })) },
         votingClosesOn: input.votingClosesOn ?? null,
         districts: {
-          create: input.districts.map((d) => ({ name: d.name, budgetCents: d.budget, population: d.population })),
+          create: input.districts.map((d) => ({ name: d.name, writtenIn, budgetCents: d.budget, population: d.population })),
         },
-        categories: { create: input.categories.map((name) => ({ name })) },
+        categories: { create: input.categories.map((name) => ({ name, writtenIn })) },
       },
     });
     await audit(tx, actor, "cycle.create", { type: "cycle", id: cycle.id }, { slug: cycle.slug });
@@ -125,21 +128,25 @@ class PartInUse extends Error {
  * Saves corrections to a cycle's details (see cycleEditInput). Only the cycle's own districts and
  * categories are renamed or removed, whatever ids a form sends; one something points at meanwhile is
  * not removed, and nothing is saved. Categories are renamed in two steps so that swapping two names
- * never trips the one-name-per-cycle rule halfway.
+ * never trips the one-name-per-cycle rule halfway. A text changed or added takes `writtenIn`, the
+ * language of the page it was typed on.
  */
 export async function updateCycleDetails(
   cycleId: string,
   edit: CycleEdit,
   actor: Actor,
+  writtenIn: string = DEFAULT_LOCALE,
 ): Promise<{ ok: true; staleTranslations: number } | { ok: false; field: string; error: string }> {
   try {
     const staleTranslations = await prisma.$transaction(async (tx) => {
       const inUse = edit.districts.some((d) => d.remove) || edit.categories.some((c) => c.remove) ? await partsInUse(cycleId, tx) : null;
       const before = await tx.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { name: true, description: true, districts: { select: { id: true, name: true } }, categories: { select: { id: true, name: true } } } });
       const stale = await dropStaleTranslations(tx, cycleId, before, edit);
-      await tx.cycle.update({ where: { id: cycleId }, data: { name: edit.name, description: edit.description } });
+      const retyped = before.name !== edit.name || before.description !== edit.description;
+      await tx.cycle.update({ where: { id: cycleId }, data: { name: edit.name, description: edit.description, ...(retyped ? { writtenIn } : {}) } });
+      const renamed = (parts: { id: string; name: string }[], part: { id: string; name: string }) => parts.some((p) => p.id === part.id && p.name !== part.name);
       for (const [i, d] of edit.districts.entries()) {
-        if (!d.remove) await tx.district.updateMany({ where: { id: d.id, cycleId }, data: { name: d.name } });
+        if (!d.remove) await tx.district.updateMany({ where: { id: d.id, cycleId }, data: { name: d.name, ...(renamed(before.districts, d) ? { writtenIn } : {}) } });
         else if (inUse?.districtIds.has(d.id)) throw new PartInUse(`districts[${i}].name`, message("admin:details.districtInUse"));
         else await tx.district.deleteMany({ where: { id: d.id, cycleId } });
       }
@@ -149,9 +156,9 @@ export async function updateCycleDetails(
         if (c.remove) await tx.category.deleteMany({ where: { id: c.id, cycleId } });
       }
       for (const c of kept) await tx.category.updateMany({ where: { id: c.id, cycleId }, data: { name: `(renaming ${c.id})` } });
-      for (const c of kept) await tx.category.updateMany({ where: { id: c.id, cycleId }, data: { name: c.name } });
-      if (edit.newDistrict) await tx.district.create({ data: { cycleId, name: edit.newDistrict.name, budgetCents: edit.newDistrict.budgetCents } });
-      for (const name of edit.newCategories) await tx.category.create({ data: { cycleId, name } });
+      for (const c of kept) await tx.category.updateMany({ where: { id: c.id, cycleId }, data: { name: c.name, ...(renamed(before.categories, c) ? { writtenIn } : {}) } });
+      if (edit.newDistrict) await tx.district.create({ data: { cycleId, name: edit.newDistrict.name, writtenIn, budgetCents: edit.newDistrict.budgetCents } });
+      for (const name of edit.newCategories) await tx.category.create({ data: { cycleId, name, writtenIn } });
       await audit(tx, actor, "cycle.edit-details", { type: "cycle", id: cycleId }, {
         name: edit.name,
         removed: [...edit.districts, ...edit.categories].filter((x) => x.remove).map((x) => x.name),
@@ -398,8 +405,8 @@ export async function updateBallotRules(cycleId: string, input: BallotRulesInput
  * named in the voter's language when the PB office has translated them.
  */
 export async function cyclesInVoting(locale: string) {
-  const cycles = await prisma.cycle.findMany({ where: { phase: "voting" }, orderBy: { createdAt: "desc" }, select: { id: true, name: true, votingClosesOn: true } });
-  return (await cyclesInLocale(cycles, locale)).map((c) => ({ name: c.name, closes: c.votingClosesOn }));
+  const cycles = await prisma.cycle.findMany({ where: { phase: "voting" }, orderBy: { createdAt: "desc" }, select: { id: true, name: true, writtenIn: true, votingClosesOn: true } });
+  return (await cyclesInLocale(cycles, locale)).map((c) => ({ name: c.name, writtenIn: c.writtenIn, closes: c.votingClosesOn }));
 }
 
 /** Cycles in voting that let signed-in residents vote, with what they must declare. */
@@ -407,7 +414,7 @@ export async function accountVotingCycles() {
   return prisma.cycle.findMany({
     where: { phase: "voting", accountVoting: true },
     orderBy: { createdAt: "desc" },
-    select: { id: true, slug: true, name: true, minAge: true, residencyRule: true, phase: true, accountVoting: true, districts: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
+    select: { id: true, slug: true, name: true, writtenIn: true, minAge: true, residencyRule: true, phase: true, accountVoting: true, districts: { select: { id: true, name: true, writtenIn: true }, orderBy: { name: "asc" } } },
   });
 }
 

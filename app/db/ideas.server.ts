@@ -185,13 +185,14 @@ export async function ideaOutcomes(cycleId: string) {
       id: true,
       number: true,
       title: true,
+      writtenIn: true,
       status: true,
       outcomeReason: true,
       hiddenAt: true,
-      district: { select: { id: true, name: true } },
+      district: { select: { id: true, name: true, writtenIn: true } },
       mergedInto: { select: { id: true, number: true } },
       // How far each proposal got: its status, and the project when it was funded.
-      proposals: { select: { proposal: { select: { id: true, number: true, title: true, status: true, project: { select: { id: true } } } } } },
+      proposals: { select: { proposal: { select: { id: true, number: true, title: true, writtenIn: true, status: true, project: { select: { id: true } } } } } },
     },
   });
 }
@@ -200,7 +201,7 @@ export async function ideaOutcomes(cycleId: string) {
 async function mergeTarget(db: Tx, idea: { id: string; cycleId: string }, intoNumber: number, reach: DelegateReach) {
   const into = await db.idea.findUnique({
     where: { cycleId_number: { cycleId: idea.cycleId, number: intoNumber } },
-    include: { district: { select: { id: true, name: true } }, category: { select: { id: true, name: true } } },
+    include: { district: { select: { id: true, name: true, writtenIn: true } }, category: { select: { id: true, name: true, writtenIn: true } } },
   });
   if (!into || into.hiddenAt) return { ok: false as const, error: message("ideas:merge.noSuchIdea", { number: intoNumber }) };
   if (!withinReach(reach, into)) return { ok: false as const, error: message("ideas:merge.outsideReach", { number: intoNumber }) };

@@ -115,7 +115,7 @@ export async function surveyTokenUsed(token: string) {
 /** Everything the participation dashboard counts, for one cycle. */
 export async function participationFigures(cycleId: string) {
   const [districts, byDistrict, byChannel, byLocale, responses, waiting, setup] = await Promise.all([
-    prisma.district.findMany({ where: { cycleId }, orderBy: { name: "asc" }, select: { id: true, name: true, population: true, budgetCents: true, needWeight: true } }),
+    prisma.district.findMany({ where: { cycleId }, orderBy: { name: "asc" }, select: { id: true, name: true, writtenIn: true, population: true, budgetCents: true, needWeight: true } }),
     prisma.participation.groupBy({ by: ["districtId"], where: { cycleId }, _count: { _all: true } }),
     prisma.participation.groupBy({ by: ["channel"], where: { cycleId }, _count: { _all: true }, orderBy: { channel: "asc" } }),
     // A paper ballot's language is not recorded (the check-in says nothing about it): counted apart, not as English.

@@ -274,8 +274,8 @@ export async function projectsForReportBack(cycleId: string, locale: string) {
       status: true,
       proposalId: true,
       proposal: { select: { title: true, writtenIn: true } },
-      cycle: { select: { id: true, name: true } },
-      district: { select: { id: true, name: true } },
+      cycle: { select: { id: true, name: true, writtenIn: true } },
+      district: { select: { id: true, name: true, writtenIn: true } },
       milestones: { select: { plannedOn: true, actualOn: true, droppedAt: true } },
       updates: { where: { status: "cancelled", hiddenAt: null }, orderBy: [{ postedOn: "desc" }, { createdAt: "desc" }], take: 1, select: { id: true, note: true } },
     },
@@ -301,7 +301,7 @@ export async function reportBackCycle(openPhases: readonly string[]) {
   const open = await prisma.cycle.findFirst({ where: { phase: { in: [...openPhases] } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
   if (!open) return null;
   const earlier = { createdAt: { lt: open.createdAt }, phase: { not: "draft" } };
-  const select = { id: true, slug: true, name: true };
+  const select = { id: true, slug: true, name: true, writtenIn: true };
   const withNews = { OR: [{ updates: { some: { hiddenAt: null } } }, { milestones: { some: { actualOn: { not: null } } } }, { spends: { some: { withdrawnAt: null } } }] };
   return (
     (await prisma.cycle.findFirst({ where: { ...earlier, projects: { some: withNews } }, orderBy: { createdAt: "desc" }, select })) ??

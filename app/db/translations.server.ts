@@ -1,5 +1,6 @@
 import type { Actor } from "~/domain/auth/roles";
 import { projectUsesProposalTranslation, type TranslatableType } from "~/domain/translations/permissions";
+import { choiceOf, type OfficeName } from "~/i18n/i18n";
 import { audit } from "./audit.server";
 import { prisma } from "./client.server";
 
@@ -27,14 +28,31 @@ export async function translatedLocales(targetType: TranslatableType, targetIds:
   return out;
 }
 
-/** Cycles with their name and description in the reader's language where the PB office translated them. */
-export async function cyclesInLocale<T extends { id: string; name: string; description?: string }>(cycles: readonly T[], locale: string): Promise<T[]> {
+/**
+ * Cycles with their name and description in the reader's language where the PB office translated them;
+ * `writtenIn` becomes null for a translated cycle (its texts are in the page's language: see useWrittenIn).
+ */
+export async function cyclesInLocale<T extends { id: string; name: string; description?: string; writtenIn: string }>(
+  cycles: readonly T[],
+  locale: string,
+): Promise<(Omit<T, "writtenIn"> & { writtenIn: string | null })[]> {
   const translated = await translationsInto("cycle", cycles.map((c) => c.id), locale);
   return cycles.map((c) => {
     const t = translated.get(c.id);
     // A description written after the name was translated stays in the original until it is translated too.
-    return t ? { ...c, name: t.title, ...(c.description && t.description ? { description: t.description } : {}) } : c;
+    return t ? { ...c, name: t.title, writtenIn: null, ...(c.description && t.description ? { description: t.description } : {}) } : c;
   });
+}
+
+/** Names of a cycle's parts (districts, categories) in the reader's language, by id. */
+async function officeNamesIn(type: "district" | "category", parts: readonly { id: string; name: string; writtenIn: string }[], locale: string) {
+  const translated = await translationsInto(type, parts.map((d) => d.id), locale);
+  return new Map<string, OfficeName>(
+    parts.map((d) => {
+      const title = translated.get(d.id)?.title;
+      return [d.id, title ? { name: title, writtenIn: null } : { name: d.name, writtenIn: d.writtenIn }];
+    }),
+  );
 }
 
 /**
@@ -47,9 +65,27 @@ export async function residencyRulesIn(cycles: readonly { id: string; residencyR
 }
 
 /** District names in the reader's language, by district id; the original name where there is no translation. */
-export async function districtNamesIn(districts: readonly { id: string; name: string }[], locale: string) {
-  const translated = await translationsInto("district", districts.map((d) => d.id), locale);
-  return new Map(districts.map((d) => [d.id, translated.get(d.id)?.title ?? d.name]));
+export function districtNamesIn(districts: readonly { id: string; name: string; writtenIn: string }[], locale: string) {
+  return officeNamesIn("district", districts, locale);
+}
+
+/**
+ * A ballot tracker's cycle and district in the reader's language. They are kept as voted (in the
+ * language of that moment), so the originals are looked up again by id; the kept names serve without ids.
+ */
+export type VotedNames = { cycle: OfficeName; district: OfficeName };
+
+export async function votedNamesIn(kept: { cycle: string; cycleId?: string; district: string; districtId?: string }, locale: string) {
+  const select = { id: true, name: true, writtenIn: true };
+  const [cycle, district] = await Promise.all([
+    kept.cycleId ? prisma.cycle.findUnique({ where: { id: kept.cycleId }, select }) : null,
+    kept.districtId ? prisma.district.findUnique({ where: { id: kept.districtId }, select }) : null,
+  ]);
+  const [named] = cycle ? await cyclesInLocale([cycle], locale) : [null];
+  return {
+    cycle: named ? { name: named.name, writtenIn: named.writtenIn } : { name: kept.cycle, writtenIn: null },
+    district: (district && (await districtNamesIn([district], locale)).get(district.id)) || { name: kept.district, writtenIn: null },
+  };
 }
 
 /**
@@ -58,12 +94,12 @@ export async function districtNamesIn(districts: readonly { id: string; name: st
  * proposal's title (it does unless renamed; a renamed project is not what was translated). By project id.
  */
 export async function projectsInLocale(
-  projects: readonly { id: string; title: string; proposalId: string; proposal: { title: string; writtenIn?: string }; cycle: { id: string; name: string }; district: { id: string; name: string } }[],
+  projects: readonly { id: string; title: string; proposalId: string; proposal: { title: string; writtenIn?: string }; cycle: { id: string; name: string; writtenIn: string }; district: { id: string; name: string; writtenIn: string } }[],
   locale: string,
 ) {
-  const cycles = [...new Map(projects.map((p) => [p.cycle.id, { id: p.cycle.id, name: p.cycle.name }])).values()];
+  const cycles = [...new Map(projects.map((p) => [p.cycle.id, p.cycle])).values()];
   const [cycleNames, districtNames, proposals] = await Promise.all([
-    cyclesInLocale(cycles, locale).then((cs) => new Map(cs.map((c) => [c.id, c.name]))),
+    cyclesInLocale(cycles, locale).then((cs) => new Map(cs.map((c) => [c.id, { name: c.name, writtenIn: c.writtenIn }]))),
     districtNamesIn(projects.map((p) => p.district), locale),
     translationsInto("proposal", projects.map((p) => p.proposalId), locale),
   ]);
@@ -90,9 +126,8 @@ export async function resultTitlesIn(proposalIds: readonly string[], locale: str
 }
 
 /** Category names in the reader's language, by category id; the original name where there is no translation. */
-export async function categoryNamesIn(categories: readonly { id: string; name: string }[], locale: string) {
-  const translated = await translationsInto("category", categories.map((c) => c.id), locale);
-  return new Map(categories.map((c) => [c.id, translated.get(c.id)?.title ?? c.name]));
+export function categoryNamesIn(categories: readonly { id: string; name: string; writtenIn: string }[], locale: string) {
+  return officeNamesIn("category", categories, locale);
 }
 
 /**
@@ -152,10 +187,10 @@ export async function saveTranslation(
 }
 
 /** A form's district and category lists, labelled in the reader's language (the values stay the ids). */
-export async function choicesInLocale(districts: readonly { id: string; name: string }[], categories: readonly { id: string; name: string }[], locale: string) {
+export async function choicesInLocale(districts: readonly { id: string; name: string; writtenIn: string }[], categories: readonly { id: string; name: string; writtenIn: string }[], locale: string) {
   const [districtNames, categoryNames] = await Promise.all([districtNamesIn(districts, locale), categoryNamesIn(categories, locale)]);
   return {
-    districts: districts.map((d) => ({ value: d.id, label: districtNames.get(d.id)! })),
-    categories: categories.map((c) => ({ value: c.id, label: categoryNames.get(c.id)! })),
+    districts: districts.map((d) => choiceOf(d.id, districtNames.get(d.id)!)),
+    categories: categories.map((c) => choiceOf(c.id, categoryNames.get(c.id)!)),
   };
 }

@@ -81,6 +81,16 @@ export function formatDate(value: string | Date, intlLocale: string): string {
   return new Date(value).toLocaleDateString(intlLocale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 }
 
+/** A name the PB office wrote, as a reader sees it: its translation (writtenIn null), or as written, in its language. */
+export type OfficeName = { name: string; writtenIn: string | null };
+
+/** One choice of a select; `lang`: its label's language where it may not be the page's (see useWrittenIn). */
+export type Choice = { value: string; label: string; lang?: string | null };
+
+export function choiceOf(value: string, name: OfficeName): Choice {
+  return { value, label: name.name, lang: name.writtenIn };
+}
+
 /**
  * What a person wrote is shown as written where nobody translated it: a `lang` for it when its
  * language is not the page's, so a screen reader reads it with the right voice (WCAG 3.1.2).

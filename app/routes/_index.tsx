@@ -16,6 +16,7 @@ import { cyclesInLocale, districtNamesIn } from "~/db/translations.server";
 import { localeOf } from "~/i18n/i18n.server";
 import { OPEN_PHASES, reportBack } from "~/domain/implementation/progress";
 import { HiddenContext } from "~/components/forms";
+import { nameSlot, OfficeText, WithNames } from "~/components/translated";
 
 // The home page's title is a whole sentence of its own, not "Page · Civic Budget".
 export const meta: MetaFunction = ({ matches }) => {
@@ -44,12 +45,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
         slug: c.slug,
         name: c.name,
         description: c.description,
+        writtenIn: c.writtenIn,
         phase: cyclePhase(c),
         currency: c.currency,
         votingOpensOn: c.votingOpensOn,
         votingClosesOn: c.votingClosesOn,
         totalBudgetCents: c.districts.reduce((s, d) => s + d.budgetCents, 0),
-        districts: c.districts.map((d) => ({ name: districtNames.get(d.id)!, budgetCents: d.budgetCents })),
+        districts: c.districts.map((d) => ({ ...districtNames.get(d.id)!, budgetCents: d.budgetCents })),
         ballotRules: describeBallotRules(ballotRulesFor(c, { budgetCents: 0 }), c.currency, { perDistrict: true }),
         tallyRule: c.tallyRule,
         ballotMethod: c.ballotMethod,
@@ -74,6 +76,7 @@ export default function Home() {
   const { t } = useTranslation();
   const f = useFormat();
   const say = useMessage();
+  const writtenIn = useWrittenIn();
   return (
     <>
       <section className="hero">
@@ -90,19 +93,22 @@ export default function Home() {
           <Fragment key={c.slug}>
             {reportHere ? <ReportBack report={report} /> : null}
             <section className="card" aria-labelledby={`cycle-${c.slug}`}>
-              <h2 id={`cycle-${c.slug}`}>{c.name}</h2>
+              <h2 id={`cycle-${c.slug}`}><OfficeText name={c} /></h2>
               <p>
                 <strong>{t("home:now", { phase: t(PHASE_KEYS[c.phase]) })}</strong>
                 {c.phase === "voting" && c.votingClosesOn ? <> — {t("home:votingCloses", { date: f.date(c.votingClosesOn) })}</> : null}
               </p>
-              {c.description ? <p>{c.description}</p> : null}
+              {c.description ? <p lang={writtenIn(c.writtenIn)}>{c.description}</p> : null}
               <PhaseTimeline phase={c.phase} />
               <p>
-                {t("home:budget", {
-                  total: f.money(c.totalBudgetCents, c.currency),
-                  count: c.districts.length,
-                  districts: c.districts.map((d) => t("home:districtBudget", { district: d.name, budget: f.money(d.budgetCents, c.currency) })).join(", "),
-                })}
+                <WithNames
+                  template={t("home:budget", {
+                    total: f.money(c.totalBudgetCents, c.currency),
+                    count: c.districts.length,
+                    districts: c.districts.map((d, i) => t("home:districtBudget", { district: nameSlot(i), budget: f.money(d.budgetCents, c.currency) })).join(", "),
+                  })}
+                  names={c.districts}
+                />
               </p>
               {c.phase !== "closed" && c.phase !== "implementation" ? (
                 <p>
@@ -116,10 +122,10 @@ export default function Home() {
                     {t(step.label)}
                   </Link>
                 ) : null}{" "}
-                <Link to={`/ideas${q}`}>{t("home:links.ideas")}<HiddenContext>{c.name}</HiddenContext></Link> ·{" "}
-                <Link to={`/proposals${q}`}>{t("home:links.proposals")}<HiddenContext>{c.name}</HiddenContext></Link> ·{" "}
-                <Link to={`/results${q}`}>{t("home:links.results")}<HiddenContext>{c.name}</HiddenContext></Link> ·{" "}
-                <Link to={`/projects${q}`}>{t("home:links.projects")}<HiddenContext>{c.name}</HiddenContext></Link>
+                <Link to={`/ideas${q}`}>{t("home:links.ideas")}<HiddenContext><OfficeText name={c} /></HiddenContext></Link> ·{" "}
+                <Link to={`/proposals${q}`}>{t("home:links.proposals")}<HiddenContext><OfficeText name={c} /></HiddenContext></Link> ·{" "}
+                <Link to={`/results${q}`}>{t("home:links.results")}<HiddenContext><OfficeText name={c} /></HiddenContext></Link> ·{" "}
+                <Link to={`/projects${q}`}>{t("home:links.projects")}<HiddenContext><OfficeText name={c} /></HiddenContext></Link>
               </p>
             </section>
           </Fragment>
@@ -137,7 +143,7 @@ function ReportBack({ report }: { report: NonNullable<ReturnType<typeof useLoade
   const list = (health: string) => `/projects?cycle=${report.cycle.slug}&health=${health}`;
   return (
     <section className="card report-back" aria-labelledby="report-back">
-      <h2 id="report-back">{t("home:reportBack.title", { cycle: report.cycle.name })}</h2>
+      <h2 id="report-back"><WithNames template={t("home:reportBack.title", { cycle: nameSlot(0) })} names={[report.cycle]} /></h2>
       <p>{t("home:reportBack.lead", { count: report.total })}</p>
       <ul>
         <li>
@@ -174,7 +180,7 @@ function ReportBack({ report }: { report: NonNullable<ReturnType<typeof useLoade
         </li>
       </ul>
       <p>
-        <Link to={`/projects?cycle=${report.cycle.slug}`}>{t("home:reportBack.all", { cycle: report.cycle.name })}</Link>
+        <Link to={`/projects?cycle=${report.cycle.slug}`}><WithNames template={t("home:reportBack.all", { cycle: nameSlot(0) })} names={[report.cycle]} /></Link>
       </p>
     </section>
   );

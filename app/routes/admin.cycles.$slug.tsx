@@ -9,6 +9,7 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
 import { PhaseTimeline } from "~/components/cycle";
+import { nameSlot, WithNames } from "~/components/translated";
 import { todayIso } from "~/domain/fields";
 import { CheckboxField, FieldErrors, FormErrors, Notice, SAVED_FORM, SelectField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
@@ -128,7 +129,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canCreateProjects: projectPermissions.create(actor, { phase }),
     results: shownResults.map((r) => ({
       id: r.id,
-      district: r.district.name,
+      district: { name: r.district.name, writtenIn: r.district.writtenIn },
       status: r.status,
       run: r.run,
       ballotCount: r.ballotCount,
@@ -534,7 +535,7 @@ export default function ManageCycle() {
           {results.map((r) => (
             <div key={r.id}>
               <h3>
-                {t("admin:tally.heading", { district: r.district, run: r.run })}{" "}
+                <WithNames template={t("admin:tally.heading", { district: nameSlot(0), run: r.run })} names={[r.district]} />{" "}
                 <span className={`status status-${r.status}`}>{RESULT_STATUS_KEYS[r.status] ? t(RESULT_STATUS_KEYS[r.status]) : r.status}</span>
               </h3>
               {r.replacesRun !== null ? <Notice tone="error">{t("admin:tally.replaces", { run: r.replacesRun })}</Notice> : null}

@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { localeOf } from "~/i18n/i18n.server";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, cycle, addingOpen } = await guard(request, params.slug);
   const submission = parseWithZod(await readForm(request), { schema: cycleEditInput(addingOpen) });
   if (submission.status !== "success") return formReply(submission);
-  const saved = await updateCycleDetails(cycle.id, submission.value, actor);
+  const saved = await updateCycleDetails(cycle.id, submission.value, actor, await localeOf(request));
   if (!saved.ok) return formReply(submission, { fieldErrors: { [saved.field]: [saved.error] } });
   return redirectWithDone(request, `/admin/cycles/${cycle.slug}/details`, { saved: "1", staleTranslations: String(saved.staleTranslations) });
 }

@@ -1,4 +1,5 @@
 import { useRef } from "react";
+import { localeOf } from "~/i18n/i18n.server";
 import { getFieldsetProps, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
     async: true,
   });
   if (submission.status !== "success") return formReply(submission);
-  const cycle = await createCycle(submission.value, actor);
+  const cycle = await createCycle(submission.value, actor, await localeOf(request));
   return redirect(`/admin/cycles/${cycle.slug}?created=1`);
 }
 

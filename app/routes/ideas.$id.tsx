@@ -20,8 +20,8 @@ import { loadIdea } from "~/guards.server";
 import { ideaPermissions, IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
 import { PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
 import { ideaDecisionInput, ideaHideInput, ideaMergeInput, ideaWithdrawInput } from "~/domain/ideas/schema";
-import { SLOT, TranslatedDescription, WithWords } from "~/components/translated";
-import { categoryNamesIn, districtNamesIn, translationsInto } from "~/db/translations.server";
+import { nameSlot, SLOT, TranslatedDescription, WithNames, WithWords } from "~/components/translated";
+import { categoryNamesIn, cyclesInLocale, districtNamesIn, translationsInto } from "~/db/translations.server";
 import { translationPermissions } from "~/domain/translations/permissions";
 import { localeOf } from "~/i18n/i18n.server";
 import { useFormat, useWrittenIn } from "~/i18n/i18n";
@@ -68,12 +68,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       location: idea.location,
       status: idea.status,
       outcomeReason: idea.outcomeReason,
-      district: (await districtNamesIn([idea.district], locale)).get(idea.district.id) ?? idea.district.name,
-      category: (await categoryNamesIn([idea.category], locale)).get(idea.category.id) ?? idea.category.name,
+      district: (await districtNamesIn([idea.district], locale)).get(idea.district.id)!,
+      category: (await categoryNamesIn([idea.category], locale)).get(idea.category.id)!,
       author: idea.author?.name ?? null,
       createdAt: idea.createdAt.toISOString().slice(0, 10),
       supports: idea._count.supports,
-      cycle: { slug: idea.cycle.slug, name: idea.cycle.name },
+      cycle: (await cyclesInLocale([{ id: idea.cycle.id, slug: idea.cycle.slug, name: idea.cycle.name, writtenIn: idea.cycle.writtenIn }], locale))[0],
       proposals: idea.proposals.map(({ proposal: { costEstimates, ...p } }) => ({ ...p, notFeasibleReason: p.status === "not_feasible" ? (costEstimates[0]?.publicReason ?? null) : null })),
       // A hidden idea's title is not sent, even as the idea this one was merged with.
       mergedInto: idea.mergedInto ? { id: idea.mergedInto.id, number: idea.mergedInto.number, title: idea.mergedInto.hiddenAt ? null : idea.mergedInto.title } : null,
@@ -177,7 +177,7 @@ export default function IdeaPage() {
   const writtenIn = useWrittenIn();
   return (
     <article>
-      <p><Link to={`/ideas?cycle=${idea.cycle.slug}`}>{t("ideas:detail.back", { cycle: idea.cycle.name })}</Link></p>
+      <p><Link to={`/ideas?cycle=${idea.cycle.slug}`}><WithNames template={t("ideas:detail.back", { cycle: nameSlot(0) })} names={[idea.cycle]} /></Link></p>
       {searchParams.get("submitted") ? <Notice tone="success">{t("ideas:detail.submitted")}</Notice> : null}
       {searchParams.get("edited") ? <Notice tone="success">{t("ideas:edit.saved")}</Notice> : null}
       {searchParams.get("withdrawn") ? <Notice tone="success">{t("ideas:withdraw.done")}</Notice> : null}
@@ -189,12 +189,15 @@ export default function IdeaPage() {
         <WithWords template={t("ideas:detail.title", { number: idea.number, title: SLOT })} words={translation?.title ?? idea.title} lang={translation ? undefined : writtenIn(idea.writtenIn)} />
       </h1>
       <p className="meta">
-        {t("ideas:detail.byline", {
-          district: idea.district,
-          category: idea.category,
-          author: idea.author ?? t("ideas:detail.anonymousAuthor"),
-          date: f.date(idea.createdAt),
-        })}
+        <WithNames
+          template={t("ideas:detail.byline", {
+            district: nameSlot(0),
+            category: nameSlot(1),
+            author: idea.author ?? t("ideas:detail.anonymousAuthor"),
+            date: f.date(idea.createdAt),
+          })}
+          names={[idea.district, idea.category]}
+        />
         {idea.location ? ` · ${idea.location}` : ""}
       </p>
       {idea.source !== "online" ? (
@@ -287,7 +290,7 @@ export default function IdeaPage() {
           {mergeCheck ? (
             <div className="alert" role="alert" tabIndex={-1}>
               <p><strong>{t("ideas:merge.confirmQuestion", { from: idea.number, fromTitle: idea.title, number: mergeCheck.number, title: mergeCheck.title })}</strong></p>
-              {mergeCheck.otherPlace ? <p>{t("ideas:merge.confirmOtherPlace", { number: mergeCheck.number, district: mergeCheck.district, category: mergeCheck.category })}</p> : null}
+              {mergeCheck.otherPlace ? <p><WithNames template={t("ideas:merge.confirmOtherPlace", { number: mergeCheck.number, district: nameSlot(0), category: nameSlot(1) })} names={[mergeCheck.district, mergeCheck.category]} /></p> : null}
               {mergeCheck.developed ? <p>{t("ideas:merge.confirmDeveloped", { number: mergeCheck.number })}</p> : null}
               <Form method="post">
                 <AuthenticityTokenInput />

@@ -12,8 +12,8 @@ import { ideaFilter } from "~/domain/ideas/schema";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
 import { categoryNamesIn, districtNamesIn } from "~/db/translations.server";
-import { SLOT, WithWords } from "~/components/translated";
-import { useWrittenIn } from "~/i18n/i18n";
+import { nameSlot, OfficeText, SLOT, WithNames, WithWords } from "~/components/translated";
+import { choiceOf, useWrittenIn } from "~/i18n/i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:list.metaTitle");
 
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const [ideas, categoryNames, districtNames] = await Promise.all([listIdeas(cycle.id, filter), categoryNamesIn(cycle.categories, locale), districtNamesIn(cycle.districts, locale)]);
   return {
-    cycle: { slug: cycle.slug, name: cycle.name, districts: cycle.districts.map((d) => ({ ...d, name: districtNames.get(d.id) ?? d.name })), categories: cycle.categories.map((c) => ({ ...c, name: categoryNames.get(c.id) ?? c.name })) },
+    cycle: { slug: cycle.slug, name: cycle.name, writtenIn: cycle.writtenIn, districts: cycle.districts.map((d) => choiceOf(d.id, districtNames.get(d.id)!)), categories: cycle.categories.map((c) => choiceOf(c.id, categoryNames.get(c.id)!)) },
     cycles,
     filter,
     canSubmit: ideaPermissions.offerSubmit(actor, { phase: cyclePhase(cycle) }),
@@ -34,8 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       number: i.number,
       title: i.title,
       writtenIn: i.writtenIn,
-      district: districtNames.get(i.district.id) ?? i.district.name,
-      category: categoryNames.get(i.category.id) ?? i.category.name,
+      district: districtNames.get(i.district.id)!,
+      category: categoryNames.get(i.category.id)!,
       status: i.status,
       supports: i._count.supports,
     })),
@@ -49,7 +49,7 @@ export default function Ideas() {
   if (!cycle) return <><h1>{t("ideas:list.title")}</h1><p>{t("ideas:list.noCycle")}</p></>;
   return (
     <>
-      <h1>{t("ideas:list.heading", { cycle: cycle.name })}</h1>
+      <h1><WithNames template={t("ideas:list.heading", { cycle: nameSlot(0) })} names={[cycle]} /></h1>
       <CyclePicker cycles={cycles} current={cycle.slug} />
       <p><Link to={`/ideas/outcomes?cycle=${cycle.slug}`}>{t("ideas:outcomes.link")}</Link></p>
       {canSubmit ? (
@@ -57,8 +57,8 @@ export default function Ideas() {
       ) : null}
       <Form method="get" className="filters" aria-label={t("ideas:list.filterLabel")}>
         <input type="hidden" name="cycle" value={cycle.slug} />
-        <FilterSelect name="district" label={t("ideas:list.district")} allLabel={t("ideas:list.allDistricts")} value={filter.district} options={cycle.districts.map((d) => ({ value: d.id, label: d.name }))} />
-        <FilterSelect name="category" label={t("ideas:list.category")} allLabel={t("ideas:list.allCategories")} value={filter.category} options={cycle.categories.map((c) => ({ value: c.id, label: c.name }))} />
+        <FilterSelect name="district" label={t("ideas:list.district")} allLabel={t("ideas:list.allDistricts")} value={filter.district} options={cycle.districts} />
+        <FilterSelect name="category" label={t("ideas:list.category")} allLabel={t("ideas:list.allCategories")} value={filter.category} options={cycle.categories} />
         <button type="submit" className="button-secondary">{t("ideas:list.filter")}</button>
       </Form>
       <p aria-live="polite">{t("ideas:list.count", { count: ideas.length })}</p>
@@ -67,7 +67,7 @@ export default function Ideas() {
           <li key={i.id} className="item">
             <h2 className="item-title"><Link to={`/ideas/${i.id}`}><WithWords template={t("ideas:list.ideaTitle", { number: i.number, title: SLOT })} words={i.title} lang={writtenIn(i.writtenIn)} /></Link></h2>
             <p className="meta">
-              {i.district} · {i.category} · {t("ideas:list.supports", { count: i.supports })} ·{" "}
+              <OfficeText name={i.district} /> · <OfficeText name={i.category} /> · {t("ideas:list.supports", { count: i.supports })} ·{" "}
               <span className={`status status-${i.status}`}>{IDEA_STATUS_KEYS[i.status] ? t(IDEA_STATUS_KEYS[i.status]) : i.status}</span>
             </p>
           </li>

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { FormErrors } from "~/components/forms";
+import { OfficeText } from "~/components/translated";
 import { IdeaFields } from "~/components/idea-fields";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
@@ -42,8 +43,8 @@ async function guard(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { cycle } = await guard(request);
   const locale = await localeOf(request);
-  const [[{ name }], choices] = await Promise.all([cyclesInLocale([cycle], locale), choicesInLocale(cycle.districts, cycle.categories, locale)]);
-  return { cycle: { slug: cycle.slug, name }, ...choices };
+  const [[{ name, writtenIn }], choices] = await Promise.all([cyclesInLocale([cycle], locale), choicesInLocale(cycle.districts, cycle.categories, locale)]);
+  return { cycle: { slug: cycle.slug, name, writtenIn }, ...choices };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -81,7 +82,7 @@ export default function NewIdea() {
     <div className="narrow">
       <h1>{t("ideas:new.title")}</h1>
       <p>
-        <Trans i18nKey="ideas:new.intro" components={{ cycle: <strong>{cycle.name}</strong> }} />
+        <Trans i18nKey="ideas:new.intro" components={{ cycle: <strong><OfficeText name={cycle} /></strong> }} />
       </p>
       <Form method="post" {...getFormProps(form)} action={`/ideas/new?cycle=${cycle.slug}`} ref={formRef}>
         <AuthenticityTokenInput />

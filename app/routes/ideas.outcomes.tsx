@@ -8,7 +8,9 @@ import { ideaOutcomes } from "~/db/ideas.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
-import { districtNamesIn } from "~/db/translations.server";
+import { districtNamesIn, translationsInto } from "~/db/translations.server";
+import { nameSlot, OfficeText, SLOT, WithNames, WithWords } from "~/components/translated";
+import { useWrittenIn } from "~/i18n/i18n";
 import { PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
 import { cyclePhase } from "~/db/cycles.server";
 import { proposalNotFunded } from "~/domain/ideas/permissions";
@@ -23,22 +25,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { cycle, cycles } = await publicCycleAndPicker(actor, slug, locale);
   if (!cycle) return { cycle: null, cycles, ideas: [] };
   const ideas = await ideaOutcomes(cycle.id);
-  const districtNames = await districtNamesIn(ideas.map((i) => i.district), locale);
+  const proposalIds = ideas.flatMap((i) => i.proposals.map((p) => p.proposal.id));
+  const [districtNames, ideaTitles, proposalTitles] = await Promise.all([
+    districtNamesIn(ideas.map((i) => i.district), locale),
+    translationsInto("idea", ideas.map((i) => i.id), locale),
+    translationsInto("proposal", proposalIds, locale),
+  ]);
+  // Titles in the reader's language where translated, else as written with their language.
+  const titled = (item: { id: string; title: string; writtenIn: string }, translations: typeof ideaTitles) => {
+    const translated = translations.get(item.id)?.title;
+    return { title: translated ?? item.title, writtenIn: translated ? null : item.writtenIn };
+  };
   const phase = cyclePhase(cycle);
   return {
-    cycle: { slug: cycle.slug, name: cycle.name },
+    cycle: { slug: cycle.slug, name: cycle.name, writtenIn: cycle.writtenIn },
     cycles,
     ideas: ideas.map((i) =>
       // A hidden idea is counted and numbered, but its text is not shown here.
       i.hiddenAt
         ? { id: i.id, number: i.number, hidden: true as const, title: null, district: districtNames.get(i.district.id)!, status: i.status, reason: "", mergedInto: null, proposals: [] }
-        : { id: i.id, number: i.number, hidden: false as const, title: i.title, district: districtNames.get(i.district.id)!, status: i.status, reason: i.outcomeReason, mergedInto: i.mergedInto, proposals: i.proposals.map((p) => ({ ...p.proposal, notFunded: proposalNotFunded(phase, { status: p.proposal.status, hasProject: !!p.proposal.project }) })) },
+        : { id: i.id, number: i.number, hidden: false as const, ...titled(i, ideaTitles), district: districtNames.get(i.district.id)!, status: i.status, reason: i.outcomeReason, mergedInto: i.mergedInto, proposals: i.proposals.map((p) => ({ ...p.proposal, ...titled(p.proposal, proposalTitles), notFunded: proposalNotFunded(phase, { status: p.proposal.status, hasProject: !!p.proposal.project }) })) },
     ),
   };
 }
 
 export default function IdeaOutcomes() {
   const { t } = useTranslation();
+  const writtenIn = useWrittenIn();
   const { cycle, cycles, ideas } = useLoaderData<typeof loader>();
   if (!cycle) return <h1>{t("ideas:outcomes.title")}</h1>;
   const count = (status: string) => ideas.filter((i) => !i.hidden && i.status === status).length;
@@ -46,7 +59,7 @@ export default function IdeaOutcomes() {
     <div>
       <h1>{t("ideas:outcomes.title")}</h1>
       <CyclePicker cycles={cycles} current={cycle.slug} />
-      <p>{t("ideas:outcomes.intro", { cycle: cycle.name })}</p>
+      <p><WithNames template={t("ideas:outcomes.intro", { cycle: nameSlot(0) })} names={[cycle]} /></p>
       <p role="status">
         {t("ideas:outcomes.summary", { total: ideas.length, developed: count("developed"), merged: count("merged"), notTaken: count("not_taken_forward"), withdrawn: count("withdrawn"), open: count("open") })}
       </p>
@@ -62,8 +75,8 @@ export default function IdeaOutcomes() {
           <tbody>
             {ideas.map((i) => (
               <tr key={i.id}>
-                <th scope="row">{i.hidden ? `#${i.number}` : <Link to={`/ideas/${i.id}`}>#{i.number} {i.title}</Link>}</th>
-                <td>{i.district}</td>
+                <th scope="row">{i.hidden ? `#${i.number}` : <Link to={`/ideas/${i.id}`}>#{i.number} <span lang={writtenIn(i.writtenIn)}>{i.title}</span></Link>}</th>
+                <td><OfficeText name={i.district} /></td>
                 <td>
                   {i.hidden ? (
                     t("ideas:outcomes.hidden")
@@ -71,7 +84,7 @@ export default function IdeaOutcomes() {
                     <ul className="plain">
                       {i.proposals.map((p) => (
                         <li key={p.id}>
-                          <Link to={`/proposals/${p.id}`}>{t("ideas:outcomes.proposal", { number: p.number, title: p.title })}</Link>
+                          <Link to={`/proposals/${p.id}`}><WithWords template={t("ideas:outcomes.proposal", { number: p.number, title: SLOT })} words={p.title} lang={writtenIn(p.writtenIn)} /></Link>
                           {p.project ? (
                             <>
                               {" — "}

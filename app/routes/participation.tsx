@@ -20,7 +20,8 @@ import { participationPermissions } from "~/domain/participation/permissions";
 import { FEWEST_ANSWERS_SHOWN, PAPER_LOCALE, surveyBreakdown, turnout } from "~/domain/participation/representation";
 import { CENSUS_QUESTIONS, FIXED_QUESTIONS, categoriesAnswersNeed, categoriesSchema, ethnicityChoices, readCategoryNames, readCensusForm } from "~/domain/participation/survey";
 import { localeName } from "~/i18n/config";
-import { useFormat, useLocale, useMessage } from "~/i18n/i18n";
+import { useFormat, useLocale, useMessage, useWrittenIn } from "~/i18n/i18n";
+import { nameSlot, WithNames } from "~/components/translated";
 import { pageTitle } from "~/i18n/meta";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
@@ -44,15 +45,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The office's names in the reader's language, as the results page gives them.
   const locale = await localeOf(request);
   const [[shown], named, districtNames] = await Promise.all([cyclesInLocale([cycle], locale), cyclesInLocale(cycles, locale), districtNamesIn(figures.districts, locale)]);
+  const districts = figures.districts.map((d) => ({ ...d, ...districtNames.get(d.id)! }));
   return data({
     // "Saved", once after saving: not again on a reload, nor beside a later refused form.
     notice: flash.done.notice ?? null,
-    cycle: { slug: cycle.slug, name: shown.name },
-    cycles: named.map((c) => ({ slug: c.slug, name: c.name })),
+    cycle: { slug: cycle.slug, name: shown.name, writtenIn: shown.writtenIn },
+    cycles: named.map((c) => ({ slug: c.slug, name: c.name, writtenIn: c.writtenIn })),
     canSetUp: participationPermissions.setUpSurvey(actor),
     canSplit: participationPermissions.previewSplit(actor),
     total,
-    turnout: turnout(figures.districts.map((d) => ({ ...d, name: districtNames.get(d.id)! }))),
+    turnout: turnout(districts).map((row, i) => ({ ...row, writtenIn: districts[i].writtenIn })),
     channels: figures.channels,
     locales: figures.locales,
     answered: figures.answers.length,
@@ -124,6 +126,7 @@ export default function ParticipationDashboard() {
   const { t } = useTranslation();
   const say = useMessage();
   const f = useFormat();
+  const writtenIn = useWrittenIn();
   const d = useLoaderData<typeof loader>();
   const locale = useLocale();
   const answer = useActionData<typeof action>();
@@ -136,14 +139,14 @@ export default function ParticipationDashboard() {
   const languageName = (l: string) => (l === PAPER_LOCALE ? t("participation:dashboard.language.paper") : localeName(l));
   return (
     <>
-      <h1>{t("participation:dashboard.title", { cycle: d.cycle.name })}</h1>
+      <h1><WithNames template={t("participation:dashboard.title", { cycle: nameSlot(0) })} names={[d.cycle]} /></h1>
       <p>{t("participation:dashboard.intro")}</p>
       {notice === "categories" ? <Notice tone="success">{t("participation:setup.categories.saved")}</Notice> : null}
       {notice === "census" ? <Notice tone="success">{t("participation:setup.census.saved")}</Notice> : null}
       <Form method="get" className="inline-form">
         <label htmlFor="dashboard-cycle">{t("participation:dashboard.cycle")}</label>
         <select id="dashboard-cycle" name="cycle" defaultValue={d.cycle.slug}>
-          {d.cycles.map((c) => <option key={c.slug} value={c.slug}>{c.name}</option>)}
+          {d.cycles.map((c) => <option key={c.slug} value={c.slug} lang={writtenIn(c.writtenIn)}>{c.name}</option>)}
         </select>
         <button type="submit" className="button-secondary">{t("participation:dashboard.show")}</button>
       </Form>
@@ -167,7 +170,7 @@ export default function ParticipationDashboard() {
               <tbody>
                 {d.turnout.map((r) => (
                   <tr key={r.district}>
-                    <th scope="row">{r.district}</th>
+                    <th scope="row" lang={writtenIn(r.writtenIn)}>{r.district}</th>
                     <td className="num">{f.number(r.population)}</td>
                     <td className="num">{f.number(r.voters)}</td>
                     <td className="num">{r.turnout === null ? t("participation:dashboard.turnout.noPopulation") : pct(r.turnout)}</td>

@@ -15,7 +15,7 @@ import { translationPermissions } from "~/domain/translations/permissions";
 import { localeOf } from "~/i18n/i18n.server";
 import { FieldErrors, FormErrors, Notice, SelectField, TextareaField, TextField } from "~/components/forms";
 import { Progress } from "~/components/progress";
-import { TranslatedDescription } from "~/components/translated";
+import { OfficeText, TranslatedDescription } from "~/components/translated";
 import { readForm } from "~/csrf.server";
 import { isFollowing } from "~/db/follows.server";
 import { addMilestone, addSpend, completeMilestone, dropMilestone, editMilestone, getProject, postProjectUpdate, takeDownUpdate, withdrawSpend } from "~/db/projects.server";
@@ -78,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // The proposal's language, while the project bears its title (staff may rename it, in any language).
       writtenIn: named.writtenIn,
       translation: named.translation,
-      cycle: { name: named.cycle, slug: project.cycle.slug },
+      cycle: { ...named.cycle, slug: project.cycle.slug },
       district: named.district,
       agency: project.agency?.name ?? null,
       budgetCents: project.budgetCents,
@@ -299,7 +299,7 @@ export default function ProjectPage() {
       {searchParams.get("dropped") ? <Notice tone="success">{t("projects:milestones.droppedNotice")}</Notice> : null}
       <h1 lang={writtenIn(project.writtenIn)}>{project.title}</h1>
       <p className="meta">
-        {project.cycle.name} · {project.district} · {t("projects:detail.budget", { budget: f.money(project.budgetCents, project.currency) })}
+        <OfficeText name={project.cycle} /> · <OfficeText name={project.district} /> · {t("projects:detail.budget", { budget: f.money(project.budgetCents, project.currency) })}
         {project.agency ? ` · ${project.agency}` : ""}
       </p>
       <FollowButton target={{ type: "project", id: project.id }} following={following} signedIn={signedIn} />

@@ -9,7 +9,8 @@ import { listProjects } from "~/db/projects.server";
 import { cyclesInLocale, districtNamesIn, projectsInLocale } from "~/db/translations.server";
 import { PROJECT_STATUSES, PROJECT_STATUS_KEYS } from "~/domain/implementation/permissions";
 import { HEALTH_KEYS, milestoneState, PROJECT_HEALTHS, projectHealth, spendSummary } from "~/domain/implementation/progress";
-import { useFormat, useWrittenIn } from "~/i18n/i18n";
+import { choiceOf, useFormat, useWrittenIn } from "~/i18n/i18n";
+import { OfficeText } from "~/components/translated";
 import { localeOf } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const districts = (cycle ? [cycle] : cycles).flatMap((c) => c.districts);
   const districtIds = districts.filter((d) => d.name === filter.district).map((d) => d.id);
   const districtLabels = await districtNamesIn(districts, locale);
-  const districtChoices = [...new Map(districts.map((d) => [d.name, { value: d.name, label: districtLabels.get(d.id)! }])).values()].sort((a, b) =>
+  const districtChoices = [...new Map(districts.map((d) => [d.name, choiceOf(d.name, districtLabels.get(d.id)!)])).values()].sort((a, b) =>
     a.label.localeCompare(b.label, locale),
   );
   const projects = filter.district && districtIds.length === 0 ? [] : await listProjects({ cycleId: cycle?.id, status: filter.status, districtIds: filter.district ? districtIds : undefined });
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const named = await projectsInLocale(shown, locale);
   return {
     filter,
-    cycles: (await cyclesInLocale(cycles, locale)).map((c) => ({ slug: c.slug, name: c.name })),
+    cycles: (await cyclesInLocale(cycles, locale)).map((c) => ({ value: c.slug, label: c.name, lang: c.writtenIn })),
     districts: districtChoices,
     projects: shown.map((p) => ({
       id: p.id,
@@ -72,7 +73,7 @@ export default function Projects() {
       <h1>{t("projects:list.title")}</h1>
       <p>{t("projects:list.intro")}</p>
       <Form method="get" className="filters" aria-label={t("projects:list.filterLabel")}>
-        <FilterSelect name="cycle" label={t("common:cycle.picker")} allLabel={t("projects:list.allCycles")} value={filter.cycle} options={cycles.map((c) => ({ value: c.slug, label: c.name }))} />
+        <FilterSelect name="cycle" label={t("common:cycle.picker")} allLabel={t("projects:list.allCycles")} value={filter.cycle} options={cycles} />
         <FilterSelect name="district" label={t("projects:list.district")} allLabel={t("projects:list.allDistricts")} value={filter.district} options={districts} />
         <FilterSelect
           name="status"
@@ -96,7 +97,7 @@ export default function Projects() {
           <li key={p.id} className="item">
             <h2 className="item-title"><Link to={`/projects/${p.id}`} lang={writtenIn(p.writtenIn)}>{p.title}</Link></h2>
             <p className="meta">
-              {p.cycle} · {p.district} · {f.money(p.budgetCents, p.currency)}{p.agency ? ` · ${p.agency}` : ""} ·{" "}
+              <OfficeText name={p.cycle} /> · <OfficeText name={p.district} /> · {f.money(p.budgetCents, p.currency)}{p.agency ? ` · ${p.agency}` : ""} ·{" "}
               <span className={`status status-${p.status}`}>{PROJECT_STATUS_KEYS[p.status] ? t(PROJECT_STATUS_KEYS[p.status]) : p.status}</span>
               {p.spend.spentCents > 0 ? ` · ${t("projects:list.spent", { spent: f.money(p.spend.spentCents, p.currency) })}` : ""}
               {p.spend.overBudget ? <> · <strong className="error">{t("projects:spend.over", { amount: f.money(p.spend.overByCents, p.currency) })}</strong></> : null}

@@ -21,8 +21,8 @@ import { loadProposal } from "~/guards.server";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { proposalPermissions, PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
 import { revisionNote, sendForCostingInput } from "~/domain/proposals/schema";
-import { SLOT, TranslatedDescription, WithWords } from "~/components/translated";
-import { categoryNamesIn, districtNamesIn, translationsInto } from "~/db/translations.server";
+import { nameSlot, OfficeText, SLOT, TranslatedDescription, WithNames, WithWords } from "~/components/translated";
+import { categoryNamesIn, cyclesInLocale, districtNamesIn, translationsInto } from "~/db/translations.server";
 import { translationLockedReason, translationPermissions } from "~/domain/translations/permissions";
 import { localeOf, serverT } from "~/i18n/i18n.server";
 import { criterionLabel } from "~/domain/costing/estimate";
@@ -74,10 +74,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       description: proposal.description,
       writtenIn: proposal.writtenIn,
       status: proposal.status,
-      district: (await districtNamesIn([proposal.district], locale)).get(proposal.district.id) ?? proposal.district.name,
-      category: (await categoryNamesIn([proposal.category], locale)).get(proposal.category.id) ?? proposal.category.name,
+      district: (await districtNamesIn([proposal.district], locale)).get(proposal.district.id)!,
+      category: (await categoryNamesIn([proposal.category], locale)).get(proposal.category.id)!,
       agency: proposal.agency?.name ?? null,
-      cycle: { slug: proposal.cycle.slug, name: proposal.cycle.name, currency: proposal.cycle.currency },
+      cycle: { ...(await cyclesInLocale([{ id: proposal.cycle.id, slug: proposal.cycle.slug, name: proposal.cycle.name, writtenIn: proposal.cycle.writtenIn }], locale))[0], currency: proposal.cycle.currency },
       ideas: proposal.ideas.map((i) => i.idea),
       revisions: proposal.revisions.map((r) => ({ number: r.number, note: r.note, createdAt: r.createdAt.toISOString().slice(0, 10) })),
       projectId: proposal.project?.id ?? null,
@@ -130,7 +130,7 @@ export default function ProposalPage() {
   const writtenIn = useWrittenIn();
   return (
     <article>
-      <p><Link to={`/proposals?cycle=${proposal.cycle.slug}`}>{t("proposals:detail.back", { cycle: proposal.cycle.name })}</Link></p>
+      <p><Link to={`/proposals?cycle=${proposal.cycle.slug}`}><WithNames template={t("proposals:detail.back", { cycle: nameSlot(0) })} names={[proposal.cycle]} /></Link></p>
       {searchParams.get("created") ? <Notice tone="success">{t("proposals:detail.created")}</Notice> : null}
       {searchParams.get("sent") ? <Notice tone="success">{t("proposals:detail.sent")}</Notice> : null}
       {searchParams.get("costed") ? <Notice tone="success">{t("proposals:detail.costed")}</Notice> : null}
@@ -139,7 +139,7 @@ export default function ProposalPage() {
         <WithWords template={t("proposals:detail.title", { number: proposal.number, title: SLOT })} words={translation?.title ?? proposal.title} lang={translation ? undefined : writtenIn(proposal.writtenIn)} />
       </h1>
       <p className="meta">
-        {proposal.district} · {proposal.category} ·{" "}
+        <OfficeText name={proposal.district} /> · <OfficeText name={proposal.category} /> ·{" "}
         <span className={`status status-${proposal.status}`}>{PROPOSAL_STATUS_KEYS[proposal.status] ? t(PROPOSAL_STATUS_KEYS[proposal.status]) : proposal.status}</span>
         {proposal.agency ? ` · ${proposal.agency}` : ""}
       </p>

@@ -10,11 +10,11 @@ import { cyclePhase } from "~/db/cycles.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { listProposals } from "~/db/proposals.server";
 import { proposalPermissions, PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
-import { useFormat, useWrittenIn } from "~/i18n/i18n";
+import { choiceOf, useFormat, useWrittenIn } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
 import { categoryNamesIn, districtNamesIn } from "~/db/translations.server";
-import { SLOT, WithWords } from "~/components/translated";
+import { nameSlot, OfficeText, SLOT, WithNames, WithWords } from "~/components/translated";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "proposals:list.metaTitle");
 
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const [proposals, categoryNames, districtNames] = await Promise.all([listProposals(cycle.id, filter), categoryNamesIn(cycle.categories, locale), districtNamesIn(cycle.districts, locale)]);
   return {
-    cycle: { slug: cycle.slug, name: cycle.name, currency: cycle.currency, districts: cycle.districts.map((d) => ({ id: d.id, name: districtNames.get(d.id) ?? d.name })) },
+    cycle: { slug: cycle.slug, name: cycle.name, writtenIn: cycle.writtenIn, currency: cycle.currency, districts: cycle.districts.map((d) => choiceOf(d.id, districtNames.get(d.id)!)) },
     cycles,
     filter,
     canCreate: proposalPermissions.create(actor, { phase: cyclePhase(cycle) }, await delegateReach(cycle.id, actor?.id)),
@@ -41,8 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       number: p.number,
       title: p.title,
       writtenIn: p.writtenIn,
-      district: districtNames.get(p.district.id) ?? p.district.name,
-      category: categoryNames.get(p.category.id) ?? p.category.name,
+      district: districtNames.get(p.district.id)!,
+      category: categoryNames.get(p.category.id)!,
       status: p.status,
       agency: p.agency?.name ?? null,
       costCents: p.costEstimates[0]?.totalCents ?? null,
@@ -58,13 +58,13 @@ export default function Proposals() {
   if (!cycle) return <><h1>{t("proposals:list.title")}</h1><p>{t("proposals:list.noCycle")}</p></>;
   return (
     <>
-      <h1>{t("proposals:list.heading", { cycle: cycle.name })}</h1>
+      <h1><WithNames template={t("proposals:list.heading", { cycle: nameSlot(0) })} names={[cycle]} /></h1>
       <CyclePicker cycles={cycles} current={cycle.slug} />
       <p>{t("proposals:list.intro")}</p>
       {canCreate ? <p><Link className="button" to={`/proposals/new?cycle=${cycle.slug}`}>{t("proposals:list.create")}</Link></p> : null}
       <Form method="get" className="filters" aria-label={t("proposals:list.filterLabel")}>
         <input type="hidden" name="cycle" value={cycle.slug} />
-        <FilterSelect name="district" label={t("proposals:list.district")} allLabel={t("proposals:list.allDistricts")} value={filter.district} options={cycle.districts.map((d) => ({ value: d.id, label: d.name }))} />
+        <FilterSelect name="district" label={t("proposals:list.district")} allLabel={t("proposals:list.allDistricts")} value={filter.district} options={cycle.districts} />
         <FilterSelect name="status" label={t("proposals:list.status")} allLabel={t("proposals:list.anyStatus")} value={filter.status} options={Object.entries(PROPOSAL_STATUS_KEYS).map(([value, key]) => ({ value, label: t(key) }))} />
         <button type="submit" className="button-secondary">{t("proposals:list.filter")}</button>
       </Form>
@@ -74,7 +74,7 @@ export default function Proposals() {
           <li key={p.id} className="item">
             <h2 className="item-title"><Link to={`/proposals/${p.id}`}><WithWords template={t("proposals:list.proposalTitle", { number: p.number, title: SLOT })} words={p.title} lang={writtenIn(p.writtenIn)} /></Link></h2>
             <p className="meta">
-              {p.district} · {p.category}
+              <OfficeText name={p.district} /> · <OfficeText name={p.category} />
               {p.costCents !== null ? ` · ${f.money(p.costCents, cycle.currency)}` : ""} ·{" "}
               <span className={`status status-${p.status}`}>{PROPOSAL_STATUS_KEYS[p.status] ? t(PROPOSAL_STATUS_KEYS[p.status]) : p.status}</span>
             </p>

@@ -5,11 +5,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import { useWrittenIn } from "~/i18n/i18n";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { FieldErrors, FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
-import { choicesInLocale, districtNamesIn } from "~/db/translations.server";
+import { choicesInLocale, cyclesInLocale, districtNamesIn } from "~/db/translations.server";
+import { nameSlot, OfficeText, SLOT, WithNames, WithWords } from "~/components/translated";
 import { localeOf } from "~/i18n/i18n.server";
 import { formReply } from "~/http.server";
 import { cycleBySlugOrPhase, cyclePhase } from "~/db/cycles.server";
@@ -45,11 +47,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ideas = await ideasForProposal(cycle.id, reach);
   const { districts, categories } = reachableChoices(reach, cycle.districts, cycle.categories);
   const locale = await localeOf(request);
-  const districtNames = await districtNamesIn(cycle.districts, locale);
+  const [districtNames, [named]] = await Promise.all([districtNamesIn(cycle.districts, locale), cyclesInLocale([cycle], locale)]);
   return {
-    cycle: { slug: cycle.slug, name: cycle.name },
+    cycle: { slug: cycle.slug, name: named.name, writtenIn: named.writtenIn },
     ...(await choicesInLocale(districts, categories, locale)),
-    ideas: ideas.map((i) => ({ id: i.id, number: i.number, title: i.title, district: districtNames.get(i.districtId) ?? i.district.name, supports: i._count.supports, status: i.status })),
+    ideas: ideas.map((i) => ({ id: i.id, number: i.number, title: i.title, writtenIn: i.writtenIn, district: districtNames.get(i.districtId)!, supports: i._count.supports, status: i.status })),
   };
 }
 
@@ -77,10 +79,11 @@ export default function NewProposal() {
   const draft = useKeptDraft(formRef, `proposal-new:${cycle.slug}`);
   const chosen = new Set([fields.ideaIds.initialValue ?? []].flat().map(String));
   const { t } = useTranslation();
+  const writtenIn = useWrittenIn();
   return (
     <div className="narrow">
       <h1>{t("proposals:new.title")}</h1>
-      <p><Trans i18nKey="proposals:new.intro" components={{ cycle: <strong>{cycle.name}</strong> }} /></p>
+      <p><Trans i18nKey="proposals:new.intro" components={{ cycle: <strong><OfficeText name={cycle} /></strong> }} /></p>
       <Form method="post" {...getFormProps(form)} action={`/proposals/new?cycle=${cycle.slug}`} ref={formRef}>
         <AuthenticityTokenInput />
         <KeptDraftNotice {...draft} />
@@ -90,11 +93,9 @@ export default function NewProposal() {
           {ideas.map((i) => (
             <div key={i.id}>
               <input type="checkbox" id={`idea-${i.id}`} name={fields.ideaIds.name} value={i.id} defaultChecked={chosen.has(i.id)} />{" "}
-              <label htmlFor={`idea-${i.id}`}>{t("proposals:new.ideaLabel", { number: i.number, title: i.title })}</label>{" "}
+              <label htmlFor={`idea-${i.id}`}><WithWords template={t("proposals:new.ideaLabel", { number: i.number, title: SLOT })} words={i.title} lang={writtenIn(i.writtenIn)} /></label>{" "}
               <span className="muted">
-                {i.status === "developed"
-                  ? t("proposals:new.ideaInfoDeveloped", { district: i.district, count: i.supports })
-                  : t("proposals:new.ideaInfo", { district: i.district, count: i.supports })}
+                <WithNames template={t(i.status === "developed" ? "proposals:new.ideaInfoDeveloped" : "proposals:new.ideaInfo", { district: nameSlot(0), count: i.supports })} names={[i.district]} />
               </span>
             </div>
           ))}

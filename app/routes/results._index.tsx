@@ -12,7 +12,8 @@ import { numberedTitle, scoreKindOf, type ScoreKind } from "~/domain/results/exp
 import { ProjectOutcomes } from "~/components/project-outcomes";
 import { isTallyRule, tallyRuleName, type TallyRule } from "~/domain/cycles/rules-schema";
 import { z } from "zod";
-import { useFormat, useLocale } from "~/i18n/i18n";
+import { useFormat, useLocale, useWrittenIn } from "~/i18n/i18n";
+import { nameSlot, OfficeText, WithNames } from "~/components/translated";
 import { INTL_LOCALE } from "~/i18n/config";
 import { greedyDifference, unspentReason } from "~/domain/results/satisfaction";
 import { pageTitle } from "~/i18n/meta";
@@ -37,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cycle: {
       slug: cycle.slug,
       name: cycle.name,
+      writtenIn: cycle.writtenIn,
       currency: cycle.currency,
       phase: cyclePhase(cycle),
       ballotMethod: cycle.ballotMethod,
@@ -47,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cycles,
     results: results.map((r) => ({
       id: r.id,
-      district: districtNames.get(r.district.id) ?? r.district.name,
+      district: districtNames.get(r.district.id)!,
       budgetCents: r.budgetCents,
       spentCents: r.spentCents,
       ballotCount: r.ballotCount,
@@ -73,6 +75,7 @@ export default function Results() {
   const { cycle, cycles, results } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const f = useFormat();
+  const writtenIn = useWrittenIn();
   if (!cycle) return <><h1>{t("results:list.title")}</h1><p>{t("results:list.noCycle")}</p></>;
   const money = (c: number) => f.money(c, cycle.currency);
   const percent = (s: { satisfied: number; voters: number }) => f.percent(s.voters ? s.satisfied / s.voters : 0);
@@ -80,7 +83,7 @@ export default function Results() {
   const rule: TallyRule = isTallyRule(results[0]?.rule ?? "") ? (results[0].rule as TallyRule) : "greedy";
   return (
     <>
-      <h1>{t("results:list.heading", { cycle: cycle.name })}</h1>
+      <h1><WithNames template={t("results:list.heading", { cycle: nameSlot(0) })} names={[cycle]} /></h1>
       <CyclePicker cycles={cycles} current={cycle.slug} />
       {results.length === 0 ? (
         <p>{t("results:list.none", { phase: t(PHASE_KEYS[cycle.phase]) })}</p>
@@ -105,7 +108,7 @@ export default function Results() {
       )}
       {results.map((r) => (
         <section key={r.id} className="card" aria-labelledby={`d-${r.id}`}>
-          <h2 id={`d-${r.id}`}>{r.district}</h2>
+          <h2 id={`d-${r.id}`}><OfficeText name={r.district} /></h2>
           <p>
             {t("results:district.summary", {
               count: r.ballotCount,
@@ -123,7 +126,7 @@ export default function Results() {
             <ul>
               {r.projects.filter((p) => p.selected).map((p) => (
                 <li key={p.id}>
-                  <Link to={`/proposals/${p.id}`}>{p.title}</Link> — {t(points ? "results:district.winnerPoints" : "results:district.winnerVotes", { count: p.votes, cost: money(p.costCents) })}
+                  <Link to={`/proposals/${p.id}`} lang={writtenIn(p.writtenIn)}>{p.title}</Link> — {t(points ? "results:district.winnerPoints" : "results:district.winnerVotes", { count: p.votes, cost: money(p.costCents) })}
                 </li>
               ))}
             </ul>
@@ -165,7 +168,7 @@ export default function Results() {
             <Trans
               i18nKey="results:district.audit"
               values={{ rule: r.rule, run: r.run, software: r.software, hash: r.ballotsHash }}
-              components={{ rule: <code />, code: <code data-testid="ballots-hash" />, pb: <DownloadLink href={`/results/ballots/${r.id}.pb`} context={r.district} /> }}
+              components={{ rule: <code />, code: <code data-testid="ballots-hash" />, pb: <DownloadLink href={`/results/ballots/${r.id}.pb`} context={<OfficeText name={r.district} />} /> }}
             />
           </p>
         </section>
@@ -202,7 +205,7 @@ function Unspent({ budgetCents, spentCents, projects, money }: { budgetCents: nu
 }
 
 /** One district's download among several: Trans gives the link's words as children. */
-function DownloadLink({ href, context, children }: { href: string; context: string; children?: ReactNode }) {
+function DownloadLink({ href, context, children }: { href: string; context: ReactNode; children?: ReactNode }) {
   return (
     <a href={href} download>
       {children}

@@ -7,6 +7,7 @@ import { tallyRuleName } from "~/domain/cycles/rules-schema";
 import { explainNote, numberedTitle, parseNote, scoreKindOf } from "~/domain/results/explain";
 import { cyclesInLocale, districtNamesIn, resultTitlesIn } from "~/db/translations.server";
 import { useFormat, useWrittenIn } from "~/i18n/i18n";
+import { nameSlot, OfficeText, WithNames } from "~/components/translated";
 import { localeOf } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     cycle: {
       name: cycle.name,
+      writtenIn: cycle.writtenIn,
       currency: cycle.currency,
       ballotMethod: cycle.ballotMethod,
       score: scoreKindOf(cycle.ballotMethod),
@@ -34,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     districts: results.map((r) => ({
       id: r.id,
-      name: districtNames.get(r.district.id) ?? r.district.name,
+      ...districtNames.get(r.district.id)!,
       rule: r.rule,
       run: r.run,
       ballots: r.ballotCount,
@@ -77,10 +79,10 @@ export default function CouncilReport() {
         {t("results:report.printHint")}{" "}
         {scripted ? <button type="button" className="link-button" onClick={() => window.print()}>{t("results:report.print")}</button> : null}
       </p>
-      {districts.length === 0 ? <p>{t("results:report.none", { cycle: cycle.name })}</p> : null}
+      {districts.length === 0 ? <p><WithNames template={t("results:report.none", { cycle: nameSlot(0) })} names={[cycle]} /></p> : null}
       {districts.map((d) => (
         <section key={d.id} className="report-page" aria-labelledby={`r-${d.id}`}>
-          <h1 id={`r-${d.id}`}>{cycle.name}: {d.name}</h1>
+          <h1 id={`r-${d.id}`}><OfficeText name={cycle} />: <OfficeText name={d} /></h1>
           <p>
             {t("results:report.published", {
               date: d.publishedAt ? f.date(d.publishedAt) : "",

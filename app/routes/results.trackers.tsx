@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
+import { nameSlot, WithNames } from "~/components/translated";
 import { cycleCountingTracker, publishedTrackers } from "~/db/ballots.server";
 import { normaliseTracker } from "~/domain/ballots/trackers";
 import { resolveCycle } from "~/db/cycles.server";
@@ -36,8 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const elsewhere = await cycleCountingTracker(tracker);
     if (elsewhere && elsewhere !== cycle.slug) throw redirect(`/results/trackers?${new URLSearchParams({ cycle: elsewhere, tracker })}`);
   }
-  const [{ name }] = await cyclesInLocale([cycle], locale);
-  return { cycle: { name, slug: cycle.slug }, districts, typed, tracker, found: found?.district ?? null };
+  const [{ name, writtenIn }] = await cyclesInLocale([cycle], locale);
+  return { cycle: { name, writtenIn, slug: cycle.slug }, districts, typed, tracker, found: found?.district ?? null };
 }
 
 export default function Trackers() {
@@ -46,7 +47,7 @@ export default function Trackers() {
   return (
     <>
       <h1>{t("results:trackers.title")}</h1>
-      <p>{t("results:trackers.intro", { cycle: cycle.name })}</p>
+      <p><WithNames template={t("results:trackers.intro", { cycle: nameSlot(0) })} names={[cycle]} /></p>
       <Form method="get" className="inline-form">
         <input type="hidden" name="cycle" value={cycle.slug} />
         <label htmlFor="tracker">{t("results:trackers.label")}</label>
@@ -66,15 +67,15 @@ export default function Trackers() {
       ) : null}
       {tracker ? (
         found ? (
-          <Notice tone="success">{t("results:trackers.found", { tracker, district: found })}</Notice>
+          <Notice tone="success"><WithNames template={t("results:trackers.found", { tracker, district: nameSlot(0) })} names={[found]} /></Notice>
         ) : (
           <Notice tone="error">{t("results:trackers.notFound", { tracker })}</Notice>
         )
       ) : null}
       {districts.length === 0 ? <p>{t("results:trackers.none")}</p> : null}
       {districts.map((d) => (
-        <details key={d.district}>
-          <summary>{t("results:trackers.district", { district: d.district, count: d.trackers.length })}</summary>
+        <details key={d.district.name}>
+          <summary><WithNames template={t("results:trackers.district", { district: nameSlot(0), count: d.trackers.length })} names={[d.district]} /></summary>
           <p className="tracker-list">{d.trackers.join(" ")}</p>
         </details>
       ))}

@@ -12,14 +12,15 @@ import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
 import { accountParticipations, accountVoterCode, findVoterCode, findVoterCodeById } from "~/db/ballots.server";
 import { accountVotingCycles, cyclesInVoting } from "~/db/cycles.server";
-import { cyclesInLocale, residencyRulesIn } from "~/db/translations.server";
+import { cyclesInLocale, districtNamesIn, residencyRulesIn } from "~/db/translations.server";
+import { nameSlot, WithNames } from "~/components/translated";
 import { CODE_REFUSAL_MESSAGES, notVotingMessage, secondBallotRefusal, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
 import { accountVotingInput, voterCodeInput } from "~/domain/ballots/schema";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { readVoterSession, startVoting } from "~/voter-session.server";
 import { KEPT_CHOICES_HOURS, VOTING_MINUTES } from "~/domain/ballots/session";
 import { clientAddress, giveBack, LIMITS, takeAttempt } from "~/rate-limit.server";
-import { useFormat } from "~/i18n/i18n";
+import { choiceOf, useFormat, type Choice, type OfficeName } from "~/i18n/i18n";
 import { dateIn, localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
@@ -38,9 +39,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [voting, actor, allAccountCycles] = await Promise.all([cyclesInVoting(locale), getActor(request), accountVotingCycles()]);
   // Cycles this person may vote in with their account (visitors are offered sign-in), named in their language.
   const accountCycles = await cyclesInLocale(allAccountCycles.filter((c) => !actor || votingChannelPermissions.voteWithAccount(actor, c)), locale);
-  const [voted, rules] = await Promise.all([
+  const [voted, rules, districtNames] = await Promise.all([
     actor ? accountParticipations(actor.id, accountCycles.map((c) => c.id)) : new Map<string, string>(),
     residencyRulesIn(accountCycles, locale),
+    districtNamesIn(accountCycles.flatMap((c) => c.districts), locale),
   ]);
   return {
     voting,
@@ -48,10 +50,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     accountCycles: accountCycles.map((c) => ({
       slug: c.slug,
       name: c.name,
+      writtenIn: c.writtenIn,
       minAge: c.minAge,
       residencyRule: rules.get(c.id) ?? c.residencyRule,
-      districts: c.districts.map((d) => ({ value: d.id, label: d.name })),
-      votedIn: voted.get(c.id) ?? null,
+      districts: c.districts.map((d) => choiceOf(d.id, districtNames.get(d.id)!)),
+      votedIn: voted.has(c.id) ? districtNames.get(voted.get(c.id)!)! : null,
     })),
   };
 }
@@ -131,7 +134,7 @@ export default function Vote() {
   const { t } = useTranslation();
   const f = useFormat();
   const notice = searchParams.get("notice");
-  const open = voting.map((v) => (v.closes ? t("vote:start.cycleCloses", { name: v.name, date: f.date(v.closes) }) : v.name)).join("; ");
+  const open = voting.map((v, i) => (v.closes ? t("vote:start.cycleCloses", { name: nameSlot(i), date: f.date(v.closes) }) : nameSlot(i))).join("; ");
   return (
     <div className="narrow">
       <h1>{t("vote:start.title")}</h1>
@@ -144,7 +147,7 @@ export default function Vote() {
       {notice === "other-code" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.otherCode")}</Notice> : null}
       {notice === "not-recorded" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.notRecorded")}</Notice> : null}
       {notice === "expired-kept" ? <Notice tone="error" focus={!lastResult}>{t("vote:start.notice.expiredKept", { minutes: VOTING_MINUTES, hours: KEPT_CHOICES_HOURS })}</Notice> : null}
-      {voting.length ? <p>{t("vote:start.open", { cycles: open })}</p> : <p>{t("vote:start.noneOpen")}</p>}
+      {voting.length ? <p><WithNames template={t("vote:start.open", { cycles: open })} names={voting} /></p> : <p>{t("vote:start.noneOpen")}</p>}
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <FormErrors id={form.errorId} errors={form.errors} />
@@ -163,7 +166,7 @@ function AccountVoting({
   signedIn,
   lastResult,
 }: {
-  cycle: { slug: string; name: string; minAge: number; residencyRule: string; districts: { value: string; label: string }[]; votedIn: string | null };
+  cycle: { slug: string; name: string; writtenIn: string | null; minAge: number; residencyRule: string; districts: Choice[]; votedIn: OfficeName | null };
   signedIn: boolean;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
@@ -171,13 +174,13 @@ function AccountVoting({
   const [form, fields] = useForm({ id: `account-${cycle.slug}`, lastResult: (lastResult?.initialValue as { cycle?: string } | undefined)?.cycle === cycle.slug ? lastResult : undefined });
   return (
     <section className="card" aria-labelledby={`account-${cycle.slug}-heading`}>
-      <h2 id={`account-${cycle.slug}-heading`}>{t("vote:account.title", { cycle: cycle.name })}</h2>
+      <h2 id={`account-${cycle.slug}-heading`}><WithNames template={t("vote:account.title", { cycle: nameSlot(0) })} names={[cycle]} /></h2>
       {!signedIn ? (
         <p>
           <Link to="/login?redirectTo=/vote">{t("vote:account.signIn")}</Link>
         </p>
       ) : cycle.votedIn ? (
-        <p role="status">{t("vote:account.voted", { district: cycle.votedIn })}</p>
+        <p role="status"><WithNames template={t("vote:account.voted", { district: nameSlot(0) })} names={[cycle.votedIn]} /></p>
       ) : (
         <Form method="post" {...getFormProps(form)}>
           <AuthenticityTokenInput />

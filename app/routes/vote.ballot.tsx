@@ -6,6 +6,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { BallotChoices } from "~/components/ballot-choices";
 import { Notice } from "~/components/forms";
+import { nameSlot, OfficeText, WithNames } from "~/components/translated";
 import { ballotFormKey } from "~/ballot-seal.server";
 import { readForm } from "~/csrf.server";
 import { ballotOptions, castBallot, findVoterCodeById, trackerRecorded } from "~/db/ballots.server";
@@ -80,7 +81,8 @@ async function requireVoter(request: Request, sent: FormData | null = null) {
   const locale = await localeOf(request);
   const options = await ballotOptions(code.cycleId, code.districtId, code.id, locale);
   // The cycle's name as the voter reads it, on the ballot and on the receipt.
-  const [{ name: cycleName }] = await cyclesInLocale([code.cycle], locale);
+  const [{ name, writtenIn }] = await cyclesInLocale([code.cycle], locale);
+  const cycleName = { name, writtenIn };
   const districtName = (await districtNamesIn([code.district], locale)).get(code.district.id)!;
   return { code, cycleName, districtName, options, rules: ballotRulesFor(code.cycle, code.district), renewed: { headers: { "Set-Cookie": renew! } }, used: refusal === "used", usedElsewhere };
 }
@@ -124,8 +126,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const refused = draft?.refused && check && !check.ok ? check : null;
   return data(
     {
-      cycle: { name: cycleName, currency: code.cycle.currency },
-      district: { name: districtName, budgetCents: code.district.budgetCents },
+      cycle: { ...cycleName, currency: code.cycle.currency },
+      district: { ...districtName, budgetCents: code.district.budgetCents },
       rules,
       rulesText: describeBallotRules(rules, code.cycle.currency, { locale }),
       options,
@@ -184,11 +186,13 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const listChoices = cast.ok;
   const titles = new Map(options.map((o) => [o.id, o.title]));
+  const languages = new Map(options.map((o) => [o.id, o.writtenIn ?? null]));
   const cookie = await keepReceipt(request, {
     tracker,
-    cycle: cycleName,
-    district: districtName,
+    cycle: cycleName.name,
+    district: districtName.name,
     projects: (listChoices ? check.selection : []).map((id, i) => (rules.method === "ranked" ? `${i + 1}. ` : "") + (titles.get(id) ?? id)),
+    projectsWrittenIn: (listChoices ? check.selection : []).map((id) => languages.get(id) ?? null),
     totalCents: rules.method === "knapsack" && listChoices ? check.totalCents : null,
     currency: code.cycle.currency,
   }, code.cycleId, code.districtId);
@@ -219,7 +223,7 @@ export default function Ballot() {
     return (
       <div className="narrow">
         <h1>{t("vote:review.title")}</h1>
-        <p>{district.name} — {cycle.name}</p>
+        <p><OfficeText name={district} /> — <OfficeText name={cycle} /></p>
         {rules.method === "ranked" ? (
           <ol>{chosen.map((o) => <li key={o.id}><span lang={writtenIn(o.writtenIn)}>{o.title}</span> — {money(o.costCents)}</li>)}</ol>
         ) : (
@@ -249,8 +253,8 @@ export default function Ballot() {
   const total = selectionTotalCents(options, selected);
   return (
     <>
-      <h1>{t("vote:ballot.title", { district: district.name })}</h1>
-      <p>{t("vote:ballot.intro", { cycle: cycle.name, rules: say(rulesText) })}</p>
+      <h1><WithNames template={t("vote:ballot.title", { district: nameSlot(0) })} names={[district]} /></h1>
+      <p><WithNames template={t("vote:ballot.intro", { cycle: nameSlot(0), rules: say(rulesText) })} names={[cycle]} /></p>
       <p className="hint">{t("vote:ballot.timeLimit", { minutes: VOTING_MINUTES })}</p>
       {result?.errors.length ? (
         <Notice tone="error" focus>
@@ -260,7 +264,7 @@ export default function Ballot() {
       <Form method="post" id="ballot-form" aria-describedby="ballot-summary" ref={formRef} onChange={sync} data-ballot="">
         <AuthenticityTokenInput />
         <input type="hidden" name="ballotFor" value={ballotFor} />
-        <BallotChoices legend={t("vote:ballot.legend", { district: district.name })} options={options} rules={rules} initial={initial} ranks={ranks} problems={result?.problems} money={money} />
+        <BallotChoices legend={<WithNames template={t("vote:ballot.legend", { district: nameSlot(0) })} names={[district]} />} options={options} rules={rules} initial={initial} ranks={ranks} problems={result?.problems} money={money} />
         <div className="running-total" id="ballot-summary">
           {/* Shown by /ballot.js a few minutes before the session would close (WCAG 2.2.1: warned, and more
               time in one step), in the bar that stays on screen wherever the voter has scrolled to. */}

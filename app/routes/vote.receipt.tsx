@@ -4,12 +4,12 @@ import { useTranslation } from "react-i18next";
 import { SurveyForm } from "~/components/survey-form";
 import { surveySetup, surveyTokenUsed } from "~/db/participation.server";
 import { ethnicityChoices } from "~/domain/participation/survey";
-import { useFormat } from "~/i18n/i18n";
+import { useFormat, useWrittenIn } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { TrackerCard } from "~/components/tracker-card";
-import { cyclesInLocale, districtNamesIn } from "~/db/translations.server";
-import { readSurveyOffer, takeReceipt, type KeptTracker, type Receipt } from "~/voter-session.server";
+import { votedNamesIn, type VotedNames } from "~/db/translations.server";
+import { readSurveyOffer, takeReceipt, type Receipt } from "~/voter-session.server";
 
 export { noStore as headers } from "~/voter-session.server";
 
@@ -22,27 +22,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { receipt, tracker: kept, cookie } = await takeReceipt(request);
   // After a language switch the kept tracker names its cycle in the new language (it was stored as voted).
   const locale = await localeOf(request);
-  const tracker = kept && {
-    ...kept,
-    cycle: kept.cycleId ? (await cyclesInLocale([{ id: kept.cycleId, name: kept.cycle }], locale))[0].name : kept.cycle,
-    district: kept.districtId ? (await districtNamesIn([{ id: kept.districtId, name: kept.district }], locale)).get(kept.districtId)! : kept.district,
-  };
+  // Both name the cycle and district as voted; only the kept tracker has their ids.
+  const voted = kept ?? receipt;
+  const names = voted && (await votedNamesIn(voted, locale));
+  const tracker = kept && { tracker: kept.tracker, ...names! };
+  const shown = receipt && { ...receipt, ...names! };
   // The optional survey, offered once to this voting session (see /vote/survey); still offered after a reload
   // or a language switch while the session keeps the tracker (its 30 minutes), not to the next person at a shared computer.
   const offer = receipt || tracker ? await readSurveyOffer(request) : null;
   const survey = offer && !(await surveyTokenUsed(offer.token)) ? await surveySetup(offer.cycleId) : null;
   const ethnicities = survey ? ethnicityChoices(survey.ethnicities, survey.ethnicityNames, locale) : null;
-  return Response.json({ receipt, tracker, survey: ethnicities ? { ethnicities } : null }, { headers: { "Set-Cookie": cookie } });
+  return Response.json({ receipt: shown, tracker, survey: ethnicities ? { ethnicities } : null }, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function ReceiptPage() {
   const { receipt, tracker, survey } = useLoaderData<typeof loader>() as {
-    receipt: Receipt | null;
-    tracker: KeptTracker | null;
+    receipt: (Omit<Receipt, "cycle" | "district"> & VotedNames) | null;
+    tracker: ({ tracker: string } & VotedNames) | null;
     survey: { ethnicities: { value: string; label: string }[] } | null;
   };
   const { t } = useTranslation();
   const f = useFormat();
+  const writtenIn = useWrittenIn();
   if (!receipt) {
     // Reloaded, or the language switched: the choices were shown once, the tracker stays.
     return (
@@ -63,7 +64,7 @@ export default function ReceiptPage() {
       {receipt.projects.length ? (
         <>
           <h2>{t("vote:receipt.youChose")}</h2>
-          <ul>{receipt.projects.map((p) => <li key={p}>{p}</li>)}</ul>
+          <ul>{receipt.projects.map((p, i) => <li key={p} lang={writtenIn(receipt.projectsWrittenIn?.[i])}>{p}</li>)}</ul>
           {receipt.totalCents !== null ? <p>{t("vote:receipt.total", { total: f.money(receipt.totalCents, receipt.currency) })}</p> : null}
         </>
       ) : null}

@@ -11,6 +11,7 @@ import { readSurveyForm, ethnicityChoices } from "~/domain/participation/survey"
 import { pageTitle } from "~/i18n/meta";
 import { TrackerCard } from "~/components/tracker-card";
 import { endSurveyOffer, readKeptTracker, readSurveyOffer } from "~/voter-session.server";
+import { votedNamesIn } from "~/db/translations.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -24,12 +25,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "participa
 type Outcome = "done" | "skipped" | "refused" | null;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [offer, tracker] = await Promise.all([readSurveyOffer(request), readKeptTracker(request)]);
+  const [offer, kept, locale] = await Promise.all([readSurveyOffer(request), readKeptTracker(request), localeOf(request)]);
+  const tracker = kept && { tracker: kept.tracker, ...(await votedNamesIn(kept, locale)) };
   const shown = new URL(request.url).searchParams.get("outcome");
   const outcome: Outcome = shown === "done" || shown === "skipped" ? shown : null;
   if (!offer || outcome || (await surveyTokenUsed(offer.token))) return { outcome, tracker, ethnicities: null };
   const setup = await surveySetup(offer.cycleId);
-  return { outcome, tracker, ethnicities: ethnicityChoices(setup.ethnicities, setup.ethnicityNames, await localeOf(request)) };
+  return { outcome, tracker, ethnicities: ethnicityChoices(setup.ethnicities, setup.ethnicityNames, locale) };
 }
 
 /**

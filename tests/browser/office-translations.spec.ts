@@ -170,6 +170,18 @@ test("a screen reader reads each text in its own language: what nobody translate
   await expect(voter.getByRole("cell", { name: /Music room for Eastgate Middle School/ }).locator('span[lang="en"]')).toHaveCount(1);
   await voter.context().close();
 
+  // The PB office's own names follow the same rule: translated, in the page's language; as written, marked English.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto("/?lng=es");
+  await expect(reader.getByRole("heading", { level: 2, name: "Votación de las bibliotecas de Riverside 2026" }).locator("[lang]")).toHaveCount(0);
+  await expect(reader.getByRole("heading", { level: 2, name: "Riverside Parks Refresh 2027" }).locator('span[lang="en"]')).toHaveCount(1);
+  await reader.goto("/proposals?cycle=parks-2027&lng=es");
+  await expect(reader.getByRole("heading", { level: 1 }).locator('span[lang="en"]')).toHaveText("Riverside Parks Refresh 2027");
+  await expect(reader.getByLabel("Distrito").locator('option[lang="en"]')).toHaveText("Citywide");
+  await expect(reader.locator(".item .meta").first().locator('span[lang="en"]').first()).toHaveText("Citywide");
+  await shot(reader, "office-names-marked-as-written");
+  await reader.context().close();
+
   // A resident writes an idea on the Spanish page: on the English page its words are marked Spanish.
   const resident = await signIn(browser, "resident");
   await resident.goto("/ideas/new?cycle=youth-2027&lng=es");

@@ -143,7 +143,7 @@ describe("ranked and approval cycles, rule locking, and recounts from the publis
     const browser = await browserFor(admin);
     const page = await adminLoader(args(browser.get(`/admin/cycles/${cycle.slug}`), { slug: cycle.slug }));
     expect(page.cycle.score).toBe("points");
-    const summary = page.results.find((r) => r.district === north.name)!;
+    const summary = page.results.find((r) => r.district.name === north.name)!;
     expect(summary.projects.filter((p) => p.selected).map((p) => [p.title, p.votes])).toEqual([["Project D", 8], ["Project A", 6], ["Project B", 5]]);
     // The losers are listed too, each with the note the results page turns into words.
     const losers = summary.projects.filter((p) => !p.selected);

@@ -247,7 +247,7 @@ describe("a resident who already voted with their account", async () => {
     browser.remember((await voteAction(args(browser.post("/vote", declaration)))) as Response);
     const cast = (await settle(() => ballotAction(args(browser.post("/vote/ballot", { intent: "confirm", project: proposalId }))))) as Response;
     expect(cast.headers.get("Location")).toBe("/vote/receipt");
-    expect((await voteLoader(args(browser.get("/vote")))).accountCycles.find((c) => c.slug === cycle.slug)!.votedIn).toBe("North");
+    expect((await voteLoader(args(browser.get("/vote")))).accountCycles.find((c) => c.slug === cycle.slug)!.votedIn).toEqual({ name: "North", writtenIn: "en" });
     // Declaring again, even for another district, says it was the account that voted, not "a code".
     const again = (await voteAction(args(browser.post("/vote", { ...declaration, districtId: south.id })))) as Response;
     expect(again.headers.get("Location")).toBe("/vote?notice=account-voted");
@@ -428,9 +428,9 @@ describe("translations of the PB office's own texts: cycles and categories", asy
     expect(english.cycle.name).toBe(cycle.name);
     expect(english.district.name).toBe(north.name);
     // And wherever residents read the district: the list of proposals, in Spanish.
-    type Listed = { proposals: { district: string }[] };
+    type Listed = { proposals: { district: { name: string } }[] };
     const listed = (await proposalList(args(await spanishReader(`/proposals?cycle=${cycle.slug}`)))) as Listed;
-    expect(new Set(listed.proposals.map((p) => p.district))).toEqual(new Set(["Norte"]));
+    expect(new Set(listed.proposals.map((p) => p.district.name))).toEqual(new Set(["Norte"]));
   });
 
   it("shows Spanish readers the cycle's translated name and description on the home page and the vote start page, the original otherwise", async () => {
@@ -456,14 +456,16 @@ describe("translations of the PB office's own texts: cycles and categories", asy
   it("names the category in Spanish on the proposal list and page too", async () => {
     const { loader: proposalsLoader } = await import("~/routes/proposals._index");
     const { loader: proposalLoader } = await import("~/routes/proposals.$id");
-    type List = { proposals: { id: string; category: string }[] };
+    type Named = { name: string; writtenIn: string | null };
+    type List = { proposals: { id: string; category: Named }[] };
+    // A translation is in the page's language (no mark); the original keeps the language it was written in.
     const list = (await proposalsLoader(args(await spanishReader(`/proposals?cycle=${cycle.slug}`)))) as List;
-    expect(list.proposals.map((p) => p.category)).toEqual(["Parques"]);
+    expect(list.proposals.map((p) => p.category)).toEqual([{ name: "Parques", writtenIn: null }]);
     const english = (await proposalsLoader(args((await browserFor(null)).get(`/proposals?cycle=${cycle.slug}`)))) as List;
-    expect(english.proposals.map((p) => p.category)).toEqual(["Parks"]);
+    expect(english.proposals.map((p) => p.category)).toEqual([{ name: "Parks", writtenIn: "en" }]);
     const id = list.proposals[0].id;
-    const page = (await proposalLoader(args(await spanishReader(`/proposals/${id}`), { id }))) as { proposal: { category: string } };
-    expect(page.proposal.category).toBe("Parques");
+    const page = (await proposalLoader(args(await spanishReader(`/proposals/${id}`), { id }))) as { proposal: { category: Named } };
+    expect(page.proposal.category).toEqual({ name: "Parques", writtenIn: null });
   });
 });
 

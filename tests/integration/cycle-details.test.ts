@@ -109,6 +109,18 @@ describe("correcting a cycle's names, districts and categories", async () => {
     expect(await prisma.contentTranslation.count({ where: { targetId: theirs.districts[0].id } })).toBe(1);
   });
 
+  it("records the language a name was typed in: what is renamed or added on the Spanish page is Spanish, the rest keeps its own", async () => {
+    const cycle = await makeCycle(admin, "ideas");
+    const form = formFor(cycle, { "districts[0].name": "Norte", newCategories: "Bibliotecas" });
+    expect(((await details.action(args(office.post(`/admin/cycles/${cycle.slug}/details?lng=es`, form), { slug: cycle.slug }))) as Response).status).toBe(302);
+    const saved = await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id }, include: { districts: { orderBy: { name: "asc" } }, categories: { orderBy: { name: "asc" } } } });
+    expect(saved.writtenIn).toBe("en"); // its name and description were sent unchanged
+    expect(saved.districts.map((d) => [d.name, d.writtenIn])).toEqual([["Norte", "es"], ["South", "en"]]);
+    expect(saved.categories.map((c) => [c.name, c.writtenIn])).toEqual([["Bibliotecas", "es"], ["Parks", "en"], ["Streets", "en"]]);
+    await details.action(args(office.post(`/admin/cycles/${cycle.slug}/details?lng=es`, formFor(cycle, { name: "Presupuesto del río", "districts[0].name": "Norte" })), { slug: cycle.slug }));
+    expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).writtenIn).toBe("es");
+  });
+
   it("removes the translations of the names it changes, and says so; a translated name whose original is unchanged stays", async () => {
     const cycle = await makeCycle(admin, "voting");
     const [north, south] = cycle.districts;

@@ -220,7 +220,7 @@ describe("costing, voting and tallying a cycle", async () => {
     // shows, per district, the published count the public sees.
     await runTally(cycle.id, admin);
     const after = await adminLoader(args(office.get(pageUrl), { slug: cycle.slug }));
-    expect(after.results.map((r) => [r.district, r.run, r.status, r.replacesRun])).toEqual([["North", 3, "published", null], ["South", 3, "published", null]]);
+    expect(after.results.map((r) => [r.district.name, r.run, r.status, r.replacesRun])).toEqual([["North", 3, "published", null], ["South", 3, "published", null]]);
     expect(after.canTally).toBe(false);
   });
 });
@@ -237,6 +237,14 @@ describe("creating a cycle", async () => {
     ballotMethod: "knapsack",
     tallyRule: "greedy",
     ...fields,
+  });
+
+  it("records the language of the page the cycle was created on, for its name, districts and categories", async () => {
+    const browser = await browserFor(admin);
+    const fields = form({ name: "Presupuesto del puerto 2028", "districts[0].name": "Puerto", categories: "Parques" });
+    expect(((await newCycleAction(args(browser.post("/admin/cycles/new?lng=es", fields)))) as Response).status).toBe(302);
+    const cycle = await prisma.cycle.findUniqueOrThrow({ where: { slug: fields.slug }, include: { districts: true, categories: true } });
+    expect([cycle.writtenIn, ...cycle.districts.map((d) => d.writtenIn), ...cycle.categories.map((c) => c.writtenIn)]).toEqual(["es", "es", "es"]);
   });
 
   it("refuses voting that closes before it opens, on the closing date, and keeps what was typed", async () => {

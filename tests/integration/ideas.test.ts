@@ -297,7 +297,7 @@ describe("merging an idea: asked first", async () => {
 
   it("names the idea and says when it is already a proposal, or filed under another district or category; merges nothing", async () => {
     expect(await ask("2")).toMatchObject({ number: 2, title: "Idea 2", developed: true, otherPlace: false });
-    expect(await ask("3")).toMatchObject({ number: 3, developed: false, otherPlace: true, district: "South", category: "Streets" });
+    expect(await ask("3")).toMatchObject({ number: 3, developed: false, otherPlace: true, district: { name: "South", writtenIn: "en" }, category: { name: "Streets", writtenIn: "en" } });
     expect((await prisma.idea.findUniqueOrThrow({ where: { id: shade.id } })).status).toBe("open");
   });
 });

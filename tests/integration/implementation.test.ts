@@ -361,12 +361,12 @@ describe("project implementation", async () => {
     });
     const spanish = (q = "") => new Request(`http://test/projects${q}${q ? "&" : "?"}lng=es`);
     const list = await projectList.loader(args(spanish(`?cycle=${cycle.slug}`)));
-    expect(list.projects).toEqual([expect.objectContaining({ title: "Parque infantil junto al río", district: "Norte", cycle: "Presupuesto de prueba" })]);
+    expect(list.projects).toEqual([expect.objectContaining({ title: "Parque infantil junto al río", district: { name: "Norte", writtenIn: null }, cycle: { name: "Presupuesto de prueba", writtenIn: null } })]);
     // The district filter reads "Norte" and still finds the project (its value is the name as written).
-    expect(list.districts).toContainEqual({ value: "North", label: "Norte" });
+    expect(list.districts).toContainEqual({ value: "North", label: "Norte", lang: null });
     expect((await projectList.loader(args(spanish(`?cycle=${cycle.slug}&district=North`)))).projects).toHaveLength(1);
     const detail = (await projectPage.loader(args(new Request(`http://test${url}?lng=es`), { id: project.id }))).project;
-    expect(detail).toMatchObject({ title: "Parque infantil junto al río", district: "Norte", cycle: { name: "Presupuesto de prueba" }, translation: { description: "Un nuevo parque infantil junto al río." } });
+    expect(detail).toMatchObject({ title: "Parque infantil junto al río", district: { name: "Norte", writtenIn: null }, cycle: { name: "Presupuesto de prueba", writtenIn: null }, translation: { description: "Un nuevo parque infantil junto al río." } });
     // The original stays one click away.
     expect(detail.original).toEqual({ title: "Riverside playground", description: "A new playground by the river.", writtenIn: "en" });
     expect(detail.writtenIn).toBeNull(); // shown translated: in the page's language
@@ -375,7 +375,7 @@ describe("project implementation", async () => {
     await prisma.project.update({ where: { id: project.id }, data: { title: "Riverside playground and fitness corner" } });
     const renamed = (await projectPage.loader(args(new Request(`http://test${url}?lng=es`), { id: project.id }))).project;
     // Not marked as written in the proposal's language: staff may have renamed it in any.
-    expect(renamed).toMatchObject({ title: "Riverside playground and fitness corner", district: "Norte", translation: null, writtenIn: null });
+    expect(renamed).toMatchObject({ title: "Riverside playground and fitness corner", district: { name: "Norte", writtenIn: null }, translation: null, writtenIn: null });
     await prisma.project.update({ where: { id: project.id }, data: { title: "Riverside playground" } });
     await prisma.contentTranslation.deleteMany({ where: { locale: "es", targetId: { in: [proposal.proposalId, north.id, cycle.id] } } });
   });

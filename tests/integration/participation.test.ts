@@ -100,7 +100,7 @@ describe("the anonymous survey after voting", async () => {
     // Reloaded in Spanish: the choices are gone (shown once), the tracker is still there.
     const again = (await (await receiptLoader(args(voter.get("/vote/receipt?lng=es")))).json()) as Page;
     expect(again.receipt).toBeNull();
-    expect(again.tracker).toMatchObject({ tracker, district: "North" });
+    expect(again.tracker).toMatchObject({ tracker, district: { name: "North", writtenIn: "en" } });
     expect(JSON.stringify(again)).not.toContain("Shade trees");
     // The survey is still offered after the reload (it was not answered), in the new language.
     expect((again as Page & { survey: { ethnicities: { label: string }[] } | null }).survey?.ethnicities.map((e) => e.label)).toEqual(["Asiático", "Negro", "Hispano o latino", "Blanco"]);
@@ -186,8 +186,8 @@ describe("the participation dashboard", async () => {
       const d = (await dashboard.loader(args((await browserFor(who)).get(url)))).data;
       expect(d.total).toBe(12);
       expect(d.turnout).toEqual([
-        { district: "North", population: 1000, voters: 12, turnout: 0.012 },
-        { district: "South", population: 800, voters: 0, turnout: 0 },
+        { district: "North", writtenIn: "en", population: 1000, voters: 12, turnout: 0.012 },
+        { district: "South", writtenIn: "en", population: 800, voters: 0, turnout: 0 },
       ]);
       expect(d.channels).toEqual([{ channel: "online", voters: 12 }]);
       expect(d.locales).toEqual([{ locale: "en", voters: 9 }, { locale: "es", voters: 3 }]);

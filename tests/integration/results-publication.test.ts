@@ -213,8 +213,8 @@ describe("a tracker typed on another vote's tracker list", async () => {
   it("goes to the list of the vote whose published count has it, which says it was counted", async () => {
     const sent = (await check(votes[0].cycle.slug, trackers[1])) as Response;
     expect(sent.headers.get("Location")).toBe(`/results/trackers?${new URLSearchParams({ cycle: votes[1].cycle.slug, tracker: trackers[1] })}`);
-    const there = (await check(votes[1].cycle.slug, trackers[1])) as { found: string | null };
-    expect(there.found).toBe(votes[1].cycle.districts[0].name);
+    const there = (await check(votes[1].cycle.slug, trackers[1])) as { found: { name: string; writtenIn: string | null } | null };
+    expect(there.found).toEqual({ name: votes[1].cycle.districts[0].name, writtenIn: "en" });
   });
 
   it("does not point to a vote whose count is not published: not found, as before", async () => {

@@ -217,9 +217,9 @@ describe("spoiled ballots in the count and the published results", async () => {
     await publishResults(cycle.id, admin);
     const visitor = await browserFor(null);
     const q = `?cycle=${cycle.slug}`;
-    type Page = { results: { district: string; ballotCount: number; spoiledCount: number }[] };
+    type Page = { results: { district: { name: string }; ballotCount: number; spoiledCount: number }[] };
     const page = (await resultsLoader(args(visitor.get(`/results${q}`)))) as Page;
-    expect(page.results.map((r) => [r.district, r.ballotCount, r.spoiledCount])).toEqual([["North", 3, 2], ["South", 0, 1]]);
+    expect(page.results.map((r) => [r.district.name, r.ballotCount, r.spoiledCount])).toEqual([["North", 3, 2], ["South", 0, 1]]);
     const report = (await reportLoader(args(visitor.get(`/results/report${q}`)))) as { districts: { name: string; ballots: number; spoiled: number }[] };
     expect(report.districts.map((d) => [d.name, d.ballots, d.spoiled])).toEqual([["North", 3, 2], ["South", 0, 1]]);
     const json = JSON.parse(await (await jsonLoader(args(visitor.get(`/results/export.json${q}`)))).text()) as { districts: { district: string; ballots: number; spoiledPaperBallots: number; ballotsSha256: string }[] };
