@@ -11,6 +11,7 @@ import { action as surveyAction, loader as surveyLoader } from "~/routes/vote.su
 import * as dashboard from "~/routes/participation";
 import * as split from "~/routes/admin.cycles.$slug_.split";
 import { decodeMessage } from "~/i18n/message";
+import { saveTranslation } from "~/db/translations.server";
 import { answerOf, args, browserFor, makeCycle, makeUser, settle, votingCycle } from "./fixtures";
 
 /** A voter who enters a code and casts a ballot, in `lng`; returns their browser (with the session cookie). */
@@ -111,6 +112,20 @@ describe("the anonymous survey after voting", async () => {
     // Someone else on another device sees no tracker.
     const other = (await (await receiptLoader(args((await browserFor(null)).get("/vote/receipt")))).json()) as Page;
     expect(other).toMatchObject({ receipt: null, tracker: null });
+  });
+
+  it("names the cycle and district in the language the voter switches to, not the one they voted in", async () => {
+    const district = await prisma.district.findFirstOrThrow({ where: { cycleId: cycle.id } });
+    await saveTranslation({ type: "district", id: district.id }, { locale: "es", title: "Norte", description: "" }, admin);
+    await saveTranslation({ type: "cycle", id: cycle.id }, { locale: "es", title: "Presupuesto de prueba", description: "" }, admin);
+    const voter = await voteWith(codes[4].code, proposalId, "es");
+    type Page = { receipt: { cycle: unknown; district: unknown } | null; tracker: { cycle: unknown; district: unknown } | null };
+    const first = await receiptLoader(args(voter.get("/vote/receipt?lng=es")));
+    expect(((await first.json()) as Page).receipt).toMatchObject({ cycle: { name: "Presupuesto de prueba", writtenIn: null }, district: { name: "Norte", writtenIn: null } });
+    voter.remember(first);
+    const english = (await (await receiptLoader(args(voter.get("/vote/receipt?lng=en")))).json()) as Page;
+    expect(english.tracker).toMatchObject({ cycle: { name: cycle.name, writtenIn: "en" }, district: { name: district.name, writtenIn: "en" } });
+    await prisma.contentTranslation.deleteMany({ where: { targetId: { in: [district.id, cycle.id] } } });
   });
 
   it("can be skipped, which stores nothing and uses up the offer", async () => {
