@@ -230,12 +230,19 @@ export async function publishedTrackers(cycleId: string, locale: string) {
   );
 }
 
-/** The cycle whose published count holds the ballot with this tracker, if any (trackers are unique across cycles). */
-export async function cycleCountingTracker(tracker: string) {
-  const ballot = await prisma.ballot.findUnique({ where: { tracker }, select: { districtId: true, cycle: { select: { slug: true } } } });
+/**
+ * Where the ballot with this tracker is (trackers are unique across cycles): in a published count (its
+ * cycle's slug), recorded and waiting for its district's count to be published (its cycle), or nowhere.
+ * Only the holder of the tracker learns this, and nothing of what the ballot chose.
+ */
+export async function trackerWhereabouts(tracker: string) {
+  const cycle = { select: { id: true, slug: true, name: true, writtenIn: true, votingClosesOn: true } };
+  const ballot =
+    (await prisma.ballot.findUnique({ where: { tracker }, select: { districtId: true, cycle } })) ??
+    (await prisma.sealedBallot.findFirst({ where: { trackerKey: trackerKey(tracker) }, select: { districtId: true, cycle } }));
   if (!ballot) return null;
   const published = await prisma.tallyResult.count({ where: { districtId: ballot.districtId, status: "published" } });
-  return published > 0 ? ballot.cycle.slug : null;
+  return published > 0 ? { counted: true as const, slug: ballot.cycle.slug } : { counted: false as const, cycle: ballot.cycle };
 }
 
 /** Cancels an unused voter code (lost letter, duplicate mailing). A code that has voted stays as it is. */

@@ -4,8 +4,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
+import { useFormat } from "~/i18n/i18n";
 import { nameSlot, WithNames } from "~/components/translated";
-import { cycleCountingTracker, publishedTrackers } from "~/db/ballots.server";
+import { publishedTrackers, trackerWhereabouts } from "~/db/ballots.server";
 import { normaliseTracker } from "~/domain/ballots/trackers";
 import { resolveCycle } from "~/db/cycles.server";
 import { cyclesInLocale } from "~/db/translations.server";
@@ -32,18 +33,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const typed = filter.tracker?.trim() ?? "";
   const tracker = typed ? normaliseTracker(typed) : null;
   const found = tracker ? districts.find((d) => d.trackers.includes(tracker)) : undefined;
-  if (tracker && !found) {
-    // A tracker from another vote's receipt (this page opens on the latest published cycle): that vote's list.
-    const elsewhere = await cycleCountingTracker(tracker);
-    if (elsewhere && elsewhere !== cycle.slug) throw redirect(`/results/trackers?${new URLSearchParams({ cycle: elsewhere, tracker })}`);
-  }
+  const whereabouts = tracker && !found ? await trackerWhereabouts(tracker) : null;
+  // A tracker from another vote's receipt (this page opens on the latest published cycle): that vote's list.
+  if (whereabouts?.counted && whereabouts.slug !== cycle.slug) throw redirect(`/results/trackers?${new URLSearchParams({ cycle: whereabouts.slug, tracker: tracker! })}`);
+  // Recorded, and its count is not published yet: said so, not "no counted ballot has it".
+  const waiting = whereabouts && !whereabouts.counted ? (await cyclesInLocale([whereabouts.cycle], locale))[0] : null;
   const [{ name, writtenIn }] = await cyclesInLocale([cycle], locale);
-  return { cycle: { name, writtenIn, slug: cycle.slug }, districts, typed, tracker, found: found?.district ?? null };
+  return {
+    cycle: { name, writtenIn, slug: cycle.slug },
+    districts,
+    typed,
+    tracker,
+    found: found?.district ?? null,
+    waiting: waiting && { name: waiting.name, writtenIn: waiting.writtenIn, closes: waiting.votingClosesOn },
+  };
 }
 
 export default function Trackers() {
-  const { cycle, districts, typed, tracker, found } = useLoaderData<typeof loader>();
+  const { cycle, districts, typed, tracker, found, waiting } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const f = useFormat();
   return (
     <>
       <h1>{t("results:trackers.title")}</h1>
@@ -68,6 +77,10 @@ export default function Trackers() {
       {tracker ? (
         found ? (
           <Notice tone="success"><WithNames template={t("results:trackers.found", { tracker, district: nameSlot(0) })} names={[found]} /></Notice>
+        ) : waiting ? (
+          <Notice>
+            <WithNames template={t(waiting.closes ? "results:trackers.waitingCloses" : "results:trackers.waiting", { tracker, cycle: nameSlot(0), date: waiting.closes ? f.date(waiting.closes) : "" })} names={[waiting]} />
+          </Notice>
         ) : (
           <Notice tone="error">{t("results:trackers.notFound", { tracker })}</Notice>
         )

@@ -17,6 +17,27 @@ test("a voter checks a tracker from last year's receipt on this year's tracker p
   await shot(page, "tracker-other-cycle");
 });
 
+test("a voter checks their tracker before the results are out: told the ballot is recorded and when to look again, not that it is missing", async ({ page }) => {
+  const [{ code }] = query<{ code: string }>(
+    `select v.code from VoterCode v join Cycle c on c.id = v.cycleId left join Participation p on p.voterCodeId = v.id
+     where c.slug = 'libraries-2026' and p.id is null and v.voidedAt is null order by v.code limit 1 offset 7`,
+  );
+  await page.goto("/vote?lng=es");
+  await page.getByLabel("Código de votación").fill(code);
+  await page.getByRole("button", { name: "Continuar a mi boleta" }).click();
+  await page.getByRole("checkbox").first().check();
+  await page.getByRole("button", { name: "Revisar mi boleta" }).click();
+  await page.getByRole("button", { name: "Confirmar y emitir mi voto" }).click();
+  const tracker = (await page.getByTestId("tracker").textContent())!.trim();
+  await page.goto("/results/trackers");
+  await page.getByLabel("Su código de seguimiento").fill(tracker);
+  await page.getByRole("button", { name: "Comprobar" }).click();
+  const notice = page.getByRole("status").filter({ hasText: `La boleta ${tracker} está registrada en Votación de las bibliotecas de Riverside 2026.` });
+  await expect(notice).toContainText(/la votación cierra el \d+ de \w+ de \d{4}\./);
+  await expect(page.getByText(/Ninguna boleta contada tiene/)).toHaveCount(0);
+  await shot(page, "tracker-recorded-not-yet-counted-es");
+});
+
 test("a voter finds last year's unused letter and enters its code: told that vote closed and when, in their language", async ({ page }) => {
   const [{ code }] = query<{ code: string }>(
     `select v.code from VoterCode v join Cycle c on c.id = v.cycleId left join Participation p on p.voterCodeId = v.id
