@@ -64,14 +64,15 @@ export function CommentForm({
       <FormErrors id={`${id}-form-errors`} errors={shown?.[""]} />
       <div className="field">
         <label htmlFor={id}>{channel === "costing" ? t("comments:form.question") : t("comments:form.label")}</label>
+        {/* No maxlength: it would cut a pasted text short without a word; the server says so by the field. */}
+        <p id={`${id}-hint`} className="hint">{t("comments:form.hint")}</p>
         <textarea
           id={id}
           name="body"
           rows={3}
-          maxLength={2000}
           defaultValue={answer?.fields?.body ?? defaultBody}
           aria-invalid={shown?.body ? true : undefined}
-          aria-describedby={shown?.body ? `${id}-errors` : undefined}
+          aria-describedby={shown?.body ? `${id}-hint ${id}-errors` : `${id}-hint`}
         />
         <FieldErrors id={`${id}-errors`} errors={shown?.body} />
       </div>
@@ -97,7 +98,7 @@ function HideForm({ commentId }: { commentId: string }) {
         <input type="hidden" name="commentId" value={commentId} />
         <div className="field">
           <label htmlFor={id}>{t("comments:hide.reason")}</label>
-          <input id={id} name="reason" maxLength={500} aria-describedby={`${id}-errors`} />
+          <input id={id} name="reason" aria-describedby={`${id}-errors`} />
           <FieldErrors id={`${id}-errors`} errors={fetcher.data?.errors?.reason} />
         </div>
         <button type="submit" className="button-secondary">{t("comments:hide.submit")}</button>

@@ -15,7 +15,7 @@ import { CODE_REFUSAL_MESSAGES, voterCodeRefusal, votingChannelPermissions } fro
 import { FEWEST_IN_A_BOX, inClerkWords, paperBoxBalance, siteAsKnown, smallBox } from "~/domain/ballots/paper";
 import { ballotRulesFor, checkBallot } from "~/domain/ballots/rules";
 import { paperBoxInput, paperCheckIn, readBallotChoices } from "~/domain/ballots/schema";
-import { readSpoiledEntry, SPOILED_NOTE_MAX, SPOILED_REASON_KEYS, SPOILED_REASONS, spoiledByDistrict, suggestedSpoiledReason, type SpoiledEntryErrors } from "~/domain/ballots/spoiled";
+import { readSpoiledEntry, SPOILED_REASON_KEYS, SPOILED_REASONS, spoiledByDistrict, suggestedSpoiledReason, type SpoiledEntryErrors } from "~/domain/ballots/spoiled";
 import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { INTL_LOCALE } from "~/i18n/config";
 import { useFormat, useMessage } from "~/i18n/i18n";
@@ -237,7 +237,6 @@ function SpoiledReasonFields({ idPrefix, reason, note, errors }: { idPrefix: str
           id={`${idPrefix}note`}
           name="note"
           defaultValue={note}
-          maxLength={SPOILED_NOTE_MAX}
           aria-describedby={`${idPrefix}note-hint ${idPrefix}note-errors`}
           aria-invalid={errors.note ? true : undefined}
         />

@@ -413,6 +413,22 @@ test("a comment form opened before someone else signed in, in another tab, is re
   await expect(resident.getByText("What you typed here earlier and did not send is back in the form.")).toHaveCount(0);
 });
 
+test("a comment pasted longer than the limit is refused by the field and kept whole, never cut short", async ({ browser }) => {
+  const resident = await signIn(browser, "resident");
+  await resident.goto("/ideas/outcomes?cycle=youth-2027");
+  await resident.getByRole("table").getByRole("link").first().click();
+  const box = resident.getByLabel("Add a comment");
+  await expect(box).toHaveAccessibleDescription("Up to 2,000 characters.");
+  const long = "A longer thought about this idea, pasted from a note. ".repeat(45).trim(); // about 2,400 characters
+  await box.fill(long);
+  await expect(box).toHaveValue(long);
+  await resident.getByRole("button", { name: "Post comment" }).click();
+  await expect(box).toHaveAccessibleDescription(/Keep your comment under 2,000 characters\./);
+  await expect(box).toHaveValue(long);
+  await expect(resident.getByText("Your comment is posted.")).toHaveCount(0);
+  await shot(resident, "comment-too-long-kept");
+});
+
 test("an idea typed while the sign-in ended in another tab is not lost: after signing in again it is back in the form", async ({ browser }) => {
   const resident = await signIn(browser, "resident");
   await resident.goto("/ideas/new?cycle=youth-2027");
