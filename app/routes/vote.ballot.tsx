@@ -130,6 +130,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       district: { ...districtName, budgetCents: code.district.budgetCents },
       rules,
       rulesText: describeBallotRules(rules, code.cycle.currency, { locale }),
+      // A resident voting with their account has no code to type again: told to declare again instead.
+      byAccount: code.userId !== null,
       options,
       step: reviewing ? ("review" as const) : ("choose" as const),
       ballotFor: ballotFormKey(code.id),
@@ -200,7 +202,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Ballot() {
-  const { cycle, district, rules, rulesText, options, step, ballotFor, draft: result } = useLoaderData<typeof loader>();
+  const { cycle, district, rules, rulesText, byAccount, options, step, ballotFor, draft: result } = useLoaderData<typeof loader>();
   // The form's own fields hold the choices (so a box ticked before the page finished
   // loading counts); the state only mirrors them for the running total.
   const formRef = useRef<HTMLFormElement>(null);
@@ -255,7 +257,7 @@ export default function Ballot() {
     <>
       <h1><WithNames template={t("vote:ballot.title", { district: nameSlot(0) })} names={[district]} /></h1>
       <p><WithNames template={t("vote:ballot.intro", { cycle: nameSlot(0), rules: say(rulesText) })} names={[cycle]} /></p>
-      <p className="hint">{t("vote:ballot.timeLimit", { minutes: VOTING_MINUTES })}</p>
+      <p className="hint">{t(byAccount ? "vote:ballot.timeLimitAccount" : "vote:ballot.timeLimit", { minutes: VOTING_MINUTES })}</p>
       {result?.errors.length ? (
         <Notice tone="error" focus>
           {result.errors.map((e) => <p key={e}>{say(e)}</p>)}
@@ -274,7 +276,7 @@ export default function Ballot() {
           </div>
           {/* Shown by /ballot.js when asking for more time finds the session already closed. */}
           <div className="alert alert-error" role="alert" hidden data-session-ended="">
-            <p>{t("vote:ballot.sessionEnded", { minutes: VOTING_MINUTES })}</p>
+            <p>{t(byAccount ? "vote:ballot.sessionEndedAccount" : "vote:ballot.sessionEnded", { minutes: VOTING_MINUTES })}</p>
           </div>
           <BallotSummary rules={rules} total={total} count={selected.length} checked={!!result} money={money} currency={cycle.currency} />
           <p>

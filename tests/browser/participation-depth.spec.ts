@@ -137,6 +137,9 @@ test("a resident without a code votes with their account after declaring they ar
   await section.getByLabel(/I have not voted in this cycle/).check();
   await section.getByRole("button", { name: "Go to my ballot" }).click();
   await expect(resident.getByRole("heading", { level: 1, name: /Old Town/ })).toBeVisible();
+  // No code to type again if the session ends: told how they get back instead.
+  await expect(resident.getByText(/If that happens, sign in and declare again at “Vote”: your choices are kept\./)).toBeVisible();
+  await expect(resident.getByText(/enter your code again/)).toHaveCount(0);
   await resident.locator("input[name=project]").first().check();
   await resident.getByRole("button", { name: "Review my ballot" }).click();
   await resident.getByRole("button", { name: "Confirm and cast my ballot" }).click();
