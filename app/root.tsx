@@ -18,6 +18,8 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput, AuthenticityTokenProvider } from "remix-utils/csrf/react";
 import { getActor } from "~/auth.server";
 import { csrf } from "~/csrf.server";
+import { takeWelcome } from "~/flash.server";
+import { Notice } from "~/components/forms";
 import { useNonce } from "~/components/nonce";
 import { hasRole, type Actor } from "~/domain/auth/roles";
 import { committeePermissions } from "~/domain/committees/permissions";
@@ -52,12 +54,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [actor, [csrfToken, csrfCookie], locale] = await Promise.all([getActor(request), csrf.commitToken(request), localeOf(request)]);
+  const [actor, [csrfToken, csrfCookie], locale, { welcome, cookie: welcomeCookie }] = await Promise.all([getActor(request), csrf.commitToken(request), localeOf(request), takeWelcome(request)]);
   const headers = new Headers();
   if (csrfCookie) headers.append("Set-Cookie", csrfCookie);
+  if (welcomeCookie) headers.append("Set-Cookie", welcomeCookie);
   const localeCookie = await rememberLocale(request, locale);
   if (localeCookie) headers.append("Set-Cookie", localeCookie);
-  return Response.json({ actor, csrfToken, locale, translations: translationsFor(locale) }, { headers });
+  return Response.json({ actor, csrfToken, locale, translations: translationsFor(locale), welcome: welcome && actor !== null }, { headers });
 }
 
 /** A route's handle may name the form whose unsent choices a language switch must carry, given its loader's data. */
@@ -163,6 +166,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <AuthenticityTokenProvider token={data?.csrfToken ?? ""}>
             <Header actor={actor} locale={locale} />
             <main id="main" className="wrap">
+              {data?.welcome && actor ? (
+                <Notice tone="success">{i18n.t(actor.emailConfirmed ? "auth:signup.welcome" : "auth:signup.welcomeConfirm", { name: actor.name, email: actor.email })}</Notice>
+              ) : null}
               {children}
             </main>
             <footer className="site-footer wrap">

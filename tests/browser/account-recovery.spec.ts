@@ -63,6 +63,13 @@ test("a new resident follows an idea, is told updates wait for a confirmed addre
   await page.getByLabel("Password").fill("a long first password");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // Told at once that the account is ready and a link is on its way, once: not again on the next page.
+  const welcome = page.getByRole("status").filter({ hasText: `Welcome, Tomás: your account is ready. We sent a link to ${email} to confirm your address` });
+  await expect(welcome).toBeVisible();
+  await shot(page, "signed-up-welcome");
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(welcome).toHaveCount(0);
 
   const [idea] = query<{ id: string }>(`select i.id from Idea i join Cycle c on c.id = i.cycleId where c.slug = 'youth-2027' and i.hiddenAt is null order by i.number limit 1`);
   await page.goto(`/ideas/${idea.id}`);
