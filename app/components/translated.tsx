@@ -63,7 +63,10 @@ export function OfficeText({ name }: { name: OfficeName }) {
 /** Where a sentence of ours is given the i-th of the names it shows (see WithNames): languages order them differently. */
 export const nameSlot = (i: number) => `\u0000${i}\u0000`;
 
-/** A sentence of ours with names the PB office wrote in it (`template`: the sentence with nameSlot(i) for names[i]). */
+/**
+ * A sentence of ours with names in it, each marked with its language (the PB office's names, or titles
+ * shown as written); `template`: the sentence with nameSlot(i) for names[i].
+ */
 export function WithNames({ template, names }: { template: string; names: readonly OfficeName[] }) {
   // split keeps the captured numbers: every odd part is one.
   const parts = template.split(/\u0000(\d+)\u0000/);

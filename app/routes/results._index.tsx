@@ -12,7 +12,7 @@ import { numberedTitle, scoreKindOf, type ScoreKind } from "~/domain/results/exp
 import { ProjectOutcomes } from "~/components/project-outcomes";
 import { isTallyRule, tallyRuleName, type TallyRule } from "~/domain/cycles/rules-schema";
 import { z } from "zod";
-import { useFormat, useLocale, useWrittenIn } from "~/i18n/i18n";
+import { useFormat, useLocale, useWrittenIn, type OfficeName } from "~/i18n/i18n";
 import { nameSlot, OfficeText, WithNames } from "~/components/translated";
 import { INTL_LOCALE } from "~/i18n/config";
 import { greedyDifference, unspentReason } from "~/domain/results/satisfaction";
@@ -178,11 +178,13 @@ export default function Results() {
 }
 
 /** Which projects plain greedy would have funded instead, by name: what the two shares above mean in practice. */
-function GreedyDifference({ projects, greedyWinners, points }: { projects: { number: number | null; title: string; selected: boolean }[]; greedyWinners: string[]; points: boolean }) {
+function GreedyDifference({ projects, greedyWinners, points }: { projects: { number: number | null; title: string; writtenIn: string | null; selected: boolean }[]; greedyWinners: string[]; points: boolean }) {
   const { t } = useTranslation();
   const list = new Intl.ListFormat(INTL_LOCALE[useLocale()], { type: "conjunction" });
   const { onlyUnderGreedy, onlyUnderRule } = greedyDifference(projects, greedyWinners);
-  const names = (ps: typeof projects) => list.format(ps.map(numberedTitle));
+  // Each title marked with its language where it is shown untranslated.
+  const titles: OfficeName[] = [];
+  const names = (ps: typeof projects) => list.format(ps.map((p) => nameSlot(titles.push({ name: numberedTitle(p), writtenIn: p.writtenIn }) - 1)));
   const by = points ? "Points" : "Votes";
   const text =
     onlyUnderGreedy.length === 0 && onlyUnderRule.length === 0
@@ -192,7 +194,7 @@ function GreedyDifference({ projects, greedyWinners, points }: { projects: { num
         : onlyUnderRule.length === 0
           ? t(`results:district.greedyAlso${by}`, { greedy: names(onlyUnderGreedy) })
           : t(`results:district.greedyInstead${by}`, { greedy: names(onlyUnderGreedy), rule: names(onlyUnderRule) });
-  return <p>{text}</p>;
+  return <p><WithNames template={text} names={titles} /></p>;
 }
 
 /** What was not spent, and why, so money left over is not a mystery. */

@@ -7,7 +7,7 @@ import { SurveyForm } from "~/components/survey-form";
 import { readForm } from "~/csrf.server";
 import { localeOf } from "~/i18n/i18n.server";
 import { declineSurvey, recordSurveyAnswer, surveySetup, surveyTokenUsed } from "~/db/participation.server";
-import { readSurveyForm, ethnicityChoices } from "~/domain/participation/survey";
+import { answeredNothing, ethnicityChoices, readSurveyForm } from "~/domain/participation/survey";
 import { pageTitle } from "~/i18n/meta";
 import { TrackerCard } from "~/components/tracker-card";
 import { endSurveyOffer, readKeptTracker, readSurveyOffer } from "~/voter-session.server";
@@ -44,10 +44,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const offer = await readSurveyOffer(request);
   const refused = async () => data({ refused: true, errors: {} as Record<string, string> }, { status: 409, headers: { "Set-Cookie": await endSurveyOffer(request) } });
   if (!offer) return refused();
-  if (formData.get("intent") === "skip") {
+  const skip = async () => {
     await declineSurvey(offer.token);
     return redirect("/vote/survey?outcome=skipped", { headers: { "Set-Cookie": await endSurveyOffer(request) } });
-  }
+  };
+  if (formData.get("intent") === "skip") return skip();
   const { ethnicities } = await surveySetup(offer.cycleId);
   const parsed = readSurveyForm(formData, ethnicities);
   if (!parsed.success) {
@@ -55,6 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
     for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
     return data({ refused: false, errors }, { status: 400 });
   }
+  if (answeredNothing(parsed.data)) return skip();
   const stored = await recordSurveyAnswer(offer.cycleId, offer.token, parsed.data);
   if (!stored.ok) return refused();
   return redirect("/vote/survey?outcome=done", { headers: { "Set-Cookie": await endSurveyOffer(request) } });

@@ -128,6 +128,15 @@ describe("the anonymous survey after voting", async () => {
     await prisma.contentTranslation.deleteMany({ where: { targetId: { in: [district.id, cycle.id] } } });
   });
 
+  it("sent with nothing answered, counts as skipped: stores no empty answer", async () => {
+    const before = await prisma.surveyResponse.count({ where: { cycleId: cycle.id } });
+    const voter = await voteWith(codes[5].code, proposalId);
+    const sent = (await settle(() => surveyAction(args(voter.post("/vote/survey", { intent: "answer" }))))) as Response;
+    expect(sent.headers.get("Location")).toBe("/vote/survey?outcome=skipped");
+    expect(await prisma.surveyResponse.count({ where: { cycleId: cycle.id } })).toBe(before);
+    expect(await prisma.sealedSurveyResponse.count({ where: { cycleId: cycle.id } })).toBe(0);
+  });
+
   it("can be skipped, which stores nothing and uses up the offer", async () => {
     const voter = await voteWith(codes[2].code, proposalId);
     const skipped = (await settle(() => surveyAction(args(voter.post("/vote/survey", { intent: "skip" }))))) as Response;

@@ -40,6 +40,11 @@ export function surveyAnswerSchema(ethnicities: readonly string[]) {
   });
 }
 
+/** Sent with no question answered: a skip, not an answer (it would count as one and say nothing). */
+export function answeredNothing(answer: SurveyAnswer): boolean {
+  return !answer.ageBand && !answer.gender && !answer.homeLanguage && answer.ethnicities.length === 0 && !answer.firstTime;
+}
+
 /** The survey answers from a posted form (checkboxes repeat their name). */
 export function readSurveyForm(formData: FormData, ethnicities: readonly string[]) {
   return surveyAnswerSchema(ethnicities).safeParse({
