@@ -30,7 +30,10 @@ export { noStore as headers } from "~/voter-session.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = linkTokenInput.safeParse({ token: new URL(request.url).searchParams.get("token") ?? undefined });
   const account = parsed.success ? await confirmationLinkAccount(parsed.data.token) : null;
-  return { token: account && parsed.success ? parsed.data.token : null, name: account?.name ?? null, days: CONFIRM_LINK_DAYS };
+  // A used link opened again (Back, just after confirming) by someone whose address is confirmed: said so, not "no longer works".
+  const actor = account ? null : await getActor(request);
+  const confirmed = actor?.emailConfirmed ? actor.email : null;
+  return { token: account && parsed.success ? parsed.data.token : null, name: account?.name ?? null, confirmed, days: CONFIRM_LINK_DAYS };
 }
 
 type Outcome = { confirmed: string } | { sentTo: string; back: string } | { alreadyConfirmed: true; back: string } | { refused: string };
@@ -54,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ConfirmEmail() {
-  const { token, name, days } = useLoaderData<typeof loader>();
+  const { token, name, confirmed, days } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const { t } = useTranslation();
   const say = useMessage();
@@ -82,6 +85,10 @@ export default function ConfirmEmail() {
       ) : outcome && "refused" in outcome ? (
         <Notice tone="error">
           <p>{say(outcome.refused)}</p>
+        </Notice>
+      ) : !token && confirmed ? (
+        <Notice tone="success">
+          <p>{t("auth:confirm.done", { email: confirmed })}</p>
         </Notice>
       ) : !token ? (
         <Notice tone="error">

@@ -16,7 +16,7 @@ import { cyclesInLocale, districtNamesIn, residencyRulesIn } from "~/db/translat
 import { nameSlot, WithNames } from "~/components/translated";
 import { CODE_REFUSAL_MESSAGES, notVotingMessage, secondBallotRefusal, voterCodeRefusal, votingChannelPermissions } from "~/domain/ballots/permissions";
 import { accountVotingInput, voterCodeInput } from "~/domain/ballots/schema";
-import { normaliseVoterCode } from "~/domain/ballots/voter-codes";
+import { CODE_LENGTH, normaliseVoterCode } from "~/domain/ballots/voter-codes";
 import { readVoterSession, startVoting } from "~/voter-session.server";
 import { KEPT_CHOICES_HOURS, VOTING_MINUTES } from "~/domain/ballots/session";
 import { clientAddress, giveBack, LIMITS, takeAttempt } from "~/rate-limit.server";
@@ -93,7 +93,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await parseWithZod(formData, {
     schema: voterCodeInput.transform(async (data, ctx) => {
       const code = normaliseVoterCode(data.code);
-      const found = code ? await findVoterCode(code) : null;
+      // Too short, or a letter no code has: said how a code looks, before "we could not find it".
+      if (!code) {
+        ctx.addIssue({ code: "custom", path: ["code"], message: message("vote:errors.code.malformed", { length: CODE_LENGTH }) });
+        return z.NEVER;
+      }
+      const found = await findVoterCode(code);
       const refusal = voterCodeRefusal(
         found ? { voidedAt: found.voidedAt, used: !!found.participation, cyclePhase: found.cycle.phase } : null,
       );

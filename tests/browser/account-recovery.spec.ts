@@ -91,11 +91,17 @@ test("a new resident follows an idea, is told updates wait for a confirmed addre
   await page.getByRole("button", { name: "Confirm my address" }).click();
   await expect(page.getByRole("status")).toContainText(`Your address ${email} is confirmed.`);
   await shot(page, "address-confirmed");
+  // The link opened again (Back, a second click in the mail): it says the address is confirmed, not that the link failed.
+  await page.goto(`${link.pathname}${link.search}`);
+  await expect(page.getByRole("status")).toContainText(`Your address ${email} is confirmed.`);
+  await expect(page.getByText("This link no longer works")).toHaveCount(0);
 
   await page.goto(`/ideas/${idea.id}`);
   await expect(page.getByRole("button", { name: "Following" })).toBeVisible();
   await expect(pending).toHaveCount(0);
-  // Used: the link says so.
+  // Used, and opened by someone not signed in to that account: the link says it no longer works.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto(`${link.pathname}${link.search}`);
   await expect(page.getByText("This link no longer works")).toBeVisible();
 });

@@ -84,13 +84,13 @@ test("a voter casts a ballot with the keyboard alone", async ({ page }) => {
   const field = page.getByLabel("Voter code");
   await tabTo(page, field);
   // A wrong code first: refused, announced, tied to the field.
-  await page.keyboard.type("AAAA-BBBB-CCCC");
+  await page.keyboard.type("AAAA-CCCC-DDDD");
   await page.keyboard.press("Enter");
   await expect(page.getByText("We could not find that voter code.")).toBeVisible();
   await expectLinkedError(page, field, "We could not find that voter code.");
   // The page (plain HTML, no framework script) comes back with focus on the refused field, its text kept.
   await expect(field).toBeFocused();
-  await expect(field).toHaveValue("AAAA-BBBB-CCCC");
+  await expect(field).toHaveValue("AAAA-CCCC-DDDD");
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type(code);
   await page.keyboard.press("Enter");
@@ -125,7 +125,7 @@ test("a voter casts a ballot with the keyboard alone", async ({ page }) => {
 test("back at the code page with a notice, a wrong code then puts focus on the code field, not on the notice", async ({ page }) => {
   await page.goto("/vote?notice=expired-kept");
   await expect(page.getByRole("alert").filter({ hasText: "Your choices are kept" })).toBeFocused();
-  await page.getByLabel("Voter code").fill("AAAA-BBBB-CCCC");
+  await page.getByLabel("Voter code").fill("AAAA-CCCC-DDDD");
   await page.getByRole("button", { name: "Continue to my ballot" }).click();
   await expect(page.getByText("We could not find that voter code.")).toBeVisible();
   await expect(page.getByLabel("Voter code")).toBeFocused();

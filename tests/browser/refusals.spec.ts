@@ -124,7 +124,7 @@ test("an over-budget knapsack ballot is refused with the selection kept (no Java
   for (let i = 0; i < count; i++) await expect(boxes.nth(i)).toBeChecked();
   // Without JavaScript no live total can follow the ticks: the line says what was last checked.
   await expect(page.getByTestId("running-total")).toBeHidden();
-  await expect(page.getByTestId("static-summary")).toHaveText(/^When you last pressed “Review my ballot”: \$198,400 of \$100,000\./);
+  await expect(page.getByTestId("static-summary")).toHaveText(/^Last checked: \$198,400 of \$100,000\./);
   await shot(page, "refusal-over-budget");
   // Removing one project brings it within budget; the vote then goes through.
   await page.getByLabel(/Pedestrian lights on Elm Street/).uncheck();

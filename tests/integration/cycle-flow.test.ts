@@ -150,6 +150,15 @@ describe("costing, voting and tallying a cycle", async () => {
     expect(inWords(again.error.code[0])).toBe("This voter code has already been used to vote. Each code votes once.");
   });
 
+  it("tells a voter how a code looks when what they typed cannot be one, and that it was not found when it could", async () => {
+    const voter = await browserFor(null);
+    const said = async (code: string) => inWords(answerOf<{ error: Record<string, string[]> }>(await codeAction(args(voter.post("/vote", { code })))).reply.error.code[0]);
+    const howItLooks = "A voter code has 12 letters and digits, in groups of four, like ACDE-FGHJ-KMNP. Check it against your letter and type it again.";
+    expect(await said("abc")).toBe(howItLooks);
+    expect(await said("ACDE-FGHJ-KMN0")).toBe(howItLooks); // no code has a 0
+    expect(await said("acde fghj kmnp")).toBe("We could not find that voter code. Check it against your letter and try again.");
+  });
+
   it("tallies greedily within the budget, publishes, and keeps published runs unchanged", async () => {
     const codes = await prisma.voterCode.findMany({ where: { districtId: north.id, participation: null }, orderBy: { code: "asc" } });
     // playground 69,550 (2 votes so far + 1), benches 20,000, trees 45,000.
