@@ -41,9 +41,9 @@ export function FollowButton({
         <span className="muted" role="status">
           {unconfirmed
             ? t("auth:confirm.pending", { email: actor.email })
-            : followed === "yes" && following
+            : following
               ? t("follows:nowFollowing")
-              : followed === "no" && !following
+              : followed === "no"
                 ? t("follows:stopped")
                 : t("follows:hint")}
         </span>
