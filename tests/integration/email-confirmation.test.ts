@@ -79,13 +79,15 @@ describe("a new account confirms its e-mail address before follow e-mails reach 
     expect(JSON.stringify(await prisma.emailConfirmation.findMany())).not.toContain(token); // only its hash is stored
 
     const reader = await browserFor(null); // the mail app's browser: no session needed
-    expect(await confirmLoader(args(reader.get(`${link.pathname}${link.search}`)))).toEqual({ token, name: "Nadia", days: 7 }); // the name the account was made in
+    expect(await confirmLoader(args(reader.get(`${link.pathname}${link.search}`)))).toEqual({ token, name: "Nadia", confirmed: null, days: 7 }); // the name the account was made in
     expect((await prisma.user.findUniqueOrThrow({ where: { id: actor.id } })).emailConfirmedAt).toBeNull();
 
     expect(outcomeOf(await confirmAction(args(reader.post("/confirm-email", { intent: "confirm", token }))))).toMatchObject({ status: 200, confirmed: "omar@example.org" });
     expect((await getActor(visitor.get("/")))!.emailConfirmed).toBe(true);
     // Used up: the page and a second press say so.
-    expect(await confirmLoader(args(reader.get(`${link.pathname}${link.search}`)))).toEqual({ token: null, name: null, days: 7 });
+    expect(await confirmLoader(args(reader.get(`${link.pathname}${link.search}`)))).toEqual({ token: null, name: null, confirmed: null, days: 7 });
+    // Opened again by its owner, signed in (Back, just after confirming): the address is confirmed, not a dead link.
+    expect(await confirmLoader(args(visitor.get(`${link.pathname}${link.search}`)))).toMatchObject({ token: null, confirmed: "omar@example.org" });
     const twice = outcomeOf(await confirmAction(args(reader.post("/confirm-email", { intent: "confirm", token }))));
     expect(twice.status).toBe(410);
     expect(twice.refused).toMatch(/^This link no longer works/);
@@ -106,7 +108,7 @@ describe("a new account confirms its e-mail address before follow e-mails reach 
     // An expired link (the test knows its token: it stores the hash itself), refused though it is the only one.
     const expired = "an-expired-link-token-0000";
     await prisma.emailConfirmation.updateMany({ where: { userId: actor.id }, data: { tokenHash: sha256(expired), expiresAt: new Date(Date.now() - 1000) } });
-    expect(await confirmLoader(args(reader.get(`/confirm-email?token=${expired}`)))).toEqual({ token: null, name: null, days: 7 });
+    expect(await confirmLoader(args(reader.get(`/confirm-email?token=${expired}`)))).toEqual({ token: null, name: null, confirmed: null, days: 7 });
     expect(outcomeOf(await confirmAction(args(reader.post("/confirm-email", { intent: "confirm", token: expired })))).status).toBe(410);
     const unconfirmed = async () => (await prisma.user.findUniqueOrThrow({ where: { id: actor.id } })).emailConfirmedAt === null;
     expect(await unconfirmed()).toBe(true);
