@@ -161,6 +161,8 @@ async function changeMilestone(
     const retitled = data.title !== undefined && data.title !== before.title && writtenIn !== undefined;
     const { count } = await tx.projectMilestone.updateMany({ where: { id: before.id, droppedAt: null }, data: retitled ? { ...data, writtenIn } : data });
     if (count === 0) return null;
+    // A translation of the old title is of another text now: it goes (staff translate the new one).
+    if (data.title !== undefined && data.title !== before.title) await tx.contentTranslation.deleteMany({ where: { targetType: "milestone", targetId: before.id } });
     const after = await tx.projectMilestone.findUniqueOrThrow({ where: { id: before.id } });
     const dates = (m: typeof before) => ({ title: m.title, plannedOn: m.plannedOn, actualOn: m.actualOn });
     await audit(tx, actor, action, target(projectId), { milestoneId: before.id, before: dates(before), after: dates(after) });

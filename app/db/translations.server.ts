@@ -165,6 +165,10 @@ export async function translatableItem(targetType: TranslatableType, id: string)
     const category = await prisma.category.findUnique({ where: { id }, select: { id: true, name: true, cycle: { select: { slug: true } } } });
     return category && { id: category.id, number: 0, title: category.name, description: "", back: `/admin/cycles/${category.cycle.slug}`, hidden: false, ...none };
   }
+  if (targetType === "milestone") {
+    const milestone = await prisma.projectMilestone.findUnique({ where: { id }, select: { id: true, title: true, project: { select: { id: true, title: true, agencyId: true } } } });
+    return milestone && { id: milestone.id, number: 0, title: milestone.title, description: "", back: `/projects/${milestone.project.id}`, hidden: false, agencyId: milestone.project.agencyId, phase: null };
+  }
   const update = await prisma.projectUpdate.findUnique({ where: { id }, select: { id: true, note: true, hiddenAt: true, project: { select: { id: true, title: true, agencyId: true } } } });
   // A taken-down update, like a hidden idea, is the PB office's to see.
   return update && { id: update.id, number: 0, title: update.project.title, description: update.note, back: `/projects/${update.project.id}`, hidden: update.hiddenAt !== null, agencyId: update.project.agencyId, phase: null };

@@ -13,7 +13,7 @@ import { KeptDraftNotice, useKeptDraft } from "~/components/kept-draft";
 import { projectsInLocale, translationsInto } from "~/db/translations.server";
 import { translationPermissions } from "~/domain/translations/permissions";
 import { localeOf } from "~/i18n/i18n.server";
-import { FieldErrors, FormErrors, Notice, SelectField, TextareaField, TextField } from "~/components/forms";
+import { FieldErrors, FormErrors, HiddenContext, Notice, SelectField, TextareaField, TextField } from "~/components/forms";
 import { Progress } from "~/components/progress";
 import { OfficeText, TranslatedDescription } from "~/components/translated";
 import { readForm } from "~/csrf.server";
@@ -63,11 +63,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const spend = spendSummary(project.budgetCents, project.spends);
   // Updates in the reader's language where staff translated them.
   const locale = await localeOf(request);
-  const translated = await translationsInto("update", project.updates.map((u) => u.id), locale);
+  const [translated, milestoneTitles] = await Promise.all([
+    translationsInto("update", project.updates.map((u) => u.id), locale),
+    translationsInto("milestone", project.milestones.map((m) => m.id), locale),
+  ]);
   // Title, description, cycle and district as the reader reads them (the proposal's translation).
   const named = (await projectsInLocale([project], locale)).get(project.id)!;
   return {
     canTranslate: translationPermissions.translate(actor, "update", project),
+    canTranslateMilestones: translationPermissions.translate(actor, "milestone", project),
     following: await isFollowing(actor?.id, { type: "project", id: project.id }),
     signedIn: !!actor,
     project: {
@@ -106,6 +110,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         id: m.id,
         title: m.title,
         writtenIn: m.writtenIn,
+        // Shown in the reader's language where staff translated it; the form to change it keeps the original.
+        translatedTitle: milestoneTitles.get(m.id)?.title ?? null,
         plannedOn: m.plannedOn,
         actualOn: m.actualOn,
         state: milestoneState(m, today, project),
@@ -244,7 +250,7 @@ const MILESTONE_STATE_KEYS = {
 } as const satisfies Record<MilestoneState, string>;
 
 export default function ProjectPage() {
-  const { project, canPost, canManageMilestones, canRecordSpend, canTakeDown, today, following, signedIn, canTranslate } = useLoaderData<typeof loader>();
+  const { project, canPost, canManageMilestones, canRecordSpend, canTakeDown, today, following, signedIn, canTranslate, canTranslateMilestones } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const answered = answeredIntent(lastResult);
   const [searchParams] = useSearchParams();
@@ -436,7 +442,17 @@ export default function ProjectPage() {
                   <time dateTime={entry.date}>{f.date(entry.date)}</time> · {t("projects:milestones.label")} ·{" "}
                   <span className={entry.milestone.state === "late" ? "status status-delayed" : "status"}>{t(MILESTONE_STATE_KEYS[entry.milestone.state])}</span>
                 </p>
-                <p><strong lang={writtenIn(entry.milestone.writtenIn)}>{entry.milestone.dropped ? <del>{entry.milestone.title}</del> : entry.milestone.title}</strong></p>
+                <p>
+                  <strong lang={entry.milestone.translatedTitle ? undefined : writtenIn(entry.milestone.writtenIn)}>
+                    {entry.milestone.dropped ? <del>{entry.milestone.translatedTitle ?? entry.milestone.title}</del> : (entry.milestone.translatedTitle ?? entry.milestone.title)}
+                  </strong>
+                  {canTranslateMilestones && !entry.milestone.dropped ? (
+                    <>
+                      {" "}
+                      <Link to={`/translate/milestone/${entry.milestone.id}`}>{t("translations:link")}<HiddenContext>{entry.milestone.title}</HiddenContext></Link>
+                    </>
+                  ) : null}
+                </p>
                 <p className="hint">
                   {entry.milestone.dropped
                     ? t("projects:milestones.droppedOn", { date: f.date(entry.milestone.dropped.on), reason: entry.milestone.dropped.reason })

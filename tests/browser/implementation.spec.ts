@@ -228,6 +228,32 @@ test("a Spanish reader follows a project being built in Spanish, where staff tra
   await expect(page.getByRole("link", { name: "Bus shelters with seating on Route 7" })).toBeVisible();
 });
 
+test("Parks staff translate a milestone's title from the project page; a Spanish reader then reads it in Spanish", async ({ browser }) => {
+  const staff = await signIn(browser, "parks");
+  await staff.goto("/projects?cycle=2025");
+  await staff.getByRole("link", { name: "Community garden at Harbor Street lot" }).click();
+  const milestone = staff.getByRole("region", { name: "Updates" }).locator(".milestone").first();
+  const original = (await milestone.locator("strong").textContent())!.trim();
+  await milestone.getByRole("link", { name: new RegExp(`^Translate\\s*: ${original}$`) }).click();
+  await expect(staff.getByRole("heading", { level: 1 })).toHaveText(`Translate the milestone “${original}”`);
+  await expect(staff.getByLabel("Description in that language")).toHaveCount(0); // a title only
+  await staff.getByRole("combobox", { name: "Language" }).selectOption("es");
+  await staff.getByLabel("Title in that language").fill("Hito traducido por Parques");
+  await staff.getByRole("button", { name: "Save translation" }).click();
+  await expect(staff.getByText(/^Translation saved\./)).toBeVisible();
+  await staff.getByRole("link", { name: "Back to the page" }).click();
+  // In English it reads as written; in Spanish as translated, with no mark of another language.
+  await expect(staff.getByRole("region", { name: "Updates" }).locator(".milestone strong").first()).toHaveText(original);
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`${new URL(staff.url()).pathname}?lng=es`);
+  const translated = reader.getByRole("region", { name: "Actualizaciones" }).locator(".milestone strong").first();
+  await expect(translated).toHaveText("Hito traducido por Parques");
+  await expect(translated).not.toHaveAttribute("lang", /.+/);
+  await shot(reader, "milestone-translated-es");
+  await reader.context().close();
+  await staff.context().close();
+});
+
 test("an update typed while the sign-in ended in another tab is not lost, and once posted the form starts empty", async ({ browser }) => {
   const [project] = query<{ id: string }>(
     `SELECT p.id FROM Project p JOIN User u ON u.agencyId = p.agencyId

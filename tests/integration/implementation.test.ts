@@ -67,6 +67,27 @@ describe("project implementation", async () => {
     await prisma.projectSpend.deleteMany({ where: { description: "Carteles para la visita" } });
   });
 
+  it("the project's agency translates a milestone's title: Spanish readers read it in Spanish; another agency may not; a new title drops it", async () => {
+    const translate = await import("~/routes/translate.$type.$id");
+    const staff = await browserFor(parks);
+    await act(staff.post(url, { intent: "milestone-add", title: "Benches installed", plannedOn: "2030-07-01" }));
+    const benches = (await page(null)).milestones.find((m) => m.title === "Benches installed")!;
+    const to = `/translate/milestone/${benches.id}`;
+    const save = (who: Awaited<ReturnType<typeof browserFor>>, title: string) =>
+      settle(() => translate.action(args(who.post(to, { locale: "es", title, description: "" }), { type: "milestone", id: benches.id })));
+    // Another agency's staff and a resident are refused; nothing is saved.
+    for (const who of [transport, resident]) expect(((await save(await browserFor(who), "Bancas")) as Response).status).toBe(403);
+    expect(((await save(staff, "Bancas instaladas")) as Response).status).toBe(302);
+    const spanish = (await projectPage.loader(args(new Request(`http://test${url}?lng=es`), { id: project.id }))).project.milestones.find((m) => m.id === benches.id)!;
+    // Translated for the timeline; the original stays what staff edit.
+    expect(spanish).toMatchObject({ title: "Benches installed", translatedTitle: "Bancas instaladas" });
+    expect((await page(null)).milestones.find((m) => m.id === benches.id)).toMatchObject({ translatedTitle: null });
+    // Renamed: the translation was of the old title, so it goes.
+    await act(staff.post(url, { intent: "milestone-edit", milestoneId: benches.id, title: "Benches and bins installed", plannedOn: "2030-07-01" }));
+    expect(await prisma.contentTranslation.count({ where: { targetType: "milestone", targetId: benches.id } })).toBe(0);
+    await prisma.projectMilestone.delete({ where: { id: benches.id } });
+  });
+
   it("editing a milestone keeps bad input with the error next to the field", async () => {
     const staff = await browserFor(parks);
     const m = (await page(parks)).milestones[0];

@@ -1,7 +1,7 @@
 import { hasRole, type Actor } from "../auth/roles";
 import { message } from "../../i18n/message";
 
-export const TRANSLATABLE = ["idea", "proposal", "update", "cycle", "category", "district", "residency"] as const;
+export const TRANSLATABLE = ["idea", "proposal", "update", "milestone", "cycle", "category", "district", "residency"] as const;
 export type TranslatableType = (typeof TRANSLATABLE)[number];
 
 export function isTranslatable(type: unknown): type is TranslatableType {

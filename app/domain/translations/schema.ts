@@ -66,19 +66,26 @@ const categoryTranslationInput = oneLineTranslation(60, message("translations:er
 /** A district's name: as long as the original may be (districtInput in app/domain/cycles/schema.ts). */
 const districtTranslationInput = oneLineTranslation(80, message("translations:errors.districtName"), message("translations:errors.districtNameLong"));
 /** The residency rule a resident declares they meet before voting: as long as the original may be (app/domain/cycles/schema.ts). */
+/** A project milestone's title: as long as the original may be (milestoneInput in app/domain/implementation/schema.ts). */
+const milestoneTranslationInput = oneLineTranslation(200, message("translations:errors.milestoneTitle"), message("translations:errors.milestoneTitleLong"));
 const residencyTranslationInput = oneLineTranslation(200, message("translations:errors.residencyRule"), message("translations:errors.residencyRuleLong"));
 
-/** Which fields an item has to translate: an update only its note, a category (or a cycle without a description) only its name, a residency rule only itself. */
+/**
+ * Which fields an item has to translate: an update only its note, a milestone only its title, a category
+ * (or a cycle without a description) only its name, a residency rule only itself.
+ */
 export function translatedFields(type: TranslatableType, original: { description: string }) {
+  const titleOnly: readonly TranslatableType[] = ["milestone", "category", "district", "residency"];
   return {
     title: type !== "update",
-    description: type !== "category" && type !== "district" && type !== "residency" && (type !== "cycle" || original.description.trim() !== ""),
+    description: !titleOnly.includes(type) && (type !== "cycle" || original.description.trim() !== ""),
   };
 }
 
 /** The form for translating one item. */
 export function translationInputFor(type: TranslatableType, original: { description: string }) {
   if (type === "update") return updateTranslationInput;
+  if (type === "milestone") return milestoneTranslationInput;
   if (type === "category") return categoryTranslationInput;
   if (type === "district") return districtTranslationInput;
   if (type === "residency") return residencyTranslationInput;
