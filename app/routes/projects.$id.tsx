@@ -396,7 +396,7 @@ export default function ProjectPage() {
                 {entry.update.translated ? <p className="hint">{t("translations:shown")}</p> : null}
                 {canTranslate && !entry.update.takenDown ? (
                   <p>
-                    <Link to={`/translate/update/${entry.update.id}`}>{t("translations:link")}</Link>
+                    <Link to={`/translate/update/${entry.update.id}`}>{t("translations:link")}<HiddenContext>{f.date(entry.date)}</HiddenContext></Link>
                   </p>
                 ) : null}
                 {entry.update.photoTakenDown ? (
