@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "~/auth.server";
-import { CONFIRM_LINK_DAYS, RESET_LINK_MINUTES } from "~/domain/accounts/schema";
-import type { Role } from "~/domain/auth/roles";
+import type { z } from "zod";
+import { CONFIRM_LINK_DAYS, RESET_LINK_MINUTES, type grantRoleInput } from "~/domain/accounts/schema";
+import { GRANTED_ROLES, grantRefusal, revokeRefusal, type GrantedRole } from "~/domain/accounts/permissions";
+import type { Actor, Role } from "~/domain/auth/roles";
+import { message } from "~/i18n/message";
 import { env } from "~/env.server";
 import { DEFAULT_LOCALE } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -160,5 +163,52 @@ export async function resetPassword(token: string, password: string) {
     await tx.session.deleteMany({ where: { userId } });
     await audit(tx, null, "user.password-reset", { type: "user", id: userId });
     return user.email;
+  });
+}
+
+/** Accounts holding a role beyond resident, with their agency: the PB office's People page. */
+export async function peopleWithRoles() {
+  const people = await prisma.user.findMany({
+    where: { roles: { some: { role: { in: [...GRANTED_ROLES] } } } },
+    orderBy: [{ name: "asc" }, { email: "asc" }],
+    select: { id: true, name: true, email: true, agencyLead: true, agency: { select: { id: true, name: true } }, roles: { select: { role: true } } },
+  });
+  return people.map(({ roles, ...p }) => ({ ...p, roles: GRANTED_ROLES.filter((r) => roles.some((x) => x.role === r)) }));
+}
+
+/**
+ * Gives a role to the account with this address (see grantRefusal); staff join an agency, one known or a
+ * new one. The person's next page already has it (roles are read at every request). Audited.
+ */
+export async function grantRole(input: z.infer<typeof grantRoleInput>, actor: Actor): Promise<{ ok: true; name: string } | { ok: false; field: string; error: string }> {
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, emailConfirmedAt: true, roles: { select: { role: true } } } });
+    const refusal = grantRefusal(user && { emailConfirmed: user.emailConfirmedAt !== null, roles: user.roles.map((r) => r.role) }, input.role);
+    if (refusal || !user) return { ok: false as const, field: "email", error: refusal! };
+    let agency: { id: string; name: string } | null = null;
+    if (input.role === "staff") {
+      agency = input.agencyId
+        ? await tx.agency.findUnique({ where: { id: input.agencyId }, select: { id: true, name: true } })
+        : await tx.agency.upsert({ where: { name: input.newAgency }, update: {}, create: { name: input.newAgency }, select: { id: true, name: true } });
+      if (!agency) return { ok: false as const, field: "agencyId", error: message("admin:people.errors.agency") };
+      await tx.user.update({ where: { id: user.id }, data: { agencyId: agency.id, agencyLead: input.lead } });
+    }
+    await tx.userRole.createMany({ data: [...new Set<Role>(["resident", input.role])].filter((r) => !user.roles.some((x) => x.role === r)).map((role) => ({ userId: user.id, role })) });
+    await audit(tx, actor, "user.role-grant", { type: "user", id: user.id }, { role: input.role, agency: agency?.name ?? null, lead: input.role === "staff" && input.lead });
+    return { ok: true as const, name: user.name };
+  });
+}
+
+/** Takes a role back (see revokeRefusal); staff leave their agency. Audited. */
+export async function revokeRole(userId: string, role: GrantedRole, actor: Actor): Promise<{ ok: true } | { ok: false; error: string }> {
+  return prisma.$transaction(async (tx) => {
+    const refusal = revokeRefusal(actor, { id: userId }, role);
+    if (refusal) return { ok: false as const, error: refusal };
+    const { count } = await tx.userRole.deleteMany({ where: { userId, role } });
+    // Already taken back (a second click, another tab): nothing more to do or log.
+    if (count === 0) return { ok: true as const };
+    if (role === "staff") await tx.user.update({ where: { id: userId }, data: { agencyId: null, agencyLead: false } });
+    await audit(tx, actor, "user.role-revoke", { type: "user", id: userId }, { role });
+    return { ok: true as const };
   });
 }

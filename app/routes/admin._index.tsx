@@ -23,7 +23,7 @@ export default function Admin() {
   return (
     <>
       <h1>{t("admin:home.title")}</h1>
-      <p><Link className="button" to="/admin/cycles/new">{t("admin:home.create")}</Link></p>
+      <p><Link className="button" to="/admin/cycles/new">{t("admin:home.create")}</Link> <Link to="/admin/people">{t("admin:people.link")}</Link></p>
       <table>
         <thead>
           <tr>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { message } from "../../i18n/message";
+import { GRANTED_ROLES } from "./permissions";
 
 const email = z.string({ required_error: message("auth:errors.emailMissing") }).trim().toLowerCase().email(message("auth:errors.emailInvalid"));
 
@@ -22,6 +23,30 @@ export const signupInput = z.object({
 });
 
 export const forgotPasswordInput = z.object({ email });
+
+/**
+ * The PB office gives a role to the account with this address: agency staff belong to an agency, one
+ * already known or a new one named here.
+ */
+export const grantRoleInput = z
+  .object({
+    email,
+    role: z.enum(GRANTED_ROLES, { errorMap: () => ({ message: message("admin:people.errors.role") }) }),
+    agencyId: z.string().trim().max(40).default(""),
+    newAgency: z.string().trim().max(100, message("admin:people.errors.agencyLong")).default(""),
+    lead: z.preprocess((v) => v === "on" || v === "yes" || v === true, z.boolean()).default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (v.role !== "staff") return;
+    if (!v.agencyId && v.newAgency.length < 2) ctx.addIssue({ code: "custom", path: ["agencyId"], message: message("admin:people.errors.agency") });
+    if (v.agencyId && v.newAgency) ctx.addIssue({ code: "custom", path: ["newAgency"], message: message("admin:people.errors.agencyBoth") });
+  });
+
+/** A role taken back from one account. */
+export const revokeRoleInput = z.object({
+  userId: z.string().min(1).max(40),
+  role: z.enum(GRANTED_ROLES),
+});
 
 /** The token an e-mailed link carries (a password reset, an address confirmation). */
 const linkToken = z.string({ required_error: message("auth:errors.resetLinkBroken") }).regex(/^[A-Za-z0-9_-]{20,100}$/, message("auth:errors.resetLinkBroken"));

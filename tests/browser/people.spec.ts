@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { mailbox } from "../mailbox";
+import { shot, signIn } from "./helpers";
+
+// A volunteer becomes a budget delegate: they make an account, the PB office gives it the role from
+// /admin/people once the address is confirmed, and can take it back.
+
+test("the PB office makes a new volunteer a budget delegate once their address is confirmed, and takes the role back", async ({ browser }) => {
+  const email = `volunteer-${Date.now()}@example.org`;
+  const volunteer = await (await browser.newContext()).newPage();
+  await volunteer.goto("/signup");
+  await volunteer.getByLabel("Your name").fill("Amara Volunteer");
+  await volunteer.getByLabel("Email").fill(email);
+  await volunteer.getByLabel("Password").fill("a long volunteer password");
+  await volunteer.getByRole("button", { name: "Create account" }).click();
+  await expect(volunteer.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin");
+  await admin.getByRole("link", { name: "People with a role" }).click();
+  const form = admin.getByRole("region", { name: "Give a role" });
+  // Not confirmed yet: refused by the field, the address kept.
+  await form.getByLabel("E-mail address of their account").fill(email);
+  await form.getByLabel("Role", { exact: true }).selectOption({ label: "Budget delegate" });
+  await form.getByRole("button", { name: "Give the role" }).click();
+  await expect(form.getByLabel("E-mail address of their account")).toHaveAccessibleDescription(/has not confirmed its address yet/);
+  await expect(form.getByLabel("E-mail address of their account")).toHaveValue(email);
+  await shot(admin, "people-unconfirmed-refused");
+
+  // The volunteer opens the link mailed at sign-up.
+  const confirm = () => mailbox(email).filter((m) => m.subject === "Confirm your e-mail address for Civic Budget");
+  await expect.poll(() => confirm().length).toBe(1);
+  const link = new URL(/http\S+\/confirm-email\?token=\S+/.exec(confirm()[0].text)![0]);
+  await volunteer.goto(`${link.pathname}${link.search}`);
+  await volunteer.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(volunteer.getByRole("status")).toContainText("is confirmed");
+
+  await form.getByRole("button", { name: "Give the role" }).click();
+  await expect(admin.getByText("Amara Volunteer has the role now.")).toBeVisible();
+  const row = admin.getByRole("row").filter({ hasText: email });
+  await expect(row).toContainText("Budget delegate");
+  await shot(admin, "people-delegate-granted");
+  // Their next page already has it: the delegates' page of committees opens.
+  expect((await volunteer.goto("/committees"))!.status()).toBe(200);
+
+  await row.getByRole("button", { name: /^Take back/ }).click();
+  await expect(admin.getByRole("row").filter({ hasText: email })).toHaveCount(0);
+  expect((await volunteer.goto("/committees"))!.status()).toBe(403);
+  await volunteer.context().close();
+  await admin.context().close();
+});
