@@ -390,6 +390,8 @@ export default function ManageCycle() {
         <h2 id="rules-heading">{t("admin:rulesFields.legend")}</h2>
         {rulesLocked ? (
           <>
+            {/* Sent from a page opened before voting opened: said plainly that nothing was saved. */}
+            {rulesForm.errors?.length ? <Notice tone="error" focus>{t("admin:cycle.rulesNotSaved")}</Notice> : null}
             <p className="alert">{say(rulesLocked)}</p>
             <p>
               {t("admin:cycle.lockedRules", {

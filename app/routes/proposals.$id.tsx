@@ -15,11 +15,11 @@ import { estimateHistory } from "~/db/costing.server";
 import { Notice, SelectField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { formReply } from "~/http.server";
-import { listAgencies } from "~/db/cycles.server";
+import { cyclePhase, listAgencies } from "~/db/cycles.server";
 import { sendForCosting } from "~/db/proposals.server";
 import { loadProposal } from "~/guards.server";
 import { costingPermissions } from "~/domain/costing/permissions";
-import { proposalPermissions, PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
+import { proposalPermissions, PROPOSAL_STATUS_KEYS, shownProposalStatus } from "~/domain/proposals/permissions";
 import { revisionNote, sendForCostingInput } from "~/domain/proposals/schema";
 import { nameSlot, OfficeText, SLOT, TranslatedDescription, WithNames, WithWords } from "~/components/translated";
 import { categoryNamesIn, cyclesInLocale, districtNamesIn, translationsInto } from "~/db/translations.server";
@@ -74,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       description: proposal.description,
       writtenIn: proposal.writtenIn,
       status: proposal.status,
+      shownStatus: shownProposalStatus(proposal.status, cyclePhase(proposal.cycle), !!proposal.project),
       district: (await districtNamesIn([proposal.district], locale)).get(proposal.district.id)!,
       category: (await categoryNamesIn([proposal.category], locale)).get(proposal.category.id)!,
       agency: proposal.agency?.name ?? null,
@@ -140,7 +141,7 @@ export default function ProposalPage() {
       </h1>
       <p className="meta">
         <OfficeText name={proposal.district} /> · <OfficeText name={proposal.category} /> ·{" "}
-        <span className={`status status-${proposal.status}`}>{PROPOSAL_STATUS_KEYS[proposal.status] ? t(PROPOSAL_STATUS_KEYS[proposal.status]) : proposal.status}</span>
+        <span className={`status status-${proposal.shownStatus}`}>{PROPOSAL_STATUS_KEYS[proposal.shownStatus] ? t(PROPOSAL_STATUS_KEYS[proposal.shownStatus]) : proposal.shownStatus}</span>
         {proposal.agency ? ` · ${proposal.agency}` : ""}
       </p>
       <FollowButton target={{ type: "proposal", id: proposal.id }} following={following} signedIn={signedIn} />

@@ -7,7 +7,7 @@ import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
-import { Notice, SelectField, TextareaField, TextField } from "~/components/forms";
+import { Notice, SAVED_FORM, SelectField, TextareaField, TextField } from "~/components/forms";
 import { KeptDraftNotice, useKeptDraft } from "~/components/kept-draft";
 import { readForm } from "~/csrf.server";
 import { saveTranslation, translatableItem, translationsOf } from "~/db/translations.server";
@@ -88,8 +88,10 @@ export default function Translate() {
   const [params] = useSearchParams();
   // Open on the language just saved, else Spanish (the language staff translate into most).
   const current = existing.find((e) => e.locale === (params.get("saved") ?? "es"));
+  const answer = useActionData<typeof action>();
   const [form, fields] = useForm({
-    lastResult: useActionData<typeof action>(),
+    // Once saved the form starts again from what was saved, without the errors of a try before (see SAVED_FORM).
+    lastResult: answer ?? (params.get("saved") ? SAVED_FORM : undefined),
     defaultValue: { locale: current?.locale ?? "es", title: current?.title ?? "", description: current?.description ?? "" },
   });
   // A translation is long work: kept in the tab until saved.

@@ -128,11 +128,17 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
 
   // Voting opens; the admin makes voter codes and downloads them.
   await admin.reload();
+  const stale = await admin.context().newPage(); // a tab left open on the rules
+  await stale.goto(admin.url());
   await movePhase(admin, "Voting");
   // From now on the ballot method and counting rule voters were shown cannot change.
   const rules = admin.getByRole("region", { name: "Ballot and counting rules" });
   await expect(rules).toContainText("The ballot and counting rules are locked: voting has opened");
   await expect(rules.getByRole("button", { name: "Save rules" })).toHaveCount(0);
+  // The tab opened before says its change was not saved, rather than quietly showing the locked rules.
+  await stale.getByRole("button", { name: "Save rules" }).click();
+  await expect(stale.getByRole("alert").filter({ hasText: "Your change to the rules was not saved" })).toBeVisible();
+  await stale.close();
   await admin.getByLabel("District").selectOption({ label: "Harbor ($100,000)" });
   await admin.getByLabel("How many codes").fill("5");
   await admin.getByRole("button", { name: "Generate codes" }).click();

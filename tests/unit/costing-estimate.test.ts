@@ -123,6 +123,22 @@ describe("the estimate form", () => {
     ]);
   });
 
+  it("reports the checklist's errors on the first save even beside a figure that cannot be read at all", () => {
+    // "1.250,50" is no amount (a comma for the cents): refused by the field, and the checklist still checked.
+    const result = parse({ ...base, items: [{ description: "Benches", quantity: "4", unitCost: "1.250,50" }], checks: [{ criterionId: "land", outcome: "not_met" }, { criterionId: "life", outcome: "met" }] });
+    expect(result.success ? [] : result.error.issues.map((i) => [i.path.join("."), i.message.split("|")[0]])).toEqual([
+      ["items.0.unitCost", expect.any(String)],
+      ["checks.0.note", "costing:errors.checkNoteMissing"],
+      ["verdict", "costing:errors.feasibleButFails"],
+    ]);
+  });
+
+  it("reads a contingency typed with a percent sign", () => {
+    const result = parse({ ...base, contingencyPercent: "10 %" });
+    expect(result.success && result.data.contingencyPercent).toBe(10);
+    expect(parse({ ...base, contingencyPercent: "10%" }).success).toBe(true);
+  });
+
   it("refuses a contingency outside 0–50 and unknown criteria", () => {
     expect(parse({ ...base, contingencyPercent: "60" }).error?.issues[0].path).toEqual(["contingencyPercent"]);
     expect(parse({ ...base, contingencyPercent: "7.5" }).success).toBe(false);

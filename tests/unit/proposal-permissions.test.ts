@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "~/domain/auth/roles";
-import { proposalPermissions } from "~/domain/proposals/permissions";
+import { proposalPermissions, shownProposalStatus } from "~/domain/proposals/permissions";
 
 const delegate: Actor = { id: "d", name: "Dee", email: "dee@example.org", roles: ["delegate"], agencyId: null } as Actor;
 const everywhere = { wholeCycle: true } as const;
@@ -17,5 +17,15 @@ describe("when delegates write proposals and send them for costing", () => {
     expect(proposalPermissions.edit(delegate, { phase: "costing" }, everywhere, { ...draft(new Date()), status: "not_feasible" })).toBe(true);
     expect(proposalPermissions.sendForCosting(delegate, { phase: "costing" }, everywhere, draft(new Date()))).toBe(true);
     expect(proposalPermissions.sendForCosting(delegate, { phase: "voting" }, everywhere, draft(new Date()))).toBe(false);
+  });
+});
+
+describe("the status a reader is shown", () => {
+  it("says a proposal that won is now a project, and one that lost was not funded, once the winners are projects", () => {
+    expect(shownProposalStatus("feasible", "voting", false)).toBe("feasible");
+    expect(shownProposalStatus("feasible", "results", false)).toBe("feasible"); // projects not made yet
+    expect(shownProposalStatus("feasible", "implementation", true)).toBe("funded");
+    expect(shownProposalStatus("feasible", "implementation", false)).toBe("not_funded");
+    expect(shownProposalStatus("not_feasible", "closed", false)).toBe("not_feasible");
   });
 });

@@ -64,12 +64,16 @@ const unitCostField = moneyField(message("costing:errors.unitCost"), {
   cents: MAX_ESTIMATE_CENTS,
   message: message("costing:errors.unitCostTooLarge", { max: MAX_ESTIMATE_CENTS / 100 }),
 });
-const contingencyField = z.coerce
-  .number({ invalid_type_error: message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }) })
-  .int(message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }))
-  .min(0, message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }))
-  .max(MAX_CONTINGENCY_PERCENT, message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }))
-  .default(0);
+// "10%" is read as 10: the sign is what people type after a percentage.
+const contingencyField = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().replace(/\s*%$/, "") : v),
+  z.coerce
+    .number({ invalid_type_error: message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }) })
+    .int(message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }))
+    .min(0, message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }))
+    .max(MAX_CONTINGENCY_PERCENT, message("costing:errors.contingency", { max: MAX_CONTINGENCY_PERCENT }))
+    .default(0),
+);
 
 const lineItemInput = z.object({
   description: z
@@ -184,6 +188,9 @@ export function budgetOutcome(totalCents: number, districtBudgetCents: number): 
   return totalCents <= districtBudgetCents ? "met" : "not_met";
 }
 
+/** A line as typed: read (and refused) by lineItemInput once the whole form is in, see costEstimateInput. */
+const typedLine = z.object({ description: z.string().optional(), quantity: z.string().optional(), unitCost: z.string().optional(), recurring: z.boolean().optional() });
+
 /**
  * The estimate form's schema for one proposal: its cycle's criteria (every manual criterion needs an
  * outcome; "not met" needs a note) and its district's budget (the budget criterion is computed, and
@@ -192,54 +199,65 @@ export function budgetOutcome(totalCents: number, districtBudgetCents: number): 
 export function costEstimateInput(criteria: readonly Criterion[] = [], districtBudgetCents = Number.MAX_SAFE_INTEGER) {
   return z
     .object({
+      // The lines and the contingency are read below, beside the checklist and the verdict: a mistyped
+      // figure must not keep the checklist's errors back until a second try.
       items: z
-        .array(lineItemInput, { required_error: message("costing:errors.itemsMissing") })
+        .array(typedLine, { required_error: message("costing:errors.itemsMissing") })
         .min(1, message("costing:errors.itemsMissing"))
         .max(100, message("costing:errors.itemsTooMany")),
-      contingencyPercent: contingencyField,
+      contingencyPercent: z.string().optional(),
       checks: z.array(checkInput).max(50).default([]),
-      // A missing verdict or explanation is reported by the refinement below: a missing field would
-      // otherwise stop zod before it, and the checklist's errors would only show on a second try.
+      // A missing verdict or explanation is reported below too, for the same reason.
       verdict: z.enum(["feasible", "not_feasible"], { errorMap: () => ({ message: message("costing:errors.verdictMissing") }) }).optional(),
       publicReason: z.string().trim().max(2000, message("costing:errors.reasonLong")).default(""),
     })
-    .superRefine((v, ctx) => {
-      if (!v.verdict) ctx.addIssue({ code: "custom", message: message("costing:errors.verdictMissing"), path: ["verdict"] });
-      if (!v.publicReason) ctx.addIssue({ code: "custom", message: message("costing:errors.reasonMissing"), path: ["publicReason"] });
-      else if (v.publicReason.length < 20) ctx.addIssue({ code: "custom", message: message("costing:errors.reasonShort"), path: ["publicReason"] });
-      const totals = boundedTotals(v.items, v.contingencyPercent, ctx);
-      let failed = !!totals && totals.totalCents > districtBudgetCents && criteria.some((c) => c.kind === "district_budget");
+    .transform((v, ctx) => {
+      let refused = false;
+      const refuse = (text: string, path: (string | number)[]) => {
+        refused = true;
+        ctx.addIssue({ code: "custom", message: text, path });
+      };
+      const items = v.items.map((raw, index) => {
+        const line = lineItemInput.safeParse(raw);
+        if (!line.success) for (const issue of line.error.issues) refuse(issue.message, ["items", index, ...issue.path]);
+        return line.success ? line.data : null;
+      });
+      const contingency = contingencyField.safeParse(v.contingencyPercent);
+      if (!contingency.success) refuse(contingency.error.issues[0].message, ["contingencyPercent"]);
+      if (!v.verdict) refuse(message("costing:errors.verdictMissing"), ["verdict"]);
+      if (!v.publicReason) refuse(message("costing:errors.reasonMissing"), ["publicReason"]);
+      else if (v.publicReason.length < 20) refuse(message("costing:errors.reasonShort"), ["publicReason"]);
+      const lines = items.every((i) => i !== null) ? items.filter((i) => i !== null) : null;
+      const counted = lines && contingency.success ? boundedTotals(lines, contingency.data, ctx) : null;
+      if (lines && contingency.success && !counted) refused = true; // boundedTotals said why
+      let failed = !!counted && counted.totalCents > districtBudgetCents && criteria.some((c) => c.kind === "district_budget");
       const known = new Set(criteria.map((c) => c.id));
       v.checks.forEach((check) => {
-        if (!known.has(check.criterionId)) ctx.addIssue({ code: "custom", message: message("costing:errors.checkUnknown"), path: ["checks"] });
+        if (!known.has(check.criterionId)) refuse(message("costing:errors.checkUnknown"), ["checks"]);
       });
       criteria.forEach((criterion) => {
         if (criterion.kind === "district_budget") return;
         const index = v.checks.findIndex((c) => c.criterionId === criterion.id);
         const check = index === -1 ? undefined : v.checks[index];
         if (!check?.outcome) {
-          ctx.addIssue({ code: "custom", message: message("costing:errors.checkOutcomeMissing"), path: index === -1 ? ["checks"] : ["checks", index, "outcome"] });
+          refuse(message("costing:errors.checkOutcomeMissing"), index === -1 ? ["checks"] : ["checks", index, "outcome"]);
           return;
         }
         if (check.outcome === "not_met") {
           failed = true;
-          if (!check.note) ctx.addIssue({ code: "custom", message: message("costing:errors.checkNoteMissing"), path: ["checks", index, "note"] });
+          if (!check.note) refuse(message("costing:errors.checkNoteMissing"), ["checks", index, "note"]);
         }
       });
-      if (failed && v.verdict === "feasible") {
-        ctx.addIssue({ code: "custom", message: message("costing:errors.feasibleButFails"), path: ["verdict"] });
-      }
-    })
-    .transform((v) => {
-      const lineItems = v.items.map((i) => ({ description: i.description, quantity: i.quantity, unitCostCents: i.unitCost, recurring: i.recurring ?? false }));
-      const totals = estimateTotals(lineItems, v.contingencyPercent);
+      if (failed && v.verdict === "feasible") refuse(message("costing:errors.feasibleButFails"), ["verdict"]);
+      if (refused || !lines || !contingency.success || !v.verdict) return z.NEVER;
+      const lineItems = lines.map((i) => ({ description: i.description, quantity: i.quantity, unitCostCents: i.unitCost, recurring: i.recurring ?? false }));
+      const totals = estimateTotals(lineItems, contingency.data);
       const checks = criteria.map((c, position) => {
         if (c.kind === "district_budget") return { criterionId: c.id, position, label: c.label, kind: c.kind, outcome: budgetOutcome(totals.totalCents, districtBudgetCents), note: "" };
         const check = v.checks.find((x) => x.criterionId === c.id)!;
         return { criterionId: c.id, position, label: c.label, kind: c.kind, outcome: check.outcome!, note: check.note ?? "" };
       });
-      // (verdict: the refinement above refused a missing one)
-      return { lineItems, contingencyPercent: v.contingencyPercent, checks, verdict: v.verdict!, publicReason: v.publicReason };
+      return { lineItems, contingencyPercent: contingency.data, checks, verdict: v.verdict, publicReason: v.publicReason };
     });
 }
 export type CostEstimateInput = z.infer<ReturnType<typeof costEstimateInput>>;

@@ -2,6 +2,7 @@ import { hasRole, type Actor } from "../auth/roles";
 import { message } from "../../i18n/message";
 import type { Phase } from "../cycles/phases";
 import { hasReach, withinReach, type DelegateReach } from "../committees/permissions";
+import { proposalNotFunded } from "../ideas/permissions";
 
 // Proposals are written while they are developed; during costing one found not feasible can still be
 // revised and sent again, but nothing new joins (the agencies' queue, and then the ballot, are closing).
@@ -40,4 +41,15 @@ export const PROPOSAL_STATUS_KEYS: Record<string, string> = {
   costing: "proposals:status.costing",
   feasible: "proposals:status.feasible",
   not_feasible: "proposals:status.not_feasible",
+  funded: "proposals:status.funded",
+  not_funded: "proposals:status.not_funded",
 };
+
+/**
+ * The status a reader is shown: a feasible proposal that won is "funded" (not still "on the ballot"),
+ * and one that did not, once the winners are projects, "not funded".
+ */
+export function shownProposalStatus(status: string, phase: string, hasProject: boolean): string {
+  if (status === "feasible" && hasProject) return "funded";
+  return proposalNotFunded(phase, { status, hasProject }) ? "not_funded" : status;
+}

@@ -87,11 +87,13 @@ export function explainNote(note: ProjectNote | null, money: (cents: number) => 
     case "did-not-fit":
       return t("results:explain.didNotFit", { remaining: money(note.remainingCents) });
     case "mes-winner": {
+      // Shares are exact fractions of a cent: a rounded one says so, so that the sums do not look wrong.
+      const amount = (cents: number) => (Number.isInteger(cents) ? money(cents) : t("results:explain.about", { amount: money(Math.round(cents)) }));
       const payments = note.payments
         .map((p) =>
           p.fromCents !== undefined
-            ? t("results:explain.paymentRange", { count: p.voters, from: money(Math.round(p.fromCents)), to: money(Math.round(p.cents)) })
-            : t(p.allTheyHad ? "results:explain.paymentAll" : "results:explain.payment", { count: p.voters, amount: money(Math.round(p.cents)) }),
+            ? t("results:explain.paymentRange", { count: p.voters, from: amount(p.fromCents), to: amount(p.cents) })
+            : t(p.allTheyHad ? "results:explain.paymentAll" : "results:explain.payment", { count: p.voters, amount: amount(p.cents) }),
         )
         .join(", ");
       return note.supporters === 1
