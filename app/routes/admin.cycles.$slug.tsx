@@ -431,7 +431,7 @@ export default function ManageCycle() {
         {rulesLocked ? (
           <p>
             {eligibility.accountVoting
-              ? t("admin:eligibility.lockedOn", { age: eligibility.minAge, rule: eligibility.residencyRule || t("vote:account.defaultRule") })
+              ? t("admin:eligibility.lockedOn", { age: eligibility.minAge, rule: (eligibility.residencyRule || t("vote:account.defaultRule")).replace(/\.$/, "") })
               : t("admin:eligibility.lockedOff")}
           </p>
         ) : (

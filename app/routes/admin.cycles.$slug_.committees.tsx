@@ -146,7 +146,8 @@ export default function Committees() {
             <label htmlFor={`member-${c.id}`}>{t("committees:admin.addMember")}</label>{" "}
             <select id={`member-${c.id}`} name="userId" defaultValue="" aria-describedby={`member-${c.id}-errors`}>
               <option value="">{t("common:form.choose")}</option>
-              {delegates.map((d) => (
+              {/* Those already on it are not offered again. */}
+              {delegates.filter((d) => !c.members.some((m) => m.id === d.value)).map((d) => (
                 <option key={d.value} value={d.value}>{d.label}</option>
               ))}
             </select>{" "}

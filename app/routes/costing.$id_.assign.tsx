@@ -50,7 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return formReply(submission, { fieldErrors: { agencyId: [message("costing:assign.sameAgency", { agency: agencies.find((a) => a.id === proposal.agencyId)!.name })] } });
   }
   await assignToAgency(proposal.id, submission.value.agencyId, actor);
-  return redirect(`/costing?assigned=${proposal.number}`);
+  const to = agencies.find((a) => a.id === submission.value.agencyId)!.name;
+  return redirect(`/costing?${new URLSearchParams({ assigned: String(proposal.number), title: proposal.title, to })}`);
 }
 
 export default function AssignPage() {

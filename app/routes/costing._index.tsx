@@ -69,7 +69,13 @@ export default function CostingDashboard() {
   return (
     <>
       <h1>{t("costing:dashboard.title")}</h1>
-      {searchParams.get("assigned") ? <Notice tone="success">{t("costing:assign.done", { number: searchParams.get("assigned") })}</Notice> : null}
+      {searchParams.get("assigned") ? (
+        <Notice tone="success">
+          {searchParams.get("to")
+            ? t("costing:assign.doneTo", { number: searchParams.get("assigned"), title: searchParams.get("title") ?? "", agency: searchParams.get("to") })
+            : t("costing:assign.done", { number: searchParams.get("assigned") })}
+        </Notice>
+      ) : null}
       <p>{agencyOnly ? t("costing:dashboard.introAgency") : t("costing:dashboard.introAll")}</p>
       <ul className="stats" data-testid="costing-counts">
         <li><strong>{f.number(counts.waiting)}</strong> {t("costing:dashboard.waiting")}</li>

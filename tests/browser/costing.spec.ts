@@ -86,7 +86,8 @@ test(`a checklist with a criterion not met and no note is refused next to each f
   await parks.goto("/costing");
   await parks.getByTestId("costing-waiting").getByRole("row", { name: /Pollinator meadow/ }).getByRole("link", { name: "Cost it" }).click();
   await parks.getByLabel("Description of item 1").fill("Native seed mix and soil preparation");
-  await parks.getByLabel("Unit cost of item 1").fill("8,000");
+  // A unit cost written the European way cannot be read: refused too, on this same first save, beside the checklist's errors.
+  await parks.getByLabel("Unit cost of item 1").fill("8.000,50");
   await parks.getByRole("group", { name: "Within the agency's remit" }).getByLabel("Not met").check();
   await parks.getByLabel("Feasible: can go on the ballot").check();
   await parks.getByLabel("Public explanation").fill("Mill Pond is a city park and meadows are part of our biodiversity plan.");
@@ -94,6 +95,8 @@ test(`a checklist with a criterion not met and no note is refused next to each f
   await expect(parks.getByRole("group", { name: "On public land" })).toContainText("Say whether this criterion is met, not met or not applicable.");
   await expect(parks.getByRole("group", { name: "Within the agency's remit" })).toContainText("Say briefly why this criterion is not met.");
   await expect(parks.getByText("A proposal that does not meet a criterion cannot be feasible.")).toBeVisible();
+  await expect(parks.getByLabel("Unit cost of item 1")).toHaveAttribute("aria-invalid", "true");
+  await expect(parks.getByLabel("Unit cost of item 1")).toHaveValue("8.000,50");
   await expect(parks.getByLabel("Description of item 1")).toHaveValue("Native seed mix and soil preparation");
 });
 }
