@@ -11,7 +11,7 @@ import { assertLatest } from "./changed-meanwhile.server";
  * after it, which have estimates); staff see their agency's, the PB office all of them.
  */
 export async function costingQueue(actor: Actor, agencyOnly: boolean) {
-  return prisma.proposal.findMany({
+  const proposals = await prisma.proposal.findMany({
     where: {
       OR: [{ status: { not: "draft" } }, { costEstimates: { some: {} } }],
       cycle: { phase: { in: ["proposals", "costing"] } },
@@ -26,6 +26,10 @@ export async function costingQueue(actor: Actor, agencyOnly: boolean) {
       _count: { select: { costEstimates: true } },
     },
   });
+  // How many questions the delegates asked the costing staff on each (hidden ones not counted).
+  const asked = await prisma.comment.groupBy({ by: ["targetId"], where: { targetType: "proposal", channel: "costing", hiddenAt: null, targetId: { in: proposals.map((p) => p.id) } }, _count: { _all: true } });
+  const questions = new Map(asked.map((a) => [a.targetId, a._count._all]));
+  return proposals.map((p) => ({ ...p, questions: questions.get(p.id) ?? 0 }));
 }
 
 export interface SaveEstimateInput {

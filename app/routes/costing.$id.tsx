@@ -17,6 +17,8 @@ import { budgetOutcome, costEstimateInput, criterionLabel, recalculateInput, typ
 import { EstimateHistory } from "~/components/estimate";
 import { centsToInput } from "~/domain/money";
 import { loadProposalForCosting } from "~/guards.server";
+import { commentTarget, commentThread } from "~/db/comments.server";
+import { CommentThread } from "~/components/comments";
 import { useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 
@@ -26,10 +28,18 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? pageTitle(matches, "costing:form.title", { number: data.proposal.number }) : pageTitle(matches, "costing:form.metaTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { proposal } = await loadProposalForCosting(request, params.id);
-  const [latest, criteria, history] = await Promise.all([latestEstimate(proposal.id), cycleCriteria(proposal.cycleId), estimateHistory(proposal.id)]);
+  const { proposal, actor } = await loadProposalForCosting(request, params.id);
+  // The delegates' questions to the costing staff, where the staff cost it (answered from here too).
+  const target = await commentTarget("proposal", proposal.id);
+  const [latest, criteria, history, questions] = await Promise.all([
+    latestEstimate(proposal.id),
+    cycleCriteria(proposal.cycleId),
+    estimateHistory(proposal.id),
+    target ? commentThread(actor, target, "costing") : null,
+  ]);
   const t = await serverT(request);
   return {
+    questions,
     proposal: {
       id: proposal.id,
       number: proposal.number,
@@ -81,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CostEstimatePage() {
-  const { proposal, defaults, criteria, history } = useLoaderData<typeof loader>();
+  const { proposal, defaults, criteria, history, questions } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -118,6 +128,7 @@ export default function CostEstimatePage() {
         <p className="meta">{t("costing:form.districtBudget", { district: proposal.district, budget: fmt.money(proposal.districtBudgetCents, proposal.currency) })}</p>
         <p className="prose">{proposal.description}</p>
       </section>
+      {questions ? <CommentThread thread={questions} /> : null}
       <Form method="post" {...getFormProps(form)} ref={formRef}>
         <AuthenticityTokenInput />
         <input type="hidden" name="basedOn" value={latestOf(lastResult) ?? proposal.estimateVersion} />

@@ -30,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: p.id,
       number: p.number,
       title: p.title,
+      questions: p.questions,
       cycle: p.cycle.name,
       currency: p.cycle.currency,
       district: p.district.name,
@@ -111,7 +112,7 @@ export default function CostingDashboard() {
                 <tbody>
                   {group.rows.map((p) => (
                     <tr key={p.id}>
-                      <th scope="row"><Link to={`/proposals/${p.id}`}>{t("costing:queue.proposalTitle", { number: p.number, title: p.title })}</Link><br /><span className="muted">{p.cycle}</span></th>
+                      <th scope="row"><Link to={`/proposals/${p.id}`}>{t("costing:queue.proposalTitle", { number: p.number, title: p.title })}</Link><br /><span className="muted">{p.cycle}</span>{p.questions ? <><br /><Link to={`/costing/${p.id}#questions`}>{t("costing:queue.questions", { count: p.questions })}</Link></> : null}</th>
                       <td data-label={t("costing:queue.district")}>{p.district}</td>
                       {agencyOnly ? null : <td data-label={t("costing:queue.agency")}>{p.agency}</td>}
                       <td data-label={t("costing:queue.status")}><span className={`status status-${p.status}`}>{PROPOSAL_STATUS_KEYS[p.status] ? t(PROPOSAL_STATUS_KEYS[p.status]) : p.status}</span></td>

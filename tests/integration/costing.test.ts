@@ -42,6 +42,15 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
     ]);
   });
 
+  it("shows the costing staff the delegates' questions where they cost the proposal, and counts them on the dashboard", async () => {
+    const id = await proposalIn(staffA.agencyId!);
+    await prisma.comment.create({ data: { targetType: "proposal", targetId: id, channel: "costing", body: "Could you cost 30 trees as well as 40?", authorId: delegate.id } });
+    const page = (await costingItem.loader(args((await browserFor(staffA)).get(`/costing/${id}`), { id }))) as { questions: { comments: { body: string }[] } | null };
+    expect(page.questions?.comments.map((c) => c.body)).toEqual(["Could you cost 30 trees as well as 40?"]);
+    const dashboard = (await costingIndex.loader(args((await browserFor(staffA)).get("/costing")))) as { groups: { rows: { id: string; questions: number }[] }[] };
+    expect(dashboard.groups.flatMap((g) => g.rows).find((r) => r.id === id)?.questions).toBe(1);
+  });
+
   it("assigning: admin yes, lead of the agency yes; staff, lead of another agency, delegate and resident no", async () => {
     const id = await proposalIn(staffA.agencyId!);
     const post = async (who: typeof admin, agencyId: string) => {
