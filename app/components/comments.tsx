@@ -1,4 +1,4 @@
-import { Link, useFetcher, useLocation } from "@remix-run/react";
+import { Form, Link, useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
@@ -131,6 +131,14 @@ export function CommentThread({ thread }: { thread: CommentThreadView }) {
             {c.hiddenReason ? <p className="moderation-note">{t("comments:hiddenReason", { reason: c.hiddenReason })}</p> : null}
             {c.body !== null ? <p className="comment-body" lang={writtenIn(c.writtenIn)}>{c.body}</p> : null}
             {thread.canHide && !c.hidden ? <HideForm commentId={c.id} /> : null}
+            {thread.canHide && c.hidden ? (
+              <Form method="post" action="/comments" className="inline-form">
+                <AuthenticityTokenInput />
+                <input type="hidden" name="intent" value="unhide" />
+                <input type="hidden" name="commentId" value={c.id} />
+                <button type="submit" className="link-button">{t("comments:hide.showAgain")}</button>
+              </Form>
+            ) : null}
           </li>
         ))}
       </ol>

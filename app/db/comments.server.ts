@@ -85,3 +85,11 @@ export async function hideComment(id: string, reason: string, actor: Actor) {
     await audit(tx, actor, "comment.hide", { type: "comment", id }, { reason });
   });
 }
+
+/** A comment hidden by mistake shows again (the audit log keeps that it was hidden, and why). */
+export async function showCommentAgain(id: string, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.comment.updateMany({ where: { id, hiddenAt: { not: null } }, data: { hiddenAt: null, hiddenReason: "" } });
+    if (count) await audit(tx, actor, "comment.unhide", { type: "comment", id });
+  });
+}

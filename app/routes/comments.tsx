@@ -6,7 +6,7 @@ import { authorize, getActor } from "~/auth.server";
 import { CommentForm } from "~/components/comments";
 import { FormErrors, Notice } from "~/components/forms";
 import { readForm } from "~/csrf.server";
-import { addComment, commentTarget, findComment, hideComment, threadFor } from "~/db/comments.server";
+import { addComment, commentTarget, findComment, hideComment, showCommentAgain, threadFor } from "~/db/comments.server";
 import { commentPermissions } from "~/domain/comments/permissions";
 import type { z } from "zod";
 import { commentInput, hideInput } from "~/domain/comments/schema";
@@ -36,6 +36,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await getActor(request);
   const form = await readForm(request);
   const fields = Object.fromEntries([...form].filter(([k, v]) => k !== "csrf" && typeof v === "string")) as Record<string, string>;
+
+  if (fields.intent === "unhide") {
+    authorize(request, actor, commentPermissions.hide(actor), message("comments:refused.hide"));
+    const comment = fields.commentId ? await findComment(fields.commentId.slice(0, 40)) : null;
+    const target = comment ? await commentTarget(comment.targetType as "idea" | "proposal", comment.targetId) : null;
+    if (!comment || !target) throw new Response(message("comments:notFound"), { status: 404 });
+    await showCommentAgain(comment.id, actor!);
+    return redirect(`${target.path}#comment-${comment.id}`);
+  }
 
   if (fields.intent === "hide") {
     authorize(request, actor, commentPermissions.hide(actor), message("comments:refused.hide"));

@@ -67,6 +67,21 @@ describe("comments, moderation, merging, outcomes and following", async () => {
     expect((await prisma.auditLog.findFirstOrThrow({ where: { action: "comment.hide", targetId: comment.id } })).actorId).toBe(admin.id);
   });
 
+  it("shows a comment hidden by mistake again: the PB office only; the log keeps both", async () => {
+    const browser = await browserFor(await makeUser(["resident"]));
+    await commentAction(args(browser.post("/comments", { intent: "add", targetType: "idea", targetId: benches.id, body: "A fair point about the benches" })));
+    const comment = await prisma.comment.findFirstOrThrow({ where: { body: "A fair point about the benches" } });
+    await commentAction(args((await browserFor(admin)).post("/comments", { intent: "hide", commentId: comment.id, reason: "Clicked the wrong comment" })));
+    const refused = await settle(async () => commentAction(args((await browserFor(delegate)).post("/comments", { intent: "unhide", commentId: comment.id }))));
+    expect((refused as Response).status).toBe(403);
+    expect((await prisma.comment.findUniqueOrThrow({ where: { id: comment.id } })).hiddenAt).not.toBeNull();
+    await commentAction(args((await browserFor(admin)).post("/comments", { intent: "unhide", commentId: comment.id })));
+    expect(await prisma.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ hiddenAt: null, hiddenReason: "" });
+    const data = (await ideaLoader(args((await browserFor(null)).get(`/ideas/${benches.id}`), { id: benches.id }))) as { thread: { comments: { id: string; body: string | null; hidden: boolean }[] } };
+    expect(data.thread.comments.find((c) => c.id === comment.id)).toMatchObject({ hidden: false, body: "A fair point about the benches" });
+    expect((await prisma.auditLog.findMany({ where: { targetId: comment.id }, orderBy: { id: "asc" } })).map((l) => l.action)).toEqual(["comment.create", "comment.hide", "comment.unhide"]);
+  });
+
   it("keeps the costing questions between delegates, the PB office and the costing agency's staff", async () => {
     const made = await createProposal(cycle.id, { title: "Pond benches", description: "Four benches around the pond, near the playground.", districtId: north.id, categoryId: parks.id, ideaIds: [lights.id] }, delegate);
     if (!made.ok) throw new Error("proposal not made");
