@@ -78,6 +78,12 @@ test("a resident follows and discusses an idea; the PB office hides an abusive c
   await expect(visitor.getByText("The moderators hid this comment.")).toBeVisible();
   await expect(visitor.getByText("Rude words about my neighbours")).toHaveCount(0);
   await expect(visitor.getByRole("link", { name: /Sign in to follow/ })).toBeVisible();
+  // Hidden by mistake? The PB office shows it again, and everyone reads it once more.
+  await admin.reload();
+  await admin.locator(".comment", { hasText: "Rude words about my neighbours" }).getByRole("button", { name: "Show this comment again (hidden by mistake)" }).click();
+  await expect(admin.locator(".comment", { hasText: "Rude words about my neighbours" }).getByText("Reason given:")).toHaveCount(0);
+  await visitor.reload();
+  await expect(visitor.getByText("Rude words about my neighbours")).toBeVisible();
   await Promise.all([resident.context().close(), admin.context().close(), visitor.close()]);
 });
 
