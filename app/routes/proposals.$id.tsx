@@ -78,6 +78,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       district: (await districtNamesIn([proposal.district], locale)).get(proposal.district.id)!,
       category: (await categoryNamesIn([proposal.category], locale)).get(proposal.category.id)!,
       agency: proposal.agency?.name ?? null,
+      // Sent again after a revision: offered to the agency that costed it before.
+      agencyId: proposal.agencyId,
       cycle: { ...(await cyclesInLocale([{ id: proposal.cycle.id, slug: proposal.cycle.slug, name: proposal.cycle.name, writtenIn: proposal.cycle.writtenIn }], locale))[0], currency: proposal.cycle.currency },
       ideas: proposal.ideas.map((i) => i.idea),
       revisions: proposal.revisions.map((r) => ({ number: r.number, note: r.note, createdAt: r.createdAt.toISOString().slice(0, 10) })),
@@ -125,7 +127,7 @@ export default function ProposalPage() {
   const { proposal, estimate, history, canAssign, canEdit, canSend, canCost, agencies, discussion, questions, following, signedIn, translation, translateHref } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, id: "send" });
+  const [form, fields] = useForm({ lastResult, id: "send", defaultValue: { agencyId: proposal.agencyId ?? "" } });
   const { t } = useTranslation();
   const f = useFormat();
   const writtenIn = useWrittenIn();
