@@ -626,6 +626,8 @@ class MesRun {
   private MFG: Float64Array;
   private readonly perGroup: boolean;
   private Dh: bigint[];
+  /** Dh[e] / Dh[e − 1] (qAt[0] unused). */
+  private qAt: bigint[] = [1n];
   private E = 0;
   /** factor(e), valid when facAt[e] is the current epoch. */
   private facOf: bigint[] = [];
@@ -752,10 +754,17 @@ class MesRun {
       }
     }
     this.paidEpochs.length = 0;
+    // Horner over the epochs from the earliest with a term: multiplying by each epoch's small
+    // factor qAt[e] costs less than one large factor(e) per epoch.
+    let first = this.E;
+    for (const e of this.termEpochs) if (e < first) first = e;
     let s = 0n;
-    for (const e of this.termEpochs) {
-      s += e === this.E ? this.termSum[e] : this.termSum[e] * this.factor(e);
-      this.termSum[e] = 0n;
+    for (let e = first; e <= this.E; e++) {
+      if (e > first) s *= this.qAt[e];
+      if (this.termStamp[e] === this.termNow) {
+        s += this.termSum[e];
+        this.termSum[e] = 0n;
+      }
     }
     this.termEpochs.length = 0;
     this.termNow++;
@@ -970,6 +979,9 @@ class MesRun {
     let mC = 0;
     let nC = 0;
     let r = Math.max(c.costF / c.totalUF, start);
+    // Each class's budget/utility, worked out in the first pass and read in the next ones.
+    if (this.sc.xs.length < K) this.sc.xs = new Float64Array(Math.max(K, this.sc.xs.length * 2));
+    const xs = this.sc.xs;
     for (let iter = 0; iter < 64; iter++) {
       sC = 0;
       uC = 0;
@@ -978,7 +990,7 @@ class MesRun {
       let nextAbove = Infinity;
       for (let j = 0; j < K; j++) {
         const k = ks[j];
-        const x = F[k] / u; // the same float test as capped()
+        const x = iter === 0 ? (xs[j] = F[k] / u) : xs[j]; // the same float test as capped()
         if (x < r) {
           sC += cnt[j] * F[k];
           uC += cnt[j] * u;
@@ -2036,6 +2048,7 @@ class MesRun {
     const payU = (c.uVals[0] * X) / r;
     const D = Dold * q;
     this.Dh.push(D);
+    this.qAt.push(q);
     this.E++;
     this.payAt[this.E] = payU;
     const lazy = D < 1n << 900n && payU > 0n;
@@ -2226,6 +2239,7 @@ class MesRun {
       p[2] = Nk * f - payU[uIdx === null ? 0 : uIdx[i]];
     }
     this.Dh.push(newD);
+    this.qAt.push(q);
     this.E++;
     for (const [i, key, Nn] of pending) {
       const k = oldCls[i];
