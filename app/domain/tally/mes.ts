@@ -17,7 +17,11 @@
 // `count` is that many identical ballots: the engine only ever sees groups). All groups with the
 // same remaining budget share a "budget class"; a class stores its budget as
 // an integer numerator N over a common denominator D (D only grows, by the
-// factor each payment needs; a class is rescaled lazily when it is used).
+// factor each payment needs; a class is rescaled lazily when it is used). A class made by a
+// one-utility payment gets its numerator only when an exact step needs that class alone (most
+// never do): until then it is its parent class minus the payment (exact sums subtract the
+// payments), and its float comes from double-double arithmetic, certified to be the very
+// double its numerator would give (else the numerator is made at once).
 // On approval ballots (one utility per project) a project's supporters are
 // gathered into the classes they are in, a few hundred where supporters are
 // tens of thousands, and every evaluation and payment works on those classes.
@@ -367,7 +371,7 @@ function certifiedLower(c: Cand, sC: number, nC: number, rest: number): number {
 let ddH = 0;
 let ddL = 0;
 
-/** n / d for positive n, d, to a relative error below 2^-103 (null-free: sets ddH, ddL). */
+/** n / d for positive n, d, to a relative error below 2^-103 (sets ddH, ddL). */
 function ddRatio(n: bigint, d: bigint): void {
   const s = 110 - Math.floor(Math.log2(ratioToNumber(n, d)));
   const q = s >= 0 ? (n << BigInt(s)) / d : n / (d << BigInt(-s));
@@ -2051,7 +2055,7 @@ class MesRun {
     this.qAt.push(q);
     this.E++;
     this.payAt[this.E] = payU;
-    const lazy = D < 1n << 900n && payU > 0n;
+    const lazy = D < 1n << 900n && payU > 0n; // ddRatio needs a positive payment
     let pH = 0;
     let pL = 0;
     let dH = 0;
