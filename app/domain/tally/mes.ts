@@ -17,7 +17,11 @@
 // `count` is that many identical ballots: the engine only ever sees groups). All groups with the
 // same remaining budget share a "budget class"; a class stores its budget as
 // an integer numerator N over a common denominator D (D only grows, by the
-// factor each payment needs; a class is rescaled lazily when it is used).
+// factor each payment needs; a class is rescaled lazily when it is used). A class made by a
+// one-utility payment gets its numerator only when an exact step needs that class alone (most
+// never do): until then it is its parent class minus the payment (exact sums subtract the
+// payments), and its float comes from double-double arithmetic, certified to be the very
+// double its numerator would give (else the numerator is made at once).
 // On approval ballots (one utility per project) a project's supporters are
 // gathered into the classes they are in, a few hundred where supporters are
 // tens of thousands, and every evaluation and payment works on those classes.
@@ -361,6 +365,50 @@ function certifiedLower(c: Cand, sC: number, nC: number, rest: number): number {
   return num > 0 ? (num / (rest * (1 + gammaU) + c.totalUF * gammaU)) * (1 - 8 * EPS) : 0;
 }
 
+// Double-double values (hi + lo, about 106 bits): a payment's new budgets are worked out in
+// them, so that a budget class's float comes without its BigInt numerator (see newLazy).
+// Results are left in ddH, ddL.
+let ddH = 0;
+let ddL = 0;
+
+/** n / d for positive n, d, to a relative error below 2^-103 (sets ddH, ddL). */
+function ddRatio(n: bigint, d: bigint): void {
+  const s = 110 - Math.floor(Math.log2(ratioToNumber(n, d)));
+  const q = s >= 0 ? (n << BigInt(s)) / d : n / (d << BigInt(-s));
+  const hi = Number(q);
+  const scale = 2 ** -s;
+  ddH = hi * scale;
+  ddL = Number(q - BigInt(hi)) * scale;
+}
+
+/** (aH + aL) − (bH + bL); absolute error below 2^-104·(|a| + |b|). */
+function ddSub(aH: number, aL: number, bH: number, bL: number): void {
+  const s = aH - bH;
+  const v = s - aH;
+  let e = aH - (s - v) + (-bH - v);
+  e += aL - bL;
+  ddH = s + e;
+  ddL = e - (ddH - s);
+}
+
+/** Veltkamp's split: a = hi + lo with 26-bit halves (|a| < 2^995). */
+const SPLIT = 134217729;
+
+/** (aH + aL) · (bH + bL); relative error below 2^-103. */
+function ddMul(aH: number, aL: number, bH: number, bL: number): void {
+  const p = aH * bH;
+  let t = SPLIT * aH;
+  const ah = t - (t - aH);
+  const al = aH - ah;
+  t = SPLIT * bH;
+  const bh = t - (t - bH);
+  const bl = bH - bh;
+  let e = ah * bh - p + ah * bl + al * bh + al * bl;
+  e += aH * bL + aL * bH;
+  ddH = p + e;
+  ddL = e - (ddH - p);
+}
+
 /** The split every run starts from: every ballot group in class 1 (class 0 empty). */
 const ROOT_VERSION = 1;
 /** Gatherings kept per project (versions met in the last runs). */
@@ -555,6 +603,22 @@ class MesRun {
   private nClasses = 0;
   private ep = new Int32Array(64);
   private F = new Float64Array(64);
+  /**
+   * Classes made by a payment get no numerator until one is needed (most never are): lazy[k]
+   * = 1 while N[k] is not set; then the budget is par[k]'s minus the payment of epoch ep[k],
+   * payAt[ep[k]] / Dh[ep[k]], and vH[k] + vL[k] is it in double-double (NaN: not worked out).
+   */
+  private lazy = new Uint8Array(64);
+  private par = new Int32Array(64);
+  private vH = new Float64Array(64);
+  private vL = new Float64Array(64);
+  private payAt: bigint[] = [];
+  /** Payments counted per epoch by addTerm for lazy classes (valid when paidStamp[e] is termNow). */
+  private paidCnt: number[] = [];
+  private paidStamp: number[] = [];
+  private paidEpochs: number[] = [];
+  /** The starting budget's float: every budget and payment is at most this. */
+  private beta0 = 0;
   /** Float derivative of the budget per Add1 step (slopes mode). */
   private MF = new Float64Array(64);
   private cls: Int32Array;
@@ -566,6 +630,8 @@ class MesRun {
   private MFG: Float64Array;
   private readonly perGroup: boolean;
   private Dh: bigint[];
+  /** Dh[e] / Dh[e − 1] (qAt[0] unused). */
+  private qAt: bigint[] = [1n];
   private E = 0;
   /** factor(e), valid when facAt[e] is the current epoch. */
   private facOf: bigint[] = [];
@@ -636,6 +702,7 @@ class MesRun {
     this.cls = new Int32Array(prep.G).fill(1);
     this.newClass(0n, 0);
     this.newClass(beta.n, Number(flags.step ?? 1n));
+    this.beta0 = this.F[1] * (1 + 2 ** -40);
     this.perGroup = prep.cands.some((c) => !this.byClass(c));
     this.FG = this.perGroup ? new Float64Array(prep.G).fill(this.F[1]) : new Float64Array(0);
     this.MFG = this.perGroup ? new Float64Array(prep.G).fill(this.MF[1]) : new Float64Array(0);
@@ -659,6 +726,17 @@ class MesRun {
    * are and brought to D once per epoch (not class by class). One sum at a time.
    */
   private addTerm(k: number, m: number): void {
+    // A lazy class: its parent's budget minus its payment, down to a class with a numerator.
+    while (this.lazy[k] === 1) {
+      const e = this.ep[k];
+      if (this.paidStamp[e] === this.termNow) this.paidCnt[e] += m;
+      else {
+        this.paidStamp[e] = this.termNow;
+        this.paidCnt[e] = m;
+        this.paidEpochs.push(e);
+      }
+      k = this.par[k];
+    }
     const e = this.ep[k];
     const t = m === 1 ? this.N[k] : BigInt(m) * this.N[k];
     if (this.termStamp[e] === this.termNow) this.termSum[e] += t;
@@ -670,21 +748,61 @@ class MesRun {
   }
 
   private takeTerms(): bigint {
+    for (const e of this.paidEpochs) {
+      const t = BigInt(this.paidCnt[e]) * this.payAt[e];
+      if (this.termStamp[e] === this.termNow) this.termSum[e] -= t;
+      else {
+        this.termStamp[e] = this.termNow;
+        this.termSum[e] = -t;
+        this.termEpochs.push(e);
+      }
+    }
+    this.paidEpochs.length = 0;
+    // Horner over the epochs from the earliest with a term: multiplying by each epoch's small
+    // factor qAt[e] costs less than one large factor(e) per epoch.
+    let first = this.E;
+    for (const e of this.termEpochs) if (e < first) first = e;
     let s = 0n;
-    for (const e of this.termEpochs) {
-      s += e === this.E ? this.termSum[e] : this.termSum[e] * this.factor(e);
-      this.termSum[e] = 0n;
+    for (let e = first; e <= this.E; e++) {
+      if (e > first) s *= this.qAt[e];
+      if (this.termStamp[e] === this.termNow) {
+        s += this.termSum[e];
+        this.termSum[e] = 0n;
+      }
     }
     this.termEpochs.length = 0;
     this.termNow++;
     return s;
   }
 
+  /** Class k's numerator, over Dh[ep[k]] (worked out for a lazy class and its lazy ancestors). */
+  private num(k: number): bigint {
+    if (this.lazy[k] === 0) return this.N[k];
+    const chain: number[] = [];
+    let a = k;
+    for (; this.lazy[a] === 1; a = this.par[a]) chain.push(a);
+    let N = this.N[a];
+    let e = this.ep[a];
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const c = chain[i];
+      const ec = this.ep[c];
+      // Over the later of the two denominators (the parent may have been brought past ec since).
+      if (e < ec) N *= ec === this.E ? this.factor(e) : this.Dh[ec] / this.Dh[e];
+      N -= e > ec ? this.payAt[ec] * (this.Dh[e] / this.Dh[ec]) : this.payAt[ec];
+      if (e < ec) e = ec;
+      this.N[c] = N;
+      this.ep[c] = e;
+      this.lazy[c] = 0;
+    }
+    return N;
+  }
+
   /** Brings class k to the current common denominator. */
   private rescale(k: number): bigint {
+    const N = this.num(k);
     const e = this.ep[k];
     if (e !== this.E) {
-      this.N[k] *= this.factor(e);
+      this.N[k] = N * this.factor(e);
       this.ep[k] = this.E;
     }
     return this.N[k];
@@ -701,6 +819,12 @@ class MesRun {
       this.ep = grow(this.ep);
       this.F = grow(this.F);
       this.MF = grow(this.MF);
+      const lazy = new Uint8Array(size);
+      lazy.set(this.lazy);
+      this.lazy = lazy;
+      this.par = grow(this.par);
+      this.vH = grow(this.vH);
+      this.vL = grow(this.vL);
     }
     const sc = this.sc;
     if (size > sc.cnt.length) {
@@ -716,20 +840,62 @@ class MesRun {
     }
   }
 
-  private newClass(N: bigint, slope: number): number {
+  /** A new class's index, its slope set (slopes mode). */
+  private addClass(slope: number): number {
     const k = this.nClasses++;
     if (k >= this.F.length) this.reserve(this.F.length * 2);
     if (k >= this.prep.classesSeen) this.prep.classesSeen = k + 1;
-    if (k < this.N.length) this.N[k] = N;
-    else this.N.push(N);
+    if (k >= this.N.length) this.N.push(0n);
     this.ep[k] = this.E;
+    this.MF[k] = slope;
+    return k;
+  }
+
+  private newClass(N: bigint, slope: number): number {
+    const k = this.addClass(slope);
+    this.N[k] = N;
+    this.lazy[k] = 0;
+    this.vH[k] = NaN;
     if (this.overE !== this.E) {
       this.over = ratiosOver(this.D);
       this.overE = this.E;
     }
     this.F[k] = N === 0n ? 0 : this.over(N);
-    this.MF[k] = slope;
     return k;
+  }
+
+  /**
+   * The class left to class k's uncapped payers after paying payAt[E] / D (in double-double:
+   * pH + pL), without its numerator N: −1 when its float would not certainly be the one newClass
+   * gives (Number(N) / Number(D), N its numerator over D = dH + dL) or the budget could be 0.
+   * Budgets and payments are at most beta0, so after at most E payments the double-double
+   * budget is within (E + 4)·2^-100·beta0 of the exact one; far above that, N ≈ budget·D is
+   * close enough to tell which double Number(N) is, unless N is within the error of a midpoint
+   * between two doubles (then, rarely, −1).
+   */
+  private newLazy(k: number, pH: number, pL: number, dH: number, dL: number, dF: number, slope: number): number {
+    if (Number.isNaN(this.vH[k])) {
+      ddRatio(this.num(k), this.Dh[this.ep[k]]);
+      this.vH[k] = ddH;
+      this.vL[k] = ddL;
+    }
+    ddSub(this.vH[k], this.vL[k], pH, pL);
+    const bH = ddH;
+    const bL = ddL;
+    const err = (this.E + 4) * 2 ** -100 * this.beta0;
+    if (!(bH > err * 2 ** 60)) return -1;
+    ddMul(bH, bL, dH, dL);
+    if (!(ddH < 2 ** 999)) return -1;
+    // |N − (ddH + ddL)| ≤ err·D + 2^-100·N; both ends of that interval round to ddH, so N does.
+    const e = Math.max(2 * (err * dH * 1.001 + ddH * 2 ** -100), Math.abs(ddL) * 2 ** -50);
+    if (ddH + (ddL + e) !== ddH || ddH + (ddL - e) !== ddH) return -1;
+    const n = this.addClass(slope);
+    this.F[n] = ddH / dF;
+    this.lazy[n] = 1;
+    this.par[n] = k;
+    this.vH[n] = bH;
+    this.vL[n] = bL;
+    return n;
   }
 
   private guess(t: number): void {
@@ -817,6 +983,9 @@ class MesRun {
     let mC = 0;
     let nC = 0;
     let r = Math.max(c.costF / c.totalUF, start);
+    // Each class's budget/utility, worked out in the first pass and read in the next ones.
+    if (this.sc.xs.length < K) this.sc.xs = new Float64Array(Math.max(K, this.sc.xs.length * 2));
+    const xs = this.sc.xs;
     for (let iter = 0; iter < 64; iter++) {
       sC = 0;
       uC = 0;
@@ -825,7 +994,7 @@ class MesRun {
       let nextAbove = Infinity;
       for (let j = 0; j < K; j++) {
         const k = ks[j];
-        const x = F[k] / u; // the same float test as capped()
+        const x = iter === 0 ? (xs[j] = F[k] / u) : xs[j]; // the same float test as capped()
         if (x < r) {
           sC += cnt[j] * F[k];
           uC += cnt[j] * u;
@@ -1346,7 +1515,7 @@ class MesRun {
     for (let i = 0; i < cw.sg.length; i++) {
       const g = cw.sg[i];
       const k = snap[i];
-      const loN = prev.N[k] * (D0 / prev.Dh[prev.ep[k]]) + (never(g) ? delta * D0 : 0n);
+      const loN = prev.num(k) * (D0 / prev.Dh[prev.ep[k]]) + (never(g) ? delta * D0 : 0n);
       const u = cw.uIdx === null ? cw.uVals[0] : cw.uVals[cw.uIdx[i]];
       // min(lo, tau·u): lo = loN / D0, tau·u = X·u / DU
       if (loN * DU <= X * u * D0) s1 += BigInt(mult[g]) * loN;
@@ -1408,7 +1577,7 @@ class MesRun {
     const b0 = (k: number): bigint => {
       if (k === 0) return 0n;
       let v = b0c.get(k);
-      if (v === undefined) b0c.set(k, (v = prev.N[k] * (D0 / prev.Dh[prev.ep[k]])));
+      if (v === undefined) b0c.set(k, (v = prev.num(k) * (D0 / prev.Dh[prev.ep[k]])));
       return v;
     };
     // Factors from epoch e to the last one (den[last] / den[e]), kept while the last is the same.
@@ -1878,27 +2047,37 @@ class MesRun {
       payments = summarizePayments(shares, capped, Dold);
     }
 
-    // New budgets over D·q: N·q − u·X / r for each uncapped class, 0 for the capped.
+    // New budgets over D·q: N·q − u·X / r for each uncapped class, 0 for the capped. Lazily
+    // (newLazy) while D is small enough for floats: the payment and D in double-double.
     const payU = (c.uVals[0] * X) / r;
-    const fq: (bigint | undefined)[] = new Array<bigint | undefined>(this.E + 1); // per epoch
-    const newN: bigint[] = new Array<bigint>(K).fill(0n);
+    const D = Dold * q;
+    this.Dh.push(D);
+    this.qAt.push(q);
+    this.E++;
+    this.payAt[this.E] = payU;
+    const lazy = D < 1n << 900n && payU > 0n; // ddRatio needs a positive payment
+    let pH = 0;
+    let pL = 0;
+    let dH = 0;
+    let dL = 0;
+    if (lazy) {
+      ddRatio(payU, D);
+      pH = ddH;
+      pL = ddL;
+      dH = Number(D);
+      dL = Number(D - BigInt(dH));
+    }
+    const dF = Number(D);
+    const newK = new Int32Array(K);
     for (let j = 0; j < K; j++) {
       if (capOf[j] === 1) continue;
       const k = ks[j];
-      const e = this.ep[k];
-      let f = fq[e];
-      if (f === undefined) {
-        f = this.factor(e) * q;
-        fq[e] = f;
-      }
-      newN[j] = this.N[k] * f - payU;
-    }
-    this.Dh.push(Dold * q);
-    this.E++;
-    const newK = new Int32Array(K);
-    for (let j = 0; j < K; j++) {
-      if (capOf[j] === 0 && newN[j] !== 0n) {
-        newK[j] = this.newClass(newN[j], this.slopes ? this.MF[ks[j]] - c.uValsF[0] * rhoSlope : 0);
+      const slope = this.slopes ? this.MF[k] - c.uValsF[0] * rhoSlope : 0;
+      const n = lazy ? this.newLazy(k, pH, pL, dH, dL, dF, slope) : -1;
+      if (n >= 0) newK[j] = n;
+      else {
+        const N = this.rescale(k) - payU;
+        if (N !== 0n) newK[j] = this.newClass(N, slope);
       }
     }
 
@@ -2054,15 +2233,17 @@ class MesRun {
     for (const p of pending) {
       const i = p[0];
       const k = oldCls[i];
+      const Nk = this.num(k);
       const e = this.ep[k];
       let f = fq.get(e);
       if (f === undefined) {
         f = this.factor(e) * q;
         fq.set(e, f);
       }
-      p[2] = this.N[k] * f - payU[uIdx === null ? 0 : uIdx[i]];
+      p[2] = Nk * f - payU[uIdx === null ? 0 : uIdx[i]];
     }
     this.Dh.push(newD);
+    this.qAt.push(q);
     this.E++;
     for (const [i, key, Nn] of pending) {
       const k = oldCls[i];
