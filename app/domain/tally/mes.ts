@@ -2377,7 +2377,9 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
           // fail, it gives the second step, so it costs no more than running both.
           if (failures === 0 && h >= 1) t = Math.max(t, 2);
           if (aim !== null) t = Math.min(t, Number(aim - reached));
-          if (ahead !== null && !sameSequence(ahead.run, res)) t = Math.min(t, Number(ahead.k - reached) - 1);
+          // Not past a step with another outcome (the proof would fail), nor past the next step
+          // when its outcome is known.
+          if (ahead !== null && (ahead.k === reached + 1n || !sameSequence(ahead.run, res))) t = Math.min(t, Number(ahead.k - reached) - 1);
           // One step: the plain run of the next step costs as much, and cannot fail.
           if (t < 2) break;
           const target = BigInt(t);
