@@ -2294,9 +2294,9 @@ function isExhaustive(
 /** Longest first proof from a run where the outcome changed (just after a crossing, long proofs often fail). */
 const FIRST_PIECE = 24;
 /** How much longer than the last proved piece the next may be. */
-const PIECE_GROWTH = 4;
+const PIECE_GROWTH = 8;
 /** A proof that fails without a change is retried this many times shorter. */
-const WEAK_SHRINK = 3;
+const WEAK_SHRINK = 2;
 /** Failed proofs tried before running the next step. */
 const MAX_FAILURES = 6;
 
