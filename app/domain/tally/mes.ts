@@ -1390,8 +1390,9 @@ class MesRun {
     const cands = this.prep.cands;
     const mult = this.prep.mult;
     if (prev === null || round > prev.winAfter.length || this.lhBroken) return false;
-    // A one-step proof saves at most one run, and this check can cost about as much.
-    if (this.forced!.delta <= this.step) return false;
+    // A proof of one or two steps saves at most one run, and this check can cost more (it
+    // carries bounds through every round so far): on Mokotow, most proofs are that short.
+    if (this.forced!.delta <= 2n * this.step) return false;
     if (cands[w].uIdx !== null || cands[p].uIdx !== null) return false;
     // At T (first: the cheap end): rho_C'(H(T)) = rho_p(T) against rho_w(T).
     const ew = evW();
