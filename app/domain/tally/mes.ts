@@ -45,12 +45,16 @@
 //     a chord above the winner's rho; comparing them at both ends of the
 //     interval proves the whole interval.
 //   * Affine sandwich (boundsOk), for near ties: affine bounds on every budget
-//     between both ends, exact at T, carried round by round, give an affine
-//     lower bound on the loser's rho and a chord above the winner's.
+//     between both ends, exact at T, carried round by round, give affine
+//     lower bounds on the loser's rho (one tight at T, one at the start) and
+//     a chord above the winner's.
 //   * Proofs are chained (the verifying run at T gives the thresholds for the
 //     next piece) as far as float estimates of how fast each rho moves
-//     suggest; a failed proof only costs a run, and where nothing can be
-//     proved the engine simply runs the next step, like the reference.
+//     suggest. A proof that fails goes on as a plain run, so it still gives
+//     the outcome at T; when that outcome differs, the failure also tells
+//     about where it changed, and the next proof aims just before. Where
+//     nothing can be proved the engine simply runs the next step, like the
+//     reference.
 // Tests compare the result with a naive implementation that tries every step.
 
 import { greedyOrder, scoreProjects } from "./greedy";
@@ -523,6 +527,13 @@ interface RunResult {
   horizon: number;
   /** Forced mode: whether the sandwich check held. */
   verified: boolean;
+  /**
+   * Forced mode, when the check failed because the outcome at T is not the sequence's (another
+   * project wins a round, or one is left affordable): a float estimate of how many Add1 steps
+   * before T it changes. NaN when the check failed without a change seen at T (the proof is
+   * too weak for so long an interval). Only a guess, to aim the next proof.
+   */
+  changeAgo: number;
   /** The run itself (record mode), for a refined check of the next interval. */
   state: MesRun | null;
   /** Whether payments and drops were recorded (an outcome can be explained from it). */
@@ -1548,8 +1559,9 @@ class MesRun {
     const cands = this.prep.cands;
     const mult = this.prep.mult;
     if (prev === null || round > prev.winAfter.length || this.lhBroken) return false;
-    // A one-step proof saves at most one run, and this check can cost about as much.
-    if (this.forced!.delta <= this.step) return false;
+    // A proof of one or two steps saves at most one run, and this check can cost more (it
+    // carries bounds through every round so far): on Mokotow, most proofs are that short.
+    if (this.forced!.delta <= 2n * this.step) return false;
     if (cands[w].uIdx !== null || cands[p].uIdx !== null) return false;
     // At T (first: the cheap end): rho_C'(H(T)) = rho_p(T) against rho_w(T).
     const ew = evW();
@@ -1746,7 +1758,59 @@ class MesRun {
     // XP / (DH·U') against XU / (DL·M·u)
     const l = XP * DL * ru[1] * cw.uVals[0];
     const r = ru[0] * DH * evP.U;
-    return strict ? l > r : l >= r;
+    if (strict ? l > r : l >= r) return true;
+
+    // The bound from p's capped set at T is loose at t0 when that set changed in between (long
+    // intervals, or just after a crossing, where p trails w closely). Any set C gives an affine
+    // lower bound rho_C(H(t)) ≤ rho_p(t); take also C0 = p's capped set under H(t0), tight at t0.
+    // rho_p(t) is then above the larger of the two lines, and the chord RU is below it wherever
+    // one of the lines is: each is above RU on one side of where it meets RU, and it suffices
+    // that these sides overlap.
+    this.lhNow++;
+    touched = [];
+    for (let i = 0; i < cp.sg.length; i++) add(keyOf(cp.sg[i]) * 3, mult[cp.sg[i]]);
+    const byH = touched.map((slot) => ({ key: slot / 3, h: hOf(slot / 3), m: BigInt(this.lhAcc[slot]) }));
+    byH.sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
+    let M0 = 0n;
+    for (const e of byH) M0 += e.m;
+    let paid = 0n;
+    let X0 = -1n;
+    const c0 = new Set<number>();
+    for (const e of byH) {
+      const X = cp.cost * DH - paid;
+      if (X <= e.h * M0) {
+        X0 = X;
+        break;
+      }
+      paid += e.m * e.h;
+      M0 -= e.m;
+      c0.add(e.key);
+    }
+    if (X0 <= 0n) return false;
+    for (let i = 0; i < cp.sg.length; i++) {
+      const g = cp.sg[i];
+      if (this.cls[g] !== 0 && c0.has(keyOf(g))) this.addTerm(this.cls[g], mult[g]);
+    }
+    const XT = cp.cost * this.D - this.takeTerms();
+    const up = cp.uVals[0];
+    // Exact rhos as [numerator, denominator]: the chord RU, the two lines of p, at t0 and at T.
+    const ru0: [bigint, bigint] = [ru[0], DL * ru[1] * cw.uVals[0]];
+    const ru1: [bigint, bigint] = [ew.X, ew.D * ew.U];
+    const diff = (x: [bigint, bigint], y: [bigint, bigint]): [bigint, bigint] => [x[0] * y[1] - y[0] * x[1], x[1] * y[1]];
+    const a = diff([XP, DH * evP.U], ru0); // < 0: the check above failed
+    const b = diff([evP.X, evP.D * evP.U], ru1); // ≥ 0: checked first
+    const c = diff([X0, DH * M0 * up], ru0);
+    const d = diff([XT, this.D * M0 * up], ru1);
+    if (strict ? !(b[0] > 0n && c[0] > 0n) : !(b[0] >= 0n && c[0] >= 0n)) return false;
+    // The sides overlap: a·d ≤ b·c (a < 0 ≤ c, b ≥ 0; strictly when p precedes w).
+    const ad = a[0] * d[0] * b[1] * c[1];
+    const bc = b[0] * c[0] * a[1] * d[1];
+    return strict ? ad < bc : ad <= bc;
+  }
+
+  /** Float guess of how many Add1 steps ago an affordable project's supporters' money reached its cost. */
+  private static affordableAgo(c: Cand, fe: FloatEval): number {
+    return fe.moneySlope > 0 ? Math.max(0, fe.money - c.costF) / fe.moneySlope : Infinity;
   }
 
   run(): RunResult {
@@ -1772,6 +1836,7 @@ class MesRun {
     const dropped = new Map<number, DroppedInfo>();
     const forced = this.forced;
     let verified = true;
+    let changeAgo = NaN;
     let round = 0;
     let aliveCount = C;
 
@@ -1781,7 +1846,6 @@ class MesRun {
     // supporters' money), so the estimate is relaxed.
     let roundDrops: number[] = [];
     const DROP_RELAX = 3;
-    const STALE_RELAX = 3;
     const drop = (j: number, fe: FloatEval) => {
       alive[j] = 0;
       aliveCount--;
@@ -1871,7 +1935,10 @@ class MesRun {
 
       let best = -1;
       let bestEv: RhoEval | null = null;
-      if (forced) {
+      // Once the check fails, the run goes on as a plain one: the rounds so far are proved to
+      // be MES's at T, so it ends with the outcome at T.
+      let given = false;
+      if (forced && verified) {
         // The winner is given, with an upper bound on its rho over the interval;
         // every other project must be unaffordable or have a rho above it.
         const fw = round <= forced.seq.length ? forced.seq[round - 1] : -1;
@@ -1880,9 +1947,10 @@ class MesRun {
         const thrUp = fw >= 0 ? ratioToNumber(thrNum, thrDen) * (1 + 1e-12) : Infinity;
         // The winner's exact rho at T, computed once when a check needs it (null: unaffordable).
         let wEvMemo: RhoEval | null | undefined;
+        const wFe: { fe: FloatEval | null } = { fe: null };
         const wEv = (): RhoEval | null => {
           if (wEvMemo !== undefined) return wEvMemo;
-          const fe = alive[fw] ? this.floatEval(cands[fw], L[fw]) : null;
+          const fe = (wFe.fe = alive[fw] ? this.floatEval(cands[fw], L[fw]) : null);
           return (wEvMemo = fe !== null && fe.affordable ? this.exactEval(cands[fw], fe.thr) : null);
         };
         for (const j of order) {
@@ -1893,6 +1961,7 @@ class MesRun {
           if (fe === null) continue;
           if (fw < 0) {
             verified = false; // something is still affordable after the last round
+            changeAgo = MesRun.affordableAgo(cands[j], fe);
             break;
           }
           if (L[j] > thrUp) continue;
@@ -1907,27 +1976,39 @@ class MesRun {
               !this.boundsOk(round, fw, j, ev, wEv, pFirst)
             ) {
               verified = false;
+              const ew = wEv();
+              if (ew !== null && wFe.fe !== null) {
+                const c = MesRun.cmpRho(ev, ew);
+                if (c < 0 || (c === 0 && pFirst)) {
+                  // j beats the winner at T: the change comes where j's rho fell below the
+                  // winner's or where j became affordable, whichever is later (linear guesses).
+                  const gap = ratioToNumber(ew.X, ew.D * ew.U) - ratioToNumber(ev.X, ev.D * ev.U);
+                  const closing = wFe.fe.slope - fe.slope;
+                  const rhoAgo = closing > 0 ? gap / closing : Infinity;
+                  changeAgo = Math.min(rhoAgo, MesRun.affordableAgo(cands[j], fe));
+                }
+              }
               break;
             }
           }
         }
-        if (!verified) break;
-        if (fw < 0) {
+        if (verified && fw < 0) {
           for (const t of roundDrops) this.guess(t);
           break;
         }
-        const fe = alive[fw] ? evalFloat(fw) : null;
-        if (fe === null) {
-          verified = false;
-          break;
-        }
-        best = fw;
-        bestEv = this.exactEval(cands[fw], fe.thr);
-      } else {
+        const fe = verified && alive[fw] ? evalFloat(fw) : null;
+        if (fe !== null) {
+          best = fw;
+          bestEv = this.exactEval(cands[fw], fe.thr);
+          given = true;
+        } else verified = false;
+      }
+      if (!given) {
         // Phase 1 (floats): evaluate in order of lower bound until the bounds exceed the best float rho.
         let minRho = Infinity;
         let arg = -1;
         for (const j of order) {
+          if (!alive[j]) continue; // dropped earlier in the round, before a failed check
           if (L[j] > minRho * (1 + 1e-6)) break;
           if (arg >= 0 && settled(j, minRho * (1 + 1e-9))) continue;
           const fe = evalFloat(j);
@@ -1974,12 +2055,13 @@ class MesRun {
       alive[best] = 0;
       aliveCount--;
       if (this.slopes) {
-        // Sandwich horizon estimate: rho_p(t) must stay above the winner's rho now.
+        // Sandwich horizon estimate: rho_p(t) must stay above the winner's rho now. Only from
+        // projects evaluated this round: older slopes mostly foretell changes that do not come.
         const rw = ratioToNumber(bestEv.X, bestEv.D * bestEv.U);
         const sw = rhoS[best];
         for (let j = 0; j < C; j++) {
-          if (!alive[j] || !(rhoS[j] < sw)) continue;
-          this.guess(((rhoF[j] - rw) / (sw - rhoS[j])) * (seenRound[j] === round ? 1 : STALE_RELAX));
+          if (!alive[j] || seenRound[j] !== round || !(rhoS[j] < sw)) continue;
+          this.guess((rhoF[j] - rw) / (sw - rhoS[j]));
         }
       }
       sequence.push(best);
@@ -2009,6 +2091,7 @@ class MesRun {
       rhoDen,
       horizon: this.horizon,
       verified,
+      changeAgo,
       state: this.firstCap ? this : null,
       details: this.details,
     };
@@ -2335,6 +2418,7 @@ function runMes(prep: Prepared, beta: Rational, flags: RunFlags = {}): RunResult
       rhoDen: [],
       horizon: Infinity,
       verified: true,
+      changeAgo: NaN,
       state: null,
       details: true,
     };
@@ -2389,6 +2473,15 @@ function isExhaustive(
   return true;
 }
 
+/** Longest first proof from a run where the outcome changed (just after a crossing, long proofs often fail). */
+const FIRST_PIECE = 24;
+/** How much longer than the last proved piece the next may be. */
+const PIECE_GROWTH = 8;
+/** A proof that fails without a change is retried this many times shorter. */
+const WEAK_SHRINK = 2;
+/** Failed proofs tried before running the next step. */
+const MAX_FAILURES = 6;
+
 /**
  * Method of Equal Shares with optional Add1 completion and greedy fill.
  * `mes` and `mesAdd1` are the two rules of the app; the other combinations
@@ -2411,14 +2504,21 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
     let k = 0n;
     let prevK: bigint | null = null;
     let lastJump = 1n;
-    let probe = 1n << 62n;
     let previous: { k: bigint; run: RunResult } | null = null;
     let proving = false;
+    /** A later step's outcome, from a proof that failed there (the run ends as a plain one). */
+    let ahead: { k: bigint; run: RunResult } | null = null;
     for (;;) {
-      // Plain runs keep their details (payments, drops), so the run at the chosen step is
-      // also the final one; proving runs skip them (hundreds of runs, one final run more).
-      const res = runMes(prep, perVoter(prep, B, k, step), { slopes: proving, record: proving, details: !proving, step });
-      runs++;
+      let res: RunResult;
+      if (ahead !== null && ahead.k === k) {
+        res = ahead.run;
+        ahead = null;
+      } else {
+        // Plain runs keep their details (payments, drops), so the run at the chosen step is
+        // also the final one; proving runs skip them (hundreds of runs, one final run more).
+        res = runMes(prep, perVoter(prep, B, k, step), { slopes: proving, record: proving, details: !proving, step });
+        runs++;
+      }
       if (res.cost > B) {
         // The reference returns the previous step's outcome, which equals the
         // outcome of the last run (proved constant over the steps we jumped).
@@ -2440,44 +2540,53 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
       }
       previous = { k, run: res };
       prevK = k;
-      let reached = k; // the outcome is proved the same at every step in [k, reached]
+      let reached: bigint = k; // the outcome is proved the same at every step in [k, reached]
       if (res.state !== null) {
-        // Guess how far the outcome stays the same, prove it with the monotone
-        // sandwich; chain proofs (each verifying run gives the thresholds for
-        // the next piece) until the guess falls below one step.
+        // Prove pieces [reached, reached + t], each verifying run giving the thresholds for the
+        // next. How far to aim is a float guess: the next change is expected `horizon` steps
+        // ahead. A proof that fails where the outcome has changed says about where (changeAgo),
+        // and the next aims just before; one that fails without a change was too long for the
+        // sandwich, and is shortened. A failed proof still gives the outcome where it failed,
+        // kept for when the search gets there.
         let from = res;
+        let cap = FIRST_PIECE; // longest piece worth trying next
+        let aim: bigint | null = null; // the last step guessed unchanged, from a failed proof
         let failures = 0;
         for (;;) {
           const h = from.horizon;
-          let target = Number.isFinite(h)
-            ? BigInt(Math.floor(Math.min(h * 0.9, 1e12)))
-            : 2n * (reached - k) + 2n * lastJump + 16n;
-          if (target > probe) target = probe;
-          if (target < 1n) break;
-          let proved: RunResult | null = null;
-          while (target >= 1n) {
-            verifyRuns++;
-            const v = verifyInterval(prep, from, perVoter(prep, B, reached + target, step), step, target * step);
-            if (v.verified) {
-              proved = v;
-              probe = 2n * target + 2n;
-              break;
-            }
-            // Too far: shrink, and remember it for the next attempts (a proof
-            // that failed near a crossing tends to fail again just after it).
-            failures++;
-            // Shrinking by 3, three tries: fewest runs on Budapest (boundsOk proves long stretches).
-            target /= 3n;
-            probe = target > 1n ? target : 1n;
-            if (failures >= 3) break;
+          let t = Math.min(Number.isFinite(h) ? Math.ceil(h) - 1 : Number(2n * (reached - k) + 2n * lastJump + 16n), cap, 1e12);
+          // Two steps at least unless the next one is expected to change: should the proof
+          // fail, it gives the second step, so it costs no more than running both.
+          if (failures === 0 && h >= 1) t = Math.max(t, 2);
+          if (aim !== null) t = Math.min(t, Number(aim - reached));
+          // Not past a step with another outcome (the proof would fail), nor past the next step
+          // when its outcome is known.
+          if (ahead !== null && (ahead.k === reached + 1n || !sameSequence(ahead.run, res))) t = Math.min(t, Number(ahead.k - reached) - 1);
+          // One step: the plain run of the next step costs as much, and cannot fail.
+          if (t < 2) break;
+          const target = BigInt(t);
+          verifyRuns++;
+          const v = verifyInterval(prep, from, perVoter(prep, B, reached + target, step), step, target * step);
+          if (v.verified) {
+            reached += target;
+            from = v;
+            cap = t * PIECE_GROWTH;
+            if (aim !== null && reached >= aim) break;
+            continue;
           }
-          if (proved === null) break;
-          reached += target;
-          from = proved;
+          ahead = { k: reached + target, run: v };
+          if (++failures >= MAX_FAILURES) break;
+          if (Number.isNaN(v.changeAgo)) {
+            cap = Math.floor(t / WEAK_SHRINK);
+            continue;
+          }
+          const before = Math.ceil(t - v.changeAgo) - 1;
+          aim = reached + BigInt(before >= 1 ? before : Math.floor(t / WEAK_SHRINK));
         }
       }
       lastJump = reached - k + 1n;
       k = reached + 1n;
+      if (ahead !== null && ahead.k < k) ahead = null;
     }
   }
 
