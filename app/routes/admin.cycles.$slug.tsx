@@ -211,6 +211,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return back("codes");
     }
     case "void-code": {
+      // Once voting closes no code can vote: there is nothing left to cancel.
+      requireState(cyclePermissions.generateCodes(actor, { phase }), message("admin:codes.voidLocked"));
       const submission = parseWithZod(formData, { schema: voidCodeInput });
       if (submission.status !== "success") return refused({ blockers: [], codes: null, voiding: submission.reply() });
       const code = normaliseVoterCode(submission.value.code);
@@ -507,20 +509,26 @@ export default function ManageCycle() {
                   <td className="num" data-label={t("admin:codes.codes")}>{f.number(b.count)}</td>
                   <td data-label={t("admin:codes.created")}>{f.date(b.createdAt)}</td>
                   <td>
-                    <a href={`/admin/codes/${b.id}.csv`} download>{t("admin:codes.downloadCsv")}</a> · <Link to={`/admin/codes/${b.id}/print`}>{t("admin:codes.printSlips")}</Link>
+                    <a href={`/admin/codes/${b.id}.csv`} download>{t("admin:codes.downloadCsv")}</a>
+                    {canGenerateCodes ? <> · <Link to={`/admin/codes/${b.id}/print`}>{t("admin:codes.printSlips")}</Link></> : null}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         ) : <p>{t("admin:codes.none")}</p>}
-        <h3>{t("admin:codes.voidTitle")}</h3>
-        <Form method="post" {...getFormProps(voidForm)}>
-          <AuthenticityTokenInput />
-          <TextField meta={voidFields.code} label={t("admin:codes.voidCode")} />
-          <TextField meta={voidFields.reason} label={t("admin:codes.voidReason")} hint={t("admin:codes.voidReasonHint")} />
-          <button type="submit" name="intent" value="void-code" className="button-secondary">{t("admin:codes.voidSubmit")}</button>
-        </Form>
+        {/* Slips and cancelling serve codes that can still vote (see cyclePermissions.printSlips). */}
+        {canGenerateCodes ? (
+          <>
+            <h3>{t("admin:codes.voidTitle")}</h3>
+            <Form method="post" {...getFormProps(voidForm)}>
+              <AuthenticityTokenInput />
+              <TextField meta={voidFields.code} label={t("admin:codes.voidCode")} />
+              <TextField meta={voidFields.reason} label={t("admin:codes.voidReason")} hint={t("admin:codes.voidReasonHint")} />
+              <button type="submit" name="intent" value="void-code" className="button-secondary">{t("admin:codes.voidSubmit")}</button>
+            </Form>
+          </>
+        ) : null}
       </section>
       {canTally || results.length ? (
         <section className="card" aria-labelledby="tally">

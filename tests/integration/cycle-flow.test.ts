@@ -386,6 +386,14 @@ describe("voiding voter codes", async () => {
     expect(refused.ok).toBe(false);
     expect(inWords(refused.ok ? "" : refused.error)).toContain("already voted");
   });
+
+  it("once voting has closed, refuses to cancel a code (the page offers it no more): no code can vote any more", async () => {
+    const closed = await makeCycle(admin, "results");
+    const office = await browserFor(admin);
+    const sent = await settle(() => adminAction(args(office.post(`/admin/cycles/${closed.slug}`, { intent: "void-code", code: "ACDE-FGHJ-KMNP", reason: "letter returned" }), { slug: closed.slug })));
+    expect((sent as Response).status).toBe(409);
+    expect(inWords(await (sent as Response).text())).toBe("Voting has closed: no code can vote any more, so there is none to cancel.");
+  });
 });
 
 describe("revising a proposal", async () => {
