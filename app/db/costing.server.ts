@@ -106,6 +106,21 @@ export async function latestEstimate(proposalId: string) {
   });
 }
 
+/**
+ * Staff hand a proposal back as not their agency's work: it leaves their queue and waits, with no
+ * agency, for the PB office to assign it; the reason goes to the costing thread, where the delegates
+ * and the PB office read it. Null when it is no longer with this agency (handed back or moved meanwhile).
+ */
+export async function handBackProposal(proposalId: string, reason: string, actor: Actor, writtenIn: string) {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.proposal.updateMany({ where: { id: proposalId, agencyId: actor.agencyId, status: "costing" }, data: { agencyId: null } });
+    if (count === 0) return null;
+    await tx.comment.create({ data: { targetType: "proposal", targetId: proposalId, channel: "costing", body: reason, writtenIn, authorId: actor.id } });
+    await audit(tx, actor, "proposal.hand-back", { type: "proposal", id: proposalId }, { agencyId: actor.agencyId, reason });
+    return true;
+  });
+}
+
 /** Moves a proposal waiting for costing to an agency's queue (its days waiting keep counting). */
 export async function assignToAgency(proposalId: string, agencyId: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {

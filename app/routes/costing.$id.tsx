@@ -17,6 +17,7 @@ import { budgetOutcome, costEstimateInput, criterionLabel, recalculateInput, typ
 import { EstimateHistory } from "~/components/estimate";
 import { centsToInput } from "~/domain/money";
 import { loadProposalForCosting } from "~/guards.server";
+import { costingPermissions } from "~/domain/costing/permissions";
 import { commentTarget, commentThread } from "~/db/comments.server";
 import { CommentThread } from "~/components/comments";
 import { useFormat } from "~/i18n/i18n";
@@ -28,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? pageTitle(matches, "costing:form.title", { number: data.proposal.number }) : pageTitle(matches, "costing:form.metaTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { proposal, actor } = await loadProposalForCosting(request, params.id);
+  const { proposal, actor, phase } = await loadProposalForCosting(request, params.id);
   // The delegates' questions to the costing staff, where the staff cost it (answered from here too).
   const target = await commentTarget("proposal", proposal.id);
   const [latest, criteria, history, questions] = await Promise.all([
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await serverT(request);
   return {
     questions,
+    canHandBack: costingPermissions.handBack(actor, { phase }, proposal),
     proposal: {
       id: proposal.id,
       number: proposal.number,
@@ -91,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CostEstimatePage() {
-  const { proposal, defaults, criteria, history, questions } = useLoaderData<typeof loader>();
+  const { proposal, defaults, criteria, history, questions, canHandBack } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -128,6 +130,7 @@ export default function CostEstimatePage() {
         <p className="meta">{t("costing:form.districtBudget", { district: proposal.district, budget: fmt.money(proposal.districtBudgetCents, proposal.currency) })}</p>
         <p className="prose">{proposal.description}</p>
       </section>
+      {canHandBack ? <p><Link to={`/costing/${proposal.id}/hand-back`}>{t("costing:handBack.link")}</Link></p> : null}
       {questions ? <CommentThread thread={questions} /> : null}
       <Form method="post" {...getFormProps(form)} ref={formRef}>
         <AuthenticityTokenInput />

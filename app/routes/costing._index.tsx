@@ -70,6 +70,9 @@ export default function CostingDashboard() {
   return (
     <>
       <h1>{t("costing:dashboard.title")}</h1>
+      {searchParams.get("handedBack") ? (
+        <Notice tone="success">{t("costing:handBack.done", { number: searchParams.get("handedBack"), title: searchParams.get("title") ?? "" })}</Notice>
+      ) : null}
       {searchParams.get("assigned") ? (
         <Notice tone="success">
           {searchParams.get("to")
@@ -112,7 +115,7 @@ export default function CostingDashboard() {
                 <tbody>
                   {group.rows.map((p) => (
                     <tr key={p.id}>
-                      <th scope="row"><Link to={`/proposals/${p.id}`}>{t("costing:queue.proposalTitle", { number: p.number, title: p.title })}</Link><br /><span className="muted">{p.cycle}</span>{p.questions ? <><br /><Link to={`/costing/${p.id}#questions`}>{t("costing:queue.questions", { count: p.questions })}</Link></> : null}</th>
+                      <th scope="row"><Link to={`/proposals/${p.id}`}>{t("costing:queue.proposalTitle", { number: p.number, title: p.title })}</Link><br /><span className="muted">{p.cycle}</span>{p.questions ? <><br /><Link to={`${p.canCost ? "/costing" : "/proposals"}/${p.id}#questions`}>{t("costing:queue.questions", { count: p.questions })}</Link></> : null}</th>
                       <td data-label={t("costing:queue.district")}>{p.district}</td>
                       {agencyOnly ? null : <td data-label={t("costing:queue.agency")}>{p.agency}</td>}
                       <td data-label={t("costing:queue.status")}><span className={`status status-${p.status}`}>{PROPOSAL_STATUS_KEYS[p.status] ? t(PROPOSAL_STATUS_KEYS[p.status]) : p.status}</span></td>

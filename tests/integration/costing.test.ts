@@ -6,6 +6,7 @@ import { saveCriteria } from "~/db/costing.server";
 import { createIdea } from "~/db/ideas.server";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
 import * as assignPage from "~/routes/costing.$id_.assign";
+import * as handBackPage from "~/routes/costing.$id_.hand-back";
 import * as costingItem from "~/routes/costing.$id";
 import * as costingIndex from "~/routes/costing._index";
 import * as criteriaPage from "~/routes/admin.cycles.$slug_.criteria";
@@ -49,6 +50,32 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
     expect(page.questions?.comments.map((c) => c.body)).toEqual(["Could you cost 30 trees as well as 40?"]);
     const dashboard = (await costingIndex.loader(args((await browserFor(staffA)).get("/costing")))) as { groups: { rows: { id: string; questions: number }[] }[] };
     expect(dashboard.groups.flatMap((g) => g.rows).find((r) => r.id === id)?.questions).toBe(1);
+  });
+
+  it("staff hand a proposal that is not their agency's work back to the PB office, with a reason the delegates read; others may not", async () => {
+    const id = await proposalIn(staffA.agencyId!);
+    const handBack = async (who: Awaited<ReturnType<typeof makeUser>>, reason: string) => {
+      const browser = await browserFor(who);
+      return settle(() => handBackPage.action(args(browser.post(`/costing/${id}/hand-back`, { reason }), { id })));
+    };
+    for (const who of [leadB, delegate, resident]) expect(((await handBack(who, "Not ours at all, sorry.")) as Response).status).toBe(403);
+    // Too short a reason: refused by the field, kept.
+    const short = answerOf<{ error: Record<string, string[]>; initialValue: Record<string, unknown> }>(await handBack(staffA, "No."));
+    expect(short.httpStatus).toBe(400);
+    expect(short.reply.error.reason.map((e) => decodeMessage(e)?.key)).toEqual(["costing:handBack.errors.reason"]);
+    expect(short.reply.initialValue).toMatchObject({ reason: "No." });
+    // Any staff of the agency, not only its lead.
+    const sent = (await handBack(staffA, "Street trees are planted by Public Works, not by us.")) as Response;
+    expect(sent.headers.get("Location")).toMatch(/^\/costing\?handedBack=/);
+    expect((await prisma.proposal.findUniqueOrThrow({ where: { id } })).agencyId).toBeNull();
+    expect((await prisma.comment.findFirstOrThrow({ where: { targetId: id, channel: "costing" } })).body).toBe("Street trees are planted by Public Works, not by us.");
+    expect((await prisma.auditLog.findFirstOrThrow({ where: { action: "proposal.hand-back", targetId: id } })).actorId).toBe(staffA.id);
+    // Gone from the agency's queue; the PB office sees it waiting, to assign.
+    const queue = async (who: Awaited<ReturnType<typeof makeUser>>) =>
+      ((await costingIndex.loader(args((await browserFor(who)).get("/costing")))) as { groups: { rows: { id: string; canAssign: boolean }[] }[] }).groups.flatMap((g) => g.rows);
+    expect((await queue(staffA)).some((r) => r.id === id)).toBe(false);
+    expect((await queue(admin)).find((r) => r.id === id)?.canAssign).toBe(true);
+    expect(((await handBack(staffA, "Street trees are planted by Public Works.")) as Response).status).toBe(403);
   });
 
   it("assigning: admin yes, lead of the agency yes; staff, lead of another agency, delegate and resident no", async () => {

@@ -309,3 +309,12 @@ export function daysWaiting(sentAt: Date | null, until: Date): number {
   if (!sentAt) return 0;
   return Math.max(0, Math.floor((until.getTime() - sentAt.getTime()) / 86_400_000));
 }
+
+/** Why staff hand a proposal back as not their agency's work: read by the delegates and the PB office. */
+export const handBackInput = z.object({
+  reason: z
+    .string({ required_error: message("costing:handBack.errors.reason") })
+    .trim()
+    .min(10, message("costing:handBack.errors.reason"))
+    .max(1000, message("costing:handBack.errors.reasonLong")),
+});

@@ -32,6 +32,12 @@ export const costingPermissions = {
     proposal.status === "costing" &&
     (hasRole(actor, "admin") ||
       (hasRole(actor, "staff") && !!actor?.agencyLead && !!actor.agencyId && actor.agencyId === proposal.agencyId)),
+  /**
+   * Hand a proposal back to the PB office as not the agency's work: any staff of the agency it waits
+   * with (its lead may also move it straight to another agency: `assign`).
+   */
+  handBack: (actor: Actor | null, cycle: { phase: Phase | string }, proposal: { status: string; agencyId: string | null }) =>
+    costingPhase(cycle.phase) && proposal.status === "costing" && hasRole(actor, "staff") && !!actor?.agencyId && actor.agencyId === proposal.agencyId,
   /** The cycle's feasibility checklist: the PB office reads it in any phase… */
   viewCriteria: (actor: Actor | null) => hasRole(actor, "admin"),
   /** …and changes it until costing ends (proposals were checked against it by then). */
