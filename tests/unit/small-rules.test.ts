@@ -112,6 +112,13 @@ describe("translations", () => {
     expect(keyOf(described.safeParse({ locale: "es", title: "Votación", description: "E".repeat(2001) }), "description")).toBe("translations:errors.cycleDescriptionLong");
     const category = translationInputFor("category", { description: "" });
     expect(keyOf(category.safeParse({ locale: "es", title: "P".repeat(61) }), "title")).toBe("translations:errors.categoryNameLong");
+    // As short as its original may be, no shorter: a district's name has 2 characters at least, a milestone's title 3.
+    const district = translationInputFor("district", { description: "" });
+    expect(keyOf(district.safeParse({ locale: "es", title: "N" }), "title")).toBe("translations:errors.districtName");
+    expect(district.safeParse({ locale: "es", title: "Sur" }).success).toBe(true);
+    const milestone = translationInputFor("milestone", { description: "" });
+    expect(keyOf(milestone.safeParse({ locale: "es", title: "Ok" }), "title")).toBe("translations:errors.milestoneTitle");
+    expect(translatedFields("milestone", { description: "" })).toEqual({ title: true, description: false });
   });
 });
 

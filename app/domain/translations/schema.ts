@@ -53,22 +53,22 @@ const cycleTranslationInput = z.object({
 /** A cycle without a description of its own: only its name. */
 const cycleNameTranslationInput = z.object({ locale, title: cycleName, description: none });
 
-/** A text of one line and no description (a name, a rule), up to `max` characters like its original. */
-function oneLineTranslation(max: number, missing: string, tooLong: string) {
+/** A text of one line and no description (a name, a rule), from `min` to `max` characters like its original. */
+function oneLineTranslation({ min = 1, max }: { min?: number; max: number }, missing: string, tooLong: string) {
   return z.object({
     locale,
-    title: z.string({ required_error: missing }).trim().min(1, missing).max(max, tooLong),
+    title: z.string({ required_error: missing }).trim().min(min, missing).max(max, tooLong),
     description: none,
   });
 }
 
-const categoryTranslationInput = oneLineTranslation(60, message("translations:errors.categoryName"), message("translations:errors.categoryNameLong"));
+const categoryTranslationInput = oneLineTranslation({ max: 60 }, message("translations:errors.categoryName"), message("translations:errors.categoryNameLong"));
 /** A district's name: as long as the original may be (districtInput in app/domain/cycles/schema.ts). */
-const districtTranslationInput = oneLineTranslation(80, message("translations:errors.districtName"), message("translations:errors.districtNameLong"));
+const districtTranslationInput = oneLineTranslation({ min: 2, max: 80 }, message("translations:errors.districtName"), message("translations:errors.districtNameLong"));
 /** The residency rule a resident declares they meet before voting: as long as the original may be (app/domain/cycles/schema.ts). */
 /** A project milestone's title: as long as the original may be (milestoneInput in app/domain/implementation/schema.ts). */
-const milestoneTranslationInput = oneLineTranslation(200, message("translations:errors.milestoneTitle"), message("translations:errors.milestoneTitleLong"));
-const residencyTranslationInput = oneLineTranslation(200, message("translations:errors.residencyRule"), message("translations:errors.residencyRuleLong"));
+const milestoneTranslationInput = oneLineTranslation({ min: 3, max: 200 }, message("translations:errors.milestoneTitle"), message("translations:errors.milestoneTitleLong"));
+const residencyTranslationInput = oneLineTranslation({ max: 200 }, message("translations:errors.residencyRule"), message("translations:errors.residencyRuleLong"));
 
 /**
  * Which fields an item has to translate: an update only its note, a milestone only its title, a category
