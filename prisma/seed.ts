@@ -452,7 +452,7 @@ async function seedCostingCycle() {
       await saveCostEstimate(id, { lineItems, contingencyPercent: e.contingency, checks: await checklist(cycle.id, districtId, lineItems, e.contingency, e.answers), verdict: e.verdict, publicReason: e.reason }, staff);
     }
     if (p.revisedAfter) {
-      await reviseProposal(id, { title: p.title, description: p.revisedAfter, note: "Smaller, after the not-feasible verdict." }, delegate);
+      await reviseProposal(id, { title: p.title, description: p.revisedAfter, districtId, categoryId: categoryId(p.category), note: "Smaller, after the not-feasible verdict." }, delegate);
       await sendForCosting(id, await agencyId(p.agency), delegate);
     }
     await prisma.proposal.update({ where: { id }, data: { sentForCostingAt: new Date(Date.now() - p.sentDaysAgo * day) } });

@@ -112,13 +112,14 @@ export async function reviseProposal(id: string, input: z.infer<typeof editPropo
     await tx.proposalRevision.create({
       data: { proposalId: id, number, title: input.title, description: input.description, editedById: actor.id, note: input.note },
     });
-    const before = await tx.proposal.findUniqueOrThrow({ where: { id }, select: { title: true, description: true } });
+    const before = await tx.proposal.findUniqueOrThrow({ where: { id }, select: { title: true, description: true, districtId: true, categoryId: true } });
     // A proposal revised after a "not feasible" verdict goes back to draft, ready to resubmit.
-    await tx.proposal.update({ where: { id }, data: { title: input.title, description: input.description, status: "draft" } });
+    await tx.proposal.update({ where: { id }, data: { title: input.title, description: input.description, districtId: input.districtId, categoryId: input.categoryId, status: "draft" } });
+    const moved = before.districtId !== input.districtId || before.categoryId !== input.categoryId;
     // A translation of the old text would have readers of another language judge another proposal.
     const textChanged = before.title !== input.title || before.description !== input.description;
     const staleTranslations = textChanged ? (await tx.contentTranslation.deleteMany({ where: { targetType: "proposal", targetId: id } })).count : 0;
-    await audit(tx, actor, "proposal.revise", { type: "proposal", id }, { revision: number, staleTranslations });
+    await audit(tx, actor, "proposal.revise", { type: "proposal", id }, { revision: number, staleTranslations, ...(moved ? { from: { districtId: before.districtId, categoryId: before.categoryId }, to: { districtId: input.districtId, categoryId: input.categoryId } } : {}) });
     return number;
   });
 }

@@ -7,16 +7,19 @@ import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize } from "~/auth.server";
-import { FormErrors, latestOf, TextareaField, TextField } from "~/components/forms";
+import { FormErrors, latestOf, SelectField, TextareaField, TextField } from "~/components/forms";
 import { KeptDraftNotice, useKeptDraft } from "~/components/kept-draft";
 import { readForm } from "~/csrf.server";
 import { formReply, saveUnlessChangedMeanwhile } from "~/http.server";
 import { readBasedOn } from "~/db/changed-meanwhile.server";
 import { reviseProposal } from "~/db/proposals.server";
-import { translatedLocales } from "~/db/translations.server";
+import { getCycle } from "~/db/cycles.server";
+import { choicesInLocale, translatedLocales } from "~/db/translations.server";
+import { reachableChoices, withinReach } from "~/domain/committees/permissions";
+import { localeOf } from "~/i18n/i18n.server";
 import { proposalPermissions } from "~/domain/proposals/permissions";
 import { editProposalInput, unchangedRevision } from "~/domain/proposals/schema";
-import { loadProposal } from "~/guards.server";
+import { districtAndCategoryOf, loadProposal } from "~/guards.server";
 import { localeName } from "~/i18n/config";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
@@ -37,19 +40,26 @@ async function guard(request: Request, id: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { proposal } = await guard(request, params.id);
-  const translatedInto = (await translatedLocales("proposal", [proposal.id])).get(proposal.id) ?? [];
+  const { proposal, reach } = await guard(request, params.id);
+  const [translated, cycle] = await Promise.all([translatedLocales("proposal", [proposal.id]), getCycle({ id: proposal.cycleId })]);
+  const translatedInto = translated.get(proposal.id) ?? [];
+  // Only where the delegate's committees reach, as when writing a proposal.
+  const { districts, categories } = reachableChoices(reach, cycle!.districts, cycle!.categories);
   return {
-    proposal: { id: proposal.id, number: proposal.number, title: proposal.title, description: proposal.description, status: proposal.status, revision: proposal.revisions[0]?.number ?? 0 },
+    proposal: { id: proposal.id, number: proposal.number, title: proposal.title, description: proposal.description, districtId: proposal.districtId, categoryId: proposal.categoryId, status: proposal.status, revision: proposal.revisions[0]?.number ?? 0 },
     translatedInto: translatedInto.map(localeName),
+    ...(await choicesInLocale(districts, categories, await localeOf(request))),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, proposal } = await guard(request, params.id);
+  const { actor, proposal, reach } = await guard(request, params.id);
   const formData = await readForm(request);
-  const submission = parseWithZod(formData, { schema: editProposalInput });
+  const submission = await parseWithZod(formData, { schema: editProposalInput.superRefine(districtAndCategoryOf(proposal.cycleId)), async: true });
   if (submission.status !== "success") return formReply(submission);
+  if (!withinReach(reach, submission.value)) {
+    return formReply(submission, { fieldErrors: { categoryId: [message("proposals:errors.outsideCommittees")] } });
+  }
   const unchanged = unchangedRevision(proposal, submission.value);
   if (unchanged) return formReply(submission, { fieldErrors: { description: [unchanged] } });
   const { saved: number, refused } = await saveUnlessChangedMeanwhile(
@@ -61,11 +71,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditProposal() {
-  const { proposal, translatedInto } = useLoaderData<typeof loader>();
+  const { proposal, translatedInto, districts, categories } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
-    defaultValue: { title: proposal.title, description: proposal.description, note: "" },
+    defaultValue: { title: proposal.title, description: proposal.description, districtId: proposal.districtId, categoryId: proposal.categoryId, note: "" },
     shouldRevalidate: "onBlur",
   });
   const formRef = useRef<HTMLFormElement>(null);
@@ -83,6 +93,8 @@ export default function EditProposal() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField meta={fields.title} label={t("proposals:edit.titleLabel")} />
         <TextareaField meta={fields.description} label={t("proposals:edit.description")} rows={8} />
+        <SelectField meta={fields.districtId} label={t("proposals:new.district")} options={districts} />
+        <SelectField meta={fields.categoryId} label={t("proposals:new.category")} options={categories} />
         <TextField meta={fields.note} label={t("proposals:edit.note")} hint={t("proposals:edit.noteHint")} />
         <button type="submit" className="button">{t("proposals:edit.submit")}</button> <Link to={`/proposals/${proposal.id}`}>{t("proposals:edit.cancel")}</Link>
       </Form>

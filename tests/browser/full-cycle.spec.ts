@@ -80,6 +80,9 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await delegate.getByRole("button", { name: "Create proposal" }).click();
   await expect(delegate.getByRole("heading", { name: "Proposal #1: Picnic area at Harbor Green" })).toBeVisible();
   await delegate.getByRole("link", { name: "Edit proposal" }).click();
+  // Where it is filed can be corrected too (it decides the ballot it goes on); it starts as filed.
+  await expect(delegate.getByLabel("District").locator("option:checked")).toHaveText("Harbor");
+  await expect(delegate.getByLabel("Category").locator("option:checked")).toHaveText("Parks");
   await delegate.getByLabel("Title").fill("Accessible picnic area at Harbor Green");
   await delegate.getByLabel("What changed? (optional)").fill("Made clear the tables are wheelchair accessible.");
   await delegate.getByRole("button", { name: "Save revision" }).click();

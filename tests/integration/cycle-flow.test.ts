@@ -405,7 +405,8 @@ describe("revising a proposal", async () => {
   const created = await createProposal(cycle.id, { title: "Benches on the river path", description: "Twelve benches along the river path, one every 200 metres.", districtId: cycle.districts[0].id, categoryId: cycle.categories[0].id, ideaIds: [idea.id] }, delegate);
   if (!created.ok) throw new Error(created.error);
   const id = created.proposal.id;
-  const same = { title: "Benches on the river path", description: "Twelve benches along the river path, one every 200 metres.", note: "" };
+  const filed = { districtId: cycle.districts[0].id, categoryId: cycle.categories[0].id };
+  const same = { title: "Benches on the river path", description: "Twelve benches along the river path, one every 200 metres.", ...filed, note: "" };
   const revisions = () => prisma.proposalRevision.count({ where: { proposalId: id } });
 
   it("refuses a revision that changes nothing and says nothing, by the description, and keeps the text", async () => {
@@ -435,7 +436,7 @@ describe("revising a proposal", async () => {
     const { saveTranslation } = await import("~/db/translations.server");
     const browser = await browserFor(delegate);
     const current = await prisma.proposal.findUniqueOrThrow({ where: { id } });
-    const text = { title: current.title, description: current.description };
+    const text = { title: current.title, description: current.description, ...filed };
     await saveTranslation({ type: "proposal", id }, { locale: "es", title: "Bancos en el paseo del río", description: "Doce bancos a lo largo del paseo del río." }, admin);
     const { translatedInto } = await editLoader(args(browser.get(`/proposals/${id}/edit`), { id }));
     expect(translatedInto).toEqual(["Español"]);
@@ -444,6 +445,39 @@ describe("revising a proposal", async () => {
     await settle(() => editAction(args(browser.post(`/proposals/${id}/edit`, { ...text, description: `${text.description} With shade.` }), { id })));
     expect(await prisma.contentTranslation.count({ where: { targetType: "proposal", targetId: id } })).toBe(0);
     expect((await editLoader(args(browser.get(`/proposals/${id}/edit`), { id }))).translatedInto).toEqual([]);
+  });
+
+  it("files a proposal under another district or category, only one of this cycle the delegate's committees reach", async () => {
+    const browser = await browserFor(delegate);
+    const current = await prisma.proposal.findUniqueOrThrow({ where: { id } });
+    const text = { title: current.title, description: current.description };
+    // Only the district changes: a revision all the same (the ballot it goes on is what changed).
+    const moved = (await settle(() => editAction(args(browser.post(`/proposals/${id}/edit`, { ...text, districtId: cycle.districts[1].id, categoryId: cycle.categories[0].id }), { id })))) as Response;
+    expect(moved.status).toBe(302);
+    expect(await prisma.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({ districtId: cycle.districts[1].id });
+    // Another cycle's district is refused by the field, nothing saved.
+    const other = await makeCycle(admin, "proposals");
+    const { httpStatus, reply } = answerOf(await settle(() => editAction(args(browser.post(`/proposals/${id}/edit`, { ...text, districtId: other.districts[0].id, categoryId: cycle.categories[0].id }), { id }))));
+    expect(httpStatus).toBe(400);
+    expect(Object.keys(reply.error)).toEqual(["districtId"]);
+    // Back where it was, for the tests below.
+    await settle(() => editAction(args(browser.post(`/proposals/${id}/edit`, { ...text, ...filed }), { id })));
+    expect(await prisma.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject(filed);
+  });
+
+  it("refuses to file a proposal where the delegate's committees do not reach", async () => {
+    const elsewhere = await makeCycle(admin, "proposals");
+    const member = await makeUser(["delegate"]);
+    await prisma.committee.create({ data: { cycleId: elsewhere.id, name: "North committee", districtId: elsewhere.districts[0].id, members: { create: [{ userId: member.id }] } } });
+    const seed = await createIdea(elsewhere.id, { title: "Lamps", description: "Lamps along the north path.", districtId: elsewhere.districts[0].id, categoryId: elsewhere.categories[0].id, location: "" }, admin);
+    const made = await createProposal(elsewhere.id, { title: "Lamps on the north path", description: "Ten lamps along the north path, low and warm.", districtId: elsewhere.districts[0].id, categoryId: elsewhere.categories[0].id, ideaIds: [seed.id] }, member, { wholeCycle: false, scopes: [{ districtId: elsewhere.districts[0].id, categoryId: null }] });
+    if (!made.ok) throw new Error(made.error);
+    const pid = made.proposal.id;
+    const browser = await browserFor(member);
+    const { httpStatus, reply } = answerOf(await settle(() => editAction(args(browser.post(`/proposals/${pid}/edit`, { title: "Lamps on the north path", description: "Ten lamps along the north path, low and warm.", districtId: elsewhere.districts[1].id, categoryId: elsewhere.categories[0].id }), { id: pid }))));
+    expect(httpStatus).toBe(400);
+    expect(inWords(reply.error.categoryId[0])).toMatch(/committee/i);
+    expect((await prisma.proposal.findUniqueOrThrow({ where: { id: pid } })).districtId).toBe(elsewhere.districts[0].id);
   });
 
   it("two delegates at once: the later save, from a page opened before the other's, is refused with its text kept", async () => {

@@ -14,17 +14,24 @@ const text = {
     .max(6000, message("proposals:errors.descriptionLong")),
 };
 
-export const createProposalInput = z.object({
-  ...text,
+/** Where a proposal is filed: its district's ballot and budget, its category. */
+const scope = {
   districtId: z.string({ required_error: message("proposals:errors.districtMissing") }).min(1, message("proposals:errors.districtMissing")),
   categoryId: z.string({ required_error: message("proposals:errors.categoryMissing") }).min(1, message("proposals:errors.categoryMissing")),
+};
+
+export const createProposalInput = z.object({
+  ...text,
+  ...scope,
   ideaIds: z
     .array(z.string().min(1), { required_error: message("proposals:errors.ideasMissing") })
     .min(1, message("proposals:errors.ideasMissing")),
 });
 
+/** A revision: the text, and where it is filed (a proposal filed under the wrong district would go on its ballot). */
 export const editProposalInput = z.object({
   ...text,
+  ...scope,
   note: z.string().trim().max(300, message("proposals:errors.noteLong")).default(""),
 });
 
@@ -36,8 +43,11 @@ export const sendForCostingInput = z.object({
  * A revision must change something, or say why it is saved as it is: an empty revision would
  * show in the history and in "compare" as a change that is not one. Null when it may be saved.
  */
-export function unchangedRevision(current: { title: string; description: string }, input: z.infer<typeof editProposalInput>): string | null {
-  const same = input.title === current.title && input.description === current.description;
+export function unchangedRevision(
+  current: { title: string; description: string; districtId: string; categoryId: string },
+  input: z.infer<typeof editProposalInput>,
+): string | null {
+  const same = input.title === current.title && input.description === current.description && input.districtId === current.districtId && input.categoryId === current.categoryId;
   return same && !input.note ? message("proposals:errors.nothingChanged") : null;
 }
 
