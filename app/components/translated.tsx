@@ -38,23 +38,7 @@ export function TranslatedDescription({
   );
 }
 
-/** Where a sentence of ours is given someone's words (`template`: the sentence with SLOT for them). */
-export const SLOT = "\u0000";
-
-/** The sentence, with the words in it marked with their language when it is not the page's. */
-export function WithWords({ template, words, lang }: { template: string; words: string; lang?: string }) {
-  const [before, after = ""] = template.split(SLOT);
-  if (!lang) return <>{before + words + after}</>;
-  return (
-    <>
-      {before}
-      <span lang={lang}>{words}</span>
-      {after}
-    </>
-  );
-}
-
-/** A name the PB office wrote (a cycle, a district, a category), marked with its language when it is not the page's. */
+/** A name or title as written (the PB office's, or someone's), marked with its language when it is not the page's. */
 export function OfficeText({ name }: { name: OfficeName }) {
   const lang = useWrittenIn()(name.writtenIn);
   return lang ? <span lang={lang}>{name.name}</span> : <>{name.name}</>;
@@ -64,8 +48,8 @@ export function OfficeText({ name }: { name: OfficeName }) {
 export const nameSlot = (i: number) => `\u0000${i}\u0000`;
 
 /**
- * A sentence of ours with names in it, each marked with its language (the PB office's names, or titles
- * shown as written); `template`: the sentence with nameSlot(i) for names[i].
+ * A sentence of ours with others' words in it (the PB office's names, titles as written), each marked with
+ * its language; `template`: the sentence with nameSlot(i) for names[i].
  */
 export function WithNames({ template, names }: { template: string; names: readonly OfficeName[] }) {
   // split keeps the captured numbers: every odd part is one.

@@ -113,6 +113,17 @@ export async function projectsInLocale(
   );
 }
 
+/** Titles in the reader's language where translated (writtenIn null), otherwise as written with their language; by item id. */
+export async function titlesIn(targetType: "idea" | "proposal", items: readonly { id: string; title: string; writtenIn: string }[], locale: string) {
+  const translated = await translationsInto(targetType, items.map((i) => i.id), locale);
+  return new Map(
+    items.map((i) => {
+      const title = translated.get(i.id)?.title;
+      return [i.id, title ? { title, writtenIn: null } : { title: i.title, writtenIn: i.writtenIn as string | null }];
+    }),
+  );
+}
+
 /**
  * A count's project titles in the reader's language where the proposal was translated; otherwise the
  * title as written, with the language it was written in (for a title shown untranslated: see useWrittenIn).

@@ -81,7 +81,10 @@ export function formatDate(value: string | Date, intlLocale: string): string {
   return new Date(value).toLocaleDateString(intlLocale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 }
 
-/** A name the PB office wrote, as a reader sees it: its translation (writtenIn null), or as written, in its language. */
+/**
+ * A name (the PB office's) or a title as a reader sees it: its translation (writtenIn null), or as written,
+ * in its language.
+ */
 export type OfficeName = { name: string; writtenIn: string | null };
 
 /** One choice of a select; `lang`: its label's language where it may not be the page's (see useWrittenIn). */

@@ -20,11 +20,11 @@ import { loadIdea } from "~/guards.server";
 import { ideaPermissions, IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
 import { PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
 import { ideaDecisionInput, ideaHideInput, ideaMergeInput, ideaWithdrawInput } from "~/domain/ideas/schema";
-import { nameSlot, SLOT, TranslatedDescription, WithNames, WithWords } from "~/components/translated";
+import { nameSlot, TranslatedDescription, WithNames } from "~/components/translated";
 import { categoryNamesIn, cyclesInLocale, districtNamesIn, translationsInto } from "~/db/translations.server";
 import { translationPermissions } from "~/domain/translations/permissions";
 import { localeOf } from "~/i18n/i18n.server";
-import { useFormat, useWrittenIn } from "~/i18n/i18n";
+import { useFormat } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
@@ -174,7 +174,6 @@ export default function IdeaPage() {
   const [withdrawForm, withdrawFields] = useForm({ lastResult: answered === "withdraw" ? reply : undefined, id: "withdraw" });
   const { t } = useTranslation();
   const f = useFormat();
-  const writtenIn = useWrittenIn();
   return (
     <article>
       <p><Link to={`/ideas?cycle=${idea.cycle.slug}`}><WithNames template={t("ideas:detail.back", { cycle: nameSlot(0) })} names={[idea.cycle]} /></Link></p>
@@ -186,7 +185,7 @@ export default function IdeaPage() {
       {searchParams.get("supported") === "withdrawn" ? <Notice tone="success">{t("ideas:detail.supportWithdrawn")}</Notice> : null}
       {hidden ? <Notice tone="error">{t("ideas:hide.hiddenNotice", { reason: hidden.reason })}</Notice> : null}
       <h1>
-        <WithWords template={t("ideas:detail.title", { number: idea.number, title: SLOT })} words={translation?.title ?? idea.title} lang={translation ? undefined : writtenIn(idea.writtenIn)} />
+        <WithNames template={t("ideas:detail.title", { number: idea.number, title: nameSlot(0) })} names={[{ name: translation?.title ?? idea.title, writtenIn: translation ? null : idea.writtenIn }]} />
       </h1>
       <p className="meta">
         <WithNames

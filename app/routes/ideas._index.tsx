@@ -12,8 +12,8 @@ import { ideaFilter } from "~/domain/ideas/schema";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
 import { categoryNamesIn, districtNamesIn } from "~/db/translations.server";
-import { nameSlot, OfficeText, SLOT, WithNames, WithWords } from "~/components/translated";
-import { choiceOf, useWrittenIn } from "~/i18n/i18n";
+import { nameSlot, OfficeText, WithNames } from "~/components/translated";
+import { choiceOf } from "~/i18n/i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas:list.metaTitle");
 
@@ -45,7 +45,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Ideas() {
   const { cycle, cycles, ideas, filter, canSubmit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const writtenIn = useWrittenIn();
   if (!cycle) return <><h1>{t("ideas:list.title")}</h1><p>{t("ideas:list.noCycle")}</p></>;
   return (
     <>
@@ -65,7 +64,7 @@ export default function Ideas() {
       <ul className="item-list">
         {ideas.map((i) => (
           <li key={i.id} className="item">
-            <h2 className="item-title"><Link to={`/ideas/${i.id}`}><WithWords template={t("ideas:list.ideaTitle", { number: i.number, title: SLOT })} words={i.title} lang={writtenIn(i.writtenIn)} /></Link></h2>
+            <h2 className="item-title"><Link to={`/ideas/${i.id}`}><WithNames template={t("ideas:list.ideaTitle", { number: i.number, title: nameSlot(0) })} names={[{ name: i.title, writtenIn: i.writtenIn }]} /></Link></h2>
             <p className="meta">
               <OfficeText name={i.district} /> · <OfficeText name={i.category} /> · {t("ideas:list.supports", { count: i.supports })} ·{" "}
               <span className={`status status-${i.status}`}>{IDEA_STATUS_KEYS[i.status] ? t(IDEA_STATUS_KEYS[i.status]) : i.status}</span>

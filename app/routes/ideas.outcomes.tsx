@@ -8,8 +8,8 @@ import { ideaOutcomes } from "~/db/ideas.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
-import { districtNamesIn, translationsInto } from "~/db/translations.server";
-import { nameSlot, OfficeText, SLOT, WithNames, WithWords } from "~/components/translated";
+import { districtNamesIn, titlesIn } from "~/db/translations.server";
+import { nameSlot, OfficeText, WithNames } from "~/components/translated";
 import { useWrittenIn } from "~/i18n/i18n";
 import { PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
 import { cyclePhase } from "~/db/cycles.server";
@@ -25,17 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { cycle, cycles } = await publicCycleAndPicker(actor, slug, locale);
   if (!cycle) return { cycle: null, cycles, ideas: [] };
   const ideas = await ideaOutcomes(cycle.id);
-  const proposalIds = ideas.flatMap((i) => i.proposals.map((p) => p.proposal.id));
   const [districtNames, ideaTitles, proposalTitles] = await Promise.all([
     districtNamesIn(ideas.map((i) => i.district), locale),
-    translationsInto("idea", ideas.map((i) => i.id), locale),
-    translationsInto("proposal", proposalIds, locale),
+    titlesIn("idea", ideas, locale),
+    titlesIn("proposal", ideas.flatMap((i) => i.proposals.map((p) => p.proposal)), locale),
   ]);
-  // Titles in the reader's language where translated, else as written with their language.
-  const titled = (item: { id: string; title: string; writtenIn: string }, translations: typeof ideaTitles) => {
-    const translated = translations.get(item.id)?.title;
-    return { title: translated ?? item.title, writtenIn: translated ? null : item.writtenIn };
-  };
   const phase = cyclePhase(cycle);
   return {
     cycle: { slug: cycle.slug, name: cycle.name, writtenIn: cycle.writtenIn },
@@ -44,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // A hidden idea is counted and numbered, but its text is not shown here.
       i.hiddenAt
         ? { id: i.id, number: i.number, hidden: true as const, title: null, district: districtNames.get(i.district.id)!, status: i.status, reason: "", mergedInto: null, proposals: [] }
-        : { id: i.id, number: i.number, hidden: false as const, ...titled(i, ideaTitles), district: districtNames.get(i.district.id)!, status: i.status, reason: i.outcomeReason, mergedInto: i.mergedInto, proposals: i.proposals.map((p) => ({ ...p.proposal, ...titled(p.proposal, proposalTitles), notFunded: proposalNotFunded(phase, { status: p.proposal.status, hasProject: !!p.proposal.project }) })) },
+        : { id: i.id, number: i.number, hidden: false as const, ...ideaTitles.get(i.id)!, district: districtNames.get(i.district.id)!, status: i.status, reason: i.outcomeReason, mergedInto: i.mergedInto, proposals: i.proposals.map((p) => ({ ...p.proposal, ...proposalTitles.get(p.proposal.id)!, notFunded: proposalNotFunded(phase, { status: p.proposal.status, hasProject: !!p.proposal.project }) })) },
     ),
   };
 }
@@ -84,7 +78,7 @@ export default function IdeaOutcomes() {
                     <ul className="plain">
                       {i.proposals.map((p) => (
                         <li key={p.id}>
-                          <Link to={`/proposals/${p.id}`}><WithWords template={t("ideas:outcomes.proposal", { number: p.number, title: SLOT })} words={p.title} lang={writtenIn(p.writtenIn)} /></Link>
+                          <Link to={`/proposals/${p.id}`}><WithNames template={t("ideas:outcomes.proposal", { number: p.number, title: nameSlot(0) })} names={[{ name: p.title, writtenIn: p.writtenIn }]} /></Link>
                           {p.project ? (
                             <>
                               {" — "}

@@ -21,12 +21,12 @@ import { loadProposal } from "~/guards.server";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { proposalPermissions, PROPOSAL_STATUS_KEYS, shownProposalStatus } from "~/domain/proposals/permissions";
 import { revisionNote, sendForCostingInput } from "~/domain/proposals/schema";
-import { nameSlot, OfficeText, SLOT, TranslatedDescription, WithNames, WithWords } from "~/components/translated";
+import { nameSlot, OfficeText, TranslatedDescription, WithNames } from "~/components/translated";
 import { categoryNamesIn, cyclesInLocale, districtNamesIn, translationsInto } from "~/db/translations.server";
 import { translationLockedReason, translationPermissions } from "~/domain/translations/permissions";
 import { localeOf, serverT } from "~/i18n/i18n.server";
 import { criterionLabel } from "~/domain/costing/estimate";
-import { useFormat, useWrittenIn } from "~/i18n/i18n";
+import { useFormat } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 
@@ -130,7 +130,6 @@ export default function ProposalPage() {
   const [form, fields] = useForm({ lastResult, id: "send", defaultValue: { agencyId: proposal.agencyId ?? "" } });
   const { t } = useTranslation();
   const f = useFormat();
-  const writtenIn = useWrittenIn();
   return (
     <article>
       <p><Link to={`/proposals?cycle=${proposal.cycle.slug}`}><WithNames template={t("proposals:detail.back", { cycle: nameSlot(0) })} names={[proposal.cycle]} /></Link></p>
@@ -139,7 +138,7 @@ export default function ProposalPage() {
       {searchParams.get("costed") ? <Notice tone="success">{t("proposals:detail.costed")}</Notice> : null}
       {searchParams.get("revised") ? <Notice tone="success">{t("proposals:detail.revised", { number: searchParams.get("revised") })}</Notice> : null}
       <h1>
-        <WithWords template={t("proposals:detail.title", { number: proposal.number, title: SLOT })} words={translation?.title ?? proposal.title} lang={translation ? undefined : writtenIn(proposal.writtenIn)} />
+        <WithNames template={t("proposals:detail.title", { number: proposal.number, title: nameSlot(0) })} names={[{ name: translation?.title ?? proposal.title, writtenIn: translation ? null : proposal.writtenIn }]} />
       </h1>
       <p className="meta">
         <OfficeText name={proposal.district} /> · <OfficeText name={proposal.category} /> ·{" "}

@@ -10,11 +10,11 @@ import { cyclePhase } from "~/db/cycles.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { listProposals } from "~/db/proposals.server";
 import { proposalPermissions, PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
-import { choiceOf, useFormat, useWrittenIn } from "~/i18n/i18n";
+import { choiceOf, useFormat } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { localeOf } from "~/i18n/i18n.server";
 import { categoryNamesIn, districtNamesIn } from "~/db/translations.server";
-import { nameSlot, OfficeText, SLOT, WithNames, WithWords } from "~/components/translated";
+import { nameSlot, OfficeText, WithNames } from "~/components/translated";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "proposals:list.metaTitle");
 
@@ -54,7 +54,6 @@ export default function Proposals() {
   const { cycle, cycles, proposals, filter, canCreate } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const f = useFormat();
-  const writtenIn = useWrittenIn();
   if (!cycle) return <><h1>{t("proposals:list.title")}</h1><p>{t("proposals:list.noCycle")}</p></>;
   return (
     <>
@@ -72,7 +71,7 @@ export default function Proposals() {
       <ul className="item-list">
         {proposals.map((p) => (
           <li key={p.id} className="item">
-            <h2 className="item-title"><Link to={`/proposals/${p.id}`}><WithWords template={t("proposals:list.proposalTitle", { number: p.number, title: SLOT })} words={p.title} lang={writtenIn(p.writtenIn)} /></Link></h2>
+            <h2 className="item-title"><Link to={`/proposals/${p.id}`}><WithNames template={t("proposals:list.proposalTitle", { number: p.number, title: nameSlot(0) })} names={[{ name: p.title, writtenIn: p.writtenIn }]} /></Link></h2>
             <p className="meta">
               <OfficeText name={p.district} /> · <OfficeText name={p.category} />
               {p.costCents !== null ? ` · ${f.money(p.costCents, cycle.currency)}` : ""} ·{" "}

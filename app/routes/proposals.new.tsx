@@ -5,13 +5,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
-import { useWrittenIn } from "~/i18n/i18n";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { authorize, getActor } from "~/auth.server";
 import { FieldErrors, FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { choicesInLocale, cyclesInLocale, districtNamesIn } from "~/db/translations.server";
-import { nameSlot, OfficeText, SLOT, WithNames, WithWords } from "~/components/translated";
+import { nameSlot, OfficeText, WithNames } from "~/components/translated";
 import { localeOf } from "~/i18n/i18n.server";
 import { formReply } from "~/http.server";
 import { cycleBySlugOrPhase, cyclePhase } from "~/db/cycles.server";
@@ -79,7 +78,6 @@ export default function NewProposal() {
   const draft = useKeptDraft(formRef, `proposal-new:${cycle.slug}`);
   const chosen = new Set([fields.ideaIds.initialValue ?? []].flat().map(String));
   const { t } = useTranslation();
-  const writtenIn = useWrittenIn();
   return (
     <div className="narrow">
       <h1>{t("proposals:new.title")}</h1>
@@ -93,7 +91,7 @@ export default function NewProposal() {
           {ideas.map((i) => (
             <div key={i.id}>
               <input type="checkbox" id={`idea-${i.id}`} name={fields.ideaIds.name} value={i.id} defaultChecked={chosen.has(i.id)} />{" "}
-              <label htmlFor={`idea-${i.id}`}><WithWords template={t("proposals:new.ideaLabel", { number: i.number, title: SLOT })} words={i.title} lang={writtenIn(i.writtenIn)} /></label>{" "}
+              <label htmlFor={`idea-${i.id}`}><WithNames template={t("proposals:new.ideaLabel", { number: i.number, title: nameSlot(0) })} names={[{ name: i.title, writtenIn: i.writtenIn }]} /></label>{" "}
               <span className="muted">
                 <WithNames template={t(i.status === "developed" ? "proposals:new.ideaInfoDeveloped" : "proposals:new.ideaInfo", { district: nameSlot(0), count: i.supports })} names={[i.district]} />
               </span>

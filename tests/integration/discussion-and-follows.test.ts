@@ -167,6 +167,17 @@ describe("comments, moderation, merging, outcomes and following", async () => {
       [4, "developed", "Lights on the footbridge"],
     ]);
     expect(outcomes.ideas[1].mergedInto?.number).toBe(1);
+    // A Spanish reader gets a translated title in Spanish; the others as written, marked with their language.
+    const first = await prisma.idea.findFirstOrThrow({ where: { cycleId: cycle.id, number: 1 } });
+    await prisma.contentTranslation.create({ data: { targetType: "idea", targetId: first.id, locale: "es", title: "Bancos junto al estanque", description: "Bancos.", translatedById: admin.id } });
+    type Titled = { ideas: { number: number; title: string | null; writtenIn?: string | null }[] };
+    const spanish = (await outcomesLoader(args(new Request(`http://test/ideas/outcomes?cycle=${cycle.slug}&lng=es`)))) as Titled;
+    expect(spanish.ideas.filter((i) => i.number !== 3).map((i) => [i.number, i.title, i.writtenIn])).toEqual([
+      [1, "Bancos junto al estanque", null],
+      [2, "Seats around the pond", "en"],
+      [4, "Lights on the footbridge", "en"],
+    ]);
+    await prisma.contentTranslation.deleteMany({ where: { targetId: first.id } });
 
     // After the vote the developed idea says how far its proposal got: not funded, then (once a project) funded.
     type Outcomes = { ideas: { number: number; proposals: { number: number; notFunded: boolean; project: { id: string } | null }[] }[] };
