@@ -2,7 +2,7 @@ import "./fresh-db";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
 import { decodeMessage } from "~/i18n/message";
-import { saveCriteria } from "~/db/costing.server";
+import { handBackProposal, saveCriteria } from "~/db/costing.server";
 import { createIdea } from "~/db/ideas.server";
 import { createProposal, sendForCosting } from "~/db/proposals.server";
 import * as assignPage from "~/routes/costing.$id_.assign";
@@ -76,6 +76,12 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
     expect((await queue(staffA)).some((r) => r.id === id)).toBe(false);
     expect((await queue(admin)).find((r) => r.id === id)?.canAssign).toBe(true);
     expect(((await handBack(staffA, "Street trees are planted by Public Works.")) as Response).status).toBe(403);
+    // Moved meanwhile (the page was opened before): nothing handed back, nothing posted.
+    const moved = await proposalIn(staffA.agencyId!);
+    await prisma.proposal.update({ where: { id: moved }, data: { agencyId: leadB.agencyId } });
+    expect(await handBackProposal(moved, "Not ours, we think.", staffA, "en")).toBeNull();
+    expect(await prisma.comment.count({ where: { targetId: moved } })).toBe(0);
+    expect((await prisma.proposal.findUniqueOrThrow({ where: { id: moved } })).agencyId).toBe(leadB.agencyId);
   });
 
   it("assigning: admin yes, lead of the agency yes; staff, lead of another agency, delegate and resident no", async () => {

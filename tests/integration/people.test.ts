@@ -48,6 +48,9 @@ describe("the PB office's People page", async () => {
     expect(errorsOf(await grant({ email: "nobody@example.org", role: "delegate" }))).toEqual({ email: ["admin:people.errors.noAccount"] });
     expect(errorsOf(await grant({ email: unconfirmed.email, role: "admin" }))).toEqual({ email: ["admin:people.errors.unconfirmed"] });
     expect(errorsOf(await grant({ email: delegate.email, role: "delegate" }))).toEqual({ email: ["admin:people.errors.alreadyHas"] });
+    expect(errorsOf(await grant({ email: delegate.email, role: "staff", agencyId: "no-such-agency" }))).toEqual({ agencyId: ["admin:people.errors.agency"] });
+    const agency = await prisma.agency.upsert({ where: { name: "Libraries Department" }, update: {}, create: { name: "Libraries Department" } });
+    expect(errorsOf(await grant({ email: delegate.email, role: "staff", agencyId: agency.id, newAgency: "Water Department" }))).toEqual({ newAgency: ["admin:people.errors.agencyBoth"] });
     const staffless = await grant({ email: delegate.email, role: "staff" });
     expect(errorsOf(staffless)).toEqual({ agencyId: ["admin:people.errors.agency"] });
     expect(answerOf<{ initialValue: Record<string, unknown> }>(staffless).reply.initialValue).toMatchObject({ email: delegate.email, role: "staff" });
