@@ -31,7 +31,7 @@ export async function getProposal(id: string) {
       category: true,
       agency: true,
       ideas: { where: { idea: { hiddenAt: null } }, include: { idea: { select: { id: true, number: true, title: true } } } },
-      revisions: { orderBy: { number: "desc" } },
+      revisions: { orderBy: { number: "desc" }, include: { district: true, category: true } },
       costEstimates: {
         orderBy: { version: "desc" },
         include: { lineItems: { orderBy: { position: "asc" } }, checks: { orderBy: { position: "asc" } } },
@@ -77,7 +77,7 @@ function proposalFromIdeas(cycleId: string, input: z.infer<typeof createProposal
         writtenIn,
         createdById: actor.id,
         revisions: {
-          create: { number: 1, title: input.title, description: input.description, editedById: actor.id, note: "" },
+          create: { number: 1, title: input.title, description: input.description, editedById: actor.id, note: "", districtId: input.districtId, categoryId: input.categoryId },
         },
         ideas: { create: ideas.map((i) => ({ ideaId: i.id })) },
       },
@@ -110,7 +110,7 @@ export async function reviseProposal(id: string, input: z.infer<typeof editPropo
     assertLatest(last._max.number ?? 0, basedOn);
     const number = (last._max.number ?? 0) + 1;
     await tx.proposalRevision.create({
-      data: { proposalId: id, number, title: input.title, description: input.description, editedById: actor.id, note: input.note },
+      data: { proposalId: id, number, title: input.title, description: input.description, editedById: actor.id, note: input.note, districtId: input.districtId, categoryId: input.categoryId },
     });
     const before = await tx.proposal.findUniqueOrThrow({ where: { id }, select: { title: true, description: true, districtId: true, categoryId: true } });
     // A proposal revised after a "not feasible" verdict goes back to draft, ready to resubmit.
@@ -132,5 +132,5 @@ export async function sendForCosting(id: string, agencyId: string, actor: Actor)
 }
 
 export async function getRevision(proposalId: string, number: number) {
-  return prisma.proposalRevision.findUnique({ where: { proposalId_number: { proposalId, number } } });
+  return prisma.proposalRevision.findUnique({ where: { proposalId_number: { proposalId, number } }, include: { district: true, category: true } });
 }

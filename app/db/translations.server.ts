@@ -141,6 +141,16 @@ export function categoryNamesIn(categories: readonly { id: string; name: string;
   return officeNamesIn("category", categories, locale);
 }
 
+type OfficePart = { id: string; name: string; writtenIn: string };
+/** Where a proposal is filed, named in the reader's language. */
+export type PlaceNames = { district: OfficeName; category: OfficeName };
+
+/** A namer for places proposals are (or were) filed under, in the reader's language; it knows the places given. */
+export async function placeNamesIn(places: readonly { district: OfficePart; category: OfficePart }[], locale: string) {
+  const [districts, categories] = await Promise.all([districtNamesIn(places.map((p) => p.district), locale), categoryNamesIn(places.map((p) => p.category), locale)]);
+  return (place: { district: OfficePart; category: OfficePart }): PlaceNames => ({ district: districts.get(place.district.id)!, category: categories.get(place.category.id)! });
+}
+
 /**
  * The original text of an item, the page it belongs to, the agency that costs or builds it and its
  * cycle's phase (for the permissions: a draft cycle's ideas and proposals are the PB office's to see);

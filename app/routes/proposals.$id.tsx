@@ -20,9 +20,10 @@ import { sendForCosting } from "~/db/proposals.server";
 import { loadProposal } from "~/guards.server";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { proposalPermissions, PROPOSAL_STATUS_KEYS, shownProposalStatus } from "~/domain/proposals/permissions";
+import { movesTo } from "~/domain/proposals/revisions";
 import { revisionNote, sendForCostingInput } from "~/domain/proposals/schema";
 import { nameSlot, OfficeText, TranslatedDescription, WithNames } from "~/components/translated";
-import { categoryNamesIn, cyclesInLocale, districtNamesIn, translationsInto } from "~/db/translations.server";
+import { cyclesInLocale, placeNamesIn, translationsInto } from "~/db/translations.server";
 import { translationLockedReason, translationPermissions } from "~/domain/translations/permissions";
 import { localeOf, serverT } from "~/i18n/i18n.server";
 import { criterionLabel } from "~/domain/costing/estimate";
@@ -59,6 +60,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const locale = await localeOf(request);
   const translation = (await translationsInto("proposal", [proposal.id], locale)).get(proposal.id) ?? null;
+  const moves = movesTo(proposal.revisions);
+  const placeName = await placeNamesIn([proposal, ...moves.filter((m) => m !== null)], locale);
   return {
     translation,
     translateHref:
@@ -75,14 +78,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       writtenIn: proposal.writtenIn,
       status: proposal.status,
       shownStatus: shownProposalStatus(proposal.status, cyclePhase(proposal.cycle), !!proposal.project),
-      district: (await districtNamesIn([proposal.district], locale)).get(proposal.district.id)!,
-      category: (await categoryNamesIn([proposal.category], locale)).get(proposal.category.id)!,
+      ...placeName(proposal),
       agency: proposal.agency?.name ?? null,
       // Sent again after a revision: offered to the agency that costed it before.
       agencyId: proposal.agencyId,
       cycle: { ...(await cyclesInLocale([{ id: proposal.cycle.id, slug: proposal.cycle.slug, name: proposal.cycle.name, writtenIn: proposal.cycle.writtenIn }], locale))[0], currency: proposal.cycle.currency },
       ideas: proposal.ideas.map((i) => i.idea),
-      revisions: proposal.revisions.map((r) => ({ number: r.number, note: r.note, createdAt: r.createdAt.toISOString().slice(0, 10) })),
+      revisions: proposal.revisions.map((r, i) => ({ number: r.number, note: r.note, createdAt: r.createdAt.toISOString().slice(0, 10), movedTo: moves[i] && placeName(moves[i]) })),
       projectId: proposal.project?.id ?? null,
     },
     estimate: latest
@@ -186,6 +188,12 @@ export default function ProposalPage() {
             <li key={r.number}>
               <Link to={`/proposals/${proposal.id}/revisions/${r.number}`}>{t("proposals:detail.revisionLink", { number: r.number })}</Link> — {f.date(r.createdAt)}
               {revisionNote(r, t) ? `: ${revisionNote(r, t)}` : ""}
+              {r.movedTo ? (
+                <>
+                  {" "}
+                  <WithNames template={t("proposals:detail.revisionMoved", { district: nameSlot(0), category: nameSlot(1) })} names={[r.movedTo.district, r.movedTo.category]} />
+                </>
+              ) : null}
             </li>
           ))}
         </ol>

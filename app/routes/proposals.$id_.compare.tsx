@@ -3,7 +3,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getRevision } from "~/db/proposals.server";
+import { placeNamesIn } from "~/db/translations.server";
 import { diffCounts, diffText, type DiffPart } from "~/domain/proposals/diff";
+import { isMove, placeOf } from "~/domain/proposals/revisions";
+import { nameSlot, WithNames } from "~/components/translated";
+import { localeOf } from "~/i18n/i18n.server";
 import { loadProposal } from "~/guards.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
@@ -24,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!before || !after) throw new Response(message("proposals:errors.revisionNotFound"), { status: 404 });
   const title = diffText(before.title, after.title);
   const description = diffText(before.description, after.description);
+  const [was, is] = [placeOf(before), placeOf(after)];
+  const placeName = was && is && isMove(was, is) ? await placeNamesIn([was, is], await localeOf(request)) : null;
   return {
     proposal: { id: proposal.id, number: proposal.number },
     revisions: proposal.revisions.map((r) => r.number),
@@ -34,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The title counts too: a revision may change only the title.
     counts: diffCounts([...title, ...description]),
     notes: { from: before.note, to: after.note },
+    // A move decides the ballot the proposal goes on: said, though it is not text.
+    moved: placeName && { from: placeName(was!), to: placeName(is!) },
   };
 }
 
@@ -64,7 +72,7 @@ function Diff({ parts }: { parts: DiffPart[] }) {
 
 export default function CompareRevisions() {
   const { t } = useTranslation();
-  const { proposal, revisions, from, to, title, description, counts, notes } = useLoaderData<typeof loader>();
+  const { proposal, revisions, from, to, title, description, counts, notes, moved } = useLoaderData<typeof loader>();
   return (
     <article>
       <p>
@@ -88,6 +96,14 @@ export default function CompareRevisions() {
       </Form>
       <p role="status">{t("proposals:compare.summary", { added: t("proposals:compare.added", { count: counts.added }), removed: t("proposals:compare.removed", { count: counts.removed }) })}</p>
       {notes.to ? <p className="muted">{t("proposals:compare.note", { number: to, note: notes.to })}</p> : null}
+      {moved ? (
+        <p>
+          <WithNames
+            template={t("proposals:compare.moved", { from, to, fromDistrict: nameSlot(0), fromCategory: nameSlot(1), toDistrict: nameSlot(2), toCategory: nameSlot(3) })}
+            names={[moved.from.district, moved.from.category, moved.to.district, moved.to.category]}
+          />
+        </p>
+      ) : null}
       <h2 className="diff"><Diff parts={title} /></h2>
       <p className="prose diff">
         <Diff parts={description} />

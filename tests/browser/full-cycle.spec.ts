@@ -76,19 +76,28 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await delegate.getByLabel("Proposal title").fill("Picnic area at Harbor Green");
   await delegate.getByLabel("Description").fill("Six accessible picnic tables on a paved pad next to the Harbor Green playground, with two trash bins.");
   await delegate.getByLabel("District").selectOption({ label: "Harbor" });
-  await delegate.getByLabel("Category").selectOption({ label: "Parks" });
+  // Filed under the wrong category at first; corrected below.
+  await delegate.getByLabel("Category").selectOption({ label: "Streets" });
   await delegate.getByRole("button", { name: "Create proposal" }).click();
   await expect(delegate.getByRole("heading", { name: "Proposal #1: Picnic area at Harbor Green" })).toBeVisible();
   await delegate.getByRole("link", { name: "Edit proposal" }).click();
   // Where it is filed can be corrected too (it decides the ballot it goes on); it starts as filed.
   await expect(delegate.getByLabel("District").locator("option:checked")).toHaveText("Harbor");
-  await expect(delegate.getByLabel("Category").locator("option:checked")).toHaveText("Parks");
+  await expect(delegate.getByLabel("Category").locator("option:checked")).toHaveText("Streets");
+  await delegate.getByLabel("Category").selectOption({ label: "Parks" });
   await delegate.getByLabel("Title").fill("Accessible picnic area at Harbor Green");
   await delegate.getByLabel("What changed? (optional)").fill("Made clear the tables are wheelchair accessible.");
   await delegate.getByRole("button", { name: "Save revision" }).click();
   await expect(delegate.getByText("Saved as revision 2")).toBeVisible();
+  // The history says where it moved; the old revision where it was.
+  await expect(delegate.getByRole("listitem").filter({ hasText: "Revision 2" })).toContainText("wheelchair accessible. (moved to Harbor · Parks)");
+  await delegate.getByRole("link", { name: "Compare revisions" }).click();
+  await expect(delegate.getByText("Revision 1 was filed under Harbor · Streets; revision 2 under Harbor · Parks.")).toBeVisible();
+  await shot(delegate, "proposal-compare-moved");
+  await delegate.goBack();
   await delegate.getByRole("link", { name: "Revision 1" }).click();
   await expect(delegate.getByRole("heading", { name: "Picnic area at Harbor Green" })).toBeVisible();
+  await expect(delegate.getByText("Filed under Harbor · Streets.")).toBeVisible();
   await delegate.getByRole("link", { name: "Back to proposal #1" }).click();
   await delegate.getByLabel("Responsible agency").selectOption({ label: "Parks & Recreation" });
   await delegate.getByRole("button", { name: "Send for costing" }).click();

@@ -11,7 +11,9 @@ import { action as adminAction, loader as adminLoader } from "~/routes/admin.cyc
 import { action as newCycleAction } from "~/routes/admin.cycles.new";
 import { loader as printLoader } from "~/routes/admin.codes.$batchId.print";
 import { action as costAction } from "~/routes/costing.$id";
+import { loader as proposalLoader } from "~/routes/proposals.$id";
 import { loader as compareLoader } from "~/routes/proposals.$id_.compare";
+import { loader as revisionLoader } from "~/routes/proposals.$id_.revisions.$number";
 import { action as ballotAction } from "~/routes/vote.ballot";
 import { action as codeAction } from "~/routes/vote._index";
 import { todayIso } from "~/domain/fields";
@@ -455,14 +457,28 @@ describe("revising a proposal", async () => {
     const moved = (await settle(() => editAction(args(browser.post(`/proposals/${id}/edit`, { ...text, districtId: cycle.districts[1].id, categoryId: cycle.categories[0].id }), { id })))) as Response;
     expect(moved.status).toBe(302);
     expect(await prisma.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({ districtId: cycle.districts[1].id });
+    // Its history says where it went: in the list of revisions, on the revision's page and when compared.
+    const latest = await revisions();
+    const page = await proposalLoader(args(browser.get(`/proposals/${id}`), { id }));
+    const [last, previous] = page.proposal.revisions;
+    expect(last).toMatchObject({ number: latest, movedTo: { district: { name: cycle.districts[1].name }, category: { name: cycle.categories[0].name } } });
+    expect(previous.movedTo).toBeNull();
+    expect((await revisionLoader(args(browser.get(`/proposals/${id}/revisions/${latest - 1}`), { id, number: String(latest - 1) }))).filedUnder).toMatchObject({ district: { name: cycle.districts[0].name } });
+    const compared = await compareLoader(args(browser.get(`/proposals/${id}/compare?from=${latest - 1}&to=${latest}`), { id }));
+    expect(compared.moved).toMatchObject({ from: { district: { name: cycle.districts[0].name } }, to: { district: { name: cycle.districts[1].name } } });
+    expect(compared.counts).toEqual({ added: 0, removed: 0 });
     // Another cycle's district is refused by the field, nothing saved.
     const other = await makeCycle(admin, "proposals");
     const { httpStatus, reply } = answerOf(await settle(() => editAction(args(browser.post(`/proposals/${id}/edit`, { ...text, districtId: other.districts[0].id, categoryId: cycle.categories[0].id }), { id }))));
     expect(httpStatus).toBe(400);
     expect(Object.keys(reply.error)).toEqual(["districtId"]);
-    // Back where it was, for the tests below.
+    // Back where it was, for the tests below: a move again; a text change that stays put is none.
     await settle(() => editAction(args(browser.post(`/proposals/${id}/edit`, { ...text, ...filed }), { id })));
     expect(await prisma.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject(filed);
+    await settle(() => editAction(args(browser.post(`/proposals/${id}/edit`, { ...text, description: `${text.description} Painted green.`, ...filed }), { id })));
+    const after = (await proposalLoader(args(browser.get(`/proposals/${id}`), { id }))).proposal.revisions;
+    expect(after.slice(0, 2).map((r) => r.movedTo?.district.name ?? null)).toEqual([null, cycle.districts[0].name]);
+    expect((await compareLoader(args(browser.get(`/proposals/${id}/compare?from=${latest - 1}&to=${latest + 2}`), { id }))).moved).toBeNull();
   });
 
   it("refuses to file a proposal where the delegate's committees do not reach", async () => {

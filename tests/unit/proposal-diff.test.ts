@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { movesTo, placeOf } from "~/domain/proposals/revisions";
 import { diffCounts, diffText } from "~/domain/proposals/diff";
 
 describe("comparing two revisions of a proposal", () => {
@@ -21,5 +22,19 @@ describe("comparing two revisions of a proposal", () => {
     const parts = diffText("Same text.", "Same text.");
     expect(parts).toEqual([{ kind: "same", text: "Same text." }]);
     expect(diffCounts(parts)).toEqual({ added: 0, removed: 0 });
+  });
+});
+
+describe("where a proposal was filed at each revision", () => {
+  const at = (district: string | null, category: string | null) => ({ district: district ? { id: district } : null, category: category ? { id: category } : null });
+
+  it("names the revision that moved it, by district or by category, newest first", () => {
+    const moves = movesTo([at("south", "parks"), at("north", "parks"), at("north", "streets"), at("north", "streets")]);
+    expect(moves.map((m) => m && `${m.district.id}/${m.category.id}`)).toEqual(["south/parks", "north/parks", null, null]);
+  });
+
+  it("never takes a place that was not recorded (revisions saved before places were) for a move", () => {
+    expect(movesTo([at("south", "parks"), at(null, null), at("north", "parks")])).toEqual([null, null, null]);
+    expect(placeOf(at("north", null))).toBeNull();
   });
 });
