@@ -381,8 +381,14 @@ async function seed() {
 /** District names that are words rather than place names, as the PB office gave them in Spanish. */
 const DISTRICTS_ES: Record<string, string> = { "All schools": "Todas las escuelas", "All libraries": "Todas las bibliotecas" };
 
-/** The PB office translated its own texts into Spanish: every category's name, district names that are words, and the cycles open for voting. */
+/** Two agencies' names in Spanish; Schools & Libraries is left as written (shown with its language). */
+const AGENCIES_ES: Record<string, string> = { "Parks & Recreation": "Parques y Recreación", Transportation: "Transporte" };
+
+/** The PB office translated its own texts into Spanish: every category's name, district names that are words, two agencies' names, and the cycles open for voting. */
 async function translateOfficeTexts(admin: Actor) {
+  for (const agency of await prisma.agency.findMany({ where: { name: { in: Object.keys(AGENCIES_ES) } } })) {
+    await saveTranslation({ type: "agency", id: agency.id }, { locale: "es", title: AGENCIES_ES[agency.name], description: "" }, admin);
+  }
   for (const district of await prisma.district.findMany({ where: { name: { in: Object.keys(DISTRICTS_ES) } } })) {
     await saveTranslation({ type: "district", id: district.id }, { locale: "es", title: DISTRICTS_ES[district.name], description: "" }, admin);
   }

@@ -4,6 +4,9 @@ import { choiceOf, type OfficeName } from "~/i18n/i18n";
 import { audit } from "./audit.server";
 import { prisma } from "./client.server";
 
+/** A name the PB office gave (a cycle, a district, a category, an agency), in the language it was written in. */
+type OfficePart = { id: string; name: string; writtenIn: string };
+
 /** The translations of several items into one language, by item id. */
 export async function translationsInto(targetType: TranslatableType, targetIds: readonly string[], locale: string) {
   const rows = await prisma.contentTranslation.findMany({ where: { targetType, targetId: { in: [...targetIds] }, locale } });
@@ -44,8 +47,8 @@ export async function cyclesInLocale<T extends { id: string; name: string; descr
   });
 }
 
-/** Names of a cycle's parts (districts, categories) in the reader's language, by id. */
-async function officeNamesIn(type: "district" | "category", parts: readonly { id: string; name: string; writtenIn: string }[], locale: string) {
+/** Names the PB office gave (districts, categories, agencies) in the reader's language, by id. */
+async function officeNamesIn(type: "district" | "category" | "agency", parts: readonly { id: string; name: string; writtenIn: string }[], locale: string) {
   const translated = await translationsInto(type, parts.map((d) => d.id), locale);
   return new Map<string, OfficeName>(
     parts.map((d) => {
@@ -89,18 +92,19 @@ export async function votedNamesIn(kept: { cycle: string; cycleId?: string; dist
 }
 
 /**
- * Projects as a reader sees them: their cycle's and district's names in the reader's language, and
+ * Projects as a reader sees them: their cycle's, district's and agency's names in the reader's language, and
  * the title and description of their proposal's translation, as long as the project bears the
  * proposal's title (it does unless renamed; a renamed project is not what was translated). By project id.
  */
 export async function projectsInLocale(
-  projects: readonly { id: string; title: string; proposalId: string; proposal: { title: string; writtenIn?: string }; cycle: { id: string; name: string; writtenIn: string }; district: { id: string; name: string; writtenIn: string } }[],
+  projects: readonly { id: string; title: string; proposalId: string; proposal: { title: string; writtenIn?: string }; cycle: OfficePart; district: OfficePart; agency?: OfficePart | null }[],
   locale: string,
 ) {
   const cycles = [...new Map(projects.map((p) => [p.cycle.id, p.cycle])).values()];
-  const [cycleNames, districtNames, proposals] = await Promise.all([
+  const [cycleNames, districtNames, agencyNames, proposals] = await Promise.all([
     cyclesInLocale(cycles, locale).then((cs) => new Map(cs.map((c) => [c.id, { name: c.name, writtenIn: c.writtenIn }]))),
     districtNamesIn(projects.map((p) => p.district), locale),
+    agencyNamesIn(projects.flatMap((p) => (p.agency ? [p.agency] : [])), locale),
     translationsInto("proposal", projects.map((p) => p.proposalId), locale),
   ]);
   return new Map(
@@ -108,7 +112,8 @@ export async function projectsInLocale(
       const translation = (projectUsesProposalTranslation(p) && proposals.get(p.proposalId)) || null;
       // The proposal's language for a title shown as written (not for a renamed project's: staff may write in any).
       const writtenIn = !translation && projectUsesProposalTranslation(p) ? (p.proposal.writtenIn ?? null) : null;
-      return [p.id, { title: translation?.title ?? p.title, translation, writtenIn, cycle: cycleNames.get(p.cycle.id)!, district: districtNames.get(p.district.id)! }];
+      const agency = p.agency ? agencyNames.get(p.agency.id)! : null;
+      return [p.id, { title: translation?.title ?? p.title, translation, writtenIn, cycle: cycleNames.get(p.cycle.id)!, district: districtNames.get(p.district.id)!, agency }];
     }),
   );
 }
@@ -141,9 +146,13 @@ export function categoryNamesIn(categories: readonly { id: string; name: string;
   return officeNamesIn("category", categories, locale);
 }
 
-type OfficePart = { id: string; name: string; writtenIn: string };
 /** Where a proposal is filed, named in the reader's language. */
 export type PlaceNames = { district: OfficeName; category: OfficeName };
+
+/** Agency names in the reader's language, by agency id; the original name where there is no translation. */
+export function agencyNamesIn(agencies: readonly OfficePart[], locale: string) {
+  return officeNamesIn("agency", agencies, locale);
+}
 
 /** A namer for places proposals are (or were) filed under, in the reader's language; it knows the places given. */
 export async function placeNamesIn(places: readonly { district: OfficePart; category: OfficePart }[], locale: string) {
@@ -185,6 +194,11 @@ export async function translatableItem(targetType: TranslatableType, id: string)
   if (targetType === "category") {
     const category = await prisma.category.findUnique({ where: { id }, select: { id: true, name: true, cycle: { select: { slug: true } } } });
     return category && { id: category.id, number: 0, title: category.name, description: "", back: `/admin/cycles/${category.cycle.slug}`, hidden: false, ...none };
+  }
+  // Agencies are the whole organisation's, listed on the PB office's People page.
+  if (targetType === "agency") {
+    const agency = await prisma.agency.findUnique({ where: { id }, select: { id: true, name: true } });
+    return agency && { id: agency.id, number: 0, title: agency.name, description: "", back: "/admin/people#agencies", hidden: false, ...none };
   }
   if (targetType === "milestone") {
     const milestone = await prisma.projectMilestone.findUnique({ where: { id }, select: { id: true, title: true, project: { select: { id: true, title: true, agencyId: true } } } });

@@ -180,7 +180,7 @@ export async function peopleWithRoles() {
  * Gives a role to the account with this address (see grantRefusal); staff join an agency, one known or a
  * new one. The person's next page already has it (roles are read at every request). Audited.
  */
-export async function grantRole(input: z.infer<typeof grantRoleInput>, actor: Actor): Promise<{ ok: true; name: string } | { ok: false; field: string; error: string }> {
+export async function grantRole(input: z.infer<typeof grantRoleInput>, actor: Actor, writtenIn: string = DEFAULT_LOCALE): Promise<{ ok: true; name: string } | { ok: false; field: string; error: string }> {
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, emailConfirmedAt: true, roles: { select: { role: true } } } });
     const refusal = grantRefusal(user && { emailConfirmed: user.emailConfirmedAt !== null, roles: user.roles.map((r) => r.role) }, input.role);
@@ -189,7 +189,7 @@ export async function grantRole(input: z.infer<typeof grantRoleInput>, actor: Ac
     if (input.role === "staff") {
       agency = input.agencyId
         ? await tx.agency.findUnique({ where: { id: input.agencyId }, select: { id: true, name: true } })
-        : await tx.agency.upsert({ where: { name: input.newAgency }, update: {}, create: { name: input.newAgency }, select: { id: true, name: true } });
+        : await tx.agency.upsert({ where: { name: input.newAgency }, update: {}, create: { name: input.newAgency, writtenIn }, select: { id: true, name: true } });
       if (!agency) return { ok: false as const, field: "agencyId", error: message("admin:people.errors.agency") };
       await tx.user.update({ where: { id: user.id }, data: { agencyId: agency.id, agencyLead: input.lead } });
     }

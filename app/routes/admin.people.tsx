@@ -10,11 +10,14 @@ import { authorize, getActor } from "~/auth.server";
 import { CheckboxField, FormErrors, HiddenContext, Notice, SAVED_FORM, SelectField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
 import { listAgencies } from "~/db/cycles.server";
+import { translatedLocales } from "~/db/translations.server";
 import { grantRole, peopleWithRoles, revokeRole } from "~/db/users.server";
 import { accountPermissions, type GrantedRole } from "~/domain/accounts/permissions";
 import { grantRoleInput, revokeRoleInput } from "~/domain/accounts/schema";
 import { redirectWithDone, takeDone } from "~/flash.server";
 import { formReply } from "~/http.server";
+import { localeName } from "~/i18n/config";
+import { localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import { useMessage } from "~/i18n/i18n";
@@ -34,10 +37,11 @@ async function guard(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   await guard(request);
   const [people, agencies, flash] = await Promise.all([peopleWithRoles(), listAgencies(), takeDone(request)]);
+  const translated = await translatedLocales("agency", agencies.map((a) => a.id));
   return data(
     {
       people: people.map((p) => ({ id: p.id, name: p.name, email: p.email, roles: p.roles, agency: p.agency?.name ?? null, lead: p.agencyLead })),
-      agencies: agencies.map((a) => ({ value: a.id, label: a.name })),
+      agencies: agencies.map((a) => ({ value: a.id, label: a.name, translatedInto: (translated.get(a.id) ?? []).map(localeName) })),
       granted: flash.done.granted ?? null,
     },
     { headers: flash.headers },
@@ -60,7 +64,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: grantRoleInput });
   if (submission.status !== "success") return formReply(submission);
-  const granted = await grantRole(submission.value, actor);
+  // A new agency's name is in the language of the page it was typed on (for readers of another: see useWrittenIn).
+  const granted = await grantRole(submission.value, actor, await localeOf(request));
   if (!granted.ok) return formReply(submission, { fieldErrors: { [granted.field]: [granted.error] } });
   return redirectWithDone(request, "/admin/people", { granted: granted.name });
 }
@@ -143,6 +148,17 @@ export default function People() {
           </tbody>
         </table>
       </div>
+
+      <h2 id="agencies">{t("translations:office.agenciesTitle")}</h2>
+      <p>{t("translations:office.agenciesLead")}</p>
+      <ul>
+        {agencies.map((a) => (
+          <li key={a.value}>
+            <Link to={`/translate/agency/${a.value}`}>{t("translations:office.agency", { name: a.label })}</Link> —{" "}
+            {a.translatedInto.length ? t("translations:office.languages", { languages: a.translatedInto.join(", ") }) : t("translations:office.none")}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

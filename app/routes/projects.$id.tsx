@@ -84,7 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       translation: named.translation,
       cycle: { ...named.cycle, slug: project.cycle.slug },
       district: named.district,
-      agency: project.agency?.name ?? null,
+      agency: named.agency,
       budgetCents: project.budgetCents,
       currency: project.cycle.currency,
       status: project.status as Status,
@@ -306,7 +306,7 @@ export default function ProjectPage() {
       <h1 lang={writtenIn(project.writtenIn)}>{project.title}</h1>
       <p className="meta">
         <OfficeText name={project.cycle} /> · <OfficeText name={project.district} /> · {t("projects:detail.budget", { budget: f.money(project.budgetCents, project.currency) })}
-        {project.agency ? ` · ${project.agency}` : ""}
+        {project.agency ? <> · <OfficeText name={project.agency} /></> : null}
       </p>
       <FollowButton target={{ type: "project", id: project.id }} following={following} signedIn={signedIn} />
       <p>

@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       writtenIn: named.get(p.id)!.writtenIn,
       cycle: named.get(p.id)!.cycle,
       district: named.get(p.id)!.district,
-      agency: p.agency?.name ?? null,
+      agency: named.get(p.id)!.agency,
       status: p.status as (typeof PROJECT_STATUSES)[number],
       percentComplete: p.percentComplete,
       budgetCents: p.budgetCents,
@@ -97,7 +97,7 @@ export default function Projects() {
           <li key={p.id} className="item">
             <h2 className="item-title"><Link to={`/projects/${p.id}`} lang={writtenIn(p.writtenIn)}>{p.title}</Link></h2>
             <p className="meta">
-              <OfficeText name={p.cycle} /> · <OfficeText name={p.district} /> · {f.money(p.budgetCents, p.currency)}{p.agency ? ` · ${p.agency}` : ""} ·{" "}
+              <OfficeText name={p.cycle} /> · <OfficeText name={p.district} /> · {f.money(p.budgetCents, p.currency)}{p.agency ? <> · <OfficeText name={p.agency} /></> : null} ·{" "}
               <span className={`status status-${p.status}`}>{PROJECT_STATUS_KEYS[p.status] ? t(PROJECT_STATUS_KEYS[p.status]) : p.status}</span>
               {p.spend.spentCents > 0 ? ` · ${t("projects:list.spent", { spent: f.money(p.spend.spentCents, p.currency) })}` : ""}
               {p.spend.overBudget ? <> · <strong className="error">{t("projects:spend.over", { amount: f.money(p.spend.overByCents, p.currency) })}</strong></> : null}

@@ -23,7 +23,7 @@ import { proposalPermissions, PROPOSAL_STATUS_KEYS, shownProposalStatus } from "
 import { movesTo } from "~/domain/proposals/revisions";
 import { revisionNote, sendForCostingInput } from "~/domain/proposals/schema";
 import { nameSlot, OfficeText, TranslatedDescription, WithNames } from "~/components/translated";
-import { cyclesInLocale, placeNamesIn, translationsInto } from "~/db/translations.server";
+import { agencyNamesIn, cyclesInLocale, placeNamesIn, translationsInto } from "~/db/translations.server";
 import { translationLockedReason, translationPermissions } from "~/domain/translations/permissions";
 import { localeOf, serverT } from "~/i18n/i18n.server";
 import { criterionLabel } from "~/domain/costing/estimate";
@@ -79,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: proposal.status,
       shownStatus: shownProposalStatus(proposal.status, cyclePhase(proposal.cycle), !!proposal.project),
       ...placeName(proposal),
-      agency: proposal.agency?.name ?? null,
+      agency: proposal.agency && (await agencyNamesIn([proposal.agency], locale)).get(proposal.agency.id)!,
       // Sent again after a revision: offered to the agency that costed it before.
       agencyId: proposal.agencyId,
       cycle: { ...(await cyclesInLocale([{ id: proposal.cycle.id, slug: proposal.cycle.slug, name: proposal.cycle.name, writtenIn: proposal.cycle.writtenIn }], locale))[0], currency: proposal.cycle.currency },
@@ -145,7 +145,7 @@ export default function ProposalPage() {
       <p className="meta">
         <OfficeText name={proposal.district} /> · <OfficeText name={proposal.category} /> ·{" "}
         <span className={`status status-${proposal.shownStatus}`}>{PROPOSAL_STATUS_KEYS[proposal.shownStatus] ? t(PROPOSAL_STATUS_KEYS[proposal.shownStatus]) : proposal.shownStatus}</span>
-        {proposal.agency ? ` · ${proposal.agency}` : ""}
+        {proposal.agency ? <> · <OfficeText name={proposal.agency} /></> : null}
       </p>
       <FollowButton target={{ type: "proposal", id: proposal.id }} following={following} signedIn={signedIn} />
       {proposal.projectId ? <Notice tone="success"><Trans i18nKey="proposals:detail.wonProject" components={{ a: <Link to={`/projects/${proposal.projectId}`} /> }} /></Notice> : null}

@@ -44,7 +44,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       district: districtNames.get(p.district.id)!,
       category: categoryNames.get(p.category.id)!,
       status: p.status,
-      agency: p.agency?.name ?? null,
       costCents: p.costEstimates[0]?.totalCents ?? null,
     })),
   };

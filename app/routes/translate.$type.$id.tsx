@@ -67,9 +67,10 @@ const HEADINGS = {
   category: "translations:titleCategory",
   district: "translations:titleDistrict",
   residency: "translations:titleResidency",
+  agency: "translations:titleAgency",
 } as const satisfies Record<TranslatableType, string>;
 
-// The PB office's texts are names (of a cycle, a category) or a rule, not titles.
+// The PB office's texts are names (of a cycle, a category, an agency) or a rule, not titles.
 const TITLE_LABELS = {
   idea: "translations:translatedTitle",
   proposal: "translations:translatedTitle",
@@ -79,6 +80,7 @@ const TITLE_LABELS = {
   category: "translations:translatedName",
   district: "translations:translatedName",
   residency: "translations:translatedRule",
+  agency: "translations:translatedName",
 } as const satisfies Record<TranslatableType, string>;
 
 export default function Translate() {

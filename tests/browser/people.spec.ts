@@ -49,3 +49,37 @@ test("the PB office makes a new volunteer a budget delegate once their address i
   await volunteer.context().close();
   await admin.context().close();
 });
+
+// The names of the agencies are the PB office's own text: translated at the foot of the same page,
+// read by a Spanish reader on the projects the agency builds.
+test("the PB office translates an agency's name, which Spanish readers then see on its projects", async ({ browser }) => {
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto("/projects?cycle=2025&lng=es");
+  const item = reader.getByRole("listitem").filter({ hasText: "Library homework help room" });
+  // Untranslated: shown as written, marked as English for screen readers.
+  await expect(item.locator('[lang="en"]', { hasText: "Schools & Libraries" })).toBeVisible();
+
+  const admin = await signIn(browser, "admin");
+  await admin.goto("/admin/people");
+  const agencies = admin.getByRole("listitem").filter({ hasText: "Agency: Schools & Libraries" });
+  await expect(agencies).toContainText("not translated yet");
+  await agencies.getByRole("link", { name: "Agency: Schools & Libraries" }).click();
+  await expect(admin.getByRole("heading", { name: "Translate the agency “Schools & Libraries”" })).toBeVisible();
+  // Too short: refused by the field, nothing saved.
+  await admin.getByLabel("Name in that language").fill("E");
+  await admin.getByRole("button", { name: "Save translation" }).click();
+  await expect(admin.getByLabel("Name in that language")).toHaveAccessibleDescription(/at least 2 characters/);
+  await admin.getByLabel("Name in that language").fill("Escuelas y Bibliotecas");
+  await admin.getByRole("button", { name: "Save translation" }).click();
+  await expect(admin.getByText("Translation saved")).toBeVisible();
+  await admin.getByRole("link", { name: /Back/ }).click();
+  await expect(admin.getByRole("listitem").filter({ hasText: "Agency: Schools & Libraries" })).toContainText("translated into Español");
+  await shot(admin, "people-agency-translated");
+
+  await reader.reload();
+  await expect(item).toContainText("Escuelas y Bibliotecas");
+  await expect(item.locator('[lang="en"]', { hasText: "Schools & Libraries" })).toHaveCount(0);
+  await shot(reader, "projects-agency-in-spanish");
+  await reader.context().close();
+  await admin.context().close();
+});

@@ -121,6 +121,8 @@ describe("authorization matrix", async () => {
     ["translate a proposal", "GET", `/translate/proposal/${sent}`, {}, (r) => translate.loader(args(r, { type: "proposal", id: sent })), [L, D, D, A, D, A]],
     ["translate a cycle", "GET", `/translate/cycle/${cycle.id}`, {}, (r) => translate.loader(args(r, { type: "cycle", id: cycle.id })), [L, D, D, D, D, A]],
     ["translate a category", "POST", `/translate/category/${c.id}`, { locale: "es", title: "Parques" }, (r) => translate.action(args(r, { type: "category", id: c.id })), [L, D, D, D, D, A]],
+    // An agency's name is the PB office's text, not its staff's (not even its own).
+    ["translate an agency's name", "POST", `/translate/agency/${people.staffA.agencyId}`, { locale: "es", title: "Parques" }, (r) => translate.action(args(r, { type: "agency", id: people.staffA.agencyId! })), [L, D, D, D, D, A]],
     ["comment on an idea", "POST", "/comments", { intent: "add", targetType: "idea", targetId: idea.id, body: "A comment." }, (r) => comments.action(args(r)), [L, A, A, A, A, A]],
     ["ask the costing staff", "POST", "/comments", { intent: "add", targetType: "proposal", targetId: sent, channel: "costing", body: "A question." }, (r) => comments.action(args(r)), [L, D, A, A, D, A]],
     ["follow an idea", "POST", "/follows", { targetType: "idea", targetId: idea.id, follow: "yes" }, (r) => follows.action(args(r)), [L, A, A, A, A, A]],

@@ -370,7 +370,7 @@ describe("project implementation", async () => {
     expect(await list(`?cycle=${cycle.slug}&status=completed`)).toEqual([]);
   });
 
-  it("a Spanish reader gets the project in Spanish where the PB office translated it: title, description, cycle, district", async () => {
+  it("a Spanish reader gets the project in Spanish where the PB office translated it: title, description, cycle, district, agency", async () => {
     const north = cycle.districts.find((d) => d.name === "North")!;
     const proposal = await prisma.project.findUniqueOrThrow({ where: { id: project.id }, select: { proposalId: true } });
     await prisma.contentTranslation.createMany({
@@ -378,27 +378,28 @@ describe("project implementation", async () => {
         { targetType: "proposal", targetId: proposal.proposalId, locale: "es", title: "Parque infantil junto al río", description: "Un nuevo parque infantil junto al río." },
         { targetType: "district", targetId: north.id, locale: "es", title: "Norte", description: "" },
         { targetType: "cycle", targetId: cycle.id, locale: "es", title: "Presupuesto de prueba", description: "" },
+        { targetType: "agency", targetId: parks.agencyId!, locale: "es", title: "Departamento de Parques", description: "" },
       ],
     });
     const spanish = (q = "") => new Request(`http://test/projects${q}${q ? "&" : "?"}lng=es`);
     const list = await projectList.loader(args(spanish(`?cycle=${cycle.slug}`)));
-    expect(list.projects).toEqual([expect.objectContaining({ title: "Parque infantil junto al río", district: { name: "Norte", writtenIn: null }, cycle: { name: "Presupuesto de prueba", writtenIn: null } })]);
+    expect(list.projects).toEqual([expect.objectContaining({ title: "Parque infantil junto al río", district: { name: "Norte", writtenIn: null }, cycle: { name: "Presupuesto de prueba", writtenIn: null }, agency: { name: "Departamento de Parques", writtenIn: null } })]);
     // The district filter reads "Norte" and still finds the project (its value is the name as written).
     expect(list.districts).toContainEqual({ value: "North", label: "Norte", lang: null });
     expect((await projectList.loader(args(spanish(`?cycle=${cycle.slug}&district=North`)))).projects).toHaveLength(1);
     const detail = (await projectPage.loader(args(new Request(`http://test${url}?lng=es`), { id: project.id }))).project;
-    expect(detail).toMatchObject({ title: "Parque infantil junto al río", district: { name: "Norte", writtenIn: null }, cycle: { name: "Presupuesto de prueba", writtenIn: null }, translation: { description: "Un nuevo parque infantil junto al río." } });
+    expect(detail).toMatchObject({ title: "Parque infantil junto al río", district: { name: "Norte", writtenIn: null }, cycle: { name: "Presupuesto de prueba", writtenIn: null }, agency: { name: "Departamento de Parques", writtenIn: null }, translation: { description: "Un nuevo parque infantil junto al río." } });
     // The original stays one click away.
     expect(detail.original).toEqual({ title: "Riverside playground", description: "A new playground by the river.", writtenIn: "en" });
     expect(detail.writtenIn).toBeNull(); // shown translated: in the page's language
     // In English, and for a project renamed after the vote (the translation is of another title), the title as written.
-    expect((await page(null)).title).toBe("Riverside playground");
+    expect(await page(null)).toMatchObject({ title: "Riverside playground", agency: { name: "Parks Department", writtenIn: "en" } });
     await prisma.project.update({ where: { id: project.id }, data: { title: "Riverside playground and fitness corner" } });
     const renamed = (await projectPage.loader(args(new Request(`http://test${url}?lng=es`), { id: project.id }))).project;
     // Not marked as written in the proposal's language: staff may have renamed it in any.
     expect(renamed).toMatchObject({ title: "Riverside playground and fitness corner", district: { name: "Norte", writtenIn: null }, translation: null, writtenIn: null });
     await prisma.project.update({ where: { id: project.id }, data: { title: "Riverside playground" } });
-    await prisma.contentTranslation.deleteMany({ where: { locale: "es", targetId: { in: [proposal.proposalId, north.id, cycle.id] } } });
+    await prisma.contentTranslation.deleteMany({ where: { locale: "es", targetId: { in: [proposal.proposalId, north.id, cycle.id, parks.agencyId!] } } });
   });
 
   it("report-back: once a new cycle opens, the home page starts with how the last cycle's projects are doing", async () => {

@@ -41,6 +41,16 @@ describe("the PB office's People page", async () => {
     expect(page.data.people.find((p) => p.id === fresh.id)).toMatchObject({ roles: ["staff"], agency: "Water Department" });
   });
 
+  it("names a new agency in the language of the page it was typed on; lists every agency with the languages its name is translated into", async () => {
+    const fresh = await makeUser(["resident"]);
+    expect(((await settle(() => people.action(args(office.post("/admin/people?lng=es", { intent: "grant", email: fresh.email, role: "staff", newAgency: "Obras Públicas" }))))) as Response).status).toBe(302);
+    const agency = await prisma.agency.findUniqueOrThrow({ where: { name: "Obras Públicas" } });
+    expect(agency.writtenIn).toBe("es");
+    await prisma.contentTranslation.create({ data: { targetType: "agency", targetId: agency.id, locale: "en", title: "Public Works", description: "" } });
+    const page = (await people.loader(args(office.get("/admin/people")))) as unknown as { data: { agencies: { value: string; label: string; translatedInto: string[] }[] } };
+    expect(page.data.agencies.find((a) => a.value === agency.id)).toEqual({ value: agency.id, label: "Obras Públicas", translatedInto: ["English"] });
+  });
+
   it("refuses, by the field and keeping what was typed: an address no account uses, one not confirmed, a role held already, staff without an agency", async () => {
     const unconfirmed = await makeUser(["resident"]);
     await prisma.user.update({ where: { id: unconfirmed.id }, data: { emailConfirmedAt: null } });

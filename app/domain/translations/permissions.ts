@@ -1,7 +1,7 @@
 import { hasRole, type Actor } from "../auth/roles";
 import { message } from "../../i18n/message";
 
-export const TRANSLATABLE = ["idea", "proposal", "update", "milestone", "cycle", "category", "district", "residency"] as const;
+export const TRANSLATABLE = ["idea", "proposal", "update", "milestone", "cycle", "category", "district", "residency", "agency"] as const;
 export type TranslatableType = (typeof TRANSLATABLE)[number];
 
 export function isTranslatable(type: unknown): type is TranslatableType {
@@ -9,10 +9,10 @@ export function isTranslatable(type: unknown): type is TranslatableType {
 }
 
 /**
- * The PB office's own texts (what the home page and the ballot say about a cycle, and the residency rule
- * residents declare they meet, kept under the cycle's id), not what people wrote.
+ * The PB office's own texts (what the home page and the ballot say about a cycle, the residency rule
+ * residents declare they meet, kept under the cycle's id, and the names of the agencies), not what people wrote.
  */
-export const OFFICE_TEXTS: readonly TranslatableType[] = ["cycle", "category", "district", "residency"];
+export const OFFICE_TEXTS: readonly TranslatableType[] = ["cycle", "category", "district", "residency", "agency"];
 
 /** What a translation permission looks at: the agency a proposal is costed by or a project built by. */
 export interface TranslatedItem {

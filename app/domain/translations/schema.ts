@@ -65,9 +65,11 @@ function oneLineTranslation({ min = 1, max }: { min?: number; max: number }, mis
 const categoryTranslationInput = oneLineTranslation({ max: 60 }, message("translations:errors.categoryName"), message("translations:errors.categoryNameLong"));
 /** A district's name: as long as the original may be (districtInput in app/domain/cycles/schema.ts). */
 const districtTranslationInput = oneLineTranslation({ min: 2, max: 80 }, message("translations:errors.districtName"), message("translations:errors.districtNameLong"));
-/** The residency rule a resident declares they meet before voting: as long as the original may be (app/domain/cycles/schema.ts). */
 /** A project milestone's title: as long as the original may be (milestoneInput in app/domain/implementation/schema.ts). */
 const milestoneTranslationInput = oneLineTranslation({ min: 3, max: 200 }, message("translations:errors.milestoneTitle"), message("translations:errors.milestoneTitleLong"));
+/** An agency's name: as long as a new one may be (grantRoleInput in app/domain/accounts/schema.ts). */
+const agencyTranslationInput = oneLineTranslation({ min: 2, max: 100 }, message("translations:errors.agencyName"), message("translations:errors.agencyNameLong"));
+/** The residency rule a resident declares they meet before voting: as long as the original may be (app/domain/cycles/schema.ts). */
 const residencyTranslationInput = oneLineTranslation({ max: 200 }, message("translations:errors.residencyRule"), message("translations:errors.residencyRuleLong"));
 
 /**
@@ -75,7 +77,7 @@ const residencyTranslationInput = oneLineTranslation({ max: 200 }, message("tran
  * (or a cycle without a description) only its name, a residency rule only itself.
  */
 export function translatedFields(type: TranslatableType, original: { description: string }) {
-  const titleOnly: readonly TranslatableType[] = ["milestone", "category", "district", "residency"];
+  const titleOnly: readonly TranslatableType[] = ["milestone", "category", "district", "residency", "agency"];
   return {
     title: type !== "update",
     description: !titleOnly.includes(type) && (type !== "cycle" || original.description.trim() !== ""),
@@ -89,6 +91,7 @@ export function translationInputFor(type: TranslatableType, original: { descript
   if (type === "category") return categoryTranslationInput;
   if (type === "district") return districtTranslationInput;
   if (type === "residency") return residencyTranslationInput;
+  if (type === "agency") return agencyTranslationInput;
   if (type === "cycle") return translatedFields(type, original).description ? cycleTranslationInput : cycleNameTranslationInput;
   return translationInput;
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Agency" ADD COLUMN     "writtenIn" TEXT NOT NULL DEFAULT 'en';
+
