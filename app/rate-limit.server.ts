@@ -41,7 +41,10 @@ function limiter(limit: Limit): RateLimiterAbstract {
 
 export const LIMITS = {
   loginPerIp: limiter({ keyPrefix: "login-ip", points: 30, duration: minutes(15) }),
-  loginPerEmail: limiter({ keyPrefix: "login-email", points: 8, duration: minutes(15) }),
+  // Guesses at one account are counted per address they come from, so that nobody can lock its owner
+  // out by sending a few wrong passwords; a looser count over all addresses bounds a spread-out attack.
+  loginPerEmailAndIp: limiter({ keyPrefix: "login-email-ip", points: 8, duration: minutes(15) }),
+  loginPerEmail: limiter({ keyPrefix: "login-email", points: 100, duration: minutes(60) }),
   signupPerIp: limiter({ keyPrefix: "signup-ip", points: 10, duration: minutes(60) }),
   // Each ask sends an e-mail: few per address, so nobody can flood someone's inbox.
   resetPerIp: limiter({ keyPrefix: "reset-ip", points: 10, duration: minutes(60) }),

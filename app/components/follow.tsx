@@ -48,14 +48,21 @@ export function FollowButton({
                 : t("follows:hint")}
         </span>
       </Form>
-      {unconfirmed ? (
-        <Form method="post" action="/confirm-email" className="inline-form">
-          <AuthenticityTokenInput />
-          <input type="hidden" name="intent" value="resend" />
-          <input type="hidden" name="redirectTo" value={location.pathname} />
-          <button type="submit" className="link-button">{t("auth:confirm.sendAgain")}</button>
-        </Form>
-      ) : null}
+      {unconfirmed ? <SendConfirmationAgain /> : null}
     </>
+  );
+}
+
+/** A new confirmation link for the signed-in person's address, then back to this page. Works without JavaScript. */
+export function SendConfirmationAgain() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/confirm-email" className="inline-form">
+      <AuthenticityTokenInput />
+      <input type="hidden" name="intent" value="resend" />
+      <input type="hidden" name="redirectTo" value={location.pathname} />
+      <button type="submit" className="link-button">{t("auth:confirm.sendAgain")}</button>
+    </Form>
   );
 }

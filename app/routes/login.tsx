@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const ip = clientAddress(context);
   const email = String(formData.get("email") ?? "").trim().toLowerCase().slice(0, 200);
-  const checks = [[LIMITS.loginPerIp, ip], [LIMITS.loginPerEmail, email]] as const;
+  const checks = [[LIMITS.loginPerIp, ip], [LIMITS.loginPerEmailAndIp, `${email}|${ip}`], [LIMITS.loginPerEmail, email]] as const;
   // Taken before the password is checked, so that guesses sent all at once are counted too.
   const limited = await takeAttempt(...checks);
   if (limited) {
@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!submission.error?.[""]) await giveBack(...checks);
     return formReply(submission, { hideFields: ["password"] });
   }
-  await Promise.all([forgive(LIMITS.loginPerEmail, email), giveBack([LIMITS.loginPerIp, ip])]);
+  await Promise.all([forgive(LIMITS.loginPerEmailAndIp, `${email}|${ip}`), giveBack([LIMITS.loginPerIp, ip], [LIMITS.loginPerEmail, email])]);
   const cookie = await createUserSession(request, submission.value.user.id);
   return redirect(safeRedirect(submission.value.redirectTo), { headers: [["Set-Cookie", cookie], ["Set-Cookie", await dropFormToken()]] });
 }

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { authorize, getActor } from "~/auth.server";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { SendConfirmationAgain } from "~/components/follow";
 import { z } from "zod";
 import { CheckboxField, FormErrors, Notice, SelectField, TextField } from "~/components/forms";
 import { readForm } from "~/csrf.server";
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const [voting, actor, allAccountCycles] = await Promise.all([cyclesInVoting(locale), getActor(request), accountVotingCycles()]);
   // Cycles this person may vote in with their account (visitors are offered sign-in), named in their language.
-  const accountCycles = await cyclesInLocale(allAccountCycles.filter((c) => !actor || votingChannelPermissions.voteWithAccount(actor, c)), locale);
+  const accountCycles = await cyclesInLocale(allAccountCycles.filter((c) => !actor || votingChannelPermissions.offerAccountVoting(actor, c)), locale);
   const [voted, rules, districtNames] = await Promise.all([
     actor ? accountParticipations(actor.id, accountCycles.map((c) => c.id)) : new Map<string, string>(),
     residencyRulesIn(accountCycles, locale),
@@ -47,6 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     voting,
     signedIn: !!actor,
+    // Offered, but only taken up with a confirmed address (see voteWithAccount): where the link went.
+    confirmFirst: actor && !actor.emailConfirmed ? actor.email : null,
     accountCycles: accountCycles.map((c) => ({
       slug: c.slug,
       name: c.name,
@@ -71,7 +74,8 @@ async function voteWithAccount(request: Request, formData: FormData) {
   const actor = await getActor(request);
   const submission = parseWithZod(formData, { schema: accountVotingInput });
   const cycle = (await accountVotingCycles()).find((c) => c.slug === formData.get("cycle"));
-  authorize(request, actor, !!cycle && votingChannelPermissions.voteWithAccount(actor, cycle), message("vote:account.refused"));
+  authorize(request, actor, !!cycle && votingChannelPermissions.offerAccountVoting(actor, cycle), message("vote:account.refused"));
+  authorize(request, actor, votingChannelPermissions.voteWithAccount(actor, cycle!), message("vote:account.confirmFirst", { email: actor!.email }));
   if (submission.status !== "success") return formReply(submission);
   const code = await accountVoterCode(cycle!.id, submission.value.districtId, actor!.id);
   if (!code) return formReply(submission, { fieldErrors: { districtId: [message("vote:account.errors.district")] } });
@@ -130,7 +134,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Vote() {
-  const { voting, signedIn, accountCycles } = useLoaderData<typeof loader>();
+  const { voting, signedIn, confirmFirst, accountCycles } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   // Two forms answer through one action: each shows only its own answer.
@@ -160,7 +164,7 @@ export default function Vote() {
         <button type="submit" className="button">{t("vote:start.submit")}</button>
       </Form>
       {accountCycles.map((c) => (
-        <AccountVoting key={c.slug} cycle={c} signedIn={signedIn} lastResult={answered === "account" ? lastResult : undefined} />
+        <AccountVoting key={c.slug} cycle={c} signedIn={signedIn} confirmFirst={confirmFirst} lastResult={answered === "account" ? lastResult : undefined} />
       ))}
     </div>
   );
@@ -169,10 +173,12 @@ export default function Vote() {
 function AccountVoting({
   cycle,
   signedIn,
+  confirmFirst,
   lastResult,
 }: {
   cycle: { slug: string; name: string; writtenIn: string | null; minAge: number; residencyRule: string; districts: Choice[]; votedIn: OfficeName | null };
   signedIn: boolean;
+  confirmFirst: string | null;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
@@ -186,6 +192,11 @@ function AccountVoting({
         </p>
       ) : cycle.votedIn ? (
         <p role="status"><WithNames template={t("vote:account.voted", { district: nameSlot(0) })} names={[cycle.votedIn]} /></p>
+      ) : confirmFirst ? (
+        <>
+          <p>{t("vote:account.confirmFirst", { email: confirmFirst })}</p>
+          <SendConfirmationAgain />
+        </>
       ) : (
         <Form method="post" {...getFormProps(form)}>
           <AuthenticityTokenInput />

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { mailbox } from "../mailbox";
 
 export const PASSWORD = "riverside-demo-2026";
 export const USERS = {
@@ -31,6 +32,16 @@ export function query<T>(sql: string, ...params: unknown[]): T[] {
   } finally {
     db.close();
   }
+}
+
+/** Opens in `page` the link mailed to `email` at sign-up, and confirms the address (an English page). */
+export async function confirmAddress(page: Page, email: string) {
+  const confirm = () => mailbox(email).filter((m) => m.subject === "Confirm your e-mail address for Civic Budget");
+  await expect.poll(() => confirm().length).toBe(1);
+  const link = new URL(/http\S+\/confirm-email\?token=\S+/.exec(confirm()[0].text)![0]);
+  await page.goto(`${link.pathname}${link.search}`);
+  await page.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(page.getByRole("status")).toContainText("is confirmed");
 }
 
 export async function shot(page: Page, name: string) {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { query, shot, signIn, unusedEastgateCode } from "./helpers";
+import { confirmAddress, query, shot, signIn, unusedEastgateCode } from "./helpers";
 
 // The PB office translates its own texts (a cycle, its categories); a Spanish voter reads them on the home page and the ballot.
 
@@ -73,14 +73,23 @@ test("the PB office translates a cycle from its admin page; agency staff may not
 test("a Spanish resident declaring they may vote reads the standard residency wording in Spanish", async ({ browser }) => {
   // A new account: the demo resident may already have voted with theirs.
   const resident = await (await browser.newContext()).newPage();
+  const email = `rosa-${Date.now()}@example.org`;
   await resident.goto("/signup");
   await resident.getByLabel("Your name").fill("Rosa Residente");
-  await resident.getByLabel("Email").fill(`rosa-${Date.now()}@example.org`);
+  await resident.getByLabel("Email").fill(email);
   await resident.getByLabel("Password").fill("una-clave-larga-2026");
   await resident.getByRole("button", { name: "Create account" }).click();
   await expect(resident.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // Not before the address is confirmed (one sign-up is not one more ballot): said, with a new link on offer.
   await resident.goto("/vote?lng=es");
   const section = resident.getByRole("region", { name: /Presupuesto participativo de Riverside 2026–27/ });
+  await expect(section).toContainText(`abra el enlace que enviamos a ${email}`);
+  await expect(section.getByRole("button", { name: "Enviar el enlace de nuevo" })).toBeVisible();
+  await expect(section.getByRole("button", { name: "Ir a mi boleta" })).toHaveCount(0);
+  await shot(resident, "vote-account-confirm-first-es");
+  await resident.goto("/vote?lng=en");
+  await confirmAddress(resident, email);
+  await resident.goto("/vote?lng=es");
   await expect(section.getByLabel("Confirmo: Vivo, trabajo o estudio en el distrito que elegí")).toBeVisible();
   await expect(section.getByText(/I live, work or study/)).toHaveCount(0);
   await resident.goto("/vote?lng=en");

@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { mailbox } from "../mailbox";
-import { shot, signIn } from "./helpers";
+import { confirmAddress, shot, signIn } from "./helpers";
 
 // A volunteer becomes a budget delegate: they make an account, the PB office gives it the role from
 // /admin/people once the address is confirmed, and can take it back.
@@ -28,12 +27,7 @@ test("the PB office makes a new volunteer a budget delegate once their address i
   await shot(admin, "people-unconfirmed-refused");
 
   // The volunteer opens the link mailed at sign-up.
-  const confirm = () => mailbox(email).filter((m) => m.subject === "Confirm your e-mail address for Civic Budget");
-  await expect.poll(() => confirm().length).toBe(1);
-  const link = new URL(/http\S+\/confirm-email\?token=\S+/.exec(confirm()[0].text)![0]);
-  await volunteer.goto(`${link.pathname}${link.search}`);
-  await volunteer.getByRole("button", { name: "Confirm my address" }).click();
-  await expect(volunteer.getByRole("status")).toContainText("is confirmed");
+  await confirmAddress(volunteer, email);
 
   await form.getByRole("button", { name: "Give the role" }).click();
   await expect(admin.getByText("Amara Volunteer has the role now.")).toBeVisible();

@@ -119,6 +119,8 @@ describe("authorization matrix", async () => {
     ["manage committees", "GET", `/admin/cycles/${cycle.slug}/committees`, {}, (r) => committeesAdmin.loader(args(r, { slug: cycle.slug })), [L, D, D, D, D, A]],
     ["my committees", "GET", "/committees", {}, (r) => committeesMine.loader(args(r)), [L, D, A, D, D, D]],
     ["translate a proposal", "GET", `/translate/proposal/${sent}`, {}, (r) => translate.loader(args(r, { type: "proposal", id: sent })), [L, D, D, A, D, A]],
+    // No agency costs it yet (a draft, or one handed back): no agency's staff may write its ballot text.
+    ["translate a proposal no agency has", "POST", `/translate/proposal/${draft}`, { locale: "es", title: "Bancos", description: "Bancos a lo largo del río." }, (r) => translate.action(args(r, { type: "proposal", id: draft })), [L, D, D, D, D, A]],
     ["translate a cycle", "GET", `/translate/cycle/${cycle.id}`, {}, (r) => translate.loader(args(r, { type: "cycle", id: cycle.id })), [L, D, D, D, D, A]],
     ["translate a category", "POST", `/translate/category/${c.id}`, { locale: "es", title: "Parques" }, (r) => translate.action(args(r, { type: "category", id: c.id })), [L, D, D, D, D, A]],
     // An agency's name is the PB office's text, not its staff's (not even its own).

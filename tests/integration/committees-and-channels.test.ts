@@ -184,6 +184,21 @@ describe("voting with an account, and on paper", async () => {
     expect(await prisma.voterCode.count({ where: { cycleId: cycle.id, userId: resident.id } })).toBe(1);
   });
 
+  it("is offered to a resident whose address is not confirmed yet, taken up only once it is: one sign-up is not one more ballot", async () => {
+    const fresh = await makeUser(["resident"]);
+    await prisma.user.update({ where: { id: fresh.id }, data: { emailConfirmedAt: null } });
+    const browser = await browserFor(fresh);
+    const page = await voteLoader(args(browser.get("/vote")));
+    expect(page.accountCycles.map((c) => c.slug)).toContain(cycle.slug);
+    expect(page.confirmFirst).toBe(fresh.email);
+    const refused = (await settle(() => voteAction(args(browser.post("/vote", declaration))))) as Response;
+    expect(refused.status).toBe(403);
+    expect(await prisma.voterCode.count({ where: { userId: fresh.id } })).toBe(0);
+    await prisma.user.update({ where: { id: fresh.id }, data: { emailConfirmedAt: new Date() } });
+    expect((await voteLoader(args(browser.get("/vote")))).confirmFirst).toBeNull();
+    expect(((await voteAction(args(browser.post("/vote", declaration)))) as Response).headers.get("Location")).toBe("/vote/ballot");
+  });
+
   it("refuses visitors and staff, and cycles that do not allow account voting", async () => {
     const visitor = await settle(async () => voteAction(args((await browserFor(null)).post("/vote", declaration))));
     expect((visitor as Response).headers.get("Location")).toMatch(/^\/login/);
@@ -329,7 +344,7 @@ describe("translations of what people wrote", async () => {
   it("translates a project update's note, shown to Spanish readers of the project page", async () => {
     const { loader: projectLoader } = await import("~/routes/projects.$id");
     const proposal = await prisma.proposal.findFirstOrThrow({ where: { cycleId: cycle.id } });
-    const project = await prisma.project.create({ data: { proposalId: proposal.id, cycleId: cycle.id, districtId: north.id, title: "Pond benches", budgetCents: 100_00 } });
+    const project = await prisma.project.create({ data: { proposalId: proposal.id, cycleId: cycle.id, districtId: north.id, agencyId: staff.agencyId, title: "Pond benches", budgetCents: 100_00 } });
     const update = await prisma.projectUpdate.create({ data: { projectId: project.id, status: "in_progress", percentComplete: 20, note: "The benches are ordered.", postedOn: "2026-11-20" } });
     const target = { type: "update", id: update.id };
     const noNote = answerOf(await translateAction(args((await browserFor(staff)).post(`/translate/update/${update.id}`, { locale: "es", description: "" }), target)));

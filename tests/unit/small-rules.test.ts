@@ -69,6 +69,9 @@ describe("redirect after sign-in", () => {
     expect(safeRedirect("//evil.example")).toBe("/");
     expect(safeRedirect("https://evil.example")).toBe("/");
     expect(safeRedirect("/\t/evil.example")).toBe("/");
+    // Paths that become "//evil.example" once their dot segments are resolved.
+    for (const to of ["/..//evil.example/phish", "/.//evil.example", "/%2e%2e//evil.example", "/a/../..//evil.example"]) expect(safeRedirect(to)).toBe("/");
+    expect(safeRedirect("/ideas/../proposals?cycle=2026")).toBe("/proposals?cycle=2026");
     expect(safeRedirect("/\\evil.example")).toBe("/");
     expect(safeRedirect("/ideas?cycle=2025")).toBe("/ideas?cycle=2025");
   });

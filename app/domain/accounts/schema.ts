@@ -72,5 +72,7 @@ export function safeRedirect(to: string | undefined | null, fallback = "/"): str
   if (!to || !to.startsWith("/") || /[\s\\\u0000-\u001f\u007f]/.test(to)) return fallback;
   const base = "http://civic-budget.invalid";
   const url = new URL(to, base);
-  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  // Dot segments are resolved first: "/..//evil.example" becomes "//evil.example", another site to a browser.
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return url.origin === base && !path.startsWith("//") ? path : fallback;
 }

@@ -49,10 +49,16 @@ export function secondBallotRefusal(
   return null;
 }
 
+type AccountVotingCycle = { phase: Phase | string; accountVoting: boolean };
+
 export const votingChannelPermissions = {
-  /** A signed-in resident, in a cycle that allows account voting, while voting is open. */
-  voteWithAccount: (actor: Actor | null, cycle: { phase: Phase | string; accountVoting: boolean }) =>
-    hasRole(actor, "resident") && cycle.accountVoting && cycle.phase === "voting",
+  /** Voting with an account is offered to a signed-in resident, in a cycle that allows it, while voting is open. */
+  offerAccountVoting: (actor: Actor | null, cycle: AccountVotingCycle) => hasRole(actor, "resident") && cycle.accountVoting && cycle.phase === "voting",
+  /**
+   * And taken up once their e-mail address is confirmed: anyone can sign up with any address, so an
+   * unconfirmed account would be one more ballot per sign-up.
+   */
+  voteWithAccount: (actor: Actor | null, cycle: AccountVotingCycle) => votingChannelPermissions.offerAccountVoting(actor, cycle) && actor!.emailConfirmed === true,
   /** Paper ballots from polling sites are entered by the PB office while voting is open. */
   enterPaperBallots: (actor: Actor | null, cycle: { phase: Phase | string }) => hasRole(actor, "admin") && cycle.phase === "voting",
 };

@@ -21,13 +21,15 @@ export interface TranslatedItem {
 
 // Staff and the PB office translate what residents and delegates wrote; only the PB office its own texts;
 // everyone reads the translations. A proposal's or a project's text is translated only by the agency
-// that costs or builds it: a translation is what Spanish readers see on the ballot, and another
-// agency's staff have no business rewriting it. Without `item`, whether the role may translate at all.
+// that costs or builds it (a proposal with none yet, only by the PB office): a translation is what
+// Spanish readers see on the ballot, and another agency's staff have no business rewriting it. Ideas
+// belong to no agency: any staff may translate them. Without `item`, whether the role may translate at all.
 export const translationPermissions = {
   translate: (actor: Actor | null, type: TranslatableType, item?: TranslatedItem) => {
     if (hasRole(actor, "admin")) return true;
     if (!hasRole(actor, "staff") || OFFICE_TEXTS.includes(type)) return false;
-    return !item?.agencyId || item.agencyId === actor!.agencyId;
+    if (!item || type === "idea") return true;
+    return item.agencyId !== null && item.agencyId === actor!.agencyId;
   },
   /**
    * Whether the item may be seen at all: one hidden by moderation, or in a cycle still in draft, is the
