@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { redirectWithDone } from "~/flash.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   await assignToAgency(proposal.id, submission.value.agencyId, actor);
   const to = agencies.find((a) => a.id === submission.value.agencyId)!.name;
-  return redirect(`/costing?${new URLSearchParams({ assigned: String(proposal.number), title: proposal.title, to })}`);
+  return redirectWithDone(request, "/costing", { assigned: String(proposal.number), title: proposal.title, to });
 }
 
 export default function AssignPage() {

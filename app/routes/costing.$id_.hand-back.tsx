@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { redirectWithDone } from "~/flash.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const handed = await handBackProposal(proposal.id, submission.value.reason, actor, await localeOf(request));
   // Moved or handed back meanwhile (another tab, the lead): said so, with the reason kept.
   if (!handed) return formReply(submission, { formErrors: [message("costing:handBack.errors.moved")] }, 409);
-  return redirect(`/costing?${new URLSearchParams({ handedBack: String(proposal.number), title: proposal.title })}`);
+  return redirectWithDone(request, "/costing", { handedBack: String(proposal.number), title: proposal.title });
 }
 
 export default function HandBackPage() {

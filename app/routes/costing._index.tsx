@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { authorize, getActor } from "~/auth.server";
 import { HiddenContext, Notice } from "~/components/forms";
 import { costingQueue } from "~/db/costing.server";
+import { takeDone } from "~/flash.server";
 import { costingStage, daysWaiting, type CostingStage } from "~/domain/costing/estimate";
 import { costingPermissions } from "~/domain/costing/permissions";
 import { PROPOSAL_STATUS_KEYS } from "~/domain/proposals/permissions";
@@ -48,12 +50,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   rows.sort((a, b) => (sort === "days-desc" ? b.daysWaiting - a.daysWaiting : a.daysWaiting - b.daysWaiting) || a.number - b.number);
   const stages: CostingStage[] = ["waiting", "in_progress", "done"];
-  return { agencyOnly, sort, groups: stages.map((stage) => ({ stage, rows: rows.filter((r) => r.stage === stage) })) };
+  // What an assignment or a hand-back just did, said once (kept in the session, not the address: nobody can make this page say it).
+  const flash = await takeDone(request);
+  return data({ agencyOnly, sort, done: flash.done, groups: stages.map((stage) => ({ stage, rows: rows.filter((r) => r.stage === stage) })) }, { headers: flash.headers });
 }
 
 export default function CostingDashboard() {
-  const { agencyOnly, sort, groups } = useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
+  const { agencyOnly, sort, done, groups } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const f = useFormat();
   const headings: Record<CostingStage, string> = {
@@ -70,14 +73,10 @@ export default function CostingDashboard() {
   return (
     <>
       <h1>{t("costing:dashboard.title")}</h1>
-      {searchParams.get("handedBack") ? (
-        <Notice tone="success">{t("costing:handBack.done", { number: searchParams.get("handedBack"), title: searchParams.get("title") ?? "" })}</Notice>
-      ) : null}
-      {searchParams.get("assigned") ? (
+      {done.handedBack ? <Notice tone="success">{t("costing:handBack.done", { number: done.handedBack, title: done.title ?? "" })}</Notice> : null}
+      {done.assigned ? (
         <Notice tone="success">
-          {searchParams.get("to")
-            ? t("costing:assign.doneTo", { number: searchParams.get("assigned"), title: searchParams.get("title") ?? "", agency: searchParams.get("to") })
-            : t("costing:assign.done", { number: searchParams.get("assigned") })}
+          {done.to ? t("costing:assign.doneTo", { number: done.assigned, title: done.title ?? "", agency: done.to }) : t("costing:assign.done", { number: done.assigned })}
         </Notice>
       ) : null}
       <p>{agencyOnly ? t("costing:dashboard.introAgency") : t("costing:dashboard.introAll")}</p>

@@ -48,15 +48,16 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
     await prisma.comment.create({ data: { targetType: "proposal", targetId: id, channel: "costing", body: "Could you cost 30 trees as well as 40?", authorId: delegate.id } });
     const page = (await costingItem.loader(args((await browserFor(staffA)).get(`/costing/${id}`), { id }))) as { questions: { comments: { body: string }[] } | null };
     expect(page.questions?.comments.map((c) => c.body)).toEqual(["Could you cost 30 trees as well as 40?"]);
-    const dashboard = (await costingIndex.loader(args((await browserFor(staffA)).get("/costing")))) as { groups: { rows: { id: string; questions: number }[] }[] };
+    const dashboard = (await costingIndex.loader(args((await browserFor(staffA)).get("/costing")))).data;
     expect(dashboard.groups.flatMap((g) => g.rows).find((r) => r.id === id)?.questions).toBe(1);
   });
 
   it("staff hand a proposal that is not their agency's work back to the PB office, with a reason the delegates read; others may not", async () => {
     const id = await proposalIn(staffA.agencyId!);
+    const browsers = new Map<string, Awaited<ReturnType<typeof browserFor>>>();
     const handBack = async (who: Awaited<ReturnType<typeof makeUser>>, reason: string) => {
-      const browser = await browserFor(who);
-      return settle(() => handBackPage.action(args(browser.post(`/costing/${id}/hand-back`, { reason }), { id })));
+      if (!browsers.has(who.id)) browsers.set(who.id, await browserFor(who));
+      return settle(() => handBackPage.action(args(browsers.get(who.id)!.post(`/costing/${id}/hand-back`, { reason }), { id })));
     };
     for (const who of [leadB, delegate, resident]) expect(((await handBack(who, "Not ours at all, sorry.")) as Response).status).toBe(403);
     // Too short a reason: refused by the field, kept.
@@ -66,13 +67,19 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
     expect(short.reply.initialValue).toMatchObject({ reason: "No." });
     // Any staff of the agency, not only its lead.
     const sent = (await handBack(staffA, "Street trees are planted by Public Works, not by us.")) as Response;
-    expect(sent.headers.get("Location")).toMatch(/^\/costing\?handedBack=/);
+    // Back on the queue, told once what was done (from the session, not the address).
+    expect(sent.headers.get("Location")).toBe("/costing");
+    const staffBrowser = browsers.get(staffA.id)!;
+    staffBrowser.remember(sent);
+    expect((await costingIndex.loader(args(staffBrowser.get("/costing")))).data.done).toEqual({ handedBack: expect.any(String), title: expect.any(String) });
+    // A notice cannot be made up in the address.
+    expect((await costingIndex.loader(args((await browserFor(staffA)).get("/costing?handedBack=1&title=Pay%20the%20bearer")))).data.done).toEqual({});
     expect((await prisma.proposal.findUniqueOrThrow({ where: { id } })).agencyId).toBeNull();
     expect((await prisma.comment.findFirstOrThrow({ where: { targetId: id, channel: "costing" } })).body).toBe("Street trees are planted by Public Works, not by us.");
     expect((await prisma.auditLog.findFirstOrThrow({ where: { action: "proposal.hand-back", targetId: id } })).actorId).toBe(staffA.id);
     // Gone from the agency's queue; the PB office sees it waiting, to assign.
     const queue = async (who: Awaited<ReturnType<typeof makeUser>>) =>
-      ((await costingIndex.loader(args((await browserFor(who)).get("/costing")))) as { groups: { rows: { id: string; canAssign: boolean }[] }[] }).groups.flatMap((g) => g.rows);
+      (await costingIndex.loader(args((await browserFor(who)).get("/costing")))).data.groups.flatMap((g) => g.rows);
     expect((await queue(staffA)).some((r) => r.id === id)).toBe(false);
     expect((await queue(admin)).find((r) => r.id === id)?.canAssign).toBe(true);
     expect(((await handBack(staffA, "Street trees are planted by Public Works.")) as Response).status).toBe(403);
@@ -260,7 +267,7 @@ describe("costing: assignment, versions, checklist, dashboard", async () => {
     await prisma.proposal.update({ where: { id: other }, data: { sentForCostingAt: new Date(Date.now() - 4 * 86_400_000) } });
     const dashboard = async (who: typeof admin, sort = "") => {
       const browser = await browserFor(who);
-      return costingIndex.loader(args(browser.get(`/costing${sort}`)));
+      return (await costingIndex.loader(args(browser.get(`/costing${sort}`)))).data;
     };
     const forStaff = await dashboard(staffA);
     const all = forStaff.groups.flatMap((g) => g.rows);
