@@ -64,8 +64,12 @@ export function authorize(request: Request, actor: Actor | null, allowed: boolea
 export async function verifyLogin(email: string, password: string) {
   const user = await userByEmail(email);
   // Compare against a dummy hash when the user is unknown, so timing does not reveal accounts.
-  const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+  const ok = await passwordMatches(password, user?.passwordHash ?? DUMMY_HASH);
   return ok && user ? user : null;
+}
+
+export function passwordMatches(password: string, passwordHash: string) {
+  return bcrypt.compare(password, passwordHash);
 }
 
 /** Starts a fresh server-side session (a new id at every login) and returns the cookie. */

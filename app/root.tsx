@@ -126,7 +126,10 @@ function Header({ actor, locale }: { actor: Actor | null; locale: Locale }) {
           {actor ? (
             <Form method="post" action="/logout" className="inline" onSubmit={forgetAllDrafts}>
               <AuthenticityTokenInput />
-              <span className="muted">{actor.name}</span>{" "}
+              <Link to="/account" className="account-link">
+                {actor.name}
+                <span className="sr-only">{` (${t("common:nav.account")})`}</span>
+              </Link>{" "}
               <button type="submit" className="link-button">{t("common:nav.signOut")}</button>
             </Form>
           ) : (

@@ -8,6 +8,7 @@ import { audit } from "./audit.server";
 import { prisma, type Tx } from "./client.server";
 import { deliverOutbox } from "~/mail.server";
 import { queueMail } from "./outbox.server";
+import { projectsInLocale, titlesIn } from "./translations.server";
 
 export interface FollowTarget {
   type: FollowTargetType;
@@ -27,6 +28,31 @@ export async function followTargetExists(target: FollowTarget, toFollow: boolean
   const found =
     target.type === "idea" ? await prisma.idea.count(where) : target.type === "proposal" ? await prisma.proposal.count(where) : await prisma.project.count(where);
   return found === 1;
+}
+
+/**
+ * What a person follows, newest first, each named in the reader's language (or as written, with its
+ * language): their account page lists them, with a way to stop following each.
+ */
+export async function followsOf(userId: string, locale: string) {
+  const follows = await prisma.follow.findMany({ where: { userId }, orderBy: { createdAt: "desc" } });
+  const ids = (type: FollowTargetType) => follows.filter((f) => f.targetType === type).map((f) => f.targetId);
+  const [ideas, proposals, projects] = await Promise.all([
+    prisma.idea.findMany({ where: { id: { in: ids("idea") }, hiddenAt: null }, select: { id: true, title: true, writtenIn: true } }),
+    prisma.proposal.findMany({ where: { id: { in: ids("proposal") } }, select: { id: true, title: true, writtenIn: true } }),
+    prisma.project.findMany({
+      where: { id: { in: ids("project") } },
+      select: { id: true, title: true, proposalId: true, proposal: { select: { title: true, writtenIn: true } }, cycle: { select: { id: true, name: true, writtenIn: true } }, district: { select: { id: true, name: true, writtenIn: true } } },
+    }),
+  ]);
+  const [ideaTitles, proposalTitles, projectNames] = await Promise.all([titlesIn("idea", ideas, locale), titlesIn("proposal", proposals, locale), projectsInLocale(projects, locale)]);
+  const named = new Map<string, { title: string; writtenIn: string | null }>([...ideaTitles, ...proposalTitles, ...[...projectNames].map(([id, p]) => [id, { title: p.title, writtenIn: p.writtenIn }] as const)]);
+  // A followed item deleted since (a project dropped) has no name: left out.
+  return follows.flatMap((f) => {
+    const name = named.get(f.targetId);
+    const target = { type: f.targetType as FollowTargetType, id: f.targetId };
+    return name ? [{ ...target, ...name, path: followPath(target) }] : [];
+  });
 }
 
 export async function isFollowing(userId: string | undefined, target: FollowTarget) {

@@ -23,6 +23,11 @@ export async function startSession(userId: string, expiresAt: Date, replacing?: 
   return token;
 }
 
+/** Signs the account out everywhere but on the device whose token is kept. */
+export async function endOtherSessions(userId: string, kept: string) {
+  await prisma.session.deleteMany({ where: { userId, id: { not: idOf(kept) } } });
+}
+
 export async function endSession(token: string) {
   await prisma.session.deleteMany({ where: { id: idOf(token) } });
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { hashPassword } from "~/auth.server";
+import { hashPassword, passwordMatches } from "~/auth.server";
 import type { z } from "zod";
 import { CONFIRM_LINK_DAYS, RESET_LINK_MINUTES, type grantRoleInput } from "~/domain/accounts/schema";
 import { GRANTED_ROLES, grantRefusal, revokeRefusal, type GrantedRole } from "~/domain/accounts/permissions";
@@ -164,6 +164,43 @@ export async function resetPassword(token: string, password: string) {
     await audit(tx, null, "user.password-reset", { type: "user", id: userId });
     return user.email;
   });
+}
+
+/** The signed-in person's own account page: their details and the ideas they brought. */
+export async function ownAccount(userId: string) {
+  return prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      name: true,
+      email: true,
+      emailConfirmedAt: true,
+      createdAt: true,
+      ideas: { orderBy: { createdAt: "desc" }, select: { id: true, number: true, title: true, writtenIn: true, status: true, hiddenAt: true, cycle: { select: { id: true, name: true, writtenIn: true } } } },
+    },
+  });
+}
+
+/** A new name, shown from now on beside the person's ideas and comments. */
+export async function renameAccount(userId: string, name: string) {
+  await prisma.user.update({ where: { id: userId }, data: { name } });
+}
+
+/**
+ * A new password, when the current one is right (else false). Every other device is signed out, and a
+ * mail tells the address, so that someone who did not make the change hears of it.
+ */
+export async function changePassword(userId: string, current: string, password: string, locale: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, passwordHash: true } });
+  if (!(await passwordMatches(current, user.passwordHash))) return false;
+  const passwordHash = await hashPassword(password);
+  await changeWithMail(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await audit(tx, null, "user.password-change", { type: "user", id: userId });
+    const t = translatorFor(locale);
+    const values = { name: user.name, link: new URL("/forgot-password", env.PUBLIC_URL).toString() };
+    await queueMail(tx, { to: user.email, subject: t("auth:account.passwordMail.subject", values), text: t("auth:account.passwordMail.body", values) });
+  });
+  return true;
 }
 
 /** Accounts holding a role beyond resident, with their agency: the PB office's People page. */

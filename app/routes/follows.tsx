@@ -14,6 +14,8 @@ const followInput = z.object({
   targetType: z.enum(FOLLOW_TARGETS),
   targetId: z.string().min(1).max(40),
   follow: z.enum(["yes", "no"]),
+  // Stopped from the account page's list: back there, not to the item.
+  back: z.literal("account").optional(),
 });
 
 /** Follow buttons on idea, proposal and project pages post here, then return to the page. */
@@ -30,6 +32,7 @@ async function act({ request }: ActionFunctionArgs) {
   const limited = await takeAttempt([LIMITS.followPerAccount, actor!.id]);
   if (limited) throw new Response(limited, { status: 429 });
   await setFollowing(actor!, target, parsed.data.follow === "yes", await localeOf(request));
+  if (parsed.data.back === "account") return redirect("/account#following");
   return redirect(`${followPath(target)}?followed=${parsed.data.follow}#follow`);
 }
 

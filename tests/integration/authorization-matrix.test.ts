@@ -32,6 +32,7 @@ import * as ideaOutcomes from "~/routes/ideas.outcomes";
 import * as paperBallots from "~/routes/admin.cycles.$slug_.paper";
 import * as proposalCompare from "~/routes/proposals.$id_.compare";
 import * as translate from "~/routes/translate.$type.$id";
+import * as account from "~/routes/account";
 import { args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
 
 // Every guarded route × every role → allowed or refused, for loaders and actions.
@@ -127,6 +128,7 @@ describe("authorization matrix", async () => {
     ["translate an agency's name", "POST", `/translate/agency/${people.staffA.agencyId}`, { locale: "es", title: "Parques" }, (r) => translate.action(args(r, { type: "agency", id: people.staffA.agencyId! })), [L, D, D, D, D, A]],
     ["comment on an idea", "POST", "/comments", { intent: "add", targetType: "idea", targetId: idea.id, body: "A comment." }, (r) => comments.action(args(r)), [L, A, A, A, A, A]],
     ["ask the costing staff", "POST", "/comments", { intent: "add", targetType: "proposal", targetId: sent, channel: "costing", body: "A question." }, (r) => comments.action(args(r)), [L, D, A, A, D, A]],
+    ["your account", "GET", "/account", {}, (r) => account.loader(args(r)), [L, A, A, A, A, A]],
     ["follow an idea", "POST", "/follows", { targetType: "idea", targetId: idea.id, follow: "yes" }, (r) => follows.action(args(r)), [L, A, A, A, A, A]],
   ];
 

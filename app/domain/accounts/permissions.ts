@@ -6,6 +6,8 @@ export const accountPermissions = {
   askConfirmationLink: (actor: Actor | null) => actor !== null,
   /** Offered where the person follows something while their address is unconfirmed: no e-mail reaches them yet. */
   offerConfirmationLink: (actor: Actor | null | undefined): actor is Actor => actor?.emailConfirmed === false,
+  /** One's own account page (name, password, what one follows, one's ideas): anyone signed in, for their own only. */
+  manageOwnAccount: (actor: Actor | null) => actor !== null,
   /** Who gives and takes back the roles of delegates, agency staff and the PB office: the PB office. */
   manageRoles: (actor: Actor | null) => hasRole(actor, "admin"),
 };

@@ -16,11 +16,20 @@ const newPassword = z
   .min(10, message("auth:errors.passwordShort"))
   .max(200, message("auth:errors.passwordLong"));
 
-export const signupInput = z.object({
-  name: z.string({ required_error: message("auth:errors.nameMissing") }).trim().min(2, message("auth:errors.nameMissing")).max(80, message("auth:errors.nameLong")),
-  email,
-  password: newPassword,
-});
+/** The name others see beside a person's ideas and comments. */
+const personName = z.string({ required_error: message("auth:errors.nameMissing") }).trim().min(2, message("auth:errors.nameMissing")).max(80, message("auth:errors.nameLong"));
+
+export const signupInput = z.object({ name: personName, email, password: newPassword });
+
+/** The account page's forms: the name, or the password (the current one first, as a shared computer may be left signed in). */
+export const accountInput = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("name"), name: personName }),
+  z.object({
+    intent: z.literal("password"),
+    current: z.string({ required_error: message("auth:errors.passwordMissing") }).min(1, message("auth:errors.passwordMissing")),
+    password: newPassword,
+  }),
+]);
 
 export const forgotPasswordInput = z.object({ email });
 

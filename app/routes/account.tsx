@@ -1,0 +1,176 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { authorize, getActor, getSession } from "~/auth.server";
+import { SendConfirmationAgain } from "~/components/follow";
+import { FormErrors, HiddenContext, Notice, TextField } from "~/components/forms";
+import { nameSlot, OfficeText, WithNames } from "~/components/translated";
+import { readForm } from "~/csrf.server";
+import { followsOf } from "~/db/follows.server";
+import { endOtherSessions } from "~/db/sessions.server";
+import { cyclesInLocale, titlesIn } from "~/db/translations.server";
+import { changePassword, ownAccount, renameAccount } from "~/db/users.server";
+import { accountPermissions } from "~/domain/accounts/permissions";
+import { accountInput } from "~/domain/accounts/schema";
+import { IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
+import { redirectWithDone, takeDone } from "~/flash.server";
+import { formReply } from "~/http.server";
+import { localeOf } from "~/i18n/i18n.server";
+import { message } from "~/i18n/message";
+import { pageTitle } from "~/i18n/meta";
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:account.metaTitle");
+
+async function guard(request: Request) {
+  const actor = await getActor(request);
+  authorize(request, actor, accountPermissions.manageOwnAccount(actor), message("auth:account.signIn"));
+  return actor!;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await guard(request);
+  const locale = await localeOf(request);
+  const [account, follows, flash] = await Promise.all([ownAccount(actor.id), followsOf(actor.id, locale), takeDone(request)]);
+  const [titles, cycles] = await Promise.all([
+    titlesIn("idea", account.ideas, locale),
+    cyclesInLocale([...new Map(account.ideas.map((i) => [i.cycle.id, i.cycle])).values()], locale),
+  ]);
+  return data(
+    {
+      name: account.name,
+      email: account.email,
+      confirmed: account.emailConfirmedAt !== null,
+      // A hidden idea stays its author's to see (with why, on its page): listed as hidden.
+      ideas: account.ideas.map((i) => ({ id: i.id, number: i.number, ...titles.get(i.id)!, status: i.status, hidden: i.hiddenAt !== null, cycle: cycles.find((c) => c.id === i.cycle.id)! })),
+      follows,
+      done: flash.done.account ?? null,
+    },
+    { headers: flash.headers },
+  );
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await guard(request);
+  const submission = parseWithZod(await readForm(request), { schema: accountInput });
+  if (submission.status !== "success") return formReply(submission, { hideFields: ["current", "password"] });
+  if (submission.value.intent === "name") {
+    await renameAccount(actor.id, submission.value.name);
+    return redirectWithDone(request, "/account", { account: "renamed" });
+  }
+  const changed = await changePassword(actor.id, submission.value.current, submission.value.password, await localeOf(request));
+  if (!changed) return formReply(submission, { fieldErrors: { current: [message("auth:account.errors.current")] }, hideFields: ["current", "password"] });
+  // This device stays signed in; every other one is signed out (whoever knew the old password).
+  const token = (await getSession(request)).get("sessionId");
+  if (typeof token === "string") await endOtherSessions(actor.id, token);
+  return redirectWithDone(request, "/account", { account: "password" });
+}
+
+export default function Account() {
+  const { name, email, confirmed, ideas, follows, done } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  // Two forms answer through one action: each shows only its own answer.
+  const intent = (lastResult?.initialValue as { intent?: string } | undefined)?.intent;
+  return (
+    <div className="narrow">
+      <h1>{t("auth:account.title")}</h1>
+      {done === "renamed" ? <Notice tone="success">{t("auth:account.renamed")}</Notice> : null}
+      {done === "password" ? <Notice tone="success">{t("auth:account.passwordChanged")}</Notice> : null}
+
+      <section aria-labelledby="details">
+        <h2 id="details">{t("auth:account.detailsHeading")}</h2>
+        <p>
+          {t("auth:account.email", { email })} {confirmed ? t("auth:account.confirmed") : t("auth:confirm.pending", { email })}
+        </p>
+        {confirmed ? null : <SendConfirmationAgain />}
+        <NameForm name={name} lastResult={intent === "name" ? lastResult : undefined} />
+      </section>
+
+      <PasswordForm lastResult={intent === "password" ? lastResult : undefined} />
+
+      <section aria-labelledby="following">
+        <h2 id="following">{t("auth:account.followsHeading")}</h2>
+        {follows.length === 0 ? <p className="muted">{t("auth:account.noFollows")}</p> : null}
+        <ul>
+          {follows.map((f) => (
+            <li key={f.id}>
+              <Link to={f.path}>
+                <OfficeText name={{ name: f.title, writtenIn: f.writtenIn }} />
+              </Link>{" "}
+              <Form method="post" action="/follows" className="inline-form">
+                <AuthenticityTokenInput />
+                <input type="hidden" name="targetType" value={f.type} />
+                <input type="hidden" name="targetId" value={f.id} />
+                <input type="hidden" name="follow" value="no" />
+                <input type="hidden" name="back" value="account" />
+                <button type="submit" className="link-button">
+                  {t("auth:account.unfollow")}
+                  <HiddenContext>{f.title}</HiddenContext>
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="ideas">
+        <h2 id="ideas">{t("auth:account.ideasHeading")}</h2>
+        {ideas.length === 0 ? (
+          <p className="muted">
+            {t("auth:account.noIdeas")} <Link to="/ideas/new">{t("auth:account.newIdea")}</Link>
+          </p>
+        ) : null}
+        <ul>
+          {ideas.map((i) => (
+            <li key={i.id}>
+              <Link to={`/ideas/${i.id}`}>
+                <WithNames template={t("ideas:list.ideaTitle", { number: i.number, title: nameSlot(0) })} names={[{ name: i.title, writtenIn: i.writtenIn }]} />
+              </Link>{" "}
+              · <OfficeText name={i.cycle} /> ·{" "}
+              {i.hidden ? t("auth:account.hidden") : IDEA_STATUS_KEYS[i.status] ? t(IDEA_STATUS_KEYS[i.status]) : i.status}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function NameForm({ name, lastResult }: { name: string; lastResult: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({ id: "account-name", lastResult, defaultValue: { name } });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <AuthenticityTokenInput />
+      <input type="hidden" name="intent" value="name" />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <TextField meta={fields.name} label={t("auth:account.name")} hint={t("auth:account.nameHint")} autoComplete="name" />
+      <button type="submit" className="button-secondary">{t("auth:account.saveName")}</button>
+    </Form>
+  );
+}
+
+function PasswordForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({ id: "account-password", lastResult });
+  return (
+    <section aria-labelledby="password-heading">
+      <h2 id="password-heading">{t("auth:account.passwordHeading")}</h2>
+      <Form method="post" {...getFormProps(form)}>
+        <AuthenticityTokenInput />
+        <input type="hidden" name="intent" value="password" />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField meta={fields.current} label={t("auth:account.current")} type="password" autoComplete="current-password" />
+        <TextField meta={fields.password} label={t("auth:account.newPassword")} type="password" autoComplete="new-password" hint={t("auth:signup.passwordHint")} />
+        <p className="muted">{t("auth:account.passwordHint")}</p>
+        <button type="submit" className="button-secondary">{t("auth:account.changePassword")}</button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { confirmAddress, shot } from "./helpers";
+
+// A resident's own page, from the name in the header: what they follow (and stopping), their ideas,
+// their name and their password. Without JavaScript, as on an old phone.
+test("a resident finds their account from the header, renames themselves, changes their password and stops following an idea", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const email = `nadia-${Date.now()}@example.org`;
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill("Nadia Neighbour");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a long first passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await confirmAddress(page, email);
+
+  // Follow the first idea of the youth cycle.
+  await page.goto("/ideas?cycle=youth-2027");
+  await page.locator(".item-title a").first().click();
+  const ideaTitle = (await page.getByRole("heading", { level: 1 }).textContent())!;
+  await page.getByRole("button", { name: "Follow" }).click();
+
+  await page.getByRole("link", { name: "Nadia Neighbour (your account)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await expect(page.getByText(`E-mail address: ${email}. Confirmed.`)).toBeVisible();
+  await expect(page.getByText("You have not submitted an idea yet.")).toBeVisible();
+  const following = page.getByRole("region", { name: "What you follow" });
+  await expect(following.getByRole("listitem")).toHaveCount(1);
+  await shot(page, "account-phone");
+
+  // A blank name is refused by the field, what was there before stays in the header.
+  await page.getByLabel("Your name").fill("");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByLabel("Your name")).toHaveAccessibleDescription(/Tell us your name/);
+  await page.getByLabel("Your name").fill("Nadia N.");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText("Your name is saved")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Nadia N. (your account)" })).toBeVisible();
+
+  // The wrong current password is refused by its field; nothing typed in a password field comes back.
+  await page.getByLabel("Your current password").fill("not it at all");
+  await page.getByLabel("New password").fill("a long second passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByLabel("Your current password")).toHaveAccessibleDescription(/That is not your current password/);
+  await expect(page.getByLabel("New password")).toHaveValue("");
+  await page.getByLabel("Your current password").fill("a long first passphrase");
+  await page.getByLabel("New password").fill("a long second passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your password is changed.")).toBeVisible();
+
+  await following.getByRole("button", { name: /^Stop following/ }).click();
+  await expect(page.getByRole("region", { name: "What you follow" }).getByText(/You follow nothing yet/)).toBeVisible();
+  await expect(page.getByText(ideaTitle.replace(/^Idea #\d+: /, ""))).toHaveCount(0);
+  await context.close();
+});

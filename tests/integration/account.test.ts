@@ -1,0 +1,81 @@
+import "./fresh-db";
+import { describe, expect, it } from "vitest";
+import { getActor } from "~/auth.server";
+import { prisma } from "~/db/client.server";
+import { decodeMessage } from "~/i18n/message";
+import * as account from "~/routes/account";
+import { action as followAction } from "~/routes/follows";
+import { answerOf, args, browserFor, makeCycle, makeUser, settle } from "./fixtures";
+
+// A resident's own page: their name, their password, what they follow and the ideas they brought.
+describe("your account", async () => {
+  const admin = await makeUser(["admin"]);
+  const cycle = await makeCycle(admin, "ideas");
+  const errorsOf = (result: unknown) => {
+    const { reply } = answerOf<{ error: Record<string, string[]>; initialValue: Record<string, unknown> }>(result);
+    return Object.fromEntries(Object.entries(reply.error ?? {}).map(([k, v]) => [k, v.map((m) => decodeMessage(m)?.key ?? m)]));
+  };
+  const page = async (browser: Awaited<ReturnType<typeof browserFor>>) => (await account.loader(args(browser.get("/account")))).data;
+
+  it("sends a visitor to sign in, and back here", async () => {
+    const visitor = await settle(async () => account.loader(args((await browserFor(null)).get("/account"))));
+    expect((visitor as Response).headers.get("Location")).toBe("/login?redirectTo=%2Faccount");
+    const post = await settle(async () => account.action(args((await browserFor(null)).post("/account", { intent: "name", name: "Someone" }))));
+    expect((post as Response).headers.get("Location")).toMatch(/^\/login/);
+  });
+
+  it("lists the person's own ideas and what they follow, nobody else's; stopping to follow from here comes back here", async () => {
+    const resident = await makeUser(["resident"]);
+    const neighbour = await makeUser(["resident"]);
+    const base = { cycleId: cycle.id, districtId: cycle.districts[0].id, categoryId: cycle.categories[0].id, description: "Shade for the benches by the pond." };
+    const mine = await prisma.idea.create({ data: { ...base, number: 1, title: "Shade by the pond", authorId: resident.id } });
+    const theirs = await prisma.idea.create({ data: { ...base, number: 2, title: "Lamps on the path", authorId: neighbour.id } });
+    await prisma.follow.create({ data: { userId: resident.id, targetType: "idea", targetId: theirs.id } });
+    await prisma.follow.create({ data: { userId: neighbour.id, targetType: "idea", targetId: mine.id } });
+    const browser = await browserFor(resident);
+    const seen = await page(browser);
+    expect(seen).toMatchObject({ name: resident.name, email: resident.email, confirmed: true });
+    expect(seen.ideas.map((i) => i.title)).toEqual(["Shade by the pond"]);
+    expect(seen.follows).toEqual([expect.objectContaining({ type: "idea", id: theirs.id, title: "Lamps on the path", path: `/ideas/${theirs.id}` })]);
+    const stopped = (await followAction(args(browser.post("/follows", { targetType: "idea", targetId: theirs.id, follow: "no", back: "account" })))) as Response;
+    expect(stopped.headers.get("Location")).toBe("/account#following");
+    expect((await page(browser)).follows).toEqual([]);
+    expect(await prisma.follow.count({ where: { userId: neighbour.id } })).toBe(1);
+  });
+
+  it("changes the name shown beside one's ideas; a blank or too long one is refused by the field and kept", async () => {
+    const resident = await makeUser(["resident"]);
+    const browser = await browserFor(resident);
+    const blank = await account.action(args(browser.post("/account", { intent: "name", name: " " })));
+    expect(errorsOf(blank)).toEqual({ name: ["auth:errors.nameMissing"] });
+    const long = await account.action(args(browser.post("/account", { intent: "name", name: "N".repeat(81) })));
+    expect(errorsOf(long)).toEqual({ name: ["auth:errors.nameLong"] });
+    expect(answerOf<{ initialValue: Record<string, unknown> }>(long).reply.initialValue).toMatchObject({ name: "N".repeat(81) });
+    const saved = (await account.action(args(browser.post("/account", { intent: "name", name: "Rosa M. Resident" })))) as Response;
+    expect(saved.headers.get("Location")).toBe("/account");
+    expect((await getActor(browser.get("/")))!.name).toBe("Rosa M. Resident");
+  });
+
+  it("changes the password only with the current one; then other devices are signed out, this one is not, and the address is told", async () => {
+    const resident = await makeUser(["resident"]);
+    const [here, elsewhere] = [await browserFor(resident), await browserFor(resident)];
+    const wrong = await account.action(args(here.post("/account", { intent: "password", current: "not my password", password: "a brand new passphrase" })));
+    expect(errorsOf(wrong)).toEqual({ current: ["auth:account.errors.current"] });
+    // Passwords are never sent back into the form.
+    expect(answerOf<{ initialValue: Record<string, unknown> }>(wrong).reply.initialValue).not.toHaveProperty("password");
+    const short = await account.action(args(here.post("/account", { intent: "password", current: "test-password-123", password: "short" })));
+    expect(errorsOf(short)).toEqual({ password: ["auth:errors.passwordShort"] });
+    expect(await getActor(elsewhere.get("/"))).not.toBeNull();
+
+    const changed = (await account.action(args(here.post("/account", { intent: "password", current: "test-password-123", password: "a brand new passphrase" })))) as Response;
+    expect(changed.headers.get("Location")).toBe("/account");
+    expect(await getActor(here.get("/"))).not.toBeNull();
+    expect(await getActor(elsewhere.get("/"))).toBeNull();
+    const [mail] = await prisma.outboxMessage.findMany({ where: { to: resident.email } });
+    expect(mail.subject).toBe("Your Civic Budget password was changed");
+    expect(mail.text).toContain("/forgot-password");
+    const { verifyLogin } = await import("~/auth.server");
+    expect(await verifyLogin(resident.email, "a brand new passphrase")).not.toBeNull();
+    expect(await verifyLogin(resident.email, "test-password-123")).toBeNull();
+  });
+});
