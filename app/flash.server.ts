@@ -25,18 +25,22 @@ export async function takeDone(request: Request): Promise<{ done: Record<string,
 }
 
 /**
- * "Your account is ready", once, on whatever page sign-up goes on to. A cookie of its own, read by
- * the root loader only: the sign-in session's cookie is also written by the page's own loader at the
- * same time, and one of the two would bring the other's notice back.
+ * What happened to the account itself, said once on whatever page comes next: "your account is ready"
+ * after sign-up, "your account is closed" after closing it. A cookie of its own, read by the root loader
+ * only: the sign-in session's cookie is also written by the page's own loader at the same time, and one
+ * of the two would bring the other's notice back.
  */
-const welcomeCookie = createCookie("cb_welcome", { path: "/", httpOnly: true, secure: secureCookies, sameSite: "lax", maxAge: 600 });
+const ACCOUNT_NEWS = ["welcome", "closed"] as const;
+export type AccountNews = (typeof ACCOUNT_NEWS)[number];
+const newsCookie = createCookie("cb_account_news", { path: "/", httpOnly: true, secure: secureCookies, sameSite: "lax", maxAge: 600 });
 
-export function markWelcome() {
-  return welcomeCookie.serialize("1");
+export function markAccountNews(news: AccountNews) {
+  return newsCookie.serialize(news);
 }
 
-/** Whether sign-up just happened, and the cookie that forgets it (when there was one to forget). */
-export async function takeWelcome(request: Request): Promise<{ welcome: boolean; cookie: string | null }> {
-  const welcome = (await welcomeCookie.parse(request.headers.get("Cookie"))) === "1";
-  return { welcome, cookie: welcome ? await welcomeCookie.serialize("", { maxAge: 0 }) : null };
+/** What just happened to the account (null: nothing), and the cookie that forgets it (when there was one to forget). */
+export async function takeAccountNews(request: Request): Promise<{ news: AccountNews | null; cookie: string | null }> {
+  const value: unknown = await newsCookie.parse(request.headers.get("Cookie"));
+  const news = ACCOUNT_NEWS.find((n) => n === value) ?? null;
+  return { news, cookie: news ? await newsCookie.serialize("", { maxAge: 0 }) : null };
 }

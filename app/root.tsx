@@ -18,7 +18,7 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { AuthenticityTokenInput, AuthenticityTokenProvider } from "remix-utils/csrf/react";
 import { getActor } from "~/auth.server";
 import { csrf } from "~/csrf.server";
-import { takeWelcome } from "~/flash.server";
+import { takeAccountNews } from "~/flash.server";
 import { Notice } from "~/components/forms";
 import { useNonce } from "~/components/nonce";
 import { hasRole, type Actor } from "~/domain/auth/roles";
@@ -54,13 +54,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [actor, [csrfToken, csrfCookie], locale, { welcome, cookie: welcomeCookie }] = await Promise.all([getActor(request), csrf.commitToken(request), localeOf(request), takeWelcome(request)]);
+  const [actor, [csrfToken, csrfCookie], locale, { news, cookie: newsCookie }] = await Promise.all([getActor(request), csrf.commitToken(request), localeOf(request), takeAccountNews(request)]);
   const headers = new Headers();
   if (csrfCookie) headers.append("Set-Cookie", csrfCookie);
-  if (welcomeCookie) headers.append("Set-Cookie", welcomeCookie);
+  if (newsCookie) headers.append("Set-Cookie", newsCookie);
   const localeCookie = await rememberLocale(request, locale);
   if (localeCookie) headers.append("Set-Cookie", localeCookie);
-  return Response.json({ actor, csrfToken, locale, translations: translationsFor(locale), welcome: welcome && actor !== null }, { headers });
+  return Response.json({ actor, csrfToken, locale, translations: translationsFor(locale), welcome: news === "welcome" && actor !== null, closed: news === "closed" && actor === null }, { headers });
 }
 
 /** A route's handle may name the form whose unsent choices a language switch must carry, given its loader's data. */
@@ -172,6 +172,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {data?.welcome && actor ? (
                 <Notice tone="success">{i18n.t(actor.emailConfirmed ? "auth:signup.welcome" : "auth:signup.welcomeConfirm", { name: actor.name, email: actor.email })}</Notice>
               ) : null}
+              {data?.closed ? <Notice tone="success">{i18n.t("auth:account.closed")}</Notice> : null}
               {children}
             </main>
             <footer className="site-footer wrap">

@@ -125,7 +125,7 @@ export function CommentThread({ thread }: { thread: CommentThreadView }) {
         {thread.comments.map((c) => (
           <li key={c.id} id={`comment-${c.id}`} className={c.hidden ? "comment comment-hidden" : "comment"}>
             <p className="muted">
-              <strong>{c.author}</strong> · <time dateTime={c.createdAt}>{f.date(c.createdAt)}</time>
+              <strong>{c.author ?? t("ideas:detail.anonymousAuthor")}</strong> · <time dateTime={c.createdAt}>{f.date(c.createdAt)}</time>
             </p>
             {c.hidden ? <p className="moderation-note">{t("comments:hiddenNote")}</p> : null}
             {c.hiddenReason ? <p className="moderation-note">{t("comments:hiddenReason", { reason: c.hiddenReason })}</p> : null}

@@ -39,7 +39,7 @@ export async function commentThread(actor: Actor | null, target: CommentTarget, 
   const comments = await prisma.comment.findMany({
     where: { targetType: target.type, targetId: target.id, channel },
     orderBy: { createdAt: "asc" },
-    include: { author: { select: { name: true } } },
+    include: { author: { select: { name: true, closedAt: true } } },
   });
   const moderator = commentPermissions.hide(actor);
   return {
@@ -53,7 +53,8 @@ export async function commentThread(actor: Actor | null, target: CommentTarget, 
       const hidden = c.hiddenAt !== null;
       return {
         id: c.id,
-        author: c.author.name,
+        // An account closed since: its name is gone (the page says "A resident").
+        author: c.author.closedAt ? null : c.author.name,
         createdAt: c.createdAt.toISOString(),
         hidden,
         body: !hidden || seesHidden ? c.body : null,

@@ -33,7 +33,7 @@ export async function getIdea(id: string) {
       cycle: true,
       district: true,
       category: true,
-      author: { select: { name: true } },
+      author: { select: { name: true, closedAt: true } },
       _count: { select: { supports: true } },
       // With the latest verdict: an idea's followers read there what became of its proposal.
       proposals: { include: { proposal: { select: { id: true, number: true, title: true, status: true, costEstimates: { orderBy: { version: "desc" }, take: 1, select: { publicReason: true } } } } } },

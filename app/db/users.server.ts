@@ -203,6 +203,30 @@ export async function changePassword(userId: string, current: string, password: 
   return true;
 }
 
+/**
+ * Closes the account when the password is right (else false): its name, address and password go, and
+ * with them its sign-ins, follows, links and unsent mail; its ideas, comments and supports stay (shown
+ * as by "a resident"), so nothing others read or counted changes. The row stays for that. Audited
+ * without the person's name (the audit trail cannot be rewritten, so it is not given one to keep).
+ */
+export async function closeAccount(userId: string, current: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true } });
+  if (!(await passwordMatches(current, user.passwordHash))) return false;
+  // A password nobody knows: the account cannot be signed in to again.
+  const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { name: "", email: `closed-${userId}@closed.invalid`, passwordHash, emailConfirmedAt: null, closedAt: new Date() } });
+    await tx.session.deleteMany({ where: { userId } });
+    await tx.follow.deleteMany({ where: { userId } });
+    await tx.emailConfirmation.deleteMany({ where: { userId } });
+    await tx.passwordReset.deleteMany({ where: { userId } });
+    await tx.userRole.deleteMany({ where: { userId } });
+    await tx.outboxMessage.deleteMany({ where: { to: user.email, sentAt: null } });
+    await audit(tx, null, "user.close", { type: "user", id: userId });
+  });
+  return true;
+}
+
 /** Accounts holding a role beyond resident, with their agency: the PB office's People page. */
 export async function peopleWithRoles() {
   const people = await prisma.user.findMany({

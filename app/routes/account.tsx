@@ -1,27 +1,28 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
-import { authorize, getActor, getSession } from "~/auth.server";
+import { authorize, destroyUserSession, getActor, getSession } from "~/auth.server";
 import { SendConfirmationAgain } from "~/components/follow";
-import { FormErrors, HiddenContext, Notice, TextField } from "~/components/forms";
+import { CheckboxField, FormErrors, HiddenContext, Notice, TextField } from "~/components/forms";
 import { nameSlot, OfficeText, WithNames } from "~/components/translated";
 import { readForm } from "~/csrf.server";
 import { followsOf } from "~/db/follows.server";
 import { endOtherSessions } from "~/db/sessions.server";
 import { cyclesInLocale, titlesIn } from "~/db/translations.server";
-import { changePassword, ownAccount, renameAccount } from "~/db/users.server";
+import { changePassword, closeAccount, ownAccount, renameAccount } from "~/db/users.server";
 import { accountPermissions } from "~/domain/accounts/permissions";
 import { accountInput } from "~/domain/accounts/schema";
 import { IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
-import { redirectWithDone, takeDone } from "~/flash.server";
+import { markAccountNews, redirectWithDone, takeDone } from "~/flash.server";
 import { formReply } from "~/http.server";
 import { localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
+import { endVoterSession } from "~/voter-session.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
 
@@ -49,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // A hidden idea stays its author's to see (with why, on its page): listed as hidden.
       ideas: account.ideas.map((i) => ({ id: i.id, number: i.number, ...titles.get(i.id)!, status: i.status, hidden: i.hiddenAt !== null, cycle: cycles.find((c) => c.id === i.cycle.id)! })),
       follows,
+      canClose: accountPermissions.closeOwnAccount(actor),
       done: flash.done.account ?? null,
     },
     { headers: flash.headers },
@@ -63,6 +65,15 @@ export async function action({ request }: ActionFunctionArgs) {
     await renameAccount(actor.id, submission.value.name);
     return redirectWithDone(request, "/account", { account: "renamed" });
   }
+  if (submission.value.intent === "close") {
+    authorize(request, actor, accountPermissions.closeOwnAccount(actor), message("auth:account.closeRefusedRole"));
+    if (!(await closeAccount(actor.id, submission.value.current))) return formReply(submission, { fieldErrors: { current: [message("auth:account.errors.current")] }, hideFields: ["current"] });
+    // Signed out on this device too (its session is gone with the others); the next page says so.
+    const headers = new Headers([["Set-Cookie", await destroyUserSession(request)]]);
+    headers.append("Set-Cookie", await endVoterSession(request));
+    headers.append("Set-Cookie", await markAccountNews("closed"));
+    return redirect("/", { headers });
+  }
   const changed = await changePassword(actor.id, submission.value.current, submission.value.password, await localeOf(request));
   if (!changed) return formReply(submission, { fieldErrors: { current: [message("auth:account.errors.current")] }, hideFields: ["current", "password"] });
   // This device stays signed in; every other one is signed out (whoever knew the old password).
@@ -72,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { name, email, confirmed, ideas, follows, done } = useLoaderData<typeof loader>();
+  const { name, email, confirmed, ideas, follows, canClose, done } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   // Two forms answer through one action: each shows only its own answer.
@@ -138,7 +149,32 @@ export default function Account() {
           ))}
         </ul>
       </section>
+
+      <CloseForm canClose={canClose} lastResult={intent === "close" ? lastResult : undefined} />
     </div>
+  );
+}
+
+function CloseForm({ canClose, lastResult }: { canClose: boolean; lastResult: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({ id: "account-close", lastResult });
+  return (
+    <section aria-labelledby="close-heading">
+      <h2 id="close-heading">{t("auth:account.closeHeading")}</h2>
+      <p>{t("auth:account.closeWhat")}</p>
+      {canClose ? (
+        <Form method="post" {...getFormProps(form)}>
+          <AuthenticityTokenInput />
+          <input type="hidden" name="intent" value="close" />
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <TextField meta={fields.current} label={t("auth:account.current")} type="password" autoComplete="current-password" />
+          <CheckboxField meta={fields.understood} label={t("auth:account.understood")} />
+          <button type="submit" className="button-secondary danger">{t("auth:account.close")}</button>
+        </Form>
+      ) : (
+        <p className="muted">{t("auth:account.closeAskOffice")}</p>
+      )}
+    </section>
   );
 }
 

@@ -70,7 +70,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       outcomeReason: idea.outcomeReason,
       district: (await districtNamesIn([idea.district], locale)).get(idea.district.id)!,
       category: (await categoryNamesIn([idea.category], locale)).get(idea.category.id)!,
-      author: idea.author?.name ?? null,
+      // Paper ideas have no author; a closed account's name is gone: both read "A resident".
+      author: idea.author && !idea.author.closedAt ? idea.author.name : null,
       createdAt: idea.createdAt.toISOString().slice(0, 10),
       supports: idea._count.supports,
       cycle: (await cyclesInLocale([{ id: idea.cycle.id, slug: idea.cycle.slug, name: idea.cycle.name, writtenIn: idea.cycle.writtenIn }], locale))[0],

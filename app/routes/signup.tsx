@@ -8,7 +8,7 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { createUserSession } from "~/auth.server";
 import { FormErrors, TextField } from "~/components/forms";
 import { dropFormToken, readForm } from "~/csrf.server";
-import { markWelcome } from "~/flash.server";
+import { markAccountNews } from "~/flash.server";
 import { formReply } from "~/http.server";
 import { createResident, emailTaken } from "~/db/users.server";
 import { safeRedirect, signupInput } from "~/domain/accounts/schema";
@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await createResident(submission.value, await localeOf(request));
   const cookie = await createUserSession(request, user.id);
   const to = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
-  return redirect(to, { headers: [["Set-Cookie", cookie], ["Set-Cookie", await dropFormToken()], ["Set-Cookie", await markWelcome()]] });
+  return redirect(to, { headers: [["Set-Cookie", cookie], ["Set-Cookie", await dropFormToken()], ["Set-Cookie", await markAccountNews("welcome")]] });
 }
 
 export default function Signup() {

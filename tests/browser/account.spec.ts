@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { confirmAddress, shot } from "./helpers";
+import { confirmAddress, shot, signIn } from "./helpers";
 
 // A resident's own page, from the name in the header: what they follow (and stopping), their ideas,
 // their name and their password. Without JavaScript, as on an old phone.
@@ -38,18 +38,47 @@ test("a resident finds their account from the header, renames themselves, change
   await expect(page.getByRole("link", { name: "Nadia N. (your account)" })).toBeVisible();
 
   // The wrong current password is refused by its field; nothing typed in a password field comes back.
-  await page.getByLabel("Your current password").fill("not it at all");
-  await page.getByLabel("New password").fill("a long second passphrase");
+  const passwordForm = page.getByRole("region", { name: "Change your password" });
+  await passwordForm.getByLabel("Your current password").fill("not it at all");
+  await passwordForm.getByLabel("New password").fill("a long second passphrase");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByLabel("Your current password")).toHaveAccessibleDescription(/That is not your current password/);
-  await expect(page.getByLabel("New password")).toHaveValue("");
-  await page.getByLabel("Your current password").fill("a long first passphrase");
-  await page.getByLabel("New password").fill("a long second passphrase");
+  await expect(passwordForm.getByLabel("Your current password")).toHaveAccessibleDescription(/That is not your current password/);
+  await expect(passwordForm.getByLabel("New password")).toHaveValue("");
+  await passwordForm.getByLabel("Your current password").fill("a long first passphrase");
+  await passwordForm.getByLabel("New password").fill("a long second passphrase");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Your password is changed.")).toBeVisible();
 
   await following.getByRole("button", { name: /^Stop following/ }).click();
   await expect(page.getByRole("region", { name: "What you follow" }).getByText(/You follow nothing yet/)).toBeVisible();
   await expect(page.getByText(ideaTitle.replace(/^Idea #\d+: /, ""))).toHaveCount(0);
+
+  // Closing the account: refused without the box ticked, the password field emptied.
+  const close = page.getByRole("region", { name: "Close your account" });
+  await close.getByLabel("Your current password").fill("a long second passphrase");
+  await close.getByRole("button", { name: "Close my account" }).click();
+  await expect(page.getByLabel("I understand that my account cannot be opened again")).toHaveAccessibleDescription("Tick the box to confirm you understand.");
+  await expect(close.getByLabel("Your current password")).toHaveValue("");
+  await close.getByLabel("Your current password").fill("a long second passphrase");
+  await page.getByLabel("I understand that my account cannot be opened again").check();
+  await page.getByRole("button", { name: "Close my account" }).click();
+  await expect(page.getByText(/^Your account is closed/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await shot(page, "account-closed");
+  // The address is free again, and the old password opens nothing.
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a long second passphrase");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
   await context.close();
+});
+
+test("someone with a role is asked to have the PB office take it back before closing their account", async ({ browser }) => {
+  const delegate = await signIn(browser, "delegate");
+  await delegate.goto("/account");
+  const close = delegate.getByRole("region", { name: "Close your account" });
+  await expect(close).toContainText("ask the PB office to take it back first");
+  await expect(close.getByRole("button", { name: "Close my account" })).toHaveCount(0);
+  await delegate.context().close();
 });

@@ -79,3 +79,55 @@ describe("your account", async () => {
     expect(await verifyLogin(resident.email, "test-password-123")).toBeNull();
   });
 });
+
+describe("closing your account", async () => {
+  const admin = await makeUser(["admin"]);
+  const cycle = await makeCycle(admin, "ideas");
+  const base = { cycleId: cycle.id, districtId: cycle.districts[0].id, categoryId: cycle.categories[0].id, description: "A bench in the shade, for older neighbours." };
+  const errorsOf = (result: unknown) =>
+    Object.fromEntries(Object.entries(answerOf(result).reply.error ?? {}).map(([k, v]) => [k, v.map((m) => decodeMessage(m)?.key ?? m)]));
+
+  it("needs the current password and the box ticked; then name, address and password are gone, and what they wrote stays as by a resident", async () => {
+    const { loader: ideaLoader } = await import("~/routes/ideas.$id");
+    const { verifyLogin } = await import("~/auth.server");
+    const resident = await makeUser(["resident"]);
+    const other = await makeUser(["resident"]);
+    const idea = await prisma.idea.create({ data: { ...base, number: 1, title: "Bench by the library", authorId: resident.id } });
+    await prisma.ideaSupport.create({ data: { ideaId: idea.id, userId: resident.id } });
+    await prisma.ideaSupport.create({ data: { ideaId: idea.id, userId: other.id } });
+    await prisma.comment.create({ data: { targetType: "idea", targetId: idea.id, body: "Near the bus stop, please.", authorId: resident.id } });
+    await prisma.follow.create({ data: { userId: resident.id, targetType: "idea", targetId: idea.id } });
+    await prisma.outboxMessage.create({ data: { to: resident.email, subject: "Unsent", text: "Not sent yet." } });
+    const [browser, elsewhere] = [await browserFor(resident), await browserFor(resident)];
+
+    expect(errorsOf(await account.action(args(browser.post("/account", { intent: "close", current: "wrong password", understood: "yes" }))))).toEqual({ current: ["auth:account.errors.current"] });
+    expect(errorsOf(await account.action(args(browser.post("/account", { intent: "close", current: "test-password-123" }))))).toEqual({ understood: ["auth:account.errors.understood"] });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: resident.id } })).closedAt).toBeNull();
+
+    const closed = (await account.action(args(browser.post("/account", { intent: "close", current: "test-password-123", understood: "yes" })))) as Response;
+    expect(closed.headers.get("Location")).toBe("/");
+    expect(closed.headers.getSetCookie().some((c) => c.startsWith("cb_account_news=") && !c.includes("Max-Age=0"))).toBe(true);
+    expect(await getActor(browser.get("/"))).toBeNull();
+    expect(await getActor(elsewhere.get("/"))).toBeNull();
+    expect(await verifyLogin(resident.email, "test-password-123")).toBeNull();
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: resident.id }, include: { roles: true, follows: true } });
+    expect(row).toMatchObject({ name: "", email: `closed-${resident.id}@closed.invalid`, emailConfirmedAt: null, roles: [], follows: [] });
+    expect(row.closedAt).not.toBeNull();
+    expect(await prisma.outboxMessage.count({ where: { to: resident.email } })).toBe(0);
+    // What others read and what was counted are unchanged; only the name is gone.
+    const seen = await ideaLoader(args((await browserFor(other)).get(`/ideas/${idea.id}`), { id: idea.id }));
+    expect(seen.idea).toMatchObject({ title: "Bench by the library", author: null, supports: 2 });
+    expect(seen.thread?.comments.map((c) => [c.author, c.body])).toEqual([[null, "Near the bus stop, please."]]);
+    const line = await prisma.auditLog.findFirstOrThrow({ where: { action: "user.close", targetId: resident.id } });
+    expect(line.actorLabel).toBe("system");
+  });
+
+  it("is refused to someone with a role, who asks the PB office first", async () => {
+    const delegate = await makeUser(["delegate", "resident"]);
+    const browser = await browserFor(delegate);
+    expect((await account.loader(args(browser.get("/account")))).data.canClose).toBe(false);
+    const refused = (await settle(() => account.action(args(browser.post("/account", { intent: "close", current: "test-password-123", understood: "yes" }))))) as Response;
+    expect(refused.status).toBe(403);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: delegate.id } })).closedAt).toBeNull();
+  });
+});

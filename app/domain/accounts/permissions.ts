@@ -8,6 +8,11 @@ export const accountPermissions = {
   offerConfirmationLink: (actor: Actor | null | undefined): actor is Actor => actor?.emailConfirmed === false,
   /** One's own account page (name, password, what one follows, one's ideas): anyone signed in, for their own only. */
   manageOwnAccount: (actor: Actor | null) => actor !== null,
+  /**
+   * Closing one's account: a resident's. Someone with a role (delegate, agency staff, PB office) asks the
+   * PB office to take it back first, so no committee, agency or office is left with a closed member.
+   */
+  closeOwnAccount: (actor: Actor | null) => actor !== null && actor.roles.every((r) => r === "resident"),
   /** Who gives and takes back the roles of delegates, agency staff and the PB office: the PB office. */
   manageRoles: (actor: Actor | null) => hasRole(actor, "admin"),
 };

@@ -21,13 +21,19 @@ const personName = z.string({ required_error: message("auth:errors.nameMissing")
 
 export const signupInput = z.object({ name: personName, email, password: newPassword });
 
-/** The account page's forms: the name, or the password (the current one first, as a shared computer may be left signed in). */
+const currentPassword = z.string({ required_error: message("auth:errors.passwordMissing") }).min(1, message("auth:errors.passwordMissing"));
+
+/**
+ * The account page's forms: the name, the password, or closing the account (the last two with the
+ * current password first, as a shared computer may be left signed in).
+ */
 export const accountInput = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("name"), name: personName }),
+  z.object({ intent: z.literal("password"), current: currentPassword, password: newPassword }),
   z.object({
-    intent: z.literal("password"),
-    current: z.string({ required_error: message("auth:errors.passwordMissing") }).min(1, message("auth:errors.passwordMissing")),
-    password: newPassword,
+    intent: z.literal("close"),
+    current: currentPassword,
+    understood: z.literal("yes", { errorMap: () => ({ message: message("auth:account.errors.understood") }) }),
   }),
 ]);
 
