@@ -138,7 +138,12 @@ export function useKeptDraft(
     const form = formRef.current;
     if (navigation.state !== "loading" || !navigation.formAction || !form) return;
     const sentTo = new URL(navigation.formAction, window.location.href);
-    const sentHere = sentTo.pathname === new URL(form.action, window.location.href).pathname;
+    // Several forms may post to one address (a project's update, spending and milestones): the form sent
+    // was this one only if its intent is one of this form's.
+    const intents = [...form.querySelectorAll<HTMLInputElement | HTMLButtonElement>('[name="intent"]')].map((e) => e.value);
+    const sentIntent = navigation.formData?.get("intent");
+    const ours = typeof sentIntent === "string" ? intents.includes(sentIntent) : intents.length === 0;
+    const sentHere = ours && sentTo.pathname === new URL(form.action, window.location.href).pathname;
     // Saved: the answer is another page, or a redirect back to this one (?posted=1, ?saved=es; the
     // router marks the redirect it follows after a form). A refusal answers in place; sign-in is not saving.
     const { pathname: to, state } = navigation.location;

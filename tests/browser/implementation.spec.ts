@@ -280,5 +280,17 @@ test("an update typed while the sign-in ended in another tab is not lost, and on
   await expect(staff.getByRole("region", { name: "Updates" })).toContainText("Crews poured the footings");
   await expect(post.getByLabel("What happened")).toHaveValue("");
   await expect(kept).toHaveCount(0);
+
+  // Another form of the page saved meanwhile (spending, posting to the same address) keeps the unsent note.
+  const later = "The steel frame is up; the shade sail goes on next week.";
+  await post.getByLabel("What happened").fill(later);
+  const spending = staff.getByRole("region", { name: "Record spending" });
+  await spending.getByLabel(/^Amount/).fill("120");
+  await spending.getByLabel("What it was for").fill("Bolts and washers");
+  await spending.getByRole("button", { name: "Record spending" }).click();
+  await expect(staff.getByText(/Bolts and washers/).first()).toBeVisible();
+  await staff.reload();
+  await expect(post.getByLabel("What happened")).toHaveValue(later);
+  await expect(kept).toBeVisible();
   await staff.context().close();
 });
