@@ -6,7 +6,8 @@ export function Progress({ percent, label, text, tone }: { percent: number; labe
   const drawn = Math.max(0, Math.min(100, percent));
   return (
     <div className={tone === "over" ? "progress progress-over" : "progress"}>
-      <div className="meter" role="progressbar" aria-valuenow={Math.round(percent)} aria-valuemin={0} aria-valuemax={100} aria-label={label}>
+      {/* The value stays within its range (over budget is still a full bar); the words say how far over. */}
+      <div className="meter" role="progressbar" aria-valuenow={Math.round(drawn)} aria-valuemin={0} aria-valuemax={100} aria-valuetext={text ?? f.percent(percent / 100)} aria-label={label}>
         <span style={{ width: `${drawn}%` }} />
       </div>
       <span>{text ?? f.percent(percent / 100)}</span>

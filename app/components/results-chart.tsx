@@ -19,7 +19,7 @@ export function VotesChart({ projects }: { projects: ChartProject[] }) {
   return (
     <>
       <div className="chart-wide" aria-hidden="true">
-        <Chart projects={projects} width={640} labelWidth={270} maxLabel={36} />
+        <Chart projects={projects} width={640} labelWidth={270} maxLabel={32} />
       </div>
       <div className="chart-narrow" aria-hidden="true">
         <Chart projects={projects} width={330} labelWidth={142} maxLabel={16} />

@@ -236,7 +236,7 @@ export async function publishedTrackers(cycleId: string, locale: string) {
  * Only the holder of the tracker learns this, and nothing of what the ballot chose.
  */
 export async function trackerWhereabouts(tracker: string) {
-  const cycle = { select: { id: true, slug: true, name: true, writtenIn: true, votingClosesOn: true } };
+  const cycle = { select: { id: true, slug: true, name: true, writtenIn: true, votingClosesOn: true, phase: true } };
   const ballot =
     (await prisma.ballot.findUnique({ where: { tracker }, select: { districtId: true, cycle } })) ??
     (await prisma.sealedBallot.findFirst({ where: { trackerKey: trackerKey(tracker) }, select: { districtId: true, cycle } }));

@@ -8,9 +8,10 @@ import { cyclePhase } from "~/db/cycles.server";
 import { publicCycleAndPicker } from "~/guards.server";
 import { latestResults } from "~/db/results.server";
 import { PHASE_KEYS } from "~/domain/cycles/phases";
-import { numberedTitle, scoreKindOf, type ScoreKind } from "~/domain/results/explain";
+import { numberedTitle, scoreKindOf } from "~/domain/results/explain";
 import { ProjectOutcomes } from "~/components/project-outcomes";
-import { isTallyRule, tallyRuleName, type TallyRule } from "~/domain/cycles/rules-schema";
+import { CountedWith } from "~/components/counted-with";
+import { tallyRuleName } from "~/domain/cycles/rules-schema";
 import { z } from "zod";
 import { useFormat, useLocale, useWrittenIn, type OfficeName } from "~/i18n/i18n";
 import { nameSlot, OfficeText, WithNames } from "~/components/translated";
@@ -66,11 +67,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const RULE_EXPLANATION_KEYS = {
-  votes: { greedy: "results:rules.greedy", mes: "results:rules.mes", "mes-add1": "results:rules.mesAdd1" },
-  points: { greedy: "results:rules.greedyPoints", mes: "results:rules.mes", "mes-add1": "results:rules.mesAdd1Points" },
-} as const satisfies Record<ScoreKind, Record<TallyRule, string>>;
-
 export default function Results() {
   const { cycle, cycles, results } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
@@ -80,7 +76,6 @@ export default function Results() {
   const money = (c: number) => f.money(c, cycle.currency);
   const percent = (s: { satisfied: number; voters: number }) => f.percent(s.voters ? s.satisfied / s.voters : 0);
   const points = cycle.score === "points";
-  const rule: TallyRule = isTallyRule(results[0]?.rule ?? "") ? (results[0].rule as TallyRule) : "greedy";
   return (
     <>
       <h1><WithNames template={t("results:list.heading", { cycle: nameSlot(0) })} names={[cycle]} /></h1>
@@ -89,12 +84,7 @@ export default function Results() {
         <p>{t("results:list.none", { phase: t(PHASE_KEYS[cycle.phase]) })}</p>
       ) : (
         <p>
-          <Trans
-            i18nKey="results:list.countedWith"
-            values={{ rule: tallyRuleName(t, rule, cycle.ballotMethod), explanation: t(RULE_EXPLANATION_KEYS[cycle.score][rule]) }}
-            components={{ strong: <strong /> }}
-          />{" "}
-          {cycle.score === "points" ? <>{t("results:list.rankedPoints", { first: cycle.firstChoicePoints })} </> : null}
+          <CountedWith rule={results[0].rule} ballotMethod={cycle.ballotMethod} score={cycle.score} firstChoicePoints={cycle.firstChoicePoints} />{" "}
           <Trans
             i18nKey="results:list.downloads"
             components={{

@@ -3,6 +3,7 @@ import { publishedResultsOf } from "~/guards.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import { CountedWith } from "~/components/counted-with";
 import { tallyRuleName } from "~/domain/cycles/rules-schema";
 import { explainNote, numberedTitle, parseNote, scoreKindOf } from "~/domain/results/explain";
 import { cyclesInLocale, districtNamesIn, resultTitlesIn } from "~/db/translations.server";
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       currency: cycle.currency,
       ballotMethod: cycle.ballotMethod,
       score: scoreKindOf(cycle.ballotMethod),
+      firstChoicePoints: cycle.maxRanks,
       votingOpensOn: cycle.votingOpensOn,
       votingClosesOn: cycle.votingClosesOn,
     },
@@ -92,6 +94,10 @@ export default function CouncilReport() {
             })}
           </p>
           {period ? <p>{period}</p> : null}
+          {/* Each district's page stands alone on paper: how it was counted, ties and points included. */}
+          <p>
+            <CountedWith rule={d.rule} ballotMethod={cycle.ballotMethod} score={cycle.score} firstChoicePoints={cycle.firstChoicePoints} />
+          </p>
           {d.spoiled ? <p>{t("results:district.spoiled", { count: d.spoiled })}</p> : null}
           <div className="table-scroll">
             <table>

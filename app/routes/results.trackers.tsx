@@ -45,7 +45,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     typed,
     tracker,
     found: found?.district ?? null,
-    waiting: waiting && { name: waiting.name, writtenIn: waiting.writtenIn, closes: waiting.votingClosesOn },
+    // While voting is open, when it closes; once closed, only that the count is to come.
+    waiting: waiting && { name: waiting.name, writtenIn: waiting.writtenIn, closes: waiting.phase === "voting" ? waiting.votingClosesOn : null, closed: waiting.phase !== "voting" },
   };
 }
 
@@ -79,7 +80,10 @@ export default function Trackers() {
           <Notice tone="success"><WithNames template={t("results:trackers.found", { tracker, district: nameSlot(0) })} names={[found]} /></Notice>
         ) : waiting ? (
           <Notice>
-            <WithNames template={t(waiting.closes ? "results:trackers.waitingCloses" : "results:trackers.waiting", { tracker, cycle: nameSlot(0), date: waiting.closes ? f.date(waiting.closes) : "" })} names={[waiting]} />
+            <WithNames
+              template={t(waiting.closed ? "results:trackers.waitingClosed" : waiting.closes ? "results:trackers.waitingCloses" : "results:trackers.waiting", { tracker, cycle: nameSlot(0), date: waiting.closes ? f.date(waiting.closes) : "" })}
+              names={[waiting]}
+            />
           </Notice>
         ) : (
           <Notice tone="error">{t("results:trackers.notFound", { tracker })}</Notice>

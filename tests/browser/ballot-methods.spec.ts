@@ -182,6 +182,9 @@ async function checkPublished(browser: Browser, cycle: CycleSpec, ruleId: string
   for (const e of expected) {
     const report = page.getByRole("region", { name: `${cycle.name}: ${e.district}` });
     await expect(report).toContainText(`${ballotsCounted(e.voteLines.length)} counted with the rule “${cycle.rule}” (run 1).`);
+    // Each page says how it was counted, as the results page does: exact ties, and what a point is.
+    await expect(report).toContainText("An exact tie goes to the proposal whose number comes first when read as text");
+    if (cycle.ballot === "ranked") await expect(report).toContainText(`a voter's first choice earned ${cycle.maxRanks} points`);
     await expect(report.getByRole("row", { name: /^Total funded/ })).toContainText(money(e.spent));
     await expect(report.getByRole("row", { name: /^District budget/ })).toContainText(money(e.budget));
     const funded = report.getByRole("table", { name: "Funded", exact: true });

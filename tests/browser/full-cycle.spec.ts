@@ -21,7 +21,7 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await population.fill("1e3");
   await admin.getByLabel("Categories").fill("Parks\nStreets");
   await admin.getByRole("button", { name: "Create cycle" }).click();
-  await expect(admin.getByText("Use at most two digits after the decimal point (cents), e.g. 250000.50.")).toBeVisible();
+  await expect(admin.getByText("Use at most two digits after the decimal point (cents), e.g. 1,250.50.")).toBeVisible();
   await expect(admin.getByText("Enter the population as a whole number, e.g. 12000 or 12,000.")).toBeVisible();
   await expect(budget).toHaveValue("100000.123");
   await expect(population).toHaveValue("1e3");

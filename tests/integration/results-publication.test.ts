@@ -218,15 +218,16 @@ describe("a tracker typed on another vote's tracker list", async () => {
   });
 
   it("does not point to a vote whose count is not published; says the ballot is recorded there and waits for it", async () => {
-    type Page = { found: unknown; tracker: string; waiting: { name: string } | null };
+    type Page = { found: unknown; tracker: string; waiting: { name: string; closed: boolean } | null };
     const here = (await check(votes[0].cycle.slug, trackers[2])) as Page;
-    expect(here).toMatchObject({ found: null, tracker: trackers[2], waiting: { name: votes[2].cycle.name } });
+    // Voting there has closed: said so, with no closing day to come.
+    expect(here).toMatchObject({ found: null, tracker: trackers[2], waiting: { name: votes[2].cycle.name, closed: true, closes: null } });
     // Still sealed, during the vote (not yet mixed into the ballot table): recorded too.
     const voting = await votingCycle();
     const cast = await castBallot(voting.codes[0], [voting.proposalId]);
     if (!cast.ok) throw new Error("not cast");
     expect(await prisma.ballot.count({ where: { tracker: cast.tracker } })).toBe(0);
-    expect(((await check(votes[0].cycle.slug, cast.tracker)) as Page).waiting).toMatchObject({ name: voting.cycle.name });
+    expect(((await check(votes[0].cycle.slug, cast.tracker)) as Page).waiting).toMatchObject({ name: voting.cycle.name, closed: false });
     // A tracker no ballot has: neither found nor waiting.
     expect((await check(votes[0].cycle.slug, "0000-0000-0000")) as Page).toMatchObject({ found: null, waiting: null });
   });
