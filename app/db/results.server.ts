@@ -173,9 +173,9 @@ export async function publishResults(cycleId: string, actor: Actor, reviewed?: r
 }
 
 /** A published result with its district's anonymised ballots, for the `.pb` download. */
-export async function publishedResultWithBallots(resultId: string) {
+export async function resultWithBallots(resultId: string) {
   const result = await prisma.tallyResult.findFirst({
-    where: { id: resultId, status: "published" },
+    where: { id: resultId },
     include: { cycle: true, district: true, projects: { orderBy: { position: "asc" } } },
   });
   if (!result) return null;

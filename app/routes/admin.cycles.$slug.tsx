@@ -132,6 +132,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       district: { name: r.district.name, writtenIn: r.district.writtenIn },
       status: r.status,
       run: r.run,
+      rule: r.rule,
       ballotCount: r.ballotCount,
       spoiledCount: r.spoiledCount,
       spentCents: r.spentCents,
@@ -552,6 +553,11 @@ export default function ManageCycle() {
               {r.ballotCount === 0 ? <Notice tone="error">{t("admin:tally.noBallots")}</Notice> : null}
               <p>{t("admin:tally.summary", { count: r.ballotCount, spent: money(r.spentCents), budget: money(r.budgetCents) })}</p>
               {r.spoiledCount ? <p>{t("results:district.spoiled", { count: r.spoiledCount })}</p> : null}
+              {r.status === "draft" ? (
+                <p>
+                  <Trans i18nKey="admin:tally.recountDraft" values={{ rule: r.rule }} components={{ pb: <a href={`/results/ballots/${r.id}.pb`} download />, code: <code /> }} />
+                </p>
+              ) : null}
               <ProjectOutcomes district={r.district} projects={r.projects} score={cycle.score} currency={cycle.currency} />
             </div>
           ))}

@@ -1,14 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { publishedResultWithBallots } from "~/db/results.server";
+import { getActor } from "~/auth.server";
+import { resultWithBallots } from "~/db/results.server";
+import { resultPermissions } from "~/domain/results/permissions";
 import { districtToPabulib } from "~/domain/results/pabulib-export";
 import { writePabulib } from "~/domain/tally/pabulib";
 import { message } from "~/i18n/message";
 import { inPlainWords } from "~/http.server";
 
-/** A published district's anonymised ballots as a Pabulib `.pb` file, for anyone to recount. */
-async function load({ params }: LoaderFunctionArgs) {
-  const found = params.resultId ? await publishedResultWithBallots(params.resultId) : null;
-  if (!found) throw new Response(message("results:errors.resultNotFound"), { status: 404 });
+/**
+ * A published district's anonymised ballots as a Pabulib `.pb` file, for anyone to recount; a draft
+ * count's too for the PB office, to recount before publishing (to anyone else it does not exist).
+ */
+async function load({ request, params }: LoaderFunctionArgs) {
+  const found = params.resultId ? await resultWithBallots(params.resultId) : null;
+  if (!found || !resultPermissions.downloadBallots(await getActor(request), found.result)) throw new Response(message("results:errors.resultNotFound"), { status: 404 });
   const { result, ballots, proposals, votingDays } = found;
   const file = districtToPabulib({
     cycle: { ...result.cycle, ...votingDays },

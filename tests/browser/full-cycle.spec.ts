@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { movePhase, query, shot, signIn } from "./helpers";
 
@@ -192,6 +193,12 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   await expect(admin.getByText(/^Phase: Results/)).toBeVisible();
   await admin.getByRole("button", { name: "Run the tally" }).click();
   await expect(admin.getByText("Tally computed.")).toBeVisible();
+  // The draft can be recounted before it is published: its ballots download for the office only.
+  await expect(admin.getByText(/^Before publishing, anyone in the office can recount this draft/)).toBeVisible();
+  const [draftFile] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "its ballots (.pb)" }).click()]);
+  expect(readFileSync((await draftFile.path())!, "utf8")).toMatch(/^META\r?\n/);
+  const draftHref = await admin.getByRole("link", { name: "its ballots (.pb)" }).getAttribute("href");
+  expect((await resident.request.get(draftHref!)).status()).toBe(404);
   await admin.getByRole("button", { name: "Publish results" }).click();
   await expect(admin.getByText("Results published.")).toBeVisible();
   await admin.getByRole("button", { name: "Create projects from the winners" }).click();

@@ -57,6 +57,20 @@ describe("counted results stay hidden until published", async () => {
     }
   });
 
+  it("gives the PB office the draft's ballots (.pb) to recount before publishing, and the recount agrees", async () => {
+    const { readPabulibElection } = await import("~/domain/tally/pabulib");
+    const { mesAdd1 } = await import("~/domain/tally/mes");
+    const pb = (await pbLoader(args((await browserFor(admin)).get(`/results/ballots/${run.id}.pb`), { resultId: run.id }))) as Response;
+    expect(pb.status).toBe(200);
+    const { election } = readPabulibElection(await pb.text());
+    expect(election.ballots.reduce((n, b) => n + (b.count ?? 1), 0)).toBe(3);
+    const drafted = await prisma.tallyProjectResult.findMany({ where: { resultId: run.id, selected: true } });
+    const numbers = new Map((await prisma.proposal.findMany({ where: { cycleId: cycle.id } })).map((p) => [p.id, String(p.number)]));
+    expect([...mesAdd1(election).winners].sort()).toEqual(drafted.map((p) => numbers.get(p.proposalId)!).sort());
+    // Still nobody else's: the public side is unchanged.
+    expect((await whatShows(resident)).pb).toBe(404);
+  });
+
   it("answers the CSV export before publication with its header row, not an empty file", async () => {
     const browser = await browserFor(null);
     const response = await csvLoader(args(browser.get(`/results/export.csv?cycle=${cycle.slug}`)));
