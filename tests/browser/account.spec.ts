@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { confirmAddress, shot, signIn } from "./helpers";
+import { confirmAddress, shot, signIn, signUp } from "./helpers";
 
 // A resident's own page, from the name in the header: what they follow (and stopping), their ideas,
 // their name and their password. Without JavaScript, as on an old phone.
@@ -7,11 +7,7 @@ test("a resident finds their account from the header, renames themselves, change
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   const email = `nadia-${Date.now()}@example.org`;
-  await page.goto("/signup");
-  await page.getByLabel("Your name").fill("Nadia Neighbour");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a long first passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUp(page, { name: "Nadia Neighbour", email, password: "a long first passphrase" });
   await confirmAddress(page, email);
 
   // Follow the first idea of the youth cycle.

@@ -34,6 +34,16 @@ export function query<T>(sql: string, ...params: unknown[]): T[] {
   }
 }
 
+/** Makes a new resident account in `page` (signed in afterwards, its address not yet confirmed). */
+export async function signUp(page: Page, account: { name: string; email: string; password: string }) {
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill(account.name);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
 /** Opens in `page` the link mailed to `email` at sign-up, and confirms the address (an English page). */
 export async function confirmAddress(page: Page, email: string) {
   const confirm = () => mailbox(email).filter((m) => m.subject === "Confirm your e-mail address for Civic Budget");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { confirmAddress, query, shot, signIn, unusedEastgateCode } from "./helpers";
+import { confirmAddress, query, shot, signIn, signUp, unusedEastgateCode } from "./helpers";
 
 // The PB office translates its own texts (a cycle, its categories); a Spanish voter reads them on the home page and the ballot.
 
@@ -74,12 +74,7 @@ test("a Spanish resident declaring they may vote reads the standard residency wo
   // A new account: the demo resident may already have voted with theirs.
   const resident = await (await browser.newContext()).newPage();
   const email = `rosa-${Date.now()}@example.org`;
-  await resident.goto("/signup");
-  await resident.getByLabel("Your name").fill("Rosa Residente");
-  await resident.getByLabel("Email").fill(email);
-  await resident.getByLabel("Password").fill("una-clave-larga-2026");
-  await resident.getByRole("button", { name: "Create account" }).click();
-  await expect(resident.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await signUp(resident, { name: "Rosa Residente", email, password: "una-clave-larga-2026" });
   // Not before the address is confirmed (one sign-up is not one more ballot): said, with a new link on offer.
   await resident.goto("/vote?lng=es");
   const section = resident.getByRole("region", { name: /Presupuesto participativo de Riverside 2026–27/ });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { confirmAddress, shot, signIn } from "./helpers";
+import { confirmAddress, shot, signIn, signUp } from "./helpers";
 
 // A volunteer becomes a budget delegate: they make an account, the PB office gives it the role from
 // /admin/people once the address is confirmed, and can take it back.
@@ -7,12 +7,7 @@ import { confirmAddress, shot, signIn } from "./helpers";
 test("the PB office makes a new volunteer a budget delegate once their address is confirmed, and takes the role back", async ({ browser }) => {
   const email = `volunteer-${Date.now()}@example.org`;
   const volunteer = await (await browser.newContext()).newPage();
-  await volunteer.goto("/signup");
-  await volunteer.getByLabel("Your name").fill("Amara Volunteer");
-  await volunteer.getByLabel("Email").fill(email);
-  await volunteer.getByLabel("Password").fill("a long volunteer password");
-  await volunteer.getByRole("button", { name: "Create account" }).click();
-  await expect(volunteer.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await signUp(volunteer, { name: "Amara Volunteer", email, password: "a long volunteer password" });
 
   const admin = await signIn(browser, "admin");
   await admin.goto("/admin");

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { confirmAddress, query, shot } from "./helpers";
+import { confirmAddress, query, shot, signUp } from "./helpers";
 
 // A family phone: two people, two letters, two tabs. The voting session holds the code entered last;
 // a ballot page opened with the other code must never be cast under it.
@@ -53,12 +53,7 @@ test("a resident voting with their account is signed out in another tab before c
   const context = await browser.newContext();
   const page = await context.newPage();
   const email = `tomas-${Date.now()}@example.org`;
-  await page.goto("/signup");
-  await page.getByLabel("Your name").fill("Tomás Vecino");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a long family passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await signUp(page, { name: "Tomás Vecino", email, password: "a long family passphrase" });
   await confirmAddress(page, email);
   await page.goto("/vote");
   const section = page.getByRole("region", { name: /Vote with your account: Riverside PB 2026/ });
