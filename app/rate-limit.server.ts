@@ -45,6 +45,9 @@ export const LIMITS = {
   // out by sending a few wrong passwords; a looser count over all addresses bounds a spread-out attack.
   loginPerEmailAndIp: limiter({ keyPrefix: "login-email-ip", points: 8, duration: minutes(15) }),
   loginPerEmail: limiter({ keyPrefix: "login-email", points: 100, duration: minutes(60) }),
+  // The current password asked on the account page (to change it, to close the account): a browser left
+  // signed in must not let someone try password after password.
+  currentPasswordPerAccount: limiter({ keyPrefix: "current-password-user", points: 8, duration: minutes(15) }),
   signupPerIp: limiter({ keyPrefix: "signup-ip", points: 10, duration: minutes(60) }),
   // Each ask sends an e-mail: few per address, so nobody can flood someone's inbox.
   resetPerIp: limiter({ keyPrefix: "reset-ip", points: 10, duration: minutes(60) }),

@@ -174,7 +174,6 @@ export async function ownAccount(userId: string) {
       name: true,
       email: true,
       emailConfirmedAt: true,
-      createdAt: true,
       ideas: { orderBy: { createdAt: "desc" }, select: { id: true, number: true, title: true, writtenIn: true, status: true, hiddenAt: true, cycle: { select: { id: true, name: true, writtenIn: true } } } },
     },
   });

@@ -22,6 +22,7 @@ import { formReply } from "~/http.server";
 import { localeOf } from "~/i18n/i18n.server";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
+import { forgive, LIMITS, takeAttempt } from "~/rate-limit.server";
 import { endVoterSession } from "~/voter-session.server";
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
@@ -65,17 +66,21 @@ export async function action({ request }: ActionFunctionArgs) {
     await renameAccount(actor.id, submission.value.name);
     return redirectWithDone(request, "/account", { account: "renamed" });
   }
+  if (submission.value.intent === "close") authorize(request, actor, accountPermissions.closeOwnAccount(actor), message("auth:account.closeRefusedRole"));
+  // Both remaining forms check the current password: counted per account before it is checked.
+  const limited = await takeAttempt([LIMITS.currentPasswordPerAccount, actor.id]);
+  if (limited) return formReply(submission, { formErrors: [limited], hideFields: ["current", "password"] }, 429);
+  const wrongPassword = () => formReply(submission, { fieldErrors: { current: [message("auth:account.errors.current")] }, hideFields: ["current", "password"] });
   if (submission.value.intent === "close") {
-    authorize(request, actor, accountPermissions.closeOwnAccount(actor), message("auth:account.closeRefusedRole"));
-    if (!(await closeAccount(actor.id, submission.value.current))) return formReply(submission, { fieldErrors: { current: [message("auth:account.errors.current")] }, hideFields: ["current"] });
+    if (!(await closeAccount(actor.id, submission.value.current))) return wrongPassword();
     // Signed out on this device too (its session is gone with the others); the next page says so.
     const headers = new Headers([["Set-Cookie", await destroyUserSession(request)]]);
     headers.append("Set-Cookie", await endVoterSession(request));
     headers.append("Set-Cookie", await markAccountNews("closed"));
     return redirect("/", { headers });
   }
-  const changed = await changePassword(actor.id, submission.value.current, submission.value.password, await localeOf(request));
-  if (!changed) return formReply(submission, { fieldErrors: { current: [message("auth:account.errors.current")] }, hideFields: ["current", "password"] });
+  if (!(await changePassword(actor.id, submission.value.current, submission.value.password, await localeOf(request)))) return wrongPassword();
+  await forgive(LIMITS.currentPasswordPerAccount, actor.id);
   // This device stays signed in; every other one is signed out (whoever knew the old password).
   const token = (await getSession(request)).get("sessionId");
   if (typeof token === "string") await endOtherSessions(actor.id, token);

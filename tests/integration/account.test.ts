@@ -78,6 +78,17 @@ describe("your account", async () => {
     expect(await verifyLogin(resident.email, "a brand new passphrase")).not.toBeNull();
     expect(await verifyLogin(resident.email, "test-password-123")).toBeNull();
   });
+
+  it("stops someone at a browser left signed in from trying password after password", async () => {
+    const resident = await makeUser(["resident"]);
+    const browser = await browserFor(resident);
+    const attempt = (current: string) => account.action(args(browser.post("/account", { intent: "password", current, password: "a brand new passphrase" })));
+    for (let i = 0; i < 8; i++) expect(answerOf(await attempt(`guess ${i}`)).httpStatus).toBe(400);
+    // Now even the right one waits, and the password is unchanged.
+    expect(answerOf(await attempt("test-password-123")).httpStatus).toBe(429);
+    const { verifyLogin } = await import("~/auth.server");
+    expect(await verifyLogin(resident.email, "test-password-123")).not.toBeNull();
+  });
 });
 
 describe("closing your account", async () => {
