@@ -179,6 +179,37 @@ export async function ownAccount(userId: string) {
   });
 }
 
+/**
+ * Everything the platform keeps about a person, for them to download: their details, ideas, comments,
+ * supports, follows, and the cycles they voted in with the account (never what they voted: ballots
+ * carry no name). Their translations of others' texts and the audit trail are the office's records.
+ */
+export async function accountData(userId: string) {
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      name: true,
+      email: true,
+      createdAt: true,
+      emailConfirmedAt: true,
+      roles: { select: { role: true } },
+      agency: { select: { name: true } },
+      ideas: { orderBy: { createdAt: "asc" }, select: { number: true, title: true, description: true, location: true, status: true, createdAt: true, hiddenAt: true, hiddenReason: true, cycle: { select: { name: true } } } },
+      comments: { orderBy: { createdAt: "asc" }, select: { targetType: true, targetId: true, channel: true, body: true, createdAt: true, hiddenAt: true, hiddenReason: true } },
+      supports: { orderBy: { createdAt: "asc" }, select: { createdAt: true, idea: { select: { number: true, title: true, cycle: { select: { name: true } } } } } },
+      follows: { orderBy: { createdAt: "asc" }, select: { targetType: true, targetId: true, locale: true, createdAt: true } },
+      voterCodes: { where: { participation: { isNot: null } }, select: { cycle: { select: { name: true } }, district: { select: { name: true } }, participation: { select: { channel: true, votedOn: true } } } },
+    },
+  });
+  const { voterCodes, roles, agency, ...rest } = user;
+  return {
+    ...rest,
+    roles: roles.map((r) => r.role),
+    agency: agency?.name ?? null,
+    votedWithAccount: voterCodes.map((c) => ({ cycle: c.cycle.name, district: c.district.name, channel: c.participation!.channel, on: c.participation!.votedOn })),
+  };
+}
+
 /** A new name, shown from now on beside the person's ideas and comments. */
 export async function renameAccount(userId: string, name: string) {
   await prisma.user.update({ where: { id: userId }, data: { name } });

@@ -105,6 +105,9 @@ export default function Account() {
           {t("auth:account.email", { email })} {confirmed ? t("auth:account.confirmed") : t("auth:confirm.pending", { email })}
         </p>
         {confirmed ? null : <SendConfirmationAgain />}
+        <p>
+          <a href="/account/data.json" download>{t("auth:account.download")}</a> <span className="muted">{t("auth:account.downloadHint")}</span>
+        </p>
         <NameForm name={name} lastResult={intent === "name" ? lastResult : undefined} />
       </section>
 

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { confirmAddress, shot, signIn, signUp } from "./helpers";
 
@@ -23,6 +24,10 @@ test("a resident finds their account from the header, renames themselves, change
   const following = page.getByRole("region", { name: "What you follow" });
   await expect(following.getByRole("listitem")).toHaveCount(1);
   await shot(page, "account-phone");
+  // Everything kept about them, as a file.
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download your data (JSON)" }).click()]);
+  const data = JSON.parse(readFileSync((await file.path())!, "utf8"));
+  expect(data).toMatchObject({ name: "Nadia Neighbour", email, ideas: [], follows: [expect.objectContaining({ targetType: "idea" })] });
 
   // A blank name is refused by the field, what was there before stays in the header.
   await page.getByLabel("Your name").fill("");

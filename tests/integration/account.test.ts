@@ -43,6 +43,27 @@ describe("your account", async () => {
     expect(await prisma.follow.count({ where: { userId: neighbour.id } })).toBe(1);
   });
 
+  it("downloads everything kept about the person, theirs only, never what they voted", async () => {
+    const { loader: dataLoader } = await import("~/routes/account_.data[.json]");
+    const resident = await makeUser(["resident"]);
+    const neighbour = await makeUser(["resident"]);
+    const base = { cycleId: cycle.id, districtId: cycle.districts[0].id, categoryId: cycle.categories[0].id, description: "Water fountains along the river path." };
+    const idea = await prisma.idea.create({ data: { ...base, number: 10, title: "Fountains on the path", authorId: resident.id } });
+    await prisma.idea.create({ data: { ...base, number: 11, title: "A neighbour's idea", authorId: neighbour.id } });
+    await prisma.comment.create({ data: { targetType: "idea", targetId: idea.id, body: "Two would be enough.", authorId: resident.id } });
+    await prisma.ideaSupport.create({ data: { ideaId: idea.id, userId: resident.id } });
+    const response = (await dataLoader(args((await browserFor(resident)).get("/account/data.json")))) as Response;
+    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="civic-budget-my-data.json"');
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    const data = JSON.parse(await response.text());
+    expect(data).toMatchObject({ name: resident.name, email: resident.email, roles: ["resident"], votedWithAccount: [] });
+    expect(data.ideas.map((i: { title: string }) => i.title)).toEqual(["Fountains on the path"]);
+    expect(data.comments.map((c: { body: string }) => c.body)).toEqual(["Two would be enough."]);
+    expect(data.supports).toEqual([expect.objectContaining({ idea: expect.objectContaining({ number: 10 }) })]);
+    const visitor = await settle(async () => dataLoader(args((await browserFor(null)).get("/account/data.json"))));
+    expect((visitor as Response).headers.get("Location")).toBe("/login?redirectTo=%2Faccount%2Fdata.json");
+  });
+
   it("changes the name shown beside one's ideas; a blank or too long one is refused by the field and kept", async () => {
     const resident = await makeUser(["resident"]);
     const browser = await browserFor(resident);
