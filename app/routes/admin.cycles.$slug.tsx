@@ -157,6 +157,8 @@ type ActionData = {
   tallyError?: string;
   /** Closing voting not confirmed. */
   confirmMove?: string;
+  /** Publishing not confirmed. */
+  confirmPublish?: string;
 };
 
 const CHANNEL_KEYS = { online: "admin:eligibility.channels.online", account: "admin:eligibility.channels.account", paper: "admin:eligibility.channels.paper" } as const;
@@ -232,6 +234,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return back("tallied");
     case "publish":
       requireState(resultPermissions.tally(actor, { phase }), message("admin:errors.publishInResults"));
+      // Public at once and never hidden again (a later count can only replace it): one tap is not enough.
+      if (formData.get("confirmPublish") !== "yes") return refused({ blockers: [], codes: null, confirmPublish: message("admin:tally.confirmPublishMissing") });
       {
         const reviewed = z.array(z.string().max(40)).max(500).safeParse(formData.getAll("run"));
         const published = await publishResults(cycle.id, actor, reviewed.success ? reviewed.data : []);
@@ -540,7 +544,16 @@ export default function ManageCycle() {
               <AuthenticityTokenInput />
               <button type="submit" name="intent" value="run-tally" className="button-secondary">{t("admin:tally.run")}</button>
               {results.filter((r) => r.status === "draft").map((r) => <input key={r.id} type="hidden" name="run" value={r.id} />)}
-              {results.some((r) => r.status === "draft") ? <button type="submit" name="intent" value="publish" className="button">{t("admin:tally.publish")}</button> : null}
+              {results.some((r) => r.status === "draft") ? (
+                <>
+                  <div className="field checkbox">
+                    <input type="checkbox" id="confirm-publish" name="confirmPublish" value="yes" aria-describedby="confirm-publish-errors" aria-invalid={actionData?.confirmPublish ? true : undefined} />
+                    <label htmlFor="confirm-publish">{t("admin:tally.confirmPublish")}</label>
+                    <FieldErrors id="confirm-publish-errors" errors={actionData?.confirmPublish ? [actionData.confirmPublish] : undefined} />
+                  </div>
+                  <button type="submit" name="intent" value="publish" className="button">{t("admin:tally.publish")}</button>
+                </>
+              ) : null}
             </Form>
           ) : null}
           {results.map((r) => (

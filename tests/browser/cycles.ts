@@ -157,6 +157,7 @@ export async function countAndPublish(browser: Browser, admin: Page, cycle: Cycl
   await admin.getByRole("button", { name: "Run the tally" }).click();
   await expect(admin.getByText("Tally computed.")).toBeVisible();
   expect(await nothingPublished(browser, cycle, "Results")).toBe(cycle.districts.length);
+  await admin.getByLabel(/^Publish now: everyone can then read/).check();
   await admin.getByRole("button", { name: "Publish results" }).click();
   await expect(admin.getByText("Results published.")).toBeVisible();
   await admin.context().close();

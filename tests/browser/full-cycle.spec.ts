@@ -199,6 +199,11 @@ test("a whole PB cycle, from idea to tracked project", async ({ browser }) => {
   expect(readFileSync((await draftFile.path())!, "utf8")).toMatch(/^META\r?\n/);
   const draftHref = await admin.getByRole("link", { name: "its ballots (.pb)" }).getAttribute("href");
   expect((await resident.request.get(draftHref!)).status()).toBe(404);
+  // Public at once and for good: one tap is not enough.
+  await admin.getByRole("button", { name: "Publish results" }).click();
+  await expect(admin.getByLabel(/^Publish now: everyone can then read/)).toHaveAccessibleDescription("Tick the box to confirm: published results are public at once and are never hidden again.");
+  expect((await resident.request.get(draftHref!)).status()).toBe(404);
+  await admin.getByLabel(/^Publish now: everyone can then read/).check();
   await admin.getByRole("button", { name: "Publish results" }).click();
   await expect(admin.getByText("Results published.")).toBeVisible();
   await admin.getByRole("button", { name: "Create projects from the winners" }).click();

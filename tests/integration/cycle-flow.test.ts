@@ -190,7 +190,15 @@ describe("costing, voting and tallying a cycle", async () => {
     expect(stale.ok).toBe(false);
     expect(inWords(stale.ok ? "" : stale.reason)).toContain("changed since you reviewed it");
     expect(await prisma.tallyResult.count({ where: { cycleId: cycle.id, status: "published" } })).toBe(0);
-    expect(await publishResults(cycle.id, admin)).toEqual({ ok: true, count: 2 });
+    // From the page: not without the box ticked (public at once, never hidden again), then published.
+    const office = await browserFor(admin);
+    const drafts = (await prisma.tallyResult.findMany({ where: { cycleId: cycle.id, status: "draft", run: 2 } })).map((r) => r.id);
+    const unticked = await adminAction(args(office.post(`/admin/cycles/${cycle.slug}`, { intent: "publish", run: drafts }), { slug: cycle.slug }));
+    expect(answerOf<{ confirmPublish?: string }>(unticked)).toMatchObject({ httpStatus: 400, reply: { confirmPublish: expect.stringContaining("admin:tally.confirmPublishMissing") } });
+    expect(await prisma.tallyResult.count({ where: { cycleId: cycle.id, status: "published" } })).toBe(0);
+    const ticked = (await adminAction(args(office.post(`/admin/cycles/${cycle.slug}`, { intent: "publish", run: drafts, confirmPublish: "yes" }), { slug: cycle.slug }))) as Response;
+    expect(ticked.headers.get("Location")).toBe(`/admin/cycles/${cycle.slug}?notice=published`);
+    expect(await prisma.tallyResult.count({ where: { cycleId: cycle.id, status: "published" } })).toBe(2);
     const rerun = await runTally(cycle.id, admin);
     expect(rerun.map((r) => r.run)).toEqual([3, 3]);
     expect((await prisma.tallyResult.findFirstOrThrow({ where: { districtId: north.id, run: 2 } })).status).toBe("published");
