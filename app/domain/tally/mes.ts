@@ -371,18 +371,18 @@ function certifiedLower(c: Cand, sC: number, nC: number, rest: number): number {
 
 // Double-double values (hi + lo, about 106 bits): a payment's new budgets are worked out in
 // them, so that a budget class's float comes without its BigInt numerator (see newLazy).
-// Results are left in ddH, ddL.
-let ddH = 0;
-let ddL = 0;
+// Results are left in DD[0] (hi) and DD[1] (lo): a typed array, as a module-level `let` would
+// box every double written to it (a heap allocation per result, millions per count).
+const DD = new Float64Array(2);
 
-/** n / d for positive n, d, to a relative error below 2^-103 (sets ddH, ddL). */
+/** n / d for positive n, d, to a relative error below 2^-103 (sets DD). */
 function ddRatio(n: bigint, d: bigint): void {
   const s = 110 - Math.floor(Math.log2(ratioToNumber(n, d)));
   const q = s >= 0 ? (n << BigInt(s)) / d : n / (d << BigInt(-s));
   const hi = Number(q);
   const scale = 2 ** -s;
-  ddH = hi * scale;
-  ddL = Number(q - BigInt(hi)) * scale;
+  DD[0] = hi * scale;
+  DD[1] = Number(q - BigInt(hi)) * scale;
 }
 
 /** (aH + aL) − (bH + bL); absolute error below 2^-104·(|a| + |b|). */
@@ -391,8 +391,9 @@ function ddSub(aH: number, aL: number, bH: number, bL: number): void {
   const v = s - aH;
   let e = aH - (s - v) + (-bH - v);
   e += aL - bL;
-  ddH = s + e;
-  ddL = e - (ddH - s);
+  const h = s + e;
+  DD[0] = h;
+  DD[1] = e - (h - s);
 }
 
 /** Veltkamp's split: a = hi + lo with 26-bit halves (|a| < 2^995). */
@@ -409,8 +410,9 @@ function ddMul(aH: number, aL: number, bH: number, bL: number): void {
   const bl = bH - bh;
   let e = ah * bh - p + ah * bl + al * bh + al * bl;
   e += aH * bL + aL * bH;
-  ddH = p + e;
-  ddL = e - (ddH - p);
+  const h = p + e;
+  DD[0] = h;
+  DD[1] = e - (h - p);
 }
 
 /** The split every run starts from: every ballot group in class 1 (class 0 empty). */
@@ -887,21 +889,23 @@ class MesRun {
   private newLazy(k: number, pH: number, pL: number, dH: number, dL: number, dF: number, slope: number): number {
     if (Number.isNaN(this.vH[k])) {
       ddRatio(this.num(k), this.Dh[this.ep[k]]);
-      this.vH[k] = ddH;
-      this.vL[k] = ddL;
+      this.vH[k] = DD[0];
+      this.vL[k] = DD[1];
     }
     ddSub(this.vH[k], this.vL[k], pH, pL);
-    const bH = ddH;
-    const bL = ddL;
+    const bH = DD[0];
+    const bL = DD[1];
     const err = (this.E + 4) * 2 ** -100 * this.beta0;
     if (!(bH > err * 2 ** 60)) return -1;
     ddMul(bH, bL, dH, dL);
-    if (!(ddH < 2 ** 999)) return -1;
-    // |N − (ddH + ddL)| ≤ err·D + 2^-100·N; both ends of that interval round to ddH, so N does.
-    const e = Math.max(2 * (err * dH * 1.001 + ddH * 2 ** -100), Math.abs(ddL) * 2 ** -50);
-    if (ddH + (ddL + e) !== ddH || ddH + (ddL - e) !== ddH) return -1;
+    const nH = DD[0];
+    const nL = DD[1];
+    if (!(nH < 2 ** 999)) return -1;
+    // |N − (nH + nL)| ≤ err·D + 2^-100·N; both ends of that interval round to nH, so N does.
+    const e = Math.max(2 * (err * dH * 1.001 + nH * 2 ** -100), Math.abs(nL) * 2 ** -50);
+    if (nH + (nL + e) !== nH || nH + (nL - e) !== nH) return -1;
     const n = this.addClass(slope);
-    this.F[n] = ddH / dF;
+    this.F[n] = nH / dF;
     this.lazy[n] = 1;
     this.par[n] = k;
     this.vH[n] = bH;
@@ -2145,8 +2149,8 @@ class MesRun {
     let dL = 0;
     if (lazy) {
       ddRatio(payU, D);
-      pH = ddH;
-      pL = ddL;
+      pH = DD[0];
+      pL = DD[1];
       dH = Number(D);
       dL = Number(D - BigInt(dH));
     }
