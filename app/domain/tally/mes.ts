@@ -415,6 +415,94 @@ function ddMul(aH: number, aL: number, bH: number, bL: number): void {
   DD[1] = e - (h - p);
 }
 
+/** Scratch for rhoByFloats: each entry's float, and whether it is in the capped set. */
+let rbfF = new Float64Array(256);
+let rbfIn = new Uint8Array(256);
+
+/**
+ * The walk of boundsOk's rhoL without sorting: entries l[i] (numerators over a common D, with
+ * acc[slots[i]] voters each); rho is the r with Σ m·min(l, r) = target (the cost over D). The
+ * walk in increasing l returns [X, M] for C = {l < rho}: X = target − Σ_C m·l, M = Σ_notC m,
+ * whatever the order of equal l. Here C is guessed with floats (Number() of a BigInt is
+ * correctly rounded, so monotone), and then proved exactly: l·M < X for every entry of C and
+ * l·M ≥ X for every other (then X / M solves the equation, whose solution is unique, so C is
+ * the walk's). An entry is decided by its float when it is clearly apart from X / M (the float
+ * quotient is within 4 ulps of it, each float within one half); the rest is compared exactly.
+ * Null when the guess is not proved (the caller then walks in sorted order).
+ */
+function rhoByFloats(ls: bigint[], slots: number[], acc: Float64Array, target: bigint): [bigint, bigint] | null {
+  const n = ls.length;
+  if (rbfF.length < n) {
+    rbfF = new Float64Array(2 * n);
+    rbfIn = new Uint8Array(2 * n);
+  }
+  const f = rbfF;
+  const inC = rbfIn;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    f[i] = Number(ls[i]);
+    if (!Number.isFinite(f[i])) return null;
+    total += acc[slots[i]];
+  }
+  const tF = Number(target);
+  if (!(tF > 0 && Number.isFinite(tF)) || !(total > 0) || total > 2 ** 52) return null;
+  // Float fixpoint: C = {f < r}, r = (target − Σ_C m·f) / Σ_notC m; C only grows.
+  let r = tF / total;
+  for (let iter = 0; ; iter++) {
+    if (iter === 64) return null;
+    let sC = 0;
+    let mC = 0;
+    let nextAbove = Infinity;
+    for (let i = 0; i < n; i++) {
+      const x = f[i];
+      if (x < r) {
+        sC += acc[slots[i]] * x;
+        mC += acc[slots[i]];
+      } else if (x < nextAbove) nextAbove = x;
+    }
+    const rest = total - mC;
+    if (!(rest > 0)) return null;
+    const r2 = (tF - sC) / rest;
+    if (r2 <= nextAbove) {
+      if (r2 > r) r = r2;
+      break;
+    }
+    r = r2;
+  }
+  // Exact X and M for C = {f < r}.
+  let paid = 0n;
+  let M = 0;
+  for (let i = 0; i < n; i++) {
+    const m = acc[slots[i]];
+    if (f[i] < r) {
+      inC[i] = 1;
+      paid += BigInt(m) * ls[i];
+    } else {
+      inC[i] = 0;
+      M += m;
+    }
+  }
+  if (M === 0) return null;
+  const X = target - paid;
+  if (X <= 0n) return null;
+  const MB = BigInt(M);
+  const rhoF = Number(X) / M;
+  if (!(rhoF > 0 && Number.isFinite(rhoF))) return null;
+  const lo = rhoF * (1 - 1e-12);
+  const hi = rhoF * (1 + 1e-12);
+  for (let i = 0; i < n; i++) {
+    const x = f[i];
+    if (inC[i] === 1) {
+      if (x < lo) continue;
+      if (!(ls[i] * MB < X)) return null;
+    } else {
+      if (x > hi) continue;
+      if (!(ls[i] * MB >= X)) return null;
+    }
+  }
+  return [X, MB];
+}
+
 /** The split every run starts from: every ballot group in class 1 (class 0 empty). */
 const ROOT_VERSION = 1;
 /** Gatherings kept per project (versions met in the last runs). */
@@ -435,6 +523,11 @@ interface Scratch {
   /** payByClass: per old class, its new class and the round if capped. */
   gTo: Int32Array;
   gCap: Int32Array;
+  /** payByClass: per class of the winner's supporters (in gathered order), whether capped and its new class. */
+  pCap: Uint8Array;
+  pNewK: Int32Array;
+  /** boundsOk: per supporter of a round's winner, its slot. */
+  bSlot: Int32Array;
   /** gathered(): classes (one longer than the classes: ks[K] is written before K counts it), voters. */
   gKs: Int32Array;
   gTmp: Float64Array;
@@ -453,6 +546,9 @@ function newScratch(): Scratch {
     win: new Int32Array(1024),
     gTo: new Int32Array(64),
     gCap: new Int32Array(64),
+    pCap: new Uint8Array(64),
+    pNewK: new Int32Array(64),
+    bSlot: new Int32Array(64),
     gKs: new Int32Array(65),
     gTmp: new Float64Array(64),
     gAcc: new Float64Array(64),
@@ -1652,7 +1748,13 @@ class MesRun {
     /** rho_c under the L bounds of the slots' voters: [X, M] with rho·u = X / (DL·M) (M voters uncapped), or null if unaffordable. */
     const rhoL = (c: Cand, slots: number[]): [bigint, bigint] | null => {
       const DL = this.denL[this.denL.length - 1];
-      const list = slots.map((slot) => [lOf(Math.floor(slot / 3)), BigInt(this.lhAcc[slot])] as [bigint, bigint]);
+      const n = slots.length;
+      const ls: bigint[] = new Array<bigint>(n);
+      for (let i = 0; i < n; i++) ls[i] = lOf(Math.floor(slots[i] / 3));
+      const quick = rhoByFloats(ls, slots, this.lhAcc, c.cost * DL);
+      if (quick !== null) return quick;
+      // The walk in order of L (the reference for rhoByFloats, and its fallback).
+      const list = slots.map((slot, i) => [ls[i], BigInt(this.lhAcc[slot])] as [bigint, bigint]);
       list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       let M = 0n;
       for (const [, m] of list) M += m;
@@ -1688,7 +1790,8 @@ class MesRun {
       room(sg.length);
       this.lhNow++;
       touched = [];
-      const slotOf = new Int32Array(sg.length);
+      if (this.sc.bSlot.length < sg.length) this.sc.bSlot = new Int32Array(2 * sg.length);
+      const slotOf = this.sc.bSlot;
       for (let i = 0; i < sg.length; i++) {
         const g = sg[i];
         const kind = b1[i] === 0 ? 0 : a1[i] !== 0 ? 1 : 2;
@@ -2112,14 +2215,21 @@ class MesRun {
     const q = U / r;
     const { ks, cnt } = this.gathered(c);
     const K = ks.length;
-    const capOf = new Uint8Array(K);
+    if (this.sc.pCap.length < K) {
+      this.sc.pCap = new Uint8Array(2 * K);
+      this.sc.pNewK = new Int32Array(2 * K);
+    }
+    const capOf = this.sc.pCap;
     let cappedVoters = 0;
     let uncappedVoters = 0;
     for (let j = 0; j < K; j++) {
       if (this.cappedClass(c, ks[j], ev)) {
         capOf[j] = 1;
         cappedVoters += cnt[j];
-      } else uncappedVoters += cnt[j];
+      } else {
+        capOf[j] = 0;
+        uncappedVoters += cnt[j];
+      }
     }
 
     let payments: MesPayment[] = [];
@@ -2155,8 +2265,9 @@ class MesRun {
       dL = Number(D - BigInt(dH));
     }
     const dF = Number(D);
-    const newK = new Int32Array(K);
+    const newK = this.sc.pNewK;
     for (let j = 0; j < K; j++) {
+      newK[j] = 0;
       if (capOf[j] === 1) continue;
       const k = ks[j];
       const slope = this.slopes ? this.MF[k] - c.uValsF[0] * rhoSlope : 0;
@@ -2208,7 +2319,7 @@ class MesRun {
         MFG[g] = this.MF[cls[g]];
       }
     }
-    this.version = this.nextSplit(c, newK);
+    this.version = this.nextSplit(c, newK, K);
     return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
   }
 
@@ -2217,8 +2328,7 @@ class MesRun {
    * the split) and which of them ended in class 0 give the split after (new classes are
    * numbered in that order).
    */
-  private nextSplit(c: Cand, newK: Int32Array): number {
-    const K = newK.length;
+  private nextSplit(c: Cand, newK: Int32Array, K: number): number {
     let key = `${this.version}:${c.ci}:${K}:`;
     for (let j = 0; j < K; j += 16) {
       let bits = 0;
