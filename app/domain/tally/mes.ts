@@ -520,6 +520,9 @@ interface Scratch {
   /** Budget/utility per supporter of the project being evaluated, and a window of them. */
   xs: Float64Array;
   win: Int32Array;
+  /** floatEvalClasses: per class of the project, its budget and budget slope (with xs). */
+  bs: Float64Array;
+  ms: Float64Array;
   /** payByClass: per old class, its new class and the round if capped. */
   gTo: Int32Array;
   gCap: Int32Array;
@@ -544,6 +547,8 @@ function newScratch(): Scratch {
     slot: new Int32Array(64),
     xs: new Float64Array(1024),
     win: new Int32Array(1024),
+    bs: new Float64Array(1024),
+    ms: new Float64Array(1024),
     gTo: new Int32Array(64),
     gCap: new Int32Array(64),
     pCap: new Uint8Array(64),
@@ -1077,11 +1082,48 @@ class MesRun {
     const MF = this.MF;
     const slopes = this.slopes;
     const u = c.uValsF[0];
+    // One pass: the money, each class's budget (bs) and budget/utility (xs), kept for the next
+    // passes, and the first pass of the fixpoint below (the same sums, in the same order, as
+    // the money is summed first and then the fixpoint from scratch).
+    if (this.sc.bs.length < K) {
+      const size = Math.max(K, this.sc.bs.length * 2);
+      this.sc.bs = new Float64Array(size);
+      this.sc.ms = new Float64Array(size);
+    }
+    if (this.sc.xs.length < K) this.sc.xs = new Float64Array(Math.max(K, this.sc.xs.length * 2));
+    const xs = this.sc.xs;
+    const bs = this.sc.bs;
+    const ms = this.sc.ms;
+    let r = Math.max(c.costF / c.totalUF, start);
     let money = 0;
     let moneySlope = 0;
+    let sC = 0;
+    let uC = 0;
+    let mC = 0;
+    let nC = 0;
+    let nextAbove = Infinity;
     for (let j = 0; j < K; j++) {
-      money += cnt[j] * F[ks[j]];
-      if (slopes) moneySlope += cnt[j] * MF[ks[j]];
+      const k = ks[j];
+      const b = F[k];
+      const m = cnt[j];
+      money += m * b;
+      bs[j] = b;
+      const x = (xs[j] = b / u); // the same float test as capped()
+      if (slopes) {
+        const mf = MF[k];
+        ms[j] = mf;
+        moneySlope += m * mf;
+        if (x < r) {
+          sC += m * b;
+          uC += m * u;
+          mC += m * mf;
+          nC++;
+        } else if (x < nextAbove) nextAbove = x;
+      } else if (x < r) {
+        sC += m * b;
+        uC += m * u;
+        nC++;
+      } else if (x < nextAbove) nextAbove = x;
     }
     const { affordable, exactMoney } = this.affordability(c, money);
     const out: FloatEval = { affordable, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope, exactMoney };
@@ -1089,29 +1131,23 @@ class MesRun {
 
     // rho_C for C = {classes with budget/utility < r}, iterated until C is stable
     // (the same fixpoint as the per-supporter pass, on far fewer entries).
-    let sC = 0;
-    let uC = 0;
-    let mC = 0;
-    let nC = 0;
-    let r = Math.max(c.costF / c.totalUF, start);
-    // Each class's budget/utility, worked out in the first pass and read in the next ones.
-    if (this.sc.xs.length < K) this.sc.xs = new Float64Array(Math.max(K, this.sc.xs.length * 2));
-    const xs = this.sc.xs;
     for (let iter = 0; iter < 64; iter++) {
-      sC = 0;
-      uC = 0;
-      mC = 0;
-      nC = 0;
-      let nextAbove = Infinity;
-      for (let j = 0; j < K; j++) {
-        const k = ks[j];
-        const x = iter === 0 ? (xs[j] = F[k] / u) : xs[j]; // the same float test as capped()
-        if (x < r) {
-          sC += cnt[j] * F[k];
-          uC += cnt[j] * u;
-          if (slopes) mC += cnt[j] * MF[k];
-          nC++;
-        } else if (x < nextAbove) nextAbove = x;
+      if (iter > 0) {
+        sC = 0;
+        uC = 0;
+        mC = 0;
+        nC = 0;
+        nextAbove = Infinity;
+        for (let j = 0; j < K; j++) {
+          const x = xs[j];
+          if (x < r) {
+            const m = cnt[j];
+            sC += m * bs[j];
+            uC += m * u;
+            if (slopes) mC += m * ms[j];
+            nC++;
+          } else if (x < nextAbove) nextAbove = x;
+        }
       }
       const rest = c.totalUF - uC;
       if (!(rest > 0)) {
