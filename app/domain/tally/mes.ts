@@ -476,7 +476,7 @@ function rhoByFloats(ls: bigint[], slots: number[], acc: Float64Array, target: b
     const m = acc[slots[i]];
     if (f[i] < r) {
       inC[i] = 1;
-      paid += BigInt(m) * ls[i];
+      paid += m === 1 ? ls[i] : BigInt(m) * ls[i];
     } else {
       inC[i] = 0;
       M += m;
@@ -531,6 +531,17 @@ interface Scratch {
   pNewK: Int32Array;
   /** boundsOk: per supporter of a round's winner, its slot. */
   bSlot: Int32Array;
+  /**
+   * boundsOk: voters per slot, summed with stamps (valid when lhStamp[slot] is lhNow, which only
+   * grows, so that what a run left is never taken for the next run's), and the new bounds' index
+   * per slot; per ballot group, the index of its bounds and its class at t0 (see MesRun.lhId).
+   */
+  lhAcc: Float64Array;
+  lhStamp: Int32Array;
+  lhNew: Int32Array;
+  lhNow: number;
+  lhId: Int32Array;
+  lhA: Int32Array;
   /** gathered(): classes (one longer than the classes: ks[K] is written before K counts it), voters. */
   gKs: Int32Array;
   gTmp: Float64Array;
@@ -554,6 +565,12 @@ function newScratch(): Scratch {
     pCap: new Uint8Array(64),
     pNewK: new Int32Array(64),
     bSlot: new Int32Array(64),
+    lhAcc: new Float64Array(0),
+    lhStamp: new Int32Array(0),
+    lhNew: new Int32Array(0),
+    lhNow: 0,
+    lhId: new Int32Array(0),
+    lhA: new Int32Array(0),
     gKs: new Int32Array(65),
     gTmp: new Float64Array(64),
     gAcc: new Float64Array(64),
@@ -786,10 +803,6 @@ class MesRun {
   private lhLe: number[] = [];
   private lhHn: bigint[] = [];
   private lhHe: number[] = [];
-  private lhAcc = new Float64Array(0);
-  private lhStamp = new Int32Array(0);
-  private lhNew = new Int32Array(0);
-  private lhNow = 0;
   private lhA: Int32Array | null = null;
   private lhRound = 1;
   private lhBroken = false;
@@ -797,6 +810,8 @@ class MesRun {
   private lhB0 = new Map<number, bigint>();
   private lhFacL = new Map<number, bigint>();
   private lhFacH = new Map<number, bigint>();
+  private lhL0 = new Map<number, bigint>();
+  private lhH0 = new Map<number, bigint>();
   private denH: bigint[] = [];
 
   constructor(prep: Prepared, beta: Rational, flags: RunFlags) {
@@ -1709,8 +1724,13 @@ class MesRun {
     }
     const G = this.prep.G;
     if (this.lhId === null) {
-      this.lhId = new Int32Array(G).fill(-1);
-      this.lhA = new Int32Array(G).fill(1);
+      // The scratch arrays of the election's runs (one run at a time), set afresh for this one.
+      if (this.sc.lhId.length < G) {
+        this.sc.lhId = new Int32Array(G);
+        this.sc.lhA = new Int32Array(G);
+      }
+      this.lhId = this.sc.lhId.fill(-1);
+      this.lhA = this.sc.lhA.fill(1);
       const D0 = prev.Dh[prev.E];
       this.denL = [D0];
       this.denH = [D0];
@@ -1739,8 +1759,16 @@ class MesRun {
       return v;
     };
     // L and H numerators of a key, over the last denL, denH.
+    // An exact key's L and H (its class budget at t0) are kept while the last denominator stays.
+    const l0c = this.lhL0;
+    const h0c = this.lhH0;
     const lOf = (key: number): bigint => {
-      if (key < base) return b0(key) * fac(this.denL, facL, 0);
+      if (key < base) {
+        if (this.denL.length === 1) return b0(key);
+        let v = l0c.get(key);
+        if (v === undefined) l0c.set(key, (v = b0(key) * fac(this.denL, facL, 0)));
+        return v;
+      }
       const v = key - base;
       const E = this.denL.length - 1;
       if (vLe[v] !== E) {
@@ -1750,7 +1778,12 @@ class MesRun {
       return vLn[v];
     };
     const hOf = (key: number): bigint => {
-      if (key < base) return b0(key) * fac(this.denH, facH, 0);
+      if (key < base) {
+        if (this.denH.length === 1) return b0(key);
+        let v = h0c.get(key);
+        if (v === undefined) h0c.set(key, (v = b0(key) * fac(this.denH, facH, 0)));
+        return v;
+      }
       const v = key - base;
       const E = this.denH.length - 1;
       if (vHe[v] !== E) {
@@ -1764,22 +1797,24 @@ class MesRun {
     let touched: number[] = [];
     const room = (extra: number): void => {
       const need = 3 * (base + vLn.length + extra);
-      if (this.lhAcc.length >= need) return;
+      const sc = this.sc;
+      if (sc.lhAcc.length >= need) return;
       const acc = new Float64Array(2 * need);
       const stamp = new Int32Array(2 * need);
-      stamp.set(this.lhStamp);
-      acc.set(this.lhAcc);
-      this.lhAcc = acc;
-      this.lhStamp = stamp;
-      this.lhNew = new Int32Array(2 * need);
+      stamp.set(sc.lhStamp);
+      acc.set(sc.lhAcc);
+      sc.lhAcc = acc;
+      sc.lhStamp = stamp;
+      sc.lhNew = new Int32Array(2 * need);
     };
     const add = (slot: number, m: number): void => {
-      if (this.lhStamp[slot] !== this.lhNow) {
-        this.lhStamp[slot] = this.lhNow;
-        this.lhAcc[slot] = 0;
+      const sc = this.sc;
+      if (sc.lhStamp[slot] !== sc.lhNow) {
+        sc.lhStamp[slot] = sc.lhNow;
+        sc.lhAcc[slot] = 0;
         touched.push(slot);
       }
-      this.lhAcc[slot] += m;
+      sc.lhAcc[slot] += m;
     };
     /** rho_c under the L bounds of the slots' voters: [X, M] with rho·u = X / (DL·M) (M voters uncapped), or null if unaffordable. */
     const rhoL = (c: Cand, slots: number[]): [bigint, bigint] | null => {
@@ -1787,10 +1822,10 @@ class MesRun {
       const n = slots.length;
       const ls: bigint[] = new Array<bigint>(n);
       for (let i = 0; i < n; i++) ls[i] = lOf(Math.floor(slots[i] / 3));
-      const quick = rhoByFloats(ls, slots, this.lhAcc, c.cost * DL);
+      const quick = rhoByFloats(ls, slots, this.sc.lhAcc, c.cost * DL);
       if (quick !== null) return quick;
       // The walk in order of L (the reference for rhoByFloats, and its fallback).
-      const list = slots.map((slot, i) => [ls[i], BigInt(this.lhAcc[slot])] as [bigint, bigint]);
+      const list = slots.map((slot, i) => [ls[i], BigInt(this.sc.lhAcc[slot])] as [bigint, bigint]);
       list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       let M = 0n;
       for (const [, m] of list) M += m;
@@ -1824,7 +1859,7 @@ class MesRun {
       }
       // Supporters by key and kind: 0 capped at T, 1 uncapped at t0, 2 in between.
       room(sg.length);
-      this.lhNow++;
+      this.sc.lhNow++;
       touched = [];
       if (this.sc.bSlot.length < sg.length) this.sc.bSlot = new Int32Array(2 * sg.length);
       const slotOf = this.sc.bSlot;
@@ -1846,12 +1881,13 @@ class MesRun {
       }
       // RL(t0)·u = (cost·DH − Σ_capped-at-T m·H) / (DH·Mnot), Mnot voters not capped at T.
       const DH = this.denH[this.denH.length - 1];
-      let Mnot = 0n;
+      let notCapped = 0; // a sum of voter counts: exact
       let XH = c.cost * DH;
       for (const slot of touched) {
-        if (slot % 3 === 0) XH -= BigInt(this.lhAcc[slot]) * hOf(Math.floor(slot / 3));
-        else Mnot += BigInt(this.lhAcc[slot]);
+        if (slot % 3 === 0) XH -= BigInt(this.sc.lhAcc[slot]) * hOf(Math.floor(slot / 3));
+        else notCapped += this.sc.lhAcc[slot];
       }
+      const Mnot = BigInt(notCapped);
       const [XU, Mrem] = ru;
       if (Mnot > 0n) {
         const open = touched.filter((slot) => slot % 3 !== 0);
@@ -1861,12 +1897,14 @@ class MesRun {
         this.denH.push(DH * Mnot);
         facL.clear();
         facH.clear();
+        l0c.clear();
+        h0c.clear();
         const EL = this.denL.length - 1;
         const EH = this.denH.length - 1;
         for (let h = 0; h < open.length; h++) {
           let hn = hi[h] * Mnot - XH;
           if (open[h] % 3 === 2 && hn < 0n) hn = 0n;
-          this.lhNew[open[h]] = vLn.length;
+          this.sc.lhNew[open[h]] = vLn.length;
           vLn.push(lo[h] * Mrem - XU);
           vLe.push(EL);
           vHn.push(hn);
@@ -1875,20 +1913,20 @@ class MesRun {
       }
       for (let i = 0; i < sg.length; i++) {
         const slot = slotOf[i];
-        id[sg[i]] = slot % 3 === 0 ? -1 : this.lhNew[slot];
+        id[sg[i]] = slot % 3 === 0 ? -1 : this.sc.lhNew[slot];
         clsA[sg[i]] = a1[i];
       }
     }
     // At t0: rho_C'(H(t0)) against rho_w(L(t0)).
     room(0);
     const cw = cands[w];
-    this.lhNow++;
+    this.sc.lhNow++;
     touched = [];
     for (let i = 0; i < cw.sg.length; i++) add(keyOf(cw.sg[i]) * 3, mult[cw.sg[i]]);
     const ru = rhoL(cw, touched);
     if (ru === null) return false;
     const cp = cands[p];
-    this.lhNow++;
+    this.sc.lhNow++;
     touched = [];
     for (let i = 0; i < cp.sg.length; i++) {
       const g = cp.sg[i];
@@ -1897,7 +1935,7 @@ class MesRun {
     const DH = this.denH[this.denH.length - 1];
     const DL = this.denL[this.denL.length - 1];
     let XP = cp.cost * DH;
-    for (const slot of touched) XP -= BigInt(this.lhAcc[slot]) * hOf(slot / 3);
+    for (const slot of touched) XP -= BigInt(this.sc.lhAcc[slot]) * hOf(slot / 3);
     // XP / (DH·U') against XU / (DL·M·u)
     const l = XP * DL * ru[1] * cw.uVals[0];
     const r = ru[0] * DH * evP.U;
@@ -1909,10 +1947,10 @@ class MesRun {
     // rho_p(t) is then above the larger of the two lines, and the chord RU is below it wherever
     // one of the lines is: each is above RU on one side of where it meets RU, and it suffices
     // that these sides overlap.
-    this.lhNow++;
+    this.sc.lhNow++;
     touched = [];
     for (let i = 0; i < cp.sg.length; i++) add(keyOf(cp.sg[i]) * 3, mult[cp.sg[i]]);
-    const byH = touched.map((slot) => ({ key: slot / 3, h: hOf(slot / 3), m: BigInt(this.lhAcc[slot]) }));
+    const byH = touched.map((slot) => ({ key: slot / 3, h: hOf(slot / 3), m: BigInt(this.sc.lhAcc[slot]) }));
     byH.sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
     let M0 = 0n;
     for (const e of byH) M0 += e.m;
