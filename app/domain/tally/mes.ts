@@ -529,8 +529,9 @@ interface Scratch {
   /** payByClass: per class of the winner's supporters (in gathered order), whether capped and its new class. */
   pCap: Uint8Array;
   pNewK: Int32Array;
-  /** boundsOk: per supporter of a round's winner, its slot. */
+  /** boundsOk: per supporter of a round's winner, its slot, and its class at t0 before a round is carried. */
   bSlot: Int32Array;
+  bOld: Int32Array;
   /**
    * boundsOk: voters per slot, summed with stamps (valid when lhStamp[slot] is lhNow, which only
    * grows, so that what a run left is never taken for the next run's), and the new bounds' index
@@ -565,6 +566,7 @@ function newScratch(): Scratch {
     pCap: new Uint8Array(64),
     pNewK: new Int32Array(64),
     bSlot: new Int32Array(64),
+    bOld: new Int32Array(64),
     lhAcc: new Float64Array(0),
     lhStamp: new Int32Array(0),
     lhNew: new Int32Array(0),
@@ -1849,14 +1851,22 @@ class MesRun {
       const { sg } = c;
       const a1 = prev.winAfter[j];
       const b1 = this.winAfter[j];
-      let plain = true;
-      for (let i = 0; i < sg.length && plain; i++) plain = id[sg[i]] < 0 && (a1[i] === 0) === (b1[i] === 0);
-      if (plain) {
-        // Budgets exactly affine and the same capped set C at both ends: rho_C(t) is affine, each
-        // supporter keeps its side of rho_C·u in between, so rho = rho_C; new budgets exactly affine.
-        for (let i = 0; i < sg.length; i++) clsA[sg[i]] = a1[i];
-        continue;
+      // Budgets exactly affine and the same capped set C at both ends ("plain"): rho_C(t) is
+      // affine, each supporter keeps its side of rho_C·u in between, so rho = rho_C; new budgets
+      // exactly affine: each supporter's class at t0 is the one after paying. Checked and moved
+      // in one sweep; should the round not be plain, the classes moved so far are put back.
+      const n = sg.length;
+      if (this.sc.bOld.length < n) this.sc.bOld = new Int32Array(2 * n);
+      const old = this.sc.bOld;
+      let i = 0;
+      for (; i < n; i++) {
+        const g = sg[i];
+        if (id[g] >= 0 || (a1[i] === 0) !== (b1[i] === 0)) break;
+        old[i] = clsA[g];
+        clsA[g] = a1[i];
       }
+      if (i === n) continue;
+      for (let h = i - 1; h >= 0; h--) clsA[sg[h]] = old[h];
       // Supporters by key and kind: 0 capped at T, 1 uncapped at t0, 2 in between.
       room(sg.length);
       this.sc.lhNow++;
