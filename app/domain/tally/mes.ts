@@ -526,23 +526,26 @@ interface Scratch {
   /** payByClass: per old class, its new class and the round if capped. */
   gTo: Int32Array;
   gCap: Int32Array;
+  /** payByClass (recording): per old class, one of its supporters. */
+  gRep: Int32Array;
   /** payByClass: per class of the winner's supporters (in gathered order), whether capped and its new class. */
   pCap: Uint8Array;
   pNewK: Int32Array;
-  /** boundsOk: per supporter of a round's winner, its slot, and its class at t0 before a round is carried. */
+  /** boundsOk: per class of a round's winner's supporters, its class at t0 after paying, and its slot. */
   bSlot: Int32Array;
   bOld: Int32Array;
+  /** boundsOk: per class of prev before a round's payment, its class after. */
+  bTo: Int32Array;
   /**
    * boundsOk: voters per slot, summed with stamps (valid when lhStamp[slot] is lhNow, which only
    * grows, so that what a run left is never taken for the next run's), and the new bounds' index
-   * per slot; per ballot group, the index of its bounds and its class at t0 (see MesRun.lhId).
+   * per slot; per budget class, the key of its bounds (see MesRun.lhKey).
    */
   lhAcc: Float64Array;
   lhStamp: Int32Array;
   lhNew: Int32Array;
   lhNow: number;
-  lhId: Int32Array;
-  lhA: Int32Array;
+  lhKey: Int32Array;
   /** gathered(): classes (one longer than the classes: ks[K] is written before K counts it), voters. */
   gKs: Int32Array;
   gTmp: Float64Array;
@@ -563,6 +566,7 @@ function newScratch(): Scratch {
     ms: new Float64Array(1024),
     gTo: new Int32Array(64),
     gCap: new Int32Array(64),
+    gRep: new Int32Array(64),
     pCap: new Uint8Array(64),
     pNewK: new Int32Array(64),
     bSlot: new Int32Array(64),
@@ -571,8 +575,8 @@ function newScratch(): Scratch {
     lhStamp: new Int32Array(0),
     lhNew: new Int32Array(0),
     lhNow: 0,
-    lhId: new Int32Array(0),
-    lhA: new Int32Array(0),
+    lhKey: new Int32Array(0),
+    bTo: new Int32Array(64),
     gKs: new Int32Array(65),
     gTmp: new Float64Array(64),
     gAcc: new Float64Array(64),
@@ -796,16 +800,25 @@ class MesRun {
   firstCap: Int32Array | null = null;
   /** Record mode: per round, the budget class of each supporter of the winner before paying. */
   winCls: Int32Array[] = [];
-  /** Record mode: the same after paying (class 0: paid all it had, i.e. budget ≤ rho·u). */
-  winAfter: Int32Array[] = [];
-  /** Forced mode (boundsOk): per ballot group, the index of its bounds at t0 (-1: exact, its class lhA). */
-  private lhId: Int32Array | null = null;
+  /**
+   * Record mode: per round, the winner's supporters by budget class before paying, when it is a
+   * one-utility project (else null): ks (K classes), then each one's class after paying (0: it
+   * paid all it had, i.e. budget ≤ rho·u), then one of its supporters (an index into the
+   * winner's supporters); winCnt: the voters in each.
+   */
+  winInfo: (Int32Array | null)[] = [];
+  winCnt: (Float64Array | null)[] = [];
+  /**
+   * Forced mode (boundsOk): per budget class of this run, the key of its ballot groups' bounds at t0
+   * (below the base, prev.nClasses: their class at t0, an exact budget; else base + the index of
+   * their bounds); -1 until set. Groups in one class share their history, so their key.
+   */
+  private lhKey: Int32Array | null = null;
   /** Bounds at t0: numerators of L over denL[lhLe[v]] and of H over denH[lhHe[v]]. */
   private lhLn: bigint[] = [];
   private lhLe: number[] = [];
   private lhHn: bigint[] = [];
   private lhHe: number[] = [];
-  private lhA: Int32Array | null = null;
   private lhRound = 1;
   private lhBroken = false;
   private denL: bigint[] = [];
@@ -964,6 +977,7 @@ class MesRun {
       sc.slot = grow(sc.slot);
       sc.gTo = grow(sc.gTo);
       sc.gCap = grow(sc.gCap);
+      sc.gRep = grow(sc.gRep);
       sc.gKs = grow(sc.gKs, 1);
       sc.gTmp = grow(sc.gTmp);
       sc.gAcc = grow(sc.gAcc);
@@ -1710,8 +1724,7 @@ class MesRun {
     const prev = this.forced!.prev;
     const seq = this.forced!.seq;
     const cands = this.prep.cands;
-    const mult = this.prep.mult;
-    if (prev === null || round > prev.winAfter.length || this.lhBroken) return false;
+    if (prev === null || round > prev.winInfo.length || this.lhBroken) return false;
     // A proof of one or two steps saves at most one run, and this check can cost more (it
     // carries bounds through every round so far): on Mokotow, most proofs are that short.
     if (this.forced!.delta <= 2n * this.step) return false;
@@ -1724,22 +1737,23 @@ class MesRun {
       const r = ew.X * evP.U;
       if (strict ? !(l > r) : !(l >= r)) return false;
     }
-    const G = this.prep.G;
-    if (this.lhId === null) {
-      // The scratch arrays of the election's runs (one run at a time), set afresh for this one.
-      if (this.sc.lhId.length < G) {
-        this.sc.lhId = new Int32Array(G);
-        this.sc.lhA = new Int32Array(G);
-      }
-      this.lhId = this.sc.lhId.fill(-1);
-      this.lhA = this.sc.lhA.fill(1);
+    if (this.lhKey === null) {
+      // A scratch array of the election's runs (one run at a time), set afresh for this one: at
+      // the start, every group is in class 1 in both runs (class 0: empty budgets, exact).
+      if (this.sc.lhKey.length < this.nClasses) this.sc.lhKey = new Int32Array(2 * this.nClasses);
+      this.lhKey = this.sc.lhKey.fill(-1);
+      this.lhKey[0] = 0;
+      this.lhKey[1] = 1;
       const D0 = prev.Dh[prev.E];
       this.denL = [D0];
       this.denH = [D0];
+    } else if (this.lhKey.length < this.nClasses) {
+      const key = new Int32Array(2 * this.nClasses).fill(-1);
+      key.set(this.lhKey);
+      this.lhKey = this.sc.lhKey = key;
     }
-    // A group's key: its class at t0 (exact budget, the line to b(T)) or base + its bounds' index.
-    const id = this.lhId;
-    const clsA = this.lhA!;
+    // A class's key: its groups' class at t0 (exact budget, the line to b(T)) or base + their bounds' index.
+    const keyC = this.lhKey;
     const base = prev.nClasses;
     const D0 = this.denL[0];
     const { lhLn: vLn, lhLe: vLe, lhHn: vHn, lhHe: vHe } = this;
@@ -1794,7 +1808,6 @@ class MesRun {
       }
       return vHn[v];
     };
-    const keyOf = (g: number): number => (id[g] >= 0 ? base + id[g] : clsA[g]);
     // Voters per slot (key·3 + kind), summed with stamps; `touched` lists the slots in use.
     let touched: number[] = [];
     const room = (extra: number): void => {
@@ -1848,41 +1861,63 @@ class MesRun {
         this.lhBroken = true;
         return false;
       }
-      const { sg } = c;
-      const a1 = prev.winAfter[j];
-      const b1 = this.winAfter[j];
+      // The winner's supporters by class in this run (at T) before paying: class ks[q] (K
+      // classes) went to the class to(q) = info[K + q] (b(T) after paying; 0: nothing left), and
+      // at t0 to a1(q), the class after paying in prev of its supporter info[2K + q] (all of a
+      // class's groups share their history, so their classes in prev and their key).
+      const info = this.winInfo[j];
+      const pInfo = prev.winInfo[j];
+      const cntJ = this.winCnt[j];
+      if (info === null || pInfo === null || cntJ === null) {
+        this.lhBroken = true;
+        return false;
+      }
+      const K = cntJ.length;
+      const pK = pInfo.length / 3;
+      if (this.sc.bTo.length < prev.nClasses) this.sc.bTo = new Int32Array(2 * prev.nClasses);
+      const pTo = this.sc.bTo; // per class of prev before paying: its class after
+      for (let q = 0; q < pK; q++) pTo[pInfo[q]] = pInfo[pK + q];
+      const pOld = prev.winCls[j];
+      if (this.sc.bSlot.length < K) this.sc.bSlot = new Int32Array(2 * K);
+      const a1 = this.sc.bSlot; // per class of this run: a1(q)
       // Budgets exactly affine and the same capped set C at both ends ("plain"): rho_C(t) is
       // affine, each supporter keeps its side of rho_C·u in between, so rho = rho_C; new budgets
-      // exactly affine: each supporter's class at t0 is the one after paying. Checked and moved
-      // in one sweep; should the round not be plain, the classes moved so far are put back.
-      const n = sg.length;
-      if (this.sc.bOld.length < n) this.sc.bOld = new Int32Array(2 * n);
-      const old = this.sc.bOld;
-      let i = 0;
-      for (; i < n; i++) {
-        const g = sg[i];
-        if (id[g] >= 0 || (a1[i] === 0) !== (b1[i] === 0)) break;
-        old[i] = clsA[g];
-        clsA[g] = a1[i];
+      // exactly affine: each supporter's class at t0 is the one after paying.
+      let plain = true;
+      for (let q = 0; q < K; q++) {
+        const k = info[q];
+        const key = keyC[k];
+        if (key < 0) {
+          this.lhBroken = true; // cannot happen (every class was made by a round carried already)
+          return false;
+        }
+        a1[q] = pTo[pOld[info[2 * K + q]]];
+        if (k === 0 && a1[q] !== 0) {
+          this.lhBroken = true; // cannot happen (nothing left at T, so at t0)
+          return false;
+        }
+        if (key >= base || (a1[q] === 0) !== (info[K + q] === 0)) plain = false;
       }
-      if (i === n) continue;
-      for (let h = i - 1; h >= 0; h--) clsA[sg[h]] = old[h];
+      if (plain) {
+        for (let q = 0; q < K; q++) if (info[K + q] !== 0) keyC[info[K + q]] = a1[q];
+        continue;
+      }
       // Supporters by key and kind: 0 capped at T, 1 uncapped at t0, 2 in between.
-      room(sg.length);
+      room(K);
       this.sc.lhNow++;
       touched = [];
-      if (this.sc.bSlot.length < sg.length) this.sc.bSlot = new Int32Array(2 * sg.length);
-      const slotOf = this.sc.bSlot;
-      for (let i = 0; i < sg.length; i++) {
-        const g = sg[i];
-        const kind = b1[i] === 0 ? 0 : a1[i] !== 0 ? 1 : 2;
-        if (kind === 0 && a1[i] !== 0) {
+      if (this.sc.bOld.length < K) this.sc.bOld = new Int32Array(2 * K);
+      const slotOf = this.sc.bOld;
+      for (let q = 0; q < K; q++) {
+        const b1 = info[K + q];
+        const kind = b1 === 0 ? 0 : a1[q] !== 0 ? 1 : 2;
+        if (kind === 0 && a1[q] !== 0) {
           this.lhBroken = true; // cannot happen (capped at T, so at t0)
           return false;
         }
-        const slot = keyOf(g) * 3 + kind;
-        slotOf[i] = slot;
-        add(slot, mult[g]);
+        const slot = keyC[info[q]] * 3 + kind;
+        slotOf[q] = slot;
+        add(slot, cntJ[q]);
       }
       const ru = rhoL(c, touched);
       if (ru === null) {
@@ -1921,10 +1956,10 @@ class MesRun {
           vHe.push(EH);
         }
       }
-      for (let i = 0; i < sg.length; i++) {
-        const slot = slotOf[i];
-        id[sg[i]] = slot % 3 === 0 ? -1 : this.sc.lhNew[slot];
-        clsA[sg[i]] = a1[i];
+      // The classes after paying (at T) take their new keys (capped at T: class 0, key 0).
+      for (let q = 0; q < K; q++) {
+        const slot = slotOf[q];
+        if (slot % 3 !== 0) keyC[info[K + q]] = base + this.sc.lhNew[slot];
       }
     }
     // At t0: rho_C'(H(t0)) against rho_w(L(t0)).
@@ -1932,15 +1967,24 @@ class MesRun {
     const cw = cands[w];
     this.sc.lhNow++;
     touched = [];
-    for (let i = 0; i < cw.sg.length; i++) add(keyOf(cw.sg[i]) * 3, mult[cw.sg[i]]);
+    // Supporters by class (every class now was made by a round carried already: it has a key).
+    {
+      const { ks, cnt } = this.gathered(cw);
+      for (let q = 0; q < ks.length; q++) {
+        if (keyC[ks[q]] < 0) return false;
+        add(keyC[ks[q]] * 3, cnt[q]);
+      }
+    }
     const ru = rhoL(cw, touched);
     if (ru === null) return false;
     const cp = cands[p];
     this.sc.lhNow++;
     touched = [];
-    for (let i = 0; i < cp.sg.length; i++) {
-      const g = cp.sg[i];
-      if (this.capped(cp, i, this.cls[g], evP)) add(keyOf(g) * 3, mult[g]);
+    const gp = this.gathered(cp);
+    for (let q = 0; q < gp.ks.length; q++) {
+      const k = gp.ks[q];
+      if (keyC[k] < 0) return false;
+      if (this.cappedClass(cp, k, evP)) add(keyC[k] * 3, gp.cnt[q]);
     }
     const DH = this.denH[this.denH.length - 1];
     const DL = this.denL[this.denL.length - 1];
@@ -1959,7 +2003,7 @@ class MesRun {
     // that these sides overlap.
     this.sc.lhNow++;
     touched = [];
-    for (let i = 0; i < cp.sg.length; i++) add(keyOf(cp.sg[i]) * 3, mult[cp.sg[i]]);
+    for (let q = 0; q < gp.ks.length; q++) add(keyC[gp.ks[q]] * 3, gp.cnt[q]);
     const byH = touched.map((slot) => ({ key: slot / 3, h: hOf(slot / 3), m: BigInt(this.sc.lhAcc[slot]) }));
     byH.sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
     let M0 = 0n;
@@ -1978,9 +2022,9 @@ class MesRun {
       c0.add(e.key);
     }
     if (X0 <= 0n) return false;
-    for (let i = 0; i < cp.sg.length; i++) {
-      const g = cp.sg[i];
-      if (this.cls[g] !== 0 && c0.has(keyOf(g))) this.addTerm(this.cls[g], mult[g]);
+    for (let q = 0; q < gp.ks.length; q++) {
+      const k = gp.ks[q];
+      if (k !== 0 && c0.has(keyC[k])) this.addTerm(k, gp.cnt[q]);
     }
     const XT = cp.cost * this.D - this.takeTerms();
     const up = cp.uVals[0];
@@ -2377,17 +2421,25 @@ class MesRun {
     const firstCap = this.firstCap;
     if (firstCap !== null) {
       const oldCls = new Int32Array(n);
-      const newCls = new Int32Array(n);
+      const repOf = this.sc.gRep; // per old class: one of its supporters (the last one)
       for (let i = 0; i < n; i++) {
         const g = sg[i];
         const k = cls[g];
         oldCls[i] = k;
-        newCls[i] = cls[g] = to[k];
+        repOf[k] = i;
+        cls[g] = to[k];
         const f = firstCap[g];
         firstCap[g] = f + +(f === 0) * capRound[k]; // capRound[k] if still 0 (no branch to mispredict)
       }
       this.winCls.push(oldCls);
-      this.winAfter.push(newCls);
+      const info = new Int32Array(3 * K);
+      for (let j = 0; j < K; j++) {
+        info[j] = ks[j];
+        info[K + j] = newK[j];
+        info[2 * K + j] = repOf[ks[j]];
+      }
+      this.winInfo.push(info);
+      this.winCnt.push(Float64Array.from(cnt));
     } else {
       for (let i = 0; i < n; i++) {
         const g = sg[i];
@@ -2542,7 +2594,10 @@ class MesRun {
       FG[g] = this.F[nk];
       MFG[g] = this.MF[nk];
     }
-    if (firstCap !== null) this.winAfter.push(Int32Array.from(sg, (g) => cls[g]));
+    if (firstCap !== null) {
+      this.winInfo.push(null);
+      this.winCnt.push(null);
+    }
     this.version = ++this.prep.lastVersion; // a split of its own (not looked up)
     return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
   }
