@@ -526,7 +526,7 @@ interface Scratch {
   /** payByClass: per old class, its new class and the round if capped. */
   gTo: Int32Array;
   gCap: Int32Array;
-  /** payByClass (recording): per old class, one of its supporters. */
+  /** boundsOk: per class of this run, one of a round's winner's supporters in it. */
   gRep: Int32Array;
   /** payByClass: per class of the winner's supporters (in gathered order), whether capped and its new class. */
   pCap: Uint8Array;
@@ -803,11 +803,9 @@ class MesRun {
   /**
    * Record mode: per round, the winner's supporters by budget class before paying, when it is a
    * one-utility project (else null): ks (K classes), then each one's class after paying (0: it
-   * paid all it had, i.e. budget ≤ rho·u), then one of its supporters (an index into the
-   * winner's supporters); winCnt: the voters in each.
+   * paid all it had, i.e. budget ≤ rho·u), then the voters in each.
    */
-  winInfo: (Int32Array | null)[] = [];
-  winCnt: (Float64Array | null)[] = [];
+  winInfo: (Float64Array | null)[] = [];
   /**
    * Forced mode (boundsOk): per budget class of this run, the key of its ballot groups' bounds at t0
    * (below the base, prev.nClasses: their class at t0, an exact budget; else base + the index of
@@ -1861,23 +1859,26 @@ class MesRun {
         this.lhBroken = true;
         return false;
       }
-      // The winner's supporters by class in this run (at T) before paying: class ks[q] (K
-      // classes) went to the class to(q) = info[K + q] (b(T) after paying; 0: nothing left), and
-      // at t0 to a1(q), the class after paying in prev of its supporter info[2K + q] (all of a
-      // class's groups share their history, so their classes in prev and their key).
+      // The winner's supporters by class in this run (at T) before paying: class info[q] (K
+      // classes, info[2K + q] voters) went to the class info[K + q] (b(T) after paying; 0:
+      // nothing left), and at t0 to a1(q), the class after paying in prev of any of its
+      // supporters (all of a class's groups share their history, so their classes in prev and
+      // their key).
       const info = this.winInfo[j];
       const pInfo = prev.winInfo[j];
-      const cntJ = this.winCnt[j];
-      if (info === null || pInfo === null || cntJ === null) {
+      if (info === null || pInfo === null) {
         this.lhBroken = true;
         return false;
       }
-      const K = cntJ.length;
+      const K = info.length / 3;
       const pK = pInfo.length / 3;
       if (this.sc.bTo.length < prev.nClasses) this.sc.bTo = new Int32Array(2 * prev.nClasses);
       const pTo = this.sc.bTo; // per class of prev before paying: its class after
       for (let q = 0; q < pK; q++) pTo[pInfo[q]] = pInfo[pK + q];
       const pOld = prev.winCls[j];
+      const tOld = this.winCls[j];
+      const repOf = this.sc.gRep; // per class of this run: one of its supporters (the last one)
+      for (let i = 0; i < tOld.length; i++) repOf[tOld[i]] = i;
       if (this.sc.bSlot.length < K) this.sc.bSlot = new Int32Array(2 * K);
       const a1 = this.sc.bSlot; // per class of this run: a1(q)
       // Budgets exactly affine and the same capped set C at both ends ("plain"): rho_C(t) is
@@ -1891,7 +1892,7 @@ class MesRun {
           this.lhBroken = true; // cannot happen (every class was made by a round carried already)
           return false;
         }
-        a1[q] = pTo[pOld[info[2 * K + q]]];
+        a1[q] = pTo[pOld[repOf[k]]];
         if (k === 0 && a1[q] !== 0) {
           this.lhBroken = true; // cannot happen (nothing left at T, so at t0)
           return false;
@@ -1917,7 +1918,7 @@ class MesRun {
         }
         const slot = keyC[info[q]] * 3 + kind;
         slotOf[q] = slot;
-        add(slot, cntJ[q]);
+        add(slot, info[2 * K + q]);
       }
       const ru = rhoL(c, touched);
       if (ru === null) {
@@ -2421,25 +2422,22 @@ class MesRun {
     const firstCap = this.firstCap;
     if (firstCap !== null) {
       const oldCls = new Int32Array(n);
-      const repOf = this.sc.gRep; // per old class: one of its supporters (the last one)
       for (let i = 0; i < n; i++) {
         const g = sg[i];
         const k = cls[g];
         oldCls[i] = k;
-        repOf[k] = i;
         cls[g] = to[k];
         const f = firstCap[g];
         firstCap[g] = f + +(f === 0) * capRound[k]; // capRound[k] if still 0 (no branch to mispredict)
       }
       this.winCls.push(oldCls);
-      const info = new Int32Array(3 * K);
+      const info = new Float64Array(3 * K);
       for (let j = 0; j < K; j++) {
         info[j] = ks[j];
         info[K + j] = newK[j];
-        info[2 * K + j] = repOf[ks[j]];
+        info[2 * K + j] = cnt[j];
       }
       this.winInfo.push(info);
-      this.winCnt.push(Float64Array.from(cnt));
     } else {
       for (let i = 0; i < n; i++) {
         const g = sg[i];
@@ -2594,10 +2592,7 @@ class MesRun {
       FG[g] = this.F[nk];
       MFG[g] = this.MF[nk];
     }
-    if (firstCap !== null) {
-      this.winInfo.push(null);
-      this.winCnt.push(null);
-    }
+    if (firstCap !== null) this.winInfo.push(null);
     this.version = ++this.prep.lastVersion; // a split of its own (not looked up)
     return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
   }
