@@ -415,6 +415,13 @@ function ddMul(aH: number, aL: number, bH: number, bL: number): void {
   DD[1] = e - (h - p);
 }
 
+/** Small voter counts as BigInts, made once (BigInt(m) allocates a new one each time). */
+const SMALL_BIG: bigint[] = Array.from({ length: 4096 }, (_, i) => BigInt(i));
+/** BigInt(m) for a whole number m ≥ 0. */
+function bigCount(m: number): bigint {
+  return m < 4096 ? SMALL_BIG[m] : BigInt(m);
+}
+
 /** Scratch for rhoByFloats: each entry's float, and whether it is in the capped set. */
 let rbfF = new Float64Array(256);
 let rbfIn = new Uint8Array(256);
@@ -476,7 +483,7 @@ function rhoByFloats(ls: bigint[], slots: number[], acc: Float64Array, target: b
     const m = acc[slots[i]];
     if (f[i] < r) {
       inC[i] = 1;
-      paid += m === 1 ? ls[i] : BigInt(m) * ls[i];
+      paid += m === 1 ? ls[i] : bigCount(m) * ls[i];
     } else {
       inC[i] = 0;
       M += m;
@@ -815,11 +822,22 @@ class MesRun {
    * their bounds); -1 until set. Groups in one class share their history, so their key.
    */
   private lhKey: Int32Array | null = null;
-  /** Bounds at t0: numerators of L over denL[lhLe[v]] and of H over denH[lhHe[v]]. */
-  private lhLn: bigint[] = [];
+  /**
+   * Bounds at t0: numerators of L over denL[lhLe[v]] and of H over denH[lhHe[v]]. Null until
+   * first needed (many never are): then L is its parent key's L minus the round's payment
+   * lhPayL[lhLe[v]] / denL[lhLe[v]], H likewise (at least 0 when lhK2[v], kind 2).
+   */
+  private lhLn: (bigint | null)[] = [];
   private lhLe: number[] = [];
-  private lhHn: bigint[] = [];
+  private lhHn: (bigint | null)[] = [];
   private lhHe: number[] = [];
+  private lhPar: number[] = [];
+  private lhK2: number[] = [];
+  private lhPayL: bigint[] = [];
+  private lhPayH: bigint[] = [];
+  /** lhPayL[e], lhPayH[e] over the last denominators, kept while they stay. */
+  private lhPayLc = new Map<number, bigint>();
+  private lhPayHc = new Map<number, bigint>();
   private lhRound = 1;
   private lhBroken = false;
   private denL: bigint[] = [];
@@ -883,7 +901,7 @@ class MesRun {
       k = this.par[k];
     }
     const e = this.ep[k];
-    const t = m === 1 ? this.N[k] : BigInt(m) * this.N[k];
+    const t = m === 1 ? this.N[k] : bigCount(m) * this.N[k];
     if (this.termStamp[e] === this.termNow) this.termSum[e] += t;
     else {
       this.termStamp[e] = this.termNow;
@@ -894,7 +912,7 @@ class MesRun {
 
   private takeTerms(): bigint {
     for (const e of this.paidEpochs) {
-      const t = BigInt(this.paidCnt[e]) * this.payAt[e];
+      const t = bigCount(this.paidCnt[e]) * this.payAt[e];
       if (this.termStamp[e] === this.termNow) this.termSum[e] -= t;
       else {
         this.termStamp[e] = this.termNow;
@@ -1779,6 +1797,8 @@ class MesRun {
     // An exact key's L and H (its class budget at t0) are kept while the last denominator stays.
     const l0c = this.lhL0;
     const h0c = this.lhH0;
+    const payLc = this.lhPayLc;
+    const payHc = this.lhPayHc;
     const lOf = (key: number): bigint => {
       if (key < base) {
         if (this.denL.length === 1) return b0(key);
@@ -1788,11 +1808,18 @@ class MesRun {
       }
       const v = key - base;
       const E = this.denL.length - 1;
-      if (vLe[v] !== E) {
-        vLn[v] *= fac(this.denL, facL, vLe[v]);
-        vLe[v] = E;
-      }
-      return vLn[v];
+      let x = vLn[v];
+      if (x === null) {
+        // Its parent's L minus the round's payment, both over the last denominator.
+        const e = vLe[v];
+        let pay = payLc.get(e);
+        if (pay === undefined) payLc.set(e, (pay = this.lhPayL[e] * fac(this.denL, facL, e)));
+        x = lOf(this.lhPar[v]) - pay;
+      } else if (vLe[v] !== E) x *= fac(this.denL, facL, vLe[v]);
+      else return x;
+      vLn[v] = x;
+      vLe[v] = E;
+      return x;
     };
     const hOf = (key: number): bigint => {
       if (key < base) {
@@ -1803,11 +1830,18 @@ class MesRun {
       }
       const v = key - base;
       const E = this.denH.length - 1;
-      if (vHe[v] !== E) {
-        vHn[v] *= fac(this.denH, facH, vHe[v]);
-        vHe[v] = E;
-      }
-      return vHn[v];
+      let x = vHn[v];
+      if (x === null) {
+        const e = vHe[v];
+        let pay = payHc.get(e);
+        if (pay === undefined) payHc.set(e, (pay = this.lhPayH[e] * fac(this.denH, facH, e)));
+        x = hOf(this.lhPar[v]) - pay;
+        if (this.lhK2[v] === 1 && x < 0n) x = 0n;
+      } else if (vHe[v] !== E) x *= fac(this.denH, facH, vHe[v]);
+      else return x;
+      vHn[v] = x;
+      vHe[v] = E;
+      return x;
     };
     // Voters per slot (key·3 + kind), summed with stamps; `touched` lists the slots in use.
     let touched: number[] = [];
@@ -1933,31 +1967,36 @@ class MesRun {
       let notCapped = 0; // a sum of voter counts: exact
       let XH = c.cost * DH;
       for (const slot of touched) {
-        if (slot % 3 === 0) XH -= BigInt(this.sc.lhAcc[slot]) * hOf(Math.floor(slot / 3));
-        else notCapped += this.sc.lhAcc[slot];
+        if (slot % 3 !== 0) notCapped += this.sc.lhAcc[slot];
+        else if (slot !== 0) XH -= bigCount(this.sc.lhAcc[slot]) * hOf(slot / 3); // key 0: nothing left
       }
       const Mnot = BigInt(notCapped);
       const [XU, Mrem] = ru;
       if (Mnot > 0n) {
-        const open = touched.filter((slot) => slot % 3 !== 0);
-        const lo = open.map((slot) => lOf(Math.floor(slot / 3)));
-        const hi = open.map((slot) => hOf(Math.floor(slot / 3)));
+        // New bounds for the supporters not capped at T: L − RU·u and H − RL·u (the latter at
+        // least 0 for kind 2), i.e. (lo·Mrem − XU) / (DL·Mrem) and (hi·Mnot − XH) / (DH·Mnot),
+        // worked out when first needed (lOf, hOf): the same payment for every key.
         this.denL.push(this.denL[this.denL.length - 1] * Mrem);
         this.denH.push(DH * Mnot);
         facL.clear();
         facH.clear();
         l0c.clear();
         h0c.clear();
+        payLc.clear();
+        payHc.clear();
         const EL = this.denL.length - 1;
         const EH = this.denH.length - 1;
-        for (let h = 0; h < open.length; h++) {
-          let hn = hi[h] * Mnot - XH;
-          if (open[h] % 3 === 2 && hn < 0n) hn = 0n;
-          this.sc.lhNew[open[h]] = vLn.length;
-          vLn.push(lo[h] * Mrem - XU);
+        this.lhPayL[EL] = XU;
+        this.lhPayH[EH] = XH;
+        for (const slot of touched) {
+          if (slot % 3 === 0) continue;
+          this.sc.lhNew[slot] = vLn.length;
+          vLn.push(null);
           vLe.push(EL);
-          vHn.push(hn);
+          vHn.push(null);
           vHe.push(EH);
+          this.lhPar.push(Math.floor(slot / 3));
+          this.lhK2.push(slot % 3 === 2 ? 1 : 0);
         }
       }
       // The classes after paying (at T) take their new keys (capped at T: class 0, key 0).
@@ -1993,7 +2032,7 @@ class MesRun {
     const DH = this.denH[this.denH.length - 1];
     const DL = this.denL[this.denL.length - 1];
     let XP = cp.cost * DH;
-    for (const slot of touched) XP -= BigInt(this.sc.lhAcc[slot]) * hOf(slot / 3);
+    for (const slot of touched) if (slot !== 0) XP -= bigCount(this.sc.lhAcc[slot]) * hOf(slot / 3);
     // XP / (DH·U') against XU / (DL·M·u)
     const l = XP * DL * ru[1] * cw.uVals[0];
     const r = ru[0] * DH * evP.U;
