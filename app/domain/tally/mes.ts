@@ -556,6 +556,17 @@ interface Scratch {
   lhNew: Int32Array;
   lhNow: number;
   lhKey: Int32Array;
+  /**
+   * boundsOk: per class of prev, its budget at t0 and its L and H over the last denominators,
+   * valid when b0s, l0s, h0s is the run's stamp for them (stamps from b0Now, which only grows).
+   */
+  b0v: bigint[];
+  l0v: bigint[];
+  h0v: bigint[];
+  b0s: Int32Array;
+  l0s: Int32Array;
+  h0s: Int32Array;
+  b0Now: number;
   /** gathered(): classes (one longer than the classes: ks[K] is written before K counts it), voters. */
   gKs: Int32Array;
   gTmp: Float64Array;
@@ -586,6 +597,13 @@ function newScratch(): Scratch {
     lhNew: new Int32Array(0),
     lhNow: 0,
     lhKey: new Int32Array(0),
+    b0v: [],
+    l0v: [],
+    h0v: [],
+    b0s: new Int32Array(0),
+    l0s: new Int32Array(0),
+    h0s: new Int32Array(0),
+    b0Now: 0,
     bTo: new Int32Array(64),
     gKs: new Int32Array(65),
     gTmp: new Float64Array(64),
@@ -841,11 +859,13 @@ class MesRun {
   private lhRound = 1;
   private lhBroken = false;
   private denL: bigint[] = [];
-  private lhB0 = new Map<number, bigint>();
+  /** The stamps of this run's entries in Scratch.b0v, l0v, h0v (the last two: of the last denominators). */
+  private lhB0Now = 0;
+  private lhL0Now = 0;
+  private lhH0Now = 0;
   private lhFacL = new Map<number, bigint>();
   private lhFacH = new Map<number, bigint>();
-  private lhL0 = new Map<number, bigint>();
-  private lhH0 = new Map<number, bigint>();
+
   private denH: bigint[] = [];
 
   constructor(prep: Prepared, beta: Rational, flags: RunFlags) {
@@ -1766,6 +1786,19 @@ class MesRun {
       const D0 = prev.Dh[prev.E];
       this.denL = [D0];
       this.denH = [D0];
+      const sc = this.sc;
+      if (sc.b0s.length < prev.nClasses) {
+        const size = 2 * prev.nClasses;
+        sc.b0s = new Int32Array(size);
+        sc.l0s = new Int32Array(size);
+        sc.h0s = new Int32Array(size);
+        sc.b0v = new Array<bigint>(size).fill(0n);
+        sc.l0v = new Array<bigint>(size).fill(0n);
+        sc.h0v = new Array<bigint>(size).fill(0n);
+      }
+      this.lhB0Now = ++sc.b0Now;
+      this.lhL0Now = ++sc.b0Now;
+      this.lhH0Now = ++sc.b0Now;
     } else if (this.lhKey.length < this.nClasses) {
       const key = new Int32Array(2 * this.nClasses).fill(-1);
       key.set(this.lhKey);
@@ -1776,11 +1809,13 @@ class MesRun {
     const base = prev.nClasses;
     const D0 = this.denL[0];
     const { lhLn: vLn, lhLe: vLe, lhHn: vHn, lhHe: vHe } = this;
-    const b0c = this.lhB0;
+    const sc = this.sc;
     const b0 = (k: number): bigint => {
       if (k === 0) return 0n;
-      let v = b0c.get(k);
-      if (v === undefined) b0c.set(k, (v = prev.num(k) * (D0 / prev.Dh[prev.ep[k]])));
+      if (sc.b0s[k] === this.lhB0Now) return sc.b0v[k];
+      const v = prev.num(k) * (D0 / prev.Dh[prev.ep[k]]);
+      sc.b0v[k] = v;
+      sc.b0s[k] = this.lhB0Now;
       return v;
     };
     // Factors from epoch e to the last one (den[last] / den[e]), kept while the last is the same.
@@ -1795,15 +1830,16 @@ class MesRun {
     };
     // L and H numerators of a key, over the last denL, denH.
     // An exact key's L and H (its class budget at t0) are kept while the last denominator stays.
-    const l0c = this.lhL0;
-    const h0c = this.lhH0;
+
     const payLc = this.lhPayLc;
     const payHc = this.lhPayHc;
     const lOf = (key: number): bigint => {
       if (key < base) {
         if (this.denL.length === 1) return b0(key);
-        let v = l0c.get(key);
-        if (v === undefined) l0c.set(key, (v = b0(key) * fac(this.denL, facL, 0)));
+        if (sc.l0s[key] === this.lhL0Now) return sc.l0v[key];
+        const v = b0(key) * fac(this.denL, facL, 0);
+        sc.l0v[key] = v;
+        sc.l0s[key] = this.lhL0Now;
         return v;
       }
       const v = key - base;
@@ -1824,8 +1860,10 @@ class MesRun {
     const hOf = (key: number): bigint => {
       if (key < base) {
         if (this.denH.length === 1) return b0(key);
-        let v = h0c.get(key);
-        if (v === undefined) h0c.set(key, (v = b0(key) * fac(this.denH, facH, 0)));
+        if (sc.h0s[key] === this.lhH0Now) return sc.h0v[key];
+        const v = b0(key) * fac(this.denH, facH, 0);
+        sc.h0v[key] = v;
+        sc.h0s[key] = this.lhH0Now;
         return v;
       }
       const v = key - base;
@@ -1980,10 +2018,10 @@ class MesRun {
         this.denH.push(DH * Mnot);
         facL.clear();
         facH.clear();
-        l0c.clear();
-        h0c.clear();
         payLc.clear();
         payHc.clear();
+        this.lhL0Now = ++sc.b0Now;
+        this.lhH0Now = ++sc.b0Now;
         const EL = this.denL.length - 1;
         const EH = this.denH.length - 1;
         this.lhPayL[EL] = XU;
