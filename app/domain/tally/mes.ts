@@ -371,18 +371,18 @@ function certifiedLower(c: Cand, sC: number, nC: number, rest: number): number {
 
 // Double-double values (hi + lo, about 106 bits): a payment's new budgets are worked out in
 // them, so that a budget class's float comes without its BigInt numerator (see newLazy).
-// Results are left in ddH, ddL.
-let ddH = 0;
-let ddL = 0;
+// Results are left in DD[0] (hi) and DD[1] (lo): a typed array, as a module-level `let` would
+// box every double written to it (a heap allocation per result, millions per count).
+const DD = new Float64Array(2);
 
-/** n / d for positive n, d, to a relative error below 2^-103 (sets ddH, ddL). */
+/** n / d for positive n, d, to a relative error below 2^-103 (sets DD). */
 function ddRatio(n: bigint, d: bigint): void {
   const s = 110 - Math.floor(Math.log2(ratioToNumber(n, d)));
   const q = s >= 0 ? (n << BigInt(s)) / d : n / (d << BigInt(-s));
   const hi = Number(q);
   const scale = 2 ** -s;
-  ddH = hi * scale;
-  ddL = Number(q - BigInt(hi)) * scale;
+  DD[0] = hi * scale;
+  DD[1] = Number(q - BigInt(hi)) * scale;
 }
 
 /** (aH + aL) − (bH + bL); absolute error below 2^-104·(|a| + |b|). */
@@ -391,8 +391,9 @@ function ddSub(aH: number, aL: number, bH: number, bL: number): void {
   const v = s - aH;
   let e = aH - (s - v) + (-bH - v);
   e += aL - bL;
-  ddH = s + e;
-  ddL = e - (ddH - s);
+  const h = s + e;
+  DD[0] = h;
+  DD[1] = e - (h - s);
 }
 
 /** Veltkamp's split: a = hi + lo with 26-bit halves (|a| < 2^995). */
@@ -409,9 +410,108 @@ function ddMul(aH: number, aL: number, bH: number, bL: number): void {
   const bl = bH - bh;
   let e = ah * bh - p + ah * bl + al * bh + al * bl;
   e += aH * bL + aL * bH;
-  ddH = p + e;
-  ddL = e - (ddH - p);
+  const h = p + e;
+  DD[0] = h;
+  DD[1] = e - (h - p);
 }
+
+/** Small voter counts as BigInts, made once (BigInt(m) allocates a new one each time). */
+const SMALL_BIG: bigint[] = Array.from({ length: 4096 }, (_, i) => BigInt(i));
+/** BigInt(m) for a whole number m ≥ 0. */
+function bigCount(m: number): bigint {
+  return m < 4096 ? SMALL_BIG[m] : BigInt(m);
+}
+
+/** Scratch for rhoByFloats: each entry's float, and whether it is in the capped set. */
+let rbfF = new Float64Array(256);
+let rbfIn = new Uint8Array(256);
+
+/**
+ * The walk of boundsOk's rhoL without sorting: entries l[i] (numerators over a common D, with
+ * acc[slots[i]] voters each); rho is the r with Σ m·min(l, r) = target (the cost over D). The
+ * walk in increasing l returns [X, M] for C = {l < rho}: X = target − Σ_C m·l, M = Σ_notC m,
+ * whatever the order of equal l. Here C is guessed with floats (Number() of a BigInt is
+ * correctly rounded, so monotone), and then proved exactly: l·M < X for every entry of C and
+ * l·M ≥ X for every other (then X / M solves the equation, whose solution is unique, so C is
+ * the walk's). An entry is decided by its float when it is clearly apart from X / M (the float
+ * quotient is within 4 ulps of it, each float within one half); the rest is compared exactly.
+ * Null when the guess is not proved (the caller then walks in sorted order).
+ */
+function rhoByFloats(ls: bigint[], slots: number[], acc: Float64Array, target: bigint): [bigint, bigint] | null {
+  const n = ls.length;
+  if (rbfF.length < n) {
+    rbfF = new Float64Array(2 * n);
+    rbfIn = new Uint8Array(2 * n);
+  }
+  const f = rbfF;
+  const inC = rbfIn;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    f[i] = Number(ls[i]);
+    if (!Number.isFinite(f[i])) return null;
+    total += acc[slots[i]];
+  }
+  const tF = Number(target);
+  if (!(tF > 0 && Number.isFinite(tF)) || !(total > 0) || total > 2 ** 52) return null;
+  // Float fixpoint: C = {f < r}, r = (target − Σ_C m·f) / Σ_notC m; C only grows.
+  let r = tF / total;
+  for (let iter = 0; ; iter++) {
+    if (iter === 64) return null;
+    let sC = 0;
+    let mC = 0;
+    let nextAbove = Infinity;
+    for (let i = 0; i < n; i++) {
+      const x = f[i];
+      if (x < r) {
+        sC += acc[slots[i]] * x;
+        mC += acc[slots[i]];
+      } else if (x < nextAbove) nextAbove = x;
+    }
+    const rest = total - mC;
+    if (!(rest > 0)) return null;
+    const r2 = (tF - sC) / rest;
+    if (r2 <= nextAbove) {
+      if (r2 > r) r = r2;
+      break;
+    }
+    r = r2;
+  }
+  // Exact X and M for C = {f < r}.
+  let paid = 0n;
+  let M = 0;
+  for (let i = 0; i < n; i++) {
+    const m = acc[slots[i]];
+    if (f[i] < r) {
+      inC[i] = 1;
+      paid += m === 1 ? ls[i] : bigCount(m) * ls[i];
+    } else {
+      inC[i] = 0;
+      M += m;
+    }
+  }
+  if (M === 0) return null;
+  const X = target - paid;
+  if (X <= 0n) return null;
+  const MB = BigInt(M);
+  const rhoF = Number(X) / M;
+  if (!(rhoF > 0 && Number.isFinite(rhoF))) return null;
+  const lo = rhoF * (1 - 1e-12);
+  const hi = rhoF * (1 + 1e-12);
+  for (let i = 0; i < n; i++) {
+    const x = f[i];
+    if (inC[i] === 1) {
+      if (x < lo) continue;
+      if (!(ls[i] * MB < X)) return null;
+    } else {
+      if (x > hi) continue;
+      if (!(ls[i] * MB >= X)) return null;
+    }
+  }
+  return [X, MB];
+}
+
+/** Scratch for nextSplit's key. */
+let nextSplitCodes = new Uint16Array(64);
 
 /** The split every run starts from: every ballot group in class 1 (class 0 empty). */
 const ROOT_VERSION = 1;
@@ -430,9 +530,43 @@ interface Scratch {
   /** Budget/utility per supporter of the project being evaluated, and a window of them. */
   xs: Float64Array;
   win: Int32Array;
+  /** floatEvalClasses: per class of the project, its budget and budget slope (with xs). */
+  bs: Float64Array;
+  ms: Float64Array;
   /** payByClass: per old class, its new class and the round if capped. */
   gTo: Int32Array;
   gCap: Int32Array;
+  /** boundsOk: per class of this run, one of a round's winner's supporters in it. */
+  gRep: Int32Array;
+  /** payByClass: per class of the winner's supporters (in gathered order), whether capped and its new class. */
+  pCap: Uint8Array;
+  pNewK: Int32Array;
+  /** boundsOk: per class of a round's winner's supporters, its class at t0 after paying, and its slot. */
+  bSlot: Int32Array;
+  bOld: Int32Array;
+  /** boundsOk: per class of prev before a round's payment, its class after. */
+  bTo: Int32Array;
+  /**
+   * boundsOk: voters per slot, summed with stamps (valid when lhStamp[slot] is lhNow, which only
+   * grows, so that what a run left is never taken for the next run's), and the new bounds' index
+   * per slot; per budget class, the key of its bounds (see MesRun.lhKey).
+   */
+  lhAcc: Float64Array;
+  lhStamp: Int32Array;
+  lhNew: Int32Array;
+  lhNow: number;
+  lhKey: Int32Array;
+  /**
+   * boundsOk: per class of prev, its budget at t0 and its L and H over the last denominators,
+   * valid when b0s, l0s, h0s is the run's stamp for them (stamps from b0Now, which only grows).
+   */
+  b0v: bigint[];
+  l0v: bigint[];
+  h0v: bigint[];
+  b0s: Int32Array;
+  l0s: Int32Array;
+  h0s: Int32Array;
+  b0Now: number;
   /** gathered(): classes (one longer than the classes: ks[K] is written before K counts it), voters. */
   gKs: Int32Array;
   gTmp: Float64Array;
@@ -449,8 +583,28 @@ function newScratch(): Scratch {
     slot: new Int32Array(64),
     xs: new Float64Array(1024),
     win: new Int32Array(1024),
+    bs: new Float64Array(1024),
+    ms: new Float64Array(1024),
     gTo: new Int32Array(64),
     gCap: new Int32Array(64),
+    gRep: new Int32Array(64),
+    pCap: new Uint8Array(64),
+    pNewK: new Int32Array(64),
+    bSlot: new Int32Array(64),
+    bOld: new Int32Array(64),
+    lhAcc: new Float64Array(0),
+    lhStamp: new Int32Array(0),
+    lhNew: new Int32Array(0),
+    lhNow: 0,
+    lhKey: new Int32Array(0),
+    b0v: [],
+    l0v: [],
+    h0v: [],
+    b0s: new Int32Array(0),
+    l0s: new Int32Array(0),
+    h0s: new Int32Array(0),
+    b0Now: 0,
+    bTo: new Int32Array(64),
     gKs: new Int32Array(65),
     gTmp: new Float64Array(64),
     gAcc: new Float64Array(64),
@@ -674,26 +828,44 @@ class MesRun {
   firstCap: Int32Array | null = null;
   /** Record mode: per round, the budget class of each supporter of the winner before paying. */
   winCls: Int32Array[] = [];
-  /** Record mode: the same after paying (class 0: paid all it had, i.e. budget ≤ rho·u). */
-  winAfter: Int32Array[] = [];
-  /** Forced mode (boundsOk): per ballot group, the index of its bounds at t0 (-1: exact, its class lhA). */
-  private lhId: Int32Array | null = null;
-  /** Bounds at t0: numerators of L over denL[lhLe[v]] and of H over denH[lhHe[v]]. */
-  private lhLn: bigint[] = [];
+  /**
+   * Record mode: per round, the winner's supporters by budget class before paying, when it is a
+   * one-utility project (else null): ks (K classes), then each one's class after paying (0: it
+   * paid all it had, i.e. budget ≤ rho·u), then the voters in each.
+   */
+  winInfo: (Float64Array | null)[] = [];
+  /**
+   * Forced mode (boundsOk): per budget class of this run, the key of its ballot groups' bounds at t0
+   * (below the base, prev.nClasses: their class at t0, an exact budget; else base + the index of
+   * their bounds); -1 until set. Groups in one class share their history, so their key.
+   */
+  private lhKey: Int32Array | null = null;
+  /**
+   * Bounds at t0: numerators of L over denL[lhLe[v]] and of H over denH[lhHe[v]]. Null until
+   * first needed (many never are): then L is its parent key's L minus the round's payment
+   * lhPayL[lhLe[v]] / denL[lhLe[v]], H likewise (at least 0 when lhK2[v], kind 2).
+   */
+  private lhLn: (bigint | null)[] = [];
   private lhLe: number[] = [];
-  private lhHn: bigint[] = [];
+  private lhHn: (bigint | null)[] = [];
   private lhHe: number[] = [];
-  private lhAcc = new Float64Array(0);
-  private lhStamp = new Int32Array(0);
-  private lhNew = new Int32Array(0);
-  private lhNow = 0;
-  private lhA: Int32Array | null = null;
+  private lhPar: number[] = [];
+  private lhK2: number[] = [];
+  private lhPayL: bigint[] = [];
+  private lhPayH: bigint[] = [];
+  /** lhPayL[e], lhPayH[e] over the last denominators, kept while they stay. */
+  private lhPayLc = new Map<number, bigint>();
+  private lhPayHc = new Map<number, bigint>();
   private lhRound = 1;
   private lhBroken = false;
   private denL: bigint[] = [];
-  private lhB0 = new Map<number, bigint>();
+  /** The stamps of this run's entries in Scratch.b0v, l0v, h0v (the last two: of the last denominators). */
+  private lhB0Now = 0;
+  private lhL0Now = 0;
+  private lhH0Now = 0;
   private lhFacL = new Map<number, bigint>();
   private lhFacH = new Map<number, bigint>();
+
   private denH: bigint[] = [];
 
   constructor(prep: Prepared, beta: Rational, flags: RunFlags) {
@@ -749,7 +921,7 @@ class MesRun {
       k = this.par[k];
     }
     const e = this.ep[k];
-    const t = m === 1 ? this.N[k] : BigInt(m) * this.N[k];
+    const t = m === 1 ? this.N[k] : bigCount(m) * this.N[k];
     if (this.termStamp[e] === this.termNow) this.termSum[e] += t;
     else {
       this.termStamp[e] = this.termNow;
@@ -760,7 +932,7 @@ class MesRun {
 
   private takeTerms(): bigint {
     for (const e of this.paidEpochs) {
-      const t = BigInt(this.paidCnt[e]) * this.payAt[e];
+      const t = bigCount(this.paidCnt[e]) * this.payAt[e];
       if (this.termStamp[e] === this.termNow) this.termSum[e] -= t;
       else {
         this.termStamp[e] = this.termNow;
@@ -844,6 +1016,7 @@ class MesRun {
       sc.slot = grow(sc.slot);
       sc.gTo = grow(sc.gTo);
       sc.gCap = grow(sc.gCap);
+      sc.gRep = grow(sc.gRep);
       sc.gKs = grow(sc.gKs, 1);
       sc.gTmp = grow(sc.gTmp);
       sc.gAcc = grow(sc.gAcc);
@@ -887,21 +1060,23 @@ class MesRun {
   private newLazy(k: number, pH: number, pL: number, dH: number, dL: number, dF: number, slope: number): number {
     if (Number.isNaN(this.vH[k])) {
       ddRatio(this.num(k), this.Dh[this.ep[k]]);
-      this.vH[k] = ddH;
-      this.vL[k] = ddL;
+      this.vH[k] = DD[0];
+      this.vL[k] = DD[1];
     }
     ddSub(this.vH[k], this.vL[k], pH, pL);
-    const bH = ddH;
-    const bL = ddL;
+    const bH = DD[0];
+    const bL = DD[1];
     const err = (this.E + 4) * 2 ** -100 * this.beta0;
     if (!(bH > err * 2 ** 60)) return -1;
     ddMul(bH, bL, dH, dL);
-    if (!(ddH < 2 ** 999)) return -1;
-    // |N − (ddH + ddL)| ≤ err·D + 2^-100·N; both ends of that interval round to ddH, so N does.
-    const e = Math.max(2 * (err * dH * 1.001 + ddH * 2 ** -100), Math.abs(ddL) * 2 ** -50);
-    if (ddH + (ddL + e) !== ddH || ddH + (ddL - e) !== ddH) return -1;
+    const nH = DD[0];
+    const nL = DD[1];
+    if (!(nH < 2 ** 999)) return -1;
+    // |N − (nH + nL)| ≤ err·D + 2^-100·N; both ends of that interval round to nH, so N does.
+    const e = Math.max(2 * (err * dH * 1.001 + nH * 2 ** -100), Math.abs(nL) * 2 ** -50);
+    if (nH + (nL + e) !== nH || nH + (nL - e) !== nH) return -1;
     const n = this.addClass(slope);
-    this.F[n] = ddH / dF;
+    this.F[n] = nH / dF;
     this.lazy[n] = 1;
     this.par[n] = k;
     this.vH[n] = bH;
@@ -977,11 +1152,48 @@ class MesRun {
     const MF = this.MF;
     const slopes = this.slopes;
     const u = c.uValsF[0];
+    // One pass: the money, each class's budget (bs) and budget/utility (xs), kept for the next
+    // passes, and the first pass of the fixpoint below (the same sums, in the same order, as
+    // the money is summed first and then the fixpoint from scratch).
+    if (this.sc.bs.length < K) {
+      const size = Math.max(K, this.sc.bs.length * 2);
+      this.sc.bs = new Float64Array(size);
+      this.sc.ms = new Float64Array(size);
+    }
+    if (this.sc.xs.length < K) this.sc.xs = new Float64Array(Math.max(K, this.sc.xs.length * 2));
+    const xs = this.sc.xs;
+    const bs = this.sc.bs;
+    const ms = this.sc.ms;
+    let r = Math.max(c.costF / c.totalUF, start);
     let money = 0;
     let moneySlope = 0;
+    let sC = 0;
+    let uC = 0;
+    let mC = 0;
+    let nC = 0;
+    let nextAbove = Infinity;
     for (let j = 0; j < K; j++) {
-      money += cnt[j] * F[ks[j]];
-      if (slopes) moneySlope += cnt[j] * MF[ks[j]];
+      const k = ks[j];
+      const b = F[k];
+      const m = cnt[j];
+      money += m * b;
+      bs[j] = b;
+      const x = (xs[j] = b / u); // the same float test as capped()
+      if (slopes) {
+        const mf = MF[k];
+        ms[j] = mf;
+        moneySlope += m * mf;
+        if (x < r) {
+          sC += m * b;
+          uC += m * u;
+          mC += m * mf;
+          nC++;
+        } else if (x < nextAbove) nextAbove = x;
+      } else if (x < r) {
+        sC += m * b;
+        uC += m * u;
+        nC++;
+      } else if (x < nextAbove) nextAbove = x;
     }
     const { affordable, exactMoney } = this.affordability(c, money);
     const out: FloatEval = { affordable, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope, exactMoney };
@@ -989,29 +1201,23 @@ class MesRun {
 
     // rho_C for C = {classes with budget/utility < r}, iterated until C is stable
     // (the same fixpoint as the per-supporter pass, on far fewer entries).
-    let sC = 0;
-    let uC = 0;
-    let mC = 0;
-    let nC = 0;
-    let r = Math.max(c.costF / c.totalUF, start);
-    // Each class's budget/utility, worked out in the first pass and read in the next ones.
-    if (this.sc.xs.length < K) this.sc.xs = new Float64Array(Math.max(K, this.sc.xs.length * 2));
-    const xs = this.sc.xs;
     for (let iter = 0; iter < 64; iter++) {
-      sC = 0;
-      uC = 0;
-      mC = 0;
-      nC = 0;
-      let nextAbove = Infinity;
-      for (let j = 0; j < K; j++) {
-        const k = ks[j];
-        const x = iter === 0 ? (xs[j] = F[k] / u) : xs[j]; // the same float test as capped()
-        if (x < r) {
-          sC += cnt[j] * F[k];
-          uC += cnt[j] * u;
-          if (slopes) mC += cnt[j] * MF[k];
-          nC++;
-        } else if (x < nextAbove) nextAbove = x;
+      if (iter > 0) {
+        sC = 0;
+        uC = 0;
+        mC = 0;
+        nC = 0;
+        nextAbove = Infinity;
+        for (let j = 0; j < K; j++) {
+          const x = xs[j];
+          if (x < r) {
+            const m = cnt[j];
+            sC += m * bs[j];
+            uC += m * u;
+            if (slopes) mC += m * ms[j];
+            nC++;
+          } else if (x < nextAbove) nextAbove = x;
+        }
       }
       const rest = c.totalUF - uC;
       if (!(rest > 0)) {
@@ -1557,8 +1763,7 @@ class MesRun {
     const prev = this.forced!.prev;
     const seq = this.forced!.seq;
     const cands = this.prep.cands;
-    const mult = this.prep.mult;
-    if (prev === null || round > prev.winAfter.length || this.lhBroken) return false;
+    if (prev === null || round > prev.winInfo.length || this.lhBroken) return false;
     // A proof of one or two steps saves at most one run, and this check can cost more (it
     // carries bounds through every round so far): on Mokotow, most proofs are that short.
     if (this.forced!.delta <= 2n * this.step) return false;
@@ -1571,25 +1776,46 @@ class MesRun {
       const r = ew.X * evP.U;
       if (strict ? !(l > r) : !(l >= r)) return false;
     }
-    const G = this.prep.G;
-    if (this.lhId === null) {
-      this.lhId = new Int32Array(G).fill(-1);
-      this.lhA = new Int32Array(G).fill(1);
+    if (this.lhKey === null) {
+      // A scratch array of the election's runs (one run at a time), set afresh for this one: at
+      // the start, every group is in class 1 in both runs (class 0: empty budgets, exact).
+      if (this.sc.lhKey.length < this.nClasses) this.sc.lhKey = new Int32Array(2 * this.nClasses);
+      this.lhKey = this.sc.lhKey.fill(-1);
+      this.lhKey[0] = 0;
+      this.lhKey[1] = 1;
       const D0 = prev.Dh[prev.E];
       this.denL = [D0];
       this.denH = [D0];
+      const sc = this.sc;
+      if (sc.b0s.length < prev.nClasses) {
+        const size = 2 * prev.nClasses;
+        sc.b0s = new Int32Array(size);
+        sc.l0s = new Int32Array(size);
+        sc.h0s = new Int32Array(size);
+        sc.b0v = new Array<bigint>(size).fill(0n);
+        sc.l0v = new Array<bigint>(size).fill(0n);
+        sc.h0v = new Array<bigint>(size).fill(0n);
+      }
+      this.lhB0Now = ++sc.b0Now;
+      this.lhL0Now = ++sc.b0Now;
+      this.lhH0Now = ++sc.b0Now;
+    } else if (this.lhKey.length < this.nClasses) {
+      const key = new Int32Array(2 * this.nClasses).fill(-1);
+      key.set(this.lhKey);
+      this.lhKey = this.sc.lhKey = key;
     }
-    // A group's key: its class at t0 (exact budget, the line to b(T)) or base + its bounds' index.
-    const id = this.lhId;
-    const clsA = this.lhA!;
+    // A class's key: its groups' class at t0 (exact budget, the line to b(T)) or base + their bounds' index.
+    const keyC = this.lhKey;
     const base = prev.nClasses;
     const D0 = this.denL[0];
     const { lhLn: vLn, lhLe: vLe, lhHn: vHn, lhHe: vHe } = this;
-    const b0c = this.lhB0;
+    const sc = this.sc;
     const b0 = (k: number): bigint => {
       if (k === 0) return 0n;
-      let v = b0c.get(k);
-      if (v === undefined) b0c.set(k, (v = prev.num(k) * (D0 / prev.Dh[prev.ep[k]])));
+      if (sc.b0s[k] === this.lhB0Now) return sc.b0v[k];
+      const v = prev.num(k) * (D0 / prev.Dh[prev.ep[k]]);
+      sc.b0v[k] = v;
+      sc.b0s[k] = this.lhB0Now;
       return v;
     };
     // Factors from epoch e to the last one (den[last] / den[e]), kept while the last is the same.
@@ -1603,52 +1829,91 @@ class MesRun {
       return v;
     };
     // L and H numerators of a key, over the last denL, denH.
+    // An exact key's L and H (its class budget at t0) are kept while the last denominator stays.
+
+    const payLc = this.lhPayLc;
+    const payHc = this.lhPayHc;
     const lOf = (key: number): bigint => {
-      if (key < base) return b0(key) * fac(this.denL, facL, 0);
+      if (key < base) {
+        if (this.denL.length === 1) return b0(key);
+        if (sc.l0s[key] === this.lhL0Now) return sc.l0v[key];
+        const v = b0(key) * fac(this.denL, facL, 0);
+        sc.l0v[key] = v;
+        sc.l0s[key] = this.lhL0Now;
+        return v;
+      }
       const v = key - base;
       const E = this.denL.length - 1;
-      if (vLe[v] !== E) {
-        vLn[v] *= fac(this.denL, facL, vLe[v]);
-        vLe[v] = E;
-      }
-      return vLn[v];
+      let x = vLn[v];
+      if (x === null) {
+        // Its parent's L minus the round's payment, both over the last denominator.
+        const e = vLe[v];
+        let pay = payLc.get(e);
+        if (pay === undefined) payLc.set(e, (pay = this.lhPayL[e] * fac(this.denL, facL, e)));
+        x = lOf(this.lhPar[v]) - pay;
+      } else if (vLe[v] !== E) x *= fac(this.denL, facL, vLe[v]);
+      else return x;
+      vLn[v] = x;
+      vLe[v] = E;
+      return x;
     };
     const hOf = (key: number): bigint => {
-      if (key < base) return b0(key) * fac(this.denH, facH, 0);
+      if (key < base) {
+        if (this.denH.length === 1) return b0(key);
+        if (sc.h0s[key] === this.lhH0Now) return sc.h0v[key];
+        const v = b0(key) * fac(this.denH, facH, 0);
+        sc.h0v[key] = v;
+        sc.h0s[key] = this.lhH0Now;
+        return v;
+      }
       const v = key - base;
       const E = this.denH.length - 1;
-      if (vHe[v] !== E) {
-        vHn[v] *= fac(this.denH, facH, vHe[v]);
-        vHe[v] = E;
-      }
-      return vHn[v];
+      let x = vHn[v];
+      if (x === null) {
+        const e = vHe[v];
+        let pay = payHc.get(e);
+        if (pay === undefined) payHc.set(e, (pay = this.lhPayH[e] * fac(this.denH, facH, e)));
+        x = hOf(this.lhPar[v]) - pay;
+        if (this.lhK2[v] === 1 && x < 0n) x = 0n;
+      } else if (vHe[v] !== E) x *= fac(this.denH, facH, vHe[v]);
+      else return x;
+      vHn[v] = x;
+      vHe[v] = E;
+      return x;
     };
-    const keyOf = (g: number): number => (id[g] >= 0 ? base + id[g] : clsA[g]);
     // Voters per slot (key·3 + kind), summed with stamps; `touched` lists the slots in use.
     let touched: number[] = [];
     const room = (extra: number): void => {
       const need = 3 * (base + vLn.length + extra);
-      if (this.lhAcc.length >= need) return;
+      const sc = this.sc;
+      if (sc.lhAcc.length >= need) return;
       const acc = new Float64Array(2 * need);
       const stamp = new Int32Array(2 * need);
-      stamp.set(this.lhStamp);
-      acc.set(this.lhAcc);
-      this.lhAcc = acc;
-      this.lhStamp = stamp;
-      this.lhNew = new Int32Array(2 * need);
+      stamp.set(sc.lhStamp);
+      acc.set(sc.lhAcc);
+      sc.lhAcc = acc;
+      sc.lhStamp = stamp;
+      sc.lhNew = new Int32Array(2 * need);
     };
     const add = (slot: number, m: number): void => {
-      if (this.lhStamp[slot] !== this.lhNow) {
-        this.lhStamp[slot] = this.lhNow;
-        this.lhAcc[slot] = 0;
+      const sc = this.sc;
+      if (sc.lhStamp[slot] !== sc.lhNow) {
+        sc.lhStamp[slot] = sc.lhNow;
+        sc.lhAcc[slot] = 0;
         touched.push(slot);
       }
-      this.lhAcc[slot] += m;
+      sc.lhAcc[slot] += m;
     };
     /** rho_c under the L bounds of the slots' voters: [X, M] with rho·u = X / (DL·M) (M voters uncapped), or null if unaffordable. */
     const rhoL = (c: Cand, slots: number[]): [bigint, bigint] | null => {
       const DL = this.denL[this.denL.length - 1];
-      const list = slots.map((slot) => [lOf(Math.floor(slot / 3)), BigInt(this.lhAcc[slot])] as [bigint, bigint]);
+      const n = slots.length;
+      const ls: bigint[] = new Array<bigint>(n);
+      for (let i = 0; i < n; i++) ls[i] = lOf(Math.floor(slots[i] / 3));
+      const quick = rhoByFloats(ls, slots, this.sc.lhAcc, c.cost * DL);
+      if (quick !== null) return quick;
+      // The walk in order of L (the reference for rhoByFloats, and its fallback).
+      const list = slots.map((slot, i) => [ls[i], BigInt(this.sc.lhAcc[slot])] as [bigint, bigint]);
       list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       let M = 0n;
       for (const [, m] of list) M += m;
@@ -1669,32 +1934,66 @@ class MesRun {
         this.lhBroken = true;
         return false;
       }
-      const { sg } = c;
-      const a1 = prev.winAfter[j];
-      const b1 = this.winAfter[j];
+      // The winner's supporters by class in this run (at T) before paying: class info[q] (K
+      // classes, info[2K + q] voters) went to the class info[K + q] (b(T) after paying; 0:
+      // nothing left), and at t0 to a1(q), the class after paying in prev of any of its
+      // supporters (all of a class's groups share their history, so their classes in prev and
+      // their key).
+      const info = this.winInfo[j];
+      const pInfo = prev.winInfo[j];
+      if (info === null || pInfo === null) {
+        this.lhBroken = true;
+        return false;
+      }
+      const K = info.length / 3;
+      const pK = pInfo.length / 3;
+      if (this.sc.bTo.length < prev.nClasses) this.sc.bTo = new Int32Array(2 * prev.nClasses);
+      const pTo = this.sc.bTo; // per class of prev before paying: its class after
+      for (let q = 0; q < pK; q++) pTo[pInfo[q]] = pInfo[pK + q];
+      const pOld = prev.winCls[j];
+      const tOld = this.winCls[j];
+      const repOf = this.sc.gRep; // per class of this run: one of its supporters (the last one)
+      for (let i = 0; i < tOld.length; i++) repOf[tOld[i]] = i;
+      if (this.sc.bSlot.length < K) this.sc.bSlot = new Int32Array(2 * K);
+      const a1 = this.sc.bSlot; // per class of this run: a1(q)
+      // Budgets exactly affine and the same capped set C at both ends ("plain"): rho_C(t) is
+      // affine, each supporter keeps its side of rho_C·u in between, so rho = rho_C; new budgets
+      // exactly affine: each supporter's class at t0 is the one after paying.
       let plain = true;
-      for (let i = 0; i < sg.length && plain; i++) plain = id[sg[i]] < 0 && (a1[i] === 0) === (b1[i] === 0);
+      for (let q = 0; q < K; q++) {
+        const k = info[q];
+        const key = keyC[k];
+        if (key < 0) {
+          this.lhBroken = true; // cannot happen (every class was made by a round carried already)
+          return false;
+        }
+        a1[q] = pTo[pOld[repOf[k]]];
+        if (k === 0 && a1[q] !== 0) {
+          this.lhBroken = true; // cannot happen (nothing left at T, so at t0)
+          return false;
+        }
+        if (key >= base || (a1[q] === 0) !== (info[K + q] === 0)) plain = false;
+      }
       if (plain) {
-        // Budgets exactly affine and the same capped set C at both ends: rho_C(t) is affine, each
-        // supporter keeps its side of rho_C·u in between, so rho = rho_C; new budgets exactly affine.
-        for (let i = 0; i < sg.length; i++) clsA[sg[i]] = a1[i];
+        for (let q = 0; q < K; q++) if (info[K + q] !== 0) keyC[info[K + q]] = a1[q];
         continue;
       }
       // Supporters by key and kind: 0 capped at T, 1 uncapped at t0, 2 in between.
-      room(sg.length);
-      this.lhNow++;
+      room(K);
+      this.sc.lhNow++;
       touched = [];
-      const slotOf = new Int32Array(sg.length);
-      for (let i = 0; i < sg.length; i++) {
-        const g = sg[i];
-        const kind = b1[i] === 0 ? 0 : a1[i] !== 0 ? 1 : 2;
-        if (kind === 0 && a1[i] !== 0) {
+      if (this.sc.bOld.length < K) this.sc.bOld = new Int32Array(2 * K);
+      const slotOf = this.sc.bOld;
+      for (let q = 0; q < K; q++) {
+        const b1 = info[K + q];
+        const kind = b1 === 0 ? 0 : a1[q] !== 0 ? 1 : 2;
+        if (kind === 0 && a1[q] !== 0) {
           this.lhBroken = true; // cannot happen (capped at T, so at t0)
           return false;
         }
-        const slot = keyOf(g) * 3 + kind;
-        slotOf[i] = slot;
-        add(slot, mult[g]);
+        const slot = keyC[info[q]] * 3 + kind;
+        slotOf[q] = slot;
+        add(slot, info[2 * K + q]);
       }
       const ru = rhoL(c, touched);
       if (ru === null) {
@@ -1703,58 +2002,75 @@ class MesRun {
       }
       // RL(t0)·u = (cost·DH − Σ_capped-at-T m·H) / (DH·Mnot), Mnot voters not capped at T.
       const DH = this.denH[this.denH.length - 1];
-      let Mnot = 0n;
+      let notCapped = 0; // a sum of voter counts: exact
       let XH = c.cost * DH;
       for (const slot of touched) {
-        if (slot % 3 === 0) XH -= BigInt(this.lhAcc[slot]) * hOf(Math.floor(slot / 3));
-        else Mnot += BigInt(this.lhAcc[slot]);
+        if (slot % 3 !== 0) notCapped += this.sc.lhAcc[slot];
+        else if (slot !== 0) XH -= bigCount(this.sc.lhAcc[slot]) * hOf(slot / 3); // key 0: nothing left
       }
+      const Mnot = BigInt(notCapped);
       const [XU, Mrem] = ru;
       if (Mnot > 0n) {
-        const open = touched.filter((slot) => slot % 3 !== 0);
-        const lo = open.map((slot) => lOf(Math.floor(slot / 3)));
-        const hi = open.map((slot) => hOf(Math.floor(slot / 3)));
+        // New bounds for the supporters not capped at T: L − RU·u and H − RL·u (the latter at
+        // least 0 for kind 2), i.e. (lo·Mrem − XU) / (DL·Mrem) and (hi·Mnot − XH) / (DH·Mnot),
+        // worked out when first needed (lOf, hOf): the same payment for every key.
         this.denL.push(this.denL[this.denL.length - 1] * Mrem);
         this.denH.push(DH * Mnot);
         facL.clear();
         facH.clear();
+        payLc.clear();
+        payHc.clear();
+        this.lhL0Now = ++sc.b0Now;
+        this.lhH0Now = ++sc.b0Now;
         const EL = this.denL.length - 1;
         const EH = this.denH.length - 1;
-        for (let h = 0; h < open.length; h++) {
-          let hn = hi[h] * Mnot - XH;
-          if (open[h] % 3 === 2 && hn < 0n) hn = 0n;
-          this.lhNew[open[h]] = vLn.length;
-          vLn.push(lo[h] * Mrem - XU);
+        this.lhPayL[EL] = XU;
+        this.lhPayH[EH] = XH;
+        for (const slot of touched) {
+          if (slot % 3 === 0) continue;
+          this.sc.lhNew[slot] = vLn.length;
+          vLn.push(null);
           vLe.push(EL);
-          vHn.push(hn);
+          vHn.push(null);
           vHe.push(EH);
+          this.lhPar.push(Math.floor(slot / 3));
+          this.lhK2.push(slot % 3 === 2 ? 1 : 0);
         }
       }
-      for (let i = 0; i < sg.length; i++) {
-        const slot = slotOf[i];
-        id[sg[i]] = slot % 3 === 0 ? -1 : this.lhNew[slot];
-        clsA[sg[i]] = a1[i];
+      // The classes after paying (at T) take their new keys (capped at T: class 0, key 0).
+      for (let q = 0; q < K; q++) {
+        const slot = slotOf[q];
+        if (slot % 3 !== 0) keyC[info[K + q]] = base + this.sc.lhNew[slot];
       }
     }
     // At t0: rho_C'(H(t0)) against rho_w(L(t0)).
     room(0);
     const cw = cands[w];
-    this.lhNow++;
+    this.sc.lhNow++;
     touched = [];
-    for (let i = 0; i < cw.sg.length; i++) add(keyOf(cw.sg[i]) * 3, mult[cw.sg[i]]);
+    // Supporters by class (every class now was made by a round carried already: it has a key).
+    {
+      const { ks, cnt } = this.gathered(cw);
+      for (let q = 0; q < ks.length; q++) {
+        if (keyC[ks[q]] < 0) return false;
+        add(keyC[ks[q]] * 3, cnt[q]);
+      }
+    }
     const ru = rhoL(cw, touched);
     if (ru === null) return false;
     const cp = cands[p];
-    this.lhNow++;
+    this.sc.lhNow++;
     touched = [];
-    for (let i = 0; i < cp.sg.length; i++) {
-      const g = cp.sg[i];
-      if (this.capped(cp, i, this.cls[g], evP)) add(keyOf(g) * 3, mult[g]);
+    const gp = this.gathered(cp);
+    for (let q = 0; q < gp.ks.length; q++) {
+      const k = gp.ks[q];
+      if (keyC[k] < 0) return false;
+      if (this.cappedClass(cp, k, evP)) add(keyC[k] * 3, gp.cnt[q]);
     }
     const DH = this.denH[this.denH.length - 1];
     const DL = this.denL[this.denL.length - 1];
     let XP = cp.cost * DH;
-    for (const slot of touched) XP -= BigInt(this.lhAcc[slot]) * hOf(slot / 3);
+    for (const slot of touched) if (slot !== 0) XP -= bigCount(this.sc.lhAcc[slot]) * hOf(slot / 3);
     // XP / (DH·U') against XU / (DL·M·u)
     const l = XP * DL * ru[1] * cw.uVals[0];
     const r = ru[0] * DH * evP.U;
@@ -1766,10 +2082,10 @@ class MesRun {
     // rho_p(t) is then above the larger of the two lines, and the chord RU is below it wherever
     // one of the lines is: each is above RU on one side of where it meets RU, and it suffices
     // that these sides overlap.
-    this.lhNow++;
+    this.sc.lhNow++;
     touched = [];
-    for (let i = 0; i < cp.sg.length; i++) add(keyOf(cp.sg[i]) * 3, mult[cp.sg[i]]);
-    const byH = touched.map((slot) => ({ key: slot / 3, h: hOf(slot / 3), m: BigInt(this.lhAcc[slot]) }));
+    for (let q = 0; q < gp.ks.length; q++) add(keyC[gp.ks[q]] * 3, gp.cnt[q]);
+    const byH = touched.map((slot) => ({ key: slot / 3, h: hOf(slot / 3), m: BigInt(this.sc.lhAcc[slot]) }));
     byH.sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
     let M0 = 0n;
     for (const e of byH) M0 += e.m;
@@ -1787,9 +2103,9 @@ class MesRun {
       c0.add(e.key);
     }
     if (X0 <= 0n) return false;
-    for (let i = 0; i < cp.sg.length; i++) {
-      const g = cp.sg[i];
-      if (this.cls[g] !== 0 && c0.has(keyOf(g))) this.addTerm(this.cls[g], mult[g]);
+    for (let q = 0; q < gp.ks.length; q++) {
+      const k = gp.ks[q];
+      if (k !== 0 && c0.has(keyC[k])) this.addTerm(k, gp.cnt[q]);
     }
     const XT = cp.cost * this.D - this.takeTerms();
     const up = cp.uVals[0];
@@ -2108,14 +2424,21 @@ class MesRun {
     const q = U / r;
     const { ks, cnt } = this.gathered(c);
     const K = ks.length;
-    const capOf = new Uint8Array(K);
+    if (this.sc.pCap.length < K) {
+      this.sc.pCap = new Uint8Array(2 * K);
+      this.sc.pNewK = new Int32Array(2 * K);
+    }
+    const capOf = this.sc.pCap;
     let cappedVoters = 0;
     let uncappedVoters = 0;
     for (let j = 0; j < K; j++) {
       if (this.cappedClass(c, ks[j], ev)) {
         capOf[j] = 1;
         cappedVoters += cnt[j];
-      } else uncappedVoters += cnt[j];
+      } else {
+        capOf[j] = 0;
+        uncappedVoters += cnt[j];
+      }
     }
 
     let payments: MesPayment[] = [];
@@ -2145,14 +2468,15 @@ class MesRun {
     let dL = 0;
     if (lazy) {
       ddRatio(payU, D);
-      pH = ddH;
-      pL = ddL;
+      pH = DD[0];
+      pL = DD[1];
       dH = Number(D);
       dL = Number(D - BigInt(dH));
     }
     const dF = Number(D);
-    const newK = new Int32Array(K);
+    const newK = this.sc.pNewK;
     for (let j = 0; j < K; j++) {
+      newK[j] = 0;
       if (capOf[j] === 1) continue;
       const k = ks[j];
       const slope = this.slopes ? this.MF[k] - c.uValsF[0] * rhoSlope : 0;
@@ -2178,17 +2502,22 @@ class MesRun {
     const firstCap = this.firstCap;
     if (firstCap !== null) {
       const oldCls = new Int32Array(n);
-      const newCls = new Int32Array(n);
       for (let i = 0; i < n; i++) {
         const g = sg[i];
         const k = cls[g];
         oldCls[i] = k;
-        newCls[i] = cls[g] = to[k];
+        cls[g] = to[k];
         const f = firstCap[g];
         firstCap[g] = f + +(f === 0) * capRound[k]; // capRound[k] if still 0 (no branch to mispredict)
       }
       this.winCls.push(oldCls);
-      this.winAfter.push(newCls);
+      const info = new Float64Array(3 * K);
+      for (let j = 0; j < K; j++) {
+        info[j] = ks[j];
+        info[K + j] = newK[j];
+        info[2 * K + j] = cnt[j];
+      }
+      this.winInfo.push(info);
     } else {
       for (let i = 0; i < n; i++) {
         const g = sg[i];
@@ -2204,7 +2533,7 @@ class MesRun {
         MFG[g] = this.MF[cls[g]];
       }
     }
-    this.version = this.nextSplit(c, newK);
+    this.version = this.nextSplit(c, newK, K);
     return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
   }
 
@@ -2213,14 +2542,19 @@ class MesRun {
    * the split) and which of them ended in class 0 give the split after (new classes are
    * numbered in that order).
    */
-  private nextSplit(c: Cand, newK: Int32Array): number {
-    const K = newK.length;
-    let key = `${this.version}:${c.ci}:${K}:`;
-    for (let j = 0; j < K; j += 16) {
+  private nextSplit(c: Cand, newK: Int32Array, K: number): number {
+    // One character per 16 classes (a bit set when the class ends empty), made in one call.
+    const n = (K + 15) >> 4;
+    if (nextSplitCodes.length < n) nextSplitCodes = new Uint16Array(2 * n);
+    const codes = nextSplitCodes;
+    for (let j = 0, c16 = 0; j < K; j += 16, c16++) {
       let bits = 0;
       for (let h = j; h < j + 16 && h < K; h++) if (newK[h] === 0) bits |= 1 << (h - j);
-      key += String.fromCharCode(bits);
+      codes[c16] = bits;
     }
+    let tail = "";
+    for (let j = 0; j < n; j += 4096) tail += String.fromCharCode.apply(null, codes.subarray(j, Math.min(n, j + 4096)) as unknown as number[]);
+    const key = `${this.version}:${c.ci}:${K}:${tail}`;
     const splits = this.prep.splits;
     let v = splits.get(key);
     if (v === undefined) {
@@ -2344,7 +2678,7 @@ class MesRun {
       FG[g] = this.F[nk];
       MFG[g] = this.MF[nk];
     }
-    if (firstCap !== null) this.winAfter.push(Int32Array.from(sg, (g) => cls[g]));
+    if (firstCap !== null) this.winInfo.push(null);
     this.version = ++this.prep.lastVersion; // a split of its own (not looked up)
     return { cand: -1, round, rhoNum: X, rhoDen: Dold * U, capped: cappedVoters, payments };
   }
