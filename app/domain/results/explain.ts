@@ -3,9 +3,10 @@ import type { ProjectOutcome } from "../tally/types";
 // Why each project won or lost, stored with the tally result as JSON and turned
 // into plain words (translation keys) on the results page. Pure.
 
+// Ties name the other projects by public number (`tiedIds`, `tieLostTo`); counts stored before that have the count only.
 export type ProjectNote =
-  | { kind: "greedy"; tiedWith?: number }
-  | { kind: "did-not-fit"; remainingCents: number }
+  | { kind: "greedy"; tiedWith?: number; tiedIds?: string[] }
+  | { kind: "did-not-fit"; remainingCents: number; tieLostTo?: string[] }
   | { kind: "mes-winner"; supporters: number; payments: { cents: number; voters: number; fromCents?: number; allTheyHad?: true }[] }
   | { kind: "greedy-fill" }
   | { kind: "no-support" }
@@ -33,8 +34,8 @@ export function noteFor(p: ProjectOutcome, filled = false, all: readonly Project
       };
     }
     // The tie-break decided something only when a project with as many votes after it was not funded.
-    const tiedWith = all.filter((q) => q !== p && !q.selected && q.score === p.score && q.position > p.position).length;
-    return tiedWith > 0 ? { kind: "greedy", tiedWith } : { kind: "greedy" };
+    const tied = all.filter((q) => q !== p && !q.selected && q.score === p.score && q.position > p.position);
+    return tied.length > 0 ? { kind: "greedy", tiedWith: tied.length, tiedIds: tied.map((q) => q.id) } : { kind: "greedy" };
   }
   if (mes?.kind === "loser") {
     if (mes.reason === "no-support") return { kind: "no-support" };
@@ -48,8 +49,12 @@ export function noteFor(p: ProjectOutcome, filled = false, all: readonly Project
       ...(filled ? { leftCents: Number(p.remainingBefore) } : {}),
     };
   }
-  return { kind: "did-not-fit", remainingCents: Number(p.remainingBefore) };
+  // Funded projects with as many votes that came before it on the tie-break: had it gone first, it might have fit.
+  const tieLostTo = all.filter((q) => q !== p && q.selected && q.score === p.score && q.position < p.position).map((q) => q.id);
+  return { kind: "did-not-fit", remainingCents: Number(p.remainingBefore), ...(tieLostTo.length ? { tieLostTo } : {}) };
 }
+
+const numbers = (ids: readonly string[]) => ids.map((id) => `#${id}`).join(", ");
 
 export function parseNote(json: string): ProjectNote | null {
   try {
@@ -82,10 +87,14 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 export function explainNote(note: ProjectNote | null, money: (cents: number) => string, t: Translate, score: ScoreKind = "votes"): string {
   switch (note?.kind) {
     case "greedy":
+      if (note.tiedIds?.length) return t(score === "points" ? "results:explain.greedyTieNamedPoints" : "results:explain.greedyTieNamed", { count: note.tiedIds.length, others: numbers(note.tiedIds) });
       if (note.tiedWith) return t(score === "points" ? "results:explain.greedyTiePoints" : "results:explain.greedyTie", { count: note.tiedWith });
       return score === "points" ? t("results:explain.greedyPoints") : t("results:explain.greedy");
-    case "did-not-fit":
-      return t("results:explain.didNotFit", { remaining: money(note.remainingCents) });
+    case "did-not-fit": {
+      const why = t("results:explain.didNotFit", { remaining: money(note.remainingCents) });
+      if (!note.tieLostTo?.length) return why;
+      return `${why} ${t(score === "points" ? "results:explain.tieLostPoints" : "results:explain.tieLost", { count: note.tieLostTo.length, others: numbers(note.tieLostTo) })}`;
+    }
     case "mes-winner": {
       // Shares are exact fractions of a cent: a rounded one says so, so that the sums do not look wrong.
       const amount = (cents: number) => (Number.isInteger(cents) ? money(cents) : t("results:explain.about", { amount: money(Math.round(cents)) }));

@@ -151,11 +151,21 @@ describe("why a greedy winner won", () => {
     return (id: string) => noteFor(outcome.projects.find((p) => p.id === id)!, false, outcome.projects);
   };
 
-  it("says it came first on the tie-break when a project with as many votes after it was not funded", async () => {
+  it("says it came first on the tie-break when a project with as many votes after it was not funded, and names them both ways", async () => {
     const note = await notesOf(70n); // "2" takes 40; "4", as popular, no longer fits
-    expect(note("2")).toEqual({ kind: "greedy", tiedWith: 1 });
+    expect(note("2")).toEqual({ kind: "greedy", tiedWith: 1, tiedIds: ["4"] });
     expect(explainNote(note("2"), String, tIn("en"))).toBe(
-      "Funded: another project had as many votes and was not funded; this one came first in the published tie-break order, and it fit the budget.",
+      "Funded: #4 had as many votes and was not funded; this one came first in the published tie-break order, and it fit the budget.",
+    );
+    // The one that lost the tie says to which project.
+    expect(note("4")).toEqual({ kind: "did-not-fit", remainingCents: 30, tieLostTo: ["2"] });
+    expect(explainNote(note("4"), String, tIn("en"))).toBe("Not funded: only 30 of the budget was left when its turn came. #2 had as many votes and came before it in the published tie-break order.");
+    expect(explainNote(note("4"), String, tIn("es"), "points")).toBe("No financiado: cuando llegó su turno solo quedaban 30 del presupuesto. #2 tuvo tantos puntos y quedó antes en el orden de desempate publicado.");
+  });
+
+  it("still explains a tie counted before ties were named (the count only)", () => {
+    expect(explainNote({ kind: "greedy", tiedWith: 2 }, String, tIn("en"))).toBe(
+      "Funded: 2 other projects had as many votes and were not funded; this one came first in the published tie-break order, and it fit the budget.",
     );
   });
 
