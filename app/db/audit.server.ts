@@ -1,5 +1,5 @@
 import type { Actor } from "~/domain/auth/roles";
-import { auditEntryHash } from "~/domain/audit/chain";
+import { actorLabelOf, auditEntryHash } from "~/domain/audit/chain";
 import type { Tx } from "./client.server";
 
 /**
@@ -18,7 +18,7 @@ export async function audit(
   const last = await tx.auditLog.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   const entry = {
     actorId: actor?.id ?? null,
-    actorLabel: actor ? `${actor.name} <${actor.email}>` : "system",
+    actorLabel: actorLabelOf(actor),
     action,
     targetType: target.type,
     targetId: target.id,

@@ -124,7 +124,8 @@ describe("closing your account", async () => {
     const { verifyLogin } = await import("~/auth.server");
     const resident = await makeUser(["resident"]);
     const other = await makeUser(["resident"]);
-    const idea = await prisma.idea.create({ data: { ...base, number: 1, title: "Bench by the library", authorId: resident.id } });
+    const { createIdea } = await import("~/db/ideas.server");
+    const idea = await createIdea(cycle.id, { title: "Bench by the library", description: base.description, districtId: base.districtId, categoryId: base.categoryId, location: "" }, resident);
     await prisma.ideaSupport.create({ data: { ideaId: idea.id, userId: resident.id } });
     await prisma.ideaSupport.create({ data: { ideaId: idea.id, userId: other.id } });
     await prisma.comment.create({ data: { targetType: "idea", targetId: idea.id, body: "Near the bus stop, please.", authorId: resident.id } });
@@ -152,6 +153,11 @@ describe("closing your account", async () => {
     expect(seen.thread?.comments.map((c) => [c.author, c.body])).toEqual([[null, "Near the bus stop, please."]]);
     const line = await prisma.auditLog.findFirstOrThrow({ where: { action: "user.close", targetId: resident.id } });
     expect(line.actorLabel).toBe("system");
+    // Nothing in the audit log (which cannot be rewritten) keeps their name or address: a resident is logged by account id.
+    const theirs = await prisma.auditLog.findMany({ where: { actorId: resident.id } });
+    expect(theirs.map((l) => [l.action, l.actorLabel])).toEqual([["idea.create", "a resident"]]);
+    const named = await prisma.auditLog.count({ where: { OR: [{ actorLabel: { contains: resident.email } }, { actorLabel: { contains: resident.name } }, { detail: { contains: resident.email } }] } });
+    expect(named).toBe(0);
   });
 
   it("is refused to someone with a role, who asks the PB office first", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditEntryHash, verifyAuditChain } from "~/domain/audit/chain";
+import { actorLabelOf, auditEntryHash, verifyAuditChain } from "~/domain/audit/chain";
+import type { Role } from "~/domain/auth/roles";
 
 /** A valid chain of `n` entries, as the data layer writes them. */
 function chainOf(n: number) {
@@ -24,5 +25,18 @@ describe("the audit chain", () => {
     expect(verifyAuditChain(cut)).toMatchObject({ ok: true, checked: 2 });
     expect(verifyAuditChain(cut, kept)).toEqual({ ok: false, checked: 2, legacy: 0, brokenAt: null, reason: `the entry with hash ${kept} is gone: entries were removed from the end of the log` });
     expect(verifyAuditChain(entries, kept)).toMatchObject({ ok: true, checked: 4 });
+  });
+});
+
+describe("who the audit log names", () => {
+  const person = (roles: Role[]) => ({ id: "u1", name: "Rosa Rivera", email: "rosa@example.org", roles, agencyId: null, agencyLead: false });
+
+  it("names those who act for the public (PB office, staff, delegates) with their address, and no resident", () => {
+    expect(actorLabelOf(person(["admin", "resident"]))).toBe("Rosa Rivera <rosa@example.org>");
+    expect(actorLabelOf(person(["staff"]))).toBe("Rosa Rivera <rosa@example.org>");
+    expect(actorLabelOf(person(["delegate", "resident"]))).toBe("Rosa Rivera <rosa@example.org>");
+    // A resident's account can be closed: nothing in the log may keep their name or address.
+    expect(actorLabelOf(person(["resident"]))).toBe("a resident");
+    expect(actorLabelOf(null)).toBe("system");
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Actor } from "../auth/roles";
 
 // The audit log is a hash chain: each entry's hash covers its content and the
 // previous entry's hash, so changing or removing any entry breaks every later link.
@@ -64,4 +65,14 @@ export function verifyAuditChain(entries: Iterable<AuditEntry & { id: number; ha
   }
   if (!anchorSeen) return { ok: false, checked, legacy, brokenAt: null, reason: `the entry with hash ${anchor} is gone: entries were removed from the end of the log` };
   return { ok: true, checked, legacy, head };
+}
+
+/**
+ * Who acted, as the log keeps it for good (it cannot be rewritten): the PB office, agency staff and
+ * delegates act for the public and are named with their address; a resident is not, since their account
+ * can be closed and their name must then go everywhere (the entry's actor id still links the account).
+ */
+export function actorLabelOf(actor: Actor | null): string {
+  if (!actor) return "system";
+  return actor.roles.some((r) => r !== "resident") ? `${actor.name} <${actor.email}>` : "a resident";
 }
