@@ -52,8 +52,8 @@ test("resident and delegate pages have no serious or critical accessibility viol
   const resident = await signIn(browser, "resident");
   const delegate = await signIn(browser, "delegate");
   const found = [
-    ...(await scanAll(resident, "resident", ["/ideas/new", "/ideas/new?cycle=youth-2027", `/ideas/${ideaId()}`, "/?lng=es", "/ideas/new?lng=es", "/?lng=en"])),
-    ...(await scanAll(delegate, "delegate", [`/proposals/${proposalId()}`, "/?lng=en"])),
+    ...(await scanAll(resident, "resident", ["/ideas/new", "/ideas/new?cycle=youth-2027", `/ideas/${ideaId()}`, "/account", "/?lng=es", "/ideas/new?lng=es", "/account", "/?lng=en"])),
+    ...(await scanAll(delegate, "delegate", [`/proposals/${proposalId()}`, `/proposals/${proposalId()}/compare`, "/account", "/?lng=en"])),
   ];
   // A refusal is a page too.
   expect((await resident.goto("/costing"))?.status()).toBe(403);
