@@ -258,6 +258,14 @@ export async function voidVoterCode(cycleId: string, code: string, reason: strin
   });
 }
 
+/** The cycles still voting in which this account has voted (with itself, not a letter code). */
+export async function openCyclesVotedIn(userId: string) {
+  return prisma.cycle.findMany({
+    where: { phase: "voting", voterCodes: { some: { userId, participation: { isNot: null } } } },
+    select: { id: true, name: true, writtenIn: true },
+  });
+}
+
 /** Cycles (by id) in which this account has already voted, with the district it voted in. */
 export async function accountParticipations(userId: string, cycleIds: string[]) {
   const codes = await prisma.voterCode.findMany({

@@ -1,3 +1,4 @@
+import { shownName } from "~/domain/accounts/names";
 import { DEFAULT_LOCALE } from "~/i18n/config";
 import { hasRole, type Actor } from "~/domain/auth/roles";
 import { withinReach } from "~/domain/committees/permissions";
@@ -53,8 +54,7 @@ export async function commentThread(actor: Actor | null, target: CommentTarget, 
       const hidden = c.hiddenAt !== null;
       return {
         id: c.id,
-        // An account closed since: its name is gone (the page says "A resident").
-        author: c.author.closedAt ? null : c.author.name,
+        author: shownName(c.author),
         createdAt: c.createdAt.toISOString(),
         hidden,
         body: !hidden || seesHidden ? c.body : null,

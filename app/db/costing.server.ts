@@ -1,3 +1,4 @@
+import { shownName } from "~/domain/accounts/names";
 import type { Actor } from "~/domain/auth/roles";
 import { estimateTotals, lineTotal, type CheckOutcome, type LineItem } from "~/domain/costing/estimate";
 import { costingPermissions } from "~/domain/costing/permissions";
@@ -92,8 +93,8 @@ export async function estimateHistory(proposalId: string) {
     select: { id: true, version: true, totalCents: true, recurringCents: true, feasible: true, createdAt: true, staffId: true },
   });
   const staffIds = [...new Set(rows.map((r) => r.staffId).filter((id): id is string => !!id))];
-  const staff = await prisma.user.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true } });
-  const names = new Map(staff.map((s) => [s.id, s.name]));
+  const staff = await prisma.user.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true, closedAt: true } });
+  const names = new Map(staff.map((s) => [s.id, shownName(s)]));
   return rows.map((r) => ({ ...r, staffName: r.staffId ? names.get(r.staffId) ?? null : null }));
 }
 

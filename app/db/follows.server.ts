@@ -38,7 +38,7 @@ export async function followsOf(userId: string, locale: string) {
   const follows = await prisma.follow.findMany({ where: { userId }, orderBy: { createdAt: "desc" } });
   const ids = (type: FollowTargetType) => follows.filter((f) => f.targetType === type).map((f) => f.targetId);
   const [ideas, proposals, projects] = await Promise.all([
-    prisma.idea.findMany({ where: { id: { in: ids("idea") }, hiddenAt: null }, select: { id: true, title: true, writtenIn: true } }),
+    prisma.idea.findMany({ where: { id: { in: ids("idea") } }, select: { id: true, title: true, writtenIn: true, hiddenAt: true } }),
     prisma.proposal.findMany({ where: { id: { in: ids("proposal") } }, select: { id: true, title: true, writtenIn: true } }),
     prisma.project.findMany({
       where: { id: { in: ids("project") } },
@@ -46,12 +46,15 @@ export async function followsOf(userId: string, locale: string) {
     }),
   ]);
   const [ideaTitles, proposalTitles, projectNames] = await Promise.all([titlesIn("idea", ideas, locale), titlesIn("proposal", proposals, locale), projectsInLocale(projects, locale)]);
+  // An idea hidden by moderation since: still listed (so it can be unfollowed), but not by its title.
+  const hidden = new Set(ideas.filter((i) => i.hiddenAt !== null).map((i) => i.id));
   const named = new Map<string, { title: string; writtenIn: string | null }>([...ideaTitles, ...proposalTitles, ...[...projectNames].map(([id, p]) => [id, { title: p.title, writtenIn: p.writtenIn }] as const)]);
   // A followed item deleted since (a project dropped) has no name: left out.
   return follows.flatMap((f) => {
     const name = named.get(f.targetId);
     const target = { type: f.targetType as FollowTargetType, id: f.targetId };
-    return name ? [{ ...target, ...name, path: followPath(target) }] : [];
+    if (!name) return [];
+    return [hidden.has(f.targetId) ? { ...target, title: null, writtenIn: null, path: null } : { ...target, ...name, path: followPath(target) }];
   });
 }
 

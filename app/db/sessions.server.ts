@@ -5,6 +5,8 @@ import { prisma } from "./client.server";
 // (the row's id), so ending a row signs a device out, and a copy of the database (a backup) holds
 // no token a cookie could be made from.
 const idOf = (token: string) => createHash("sha256").update(token).digest("hex");
+/** A session's row id, from the token its cookie holds. */
+export const sessionIdOf = idOf;
 
 /** The session a cookie's token names, with its person and roles, or null when there is none. */
 export function sessionWithUser(token: string) {
@@ -21,11 +23,6 @@ export async function startSession(userId: string, expiresAt: Date, replacing?: 
   const token = randomBytes(32).toString("base64url");
   await prisma.session.create({ data: { id: idOf(token), userId, expiresAt } });
   return token;
-}
-
-/** Signs the account out everywhere but on the device whose token is kept. */
-export async function endOtherSessions(userId: string, kept: string) {
-  await prisma.session.deleteMany({ where: { userId, id: { not: idOf(kept) } } });
 }
 
 export async function endSession(token: string) {

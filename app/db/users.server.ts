@@ -12,6 +12,7 @@ import { audit } from "./audit.server";
 import { prisma, type Tx } from "./client.server";
 import { changeWithMail } from "./follows.server";
 import { queueMail } from "./outbox.server";
+import { sessionIdOf } from "./sessions.server";
 
 export async function emailTaken(email: string) {
   return (await prisma.user.count({ where: { email: email.toLowerCase() } })) > 0;
@@ -216,15 +217,18 @@ export async function renameAccount(userId: string, name: string) {
 }
 
 /**
- * A new password, when the current one is right (else false). Every other device is signed out, and a
- * mail tells the address, so that someone who did not make the change hears of it.
+ * A new password, when the current one is right (else false). Every other device is signed out (the one
+ * with the `kept` session token stays), unused reset links stop working, and a mail tells the address, so
+ * that someone who did not make the change hears of it.
  */
-export async function changePassword(userId: string, current: string, password: string, locale: string) {
+export async function changePassword(userId: string, current: string, password: string, locale: string, kept: string) {
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, passwordHash: true } });
   if (!(await passwordMatches(current, user.passwordHash))) return false;
   const passwordHash = await hashPassword(password);
   await changeWithMail(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await tx.session.deleteMany({ where: { userId, id: { not: sessionIdOf(kept) } } });
+    await tx.passwordReset.deleteMany({ where: { userId } });
     await audit(tx, null, "user.password-change", { type: "user", id: userId });
     const t = translatorFor(locale);
     const values = { name: user.name, link: new URL("/forgot-password", env.PUBLIC_URL).toString() };
@@ -235,7 +239,7 @@ export async function changePassword(userId: string, current: string, password: 
 
 /**
  * Closes the account when the password is right (else false): its name, address and password go, and
- * with them its sign-ins, follows, links and unsent mail; its ideas, comments and supports stay (shown
+ * with them its sign-ins, follows, links, committee seats and the copies of mail sent to it; its ideas, comments and supports stay (shown
  * as by "a resident"), so nothing others read or counted changes. The row stays for that. Audited
  * without the person's name (the audit trail cannot be rewritten, so it is not given one to keep).
  */
@@ -251,7 +255,9 @@ export async function closeAccount(userId: string, current: string) {
     await tx.emailConfirmation.deleteMany({ where: { userId } });
     await tx.passwordReset.deleteMany({ where: { userId } });
     await tx.userRole.deleteMany({ where: { userId } });
-    await tx.outboxMessage.deleteMany({ where: { to: user.email, sentAt: null } });
+    await tx.committeeMember.deleteMany({ where: { userId } });
+    // Mail to the address, sent or not: the copies kept name the person and their address.
+    await tx.outboxMessage.deleteMany({ where: { to: user.email } });
     await audit(tx, null, "user.close", { type: "user", id: userId });
   });
   return true;
@@ -299,6 +305,8 @@ export async function revokeRole(userId: string, role: GrantedRole, actor: Actor
     // Already taken back (a second click, another tab): nothing more to do or log.
     if (count === 0) return { ok: true as const };
     if (role === "staff") await tx.user.update({ where: { id: userId }, data: { agencyId: null, agencyLead: false } });
+    // No longer a delegate: off every committee (no committee lists someone who cannot act for it).
+    if (role === "delegate") await tx.committeeMember.deleteMany({ where: { userId } });
     await audit(tx, actor, "user.role-revoke", { type: "user", id: userId }, { role });
     return { ok: true as const };
   });

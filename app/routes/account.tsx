@@ -10,16 +10,17 @@ import { SendConfirmationAgain } from "~/components/follow";
 import { CheckboxField, FormErrors, HiddenContext, Notice, TextField } from "~/components/forms";
 import { nameSlot, OfficeText, WithNames } from "~/components/translated";
 import { readForm } from "~/csrf.server";
+import { openCyclesVotedIn } from "~/db/ballots.server";
 import { followsOf } from "~/db/follows.server";
-import { endOtherSessions } from "~/db/sessions.server";
 import { cyclesInLocale, titlesIn } from "~/db/translations.server";
 import { changePassword, closeAccount, ownAccount, renameAccount } from "~/db/users.server";
-import { accountPermissions } from "~/domain/accounts/permissions";
+import { accountPermissions, closeAccountRefusal } from "~/domain/accounts/permissions";
 import { accountInput } from "~/domain/accounts/schema";
 import { IDEA_STATUS_KEYS } from "~/domain/ideas/permissions";
 import { markAccountNews, redirectWithDone, takeDone } from "~/flash.server";
-import { formReply } from "~/http.server";
+import { formReply, requireState } from "~/http.server";
 import { localeOf } from "~/i18n/i18n.server";
+import { useMessage } from "~/i18n/i18n";
 import { message } from "~/i18n/message";
 import { pageTitle } from "~/i18n/meta";
 import { forgive, LIMITS, takeAttempt } from "~/rate-limit.server";
@@ -38,7 +39,7 @@ async function guard(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await guard(request);
   const locale = await localeOf(request);
-  const [account, follows, flash] = await Promise.all([ownAccount(actor.id), followsOf(actor.id, locale), takeDone(request)]);
+  const [account, follows, flash, voting] = await Promise.all([ownAccount(actor.id), followsOf(actor.id, locale), takeDone(request), openCyclesVotedIn(actor.id)]);
   const [titles, cycles] = await Promise.all([
     titlesIn("idea", account.ideas, locale),
     cyclesInLocale([...new Map(account.ideas.map((i) => [i.cycle.id, i.cycle])).values()], locale),
@@ -52,6 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ideas: account.ideas.map((i) => ({ id: i.id, number: i.number, ...titles.get(i.id)!, status: i.status, hidden: i.hiddenAt !== null, cycle: cycles.find((c) => c.id === i.cycle.id)! })),
       follows,
       canClose: accountPermissions.closeOwnAccount(actor),
+      closeRefused: closeAccountRefusal((await cyclesInLocale(voting, locale)).map((c) => c.name)),
       done: flash.done.account ?? null,
     },
     { headers: flash.headers },
@@ -66,7 +68,11 @@ export async function action({ request }: ActionFunctionArgs) {
     await renameAccount(actor.id, submission.value.name);
     return redirectWithDone(request, "/account", { account: "renamed" });
   }
-  if (submission.value.intent === "close") authorize(request, actor, accountPermissions.closeOwnAccount(actor), message("auth:account.closeRefusedRole"));
+  if (submission.value.intent === "close") {
+    authorize(request, actor, accountPermissions.closeOwnAccount(actor), message("auth:account.closeRefusedRole"));
+    const refusal = closeAccountRefusal((await cyclesInLocale(await openCyclesVotedIn(actor.id), await localeOf(request))).map((c) => c.name));
+    requireState(!refusal, refusal ?? "");
+  }
   // Both remaining forms check the current password: counted per account before it is checked.
   const limited = await takeAttempt([LIMITS.currentPasswordPerAccount, actor.id]);
   if (limited) return formReply(submission, { formErrors: [limited], hideFields: ["current", "password"] }, 429);
@@ -79,16 +85,15 @@ export async function action({ request }: ActionFunctionArgs) {
     headers.append("Set-Cookie", await markAccountNews("closed"));
     return redirect("/", { headers });
   }
-  if (!(await changePassword(actor.id, submission.value.current, submission.value.password, await localeOf(request)))) return wrongPassword();
-  await forgive(LIMITS.currentPasswordPerAccount, actor.id);
   // This device stays signed in; every other one is signed out (whoever knew the old password).
-  const token = (await getSession(request)).get("sessionId");
-  if (typeof token === "string") await endOtherSessions(actor.id, token);
+  const token = String((await getSession(request)).get("sessionId") ?? "");
+  if (!(await changePassword(actor.id, submission.value.current, submission.value.password, await localeOf(request), token))) return wrongPassword();
+  await forgive(LIMITS.currentPasswordPerAccount, actor.id);
   return redirectWithDone(request, "/account", { account: "password" });
 }
 
 export default function Account() {
-  const { name, email, confirmed, ideas, follows, canClose, done } = useLoaderData<typeof loader>();
+  const { name, email, confirmed, ideas, follows, canClose, closeRefused, done } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   // Two forms answer through one action: each shows only its own answer.
@@ -119,9 +124,13 @@ export default function Account() {
         <ul>
           {follows.map((f) => (
             <li key={f.id}>
-              <Link to={f.path}>
-                <OfficeText name={{ name: f.title, writtenIn: f.writtenIn }} />
-              </Link>{" "}
+              {f.path && f.title ? (
+                <Link to={f.path}>
+                  <OfficeText name={{ name: f.title, writtenIn: f.writtenIn }} />
+                </Link>
+              ) : (
+                t("auth:account.hiddenIdea")
+              )}{" "}
               <Form method="post" action="/follows" className="inline-form">
                 <AuthenticityTokenInput />
                 <input type="hidden" name="targetType" value={f.type} />
@@ -130,7 +139,7 @@ export default function Account() {
                 <input type="hidden" name="back" value="account" />
                 <button type="submit" className="link-button">
                   {t("auth:account.unfollow")}
-                  <HiddenContext>{f.title}</HiddenContext>
+                  <HiddenContext>{f.title ?? t("auth:account.hiddenIdea")}</HiddenContext>
                 </button>
               </Form>
             </li>
@@ -158,19 +167,21 @@ export default function Account() {
         </ul>
       </section>
 
-      <CloseForm canClose={canClose} lastResult={intent === "close" ? lastResult : undefined} />
+      <CloseForm canClose={canClose} refused={closeRefused} lastResult={intent === "close" ? lastResult : undefined} />
     </div>
   );
 }
 
-function CloseForm({ canClose, lastResult }: { canClose: boolean; lastResult: SubmissionResult<string[]> | undefined }) {
+function CloseForm({ canClose, refused, lastResult }: { canClose: boolean; refused: string | null; lastResult: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation();
+  const say = useMessage();
   const [form, fields] = useForm({ id: "account-close", lastResult });
   return (
     <section aria-labelledby="close-heading">
       <h2 id="close-heading">{t("auth:account.closeHeading")}</h2>
       <p>{t("auth:account.closeWhat")}</p>
-      {canClose ? (
+      {canClose && refused ? <p className="muted">{say(refused)}</p> : null}
+      {canClose && !refused ? (
         <Form method="post" {...getFormProps(form)}>
           <AuthenticityTokenInput />
           <input type="hidden" name="intent" value="close" />
@@ -179,9 +190,8 @@ function CloseForm({ canClose, lastResult }: { canClose: boolean; lastResult: Su
           <CheckboxField meta={fields.understood} label={t("auth:account.understood")} />
           <button type="submit" className="button-secondary danger">{t("auth:account.close")}</button>
         </Form>
-      ) : (
-        <p className="muted">{t("auth:account.closeAskOffice")}</p>
-      )}
+      ) : null}
+      {canClose ? null : <p className="muted">{t("auth:account.closeAskOffice")}</p>}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { shownName } from "~/domain/accounts/names";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -71,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       district: (await districtNamesIn([idea.district], locale)).get(idea.district.id)!,
       category: (await categoryNamesIn([idea.category], locale)).get(idea.category.id)!,
       // Paper ideas have no author; a closed account's name is gone: both read "A resident".
-      author: idea.author && !idea.author.closedAt ? idea.author.name : null,
+      author: idea.author && shownName(idea.author),
       createdAt: idea.createdAt.toISOString().slice(0, 10),
       supports: idea._count.supports,
       cycle: (await cyclesInLocale([{ id: idea.cycle.id, slug: idea.cycle.slug, name: idea.cycle.name, writtenIn: idea.cycle.writtenIn }], locale))[0],

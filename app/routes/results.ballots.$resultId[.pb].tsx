@@ -34,6 +34,8 @@ async function load({ request, params }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": "text/plain; charset=utf-8",
       "Content-Disposition": `attachment; filename="${name}.pb"`,
+      // A draft is the PB office's alone: never kept by a shared cache.
+      ...(found.result.status === "published" ? {} : { "Cache-Control": "private, no-store" }),
     },
   });
 }

@@ -18,6 +18,11 @@ test("agency staff hand back a proposal that is not their work; the PB office re
   await expect(transport.getByText(/is handed back to the PB office\./)).toBeVisible();
   await expect(transport.getByRole("row", { name: /Speed cushions on School Lane/ })).toHaveCount(0);
   await shot(transport, "costing-handed-back");
+  // Said once; a reload does not say it again, and no link can make the page say it.
+  await transport.reload();
+  await expect(transport.getByText(/is handed back to the PB office\./)).toHaveCount(0);
+  await transport.goto("/costing?handedBack=7&title=Pay%20the%20bearer&assigned=7&to=Nobody");
+  await expect(transport.getByText(/handed back|Pay the bearer|Nobody/)).toHaveCount(0);
 
   const admin = await signIn(browser, "admin");
   await admin.goto("/costing");

@@ -37,6 +37,9 @@ describe("your account", async () => {
     expect(seen).toMatchObject({ name: resident.name, email: resident.email, confirmed: true });
     expect(seen.ideas.map((i) => i.title)).toEqual(["Shade by the pond"]);
     expect(seen.follows).toEqual([expect.objectContaining({ type: "idea", id: theirs.id, title: "Lamps on the path", path: `/ideas/${theirs.id}` })]);
+    // Hidden by the PB office since: still listed, to be unfollowed, but not by its title.
+    await prisma.idea.update({ where: { id: theirs.id }, data: { hiddenAt: new Date(), hiddenReason: "Abusive." } });
+    expect((await page(browser)).follows).toEqual([expect.objectContaining({ id: theirs.id, title: null, path: null })]);
     const stopped = (await followAction(args(browser.post("/follows", { targetType: "idea", targetId: theirs.id, follow: "no", back: "account" })))) as Response;
     expect(stopped.headers.get("Location")).toBe("/account#following");
     expect((await page(browser)).follows).toEqual([]);
@@ -88,7 +91,10 @@ describe("your account", async () => {
     expect(errorsOf(short)).toEqual({ password: ["auth:errors.passwordShort"] });
     expect(await getActor(elsewhere.get("/"))).not.toBeNull();
 
+    await prisma.passwordReset.create({ data: { userId: resident.id, tokenHash: "an unused link", expiresAt: new Date(Date.now() + 3_600_000) } });
     const changed = (await account.action(args(here.post("/account", { intent: "password", current: "test-password-123", password: "a brand new passphrase" })))) as Response;
+    // A reset link asked for before (perhaps by whoever knew the old password) no longer works.
+    expect(await prisma.passwordReset.count({ where: { userId: resident.id } })).toBe(0);
     expect(changed.headers.get("Location")).toBe("/account");
     expect(await getActor(here.get("/"))).not.toBeNull();
     expect(await getActor(elsewhere.get("/"))).toBeNull();
@@ -158,6 +164,41 @@ describe("closing your account", async () => {
     expect(theirs.map((l) => [l.action, l.actorLabel])).toEqual([["idea.create", "a resident"]]);
     const named = await prisma.auditLog.count({ where: { OR: [{ actorLabel: { contains: resident.email } }, { actorLabel: { contains: resident.name } }, { detail: { contains: resident.email } }] } });
     expect(named).toBe(0);
+  });
+
+  it("waits while a cycle the account voted in is still voting: the same person could sign up again and vote twice", async () => {
+    const { votingCycle } = await import("./fixtures");
+    const { accountVoterCode, castBallot } = await import("~/db/ballots.server");
+    const voting = await votingCycle();
+    await prisma.cycle.update({ where: { id: voting.cycle.id }, data: { accountVoting: true } });
+    const voter = await makeUser(["resident"]);
+    const code = (await accountVoterCode(voting.cycle.id, voting.cycle.districts[0].id, voter.id))!;
+    expect((await castBallot(code, [voting.proposalId], { channel: "account" })).ok).toBe(true);
+    const browser = await browserFor(voter);
+    const page = (await account.loader(args(browser.get("/account")))).data;
+    expect(decodeMessage(page.closeRefused!)?.key).toBe("auth:account.closeRefusedVoting");
+    const refused = (await settle(() => account.action(args(browser.post("/account", { intent: "close", current: "test-password-123", understood: "yes" }))))) as Response;
+    expect(refused.status).toBe(409);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: voter.id } })).closedAt).toBeNull();
+    // Once voting there has closed, it may.
+    await prisma.cycle.update({ where: { id: voting.cycle.id }, data: { phase: "results" } });
+    expect((await account.loader(args(browser.get("/account")))).data.closeRefused).toBeNull();
+    expect(((await account.action(args(browser.post("/account", { intent: "close", current: "test-password-123", understood: "yes" })))) as Response).headers.get("Location")).toBe("/");
+  });
+
+  it("leaves no name where a former delegate or agency staff member was: committee seats go, an estimate they saved says no name", async () => {
+    const { estimateHistory } = await import("~/db/costing.server");
+    const { revokeRole } = await import("~/db/users.server");
+    const former = await makeUser(["staff", "delegate", "resident"], "Parks");
+    const committee = await prisma.committee.create({ data: { cycleId: cycle.id, name: "North committee", districtId: cycle.districts[0].id, members: { create: [{ userId: former.id }] } } });
+    const proposal = await prisma.proposal.create({ data: { cycleId: cycle.id, number: 99, districtId: cycle.districts[0].id, categoryId: cycle.categories[0].id, title: "Benches", description: "Benches by the pond.", costEstimates: { create: { totalCents: 100_00, feasible: true, publicReason: "ok", staffId: former.id } } } });
+    // The PB office takes the roles back: off the committee at once.
+    await revokeRole(former.id, "delegate", admin);
+    await revokeRole(former.id, "staff", admin);
+    expect(await prisma.committeeMember.count({ where: { committeeId: committee.id } })).toBe(0);
+    const browser = await browserFor({ ...former, roles: ["resident"] });
+    await account.action(args(browser.post("/account", { intent: "close", current: "test-password-123", understood: "yes" })));
+    expect((await estimateHistory(proposal.id))[0].staffName).toBeNull();
   });
 
   it("is refused to someone with a role, who asks the PB office first", async () => {

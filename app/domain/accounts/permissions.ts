@@ -39,3 +39,11 @@ export function grantRefusal(target: { emailConfirmed: boolean; roles: readonly 
 export function revokeRefusal(actor: Actor, target: { id: string }, role: GrantedRole): string | null {
   return role === "admin" && target.id === actor.id ? message("admin:people.errors.ownAdmin") : null;
 }
+
+/**
+ * Why a resident may not close their account now (null: they may): not while a cycle they voted in with
+ * it is still voting, or the same person could sign up again with the same address and vote a second time.
+ */
+export function closeAccountRefusal(votedInOpenCycles: readonly string[]): string | null {
+  return votedInOpenCycles.length ? message("auth:account.closeRefusedVoting", { cycles: votedInOpenCycles.join(", ") }) : null;
+}
