@@ -1,10 +1,12 @@
 import "./fresh-db";
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getActor } from "~/auth.server";
 import { prisma } from "~/db/client.server";
 import { resetPassword } from "~/db/users.server";
-import { deliverOutbox } from "~/mail.server";
+import { deliverOutbox, OUTBOX_DIR } from "~/mail.server";
 import { action as confirmAction, loader as confirmLoader } from "~/routes/confirm-email";
 import { action as followAction } from "~/routes/follows";
 import { action as ideaAction } from "~/routes/ideas.$id";
@@ -67,14 +69,17 @@ describe("a new account confirms its e-mail address before follow e-mails reach 
   });
 
   it("confirms with the page's button (opening the link changes nothing), once, and then follow e-mails arrive", async () => {
-    // A fresh link, read before it is sent.
+    // A fresh link, read from the mail as delivered (without SMTP, a file in data/outbox: the mailbox).
     const { actor, visitor } = await signUp("omar@example.org");
     await followIdea(visitor);
     await prisma.emailConfirmation.deleteMany({ where: { userId: actor.id } });
     const again = outcomeOf(await confirmAction(args(visitor.post("/confirm-email", { intent: "resend", redirectTo: `/ideas/${idea.id}` }))));
     expect(again).toMatchObject({ sentTo: "omar@example.org", back: `/ideas/${idea.id}` });
-    const [queued] = await prisma.outboxMessage.findMany({ where: { to: "omar@example.org", sentAt: null } });
-    const link = linkIn(queued.text);
+    // Delivery runs after the change commits: waited for here, not raced.
+    await deliverOutbox();
+    const [sent] = await prisma.outboxMessage.findMany({ where: { to: "omar@example.org" }, orderBy: { createdAt: "desc" }, take: 1 });
+    const file = readdirSync(OUTBOX_DIR).find((f) => f.endsWith(`-${sent.id}.json`))!;
+    const link = linkIn((JSON.parse(readFileSync(path.join(OUTBOX_DIR, file), "utf8")) as { text: string }).text);
     const token = link.searchParams.get("token")!;
     expect(JSON.stringify(await prisma.emailConfirmation.findMany())).not.toContain(token); // only its hash is stored
 
