@@ -533,6 +533,8 @@ interface Scratch {
   /** floatEvalClasses: per class of the project, its budget and budget slope (with xs). */
   bs: Float64Array;
   ms: Float64Array;
+  /** floatEvalClasses: the classes not (yet) in the capped set. */
+  fxOut: Int32Array;
   /** payByClass: per old class, its new class and the round if capped. */
   gTo: Int32Array;
   gCap: Int32Array;
@@ -585,6 +587,7 @@ function newScratch(): Scratch {
     win: new Int32Array(1024),
     bs: new Float64Array(1024),
     ms: new Float64Array(1024),
+    fxOut: new Int32Array(1024),
     gTo: new Int32Array(64),
     gCap: new Int32Array(64),
     gRep: new Int32Array(64),
@@ -1161,9 +1164,12 @@ class MesRun {
       this.sc.ms = new Float64Array(size);
     }
     if (this.sc.xs.length < K) this.sc.xs = new Float64Array(Math.max(K, this.sc.xs.length * 2));
+    if (this.sc.fxOut.length < K) this.sc.fxOut = new Int32Array(Math.max(K, this.sc.fxOut.length * 2));
     const xs = this.sc.xs;
     const bs = this.sc.bs;
     const ms = this.sc.ms;
+    const outside = this.sc.fxOut;
+    let nOut = 0;
     let r = Math.max(c.costF / c.totalUF, start);
     let money = 0;
     let moneySlope = 0;
@@ -1188,27 +1194,33 @@ class MesRun {
           uC += m * u;
           mC += m * mf;
           nC++;
-        } else if (x < nextAbove) nextAbove = x;
+        } else {
+          outside[nOut++] = j;
+          if (x < nextAbove) nextAbove = x;
+        }
       } else if (x < r) {
         sC += m * b;
         uC += m * u;
         nC++;
-      } else if (x < nextAbove) nextAbove = x;
+      } else {
+        outside[nOut++] = j;
+        if (x < nextAbove) nextAbove = x;
+      }
     }
     const { affordable, exactMoney } = this.affordability(c, money);
     const out: FloatEval = { affordable, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope, exactMoney };
     if (!affordable) return out;
 
     // rho_C for C = {classes with budget/utility < r}, iterated until C is stable
-    // (the same fixpoint as the per-supporter pass, on far fewer entries).
+    // (the same fixpoint as the per-supporter pass, on far fewer entries). r only grows, so C
+    // only grows: each pass adds to the sums the classes that join C, looking only at those
+    // still outside (the sums' error bounds hold in any order; utility sums are exact).
     for (let iter = 0; iter < 64; iter++) {
       if (iter > 0) {
-        sC = 0;
-        uC = 0;
-        mC = 0;
-        nC = 0;
         nextAbove = Infinity;
-        for (let j = 0; j < K; j++) {
+        let kept = 0;
+        for (let t = 0; t < nOut; t++) {
+          const j = outside[t];
           const x = xs[j];
           if (x < r) {
             const m = cnt[j];
@@ -1216,8 +1228,12 @@ class MesRun {
             uC += m * u;
             if (slopes) mC += m * ms[j];
             nC++;
-          } else if (x < nextAbove) nextAbove = x;
+          } else {
+            outside[kept++] = j;
+            if (x < nextAbove) nextAbove = x;
+          }
         }
+        nOut = kept;
       }
       const rest = c.totalUF - uC;
       if (!(rest > 0)) {
