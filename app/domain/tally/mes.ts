@@ -156,6 +156,10 @@ interface Prepared {
   supporters: number[];
   /** The most budget classes a run of this election has made so far (a capacity hint for the next run). */
   classesSeen: number;
+  /** The most entries of winCls a run of this election has recorded so far (a block size for the next run's records). */
+  recordHint: number;
+  /** The same for winInfo. */
+  recordHintF: number;
   /**
    * Each project's supporters by budget class, in buffers shared by the runs (one run at a
    * time): the last few, each valid for one version of the classes.
@@ -351,7 +355,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   cands.sort((a, b) => compareProjectIds(a.id, b.id));
   cands.forEach((c, ci) => (c.ci = ci));
   zeroCost.sort((a, b) => compareProjectIds(projects[a].id, projects[b].id));
-  return { election, utility, n, G, mult, multBig: null, cands, zeroCost, supporters, classesSeen: 64, gathers: [], splits: new Map(), lastVersion: ROOT_VERSION, scratch: newScratch() };
+  return { election, utility, n, G, mult, multBig: null, cands, zeroCost, supporters, classesSeen: 64, recordHint: 4096, recordHintF: 4096, gathers: [], splits: new Map(), lastVersion: ROOT_VERSION, scratch: newScratch() };
 }
 
 // ---------------------------------------------------------------------------
@@ -837,6 +841,13 @@ class MesRun {
    * paid all it had, i.e. budget ≤ rho·u), then the voters in each.
    */
   winInfo: (Float64Array | null)[] = [];
+  /** Blocks the records are views into (see recordInts), how much of each is used, and how much of each kind the run used in all. */
+  private recI = new Int32Array(0);
+  private recILen = 0;
+  private recIUsed = 0;
+  private recF = new Float64Array(0);
+  private recFLen = 0;
+  private recFUsed = 0;
   /**
    * Forced mode (boundsOk): per budget class of this run, the key of its ballot groups' bounds at t0
    * (below the base, prev.nClasses: their class at t0, an exact budget; else base + the index of
@@ -2430,6 +2441,35 @@ class MesRun {
   }
 
   /**
+   * Room for n entries of a record (winCls, winInfo), every entry written by the caller: views
+   * into a block of the run (a block is never rewritten, so a view stays valid when the run
+   * moves on to a new block), rather than an array of its own per round.
+   */
+  private recordInts(n: number): Int32Array {
+    if (this.recILen + n > this.recI.length) {
+      this.recI = new Int32Array(Math.max(n, this.prep.recordHint));
+      this.recILen = 0;
+    }
+    const at = this.recILen;
+    this.recILen += n;
+    this.recIUsed += n;
+    if (this.recIUsed > this.prep.recordHint) this.prep.recordHint = this.recIUsed;
+    return this.recI.subarray(at, at + n);
+  }
+
+  private recordFloats(n: number): Float64Array {
+    if (this.recFLen + n > this.recF.length) {
+      this.recF = new Float64Array(Math.max(n, this.prep.recordHintF));
+      this.recFLen = 0;
+    }
+    const at = this.recFLen;
+    this.recFLen += n;
+    this.recFUsed += n;
+    if (this.recFUsed > this.prep.recordHintF) this.prep.recordHintF = this.recFUsed;
+    return this.recF.subarray(at, at + n);
+  }
+
+  /**
    * pay() for a one-utility project, class by class: who is capped, what they paid and
    * the new budgets are decided per class; the supporters are walked once, to move them.
    */
@@ -2517,7 +2557,7 @@ class MesRun {
     const cls = this.cls;
     const firstCap = this.firstCap;
     if (firstCap !== null) {
-      const oldCls = new Int32Array(n);
+      const oldCls = this.recordInts(n);
       for (let i = 0; i < n; i++) {
         const g = sg[i];
         const k = cls[g];
@@ -2527,7 +2567,7 @@ class MesRun {
         firstCap[g] = f + +(f === 0) * capRound[k]; // capRound[k] if still 0 (no branch to mispredict)
       }
       this.winCls.push(oldCls);
-      const info = new Float64Array(3 * K);
+      const info = this.recordFloats(3 * K);
       for (let j = 0; j < K; j++) {
         info[j] = ks[j];
         info[K + j] = newK[j];
