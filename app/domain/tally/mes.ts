@@ -156,6 +156,10 @@ interface Prepared {
   supporters: number[];
   /** The most budget classes a run of this election has made so far (a capacity hint for the next run). */
   classesSeen: number;
+  /** The most entries of winCls a run of this election has recorded so far (a block size for the next run's records). */
+  recordHint: number;
+  /** The same for winInfo. */
+  recordHintF: number;
   /**
    * Each project's supporters by budget class, in buffers shared by the runs (one run at a
    * time): the last few, each valid for one version of the classes.
@@ -351,7 +355,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   cands.sort((a, b) => compareProjectIds(a.id, b.id));
   cands.forEach((c, ci) => (c.ci = ci));
   zeroCost.sort((a, b) => compareProjectIds(projects[a].id, projects[b].id));
-  return { election, utility, n, G, mult, multBig: null, cands, zeroCost, supporters, classesSeen: 64, gathers: [], splits: new Map(), lastVersion: ROOT_VERSION, scratch: newScratch() };
+  return { election, utility, n, G, mult, multBig: null, cands, zeroCost, supporters, classesSeen: 64, recordHint: 4096, recordHintF: 4096, gathers: [], splits: new Map(), lastVersion: ROOT_VERSION, scratch: newScratch() };
 }
 
 // ---------------------------------------------------------------------------
@@ -533,6 +537,8 @@ interface Scratch {
   /** floatEvalClasses: per class of the project, its budget and budget slope (with xs). */
   bs: Float64Array;
   ms: Float64Array;
+  /** floatEvalClasses: the classes not (yet) in the capped set. */
+  fxOut: Int32Array;
   /** payByClass: per old class, its new class and the round if capped. */
   gTo: Int32Array;
   gCap: Int32Array;
@@ -585,6 +591,7 @@ function newScratch(): Scratch {
     win: new Int32Array(1024),
     bs: new Float64Array(1024),
     ms: new Float64Array(1024),
+    fxOut: new Int32Array(1024),
     gTo: new Int32Array(64),
     gCap: new Int32Array(64),
     gRep: new Int32Array(64),
@@ -834,6 +841,13 @@ class MesRun {
    * paid all it had, i.e. budget ≤ rho·u), then the voters in each.
    */
   winInfo: (Float64Array | null)[] = [];
+  /** Blocks the records are views into (see recordInts), how much of each is used, and how much of each kind the run used in all. */
+  private recI = new Int32Array(0);
+  private recILen = 0;
+  private recIUsed = 0;
+  private recF = new Float64Array(0);
+  private recFLen = 0;
+  private recFUsed = 0;
   /**
    * Forced mode (boundsOk): per budget class of this run, the key of its ballot groups' bounds at t0
    * (below the base, prev.nClasses: their class at t0, an exact budget; else base + the index of
@@ -1161,9 +1175,12 @@ class MesRun {
       this.sc.ms = new Float64Array(size);
     }
     if (this.sc.xs.length < K) this.sc.xs = new Float64Array(Math.max(K, this.sc.xs.length * 2));
+    if (this.sc.fxOut.length < K) this.sc.fxOut = new Int32Array(Math.max(K, this.sc.fxOut.length * 2));
     const xs = this.sc.xs;
     const bs = this.sc.bs;
     const ms = this.sc.ms;
+    const outside = this.sc.fxOut;
+    let nOut = 0;
     let r = Math.max(c.costF / c.totalUF, start);
     let money = 0;
     let moneySlope = 0;
@@ -1188,27 +1205,33 @@ class MesRun {
           uC += m * u;
           mC += m * mf;
           nC++;
-        } else if (x < nextAbove) nextAbove = x;
+        } else {
+          outside[nOut++] = j;
+          if (x < nextAbove) nextAbove = x;
+        }
       } else if (x < r) {
         sC += m * b;
         uC += m * u;
         nC++;
-      } else if (x < nextAbove) nextAbove = x;
+      } else {
+        outside[nOut++] = j;
+        if (x < nextAbove) nextAbove = x;
+      }
     }
     const { affordable, exactMoney } = this.affordability(c, money);
     const out: FloatEval = { affordable, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope, exactMoney };
     if (!affordable) return out;
 
     // rho_C for C = {classes with budget/utility < r}, iterated until C is stable
-    // (the same fixpoint as the per-supporter pass, on far fewer entries).
+    // (the same fixpoint as the per-supporter pass, on far fewer entries). r only grows, so C
+    // only grows: each pass adds to the sums the classes that join C, looking only at those
+    // still outside (the sums' error bounds hold in any order; utility sums are exact).
     for (let iter = 0; iter < 64; iter++) {
       if (iter > 0) {
-        sC = 0;
-        uC = 0;
-        mC = 0;
-        nC = 0;
         nextAbove = Infinity;
-        for (let j = 0; j < K; j++) {
+        let kept = 0;
+        for (let t = 0; t < nOut; t++) {
+          const j = outside[t];
           const x = xs[j];
           if (x < r) {
             const m = cnt[j];
@@ -1216,8 +1239,12 @@ class MesRun {
             uC += m * u;
             if (slopes) mC += m * ms[j];
             nC++;
-          } else if (x < nextAbove) nextAbove = x;
+          } else {
+            outside[kept++] = j;
+            if (x < nextAbove) nextAbove = x;
+          }
         }
+        nOut = kept;
       }
       const rest = c.totalUF - uC;
       if (!(rest > 0)) {
@@ -2414,6 +2441,35 @@ class MesRun {
   }
 
   /**
+   * Room for n entries of a record (winCls, winInfo), every entry written by the caller: views
+   * into a block of the run (a block is never rewritten, so a view stays valid when the run
+   * moves on to a new block), rather than an array of its own per round.
+   */
+  private recordInts(n: number): Int32Array {
+    if (this.recILen + n > this.recI.length) {
+      this.recI = new Int32Array(Math.max(n, this.prep.recordHint));
+      this.recILen = 0;
+    }
+    const at = this.recILen;
+    this.recILen += n;
+    this.recIUsed += n;
+    if (this.recIUsed > this.prep.recordHint) this.prep.recordHint = this.recIUsed;
+    return this.recI.subarray(at, at + n);
+  }
+
+  private recordFloats(n: number): Float64Array {
+    if (this.recFLen + n > this.recF.length) {
+      this.recF = new Float64Array(Math.max(n, this.prep.recordHintF));
+      this.recFLen = 0;
+    }
+    const at = this.recFLen;
+    this.recFLen += n;
+    this.recFUsed += n;
+    if (this.recFUsed > this.prep.recordHintF) this.prep.recordHintF = this.recFUsed;
+    return this.recF.subarray(at, at + n);
+  }
+
+  /**
    * pay() for a one-utility project, class by class: who is capped, what they paid and
    * the new budgets are decided per class; the supporters are walked once, to move them.
    */
@@ -2501,7 +2557,7 @@ class MesRun {
     const cls = this.cls;
     const firstCap = this.firstCap;
     if (firstCap !== null) {
-      const oldCls = new Int32Array(n);
+      const oldCls = this.recordInts(n);
       for (let i = 0; i < n; i++) {
         const g = sg[i];
         const k = cls[g];
@@ -2511,7 +2567,7 @@ class MesRun {
         firstCap[g] = f + +(f === 0) * capRound[k]; // capRound[k] if still 0 (no branch to mispredict)
       }
       this.winCls.push(oldCls);
-      const info = new Float64Array(3 * K);
+      const info = this.recordFloats(3 * K);
       for (let j = 0; j < K; j++) {
         info[j] = ks[j];
         info[K + j] = newK[j];
