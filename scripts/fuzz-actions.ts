@@ -25,6 +25,7 @@ const ids = {
   proposal: one("select id from Proposal limit 1"),
   project: one("select id from Project limit 1"),
   slug: (db.prepare("select slug as id from Cycle limit 1").get() as { id: string }).id,
+  agency: one("select id from Agency limit 1"),
 };
 db.close();
 
@@ -33,10 +34,11 @@ const ACTIONS = [
   `/proposals/${ids.proposal}/edit`, `/costing/${ids.proposal}`, "/vote", "/vote/ballot", "/admin/cycles/new",
   `/admin/cycles/${ids.slug}`, `/projects/${ids.project}`, "/ideas/does-not-exist", "/results/export.csv?cycle=%00",
   "/comments", "/follows", "/admin/cycles/youth-2027/import-ideas", "/admin/cycles/2026/paper",
+  "/account", "/admin/people", `/translate/agency/${ids.agency}`, `/translate/proposal/${ids.proposal}`, `/costing/${ids.proposal}/hand-back`, `/costing/${ids.proposal}/assign`,
 ];
 const FIELDS = ["csrf", "intent", "title", "description", "districtId", "categoryId", "code", "project", "email", "password", "name",
   "items[0].quantity", "items[0].unitCost", "items[-1].description", "verdict", "publicReason", "agencyId", "status", "percentComplete",
-  "postedOn", "note", "reason", "body", "token", "targetType", "targetId", "channel", "commentId", "follow", "csv", "site", "skipInvalid", "into", "ballotMethod", "maxRanks", "districts[0].budget", "count", "rank-x", "slug", "__proto__", "constructor"];
+  "postedOn", "note", "reason", "body", "token", "targetType", "targetId", "channel", "commentId", "follow", "csv", "site", "skipInvalid", "into", "ballotMethod", "maxRanks", "districts[0].budget", "count", "rank-x", "slug", "current", "understood", "confirmPublish", "back", "role", "userId", "newAgency", "lead", "locale", "__proto__", "constructor"];
 
 let seed = 7;
 const rnd = () => {
@@ -52,6 +54,8 @@ const junk = () =>
     "' OR 1=1 --", "\u0000\uffff\ud800", "😀".repeat(50), "[object Object]", "true", "2026-13-45", "../../etc/passwd", "%00", "{}",
     // Intents that lead past the first step (the paper page's check-in, ballots from the box and spoiled ballots).
     "check-in", "box", "box-spoil", "spoil", "confirm",
+    // The account page's and the People page's forms.
+    "name", "password", "close", "grant", "revoke", "yes", "account",
   ]);
 
 const agent = new Agent({ connections: Number(values.concurrency) });
