@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     voting,
     signedIn: !!actor,
     // Offered, but only taken up with a confirmed address (see voteWithAccount): where the link went.
-    confirmFirst: actor && !actor.emailConfirmed ? actor.email : null,
+    confirmFirst: actor && allAccountCycles.some((c) => votingChannelPermissions.confirmAddressFirst(actor, c)) ? actor.email : null,
     accountCycles: accountCycles.map((c) => ({
       slug: c.slug,
       name: c.name,

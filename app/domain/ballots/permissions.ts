@@ -59,6 +59,9 @@ export const votingChannelPermissions = {
    * unconfirmed account would be one more ballot per sign-up.
    */
   voteWithAccount: (actor: Actor | null, cycle: AccountVotingCycle) => votingChannelPermissions.offerAccountVoting(actor, cycle) && actor!.emailConfirmed === true,
+  /** Offered, but not yet taken up: the address still to confirm (the page says so, with a new link). */
+  confirmAddressFirst: (actor: Actor | null, cycle: AccountVotingCycle) =>
+    votingChannelPermissions.offerAccountVoting(actor, cycle) && !votingChannelPermissions.voteWithAccount(actor, cycle),
   /** Paper ballots from polling sites are entered by the PB office while voting is open. */
   enterPaperBallots: (actor: Actor | null, cycle: { phase: Phase | string }) => hasRole(actor, "admin") && cycle.phase === "voting",
 };
