@@ -116,6 +116,15 @@ describe("your account", async () => {
     const { verifyLogin } = await import("~/auth.server");
     expect(await verifyLogin(resident.email, "test-password-123")).not.toBeNull();
   });
+
+  it("counts the password asked to close the account too: after 8 wrong ones even the right one waits, and nothing is closed", async () => {
+    const resident = await makeUser(["resident"]);
+    const browser = await browserFor(resident);
+    const attempt = (current: string) => account.action(args(browser.post("/account", { intent: "close", current, understood: "yes" })));
+    for (let i = 0; i < 8; i++) expect(answerOf(await attempt(`guess ${i}`)).httpStatus).toBe(400);
+    expect(answerOf(await attempt("test-password-123")).httpStatus).toBe(429);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: resident.id } })).closedAt).toBeNull();
+  });
 });
 
 describe("closing your account", async () => {

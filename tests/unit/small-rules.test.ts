@@ -88,6 +88,17 @@ describe("translations", () => {
       expect(translationPermissions.translate(null, type)).toBe(false);
     }
   });
+  it("lets only the agency that costs or builds an item translate it; one no agency has yet is the PB office's (ideas are anyone's on staff)", () => {
+    const parks = { ...actor(["staff"]), agencyId: "parks" };
+    for (const type of ["proposal", "update", "milestone"] as const) {
+      expect(translationPermissions.translate(parks, type, { agencyId: "parks" })).toBe(true);
+      expect(translationPermissions.translate(parks, type, { agencyId: "transport" })).toBe(false);
+      expect(translationPermissions.translate(parks, type, { agencyId: null })).toBe(false);
+      expect(translationPermissions.translate(actor(["admin"]), type, { agencyId: null })).toBe(true);
+    }
+    expect(translationPermissions.translate(parks, "idea", { agencyId: null })).toBe(true);
+    expect(translationPermissions.translate(parks, "agency", { agencyId: null })).toBe(false);
+  });
   it("shows an item hidden by moderation, or in a cycle still in draft, to the PB office only", () => {
     const staff = actor(["staff"]);
     expect(translationPermissions.see(staff, { hidden: false, phase: "ideas" })).toBe(true);
