@@ -24,6 +24,7 @@ import type { Actor, Role } from "~/domain/auth/roles";
 import { checkBallot } from "~/domain/ballots/rules";
 import type { Phase } from "~/domain/cycles/phases";
 import { DEFAULT_BALLOT_RULES } from "~/domain/cycles/rules-schema";
+import { todayIso } from "~/domain/fields";
 import {
   AGENCIES, CATEGORIES, CATEGORIES_ES, COSTING_PROPOSALS, DEMO_PASSWORD, DISTRICTS, LIBRARY_PROPOSALS, OTHER_IDEAS, PROJECT_UPDATES, PROPOSALS, RESIDENT_NAMES,
   SCHOOL_PROPOSALS, SURVEY_CENSUS, SURVEY_ETHNICITIES, SURVEY_ETHNICITIES_ES, VOTING_CYCLES_ES, PAST_CYCLE_ES, PROJECTS_ES, VOTING_PROPOSALS, YOUTH_IDEAS,
@@ -43,6 +44,9 @@ const random = mulberry32(2026);
 const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
 // A second stream for the survey, so adding it left the rest of the demo as it was.
 const surveyRandom = mulberry32(6);
+// The cycles voting now (and the next one's voting days) are dated from the day the demo is seeded,
+// so a demo installed later still shows voting open with its close ahead.
+const daysFromToday = (days: number) => todayIso(new Date(Date.now() + days * 86_400_000));
 const weighted = <T extends string>(shares: Partial<Record<T, number>>, skew: Partial<Record<T, number>> = {}) => {
   const entries = Object.entries(shares).map(([k, v]) => [k, (v as number) * ((skew as Record<string, number>)[k] ?? 1)] as const);
   let r = surveyRandom() * entries.reduce((s, [, v]) => s + v, 0);
@@ -279,7 +283,7 @@ async function seed() {
     {
       name: "Riverside PB 2026–27", slug: "2026", currency: "USD", ...DEFAULT_BALLOT_RULES,
       description: "Vote for the projects you want in your district. Each district has its own budget and ballot.",
-      votingOpensOn: "2026-11-15", votingClosesOn: "2026-12-15",
+      votingOpensOn: daysFromToday(-14), votingClosesOn: daysFromToday(16),
       districts: DISTRICTS.map((d) => ({ name: d.name, budget: Math.round(d.budget * 0.4) * 100, population: d.population })),
       categories: [...CATEGORIES],
     },
@@ -309,7 +313,7 @@ async function seed() {
       name: "Riverside Schools Vote 2026", slug: "schools-2026", currency: "USD",
       ...DEFAULT_BALLOT_RULES, ballotMethod: "ranked", maxRanks: 3,
       description: "Pupils and parents rank their three favourite projects for Riverside's schools.",
-      votingOpensOn: "2026-11-20", votingClosesOn: "2026-12-04",
+      votingOpensOn: daysFromToday(-9), votingClosesOn: daysFromToday(5),
       districts: [{ name: "All schools", budget: 60_000 * 100, population: 6_400 }],
       categories: [...CATEGORIES],
     },
@@ -363,7 +367,7 @@ async function seed() {
       name: "Riverside Libraries Vote 2026", slug: "libraries-2026", currency: "USD",
       ...DEFAULT_BALLOT_RULES, ballotMethod: "approval", minApprovals: 1, maxApprovals: 2,
       description: "Choose one or two projects for Riverside's public libraries.",
-      votingOpensOn: "2026-11-20", votingClosesOn: "2026-12-10",
+      votingOpensOn: daysFromToday(-9), votingClosesOn: daysFromToday(11),
       districts: [{ name: "All libraries", budget: 70_000 * 100, population: 125_000 }],
       categories: [...CATEGORIES],
     },
@@ -418,7 +422,7 @@ async function seedCostingCycle() {
     {
       name: "Riverside Parks Refresh 2027", slug: "parks-2027", currency: "USD", ...DEFAULT_BALLOT_RULES,
       description: "$150,000 for small improvements to Riverside's parks and the paths between them.",
-      votingOpensOn: "2027-02-01", votingClosesOn: "2027-02-21",
+      votingOpensOn: daysFromToday(64), votingClosesOn: daysFromToday(84),
       districts: [{ name: "Citywide", budget: 150_000 * 100, population: 125_000 }],
       categories: [...CATEGORIES],
     },
