@@ -2928,7 +2928,11 @@ const FIRST_PIECE = 24;
 /** The first proof when the run is at a near tie (reach below NEAR_TIE steps): shorter still. */
 const NEAR_TIE = 0.5;
 const NEAR_TIE_PIECE = 12;
-/** Pieces longer than FIRST_PIECE may be this many times the plain sandwich's reach (first ones: REACH_FIRST times). */
+/**
+ * Pieces longer than FIRST_PIECE may be this many times the plain sandwich's reach (first ones:
+ * REACH_FIRST times), or twice the last proved piece (the refined sandwiches can hold for long
+ * where the plain one does not: a lasting near tie that never crosses).
+ */
 const REACH_CAP = 16;
 const REACH_FIRST = 2;
 /** How much longer than the last proved piece the next may be. */
@@ -3008,6 +3012,7 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
         let cap = FIRST_PIECE; // longest piece worth trying next
         let aim: bigint | null = null; // the last step guessed unchanged, from a failed proof
         let failures = 0;
+        let lastPiece = 0; // length of the last proved piece
         for (;;) {
           const h = from.horizon;
           // How far the sandwich may hold: the first piece from a near tie is short, one from a
@@ -3015,7 +3020,8 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
           // beyond that reach (past it, proofs often fail without a change).
           let most = cap;
           if (failures === 0 && from === res) most = from.reach < NEAR_TIE ? Math.min(cap, NEAR_TIE_PIECE) : Math.max(cap, Math.floor(REACH_FIRST * from.reach));
-          most = Math.min(most, Math.max(FIRST_PIECE, Math.floor(REACH_CAP * from.reach)));
+          const longFirst = most > cap;
+          most = Math.min(most, Math.max(FIRST_PIECE, Math.floor(REACH_CAP * from.reach), 2 * lastPiece));
           let t = Math.min(Number.isFinite(h) ? Math.ceil(h) - 1 : Number(2n * (reached - k) + 2n * lastJump + 16n), most, 1e12);
           // Two steps at least unless the next one is expected to change: should the proof
           // fail, it gives the second step, so it costs no more than running both.
@@ -3031,6 +3037,7 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
           const v = verifyInterval(prep, from, perVoter(prep, B, reached + target, step), step, target * step);
           if (v.verified) {
             reached += target;
+            lastPiece = t;
             from = v;
             cap = t * PIECE_GROWTH;
             if (aim !== null && reached >= aim) break;
@@ -3039,7 +3046,8 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
           ahead = { k: reached + target, run: v };
           if (++failures >= MAX_FAILURES) break;
           if (Number.isNaN(v.changeAgo)) {
-            cap = Math.floor(t / WEAK_SHRINK);
+            // A first piece lengthened by the reach falls back to the usual one (the reach missed what failed).
+            cap = longFirst ? Math.min(FIRST_PIECE, Math.floor(t / WEAK_SHRINK)) : Math.floor(t / WEAK_SHRINK);
             continue;
           }
           const before = Math.ceil(t - v.changeAgo) - 1;
