@@ -50,7 +50,11 @@
 //     a chord above the winner's.
 //   * Proofs are chained (the verifying run at T gives the thresholds for the
 //     next piece) as far as float estimates of how fast each rho moves
-//     suggest. A proof that fails goes on as a plain run, so it still gives
+//     suggest (where a loser's rho meets the winner's; where a dropped
+//     project's supporters, with what they have left after the last round,
+//     can pay for it again), and no further than the sandwich is expected to
+//     hold: short pieces from a near tie (just after a crossing), longer ones
+//     from a clear lead. A proof that fails goes on as a plain run, so it still gives
 //     the outcome at T; when that outcome differs, the failure also tells
 //     about where it changed, and the next proof aims just before. Where
 //     nothing can be proved the engine simply runs the next step, like the
@@ -686,6 +690,12 @@ interface RunResult {
    * Only a guess: the sandwich itself is the proof.
    */
   horizon: number;
+  /**
+   * Float estimate of how many Add1 steps the plain sandwich holds from this run (until some
+   * loser's rho falls to the winner's rho now, the winner's not moving). Small just after a
+   * crossing, where long proofs fail; only a guess, to size the proofs.
+   */
+  reach: number;
   /** Forced mode: whether the sandwich check held. */
   verified: boolean;
   /**
@@ -821,6 +831,7 @@ class MesRun {
   private readonly sc: Scratch;
 
   private horizon = Infinity;
+  private reach = Infinity;
 
   /**
    * Supporters by budget class. With one utility per project (cost or cardinality
@@ -1290,6 +1301,27 @@ class MesRun {
     const mult = this.prep.mult;
     for (let i = 0; i < sg.length; i++) money += mult[sg[i]] * this.FG[sg[i]];
     return money;
+  }
+
+  /** The supporters' money as a float, and its derivative per Add1 step (slopes mode). */
+  private floatMoneySlope(c: Cand): { money: number; slope: number } {
+    let money = 0;
+    let slope = 0;
+    if (this.byClass(c)) {
+      const { ks, cnt } = this.gathered(c);
+      for (let j = 0; j < ks.length; j++) {
+        money += cnt[j] * this.F[ks[j]];
+        slope += cnt[j] * this.MF[ks[j]];
+      }
+      return { money, slope };
+    }
+    const { sg } = c;
+    const mult = this.prep.mult;
+    for (let i = 0; i < sg.length; i++) {
+      money += mult[sg[i]] * this.FG[sg[i]];
+      slope += mult[sg[i]] * this.MFG[sg[i]];
+    }
+    return { money, slope };
   }
 
   /** Exact Σ multiplicity × budget over all supporters (numerator over D). */
@@ -2184,15 +2216,23 @@ class MesRun {
     let aliveCount = C;
 
     // Steps until projects dropped this round would become affordable again.
-    // After the last round that changes the outcome; in a round that selects
-    // a project, a newly affordable project is first priced high (most of its
-    // supporters' money), so the estimate is relaxed.
+    // After the last round that changes the outcome. A project dropped in a round that selects
+    // one seldom wins a round when it comes back (it is first priced high: most of its
+    // supporters' money): it mostly changes the outcome when affordable after the last round,
+    // with what its supporters have left then, estimated at the end of the run (laterDrops);
+    // winning a round earlier is guarded by a much relaxed estimate.
     let roundDrops: number[] = [];
-    const DROP_RELAX = 3;
+    let roundDropped: number[] = [];
+    const laterDrops: number[] = [];
+    const laterSteps: number[] = [];
+    const DROP_RELAX = 8;
     const drop = (j: number, fe: FloatEval) => {
       alive[j] = 0;
       aliveCount--;
-      if (this.slopes && fe.moneySlope > 0) roundDrops.push((cands[j].costF - fe.money) / fe.moneySlope);
+      if (this.slopes && fe.moneySlope > 0) {
+        roundDrops.push((cands[j].costF - fe.money) / fe.moneySlope);
+        roundDropped.push(j);
+      }
       if (this.details) {
         const money = fe.exactMoney ?? this.exactMoney(cands[j]);
         dropped.set(j, { round, money: rat(money, this.D) });
@@ -2240,6 +2280,7 @@ class MesRun {
     while (aliveCount > 0) {
       round++;
       roundDrops = [];
+      roundDropped = [];
       if (this.details && !forced) {
         // For "why it did not win": the first round its supporters' money falls short of its cost
         // (it only shrinks, so the project never comes back). Left alone, the float bounds would
@@ -2392,7 +2433,11 @@ class MesRun {
         for (const t of roundDrops) this.guess(t);
         break;
       }
-      for (const t of roundDrops) this.guess(t * DROP_RELAX);
+      for (let q = 0; q < roundDrops.length; q++) {
+        this.guess(roundDrops[q] * DROP_RELAX);
+        laterDrops.push(roundDropped[q]);
+        laterSteps.push(roundDrops[q]);
+      }
 
       const w = cands[best];
       alive[best] = 0;
@@ -2405,6 +2450,11 @@ class MesRun {
         for (let j = 0; j < C; j++) {
           if (!alive[j] || seenRound[j] !== round || !(rhoS[j] < sw)) continue;
           this.guess((rhoF[j] - rw) / (sw - rhoS[j]));
+        }
+        for (let j = 0; j < C; j++) {
+          if (!alive[j] || seenRound[j] !== round || !(rhoS[j] < 0)) continue;
+          const t = (rhoF[j] - rw) / -rhoS[j];
+          if (t >= 0 && t < this.reach) this.reach = t;
         }
       }
       sequence.push(best);
@@ -2422,6 +2472,14 @@ class MesRun {
       }
     }
     if (forced && sequence.length < forced.seq.length) verified = false;
+    // Supporters' money only shrinks over rounds: a project that was further from its cost when
+    // dropped than the horizon already is cannot come back sooner.
+    for (let q = 0; q < laterDrops.length; q++) {
+      if (!(laterSteps[q] < this.horizon)) continue;
+      const c = cands[laterDrops[q]];
+      const { money, slope } = this.floatMoneySlope(c);
+      if (slope > 0) this.guess((c.costF - money) / slope);
+    }
     for (const pi of prep.zeroCost) cost += prep.election.projects[pi].cost;
     return {
       selected,
@@ -2433,6 +2491,7 @@ class MesRun {
       rhoNum,
       rhoDen,
       horizon: this.horizon,
+      reach: this.reach,
       verified,
       changeAgo,
       state: this.firstCap ? this : null,
@@ -2807,6 +2866,7 @@ function runMes(prep: Prepared, beta: Rational, flags: RunFlags = {}): RunResult
       rhoNum: [],
       rhoDen: [],
       horizon: Infinity,
+      reach: Infinity,
       verified: true,
       changeAgo: NaN,
       state: null,
@@ -2865,6 +2925,16 @@ function isExhaustive(
 
 /** Longest first proof from a run where the outcome changed (just after a crossing, long proofs often fail). */
 const FIRST_PIECE = 24;
+/** The first proof when the run is at a near tie (reach below NEAR_TIE steps): shorter still. */
+const NEAR_TIE = 0.5;
+const NEAR_TIE_PIECE = 12;
+/**
+ * Pieces longer than FIRST_PIECE may be this many times the plain sandwich's reach (first ones:
+ * REACH_FIRST times), or twice the last proved piece (the refined sandwiches can hold for long
+ * where the plain one does not: a lasting near tie that never crosses).
+ */
+const REACH_CAP = 16;
+const REACH_FIRST = 2;
 /** How much longer than the last proved piece the next may be. */
 const PIECE_GROWTH = 8;
 /** A proof that fails without a change is retried this many times shorter. */
@@ -2942,9 +3012,17 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
         let cap = FIRST_PIECE; // longest piece worth trying next
         let aim: bigint | null = null; // the last step guessed unchanged, from a failed proof
         let failures = 0;
+        let lastPiece = 0; // length of the last proved piece
         for (;;) {
           const h = from.horizon;
-          let t = Math.min(Number.isFinite(h) ? Math.ceil(h) - 1 : Number(2n * (reached - k) + 2n * lastJump + 16n), cap, 1e12);
+          // How far the sandwich may hold: the first piece from a near tie is short, one from a
+          // clear lead may go as far as the plain sandwich's reach suggests; no piece goes much
+          // beyond that reach (past it, proofs often fail without a change).
+          let most = cap;
+          if (failures === 0 && from === res) most = from.reach < NEAR_TIE ? Math.min(cap, NEAR_TIE_PIECE) : Math.max(cap, Math.floor(REACH_FIRST * from.reach));
+          const longFirst = most > cap;
+          most = Math.min(most, Math.max(FIRST_PIECE, Math.floor(REACH_CAP * from.reach), 2 * lastPiece));
+          let t = Math.min(Number.isFinite(h) ? Math.ceil(h) - 1 : Number(2n * (reached - k) + 2n * lastJump + 16n), most, 1e12);
           // Two steps at least unless the next one is expected to change: should the proof
           // fail, it gives the second step, so it costs no more than running both.
           if (failures === 0 && h >= 1) t = Math.max(t, 2);
@@ -2959,6 +3037,7 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
           const v = verifyInterval(prep, from, perVoter(prep, B, reached + target, step), step, target * step);
           if (v.verified) {
             reached += target;
+            lastPiece = t;
             from = v;
             cap = t * PIECE_GROWTH;
             if (aim !== null && reached >= aim) break;
@@ -2967,7 +3046,8 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
           ahead = { k: reached + target, run: v };
           if (++failures >= MAX_FAILURES) break;
           if (Number.isNaN(v.changeAgo)) {
-            cap = Math.floor(t / WEAK_SHRINK);
+            // A first piece lengthened by the reach falls back to the usual one (the reach missed what failed).
+            cap = longFirst ? Math.min(FIRST_PIECE, Math.floor(t / WEAK_SHRINK)) : Math.floor(t / WEAK_SHRINK);
             continue;
           }
           const before = Math.ceil(t - v.changeAgo) - 1;
