@@ -429,6 +429,9 @@ function bigCount(m: number): bigint {
 /** Scratch for rhoByFloats: each entry's float, and whether it is in the capped set. */
 let rbfF = new Float64Array(256);
 let rbfIn = new Uint8Array(256);
+/** Scratch for boundsOkF's rhoL: each entry's L and voters. */
+let fltL = new Float64Array(256);
+let fltM = new Float64Array(256);
 
 /**
  * The walk of boundsOk's rhoL without sorting: entries l[i] (numerators over a common D, with
@@ -562,6 +565,11 @@ interface Scratch {
   lhNew: Int32Array;
   lhNow: number;
   lhKey: Int32Array;
+  /** boundsOkF: the same as lhAcc, lhStamp, lhNew, lhNow. */
+  fAcc: Float64Array;
+  fStamp: Int32Array;
+  fNew: Int32Array;
+  fNow: number;
   /**
    * boundsOk: per class of prev, its budget at t0 and its L and H over the last denominators,
    * valid when b0s, l0s, h0s is the run's stamp for them (stamps from b0Now, which only grows).
@@ -604,6 +612,10 @@ function newScratch(): Scratch {
     lhNew: new Int32Array(0),
     lhNow: 0,
     lhKey: new Int32Array(0),
+    fAcc: new Float64Array(0),
+    fStamp: new Int32Array(0),
+    fNew: new Int32Array(0),
+    fNow: 0,
     b0v: [],
     l0v: [],
     h0v: [],
@@ -881,6 +893,15 @@ class MesRun {
   private lhFacH = new Map<number, bigint>();
 
   private denH: bigint[] = [];
+  /**
+   * boundsOkF, the same bounds in floats: per budget class of this run, its key (as lhKey), and
+   * per key from base on its L(t0) and H(t0) (certified below and above the exact ones).
+   */
+  private fKey: Int32Array | null = null;
+  private fL: number[] = [];
+  private fH: number[] = [];
+  private fRound = 1;
+  private fBroken = false;
 
   constructor(prep: Prepared, beta: Rational, flags: RunFlags) {
     this.prep = prep;
@@ -1803,6 +1824,7 @@ class MesRun {
       const r = ew.X * evP.U;
       if (strict ? !(l > r) : !(l >= r)) return false;
     }
+    if (this.boundsOkF(round, w, p, evP, strict)) return true;
     if (this.lhKey === null) {
       // A scratch array of the election's runs (one run at a time), set afresh for this one: at
       // the start, every group is in class 1 in both runs (class 0: empty budgets, exact).
@@ -2149,6 +2171,238 @@ class MesRun {
     const ad = a[0] * d[0] * b[1] * c[1];
     const bc = b[0] * c[0] * a[1] * d[1];
     return strict ? ad < bc : ad <= bc;
+  }
+
+  /**
+   * boundsOk's first check at t0 in floats, without a BigInt: every L(t0) rounded down, every
+   * H(t0) and every rho under L rounded up (a line from below L(t0) to b(T) is still below b, a
+   * line from above H(t0) still above, and the arguments of boundsOk hold for any such lines).
+   * True when these looser bounds prove the interval; false when they do not (boundsOk then
+   * decides exactly). Budget floats are within 2^-50 of the exact budgets (newClass, newLazy).
+   */
+  private boundsOkF(round: number, w: number, p: number, evP: RhoEval, strict: boolean): boolean {
+    const prev = this.forced!.prev!;
+    const seq = this.forced!.seq;
+    const cands = this.prep.cands;
+    if (this.fBroken) return false;
+    if (this.fKey === null) {
+      this.fKey = new Int32Array(Math.max(64, 2 * this.nClasses)).fill(-1);
+      this.fKey[0] = 0;
+      this.fKey[1] = 1;
+    } else if (this.fKey.length < this.nClasses) {
+      const key = new Int32Array(2 * this.nClasses).fill(-1);
+      key.set(this.fKey);
+      this.fKey = key;
+    }
+    const keyC = this.fKey;
+    const base = prev.nClasses;
+    const PF = prev.F;
+    const fL = this.fL;
+    const fH = this.fH;
+    // L(t0) and H(t0) of a key: below base, a class of prev at t0 (its float within 2^-50).
+    const lOf = (key: number): number => (key < base ? PF[key] * (1 - 2 ** -40) : fL[key - base]);
+    const hOf = (key: number): number => (key < base ? PF[key] * (1 + 2 ** -40) : fH[key - base]);
+    // Voters per slot (key·3 + kind), summed with stamps; `touched` lists the slots in use.
+    const sc = this.sc;
+    let touched: number[] = [];
+    const add = (slot: number, m: number): void => {
+      if (slot >= sc.fStamp.length) {
+        const size = 2 * (slot + 1);
+        const acc = new Float64Array(size);
+        const stamp = new Int32Array(size);
+        acc.set(sc.fAcc);
+        stamp.set(sc.fStamp);
+        sc.fAcc = acc;
+        sc.fStamp = stamp;
+        sc.fNew = new Int32Array(size);
+      }
+      if (sc.fStamp[slot] !== sc.fNow) {
+        sc.fStamp[slot] = sc.fNow;
+        sc.fAcc[slot] = 0;
+        touched.push(slot);
+      }
+      sc.fAcc[slot] += m;
+    };
+    /** Above rho_c·u under the L bounds of the slots' voters (what each uncapped one pays), or NaN. */
+    const rhoL = (c: Cand): number => {
+      const n = touched.length;
+      if (fltL.length < n) {
+        fltL = new Float64Array(2 * n);
+        fltM = new Float64Array(2 * n);
+      }
+      const ls = fltL;
+      const ms = fltM;
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        ls[i] = lOf(Math.floor(touched[i] / 3));
+        ms[i] = sc.fAcc[touched[i]];
+        total += ms[i];
+      }
+      const cost = c.costF;
+      // Fixpoint (as rhoByFloats): C = {l < r}, r = (cost − Σ_C m·l) / Σ_notC m; C only grows.
+      let r = cost / total;
+      for (let iter = 0; ; iter++) {
+        if (iter === 64) return NaN;
+        let sC = 0;
+        let mC = 0;
+        let nextAbove = Infinity;
+        for (let i = 0; i < n; i++) {
+          const x = ls[i];
+          if (x < r) {
+            sC += ms[i] * x;
+            mC += ms[i];
+          } else if (x < nextAbove) nextAbove = x;
+        }
+        const rest = total - mC;
+        if (!(rest > 0)) return NaN;
+        const r2 = (cost - sC) / rest;
+        if (r2 <= nextAbove) {
+          if (r2 > r) r = r2;
+          break;
+        }
+        r = r2;
+      }
+      if (!(r > 0 && Number.isFinite(r))) return NaN;
+      // Certified: Σ m·min(l, rHi) ≥ cost, so rho·u ≤ rHi (the sum is non-decreasing in r). Each
+      // try raises rHi by twice what the last one lacked (over the voters it does not cap).
+      let rHi = r * (1 + 2 ** -40);
+      for (let tries = 0; tries < 4; tries++) {
+        let f = 0;
+        let mag = 0;
+        let above = 0;
+        for (let i = 0; i < n; i++) {
+          const v = ms[i] * (ls[i] < rHi ? ls[i] : rHi);
+          if (ls[i] >= rHi) above += ms[i];
+          f += v;
+          mag += Math.abs(v);
+        }
+        const lack = cost * (1 + 2 ** -51) - (f - mag * (n + 4) * 2 ** -51);
+        if (lack <= 0) return rHi;
+        if (!(above > 0)) return NaN;
+        rHi += (2 * lack) / above + rHi * 2 ** -45;
+      }
+      return NaN;
+    };
+    /** Below the cost minus Σ m·H over the slots of kind 0 (key 0: nothing left). */
+    const xhLow = (c: Cand): number => {
+      let sum = 0;
+      let n = 0;
+      for (const slot of touched) {
+        if (slot % 3 !== 0 || slot === 0) continue;
+        sum += sc.fAcc[slot] * hOf(slot / 3);
+        n++;
+      }
+      return c.costF * (1 - 2 ** -51) - sum * (1 + (n + 4) * 2 ** -51);
+    };
+    // Carry the bounds to the start of this round (as boundsOk does, see there).
+    for (; this.fRound < round; this.fRound++) {
+      const j = this.fRound - 1;
+      const c = cands[seq[j]];
+      const info = this.winInfo[j];
+      const pInfo = prev.winInfo[j];
+      if (c.uIdx !== null || info === null || pInfo === null) {
+        this.fBroken = true;
+        return false;
+      }
+      const K = info.length / 3;
+      const pK = pInfo.length / 3;
+      if (sc.bTo.length < prev.nClasses) sc.bTo = new Int32Array(2 * prev.nClasses);
+      const pTo = sc.bTo;
+      for (let q = 0; q < pK; q++) pTo[pInfo[q]] = pInfo[pK + q];
+      const pOld = prev.winCls[j];
+      const tOld = this.winCls[j];
+      const repOf = sc.gRep;
+      for (let i = 0; i < tOld.length; i++) repOf[tOld[i]] = i;
+      if (sc.bSlot.length < K) sc.bSlot = new Int32Array(2 * K);
+      const a1 = sc.bSlot;
+      let plain = true;
+      for (let q = 0; q < K; q++) {
+        const k = info[q];
+        const key = keyC[k];
+        a1[q] = pTo[pOld[repOf[k]]];
+        if (key < 0 || (k === 0 && a1[q] !== 0)) {
+          this.fBroken = true;
+          return false;
+        }
+        if (key >= base || (a1[q] === 0) !== (info[K + q] === 0)) plain = false;
+      }
+      if (plain) {
+        for (let q = 0; q < K; q++) if (info[K + q] !== 0) keyC[info[K + q]] = a1[q];
+        continue;
+      }
+      sc.fNow++;
+      touched = [];
+      if (sc.bOld.length < K) sc.bOld = new Int32Array(2 * K);
+      const slotOf = sc.bOld;
+      for (let q = 0; q < K; q++) {
+        const kind = info[K + q] === 0 ? 0 : a1[q] !== 0 ? 1 : 2;
+        if (kind === 0 && a1[q] !== 0) {
+          this.fBroken = true;
+          return false;
+        }
+        const slot = keyC[info[q]] * 3 + kind;
+        slotOf[q] = slot;
+        add(slot, info[2 * K + q]);
+      }
+      const payL = rhoL(c);
+      if (Number.isNaN(payL)) {
+        this.fBroken = true;
+        return false;
+      }
+      let notCapped = 0;
+      for (const slot of touched) if (slot % 3 !== 0) notCapped += sc.fAcc[slot];
+      if (notCapped > 0) {
+        // Below RL(t0)·u: what each voter not capped at T pays under H.
+        const xh = xhLow(c);
+        const q = xh / notCapped;
+        const payH = q - Math.abs(q) * 2 ** -50;
+        for (const slot of touched) {
+          if (slot % 3 === 0) continue;
+          const key = Math.floor(slot / 3);
+          const l = lOf(key) - payL;
+          let h = hOf(key) - payH;
+          h += Math.abs(h) * 2 ** -50;
+          if (slot % 3 === 2 && h < 0) h = 0;
+          sc.fNew[slot] = fL.length;
+          fL.push(l - Math.abs(l) * 2 ** -50);
+          fH.push(h);
+        }
+      }
+      for (let q = 0; q < K; q++) {
+        const slot = slotOf[q];
+        if (slot % 3 !== 0) keyC[info[K + q]] = base + sc.fNew[slot];
+      }
+    }
+    // At t0: rho_C'(H(t0)) against rho_w(L(t0)).
+    const cw = cands[w];
+    sc.fNow++;
+    touched = [];
+    {
+      const { ks, cnt } = this.gathered(cw);
+      for (let q = 0; q < ks.length; q++) {
+        if (keyC[ks[q]] < 0) return false;
+        add(keyC[ks[q]] * 3, cnt[q]);
+      }
+    }
+    const payW = rhoL(cw);
+    if (!(payW > 0)) return false;
+    const cp = cands[p];
+    sc.fNow++;
+    touched = [];
+    const gp = this.gathered(cp);
+    for (let q = 0; q < gp.ks.length; q++) {
+      const k = gp.ks[q];
+      if (keyC[k] < 0) return false;
+      if (this.cappedClass(cp, k, evP)) add(keyC[k] * 3, gp.cnt[q]);
+    }
+    const xp = xhLow(cp);
+    if (!(xp > 0)) return false;
+    // rho_p(t0) ≥ xp / U' (U' = evP.U / evP.D… in utility units) against rho_w ≤ payW / u_w.
+    const uP = ratioToNumber(evP.U, 1n) * (1 + 2 ** -50);
+    const uW = cw.uValsF[0] * (1 - 2 ** -50);
+    const lo = (xp / uP) * (1 - 2 ** -50);
+    const hi = (payW / uW) * (1 + 2 ** -50);
+    return strict ? lo > hi : lo >= hi;
   }
 
   /** Float guess of how many Add1 steps ago an affordable project's supporters' money reached its cost. */
