@@ -895,13 +895,17 @@ class MesRun {
   private denH: bigint[] = [];
   /**
    * boundsOkF, the same bounds in floats: per budget class of this run, its key (as lhKey), and
-   * per key from base on its L(t0) and H(t0) (certified below and above the exact ones).
+   * per key from base on floats below and above its exact L(t0) and H(t0): fL ≤ L ≤ fLh and
+   * fHl ≤ H ≤ fH (fLh and fHl while fTwo).
    */
   private fKey: Int32Array | null = null;
   private fL: number[] = [];
+  private fLh: number[] = [];
   private fH: number[] = [];
+  private fHl: number[] = [];
   private fRound = 1;
   private fBroken = false;
+  private fTwo = true;
 
   constructor(prep: Prepared, beta: Rational, flags: RunFlags) {
     this.prep = prep;
@@ -1888,7 +1892,8 @@ class MesRun {
       const r = ew.X * evP.U;
       if (strict ? !(l > r) : !(l >= r)) return false;
     }
-    if (this.boundsOkF(round, w, p, evP, strict)) return true;
+    const quick = this.boundsOkF(round, w, p, evP, ew, strict);
+    if (quick !== 0) return quick > 0;
     if (this.lhKey === null) {
       // A scratch array of the election's runs (one run at a time), set afresh for this one: at
       // the start, every group is in class 1 in both runs (class 0: empty budgets, exact).
@@ -2238,17 +2243,20 @@ class MesRun {
   }
 
   /**
-   * boundsOk's first check at t0 in floats, without a BigInt: every L(t0) rounded down, every
-   * H(t0) and every rho under L rounded up (a line from below L(t0) to b(T) is still below b, a
-   * line from above H(t0) still above, and the arguments of boundsOk hold for any such lines).
-   * True when these looser bounds prove the interval; false when they do not (boundsOk then
-   * decides exactly). Budget floats are within 2^-50 of the exact budgets (newClass, newLazy).
+   * boundsOk's checks at t0 in floats, without a BigInt. Every key carries four floats: below
+   * and above its exact L(t0) and H(t0) (the ones boundsOk works out); every step is monotone
+   * (rho falls as budgets rise), so each stays on its side. The lower L and upper H are bounds
+   * themselves (a line from below L(t0) to b(T) is still below b, one from above H(t0) still
+   * above, and boundsOk's arguments hold for any such lines): when they prove the interval, it is
+   * proved (1). The other two bound what boundsOk finds: when they show its checks fail, they do
+   * (−1; a wrong "no" could only cost a proof). Else 0, and boundsOk decides exactly. Budget
+   * floats are within 2^-50 of the exact budgets (newClass, newLazy).
    */
-  private boundsOkF(round: number, w: number, p: number, evP: RhoEval, strict: boolean): boolean {
+  private boundsOkF(round: number, w: number, p: number, evP: RhoEval, ew: RhoEval, strict: boolean): number {
     const prev = this.forced!.prev!;
     const seq = this.forced!.seq;
     const cands = this.prep.cands;
-    if (this.fBroken) return false;
+    if (this.fBroken) return 0;
     if (this.fKey === null) {
       this.fKey = new Int32Array(Math.max(64, 2 * this.nClasses)).fill(-1);
       this.fKey[0] = 0;
@@ -2261,11 +2269,15 @@ class MesRun {
     const keyC = this.fKey;
     const base = prev.nClasses;
     const PF = prev.F;
-    const fL = this.fL;
-    const fH = this.fH;
-    // L(t0) and H(t0) of a key: below base, a class of prev at t0 (its float within 2^-50).
-    const lOf = (key: number): number => (key < base ? PF[key] * (1 - 2 ** -40) : fL[key - base]);
-    const hOf = (key: number): number => (key < base ? PF[key] * (1 + 2 ** -40) : fH[key - base]);
+    const { fL, fLh, fH, fHl } = this;
+    // Below base, a key is a class of prev at t0: L = H = its budget, its float within 2^-50.
+    const lLo = (key: number): number => (key < base ? PF[key] * (1 - 2 ** -40) : fL[key - base]);
+    const lHi = (key: number): number => (key < base ? PF[key] * (1 + 2 ** -40) : fLh[key - base]);
+    const hHi = (key: number): number => (key < base ? PF[key] * (1 + 2 ** -40) : fH[key - base]);
+    const hLo = (key: number): number => (key < base ? PF[key] * (1 - 2 ** -40) : fHl[key - base]);
+    // x rounded down and up: past the rounding error of the one operation that made it.
+    const dn = (x: number): number => x - Math.abs(x) * 2 ** -50;
+    const up = (x: number): number => x + Math.abs(x) * 2 ** -50;
     // Voters per slot (key·3 + kind), summed with stamps; `touched` lists the slots in use.
     const sc = this.sc;
     let touched: number[] = [];
@@ -2287,8 +2299,12 @@ class MesRun {
       }
       sc.fAcc[slot] += m;
     };
-    /** Above rho_c·u under the L bounds of the slots' voters (what each uncapped one pays), or NaN. */
-    const rhoL = (c: Cand): number => {
+    /**
+     * The pay r (rho·u of c) solving Σ m·min(v, r) = cost over the slots' voters, v = val(key):
+     * certified above it (dir 1) or below it (dir −1), NaN when not certified. Σ m·min(v, r) is
+     * non-decreasing in r, so rho·u ≤ r once the sum reaches the cost there, > r when short of it.
+     */
+    const payOf = (c: Cand, val: (key: number) => number, dir: 1 | -1): number => {
       const n = touched.length;
       if (fltL.length < n) {
         fltL = new Float64Array(2 * n);
@@ -2298,12 +2314,12 @@ class MesRun {
       const ms = fltM;
       let total = 0;
       for (let i = 0; i < n; i++) {
-        ls[i] = lOf(Math.floor(touched[i] / 3));
+        ls[i] = val(Math.floor(touched[i] / 3));
         ms[i] = sc.fAcc[touched[i]];
         total += ms[i];
       }
       const cost = c.costF;
-      // Fixpoint (as rhoByFloats): C = {l < r}, r = (cost − Σ_C m·l) / Σ_notC m; C only grows.
+      // Fixpoint (as rhoByFloats): C = {v < r}, r = (cost − Σ_C m·v) / Σ_notC m; C only grows.
       let r = cost / total;
       for (let iter = 0; ; iter++) {
         if (iter === 64) return NaN;
@@ -2327,38 +2343,40 @@ class MesRun {
         r = r2;
       }
       if (!(r > 0 && Number.isFinite(r))) return NaN;
-      // Certified: Σ m·min(l, rHi) ≥ cost, so rho·u ≤ rHi (the sum is non-decreasing in r). Each
-      // try raises rHi by twice what the last one lacked (over the voters it does not cap).
-      let rHi = r * (1 + 2 ** -40);
+      // Each try moves r by twice what the last one missed by (over the voters it does not cap).
+      let rB = r * (1 + dir * 2 ** -40);
       for (let tries = 0; tries < 4; tries++) {
         let f = 0;
         let mag = 0;
         let above = 0;
         for (let i = 0; i < n; i++) {
-          const v = ms[i] * (ls[i] < rHi ? ls[i] : rHi);
-          if (ls[i] >= rHi) above += ms[i];
+          const v = ms[i] * (ls[i] < rB ? ls[i] : rB);
+          if (ls[i] >= rB) above += ms[i];
           f += v;
           mag += Math.abs(v);
         }
-        const lack = cost * (1 + 2 ** -51) - (f - mag * (n + 4) * 2 ** -51);
-        if (lack <= 0) return rHi;
+        const err = mag * (n + 4) * 2 ** -51;
+        const miss = dir === 1 ? cost * (1 + 2 ** -51) - (f - err) : f + err - cost * (1 - 2 ** -51);
+        if (dir === 1 ? miss <= 0 : miss < 0) return rB;
         if (!(above > 0)) return NaN;
-        rHi += (2 * lack) / above + rHi * 2 ** -45;
+        rB += dir * ((2 * miss) / above + rB * 2 ** -45);
+        if (!(rB > 0)) return NaN;
       }
       return NaN;
     };
-    /** Below the cost minus Σ m·H over the slots of kind 0 (key 0: nothing left). */
-    const xhLow = (c: Cand): number => {
+    /** Below (dir 1: above) the cost minus Σ m·val over the slots of kind 0 (key 0: nothing left). */
+    const costLess = (c: Cand, val: (key: number) => number, dir: 1 | -1): number => {
       let sum = 0;
       let n = 0;
       for (const slot of touched) {
         if (slot % 3 !== 0 || slot === 0) continue;
-        sum += sc.fAcc[slot] * hOf(slot / 3);
+        sum += sc.fAcc[slot] * val(slot / 3);
         n++;
       }
-      return c.costF * (1 - 2 ** -51) - sum * (1 + (n + 4) * 2 ** -51);
+      return c.costF * (1 + dir * 2 ** -51) - sum * (1 - dir * (n + 4) * 2 ** -51);
     };
-    // Carry the bounds to the start of this round (as boundsOk does, see there).
+    // Carry the bounds to the start of this round (as boundsOk does, see there). The upper L and
+    // lower H (fTwo) stop when one is not certified.
     for (; this.fRound < round; this.fRound++) {
       const j = this.fRound - 1;
       const c = cands[seq[j]];
@@ -2366,7 +2384,7 @@ class MesRun {
       const pInfo = prev.winInfo[j];
       if (c.uIdx !== null || info === null || pInfo === null) {
         this.fBroken = true;
-        return false;
+        return 0;
       }
       const K = info.length / 3;
       const pK = pInfo.length / 3;
@@ -2375,18 +2393,31 @@ class MesRun {
       for (let q = 0; q < pK; q++) pTo[pInfo[q]] = pInfo[pK + q];
       const pOld = prev.winCls[j];
       const tOld = this.winCls[j];
+      // One supporter per class (the first met), until each of the K has one.
       const repOf = sc.gRep;
-      for (let i = 0; i < tOld.length; i++) repOf[tOld[i]] = i;
+      const seen = sc.stamp;
+      const now = ++sc.stampNow;
+      for (let i = 0, found = 0; found < K && i < tOld.length; i++) {
+        const k = tOld[i];
+        if (seen[k] === now) continue;
+        seen[k] = now;
+        repOf[k] = i;
+        found++;
+      }
       if (sc.bSlot.length < K) sc.bSlot = new Int32Array(2 * K);
       const a1 = sc.bSlot;
       let plain = true;
       for (let q = 0; q < K; q++) {
         const k = info[q];
         const key = keyC[k];
+        if (seen[k] !== now) {
+          this.fBroken = true; // cannot happen (every class in info has supporters in winCls)
+          return 0;
+        }
         a1[q] = pTo[pOld[repOf[k]]];
         if (key < 0 || (k === 0 && a1[q] !== 0)) {
           this.fBroken = true;
-          return false;
+          return 0;
         }
         if (key >= base || (a1[q] === 0) !== (info[K + q] === 0)) plain = false;
       }
@@ -2402,34 +2433,39 @@ class MesRun {
         const kind = info[K + q] === 0 ? 0 : a1[q] !== 0 ? 1 : 2;
         if (kind === 0 && a1[q] !== 0) {
           this.fBroken = true;
-          return false;
+          return 0;
         }
         const slot = keyC[info[q]] * 3 + kind;
         slotOf[q] = slot;
         add(slot, info[2 * K + q]);
       }
-      const payL = rhoL(c);
-      if (Number.isNaN(payL)) {
+      const payLHi = payOf(c, lLo, 1);
+      if (Number.isNaN(payLHi)) {
         this.fBroken = true;
-        return false;
+        return 0;
       }
+      const payLLo = this.fTwo ? payOf(c, lHi, -1) : NaN;
+      if (Number.isNaN(payLLo)) this.fTwo = false;
       let notCapped = 0;
       for (const slot of touched) if (slot % 3 !== 0) notCapped += sc.fAcc[slot];
       if (notCapped > 0) {
-        // Below RL(t0)·u: what each voter not capped at T pays under H.
-        const xh = xhLow(c);
-        const q = xh / notCapped;
-        const payH = q - Math.abs(q) * 2 ** -50;
+        // What each voter not capped at T pays under H (RL(t0)·u), below and above.
+        const payHLo = dn(costLess(c, hHi, -1) / notCapped);
+        const payHHi = up(costLess(c, hLo, 1) / notCapped);
         for (const slot of touched) {
           if (slot % 3 === 0) continue;
           const key = Math.floor(slot / 3);
-          const l = lOf(key) - payL;
-          let h = hOf(key) - payH;
-          h += Math.abs(h) * 2 ** -50;
-          if (slot % 3 === 2 && h < 0) h = 0;
+          let h = up(hHi(key) - payHLo);
+          let hl = dn(hLo(key) - payHHi);
+          if (slot % 3 === 2) {
+            if (h < 0) h = 0;
+            if (hl < 0) hl = 0;
+          }
           sc.fNew[slot] = fL.length;
-          fL.push(l - Math.abs(l) * 2 ** -50);
+          fL.push(dn(lLo(key) - payLHi));
+          fLh.push(up(lHi(key) - payLLo));
           fH.push(h);
+          fHl.push(hl);
         }
       }
       for (let q = 0; q < K; q++) {
@@ -2444,29 +2480,73 @@ class MesRun {
     {
       const { ks, cnt } = this.gathered(cw);
       for (let q = 0; q < ks.length; q++) {
-        if (keyC[ks[q]] < 0) return false;
+        if (keyC[ks[q]] < 0) return 0;
         add(keyC[ks[q]] * 3, cnt[q]);
       }
     }
-    const payW = rhoL(cw);
-    if (!(payW > 0)) return false;
+    const payWHi = payOf(cw, lLo, 1);
+    if (!(payWHi > 0)) return 0;
+    const two = this.fTwo;
+    const payWLo = two ? payOf(cw, lHi, -1) : NaN;
     const cp = cands[p];
     sc.fNow++;
     touched = [];
     const gp = this.gathered(cp);
     for (let q = 0; q < gp.ks.length; q++) {
       const k = gp.ks[q];
-      if (keyC[k] < 0) return false;
+      if (keyC[k] < 0) return 0;
       if (this.cappedClass(cp, k, evP)) add(keyC[k] * 3, gp.cnt[q]);
     }
-    const xp = xhLow(cp);
-    if (!(xp > 0)) return false;
-    // rho_p(t0) ≥ xp / U' (U' = evP.U / evP.D… in utility units) against rho_w ≤ payW / u_w.
-    const uP = ratioToNumber(evP.U, 1n) * (1 + 2 ** -50);
-    const uW = cw.uValsF[0] * (1 - 2 ** -50);
-    const lo = (xp / uP) * (1 - 2 ** -50);
-    const hi = (payW / uW) * (1 + 2 ** -50);
-    return strict ? lo > hi : lo >= hi;
+    // Rhos: rho_p(t0) ≥ XP / U' (U' = evP.U), rho_w(t0) ≤ RU(t0) = pay / u_w.
+    const xpLo = costLess(cp, hHi, -1);
+    const xpHi = costLess(cp, hLo, 1);
+    const uP = ratioToNumber(evP.U, 1n);
+    const uPLo = uP * (1 - 2 ** -50);
+    const uPHi = uP * (1 + 2 ** -50);
+    const uW = cw.uValsF[0];
+    const ru0Hi = up(payWHi / (uW * (1 - 2 ** -50)));
+    const p0Lo = xpLo >= 0 ? dn(xpLo / uPHi) : dn(xpLo / uPLo);
+    const aLo = dn(p0Lo - ru0Hi);
+    if (strict ? aLo > 0 : aLo >= 0) return 1;
+    if (!two || !(payWLo > 0)) return 0;
+    // Does boundsOk's first check fail (a < 0)?
+    const ru0Lo = dn(payWLo / (uW * (1 + 2 ** -50)));
+    const p0Hi = xpHi >= 0 ? up(xpHi / uPLo) : up(xpHi / uPHi);
+    const aHi = up(p0Hi - ru0Lo);
+    if (!(aHi < 0)) return 0;
+    // Its second needs c = rho_p(H(t0)) − RU(t0) ≥ 0, rho_p(H(t0)) being p's rho under H at t0
+    // (the walk's X0 / (DH·M0·u)), and a·d ≤ b·c.
+    sc.fNow++;
+    touched = [];
+    for (let q = 0; q < gp.ks.length; q++) add(keyC[gp.ks[q]] * 3, gp.cnt[q]);
+    const payPHi = payOf(cp, hLo, 1);
+    const payPLo = payOf(cp, hHi, -1);
+    if (!(payPHi > 0 && payPLo > 0)) return 0;
+    const upF = cp.uValsF[0];
+    const cHi = up(up(payPHi / (upF * (1 - 2 ** -50))) - ru0Lo);
+    if (cHi < 0) return -1;
+    // The walk's set C0 = {keys with H < rho_p·u} unless a key is too close to tell, and M0 the
+    // voters outside it; then d = rho_C0(b(T)) − rho_w(T) and b = rho_p(T) − rho_w(T).
+    let m0 = 0;
+    for (const slot of touched) {
+      const key = slot / 3;
+      if (hHi(key) < payPLo) sc.fNew[slot] = 1;
+      else if (hLo(key) >= payPHi) {
+        sc.fNew[slot] = 0;
+        m0 += sc.fAcc[slot];
+      } else return 0;
+    }
+    if (!(m0 > 0)) return 0;
+    let sT = 0;
+    for (let q = 0; q < gp.ks.length; q++) if (sc.fNew[keyC[gp.ks[q]] * 3] === 1) sT += gp.cnt[q] * this.F[gp.ks[q]];
+    const xtHi = cp.costF * (1 + 2 ** -51) - sT * (1 - 2 ** -40) * (1 - (gp.ks.length + 4) * 2 ** -51);
+    const u0Lo = m0 * upF * (1 - 2 ** -50);
+    const u0Hi = m0 * upF * (1 + 2 ** -50);
+    const rwTLo = ratioToNumber(ew.X, ew.D * ew.U) * (1 - 2 ** -48);
+    const dHi = up((xtHi >= 0 ? up(xtHi / u0Lo) : up(xtHi / u0Hi)) - rwTLo);
+    const bHi = up(ratioToNumber(evP.X, evP.D * evP.U) * (1 + 2 ** -48) - rwTLo);
+    if (dHi < 0 && bHi >= 0 && cHi >= 0 && dn(aHi * dHi) > up(bHi * cHi)) return -1;
+    return 0;
   }
 
   /** Float guess of how many Add1 steps ago an affordable project's supporters' money reached its cost. */
