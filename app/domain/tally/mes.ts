@@ -2508,6 +2508,51 @@ class MesRun {
     const p0Lo = xpLo >= 0 ? dn(xpLo / uPHi) : dn(xpLo / uPLo);
     const aLo = dn(p0Lo - ru0Hi);
     if (strict ? aLo > 0 : aLo >= 0) return 1;
+    // boundsOk's second check: p's supporters by key, for the line of a set C0 (any set gives a
+    // line below rho_p; boundsOk takes p's capped set under H(t0), here under the upper H).
+    sc.fNow++;
+    touched = [];
+    for (let q = 0; q < gp.ks.length; q++) add(keyC[gp.ks[q]] * 3, gp.cnt[q]);
+    const upF = cp.uValsF[0];
+    const rwT = ratioToNumber(ew.X, ew.D * ew.U);
+    const rpT = ratioToNumber(evP.X, evP.D * evP.U);
+    const rC0 = payOf(cp, hHi, -1);
+    if (rC0 > 0) {
+      let s0 = 0;
+      let n0 = 0;
+      let mOut = 0;
+      for (const slot of touched) {
+        const h = hHi(slot / 3);
+        if (h < rC0) {
+          sc.fNew[slot] = 1;
+          s0 += sc.fAcc[slot] * h;
+          n0++;
+        } else {
+          sc.fNew[slot] = 0;
+          mOut += sc.fAcc[slot];
+        }
+      }
+      if (mOut > 0) {
+        // Its line at t0 (H) and at T (the budgets now), below; the chord RU above; b, c, d as in boundsOk.
+        const x0 = cp.costF * (1 - 2 ** -51) - s0 * (1 + (n0 + 4) * 2 ** -51);
+        let sT = 0;
+        for (let q = 0; q < gp.ks.length; q++) if (sc.fNew[keyC[gp.ks[q]] * 3] === 1) sT += gp.cnt[q] * this.F[gp.ks[q]];
+        const xT = cp.costF * (1 - 2 ** -51) - sT * (1 + 2 ** -40) * (1 + (gp.ks.length + 4) * 2 ** -51);
+        const u0Lo = mOut * upF * (1 - 2 ** -50);
+        const u0Hi = mOut * upF * (1 + 2 ** -50);
+        const rwTHi = rwT * (1 + 2 ** -48);
+        const bLo = dn(rpT * (1 - 2 ** -48) - rwTHi);
+        const cLo = dn((x0 >= 0 ? dn(x0 / u0Hi) : dn(x0 / u0Lo)) - ru0Hi);
+        const dLo = dn((xT >= 0 ? dn(xT / u0Hi) : dn(xT / u0Lo)) - rwTHi);
+        // Then a < 0 ≤ b, c; the lines overlap when a·d ≤ b·c (strictly when p precedes w).
+        if (strict ? bLo > 0 && cLo > 0 : bLo >= 0 && cLo >= 0) {
+          if (strict ? dLo > 0 : dLo >= 0) return 1;
+          const ad = up(aLo * dLo);
+          const bc = dn(bLo * cLo);
+          if (strict ? ad < bc : ad <= bc) return 1;
+        }
+      }
+    }
     if (!two || !(payWLo > 0)) return 0;
     // Does boundsOk's first check fail (a < 0)?
     const ru0Lo = dn(payWLo / (uW * (1 + 2 ** -50)));
@@ -2516,13 +2561,9 @@ class MesRun {
     if (!(aHi < 0)) return 0;
     // Its second needs c = rho_p(H(t0)) − RU(t0) ≥ 0, rho_p(H(t0)) being p's rho under H at t0
     // (the walk's X0 / (DH·M0·u)), and a·d ≤ b·c.
-    sc.fNow++;
-    touched = [];
-    for (let q = 0; q < gp.ks.length; q++) add(keyC[gp.ks[q]] * 3, gp.cnt[q]);
     const payPHi = payOf(cp, hLo, 1);
-    const payPLo = payOf(cp, hHi, -1);
+    const payPLo = rC0;
     if (!(payPHi > 0 && payPLo > 0)) return 0;
-    const upF = cp.uValsF[0];
     const cHi = up(up(payPHi / (upF * (1 - 2 ** -50))) - ru0Lo);
     if (cHi < 0) return -1;
     // The walk's set C0 = {keys with H < rho_p·u} unless a key is too close to tell, and M0 the
@@ -2542,9 +2583,9 @@ class MesRun {
     const xtHi = cp.costF * (1 + 2 ** -51) - sT * (1 - 2 ** -40) * (1 - (gp.ks.length + 4) * 2 ** -51);
     const u0Lo = m0 * upF * (1 - 2 ** -50);
     const u0Hi = m0 * upF * (1 + 2 ** -50);
-    const rwTLo = ratioToNumber(ew.X, ew.D * ew.U) * (1 - 2 ** -48);
+    const rwTLo = rwT * (1 - 2 ** -48);
     const dHi = up((xtHi >= 0 ? up(xtHi / u0Lo) : up(xtHi / u0Hi)) - rwTLo);
-    const bHi = up(ratioToNumber(evP.X, evP.D * evP.U) * (1 + 2 ** -48) - rwTLo);
+    const bHi = up(rpT * (1 + 2 ** -48) - rwTLo);
     if (dHi < 0 && bHi >= 0 && cHi >= 0 && dn(aHi * dHi) > up(bHi * cHi)) return -1;
     return 0;
   }
