@@ -834,6 +834,16 @@ class MesRun {
 
   private horizon = Infinity;
 
+  /** All the winners' costs so far (a little above), and per candidate the money it had when last summed plus what was spent by then (a little below; −∞: not yet). */
+  private spent = 0;
+  private moneyMark: Float64Array;
+  /** The round in which each candidate was last found affordable (0: never), and its money then (a little below). */
+  affRound: Int32Array;
+  affMoney: Float64Array;
+  /** The round under way, and whether every winner so far is the forced sequence's. */
+  private round = 0;
+  private onSeq = true;
+
   /**
    * Supporters by budget class. With one utility per project (cost or cardinality
    * utilities: approval ballots), every evaluation works on the classes a
@@ -912,6 +922,9 @@ class MesRun {
     this.sc = prep.scratch;
     this.gathers = prep.gathers;
     this.version = ROOT_VERSION;
+    this.moneyMark = new Float64Array(prep.cands.length).fill(-Infinity);
+    this.affRound = new Int32Array(prep.cands.length);
+    this.affMoney = new Float64Array(prep.cands.length);
     if (flags.record) this.firstCap = new Int32Array(prep.G);
     this.details = flags.details ?? false;
     this.slopes = flags.slopes ?? false;
@@ -1197,7 +1210,16 @@ class MesRun {
     // then is needed), in two partial sums (two chains of additions in flight): a sum of
     // sg.length positive terms in any order, so affordability's margin holds.
     const cached = this.isGathered(c);
-    if (!cached) {
+    // Skipped when the project is certainly affordable: its money when last summed in this run,
+    // less all that was spent since (its supporters paid at most that), is above the cost; or,
+    // following the sequence of the run at the interval's start, that run found it affordable
+    // in this round or later (budgets are higher here, round by round).
+    const c1 = c.costF * (1 + 1e-6);
+    const prev = this.forced !== null ? this.forced.prev : null;
+    const sure =
+      this.moneyMark[c.ci] - this.spent > c1 ||
+      (prev !== null && this.onSeq && prev.affRound[c.ci] >= this.round && prev.affMoney[c.ci] > c1);
+    if (!cached && !sure) {
       const { sg, sm } = c;
       const n = sg.length;
       const cls = this.cls;
@@ -1240,7 +1262,7 @@ class MesRun {
     const MF = this.MF;
     const slopes = this.slopes;
     const u = c.uValsF[0];
-    if (cached) {
+    if (cached && !sure) {
       // With one, by class in a pass without divisions (the same sums as below, in the same order).
       let money = 0;
       let moneySlope = 0;
@@ -1310,6 +1332,9 @@ class MesRun {
     const { affordable, exactMoney } = this.affordability(c, money);
     const out: FloatEval = { affordable, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope, exactMoney };
     if (!affordable) return out;
+    this.moneyMark[c.ci] = money * (1 - 1e-9) + this.spent;
+    this.affRound[c.ci] = this.round;
+    this.affMoney[c.ci] = money * (1 - 1e-9);
 
     // rho_C for C = {classes with budget/utility < r}, iterated until C is stable
     // (the same fixpoint as the per-supporter pass, on far fewer entries). r only grows, so C
@@ -2678,6 +2703,7 @@ class MesRun {
     for (let j = 0; j < C; j++) order.push(j);
     while (aliveCount > 0) {
       round++;
+      this.round = round;
       roundDrops = [];
       if (this.details && !forced) {
         // For "why it did not win": the first round its supporters' money falls short of its cost
@@ -2847,9 +2873,11 @@ class MesRun {
         }
       }
       sequence.push(best);
+      if (forced === null || round > forced.seq.length || forced.seq[round - 1] !== best) this.onSeq = false;
       rhoNum.push(bestEv.X);
       rhoDen.push(bestEv.D * bestEv.U);
       const info = this.pay(w, bestEv, round, this.slopes ? rhoS[best] : 0);
+      this.spent += w.costF * (1 + 1e-9);
       info.cand = best;
       winners.push(info);
       selected.push(w.pi);
