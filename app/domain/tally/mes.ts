@@ -127,6 +127,10 @@ interface Cand {
   sm: Float64Array;
   /** The same as integers, when every sum of them fits (n < 2^31); else null. */
   smI: Int32Array | null;
+  /** Supporter groups of one ballot (most: no multiplicity to read), and the others with theirs (for the money-first pass). */
+  sg1: Int32Array;
+  sgM: Int32Array;
+  smM: Float64Array;
   /** Per supporter: index into uVals (null when every supporter has the same utility). */
   uIdx: Int32Array | null;
   uVals: bigint[];
@@ -343,6 +347,9 @@ function prepare(election: Election, utility: MesUtility): Prepared {
       sg,
       sm,
       smI: n < 2 ** 31 ? new Int32Array(sm) : null,
+      sg1: sg.filter((g) => mult[g] === 1),
+      sgM: sg.filter((g) => mult[g] !== 1),
+      smM: Float64Array.from(sg.filter((g) => mult[g] !== 1), (g) => mult[g]),
       uIdx,
       uVals: distinct,
       uValsF: Float64Array.from(distinct.map((u) => Number(u))),
@@ -1220,8 +1227,10 @@ class MesRun {
       this.moneyMark[c.ci] - this.spent > c1 ||
       (prev !== null && this.onSeq && prev.affRound[c.ci] >= this.round && prev.affMoney[c.ci] > c1);
     if (!cached && !sure) {
-      const { sg, sm } = c;
-      const n = sg.length;
+      // Groups of one ballot first (no multiplicity to read), then the others.
+      const { sg1, sgM, smM } = c;
+      const n = c.sg.length;
+      const n1 = sg1.length;
       const cls = this.cls;
       const F = this.F;
       let m0 = 0;
@@ -1232,24 +1241,30 @@ class MesRun {
       if (this.slopes) {
         // With the money's slope (for guesses) in the same pass.
         const MF = this.MF;
-        for (; i + 1 < n; i += 2) {
-          const k = cls[sg[i]];
-          const k1 = cls[sg[i + 1]];
-          m0 += sm[i] * F[k];
-          s0 += sm[i] * MF[k];
-          m1 += sm[i + 1] * F[k1];
-          s1 += sm[i + 1] * MF[k1];
+        for (; i + 1 < n1; i += 2) {
+          const k = cls[sg1[i]];
+          const k1 = cls[sg1[i + 1]];
+          m0 += F[k];
+          s0 += MF[k];
+          m1 += F[k1];
+          s1 += MF[k1];
         }
-        if (i < n) {
-          m0 += sm[i] * F[cls[sg[i]]];
-          s0 += sm[i] * MF[cls[sg[i]]];
+        if (i < n1) {
+          m0 += F[cls[sg1[i]]];
+          s0 += MF[cls[sg1[i]]];
+        }
+        for (let h = 0; h < sgM.length; h++) {
+          const k = cls[sgM[h]];
+          m1 += smM[h] * F[k];
+          s1 += smM[h] * MF[k];
         }
       } else {
-        for (; i + 1 < n; i += 2) {
-          m0 += sm[i] * F[cls[sg[i]]];
-          m1 += sm[i + 1] * F[cls[sg[i + 1]]];
+        for (; i + 1 < n1; i += 2) {
+          m0 += F[cls[sg1[i]]];
+          m1 += F[cls[sg1[i + 1]]];
         }
-        if (i < n) m0 += sm[i] * F[cls[sg[i]]];
+        if (i < n1) m0 += F[cls[sg1[i]]];
+        for (let h = 0; h < sgM.length; h++) m1 += smM[h] * F[cls[sgM[h]]];
       }
       const money = m0 + m1;
       if (money < c.costF * (1 - (n + 16) * 4 * EPS)) {
