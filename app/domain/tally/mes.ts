@@ -11,7 +11,10 @@
 //     the best exact rho of the round (rho never decreases from one round to
 //     the next, so the rho of an earlier round is a lower bound);
 //   * to accept or reject affordability when the float sum is far from the
-//     cost (a sum of positive terms, relative error < (k+16)·4·2^-52).
+//     cost (a sum of positive terms, relative error < (k+16)·4·2^-52);
+//   * to settle the affine sandwich (boundsOkF): floats certified below and
+//     above each exact bound, so a proof they give holds and a failure they
+//     show is the exact check's; only the rest is carried in BigInt.
 //
 // Money representation. Identical ballots are grouped (a ballot with a
 // `count` is that many identical ballots: the engine only ever sees groups). All groups with the
