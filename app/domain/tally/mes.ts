@@ -11,7 +11,10 @@
 //     the best exact rho of the round (rho never decreases from one round to
 //     the next, so the rho of an earlier round is a lower bound);
 //   * to accept or reject affordability when the float sum is far from the
-//     cost (a sum of positive terms, relative error < (k+16)·4·2^-52).
+//     cost (a sum of positive terms, relative error < (k+16)·4·2^-52);
+//   * to settle the affine sandwich (boundsOkF): floats certified below and
+//     above each exact bound, so a proof they give holds and a failure they
+//     show is the exact check's; only the rest is carried in BigInt.
 //
 // Money representation. Identical ballots are grouped (a ballot with a
 // `count` is that many identical ballots: the engine only ever sees groups). All groups with the
@@ -131,6 +134,10 @@ interface Cand {
   sm: Float64Array;
   /** The same as integers, when every sum of them fits (n < 2^31); else null. */
   smI: Int32Array | null;
+  /** Supporter groups of one ballot (most: no multiplicity to read), and the others with theirs (for the money-first pass). */
+  sg1: Int32Array;
+  sgM: Int32Array;
+  smM: Float64Array;
   /** Per supporter: index into uVals (null when every supporter has the same utility). */
   uIdx: Int32Array | null;
   uVals: bigint[];
@@ -347,6 +354,9 @@ function prepare(election: Election, utility: MesUtility): Prepared {
       sg,
       sm,
       smI: n < 2 ** 31 ? new Int32Array(sm) : null,
+      sg1: sg.filter((g) => mult[g] === 1),
+      sgM: sg.filter((g) => mult[g] !== 1),
+      smM: Float64Array.from(sg.filter((g) => mult[g] !== 1), (g) => mult[g]),
       uIdx,
       uVals: distinct,
       uValsF: Float64Array.from(distinct.map((u) => Number(u))),
@@ -433,6 +443,9 @@ function bigCount(m: number): bigint {
 /** Scratch for rhoByFloats: each entry's float, and whether it is in the capped set. */
 let rbfF = new Float64Array(256);
 let rbfIn = new Uint8Array(256);
+/** Scratch for boundsOkF's rhoL: each entry's L and voters. */
+let fltL = new Float64Array(256);
+let fltM = new Float64Array(256);
 
 /**
  * The walk of boundsOk's rhoL without sorting: entries l[i] (numerators over a common D, with
@@ -566,6 +579,11 @@ interface Scratch {
   lhNew: Int32Array;
   lhNow: number;
   lhKey: Int32Array;
+  /** boundsOkF: the same as lhAcc, lhStamp, lhNew, lhNow. */
+  fAcc: Float64Array;
+  fStamp: Int32Array;
+  fNew: Int32Array;
+  fNow: number;
   /**
    * boundsOk: per class of prev, its budget at t0 and its L and H over the last denominators,
    * valid when b0s, l0s, h0s is the run's stamp for them (stamps from b0Now, which only grows).
@@ -608,6 +626,10 @@ function newScratch(): Scratch {
     lhNew: new Int32Array(0),
     lhNow: 0,
     lhKey: new Int32Array(0),
+    fAcc: new Float64Array(0),
+    fStamp: new Int32Array(0),
+    fNew: new Int32Array(0),
+    fNow: 0,
     b0v: [],
     l0v: [],
     h0v: [],
@@ -833,6 +855,16 @@ class MesRun {
   private horizon = Infinity;
   private reach = Infinity;
 
+  /** All the winners' costs so far (a little above), and per candidate the money it had when last summed plus what was spent by then (a little below; −∞: not yet). */
+  private spent = 0;
+  private moneyMark: Float64Array;
+  /** The round in which each candidate was last found affordable (0: never), and its money then (a little below). */
+  affRound: Int32Array;
+  affMoney: Float64Array;
+  /** The round under way, and whether every winner so far is the forced sequence's. */
+  private round = 0;
+  private onSeq = true;
+
   /**
    * Supporters by budget class. With one utility per project (cost or cardinality
    * utilities: approval ballots), every evaluation works on the classes a
@@ -892,12 +924,28 @@ class MesRun {
   private lhFacH = new Map<number, bigint>();
 
   private denH: bigint[] = [];
+  /**
+   * boundsOkF, the same bounds in floats: per budget class of this run, its key (as lhKey), and
+   * per key from base on floats below and above its exact L(t0) and H(t0): fL ≤ L ≤ fLh and
+   * fHl ≤ H ≤ fH (fLh and fHl while fTwo).
+   */
+  private fKey: Int32Array | null = null;
+  private fL: number[] = [];
+  private fLh: number[] = [];
+  private fH: number[] = [];
+  private fHl: number[] = [];
+  private fRound = 1;
+  private fBroken = false;
+  private fTwo = true;
 
   constructor(prep: Prepared, beta: Rational, flags: RunFlags) {
     this.prep = prep;
     this.sc = prep.scratch;
     this.gathers = prep.gathers;
     this.version = ROOT_VERSION;
+    this.moneyMark = new Float64Array(prep.cands.length).fill(-Infinity);
+    this.affRound = new Int32Array(prep.cands.length);
+    this.affMoney = new Float64Array(prep.cands.length);
     if (flags.record) this.firstCap = new Int32Array(prep.G);
     this.details = flags.details ?? false;
     this.slopes = flags.slopes ?? false;
@@ -1133,6 +1181,13 @@ class MesRun {
     return c.uIdx === null;
   }
 
+  /** Whether gathered(c) is at hand for this version (made already). */
+  private isGathered(c: Cand): boolean {
+    const kept = this.gathers[c.ci];
+    if (kept !== undefined) for (let h = 0; h < kept.length; h++) if (kept[h].version === this.version) return true;
+    return false;
+  }
+
   /** The budget classes of c's supporters and how many voters are in each (one-utility projects only). */
   private gathered(c: Cand): Gathered {
     let kept = this.gathers[c.ci];
@@ -1171,12 +1226,86 @@ class MesRun {
 
   /** floatEval for a one-utility project, on its supporters' budget classes. */
   private floatEvalClasses(c: Cand, start: number): FloatEval {
+    // Most projects looked at late in a run turn out unaffordable: their money first. Without a
+    // gathering at hand, supporter by supporter (cheaper than gathering them by class, which only
+    // then is needed), in two partial sums (two chains of additions in flight): a sum of
+    // sg.length positive terms in any order, so affordability's margin holds.
+    const cached = this.isGathered(c);
+    // Skipped when the project is certainly affordable: its money when last summed in this run,
+    // less all that was spent since (its supporters paid at most that), is above the cost; or,
+    // following the sequence of the run at the interval's start, that run found it affordable
+    // in this round or later (budgets are higher here, round by round).
+    const c1 = c.costF * (1 + 1e-6);
+    const prev = this.forced !== null ? this.forced.prev : null;
+    const sure =
+      this.moneyMark[c.ci] - this.spent > c1 ||
+      (prev !== null && this.onSeq && prev.affRound[c.ci] >= this.round && prev.affMoney[c.ci] > c1);
+    if (!cached && !sure) {
+      // Groups of one ballot first (no multiplicity to read), then the others.
+      const { sg1, sgM, smM } = c;
+      const n = c.sg.length;
+      const n1 = sg1.length;
+      const cls = this.cls;
+      const F = this.F;
+      let m0 = 0;
+      let m1 = 0;
+      let s0 = 0;
+      let s1 = 0;
+      let i = 0;
+      if (this.slopes) {
+        // With the money's slope (for guesses) in the same pass.
+        const MF = this.MF;
+        for (; i + 1 < n1; i += 2) {
+          const k = cls[sg1[i]];
+          const k1 = cls[sg1[i + 1]];
+          m0 += F[k];
+          s0 += MF[k];
+          m1 += F[k1];
+          s1 += MF[k1];
+        }
+        if (i < n1) {
+          m0 += F[cls[sg1[i]]];
+          s0 += MF[cls[sg1[i]]];
+        }
+        for (let h = 0; h < sgM.length; h++) {
+          const k = cls[sgM[h]];
+          m1 += smM[h] * F[k];
+          s1 += smM[h] * MF[k];
+        }
+      } else {
+        for (; i + 1 < n1; i += 2) {
+          m0 += F[cls[sg1[i]]];
+          m1 += F[cls[sg1[i + 1]]];
+        }
+        if (i < n1) m0 += F[cls[sg1[i]]];
+        for (let h = 0; h < sgM.length; h++) m1 += smM[h] * F[cls[sgM[h]]];
+      }
+      const money = m0 + m1;
+      if (money < c.costF * (1 - (n + 16) * 4 * EPS)) {
+        return { affordable: false, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope: s0 + s1, exactMoney: null };
+      }
+    }
     const { ks, cnt } = this.gathered(c);
     const K = ks.length;
     const F = this.F;
     const MF = this.MF;
     const slopes = this.slopes;
     const u = c.uValsF[0];
+    if (cached && !sure) {
+      // With one, by class in a pass without divisions (the same sums as below, in the same order).
+      let money = 0;
+      let moneySlope = 0;
+      if (slopes) {
+        for (let j = 0; j < K; j++) {
+          const k = ks[j];
+          money += cnt[j] * F[k];
+          moneySlope += cnt[j] * MF[k];
+        }
+      } else for (let j = 0; j < K; j++) money += cnt[j] * F[ks[j]];
+      if (money < c.costF * (1 - (c.sg.length + 16) * 4 * EPS)) {
+        return { affordable: false, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope, exactMoney: null };
+      }
+    }
     // One pass: the money, each class's budget (bs) and budget/utility (xs), kept for the next
     // passes, and the first pass of the fixpoint below (the same sums, in the same order, as
     // the money is summed first and then the fixpoint from scratch).
@@ -1232,6 +1361,9 @@ class MesRun {
     const { affordable, exactMoney } = this.affordability(c, money);
     const out: FloatEval = { affordable, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope, exactMoney };
     if (!affordable) return out;
+    this.moneyMark[c.ci] = money * (1 - 1e-9) + this.spent;
+    this.affRound[c.ci] = this.round;
+    this.affMoney[c.ci] = money * (1 - 1e-9);
 
     // rho_C for C = {classes with budget/utility < r}, iterated until C is stable
     // (the same fixpoint as the per-supporter pass, on far fewer entries). r only grows, so C
@@ -1835,6 +1967,8 @@ class MesRun {
       const r = ew.X * evP.U;
       if (strict ? !(l > r) : !(l >= r)) return false;
     }
+    const quick = this.boundsOkF(round, w, p, evP, ew, strict);
+    if (quick !== 0) return quick > 0;
     if (this.lhKey === null) {
       // A scratch array of the election's runs (one run at a time), set afresh for this one: at
       // the start, every group is in class 1 in both runs (class 0: empty budgets, exact).
@@ -2183,6 +2317,354 @@ class MesRun {
     return strict ? ad < bc : ad <= bc;
   }
 
+  /**
+   * boundsOk's checks at t0 in floats, without a BigInt. Every key carries four floats: below
+   * and above its exact L(t0) and H(t0) (the ones boundsOk works out); every step is monotone
+   * (rho falls as budgets rise), so each stays on its side. The lower L and upper H are bounds
+   * themselves (a line from below L(t0) to b(T) is still below b, one from above H(t0) still
+   * above, and boundsOk's arguments hold for any such lines): when they prove the interval, it is
+   * proved (1). The other two bound what boundsOk finds: when they show its checks fail, they do
+   * (−1; a wrong "no" could only cost a proof). Else 0, and boundsOk decides exactly. Budget
+   * floats are within 2^-50 of the exact budgets (newClass, newLazy).
+   */
+  private boundsOkF(round: number, w: number, p: number, evP: RhoEval, ew: RhoEval, strict: boolean): number {
+    const prev = this.forced!.prev!;
+    const seq = this.forced!.seq;
+    const cands = this.prep.cands;
+    if (this.fBroken) return 0;
+    if (this.fKey === null) {
+      this.fKey = new Int32Array(Math.max(64, 2 * this.nClasses)).fill(-1);
+      this.fKey[0] = 0;
+      this.fKey[1] = 1;
+    } else if (this.fKey.length < this.nClasses) {
+      const key = new Int32Array(2 * this.nClasses).fill(-1);
+      key.set(this.fKey);
+      this.fKey = key;
+    }
+    const keyC = this.fKey;
+    const base = prev.nClasses;
+    const PF = prev.F;
+    const { fL, fLh, fH, fHl } = this;
+    // Below base, a key is a class of prev at t0: L = H = its budget, its float within 2^-50.
+    const lLo = (key: number): number => (key < base ? PF[key] * (1 - 2 ** -40) : fL[key - base]);
+    const lHi = (key: number): number => (key < base ? PF[key] * (1 + 2 ** -40) : fLh[key - base]);
+    const hHi = (key: number): number => (key < base ? PF[key] * (1 + 2 ** -40) : fH[key - base]);
+    const hLo = (key: number): number => (key < base ? PF[key] * (1 - 2 ** -40) : fHl[key - base]);
+    // x rounded down and up: past the rounding error of the one operation that made it.
+    const dn = (x: number): number => x - Math.abs(x) * 2 ** -50;
+    const up = (x: number): number => x + Math.abs(x) * 2 ** -50;
+    // Voters per slot (key·3 + kind), summed with stamps; `touched` lists the slots in use.
+    const sc = this.sc;
+    let touched: number[] = [];
+    const add = (slot: number, m: number): void => {
+      if (slot >= sc.fStamp.length) {
+        const size = 2 * (slot + 1);
+        const acc = new Float64Array(size);
+        const stamp = new Int32Array(size);
+        acc.set(sc.fAcc);
+        stamp.set(sc.fStamp);
+        sc.fAcc = acc;
+        sc.fStamp = stamp;
+        sc.fNew = new Int32Array(size);
+      }
+      if (sc.fStamp[slot] !== sc.fNow) {
+        sc.fStamp[slot] = sc.fNow;
+        sc.fAcc[slot] = 0;
+        touched.push(slot);
+      }
+      sc.fAcc[slot] += m;
+    };
+    /**
+     * The pay r (rho·u of c) solving Σ m·min(v, r) = cost over the slots' voters, v = val(key):
+     * certified above it (dir 1) or below it (dir −1), NaN when not certified. Σ m·min(v, r) is
+     * non-decreasing in r, so rho·u ≤ r once the sum reaches the cost there, > r when short of it.
+     */
+    const payOf = (c: Cand, val: (key: number) => number, dir: 1 | -1): number => {
+      const n = touched.length;
+      if (fltL.length < n) {
+        fltL = new Float64Array(2 * n);
+        fltM = new Float64Array(2 * n);
+      }
+      const ls = fltL;
+      const ms = fltM;
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        ls[i] = val(Math.floor(touched[i] / 3));
+        ms[i] = sc.fAcc[touched[i]];
+        total += ms[i];
+      }
+      const cost = c.costF;
+      // Fixpoint (as rhoByFloats): C = {v < r}, r = (cost − Σ_C m·v) / Σ_notC m; C only grows.
+      let r = cost / total;
+      for (let iter = 0; ; iter++) {
+        if (iter === 64) return NaN;
+        let sC = 0;
+        let mC = 0;
+        let nextAbove = Infinity;
+        for (let i = 0; i < n; i++) {
+          const x = ls[i];
+          if (x < r) {
+            sC += ms[i] * x;
+            mC += ms[i];
+          } else if (x < nextAbove) nextAbove = x;
+        }
+        const rest = total - mC;
+        if (!(rest > 0)) return NaN;
+        const r2 = (cost - sC) / rest;
+        if (r2 <= nextAbove) {
+          if (r2 > r) r = r2;
+          break;
+        }
+        r = r2;
+      }
+      if (!(r > 0 && Number.isFinite(r))) return NaN;
+      // Each try moves r by twice what the last one missed by (over the voters it does not cap).
+      let rB = r * (1 + dir * 2 ** -40);
+      for (let tries = 0; tries < 4; tries++) {
+        let f = 0;
+        let mag = 0;
+        let above = 0;
+        for (let i = 0; i < n; i++) {
+          const v = ms[i] * (ls[i] < rB ? ls[i] : rB);
+          if (ls[i] >= rB) above += ms[i];
+          f += v;
+          mag += Math.abs(v);
+        }
+        const err = mag * (n + 4) * 2 ** -51;
+        const miss = dir === 1 ? cost * (1 + 2 ** -51) - (f - err) : f + err - cost * (1 - 2 ** -51);
+        if (dir === 1 ? miss <= 0 : miss < 0) return rB;
+        if (!(above > 0)) return NaN;
+        rB += dir * ((2 * miss) / above + rB * 2 ** -45);
+        if (!(rB > 0)) return NaN;
+      }
+      return NaN;
+    };
+    /** Below (dir 1: above) the cost minus Σ m·val over the slots of kind 0 (key 0: nothing left). */
+    const costLess = (c: Cand, val: (key: number) => number, dir: 1 | -1): number => {
+      let sum = 0;
+      let n = 0;
+      for (const slot of touched) {
+        if (slot % 3 !== 0 || slot === 0) continue;
+        sum += sc.fAcc[slot] * val(slot / 3);
+        n++;
+      }
+      return c.costF * (1 + dir * 2 ** -51) - sum * (1 - dir * (n + 4) * 2 ** -51);
+    };
+    // Carry the bounds to the start of this round (as boundsOk does, see there). The upper L and
+    // lower H (fTwo) stop when one is not certified.
+    for (; this.fRound < round; this.fRound++) {
+      const j = this.fRound - 1;
+      const c = cands[seq[j]];
+      const info = this.winInfo[j];
+      const pInfo = prev.winInfo[j];
+      if (c.uIdx !== null || info === null || pInfo === null) {
+        this.fBroken = true;
+        return 0;
+      }
+      const K = info.length / 3;
+      const pK = pInfo.length / 3;
+      if (sc.bTo.length < prev.nClasses) sc.bTo = new Int32Array(2 * prev.nClasses);
+      const pTo = sc.bTo;
+      for (let q = 0; q < pK; q++) pTo[pInfo[q]] = pInfo[pK + q];
+      const pOld = prev.winCls[j];
+      const tOld = this.winCls[j];
+      // One supporter per class (the first met), until each of the K has one.
+      const repOf = sc.gRep;
+      const seen = sc.stamp;
+      const now = ++sc.stampNow;
+      for (let i = 0, found = 0; found < K && i < tOld.length; i++) {
+        const k = tOld[i];
+        if (seen[k] === now) continue;
+        seen[k] = now;
+        repOf[k] = i;
+        found++;
+      }
+      if (sc.bSlot.length < K) sc.bSlot = new Int32Array(2 * K);
+      const a1 = sc.bSlot;
+      let plain = true;
+      for (let q = 0; q < K; q++) {
+        const k = info[q];
+        const key = keyC[k];
+        if (seen[k] !== now) {
+          this.fBroken = true; // cannot happen (every class in info has supporters in winCls)
+          return 0;
+        }
+        a1[q] = pTo[pOld[repOf[k]]];
+        if (key < 0 || (k === 0 && a1[q] !== 0)) {
+          this.fBroken = true;
+          return 0;
+        }
+        if (key >= base || (a1[q] === 0) !== (info[K + q] === 0)) plain = false;
+      }
+      if (plain) {
+        for (let q = 0; q < K; q++) if (info[K + q] !== 0) keyC[info[K + q]] = a1[q];
+        continue;
+      }
+      sc.fNow++;
+      touched = [];
+      if (sc.bOld.length < K) sc.bOld = new Int32Array(2 * K);
+      const slotOf = sc.bOld;
+      for (let q = 0; q < K; q++) {
+        const kind = info[K + q] === 0 ? 0 : a1[q] !== 0 ? 1 : 2;
+        if (kind === 0 && a1[q] !== 0) {
+          this.fBroken = true;
+          return 0;
+        }
+        const slot = keyC[info[q]] * 3 + kind;
+        slotOf[q] = slot;
+        add(slot, info[2 * K + q]);
+      }
+      const payLHi = payOf(c, lLo, 1);
+      if (Number.isNaN(payLHi)) {
+        this.fBroken = true;
+        return 0;
+      }
+      const payLLo = this.fTwo ? payOf(c, lHi, -1) : NaN;
+      if (Number.isNaN(payLLo)) this.fTwo = false;
+      let notCapped = 0;
+      for (const slot of touched) if (slot % 3 !== 0) notCapped += sc.fAcc[slot];
+      if (notCapped > 0) {
+        // What each voter not capped at T pays under H (RL(t0)·u), below and above.
+        const payHLo = dn(costLess(c, hHi, -1) / notCapped);
+        const payHHi = up(costLess(c, hLo, 1) / notCapped);
+        for (const slot of touched) {
+          if (slot % 3 === 0) continue;
+          const key = Math.floor(slot / 3);
+          let h = up(hHi(key) - payHLo);
+          let hl = dn(hLo(key) - payHHi);
+          if (slot % 3 === 2) {
+            if (h < 0) h = 0;
+            if (hl < 0) hl = 0;
+          }
+          sc.fNew[slot] = fL.length;
+          fL.push(dn(lLo(key) - payLHi));
+          fLh.push(up(lHi(key) - payLLo));
+          fH.push(h);
+          fHl.push(hl);
+        }
+      }
+      for (let q = 0; q < K; q++) {
+        const slot = slotOf[q];
+        if (slot % 3 !== 0) keyC[info[K + q]] = base + sc.fNew[slot];
+      }
+    }
+    // At t0: rho_C'(H(t0)) against rho_w(L(t0)).
+    const cw = cands[w];
+    sc.fNow++;
+    touched = [];
+    {
+      const { ks, cnt } = this.gathered(cw);
+      for (let q = 0; q < ks.length; q++) {
+        if (keyC[ks[q]] < 0) return 0;
+        add(keyC[ks[q]] * 3, cnt[q]);
+      }
+    }
+    const payWHi = payOf(cw, lLo, 1);
+    if (!(payWHi > 0)) return 0;
+    const two = this.fTwo;
+    const payWLo = two ? payOf(cw, lHi, -1) : NaN;
+    const cp = cands[p];
+    sc.fNow++;
+    touched = [];
+    const gp = this.gathered(cp);
+    for (let q = 0; q < gp.ks.length; q++) {
+      const k = gp.ks[q];
+      if (keyC[k] < 0) return 0;
+      if (this.cappedClass(cp, k, evP)) add(keyC[k] * 3, gp.cnt[q]);
+    }
+    // Rhos: rho_p(t0) ≥ XP / U' (U' = evP.U), rho_w(t0) ≤ RU(t0) = pay / u_w.
+    const xpLo = costLess(cp, hHi, -1);
+    const xpHi = costLess(cp, hLo, 1);
+    const uP = ratioToNumber(evP.U, 1n);
+    const uPLo = uP * (1 - 2 ** -50);
+    const uPHi = uP * (1 + 2 ** -50);
+    const uW = cw.uValsF[0];
+    const ru0Hi = up(payWHi / (uW * (1 - 2 ** -50)));
+    const p0Lo = xpLo >= 0 ? dn(xpLo / uPHi) : dn(xpLo / uPLo);
+    const aLo = dn(p0Lo - ru0Hi);
+    if (strict ? aLo > 0 : aLo >= 0) return 1;
+    // boundsOk's second check: p's supporters by key, for the line of a set C0 (any set gives a
+    // line below rho_p; boundsOk takes p's capped set under H(t0), here under the upper H).
+    sc.fNow++;
+    touched = [];
+    for (let q = 0; q < gp.ks.length; q++) add(keyC[gp.ks[q]] * 3, gp.cnt[q]);
+    const upF = cp.uValsF[0];
+    const rwT = ratioToNumber(ew.X, ew.D * ew.U);
+    const rpT = ratioToNumber(evP.X, evP.D * evP.U);
+    const rC0 = payOf(cp, hHi, -1);
+    if (rC0 > 0) {
+      let s0 = 0;
+      let n0 = 0;
+      let mOut = 0;
+      for (const slot of touched) {
+        const h = hHi(slot / 3);
+        if (h < rC0) {
+          sc.fNew[slot] = 1;
+          s0 += sc.fAcc[slot] * h;
+          n0++;
+        } else {
+          sc.fNew[slot] = 0;
+          mOut += sc.fAcc[slot];
+        }
+      }
+      if (mOut > 0) {
+        // Its line at t0 (H) and at T (the budgets now), below; the chord RU above; b, c, d as in boundsOk.
+        const x0 = cp.costF * (1 - 2 ** -51) - s0 * (1 + (n0 + 4) * 2 ** -51);
+        let sT = 0;
+        for (let q = 0; q < gp.ks.length; q++) if (sc.fNew[keyC[gp.ks[q]] * 3] === 1) sT += gp.cnt[q] * this.F[gp.ks[q]];
+        const xT = cp.costF * (1 - 2 ** -51) - sT * (1 + 2 ** -40) * (1 + (gp.ks.length + 4) * 2 ** -51);
+        const u0Lo = mOut * upF * (1 - 2 ** -50);
+        const u0Hi = mOut * upF * (1 + 2 ** -50);
+        const rwTHi = rwT * (1 + 2 ** -48);
+        const bLo = dn(rpT * (1 - 2 ** -48) - rwTHi);
+        const cLo = dn((x0 >= 0 ? dn(x0 / u0Hi) : dn(x0 / u0Lo)) - ru0Hi);
+        const dLo = dn((xT >= 0 ? dn(xT / u0Hi) : dn(xT / u0Lo)) - rwTHi);
+        // Then a < 0 ≤ b, c; the lines overlap when a·d ≤ b·c (strictly when p precedes w).
+        if (strict ? bLo > 0 && cLo > 0 : bLo >= 0 && cLo >= 0) {
+          if (strict ? dLo > 0 : dLo >= 0) return 1;
+          const ad = up(aLo * dLo);
+          const bc = dn(bLo * cLo);
+          if (strict ? ad < bc : ad <= bc) return 1;
+        }
+      }
+    }
+    if (!two || !(payWLo > 0)) return 0;
+    // Does boundsOk's first check fail (a < 0)?
+    const ru0Lo = dn(payWLo / (uW * (1 + 2 ** -50)));
+    const p0Hi = xpHi >= 0 ? up(xpHi / uPLo) : up(xpHi / uPHi);
+    const aHi = up(p0Hi - ru0Lo);
+    if (!(aHi < 0)) return 0;
+    // Its second needs c = rho_p(H(t0)) − RU(t0) ≥ 0, rho_p(H(t0)) being p's rho under H at t0
+    // (the walk's X0 / (DH·M0·u)), and a·d ≤ b·c.
+    const payPHi = payOf(cp, hLo, 1);
+    const payPLo = rC0;
+    if (!(payPHi > 0 && payPLo > 0)) return 0;
+    const cHi = up(up(payPHi / (upF * (1 - 2 ** -50))) - ru0Lo);
+    if (cHi < 0) return -1;
+    // The walk's set C0 = {keys with H < rho_p·u} unless a key is too close to tell, and M0 the
+    // voters outside it; then d = rho_C0(b(T)) − rho_w(T) and b = rho_p(T) − rho_w(T).
+    let m0 = 0;
+    for (const slot of touched) {
+      const key = slot / 3;
+      if (hHi(key) < payPLo) sc.fNew[slot] = 1;
+      else if (hLo(key) >= payPHi) {
+        sc.fNew[slot] = 0;
+        m0 += sc.fAcc[slot];
+      } else return 0;
+    }
+    if (!(m0 > 0)) return 0;
+    let sT = 0;
+    for (let q = 0; q < gp.ks.length; q++) if (sc.fNew[keyC[gp.ks[q]] * 3] === 1) sT += gp.cnt[q] * this.F[gp.ks[q]];
+    const xtHi = cp.costF * (1 + 2 ** -51) - sT * (1 - 2 ** -40) * (1 - (gp.ks.length + 4) * 2 ** -51);
+    const u0Lo = m0 * upF * (1 - 2 ** -50);
+    const u0Hi = m0 * upF * (1 + 2 ** -50);
+    const rwTLo = rwT * (1 - 2 ** -48);
+    const dHi = up((xtHi >= 0 ? up(xtHi / u0Lo) : up(xtHi / u0Hi)) - rwTLo);
+    const bHi = up(rpT * (1 + 2 ** -48) - rwTLo);
+    if (dHi < 0 && bHi >= 0 && cHi >= 0 && dn(aHi * dHi) > up(bHi * cHi)) return -1;
+    return 0;
+  }
+
   /** Float guess of how many Add1 steps ago an affordable project's supporters' money reached its cost. */
   private static affordableAgo(c: Cand, fe: FloatEval): number {
     return fe.moneySlope > 0 ? Math.max(0, fe.money - c.costF) / fe.moneySlope : Infinity;
@@ -2279,6 +2761,7 @@ class MesRun {
     for (let j = 0; j < C; j++) order.push(j);
     while (aliveCount > 0) {
       round++;
+      this.round = round;
       roundDrops = [];
       roundDropped = [];
       if (this.details && !forced) {
@@ -2458,9 +2941,11 @@ class MesRun {
         }
       }
       sequence.push(best);
+      if (forced === null || round > forced.seq.length || forced.seq[round - 1] !== best) this.onSeq = false;
       rhoNum.push(bestEv.X);
       rhoDen.push(bestEv.D * bestEv.U);
       const info = this.pay(w, bestEv, round, this.slopes ? rhoS[best] : 0);
+      this.spent += w.costF * (1 + 1e-9);
       info.cand = best;
       winners.push(info);
       selected.push(w.pi);
