@@ -754,6 +754,8 @@ interface RunFlags {
   forced?: ForcedCheck;
   /** Keep what a later refined sandwich check needs (who was capped when, winners' supporters' budgets). */
   record?: boolean;
+  /** A recorded run at a step delta lower (plain runs; forced runs use forced.prev): see MesRun.ref. */
+  ref?: { run: RunResult; delta: bigint };
 }
 
 /**
@@ -861,9 +863,27 @@ class MesRun {
   /** The round in which each candidate was last found affordable (0: never), and its money then (a little below). */
   affRound: Int32Array;
   affMoney: Float64Array;
-  /** The round under way, and whether every winner so far is the forced sequence's. */
+  /**
+   * The round in which each candidate was first found unaffordable (0: never), a certified bound
+   * above its supporters' exact money then, and the float money and its slope (for guesses).
+   */
+  dropRound: Int32Array;
+  dropUp: Float64Array;
+  dropMoney: Float64Array;
+  dropSlope: Float64Array;
+  /** Forced mode: a bound above n·delta, all that the voters have more at T than at the interval's start (n·delta: 0 otherwise). */
+  private nDelta = 0;
+  /** Forced mode: the interval's length in Add1 steps (a float, for guesses). */
+  private deltaSteps = 0;
+  /** The round under way, and whether every winner so far is ref's. */
   private round = 0;
   private onSeq = true;
+  /**
+   * A recorded run at a lower step (forced: the run at the interval's start), and its winners:
+   * while this run follows them, every budget is at least ref's, round by round (see floatEvalClasses).
+   */
+  private readonly ref: MesRun | null;
+  private readonly refSeq: number[] | null;
 
   /**
    * Supporters by budget class. With one utility per project (cost or cardinality
@@ -946,6 +966,17 @@ class MesRun {
     this.moneyMark = new Float64Array(prep.cands.length).fill(-Infinity);
     this.affRound = new Int32Array(prep.cands.length);
     this.affMoney = new Float64Array(prep.cands.length);
+    this.dropRound = new Int32Array(prep.cands.length);
+    this.dropUp = new Float64Array(prep.cands.length);
+    this.dropMoney = new Float64Array(prep.cands.length);
+    this.dropSlope = new Float64Array(prep.cands.length);
+    const ref = flags.forced ? { state: flags.forced.prev, seq: flags.forced.seq, delta: flags.forced.delta } : flags.ref ? { state: flags.ref.run.state, seq: flags.ref.run.sequence, delta: flags.ref.delta } : null;
+    this.ref = ref !== null ? ref.state : null;
+    this.refSeq = ref !== null ? ref.seq : null;
+    if (ref !== null) {
+      this.nDelta = prep.n * Number(ref.delta) * (1 + 1e-12);
+      this.deltaSteps = Number(ref.delta) / Number(flags.step ?? 1n);
+    }
     if (flags.record) this.firstCap = new Int32Array(prep.G);
     this.details = flags.details ?? false;
     this.slopes = flags.slopes ?? false;
@@ -1224,6 +1255,15 @@ class MesRun {
     return out;
   }
 
+  /** c found unaffordable this round: its supporters' exact money is below up (the first time in the run is kept). */
+  private noteDrop(c: Cand, up: number, money: number, moneySlope: number): void {
+    if (this.dropRound[c.ci] !== 0) return;
+    this.dropRound[c.ci] = this.round;
+    this.dropUp[c.ci] = up;
+    this.dropMoney[c.ci] = money;
+    this.dropSlope[c.ci] = moneySlope;
+  }
+
   /** floatEval for a one-utility project, on its supporters' budget classes. */
   private floatEvalClasses(c: Cand, start: number): FloatEval {
     // Most projects looked at late in a run turn out unaffordable: their money first. Without a
@@ -1233,10 +1273,27 @@ class MesRun {
     const cached = this.isGathered(c);
     // Skipped when the project is certainly affordable: its money when last summed in this run,
     // less all that was spent since (its supporters paid at most that), is above the cost; or,
-    // following the sequence of the run at the interval's start, that run found it affordable
-    // in this round or later (budgets are higher here, round by round).
+    // following ref's winners, ref found it affordable in this round or later (budgets are
+    // higher here, round by round).
     const c1 = c.costF * (1 + 1e-6);
-    const prev = this.forced !== null ? this.forced.prev : null;
+    const prev = this.ref;
+    // Following the winners of a run at a lower step (ref; a proof's: the run at the interval's
+    // start) that found c unaffordable in this round or before: every budget is at least as high
+    // here, round by round, and all of them together exactly n·delta higher (both runs pay the
+    // same costs), so c's supporters have at most n·delta more than ref's bound then.
+    // Unaffordable without summing.
+    if (prev !== null && this.onSeq) {
+      const r0 = prev.dropRound[c.ci];
+      if (r0 > 0 && r0 <= this.round) {
+        const up = (prev.dropUp[c.ci] + this.nDelta) * (1 + 1e-9);
+        if (up < c.costF * (1 - 1e-9)) {
+          const moneySlope = prev.dropSlope[c.ci];
+          const money = prev.dropMoney[c.ci] + moneySlope * this.deltaSteps; // a guess
+          this.noteDrop(c, up, money, moneySlope);
+          return { affordable: false, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope, exactMoney: null };
+        }
+      }
+    }
     const sure =
       this.moneyMark[c.ci] - this.spent > c1 ||
       (prev !== null && this.onSeq && prev.affRound[c.ci] >= this.round && prev.affMoney[c.ci] > c1);
@@ -1282,6 +1339,7 @@ class MesRun {
       }
       const money = m0 + m1;
       if (money < c.costF * (1 - (n + 16) * 4 * EPS)) {
+        this.noteDrop(c, money * (1 + (n + 16) * 4 * EPS), money, s0 + s1);
         return { affordable: false, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope: s0 + s1, exactMoney: null };
       }
     }
@@ -1303,6 +1361,7 @@ class MesRun {
         }
       } else for (let j = 0; j < K; j++) money += cnt[j] * F[ks[j]];
       if (money < c.costF * (1 - (c.sg.length + 16) * 4 * EPS)) {
+        this.noteDrop(c, money * (1 + (c.sg.length + 16) * 4 * EPS), money, moneySlope);
         return { affordable: false, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope, exactMoney: null };
       }
     }
@@ -1360,7 +1419,10 @@ class MesRun {
     }
     const { affordable, exactMoney } = this.affordability(c, money);
     const out: FloatEval = { affordable, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope, exactMoney };
-    if (!affordable) return out;
+    if (!affordable) {
+      this.noteDrop(c, money * (1 + (c.sg.length + 16) * 4 * EPS), money, moneySlope);
+      return out;
+    }
     this.moneyMark[c.ci] = money * (1 - 1e-9) + this.spent;
     this.affRound[c.ci] = this.round;
     this.affMoney[c.ci] = money * (1 - 1e-9);
@@ -2941,7 +3003,8 @@ class MesRun {
         }
       }
       sequence.push(best);
-      if (forced === null || round > forced.seq.length || forced.seq[round - 1] !== best) this.onSeq = false;
+      const refSeq = this.refSeq;
+      if (refSeq === null || round > refSeq.length || refSeq[round - 1] !== best) this.onSeq = false;
       rhoNum.push(bestEv.X);
       rhoDen.push(bestEv.D * bestEv.U);
       const info = this.pay(w, bestEv, round, this.slopes ? rhoS[best] : 0);
