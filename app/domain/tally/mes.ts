@@ -14,7 +14,11 @@
 //     cost (a sum of positive terms, relative error < (k+16)·4·2^-52);
 //   * to settle the affine sandwich (boundsOkF): floats certified below and
 //     above each exact bound, so a proof they give holds and a failure they
-//     show is the exact check's; only the rest is carried in BigInt.
+//     show is the exact check's; only the rest is carried in BigInt;
+//   * to drop a project without summing its supporters' money: a run at a
+//     lower step with the same winners so far found their money below a
+//     certified float bound (the sum's error bound), and that bound plus all
+//     the voters have more here (n·delta) is still clearly below the cost.
 //
 // Money representation. Identical ballots are grouped (a ballot with a
 // `count` is that many identical ballots: the engine only ever sees groups). All groups with the
@@ -799,7 +803,7 @@ class MesRun {
   private readonly prep: Prepared;
   private readonly details: boolean;
   private readonly slopes: boolean;
-  private readonly forced: ForcedCheck | null;
+  private forced: ForcedCheck | null;
   /** Add1 step per voter. */
   private readonly step: bigint;
 
@@ -882,8 +886,8 @@ class MesRun {
    * A recorded run at a lower step (forced: the run at the interval's start), and its winners:
    * while this run follows them, every budget is at least ref's, round by round (see floatEvalClasses).
    */
-  private readonly ref: MesRun | null;
-  private readonly refSeq: number[] | null;
+  private ref: MesRun | null;
+  private refSeq: number[] | null;
 
   /**
    * Supporters by budget class. With one utility per project (cost or cardinality
@@ -3029,6 +3033,11 @@ class MesRun {
       if (slope > 0) this.guess((c.costF - money) / slope);
     }
     for (const pi of prep.zeroCost) cost += prep.election.projects[pi].cost;
+    // Done with the runs it was compared with: a later run that compares with this one must not
+    // keep them (and theirs, and so on) alive.
+    this.forced = null;
+    this.ref = null;
+    this.refSeq = null;
     return {
       selected,
       cost,
@@ -3516,6 +3525,8 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
     let proving = false;
     /** A later step's outcome, from a proof that failed there (the run ends as a plain one). */
     let ahead: { k: bigint; run: RunResult } | null = null;
+    /** The recorded run at the last step proved or run (for the next plain run's ref). */
+    let last: { k: bigint; run: RunResult } | null = null;
     for (;;) {
       let res: RunResult;
       if (ahead !== null && ahead.k === k) {
@@ -3524,7 +3535,8 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
       } else {
         // Plain runs keep their details (payments, drops), so the run at the chosen step is
         // also the final one; proving runs skip them (hundreds of runs, one final run more).
-        res = runMes(prep, perVoter(prep, B, k, step), { slopes: proving, record: proving, details: !proving, step });
+        const ref = proving && last !== null && last.run.state !== null ? { run: last.run, delta: (k - last.k) * step } : undefined;
+        res = runMes(prep, perVoter(prep, B, k, step), { slopes: proving, record: proving, details: !proving, step, ref });
         runs++;
       }
       if (res.cost > B) {
@@ -3601,7 +3613,8 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
           const before = Math.ceil(t - v.changeAgo) - 1;
           aim = reached + BigInt(before >= 1 ? before : Math.floor(t / WEAK_SHRINK));
         }
-      }
+        last = { k: reached, run: from };
+      } else last = null;
       lastJump = reached - k + 1n;
       k = reached + 1n;
       if (ahead !== null && ahead.k < k) ahead = null;
