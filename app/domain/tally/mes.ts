@@ -875,8 +875,10 @@ class MesRun {
   dropUp: Float64Array;
   dropMoney: Float64Array;
   dropSlope: Float64Array;
-  /** Forced mode: a bound above n·delta, all that the voters have more at T than at the interval's start (n·delta: 0 otherwise). */
-  private nDelta = 0;
+  /** With ref: delta (a little above), what each voter has more here at the start than in ref. */
+  private deltaF = 0;
+  /** Per round r, the voters capped in rounds 1..r, summed round by round (at least how many were ever capped). */
+  capSum: number[] = [0];
   /** Forced mode: the interval's length in Add1 steps (a float, for guesses). */
   private deltaSteps = 0;
   /** The round under way, and whether every winner so far is ref's. */
@@ -978,7 +980,7 @@ class MesRun {
     this.ref = ref !== null ? ref.state : null;
     this.refSeq = ref !== null ? ref.seq : null;
     if (ref !== null) {
-      this.nDelta = prep.n * Number(ref.delta) * (1 + 1e-12);
+      this.deltaF = Number(ref.delta) * (1 + 1e-12);
       this.deltaSteps = Number(ref.delta) / Number(flags.step ?? 1n);
     }
     if (flags.record) this.firstCap = new Int32Array(prep.G);
@@ -1284,12 +1286,16 @@ class MesRun {
     // Following the winners of a run at a lower step (ref; a proof's: the run at the interval's
     // start) that found c unaffordable in this round or before: every budget is at least as high
     // here, round by round, and all of them together exactly n·delta higher (both runs pay the
-    // same costs), so c's supporters have at most n·delta more than ref's bound then.
+    // same costs). A voter never capped in ref so far has at least delta more (uncapped in ref,
+    // so here too: paying rho·u with a rho no higher), so c's supporters have at most
+    // delta·(their number + the voters ref capped so far) more than ref's bound then.
     // Unaffordable without summing.
     if (prev !== null && this.onSeq) {
       const r0 = prev.dropRound[c.ci];
       if (r0 > 0 && r0 <= this.round) {
-        const up = (prev.dropUp[c.ci] + this.nDelta) * (1 + 1e-9);
+        const capped = prev.capSum[Math.min(this.round - 1, prev.capSum.length - 1)];
+        const more = this.deltaF * Math.min(this.prep.n, c.voters + capped);
+        const up = (prev.dropUp[c.ci] + more) * (1 + 1e-9);
         if (up < c.costF * (1 - 1e-9)) {
           const moneySlope = prev.dropSlope[c.ci];
           const money = prev.dropMoney[c.ci] + moneySlope * this.deltaSteps; // a guess
@@ -3012,6 +3018,7 @@ class MesRun {
       rhoNum.push(bestEv.X);
       rhoDen.push(bestEv.D * bestEv.U);
       const info = this.pay(w, bestEv, round, this.slopes ? rhoS[best] : 0);
+      this.capSum.push(this.capSum[this.capSum.length - 1] + info.capped);
       this.spent += w.costF * (1 + 1e-9);
       info.cand = best;
       winners.push(info);
