@@ -17,8 +17,9 @@
 //     show is the exact check's; only the rest is carried in BigInt;
 //   * to drop a project without summing its supporters' money: a run at a
 //     lower step with the same winners so far found their money below a
-//     certified float bound (the sum's error bound), and that bound plus all
-//     the voters have more here (n·delta) is still clearly below the cost.
+//     certified float bound (the sum's error bound), and that bound plus what
+//     they can have more here (delta per voter, for them and for the voters
+//     that run capped so far) is still clearly below the cost.
 //
 // Money representation. Identical ballots are grouped (a ballot with a
 // `count` is that many identical ballots: the engine only ever sees groups). All groups with the
@@ -3181,13 +3182,23 @@ class MesRun {
     const firstCap = this.firstCap;
     if (firstCap !== null) {
       const oldCls = this.recordInts(n);
-      for (let i = 0; i < n; i++) {
-        const g = sg[i];
-        const k = cls[g];
-        oldCls[i] = k;
-        cls[g] = to[k];
-        const f = firstCap[g];
-        firstCap[g] = f + +(f === 0) * capRound[k]; // capRound[k] if still 0 (no branch to mispredict)
+      if (cappedVoters > 0) {
+        for (let i = 0; i < n; i++) {
+          const g = sg[i];
+          const k = cls[g];
+          oldCls[i] = k;
+          cls[g] = to[k];
+          const f = firstCap[g];
+          firstCap[g] = f + +(f === 0) * capRound[k]; // capRound[k] if still 0 (no branch to mispredict)
+        }
+      } else {
+        // Nobody capped (a third of the payments on Budapest): nothing to note in firstCap.
+        for (let i = 0; i < n; i++) {
+          const g = sg[i];
+          const k = cls[g];
+          oldCls[i] = k;
+          cls[g] = to[k];
+        }
       }
       this.winCls.push(oldCls);
       const info = this.recordFloats(3 * K);
