@@ -2827,9 +2827,17 @@ class MesRun {
 
     // For the explaining run: each project's supporters' money when last summed (before the first
     // round, supporters × the equal share), and a bound on what they have paid since.
-    const knownMoney = Float64Array.from(cands, (c) => prep.supporters[c.pi] * this.F[1]);
-    const paidSince = new Float64Array(C);
-    const maxU = Float64Array.from(cands, (c) => Math.max(...c.uValsF));
+    // (Only that run's: made for it alone, as hundreds of proving runs would make them for nothing.)
+    const explaining = this.details && !forced;
+    const knownMoney = new Float64Array(explaining ? C : 0);
+    const paidSince = new Float64Array(explaining ? C : 0);
+    const maxU = new Float64Array(explaining ? C : 0);
+    if (explaining) {
+      for (let j = 0; j < C; j++) {
+        knownMoney[j] = prep.supporters[cands[j].pi] * this.F[1];
+        maxU[j] = Math.max(...cands[j].uValsF);
+      }
+    }
     const order: number[] = [];
     for (let j = 0; j < C; j++) order.push(j);
     while (aliveCount > 0) {
