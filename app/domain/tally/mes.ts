@@ -14,7 +14,12 @@
 //     cost (a sum of positive terms, relative error < (k+16)·4·2^-52);
 //   * to settle the affine sandwich (boundsOkF): floats certified below and
 //     above each exact bound, so a proof they give holds and a failure they
-//     show is the exact check's; only the rest is carried in BigInt.
+//     show is the exact check's; only the rest is carried in BigInt;
+//   * to drop a project without summing its supporters' money: a run at a
+//     lower step with the same winners so far found their money below a
+//     certified float bound (the sum's error bound), and that bound plus what
+//     they can have more here (delta per voter, for them and for the voters
+//     that run capped so far) is still clearly below the cost.
 //
 // Money representation. Identical ballots are grouped (a ballot with a
 // `count` is that many identical ballots: the engine only ever sees groups). All groups with the
@@ -754,6 +759,8 @@ interface RunFlags {
   forced?: ForcedCheck;
   /** Keep what a later refined sandwich check needs (who was capped when, winners' supporters' budgets). */
   record?: boolean;
+  /** A recorded run at a step delta lower (plain runs; forced runs use forced.prev): see MesRun.ref. */
+  ref?: { run: RunResult; delta: bigint };
 }
 
 /**
@@ -797,7 +804,7 @@ class MesRun {
   private readonly prep: Prepared;
   private readonly details: boolean;
   private readonly slopes: boolean;
-  private readonly forced: ForcedCheck | null;
+  private forced: ForcedCheck | null;
   /** Add1 step per voter. */
   private readonly step: bigint;
 
@@ -861,9 +868,29 @@ class MesRun {
   /** The round in which each candidate was last found affordable (0: never), and its money then (a little below). */
   affRound: Int32Array;
   affMoney: Float64Array;
-  /** The round under way, and whether every winner so far is the forced sequence's. */
+  /**
+   * The round in which each candidate was first found unaffordable (0: never), a certified bound
+   * above its supporters' exact money then, and the float money and its slope (for guesses).
+   */
+  dropRound: Int32Array;
+  dropUp: Float64Array;
+  dropMoney: Float64Array;
+  dropSlope: Float64Array;
+  /** With ref: delta (a little above), what each voter has more here at the start than in ref. */
+  private deltaF = 0;
+  /** Per round r, the voters capped in rounds 1..r, summed round by round (at least how many were ever capped). */
+  capSum: number[] = [0];
+  /** Forced mode: the interval's length in Add1 steps (a float, for guesses). */
+  private deltaSteps = 0;
+  /** The round under way, and whether every winner so far is ref's. */
   private round = 0;
   private onSeq = true;
+  /**
+   * A recorded run at a lower step (forced: the run at the interval's start), and its winners:
+   * while this run follows them, every budget is at least ref's, round by round (see floatEvalClasses).
+   */
+  private ref: MesRun | null;
+  private refSeq: number[] | null;
 
   /**
    * Supporters by budget class. With one utility per project (cost or cardinality
@@ -946,6 +973,17 @@ class MesRun {
     this.moneyMark = new Float64Array(prep.cands.length).fill(-Infinity);
     this.affRound = new Int32Array(prep.cands.length);
     this.affMoney = new Float64Array(prep.cands.length);
+    this.dropRound = new Int32Array(prep.cands.length);
+    this.dropUp = new Float64Array(prep.cands.length);
+    this.dropMoney = new Float64Array(prep.cands.length);
+    this.dropSlope = new Float64Array(prep.cands.length);
+    const ref = flags.forced ? { state: flags.forced.prev, seq: flags.forced.seq, delta: flags.forced.delta } : flags.ref ? { state: flags.ref.run.state, seq: flags.ref.run.sequence, delta: flags.ref.delta } : null;
+    this.ref = ref !== null ? ref.state : null;
+    this.refSeq = ref !== null ? ref.seq : null;
+    if (ref !== null) {
+      this.deltaF = Number(ref.delta) * (1 + 1e-12);
+      this.deltaSteps = Number(ref.delta) / Number(flags.step ?? 1n);
+    }
     if (flags.record) this.firstCap = new Int32Array(prep.G);
     this.details = flags.details ?? false;
     this.slopes = flags.slopes ?? false;
@@ -1224,6 +1262,15 @@ class MesRun {
     return out;
   }
 
+  /** c found unaffordable this round: its supporters' exact money is below up (the first time in the run is kept). */
+  private noteDrop(c: Cand, up: number, money: number, moneySlope: number): void {
+    if (this.dropRound[c.ci] !== 0) return;
+    this.dropRound[c.ci] = this.round;
+    this.dropUp[c.ci] = up;
+    this.dropMoney[c.ci] = money;
+    this.dropSlope[c.ci] = moneySlope;
+  }
+
   /** floatEval for a one-utility project, on its supporters' budget classes. */
   private floatEvalClasses(c: Cand, start: number): FloatEval {
     // Most projects looked at late in a run turn out unaffordable: their money first. Without a
@@ -1233,10 +1280,31 @@ class MesRun {
     const cached = this.isGathered(c);
     // Skipped when the project is certainly affordable: its money when last summed in this run,
     // less all that was spent since (its supporters paid at most that), is above the cost; or,
-    // following the sequence of the run at the interval's start, that run found it affordable
-    // in this round or later (budgets are higher here, round by round).
+    // following ref's winners, ref found it affordable in this round or later (budgets are
+    // higher here, round by round).
     const c1 = c.costF * (1 + 1e-6);
-    const prev = this.forced !== null ? this.forced.prev : null;
+    const prev = this.ref;
+    // Following the winners of a run at a lower step (ref; a proof's: the run at the interval's
+    // start) that found c unaffordable in this round or before: every budget is at least as high
+    // here, round by round, and all of them together exactly n·delta higher (both runs pay the
+    // same costs). A voter never capped in ref so far has at least delta more (uncapped in ref,
+    // so here too: paying rho·u with a rho no higher), so c's supporters have at most
+    // delta·(their number + the voters ref capped so far) more than ref's bound then.
+    // Unaffordable without summing.
+    if (prev !== null && this.onSeq) {
+      const r0 = prev.dropRound[c.ci];
+      if (r0 > 0 && r0 <= this.round) {
+        const capped = prev.capSum[Math.min(this.round - 1, prev.capSum.length - 1)];
+        const more = this.deltaF * Math.min(this.prep.n, c.voters + capped);
+        const up = (prev.dropUp[c.ci] + more) * (1 + 1e-9);
+        if (up < c.costF * (1 - 1e-9)) {
+          const moneySlope = prev.dropSlope[c.ci];
+          const money = prev.dropMoney[c.ci] + moneySlope * this.deltaSteps; // a guess
+          this.noteDrop(c, up, money, moneySlope);
+          return { affordable: false, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope, exactMoney: null };
+        }
+      }
+    }
     const sure =
       this.moneyMark[c.ci] - this.spent > c1 ||
       (prev !== null && this.onSeq && prev.affRound[c.ci] >= this.round && prev.affMoney[c.ci] > c1);
@@ -1282,6 +1350,7 @@ class MesRun {
       }
       const money = m0 + m1;
       if (money < c.costF * (1 - (n + 16) * 4 * EPS)) {
+        this.noteDrop(c, money * (1 + (n + 16) * 4 * EPS), money, s0 + s1);
         return { affordable: false, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope: s0 + s1, exactMoney: null };
       }
     }
@@ -1303,6 +1372,7 @@ class MesRun {
         }
       } else for (let j = 0; j < K; j++) money += cnt[j] * F[ks[j]];
       if (money < c.costF * (1 - (c.sg.length + 16) * 4 * EPS)) {
+        this.noteDrop(c, money * (1 + (c.sg.length + 16) * 4 * EPS), money, moneySlope);
         return { affordable: false, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope, exactMoney: null };
       }
     }
@@ -1360,7 +1430,10 @@ class MesRun {
     }
     const { affordable, exactMoney } = this.affordability(c, money);
     const out: FloatEval = { affordable, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope, exactMoney };
-    if (!affordable) return out;
+    if (!affordable) {
+      this.noteDrop(c, money * (1 + (c.sg.length + 16) * 4 * EPS), money, moneySlope);
+      return out;
+    }
     this.moneyMark[c.ci] = money * (1 - 1e-9) + this.spent;
     this.affRound[c.ci] = this.round;
     this.affMoney[c.ci] = money * (1 - 1e-9);
@@ -2754,9 +2827,17 @@ class MesRun {
 
     // For the explaining run: each project's supporters' money when last summed (before the first
     // round, supporters × the equal share), and a bound on what they have paid since.
-    const knownMoney = Float64Array.from(cands, (c) => prep.supporters[c.pi] * this.F[1]);
-    const paidSince = new Float64Array(C);
-    const maxU = Float64Array.from(cands, (c) => Math.max(...c.uValsF));
+    // (Only that run's: made for it alone, as hundreds of proving runs would make them for nothing.)
+    const explaining = this.details && !forced;
+    const knownMoney = new Float64Array(explaining ? C : 0);
+    const paidSince = new Float64Array(explaining ? C : 0);
+    const maxU = new Float64Array(explaining ? C : 0);
+    if (explaining) {
+      for (let j = 0; j < C; j++) {
+        knownMoney[j] = prep.supporters[cands[j].pi] * this.F[1];
+        maxU[j] = Math.max(...cands[j].uValsF);
+      }
+    }
     const order: number[] = [];
     for (let j = 0; j < C; j++) order.push(j);
     while (aliveCount > 0) {
@@ -2941,10 +3022,12 @@ class MesRun {
         }
       }
       sequence.push(best);
-      if (forced === null || round > forced.seq.length || forced.seq[round - 1] !== best) this.onSeq = false;
+      const refSeq = this.refSeq;
+      if (refSeq === null || round > refSeq.length || refSeq[round - 1] !== best) this.onSeq = false;
       rhoNum.push(bestEv.X);
       rhoDen.push(bestEv.D * bestEv.U);
       const info = this.pay(w, bestEv, round, this.slopes ? rhoS[best] : 0);
+      this.capSum.push(this.capSum[this.capSum.length - 1] + info.capped);
       this.spent += w.costF * (1 + 1e-9);
       info.cand = best;
       winners.push(info);
@@ -2966,6 +3049,11 @@ class MesRun {
       if (slope > 0) this.guess((c.costF - money) / slope);
     }
     for (const pi of prep.zeroCost) cost += prep.election.projects[pi].cost;
+    // Done with the runs it was compared with: a later run that compares with this one must not
+    // keep them (and theirs, and so on) alive.
+    this.forced = null;
+    this.ref = null;
+    this.refSeq = null;
     return {
       selected,
       cost,
@@ -3102,13 +3190,23 @@ class MesRun {
     const firstCap = this.firstCap;
     if (firstCap !== null) {
       const oldCls = this.recordInts(n);
-      for (let i = 0; i < n; i++) {
-        const g = sg[i];
-        const k = cls[g];
-        oldCls[i] = k;
-        cls[g] = to[k];
-        const f = firstCap[g];
-        firstCap[g] = f + +(f === 0) * capRound[k]; // capRound[k] if still 0 (no branch to mispredict)
+      if (cappedVoters > 0) {
+        for (let i = 0; i < n; i++) {
+          const g = sg[i];
+          const k = cls[g];
+          oldCls[i] = k;
+          cls[g] = to[k];
+          const f = firstCap[g];
+          firstCap[g] = f + +(f === 0) * capRound[k]; // capRound[k] if still 0 (no branch to mispredict)
+        }
+      } else {
+        // Nobody capped (a third of the payments on Budapest): nothing to note in firstCap.
+        for (let i = 0; i < n; i++) {
+          const g = sg[i];
+          const k = cls[g];
+          oldCls[i] = k;
+          cls[g] = to[k];
+        }
       }
       this.winCls.push(oldCls);
       const info = this.recordFloats(3 * K);
@@ -3453,6 +3551,8 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
     let proving = false;
     /** A later step's outcome, from a proof that failed there (the run ends as a plain one). */
     let ahead: { k: bigint; run: RunResult } | null = null;
+    /** The recorded run at the last step proved or run (for the next plain run's ref). */
+    let last: { k: bigint; run: RunResult } | null = null;
     for (;;) {
       let res: RunResult;
       if (ahead !== null && ahead.k === k) {
@@ -3461,7 +3561,8 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
       } else {
         // Plain runs keep their details (payments, drops), so the run at the chosen step is
         // also the final one; proving runs skip them (hundreds of runs, one final run more).
-        res = runMes(prep, perVoter(prep, B, k, step), { slopes: proving, record: proving, details: !proving, step });
+        const ref = proving && last !== null && last.run.state !== null ? { run: last.run, delta: (k - last.k) * step } : undefined;
+        res = runMes(prep, perVoter(prep, B, k, step), { slopes: proving, record: proving, details: !proving, step, ref });
         runs++;
       }
       if (res.cost > B) {
@@ -3538,7 +3639,8 @@ export function equalShares(election: Election, options: EqualSharesOptions = {}
           const before = Math.ceil(t - v.changeAgo) - 1;
           aim = reached + BigInt(before >= 1 ? before : Math.floor(t / WEAK_SHRINK));
         }
-      }
+        last = { k: reached, run: from };
+      } else last = null;
       lastJump = reached - k + 1n;
       k = reached + 1n;
       if (ahead !== null && ahead.k < k) ahead = null;
