@@ -191,6 +191,12 @@ interface Prepared {
   splits: Map<string, number>;
   lastVersion: number;
   scratch: Scratch;
+  /**
+   * How often the money-first pass (floatEvalClasses) found a project unaffordable, over its
+   * recent tries: where projects are mostly affordable (a few projects, each backed by a large
+   * share of the voters) the pass is wasted before the grouping, so it is mostly left out.
+   */
+  moneyFirst: { tries: number; hits: number; skipped: number };
 }
 
 function resolveUtility(election: Election, utility: MesOptions["utility"]): MesUtility {
@@ -202,6 +208,27 @@ function multiplicities(sg: Int32Array, mult: Float64Array): Float64Array {
   const sm = new Float64Array(sg.length);
   for (let i = 0; i < sg.length; i++) sm[i] = mult[sg[i]];
   return sm;
+}
+
+/** A project's supporter groups of one ballot, and the others with their multiplicities (one pass, no closures: hundreds of thousands of groups). */
+function splitByMultiplicity(sg: Int32Array, mult: Float64Array): { sg1: Int32Array; sgM: Int32Array; smM: Float64Array } {
+  let ones = 0;
+  for (let i = 0; i < sg.length; i++) if (mult[sg[i]] === 1) ones++;
+  const sg1 = new Int32Array(ones);
+  const sgM = new Int32Array(sg.length - ones);
+  const smM = new Float64Array(sg.length - ones);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < sg.length; i++) {
+    const g = sg[i];
+    const m = mult[g];
+    if (m === 1) sg1[a++] = g;
+    else {
+      sgM[b] = g;
+      smM[b++] = m;
+    }
+  }
+  return { sg1, sgM, smM };
 }
 
 function prepare(election: Election, utility: MesUtility): Prepared {
@@ -359,9 +386,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
       sg,
       sm,
       smI: n < 2 ** 31 ? new Int32Array(sm) : null,
-      sg1: sg.filter((g) => mult[g] === 1),
-      sgM: sg.filter((g) => mult[g] !== 1),
-      smM: Float64Array.from(sg.filter((g) => mult[g] !== 1), (g) => mult[g]),
+      ...splitByMultiplicity(sg, mult),
       uIdx,
       uVals: distinct,
       uValsF: Float64Array.from(distinct.map((u) => Number(u))),
@@ -374,7 +399,7 @@ function prepare(election: Election, utility: MesUtility): Prepared {
   cands.sort((a, b) => compareProjectIds(a.id, b.id));
   cands.forEach((c, ci) => (c.ci = ci));
   zeroCost.sort((a, b) => compareProjectIds(projects[a].id, projects[b].id));
-  return { election, utility, n, G, mult, multBig: null, cands, zeroCost, supporters, classesSeen: 64, recordHint: 4096, recordHintF: 4096, gathers: [], splits: new Map(), lastVersion: ROOT_VERSION, scratch: newScratch() };
+  return { election, utility, n, G, mult, multBig: null, cands, zeroCost, supporters, classesSeen: 64, recordHint: 4096, recordHintF: 4096, gathers: [], splits: new Map(), lastVersion: ROOT_VERSION, scratch: newScratch(), moneyFirst: { tries: 0, hits: 0, skipped: 0 } };
 }
 
 // ---------------------------------------------------------------------------
@@ -1271,6 +1296,22 @@ class MesRun {
     this.dropSlope[c.ci] = moneySlope;
   }
 
+  /**
+   * Whether to sum a project's money before gathering its supporters: while at least a quarter of
+   * the recent passes found the project unaffordable (the counts are halved every 64 tries, and
+   * one pass in 8 is still tried while it does not pay, to notice when it does again). Only speed
+   * depends on it: both ways give the same evaluation.
+   */
+  private moneyFirstWorthIt(): boolean {
+    const stats = this.prep.moneyFirst;
+    if (stats.tries >= 64) {
+      stats.tries >>= 1;
+      stats.hits >>= 1;
+    }
+    if (stats.tries < 16 || 4 * stats.hits >= stats.tries) return true;
+    return ++stats.skipped % 8 === 0;
+  }
+
   /** floatEval for a one-utility project, on its supporters' budget classes. */
   private floatEvalClasses(c: Cand, start: number): FloatEval {
     // Most projects looked at late in a run turn out unaffordable: their money first. Without a
@@ -1308,7 +1349,7 @@ class MesRun {
     const sure =
       this.moneyMark[c.ci] - this.spent > c1 ||
       (prev !== null && this.onSeq && prev.affRound[c.ci] >= this.round && prev.affMoney[c.ci] > c1);
-    if (!cached && !sure) {
+    if (!cached && !sure && this.moneyFirstWorthIt()) {
       // Groups of one ballot first (no multiplicity to read), then the others.
       const { sg1, sgM, smM } = c;
       const n = c.sg.length;
@@ -1349,7 +1390,10 @@ class MesRun {
         for (let h = 0; h < sgM.length; h++) m1 += smM[h] * F[cls[sgM[h]]];
       }
       const money = m0 + m1;
+      const stats = this.prep.moneyFirst;
+      stats.tries++;
       if (money < c.costF * (1 - (n + 16) * 4 * EPS)) {
+        stats.hits++;
         this.noteDrop(c, money * (1 + (n + 16) * 4 * EPS), money, s0 + s1);
         return { affordable: false, rho: Infinity, slope: 0, lower: 0, thr: -Infinity, money, moneySlope: s0 + s1, exactMoney: null };
       }
