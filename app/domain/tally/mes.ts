@@ -1538,22 +1538,11 @@ class MesRun {
     return out;
   }
 
-  /** The supporters' money as a float (the sum floatEval starts from). */
-  private floatMoney(c: Cand): number {
-    let money = 0;
-    if (this.byClass(c)) {
-      const { ks, cnt } = this.gathered(c);
-      for (let j = 0; j < ks.length; j++) money += cnt[j] * this.F[ks[j]];
-      return money;
-    }
-    const { sg } = c;
-    const mult = this.prep.mult;
-    for (let i = 0; i < sg.length; i++) money += mult[sg[i]] * this.FG[sg[i]];
-    return money;
-  }
-
-  /** The supporters' money as a float, and its derivative per Add1 step (slopes mode). */
-  private floatMoneySlope(c: Cand): { money: number; slope: number } {
+  /**
+   * The supporters' money as a float (the sum floatEval starts from), and its derivative per Add1
+   * step (meaningful in slopes mode). Outside the hot loops: the explaining run, the end of a run.
+   */
+  private floatMoney(c: Cand): { money: number; slope: number } {
     let money = 0;
     let slope = 0;
     if (this.byClass(c)) {
@@ -2898,7 +2887,7 @@ class MesRun {
           // While what they can have paid since leaves plenty above the cost, there is nothing to sum again.
           if (knownMoney[j] - paidSince[j] > cands[j].costF * (1 + 1e-9) + knownMoney[j] * 1e-9) continue;
           // The float sum decides unless it is within its rounding error of the cost.
-          const money = this.floatMoney(cands[j]);
+          const { money } = this.floatMoney(cands[j]);
           knownMoney[j] = money;
           paidSince[j] = 0;
           const { affordable, exactMoney } = this.affordability(cands[j], money);
@@ -3089,7 +3078,7 @@ class MesRun {
     for (let q = 0; q < laterDrops.length; q++) {
       if (!(laterSteps[q] < this.horizon)) continue;
       const c = cands[laterDrops[q]];
-      const { money, slope } = this.floatMoneySlope(c);
+      const { money, slope } = this.floatMoney(c);
       if (slope > 0) this.guess((c.costF - money) / slope);
     }
     for (const pi of prep.zeroCost) cost += prep.election.projects[pi].cost;
